@@ -1,0 +1,119 @@
+import { closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { ExitCode, GitSessionError } from '../errors.js';
+
+/** Files larger than this are refused: SESSION.md is read into every assistant session. */
+export const MAX_SESSION_BYTES = 1024 * 1024;
+
+function writeError(path: string, error: unknown): GitSessionError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const problem =
+    code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+      ? 'is read-only (permission denied)'
+      : code === 'ENOSPC' || code === 'EDQUOT'
+        ? 'could not be written: the disk is full'
+        : `could not be written (${code ?? String(error)})`;
+  const fix =
+    code === 'ENOSPC' || code === 'EDQUOT'
+      ? 'Free some disk space and run the command again; the file was left as it was.'
+      : 'Make the file and its folder writable (chmod u+w) and run the command again; the file was left as it was.';
+  return new GitSessionError(ExitCode.WriteFailed, problem + '.', { file: path, fix, cause: error });
+}
+
+/**
+ * Writes `data` to `path` atomically: a temp file in the same folder, fsync, rename.
+ * A crash or a full disk leaves either the old file or the new one, never half of one.
+ * The existing file's mode is kept.
+ */
+export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+  let mode: number | undefined;
+  try {
+    mode = statSync(path).mode & 0o7777;
+  } catch {
+    mode = undefined;
+  }
+  if (mode !== undefined && (mode & 0o200) === 0) {
+    throw writeError(path, Object.assign(new Error('read-only'), { code: 'EACCES' }));
+  }
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  let fd: number | undefined;
+  try {
+    fd = openSync(tmp, 'wx', mode ?? 0o666);
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    let off = 0;
+    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(tmp, path);
+  } catch (error) {
+    if (fd !== undefined) {
+      try {
+        closeSync(fd);
+      } catch {
+        /* already failing */
+      }
+    }
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* nothing to clean */
+    }
+    throw writeError(path, error);
+  }
+}
+
+/**
+ * Reads a markdown file a person keeps (SESSION.md and the like), refusing what we
+ * must not edit: missing, unreadable, binary, over 1 MB, or not UTF-8.
+ * `display` is the name used in messages (a repo-relative path).
+ */
+export function readTextFile(path: string, display = path): string {
+  let bytes: Buffer;
+  try {
+    const st = statSync(path);
+    if (st.isDirectory()) {
+      throw new GitSessionError(ExitCode.BadInput, 'is a directory, not a file.', {
+        file: display,
+        fix: 'Move the directory away or point session.file in .gitsession at a file.',
+      });
+    }
+    if (st.size > MAX_SESSION_BYTES) {
+      throw new GitSessionError(ExitCode.BadInput, `is ${st.size} bytes, over the 1 MB limit.`, {
+        file: display,
+        fix: 'Move old entries to an archive file (for example SESSION-archive.md) and keep SESSION.md short.',
+      });
+    }
+    bytes = readFileSync(path);
+  } catch (error) {
+    if (error instanceof GitSessionError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') {
+      throw new GitSessionError(ExitCode.BadInput, 'does not exist.', {
+        file: display,
+        fix: 'Run `git session init` to create it.',
+        cause: error,
+      });
+    }
+    throw new GitSessionError(ExitCode.BadInput, `could not be read (${code ?? String(error)}).`, {
+      file: display,
+      fix: 'Check the file permissions (chmod u+r) and try again.',
+      cause: error,
+    });
+  }
+  if (bytes.includes(0)) {
+    throw new GitSessionError(ExitCode.BadInput, 'looks binary (it contains NUL bytes).', {
+      file: display,
+      fix: 'Restore the markdown file from git (`git checkout -- <file>`) or delete it and run `git session init`.',
+    });
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch (error) {
+    throw new GitSessionError(ExitCode.BadInput, 'is not valid UTF-8.', {
+      file: display,
+      fix: 'Convert it to UTF-8 (for example `iconv -f latin1 -t utf-8`) and try again.',
+      cause: error,
+    });
+  }
+}

@@ -1,0 +1,77 @@
+import { execFile, execFileSync } from 'node:child_process';
+import { ExitCode, GitSessionError } from '../errors.js';
+
+/**
+ * Runs git. We call git directly rather than through simple-git: simple-git strips
+ * every inherited GIT_* variable, and inside a commit hook GIT_INDEX_FILE and
+ * GIT_DIR must reach git or it writes to the wrong index (or fails on index.lock).
+ */
+export interface GitOptions {
+  /** Working directory; never implied from process.cwd(). */
+  cwd: string;
+  /** Environment for git; defaults to this process's. */
+  env?: NodeJS.ProcessEnv;
+  /** Text written to git's stdin. */
+  input?: string;
+  /** Resolve with the exit code instead of throwing when git fails. */
+  allowFailure?: boolean;
+}
+
+export interface GitResult {
+  stdout: string;
+  stderr: string;
+  code: number;
+}
+
+const MAX_BUFFER = 1024 * 1024 * 1024;
+
+function failure(args: readonly string[], code: number, stderr: string): GitSessionError {
+  const detail = stderr.trim().split('\n')[0] ?? '';
+  return new GitSessionError(ExitCode.Git, `git ${args.join(' ')} failed (exit ${code}): ${detail}`);
+}
+
+/** Runs `git <args>` asynchronously. */
+export function git(args: readonly string[], options: GitOptions): Promise<GitResult> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(
+      'git',
+      args,
+      { cwd: options.cwd, env: options.env ?? process.env, maxBuffer: MAX_BUFFER, encoding: 'utf8' },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        if (error && typeof error.code !== 'number') {
+          reject(new GitSessionError(ExitCode.Git, `could not run git: ${error.message}`, { cause: error }));
+          return;
+        }
+        if (code !== 0 && !options.allowFailure) {
+          reject(failure(args, code, stderr));
+          return;
+        }
+        resolve({ stdout, stderr, code });
+      },
+    );
+    if (options.input !== undefined) child.stdin?.end(options.input);
+  });
+}
+
+/** Runs `git <args>` synchronously: for hooks, where one short call is cheaper than a promise chain. */
+export function gitSync(args: readonly string[], options: GitOptions): GitResult {
+  try {
+    const stdout = execFileSync('git', args, {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      input: options.input,
+      maxBuffer: MAX_BUFFER,
+      encoding: 'utf8',
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    return { stdout, stderr: '', code: 0 };
+  } catch (error) {
+    const e = error as { status?: number | null; stdout?: string; stderr?: string; message: string };
+    if (typeof e.status !== 'number') {
+      throw new GitSessionError(ExitCode.Git, `could not run git: ${e.message}`, { cause: error });
+    }
+    if (!options.allowFailure) throw failure(args, e.status, e.stderr ?? '');
+    return { stdout: e.stdout ?? '', stderr: e.stderr ?? '', code: e.status };
+  }
+}

@@ -1,0 +1,44 @@
+import { git } from './git.js';
+import { ExitCode, GitSessionError } from '../errors.js';
+
+/** Where a repository lives, as git itself reports it. */
+export interface RepoInfo {
+  /** Absolute path of the work tree's top level. */
+  root: string;
+  /** Absolute path of this work tree's git dir (differs per linked worktree). */
+  gitDir: string;
+  /** Absolute path of the common git dir (shared by linked worktrees). */
+  commonDir: string;
+  /** Absolute path where git looks for hooks (honours core.hooksPath and worktrees). */
+  hooksDir: string;
+}
+
+/** Finds the repository containing `cwd`; throws a NotARepo error outside a work tree. */
+export async function findRepo(cwd: string, env?: NodeJS.ProcessEnv): Promise<RepoInfo> {
+  const result = await git(
+    [
+      'rev-parse',
+      '--path-format=absolute',
+      '--is-bare-repository',
+      '--is-inside-work-tree',
+      '--show-toplevel',
+      '--git-dir',
+      '--git-common-dir',
+      '--git-path',
+      'hooks',
+    ],
+    { cwd, env, allowFailure: true },
+  );
+  if (result.code !== 0) {
+    throw new GitSessionError(ExitCode.NotARepo, `${cwd} is not inside a git repository.`, {
+      fix: "Run git-session inside a repository's work tree, or run `git init` first.",
+    });
+  }
+  const [bare, inside, root, gitDir, commonDir, hooksDir] = result.stdout.split('\n');
+  if (bare === 'true' || inside !== 'true' || !root || !gitDir || !commonDir || !hooksDir) {
+    throw new GitSessionError(ExitCode.NotARepo, `${cwd} is a bare repository or a git dir, not a work tree.`, {
+      fix: 'Run git-session in a checkout (a clone or `git worktree add`), where SESSION.md can live.',
+    });
+  }
+  return { root, gitDir, commonDir, hooksDir };
+}

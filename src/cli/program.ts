@@ -1,0 +1,213 @@
+import { cac } from 'cac';
+import { ExitCode, GitSessionError } from '../errors.js';
+import type { CommandContext, CommandResult } from './context.js';
+
+/**
+ * Declares every command. Each action lazy-imports its command module so that a
+ * command only pays for the dependencies it uses. Argument parsing is testable
+ * through `runCli` without running anything but the chosen command.
+ */
+type Opts = Record<string, unknown> & { '--'?: string[] };
+
+function format(opts: Opts): 'md' | 'json' {
+  const value = opts.json ? 'json' : (opts.format ?? 'md');
+  if (value !== 'md' && value !== 'json') {
+    throw new GitSessionError(ExitCode.Usage, `unknown --format "${String(value)}".`, { fix: 'Use --format md or --format json.' });
+  }
+  return value;
+}
+
+function str(value: unknown): string | undefined {
+  return value === undefined || value === null ? undefined : String(value);
+}
+
+export async function runCli(argv: string[], ctx: CommandContext, version: string): Promise<CommandResult | void> {
+  const cli = cac('git-session');
+  let pending: Promise<CommandResult | void> | undefined;
+  const act =
+    <A extends unknown[]>(fn: (...args: A) => Promise<CommandResult | void>) =>
+    (...args: A) => {
+      pending = fn(...args);
+    };
+
+  cli
+    .command('init', 'Scaffold SESSION.md and agent instructions, and install the commit hooks')
+    .option('--agents <list>', 'Comma-separated assistants to write instructions for: claude,codex,gemini,copilot,cursor (default: claude, plus any whose file exists)')
+    .option('--dry-run', 'Print the plan and write nothing')
+    .action(
+      act(async (opts: Opts) =>
+        (await import('../commands/init.js')).init({ agents: str(opts.agents), dryRun: Boolean(opts.dryRun) }, ctx),
+      ),
+    );
+
+  cli
+    .command('uninstall', 'Remove exactly what init added')
+    .option('--dry-run', 'Print the plan and write nothing')
+    .action(act(async (opts: Opts) => (await import('../commands/uninstall.js')).uninstall({ dryRun: Boolean(opts.dryRun) }, ctx)));
+
+  cli
+    .command('status', 'The parsed session state at a glance')
+    .option('--json', 'Print JSON')
+    .option('--format <fmt>', 'md or json')
+    .action(act(async (opts: Opts) => (await import('../commands/status.js')).status({ format: format(opts) }, ctx)));
+
+  cli
+    .command('decide <text>', 'Record a decision in SESSION.md')
+    .option('--because <reason>', 'Why this was decided')
+    .action(
+      act(async (text: string, opts: Opts) =>
+        (await import('../commands/decide.js')).decide({ text, because: str(opts.because) }, ctx),
+      ),
+    );
+
+  cli
+    .command('dead-end <what>', 'Record an approach that was tried and ruled out')
+    .option('--because <why>', 'Why it failed')
+    .action(
+      act(async (what: string, opts: Opts) =>
+        (await import('../commands/dead-end.js')).deadEnd({ what, because: str(opts.because) }, ctx),
+      ),
+    );
+
+  cli
+    .command('set-status <text>', 'Set the current status in SESSION.md')
+    .action(act(async (text: string) => (await import('../commands/set-status.js')).setStatus({ text }, ctx)));
+
+  cli
+    .command('key-file <path> [why]', 'Record a key file and why it matters')
+    .action(
+      act(async (path: string, why: string | undefined) =>
+        (await import('../commands/key-file.js')).keyFile({ path, why }, ctx),
+      ),
+    );
+
+  cli
+    .command('review [range]', 'A pull-request description for a range: decisions, dead ends, status, files, commits')
+    .option('--format <fmt>', 'md or json', { default: 'md' })
+    .action(
+      act(async (range: string | undefined, opts: Opts) =>
+        (await import('../commands/review.js')).review({ range, format: format(opts) }, ctx),
+      ),
+    );
+
+  cli
+    .command('why <target>', 'The decisions behind a path or a line: <path>[:<line>[-<end>]]')
+    .option('--format <fmt>', 'md or json', { default: 'md' })
+    .action(
+      act(async (target: string, opts: Opts) =>
+        (await import('../commands/why.js')).why({ target, format: format(opts) }, ctx),
+      ),
+    );
+
+  cli
+    .command('log', 'Work entries of a period: commits with their decisions, dead ends and journal data')
+    .option('--since <when>', 'Start of the period, in any form git accepts')
+    .option('--until <when>', 'End of the period')
+    .option('--author <who>', 'Only commits by this author')
+    .option('--grep <pattern>', 'Only commits whose message matches')
+    .option('--format <fmt>', 'md or json', { default: 'md' })
+    .action(
+      act(async (opts: Opts) =>
+        (await import('../commands/log.js')).log(
+          {
+            since: str(opts.since),
+            until: str(opts.until),
+            author: str(opts.author),
+            grep: str(opts.grep),
+            paths: opts['--'] ?? [],
+            format: format(opts),
+          },
+          ctx,
+        ),
+      ),
+    );
+
+  cli
+    .command('standup', 'Done, decided, ruled out and next, ready to read out')
+    .option('--since <when>', 'Start of the period (default: start of the previous working day)')
+    .option('--author <who>', 'Whose work (default: you)')
+    .option('--format <fmt>', 'md or json', { default: 'md' })
+    .action(
+      act(async (opts: Opts) =>
+        (await import('../commands/standup.js')).standup(
+          { since: str(opts.since), author: str(opts.author), format: format(opts) },
+          ctx,
+        ),
+      ),
+    );
+
+  cli
+    .command('show', 'SESSION.md as it was at a commit or a moment')
+    .option('--at <rev|date>', 'A revision or a date git understands (default: HEAD)')
+    .option('--format <fmt>', 'md or json', { default: 'md' })
+    .action(
+      act(async (opts: Opts) => (await import('../commands/show.js')).show({ at: str(opts.at), format: format(opts) }, ctx)),
+    );
+
+  cli
+    .command('squash-message <range>', "A squash-merge message with all of the range's trailers in its last block")
+    .action(
+      act(async (range: string) => (await import('../commands/squash-message.js')).squashMessage({ range }, ctx)),
+    );
+
+  cli
+    .command('context', 'A compact summary of the session state for the start of an assistant session')
+    .option('--format <fmt>', 'md or json', { default: 'md' })
+    .action(act(async (opts: Opts) => (await import('../commands/context.js')).context({ format: format(opts) }, ctx)));
+
+  cli
+    .command('checkpoint', 'Record a checkpoint entry in the journal without committing')
+    .action(act(async () => (await import('../commands/checkpoint.js')).checkpoint({}, ctx)));
+
+  cli
+    .command('capture', "Draft SESSION.md updates from the assistant's local transcripts")
+    .option('--apply', 'Splice the draft into SESSION.md')
+    .option('--transcripts <dir>', 'Folder of transcript files (default: Claude Code projects folder for this repo)')
+    .option('--format <fmt>', 'md or json', { default: 'md' })
+    .action(
+      act(async (opts: Opts) =>
+        (await import('../commands/capture.js')).capture(
+          { apply: Boolean(opts.apply), transcripts: str(opts.transcripts), format: format(opts) },
+          ctx,
+        ),
+      ),
+    );
+
+  cli
+    .command('mcp', 'Serve the session tools over MCP on stdio')
+    .action(act(async () => (await import('../commands/mcp.js')).mcp({}, ctx)));
+
+  cli.help();
+  cli.version(version);
+
+  try {
+    cli.parse(['node', 'git-session', ...argv], { run: false });
+  } catch (error) {
+    throw new GitSessionError(ExitCode.Usage, (error as Error).message, {
+      fix: 'Run `git session --help` for the list of commands and options.',
+      cause: error,
+    });
+  }
+  if (!cli.matchedCommand) {
+    if (argv.length === 0 || cli.options.help || cli.options.version) {
+      if (argv.length === 0) cli.outputHelp();
+      return;
+    }
+    throw new GitSessionError(ExitCode.Usage, `unknown command "${argv[0]}".`, {
+      fix: 'Run `git session --help` for the list of commands.',
+    });
+  }
+  try {
+    await cli.runMatchedCommand();
+  } catch (error) {
+    if (error instanceof GitSessionError) throw error;
+    if ((error as Error).name === 'CACError') {
+      throw new GitSessionError(ExitCode.Usage, (error as Error).message, {
+        fix: 'Run `git session --help` for the list of commands and options.',
+        cause: error,
+      });
+    }
+    throw error;
+  }
+  return pending;
+}

@@ -1,0 +1,47 @@
+/**
+ * Exit codes of the `git-session` binary. Documented in the README; never renumber.
+ */
+export const ExitCode = {
+  /** Success. */
+  Ok: 0,
+  /** An unexpected internal error (a bug: please report it). */
+  Internal: 1,
+  /** Bad arguments or options. */
+  Usage: 2,
+  /** Not inside a git work tree (outside any repository, or a bare repository). */
+  NotARepo: 3,
+  /** SESSION.md (or another input file) is missing, unreadable, binary, too large, not UTF-8, or has bad front matter. */
+  BadInput: 4,
+  /** A write failed (read-only file or folder, disk full); nothing was half-written. */
+  WriteFailed: 5,
+  /** A strict-mode check refused the commit or the stop until the session state is updated. */
+  Refused: 6,
+  /** A git command failed (bad revision, range or path). */
+  Git: 7,
+} as const;
+
+export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
+
+/**
+ * An error a user can act on: what failed, on which input, and how to fix it.
+ * The CLI prints `git-session: <message>` and exits with `exitCode`.
+ */
+export class GitSessionError extends Error {
+  readonly exitCode: ExitCodeValue;
+  readonly file: string | undefined;
+  readonly fix: string | undefined;
+
+  constructor(
+    exitCode: ExitCodeValue,
+    message: string,
+    options: { file?: string; fix?: string; cause?: unknown } = {},
+  ) {
+    const where = options.file ? `${options.file}: ` : '';
+    const fix = options.fix ? ` ${options.fix}` : '';
+    super(`${where}${message}${fix}`, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'GitSessionError';
+    this.exitCode = exitCode;
+    this.file = options.file;
+    this.fix = options.fix;
+  }
+}
