@@ -1,6 +1,30 @@
 import type { CommandContext, CommandResult } from '../cli/context.js';
 
-// Placeholder: hooks are no-ops until the commit pipeline exists.
-export async function runHook(_argv: string[], _ctx: CommandContext): Promise<CommandResult> {
-  return {};
+type HookModule = { default: (args: string[], ctx: CommandContext) => Promise<CommandResult> };
+
+// Each hook lives in its own module so a hook loads only what it uses.
+const HOOKS: Record<string, () => Promise<HookModule>> = {
+  'pre-commit': () => import('./pre-commit.js'),
+  'prepare-commit-msg': () => import('./prepare-commit-msg.js'),
+  'claude-session-start': () => import('./claude-session-start.js'),
+  'claude-pre-compact': () => import('./claude-pre-compact.js'),
+  'claude-stop': () => import('./claude-stop.js'),
+};
+
+/**
+ * Runs `git-session hook <name> [args]`. Any internal error lets the commit (or the
+ * assistant) through with one line on stderr: a hook must never be in the way.
+ * Only a hook's intended refusal (strict mode) returns a non-zero exit code.
+ */
+export async function runHook(argv: string[], ctx: CommandContext): Promise<CommandResult> {
+  const [name, ...args] = argv;
+  const load = name ? HOOKS[name] : undefined;
+  if (!load) return { stderr: `git-session: unknown hook "${name ?? ''}"; nothing done.\n` };
+  if (ctx.env.GIT_SESSION === '0') return {};
+  try {
+    return await (await load()).default(args, ctx);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { stderr: `git-session: ${name} skipped: ${message.split('\n')[0]}\n`, exitCode: 0 };
+  }
 }

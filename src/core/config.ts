@@ -1,0 +1,168 @@
+import { ExitCode, GitSessionError } from '../errors.js';
+
+/** How insistently to ask for the session state to be updated. */
+export type PromptMode = 'off' | 'remind' | 'strict';
+
+/** The team's settings, from `.gitsession` (git-config syntax) at the repository root. */
+export interface Config {
+  /** Path of the session file, relative to the repository root. */
+  sessionFile: string;
+  prompt: {
+    mode: PromptMode;
+    /** Changed lines (added + removed) from which a commit counts as substantial. */
+    threshold: number;
+  };
+  journal: {
+    enabled: boolean;
+    /** Path template; `{year}` is the ISO week-numbering year, `{week}` the two-digit ISO week. */
+    path: string;
+  };
+  trailers: {
+    decision: string;
+    deadEnd: string;
+    /** Add a `Session:` trailer naming the session's goal. Off unless the team turns it on. */
+    session: boolean;
+  };
+  assistant: {
+    /** What the Claude Code Stop hook does when code changed but SESSION.md did not. */
+    stopMode: PromptMode;
+  };
+}
+
+export const CONFIG_FILE = '.gitsession';
+
+export const DEFAULT_CONFIG: Readonly<Config> = Object.freeze({
+  sessionFile: 'SESSION.md',
+  prompt: Object.freeze({ mode: 'remind', threshold: 20 }),
+  journal: Object.freeze({ enabled: true, path: '.session/journal/{year}-W{week}.md' }),
+  trailers: Object.freeze({ decision: 'Decision', deadEnd: 'Dead-End', session: false }),
+  assistant: Object.freeze({ stopMode: 'remind' }),
+}) as Readonly<Config>;
+
+/** Keys readers accept as dead ends besides the configured one. */
+export const DEAD_END_ALIASES = ['Dead-End', 'Ruled-out', 'Rejected'] as const;
+
+const TRAILER_KEY = /^[A-Za-z0-9-]+$/;
+
+function fail(file: string, line: number, problem: string, fix: string): never {
+  throw new GitSessionError(ExitCode.BadInput, `line ${line}: ${problem}`, { file, fix });
+}
+
+function bool(value: string, file: string, line: number): boolean {
+  const v = value.toLowerCase();
+  if (['true', 'yes', 'on', '1'].includes(v)) return true;
+  if (['false', 'no', 'off', '0', ''].includes(v)) return false;
+  return fail(file, line, `"${value}" is not a boolean.`, 'Use true or false.');
+}
+
+function mode(value: string, file: string, line: number): PromptMode {
+  const v = value.toLowerCase();
+  if (v === 'off' || v === 'remind' || v === 'strict') return v;
+  return fail(file, line, `"${value}" is not a mode.`, 'Use off, remind or strict.');
+}
+
+function unquote(raw: string): string {
+  let out = '';
+  let quoted = false;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i]!;
+    if (c === '"') quoted = !quoted;
+    else if (c === '\\' && i + 1 < raw.length) {
+      const n = raw[++i]!;
+      out += n === 'n' ? '\n' : n === 't' ? '\t' : n;
+    } else if (!quoted && (c === '#' || c === ';')) break;
+    else out += c;
+  }
+  return out.trim();
+}
+
+/**
+ * Parses `.gitsession`, a file in git-config syntax (the subset teams write by hand or
+ * with `git config -f .gitsession <key> <value>`). Unknown keys are ignored so that
+ * newer settings do not break older binaries.
+ */
+export function parseConfig(text: string, file = CONFIG_FILE): Config {
+  const config: Config = structuredClone(DEFAULT_CONFIG) as Config;
+  let section = '';
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const lineNo = i + 1;
+    const line = lines[i]!.trim();
+    if (line === '' || line.startsWith('#') || line.startsWith(';')) continue;
+    const header = /^\[\s*([A-Za-z0-9.-]+)(?:\s+"[^"]*")?\s*\]\s*(?:[#;].*)?$/.exec(line);
+    if (header) {
+      section = header[1]!.toLowerCase();
+      continue;
+    }
+    const kv = /^([A-Za-z][A-Za-z0-9-]*)\s*(?:=\s*(.*))?$/.exec(line);
+    if (!kv) fail(file, lineNo, `cannot read "${line}".`, 'Write settings as `key = value` under a [section] header.');
+    const key = `${section}.${kv[1]!.toLowerCase()}`;
+    const value = kv[2] === undefined ? 'true' : unquote(kv[2]);
+    switch (key) {
+      case 'session.file':
+        if (!value) fail(file, lineNo, 'session.file is empty.', 'Name the session file, for example SESSION.md.');
+        config.sessionFile = value;
+        break;
+      case 'prompt.mode':
+        config.prompt.mode = mode(value, file, lineNo);
+        break;
+      case 'prompt.threshold': {
+        const n = Number(value);
+        if (!Number.isInteger(n) || n < 0) fail(file, lineNo, `"${value}" is not a whole number of lines.`, 'Use a number such as 20.');
+        config.prompt.threshold = n;
+        break;
+      }
+      case 'journal.enabled':
+        config.journal.enabled = bool(value, file, lineNo);
+        break;
+      case 'journal.path':
+        if (!value) fail(file, lineNo, 'journal.path is empty.', 'Use a path such as .session/journal/{year}-W{week}.md, or set journal.enabled = false.');
+        config.journal.path = value;
+        break;
+      case 'trailers.decision':
+      case 'trailers.dead-end':
+        if (!TRAILER_KEY.test(value)) {
+          fail(file, lineNo, `"${value}" cannot be a trailer key.`, 'Git trailer keys use only ASCII letters, digits and "-".');
+        }
+        if (key === 'trailers.decision') config.trailers.decision = value;
+        else config.trailers.deadEnd = value;
+        break;
+      case 'trailers.session':
+        config.trailers.session = bool(value, file, lineNo);
+        break;
+      case 'assistant.stop-mode':
+        config.assistant.stopMode = mode(value, file, lineNo);
+        break;
+      default:
+        break;
+    }
+  }
+  return config;
+}
+
+/** The commented `.gitsession` that `init` writes: every setting at its default. */
+export function renderDefaultConfig(): string {
+  return `# git-session settings for this repository (git-config syntax).
+# Edit by hand or with: git config -f .gitsession prompt.mode strict
+[session]
+\t# The session file, relative to the repository root.
+\tfile = SESSION.md
+[prompt]
+\t# off: never ask; remind: ask or remind when SESSION.md is stale; strict: refuse the commit.
+\tmode = remind
+\t# Changed lines from which a commit that leaves SESSION.md alone counts as stale.
+\tthreshold = 20
+[journal]
+\tenabled = true
+\t# {year} and {week} are the ISO week-numbering year and week.
+\tpath = .session/journal/{year}-W{week}.md
+[trailers]
+\tdecision = Decision
+\tdead-end = Dead-End
+\t# Add a Session: trailer with the session goal to every commit.
+\tsession = false
+[assistant]
+\t# What Claude Code's Stop hook does when code changed but SESSION.md did not.
+\tstop-mode = remind
+`;
+}

@@ -1,0 +1,167 @@
+/**
+ * One journal entry: what a commit (or a checkpoint) recorded about the session.
+ * Rendered as a small markdown block that people read in the journal file and that
+ * `log`, `why` and `review` parse back. Every value is one line.
+ */
+export interface JournalEntry {
+  /** Local time with offset, `YYYY-MM-DD HH:MM +HH:MM`. */
+  time: string;
+  kind: 'commit' | 'checkpoint';
+  branch: string;
+  /** `Name <email>`. */
+  author: string;
+  goal?: string;
+  decisions: string[];
+  deadEnds: string[];
+  status?: string;
+  files: JournalFile[];
+  /** Human duration since the previous entry, e.g. `42m`, `3h 05m`, `2d 4h`. */
+  sincePrevious?: string;
+}
+
+export interface JournalFile {
+  path: string;
+  /** Lines added; null for binary files. */
+  added: number | null;
+  removed: number | null;
+}
+
+/** At most this many files are listed; the rest are counted. */
+export const MAX_FILES = 25;
+
+const HEADING = /^### (\d{4}-\d{2}-\d{2} \d{2}:\d{2} [+-]\d{2}:\d{2}) · (commit|checkpoint) · (.*) · (.*)$/;
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Renders an entry, ending with one blank line so entries stay separate paragraphs. */
+export function renderEntry(entry: JournalEntry, eol = '\n'): string {
+  const lines = [`### ${entry.time} · ${entry.kind} · ${oneLine(entry.branch)} · ${oneLine(entry.author)}`];
+  if (entry.goal) lines.push(`- Goal: ${oneLine(entry.goal)}`);
+  for (const d of entry.decisions) lines.push(`- Decision: ${oneLine(d)}`);
+  for (const d of entry.deadEnds) lines.push(`- Dead end: ${oneLine(d)}`);
+  if (entry.status) lines.push(`- Status: ${oneLine(entry.status)}`);
+  if (entry.files.length > 0) {
+    lines.push('- Files:');
+    for (const f of entry.files.slice(0, MAX_FILES)) {
+      const counts = f.added === null ? 'binary' : `+${f.added} -${f.removed ?? 0}`;
+      lines.push(`  - ${oneLine(f.path)} (${counts})`);
+    }
+    if (entry.files.length > MAX_FILES) lines.push(`  - … and ${entry.files.length - MAX_FILES} more`);
+  }
+  if (entry.sincePrevious) lines.push(`- Since previous entry: ${entry.sincePrevious}`);
+  return lines.join(eol) + eol + eol;
+}
+
+/**
+ * Parses every entry in a journal text (a whole file, or just the lines a commit
+ * added). Lines that are not part of an entry are skipped, so a hand-edited journal
+ * or a union merge never makes it fail.
+ */
+export function parseEntries(text: string): JournalEntry[] {
+  const entries: JournalEntry[] = [];
+  let current: JournalEntry | undefined;
+  let inFiles = false;
+  for (const raw of text.split(/\r?\n/)) {
+    const heading = HEADING.exec(raw);
+    if (heading) {
+      current = {
+        time: heading[1]!,
+        kind: heading[2] as JournalEntry['kind'],
+        branch: heading[3]!,
+        author: heading[4]!,
+        decisions: [],
+        deadEnds: [],
+        files: [],
+      };
+      entries.push(current);
+      inFiles = false;
+      continue;
+    }
+    if (!current) continue;
+    const file = inFiles ? /^ {2}- (.*) \((?:\+(\d+) -(\d+)|binary)\)$/.exec(raw) : null;
+    if (file) {
+      current.files.push({
+        path: file[1]!,
+        added: file[2] === undefined ? null : Number(file[2]),
+        removed: file[3] === undefined ? null : Number(file[3]),
+      });
+      continue;
+    }
+    const field = /^- ([A-Za-z ]+):(?: (.*))?$/.exec(raw);
+    inFiles = false;
+    if (!field) continue;
+    const value = field[2] ?? '';
+    switch (field[1]) {
+      case 'Goal':
+        current.goal = value;
+        break;
+      case 'Decision':
+        current.decisions.push(value);
+        break;
+      case 'Dead end':
+        current.deadEnds.push(value);
+        break;
+      case 'Status':
+        current.status = value;
+        break;
+      case 'Files':
+        inFiles = true;
+        break;
+      case 'Since previous entry':
+        current.sincePrevious = value;
+        break;
+      default:
+        break;
+    }
+  }
+  return entries;
+}
+
+/** `YYYY-MM-DD HH:MM +HH:MM` for an instant seen at a UTC offset (minutes east of UTC). */
+export function formatLocalTime(instant: Date, offsetMinutes: number): string {
+  const local = new Date(instant.getTime() + offsetMinutes * 60_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMinutes);
+  return (
+    `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())} ` +
+    `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())} ${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
+  );
+}
+
+/** Parses `formatLocalTime` output back to an instant; undefined if it is not one. */
+export function parseLocalTime(text: string): Date | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}) ([+-])(\d{2}):(\d{2})$/.exec(text);
+  if (!m) return undefined;
+  const offset = (m[6] === '-' ? -1 : 1) * (Number(m[7]) * 60 + Number(m[8]));
+  const utc = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]));
+  return new Date(utc - offset * 60_000);
+}
+
+/** A short human duration: `0m`, `42m`, `3h 05m`, `2d 4h`. */
+export function formatDuration(ms: number): string {
+  const minutes = Math.max(0, Math.round(ms / 60_000));
+  if (minutes < 60) return `${minutes}m`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours}h ${String(minutes % 60).padStart(2, '0')}m`;
+  return `${Math.floor(hours / 24)}d ${hours % 24}h`;
+}
+
+/** The ISO 8601 week-numbering year and week of a local date. */
+export function isoWeek(instant: Date, offsetMinutes: number): { year: number; week: number } {
+  const local = new Date(instant.getTime() + offsetMinutes * 60_000);
+  const d = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()));
+  const day = d.getUTCDay() || 7;
+  d.setUTCDate(d.getUTCDate() + 4 - day);
+  const yearStart = Date.UTC(d.getUTCFullYear(), 0, 1);
+  const week = Math.ceil(((d.getTime() - yearStart) / 86_400_000 + 1) / 7);
+  return { year: d.getUTCFullYear(), week };
+}
+
+/** Fills the journal path template: `{year}` and `{week}` (two digits). */
+export function journalPath(template: string, instant: Date, offsetMinutes: number): string {
+  const { year, week } = isoWeek(instant, offsetMinutes);
+  return template.replaceAll('{year}', String(year)).replaceAll('{week}', String(week).padStart(2, '0'));
+}
