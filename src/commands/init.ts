@@ -1,7 +1,54 @@
 import type { CommandContext, CommandResult } from '../cli/context.js';
-import { ExitCode, GitSessionError } from '../errors.js';
+import { applyPlan, readFileState } from '../adapters/apply-plan.js';
+import { loadConfig } from '../adapters/config.js';
+import { findHookTarget } from '../adapters/hook-target.js';
+import { findRepo } from '../adapters/repo.js';
+import { readTemplate } from '../adapters/templates.js';
+import { parseAgents } from '../core/init/agents.js';
+import { runPlanners, type PlanContext } from '../core/init/context.js';
+import { INIT_PLANNERS, UNINSTALL_PLANNERS } from '../core/init/planners.js';
+import { renderInitReport } from '../core/init/render.js';
+import type { Plan } from '../core/init/step.js';
 
-// Placeholder until the command is built.
-export async function init(_args: unknown, _ctx: CommandContext): Promise<CommandResult> {
-  throw new GitSessionError(ExitCode.Internal, 'init is not available yet.');
+export interface InitArgs {
+  /** Comma list for `--agents`: claude, codex, agents, gemini, copilot, cursor, all. */
+  agents?: string | undefined;
+  dryRun: boolean;
+}
+
+/** Gathers what the planners look at: the repository, its settings and its hook set-up. */
+export async function planContext(ctx: CommandContext, agents?: string): Promise<PlanContext> {
+  const wanted = parseAgents(agents);
+  const repo = await findRepo(ctx.cwd, ctx.env);
+  return {
+    root: repo.root,
+    config: loadConfig(repo.root),
+    read: readFileState,
+    template: readTemplate,
+    agents: wanted,
+    hooks: await findHookTarget(repo, ctx.env),
+    keep: [repo.gitDir, repo.commonDir],
+  };
+}
+
+/** Plans init (pure) and applies it unless `dryRun`. */
+export async function planInit(args: InitArgs, ctx: CommandContext): Promise<{ plan: Plan; pc: PlanContext }> {
+  const pc = await planContext(ctx, args.agents);
+  return { plan: runPlanners(INIT_PLANNERS, pc), pc };
+}
+
+/**
+ * `git session init`: SESSION.md, .gitsession, .gitattributes, the assistants'
+ * instruction blocks and the commit hooks. Idempotent; `--dry-run` writes nothing.
+ */
+export async function init(args: InitArgs, ctx: CommandContext): Promise<CommandResult> {
+  const { plan, pc } = await planInit(args, ctx);
+  if (!args.dryRun) applyPlan(plan.steps, pc.root, pc.keep);
+  return { stdout: renderInitReport(plan, pc.root, pc.config.sessionFile, args.dryRun) };
+}
+
+/** Plans uninstall: the inverse of every init planner. */
+export async function planUninstall(ctx: CommandContext): Promise<{ plan: Plan; pc: PlanContext }> {
+  const pc = await planContext(ctx);
+  return { plan: runPlanners(UNINSTALL_PLANNERS, pc), pc };
 }

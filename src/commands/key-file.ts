@@ -1,7 +1,13 @@
 import type { CommandContext, CommandResult } from '../cli/context.js';
-import { ExitCode, GitSessionError } from '../errors.js';
+import { locateSessionFile, updateSessionFile } from '../adapters/session-file.js';
+import { addKeyFile, inlineText, parseSession } from '../core/session/index.js';
 
-// Placeholder until the command is built.
-export async function keyFile(_args: unknown, _ctx: CommandContext): Promise<CommandResult> {
-  throw new GitSessionError(ExitCode.Internal, 'key-file is not available yet.');
+/** `git session key-file <path> [why]`: records a file that matters and why. */
+export async function keyFile(args: { path: string; why?: string }, ctx: CommandContext): Promise<CommandResult> {
+  inlineText(String(args.path ?? ''), 'path');
+  const path = String(args.path).replace(/\s+/g, ' ').trim();
+  const why = args.why !== undefined && args.why.trim() !== '' ? args.why.replace(/\s+/g, ' ').trim() : null;
+  const file = await locateSessionFile(ctx.cwd, ctx.env);
+  updateSessionFile(file, (s) => addKeyFile(s, { path: args.path, why }), (s) => void parseSession(s, file.display));
+  return { stdout: `Recorded key file in ${file.display}: ${path}${why ? ` — ${why}` : ''}\n` };
 }

@@ -1,7 +1,43 @@
 import type { CommandContext, CommandResult } from '../cli/context.js';
+import { readBaseRefs, readBlob, readCommits, openHistory } from '../adapters/history.js';
 import { ExitCode, GitSessionError } from '../errors.js';
+import { buildReview, renderReviewJson, renderReviewMarkdown } from '../core/report/review.js';
+import { sessionView, type SessionView } from '../core/report/session-view.js';
+import { parseRange, pickBase, type Range } from '../core/report/targets.js';
 
-// Placeholder until the command is built.
-export async function review(_args: unknown, _ctx: CommandContext): Promise<CommandResult> {
-  throw new GitSessionError(ExitCode.Internal, 'review is not available yet.');
+export interface ReviewArgs {
+  range?: string;
+  format: 'md' | 'json';
+}
+
+async function defaultRange(opts: Parameters<typeof readBaseRefs>[0]): Promise<Range> {
+  const base = pickBase(await readBaseRefs(opts));
+  if (!base) {
+    throw new GitSessionError(ExitCode.Usage, 'there is no default branch or upstream to compare this branch with.', {
+      fix: 'Pass a range, for example `git session review main..HEAD`, or set an upstream with `git branch -u`.',
+    });
+  }
+  return { label: `${base}..HEAD`, revArgs: [`${base}..HEAD`], head: 'HEAD' };
+}
+
+// An old SESSION.md that no longer parses (bad front matter) must not block the review of the code.
+function viewOrNull(text: string, file: string): SessionView | null {
+  try {
+    return sessionView(text, file);
+  } catch (error) {
+    if (error instanceof GitSessionError) return null;
+    throw error;
+  }
+}
+
+/** A pull-request description for a range: goal, decisions, dead ends, status, files, commits. */
+export async function review(args: ReviewArgs, ctx: CommandContext): Promise<CommandResult> {
+  const h = await openHistory(ctx.cwd, ctx.env);
+  const range = args.range === undefined ? await defaultRange(h.opts) : parseRange(args.range);
+  const [commits, session] = await Promise.all([
+    readCommits(h.keys, { revArgs: range.revArgs, numstat: true, label: `range ${range.label}` }, h.opts),
+    readBlob(range.head, h.config.sessionFile, h.opts),
+  ]);
+  const model = buildReview(range.label, commits, session === undefined ? null : viewOrNull(session, `${h.config.sessionFile} at ${range.head}`));
+  return { stdout: args.format === 'json' ? renderReviewJson(model) : renderReviewMarkdown(model) };
 }

@@ -1,7 +1,53 @@
 import type { CommandContext, CommandResult } from '../cli/context.js';
+import { openHistory, readBlob, readCommits, type History } from '../adapters/history.js';
 import { ExitCode, GitSessionError } from '../errors.js';
+import { sessionView } from '../core/report/session-view.js';
+import { buildShow, renderShowJson, renderShowMarkdown } from '../core/report/show.js';
+import type { CommitRecord } from '../core/report/types.js';
 
-// Placeholder until the command is built.
-export async function show(_args: unknown, _ctx: CommandContext): Promise<CommandResult> {
-  throw new GitSessionError(ExitCode.Internal, 'show is not available yet.');
+export interface ShowArgs {
+  at?: string;
+  format: 'md' | 'json';
+}
+
+/** The commit `at` names: a revision if git knows one by that name, else the last commit before that date. */
+async function resolveAt(at: string, h: History): Promise<CommitRecord> {
+  const one = ['--max-count=1'];
+  try {
+    const [commit] = await readCommits(h.keys, { revArgs: [`${at}^{commit}`], filters: one, label: at }, h.opts);
+    if (commit) return commit;
+  } catch (error) {
+    if (!(error instanceof GitSessionError) || /no commits yet/.test(error.message)) throw error;
+  }
+  // Not a revision: let git read it as a date (git's approxidate; we never parse dates).
+  const [commit] = await readCommits(h.keys, { revArgs: ['HEAD'], filters: [...one, `--before=${at}`], label: at }, h.opts);
+  if (!commit) {
+    throw new GitSessionError(ExitCode.Git, `"${at}" is not a revision, and no commit on HEAD is older than that date.`, {
+      fix: 'Pass a commit, branch or tag, or a later date such as "2 weeks ago" or 2026-11-01.',
+    });
+  }
+  return commit;
+}
+
+/** SESSION.md as it was at a commit or a moment. */
+export async function show(args: ShowArgs, ctx: CommandContext): Promise<CommandResult> {
+  const at = args.at ?? 'HEAD';
+  if (at.trim() === '' || at.startsWith('-')) {
+    throw new GitSessionError(ExitCode.Usage, `--at "${at}" is neither a revision nor a date.`, {
+      fix: 'Pass a commit, branch or tag, or a date such as "yesterday" or 2026-11-01.',
+    });
+  }
+  const h = await openHistory(ctx.cwd, ctx.env);
+  const commit = await resolveAt(at, h);
+  const file = h.config.sessionFile;
+  const content = await readBlob(commit.hash, file, h.opts);
+  if (content === undefined) {
+    throw new GitSessionError(ExitCode.BadInput, `not in commit ${commit.short} (${commit.subject}).`, {
+      file,
+      fix: 'Pick a later commit or date; `git log --format="%h %s" -- ' + file + '` lists the commits that changed it.',
+    });
+  }
+  if (args.format === 'md') return { stdout: renderShowMarkdown(commit, file, content) };
+  const report = buildShow(commit, file, content, sessionView(content, `${file} at ${commit.short}`));
+  return { stdout: renderShowJson(report) };
 }

@@ -1,7 +1,51 @@
 import type { CommandContext, CommandResult } from '../cli/context.js';
+import { loadConfig } from '../adapters/config.js';
+import { git } from '../adapters/git.js';
+import { findRepo } from '../adapters/repo.js';
+import { parseTrailerLog, renderSquashMessage, trailerLogFormat } from '../core/pipeline/squash.js';
 import { ExitCode, GitSessionError } from '../errors.js';
 
-// Placeholder until the command is built.
-export async function squashMessage(_args: unknown, _ctx: CommandContext): Promise<CommandResult> {
-  throw new GitSessionError(ExitCode.Internal, 'squash-message is not available yet.');
+/** A bare revision means "what this branch adds on top of it", like `git rebase <upstream>`. */
+function toRange(range: string): { range: string; tip: string } {
+  const m = /^(.*?)\.\.\.?(.*)$/.exec(range);
+  if (m) return { range, tip: m[2] || 'HEAD' };
+  return { range: `${range}..HEAD`, tip: 'HEAD' };
+}
+
+async function branchName(cwd: string, env: NodeJS.ProcessEnv, tip: string): Promise<string | undefined> {
+  const out = await git(['rev-parse', '--abbrev-ref', '--symbolic-full-name', tip], { cwd, env, allowFailure: true });
+  const name = out.stdout.trim();
+  return out.code === 0 && name && name !== 'HEAD' ? name : undefined;
+}
+
+/**
+ * `git session squash-message <range>`: a message for a hosted squash merge, with every
+ * decision and dead end of the range in its last paragraph (hosted squash merges, like
+ * `git merge --squash`, would otherwise bury them inside the body).
+ */
+export async function squashMessage(args: { range: string }, ctx: CommandContext): Promise<CommandResult> {
+  const repo = await findRepo(ctx.cwd, ctx.env);
+  const config = loadConfig(repo.root);
+  const { range, tip } = toRange(args.range.trim());
+  if (!args.range.trim()) {
+    throw new GitSessionError(ExitCode.Usage, 'no range given.', { fix: 'Name a range such as main..HEAD, or the branch you merge into: main.' });
+  }
+  const out = await git(['log', '--reverse', `--format=${trailerLogFormat(config.trailers)}`, range, '--'], {
+    cwd: repo.root,
+    env: ctx.env,
+    allowFailure: true,
+  });
+  if (out.code !== 0) {
+    throw new GitSessionError(ExitCode.Git, `git cannot read the range "${args.range}": ${out.stderr.trim().split('\n')[0] ?? ''}`, {
+      fix: 'Name a range such as main..HEAD, or the branch you merge into: main.',
+    });
+  }
+  const commits = parseTrailerLog(out.stdout);
+  if (commits.length === 0) {
+    throw new GitSessionError(ExitCode.Usage, `the range "${args.range}" has no commits.`, {
+      fix: 'Name the branch you merge into (main) or a range such as main..feature.',
+    });
+  }
+  const title = await branchName(repo.root, ctx.env, tip);
+  return { stdout: renderSquashMessage({ title, commits, keys: config.trailers }) };
 }

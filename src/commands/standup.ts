@@ -1,7 +1,41 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CommandContext, CommandResult } from '../cli/context.js';
+import { authorEmail, openHistory, readCommits } from '../adapters/history.js';
+import { readTextFile } from '../adapters/fs.js';
 import { ExitCode, GitSessionError } from '../errors.js';
+import { gitFilters } from '../core/report/log-format.js';
+import { sessionView } from '../core/report/session-view.js';
+import { buildStandup, renderStandupJson, renderStandupMarkdown } from '../core/report/standup.js';
+import { escapeBasicRegex, standupSince } from '../core/report/targets.js';
 
-// Placeholder until the command is built.
-export async function standup(_args: unknown, _ctx: CommandContext): Promise<CommandResult> {
-  throw new GitSessionError(ExitCode.Internal, 'standup is not available yet.');
+export interface StandupArgs {
+  since?: string;
+  author?: string;
+  format: 'md' | 'json';
+}
+
+/** Done, decided, ruled out and next since the previous working day, for the current author. */
+export async function standup(args: StandupArgs, ctx: CommandContext): Promise<CommandResult> {
+  const h = await openHistory(ctx.cwd, ctx.env);
+  const since = args.since ?? standupSince(ctx.now, -ctx.now.getTimezoneOffset());
+  let author = args.author;
+  let pattern = args.author;
+  if (author === undefined) {
+    author = await authorEmail(h.opts);
+    if (author === undefined) {
+      throw new GitSessionError(ExitCode.Usage, 'no author given and git has no author email (user.email) set.', {
+        fix: 'Pass --author <name or email>, or set it with `git config user.email you@example.com`.',
+      });
+    }
+    pattern = escapeBasicRegex(author);
+  }
+  const sessionPath = join(h.root, h.config.sessionFile);
+  const [commits, session] = await Promise.all([
+    // Every local branch: yesterday's work may sit on a branch other than the one checked out now.
+    readCommits(h.keys, { revArgs: ['HEAD'], filters: [...gitFilters({ since, author: pattern }), '--branches'], label: `work since ${since}` }, h.opts),
+    existsSync(sessionPath) ? sessionView(readTextFile(sessionPath, h.config.sessionFile), h.config.sessionFile) : null,
+  ]);
+  const model = buildStandup(since, author, commits, session);
+  return { stdout: args.format === 'json' ? renderStandupJson(model) : renderStandupMarkdown(model) };
 }

@@ -1,7 +1,78 @@
 import type { CommandContext, CommandResult } from '../cli/context.js';
-import { ExitCode, GitSessionError } from '../errors.js';
+import { git } from '../adapters/git.js';
+import { locateSessionFile, readSessionFile } from '../adapters/session-file.js';
+import { getGoal, getNextSteps, getStatus, parseSession } from '../core/session/index.js';
+import type { SectionKind } from '../core/session/index.js';
 
-// Placeholder until the command is built.
-export async function status(_args: unknown, _ctx: CommandContext): Promise<CommandResult> {
-  throw new GitSessionError(ExitCode.Internal, 'status is not available yet.');
+/** The `status --json` shape (documented in the README). */
+export interface StatusReport {
+  file: string;
+  title: string | null;
+  goal: string | null;
+  status: string | null;
+  nextSteps: string[];
+  sections: { heading: string; kind: SectionKind; depth: number; items: number; private: boolean }[];
+  unknownSections: string[];
+  /** The last commit that changed the session file; null when it was never committed. */
+  lastChangedIn: string | null;
+  /** Commits on HEAD since that commit (all of HEAD's commits when it was never committed). */
+  commitsSinceUpdate: number;
+  /** Whether the session file differs from HEAD (staged, unstaged or untracked). */
+  uncommittedChanges: boolean;
+}
+
+async function gitFacts(root: string, display: string, env: NodeJS.ProcessEnv) {
+  const last = await git(['log', '-1', '--format=%H', '--', display], { cwd: root, env, allowFailure: true });
+  const sha = last.code === 0 && last.stdout.trim() !== '' ? last.stdout.trim() : null;
+  const count = await git(['rev-list', '--count', sha ? `${sha}..HEAD` : 'HEAD'], { cwd: root, env, allowFailure: true });
+  const dirty = await git(['status', '--porcelain', '--', display], { cwd: root, env, allowFailure: true });
+  return {
+    lastChangedIn: sha,
+    commitsSinceUpdate: count.code === 0 ? Number(count.stdout.trim()) || 0 : 0,
+    uncommittedChanges: dirty.code === 0 && dirty.stdout.trim() !== '',
+  };
+}
+
+function render(r: StatusReport): string {
+  const out = [`# ${r.file}${r.title ? ` — ${r.title}` : ''}`, ''];
+  out.push(`- Goal: ${r.goal ?? '(none)'}`, `- Status: ${r.status ?? '(none)'}`);
+  if (r.nextSteps.length > 0) out.push(`- Next: ${r.nextSteps[0]}${r.nextSteps.length > 1 ? ` (+${r.nextSteps.length - 1} more)` : ''}`);
+  out.push('', '## Sections');
+  if (r.sections.length === 0) out.push('- (none: run `git session init` for the template)');
+  for (const s of r.sections) {
+    const count = `${s.items} item${s.items === 1 ? '' : 's'}`;
+    out.push(`- ${s.heading} [${s.kind}${s.private ? ', private' : ''}]: ${count}`);
+  }
+  if (r.unknownSections.length > 0) out.push('', '## Unknown sections (kept as they are)', ...r.unknownSections.map((h) => `- ${h}`));
+  out.push('', '## Git');
+  out.push(
+    r.lastChangedIn
+      ? `- ${r.commitsSinceUpdate} commit${r.commitsSinceUpdate === 1 ? '' : 's'} since ${r.file} last changed (${r.lastChangedIn.slice(0, 7)})`
+      : `- ${r.file} was never committed (${r.commitsSinceUpdate} commit${r.commitsSinceUpdate === 1 ? '' : 's'} on HEAD)`,
+  );
+  out.push(`- Uncommitted edits: ${r.uncommittedChanges ? 'yes' : 'no'}`);
+  return out.join('\n') + '\n';
+}
+
+/** `git session status [--json]`: the parsed session state at a glance. */
+export async function status(args: { format: 'md' | 'json' }, ctx: CommandContext): Promise<CommandResult> {
+  const file = await locateSessionFile(ctx.cwd, ctx.env);
+  const doc = parseSession(readSessionFile(file), file.display);
+  const report: StatusReport = {
+    file: file.display,
+    title: doc.title,
+    goal: getGoal(doc),
+    status: getStatus(doc),
+    nextSteps: getNextSteps(doc),
+    sections: doc.sections.map((s) => ({
+      heading: s.heading,
+      kind: s.kind,
+      depth: s.depth,
+      items: s.items.length,
+      private: s.private,
+    })),
+    unknownSections: doc.unknownSections.map((s) => s.heading),
+    ...(await gitFacts(file.repo.root, file.display, ctx.env)),
+  };
+  return { stdout: args.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : render(report) };
 }

@@ -1,7 +1,18 @@
 import type { CommandContext, CommandResult } from '../cli/context.js';
-import { ExitCode, GitSessionError } from '../errors.js';
+import { applyPlan } from '../adapters/apply-plan.js';
+import { renderUninstallReport } from '../core/init/render.js';
+import { planUninstall } from './init.js';
 
-// Placeholder until the command is built.
-export async function uninstall(_args: unknown, _ctx: CommandContext): Promise<CommandResult> {
-  throw new GitSessionError(ExitCode.Internal, 'uninstall is not available yet.');
+export interface UninstallArgs {
+  dryRun: boolean;
+}
+
+/**
+ * `git session uninstall`: removes exactly what init added. SESSION.md and
+ * .gitsession go only when byte-identical to what init wrote; chained hooks come back.
+ */
+export async function uninstall(args: UninstallArgs, ctx: CommandContext): Promise<CommandResult> {
+  const { plan, pc } = await planUninstall(ctx);
+  if (!args.dryRun) applyPlan(plan.steps, pc.root, pc.keep);
+  return { stdout: renderUninstallReport(plan, pc.root, args.dryRun) };
 }

@@ -1,6 +1,66 @@
 import type { CommandContext, CommandResult } from '../cli/context.js';
+import { ExitCode, GitSessionError } from '../errors.js';
+import { hookProjectDir, parseHookInput, type ClaudeHookInput } from '../core/claude-settings/hook-input.js';
+import { renderContextMarkdown } from '../core/context/render.js';
 
-// Placeholder: does nothing until built.
-export default async function hook(_args: string[], _ctx: CommandContext): Promise<CommandResult> {
-  return {};
+/** How long a hook waits for Claude Code's JSON on stdin before going on without it. */
+const STDIN_TIMEOUT_MS = 1_000;
+
+/**
+ * Reads all of stdin, giving up after a short timeout (and at once on a terminal):
+ * a hook must never wait on anything.
+ */
+export function readStdin(stream: NodeJS.ReadStream = process.stdin, timeoutMs = STDIN_TIMEOUT_MS): Promise<string> {
+  if (stream.isTTY) return Promise.resolve('');
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      stream.off('data', onData);
+      stream.off('end', finish);
+      stream.off('error', finish);
+      stream.pause();
+      stream.destroy();
+      resolve(Buffer.concat(chunks).toString('utf8'));
+    };
+    const onData = (chunk: Buffer | string) => chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+    const timer = setTimeout(finish, timeoutMs);
+    stream.on('data', onData);
+    stream.once('end', finish);
+    stream.once('error', finish);
+  });
+}
+
+/** The hook's input and the context to run commands in (cwd = the project root). */
+export async function hookSetup(ctx: CommandContext): Promise<{ input: ClaudeHookInput; ctx: CommandContext }> {
+  const input = parseHookInput(await readStdin());
+  return { input, ctx: { ...ctx, cwd: hookProjectDir(ctx.env, input, ctx.cwd), stdoutIsTTY: false } };
+}
+
+/** Outside a repository the assistant hooks have nothing to do: they stay silent. */
+export function isNotARepo(error: unknown): boolean {
+  return error instanceof GitSessionError && error.exitCode === ExitCode.NotARepo;
+}
+
+/**
+ * Claude Code SessionStart hook (startup, resume, clear, compact): prints the session
+ * context on stdout, which Claude Code adds to the assistant's context.
+ */
+export default async function hook(_args: string[], base: CommandContext): Promise<CommandResult> {
+  const { input, ctx } = await hookSetup(base);
+  const { gatherContext } = await import('../commands/context.js');
+  try {
+    const { data } = await gatherContext(ctx);
+    const note =
+      input.source === 'compact'
+        ? 'The conversation was just compacted: the session state below is current; keep SESSION.md up to date.\n\n'
+        : '';
+    return { stdout: note + renderContextMarkdown(data) };
+  } catch (error) {
+    if (isNotARepo(error)) return {};
+    throw error;
+  }
 }

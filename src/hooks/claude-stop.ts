@@ -1,6 +1,29 @@
 import type { CommandContext, CommandResult } from '../cli/context.js';
+import { stopReminder } from '../core/context/stop-message.js';
+import { hookSetup, isNotARepo } from './claude-session-start.js';
 
-// Placeholder: does nothing until built.
-export default async function hook(_args: string[], _ctx: CommandContext): Promise<CommandResult> {
-  return {};
+/**
+ * Claude Code Stop hook. When code changed since SESSION.md was last updated, it asks
+ * for the session state to be updated, once per stop (never while `stop_hook_active`):
+ * - strict: exit 2 with the request on stderr; Claude Code feeds it to the assistant,
+ *   which continues and updates SESSION.md.
+ * - remind: exit 0 with `{"systemMessage": …}` on stdout, which Claude Code shows to the
+ *   user; the assistant stops as usual.
+ * - off: nothing.
+ */
+export default async function hook(_args: string[], base: CommandContext): Promise<CommandResult> {
+  const { input, ctx } = await hookSetup(base);
+  if (input.stopHookActive) return {};
+  const { gatherContext } = await import('../commands/context.js');
+  try {
+    const { config, data } = await gatherContext(ctx);
+    const mode = config.assistant.stopMode;
+    if (mode === 'off' || !data.sessionExists || !data.staleness.stale) return {};
+    const message = stopReminder(data);
+    if (mode === 'strict') return { stderr: message + '\n', exitCode: 2 };
+    return { stdout: JSON.stringify({ systemMessage: message }) + '\n' };
+  } catch (error) {
+    if (isNotARepo(error)) return {};
+    throw error;
+  }
 }

@@ -1,0 +1,143 @@
+#!/usr/bin/env node
+// Benchmarks the history commands against the plain git commands they build on, side
+// by side in one run, on a generated history of 100,000 commits. The history is made
+// with `git fast-import` once and cached under the OS temp folder, keyed by VERSION.
+//
+//   node scripts/bench-history.mjs [--runs 5] [--commits 100000]
+//
+// Prints medians in ms and the ratios to the targets. Build first (npm run build).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+const VERSION = 'v2';
+const args = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] ? Number(args[i + 1]) : fallback;
+};
+const RUNS = opt('runs', 5);
+const COMMITS = opt('commits', 100_000);
+const BIG_LINES = 2_000;
+// Lines after this one never change: blame must walk back to the root commit for them.
+const STABLE_FROM = 1_900;
+const BIN = resolve(import.meta.dirname, '../dist/cli.js');
+const REPO = join(tmpdir(), `git-session-bench-history-${VERSION}-${COMMITS}`);
+
+const env = {};
+for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('GIT_')) env[k] = v;
+Object.assign(env, { GIT_CONFIG_NOSYSTEM: '1', GIT_PAGER: 'cat', TZ: 'UTC', LANG: 'C.UTF-8' });
+
+function run(cmd, argv, input) {
+  const r = spawnSync(cmd, argv, { cwd: REPO, env, input, encoding: 'utf8', maxBuffer: 2 ** 30, timeout: 600_000 });
+  if (r.status !== 0) throw new Error(`${cmd} ${argv.join(' ')} failed (${r.status}): ${r.stderr}`);
+  return r.stdout;
+}
+
+function bigFile(version) {
+  const lines = [];
+  for (let i = 1; i <= BIG_LINES; i++) lines.push(`line ${i} of the big file, revision ${i <= STABLE_FROM && i % 97 === version % 97 ? version : 0}`);
+  return lines.join('\n') + '\n';
+}
+
+function message(i) {
+  const parts = [`Change ${i}: adjust module ${i % 50}`, `Explains change ${i} in a sentence of prose.`];
+  const trailers = [];
+  if (i % 7 === 0) trailers.push(`Decision: use strategy ${i % 13} for module ${i % 50} — it keeps the module small`);
+  if (i % 11 === 0) trailers.push(`Dead-End: caching module ${i % 50} — invalidation cost more than it saved`);
+  if (i % 2 === 0) trailers.push(`Signed-off-by: Bench Author <bench@example.com>`);
+  if (i % 5 === 0) trailers.push(`Co-authored-by: Second Author <second@example.com>`);
+  if (i % 13 === 0 && trailers.length === 0) parts.push(`Note: this paragraph only looks like a trailer`);
+  if (trailers.length > 0) parts.push(trailers.join('\n'));
+  return parts.join('\n\n') + '\n';
+}
+
+function generate() {
+  rmSync(REPO, { recursive: true, force: true });
+  mkdirSync(REPO, { recursive: true });
+  run('git', ['init', '-q', '-b', 'main']);
+  const chunks = [];
+  const journal = new Map();
+  const start = Date.UTC(2020, 0, 1) / 1000;
+  const data = (text) => `data ${Buffer.byteLength(text)}\n${text}\n`;
+  for (let i = 1; i <= COMMITS; i++) {
+    const when = start + i * 600;
+    const out = [`commit refs/heads/main`, `mark :${i}`];
+    out.push(`author Bench Author <bench@example.com> ${when} +0000`, `committer Bench Author <bench@example.com> ${when} +0000`);
+    out.push(data(message(i)).trimEnd());
+    if (i > 1) out.push(`from :${i - 1}`);
+    out.push(`M 644 inline src/module-${i % 50}.txt`, data(`module ${i % 50} at change ${i}\n`).trimEnd());
+    if (i === 1 || i % 100 === 0) out.push('M 644 inline big.txt', data(bigFile(i)).trimEnd());
+    if (i % 20 === 0) {
+      const file = `.session/journal/2020-W${String(Math.floor(i / 1000) % 53 + 1).padStart(2, '0')}.md`;
+      const d = new Date(when * 1000).toISOString();
+      const entry = `### ${d.slice(0, 10)} ${d.slice(11, 16)} +00:00 · commit · main · Bench Author <bench@example.com>\n- Status: change ${i} done\n\n`;
+      journal.set(file, (journal.get(file) ?? '') + entry);
+      out.push(`M 644 inline ${file}`, data(journal.get(file)).trimEnd());
+    }
+    chunks.push(out.join('\n') + '\n\n');
+  }
+  const stream = join(REPO, '.git', 'bench.fi');
+  writeFileSync(stream, chunks.join(''));
+  const r = spawnSync('sh', ['-c', `git fast-import --quiet < "${stream}"`], { cwd: REPO, env, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`fast-import failed: ${r.stderr}`);
+  rmSync(stream);
+  run('git', ['reset', '-q', '--hard', 'main']);
+  writeFileSync(join(REPO, '.git', `bench-${VERSION}-ready`), '');
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function time(cmd, argv) {
+  run(cmd, argv); // warm the page cache
+  const samples = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    run(cmd, argv);
+    samples.push(performance.now() - t0);
+  }
+  return median(samples);
+}
+
+if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run npm run build first.`);
+if (!existsSync(join(REPO, '.git', `bench-${VERSION}-ready`))) {
+  const t0 = performance.now();
+  process.stdout.write(`generating ${COMMITS} commits in ${REPO} ... `);
+  generate();
+  process.stdout.write(`${Math.round(performance.now() - t0)} ms\n`);
+}
+
+const line = Math.floor(BIG_LINES / 2);
+const rows = [
+  {
+    name: `log --format json (all ${COMMITS})`,
+    ours: time('node', [BIN, 'log', '--format', 'json']),
+    base: time('git', ['log', '--format=%(trailers:key=Decision,valueonly,unfold)']),
+    baseName: 'git log --format=%(trailers:...)',
+    target: 1.5,
+  },
+  { name: 'review HEAD~1000..HEAD', ours: time('node', [BIN, 'review', 'HEAD~1000..HEAD']) },
+  ...[line, STABLE_FROM + 50].map((n) => ({
+    name: `why big.txt:${n}${n > STABLE_FROM ? ' (line from the root)' : ''}`,
+    ours: time('node', [BIN, 'why', `big.txt:${n}`]),
+    base: time('git', ['blame', `-L${n},${n}`, 'big.txt']),
+    baseName: `git blame -L${n},${n}`,
+    target: 2,
+  })),
+];
+
+const pad = (s, n) => String(s).padEnd(n);
+console.log(`\nmedians of ${RUNS} runs, ${COMMITS} commits\n`);
+console.log(`${pad('command', 44)}${pad('ms', 9)}${pad('baseline', 36)}${pad('ms', 9)}${pad('ratio', 8)}target`);
+for (const r of rows) {
+  const ratio = r.base ? (r.ours / r.base).toFixed(2) : '';
+  const verdict = r.target ? `≤ ${r.target}x ${Number(ratio) <= r.target ? 'ok' : 'MISSED'}` : '';
+  console.log(
+    `${pad(r.name, 44)}${pad(Math.round(r.ours), 9)}${pad(r.baseName ?? '', 36)}${pad(r.base ? Math.round(r.base) : '', 9)}${pad(ratio, 8)}${verdict}`,
+  );
+}

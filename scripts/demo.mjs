@@ -1,0 +1,92 @@
+#!/usr/bin/env node
+// Shows the commit pipeline end to end in a throwaway repository: init, record a
+// decision, commit a small change, then print what git-session wrote.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const cli = join(root, 'dist', 'cli.js');
+const base = mkdtempSync(join(tmpdir(), 'git-session-demo-'));
+const repo = join(base, 'repo');
+const home = join(base, 'home');
+const bin = join(base, 'bin');
+for (const d of [repo, home, bin]) mkdirSync(d, { recursive: true });
+writeFileSync(join(bin, 'git-session'), `#!/bin/sh\nexec node "${cli}" "$@"\n`);
+chmodSync(join(bin, 'git-session'), 0o755);
+
+// The same hermetic environment the tests use: no inherited git settings or assistant markers.
+const env = {};
+for (const [k, v] of Object.entries(process.env)) {
+  if (/^(GIT_|CLAUDE|CODEX|GEMINI|CURSOR)/.test(k) || k === 'CI' || k === 'HUSKY') continue;
+  env[k] = v;
+}
+Object.assign(env, {
+  HOME: home,
+  XDG_CONFIG_HOME: join(home, '.config'),
+  PATH: `${bin}:${env.PATH ?? ''}`,
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_AUTHOR_NAME: 'Demo Person',
+  GIT_AUTHOR_EMAIL: 'demo@example.com',
+  GIT_COMMITTER_NAME: 'Demo Person',
+  GIT_COMMITTER_EMAIL: 'demo@example.com',
+  GIT_EDITOR: 'true',
+  GIT_PAGER: 'cat',
+});
+
+function run(cmd, args, { show = true } = {}) {
+  const r = spawnSync(cmd, args, { cwd: repo, env, encoding: 'utf8', timeout: 20_000, input: '' });
+  if (show) {
+    console.log(`$ ${[cmd, ...args].map((a) => (/\s|'/.test(a) ? `'${a}'` : a)).join(' ')}`);
+    if (r.stdout) process.stdout.write(r.stdout);
+    if (r.stderr) process.stdout.write(r.stderr);
+  }
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
+  return r.stdout;
+}
+
+function header(title) {
+  console.log(`\n=== ${title} ${'='.repeat(Math.max(0, 70 - title.length))}`);
+}
+
+try {
+  header('1. A new repository with git-session');
+  run('git', ['init', '-q', '-b', 'main'], { show: false });
+  run('git', ['config', 'commit.gpgsign', 'false'], { show: false });
+  run('git', ['commit', '-q', '--allow-empty', '-m', 'Empty start'], { show: false });
+  run('git', ['session', 'init']);
+  run('git', ['add', '-A'], { show: false });
+  run('git', ['commit', '-q', '-m', 'Start a git-session']);
+
+  header('2. Record a decision');
+  run('git', ['session', 'decide', 'Keep prices in cents', '--because', 'floats round badly']);
+
+  header('3. Commit a small code change');
+  mkdirSync(join(repo, 'src'), { recursive: true });
+  writeFileSync(join(repo, 'src', 'price.js'), 'export const toCents = (euros) => Math.round(euros * 100);\n');
+  run('git', ['add', '-A'], { show: false });
+  run('git', ['commit', '-q', '-m', 'Store prices in cents']);
+
+  header('4. The commit message (git log -1 --format=%B)');
+  run('git', ['log', '-1', '--format=%B']);
+
+  header('5. The trailers read back');
+  run('git', ['log', '-1', '--format=%(trailers:key=Decision,valueonly,unfold)']);
+
+  header('6. The journal entry in the commit');
+  const journalDir = join(repo, '.session', 'journal');
+  for (const f of readdirSync(journalDir)) {
+    const text = readFileSync(join(journalDir, f), 'utf8');
+    const last = text.lastIndexOf('\n### ');
+    console.log(`.session/journal/${f} (last entry):`);
+    process.stdout.write(last === -1 ? text : text.slice(last + 1));
+  }
+
+  header('7. Nothing left behind (git status --short)');
+  const status = run('git', ['status', '--short']);
+  console.log(status === '' ? '(clean)' : '(NOT clean)');
+} finally {
+  rmSync(base, { recursive: true, force: true });
+}

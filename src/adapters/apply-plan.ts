@@ -1,0 +1,95 @@
+import { chmodSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
+import { dirname, relative } from 'node:path';
+import type { FileState, Step } from '../core/init/step.js';
+import { ExitCode, GitSessionError } from '../errors.js';
+import { writeFileAtomic } from './fs.js';
+
+/**
+ * Reads a file for the planners: its text and mode, undefined when missing.
+ * A directory or unreadable file in the way is an error naming it.
+ */
+export function readFileState(path: string): FileState | undefined {
+  let mode: number;
+  try {
+    const st = statSync(path);
+    if (st.isDirectory()) {
+      throw new GitSessionError(ExitCode.BadInput, 'is a directory where git-session expects a file.', {
+        file: path,
+        fix: 'Move the directory away and run the command again.',
+      });
+    }
+    mode = st.mode & 0o7777;
+  } catch (error) {
+    if (error instanceof GitSessionError) throw error;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new GitSessionError(ExitCode.BadInput, `could not be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).`, {
+      file: path,
+      fix: 'Check its permissions (chmod u+r) and run the command again.',
+      cause: error,
+    });
+  }
+  const bytes = readFileSync(path);
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    return { text, mode, utf8: !text.includes('\0') };
+  } catch {
+    return { text: bytes.toString('utf8'), mode, utf8: false };
+  }
+}
+
+function failed(path: string, error: unknown): GitSessionError {
+  if (error instanceof GitSessionError) return error;
+  const code = (error as NodeJS.ErrnoException).code ?? String(error);
+  return new GitSessionError(ExitCode.WriteFailed, `could not be changed (${code}).`, {
+    file: path,
+    fix: 'Make the file and its folder writable and run the command again; the steps before it were applied.',
+    cause: error,
+  });
+}
+
+/** Removes folders left empty by a delete, up to (not including) `stop`, never inside `keep`. */
+function pruneEmptyParents(path: string, stop: string, keep: readonly string[]): void {
+  for (let dir = dirname(path); ; dir = dirname(dir)) {
+    const rel = relative(stop, dir);
+    if (rel === '' || rel.startsWith('..') || keep.some((k) => !relative(k, dir).startsWith('..'))) return;
+    try {
+      if (readdirSync(dir).length > 0) return;
+      rmdirSync(dir);
+    } catch {
+      return;
+    }
+  }
+}
+
+/**
+ * Applies steps in order. Each write is atomic (temp file and rename), so a failure
+ * leaves every file either as it was or as planned. `root` bounds the removal of
+ * folders a delete leaves empty; folders under `keep` (git's own) are never removed.
+ */
+export function applyPlan(steps: readonly Step[], root: string, keep: readonly string[] = []): void {
+  for (const step of steps) {
+    try {
+      switch (step.action) {
+        case 'create':
+          mkdirSync(dirname(step.path), { recursive: true });
+          writeFileAtomic(step.path, step.after);
+          if (step.mode !== undefined) chmodSync(step.path, step.mode);
+          break;
+        case 'update':
+          writeFileAtomic(step.path, step.after);
+          break;
+        case 'delete':
+          unlinkSync(step.path);
+          pruneEmptyParents(step.path, root, keep);
+          break;
+        case 'move':
+          renameSync(step.from, step.path);
+          break;
+        case 'unchanged':
+          break;
+      }
+    } catch (error) {
+      throw failed(step.path, error);
+    }
+  }
+}

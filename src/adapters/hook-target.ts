@@ -1,0 +1,46 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { chooseHookTarget, type HookFacts, type HookTarget } from '../core/init/hook-target.js';
+import { git } from './git.js';
+import type { RepoInfo } from './repo.js';
+
+const LEFTHOOK_CONFIGS = ['lefthook.yml', '.lefthook.yml', 'lefthook.yaml', '.lefthook.yaml'];
+
+function isDir(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function huskyInPackageJson(root: string): boolean {
+  try {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<string, unknown>;
+    const sections = [pkg.dependencies, pkg.devDependencies, pkg.scripts].filter((s) => s && typeof s === 'object');
+    return sections.some((s) => JSON.stringify(s).includes('husky'));
+  } catch {
+    return false;
+  }
+}
+
+/** Looks at the repository's hook set-up (core.hooksPath, husky, lefthook, pre-commit). */
+export async function hookFacts(repo: RepoInfo, env?: NodeJS.ProcessEnv): Promise<HookFacts> {
+  const configured = await git(['config', '--get', 'core.hooksPath'], { cwd: repo.root, env, allowFailure: true });
+  const hooksPath = configured.code === 0 ? configured.stdout.replace(/\r?\n$/, '') : undefined;
+  return {
+    root: repo.root,
+    hooksDir: repo.hooksDir,
+    hooksPath: hooksPath === '' ? undefined : hooksPath,
+    huskyDirExists: isDir(join(repo.root, '.husky')),
+    huskyStubsExist: isDir(join(repo.root, '.husky', '_')),
+    huskyInPackageJson: huskyInPackageJson(repo.root),
+    lefthookConfig: LEFTHOOK_CONFIGS.find((name) => existsSync(join(repo.root, name))),
+    preCommitConfig: existsSync(join(repo.root, '.pre-commit-config.yaml')),
+  };
+}
+
+/** Where git-session's hook lines go in this repository. */
+export async function findHookTarget(repo: RepoInfo, env?: NodeJS.ProcessEnv): Promise<HookTarget> {
+  return chooseHookTarget(await hookFacts(repo, env));
+}

@@ -1,0 +1,44 @@
+import { join, relative, sep } from 'node:path';
+import { loadConfig } from './config.js';
+import { readTextFile, writeFileAtomic } from './fs.js';
+import { findRepo, type RepoInfo } from './repo.js';
+
+/** Where the session file of a repository lives. */
+export interface SessionFile {
+  repo: RepoInfo;
+  /** Absolute path. */
+  path: string;
+  /** Path relative to the repository root, with `/` separators: the name used in messages and git commands. */
+  display: string;
+}
+
+/** Finds the session file for `cwd` (any folder of the work tree): `session.file` from `.gitsession`, else SESSION.md. */
+export async function locateSessionFile(cwd: string, env?: NodeJS.ProcessEnv): Promise<SessionFile> {
+  const repo = await findRepo(cwd, env);
+  const configured = loadConfig(repo.root).sessionFile;
+  const path = join(repo.root, configured);
+  const display = relative(repo.root, path).split(sep).join('/');
+  return { repo, path, display };
+}
+
+/** Reads the session file; missing, binary, oversized or non-UTF-8 files are BadInput errors naming it. */
+export function readSessionFile(file: SessionFile): string {
+  return readTextFile(file.path, file.display);
+}
+
+/** Writes the session file atomically, keeping its mode; a read-only file is a WriteFailed error. */
+export function writeSessionFile(file: SessionFile, text: string): void {
+  writeFileAtomic(file.path, text);
+}
+
+/**
+ * Reads, transforms and writes the session file. `check` runs first on the text as
+ * read (for example a parse that names the file in its errors).
+ */
+export function updateSessionFile(file: SessionFile, edit: (source: string) => string, check?: (source: string) => void): string {
+  const source = readSessionFile(file);
+  check?.(source);
+  const next = edit(source);
+  if (next !== source) writeSessionFile(file, next);
+  return next;
+}

@@ -1,0 +1,41 @@
+import type { ContextItem } from './types.js';
+
+/** A trailer value read from one commit. */
+export interface TrailerValue {
+  commit: string;
+  value: string;
+}
+
+function key(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** Splits `text — reason` (the trailer form) into its parts. */
+export function splitTrailerValue(value: string): { text: string; reason: string | null } {
+  const m = /^(.*?)\s+[—–]\s+(.*)$/.exec(value) ?? /^(.*?)\s+--\s+(.*)$/.exec(value);
+  return m ? { text: m[1]!.trim(), reason: m[2]!.trim() || null } : { text: value.trim(), reason: null };
+}
+
+/**
+ * Session items (file order, so newest last) and trailer values (newest commit first)
+ * as one list, newest first: the session's own items, then those only commits carry.
+ * An item in both places is listed once, as the session's.
+ */
+export function mergeItems(session: { text: string; reason: string | null }[], trailers: TrailerValue[]): ContextItem[] {
+  const seen = new Set<string>();
+  const out: ContextItem[] = [];
+  for (const item of [...session].reverse()) {
+    const k = key(item.text);
+    if (k === '' || seen.has(k)) continue;
+    seen.add(k);
+    out.push({ text: item.text, reason: item.reason, source: 'session' });
+  }
+  for (const t of trailers) {
+    const { text, reason } = splitTrailerValue(t.value);
+    const k = key(text);
+    if (k === '' || seen.has(k)) continue;
+    seen.add(k);
+    out.push({ text, reason, source: 'commit', commit: t.commit });
+  }
+  return out;
+}

@@ -1,0 +1,36 @@
+import { join } from 'node:path';
+import { MD_MARKERS, renderBlock, upsertBlock } from './block.js';
+import { AGENT_TARGETS, agentContent } from './agents.js';
+import type { PlanContext } from './context.js';
+import { removeBlockStep } from './files.js';
+import { spliceable, writeStep, type Plan, type Step } from './step.js';
+
+/**
+ * Writes the git-session block into each assistant's instruction file: CLAUDE.md
+ * always, the others when asked for or when the file already exists. Only the block
+ * is ours: the rest of a file is never touched.
+ */
+export function planAgentsInstall(ctx: PlanContext): Plan {
+  const steps: Step[] = [];
+  for (const target of AGENT_TARGETS) {
+    const path = join(ctx.root, target.path);
+    const before = spliceable(ctx.read(path), target.path);
+    if (before === undefined && !ctx.agents.has(target.id)) continue;
+    const { prefix, body } = agentContent(ctx.template(target.template), ctx.config.sessionFile);
+    const after =
+      before === undefined
+        ? prefix + renderBlock(body, MD_MARKERS, '\n') + '\n'
+        : upsertBlock(before, body, MD_MARKERS, 'append', target.path);
+    steps.push(writeStep(path, before, after, `read by ${target.readers}`));
+  }
+  return { steps, notes: [] };
+}
+
+/** Removes the block from every instruction file; deletes the files that held nothing else. */
+export function planAgentsUninstall(ctx: PlanContext): Plan {
+  const steps = AGENT_TARGETS.flatMap((target) => {
+    const { prefix } = agentContent(ctx.template(target.template), ctx.config.sessionFile);
+    return removeBlockStep(ctx, join(ctx.root, target.path), target.path, MD_MARKERS, prefix);
+  });
+  return { steps, notes: [] };
+}

@@ -1,0 +1,76 @@
+import type { JournalEntry } from './entry.js';
+
+const HEADING = /^### (\d{4}-\d{2}-\d{2} \d{2}:\d{2} [+-]\d{2}:\d{2}) · (commit|checkpoint) · /;
+
+/** Where one entry sits in a piece of journal text. */
+export interface EntrySpan {
+  /** Index of the heading's first character. */
+  start: number;
+  /** Index just past the entry (the next heading, or the end of the text). */
+  end: number;
+  time: string;
+  kind: JournalEntry['kind'];
+}
+
+/**
+ * The entries whose headings are in `text`, usually the last few KB of a journal file:
+ * enough to find the previous entry's time or the entry an amended commit added,
+ * without reading the whole file.
+ */
+export function entrySpans(text: string): EntrySpan[] {
+  const spans: EntrySpan[] = [];
+  const re = /^### .*$/gm;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const h = HEADING.exec(m[0]);
+    if (!h) continue;
+    const last = spans[spans.length - 1];
+    if (last) last.end = m.index;
+    spans.push({ start: m.index, end: text.length, time: h[1]!, kind: h[2] as JournalEntry['kind'] });
+  }
+  return spans;
+}
+
+/** The line ending a journal uses (CRLF only if its text already does). */
+export function journalEol(text: string): '\n' | '\r\n' {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+/** What to put before a new entry so it starts a paragraph of its own after `text`. */
+export function separatorBefore(text: string, eol: string): string {
+  if (text === '' || text.endsWith(eol + eol)) return '';
+  return text.endsWith(eol) ? eol : eol + eol;
+}
+
+/** The plan for writing one entry into a journal whose tail is `text`. */
+export interface JournalWrite {
+  /** Characters of `text` to keep; everything after them is replaced by `append`. */
+  keep: number;
+  append: string;
+  /** Time of the entry before the new one, when the tail shows it. */
+  previousTime: string | undefined;
+}
+
+/**
+ * Plans adding `rendered` after `text`. With `replaceLastCommit`, the last commit entry
+ * in the tail (the one an amended commit added) is replaced in place instead, and
+ * entries after it are kept after the new one.
+ */
+export function planJournalWrite(
+  text: string,
+  rendered: (eol: string, previousTime: string | undefined) => string,
+  replaceLastCommit: boolean,
+): JournalWrite {
+  const eol = journalEol(text);
+  const spans = entrySpans(text);
+  if (replaceLastCommit) {
+    let i = spans.length - 1;
+    while (i >= 0 && spans[i]!.kind !== 'commit') i--;
+    const old = spans[i];
+    if (old) {
+      const previousTime = spans[i - 1]?.time;
+      return { keep: old.start, append: rendered(eol, previousTime) + text.slice(old.end), previousTime };
+    }
+  }
+  const previousTime = spans[spans.length - 1]?.time;
+  return { keep: text.length, append: separatorBefore(text, eol) + rendered(eol, previousTime), previousTime };
+}

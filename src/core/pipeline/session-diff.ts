@@ -1,0 +1,40 @@
+/** A decision or dead end as the session model reports it. */
+export interface SessionEntry {
+  text: string;
+  reason: string | null;
+}
+
+/**
+ * The form two entries are compared in: markdown emphasis and code marks, case,
+ * spacing and trailing punctuation do not make an entry new.
+ */
+export function normaliseEntryText(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/[*_`~]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[.;:,!]+$/, '')
+    .toLowerCase();
+}
+
+/** Entries of `after` whose text is not in `before`, each once, in `after`'s order. */
+export function newEntries(before: readonly SessionEntry[], after: readonly SessionEntry[]): SessionEntry[] {
+  const seen = new Set(before.map((e) => normaliseEntryText(e.text)));
+  const fresh: SessionEntry[] = [];
+  for (const entry of after) {
+    const key = normaliseEntryText(entry.text);
+    if (key === '' || seen.has(key)) continue;
+    seen.add(key);
+    fresh.push(entry);
+  }
+  return fresh;
+}
+
+/**
+ * Entry text as a reader means it: markdown backslash escapes (`\#`, `\*`, which edits
+ * add so a typed `#` cannot become a heading) removed. Other markup stays.
+ */
+export function unescapeMarkdown(text: string): string {
+  return text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+}

@@ -1,0 +1,26 @@
+/** Git operations in progress, read from marker files in the git dir. */
+export interface CommitMarkers {
+  rebase: boolean;
+  cherryPick: boolean;
+  revert: boolean;
+  merge: boolean;
+}
+
+/**
+ * Why the commit pipeline stays out of this commit, or undefined when it runs.
+ * Rebases, cherry-picks, reverts and merges replay or join work that was recorded
+ * when it was first committed; recording it again would duplicate entries and trailers.
+ */
+export function skipReason(
+  env: Readonly<Record<string, string | undefined>>,
+  markers: CommitMarkers,
+  source?: string,
+): string | undefined {
+  if (env.HUSKY === '0') return 'HUSKY=0';
+  if (env.GIT_SESSION === '0') return 'GIT_SESSION=0';
+  if (markers.rebase) return 'a rebase is in progress';
+  if (markers.cherryPick) return 'a cherry-pick is in progress';
+  if (markers.revert) return 'a revert is in progress';
+  if (markers.merge || source === 'merge') return 'this is a merge commit';
+  return undefined;
+}

@@ -1,0 +1,49 @@
+import type { Config } from '../config.js';
+import { formatTrailer, joinReason } from '../trailers/index.js';
+import type { SessionEntry } from './session-diff.js';
+
+/** What a commit records: new entries already redacted, the goal for a `Session:` trailer. */
+export interface TrailerPlanInput {
+  decisions: readonly SessionEntry[];
+  deadEnds: readonly SessionEntry[];
+  goal: string | null;
+  trailers: Config['trailers'];
+}
+
+/** A trailer as `git interpret-trailers --trailer` takes it, and how to treat an existing one. */
+export interface PlannedTrailer {
+  /** `Key: value`, folded (continuation lines start with a space). */
+  line: string;
+  /** `addIfDifferent` for decisions and dead ends; `replace` for the single `Session:` trailer. */
+  ifExists: 'addIfDifferent' | 'replace';
+}
+
+/** The trailer lines for a commit, in the order they go into the message. */
+export function planTrailers(input: TrailerPlanInput): PlannedTrailer[] {
+  const out: PlannedTrailer[] = [];
+  for (const d of input.decisions) {
+    out.push({ line: formatTrailer(input.trailers.decision, joinReason(d.text, d.reason)), ifExists: 'addIfDifferent' });
+  }
+  for (const d of input.deadEnds) {
+    out.push({ line: formatTrailer(input.trailers.deadEnd, joinReason(d.text, d.reason)), ifExists: 'addIfDifferent' });
+  }
+  if (input.trailers.session && input.goal) {
+    out.push({ line: formatTrailer('Session', joinReason(input.goal, null)), ifExists: 'replace' });
+  }
+  return out.filter((t) => !/^[A-Za-z0-9-]+:\s*$/.test(t.line));
+}
+
+/** The arguments for `git interpret-trailers` that weave `trailers` into `file`. */
+export function interpretTrailersArgs(trailers: readonly PlannedTrailer[], file: string): string[] {
+  const args = ['interpret-trailers', '--in-place', '--no-divider', '--where', 'end'];
+  let mode: string | undefined;
+  for (const t of trailers) {
+    if (t.ifExists !== mode) {
+      args.push('--if-exists', t.ifExists, '--if-missing', 'add');
+      mode = t.ifExists;
+    }
+    args.push('--trailer', t.line);
+  }
+  args.push(file);
+  return args;
+}

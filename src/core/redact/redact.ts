@@ -1,0 +1,50 @@
+import type { SecretLintSourceOptions } from '@secretlint/core';
+import { findExtra } from './extra-rules.js';
+import { applyFindings, mergeFindings, type Finding } from './finding.js';
+import { kindOf } from './kinds.js';
+
+type Lint = (text: string) => Promise<Finding[]>;
+let loaded: Promise<Lint> | undefined;
+
+// secretlint and its preset are about a megabyte of code: load them on first use only,
+// so commands and hooks that never redact do not pay for them.
+function loadLinter(): Promise<Lint> {
+  loaded ??= (async () => {
+    const [{ lintSource }, { creator }] = await Promise.all([
+      import('@secretlint/core'),
+      import('@secretlint/secretlint-rule-preset-recommend'),
+    ]);
+    const config: SecretLintSourceOptions['options']['config'] = {
+      rules: [{ id: '@secretlint/secretlint-rule-preset-recommend', rule: creator }],
+    };
+    return async (text: string) => {
+      // A made-up path: nothing is read from disk (noPhysicFilePath), the name only picks rules by type.
+      const result = await lintSource({
+        source: { content: text, filePath: 'SESSION.md', ext: '.md', contentType: 'text' },
+        options: { config, noPhysicFilePath: true },
+      });
+      return result.messages.map((m) => ({ kind: kindOf(m.ruleId, m.messageId), start: m.range[0], end: m.range[1] }));
+    };
+  })();
+  return loaded;
+}
+
+async function findSecrets(text: string): Promise<Finding[]> {
+  const lint = await loadLinter();
+  // An account id identifies, it does not authenticate: leave it readable. The preset's AWS secret
+  // span is misplaced (it starts at the key name and stops inside the secret); an extra rule replaces it.
+  const found = (await lint(text)).filter((f) => f.kind !== 'aws-account-id' && f.kind !== 'aws-secret-key');
+  return mergeFindings([...found, ...findExtra(text)]);
+}
+
+/** Replaces every secret-looking span with `[REDACTED:<kind>]`. */
+export async function redactSecrets(text: string): Promise<{ text: string; findings: Finding[] }> {
+  if (text === '') return { text, findings: [] };
+  const findings = await findSecrets(text);
+  return { text: applyFindings(text, findings), findings };
+}
+
+/** Whether `text` holds anything {@link redactSecrets} would replace. */
+export async function containsSecret(text: string): Promise<boolean> {
+  return text !== '' && (await findSecrets(text)).length > 0;
+}

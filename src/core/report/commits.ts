@@ -1,0 +1,74 @@
+import type { JournalEntry } from '../journal/entry.js';
+import { splitReason as splitReasoned } from '../trailers/index.js';
+import type { Attributed, CommitRecord, JournalByCommit, Reasoned } from './types.js';
+
+/** `Name <email>`, the way git shows an author. */
+export function authorOf(commit: CommitRecord): string {
+  return `${commit.authorName} <${commit.authorEmail}>`;
+}
+
+/** The decisions or dead ends of commits, each with the commit that recorded it, in the commits' order. */
+export function attributed(commits: readonly CommitRecord[], which: 'decisions' | 'deadEnds'): Attributed[] {
+  return commits.flatMap((c) =>
+    c[which].map((value) => ({
+      ...splitReasoned(value),
+      commit: c.hash,
+      short: c.short,
+      subject: c.subject,
+      author: authorOf(c),
+      date: c.date,
+    })),
+  );
+}
+
+/** A commit as every JSON output shows it. */
+export interface CommitJson {
+  commit: string;
+  short: string;
+  subject: string;
+  author: string;
+  date: string;
+  parents: string[];
+  decisions: Reasoned[];
+  deadEnds: Reasoned[];
+  journal: JournalEntry[];
+}
+
+export function commitJson(commit: CommitRecord, journal?: JournalByCommit): CommitJson {
+  return {
+    commit: commit.hash,
+    short: commit.short,
+    subject: commit.subject,
+    author: authorOf(commit),
+    date: commit.date,
+    parents: commit.parents,
+    decisions: commit.decisions.map(splitReasoned),
+    deadEnds: commit.deadEnds.map(splitReasoned),
+    journal: journal?.get(commit.hash) ?? [],
+  };
+}
+
+/** `text — reason`, or the text alone. */
+export function reasonedLine(item: Reasoned): string {
+  return item.reason === null ? item.text : `${item.text} — ${item.reason}`;
+}
+
+/** Keeps a value on one markdown line. */
+export function inline(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** The date part (YYYY-MM-DD) of a strict ISO date, as the author saw it. */
+export function day(isoDate: string): string {
+  return isoDate.slice(0, 10);
+}
+
+/** Joins markdown blocks with one blank line and ends with a newline. */
+export function blocks(parts: readonly (string | null | undefined | false)[]): string {
+  return parts.filter((p): p is string => typeof p === 'string' && p !== '').join('\n\n') + '\n';
+}
+
+/** Pretty JSON with a final newline, so output diffs cleanly and stays byte-stable. */
+export function json(value: unknown): string {
+  return JSON.stringify(value, null, 2) + '\n';
+}

@@ -1,0 +1,63 @@
+/**
+ * The `log` report: the work entries of a period.
+ *
+ * JSON shape (stable; fields are never removed, new ones may be added):
+ * {
+ *   "filters": { "since": string | null, "until": string | null, "author": string | null,
+ *                "grep": string | null, "paths": string[] },   // as given, never reinterpreted
+ *   "commits": [{ "commit", "short", "subject", "author", "date", "parents",
+ *                 "decisions": [{ "text", "reason": string | null }], "deadEnds": [...],
+ *                 "journal": [JournalEntry] }]                  // newest first, as git log lists them
+ * }
+ */
+import { blocks, commitJson, day, inline, json, reasonedLine, type CommitJson } from './commits.js';
+import { journalLine } from './why.js';
+import type { CommitRecord, JournalByCommit } from './types.js';
+
+export interface LogFilters {
+  since: string | null;
+  until: string | null;
+  author: string | null;
+  grep: string | null;
+  paths: string[];
+}
+
+export interface LogReport {
+  filters: LogFilters;
+  commits: CommitJson[];
+}
+
+export function buildLog(filters: LogFilters, commits: readonly CommitRecord[], journal: JournalByCommit): LogReport {
+  return { filters, commits: commits.map((c) => commitJson(c, journal)) };
+}
+
+function describe(filters: LogFilters): string {
+  const parts: string[] = [];
+  if (filters.since !== null) parts.push(`since ${filters.since}`);
+  if (filters.until !== null) parts.push(`until ${filters.until}`);
+  if (filters.author !== null) parts.push(`by ${filters.author}`);
+  if (filters.grep !== null) parts.push(`matching "${filters.grep}"`);
+  if (filters.paths.length > 0) parts.push(`touching ${filters.paths.join(', ')}`);
+  return parts.join(', ');
+}
+
+function entry(c: CommitJson): string {
+  const lines = [`## ${day(c.date)} ${c.short} ${inline(c.subject)}`, '', inline(c.author)];
+  const details: string[] = [];
+  for (const d of c.decisions) details.push(`- Decision: ${inline(reasonedLine(d))}`);
+  for (const d of c.deadEnds) details.push(`- Dead end: ${inline(reasonedLine(d))}`);
+  for (const e of c.journal) details.push(`- ${inline(journalLine(e))}`);
+  if (details.length > 0) lines.push('', ...details);
+  return lines.join('\n');
+}
+
+export function renderLogMarkdown(report: LogReport): string {
+  const scope = describe(report.filters);
+  const title = scope === '' ? '# Work log' : `# Work log ${scope}`;
+  if (report.commits.length === 0) return blocks([title, 'No commits match.']);
+  return blocks([title, ...report.commits.map(entry)]);
+}
+
+export function renderLogJson(report: LogReport): string {
+  return json(report);
+}

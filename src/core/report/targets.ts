@@ -1,0 +1,101 @@
+import { ExitCode, GitSessionError } from '../../errors.js';
+
+/** What `why` was asked about: a path, optionally with a line range (1-based, inclusive). */
+export interface WhyTarget {
+  path: string;
+  lines: { start: number; end: number } | null;
+}
+
+/** Parses `<path>[:<line>[-<end>]]`. A colon not followed by a line number stays part of the path. */
+export function parseWhyTarget(target: string): WhyTarget {
+  if (target.trim() === '' || target.startsWith('-')) {
+    throw new GitSessionError(ExitCode.Usage, `"${target}" is not a path.`, {
+      fix: 'Use git session why <path>[:<line>[-<end>]], for example src/app.ts:12-20.',
+    });
+  }
+  const m = /^(.+):(\d+)(?:-(\d+))?$/.exec(target);
+  if (!m) return { path: target, lines: null };
+  const start = Number(m[2]);
+  const end = m[3] === undefined ? start : Number(m[3]);
+  if (start < 1 || end < start) {
+    throw new GitSessionError(ExitCode.Usage, `"${target}": lines ${start}-${end} are not a range.`, {
+      fix: 'Lines start at 1 and the end line comes after the start, for example src/app.ts:12-20.',
+    });
+  }
+  return { path: m[1]!, lines: { start, end } };
+}
+
+/** A revision range as git log takes it, and the revision at its head. */
+export interface Range {
+  /** As shown to the reader. */
+  label: string;
+  revArgs: string[];
+  head: string;
+}
+
+/**
+ * Reads a review range: `A..B` and `A...B` go to git as given (an empty side means
+ * HEAD); a single revision R means `R..HEAD`, the work on top of R.
+ */
+export function parseRange(range: string): Range {
+  if (range.trim() === '' || range.startsWith('-')) {
+    throw new GitSessionError(ExitCode.Usage, `"${range}" is not a revision range.`, {
+      fix: 'Pass a range such as origin/main..HEAD, or a base revision such as main.',
+    });
+  }
+  const dots = range.includes('...') ? '...' : range.includes('..') ? '..' : undefined;
+  if (!dots) return { label: `${range}..HEAD`, revArgs: [`${range}..HEAD`], head: 'HEAD' };
+  const right = range.slice(range.indexOf(dots) + dots.length);
+  return { label: range, revArgs: [range], head: right === '' ? 'HEAD' : right };
+}
+
+/** A ref as `git for-each-ref` lists it for choosing a review base. */
+export interface RefInfo {
+  /** Short name, e.g. `main` or `origin/HEAD`. */
+  name: string;
+  /** Short name of the target of a symbolic ref, else empty. */
+  symref: string;
+  /** Short name of the upstream of a local branch, else empty. */
+  upstream: string;
+  /** Whether this branch is checked out. */
+  current: boolean;
+  remote: boolean;
+}
+
+/**
+ * Picks what `review` compares against when no range is given: the default branch
+ * (origin/HEAD's target, else main or master when it is not the current branch),
+ * else the current branch's upstream. Undefined when there is none.
+ */
+export function pickBase(refs: readonly RefInfo[]): string | undefined {
+  const originHead = refs.find((r) => r.remote && r.name === 'origin/HEAD' && r.symref !== '');
+  if (originHead) return originHead.symref;
+  for (const name of ['main', 'master']) {
+    const ref = refs.find((r) => !r.remote && r.name === name);
+    if (ref && !ref.current) return name;
+  }
+  return refs.find((r) => r.current && r.upstream !== '')?.upstream;
+}
+
+/**
+ * Start of the previous working day at local midnight, as an absolute date git
+ * reads: Monday looks back to Friday, any other day to yesterday.
+ * `offsetMinutes` is the local offset east of UTC.
+ */
+export function standupSince(now: Date, offsetMinutes: number): string {
+  const local = new Date(now.getTime() + offsetMinutes * 60_000);
+  const back = local.getUTCDay() === 1 ? 3 : 1;
+  const day = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() - back));
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMinutes);
+  return (
+    `${day.getUTCFullYear()}-${pad(day.getUTCMonth() + 1)}-${pad(day.getUTCDate())} 00:00:00 ` +
+    `${sign}${pad(Math.floor(abs / 60))}${pad(abs % 60)}`
+  );
+}
+
+/** Escapes a literal (an email address) for git's basic regular expressions, as `--author` takes. */
+export function escapeBasicRegex(text: string): string {
+  return text.replace(/[\\.[\]*^$]/g, '\\$&');
+}

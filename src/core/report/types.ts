@@ -1,0 +1,49 @@
+import type { JournalEntry } from '../journal/entry.js';
+
+/** Lines changed in one file by one commit, from `git log --numstat`. */
+export interface FileStat {
+  /** Path after the commit (the new name of a rename). */
+  path: string;
+  /** Path before a rename or copy. */
+  oldPath?: string;
+  /** Lines added; null for a binary file. */
+  added: number | null;
+  removed: number | null;
+}
+
+/** One commit as read back from `git log`: identity, subject, and its session trailers. */
+export interface CommitRecord {
+  hash: string;
+  short: string;
+  parents: string[];
+  authorName: string;
+  authorEmail: string;
+  /** Author date, strict ISO 8601 with the author's offset. */
+  date: string;
+  subject: string;
+  /** Raw values of the decision trailers, in message order. */
+  decisions: string[];
+  /** Raw values of the dead-end trailers (every accepted key), in message order. */
+  deadEnds: string[];
+  /** Filled only when numstat was asked for; empty for merges. */
+  files: FileStat[];
+}
+
+/** A decision or dead end split into what and why. */
+export interface Reasoned {
+  text: string;
+  /** Null when the trailer gave no reason. */
+  reason: string | null;
+}
+
+/** A decision or dead end together with the commit that recorded it. */
+export interface Attributed extends Reasoned {
+  commit: string;
+  short: string;
+  subject: string;
+  author: string;
+  date: string;
+}
+
+/** Journal entries each commit added, by full hash. */
+export type JournalByCommit = ReadonlyMap<string, JournalEntry[]>;

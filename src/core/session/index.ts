@@ -1,0 +1,51 @@
+/**
+ * The SESSION.md model: parse a hand-kept session file into sections and entries,
+ * and edit it by splicing at parse positions so every byte not edited stays as it was.
+ */
+import { applySplice, inlineText, planAddItem, planSetStatus, type Splice } from './edits.js';
+
+export type { FrontMatter, SectionKind, SessionDoc, SessionItem, SessionSection } from './types.js';
+export { parseSession } from './parse.js';
+export { TEMPLATE_SECTIONS, classifyHeading, normalizeHeading } from './headings.js';
+export { getGoal, getStatus, getNextSteps, getDecisions, getDeadEnds, getKeyFiles, publicText } from './accessors.js';
+export { splitReason } from './reasons.js';
+export { applySplice, planAddItem, planSetStatus, inlineText, type Splice } from './edits.js';
+
+/** Adds `- <text> — Reason: <reason>` (or `- <text>`) to the decisions section, creating it if missing. */
+export function addDecision(source: string, d: { text: string; reason?: string | null }): string {
+  return applySplice(source, planReasoned(source, 'decisions', 'decision', d));
+}
+
+/** Adds `- <what> — Reason: <why>` (or `- <what>`) to the dead-ends section, creating it if missing. */
+export function addDeadEnd(source: string, d: { text: string; reason?: string | null }): string {
+  return applySplice(source, planReasoned(source, 'deadEnds', 'dead end', d));
+}
+
+/** Adds ``- `path` — why`` to the key-files section, creating it if missing. */
+export function addKeyFile(source: string, f: { path: string; why?: string | null }): string {
+  const path = f.path.replace(/\s+/g, ' ').trim();
+  if (path === '') inlineText('', 'path');
+  const fence = path.includes('`') ? '`` ' : '`';
+  const code = fence + path + [...fence].reverse().join('');
+  const why = f.why && f.why.trim() !== '' ? inlineText(f.why, 'reason') : null;
+  const content = why ? `${code} — ${why}` : code;
+  return applySplice(source, planAddItem(source, 'keyFiles', content, { text: code, reason: why }));
+}
+
+/** Replaces the status section's body with `text` (one line), creating the section if missing. */
+export function setStatus(source: string, text: string): string {
+  return applySplice(source, planSetStatus(source, text));
+}
+
+/** Plans a decision or dead-end entry. */
+export function planReasoned(
+  source: string,
+  kind: 'decisions' | 'deadEnds',
+  what: string,
+  d: { text: string; reason?: string | null },
+): Splice {
+  const text = inlineText(d.text, what);
+  const reason = d.reason && d.reason.trim() !== '' ? inlineText(d.reason, 'reason') : null;
+  const content = reason ? `${text} — Reason: ${reason}` : text;
+  return planAddItem(source, kind, content, { text, reason });
+}

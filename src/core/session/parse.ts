@@ -1,0 +1,153 @@
+import type { Nodes, Root, RootContent } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { parseYamlFrontMatter, refuseCodeFrontMatter } from './front-matter.js';
+import { classifyHeading } from './headings.js';
+import { collectItems, type Span, type SpanOf } from './items.js';
+import { oneLine, plainText, stripComments } from './mdast-text.js';
+import { privateRanges, within, type Range } from './private.js';
+import type { FrontMatter, SessionDoc, SessionSection } from './types.js';
+
+// Parse only: remark-stringify normalises hand-written markdown, so nothing is ever re-serialised.
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm);
+
+/** A section with what edits need beyond the public model. */
+export interface SectionLayout {
+  section: SessionSection;
+  /** The section's own top-level nodes (nested sections excluded). */
+  nodes: RootContent[];
+  /** Where the section's own text stops: the first nested section, or `end`. */
+  ownEnd: number;
+}
+
+/** The parsed document plus the layout edits splice against. */
+export interface Analysis {
+  doc: SessionDoc;
+  layouts: SectionLayout[];
+  span: SpanOf;
+  /** Top-level nodes of the whole document. */
+  nodes: RootContent[];
+  /** `<!-- private -->` regions. */
+  privates: Range[];
+}
+
+/** Parses and keeps the layout; `parseSession` is the public view of this. */
+export function analyze(source: string, file?: string): Analysis {
+  const bom = source.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const body = bom ? source.slice(1) : source;
+  refuseCodeFrontMatter(body, file);
+  const tree = processor.parse(body) as Root;
+  const span: SpanOf = (node: Nodes): Span => ({
+    start: (node.position?.start.offset ?? 0) + bom,
+    end: (node.position?.end.offset ?? 0) + bom,
+  });
+  const nl = source.indexOf('\n');
+  const eol = nl > 0 && source[nl - 1] === '\r' ? '\r\n' : '\n';
+  const nodes = tree.children;
+
+  let frontMatter: FrontMatter | null = null;
+  const first = nodes[0];
+  if (first && (first.type === 'yaml' || (first.type as string) === 'toml')) {
+    const { start, end } = span(first);
+    const raw = (first as { value: string }).value;
+    const data = first.type === 'yaml' ? parseYamlFrontMatter(source.slice(start, end), file) : Object.freeze({});
+    frontMatter = Object.freeze({ raw, data, start, end });
+  }
+
+  const headingIdx = nodes.flatMap((n, i) => (n.type === 'heading' ? [i] : []));
+  let title: string | null = null;
+  const firstHeading = headingIdx[0] === undefined ? undefined : nodes[headingIdx[0]];
+  let titleIdx = -1;
+  if (firstHeading?.type === 'heading' && firstHeading.depth === 1 && classifyHeading(plainText(firstHeading)) === 'unknown') {
+    title = oneLine(plainText(firstHeading));
+    titleIdx = headingIdx[0]!;
+  }
+
+  const privates = privateRanges(source, tree, span);
+  // Open headings, innermost last: decides whether an unknown sub-heading belongs to a known section.
+  const stack: { depth: number; absorbed: boolean; known: boolean; private: boolean; layout?: SectionLayout }[] = [];
+  const layouts: SectionLayout[] = [];
+  for (const i of headingIdx) {
+    const h = nodes[i]!;
+    if (h.type !== 'heading') continue;
+    while (stack.length > 0 && stack[stack.length - 1]!.depth >= h.depth) stack.pop();
+    if (i === titleIdx) {
+      stack.push({ depth: h.depth, absorbed: false, known: false, private: false });
+      continue;
+    }
+    const kind = classifyHeading(plainText(h));
+    const parent = stack[stack.length - 1];
+    const absorbed = kind === 'unknown' && parent !== undefined && (parent.known || parent.absorbed);
+    const { start, end: bodyStart } = span(h);
+    // A private section makes what it contains private; a marker region only what lies inside it.
+    const heritable = kind === 'private' || (parent?.private ?? false);
+    const isPrivate = heritable || within(privates, start);
+    if (absorbed) {
+      stack.push({ depth: h.depth, absorbed: true, known: false, private: heritable });
+      continue;
+    }
+    let end = source.length;
+    for (const j of headingIdx) {
+      const other = nodes[j]!;
+      if (j > i && other.type === 'heading' && other.depth <= h.depth) {
+        end = lineStart(source, span(other).start);
+        break;
+      }
+    }
+    const section: SessionSection = {
+      kind,
+      heading: oneLine(plainText(h)),
+      depth: h.depth,
+      start,
+      bodyStart,
+      end,
+      items: [],
+      text: '',
+      private: isPrivate,
+    };
+    const layout: SectionLayout = { section, nodes: [], ownEnd: end };
+    layouts.push(layout);
+    stack.push({ depth: h.depth, absorbed: false, known: kind !== 'unknown', private: heritable, layout });
+  }
+
+  for (const layout of layouts) {
+    const s = layout.section;
+    const nested = layouts.filter((o) => o !== layout && o.section.start > s.start && o.section.start < s.end);
+    if (nested[0]) layout.ownEnd = lineStart(source, nested[0].section.start);
+    layout.nodes = nodes.filter((n) => {
+      const { start } = span(n);
+      return start >= s.bodyStart && start < s.end && !nested.some((o) => start >= o.section.start && start < o.section.end);
+    });
+    s.text = stripComments(layout.nodes.map((n) => source.slice(span(n).start, span(n).end)).join(eol + eol)).trim();
+    s.items = collectItems(source, layout.nodes, s.kind, span).map((item) => ({
+      ...item,
+      private: s.private || within(privates, item.start),
+    }));
+  }
+
+  const sections = layouts.map((l) => l.section);
+  const doc: SessionDoc = {
+    source,
+    eol,
+    frontMatter,
+    title,
+    sections,
+    unknownSections: sections.filter((s) => s.kind === 'unknown'),
+  };
+  return { doc, layouts, span, nodes, privates };
+}
+
+/** Offset of the first character of the line holding `offset`. */
+export function lineStart(source: string, offset: number): number {
+  return source.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/**
+ * Parses SESSION.md into sections, items and front matter. Never throws on odd
+ * markdown; throws GitSessionError(BadInput) only for malformed YAML or `---js` front matter.
+ */
+export function parseSession(source: string, file?: string): SessionDoc {
+  return analyze(source, file).doc;
+}

@@ -1,0 +1,73 @@
+import { spawnSync } from 'node:child_process';
+import { readTextFile, writeFileAtomic } from '../adapters/fs.js';
+import type { Terminal } from '../adapters/tty.js';
+import { menuText } from '../core/pipeline/messages.js';
+import type { Staleness } from '../core/pipeline/staleness.js';
+
+export interface MenuOptions {
+  /** Absolute path of the session file in the work tree. */
+  sessionPath: string;
+  /** Its repository-relative name, for messages. */
+  display: string;
+  staleness: Staleness;
+  /** The editor command line ($GIT_EDITOR, core.editor, $VISUAL, $EDITOR, vi). */
+  editor: () => Promise<string>;
+  env: NodeJS.ProcessEnv;
+}
+
+/** Most entries one commit's menu records before it lets the commit go on. */
+const MAX_ROUNDS = 8;
+
+async function ask(term: Terminal, question: string): Promise<string> {
+  term.write(question);
+  return (await term.line()).trim();
+}
+
+/**
+ * The one-keystroke menu a person at a terminal gets when a substantial commit leaves
+ * the session file alone. What they record is spliced into the file; returns whether
+ * the file changed (the caller stages it so it lands in this commit).
+ */
+export async function runMenu(term: Terminal, options: MenuOptions): Promise<boolean> {
+  const model = await import('../core/session/index.js');
+  let changed = false;
+  term.write(menuText(options.display, options.staleness));
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const key = (await term.key()).toLowerCase();
+    term.write(/^[a-z]$/.test(key) ? `${key}\n` : '\n');
+    const edit = (fn: (source: string) => string) => {
+      const before = readTextFile(options.sessionPath, options.display);
+      const after = fn(before);
+      if (after !== before) {
+        writeFileAtomic(options.sessionPath, after);
+        changed = true;
+      }
+    };
+    if (key === 'd' || key === 'e') {
+      const text = await ask(term, key === 'd' ? 'Decision: ' : 'Dead end (what was tried): ');
+      if (text) {
+        const reason = (await ask(term, key === 'd' ? 'Because: ' : 'Why it failed: ')) || null;
+        edit((s) => (key === 'd' ? model.addDecision(s, { text, reason }) : model.addDeadEnd(s, { text, reason })));
+        term.write(`Recorded in ${options.display}.\n`);
+      }
+    } else if (key === 's') {
+      const text = await ask(term, 'Status: ');
+      if (text) {
+        edit((s) => model.setStatus(s, text));
+        term.write(`Status set in ${options.display}.\n`);
+      }
+    } else if (key === 'o') {
+      const before = readTextFile(options.sessionPath, options.display);
+      const editor = await options.editor();
+      spawnSync('sh', ['-c', `${editor} "$@"`, editor, options.sessionPath], {
+        stdio: [term.fd, term.fd, term.fd],
+        env: options.env,
+      });
+      if (readTextFile(options.sessionPath, options.display) !== before) changed = true;
+    } else {
+      break;
+    }
+    term.write(`Anything else?  [d]ecision  dead [e]nd  [s]tatus  [o]pen ${options.display}  [Enter/n] go on: `);
+  }
+  return changed;
+}

@@ -1,0 +1,71 @@
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { tempRepo, type TempRepo } from '../helpers/repo.js';
+
+let repo: TempRepo | undefined;
+afterEach(() => repo?.cleanup());
+
+const COMMANDS: string[][] = [['status'], ['decide', 'x', '--because', 'y'], ['dead-end', 'x'], ['set-status', 'x'], ['key-file', 'a.ts']];
+
+describe('bad input is refused with the documented exit codes', () => {
+  it.each(COMMANDS)('%s outside a repository exits 3', (...args) => {
+    repo = tempRepo();
+    const outside = join(repo.home, 'not-a-repo');
+    mkdirSync(outside);
+    const r = repo.run(args, { cwd: outside });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('not inside a git repository');
+  });
+
+  it('a bare repository exits 3', () => {
+    repo = tempRepo({ bare: true });
+    const r = repo.run(['status']);
+    expect(r.code).toBe(3);
+  });
+
+  it.each(COMMANDS)('%s with SESSION.md missing exits 4 and says to run git session init', (...args) => {
+    repo = tempRepo();
+    const r = repo.run(args);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain('SESSION.md: does not exist.');
+    expect(r.stderr).toContain('git session init');
+  });
+
+  const bad: [string, string | Buffer, RegExp][] = [
+    ['binary', Buffer.from([0x23, 0x20, 0x00, 0x01, 0x0a]), /SESSION\.md: looks binary/],
+    ['not UTF-8', Buffer.from([0x23, 0x20, 0xe9, 0x74, 0xe9, 0x0a]), /SESSION\.md: is not valid UTF-8/],
+    ['over 1 MB', '# S\n' + 'x'.repeat(1024 * 1024 + 10), /SESSION\.md: is \d+ bytes, over the 1 MB limit/],
+    ['malformed YAML', '---\ngoal: [oops\n---\n# S\n', /SESSION\.md: has malformed YAML front matter/],
+    ['---js front matter', '---js\n{ goal: require("fs") }\n---\n# S\n## Decisions\n', /SESSION\.md: has `---js` front matter, which is never evaluated/],
+  ];
+
+  it.each(bad)('a %s SESSION.md exits 4 with a message naming the file', (_name, content, message) => {
+    repo = tempRepo();
+    writeFileSync(join(repo.dir, 'SESSION.md'), content);
+    for (const args of [['status'], ['decide', 'x', '--because', 'y']]) {
+      const r = repo.run(args);
+      expect(r.code).toBe(4);
+      expect(r.stderr).toMatch(message);
+    }
+  });
+
+  it('a directory named SESSION.md exits 4', () => {
+    repo = tempRepo();
+    mkdirSync(join(repo.dir, 'SESSION.md'));
+    const r = repo.run(['decide', 'x']);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain('SESSION.md: is a directory');
+  });
+
+  it('a read-only SESSION.md exits 5 and is left as it was', () => {
+    repo = tempRepo();
+    repo.write('SESSION.md', '# S\n\n## Decisions\n');
+    chmodSync(join(repo.dir, 'SESSION.md'), 0o444);
+    const r = repo.run(['decide', 'x', '--because', 'y']);
+    expect(r.code).toBe(5);
+    expect(r.stderr).toContain('SESSION.md');
+    expect(r.stderr).toContain('read-only');
+    expect(repo.read('SESSION.md')).toBe('# S\n\n## Decisions\n');
+  });
+});

@@ -1,0 +1,56 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { tempRepo, type TempRepo } from '../helpers/repo.js';
+
+let repo: TempRepo | undefined;
+afterEach(() => repo?.cleanup());
+
+describe('git session checkpoint', () => {
+  it('appends an entry, leaves it uncommitted, and the next commit carries it', () => {
+    repo = tempRepo();
+    repo.write('SESSION.md', '# Session\n\n## Goal\nFaster search.\n\n## Status\nIndex built.\n');
+    repo.write('lib/search.js', 'a\nb\n');
+    repo.git(['add', '.']);
+    repo.git(['commit', '-q', '-m', 'search']);
+    repo.write('lib/search.js', 'a\nc\nd\n');
+    repo.write('lib/new.js', 'one\ntwo\nthree\n');
+
+    const first = repo.run(['checkpoint']);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/^Checkpoint written to \.session\/journal\/\d{4}-W\d{2}\.md/);
+    const [name] = readdirSync(join(repo.dir, '.session/journal'));
+    const path = `.session/journal/${name}`;
+    const text = repo.read(path);
+    expect(text).toMatch(/^### \d{4}-\d{2}-\d{2} \d{2}:\d{2} \+00:00 · checkpoint · main · Ada Tester <ada@example.com>\n/);
+    expect(text).toContain('- Goal: Faster search.\n- Status: Index built.\n- Files:\n');
+    expect(text).toContain('  - lib/search.js (+2 -1)\n');
+    expect(text).toContain('  - lib/new.js (+3 -0)\n');
+    expect(repo.git(['status', '--porcelain']).stdout).toContain(`?? .session/`);
+
+    const second = repo.run(['checkpoint']);
+    expect(second.code).toBe(0);
+    const both = repo.read(path);
+    expect(both.startsWith(text)).toBe(true);
+    expect(both.match(/· checkpoint ·/g)).toHaveLength(2);
+    expect(both).toMatch(/- Since previous entry: \d+m\n\n$/);
+
+    repo.git(['add', '-A']);
+    repo.git(['commit', '-q', '-m', 'more search']);
+    expect(repo.git(['show', '--name-only', '--format=', 'HEAD']).stdout).toContain(path);
+  });
+
+  it('refuses with a fix when the journal is turned off', () => {
+    repo = tempRepo();
+    repo.write('.gitsession', '[journal]\n\tenabled = false\n');
+    const r = repo.run(['checkpoint']);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain('.gitsession: journal.enabled is false');
+    expect(r.stderr).toContain('journal.enabled = true');
+  });
+
+  it('fails outside a repository with exit 3', () => {
+    repo = tempRepo();
+    expect(repo.run(['checkpoint'], { cwd: repo.home }).code).toBe(3);
+  });
+});

@@ -1,0 +1,155 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BIN, tempRepo, type TempRepo } from '../helpers/repo.js';
+
+let repo: TempRepo | undefined;
+afterEach(() => repo?.cleanup());
+
+const SESSION = `# Session
+
+## Goal
+Teach the importer to read CSV exports.
+
+## Status
+Parser done; wiring the CLI next.
+
+## Decisions
+- Stream rows instead of loading the file — Reason: exports reach 2 GB
+
+## Key Files
+- \`src/importer.ts\` — the entry point
+`;
+
+function setup(): TempRepo {
+  const r = tempRepo();
+  r.write('SESSION.md', SESSION);
+  r.write('src/importer.ts', 'export const x = 1;\n');
+  r.git(['add', '.']);
+  r.git(['commit', '-q', '-m', 'start the importer']);
+  return r;
+}
+
+function hook(r: TempRepo, name: string, input: unknown, env: NodeJS.ProcessEnv = {}) {
+  return r.run(['hook', name], { input: typeof input === 'string' ? input : JSON.stringify(input), env: { CLAUDE_PROJECT_DIR: r.dir, ...env } });
+}
+
+describe('SessionStart hook', () => {
+  it.each(['startup', 'resume', 'clear', 'compact'])('prints the context for source %s', (source) => {
+    repo = setup();
+    const r = hook(repo, 'claude-session-start', { session_id: 's1', hook_event_name: 'SessionStart', source, cwd: repo.dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('**Goal:** Teach the importer to read CSV exports.');
+    expect(r.stdout).toContain('Stream rows instead of loading the file');
+    expect(r.stdout.includes('just compacted')).toBe(source === 'compact');
+    expect(r.stderr).toBe('');
+  });
+
+  it('finds the project from the input cwd when CLAUDE_PROJECT_DIR is unset, and tolerates junk input', () => {
+    repo = setup();
+    const sub = join(repo.dir, 'src');
+    const viaCwd = repo.run(['hook', 'claude-session-start'], { cwd: '/', input: JSON.stringify({ source: 'startup', cwd: sub }) });
+    expect(viaCwd.code).toBe(0);
+    expect(viaCwd.stdout).toContain('Teach the importer');
+    for (const junk of ['', 'not json', '[1,2]', '{"source": 42']) {
+      const r = repo.run(['hook', 'claude-session-start'], { input: junk });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('Teach the importer');
+    }
+  });
+
+  it('is silent outside a repository', () => {
+    repo = setup();
+    const r = repo.run(['hook', 'claude-session-start'], { cwd: repo.home, input: '{}' });
+    expect(r).toMatchObject({ code: 0, stdout: '', stderr: '' });
+  });
+});
+
+describe('PreCompact hook', () => {
+  it.each(['manual', 'auto'])('writes a checkpoint for trigger %s without committing', (trigger) => {
+    repo = setup();
+    repo.write('src/importer.ts', 'export const x = 2;\nexport const y = 3;\n');
+    const r = hook(repo, 'claude-pre-compact', { hook_event_name: 'PreCompact', trigger, custom_instructions: '' });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/checkpoint written to \.session\/journal\/\d{4}-W\d{2}\.md/);
+    const dir = join(repo.dir, '.session/journal');
+    const [file] = readdirSync(dir);
+    const text = repo.read(`.session/journal/${file}`);
+    expect(text).toMatch(/^### .* · checkpoint · main · Ada Tester <ada@example.com>$/m);
+    expect(text).toContain('- Status: Parser done; wiring the CLI next.');
+    expect(text).toContain('  - src/importer.ts (+2 -1)');
+    expect(repo.git(['log', '--oneline']).stdout.trim().split('\n')).toHaveLength(2);
+  });
+});
+
+describe('Stop hook', () => {
+  it('says nothing when SESSION.md is up to date', () => {
+    repo = setup();
+    const r = hook(repo, 'claude-stop', { hook_event_name: 'Stop', stop_hook_active: false });
+    expect(r).toMatchObject({ code: 0, stdout: '', stderr: '' });
+  });
+
+  it('reminds the user (systemMessage, exit 0) when code changed, by default', () => {
+    repo = setup();
+    repo.write('src/importer.ts', 'export const x = 2;\n');
+    const r = hook(repo, 'claude-stop', { hook_event_name: 'Stop', stop_hook_active: false });
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { systemMessage: string };
+    expect(out.systemMessage).toContain('SESSION.md is behind the code (uncommitted changes to src/importer.ts)');
+    expect(out.systemMessage).toContain('git session decide "');
+  });
+
+  it('in strict mode makes the assistant continue: exit 2 and the request on stderr', () => {
+    repo = setup();
+    repo.write('.gitsession', '[assistant]\n\tstop-mode = strict\n');
+    repo.git(['add', '.gitsession']);
+    repo.git(['commit', '-q', '-m', 'strict']);
+    const clean = hook(repo, 'claude-stop', { stop_hook_active: false });
+    expect(clean.code).toBe(2);
+    expect(clean.stderr).toContain('1 commit(s) touching .gitsession');
+    expect(clean.stderr).toContain('git session set-status');
+    // Once per stop: while the assistant continues because of this hook, nothing.
+    expect(hook(repo, 'claude-stop', { stop_hook_active: true })).toMatchObject({ code: 0, stdout: '', stderr: '' });
+  });
+
+  it('stops asking once SESSION.md is edited after the code', async () => {
+    repo = setup();
+    repo.write('.gitsession', '[assistant]\n\tstop-mode = strict\n');
+    repo.write('src/importer.ts', 'export const x = 2;\n');
+    expect(hook(repo, 'claude-stop', {}).code).toBe(2);
+    await new Promise((r) => setTimeout(r, 20));
+    repo.write('SESSION.md', SESSION.replace('wiring the CLI next', 'CLI wired'));
+    expect(hook(repo, 'claude-stop', {})).toMatchObject({ code: 0, stderr: '' });
+  });
+
+  it('does nothing in off mode', () => {
+    repo = setup();
+    repo.write('.gitsession', '[assistant]\n\tstop-mode = off\n');
+    repo.write('src/importer.ts', 'export const x = 2;\n');
+    expect(hook(repo, 'claude-stop', {})).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    expect(existsSync(join(repo.dir, '.session'))).toBe(false);
+  });
+});
+
+describe('stdin that never closes', () => {
+  it('does not hold a hook: it goes on without input after a short wait', async () => {
+    repo = setup();
+    const r = repo;
+    const child = spawn('node', [BIN, 'hook', 'claude-session-start'], { cwd: r.dir, env: r.env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    const code = await new Promise<number | null>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        child.kill();
+        reject(new Error('the hook waited on stdin'));
+      }, 15_000);
+      child.on('exit', (c) => {
+        clearTimeout(timer);
+        resolve(c);
+      });
+    });
+    expect(code).toBe(0);
+    expect(stdout).toContain('Teach the importer');
+  });
+});

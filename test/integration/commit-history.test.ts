@@ -1,0 +1,143 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { TempRepo } from '../helpers/repo.js';
+import { addDecisionLine, allTrailers, code, gitNoTty, journalHeadings, residue, sessionRepo, trailerValues } from './commit-setup.js';
+
+let repo: TempRepo | undefined;
+afterEach(() => repo?.cleanup());
+
+/** main plus a `feature` branch of two commits, each recording one decision (and one dead end). */
+function featureBranch(): TempRepo {
+  const r = sessionRepo();
+  r.git(['checkout', '-q', '-b', 'feature']);
+  addDecisionLine(r, '- Parse input with a small tokenizer — Reason: regexes got unreadable');
+  r.write('src/parse.js', code(3, 'p'));
+  r.git(['add', '-A']);
+  gitNoTty(r, ['commit', '-q', '-m', 'Add the tokenizer']);
+  addDecisionLine(r, '- Reject unknown units early — Reason: clearer errors');
+  r.write('SESSION.md', r.read('SESSION.md').replace("## Dead Ends (Don't Revisit)\n", "## Dead Ends (Don't Revisit)\n- A units library — Reason: too heavy for a CLI\n"));
+  r.write('src/parse.js', code(4, 'p'));
+  r.git(['add', '-A']);
+  gitNoTty(r, ['commit', '-q', '-m', 'Check units']);
+  r.git(['checkout', '-q', 'main']);
+  return r;
+}
+
+function countEntries(r: TempRepo): number {
+  return journalHeadings(r).length;
+}
+
+describe('history operations add nothing', () => {
+  it('a merge commit gets no trailers and no journal entry of its own', () => {
+    repo = featureBranch();
+    repo.write('src/other.js', code(2, 'o'));
+    repo.git(['add', '-A']);
+    gitNoTty(repo, ['commit', '-q', '-m', 'Diverge']);
+    const before = repo.git(['show', 'feature:SESSION.md']).stdout;
+    const r = gitNoTty(repo, ['merge', '-q', '--no-ff', '-m', 'Merge feature', 'feature']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(allTrailers(repo)).toEqual([]);
+    expect(new Set(journalHeadings(repo, 'HEAD'))).toEqual(new Set([...journalHeadings(repo, 'HEAD^1'), ...journalHeadings(repo, 'HEAD^2')]));
+    expect(repo.git(['show', 'HEAD:SESSION.md']).stdout).toBe(before);
+    expect(residue(repo)).toBe('');
+  });
+
+  it('a conflicted merge concluded with git commit adds nothing', () => {
+    repo = featureBranch();
+    repo.write('src/parse.js', 'conflicting\n');
+    repo.git(['add', '-A']);
+    gitNoTty(repo, ['commit', '-q', '-m', 'Conflict on purpose']);
+    const entries = countEntries(repo);
+    gitNoTty(repo, ['merge', '-q', 'feature']);
+    repo.write('src/parse.js', 'resolved\n');
+    repo.git(['checkout', '--theirs', '--', '.session']);
+    repo.git(['add', '-A']);
+    const r = gitNoTty(repo, ['commit', '-q', '--no-edit']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(allTrailers(repo)).toEqual([]);
+    expect(repo.git(['rev-list', '--parents', '-1', 'HEAD']).stdout.trim().split(' ')).toHaveLength(3);
+    expect(countEntries(repo)).toBe(entries + 2);
+    expect(new Set(journalHeadings(repo, 'HEAD'))).toEqual(new Set([...journalHeadings(repo, 'HEAD^1'), ...journalHeadings(repo, 'HEAD^2')]));
+    expect(residue(repo)).toBe('');
+  });
+
+  it('rebase keeps each trailer once and writes no journal entries', () => {
+    repo = featureBranch();
+    repo.write('src/other.js', code(2, 'o'));
+    repo.git(['add', '-A']);
+    gitNoTty(repo, ['commit', '-q', '-m', 'Move main on']);
+    repo.git(['checkout', '-q', 'feature']);
+    const entries = countEntries(repo);
+    const r = gitNoTty(repo, ['rebase', '-q', 'main']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(trailerValues(repo, 'Decision', 'HEAD~1')).toEqual(['Parse input with a small tokenizer — regexes got unreadable']);
+    expect(trailerValues(repo, 'Decision')).toEqual(['Reject unknown units early — clearer errors']);
+    expect(countEntries(repo)).toBe(entries + 1);
+    expect(residue(repo)).toBe('');
+  });
+
+  it('interactive reword keeps the trailers once', () => {
+    repo = featureBranch();
+    repo.git(['checkout', '-q', 'feature']);
+    const r = gitNoTty(repo, ['rebase', '-q', '-i', 'HEAD~1'], {
+      GIT_SEQUENCE_EDITOR: "sed -i '1s/^pick/reword/'",
+      GIT_EDITOR: "sed -i '1s/.*/Check units early/'",
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(repo.git(['log', '-1', '--format=%s']).stdout.trim()).toBe('Check units early');
+    expect(trailerValues(repo, 'Decision')).toEqual(['Reject unknown units early — clearer errors']);
+    expect(residue(repo)).toBe('');
+  });
+
+  it('cherry-pick and revert add no trailers', () => {
+    repo = featureBranch();
+    const pick = gitNoTty(repo, ['cherry-pick', 'feature~1']);
+    expect(pick.code, pick.stderr).toBe(0);
+    expect(trailerValues(repo, 'Decision')).toEqual(['Parse input with a small tokenizer — regexes got unreadable']);
+    const revert = gitNoTty(repo, ['revert', '--no-edit', 'HEAD']);
+    expect(revert.code, revert.stderr).toBe(0);
+    expect(allTrailers(repo)).toEqual([]);
+    expect(residue(repo)).toBe('');
+  });
+});
+
+describe('squash', () => {
+  it('git merge --squash then git commit: every decision and dead end of the branch, once', () => {
+    repo = featureBranch();
+    repo.git(['merge', '--squash', '-q', 'feature']);
+    const r = gitNoTty(repo, ['commit', '-q', '--no-edit']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(trailerValues(repo, 'Decision')).toEqual([
+      'Parse input with a small tokenizer — regexes got unreadable',
+      'Reject unknown units early — clearer errors',
+    ]);
+    expect(trailerValues(repo, 'Dead-End')).toEqual(['A units library — too heavy for a CLI']);
+    expect(residue(repo)).toBe('');
+  });
+
+  it('squash-message prints a message ready to paste', () => {
+    repo = featureBranch();
+    repo.git(['checkout', '-q', 'feature']);
+    const r = repo.run(['squash-message', 'main']);
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe('feature');
+    expect(r.stdout).toContain('- Add the tokenizer\n- Check units');
+    expect(r.stdout).not.toMatch(/^(#|---)/m);
+    const parsed = repo.git(['interpret-trailers', '--parse', '--no-divider'], { input: r.stdout }).stdout;
+    expect(parsed).toBe(
+      'Decision: Parse input with a small tokenizer — regexes got unreadable\n' +
+        'Decision: Reject unknown units early — clearer errors\n' +
+        'Dead-End: A units library — too heavy for a CLI\n',
+    );
+    const one = repo.run(['squash-message', 'HEAD~1..HEAD']);
+    expect(one.stdout.split('\n')[0]).toBe('Check units');
+  });
+
+  it('squash-message refuses a bad or empty range', () => {
+    repo = featureBranch();
+    expect(repo.run(['squash-message', 'no-such-branch']).code).toBe(7);
+    const empty = repo.run(['squash-message', 'main..main']);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('has no commits');
+  });
+});

@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempRepo, type TempRepo } from '../helpers/repo.js';
+
+let repo: TempRepo;
+const DAY = 86_400;
+// Relative dates ("2 weeks ago") are read by git against the real clock, so commits are placed relative to it.
+const now = Math.floor(Date.now() / 1000);
+const at = (daysAgo: number) => `@${now - daysAgo * DAY} +0000`;
+
+function commit(message: string, files: Record<string, string>, date: string, env: NodeJS.ProcessEnv = {}): string {
+  for (const [path, text] of Object.entries(files)) repo.write(path, text);
+  repo.git(['add', '-A']);
+  repo.git(['commit', '-q', '--allow-empty', '-F', '-'], {
+    input: message,
+    env: { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date, ...env },
+  });
+  return repo.git(['rev-parse', '--short', 'HEAD']).stdout.trim();
+}
+
+const entry = (status: string) =>
+  `### 2026-11-02 10:00 +00:00 · commit · main · Ada Tester <ada@example.com>\n- Decision: cache tokens — fewer round trips\n- Status: ${status}\n- Files:\n  - src/auth.ts (+3 -0)\n\n`;
+
+const h: Record<string, string> = {};
+
+beforeAll(() => {
+  repo = tempRepo({ empty: true });
+  h.root = commit('Start\n\nDecision: keep it in one package — simpler releases\n', { 'README.md': 'x\n' }, '2026-01-05T10:00:00Z');
+  h.old = commit('Old auth work', { 'src/auth.ts': 'a\n' }, at(30));
+  h.cache = commit(
+    'Cache tokens\n\nWhy: the login was slow.\n\nDecision: cache tokens — fewer round trips\nSigned-off-by: Ada Tester <ada@example.com>\nCo-authored-by: Bo Other <bo@example.com>\n',
+    { 'src/auth.ts': 'a\nb\nc\nd\n', '.session/journal/2026-W45.md': entry('tokens cached') },
+    at(3),
+  );
+  h.bo = commit('Docs by Bo\n\nRuled-out: a wiki — nobody reads it\n', { 'docs/a.md': 'd\n' }, at(2), {
+    GIT_AUTHOR_NAME: 'Bo Other',
+    GIT_AUTHOR_EMAIL: 'bo@example.com',
+  });
+  h.note = commit('Small fix\n\nNote: x\n', { 'src/auth.ts': 'a\nb\nc\nD\n' }, at(1));
+});
+afterAll(() => repo.cleanup());
+
+const subjects = (json: string) => JSON.parse(json).commits.map((c: { subject: string }) => c.subject);
+
+describe('git session log', () => {
+  it('lists every commit newest first with decisions, dead ends and journal entries', () => {
+    const run = repo.run(['log', '--format', 'json']);
+    expect(run.stderr).toBe('');
+    const log = JSON.parse(run.stdout);
+    expect(log.filters).toEqual({ since: null, until: null, author: null, grep: null, paths: [] });
+    expect(log.commits.map((c: { short: string }) => c.short)).toEqual([h.note, h.bo, h.cache, h.old, h.root]);
+    const [note, bo, cache, , root] = log.commits;
+    expect(note).toMatchObject({ decisions: [], deadEnds: [], journal: [] });
+    expect(bo).toMatchObject({ author: 'Bo Other <bo@example.com>', deadEnds: [{ text: 'a wiki', reason: 'nobody reads it' }] });
+    expect(cache.decisions).toEqual([{ text: 'cache tokens', reason: 'fewer round trips' }]);
+    expect(cache.journal).toEqual([
+      { time: '2026-11-02 10:00 +00:00', kind: 'commit', branch: 'main', author: 'Ada Tester <ada@example.com>',
+        decisions: ['cache tokens — fewer round trips'], deadEnds: [], status: 'tokens cached',
+        files: [{ path: 'src/auth.ts', added: 3, removed: 0 }] },
+    ]);
+    expect(root).toMatchObject({ parents: [], date: '2026-01-05T10:00:00+00:00', decisions: [{ text: 'keep it in one package', reason: 'simpler releases' }] });
+  });
+
+  it('passes git date forms, author, grep and paths through to git', () => {
+    expect(subjects(repo.run(['log', '--since', '2 weeks ago', '--format', 'json']).stdout)).toEqual(['Small fix', 'Docs by Bo', 'Cache tokens']);
+    expect(subjects(repo.run(['log', '--since', '2026-01-01', '--until', '2026-01-06', '--format', 'json']).stdout)).toEqual(['Start']);
+    expect(subjects(repo.run(['log', '--author', 'bo@', '--format', 'json']).stdout)).toEqual(['Docs by Bo']);
+    expect(subjects(repo.run(['log', '--grep', 'tokens', '--format', 'json']).stdout)).toEqual(['Cache tokens']);
+    expect(subjects(repo.run(['log', '--format', 'json', '--', 'src/auth.ts']).stdout)).toEqual(['Small fix', 'Cache tokens', 'Old auth work']);
+  });
+
+  it('renders markdown entries and never reads a prose paragraph as a decision', () => {
+    const run = repo.run(['log', '--since', '2 weeks ago']);
+    expect(run.code).toBe(0);
+    expect(run.stdout.startsWith('# Work log since 2 weeks ago\n\n## ')).toBe(true);
+    expect(run.stdout).toContain(`${h.cache} Cache tokens\n\nAda Tester <ada@example.com>\n\n- Decision: cache tokens — fewer round trips\n- Journal: 2026-11-02 10:00 +00:00 on main; status: tokens cached\n`);
+    expect(run.stdout).toContain(`${h.note} Small fix\n\nAda Tester <ada@example.com>\n`);
+    expect(run.stdout).not.toMatch(/Note|x\n- |Signed-off-by|Co-authored/);
+  });
+
+  it('says so when nothing matches', () => {
+    const run = repo.run(['log', '--grep', 'no such words here']);
+    expect(run.stdout).toBe('# Work log matching "no such words here"\n\nNo commits match.\n');
+  });
+
+  it('gives one clear error in a repository without commits', () => {
+    const empty = tempRepo({ empty: true });
+    try {
+      const run = empty.run(['log']);
+      expect(run.code).toBe(7);
+      expect(run.stderr).toBe('git-session: this repository has no commits yet. Make a first commit, then ask again.\n');
+    } finally {
+      empty.cleanup();
+    }
+  });
+});

@@ -1,0 +1,101 @@
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BIN, tempRepo, type TempRepo } from '../helpers/repo.js';
+
+let repo: TempRepo | undefined;
+let client: Client | undefined;
+afterEach(async () => {
+  await client?.close();
+  client = undefined;
+  repo?.cleanup();
+});
+
+const SESSION = '# Session\n\n## Goal\nShip retries.\n\n## Status\nStarted.\n\n## Decisions\n\n## Dead Ends\n\n## Key Files\n';
+
+async function connect(r: TempRepo): Promise<Client> {
+  const transport = new StdioClientTransport({
+    command: 'node',
+    args: [BIN, 'mcp'],
+    cwd: r.dir,
+    env: r.env as Record<string, string>,
+    stderr: 'pipe',
+  });
+  const c = new Client({ name: 'test', version: '1.0.0' });
+  await c.connect(transport);
+  return c;
+}
+
+type ToolResult = { isError?: boolean; content: { type: string; text: string }[] };
+const textOf = (r: unknown) => (r as ToolResult).content.map((c) => c.text).join('\n');
+
+describe('git session mcp', () => {
+  it('lists the session tools and runs them against the repository', async () => {
+    repo = tempRepo();
+    repo.write('SESSION.md', SESSION);
+    repo.write('src/retry.ts', 'export {};\n');
+    repo.git(['add', '.']);
+    repo.git(['commit', '-q', '-m', 'start']);
+    client = await connect(repo);
+
+    const { tools } = await client.listTools();
+    expect(tools.map((t) => t.name).sort()).toEqual(
+      ['add_key_file', 'record_dead_end', 'record_decision', 'review', 'session_context', 'session_status', 'set_status', 'why'].sort(),
+    );
+
+    const ctx = (await client.callTool({ name: 'session_context', arguments: {} })) as ToolResult;
+    expect(ctx.isError).toBeFalsy();
+    expect(textOf(ctx)).toContain('**Goal:** Ship retries.');
+    const json = JSON.parse(textOf(await client.callTool({ name: 'session_context', arguments: { format: 'json' } })));
+    expect(json.version).toBe(1);
+
+    const calls: [string, Record<string, unknown>][] = [
+      ['record_decision', { text: 'Retry three times', because: 'the API is flaky' }],
+      ['record_dead_end', { what: 'Infinite retries', because: 'they hang the queue' }],
+      ['set_status', { text: 'Retries in place; tests next' }],
+      ['add_key_file', { path: 'src/retry.ts', why: 'the retry loop' }],
+      ['session_status', {}],
+      ['why', { target: 'src/retry.ts' }],
+      ['review', {}],
+    ];
+    for (const [name, args] of calls) {
+      const r = (await client.callTool({ name, arguments: args })) as ToolResult;
+      expect(r.content[0]?.type, name).toBe('text');
+      expect(textOf(r).length, name).toBeGreaterThan(0);
+    }
+    const session = repo.read('SESSION.md');
+    expect(session).toContain('Retry three times');
+    expect(session).toContain('Infinite retries');
+    expect(session).toContain('Retries in place; tests next');
+    expect(session).toContain('src/retry.ts');
+  });
+
+  it('rejects bad input with an error result and keeps serving', async () => {
+    repo = tempRepo();
+    repo.write('SESSION.md', SESSION);
+    client = await connect(repo);
+    const missing = (await client.callTool({ name: 'record_decision', arguments: { text: 'x' } })) as ToolResult;
+    expect(missing.isError).toBe(true);
+    expect(textOf(missing)).toMatch(/because/);
+    const empty = (await client.callTool({ name: 'set_status', arguments: { text: '   ' } })) as ToolResult;
+    expect(empty.isError).toBe(true);
+    expect(textOf(empty)).toContain('text must not be empty');
+    const badFormat = (await client.callTool({ name: 'session_context', arguments: { format: 'xml' } })) as ToolResult;
+    expect(badFormat.isError).toBe(true);
+    const badRange = (await client.callTool({ name: 'review', arguments: { range: 'nope..HEAD' } })) as ToolResult;
+    expect(badRange.isError).toBe(true);
+    expect(textOf(badRange)).toContain('git-session:');
+    const still = (await client.callTool({ name: 'session_context', arguments: {} })) as ToolResult;
+    expect(still.isError).toBeFalsy();
+  });
+
+  it('reports a command error (not a repository) as an error result', async () => {
+    repo = tempRepo();
+    const transport = new StdioClientTransport({ command: 'node', args: [BIN, 'mcp'], cwd: repo.home, env: repo.env as Record<string, string>, stderr: 'pipe' });
+    client = new Client({ name: 'test', version: '1.0.0' });
+    await client.connect(transport);
+    const r = (await client.callTool({ name: 'session_status', arguments: {} })) as ToolResult;
+    expect(r.isError).toBe(true);
+    expect(textOf(r)).toContain('not inside a git repository');
+  });
+});

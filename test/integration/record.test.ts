@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { tempRepo, type TempRepo } from '../helpers/repo.js';
+
+let repo: TempRepo | undefined;
+afterEach(() => repo?.cleanup());
+
+const TEMPLATE = readFileSync(join(__dirname, '../../templates/SESSION.md'), 'utf8');
+
+function withSession(text = TEMPLATE): TempRepo {
+  const r = tempRepo();
+  r.write('SESSION.md', text);
+  r.git(['add', 'SESSION.md']);
+  r.git(['commit', '-q', '-m', 'session']);
+  return r;
+}
+
+/** The added and removed lines of `git diff` for SESSION.md. */
+function diffLines(r: TempRepo): { added: string[]; removed: string[] } {
+  const out = r.git(['diff', '--no-color', '-U0', '--', 'SESSION.md']).stdout.split('\n');
+  const body = out.filter((l) => !l.startsWith('+++') && !l.startsWith('---'));
+  return {
+    added: body.filter((l) => l.startsWith('+')).map((l) => l.slice(1)),
+    removed: body.filter((l) => l.startsWith('-')).map((l) => l.slice(1)),
+  };
+}
+
+describe('recording into SESSION.md', () => {
+  it('decide adds exactly one line under Decisions', () => {
+    repo = withSession();
+    const r = repo.run(['decide', 'Use SQLite for the queue', '--because', 'one file, no server']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('Recorded decision in SESSION.md: Use SQLite for the queue — Reason: one file, no server\n');
+    expect(r.stderr).toBe('');
+    expect(diffLines(repo)).toEqual({ added: ['- Use SQLite for the queue — Reason: one file, no server'], removed: [] });
+    expect(repo.read('SESSION.md')).toMatch(/## Decisions\n<!--.*-->\n- Use SQLite/);
+  });
+
+  it('decide without --because records it and nudges on stderr', () => {
+    repo = withSession();
+    const r = repo.run(['decide', 'Ship on Fridays']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('add --because to say why');
+    expect(diffLines(repo).added).toEqual(['- Ship on Fridays']);
+  });
+
+  it('works from a subfolder and writes the file at the repository root', () => {
+    repo = withSession();
+    repo.write('src/deep/x.txt', 'x\n');
+    const r = repo.run(['dead-end', 'Polling the API', '--because', 'rate limits'], { cwd: join(repo.dir, 'src/deep') });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('SESSION.md');
+    expect(diffLines(repo).added).toEqual(['- Polling the API — Reason: rate limits']);
+  });
+
+  it('set-status replaces the status text and key-file adds a path', () => {
+    repo = withSession();
+    expect(repo.run(['set-status', 'Parser done, writer next']).code).toBe(0);
+    expect(repo.run(['key-file', 'src/core/parse.ts', 'the only parser']).code).toBe(0);
+    expect(diffLines(repo)).toEqual({ added: ['Parser done, writer next', '- `src/core/parse.ts` — the only parser'], removed: [] });
+    expect(repo.run(['set-status', 'Writer done']).code).toBe(0);
+    expect(diffLines(repo).added).toContain('Writer done');
+    expect(repo.read('SESSION.md')).not.toContain('Parser done');
+  });
+
+  it('keeps a CRLF file CRLF', () => {
+    repo = withSession(TEMPLATE.replace(/\n/g, '\r\n'));
+    expect(repo.run(['decide', 'Keep CRLF', '--because', 'the team uses Windows']).code).toBe(0);
+    const text = repo.read('SESSION.md');
+    expect(text).toContain('- Keep CRLF — Reason: the team uses Windows\r\n');
+    expect(text.replace(/\r\n/g, '')).not.toContain('\n');
+    expect(diffLines(repo).removed).toEqual([]);
+  });
+
+  it('refuses empty text with exit 2', () => {
+    repo = withSession();
+    const r = repo.run(['decide', '   ']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('decision is empty');
+    expect(diffLines(repo).added).toEqual([]);
+  });
+
+  it('honours session.file from .gitsession', () => {
+    repo = tempRepo();
+    repo.write('.gitsession', '[session]\n\tfile = docs/NOTES.md\n');
+    repo.write('docs/NOTES.md', '# Notes\n\n## Decisions\n');
+    const r = repo.run(['decide', 'Docs live in docs/']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('docs/NOTES.md');
+    expect(repo.read('docs/NOTES.md')).toBe('# Notes\n\n## Decisions\n- Docs live in docs/\n');
+  });
+});

@@ -1,0 +1,144 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { tempRepo, type TempRepo } from '../helpers/repo.js';
+
+let repo: TempRepo;
+afterEach(() => repo?.cleanup());
+
+function commit(r: TempRepo, message: string, files: Record<string, string | Buffer>, date: string): string {
+  for (const [path, text] of Object.entries(files)) r.write(path, text as string);
+  r.git(['add', '-A']);
+  r.git(['commit', '-q', '--allow-empty', '-F', '-'], { input: message, env: { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } });
+  return r.git(['rev-parse', '--short', 'HEAD']).stdout.trim();
+}
+
+const SESSION = `# Session
+
+## Goal
+
+Make the exporter stream large files.
+
+## Status
+
+Streaming writer done; docs missing.
+
+## Next Steps
+
+- [ ] Benchmark a 2 GB export
+- [x] Replace the buffered writer
+`;
+
+const JOURNAL = `### 2026-11-02 10:00 +00:00 · commit · topic · Ada Tester <ada@example.com>
+- Decision: stream rows — memory stays flat
+- Status: streaming writer done
+
+`;
+
+/** main: root, session; topic: three commits with trailers, then a merge of main. */
+function build(): { a: string; b: string; c: string } {
+  repo = tempRepo();
+  commit(repo, 'Add session file', { 'SESSION.md': SESSION.replace('Streaming writer done; docs missing.', 'Starting.') }, '2026-11-01T09:00:00Z');
+  repo.git(['checkout', '-q', '-b', 'topic']);
+  const a = commit(
+    repo,
+    'Stream rows to the writer\n\nThe old writer buffered everything.\n\nDecision: stream rows — memory stays flat\nSigned-off-by: Ada Tester <ada@example.com>\n',
+    { 'src/export.ts': 'a\nb\nc\nd\n', '.session/journal/2026-W45.md': JOURNAL, 'SESSION.md': SESSION },
+    '2026-11-02T10:00:00Z',
+  );
+  const b = commit(
+    repo,
+    'Add a logo\n\nDead-End: gzip the rows — the writer became CPU-bound\nCo-authored-by: Bo Other <bo@example.com>\n',
+    { 'assets/logo.bin': Buffer.from([0, 1, 2, 0, 255]) as unknown as string, 'src/export.ts': 'a\nB\nc\nd\ne\n' },
+    '2026-11-02T11:00:00Z',
+  );
+  const c = commit(repo, 'Tidy the exporter\n\nNote: see above\n', { 'src/export.ts': 'a\nB\nc\n' }, '2026-11-02T12:00:00Z');
+  repo.git(['checkout', '-q', 'main']);
+  commit(repo, 'Unrelated fix on main\n\nDecision: not part of the topic — lives on main\n', { 'README.md': 'hi\n' }, '2026-11-02T13:00:00Z');
+  repo.git(['checkout', '-q', 'topic']);
+  repo.git(['merge', '-q', '--no-edit', 'main'], { env: { GIT_AUTHOR_DATE: '2026-11-02T14:00:00Z', GIT_COMMITTER_DATE: '2026-11-02T14:00:00Z' } });
+  return { a, b, c };
+}
+
+describe('git session review', () => {
+  it('describes the branch against main: decisions, dead ends, status, files and commits', () => {
+    const { a, b, c } = build();
+    const run = repo.run(['review', '--format', 'json']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const review = JSON.parse(run.stdout);
+    expect(review.range).toBe('main..HEAD');
+    expect(review.goal).toBe('Make the exporter stream large files.');
+    expect(review.status).toBe('Streaming writer done; docs missing.');
+    expect(review.nextSteps).toEqual(['Benchmark a 2 GB export']);
+    expect(review.decisions).toEqual([
+      expect.objectContaining({ text: 'stream rows', reason: 'memory stays flat', short: a, subject: 'Stream rows to the writer' }),
+    ]);
+    expect(review.deadEnds).toEqual([
+      expect.objectContaining({ text: 'gzip the rows', reason: 'the writer became CPU-bound', short: b, author: 'Ada Tester <ada@example.com>' }),
+    ]);
+    expect(review.commits.map((x: { short: string; subject: string }) => x.subject)).toEqual([
+      'Stream rows to the writer',
+      'Add a logo',
+      'Tidy the exporter',
+      "Merge branch 'main' into topic",
+    ]);
+    expect(review.commits[2].short).toBe(c);
+    expect(review.files).toEqual([
+      { path: 'src/export.ts', added: 6, removed: 3, lines: 9, commits: 3, binary: false },
+      { path: '.session/journal/2026-W45.md', added: 4, removed: 0, lines: 4, commits: 1, binary: false },
+      { path: 'SESSION.md', added: 1, removed: 1, lines: 2, commits: 1, binary: false },
+      { path: 'assets/logo.bin', added: 0, removed: 0, lines: 0, commits: 1, binary: true },
+    ]);
+  });
+
+  it('renders markdown with every section, and reads a prose Note: paragraph as nothing', () => {
+    const { a, b } = build();
+    const run = repo.run(['review', 'main..topic']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('# Review of main..topic\n\n## Goal\n\nMake the exporter stream large files.\n');
+    expect(run.stdout).toContain(`## Decisions\n\n- stream rows — memory stays flat (${a} Stream rows to the writer)\n`);
+    expect(run.stdout).toContain(`## Dead ends\n\n- gzip the rows — the writer became CPU-bound (${b} Add a logo)\n`);
+    expect(run.stdout).toContain('## Next steps\n\n- Benchmark a 2 GB export\n');
+    expect(run.stdout).toContain('- assets/logo.bin (binary, 1 commit)');
+    expect(run.stdout).not.toMatch(/see above|Signed-off-by|Bo Other|lives on main/);
+  });
+
+  it('says so when a range has commits but no decisions, and when it has no commits', () => {
+    build();
+    const none = repo.run(['review', 'topic~1..topic~1']);
+    expect(none.code).toBe(0);
+    expect(none.stdout).toBe('# Review of topic~1..topic~1\n\nNo commits in topic~1..topic~1.\n');
+    const quiet = repo.run(['review', 'main~1..main~1^']);
+    expect(quiet.code).toBe(0);
+    const tidy = repo.run(['review', 'topic^1~1..topic^1']);
+    expect(tidy.stdout).toContain('No decisions were recorded in this range.');
+    expect(JSON.parse(repo.run(['review', 'HEAD..HEAD', '--format', 'json']).stdout)).toMatchObject({ commits: [], decisions: [] });
+  });
+
+  it('refuses a bad range with a git error, and a branch with nothing to compare with', () => {
+    build();
+    const bad = repo.run(['review', 'nope..HEAD']);
+    expect(bad.code).toBe(7);
+    expect(bad.stderr).toMatch(/^git-session: git could not read range nope\.\.HEAD: .*\n$/);
+    repo.git(['checkout', '-q', 'main']);
+    const alone = repo.run(['review']);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toContain('no default branch or upstream');
+  });
+
+  it('works in a shallow clone: against origin/HEAD, and on a range that reaches the shallow boundary', () => {
+    build();
+    const clone = `${repo.dir}-clone`;
+    repo.git(['checkout', '-q', 'main']);
+    repo.git(['clone', '-q', '--depth', '2', '-b', 'topic', `file://${repo.dir}`, clone]);
+    const run = repo.run(['review', '--format', 'json'], { cwd: clone });
+    expect(run.stderr).toBe('');
+    // --depth implies --single-branch: origin/HEAD names the cloned branch, so nothing is new.
+    expect(JSON.parse(run.stdout)).toMatchObject({ range: 'origin/topic..HEAD', commits: [] });
+    const deep = repo.run(['review', 'HEAD~1', '--format', 'json'], { cwd: clone });
+    expect(deep.stderr).toBe('');
+    expect(JSON.parse(deep.stdout).commits.map((x: { subject: string }) => x.subject)).toEqual([
+      'Unrelated fix on main',
+      "Merge branch 'main' into topic",
+    ]);
+  });
+});

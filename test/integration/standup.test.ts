@@ -1,0 +1,60 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { tempRepo, type TempRepo } from '../helpers/repo.js';
+
+let repo: TempRepo;
+afterEach(() => repo?.cleanup());
+
+// The default period starts at the previous working day, computed from the real clock; commits sit relative to it.
+const now = Math.floor(Date.now() / 1000);
+const at = (secondsAgo: number) => `@${now - secondsAgo} +0000`;
+
+function commit(message: string, file: string, date: string, env: NodeJS.ProcessEnv = {}): void {
+  repo.write(file, message);
+  repo.git(['add', '-A']);
+  repo.git(['commit', '-q', '-F', '-'], { input: message, env: { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date, ...env } });
+}
+
+function build(): void {
+  repo = tempRepo();
+  commit('Old work\n\nDecision: too old — outside the period\n', 'old.txt', at(10 * 86_400));
+  commit('Add retries\n\nDecision: retry three times — the API flakes\nRejected: a queue — too heavy for now\n', 'a.txt', at(120));
+  commit('Bo’s work\n\nDecision: not mine — someone else\n', 'b.txt', at(90), { GIT_AUTHOR_NAME: 'Bo Other', GIT_AUTHOR_EMAIL: 'bo@example.com' });
+  repo.git(['checkout', '-q', '-b', 'side']);
+  commit('Side branch work\n\nDead-End: polling — wastes requests\n', 'c.txt', at(60));
+  repo.git(['checkout', '-q', 'main']);
+  repo.write('SESSION.md', '# Session\n\n## Status\n\nRetries in place.\n\n## Next Steps\n\n- [ ] Tune the backoff\n');
+}
+
+describe('git session standup', () => {
+  it('reports my work since the previous working day across local branches, with next steps', () => {
+    build();
+    const run = repo.run(['standup', '--format', 'json']);
+    expect(run.stderr).toBe('');
+    const s = JSON.parse(run.stdout);
+    expect(s.since).toMatch(/^\d{4}-\d{2}-\d{2} 00:00:00 \+0000$/);
+    expect(s.author).toBe('ada@example.com');
+    expect(s.done.map((d: { subject: string }) => d.subject)).toEqual(['Add retries', 'Side branch work']);
+    expect(s.decided).toEqual([expect.objectContaining({ text: 'retry three times', reason: 'the API flakes', subject: 'Add retries' })]);
+    expect(s.ruledOut.map((d: { text: string }) => d.text)).toEqual(['a queue', 'polling']);
+    expect(s.next).toEqual(['Tune the backoff']);
+    expect(s.status).toBe('Retries in place.');
+  });
+
+  it('renders short markdown sections', () => {
+    build();
+    const run = repo.run(['standup', '--since', '1 hour ago']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(
+      '# Standup since 1 hour ago\n\n## Done\n\n- Add retries\n- Side branch work\n\n## Decided\n\n- retry three times — the API flakes\n\n' +
+        '## Ruled out\n\n- a queue — too heavy for now\n- polling — wastes requests\n\n## Next\n\n- Tune the backoff\n',
+    );
+  });
+
+  it('takes another author and says when nothing was committed', () => {
+    build();
+    const bo = JSON.parse(repo.run(['standup', '--author', 'Bo Other', '--format', 'json']).stdout);
+    expect(bo.done.map((d: { subject: string }) => d.subject)).toEqual(['Bo’s work']);
+    const quiet = repo.run(['standup', '--since', '2020-01-01', '--author', 'nobody@nowhere']);
+    expect(quiet.stdout).toContain('## Done\n\nNothing committed in this period.\n');
+  });
+});

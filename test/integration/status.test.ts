@@ -1,0 +1,77 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { tempRepo, type TempRepo } from '../helpers/repo.js';
+
+let repo: TempRepo | undefined;
+afterEach(() => repo?.cleanup());
+
+const SESSION = `# Session
+
+## Goal
+Make the importer resumable.
+
+## Status
+Reader done.
+
+## Decisions
+- Use SQLite — Reason: one file
+- Batch by 500 rows
+
+## Meeting Notes
+- met with ops
+
+## Private
+- note to self
+`;
+
+describe('git session status', () => {
+  it('prints sections, unknown sections and git facts as JSON', () => {
+    repo = tempRepo();
+    repo.write('SESSION.md', SESSION);
+    repo.git(['add', '.']);
+    repo.git(['commit', '-q', '-m', 'session']);
+    repo.git(['commit', '-q', '--allow-empty', '-m', 'work 1']);
+    repo.git(['commit', '-q', '--allow-empty', '-m', 'work 2']);
+    const r = repo.run(['status', '--json']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json).toMatchObject({
+      file: 'SESSION.md',
+      title: 'Session',
+      goal: 'Make the importer resumable.',
+      status: 'Reader done.',
+      unknownSections: ['Meeting Notes'],
+      commitsSinceUpdate: 2,
+      uncommittedChanges: false,
+    });
+    expect(json.lastChangedIn).toMatch(/^[0-9a-f]{40}$/);
+    expect(json.sections).toEqual([
+      { heading: 'Goal', kind: 'goal', depth: 2, items: 0, private: false },
+      { heading: 'Status', kind: 'status', depth: 2, items: 0, private: false },
+      { heading: 'Decisions', kind: 'decisions', depth: 2, items: 2, private: false },
+      { heading: 'Meeting Notes', kind: 'unknown', depth: 2, items: 1, private: false },
+      { heading: 'Private', kind: 'private', depth: 2, items: 1, private: true },
+    ]);
+    expect(r.stdout).not.toContain('note to self');
+    expect(repo.run(['status', '--format', 'json']).stdout).toBe(r.stdout);
+  });
+
+  it('counts every commit when SESSION.md was never committed, and sees uncommitted edits', () => {
+    repo = tempRepo();
+    repo.write('SESSION.md', SESSION);
+    const r = repo.run(['status', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ lastChangedIn: null, commitsSinceUpdate: 1, uncommittedChanges: true });
+  });
+
+  it('prints readable text by default', () => {
+    repo = tempRepo();
+    repo.write('SESSION.md', SESSION);
+    const r = repo.run(['status'], { cwd: repo.dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('# SESSION.md — Session');
+    expect(r.stdout).toContain('- Goal: Make the importer resumable.');
+    expect(r.stdout).toContain('- Decisions [decisions]: 2 items');
+    expect(r.stdout).toContain('## Unknown sections');
+    expect(r.stdout).toContain('- Uncommitted edits: yes');
+  });
+});

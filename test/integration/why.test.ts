@@ -1,0 +1,128 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempRepo, type TempRepo } from '../helpers/repo.js';
+
+let repo: TempRepo;
+const hashes: Record<string, string> = {};
+
+function commit(message: string, files: Record<string, string>, date: string): string {
+  for (const [path, text] of Object.entries(files)) repo.write(path, text);
+  repo.git(['add', '-A']);
+  repo.git(['commit', '-q', '--allow-empty', '-F', '-'], { input: message, env: { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } });
+  return repo.git(['rev-parse', '--short', 'HEAD']).stdout.trim();
+}
+
+const ENTRY = `### 2026-11-03 09:00 +00:00 · commit · main · Ada Tester <ada@example.com>
+- Dead end: eager parse — slow start
+- Status: parser settled
+
+`;
+
+beforeAll(() => {
+  repo = tempRepo();
+  hashes.create = commit(
+    'Add the parser\n\nDecision: parse lazily — start-up time matters\nSigned-off-by: Ada Tester <ada@example.com>\n',
+    { 'src/app.ts': 'one\ntwo\nthree\nfour\nfive\n' },
+    '2026-11-01T09:00:00Z',
+  );
+  hashes.change = commit(
+    'Rework line two\n\nDead-End: eager parse — slow start\n',
+    { 'src/app.ts': 'one\nTWO\nthree\nfour\nfive\n', '.session/journal/2026-W45.md': ENTRY },
+    '2026-11-03T09:00:00Z',
+  );
+  repo.git(['mv', 'src/app.ts', 'src/main.ts']);
+  hashes.rename = commit('Rename app to main\n\nNote: renamed for clarity\n', {}, '2026-11-04T09:00:00Z');
+  hashes.later = commit('Touch line five\n\nDecision: shout five — consistency\n', { 'src/main.ts': 'one\nTWO\nthree\nfour\nFIVE\n' }, '2026-11-05T09:00:00Z');
+  hashes.plain = commit('Add notes', { 'notes.txt': 'a\nb\n', 'img.bin': '\0\x01\x02' }, '2026-11-06T09:00:00Z');
+});
+afterAll(() => repo.cleanup());
+
+describe('git session why', () => {
+  it('follows a line back through a rename and shows the decisions, dead ends and journal of its commits', () => {
+    const run = repo.run(['why', 'src/main.ts:2', '--format', 'json']);
+    expect(run.stderr).toBe('');
+    const why = JSON.parse(run.stdout);
+    expect(why.path).toBe('src/main.ts');
+    expect(why.lines).toEqual({ start: 2, end: 2 });
+    expect(why.commits.map((c: { short: string }) => c.short)).toEqual([hashes.change, hashes.create]);
+    expect(why.decisions).toEqual([
+      { text: 'parse lazily', reason: 'start-up time matters', commit: expect.stringMatching(/^[0-9a-f]{40}$/), short: hashes.create,
+        subject: 'Add the parser', author: 'Ada Tester <ada@example.com>', date: '2026-11-01T09:00:00Z'.replace('Z', '+00:00') },
+    ]);
+    expect(why.deadEnds).toEqual([expect.objectContaining({ text: 'eager parse', reason: 'slow start', short: hashes.change })]);
+    expect(why.commits[0].journal).toEqual([
+      { time: '2026-11-03 09:00 +00:00', kind: 'commit', branch: 'main', author: 'Ada Tester <ada@example.com>',
+        decisions: [], deadEnds: ['eager parse — slow start'], status: 'parser settled', files: [] },
+    ]);
+    expect(why.commits[1].journal).toEqual([]);
+  });
+
+  it('prints markdown per commit, with author, date and journal line', () => {
+    const run = repo.run(['why', 'src/main.ts:1-2']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(
+      [
+        '# Why src/main.ts:1-2',
+        '',
+        '1 decision and 1 dead end in the 2 commits that touched these lines.',
+        '',
+        `## ${hashes.change} Rework line two`,
+        '',
+        'Ada Tester <ada@example.com>, 2026-11-03',
+        '',
+        '- Dead end: eager parse — slow start',
+        '- Journal: 2026-11-03 09:00 +00:00 on main; status: parser settled',
+        '',
+        `## ${hashes.create} Add the parser`,
+        '',
+        'Ada Tester <ada@example.com>, 2026-11-01',
+        '',
+        '- Decision: parse lazily — start-up time matters',
+        '',
+        '## Commits',
+        '',
+        `- ${hashes.change} 2026-11-03 Rework line two`,
+        `- ${hashes.create} 2026-11-01 Add the parser`,
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('for a path alone, lists every commit that touched it across the rename', () => {
+    const why = JSON.parse(repo.run(['why', 'src/main.ts', '--format', 'json']).stdout);
+    expect(why.lines).toBeNull();
+    expect(why.commits.map((c: { short: string }) => c.short)).toEqual([hashes.later, hashes.rename, hashes.change, hashes.create]);
+    expect(why.decisions.map((d: { text: string }) => d.text)).toEqual(['shout five', 'parse lazily']);
+    expect(JSON.stringify(why)).not.toContain('renamed for clarity');
+  });
+
+  it('resolves the path from a subfolder', () => {
+    const run = repo.run(['why', 'main.ts:5', '--format', 'json'], { cwd: join(repo.dir, 'src') });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout).commits.map((c: { short: string }) => c.short)).toEqual([hashes.later, hashes.create]);
+  });
+
+  it('says plainly when nothing was recorded, for text and binary files', () => {
+    const run = repo.run(['why', 'notes.txt:1']);
+    expect(run.stdout).toBe(
+      `# Why notes.txt:1\n\nNo decisions or dead ends were recorded in the 1 commit that touched these lines.\n\n## Commits\n\n- ${hashes.plain} 2026-11-06 Add notes\n`,
+    );
+    const bin = repo.run(['why', 'img.bin', '--format', 'json']);
+    expect(bin.code).toBe(0);
+    expect(JSON.parse(bin.stdout)).toMatchObject({ decisions: [], deadEnds: [], commits: [{ short: hashes.plain }] });
+  });
+
+  it('refuses a missing path, a line past the end, and a bad line range with clear messages', () => {
+    const missing = repo.run(['why', 'src/nope.ts:1']);
+    expect(missing.code).toBe(7);
+    expect(missing.stderr).toMatch(/^git-session: src\/nope\.ts does not exist at HEAD\./);
+    const missingPath = repo.run(['why', 'src/nope.ts']);
+    expect(missingPath.code).toBe(7);
+    const past = repo.run(['why', 'src/main.ts:9']);
+    expect(past.code).toBe(2);
+    expect(past.stderr).toContain('src/main.ts has 5 lines at HEAD; line 9 is beyond its end.');
+    const backwards = repo.run(['why', 'src/main.ts:4-2']);
+    expect(backwards.code).toBe(2);
+    expect(backwards.stderr).not.toContain('    at ');
+  });
+});

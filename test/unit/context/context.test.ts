@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { mergeItems, splitTrailerValue } from '../../../src/core/context/items.js';
+import { MAX_CONTEXT_CHARS, renderContextMarkdown } from '../../../src/core/context/render.js';
+import { assessSessionStaleness, type StalenessFacts } from '../../../src/core/context/staleness.js';
+import type { ContextData } from '../../../src/core/context/types.js';
+
+const facts = (over: Partial<StalenessFacts>): StalenessFacts => ({
+  sessionCommit: 'abc1234',
+  commitsSince: [],
+  uncommitted: [],
+  mtimes: {},
+  sessionMtime: 1000,
+  isSessionFile: (p) => p === 'SESSION.md',
+  isJournal: (p) => p.startsWith('.session/journal/'),
+  ...over,
+});
+
+describe('assessSessionStaleness', () => {
+  it('ignores commits and edits that touch only the session file and the journal', () => {
+    const s = assessSessionStaleness(facts({ commitsSince: [['.session/journal/2025-W01.md'], []], uncommitted: ['.session/journal/2025-W01.md'] }));
+    expect(s).toMatchObject({ stale: false, commitsSince: 0, uncommitted: [] });
+  });
+  it('is stale after code commits or code edits', () => {
+    expect(assessSessionStaleness(facts({ commitsSince: [['a.ts', 'SESSION.md']] })).stale).toBe(true);
+    expect(assessSessionStaleness(facts({ uncommitted: ['b.ts'] })).stale).toBe(true);
+  });
+  it('with SESSION.md being edited, only code edited after it counts', () => {
+    const base = { uncommitted: ['SESSION.md', 'b.ts'], commitsSince: [['a.ts']] };
+    expect(assessSessionStaleness(facts({ ...base, mtimes: { 'b.ts': 900 } })).stale).toBe(false);
+    expect(assessSessionStaleness(facts({ ...base, mtimes: { 'b.ts': 1100 } })).stale).toBe(true);
+  });
+});
+
+describe('mergeItems', () => {
+  it('lists session items newest first, then trailer-only items, once each', () => {
+    const items = mergeItems(
+      [{ text: 'Use A', reason: 'x' }, { text: 'Use B', reason: null }],
+      [{ commit: 'c2', value: 'Use C — speed' }, { commit: 'c1', value: 'use a — x' }],
+    );
+    expect(items.map((i) => [i.text, i.source])).toEqual([['Use B', 'session'], ['Use A', 'session'], ['Use C', 'commit']]);
+    expect(splitTrailerValue('X -- y')).toEqual({ text: 'X', reason: 'y' });
+  });
+});
+
+describe('renderContextMarkdown', () => {
+  it('stays under the bound however long every field is', () => {
+    const long = 'word '.repeat(5000);
+    const many = <T>(n: number, f: (i: number) => T) => Array.from({ length: n }, (_, i) => f(i));
+    const data: ContextData = {
+      version: 1,
+      sessionFile: 'SESSION.md',
+      sessionExists: true,
+      branch: long,
+      goal: long,
+      status: long,
+      nextSteps: many(100, () => long),
+      decisions: many(100, () => ({ text: long, reason: long, source: 'session' as const })),
+      deadEnds: many(100, (i) => ({ text: long, reason: null, source: 'commit' as const, commit: `c${i}` })),
+      keyFiles: many(100, () => ({ path: long, why: long })),
+      staleness: { stale: true, sessionCommit: null, commitsSince: 9, filesSince: many(100, () => long), uncommitted: many(100, () => long), sessionEdited: false },
+      history: { range: 'last 50 commits', commits: 50 },
+    };
+    const md = renderContextMarkdown(data);
+    expect(md.length).toBeLessThanOrEqual(MAX_CONTEXT_CHARS);
+    expect(md.endsWith('\n')).toBe(true);
+  });
+});

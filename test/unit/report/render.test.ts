@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { buildLog, renderLogMarkdown } from '../../../src/core/report/log.js';
+import { buildReview, mostTouched, renderReviewMarkdown } from '../../../src/core/report/review.js';
+import { buildStandup, renderStandupMarkdown } from '../../../src/core/report/standup.js';
+import type { CommitRecord } from '../../../src/core/report/types.js';
+
+function rec(short: string, more: Partial<CommitRecord> = {}): CommitRecord {
+  return {
+    hash: short.padEnd(40, '0'),
+    short,
+    parents: [],
+    authorName: 'Ada',
+    authorEmail: 'ada@x',
+    date: '2026-11-02T10:00:00+01:00',
+    subject: `subject ${short}`,
+    decisions: [],
+    deadEnds: [],
+    files: [],
+    ...more,
+  };
+}
+
+describe('mostTouched', () => {
+  it('sums lines per path, orders by lines, then commits, then path, and caps the list', () => {
+    const commits = [
+      rec('a1', { files: [{ path: 'b', added: 2, removed: 0 }, { path: 'a', added: 1, removed: 1 }, { path: 'img', added: null, removed: null }] }),
+      rec('a2', { files: [{ path: 'c', added: 2, removed: 0 }, { path: 'a', added: 0, removed: 0 }] }),
+    ];
+    expect(mostTouched(commits).map((f) => [f.path, f.lines, f.commits])).toEqual([
+      ['a', 2, 2],
+      ['b', 2, 1],
+      ['c', 2, 1],
+      ['img', 0, 1],
+    ]);
+    expect(mostTouched(commits, 2)).toHaveLength(2);
+  });
+});
+
+describe('review markdown', () => {
+  it('lists decisions oldest first and leaves out empty sections', () => {
+    const review = buildReview('main..HEAD', [rec('new', { decisions: ['B — second'] }), rec('old', { decisions: ['A'] })], null);
+    expect(renderReviewMarkdown(review)).toBe(
+      '# Review of main..HEAD\n\n## Decisions\n\n- A (old subject old)\n- B — second (new subject new)\n\n## Commits\n\n- old subject old\n- new subject new\n',
+    );
+  });
+
+  it('keeps each item on one line whatever the subject holds', () => {
+    const review = buildReview('x', [rec('c', { subject: 'a\tb  c', deadEnds: ['d'] })], null);
+    expect(renderReviewMarkdown(review)).toContain('## Dead ends\n\n- d (c a b c)\n');
+  });
+});
+
+describe('log and standup markdown', () => {
+  it('describes the filters in the title', () => {
+    const report = buildLog({ since: 'monday', until: null, author: 'ada', grep: null, paths: ['src'] }, [], new Map());
+    expect(renderLogMarkdown(report)).toBe('# Work log since monday, by ada, touching src\n\nNo commits match.\n');
+  });
+
+  it('falls back to the status when there are no next steps', () => {
+    const s = buildStandup('yesterday', 'ada@x', [], { goal: null, status: 'Blocked on review', nextSteps: [], decisions: [], deadEnds: [], keyFiles: [] });
+    expect(renderStandupMarkdown(s)).toBe('# Standup since yesterday\n\n## Done\n\nNothing committed in this period.\n\n## Next\n\n- Blocked on review\n');
+  });
+});
