@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { ExitCode, GitSessionError } from '../errors.js';
 import { git, type GitResult } from './git.js';
 import { loadConfig } from './config.js';
@@ -13,6 +14,8 @@ import {
 } from '../core/report/journal-diff.js';
 import type { RefInfo } from '../core/report/targets.js';
 import type { CommitRecord, JournalByCommit } from '../core/report/types.js';
+import { CommitStream, type CommitSink } from '../core/report/commit-stream.js';
+import { parseBlame, type BlameResult } from '../core/report/blame.js';
 
 /**
  * The git calls behind review, why, log, standup and show. Each reads one thing in
@@ -57,9 +60,13 @@ function pathArgs(paths: readonly string[] | undefined): string[] {
   return paths && paths.length > 0 ? ['--', ...paths] : ['--'];
 }
 
-async function failed(result: GitResult, what: string, opts: HistoryOptions): Promise<never> {
+async function hasCommits(opts: HistoryOptions): Promise<boolean> {
   const born = await git(['rev-parse', '-q', '--verify', 'HEAD^{commit}'], { ...opts, allowFailure: true });
-  if (born.code !== 0) {
+  return born.code === 0;
+}
+
+async function failed(result: GitResult, what: string, opts: HistoryOptions): Promise<never> {
+  if (!(await hasCommits(opts))) {
     throw new GitSessionError(ExitCode.Git, 'this repository has no commits yet.', {
       fix: 'Make a first commit, then ask again.',
     });
@@ -87,6 +94,79 @@ export async function readCommits(keys: TrailerKeys, query: LogQuery, opts: Hist
   const result = await git(args, { ...opts, allowFailure: true });
   if (result.code !== 0) return failed(result, query.label, opts);
   return parseCommitRecords(result.stdout, keys);
+}
+
+/**
+ * Runs git and hands its stdout over piece by piece as it arrives, so parsing
+ * overlaps git's own work and a huge history is never held as one string.
+ */
+function gitStream(args: readonly string[], opts: HistoryOptions, onText: (text: string) => void, input?: string): Promise<GitResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', args, { cwd: opts.cwd, env: opts.env, stdio: 'pipe' });
+    let stderr = '';
+    let thrown: unknown;
+    child.stdout.setEncoding('utf8');
+    child.stderr.setEncoding('utf8');
+    child.stdout.on('data', (text: string) => {
+      if (thrown !== undefined) return;
+      try {
+        onText(text);
+      } catch (error) {
+        thrown = error;
+        child.kill();
+      }
+    });
+    child.stderr.on('data', (text: string) => {
+      stderr += text;
+    });
+    child.on('error', (error) => reject(new GitSessionError(ExitCode.Git, `could not run git: ${error.message}`, { cause: error })));
+    child.on('close', (code) => {
+      if (thrown !== undefined) reject(thrown);
+      else resolve({ stdout: '', stderr, code: code ?? 1 });
+    });
+    // A git that exits before reading its input must not crash us with EPIPE.
+    child.stdin.on('error', () => {});
+    child.stdin.end(input ?? '');
+  });
+}
+
+/** Which commits `streamCommits` reads: a walk (revisions and filters), or exactly the listed commits. */
+export type CommitSelection = { revArgs: readonly string[]; filters?: readonly string[] } | { hashes: readonly string[] };
+
+/**
+ * Reads commits with their session trailers AND the journal entries each added, in
+ * one git walk, handing each to `sink` as soon as it is parsed (newest first).
+ * The journal pathspec only restricts the patch: `--full-history --sparse` keeps
+ * every commit of the walk, exactly the ones `git log` without paths lists.
+ */
+export async function streamCommits(
+  keys: TrailerKeys,
+  journalTemplate: string,
+  select: CommitSelection,
+  label: string,
+  opts: HistoryOptions,
+  sink: CommitSink,
+): Promise<void> {
+  if ('hashes' in select && select.hashes.length === 0) return;
+  const args = [
+    'log',
+    ...LOG_FLAGS,
+    '-z',
+    `--format=${commitFormat(keys)}`,
+    ...JOURNAL_DIFF_OPTIONS,
+    '--full-history',
+    '--sparse',
+    // log.follow=true would turn the single pathspec into a rename-following walk.
+    '--no-follow',
+    ...('hashes' in select ? ['--no-walk', '--stdin'] : [...(select.filters ?? []), '--end-of-options', ...select.revArgs]),
+    '--',
+    journalPathspec(journalTemplate),
+  ];
+  const stream = new CommitStream(keys, sink, journalFileMatcher(journalTemplate));
+  const input = 'hashes' in select ? select.hashes.join('\n') + '\n' : undefined;
+  const result = await gitStream(args, opts, (text) => stream.push(text), input);
+  if (result.code !== 0) return failed(result, label, opts);
+  stream.end();
 }
 
 /**
@@ -122,6 +202,29 @@ export async function readLineLog(
   const result = await git(args, { ...opts, allowFailure: true });
   if (result.code !== 0) return failed(result, `lines ${lines.start}-${lines.end} of ${path}`, opts);
   return parseCommitRecords(result.stdout, keys);
+}
+
+/** Why `git blame` refused, in the reader's terms. */
+export type BlameRefusal = { kind: 'missing' } | { kind: 'deleted' } | { kind: 'short'; lines: number };
+
+/**
+ * Who last changed lines start..end of `path` (relative to cwd) as it is in the
+ * work tree, from one `git blame --porcelain`: blame stops at each line's last
+ * change, and follows the file across renames as git does.
+ */
+export async function readBlame(
+  path: string,
+  lines: { start: number; end: number },
+  opts: HistoryOptions,
+): Promise<BlameResult | BlameRefusal> {
+  const result = await git(['blame', '--porcelain', `-L${lines.start},${lines.end}`, '--', path], { ...opts, allowFailure: true });
+  if (result.code === 0) return parseBlame(result.stdout);
+  const detail = result.stderr.trim().split('\n')[0]?.replace(/^fatal: /, '') ?? '';
+  const short = /has only (\d+) lines?/.exec(detail);
+  if (short) return { kind: 'short', lines: Number(short[1]) };
+  if (/^Cannot lstat /.test(detail)) return { kind: 'deleted' };
+  if (/^no such path /.test(detail) && (await hasCommits(opts))) return { kind: 'missing' };
+  return failed(result, `lines ${lines.start}-${lines.end} of ${path}`, opts);
 }
 
 /** Refs that can serve as a review base: origin/HEAD and every local branch. */

@@ -17,7 +17,11 @@ function format(opts: Opts): 'md' | 'json' {
   return value;
 }
 
-function str(value: unknown): string | undefined {
+function str(value: unknown, option = 'this option'): string | undefined {
+  // cac gives `true` for an option written without its value (`--because` alone).
+  if (value === true) {
+    throw new GitSessionError(ExitCode.Usage, `${option} needs a value.`, { fix: `Write ${option} "<text>".` });
+  }
   return value === undefined || value === null ? undefined : String(value);
 }
 
@@ -33,10 +37,14 @@ export async function runCli(argv: string[], ctx: CommandContext, version: strin
   cli
     .command('init', 'Scaffold SESSION.md and agent instructions, and install the commit hooks')
     .option('--agents <list>', 'Comma-separated assistants to write instructions for: claude,codex,gemini,copilot,cursor (default: claude, plus any whose file exists)')
+    .option('--mcp', 'Also register the git-session MCP server in .mcp.json (Claude Code)')
     .option('--dry-run', 'Print the plan and write nothing')
     .action(
       act(async (opts: Opts) =>
-        (await import('../commands/init.js')).init({ agents: str(opts.agents), dryRun: Boolean(opts.dryRun) }, ctx),
+        (await import('../commands/init.js')).init(
+          { agents: str(opts.agents, '--agents'), mcp: Boolean(opts.mcp), dryRun: Boolean(opts.dryRun) },
+          ctx,
+        ),
       ),
     );
 
@@ -56,7 +64,7 @@ export async function runCli(argv: string[], ctx: CommandContext, version: strin
     .option('--because <reason>', 'Why this was decided')
     .action(
       act(async (text: string, opts: Opts) =>
-        (await import('../commands/decide.js')).decide({ text, because: str(opts.because) }, ctx),
+        (await import('../commands/decide.js')).decide({ text, because: str(opts.because, '--because') }, ctx),
       ),
     );
 
@@ -65,7 +73,7 @@ export async function runCli(argv: string[], ctx: CommandContext, version: strin
     .option('--because <why>', 'Why it failed')
     .action(
       act(async (what: string, opts: Opts) =>
-        (await import('../commands/dead-end.js')).deadEnd({ what, because: str(opts.because) }, ctx),
+        (await import('../commands/dead-end.js')).deadEnd({ what, because: str(opts.because, '--because') }, ctx),
       ),
     );
 

@@ -13,11 +13,13 @@ import type { Plan } from '../core/init/step.js';
 export interface InitArgs {
   /** Comma list for `--agents`: claude, codex, agents, gemini, copilot, cursor, all. */
   agents?: string | undefined;
+  /** Also register the MCP server in `.mcp.json`. */
+  mcp?: boolean | undefined;
   dryRun: boolean;
 }
 
 /** Gathers what the planners look at: the repository, its settings and its hook set-up. */
-export async function planContext(ctx: CommandContext, agents?: string): Promise<PlanContext> {
+export async function planContext(ctx: CommandContext, agents?: string, mcp = false): Promise<PlanContext> {
   const wanted = parseAgents(agents);
   const repo = await findRepo(ctx.cwd, ctx.env);
   return {
@@ -26,6 +28,7 @@ export async function planContext(ctx: CommandContext, agents?: string): Promise
     read: readFileState,
     template: readTemplate,
     agents: wanted,
+    mcp,
     hooks: await findHookTarget(repo, ctx.env),
     keep: [repo.gitDir, repo.commonDir],
   };
@@ -33,13 +36,16 @@ export async function planContext(ctx: CommandContext, agents?: string): Promise
 
 /** Plans init (pure) and applies it unless `dryRun`. */
 export async function planInit(args: InitArgs, ctx: CommandContext): Promise<{ plan: Plan; pc: PlanContext }> {
-  const pc = await planContext(ctx, args.agents);
+  const pc = await planContext(ctx, args.agents, args.mcp ?? false);
   return { plan: runPlanners(INIT_PLANNERS, pc), pc };
 }
 
 /**
  * `git session init`: SESSION.md, .gitsession, .gitattributes, the assistants'
- * instruction blocks and the commit hooks. Idempotent; `--dry-run` writes nothing.
+ * instruction blocks, Claude Code's hooks in .claude/settings.json (and with `--mcp`
+ * the server in .mcp.json) and the commit hooks. Every step is planned before the
+ * first write, so a file that cannot be merged stops init with nothing written.
+ * Idempotent; `--dry-run` writes nothing.
  */
 export async function init(args: InitArgs, ctx: CommandContext): Promise<CommandResult> {
   const { plan, pc } = await planInit(args, ctx);

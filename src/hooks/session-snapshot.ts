@@ -14,12 +14,16 @@ export interface SessionSnapshot {
 /**
  * Parses a session file's public text. Loads the markdown parser only when called.
  * The accessors already leave private sections and items out; a second parse of the
- * public text is needed only where private markers could hide inside another section.
+ * public text is needed only where private markers, or a private subsection, sit inside
+ * another section.
  */
 export async function snapshotOf(source: string, file: string): Promise<SessionSnapshot> {
   const model = await import('../core/session/index.js');
   const doc = model.parseSession(source, file);
-  const open = /<!--\s*private/i.test(source) ? model.parseSession(model.publicText(doc), file) : doc;
+  const nested = doc.sections.some(
+    (p) => p.kind === 'private' && doc.sections.some((o) => o.kind !== 'private' && o.start < p.start && p.end <= o.end),
+  );
+  const open = nested || /<!--\s*private/i.test(source) ? model.parseSession(model.publicText(doc), file) : doc;
   const plain = (text: string | null) => (text === null ? null : unescapeMarkdown(text));
   const entries = (list: { text: string; reason: string | null }[]) =>
     list.map((e) => ({ text: unescapeMarkdown(e.text), reason: plain(e.reason) }));

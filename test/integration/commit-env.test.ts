@@ -6,6 +6,8 @@ import { BIN_DIR, TIMEOUT_MS, type TempRepo } from '../helpers/repo.js';
 import { code, gitNoTty, journalFilesIn, residue, sessionRepo, trailerValues } from './commit-setup.js';
 
 let repo: TempRepo | undefined;
+/** util-linux `script` gives git a pseudo-terminal, as a person's shell has. */
+const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
 afterEach(() => repo?.cleanup());
 
 /** A commit big enough to count as substantial that leaves SESSION.md alone. */
@@ -95,7 +97,7 @@ describe('a substantial commit that leaves SESSION.md alone', () => {
     expect(bypass.code, bypass.stderr).toBe(0);
   });
 
-  it('a person at a terminal records a decision from the menu, and it lands in this commit', () => {
+  it.skipIf(!hasScript)('a person at a terminal records a decision from the menu, and it lands in this commit', () => {
     repo = sessionRepo();
     stageStaleChange(repo);
     const keys = 'd' + 'Look units up in one table\n' + 'a switch grew too long\n' + 'n';
@@ -111,6 +113,24 @@ describe('a substantial commit that leaves SESSION.md alone', () => {
     expect(r.stdout).toContain('[d]ecision');
     expect(trailerValues(repo, 'Decision')).toEqual(['Look units up in one table — a switch grew too long']);
     expect(repo.git(['show', 'HEAD:SESSION.md']).stdout).toContain('- Look units up in one table — Reason: a switch grew too long');
+    expect(residue(repo)).toBe('');
+  });
+
+  it.skipIf(!hasScript)('[o] opens SESSION.md in the editor on the terminal, and the edit lands in this commit', () => {
+    repo = sessionRepo();
+    stageStaleChange(repo);
+    repo.write('../edit.sh', `#!/bin/sh\nsed -i 's/^## Dead Ends/- Edited in the editor — Reason: menu option o\\n\\n## Dead Ends/' "$1"\n`);
+    const editor = `sh ${repo.dir}/../edit.sh`;
+    const r = spawnSync('script', ['-qec', 'git commit -q -m "Add units"', '/dev/null'], {
+      cwd: repo.dir,
+      env: { ...repo.env, EDITOR: editor, VISUAL: editor },
+      input: 'on',
+      encoding: 'utf8',
+      timeout: TIMEOUT_MS,
+    });
+    expect(r.error).toBeUndefined();
+    expect(r.status, r.stdout).toBe(0);
+    expect(trailerValues(repo, 'Decision')).toEqual(['Edited in the editor — menu option o']);
     expect(residue(repo)).toBe('');
   });
 });

@@ -74,3 +74,21 @@ describe('secrets in SESSION.md', () => {
     expect(repo.git(['log', '-p']).stdout).not.toContain(token);
   });
 });
+
+describe('private parts of SESSION.md', () => {
+  it('never leave it: no trailer, no journal line', () => {
+    repo = sessionRepo();
+    const text = repo
+      .read('SESSION.md')
+      .replace('\n\n## Dead Ends', '\n<!-- private -->\n- Undercut the rival vendor — Reason: ask legal first\n<!-- /private -->\n- Print in metres — Reason: readable\n\n## Dead Ends')
+      .replace('## Private\n', '## Private\n- Ship on the 3rd, tell nobody\n');
+    repo.write('SESSION.md', text);
+    repo.write('src/convert.js', code(3));
+    repo.git(['add', '-A']);
+    const r = gitNoTty(repo, ['commit', '-q', '-m', 'Private bits']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(trailerValues(repo, 'Decision')).toEqual(['Print in metres — readable']);
+    const leaked = repo.git(['log', '--format=%B']).stdout + repo.git(['show', 'HEAD', '--', '.session']).stdout;
+    expect(leaked).not.toMatch(/rival|legal|tell nobody/);
+  });
+});

@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { TempRepo } from '../helpers/repo.js';
+import { tempRepo, type TempRepo } from '../helpers/repo.js';
 import {
+  SESSION,
   addDecisionLine,
+  installHooks,
   allTrailers,
   code,
   gitNoTty,
@@ -155,7 +157,43 @@ describe('a commit that records a decision', () => {
   });
 });
 
+describe('the first commit of a repository', () => {
+  it('records the session file as it is', () => {
+    repo = tempRepo({ empty: true });
+    installHooks(repo);
+    repo.write('SESSION.md', SESSION);
+    repo.write('src/convert.js', code(2));
+    repo.git(['add', '-A']);
+    const r = gitNoTty(repo, ['commit', '-q', '-m', 'Root']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(trailerValues(repo, 'Decision')).toEqual(['Store every length in millimetres — one base unit keeps rounding simple']);
+    expect(journalFilesIn(repo)).toHaveLength(1);
+    expect(residue(repo)).toBe('');
+  });
+});
+
+describe('the Session trailer', () => {
+  it('names the goal once, also after an amend, when trailers.session is on', () => {
+    repo = sessionRepo({ config: '[trailers]\n\tsession = true\n' });
+    repo.write('src/format.js', code(2));
+    repo.git(['add', '-A']);
+    expect(gitNoTty(repo, ['commit', '-q', '-m', 'With session']).code).toBe(0);
+    expect(gitNoTty(repo, ['commit', '-q', '--amend', '--no-edit']).code).toBe(0);
+    expect(allTrailers(repo)).toEqual(['Session: Build a small unit converter for the command line.']);
+  });
+});
+
 describe('commits the pipeline stays out of', () => {
+  it('a hand-off left by a failed commit is never woven into a later one', () => {
+    repo = sessionRepo();
+    repo.write('.git/git-session/trailers', JSON.stringify({ gitPid: 1, trailers: [{ line: 'Decision: stale', ifExists: 'addIfDifferent' }] }));
+    repo.write('src/format.js', code(2));
+    repo.git(['add', '-A']);
+    const r = gitNoTty(repo, ['commit', '-q', '--no-verify', '-m', 'Later']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(allTrailers(repo)).toEqual([]);
+  });
+
   it.each([
     ['--no-verify', ['--no-verify'], {}],
     ['HUSKY=0', [], { HUSKY: '0' }],

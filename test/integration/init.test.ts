@@ -142,7 +142,8 @@ describe.each(KINDS)('init in a $name', (kind) => {
     expect(first.code, first.stderr).toBe(0);
     for (const re of kind.expectOut ?? []) expect(first.stdout).toMatch(re);
     expect(first.stdout).toContain('Next steps');
-    for (const f of ['SESSION.md', '.gitsession', '.gitattributes', 'CLAUDE.md']) expect(existsSync(join(tree, f)), f).toBe(true);
+    for (const f of ['SESSION.md', '.gitsession', '.gitattributes', 'CLAUDE.md', '.claude/settings.json']) expect(existsSync(join(tree, f)), f).toBe(true);
+    expect(first.stdout).toMatch(/git add .*\.claude\/settings\.json/);
     expect(readFileSync(join(tree, '.gitattributes'), 'utf8')).toContain('.session/journal/*.md merge=union');
     const installed = snapshot(tree, hooksDir);
     if (!kind.hooks) {

@@ -23,6 +23,7 @@ describe('uninstall', () => {
     expect(r.stdout).toMatch(/kept +\.gitsession +\(\.gitsession was changed since init\)/);
     expect(repo.read('SESSION.md')).toContain('Our goal: ship it.');
     expect(existsSync(join(repo.dir, 'CLAUDE.md'))).toBe(false);
+    expect(existsSync(join(repo.dir, '.claude'))).toBe(false);
     expect(existsSync(join(hooks(repo), 'pre-commit'))).toBe(false);
   });
 
@@ -47,6 +48,7 @@ describe('uninstall', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/would be restored +\.git\/hooks\/pre-commit\.local -> \.git\/hooks\/pre-commit/);
     expect(r.stdout).toMatch(/would remove +CLAUDE\.md/);
+    expect(r.stdout).toMatch(/would remove +\.claude\/settings\.json/);
     expect(r.stdout).toContain('Dry run: nothing was written');
     expect(snapshot(repo.dir, hooks(repo))).toEqual(installed);
   });

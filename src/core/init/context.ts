@@ -14,6 +14,8 @@ export interface PlanContext {
   template: (name: string) => string;
   /** Assistants asked for with `--agents` (claude always). */
   agents: ReadonlySet<AgentTarget['id']>;
+  /** Whether `--mcp` asked for the MCP server entry in `.mcp.json`. */
+  mcp: boolean;
   /** Where and how git-session's hook lines go. */
   hooks: HookTarget;
   /** Folders a cleanup must never remove (git's own). */

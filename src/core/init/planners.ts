@@ -1,4 +1,5 @@
 import { planAgentsInstall, planAgentsUninstall } from './agent-files.js';
+import { planClaudeSettingsInstall, planClaudeSettingsUninstall, planMcpInstall, planMcpUninstall } from './claude-files.js';
 import type { Planner } from './context.js';
 import {
   planConfigInstall,
@@ -16,12 +17,16 @@ export const INIT_PLANNERS: readonly Planner[] = [
   planConfigInstall,
   planGitattributesInstall,
   planAgentsInstall,
+  planClaudeSettingsInstall,
+  planMcpInstall,
   planHooksInstall,
 ];
 
 /** What `uninstall` does: the inverse of each init planner. */
 export const UNINSTALL_PLANNERS: readonly Planner[] = [
   planHooksUninstall,
+  planMcpUninstall,
+  planClaudeSettingsUninstall,
   planAgentsUninstall,
   planGitattributesUninstall,
   planConfigUninstall,

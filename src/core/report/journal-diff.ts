@@ -39,47 +39,78 @@ export const JOURNAL_DIFF_OPTIONS = ['-p', '--unified=0', '--src-prefix=a/', '--
 const HUNK = /^@@ -\d+(?:,(\d+))? \+\d+(?:,(\d+))? @@/;
 
 /**
- * Reads `git log <JOURNAL_DIFF_OPTIONS> --format=<JOURNAL_FORMAT> -- <journal pathspec>`:
- * the lines each commit added to journal files, parsed into entries. Hunk line
- * counts are followed exactly, so an added line that itself starts with `+++ ` or
- * `@@` is never mistaken for a header.
+ * Follows the lines of a `git log -p --unified=0` patch, one at a time, and keeps
+ * the lines added to journal files. Hunk line counts are followed exactly, so an
+ * added line that itself starts with `+++ `, `@@` or the record mark is never
+ * mistaken for a header.
  */
-export function parseJournalDiff(output: string, isJournal: (path: string) => boolean = () => true): JournalByCommit {
-  const added = new Map<string, string[]>();
-  let lines: string[] | undefined;
-  let keep = false;
-  let minus = 0;
-  let plus = 0;
-  for (const line of output.split('\n')) {
-    if (minus > 0 || plus > 0) {
-      if (line.startsWith('-')) minus--;
+export class JournalLines {
+  private keep = false;
+  private minus = 0;
+  private plus = 0;
+  private added: string[] = [];
+
+  constructor(private readonly isJournal: (path: string) => boolean = () => true) {}
+
+  /** Whether the next line belongs to a hunk, and so cannot start a new record. */
+  get inHunk(): boolean {
+    return this.minus > 0 || this.plus > 0;
+  }
+
+  /** Reads one patch line (without its newline). */
+  line(line: string): void {
+    if (this.minus > 0 || this.plus > 0) {
+      if (line.startsWith('-')) this.minus--;
       else if (line.startsWith('+')) {
-        plus--;
-        if (keep) lines?.push(line.slice(1));
+        this.plus--;
+        if (this.keep) this.added.push(line.slice(1));
       }
       // `\ No newline at end of file` belongs to the hunk without counting.
-      continue;
-    }
-    if (line.startsWith(RECORD_MARK)) {
-      lines = [];
-      added.set(line.slice(1).trim(), lines);
-      continue;
+      return;
     }
     if (line.startsWith('+++ ')) {
       const path = line.slice(4);
-      keep = path.startsWith('b/') && isJournal(path.slice(2));
-      continue;
+      this.keep = path.startsWith('b/') && this.isJournal(path.slice(2));
+      return;
     }
     const hunk = HUNK.exec(line);
     if (hunk) {
-      minus = hunk[1] === undefined ? 1 : Number(hunk[1]);
-      plus = hunk[2] === undefined ? 1 : Number(hunk[2]);
+      this.minus = hunk[1] === undefined ? 1 : Number(hunk[1]);
+      this.plus = hunk[2] === undefined ? 1 : Number(hunk[2]);
     }
   }
-  const entries = new Map<string, JournalEntry[]>();
-  for (const [hash, text] of added) {
-    const parsed = parseEntries(text.join('\n'));
-    if (parsed.length > 0) entries.set(hash, parsed);
+
+  /** The entries in the lines added since the last call; starts the next commit afresh. */
+  take(): JournalEntry[] {
+    const text = this.added;
+    this.added = [];
+    this.keep = false;
+    this.minus = 0;
+    this.plus = 0;
+    return text.length === 0 ? [] : parseEntries(text.join('\n'));
   }
+}
+
+/**
+ * Reads `git log <JOURNAL_DIFF_OPTIONS> --format=<JOURNAL_FORMAT> -- <journal pathspec>`:
+ * the lines each commit added to journal files, parsed into entries.
+ */
+export function parseJournalDiff(output: string, isJournal: (path: string) => boolean = () => true): JournalByCommit {
+  const entries = new Map<string, JournalEntry[]>();
+  const reader = new JournalLines(isJournal);
+  let hash: string | undefined;
+  const flush = () => {
+    const parsed = reader.take();
+    if (hash !== undefined && parsed.length > 0) entries.set(hash, parsed);
+  };
+  for (const line of output.split('\n')) {
+    if (!reader.inHunk && line.startsWith(RECORD_MARK)) {
+      flush();
+      hash = line.slice(1).trim();
+      continue;
+    }
+    reader.line(line);
+  }
+  flush();
   return entries;
 }

@@ -55,6 +55,23 @@ function count(text: string): number | null {
 
 const NUMSTAT = /^(\d+|-)\t(\d+|-)\t([^]*)$/;
 
+/** Parses one commit header written by `commitFormat` (starting with the record mark, without its NUL). */
+export function parseHeader(token: string, keys: TrailerKeys): CommitRecord {
+  const f = token.slice(1).split(FIELD);
+  const parents = f[2] ?? '';
+  return {
+    hash: f[0] ?? '',
+    short: f[1] ?? '',
+    parents: parents === '' ? [] : parents.split(' '),
+    authorName: f[3] ?? '',
+    authorEmail: f[4] ?? '',
+    date: f[5] ?? '',
+    subject: f[6] ?? '',
+    ...sortTrailers(f[7], keys),
+    files: [],
+  };
+}
+
 /**
  * Parses the output of `git log -z --format=<commitFormat> [--numstat]`. With -z,
  * each header and each numstat line ends in NUL, and a rename's numstat is
@@ -67,18 +84,7 @@ export function parseCommitRecords(output: string, keys: TrailerKeys): CommitRec
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!.replace(/^\n/, '');
     if (token.startsWith(RECORD_MARK)) {
-      const f = token.slice(1).split(FIELD);
-      current = {
-        hash: f[0] ?? '',
-        short: f[1] ?? '',
-        parents: (f[2] ?? '').split(' ').filter((p) => p !== ''),
-        authorName: f[3] ?? '',
-        authorEmail: f[4] ?? '',
-        date: f[5] ?? '',
-        subject: f[6] ?? '',
-        ...sortTrailers(f[7], keys),
-        files: [],
-      };
+      current = parseHeader(token, keys);
       records.push(current);
       continue;
     }

@@ -6,30 +6,47 @@
  * {
  *   "path": "src/app.ts",
  *   "lines": { "start": 3, "end": 5 } | null,     // null: the whole file
+ *   "mode": "blame" | "history" | "path",         // blame: the last change of each line (default for lines);
+ *                                                 // history: every commit that touched the range (git log -L);
+ *                                                 // path: every commit that touched the file (git log --follow)
+ *   "uncommitted": [4, 5],                        // lines not committed yet (blame mode only, else [])
  *   "decisions": [{ "text", "reason": string | null, "commit", "short", "subject", "author", "date" }],
  *   "deadEnds":  [ same as decisions ],
  *   "commits": [{ "commit", "short", "subject", "author", "date", "parents",
  *                 "decisions": [{ "text", "reason" }], "deadEnds": [...],
- *                 "journal": [JournalEntry] }]   // newest first, as git log lists them
+ *                 "journal": [JournalEntry] }]   // newest first (by commit date)
  * }
  */
 import type { JournalEntry } from '../journal/entry.js';
 import { attributed, blocks, commitJson, day, inline, json, reasonedLine, type CommitJson } from './commits.js';
+import { lineRanges } from './blame.js';
 import type { WhyTarget } from './targets.js';
 import type { Attributed, CommitRecord, JournalByCommit } from './types.js';
+
+/** How the commits were found: see the JSON shape above. */
+export type WhyMode = 'blame' | 'history' | 'path';
 
 export interface WhyReport {
   path: string;
   lines: { start: number; end: number } | null;
+  mode: WhyMode;
+  uncommitted: number[];
   decisions: Attributed[];
   deadEnds: Attributed[];
   commits: CommitJson[];
 }
 
-export function buildWhy(target: WhyTarget, commits: readonly CommitRecord[], journal: JournalByCommit): WhyReport {
+export function buildWhy(
+  target: WhyTarget,
+  commits: readonly CommitRecord[],
+  journal: JournalByCommit,
+  found: { mode: WhyMode; uncommitted?: readonly number[] } = { mode: target.lines ? 'history' : 'path' },
+): WhyReport {
   return {
     path: target.path,
     lines: target.lines,
+    mode: found.mode,
+    uncommitted: [...(found.uncommitted ?? [])].sort((a, b) => a - b),
     decisions: attributed(commits, 'decisions'),
     deadEnds: attributed(commits, 'deadEnds'),
     commits: commits.map((c) => commitJson(c, journal)),
@@ -62,28 +79,34 @@ function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** Markdown: each commit that recorded something, then the list of every commit found. */
+const MODE_LINE: Record<WhyMode, string | null> = {
+  blame: 'Found by: last change of each line (git blame). Add --history for every commit that ever touched these lines.',
+  history: 'Found by: full history of the range (git log -L).',
+  path: null,
+};
+
+function pending(lines: readonly number[]): string | null {
+  if (lines.length === 0) return null;
+  return `${lines.length === 1 ? 'Line' : 'Lines'} ${lineRanges(lines)} ${lines.length === 1 ? 'is' : 'are'} not committed yet.`;
+}
+
+/** Markdown: how the commits were found, each commit that recorded something, then the list of every commit found. */
 export function renderWhyMarkdown(report: WhyReport): string {
   const what = label(report);
-  const scope = report.lines ? 'these lines' : 'this path';
-  if (report.commits.length === 0) return blocks([`# Why ${what}`, `No commits touched ${what}.`]);
+  const head = [`# Why ${what}`, MODE_LINE[report.mode], pending(report.uncommitted)];
+  if (report.commits.length === 0) {
+    return blocks([...head, report.uncommitted.length > 0 ? null : `No commits touched ${what}.`]);
+  }
+  const scope = report.mode === 'blame' ? 'last changed these lines' : report.lines ? 'touched these lines' : 'touched this path';
+  const commits = plural(report.commits.length, 'commit', 'commits');
   const recorded = report.commits.filter((c) => c.decisions.length + c.deadEnds.length + c.journal.length > 0);
   const found = `## Commits\n\n${report.commits.map((c) => `- ${c.short} ${day(c.date)} ${inline(c.subject)}`).join('\n')}`;
-  if (report.decisions.length + report.deadEnds.length === 0) {
-    return blocks([
-      `# Why ${what}`,
-      `No decisions or dead ends were recorded in the ${plural(report.commits.length, 'commit', 'commits')} that touched ${scope}.`,
-      ...recorded.map(commitBlock),
-      found,
-    ]);
-  }
-  return blocks([
-    `# Why ${what}`,
-    `${plural(report.decisions.length, 'decision', 'decisions')} and ${plural(report.deadEnds.length, 'dead end', 'dead ends')} ` +
-      `in the ${plural(report.commits.length, 'commit', 'commits')} that touched ${scope}.`,
-    ...recorded.map(commitBlock),
-    found,
-  ]);
+  const summary =
+    report.decisions.length + report.deadEnds.length === 0
+      ? `No decisions or dead ends were recorded in the ${commits} that ${scope}.`
+      : `${plural(report.decisions.length, 'decision', 'decisions')} and ${plural(report.deadEnds.length, 'dead end', 'dead ends')} ` +
+        `in the ${commits} that ${scope}.`;
+  return blocks([...head, summary, ...recorded.map(commitBlock), found]);
 }
 
 export function renderWhyJson(report: WhyReport): string {

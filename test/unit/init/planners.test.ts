@@ -39,6 +39,7 @@ function world(files: Record<string, string>, facts: Partial<HookFacts> = {}, ag
     read: (p) => fs.get(p),
     template: (n) => TEMPLATES[n]!,
     agents: parseAgents(agents),
+    mcp: false,
     hooks: chooseHookTarget({ ...FACTS, ...facts }),
     keep: [],
   };

@@ -1,0 +1,78 @@
+import { join } from 'node:path';
+import {
+  CLAUDE_SETTINGS_FILE,
+  MCP_JSON_FILE,
+  mergeClaudeSettings,
+  mergeMcpJson,
+  removeClaudeSettings,
+  removeMcpJson,
+} from '../claude-settings/index.js';
+import type { PlanContext } from './context.js';
+import { spliceable, writeStep, type Plan, type Step } from './step.js';
+
+/** A JSON file git-session merges its entries into, with the pure merge and its inverse. */
+interface JsonTarget {
+  file: string;
+  merge: (existing: string | null) => string;
+  remove: (text: string) => string | null;
+  reason: string;
+}
+
+const SETTINGS: JsonTarget = {
+  file: CLAUDE_SETTINGS_FILE,
+  merge: mergeClaudeSettings,
+  remove: removeClaudeSettings,
+  reason: 'Claude Code hooks: session context at start and after compaction, a reminder at stop',
+};
+
+const MCP: JsonTarget = {
+  file: MCP_JSON_FILE,
+  merge: mergeMcpJson,
+  remove: removeMcpJson,
+  reason: 'the git-session MCP server for Claude Code',
+};
+
+function install(ctx: PlanContext, target: JsonTarget): Step {
+  const path = join(ctx.root, target.file);
+  const before = spliceable(ctx.read(path), target.file);
+  return writeStep(path, before, target.merge(before ?? null), target.reason);
+}
+
+function uninstall(ctx: PlanContext, target: JsonTarget): Step[] {
+  const path = join(ctx.root, target.file);
+  const text = spliceable(ctx.read(path), target.file);
+  if (text === undefined) return [];
+  const after = target.remove(text);
+  if (after === null) return [{ action: 'delete', path, before: text, reason: 'created by git-session init' }];
+  if (after === text) return [];
+  return [writeStep(path, text, after, 'git-session entries removed')];
+}
+
+/**
+ * Merges git-session's SessionStart, PreCompact and Stop hooks into
+ * `.claude/settings.json` when Claude is among the assistants (it always is). Every
+ * byte outside the added entries stays; a second run changes nothing.
+ */
+export function planClaudeSettingsInstall(ctx: PlanContext): Plan {
+  if (!ctx.agents.has('claude')) return { steps: [], notes: [] };
+  return { steps: [install(ctx, SETTINGS)], notes: [] };
+}
+
+/** Removes exactly the hooks init added; deletes the file when init created it and it holds nothing else. */
+export function planClaudeSettingsUninstall(ctx: PlanContext): Plan {
+  return { steps: uninstall(ctx, SETTINGS), notes: [] };
+}
+
+/** Registers the MCP server in `.mcp.json`, only when asked for with `--mcp`. */
+export function planMcpInstall(ctx: PlanContext): Plan {
+  if (!ctx.mcp) return { steps: [], notes: [] };
+  const step = install(ctx, MCP);
+  const notes =
+    step.action === 'unchanged' ? [] : [`Claude Code asks once to approve the git-session server from ${MCP_JSON_FILE} when it next starts here.`];
+  return { steps: [step], notes };
+}
+
+/** Removes the MCP server entry whenever it is there (no flag needed). */
+export function planMcpUninstall(ctx: PlanContext): Plan {
+  return { steps: uninstall(ctx, MCP), notes: [] };
+}
