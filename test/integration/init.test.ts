@@ -213,7 +213,7 @@ describe('init', () => {
     const r = gs(repo, ['init']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('npx husky');
-    expect(repo.read('.husky/pre-commit')).toMatch(/^# git-session:start\n.*\n# git-session:end\nnpm test\n$/);
+    expect(repo.read('.husky/pre-commit')).toMatch(/^npm test\n\n# git-session:start\n.*\n# git-session:end\n$/);
   });
 
   it('refuses to chain a hook when its .local name is taken', () => {

@@ -42,9 +42,11 @@ function installOne(ctx: PlanContext, name: HookName, path: string, husky: boole
     return [{ action: 'create', path, after: HOOK_PREFIX + hookBlock(name) + '\n', mode: 0o755, reason: `runs git-session on ${name}` }];
   }
   if (husky || (current.utf8 && hasBlock(current.text, SH_MARKERS, show(ctx, path)))) {
-    // husky runs .husky/<hook> with sh, so splicing our lines in keeps every other line working.
+    // husky runs .husky/<hook> with `sh -e`, so splicing our lines in keeps every other
+    // line working. Ours go last: the user's checks (lint-staged may restage files) run
+    // first, and a check that fails stops the commit before a journal entry is staged.
     const text = spliceable(current, show(ctx, path))!;
-    return [writeStep(path, text, upsertBlock(text, body(name), SH_MARKERS, 'top', show(ctx, path)), `runs git-session on ${name}`)];
+    return [writeStep(path, text, upsertBlock(text, body(name), SH_MARKERS, 'append', show(ctx, path)), `runs git-session on ${name}`)];
   }
   const local = chainedPath(path);
   if (ctx.read(local)) {

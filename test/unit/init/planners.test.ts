@@ -91,9 +91,9 @@ describe('init and uninstall planners', () => {
     expect(installed['.git/hooks/pre-commit.local']).toBe('#!/bin/sh\nexit 0\n');
   });
 
-  it('puts the block at the top of a husky hook, keeping its CRLF lines', () => {
+  it('puts the block after the lines of a husky hook, keeping its CRLF lines', () => {
     const { installed } = roundTrip({ '.husky/pre-commit': 'npm test\r\n' }, { hooksPath: '.husky/_', huskyStubsExist: true });
-    expect(installed['.husky/pre-commit']).toBe(hookBlock('pre-commit').replace(/\n/g, '\r\n') + '\r\nnpm test\r\n');
+    expect(installed['.husky/pre-commit']).toBe('npm test\r\n\r\n' + hookBlock('pre-commit').replace(/\n/g, '\r\n') + '\r\n');
   });
 
   it('prints config lines for lefthook and writes no hook file', () => {
