@@ -99,11 +99,12 @@ export async function runCli(argv: string[], ctx: CommandContext, version: strin
     );
 
   cli
-    .command('why <target>', 'The decisions behind a path or a line: <path>[:<line>[-<end>]]')
+    .command('why <target>', 'The decisions behind a path or a line: <path>[:<line>[-<end>]] (lines: the last change of each, via git blame)')
+    .option('--history', 'For lines: every commit that ever touched them (git log -L), not just the last change')
     .option('--format <fmt>', 'md or json', { default: 'md' })
     .action(
       act(async (target: string, opts: Opts) =>
-        (await import('../commands/why.js')).why({ target, format: format(opts) }, ctx),
+        (await import('../commands/why.js')).why({ target, format: format(opts), history: opts.history === true }, ctx),
       ),
     );
 

@@ -1,7 +1,7 @@
 import type { CommandContext, CommandResult } from '../cli/context.js';
-import { openHistory, readCommits, readJournal } from '../adapters/history.js';
+import { openHistory, readCommits, readJournal, streamCommits } from '../adapters/history.js';
 import { gitFilters } from '../core/report/log-format.js';
-import { buildLog, renderLogJson, renderLogMarkdown, type LogFilters } from '../core/report/log.js';
+import { logWriter, type LogFilters } from '../core/report/log.js';
 
 export interface LogArgs {
   since?: string;
@@ -12,15 +12,12 @@ export interface LogArgs {
   format: 'md' | 'json';
 }
 
+const LABEL = 'the history of HEAD';
+
 /** The work entries of a period: commits with their decisions, dead ends and journal entries. */
 export async function log(args: LogArgs, ctx: CommandContext): Promise<CommandResult> {
   const h = await openHistory(ctx.cwd, ctx.env);
   const filters = gitFilters(args);
-  // Both read the same commits; the journal read is limited to journal files, so they run side by side.
-  const [commits, journal] = await Promise.all([
-    readCommits(h.keys, { revArgs: ['HEAD'], filters, paths: args.paths, label: 'the history of HEAD' }, h.opts),
-    readJournal(h.config.journal.path, { revArgs: ['HEAD'], filters }, h.opts),
-  ]);
   const shown: LogFilters = {
     since: args.since ?? null,
     until: args.until ?? null,
@@ -28,6 +25,17 @@ export async function log(args: LogArgs, ctx: CommandContext): Promise<CommandRe
     grep: args.grep ?? null,
     paths: args.paths,
   };
-  const report = buildLog(shown, commits, journal);
-  return { stdout: args.format === 'json' ? renderLogJson(report) : renderLogMarkdown(report) };
+  const out = logWriter(shown, args.format);
+  if (args.paths.length === 0) {
+    // One walk yields commits and journal together, rendered while git still runs.
+    await streamCommits(h.keys, h.config.journal.path, { revArgs: ['HEAD'], filters }, LABEL, h.opts, (c, j) => out.add(c, j));
+    return { stdout: out.finish() };
+  }
+  // Paths limit the walk, and would hide the journal patch of the commits they keep: read it separately.
+  const [commits, journal] = await Promise.all([
+    readCommits(h.keys, { revArgs: ['HEAD'], filters, paths: args.paths, label: LABEL }, h.opts),
+    readJournal(h.config.journal.path, { revArgs: ['HEAD'], filters }, h.opts),
+  ]);
+  for (const c of commits) out.add(c, journal.get(c.hash) ?? []);
+  return { stdout: out.finish() };
 }

@@ -1,13 +1,42 @@
 import type { CommandContext, CommandResult } from '../cli/context.js';
-import { fileAtHead, openHistory, readCommits, readJournal, readLineLog, type HistoryOptions } from '../adapters/history.js';
+import {
+  fileAtHead,
+  openHistory,
+  readBlame,
+  readCommits,
+  readJournal,
+  readLineLog,
+  streamCommits,
+  type History,
+  type HistoryOptions,
+} from '../adapters/history.js';
 import { ExitCode, GitSessionError } from '../errors.js';
-import { buildWhy, renderWhyJson, renderWhyMarkdown } from '../core/report/why.js';
+import { buildWhy, renderWhyJson, renderWhyMarkdown, type WhyReport } from '../core/report/why.js';
 import { parseWhyTarget, type WhyTarget } from '../core/report/targets.js';
 import type { CommitRecord } from '../core/report/types.js';
+import type { JournalEntry } from '../core/journal/entry.js';
 
 export interface WhyArgs {
   target: string;
   format: 'md' | 'json';
+  /** For a line range: every commit that ever touched it (`git log -L`) instead of each line's last change. */
+  history?: boolean;
+}
+
+type Lines = { start: number; end: number };
+type Blamed = { value: Awaited<ReturnType<typeof readBlame>> } | { error: unknown };
+
+// Holds a rejection until it is awaited, so an earlier error (not a repository) wins without an unhandled rejection.
+function settle(promise: ReturnType<typeof readBlame>): Promise<Blamed> {
+  return promise.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
+}
+
+function fromSettled(settled: Blamed): Awaited<ReturnType<typeof readBlame>> {
+  if ('error' in settled) throw settled.error;
+  return settled.value;
 }
 
 function missing(path: string): GitSessionError {
@@ -16,38 +45,67 @@ function missing(path: string): GitSessionError {
   });
 }
 
+function beyond(path: string, lines: number, end: number, where: string): GitSessionError {
+  return new GitSessionError(
+    ExitCode.Usage,
+    `${path} has ${lines} line${lines === 1 ? '' : 's'} ${where}; line ${end} is beyond its end.`,
+    { fix: `Ask about lines 1-${Math.max(1, lines)} or fewer.` },
+  );
+}
+
 // git's own message for a bad -L is terse; explain it in the reader's terms instead.
-async function lineHistory(
-  keys: Parameters<typeof readLineLog>[0],
-  target: WhyTarget & { lines: { start: number; end: number } },
-  opts: HistoryOptions,
-): Promise<CommitRecord[]> {
+async function lineHistory(h: History, path: string, lines: Lines, opts: HistoryOptions): Promise<CommitRecord[]> {
   try {
-    return await readLineLog(keys, target.path, target.lines, opts);
+    return await readLineLog(h.keys, path, lines, opts);
   } catch (error) {
     if (!(error instanceof GitSessionError) || error.exitCode !== ExitCode.Git) throw error;
-    const file = await fileAtHead(target.path, opts);
-    if (!file) throw missing(target.path);
-    if (target.lines.end > file.lines) {
-      throw new GitSessionError(
-        ExitCode.Usage,
-        `${target.path} has ${file.lines} line${file.lines === 1 ? '' : 's'} at HEAD; line ${target.lines.end} is beyond its end.`,
-        { fix: `Ask about lines 1-${Math.max(1, file.lines)} or fewer.` },
-      );
-    }
+    const file = await fileAtHead(path, opts);
+    if (!file) throw missing(path);
+    if (lines.end > file.lines) throw beyond(path, file.lines, lines.end, 'at HEAD');
     throw error;
   }
+}
+
+/** Each line's last change, from `git blame` on the work-tree file, then those commits' trailers and journal in one read. */
+async function lastChanges(h: History, path: string, lines: Lines, target: WhyTarget, pending: Promise<Blamed>): Promise<WhyReport> {
+  const blame = await pending.then(fromSettled);
+  if ('kind' in blame) {
+    if (blame.kind === 'short') throw beyond(path, blame.lines, lines.end, 'in the work tree');
+    if (blame.kind === 'deleted') {
+      throw new GitSessionError(ExitCode.BadInput, `${path} is missing from the work tree.`, {
+        fix: `Restore it (git restore -- ${path}), or add --history to read the file as committed.`,
+      });
+    }
+    throw missing(path);
+  }
+  // blame clamps an end past the last line instead of refusing it.
+  if (blame.lastLine < lines.end) throw beyond(path, blame.lastLine, lines.end, 'in the work tree');
+  const commits: CommitRecord[] = [];
+  const journal = new Map<string, JournalEntry[]>();
+  await streamCommits(h.keys, h.config.journal.path, { hashes: blame.commits }, `the commits behind ${path}`, h.opts, (c, j) => {
+    commits.push(c);
+    if (j.length > 0) journal.set(c.hash, j);
+  });
+  return buildWhy(target, commits, journal, { mode: 'blame', uncommitted: blame.uncommitted });
 }
 
 /** The decisions and dead ends behind a path or a line range, from the commits that touched it. */
 export async function why(args: WhyArgs, ctx: CommandContext): Promise<CommandResult> {
   const target = parseWhyTarget(args.target);
+  const lines = args.history ? null : target.lines;
+  // blame needs nothing from the repository settings: start it while they are read.
+  const blame = lines ? settle(readBlame(target.path, lines, { cwd: ctx.cwd, env: ctx.env })) : undefined;
   const h = await openHistory(ctx.cwd, ctx.env);
-  const commits = target.lines
-    ? await lineHistory(h.keys, { ...target, lines: target.lines }, h.opts)
-    : await readCommits(h.keys, { revArgs: ['HEAD'], paths: [target.path], follow: true, label: target.path }, h.opts);
-  if (commits.length === 0 && !(await fileAtHead(target.path, h.opts))) throw missing(target.path);
-  const journal = await readJournal(h.config.journal.path, { hashes: commits.map((c) => c.hash) }, h.opts);
-  const report = buildWhy(target, commits, journal);
+  let report: WhyReport;
+  if (lines && blame) {
+    report = await lastChanges(h, target.path, lines, target, blame);
+  } else {
+    const commits = target.lines
+      ? await lineHistory(h, target.path, target.lines, h.opts)
+      : await readCommits(h.keys, { revArgs: ['HEAD'], paths: [target.path], follow: true, label: target.path }, h.opts);
+    if (commits.length === 0 && !(await fileAtHead(target.path, h.opts))) throw missing(target.path);
+    const journal = await readJournal(h.config.journal.path, { hashes: commits.map((c) => c.hash) }, h.opts);
+    report = buildWhy(target, commits, journal);
+  }
   return { stdout: args.format === 'json' ? renderWhyJson(report) : renderWhyMarkdown(report) };
 }

@@ -1,5 +1,5 @@
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
@@ -43,11 +43,18 @@ export function hermeticEnv(home: string, extra: NodeJS.ProcessEnv = {}): NodeJS
     env[k] = v;
   }
   ensureBinShim();
+  // `npm test` puts this package's node_modules/.bin (where the repository links its own
+  // binary) on PATH: drop every folder holding a git-session, so tests that remove the
+  // shim really run without one.
+  const path = (env.PATH ?? '')
+    .split(':')
+    .filter((dir) => dir !== '' && !existsSync(join(dir, 'git-session')))
+    .join(':');
   return {
     ...env,
     HOME: home,
     XDG_CONFIG_HOME: join(home, '.config'),
-    PATH: `${BIN_DIR}:${env.PATH ?? ''}`,
+    PATH: `${BIN_DIR}:${path}`,
     GIT_CONFIG_NOSYSTEM: '1',
     GIT_AUTHOR_NAME: 'Ada Tester',
     GIT_AUTHOR_EMAIL: 'ada@example.com',

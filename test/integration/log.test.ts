@@ -82,6 +82,39 @@ describe('git session log', () => {
     expect(run.stdout).toBe('# Work log matching "no such words here"\n\nNo commits match.\n');
   });
 
+  it('lists exactly the commits git log lists across merges and empty commits, whatever log.follow says', () => {
+    const other = tempRepo({ empty: true });
+    try {
+      const put = (path: string, text: string, message: string, date: string) => {
+        other.write(path, text);
+        other.git(['add', '-A']);
+        other.git(['commit', '-q', '--allow-empty', '-m', message], { env: { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } });
+      };
+      put('a.txt', '1\n', 'root', '2026-01-01T00:00:00Z');
+      put('.session/journal/2026-W01.md', entry('on main'), 'journal on main', '2026-01-02T00:00:00Z');
+      other.git(['checkout', '-q', '-b', 'side']);
+      put('b.txt', 'x\n', 'side, dated later', '2026-01-05T00:00:00Z');
+      put('.session/journal/2026-W01.md', entry('on main') + entry('on side'), 'journal on side', '2026-01-03T00:00:00Z');
+      other.git(['checkout', '-q', 'main']);
+      put('a.txt', '2\n', 'main again', '2026-01-04T00:00:00Z');
+      other.git(['merge', '-q', '--no-ff', 'side', '-m', 'merge side'], { env: { GIT_AUTHOR_DATE: '2026-01-06T00:00:00Z', GIT_COMMITTER_DATE: '2026-01-06T00:00:00Z' } });
+      put('a.txt', '2\n', 'empty', '2026-01-07T00:00:00Z');
+      other.git(['config', 'log.follow', 'true']);
+      const log = JSON.parse(other.run(['log', '--format', 'json']).stdout);
+      const expected = other.git(['log', '--format=%H', 'HEAD']).stdout.trim().split('\n');
+      expect(log.commits.map((c: { commit: string }) => c.commit)).toEqual(expected);
+      const statuses = Object.fromEntries(
+        log.commits.map((c: { subject: string; journal: { status: string }[] }) => [c.subject, c.journal.map((e) => e.status)]),
+      );
+      expect(statuses).toEqual({
+        empty: [], 'merge side': [], 'main again': [], 'side, dated later': [],
+        'journal on side': ['on side'], 'journal on main': ['on main'], root: [],
+      });
+    } finally {
+      other.cleanup();
+    }
+  });
+
   it('gives one clear error in a repository without commits', () => {
     const empty = tempRepo({ empty: true });
     try {

@@ -38,12 +38,27 @@ beforeAll(() => {
 afterAll(() => repo.cleanup());
 
 describe('git session why', () => {
-  it('follows a line back through a rename and shows the decisions, dead ends and journal of its commits', () => {
-    const run = repo.run(['why', 'src/main.ts:2', '--format', 'json']);
+  it('by default finds the last change of each line through a rename, with its dead ends and journal', () => {
+    const run = repo.run(['why', 'src/main.ts:1-2', '--format', 'json']);
+    expect(run.stderr).toBe('');
+    const why = JSON.parse(run.stdout);
+    expect(why).toMatchObject({ path: 'src/main.ts', lines: { start: 1, end: 2 }, mode: 'blame', uncommitted: [] });
+    // Line 1 last changed when the file was created as src/app.ts, line 2 in the rework.
+    expect(why.commits.map((c: { short: string }) => c.short)).toEqual([hashes.change, hashes.create]);
+    expect(why.deadEnds).toEqual([expect.objectContaining({ text: 'eager parse', reason: 'slow start', short: hashes.change })]);
+    expect(why.commits[0].journal).toHaveLength(1);
+    const line2 = JSON.parse(repo.run(['why', 'src/main.ts:2', '--format', 'json']).stdout);
+    expect(line2.commits.map((c: { short: string }) => c.short)).toEqual([hashes.change]);
+    expect(line2.decisions).toEqual([]);
+  });
+
+  it('with --history follows a line back through a rename and shows every commit that touched it', () => {
+    const run = repo.run(['why', 'src/main.ts:2', '--history', '--format', 'json']);
     expect(run.stderr).toBe('');
     const why = JSON.parse(run.stdout);
     expect(why.path).toBe('src/main.ts');
     expect(why.lines).toEqual({ start: 2, end: 2 });
+    expect(why.mode).toBe('history');
     expect(why.commits.map((c: { short: string }) => c.short)).toEqual([hashes.change, hashes.create]);
     expect(why.decisions).toEqual([
       { text: 'parse lazily', reason: 'start-up time matters', commit: expect.stringMatching(/^[0-9a-f]{40}$/), short: hashes.create,
@@ -57,14 +72,16 @@ describe('git session why', () => {
     expect(why.commits[1].journal).toEqual([]);
   });
 
-  it('prints markdown per commit, with author, date and journal line', () => {
+  it('prints markdown per commit, with how they were found, author, date and journal line', () => {
     const run = repo.run(['why', 'src/main.ts:1-2']);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(
       [
         '# Why src/main.ts:1-2',
         '',
-        '1 decision and 1 dead end in the 2 commits that touched these lines.',
+        'Found by: last change of each line (git blame). Add --history for every commit that ever touched these lines.',
+        '',
+        '1 decision and 1 dead end in the 2 commits that last changed these lines.',
         '',
         `## ${hashes.change} Rework line two`,
         '',
@@ -86,6 +103,25 @@ describe('git session why', () => {
         '',
       ].join('\n'),
     );
+    const history = repo.run(['why', 'src/main.ts:2', '--history']).stdout;
+    expect(history).toContain('# Why src/main.ts:2\n\nFound by: full history of the range (git log -L).\n\n1 decision and 1 dead end in the 2 commits that touched these lines.\n');
+  });
+
+  it('reports lines not committed yet, and blames the rest of the work-tree file', () => {
+    repo.write('src/main.ts', 'one\nTWO\nthree\nfour\nFIVE\nsix\nseven\n');
+    try {
+      const why = JSON.parse(repo.run(['why', 'src/main.ts:5-7', '--format', 'json']).stdout);
+      expect(why.uncommitted).toEqual([6, 7]);
+      expect(why.commits.map((c: { short: string }) => c.short)).toEqual([hashes.later]);
+      const md = repo.run(['why', 'src/main.ts:6-7']).stdout;
+      expect(md).toBe(
+        '# Why src/main.ts:6-7\n\nFound by: last change of each line (git blame). Add --history for every commit that ever touched these lines.\n\nLines 6-7 are not committed yet.\n',
+      );
+      // --history reads the committed file, which has five lines.
+      expect(repo.run(['why', 'src/main.ts:6', '--history']).code).toBe(2);
+    } finally {
+      repo.git(['checkout', '--', 'src/main.ts']);
+    }
   });
 
   it('for a path alone, lists every commit that touched it across the rename', () => {
@@ -99,13 +135,16 @@ describe('git session why', () => {
   it('resolves the path from a subfolder', () => {
     const run = repo.run(['why', 'main.ts:5', '--format', 'json'], { cwd: join(repo.dir, 'src') });
     expect(run.stderr).toBe('');
-    expect(JSON.parse(run.stdout).commits.map((c: { short: string }) => c.short)).toEqual([hashes.later, hashes.create]);
+    expect(JSON.parse(run.stdout).commits.map((c: { short: string }) => c.short)).toEqual([hashes.later]);
+    const history = repo.run(['why', 'main.ts:5', '--history', '--format', 'json'], { cwd: join(repo.dir, 'src') });
+    expect(JSON.parse(history.stdout).commits.map((c: { short: string }) => c.short)).toEqual([hashes.later, hashes.create]);
   });
 
   it('says plainly when nothing was recorded, for text and binary files', () => {
     const run = repo.run(['why', 'notes.txt:1']);
     expect(run.stdout).toBe(
-      `# Why notes.txt:1\n\nNo decisions or dead ends were recorded in the 1 commit that touched these lines.\n\n## Commits\n\n- ${hashes.plain} 2026-11-06 Add notes\n`,
+      `# Why notes.txt:1\n\nFound by: last change of each line (git blame). Add --history for every commit that ever touched these lines.\n\n` +
+        `No decisions or dead ends were recorded in the 1 commit that last changed these lines.\n\n## Commits\n\n- ${hashes.plain} 2026-11-06 Add notes\n`,
     );
     const bin = repo.run(['why', 'img.bin', '--format', 'json']);
     expect(bin.code).toBe(0);
@@ -118,9 +157,19 @@ describe('git session why', () => {
     expect(missing.stderr).toMatch(/^git-session: src\/nope\.ts does not exist at HEAD\./);
     const missingPath = repo.run(['why', 'src/nope.ts']);
     expect(missingPath.code).toBe(7);
+    const missingHistory = repo.run(['why', 'src/nope.ts:1', '--history']);
+    expect(missingHistory.code).toBe(7);
+    expect(missingHistory.stderr).toMatch(/^git-session: src\/nope\.ts does not exist at HEAD\./);
     const past = repo.run(['why', 'src/main.ts:9']);
     expect(past.code).toBe(2);
-    expect(past.stderr).toContain('src/main.ts has 5 lines at HEAD; line 9 is beyond its end.');
+    expect(past.stderr).toContain('src/main.ts has 5 lines in the work tree; line 9 is beyond its end.');
+    // blame would clamp an end past the last line; the reader is told instead.
+    const pastEnd = repo.run(['why', 'src/main.ts:4-9']);
+    expect(pastEnd.code).toBe(2);
+    expect(pastEnd.stderr).toContain('src/main.ts has 5 lines in the work tree; line 9 is beyond its end.');
+    const pastHistory = repo.run(['why', 'src/main.ts:9', '--history']);
+    expect(pastHistory.code).toBe(2);
+    expect(pastHistory.stderr).toContain('src/main.ts has 5 lines at HEAD; line 9 is beyond its end.');
     const backwards = repo.run(['why', 'src/main.ts:4-2']);
     expect(backwards.code).toBe(2);
     expect(backwards.stderr).not.toContain('    at ');

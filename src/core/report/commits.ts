@@ -34,7 +34,9 @@ export interface CommitJson {
   journal: JournalEntry[];
 }
 
-export function commitJson(commit: CommitRecord, journal?: JournalByCommit): CommitJson {
+/** A commit as JSON output shows it; `journal` is the commits' entries by hash, or this commit's own entries. */
+export function commitJson(commit: CommitRecord, journal?: JournalByCommit | readonly JournalEntry[]): CommitJson {
+  const entries = journal === undefined ? [] : Array.isArray(journal) ? journal : ((journal as JournalByCommit).get(commit.hash) ?? []);
   return {
     commit: commit.hash,
     short: commit.short,
@@ -44,7 +46,7 @@ export function commitJson(commit: CommitRecord, journal?: JournalByCommit): Com
     parents: commit.parents,
     decisions: commit.decisions.map(splitReasoned),
     deadEnds: commit.deadEnds.map(splitReasoned),
-    journal: journal?.get(commit.hash) ?? [],
+    journal: entries as JournalEntry[],
   };
 }
 

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { buildLog, logWriter, renderLogJson, renderLogMarkdown, type LogFilters } from '../../../src/core/report/log.js';
+import type { JournalEntry } from '../../../src/core/journal/entry.js';
+import type { CommitRecord } from '../../../src/core/report/types.js';
+
+function rec(i: number, more: Partial<CommitRecord> = {}): CommitRecord {
+  return {
+    hash: String(i).padStart(40, '0'),
+    short: String(i).padStart(7, '0'),
+    parents: i === 0 ? [] : [String(i - 1).padStart(40, '0'), 'f'.repeat(40)].slice(0, (i % 3) + 1),
+    authorName: 'Ada "the" Tester',
+    authorEmail: 'ada@x',
+    date: '2026-11-02T10:00:00+01:00',
+    subject: `subject ${i} with \\ backslash, tab\t, emoji 🧪 and lone \ud800`,
+    decisions: i % 2 === 0 ? [`use ${i} — it is fast`, 'no reason given'] : [],
+    deadEnds: i % 5 === 0 ? ['caching — stale'] : [],
+    files: [],
+    ...more,
+  };
+}
+
+const entry: JournalEntry = {
+  time: '2026-11-02 10:00 +01:00', kind: 'commit', branch: 'main', author: 'Ada <ada@x>', goal: 'ship it',
+  decisions: ['a — b'], deadEnds: [], status: 'done', files: [{ path: 'src/a.ts', added: 1, removed: null }],
+};
+
+const filters: LogFilters = { since: 'monday', until: null, author: null, grep: 'x', paths: [] };
+
+function write(format: 'md' | 'json', commits: CommitRecord[], journal: Map<string, JournalEntry[]>): string {
+  const out = logWriter(filters, format);
+  for (const c of commits) out.add(c, journal.get(c.hash) ?? []);
+  return out.finish();
+}
+
+describe('logWriter', () => {
+  // More commits than one batch, so joined batches are covered too.
+  const commits = Array.from({ length: 1100 }, (_, i) => rec(i));
+  const journal = new Map([[commits[3]!.hash, [entry, { ...entry, goal: undefined }]]]);
+
+  it('writes JSON byte-identical to the whole report through JSON.stringify', () => {
+    const report = buildLog(filters, commits, journal);
+    expect(write('json', commits, journal)).toBe(renderLogJson(report));
+    expect(write('json', commits, journal)).toBe(JSON.stringify(report, null, 2) + '\n');
+    expect(write('json', [], journal)).toBe(renderLogJson(buildLog(filters, [], journal)));
+    expect(write('json', commits.slice(0, 1), journal)).toBe(renderLogJson(buildLog(filters, commits.slice(0, 1), journal)));
+  });
+
+  it('writes markdown identical to rendering the whole report', () => {
+    expect(write('md', commits, journal)).toBe(renderLogMarkdown(buildLog(filters, commits, journal)));
+    expect(write('md', [], journal)).toBe('# Work log since monday, matching "x"\n\nNo commits match.\n');
+  });
+});
