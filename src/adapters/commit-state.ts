@@ -1,6 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { findSummary, parseCache, renderCache } from '../core/pipeline/summary-cache.js';
+import type { SessionSummary } from '../core/pipeline/session-summary.js';
 import type { CommitMarkers } from '../core/pipeline/skip.js';
 import { isAmendArgv, isGitArgv } from '../core/pipeline/amend.js';
 import { git } from './git.js';
@@ -11,35 +14,39 @@ export interface CommitState {
   root: string;
   /** This work tree's git dir (a linked worktree has its own). */
   gitDir: string;
-  /** `git-session/` under the git dir: the trailers hand-off file and the parse cache. */
+  /** `git-session/` under the git dir: the trailers hand-off, the parse cache, the last journal entry. */
   stateDir: string;
-  trailersPath: string;
   cachePath: string;
+  lastEntryPath: string;
   /** Branch name, or `detached` when HEAD names a commit. */
   branch: string;
   markers: CommitMarkers;
-  /**
-   * The staged blob id of `stagedPath` when one was asked for: undefined when it is not
-   * in the index, null when it was not asked for.
-   */
-  stagedBlob: string | undefined | null;
+  /** Object ids of the revisions asked for (`HEAD`, `:SESSION.md`, `HEAD:SESSION.md`…); undefined where one does not resolve. */
+  revs: Record<string, string | undefined>;
 }
 
+const LAYOUT = ['rev-parse', '--path-format=absolute', '--show-toplevel', '--git-dir', '--git-path', 'git-session'];
+
 /**
- * Reads the repository layout with one git call and the rest from the git dir. With
- * `stagedPath` (repository-relative), the same call resolves its staged blob id: every
- * git call is a few ms on each commit.
+ * Reads the repository layout and resolves `revs` with one git call: every git call is
+ * a few ms on each commit. When one of them does not resolve (an unborn HEAD, a session
+ * file not yet committed) rev-parse fails as a whole, and `cat-file --batch-check`
+ * resolves them instead, naming the missing ones.
  */
-export async function readCommitState(cwd: string, env: NodeJS.ProcessEnv, stagedPath?: string): Promise<CommitState> {
-  const args = ['rev-parse', '--path-format=absolute', '--show-toplevel', '--git-dir', '--git-path', 'git-session'];
-  let out = stagedPath ? await git([...args, `:${stagedPath}`], { cwd, env, allowFailure: true }) : undefined;
-  let stagedBlob: string | undefined | null = null;
-  if (out && out.code === 0) stagedBlob = out.stdout.split('\n')[3]?.trim() || undefined;
-  else {
-    out = await git(args, { cwd, env });
-    if (stagedPath) stagedBlob = undefined;
+export async function readCommitState(cwd: string, env: NodeJS.ProcessEnv, revs: readonly string[] = []): Promise<CommitState> {
+  let out = await git([...LAYOUT, ...revs], { cwd, env, allowFailure: revs.length > 0 });
+  const resolved: Record<string, string | undefined> = {};
+  let lines = out.stdout.split('\n');
+  if (out.code === 0) {
+    revs.forEach((rev, i) => (resolved[rev] = lines[3 + i]?.trim() || undefined));
+  } else {
+    out = await git(LAYOUT, { cwd, env });
+    lines = out.stdout.split('\n');
+    const check = await git(['cat-file', '--batch-check=%(objectname)'], { cwd, env, input: revs.join('\n') + '\n' });
+    const ids = check.stdout.split('\n');
+    revs.forEach((rev, i) => (resolved[rev] = /^[0-9a-f]{40,64}$/.test(ids[i] ?? '') ? ids[i] : undefined));
   }
-  const [root = cwd, gitDir = join(cwd, '.git'), stateDir = join(gitDir, 'git-session')] = out.stdout.split('\n');
+  const [root = cwd, gitDir = join(cwd, '.git'), stateDir = join(gitDir, 'git-session')] = lines;
   let branch = 'detached';
   try {
     const head = readFileSync(join(gitDir, 'HEAD'), 'utf8').trim();
@@ -52,8 +59,8 @@ export async function readCommitState(cwd: string, env: NodeJS.ProcessEnv, stage
     root,
     gitDir,
     stateDir,
-    trailersPath: join(stateDir, 'trailers'),
     cachePath: join(stateDir, 'cache.json'),
+    lastEntryPath: join(stateDir, 'last-entry.json'),
     branch,
     markers: {
       rebase: existsSync(join(gitDir, 'rebase-merge')) || existsSync(join(gitDir, 'rebase-apply')),
@@ -61,8 +68,59 @@ export async function readCommitState(cwd: string, env: NodeJS.ProcessEnv, stage
       revert: existsSync(join(gitDir, 'REVERT_HEAD')),
       merge: existsSync(join(gitDir, 'MERGE_HEAD')),
     },
-    stagedBlob,
+    revs: resolved,
   };
+}
+
+/**
+ * The blob ids git gives `text` when it is staged unfiltered (SHA-1 and SHA-256
+ * repositories): `hash("blob <bytes>\\0" + bytes)`, computed here instead of asking git.
+ */
+export function blobIds(text: string): string[] {
+  const bytes = Buffer.from(text, 'utf8');
+  const head = Buffer.from(`blob ${bytes.length}\0`);
+  return ['sha1', 'sha256'].map((algo) => createHash(algo).update(head).update(bytes).digest('hex'));
+}
+
+/** The cached summary of the session file blob `id`, if any; a missing or corrupt cache has none. */
+export function cachedSummary(cachePath: string, id: string): SessionSummary | undefined {
+  try {
+    return findSummary(parseCache(readFileSync(cachePath, 'utf8')), id);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Stores a summary under its blob ids (temp file and rename); a failure only costs speed next time. */
+export function storeSummary(cachePath: string, ids: string[], summary: SessionSummary): void {
+  try {
+    let entries: ReturnType<typeof parseCache> = [];
+    try {
+      entries = parseCache(readFileSync(cachePath, 'utf8'));
+    } catch {
+      // No cache yet.
+    }
+    mkdirSync(join(cachePath, '..'), { recursive: true });
+    const tmp = `${cachePath}.${process.pid}.tmp`;
+    writeFileSync(tmp, renderCache(entries, { ids, summary }));
+    renameSync(tmp, cachePath);
+  } catch {
+    // Best effort.
+  }
+}
+
+/**
+ * Parses, redacts and caches the session file text a command just wrote, so that the
+ * next commit finds its summary (and HEAD's) without loading the markdown parser or
+ * the secret scanner. Never throws: a text the parser refuses is simply not cached.
+ */
+export async function primeSummaryCache(gitDir: string, text: string, file: string): Promise<void> {
+  try {
+    const { summarizeSession } = await import('../core/pipeline/session-summary.js');
+    storeSummary(join(gitDir, 'git-session', 'cache.json'), blobIds(text), await summarizeSession(text, file));
+  } catch {
+    // The commit parses it instead.
+  }
 }
 
 interface Proc {

@@ -1,24 +1,36 @@
+import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, ftruncateSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ExitCode, GitSessionError } from '../errors.js';
-import { planJournalWrite } from '../core/journal/tail.js';
+import { planJournalWrite, type JournalReplace } from '../core/journal/tail.js';
 
 /** How much of a journal's end is read: a few entries, whatever the file's size. */
 export const TAIL_BYTES = 16 * 1024;
+
+/** Where an entry was written: byte offset and length in the file, and a hash of its bytes. */
+export interface WrittenEntry {
+  offset: number;
+  length: number;
+  sha1: string;
+}
+
+const sha1 = (bytes: Uint8Array) => createHash('sha1').update(bytes).digest('hex');
 
 /**
  * Writes one entry at the end of a journal file, reading only its last few KB:
  * journals grow for years and every commit writes one. With `replaceLastCommit`
  * (an amend), the last commit entry in that tail is replaced instead of duplicated.
- * `render` receives the file's line ending and the previous entry's time.
- * Returns the previous entry's time when the tail shows it.
+ * With `replace`, the entry written there earlier is replaced if its bytes are still
+ * in place (a commit that failed after pre-commit, retried). `render` receives the
+ * file's line ending and the previous entry's time. Returns where the entry went.
  */
 export function writeJournalEntry(
   path: string,
   render: (eol: string, previousTime: string | undefined) => string,
   replaceLastCommit: boolean,
   display = path,
-): void {
+  replace?: WrittenEntry,
+): WrittenEntry {
   let fd: number;
   try {
     mkdirSync(dirname(path), { recursive: true });
@@ -43,14 +55,27 @@ export function writeJournalEntry(
     // Start at a line boundary so no UTF-8 character is cut and offsets stay exact.
     const from = start === 0 ? 0 : bytes.indexOf(0x0a) + 1;
     const tailStart = start + (from > 0 || start === 0 ? from : bytes.length);
-    const text = bytes.subarray(tailStart - start, got).toString('utf8');
-    const plan = planJournalWrite(text, render, replaceLastCommit);
+    const tail = bytes.subarray(tailStart - start, got);
+    const text = tail.toString('utf8');
+    let how: boolean | JournalReplace = replaceLastCommit;
+    if (!replaceLastCommit && replace && replace.offset >= tailStart && replace.offset + replace.length <= start + got) {
+      const from = replace.offset - tailStart;
+      const old = tail.subarray(from, from + replace.length);
+      if (sha1(old) === replace.sha1) {
+        const at = tail.subarray(0, from).toString('utf8').length;
+        how = { kind: 'span', start: at, end: at + old.toString('utf8').length };
+      }
+    }
+    const plan = planJournalWrite(text, render, how);
     const keepBytes = tailStart + Buffer.byteLength(text.slice(0, plan.keep), 'utf8');
     if (keepBytes < size) ftruncateSync(fd, keepBytes);
     // O_APPEND: every write lands at the (new) end.
     const data = Buffer.from(plan.append, 'utf8');
     let off = 0;
     while (off < data.length) off += writeSync(fd, data, off, data.length - off);
+    const entryOffset = keepBytes + Buffer.byteLength(plan.append.slice(0, plan.entryStart), 'utf8');
+    const entry = Buffer.from(plan.append.slice(plan.entryStart, plan.entryStart + plan.entryLength), 'utf8');
+    return { offset: entryOffset, length: entry.length, sha1: sha1(entry) };
   } catch (error) {
     if (error instanceof GitSessionError) throw error;
     throw new GitSessionError(ExitCode.WriteFailed, `could not be written (${(error as NodeJS.ErrnoException).code ?? String(error)}).`, {

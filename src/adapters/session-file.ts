@@ -1,4 +1,5 @@
 import { join, relative, sep } from 'node:path';
+import { primeSummaryCache } from './commit-state.js';
 import { loadConfig } from './config.js';
 import { readTextFile, writeFileAtomic } from './fs.js';
 import { findRepo, type RepoInfo } from './repo.js';
@@ -33,12 +34,17 @@ export function writeSessionFile(file: SessionFile, text: string): void {
 
 /**
  * Reads, transforms and writes the session file. `check` runs first on the text as
- * read (for example a parse that names the file in its errors).
+ * read (for example a parse that names the file in its errors). After a write the
+ * commit pipeline's parse cache is primed in the background (the process stays up
+ * until it is done), so the next commit needs neither the parser nor the scanner.
  */
 export function updateSessionFile(file: SessionFile, edit: (source: string) => string, check?: (source: string) => void): string {
   const source = readSessionFile(file);
   check?.(source);
   const next = edit(source);
-  if (next !== source) writeSessionFile(file, next);
+  if (next !== source) {
+    writeSessionFile(file, next);
+    void primeSummaryCache(file.repo.gitDir, next, file.display);
+  }
   return next;
 }

@@ -18,14 +18,37 @@ const FIND =
 const MISSING =
   'echo "git-session: not found, so this commit skips session capture (fix: npm i -D git-session, or run: git session uninstall)" >&2';
 
+/**
+ * Where pre-commit leaves the trailers for prepare-commit-msg, relative to the git dir.
+ * The name carries the commit's author time (git exports GIT_AUTHOR_DATE to both
+ * hooks of one commit), so a file left by a commit that died between the two hooks
+ * is not found by a later one.
+ */
+export const HAND_OFF = 'git-session/hand-off${GIT_AUTHOR_DATE%% *}';
+
+/** The hand-off file name for an author date as git exports it (`@<seconds> <zone>`): what {@link HAND_OFF} expands to. */
+export function handOffName(authorDate: string | undefined): string {
+  return `hand-off${(authorDate ?? '').split(' ')[0]}`;
+}
+
 /** The one line of a hook's body. */
 export function hookLine(name: HookName): string {
   if (name === 'prepare-commit-msg') {
-    // Node starts only when pre-commit left trailers to weave, or for a squash:
-    // a commit with nothing to record pays for one node start, not two.
-    return `if [ "$2" = squash ] || [ -s "$(git rev-parse --git-path git-session/trailers)" ]; then ${FIND}; if [ -n "$gs" ]; then "$gs" hook prepare-commit-msg "$@" || exit $?; fi; fi`;
+    // COMMIT_EDITMSG ($1) sits in the git dir, so the hand-off is found without asking git.
+    // -m/-F/-C/--amend: git weaves the trailers itself (the file holds NUL-separated
+    // `git interpret-trailers` arguments), so the commit costs one node start, not two.
+    // An editor commit or a squash calls the binary (it also fixes the blank line above
+    // the trailers of an empty message); a merge records nothing.
+    return (
+      `f="\${1%/*}/${HAND_OFF}"; case "$2" in merge) ;; ` +
+      `message|commit) if [ -s "$f" ]; then xargs -0 git interpret-trailers --in-place --no-divider --if-exists addIfDifferent "$1" < "$f" && rm -f "$f" || exit $?; fi ;; ` +
+      `*) if [ "$2" = squash ] || [ -s "$f" ]; then ${FIND}; if [ -n "$gs" ]; then "$gs" hook prepare-commit-msg "$@" || exit $?; fi; fi ;; esac`
+    );
   }
-  return `${FIND}; if [ -n "$gs" ]; then "$gs" hook ${name} "$@" || exit $?; else ${MISSING}; fi`;
+  // A pre-commit hook that fails after ours wrote the hand-off (a later line, or ours
+  // refusing) removes it, so no later commit weaves trailers it did not earn.
+  const cleanup = `trap '[ $? = 0 ] || rm -f "$(git rev-parse --git-path "${HAND_OFF}")"' EXIT`;
+  return `${cleanup}; ${FIND}; if [ -n "$gs" ]; then "$gs" hook ${name} "$@" || exit $?; else ${MISSING}; fi`;
 }
 
 /** The marked block for a hook, without a trailing newline. */

@@ -1,6 +1,7 @@
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { git } from '../adapters/git.js';
-import { writeJournalEntry } from '../adapters/journal-file.js';
+import { writeJournalEntry, type WrittenEntry } from '../adapters/journal-file.js';
 import { formatDuration, formatLocalTime, journalPath, parseLocalTime, renderEntry, type JournalFile } from '../core/journal/entry.js';
 import type { SessionEntry } from '../core/pipeline/session-diff.js';
 import { joinReason } from '../core/trailers/index.js';
@@ -21,6 +22,31 @@ export interface CommitJournal {
   amend: boolean;
   /** Every path the commit changes, the journal included (on an amend: since the amended commit's parent). */
   changedPaths: readonly string[];
+  /** Where the last entry pre-commit wrote is remembered (`last-entry.json` in the state dir). */
+  lastEntryPath: string;
+  /** The commit HEAD names now (undefined before the first commit). */
+  head: string | undefined;
+}
+
+/** The entry the previous pre-commit wrote, and the HEAD it was written on. */
+interface LastEntry extends WrittenEntry {
+  path: string;
+  head: string | null;
+}
+
+function readLastEntry(path: string): LastEntry | undefined {
+  try {
+    const e = JSON.parse(readFileSync(path, 'utf8')) as Partial<LastEntry>;
+    const ok =
+      typeof e.path === 'string' &&
+      (e.head === null || typeof e.head === 'string') &&
+      Number.isInteger(e.offset) &&
+      Number.isInteger(e.length) &&
+      typeof e.sha1 === 'string';
+    return ok ? (e as LastEntry) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** `Name <email>` of the commit's author: git exports it to pre-commit; `git var` otherwise. */
@@ -30,13 +56,22 @@ export async function commitAuthor(cwd: string, env: NodeJS.ProcessEnv): Promise
   return ident.stdout.trim().replace(/\s+\d+\s+[+-]\d{4}$/, '') || 'unknown';
 }
 
-/** Appends (or on an amend, replaces) this commit's journal entry; returns its repository-relative path. */
+/**
+ * Appends (or on an amend, replaces) this commit's journal entry; returns its
+ * repository-relative path. When the previous pre-commit ran on the same HEAD, that
+ * commit never happened (a later hook refused it, or the message was empty): its
+ * entry, still staged, is replaced rather than followed by a duplicate.
+ */
 export async function writeCommitJournal(j: CommitJournal): Promise<string> {
   const offset = -j.now.getTimezoneOffset();
-  const relative = journalPath(j.template, j.now, offset);
+  const last = j.amend ? undefined : readLastEntry(j.lastEntryPath);
+  const retry = last && last.head === (j.head ?? null) ? last : undefined;
+  // A retry writes where the first attempt did, even if a week boundary passed in between.
+  const relative = retry?.path ?? journalPath(j.template, j.now, offset);
   const author = await commitAuthor(j.cwd, j.env);
   const time = formatLocalTime(j.now, offset);
-  writeJournalEntry(
+  rmSync(j.lastEntryPath, { force: true });
+  const written = writeJournalEntry(
     join(j.root, relative),
     (eol, previousTime) => {
       const previous = previousTime ? parseLocalTime(previousTime) : undefined;
@@ -59,6 +94,16 @@ export async function writeCommitJournal(j: CommitJournal): Promise<string> {
     // Only when the amended commit wrote to this very file: after a week boundary its entry is in last week's file.
     j.amend && j.changedPaths.includes(relative),
     relative,
+    retry,
   );
+  if (!j.amend) {
+    const record: LastEntry = { path: relative, head: j.head ?? null, ...written };
+    try {
+      mkdirSync(dirname(j.lastEntryPath), { recursive: true });
+      writeFileSync(j.lastEntryPath, JSON.stringify(record));
+    } catch {
+      // Without the record a failed commit's retry appends a second entry, as before.
+    }
+  }
   return relative;
 }

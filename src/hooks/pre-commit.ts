@@ -15,9 +15,9 @@ import { assessStaleness, type Staleness } from '../core/pipeline/staleness.js';
 import { planTrailers } from '../core/pipeline/trailer-plan.js';
 import { writeCommitJournal } from './journal-step.js';
 import { runMenu } from './menu.js';
-import { sessionDelta, stagedBlob, summaryFor, type SessionDelta, type Where } from './session-data.js';
+import { sessionDelta, summaryFor, type SessionDelta, type Where } from './session-data.js';
 import { stagePaths } from './stage.js';
-import { removeTrailerFile, writeTrailerFile } from './trailer-file.js';
+import { handOffPath, removeTrailerFiles, writeTrailerFile } from './trailer-file.js';
 
 function modeOf(env: NodeJS.ProcessEnv, configured: PromptMode): PromptMode {
   const v = env.GIT_SESSION_MODE?.toLowerCase();
@@ -29,15 +29,18 @@ function isCI(env: NodeJS.ProcessEnv): boolean {
 }
 
 /**
- * The commit the staged tree is compared with: HEAD (named, not resolved: a first
- * commit simply finds nothing there), or on an amend HEAD's parent (the empty tree
- * when the amended commit is a root commit).
+ * The tree the staged one is compared with on an amend: HEAD's parent, or the empty
+ * tree when the amended commit is a root commit.
  */
-async function baseRevision(cwd: string, env: NodeJS.ProcessEnv, amend: boolean): Promise<string> {
-  if (!amend) return 'HEAD';
-  const parent = await git(['rev-parse', '-q', '--verify', 'HEAD^{commit}^'], { cwd, env, allowFailure: true });
-  if (parent.code === 0) return parent.stdout.trim();
+async function amendBase(cwd: string, env: NodeJS.ProcessEnv, parent: string | undefined): Promise<string> {
+  if (parent) return parent;
   return (await git(['hash-object', '-t', 'tree', '--stdin'], { cwd, env, input: '' })).stdout.trim();
+}
+
+/** The object id `rev` names (`:SESSION.md` is the staged blob), or undefined when it names none. */
+async function objectId(cwd: string, env: NodeJS.ProcessEnv, rev: string): Promise<string | undefined> {
+  const out = await git(['rev-parse', '-q', '--verify', rev], { cwd, env, allowFailure: true });
+  return out.code === 0 ? out.stdout.trim() : undefined;
 }
 
 async function commitsSince(cwd: string, env: NodeJS.ProcessEnv, file: string): Promise<number | undefined> {
@@ -66,19 +69,23 @@ export default async function preCommit(_args: string[], ctx: CommandContext): P
   // Git runs hooks at the top of the work tree, so the settings can be read before
   // asking git anything, and the first git call can resolve the staged session file too.
   let config = loadConfig(ctx.cwd);
-  const state: CommitState = await readCommitState(ctx.cwd, env, normalisePath(config.sessionFile));
-  removeTrailerFile(state.trailersPath);
+  const amend = isAmending(findGitProcess());
+  // One git call for the layout, HEAD, and the staged and base session file blobs.
+  const staged = `:${normalisePath(config.sessionFile)}`;
+  const parent = amend ? 'HEAD^' : 'HEAD';
+  const baseFile = `${parent}:${normalisePath(config.sessionFile)}`;
+  const state: CommitState = await readCommitState(ctx.cwd, env, ['HEAD', staged, ...(amend ? [parent] : []), baseFile]);
+  removeTrailerFiles(state.stateDir);
   if (skipReason(env, state.markers)) return {};
 
   const cwd = state.root;
-  const moved = cwd !== ctx.cwd;
-  if (moved) config = loadConfig(cwd);
+  if (cwd !== ctx.cwd) config = loadConfig(cwd);
   const mode = modeOf(env, config.prompt.mode);
   const sessionFile = normalisePath(config.sessionFile);
+  // A session file named differently in the settings at the top: resolve it again.
+  const moved = `:${sessionFile}` !== staged;
   const isJournal = journalMatcher(config.journal.path);
-  const gitProcess = findGitProcess();
-  const amend = isAmending(gitProcess);
-  const base = await baseRevision(cwd, env, amend);
+  const base = amend ? await amendBase(cwd, env, state.revs[parent]) : 'HEAD';
   const numstat = async () =>
     parseNumstat((await git(['diff', '--cached', '--numstat', '-z', ...(amend ? [base] : [])], { cwd, env })).stdout);
 
@@ -88,7 +95,8 @@ export default async function preCommit(_args: string[], ctx: CommandContext): P
 
   const where: Where = { cwd, env, sessionFile, cachePath: state.cachePath };
   const stderr: string[] = [];
-  let blob = moved || state.stagedBlob === null ? await stagedBlob(where) : state.stagedBlob;
+  let blob = moved ? await objectId(cwd, env, `:${sessionFile}`) : state.revs[staged];
+  const baseBlob = async () => (moved ? await objectId(cwd, env, `${base}:${sessionFile}`) : state.revs[baseFile]);
   const updatedBy = (list: typeof files) => list.some((f) => normalisePath(f.path) === sessionFile);
   const assess = async (): Promise<Staleness> => {
     const updated = updatedBy(files);
@@ -118,7 +126,7 @@ export default async function preCommit(_args: string[], ctx: CommandContext): P
         if (changed) {
           await stagePaths([sessionFile], cwd, env);
           files = await numstat();
-          blob = await stagedBlob(where);
+          blob = await objectId(cwd, env, `:${sessionFile}`);
           staleness = await assess();
         }
       }
@@ -135,7 +143,7 @@ export default async function preCommit(_args: string[], ctx: CommandContext): P
       }
     }
     if (updatedBy(files) && blob) {
-      delta = await sessionDelta(where, blob, base);
+      delta = await sessionDelta(where, blob, await baseBlob());
       if (delta.secretKinds.length > 0) {
         if (mode === 'strict') {
           return { stderr: `git-session: ${secretWarning(sessionFile, delta.secretKinds, true)}\n`, exitCode: ExitCode.Refused };
@@ -169,6 +177,8 @@ export default async function preCommit(_args: string[], ctx: CommandContext): P
         files: files.filter((f) => !isJournal(f.path)),
         amend,
         changedPaths: files.map((f) => normalisePath(f.path)),
+        lastEntryPath: state.lastEntryPath,
+        head: state.revs.HEAD,
       });
       await stagePaths([journal], cwd, env);
     } catch (error) {
@@ -177,6 +187,6 @@ export default async function preCommit(_args: string[], ctx: CommandContext): P
   }
 
   const trailers = planTrailers({ decisions, deadEnds, goal: summary?.goal ?? null, trailers: config.trailers });
-  if (trailers.length > 0) writeTrailerFile(state.trailersPath, { gitPid: gitProcess?.pid ?? null, trailers });
+  if (trailers.length > 0) writeTrailerFile(handOffPath(state.stateDir, env), trailers);
   return stderr.length > 0 ? { stderr: stderr.join('') } : {};
 }

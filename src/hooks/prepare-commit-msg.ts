@@ -1,41 +1,42 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { CommandContext, CommandResult } from '../cli/context.js';
-import { findGitProcess, readCommitState } from '../adapters/commit-state.js';
+import { readCommitState } from '../adapters/commit-state.js';
 import { loadConfig } from '../adapters/config.js';
 import { git } from '../adapters/git.js';
 import { hasMessageContent, roomForSubject } from '../core/pipeline/message-file.js';
 import { skipReason } from '../core/pipeline/skip.js';
-import { interpretTrailersArgs, type PlannedTrailer } from '../core/pipeline/trailer-plan.js';
-import { squashTrailers } from './squash-trailers.js';
-import { readTrailerFile, removeTrailerFile } from './trailer-file.js';
+import { encodeHandOff, decodeHandOff } from '../core/pipeline/trailer-plan.js';
+import { lazy } from './lazy.js';
+import { handOffPath, readTrailerFile, removeTrailerFile } from './trailer-file.js';
 
 /**
- * prepare-commit-msg `<file> [<source> [<sha>]]`: weaves the trailers pre-commit left
- * into the message with git's own `interpret-trailers` (its rules for the last block,
- * comments, a missing final newline and repeats), and for `git merge --squash` adds
- * the squashed commits' decisions and dead ends.
+ * prepare-commit-msg `<file> [<source> [<sha>]]` for the commits the hook line does
+ * not finish in the shell: an editor commit (an empty message needs one more blank
+ * line above the trailers) and `git merge --squash` (the squashed commits' decisions
+ * and dead ends are added). Trailers are woven with git's own `interpret-trailers`,
+ * with the same arguments the shell line uses.
  */
 export default async function prepareCommitMsg(args: string[], ctx: CommandContext): Promise<CommandResult> {
   const [file, source] = args;
   const env = ctx.env;
   const state = await readCommitState(ctx.cwd, env);
-  const handOff = readTrailerFile(state.trailersPath);
-  removeTrailerFile(state.trailersPath);
+  const path = handOffPath(state.stateDir, env);
+  let handOff = readTrailerFile(path);
+  removeTrailerFile(path);
   if (!file || skipReason(env, state.markers, source)) return {};
 
-  let trailers: PlannedTrailer[] = [];
-  if (handOff && handOff.trailers.length > 0) {
-    // A file from a commit that failed after pre-commit belongs to no later commit.
-    const pid = handOff.gitPid === null ? undefined : findGitProcess()?.pid;
-    if (pid === undefined || pid === handOff.gitPid) trailers = handOff.trailers;
-  }
   if (source === 'squash') {
     const config = loadConfig(state.root);
-    trailers = [...(await squashTrailers(state.root, env, file, config.trailers)), ...trailers];
+    const { squashTrailers } = await lazy('squash-trailers', () => import('./squash-trailers.js'));
+    const squashed = await squashTrailers(state.root, env, file, config.trailers);
+    handOff = [...decodeHandOff(encodeHandOff(squashed)), ...handOff];
   }
-  if (trailers.length === 0) return {};
+  if (handOff.length === 0) return {};
   const empty = !hasMessageContent(readFileSync(file, 'utf8'));
-  await git(interpretTrailersArgs(trailers, file), { cwd: state.root, env });
+  await git(['interpret-trailers', '--in-place', '--no-divider', '--if-exists', 'addIfDifferent', file, ...handOff], {
+    cwd: state.root,
+    env,
+  });
   if (empty) writeFileSync(file, roomForSubject(readFileSync(file, 'utf8')));
   return {};
 }

@@ -22,7 +22,11 @@ export async function runHook(argv: string[], ctx: CommandContext): Promise<Comm
   if (!load) return { stderr: `git-session: unknown hook "${name ?? ''}"; nothing done.\n` };
   if (ctx.env.GIT_SESSION === '0') return {};
   try {
-    return await (await load()).default(args, ctx);
+    const result = await (await load()).default(args, ctx);
+    if (ctx.env.GIT_SESSION_DEBUG_LOADS !== '1') return result;
+    const { lazyLoads } = await import('./lazy.js');
+    const line = `git-session: ${name} loaded: ${lazyLoads().join(', ') || 'nothing lazy'}\n`;
+    return { ...result, stderr: (result.stderr ?? '') + line };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return { stderr: `git-session: ${name} skipped: ${message.split('\n')[0]}\n`, exitCode: 0 };

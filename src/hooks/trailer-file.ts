@@ -1,36 +1,56 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
-import type { PlannedTrailer } from '../core/pipeline/trailer-plan.js';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { handOffName } from '../core/hook-lines.js';
+import { decodeHandOff, encodeHandOff, type PlannedTrailer } from '../core/pipeline/trailer-plan.js';
 
 /**
- * The hand-off from pre-commit to prepare-commit-msg: the trailers to weave, and the
- * pid of the git process that ran pre-commit, so a file left by a commit that failed
- * in between is never woven into a later one.
+ * The hand-off from pre-commit to prepare-commit-msg: `git interpret-trailers`
+ * arguments, NUL-separated, in `<state dir>/hand-off<author time>` (see HAND_OFF in
+ * hook-lines). prepare-commit-msg's shell line feeds it to git with `xargs -0`.
  */
-export interface TrailerHandOff {
-  gitPid: number | null;
-  trailers: PlannedTrailer[];
+export function handOffPath(stateDir: string, env: NodeJS.ProcessEnv): string {
+  return join(stateDir, handOffName(env.GIT_AUTHOR_DATE));
 }
 
-export function writeTrailerFile(path: string, handOff: TrailerHandOff): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, JSON.stringify(handOff) + '\n');
+/** The name hook lines of earlier versions test (`[ -s …/trailers ]`) before they start the binary. */
+const LEGACY_MARKER = 'trailers';
+
+export function writeTrailerFile(path: string, trailers: readonly PlannedTrailer[]): void {
+  const text = encodeHandOff(trailers);
+  if (text === '') return;
+  mkdirSync(join(path, '..'), { recursive: true });
+  writeFileSync(path, text);
+  // Hooks installed by an earlier version start the binary only when this file is
+  // non-empty; the binary then weaves from `path`. The current line never reads it,
+  // and the next pre-commit removes it. `init` installs the current line.
+  const marker = join(path, '..', LEGACY_MARKER);
+  if (marker !== path) writeFileSync(marker, 'see the hand-off@<author time> file beside this one\n');
 }
 
-/** The hand-off, or undefined when there is none or it cannot be read. */
-export function readTrailerFile(path: string): TrailerHandOff | undefined {
+/** The arguments in the hand-off, or [] when there is none. */
+export function readTrailerFile(path: string): string[] {
   try {
-    const data = JSON.parse(readFileSync(path, 'utf8')) as Partial<TrailerHandOff>;
-    if (!Array.isArray(data.trailers)) return undefined;
-    const trailers = data.trailers.filter(
-      (t): t is PlannedTrailer => typeof t?.line === 'string' && (t.ifExists === 'addIfDifferent' || t.ifExists === 'replace'),
-    );
-    return { gitPid: typeof data.gitPid === 'number' ? data.gitPid : null, trailers };
+    return decodeHandOff(readFileSync(path, 'utf8'));
   } catch {
-    return undefined;
+    return [];
   }
 }
 
 export function removeTrailerFile(path: string): void {
   rmSync(path, { force: true });
+  rmSync(join(path, '..', LEGACY_MARKER), { force: true });
+}
+
+/**
+ * Removes every hand-off in the state dir: pre-commit does this first, so whatever an
+ * earlier commit left behind can never reach this one.
+ */
+export function removeTrailerFiles(stateDir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(stateDir);
+  } catch {
+    return;
+  }
+  for (const name of names) if (name.startsWith('hand-off') || name === LEGACY_MARKER) rmSync(join(stateDir, name), { force: true });
 }

@@ -48,29 +48,44 @@ export interface JournalWrite {
   append: string;
   /** Time of the entry before the new one, when the tail shows it. */
   previousTime: string | undefined;
+  /** Where the new entry sits in `append` (characters): a later retry replaces exactly it. */
+  entryStart: number;
+  entryLength: number;
 }
 
+/** Which entry a write replaces: the last commit entry (an amend), or a span of `text` (a retried commit). */
+export type JournalReplace = { kind: 'last-commit' } | { kind: 'span'; start: number; end: number };
+
 /**
- * Plans adding `rendered` after `text`. With `replaceLastCommit`, the last commit entry
- * in the tail (the one an amended commit added) is replaced in place instead, and
- * entries after it are kept after the new one.
+ * Plans adding `rendered` after `text`. With `replace` = last-commit, the last commit
+ * entry in the tail (the one an amended commit added) is replaced in place instead;
+ * with a span, exactly that entry (the one a failed commit left staged) is. Entries
+ * after the replaced one are kept after the new one.
  */
 export function planJournalWrite(
   text: string,
   rendered: (eol: string, previousTime: string | undefined) => string,
-  replaceLastCommit: boolean,
+  replace: boolean | JournalReplace | undefined,
 ): JournalWrite {
   const eol = journalEol(text);
   const spans = entrySpans(text);
-  if (replaceLastCommit) {
+  const how: JournalReplace | undefined = replace === true ? { kind: 'last-commit' } : replace || undefined;
+  let target: { start: number; end: number; before: EntrySpan | undefined } | undefined;
+  if (how?.kind === 'last-commit') {
     let i = spans.length - 1;
     while (i >= 0 && spans[i]!.kind !== 'commit') i--;
     const old = spans[i];
-    if (old) {
-      const previousTime = spans[i - 1]?.time;
-      return { keep: old.start, append: rendered(eol, previousTime) + text.slice(old.end), previousTime };
-    }
+    if (old) target = { start: old.start, end: old.end, before: spans[i - 1] };
+  } else if (how?.kind === 'span') {
+    target = { start: how.start, end: how.end, before: spans.filter((s) => s.start < how.start).pop() };
+  }
+  if (target) {
+    const previousTime = target.before?.time;
+    const entry = rendered(eol, previousTime);
+    return { keep: target.start, append: entry + text.slice(target.end), previousTime, entryStart: 0, entryLength: entry.length };
   }
   const previousTime = spans[spans.length - 1]?.time;
-  return { keep: text.length, append: separatorBefore(text, eol) + rendered(eol, previousTime), previousTime };
+  const separator = separatorBefore(text, eol);
+  const entry = rendered(eol, previousTime);
+  return { keep: text.length, append: separator + entry, previousTime, entryStart: separator.length, entryLength: entry.length };
 }

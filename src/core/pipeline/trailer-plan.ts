@@ -47,3 +47,21 @@ export function interpretTrailersArgs(trailers: readonly PlannedTrailer[], file:
   args.push(file);
   return args;
 }
+
+/**
+ * The hand-off file's text: the `git interpret-trailers` arguments that follow the
+ * message file, NUL-separated, as `xargs -0` passes them on (the hook line supplies
+ * `--in-place --no-divider --if-exists addIfDifferent <file>` before them).
+ */
+export function encodeHandOff(trailers: readonly PlannedTrailer[]): string {
+  if (trailers.length === 0) return '';
+  const args = interpretTrailersArgs(trailers, '').slice(3, -1);
+  return args.map((a) => a.replace(/\0/g, '') + '\0').join('');
+}
+
+/** The arguments in a hand-off file's text (see {@link encodeHandOff}). */
+export function decodeHandOff(text: string): string[] {
+  const args = text.split('\0');
+  if (args[args.length - 1] === '') args.pop();
+  return args;
+}

@@ -42,3 +42,25 @@ describe('planJournalWrite', () => {
     expect(separatorBefore('x', '\r\n')).toBe('\r\n\r\n');
   });
 });
+
+describe('planJournalWrite replacing a span', () => {
+  const entry = (t: string) => `### 2024-05-0${t} 10:00 +00:00 · commit · main · A <a@b>\n- Goal: g\n`;
+  const render = (_eol: string, previous: string | undefined) => `### NEW after ${previous ?? 'nothing'}\n`;
+
+  it('replaces exactly the entry a failed commit left and keeps what follows', () => {
+    const failed = entry('2');
+    const text = entry('1') + '\n' + failed + '\n' + entry('3');
+    const start = text.indexOf(failed);
+    const plan = planJournalWrite(text, render, { kind: 'span', start, end: start + failed.length });
+    const out = text.slice(0, plan.keep) + plan.append;
+    expect(out).toBe(entry('1') + '\n### NEW after 2024-05-01 10:00 +00:00\n\n' + entry('3'));
+    expect(plan.append.slice(plan.entryStart, plan.entryStart + plan.entryLength)).toBe('### NEW after 2024-05-01 10:00 +00:00\n');
+  });
+
+  it('reports where an appended entry starts, after the separator', () => {
+    const text = entry('1');
+    const plan = planJournalWrite(text, render, false);
+    expect(plan.append.slice(0, plan.entryStart)).toBe('\n');
+    expect(plan.append.slice(plan.entryStart)).toHaveLength(plan.entryLength);
+  });
+});
