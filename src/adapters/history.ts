@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { ExitCode, GitSessionError } from '../errors.js';
 import { git, type GitResult } from './git.js';
 import { loadConfig } from './config.js';
@@ -84,7 +85,8 @@ export async function readCommits(keys: TrailerKeys, query: LogQuery, opts: Hist
     ...LOG_FLAGS,
     '-z',
     `--format=${commitFormat(keys)}`,
-    ...(query.numstat ? ['--numstat'] : []),
+    // -M: count a rename under its new name even when the user's diff.renames is off.
+    ...(query.numstat ? ['--numstat', '-M'] : []),
     ...(query.follow ? ['--follow'] : []),
     ...(query.filters ?? []),
     '--end-of-options',
@@ -258,6 +260,22 @@ export async function authorEmail(opts: HistoryOptions): Promise<string | undefi
   const result = await git(['var', 'GIT_AUTHOR_IDENT'], { ...opts, allowFailure: true });
   const email = /<([^>]*)>/.exec(result.stdout)?.[1]?.trim();
   return result.code === 0 && email ? email : undefined;
+}
+
+/**
+ * The commits where a shallow clone's history was cut off (empty in a full clone):
+ * git shows them as if they had no parents, so they seem to have written lines
+ * that are in fact older.
+ */
+export async function shallowBoundaries(opts: HistoryOptions): Promise<Set<string>> {
+  const where = await git(['rev-parse', '--path-format=absolute', '--git-path', 'shallow'], { ...opts, allowFailure: true });
+  const path = where.stdout.trim();
+  if (where.code !== 0 || path === '') return new Set();
+  try {
+    return new Set(readFileSync(path, 'utf8').split('\n').filter((l) => l !== ''));
+  } catch {
+    return new Set();
+  }
 }
 
 /** Whether `path` (relative to cwd) names a file at HEAD, and how many lines it has. */

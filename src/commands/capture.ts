@@ -136,5 +136,6 @@ export async function capture(args: CaptureArgs, ctx: CommandContext): Promise<C
     return { stdout: JSON.stringify({ draft, applied: applied ?? null }, null, 2) + '\n', stderr: warnings || undefined };
   }
   const tail = applied ? `## Applied to ${config.sessionFile}\n${applied.map((n) => `- ${n}`).join('\n')}\n` : `Run with --apply to add the key files to ${config.sessionFile}.\n`;
-  return { stdout: renderDraft(draft) + tail, stderr: warnings || undefined };
+  // A blank line keeps the closing note from reading as part of the last list.
+  return { stdout: `${renderDraft(draft)}\n${tail}`, stderr: warnings || undefined };
 }

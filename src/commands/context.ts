@@ -5,7 +5,8 @@ import { loadConfig } from '../adapters/config.js';
 import { readTextFile } from '../adapters/fs.js';
 import { git } from '../adapters/git.js';
 import { findRepo, type RepoInfo } from '../adapters/repo.js';
-import { DEAD_END_ALIASES, type Config } from '../core/config.js';
+import { DEAD_END_ALIASES, DEFAULT_CONFIG, type Config } from '../core/config.js';
+import { GitSessionError } from '../errors.js';
 import { mergeItems, type TrailerValue } from '../core/context/items.js';
 import { renderContextMarkdown } from '../core/context/render.js';
 import { assessSessionStaleness } from '../core/context/staleness.js';
@@ -69,15 +70,33 @@ function mtime(path: string): number | undefined {
   }
 }
 
-/** Reads SESSION.md, the branch's trailers and the work tree's state. */
-export async function gatherContext(ctx: CommandContext): Promise<GatheredContext> {
+/** Runs `read`; with `problems`, an input error is noted there and `fallback` used instead of failing. */
+function readOr<T>(read: () => T, fallback: T, problems: string[] | undefined): T {
+  try {
+    return read();
+  } catch (error) {
+    if (!problems || !(error instanceof GitSessionError)) throw error;
+    problems.push(error.message);
+    return fallback;
+  }
+}
+
+/**
+ * Reads SESSION.md, the branch's trailers and the work tree's state. With
+ * `tolerant` (the assistant hooks, the MCP server), an unreadable SESSION.md or
+ * .gitsession does not stop it: the rest is gathered and the problem noted.
+ */
+export async function gatherContext(ctx: CommandContext, opts: { tolerant?: boolean } = {}): Promise<GatheredContext> {
   const repo = await findRepo(ctx.cwd, ctx.env);
-  const config = loadConfig(repo.root);
+  const problems = opts.tolerant ? [] : undefined;
+  const config = readOr(() => loadConfig(repo.root), DEFAULT_CONFIG, problems);
   const { root } = repo;
   const env = ctx.env;
   const sessionPath = join(root, config.sessionFile);
   const sessionExists = mtime(sessionPath) !== undefined;
-  const doc = sessionExists ? parseSession(readTextFile(sessionPath, config.sessionFile), config.sessionFile) : null;
+  const doc = sessionExists
+    ? readOr(() => parseSession(readTextFile(sessionPath, config.sessionFile), config.sessionFile), null, problems)
+    : null;
 
   const branch = (await out(['symbolic-ref', '--short', '-q', 'HEAD'], root, env)).trim() || null;
   const hasHead = (await out(['rev-parse', '-q', '--verify', 'HEAD'], root, env)).trim() !== '';
@@ -138,14 +157,15 @@ export async function gatherContext(ctx: CommandContext): Promise<GatheredContex
     deadEnds: mergeItems(doc ? getDeadEnds(doc) : [], deadEnds),
     keyFiles: doc ? getKeyFiles(doc) : [],
     staleness,
+    ...(problems && problems.length > 0 ? { problems } : {}),
     history: { range: range.label, commits },
   };
   return { repo, config, doc, data };
 }
 
 /** `git session context`: a compact, factual summary for the start of an assistant session. */
-export async function context(args: { format: 'md' | 'json' }, ctx: CommandContext): Promise<CommandResult> {
-  const { data } = await gatherContext(ctx);
+export async function context(args: { format: 'md' | 'json'; tolerant?: boolean }, ctx: CommandContext): Promise<CommandResult> {
+  const { data } = await gatherContext(ctx, { tolerant: args.tolerant });
   if (args.format === 'json') return { stdout: JSON.stringify(data, null, 2) + '\n' };
   return { stdout: renderContextMarkdown(data) };
 }

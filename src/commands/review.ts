@@ -1,6 +1,7 @@
 import type { CommandContext, CommandResult } from '../cli/context.js';
 import { readBaseRefs, readBlob, readCommits, openHistory } from '../adapters/history.js';
 import { ExitCode, GitSessionError } from '../errors.js';
+import { journalFileMatcher } from '../core/report/journal-diff.js';
 import { buildReview, renderReviewJson, renderReviewMarkdown } from '../core/report/review.js';
 import { sessionView, type SessionView } from '../core/report/session-view.js';
 import { parseRange, pickBase, type Range } from '../core/report/targets.js';
@@ -38,6 +39,7 @@ export async function review(args: ReviewArgs, ctx: CommandContext): Promise<Com
     readCommits(h.keys, { revArgs: range.revArgs, numstat: true, label: `range ${range.label}` }, h.opts),
     readBlob(range.head, h.config.sessionFile, h.opts),
   ]);
-  const model = buildReview(range.label, commits, session === undefined ? null : viewOrNull(session, `${h.config.sessionFile} at ${range.head}`));
+  const view = session === undefined ? null : viewOrNull(session, `${h.config.sessionFile} at ${range.head}`);
+  const model = buildReview(range.label, commits, view, journalFileMatcher(h.config.journal.path));
   return { stdout: args.format === 'json' ? renderReviewJson(model) : renderReviewMarkdown(model) };
 }

@@ -6,6 +6,7 @@ import {
   readCommits,
   readJournal,
   readLineLog,
+  shallowBoundaries,
   streamCommits,
   type History,
   type HistoryOptions,
@@ -82,11 +83,12 @@ async function lastChanges(h: History, path: string, lines: Lines, target: WhyTa
   if (blame.lastLine < lines.end) throw beyond(path, blame.lastLine, lines.end, 'in the work tree');
   const commits: CommitRecord[] = [];
   const journal = new Map<string, JournalEntry[]>();
+  const shallow = shallowBoundaries(h.opts);
   await streamCommits(h.keys, h.config.journal.path, { hashes: blame.commits }, `the commits behind ${path}`, h.opts, (c, j) => {
     commits.push(c);
     if (j.length > 0) journal.set(c.hash, j);
   });
-  return buildWhy(target, commits, journal, { mode: 'blame', uncommitted: blame.uncommitted });
+  return buildWhy(target, commits, journal, { mode: 'blame', uncommitted: blame.uncommitted }, await shallow);
 }
 
 /** The decisions and dead ends behind a path or a line range, from the commits that touched it. */
@@ -104,8 +106,11 @@ export async function why(args: WhyArgs, ctx: CommandContext): Promise<CommandRe
       ? await lineHistory(h, target.path, target.lines, h.opts)
       : await readCommits(h.keys, { revArgs: ['HEAD'], paths: [target.path], follow: true, label: target.path }, h.opts);
     if (commits.length === 0 && !(await fileAtHead(target.path, h.opts))) throw missing(target.path);
-    const journal = await readJournal(h.config.journal.path, { hashes: commits.map((c) => c.hash) }, h.opts);
-    report = buildWhy(target, commits, journal);
+    const [journal, shallow] = await Promise.all([
+      readJournal(h.config.journal.path, { hashes: commits.map((c) => c.hash) }, h.opts),
+      shallowBoundaries(h.opts),
+    ]);
+    report = buildWhy(target, commits, journal, undefined, shallow);
   }
   return { stdout: args.format === 'json' ? renderWhyJson(report) : renderWhyMarkdown(report) };
 }

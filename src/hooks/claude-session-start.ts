@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import type { CommandContext, CommandResult } from '../cli/context.js';
 import { ExitCode, GitSessionError } from '../errors.js';
 import { hookProjectDir, parseHookInput, type ClaudeHookInput } from '../core/claude-settings/hook-input.js';
@@ -6,9 +7,22 @@ import { renderContextMarkdown } from '../core/context/render.js';
 /** How long a hook waits for Claude Code's JSON on stdin before going on without it. */
 const STDIN_TIMEOUT_MS = 1_000;
 
+/** Whether the bytes read so far already hold one whole JSON value (Claude Code sends one object). */
+function complete(chunks: readonly Buffer[]): boolean {
+  const text = Buffer.concat(chunks).toString('utf8').trim();
+  if (!text.endsWith('}')) return false;
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
- * Reads all of stdin, giving up after a short timeout (and at once on a terminal):
- * a hook must never wait on anything.
+ * Reads stdin until it ends or holds a whole JSON object, giving up after a short
+ * timeout (and at once on a terminal): a hook must never wait on anything, even on
+ * a caller that writes its input and leaves the pipe open.
  */
 export function readStdin(stream: NodeJS.ReadStream = process.stdin, timeoutMs = STDIN_TIMEOUT_MS): Promise<string> {
   if (stream.isTTY) return Promise.resolve('');
@@ -26,7 +40,10 @@ export function readStdin(stream: NodeJS.ReadStream = process.stdin, timeoutMs =
       stream.destroy();
       resolve(Buffer.concat(chunks).toString('utf8'));
     };
-    const onData = (chunk: Buffer | string) => chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+    const onData = (chunk: Buffer | string) => {
+      chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+      if (complete(chunks)) finish();
+    };
     const timer = setTimeout(finish, timeoutMs);
     stream.on('data', onData);
     stream.once('end', finish);
@@ -34,10 +51,23 @@ export function readStdin(stream: NodeJS.ReadStream = process.stdin, timeoutMs =
   });
 }
 
-/** The hook's input and the context to run commands in (cwd = the project root). */
+function isDir(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The hook's input and the context to run commands in (cwd = the project root). A
+ * CLAUDE_PROJECT_DIR or input cwd that is not a folder (moved, deleted) is passed over.
+ */
 export async function hookSetup(ctx: CommandContext): Promise<{ input: ClaudeHookInput; ctx: CommandContext }> {
   const input = parseHookInput(await readStdin());
-  return { input, ctx: { ...ctx, cwd: hookProjectDir(ctx.env, input, ctx.cwd), stdoutIsTTY: false } };
+  const env = isDir(ctx.env.CLAUDE_PROJECT_DIR ?? '') ? ctx.env : { ...ctx.env, CLAUDE_PROJECT_DIR: undefined };
+  const usable = input.cwd === undefined || isDir(input.cwd) ? input : { ...input, cwd: undefined };
+  return { input, ctx: { ...ctx, cwd: hookProjectDir(env, usable, ctx.cwd), stdoutIsTTY: false } };
 }
 
 /** Outside a repository the assistant hooks have nothing to do: they stay silent. */
@@ -53,7 +83,7 @@ export default async function hook(_args: string[], base: CommandContext): Promi
   const { input, ctx } = await hookSetup(base);
   const { gatherContext } = await import('../commands/context.js');
   try {
-    const { data } = await gatherContext(ctx);
+    const { data } = await gatherContext(ctx, { tolerant: true });
     const note =
       input.source === 'compact'
         ? 'The conversation was just compacted: the session state below is current; keep SESSION.md up to date.\n\n'

@@ -16,7 +16,7 @@ export default async function hook(_args: string[], base: CommandContext): Promi
   if (input.stopHookActive) return {};
   const { gatherContext } = await import('../commands/context.js');
   try {
-    const { config, data } = await gatherContext(ctx);
+    const { config, data } = await gatherContext(ctx, { tolerant: true });
     const mode = config.assistant.stopMode;
     if (mode === 'off' || !data.sessionExists || !data.staleness.stale) return {};
     const message = stopReminder(data);

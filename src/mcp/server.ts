@@ -35,7 +35,7 @@ export function createMcpServer(ctx: CommandContext, version: string): McpServer
       description: 'Summary of the coding session: goal, status, next steps, latest decisions and dead ends, key files, and whether SESSION.md is behind the code.',
       inputSchema: { format },
     },
-    async ({ format: f }) => toolResult(async () => (await import('../commands/context.js')).context({ format: f ?? 'md' }, fresh())),
+    async ({ format: f }) => toolResult(async () => (await import('../commands/context.js')).context({ format: f ?? 'md', tolerant: true }, fresh())),
   );
   server.registerTool(
     'session_status',

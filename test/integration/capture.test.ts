@@ -59,7 +59,7 @@ describe('git session capture', () => {
     expect(draft.skipped).toBe(2); // the summary record and the truncated line
     const md = repo.run(['capture']).stdout;
     expect(md).toContain('- `src/export.ts` (2 edits)');
-    expect(md).toContain('Run with --apply');
+    expect(md).toMatch(/\n\nRun with --apply/);
   });
 
   it('--apply adds key files but, without a terminal, no dead ends, and says so', () => {

@@ -59,6 +59,25 @@ describe('SessionStart hook', () => {
     }
   });
 
+  it('passes over a CLAUDE_PROJECT_DIR that no longer exists and uses the input cwd', () => {
+    repo = setup();
+    const r = hook(repo, 'claude-session-start', { source: 'startup', cwd: repo.dir }, { CLAUDE_PROJECT_DIR: join(repo.home, 'moved-away') });
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout).toContain('Teach the importer');
+  });
+
+  it('still gives the assistant the context when SESSION.md cannot be read, and says why', () => {
+    repo = setup();
+    repo.git(['commit', '-q', '--allow-empty', '-m', 'Pick CSV\n\nDecision: parse with a streaming reader — exports are huge']);
+    repo.write('SESSION.md', '---\nowner: [unclosed\n---\n' + SESSION);
+    const r = hook(repo, 'claude-session-start', { source: 'startup', cwd: repo.dir });
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout).toContain('parse with a streaming reader');
+    expect(r.stdout).toMatch(/- Could not read: SESSION\.md: .*front matter.*\n/);
+    // The command itself still refuses the file, with its exit code.
+    expect(repo.run(['context']).code).toBe(4);
+  });
+
   it('is silent outside a repository', () => {
     repo = setup();
     const r = repo.run(['hook', 'claude-session-start'], { cwd: repo.home, input: '{}' });

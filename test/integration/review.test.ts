@@ -84,7 +84,6 @@ describe('git session review', () => {
     expect(review.commits[2].short).toBe(c);
     expect(review.files).toEqual([
       { path: 'src/export.ts', added: 6, removed: 3, lines: 9, commits: 3, binary: false },
-      { path: '.session/journal/2026-W45.md', added: 4, removed: 0, lines: 4, commits: 1, binary: false },
       { path: 'SESSION.md', added: 1, removed: 1, lines: 2, commits: 1, binary: false },
       { path: 'assets/logo.bin', added: 0, removed: 0, lines: 0, commits: 1, binary: true },
     ]);
@@ -95,11 +94,23 @@ describe('git session review', () => {
     const run = repo.run(['review', 'main..topic']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('# Review of main..topic\n\n## Goal\n\nMake the exporter stream large files.\n');
-    expect(run.stdout).toContain(`## Decisions\n\n- stream rows — memory stays flat (${a} Stream rows to the writer)\n`);
-    expect(run.stdout).toContain(`## Dead ends\n\n- gzip the rows — the writer became CPU-bound (${b} Add a logo)\n`);
+    expect(run.stdout).toContain(`## Decisions\n\n- stream rows — memory stays flat (${a})\n`);
+    expect(run.stdout).toContain(`## Dead ends\n\n- gzip the rows — the writer became CPU-bound (${b})\n`);
+    expect(run.stdout).toContain(`## Commits\n\n- ${a} Stream rows to the writer\n- ${b} Add a logo\n`);
+    expect(run.stdout).not.toContain('.session/journal');
     expect(run.stdout).toContain('## Next steps\n\n- Benchmark a 2 GB export\n');
     expect(run.stdout).toContain('- assets/logo.bin (binary, 1 commit)');
     expect(run.stdout).not.toMatch(/see above|Signed-off-by|Bo Other|lives on main/);
+  });
+
+  it('counts a renamed file under its new name with what it gathered before the rename', () => {
+    build();
+    repo.git(['mv', 'src/export.ts', 'src/exporter.ts']);
+    commit(repo, 'Rename the exporter\n', {}, '2026-11-02T15:00:00Z');
+    const run = repo.run(['review', 'main..topic', '--format', 'json']);
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout).files[0]).toEqual({ path: 'src/exporter.ts', added: 6, removed: 3, lines: 9, commits: 4, binary: false });
+    expect(run.stdout).not.toContain('"src/export.ts"');
   });
 
   it('says so when a range has commits but no decisions, and when it has no commits', () => {

@@ -174,4 +174,20 @@ describe('git session why', () => {
     expect(backwards.code).toBe(2);
     expect(backwards.stderr).not.toContain('    at ');
   });
+
+  it('in a shallow clone, says where the history stops instead of crediting the cut-off commit silently', () => {
+    const clone = `${repo.dir}-shallow`;
+    repo.git(['clone', '-q', '--depth', '2', `file://${repo.dir}`, clone]);
+    const blamed = repo.run(['why', 'src/main.ts:1', '--format', 'json'], { cwd: clone });
+    expect(blamed.stderr).toBe('');
+    const why = JSON.parse(blamed.stdout);
+    // Line 1 was written long before the two commits this clone holds.
+    expect(why.commits.map((c: { short: string }) => c.short)).toEqual([hashes.later]);
+    expect(why.shallow).toEqual([hashes.later]);
+    const md = repo.run(['why', 'src/main.ts:1'], { cwd: clone }).stdout;
+    expect(md).toContain(`This clone is shallow and its history stops at ${hashes.later}: what is credited to that commit may be older.`);
+    // In the full clone nothing is cut off, and nothing is said.
+    expect(JSON.parse(repo.run(['why', 'src/main.ts:1', '--format', 'json']).stdout).shallow).toEqual([]);
+    expect(repo.run(['why', 'src/main.ts:1']).stdout).not.toContain('shallow');
+  });
 });

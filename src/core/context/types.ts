@@ -42,6 +42,12 @@ export interface ContextData {
   deadEnds: ContextItem[];
   keyFiles: { path: string; why: string | null }[];
   staleness: ContextStaleness;
+  /**
+   * Inputs that could not be read (a SESSION.md over the size limit, bad front matter,
+   * a bad .gitsession), each as the error message with its fix. Set only by the
+   * assistant hooks and the MCP server, which go on without them; absent or empty otherwise.
+   */
+  problems?: string[];
   /** Commits scanned for trailers, and what range they came from. */
   history: { range: string; commits: number };
 }

@@ -9,7 +9,8 @@
  *   "nextSteps": string[],
  *   "decisions": [{ "text", "reason": string | null, "commit", "short", "subject", "author", "date" }],
  *   "deadEnds":  [ same as decisions ],
- *   "files":   [{ "path", "added", "removed", "lines", "commits", "binary" }],   // top 10 by lines changed
+ *   "files":   [{ "path", "added", "removed", "lines", "commits", "binary" }],   // top 10 by lines changed;
+ *                                      // renamed files under their newest name, journal files left out
  *   "commits": [{ "commit", "short", "subject", "author", "date" }]              // oldest first
  * }
  * Decisions and dead ends are listed oldest first, in message order within a commit.
@@ -41,12 +42,26 @@ export interface Review {
   commits: { commit: string; short: string; subject: string; author: string; date: string }[];
 }
 
-/** Totals lines changed per path (renamed files count under their new name), most touched first. */
-export function mostTouched(commits: readonly CommitRecord[], limit = TOP_FILES): FileTotal[] {
+/**
+ * Totals lines changed per path, most touched first. A renamed file counts under its
+ * newest name, with what it gathered under the old one. `ignore` leaves out files the
+ * tool writes itself (the journal), which say nothing about the change under review.
+ */
+export function mostTouched(commits: readonly CommitRecord[], limit = TOP_FILES, ignore: (path: string) => boolean = () => false): FileTotal[] {
   const totals = new Map<string, FileTotal>();
-  for (const c of commits) {
-    for (const f of c.files) {
+  // Oldest first, so a rename moves everything the file gathered before it.
+  for (let i = commits.length - 1; i >= 0; i--) {
+    for (const f of commits[i]!.files) {
+      if (ignore(f.path)) continue;
+      const moved = f.oldPath !== undefined && f.oldPath !== f.path ? totals.get(f.oldPath) : undefined;
+      if (moved) totals.delete(f.oldPath!);
       const t = totals.get(f.path) ?? { path: f.path, added: 0, removed: 0, lines: 0, commits: 0, binary: false };
+      if (moved) {
+        t.added += moved.added;
+        t.removed += moved.removed;
+        t.commits += moved.commits;
+        t.binary ||= moved.binary;
+      }
       t.added += f.added ?? 0;
       t.removed += f.removed ?? 0;
       t.lines = t.added + t.removed;
@@ -60,8 +75,16 @@ export function mostTouched(commits: readonly CommitRecord[], limit = TOP_FILES)
     .slice(0, limit);
 }
 
-/** Builds the review from `git log` records (newest first, as git lists them) and SESSION.md at the head. */
-export function buildReview(range: string, commits: readonly CommitRecord[], session: SessionView | null): Review {
+/**
+ * Builds the review from `git log` records (newest first, as git lists them) and
+ * SESSION.md at the head. `isJournal` names the journal files, left out of the files.
+ */
+export function buildReview(
+  range: string,
+  commits: readonly CommitRecord[],
+  session: SessionView | null,
+  isJournal: (path: string) => boolean = () => false,
+): Review {
   const oldestFirst = [...commits].reverse();
   return {
     range,
@@ -70,13 +93,14 @@ export function buildReview(range: string, commits: readonly CommitRecord[], ses
     nextSteps: session?.nextSteps ?? [],
     decisions: attributed(oldestFirst, 'decisions'),
     deadEnds: attributed(oldestFirst, 'deadEnds'),
-    files: mostTouched(commits),
+    files: mostTouched(commits, TOP_FILES, isJournal),
     commits: oldestFirst.map((c) => ({ commit: c.hash, short: c.short, subject: c.subject, author: authorOf(c), date: c.date })),
   };
 }
 
 function attributedList(items: readonly Attributed[]): string {
-  return items.map((d) => `- ${inline(reasonedLine(d))} (${d.short} ${inline(d.subject)})`).join('\n');
+  // The short hash is enough to find the commit: its subject is in the list of commits below.
+  return items.map((d) => `- ${inline(reasonedLine(d))} (${d.short})`).join('\n');
 }
 
 /** The review as markdown ready to paste into a pull request. */

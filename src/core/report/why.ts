@@ -10,6 +10,8 @@
  *                                                 // history: every commit that touched the range (git log -L);
  *                                                 // path: every commit that touched the file (git log --follow)
  *   "uncommitted": [4, 5],                        // lines not committed yet (blame mode only, else [])
+ *   "shallow": ["abc1234"],                       // commits listed where a shallow clone's history is cut off:
+ *                                                 // the lines or file may be older than them (else [])
  *   "decisions": [{ "text", "reason": string | null, "commit", "short", "subject", "author", "date" }],
  *   "deadEnds":  [ same as decisions ],
  *   "commits": [{ "commit", "short", "subject", "author", "date", "parents",
@@ -31,6 +33,8 @@ export interface WhyReport {
   lines: { start: number; end: number } | null;
   mode: WhyMode;
   uncommitted: number[];
+  /** Short hashes of the listed commits at a shallow clone's boundary. */
+  shallow: string[];
   decisions: Attributed[];
   deadEnds: Attributed[];
   commits: CommitJson[];
@@ -41,12 +45,14 @@ export function buildWhy(
   commits: readonly CommitRecord[],
   journal: JournalByCommit,
   found: { mode: WhyMode; uncommitted?: readonly number[] } = { mode: target.lines ? 'history' : 'path' },
+  shallow: ReadonlySet<string> = new Set(),
 ): WhyReport {
   return {
     path: target.path,
     lines: target.lines,
     mode: found.mode,
     uncommitted: [...(found.uncommitted ?? [])].sort((a, b) => a - b),
+    shallow: commits.filter((c) => shallow.has(c.hash)).map((c) => c.short),
     decisions: attributed(commits, 'decisions'),
     deadEnds: attributed(commits, 'deadEnds'),
     commits: commits.map((c) => commitJson(c, journal)),
@@ -59,10 +65,13 @@ function label(report: WhyReport): string {
   return `${report.path}:${start === end ? start : `${start}-${end}`}`;
 }
 
-/** One line about a journal entry: when, where, and the status it recorded. */
+/**
+ * One line about a journal entry: when, where, and the status it recorded. The goal
+ * stays in the JSON only: it is the same for a whole session, and repeated under
+ * every commit it buried the status.
+ */
 export function journalLine(entry: JournalEntry): string {
   const parts = [`${entry.time} on ${entry.branch}`];
-  if (entry.goal) parts.push(`goal: ${entry.goal}`);
   if (entry.status) parts.push(`status: ${entry.status}`);
   return `Journal: ${parts.join('; ')}`;
 }
@@ -90,10 +99,18 @@ function pending(lines: readonly number[]): string | null {
   return `${lines.length === 1 ? 'Line' : 'Lines'} ${lineRanges(lines)} ${lines.length === 1 ? 'is' : 'are'} not committed yet.`;
 }
 
+function cutOff(shallow: readonly string[]): string | null {
+  if (shallow.length === 0) return null;
+  return (
+    `This clone is shallow and its history stops at ${shallow.join(', ')}: what is credited to ${shallow.length === 1 ? 'that commit' : 'those commits'} ` +
+    'may be older. `git fetch --unshallow` fetches the rest.'
+  );
+}
+
 /** Markdown: how the commits were found, each commit that recorded something, then the list of every commit found. */
 export function renderWhyMarkdown(report: WhyReport): string {
   const what = label(report);
-  const head = [`# Why ${what}`, MODE_LINE[report.mode], pending(report.uncommitted)];
+  const head = [`# Why ${what}`, MODE_LINE[report.mode], pending(report.uncommitted), cutOff(report.shallow ?? [])];
   if (report.commits.length === 0) {
     return blocks([...head, report.uncommitted.length > 0 ? null : `No commits touched ${what}.`]);
   }

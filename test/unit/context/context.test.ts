@@ -63,5 +63,51 @@ describe('renderContextMarkdown', () => {
     const md = renderContextMarkdown(data);
     expect(md.length).toBeLessThanOrEqual(MAX_CONTEXT_CHARS);
     expect(md.endsWith('\n')).toBe(true);
+    // Less detail, never a cut-off end: the freshness and the commands to record with stay.
+    expect(md).toContain('## Freshness\n- SESSION.md is behind the code: update it before you finish.\n');
+    expect(md).toContain('- 100 file(s) with uncommitted changes:\n');
+    expect(md).toMatch(/Record as you go: .*set-status "…"`\.\n$/);
+  });
+
+  it('keeps every section at full detail when it fits', () => {
+    const data: ContextData = {
+      version: 1,
+      sessionFile: 'SESSION.md',
+      sessionExists: true,
+      branch: 'main',
+      goal: 'Ship it',
+      status: 'Halfway',
+      nextSteps: ['one'],
+      decisions: Array.from({ length: 8 }, (_, i) => ({ text: `d${i}`, reason: null, source: 'session' as const })),
+      deadEnds: [],
+      keyFiles: Array.from({ length: 12 }, (_, i) => ({ path: `f${i}.ts`, why: null })),
+      staleness: { stale: false, sessionCommit: 'abc', commitsSince: 0, filesSince: [], uncommitted: [], sessionEdited: false },
+      history: { range: 'last 50 commits', commits: 3 },
+    };
+    const md = renderContextMarkdown(data);
+    expect(md).toContain('- d7\n');
+    expect(md).toContain('- `f11.ts`\n');
+    expect(md).not.toContain('more');
+  });
+
+  it('names the inputs it could not read, with their fix', () => {
+    const data: ContextData = {
+      version: 1,
+      sessionFile: 'SESSION.md',
+      sessionExists: true,
+      branch: null,
+      goal: null,
+      status: null,
+      nextSteps: [],
+      decisions: [],
+      deadEnds: [],
+      keyFiles: [],
+      problems: ['SESSION.md: has malformed YAML front matter. Fix the YAML between the `---` lines.'],
+      staleness: { stale: false, sessionCommit: null, commitsSince: 0, filesSince: [], uncommitted: [], sessionEdited: false },
+      history: { range: 'last 50 commits', commits: 0 },
+    };
+    expect(renderContextMarkdown(data)).toContain(
+      '## Freshness\n- Could not read: SESSION.md: has malformed YAML front matter. Fix the YAML between the `---` lines.\n',
+    );
   });
 });
