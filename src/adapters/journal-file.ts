@@ -38,7 +38,7 @@ export function writeJournalEntry(
   } catch (error) {
     throw new GitSessionError(ExitCode.WriteFailed, `could not be opened (${(error as NodeJS.ErrnoException).code ?? String(error)}).`, {
       file: display,
-      fix: 'Make the journal folder writable, or set journal.enabled = false in .gitsession.',
+      fix: 'Make the journal file and its folder readable and writable (chmod u+rw), or set journal.enabled = false in .gitsession.',
       cause: error,
     });
   }

@@ -6,8 +6,12 @@ export interface Terminal {
   /** The terminal's file descriptor, for handing to an editor. */
   readonly fd: number;
   write(text: string): void;
-  /** One keystroke (raw mode, no Enter needed); '' at end of input or after the idle timeout. */
-  key(): Promise<string>;
+  /**
+   * One keystroke (raw mode, no Enter needed); '' at end of input or after the idle timeout.
+   * `prompt` is written once raw mode is on: a key typed the moment it shows (Ctrl-C
+   * above all, which cooked mode turns into a signal) reaches the caller.
+   */
+  key(prompt?: string): Promise<string>;
   /** One line without its ending; '' at end of input or after the idle timeout. */
   line(): Promise<string>;
   close(): void;
@@ -71,9 +75,10 @@ export function openTerminal(path = '/dev/tty', idleMs = IDLE_MS): Terminal | un
     write(text) {
       writeSync(fd, text);
     },
-    async key() {
+    async key(prompt) {
       input.setRawMode(true);
       try {
+        if (prompt) writeSync(fd, prompt);
         if (!(await until(() => buffer.length > 0))) return '';
         const ch = buffer[0]!;
         buffer = buffer.slice(1);

@@ -36,7 +36,8 @@ export async function squashMessage(args: { range: string }, ctx: CommandContext
     allowFailure: true,
   });
   if (out.code !== 0) {
-    throw new GitSessionError(ExitCode.Git, `git cannot read the range "${args.range}": ${out.stderr.trim().split('\n')[0] ?? ''}`, {
+    const reason = (out.stderr.trim().split('\n')[0] ?? '').replace(/^fatal: /, '');
+    throw new GitSessionError(ExitCode.Git, `git cannot read the range "${args.range}"${reason ? ` (${reason})` : ''}.`, {
       fix: 'Name a range such as main..HEAD, or the branch you merge into: main.',
     });
   }

@@ -9,7 +9,7 @@ export const HOOK_START = '# git-session:start';
 export const HOOK_END = '# git-session:end';
 
 /** The hooks git-session installs. */
-export const HOOK_NAMES = ['pre-commit', 'prepare-commit-msg'] as const;
+export const HOOK_NAMES = ['pre-commit', 'prepare-commit-msg', 'commit-msg'] as const;
 export type HookName = (typeof HOOK_NAMES)[number];
 
 const FIND =
@@ -25,6 +25,12 @@ const MISSING =
  * is not found by a later one.
  */
 export const HAND_OFF = 'git-session/hand-off${GIT_AUTHOR_DATE%% *}';
+
+/**
+ * What prepare-commit-msg leaves for commit-msg, relative to the git dir, when it wove
+ * trailers into the empty message of an editor commit: the trailers, NUL-separated.
+ */
+export const WOVEN = 'git-session/woven';
 
 /** The hand-off file name for an author date as git exports it (`@<seconds> <zone>`): what {@link HAND_OFF} expands to. */
 export function handOffName(authorDate: string | undefined): string {
@@ -44,6 +50,10 @@ export function hookLine(name: HookName): string {
       `message|commit) if [ -s "$f" ]; then xargs -0 git interpret-trailers --in-place --no-divider --if-exists addIfDifferent "$1" < "$f" && rm -f "$f" || exit $?; fi ;; ` +
       `*) if [ "$2" = squash ] || [ -s "$f" ]; then ${FIND}; if [ -n "$gs" ]; then "$gs" hook prepare-commit-msg "$@" || exit $?; fi; fi ;; esac`
     );
+  }
+  if (name === 'commit-msg') {
+    // Starts the binary only after an editor commit whose empty message got trailers.
+    return `if [ -f "\${1%/*}/${WOVEN}" ]; then ${FIND}; if [ -n "$gs" ]; then "$gs" hook commit-msg "$@" || exit $?; fi; fi`;
   }
   // A pre-commit hook that fails after ours wrote the hand-off (a later line, or ours
   // refusing) removes it, so no later commit weaves trailers it did not earn.

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { git } from '../adapters/git.js';
 import { writeJournalEntry, type WrittenEntry } from '../adapters/journal-file.js';
-import { formatDuration, formatLocalTime, journalPath, parseLocalTime, renderEntry, type JournalFile } from '../core/journal/entry.js';
+import { formatDuration, formatLocalTime, journalPath, parseGitDate, parseLocalTime, renderEntry, type JournalFile } from '../core/journal/entry.js';
 import type { SessionEntry } from '../core/pipeline/session-diff.js';
 import { joinReason } from '../core/trailers/index.js';
 
@@ -32,6 +32,8 @@ export interface CommitJournal {
 interface LastEntry extends WrittenEntry {
   path: string;
   head: string | null;
+  /** Its heading time: the previous entry's time for the first entry of a new journal file. */
+  time?: string;
 }
 
 function readLastEntry(path: string): LastEntry | undefined {
@@ -40,6 +42,7 @@ function readLastEntry(path: string): LastEntry | undefined {
     const ok =
       typeof e.path === 'string' &&
       (e.head === null || typeof e.head === 'string') &&
+      (e.time === undefined || typeof e.time === 'string') &&
       Number.isInteger(e.offset) &&
       Number.isInteger(e.length) &&
       typeof e.sha1 === 'string';
@@ -63,18 +66,25 @@ export async function commitAuthor(cwd: string, env: NodeJS.ProcessEnv): Promise
  * entry, still staged, is replaced rather than followed by a duplicate.
  */
 export async function writeCommitJournal(j: CommitJournal): Promise<string> {
-  const offset = -j.now.getTimezoneOffset();
-  const last = j.amend ? undefined : readLastEntry(j.lastEntryPath);
+  // The author date git exports: the entry's time matches `git log`, in the author's zone
+  // (and an amend keeps its entry's time, as it keeps the commit's author date).
+  const authored = parseGitDate(j.env.GIT_AUTHOR_DATE);
+  const now = authored?.instant ?? j.now;
+  const offset = authored?.offsetMinutes ?? -j.now.getTimezoneOffset();
+  const record = readLastEntry(j.lastEntryPath);
+  const last = j.amend ? undefined : record;
   const retry = last && last.head === (j.head ?? null) ? last : undefined;
   // A retry writes where the first attempt did, even if a week boundary passed in between.
-  const relative = retry?.path ?? journalPath(j.template, j.now, offset);
+  const relative = retry?.path ?? journalPath(j.template, now, offset);
   const author = await commitAuthor(j.cwd, j.env);
-  const time = formatLocalTime(j.now, offset);
+  const time = formatLocalTime(now, offset);
   rmSync(j.lastEntryPath, { force: true });
   const written = writeJournalEntry(
     join(j.root, relative),
     (eol, previousTime) => {
-      const previous = previousTime ? parseLocalTime(previousTime) : undefined;
+      // A new week's file shows no earlier entry: the one written last (in last week's file) counts.
+      const before = previousTime ?? (record && record.path !== relative ? record.time : undefined);
+      const previous = before ? parseLocalTime(before) : undefined;
       return renderEntry(
         {
           time,
@@ -86,7 +96,7 @@ export async function writeCommitJournal(j: CommitJournal): Promise<string> {
           deadEnds: j.deadEnds.map((d) => joinReason(d.text, d.reason)),
           ...(j.status ? { status: j.status } : {}),
           files: [...j.files],
-          ...(previous ? { sincePrevious: formatDuration(j.now.getTime() - previous.getTime()) } : {}),
+          ...(previous ? { sincePrevious: formatDuration(now.getTime() - previous.getTime()) } : {}),
         },
         eol,
       );
@@ -97,10 +107,10 @@ export async function writeCommitJournal(j: CommitJournal): Promise<string> {
     retry,
   );
   if (!j.amend) {
-    const record: LastEntry = { path: relative, head: j.head ?? null, ...written };
+    const entry: LastEntry = { path: relative, head: j.head ?? null, time, ...written };
     try {
       mkdirSync(dirname(j.lastEntryPath), { recursive: true });
-      writeFileSync(j.lastEntryPath, JSON.stringify(record));
+      writeFileSync(j.lastEntryPath, JSON.stringify(entry));
     } catch {
       // Without the record a failed commit's retry appends a second entry, as before.
     }

@@ -18,6 +18,17 @@ export interface MenuOptions {
 /** Most entries one commit's menu records before it lets the commit go on. */
 const MAX_ROUNDS = 8;
 
+/** Ctrl-C as the terminal delivers it in raw mode: no SIGINT is sent, the byte arrives instead. */
+const CTRL_C = '\x03';
+
+/** How the menu ended. */
+export interface MenuResult {
+  /** The session file changed (the caller stages it so it lands in this commit). */
+  changed: boolean;
+  /** The person pressed Ctrl-C: the commit must stop, as it would at any other prompt. */
+  aborted: boolean;
+}
+
 async function ask(term: Terminal, question: string): Promise<string> {
   term.write(question);
   return (await term.line()).trim();
@@ -25,15 +36,18 @@ async function ask(term: Terminal, question: string): Promise<string> {
 
 /**
  * The one-keystroke menu a person at a terminal gets when a substantial commit leaves
- * the session file alone. What they record is spliced into the file; returns whether
- * the file changed (the caller stages it so it lands in this commit).
+ * the session file alone. What they record is spliced into the file.
  */
-export async function runMenu(term: Terminal, options: MenuOptions): Promise<boolean> {
+export async function runMenu(term: Terminal, options: MenuOptions): Promise<MenuResult> {
   const model = await import('../core/session/index.js');
   let changed = false;
-  term.write(menuText(options.display, options.staleness));
+  let prompt = menuText(options.display, options.staleness);
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const key = (await term.key()).toLowerCase();
+    const key = (await term.key(prompt)).toLowerCase();
+    if (key === CTRL_C) {
+      term.write('^C\n');
+      return { changed, aborted: true };
+    }
     term.write(/^[a-z]$/.test(key) ? `${key}\n` : '\n');
     const edit = (fn: (source: string) => string) => {
       const before = readTextFile(options.sessionPath, options.display);
@@ -67,7 +81,7 @@ export async function runMenu(term: Terminal, options: MenuOptions): Promise<boo
     } else {
       break;
     }
-    term.write(`Anything else?  [d]ecision  dead [e]nd  [s]tatus  [o]pen ${options.display}  [Enter/n] go on: `);
+    prompt = `Anything else?  [d]ecision  dead [e]nd  [s]tatus  [o]pen ${options.display}  [Enter/n] go on: `;
   }
-  return changed;
+  return { changed, aborted: false };
 }

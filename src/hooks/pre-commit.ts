@@ -12,7 +12,7 @@ import { parseNumstat } from '../core/pipeline/numstat.js';
 import { journalMatcher, normalisePath } from '../core/pipeline/paths.js';
 import { skipReason } from '../core/pipeline/skip.js';
 import { assessStaleness, type Staleness } from '../core/pipeline/staleness.js';
-import { planTrailers } from '../core/pipeline/trailer-plan.js';
+import { capTrailers, planTrailers } from '../core/pipeline/trailer-plan.js';
 import { writeCommitJournal } from './journal-step.js';
 import { runMenu } from './menu.js';
 import { sessionDelta, summaryFor, type SessionDelta, type Where } from './session-data.js';
@@ -111,9 +111,9 @@ export default async function preCommit(_args: string[], ctx: CommandContext): P
       const assistant = detectAssistant(env);
       const term = assistant || isCI(env) ? undefined : openTerminal();
       if (term) {
-        let changed = false;
+        let menu = { changed: false, aborted: false };
         try {
-          changed = await runMenu(term, {
+          menu = await runMenu(term, {
             sessionPath: join(cwd, sessionFile),
             display: sessionFile,
             staleness,
@@ -123,7 +123,11 @@ export default async function preCommit(_args: string[], ctx: CommandContext): P
         } finally {
           term.close();
         }
-        if (changed) {
+        if (menu.aborted) {
+          const kept = menu.changed ? `; what you recorded stays in ${sessionFile}, not staged` : '';
+          return { stderr: `git-session: commit aborted (Ctrl-C)${kept}.\n`, exitCode: ExitCode.Refused };
+        }
+        if (menu.changed) {
           await stagePaths([sessionFile], cwd, env);
           files = await numstat();
           blob = await objectId(cwd, env, `:${sessionFile}`);
@@ -144,12 +148,13 @@ export default async function preCommit(_args: string[], ctx: CommandContext): P
     }
     if (updatedBy(files) && blob) {
       delta = await sessionDelta(where, blob, await baseBlob());
-      if (delta.secretKinds.length > 0) {
-        if (mode === 'strict') {
-          return { stderr: `git-session: ${secretWarning(sessionFile, delta.secretKinds, true)}\n`, exitCode: ExitCode.Refused };
-        }
-        stderr.push(secretWarning(sessionFile, delta.secretKinds, false));
+      // Once committed, a secret stays in history: refuse to add one (unless prompts are
+      // off); strict refuses while any is left. Trailers and the journal get redacted text.
+      const refused = mode === 'strict' ? delta.secretKinds : mode === 'off' ? [] : delta.newSecretKinds;
+      if (refused.length > 0) {
+        return { stderr: `git-session: ${secretWarning(sessionFile, refused, true)}\n`, exitCode: ExitCode.Refused };
       }
+      if (delta.secretKinds.length > 0) stderr.push(secretWarning(sessionFile, delta.secretKinds, false));
     }
   } catch (error) {
     // A session file the parser refuses (bad front matter) must not stop the commit.
@@ -186,7 +191,11 @@ export default async function preCommit(_args: string[], ctx: CommandContext): P
     }
   }
 
-  const trailers = planTrailers({ decisions, deadEnds, goal: summary?.goal ?? null, trailers: config.trailers });
+  const planned = planTrailers({ decisions, deadEnds, goal: summary?.goal ?? null, trailers: config.trailers });
+  const { kept: trailers, omitted } = capTrailers(planned);
+  if (omitted > 0) {
+    stderr.push(`git-session: ${omitted} more decisions and dead ends are in the journal entry only (a message carries at most ${trailers.length}).\n`);
+  }
   if (trailers.length > 0) writeTrailerFile(handOffPath(state.stateDir, env), trailers);
   return stderr.length > 0 ? { stderr: stderr.join('') } : {};
 }

@@ -7,7 +7,7 @@ import { hasMessageContent, roomForSubject } from '../core/pipeline/message-file
 import { skipReason } from '../core/pipeline/skip.js';
 import { encodeHandOff, decodeHandOff } from '../core/pipeline/trailer-plan.js';
 import { lazy } from './lazy.js';
-import { handOffPath, readTrailerFile, removeTrailerFile } from './trailer-file.js';
+import { handOffPath, readTrailerFile, removeTrailerFile, wovenTrailers, writeWoven } from './trailer-file.js';
 
 /**
  * prepare-commit-msg `<file> [<source> [<sha>]]` for the commits the hook line does
@@ -37,6 +37,10 @@ export default async function prepareCommitMsg(args: string[], ctx: CommandConte
     cwd: state.root,
     env,
   });
-  if (empty) writeFileSync(file, roomForSubject(readFileSync(file, 'utf8')));
+  if (empty) {
+    writeFileSync(file, roomForSubject(readFileSync(file, 'utf8')));
+    // commit-msg checks that the person wrote something besides these.
+    writeWoven(state.stateDir, wovenTrailers(handOff));
+  }
   return {};
 }

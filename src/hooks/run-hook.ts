@@ -6,6 +6,7 @@ type HookModule = { default: (args: string[], ctx: CommandContext) => Promise<Co
 const HOOKS: Record<string, () => Promise<HookModule>> = {
   'pre-commit': () => import('./pre-commit.js'),
   'prepare-commit-msg': () => import('./prepare-commit-msg.js'),
+  'commit-msg': () => import('./commit-msg.js'),
   'claude-session-start': () => import('./claude-session-start.js'),
   'claude-pre-compact': () => import('./claude-pre-compact.js'),
   'claude-stop': () => import('./claude-stop.js'),

@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { handOffName } from '../core/hook-lines.js';
+import { handOffName, WOVEN } from '../core/hook-lines.js';
 import { decodeHandOff, encodeHandOff, type PlannedTrailer } from '../core/pipeline/trailer-plan.js';
 
 /**
@@ -53,4 +53,33 @@ export function removeTrailerFiles(stateDir: string): void {
     return;
   }
   for (const name of names) if (name.startsWith('hand-off') || name === LEGACY_MARKER) rmSync(join(stateDir, name), { force: true });
+  rmSync(wovenPath(stateDir), { force: true });
+}
+
+/** Where prepare-commit-msg leaves the trailers it wove into an empty editor message (see WOVEN). */
+export function wovenPath(stateDir: string): string {
+  return join(stateDir, '..', WOVEN);
+}
+
+/** The trailer texts among `git interpret-trailers` arguments (each follows `--trailer`). */
+export function wovenTrailers(args: readonly string[]): string[] {
+  return args.flatMap((arg, i) => (i > 0 && args[i - 1] === '--trailer' ? [arg] : []));
+}
+
+export function writeWoven(stateDir: string, trailers: readonly string[]): void {
+  mkdirSync(stateDir, { recursive: true });
+  writeFileSync(wovenPath(stateDir), trailers.map((t) => `${t}\0`).join(''));
+}
+
+/** The trailers in the woven file, removing it; [] when there is none. */
+export function takeWoven(stateDir: string): string[] {
+  const path = wovenPath(stateDir);
+  try {
+    const text = readFileSync(path, 'utf8');
+    return text.split('\0').filter((t) => t !== '');
+  } catch {
+    return [];
+  } finally {
+    rmSync(path, { force: true });
+  }
 }

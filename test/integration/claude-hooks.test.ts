@@ -116,7 +116,7 @@ describe('Stop hook', () => {
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { systemMessage: string };
     expect(out.systemMessage).toContain('SESSION.md is behind the code (uncommitted changes to src/importer.ts)');
-    expect(out.systemMessage).toContain('git session decide "');
+    expect(out.systemMessage).toContain("git session decide '");
   });
 
   it('in strict mode makes the assistant continue: exit 2 and the request on stderr', () => {

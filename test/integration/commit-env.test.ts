@@ -58,7 +58,7 @@ describe('a substantial commit that leaves SESSION.md alone', () => {
     const r = gitNoTty(repo, ['commit', '-q', '-m', 'Add units'], { CLAUDECODE: '1' });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('Note for Claude Code');
-    expect(r.stderr).toContain('git session decide "<what was decided>" --because "<why>"');
+    expect(r.stderr).toContain("git session decide '<what was decided>' --because '<why>'");
     expect(r.stderr).toContain('git session dead-end');
     expect(r.stderr).toContain('git session set-status');
     expect(r.stderr).toContain('git commit --amend --no-edit');

@@ -48,8 +48,19 @@ describe('secrets in SESSION.md', () => {
   // Built at run time so no scanner flags this file itself.
   const token = ['ghp', '_', 'R8x2LmQ4vT9zK1wN6pY3sD7fH0jB5cE2aG4u'].join('');
 
-  it('never reach a trailer, the journal or the message; the commit warns', () => {
+  it('are refused by default: once committed, a secret stays in history', () => {
     repo = sessionRepo();
+    decide(repo, `Call the registry with ${token}`, 'it works');
+    repo.write('src/convert.js', code(3));
+    repo.git(['add', '-A']);
+    const r = gitNoTty(repo, ['commit', '-q', '-m', 'Use the registry']);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('commit refused: SESSION.md holds what looks like a secret (github-token)');
+    expect(repo.git(['log', '-p', '--all']).stdout).not.toContain(token);
+  });
+
+  it('with prompts off: never reach a trailer, the journal or the message; the commit warns', () => {
+    repo = sessionRepo({ config: '[prompt]\n\tmode = off\n' });
     decide(repo, `Call the registry with ${token}`, `token ${token} is scoped`);
     repo.write('src/convert.js', code(3));
     repo.git(['add', '-A']);

@@ -135,7 +135,10 @@ describe('squash', () => {
 
   it('squash-message refuses a bad or empty range', () => {
     repo = featureBranch();
-    expect(repo.run(['squash-message', 'no-such-branch']).code).toBe(7);
+    const bad = repo.run(['squash-message', 'no-such-branch']);
+    expect(bad.code).toBe(7);
+    // One sentence for git's complaint, one for the fix.
+    expect(bad.stderr).toContain(`git cannot read the range "no-such-branch" (bad revision 'no-such-branch..HEAD'). Name a range`);
     const empty = repo.run(['squash-message', 'main..main']);
     expect(empty.code).toBe(2);
     expect(empty.stderr).toContain('has no commits');

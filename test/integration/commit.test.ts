@@ -58,6 +58,23 @@ describe('a commit that records a decision', () => {
     expect(residue(repo)).toBe('');
   });
 
+  it('plain commit left without a subject: git aborts on the empty message, and the retry records once', () => {
+    repo = sessionRepo();
+    stageDecisionAndCode(repo);
+    const head = repo.git(['rev-parse', 'HEAD']).stdout;
+    // Quitting the editor without writing: only the woven trailers are in the message.
+    const quit = gitNoTty(repo, ['commit', '-q'], { GIT_EDITOR: 'true' });
+    expect(quit.code).not.toBe(0);
+    expect(quit.stderr).toContain('Aborting commit due to empty commit message');
+    expect(repo.git(['rev-parse', 'HEAD']).stdout).toBe(head);
+
+    const r = gitNoTty(repo, ['commit', '-q', '-m', 'Round at the edges']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(trailerValues(repo, 'Decision')).toEqual(['Round only when printing — stored values stay exact']);
+    expect(journalHeadings(repo, 'HEAD').length - journalHeadings(repo, 'HEAD~1').length).toBe(1);
+    expect(residue(repo)).toBe('');
+  });
+
   it('plain commit with an editor that deletes the trailers: the person has the last word', () => {
     repo = sessionRepo();
     stageDecisionAndCode(repo);

@@ -58,7 +58,7 @@ function staleness(data: ContextData, limits: Limits): string[] {
 }
 
 const RECORD_LINE =
-  'Record as you go: `git session decide "…" --because "…"`, `git session dead-end "…" --because "…"`, `git session set-status "…"`.';
+  "Record as you go: `git session decide '…' --because '…'`, `git session dead-end '…' --because '…'`, `git session set-status '…'`.";
 
 /** The summary part (goal to key files) at one level of detail. */
 function body(data: ContextData, l: Limits): string[] {

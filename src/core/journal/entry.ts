@@ -165,3 +165,14 @@ export function journalPath(template: string, instant: Date, offsetMinutes: numb
   const { year, week } = isoWeek(instant, offsetMinutes);
   return template.replaceAll('{year}', String(year)).replaceAll('{week}', String(week).padStart(2, '0'));
 }
+
+/**
+ * Reads a date the way git exports it to hooks (`GIT_AUTHOR_DATE=@1767565800 +0100`):
+ * the instant and the author's UTC offset in minutes. Undefined for anything else.
+ */
+export function parseGitDate(text: string | undefined): { instant: Date; offsetMinutes: number } | undefined {
+  const m = /^@(\d+) ([+-])(\d{2})(\d{2})$/.exec(text?.trim() ?? '');
+  if (!m) return undefined;
+  const offsetMinutes = (m[2] === '-' ? -1 : 1) * (Number(m[3]) * 60 + Number(m[4]));
+  return { instant: new Date(Number(m[1]) * 1000), offsetMinutes };
+}

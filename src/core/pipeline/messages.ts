@@ -11,18 +11,23 @@ export function describeChange(s: Staleness): string {
   return `${plural(s.files.length, 'file')}, ${plural(s.changedLines, 'line')} changed${keys}`;
 }
 
+// Single quotes: decisions name code, and inside double quotes a shell runs `backticks`
+// and expands $vars, silently. An apostrophe in single quotes fails loudly instead.
 /** The commands that update the session file, one per line, indented. */
 export function updateCommands(): string[] {
   return [
-    '  git session decide "<what was decided>" --because "<why>"',
-    '  git session dead-end "<what was tried>" --because "<why it failed>"',
-    '  git session set-status "<where the work stands now>"',
+    "  git session decide '<what was decided>' --because '<why>'",
+    "  git session dead-end '<what was tried>' --because '<why it failed>'",
+    "  git session set-status '<where the work stands now>'",
   ];
 }
 
+/** How to quote the texts, for whoever copies the commands. */
+const QUOTING = "(single quotes keep ` and $ literal; write ' as '\\'')";
+
 /** The one line shown when nobody can be asked (GUI, IDE, CI). */
 export function reminderLine(sessionFile: string, s: Staleness): string {
-  return `git-session: ${sessionFile} was not updated by this commit (${describeChange(s)}); record decisions with: git session decide "<what>" --because "<why>"\n`;
+  return `git-session: ${sessionFile} was not updated by this commit (${describeChange(s)}); record decisions with: git session decide '<what>' --because '<why>'\n`;
 }
 
 export interface AssistantMessageInput {
@@ -45,16 +50,16 @@ export function assistantMessage(m: AssistantMessageInput): string {
   const head =
     m.mode === 'strict'
       ? `git-session: commit refused: ${m.sessionFile} was not updated (${describeChange(m.staleness)}${since}).`
-      : `git-session: ${m.sessionFile} was not updated by this commit (${describeChange(m.staleness)}${since}).`;
+      : `git-session: the commit went through, but ${m.sessionFile} was not updated by it (${describeChange(m.staleness)}${since}).`;
   const tail =
     m.mode === 'strict'
-      ? [`Then run \`git add ${m.sessionFile}\` and commit again.`]
-      : [`This commit went through. Then run \`git add ${m.sessionFile} && git commit --amend --no-edit\` to add it to this commit.`];
+      ? `Then stage it and commit again: git add ${m.sessionFile}`
+      : `Then add it to this commit: git add ${m.sessionFile} && git commit --amend --no-edit`;
   return [
     head,
-    `Note for ${m.assistant}: record what this work decided, ruled out and where it stands (skip a command with nothing to record):`,
+    `Note for ${m.assistant}: record what this work decided, ruled out and where it stands; skip a command with nothing to record ${QUOTING}:`,
     ...updateCommands(),
-    ...tail,
+    tail,
     '',
   ].join('\n');
 }
@@ -74,8 +79,8 @@ export function strictRefusal(sessionFile: string, s: Staleness): string {
 export function secretWarning(sessionFile: string, kinds: readonly string[], strict: boolean): string {
   const what = kinds.length > 0 ? ` (${[...new Set(kinds)].join(', ')})` : '';
   return strict
-    ? `commit refused: ${sessionFile} holds what looks like a secret${what}. Remove it from ${sessionFile}, \`git add ${sessionFile}\` and commit again (or commit with --no-verify once).`
-    : `git-session: ${sessionFile} holds what looks like a secret${what}; it is redacted from trailers and the journal, but ${sessionFile} itself is committed as is: remove it.\n`;
+    ? `commit refused: ${sessionFile} holds what looks like a secret${what}, and a committed secret stays in history. Remove it from ${sessionFile}, \`git add ${sessionFile}\` and commit again (if it is no secret: git commit --no-verify, once).`
+    : `git-session: ${sessionFile} holds what looks like a secret${what}; trailers and the journal get it redacted, but ${sessionFile} itself is committed as is: remove it.\n`;
 }
 
 /** The one-keystroke menu a person at a terminal sees. */

@@ -38,3 +38,20 @@ export function newEntries(before: readonly SessionEntry[], after: readonly Sess
 export function unescapeMarkdown(text: string): string {
   return text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
 }
+
+/**
+ * Secret kinds in `after` beyond those in `before`, counted per kind: what a commit
+ * would newly put into the session file's history (a secret already committed is
+ * in history whatever this commit does).
+ */
+export function addedKinds(before: readonly string[], after: readonly string[]): string[] {
+  const left = new Map<string, number>();
+  for (const kind of before) left.set(kind, (left.get(kind) ?? 0) + 1);
+  const added: string[] = [];
+  for (const kind of after) {
+    const n = left.get(kind) ?? 0;
+    if (n > 0) left.set(kind, n - 1);
+    else added.push(kind);
+  }
+  return added;
+}

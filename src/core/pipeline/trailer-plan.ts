@@ -33,6 +33,31 @@ export function planTrailers(input: TrailerPlanInput): PlannedTrailer[] {
   return out.filter((t) => !/^[A-Za-z0-9-]+:\s*$/.test(t.line));
 }
 
+/**
+ * At most this many trailers, and this many bytes of them, go into one message. The
+ * hand-off reaches git through `xargs`, which splits an argument list past ~128 KiB
+ * (and would separate a `--trailer` from its value); a message with hundreds of
+ * trailers helps no reader either. Everything still goes into the journal.
+ */
+export const MAX_TRAILERS = 40;
+export const MAX_TRAILER_BYTES = 32 * 1024;
+
+/** Keeps the first trailers within the limits; `omitted` counts the rest. */
+export function capTrailers(
+  trailers: readonly PlannedTrailer[],
+  limits = { count: MAX_TRAILERS, bytes: MAX_TRAILER_BYTES },
+): { kept: PlannedTrailer[]; omitted: number } {
+  const kept: PlannedTrailer[] = [];
+  let bytes = 0;
+  for (const t of trailers) {
+    const size = new TextEncoder().encode(t.line).length + 16;
+    if (kept.length >= limits.count || bytes + size > limits.bytes) break;
+    kept.push(t);
+    bytes += size;
+  }
+  return { kept, omitted: trailers.length - kept.length };
+}
+
 /** The arguments for `git interpret-trailers` that weave `trailers` into `file`. */
 export function interpretTrailersArgs(trailers: readonly PlannedTrailer[], file: string): string[] {
   const args = ['interpret-trailers', '--in-place', '--no-divider', '--where', 'end'];

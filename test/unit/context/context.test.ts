@@ -66,7 +66,7 @@ describe('renderContextMarkdown', () => {
     // Less detail, never a cut-off end: the freshness and the commands to record with stay.
     expect(md).toContain('## Freshness\n- SESSION.md is behind the code: update it before you finish.\n');
     expect(md).toContain('- 100 file(s) with uncommitted changes:\n');
-    expect(md).toMatch(/Record as you go: .*set-status "…"`\.\n$/);
+    expect(md).toMatch(/Record as you go: .*set-status '…'`\.\n$/);
   });
 
   it('keeps every section at full detail when it fits', () => {

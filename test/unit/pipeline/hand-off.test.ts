@@ -30,7 +30,7 @@ describe('the hand-off file', () => {
 });
 
 describe('hook lines', () => {
-  it.each([['pre-commit'], ['prepare-commit-msg']] as const)('%s is one line between the markers', (name) => {
+  it.each([['pre-commit'], ['prepare-commit-msg'], ['commit-msg']] as const)('%s is one line between the markers', (name) => {
     expect(hookLine(name)).not.toContain('\n');
     expect(hookBlock(name)).toBe(`${HOOK_START}\n${hookLine(name)}\n${HOOK_END}`);
     const syntax = spawnSync('sh', ['-n', '-c', hookLine(name)], { encoding: 'utf8', timeout: 5000 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newEntries, normaliseEntryText, unescapeMarkdown } from '../../../src/core/pipeline/session-diff.js';
+import { addedKinds, newEntries, normaliseEntryText, unescapeMarkdown } from '../../../src/core/pipeline/session-diff.js';
 
 describe('newEntries', () => {
   it('finds entries whose text is new, ignoring markup, case, spacing and final punctuation', () => {
@@ -21,5 +21,14 @@ describe('newEntries', () => {
 describe('unescapeMarkdown', () => {
   it('drops backslash escapes of punctuation only', () => {
     expect(unescapeMarkdown('\\# not a heading, 1\\. item, a\\*b\\*, C:\\path')).toBe('# not a heading, 1. item, a*b*, C:\\path');
+  });
+});
+
+describe('addedKinds', () => {
+  it('counts per kind: only secrets the base did not hold are new', () => {
+    expect(addedKinds([], ['jwt'])).toEqual(['jwt']);
+    expect(addedKinds(['jwt'], ['jwt'])).toEqual([]);
+    expect(addedKinds(['jwt'], ['jwt', 'jwt', 'github-token'])).toEqual(['jwt', 'github-token']);
+    expect(addedKinds(['jwt', 'github-token'], ['github-token'])).toEqual([]);
   });
 });

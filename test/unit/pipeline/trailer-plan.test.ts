@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../../src/core/config.js';
-import { interpretTrailersArgs, planTrailers } from '../../../src/core/pipeline/trailer-plan.js';
+import { capTrailers, interpretTrailersArgs, MAX_TRAILER_BYTES, MAX_TRAILERS, planTrailers } from '../../../src/core/pipeline/trailer-plan.js';
 
 const trailers = DEFAULT_CONFIG.trailers;
 
@@ -48,5 +48,28 @@ describe('interpretTrailersArgs', () => {
       '--if-exists', 'replace', '--if-missing', 'add', '--trailer', 'Session: g',
       'MSG',
     ]);
+  });
+});
+
+describe('capTrailers', () => {
+  const t = (n: number, size = 10) =>
+    Array.from({ length: n }, (_, i) => ({ line: `Decision: ${String(i).padEnd(size, 'x')}`, ifExists: 'addIfDifferent' as const }));
+
+  it('keeps everything under the limits', () => {
+    expect(capTrailers(t(3))).toEqual({ kept: t(3), omitted: 0 });
+  });
+
+  it('keeps the first trailers up to the count and says how many were left out', () => {
+    const r = capTrailers(t(50));
+    expect(r.kept).toEqual(t(50).slice(0, MAX_TRAILERS));
+    expect(r.omitted).toBe(50 - MAX_TRAILERS);
+  });
+
+  it('stops before the byte budget is exceeded, so xargs never splits the list', () => {
+    const r = capTrailers(t(30, 5_000));
+    const bytes = r.kept.reduce((n, x) => n + x.line.length + 16, 0);
+    expect(bytes).toBeLessThanOrEqual(MAX_TRAILER_BYTES);
+    expect(r.kept.length).toBe(6);
+    expect(r.omitted).toBe(24);
   });
 });

@@ -1,0 +1,30 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { CommandContext, CommandResult } from '../cli/context.js';
+import { readCommitState } from '../adapters/commit-state.js';
+import { git } from '../adapters/git.js';
+import { saysNothing } from '../core/pipeline/message-file.js';
+import { takeWoven } from './trailer-file.js';
+
+/** `core.commentChar`; `#` when unset or `auto` (git picks `#` for a message that was empty). */
+async function commentChar(cwd: string, env: NodeJS.ProcessEnv): Promise<string> {
+  const out = await git(['config', 'core.commentChar'], { cwd, env, allowFailure: true });
+  const value = out.stdout.trim();
+  return value === '' || value === 'auto' ? '#' : value[0]!;
+}
+
+/**
+ * commit-msg `<file>`, run only after prepare-commit-msg wove trailers into the empty
+ * message of an editor commit. When the person wrote nothing (quit the editor to abort),
+ * the trailers are taken out again, so git aborts on the empty message as it always does
+ * instead of committing a message made of trailers.
+ */
+export default async function commitMsg(args: string[], ctx: CommandContext): Promise<CommandResult> {
+  const [file] = args;
+  const state = await readCommitState(ctx.cwd, ctx.env);
+  const woven = takeWoven(state.stateDir);
+  if (!file || woven.length === 0) return {};
+  const message = readFileSync(file, 'utf8');
+  if (!saysNothing(message, woven, await commentChar(state.root, ctx.env))) return {};
+  writeFileSync(file, '');
+  return {};
+}

@@ -1,0 +1,132 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { TIMEOUT_MS, type TempRepo } from '../helpers/repo.js';
+import { addDecisionLine, code, gitNoTty, journalHeadings, residue, sessionRepo } from './commit-setup.js';
+
+let repo: TempRepo | undefined;
+const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+afterEach(() => repo?.cleanup());
+
+function ourLines(stderr: string): string[] {
+  return stderr.split('\n').filter((l) => l.startsWith('git-session:'));
+}
+
+describe('the menu at a terminal', () => {
+  it.skipIf(!hasScript)('Ctrl-C stops the commit, as at any other prompt', async () => {
+    repo = sessionRepo();
+    repo.write('src/units.js', code(30));
+    repo.git(['add', '-A']);
+    const head = repo.git(['rev-parse', 'HEAD']).stdout;
+    // In raw mode the terminal sends no SIGINT: the byte reaches the menu. It is typed once
+    // the menu shows (typed earlier, the terminal would still turn it into a signal).
+    const child = spawn('script', ['-qec', 'git commit -q -m "Add units"', '/dev/null'], { cwd: repo.dir, env: repo.env });
+    let out = '';
+    let typed = false;
+    const status = await new Promise<number | null>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        reject(new Error(`no exit within ${TIMEOUT_MS} ms: ${out}`));
+      }, TIMEOUT_MS);
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString('utf8');
+        if (!typed && out.includes('[Enter/n] skip: ')) {
+          typed = true;
+          child.stdin.write('\x03');
+        }
+      });
+      child.on('close', (code) => {
+        clearTimeout(timer);
+        resolve(code);
+      });
+    });
+    expect(out).toContain('commit aborted (Ctrl-C)');
+    expect(status).not.toBe(0);
+    expect(repo.git(['rev-parse', 'HEAD']).stdout).toBe(head);
+  });
+});
+
+describe('a staged SESSION.md that is not text', () => {
+  it.each([
+    ['NUL bytes', Buffer.from('\n\x00\x01 junk\n'), 'looks binary'],
+    ['invalid UTF-8', Buffer.from([0x0a, 0xff, 0xfe, 0x0a]), 'is not valid UTF-8'],
+  ])('%s: the commit goes through with one line that says so', (_name, junk, says) => {
+    repo = sessionRepo();
+    const path = join(repo.dir, 'SESSION.md');
+    writeFileSync(path, Buffer.concat([readFileSync(path), junk]));
+    repo.write('src/units.js', code(30));
+    repo.git(['add', '-A']);
+    const r = gitNoTty(repo, ['commit', '-q', '-m', 'Broken bytes']);
+    expect(r.code, r.stderr).toBe(0);
+    const lines = ourLines(r.stderr);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(`SESSION.md: ${says}`);
+    expect(residue(repo)).toBe('');
+  });
+});
+
+describe('a secret added to SESSION.md', () => {
+  // Built at run time so no scanner flags this file itself.
+  const key = ['AKIA', 'QX3RT7', 'EXAMPLE7Z2'].join('');
+  const password = ['hunter', '2xyz'].join('');
+
+  it('is refused before it reaches history; without it the commit goes through', () => {
+    repo = sessionRepo();
+    addDecisionLine(repo, `- Deploy with key ${key} — Reason: password=${password} works`);
+    repo.write('src/units.js', code(30));
+    repo.git(['add', '-A']);
+    const r = gitNoTty(repo, ['commit', '-q', '-m', 'Deploy']);
+    expect(r.code).not.toBe(0);
+    expect(ourLines(r.stderr)).toEqual([expect.stringContaining('commit refused: SESSION.md holds what looks like a secret (aws-access-key, secret-assignment)')]);
+    expect(r.stderr).toContain('--no-verify');
+    const history = () => repo!.git(['log', '-p', '--all', '--format=%B']).stdout;
+    expect(history()).not.toContain(key);
+
+    repo.write('SESSION.md', repo.read('SESSION.md').replace(key, 'the deploy key').replace(`password=${password}`, 'the vault'));
+    repo.git(['add', '-A']);
+    const ok = gitNoTty(repo, ['commit', '-q', '-m', 'Deploy']);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(journalHeadings(repo, 'HEAD')).toHaveLength(2);
+    expect(history()).not.toContain(key);
+    expect(history()).not.toContain(password);
+  });
+});
+
+describe('the journal follows the author date git exports', () => {
+  it('a late Sunday and an early Monday land in their own ISO weeks, with the time between them', () => {
+    repo = sessionRepo();
+    const commit = (name: string, date: string) => {
+      repo!.write(`src/${name}.js`, code(3, name));
+      repo!.git(['add', '-A']);
+      const r = gitNoTty(repo!, ['commit', '-q', '-m', name], { GIT_AUTHOR_DATE: date });
+      expect(r.code, r.stderr).toBe(0);
+    };
+    commit('friday', '2026-01-02T09:00:00+01:00');
+    commit('sunday', '2026-01-04T23:30:00+01:00');
+    commit('monday', '2026-01-05T00:10:00+01:00');
+    const week1 = repo.read('.session/journal/2026-W01.md');
+    const week2 = repo.read('.session/journal/2026-W02.md');
+    expect(week1).toMatch(/### 2026-01-04 23:30 \+01:00 · commit [^\n]*\n(?:.*\n)*?- Since previous entry: 2d 14h\n/);
+    expect(week2).toMatch(/^### 2026-01-05 00:10 \+01:00 · commit .*\n(?:.*\n)*?- Since previous entry: 40m\n/);
+    expect(residue(repo)).toBe('');
+  });
+});
+
+describe('a commit that adds very many decisions', () => {
+  it('carries the first 40 as trailers, says so in one line, and journals them all', () => {
+    repo = sessionRepo();
+    for (let i = 0; i < 120; i++) addDecisionLine(repo, `- Decision number ${i} ${'with a long explanation '.repeat(8)}`);
+    repo.git(['add', '-A']);
+    const r = gitNoTty(repo, ['commit', '-q', '-m', 'Many decisions']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(ourLines(r.stderr).some((l) => /more decisions and dead ends are in the journal entry only/.test(l))).toBe(true);
+    const values = repo.git(['log', '-1', '--format=%(trailers:key=Decision,valueonly,unfold,separator=%x1e)']).stdout.trim().split('\x1e');
+    expect(values.length).toBeGreaterThan(0);
+    expect(values.length).toBeLessThanOrEqual(40);
+    expect(values[0]).toContain('Decision number 0 ');
+    const journal = repo.git(['show', 'HEAD', '--', '.session']).stdout;
+    expect(journal.match(/^\+- Decision: Decision number/gm)?.length).toBe(120);
+    expect(residue(repo)).toBe('');
+  });
+});
