@@ -11,7 +11,8 @@ import { build } from 'esbuild';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const cli = join(root, 'dist', 'cli.js');
+// BENCH_CLI measures another build (a copy of an earlier dist/) against the same scenarios.
+const cli = process.env.BENCH_CLI ? resolve(process.env.BENCH_CLI) : join(root, 'dist', 'cli.js');
 const base = mkdtempSync(join(tmpdir(), 'git-session-bench-'));
 const bin = join(base, 'bin');
 const startsLog = join(base, 'node-starts.log');
@@ -43,10 +44,21 @@ function sh(cwd, cmd, args, input) {
   return r.stdout;
 }
 
+/**
+ * Runs a command under bash and returns its wall time and the CPU time (user + sys) of
+ * it and everything it started, from bash's `times`: on a busy machine wall times
+ * wander, CPU times much less.
+ */
 function timed(cwd, cmd, args) {
   const t0 = process.hrtime.bigint();
-  sh(cwd, cmd, args);
-  return Number(process.hrtime.bigint() - t0) / 1e6;
+  const out = sh(cwd, 'bash', ['-c', '"$@" >/dev/null; s=$?; times; exit $s', 'bash', cmd, ...args]);
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const seconds = (t) => {
+    const m = /(\d+)m([\d.]+)s/.exec(t ?? '');
+    return m ? Number(m[1]) * 60 + Number(m[2]) : NaN;
+  };
+  const [user, sys] = (out.trim().split('\n').at(-1) ?? '').split(/\s+/);
+  return { ms, cpu: (seconds(user) + seconds(sys)) * 1000 };
 }
 
 const median = (xs) => {
@@ -117,6 +129,7 @@ function makeRepo(name, kind, big) {
  */
 function benchCommits(dir, { decisions, decide }) {
   const times = [];
+  const cpus = [];
   let starts = 0;
   for (let i = 0; i < RUNS + 1; i++) {
     writeFileSync(join(dir, 'code.js'), `export const n = ${i + 1};\n`);
@@ -128,50 +141,64 @@ function benchCommits(dir, { decisions, decide }) {
     if (decide) sh(dir, 'node', [cli, 'decide', `Choice ${i}`, '--because', 'measured']);
     sh(dir, 'git', ['add', '-A']);
     writeFileSync(startsLog, '');
-    const ms = timed(dir, 'git', ['commit', '-q', '-m', `Change ${i}`]);
+    const { ms, cpu } = timed(dir, 'git', ['commit', '-q', '-m', `Change ${i}`]);
     if (i === 0) continue; // warm-up: first parse fills the cache
     times.push(ms);
+    cpus.push(cpu);
     starts += readFileSync(startsLog, 'utf8').split('\n').filter(Boolean).length;
   }
-  return { ms: median(times), nodeStarts: starts / RUNS };
+  return { ms: median(times), cpu: median(cpus), nodeStarts: starts / RUNS };
 }
 
 function benchCmd(cmd, args) {
-  const times = [];
+  const runs = [];
   for (let i = 0; i < RUNS + 1; i++) {
-    const ms = timed(base, cmd, args);
-    if (i > 0) times.push(ms);
+    const r = timed(base, cmd, args);
+    if (i > 0) runs.push(r);
   }
-  return median(times);
+  return { ms: median(runs.map((r) => r.ms)), cpu: median(runs.map((r) => r.cpu)) };
 }
 
+// BENCH_ONLY=<regex> runs only the scenarios whose label matches (the floor always runs).
+const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : undefined;
+
 try {
-  console.log(`git-session bench: medians of ${RUNS} runs (BENCH_RUNS to change)\n`);
+  console.log(`git-session bench: ${cli}, medians of ${RUNS} runs (BENCH_RUNS to change)\n`);
   const version = benchCmd('node', [cli, '--version']);
   const nodeNoop = benchCmd('node', ['-e', '0']);
-  console.log(`git-session --version  ${version.toFixed(1)} ms   node -e 0  ${nodeNoop.toFixed(1)} ms   ratio ${(version / nodeNoop).toFixed(2)}x\n`);
+  const x = (a, b) => `${(a / b).toFixed(2)}x`;
+  console.log(
+    `git-session --version  ${version.ms.toFixed(1)} ms (cpu ${version.cpu.toFixed(0)})   ` +
+      `node -e 0  ${nodeNoop.ms.toFixed(1)} ms (cpu ${nodeNoop.cpu.toFixed(0)})   ratio ${x(version.ms, nodeNoop.ms)} (cpu ${x(version.cpu, nodeNoop.cpu)})\n`,
+  );
 
   const rows = [];
-  const add = (label, r, target) => rows.push({ label, ...r, target });
-  add('git commit, no hooks', benchCommits(makeRepo('plain', 'none', false), { decisions: false }));
+  const add = (label, run, target) => {
+    if (!only || only.test(label)) rows.push({ label, ...run(), target });
+  };
   const floor = benchCommits(makeRepo('node', 'node', false), { decisions: false });
-  add('pre-commit = node -e 0', floor);
-  add('git-session, nothing to record', benchCommits(makeRepo('ours-idle', 'ours', false), { decisions: false }), 1.2);
-  add('git-session, 3 decisions + journal', benchCommits(makeRepo('ours-full', 'ours', false), { decisions: true }), 1.5);
-  add('git-session, after `decide`', benchCommits(makeRepo('ours-decide', 'ours', false), { decide: true }), 1.5);
-  add('  big repo*, nothing to record', benchCommits(makeRepo('big-idle', 'ours', true), { decisions: false }), 1.2);
-  add('  big repo*, 3 decisions + journal', benchCommits(makeRepo('big-full', 'ours', true), { decisions: true }), 1.5);
+  add('git commit, no hooks', () => benchCommits(makeRepo('plain', 'none', false), { decisions: false }));
+  rows.push({ label: 'pre-commit = node -e 0', ...floor });
+  add('git-session, nothing to record', () => benchCommits(makeRepo('ours-idle', 'ours', false), { decisions: false }), 1.2);
+  add('git-session, 3 decisions + journal', () => benchCommits(makeRepo('ours-full', 'ours', false), { decisions: true }), 1.5);
+  add('git-session, after `decide`', () => benchCommits(makeRepo('ours-decide', 'ours', false), { decide: true }), 1.5);
+  add('  big repo*, nothing to record', () => benchCommits(makeRepo('big-idle', 'ours', true), { decisions: false }), 1.2);
+  add('  big repo*, 3 decisions + journal', () => benchCommits(makeRepo('big-full', 'ours', true), { decisions: true }), 1.5);
 
   const pad = (s, n) => String(s).padEnd(n);
-  console.log(`${pad('scenario', 38)}${pad('ms', 9)}${pad('vs node -e 0', 14)}${pad('target', 9)}git-session starts/commit`);
+  console.log(`${pad('scenario', 38)}${pad('ms', 9)}${pad('vs node -e 0', 14)}${pad('target', 11)}${pad('cpu ms', 9)}${pad('cpu vs', 9)}starts/commit`);
   for (const r of rows) {
     const ratio = r.ms / floor.ms;
     const verdict = r.target ? `${r.target}x ${ratio <= r.target ? 'ok' : 'OVER'}` : '';
-    console.log(`${pad(r.label, 38)}${pad(r.ms.toFixed(1), 9)}${pad(ratio.toFixed(2) + 'x', 14)}${pad(verdict, 9)}${r.nodeStarts.toFixed(1)}`);
+    console.log(
+      `${pad(r.label, 38)}${pad(r.ms.toFixed(1), 9)}${pad(x(r.ms, floor.ms), 14)}${pad(verdict, 11)}` +
+        `${pad(r.cpu.toFixed(0), 9)}${pad(x(r.cpu, floor.cpu), 9)}${r.nodeStarts.toFixed(1)}`,
+    );
   }
   console.log('\n3 decisions: added to SESSION.md by hand (a cache miss: parser and scanner load).');
   console.log('after `decide`: one decision recorded with git session decide, which primes the cache.');
   console.log('* big repo: 10,000-commit history (git fast-import) and a 5,000-entry journal.');
+  console.log('cpu: user + sys of git and every hook process, steadier than wall time on a busy machine.');
 } finally {
   rmSync(base, { recursive: true, force: true });
 }

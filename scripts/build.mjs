@@ -1,41 +1,112 @@
-// Bundles the CLI and the library with esbuild. The CLI is bundled because every
-// git hook starts it: one file loads far faster than hundreds of node_modules files.
-// Code splitting keeps each command's dependencies (remark, secretlint, the MCP SDK)
-// out of the start-up path of commands that do not need them.
+// Bundles the CLI and the library with esbuild, in two parts:
+//
+// - dist/cli.js, the binary: a few lines that turn on Node's compile cache where there
+//   is one (22.1+), then load dist/main.cjs, ONE CommonJS file holding `--version` and
+//   the commit hooks with everything they use on a common commit. Git starts it on every
+//   commit, and a single CommonJS file starts faster than an ES module graph (no ESM
+//   loader, no chunk files to resolve, read and link). dist/package.json marks dist/
+//   as CommonJS, so cli.js can keep its name.
+// - ES modules (.mjs) for everything else: each module the binary reaches through a
+//   dynamic import() (every other command, the markdown parser, the secret scanner,
+//   squash handling, the assistant hooks) becomes its own entry point under
+//   dist/lazy/, sharing code through dist/chunks/. The binary imports them at run
+//   time, so a commit that needs none of them never loads them.
 import { build } from 'esbuild';
 import { chmodSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 
-const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
+const root = resolve(import.meta.dirname, '..');
+const version = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')).version;
 // Build beside dist/ and swap, so a running binary never sees a half-written dist/
 // and chunks of earlier builds do not pile up.
-const out = 'dist.next';
+const out = resolve(root, 'dist.next');
 rmSync(out, { recursive: true, force: true });
 
-const result = await build({
-  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts' },
+/** The git hooks init installs (HOOK_NAMES in src/core/hook-lines.ts), read from the source so this list cannot fall behind. */
+async function gitHookNames() {
+  const r = await build({ entryPoints: [resolve(root, 'src/core/hook-lines.ts')], bundle: true, format: 'esm', write: false, logLevel: 'silent' });
+  const { HOOK_NAMES } = await import(`data:text/javascript;base64,${Buffer.from(r.outputFiles[0].text).toString('base64')}`);
+  return HOOK_NAMES;
+}
+
+// Reached through import() but on the commit path: bundled into the binary.
+const HOT = new Set(['src/hooks/run-hook.ts', 'src/hooks/lazy.ts', ...(await gitHookNames()).map((name) => `src/hooks/${name}.ts`)]);
+
+/** `src/core/pipeline/session-summary.ts` → `lazy/core/pipeline/session-summary`. */
+function lazyName(file) {
+  const rel = relative(root, file).replace(/\\/g, '/');
+  return `lazy/${rel.replace(/^src\//, '').replace(/^node_modules\//, 'vendor/').replace(/\.[cm]?[jt]s$/, '')}`;
+}
+
+/**
+ * Turns every dynamic import() of the binary (outside HOT) into an import of an ES
+ * module entry point, and records it so the ES module build makes that entry.
+ */
+function esmBoundary(lazy) {
+  return {
+    name: 'esm-boundary',
+    setup(b) {
+      b.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.kind !== 'dynamic-import' || args.pluginData === 'resolving') return undefined;
+        const r = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: 'resolving' });
+        if (r.errors.length > 0 || HOT.has(relative(root, r.path).replace(/\\/g, '/'))) return r;
+        const name = lazyName(r.path);
+        lazy[name] = r.path;
+        return { path: `./${name}.mjs`, external: true };
+      });
+    },
+  };
+}
+
+const common = {
   bundle: true,
   platform: 'node',
   target: 'node20.19',
-  format: 'esm',
-  splitting: true,
   outdir: out,
-  chunkNames: 'chunks/[name]-[hash]',
   legalComments: 'none',
   logLevel: 'warning',
-  metafile: Boolean(process.env.BUILD_METAFILE),
+  // import.meta is empty in CommonJS: code that needs it must stay behind the boundary.
+  logOverride: { 'empty-import-meta': 'error' },
+  metafile: true,
   define: { __VERSION__: JSON.stringify(version) },
-  // CommonJS dependencies (gray-matter, js-yaml) call require(): give the ESM bundle one.
+};
+
+const lazy = {};
+const cjs = await build({
+  ...common,
+  entryPoints: { cli: resolve(root, 'src/cli/bin.ts'), main: resolve(root, 'src/cli/main.ts') },
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+  plugins: [esmBoundary(lazy), { name: 'bin', setup: (b) => b.onResolve({ filter: /^\.\/main\.cjs$/ }, () => ({ path: './main.cjs', external: true })) }],
+});
+// The binary keeps the name package.json's bin and the hooks of existing installs use.
+renameSync(`${out}/cli.cjs`, `${out}/cli.js`);
+
+const esm = await build({
+  ...common,
+  entryPoints: { index: resolve(root, 'src/index.ts'), ...lazy },
+  format: 'esm',
+  splitting: true,
+  outExtension: { '.js': '.mjs' },
+  chunkNames: 'chunks/[name]-[hash]',
+  // CommonJS dependencies (gray-matter, js-yaml) call require(): give the ES modules one.
   banner: {
     js: "import { createRequire as __gsCreateRequire } from 'node:module'; const require = __gsCreateRequire(import.meta.url);",
   },
 });
+
+writeFileSync(`${out}/package.json`, `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`);
 chmodSync(`${out}/cli.js`, 0o755);
-if (result.metafile) writeFileSync('meta.json', JSON.stringify(result.metafile));
-rmSync('dist.old', { recursive: true, force: true });
+if (process.env.BUILD_METAFILE) {
+  writeFileSync(resolve(root, 'meta.json'), JSON.stringify(cjs.metafile));
+  writeFileSync(resolve(root, 'meta-esm.json'), JSON.stringify(esm.metafile));
+}
+const old = resolve(root, 'dist.old');
+rmSync(old, { recursive: true, force: true });
 try {
-  renameSync('dist', 'dist.old');
+  renameSync(resolve(root, 'dist'), old);
 } catch {
   /* first build */
 }
-renameSync(out, 'dist');
-rmSync('dist.old', { recursive: true, force: true });
+renameSync(out, resolve(root, 'dist'));
+rmSync(old, { recursive: true, force: true });

@@ -1,8 +1,8 @@
-#!/usr/bin/env node
-// Entry point of the `git-session` binary. It stays tiny on purpose: git hooks start
-// it on every commit, so `hook` and `--version` are dispatched before cac or any
-// command module is loaded.
-import { ExitCode, GitSessionError } from '../errors.js';
+// The `git-session` CLI, built as one CommonJS file (dist/main.cjs, loaded by
+// src/cli/bin.ts; see scripts/build.mjs). Git hooks start it on every commit, so
+// `hook` and `--version` are dispatched before cac or any command module is loaded;
+// every import() below reaches an ES module that is loaded only when it is needed.
+import { ExitCode } from '../errors.js';
 import type { CommandContext, CommandResult } from './context.js';
 
 declare const __VERSION__: string;
@@ -33,10 +33,21 @@ async function main(argv: string[]): Promise<void> {
   emit(await runCli(argv, context(), __VERSION__));
 }
 
+/**
+ * A GitSessionError, told by its shape: one thrown by a command comes from the ES
+ * module build, whose class is not the one bundled here, so instanceof fails.
+ */
+function userError(error: unknown): { message: string; exitCode: number } | undefined {
+  if (!(error instanceof Error) || error.name !== 'GitSessionError') return undefined;
+  const exitCode = (error as Error & { exitCode?: unknown }).exitCode;
+  return typeof exitCode === 'number' ? { message: error.message, exitCode } : undefined;
+}
+
 main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof GitSessionError) {
-    process.stderr.write(`git-session: ${error.message}\n`);
-    process.exitCode = error.exitCode;
+  const known = userError(error);
+  if (known) {
+    process.stderr.write(`git-session: ${known.message}\n`);
+    process.exitCode = known.exitCode;
     return;
   }
   const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
