@@ -12,6 +12,7 @@
 //   dist/lazy/, sharing code through dist/chunks/. The binary imports them at run
 //   time, so a commit that needs none of them never loads them.
 import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 
@@ -96,6 +97,13 @@ const esm = await build({
 });
 
 writeFileSync(`${out}/package.json`, `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`);
+if (process.argv.includes('--types')) {
+  // Declarations for the library export. dist/ is CommonJS for the binary, so the
+  // types folder declares itself ES module, matching dist/index.mjs.
+  const tsc = spawnSync(process.execPath, [resolve(root, 'node_modules/typescript/bin/tsc'), '-p', resolve(root, 'tsconfig.types.json'), '--outDir', `${out}/types`], { stdio: 'inherit' });
+  if (tsc.status !== 0) throw new Error('type declarations failed to build');
+  writeFileSync(`${out}/types/package.json`, `${JSON.stringify({ type: 'module' }, null, 2)}\n`);
+}
 chmodSync(`${out}/cli.js`, 0o755);
 if (process.env.BUILD_METAFILE) {
   writeFileSync(resolve(root, 'meta.json'), JSON.stringify(cjs.metafile));

@@ -1,2 +1,45 @@
-// Public library API: the pure core, usable without the CLI.
-export { ExitCode, GitSessionError } from './errors.js';
+/**
+ * git-session as a library: the pure core, text in and data out, usable without the
+ * CLI (an editor extension, a bot, another hook manager). Nothing here touches the
+ * file system, git or the clock.
+ */
+export { ExitCode, GitSessionError, type ExitCodeValue } from './errors.js';
+export {
+  CONFIG_FILE,
+  DEAD_END_ALIASES,
+  DEFAULT_CONFIG,
+  parseConfig,
+  renderDefaultConfig,
+  type Config,
+  type PromptMode,
+} from './core/config.js';
+export {
+  addDeadEnd,
+  addDecision,
+  addKeyFile,
+  getDeadEnds,
+  getDecisions,
+  getGoal,
+  getKeyFiles,
+  getNextSteps,
+  getStatus,
+  parseSession,
+  publicText,
+  setStatus,
+  TEMPLATE_SECTIONS,
+  type SectionKind,
+  type SessionDoc,
+  type SessionItem,
+  type SessionSection,
+} from './core/session/index.js';
+export {
+  appendTrailers,
+  formatTrailer,
+  joinReason,
+  parseTrailers,
+  sanitizeValue,
+  splitReason,
+  type Trailer,
+} from './core/trailers/index.js';
+export { containsSecret, redactSecrets, type Finding } from './core/redact/index.js';
+export { parseEntries, renderEntry, type JournalEntry, type JournalFile } from './core/journal/entry.js';
