@@ -8,22 +8,32 @@ import { writeFileAtomic } from './fs.js';
  * Reads a file for the planners: its text and mode, undefined when missing.
  * A directory or unreadable file in the way is an error naming it.
  */
-export function readFileState(path: string): FileState | undefined {
+export function readFileState(path: string, root?: string): FileState | undefined {
+  const show = (p: string) => (root && !relative(root, p).startsWith('..') ? relative(root, p) : p);
   let mode: number;
   try {
     const st = statSync(path);
     if (st.isDirectory()) {
       throw new GitSessionError(ExitCode.BadInput, 'is a directory where git-session expects a file.', {
-        file: path,
+        file: show(path),
         fix: 'Move the directory away and run the command again.',
       });
     }
     mode = st.mode & 0o7777;
   } catch (error) {
     if (error instanceof GitSessionError) throw error;
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new GitSessionError(ExitCode.BadInput, `could not be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).`, {
-      file: path,
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return undefined;
+    if (code === 'ENOTDIR') {
+      const blocker = fileInTheWay(path);
+      throw new GitSessionError(ExitCode.BadInput, `is a file where git-session needs a folder (for ${show(path)}).`, {
+        file: show(blocker),
+        fix: 'Rename or move that file, then run the command again; nothing was written.',
+        cause: error,
+      });
+    }
+    throw new GitSessionError(ExitCode.BadInput, `could not be read (${code ?? String(error)}).`, {
+      file: show(path),
       fix: 'Check its permissions (chmod u+r) and run the command again.',
       cause: error,
     });
@@ -37,12 +47,33 @@ export function readFileState(path: string): FileState | undefined {
   }
 }
 
-function failed(path: string, error: unknown): GitSessionError {
-  if (error instanceof GitSessionError) return error;
+/** The nearest parent of `path` that exists as a file, blocking the folders under it. */
+function fileInTheWay(path: string): string {
+  for (let dir = dirname(path); dir !== dirname(dir); dir = dirname(dir)) {
+    try {
+      if (!statSync(dir).isDirectory()) return dir;
+    } catch {
+      // Not there (or also blocked): look further up.
+    }
+  }
+  return path;
+}
+
+function failed(path: string, error: unknown, applied: number): GitSessionError {
+  // Every step is idempotent, so running the command again finishes the job.
+  const progress =
+    applied === 0
+      ? 'No other file was changed.'
+      : `The ${applied} change${applied === 1 ? '' : 's'} listed before it ${applied === 1 ? 'was' : 'were'} applied; run the command again to finish.`;
+  if (error instanceof Error && error.name === 'GitSessionError') {
+    const { exitCode, file, fix, message, cause } = error as GitSessionError;
+    const problem = message.slice(file ? file.length + 2 : 0, fix ? -fix.length - 1 : undefined);
+    return new GitSessionError(exitCode, problem, { file, fix: `${fix ?? ''} ${progress}`.trim(), cause });
+  }
   const code = (error as NodeJS.ErrnoException).code ?? String(error);
   return new GitSessionError(ExitCode.WriteFailed, `could not be changed (${code}).`, {
     file: path,
-    fix: 'Make the file and its folder writable and run the command again; the steps before it were applied.',
+    fix: `Make the file and its folder writable and run the command again. ${progress}`,
     cause: error,
   });
 }
@@ -67,6 +98,7 @@ function pruneEmptyParents(path: string, stop: string, keep: readonly string[]):
  * folders a delete leaves empty; folders under `keep` (git's own) are never removed.
  */
 export function applyPlan(steps: readonly Step[], root: string, keep: readonly string[] = []): void {
+  let applied = 0;
   for (const step of steps) {
     try {
       switch (step.action) {
@@ -86,10 +118,11 @@ export function applyPlan(steps: readonly Step[], root: string, keep: readonly s
           renameSync(step.from, step.path);
           break;
         case 'unchanged':
-          break;
+          continue;
       }
+      applied++;
     } catch (error) {
-      throw failed(step.path, error);
+      throw failed(step.path, error, applied);
     }
   }
 }

@@ -3,6 +3,7 @@ import { primeSummaryCache } from './commit-state.js';
 import { loadConfig } from './config.js';
 import { readTextFile, writeFileAtomic } from './fs.js';
 import { findRepo, type RepoInfo } from './repo.js';
+import { GitSessionError } from '../errors.js';
 
 /** Where the session file of a repository lives. */
 export interface SessionFile {
@@ -29,7 +30,17 @@ export function readSessionFile(file: SessionFile): string {
 
 /** Writes the session file atomically, keeping its mode; a read-only file is a WriteFailed error. */
 export function writeSessionFile(file: SessionFile, text: string): void {
-  writeFileAtomic(file.path, text);
+  try {
+    writeFileAtomic(file.path, text);
+  } catch (error) {
+    // Name the file as every other message does: relative to the repository root.
+    if (error instanceof Error && error.name === 'GitSessionError' && (error as GitSessionError).file === file.path) {
+      const { exitCode, fix, message, cause } = error as GitSessionError;
+      const problem = message.slice(`${file.path}: `.length, fix ? -fix.length - 1 : undefined);
+      throw new GitSessionError(exitCode, problem, { file: file.display, fix, cause });
+    }
+    throw error;
+  }
 }
 
 /**

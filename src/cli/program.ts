@@ -63,18 +63,20 @@ export async function runCli(argv: string[], ctx: CommandContext, version: strin
     .command('decide <text>', 'Record a decision in SESSION.md')
     .option('--because <reason>', 'Why this was decided')
     .action(
-      act(async (text: string, opts: Opts) =>
-        (await import('../commands/decide.js')).decide({ text, because: str(opts.because, '--because') }, ctx),
-      ),
+      act(async (text: string, opts: Opts) => {
+        const m = await import('../commands/decide.js');
+        return m.decide({ text, because: m.rawOption(argv, '--because') ?? str(opts.because, '--because') }, ctx);
+      }),
     );
 
   cli
     .command('dead-end <what>', 'Record an approach that was tried and ruled out')
     .option('--because <why>', 'Why it failed')
     .action(
-      act(async (what: string, opts: Opts) =>
-        (await import('../commands/dead-end.js')).deadEnd({ what, because: str(opts.because, '--because') }, ctx),
-      ),
+      act(async (what: string, opts: Opts) => {
+        const m = await import('../commands/dead-end.js');
+        return m.deadEnd({ what, because: m.rawOption(argv, '--because') ?? str(opts.because, '--because') }, ctx);
+      }),
     );
 
   cli

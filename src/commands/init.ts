@@ -25,7 +25,7 @@ export async function planContext(ctx: CommandContext, agents?: string, mcp = fa
   return {
     root: repo.root,
     config: loadConfig(repo.root),
-    read: readFileState,
+    read: (path) => readFileState(path, repo.root),
     template: readTemplate,
     agents: wanted,
     mcp,

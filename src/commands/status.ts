@@ -33,10 +33,18 @@ async function gitFacts(root: string, display: string, env: NodeJS.ProcessEnv) {
   };
 }
 
+/** The text view shows one glance a line; `--json` has every word. */
+const GLANCE = 160;
+
+function clip(text: string): string {
+  const chars = [...text];
+  return chars.length <= GLANCE ? text : `${chars.slice(0, GLANCE - 1).join('').trimEnd()}…`;
+}
+
 function render(r: StatusReport): string {
   const out = [`# ${r.file}${r.title ? ` — ${r.title}` : ''}`, ''];
-  out.push(`- Goal: ${r.goal ?? '(none)'}`, `- Status: ${r.status ?? '(none)'}`);
-  if (r.nextSteps.length > 0) out.push(`- Next: ${r.nextSteps[0]}${r.nextSteps.length > 1 ? ` (+${r.nextSteps.length - 1} more)` : ''}`);
+  out.push(`- Goal: ${r.goal ? clip(r.goal) : '(none)'}`, `- Status: ${r.status ? clip(r.status) : '(none)'}`);
+  if (r.nextSteps.length > 0) out.push(`- Next: ${clip(r.nextSteps[0]!)}${r.nextSteps.length > 1 ? ` (+${r.nextSteps.length - 1} more)` : ''}`);
   out.push('', '## Sections');
   if (r.sections.length === 0) out.push('- (none: run `git session init` for the template)');
   for (const s of r.sections) {

@@ -36,7 +36,7 @@ describe('bad input is refused with the documented exit codes', () => {
     ['binary', Buffer.from([0x23, 0x20, 0x00, 0x01, 0x0a]), /SESSION\.md: looks binary/],
     ['not UTF-8', Buffer.from([0x23, 0x20, 0xe9, 0x74, 0xe9, 0x0a]), /SESSION\.md: is not valid UTF-8/],
     ['over 1 MB', '# S\n' + 'x'.repeat(1024 * 1024 + 10), /SESSION\.md: is \d+ bytes, over the 1 MB limit/],
-    ['malformed YAML', '---\ngoal: [oops\n---\n# S\n', /SESSION\.md: has malformed YAML front matter/],
+    ['malformed YAML', '---\ngoal: [oops\n---\n# S\n', /^git-session: SESSION\.md: has malformed YAML front matter \([^)]*\d\)\. Fix the YAML/],
     ['---js front matter', '---js\n{ goal: require("fs") }\n---\n# S\n## Decisions\n', /SESSION\.md: has `---js` front matter, which is never evaluated/],
   ];
 
@@ -58,14 +58,22 @@ describe('bad input is refused with the documented exit codes', () => {
     expect(r.stderr).toContain('SESSION.md: is a directory');
   });
 
+  it('init with a file where a folder must go exits 4, names it and writes nothing', () => {
+    repo = tempRepo();
+    repo.write('.claude', 'notes\n');
+    const r = repo.run(['init']);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toMatch(/^git-session: \.claude: is a file where git-session needs a folder \(for \.claude\/settings\.json\)\. Rename or move/);
+    expect(repo.git(['status', '--porcelain', '--untracked-files=all']).stdout).toBe('?? .claude\n');
+  });
+
   it('a read-only SESSION.md exits 5 and is left as it was', () => {
     repo = tempRepo();
     repo.write('SESSION.md', '# S\n\n## Decisions\n');
     chmodSync(join(repo.dir, 'SESSION.md'), 0o444);
     const r = repo.run(['decide', 'x', '--because', 'y']);
     expect(r.code).toBe(5);
-    expect(r.stderr).toContain('SESSION.md');
-    expect(r.stderr).toContain('read-only');
+    expect(r.stderr).toMatch(/^git-session: SESSION\.md: is read-only .*chmod u\+w/);
     expect(repo.read('SESSION.md')).toBe('# S\n\n## Decisions\n');
   });
 });

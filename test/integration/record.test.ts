@@ -45,6 +45,55 @@ describe('recording into SESSION.md', () => {
     expect(diffLines(repo).added).toEqual(['- Ship on Fridays']);
   });
 
+  it('keeps --because exactly as typed, and an empty one records no reason', () => {
+    repo = withSession();
+    expect(repo.run(['decide', 'Pin the parser', '--because', '0x10']).stdout).toContain('Reason: 0x10');
+    expect(repo.run(['decide', 'Pin the writer', '--because=007']).stdout).toContain('Reason: 007');
+    const empty = repo.run(['decide', 'Pin the hooks', '--because', '']);
+    expect(empty.code).toBe(0);
+    expect(empty.stderr).toContain('add --because');
+    expect(diffLines(repo).added).toEqual([
+      '- Pin the parser — Reason: 0x10',
+      '- Pin the writer — Reason: 007',
+      '- Pin the hooks',
+    ]);
+    expect(repo.run(['decide', 'Pin the docs', '--because']).code).toBe(2);
+  });
+
+  it('records a decision, a dead end or a key file only once', () => {
+    repo = withSession();
+    repo.run(['decide', 'Use SQLite', '--because', 'one file']);
+    repo.run(['dead-end', 'Polling', '--because', 'rate limits']);
+    repo.run(['key-file', 'src/db.ts', 'the store']);
+    const before = repo.read('SESSION.md');
+    const again = repo.run(['decide', 'use sqlite', '--because', 'still one file']);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toBe('Already recorded in SESSION.md: use sqlite\n');
+    expect(repo.run(['dead-end', 'Polling']).stdout).toContain('Already recorded');
+    expect(repo.run(['key-file', 'src/db.ts']).stdout).toContain('Already recorded');
+    expect(repo.read('SESSION.md')).toBe(before);
+  });
+
+  it('does not nudge when the text already gives a reason', () => {
+    repo = withSession();
+    const r = repo.run(['dead-end', 'Polling the API because of rate limits']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(diffLines(repo).added).toEqual(['- Polling the API because of rate limits']);
+  });
+
+  it('set-status never wipes a long hand-kept status, and says what it kept', () => {
+    const long = '# S\n\n## Status\n- Phase: 2 of 4\n- Branch: `feature/p2`\n- Tests: all pass\n- Blockers: none\n\n## Next Steps\n- [ ] p3\n';
+    repo = withSession(long);
+    const r = repo.run(['set-status', 'Phase 3 started']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('other 4 lines stayed below the new one');
+    expect(diffLines(repo)).toEqual({ added: ['Phase 3 started', ''], removed: [] });
+    const again = repo.run(['set-status', 'Phase 3 half done']);
+    expect(again.stderr).toContain('other 5 lines');
+    expect(diffLines(repo)).toEqual({ added: ['Phase 3 half done', ''], removed: [] });
+  });
+
   it('works from a subfolder and writes the file at the repository root', () => {
     repo = withSession();
     repo.write('src/deep/x.txt', 'x\n');

@@ -74,4 +74,14 @@ describe('git session status', () => {
     expect(r.stdout).toContain('## Unknown sections');
     expect(r.stdout).toContain('- Uncommitted edits: yes');
   });
+
+  it('clips a long status to one glance in text, and keeps every word in JSON', () => {
+    repo = tempRepo();
+    const long = Array.from({ length: 60 }, (_, i) => `step${i} done`).join(', ');
+    repo.write('SESSION.md', `## Status\n${long}\n`);
+    const line = repo.run(['status']).stdout.split('\n').find((l) => l.startsWith('- Status: '))!;
+    expect([...line].length).toBeLessThanOrEqual(170);
+    expect(line.endsWith('…')).toBe(true);
+    expect(JSON.parse(repo.run(['status', '--json']).stdout).status).toBe(long);
+  });
 });

@@ -20,10 +20,14 @@ function notes(plan: Plan): string[] {
   return plan.notes.flatMap((n) => ['', n]);
 }
 
-/** Files a team should commit after init: the ones created or changed inside the work tree. */
+/**
+ * Files a team should commit after init: the ones created or changed inside the work
+ * tree, and a chained hook's new `.local` name (in a committed hooks folder, the
+ * chained hook without it would lose the team's own checks).
+ */
 export function filesToCommit(steps: readonly Step[], root: string): string[] {
   return steps
-    .filter((s) => s.action === 'create' || s.action === 'update')
+    .filter((s) => s.action === 'create' || s.action === 'update' || s.action === 'move')
     .map((s) => display(root, s.path))
     .filter((p) => !p.startsWith('/') && !p.startsWith('.git/') && p !== '.git');
 }

@@ -54,11 +54,14 @@ export function getStatus(doc: SessionDoc): string | null {
   return typeof fm === 'string' && fm.trim() !== '' ? oneLine(fm) : null;
 }
 
-/** The next steps: items of the next-steps sections, else the status section's items; done (checked) items left out. */
+/**
+ * The next steps: open items of the next-steps sections, else the open task boxes
+ * (`- [ ]`) of the status section. Plain status bullets are facts, not steps.
+ */
 export function getNextSteps(doc: SessionDoc): string[] {
-  const open = (items: SessionItem[]) => items.filter((i) => i.checked !== true).map((i) => i.text);
-  const next = open(publicItems(doc, 'nextSteps'));
-  return next.length > 0 ? next : open(publicItems(doc, 'status'));
+  const next = publicItems(doc, 'nextSteps').filter((i) => i.checked !== true);
+  const steps = next.length > 0 ? next : publicItems(doc, 'status').filter((i) => i.checked === false);
+  return steps.map((i) => i.text);
 }
 
 /** Public decisions, in file order. */

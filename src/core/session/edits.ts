@@ -144,23 +144,60 @@ export function planAddItem(source: string, kind: SectionKind, content: string, 
   return insertLines(a, at, lines);
 }
 
-/** Plans replacing the status section's body (its heading and guidance comment stay). */
-export function planSetStatus(source: string, text: string): Splice {
+/** A status edit, and how many lines of the section it left standing. */
+export interface StatusSplice extends Splice {
+  /** Lines of the old status kept below the new one (0 when the whole body was replaced). */
+  kept: number;
+}
+
+/** A status body up to this many lines, of plain paragraphs and flat lists, is replaced whole. */
+const SHORT_STATUS_LINES = 3;
+
+function isShort(a: Analysis, body: readonly RootContent[], from: number, to: number): boolean {
+  const flat = body.every(
+    (n) => n.type === 'paragraph' || (n.type === 'list' && n.children.every((item) => item.children.every((c) => c.type === 'paragraph'))),
+  );
+  return flat && a.doc.source.slice(from, to).split('\n').length <= SHORT_STATUS_LINES;
+}
+
+/** A one-line paragraph that does not lead into what follows it (`Still to do:`). */
+function isStatusLine(a: Analysis, node: RootContent): boolean {
+  if (node.type !== 'paragraph') return false;
+  const text = a.doc.source.slice(a.span(node).start, a.span(node).end);
+  return !text.includes('\n') && !/:\s*[*_]*\s*$/.test(text);
+}
+
+/**
+ * Plans setting the status (its heading and guidance comment stay). A short status
+ * (a few lines of prose or a flat list) is replaced whole. A longer one is never
+ * wiped: its first line is replaced when it is a one-line paragraph, otherwise the
+ * new line goes on top, and the rest stays for the user to prune.
+ */
+export function planSetStatus(source: string, text: string): StatusSplice {
   const a = analyze(source);
   const line = inlineText(text, 'status');
   const layout = target(a, 'status');
-  if (!layout) return addSection(a, 'status', [line]);
+  if (!layout) return { ...addSection(a, 'status', [line]), kept: 0 };
   const from = afterGuidance(a, layout);
   const firstSub = layout.nodes.find((n) => n.type === 'heading' && a.span(n).start >= from);
   const until = firstSub ? lineStart(source, a.span(firstSub).start) : layout.ownEnd;
   const body = layout.nodes.filter((n) => a.span(n).start >= from && a.span(n).start < until);
+  // A closing rule or comment separates or marks sections: it is layout, not status.
+  while (body.length > 0 && (body[body.length - 1]!.type === 'thematicBreak' || body[body.length - 1]!.type === 'html')) body.pop();
   const first = body[0];
   const last = body[body.length - 1];
   if (!first || !last) {
     const lines = [line];
     if (needsBlankAfter(source, from)) lines.push('');
-    return insertLines(a, from, lines);
+    return { ...insertLines(a, from, lines), kept: 0 };
   }
   const at = lineStart(source, a.span(first).start);
-  return { at, remove: lineEnd(source, a.span(last).end) - at, insert: line };
+  const to = lineEnd(source, a.span(last).end);
+  const total = source.slice(at, to).split('\n').length;
+  if (isShort(a, body, at, to)) return { at, remove: to - at, insert: line, kept: 0 };
+  if (isStatusLine(a, first)) {
+    const end = lineEnd(source, a.span(first).end);
+    return { at, remove: end - at, insert: line, kept: total - 1 };
+  }
+  return { ...insertLines(a, at, [line, '']), kept: total };
 }

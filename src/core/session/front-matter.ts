@@ -48,7 +48,7 @@ export function parseYamlFrontMatter(block: string, file: string | undefined): R
     if (error instanceof GitSessionError) {
       throw new GitSessionError(error.exitCode, 'has front matter that is never evaluated.', { file, fix: FIX_JS, cause: error });
     }
-    const reason = (error as Error).message?.split('\n')[0] ?? String(error);
+    const reason = ((error as Error).message?.split('\n')[0] ?? String(error)).replace(/[\s:]+$/, '');
     throw new GitSessionError(ExitCode.BadInput, `has malformed YAML front matter (${reason}).`, {
       file,
       fix: 'Fix the YAML between the `---` lines at the top of the file, or remove the block.',

@@ -20,11 +20,11 @@ const FAMILIES: readonly [SectionKind, RegExp][] = [
   ],
   [
     'goal',
-    /^(what we're building|what we are building|(the |current |session |project |main )?(goals?|objectives?|task|mission|purpose)|current focus|project purpose|프로젝트 목적|目標|目标)$/,
+    /^(what we're building|what we are building|(the |current |session |project |main )?(goals?|objectives?|task|mission|purpose)|current focus|project purpose|objetivos?|objectifs?|ziele?|프로젝트 목적|目標|目标)$/,
   ],
   [
     'decisions',
-    /^((key |technical |tech |design |architecture |architectural |schema design |important |main |active )?decisions?( made| log| taken| and considerations)?|what was decided|evolution of project decisions|decisiones( de diseño| tomadas)?|décisions( techniques)?( notables)?|decisioni( \/ convenzioni adottate)?|entscheidungen|決定事項|决策|결정사항|핵심 기술 결정)$/,
+    /^((key |technical |tech |design |architecture |architectural |schema design |important |main |active )?decisions?( made| log| taken| and considerations)?|what was decided|evolution of project decisions|decisiones( de diseño| tomadas)?|décisions( techniques)?( notables)?|decisioni( \/ convenzioni adottate)?|decisões|entscheidungen|designbeslut|beslut|(seçilmiş )?(tasarım )?kararları|(アクティブな)?決定事項|决策|결정사항|핵심 기술 결정)$/,
   ],
   [
     'deadEnds',
@@ -32,19 +32,19 @@ const FAMILIES: readonly [SectionKind, RegExp][] = [
   ],
   [
     'nextSteps',
-    /^((potential |immediate |suggested )?next( concrete| single)? (steps?|actions?|tasks?)|next|next up|next session( backlog)?|todo|to do|to-do|todos|what's left( to (build|do))?|remaining( work| tasks)?|pending|open tasks|todo \/ in sospeso|pendiente|다음 할 일|次にやること|下一步)$/,
+    /^((potential |immediate |suggested )?next( concrete| single)? (steps?|actions?|tasks?)( for (the )?(new|next) session)?|next|next up|next session( backlog)?|todo|to do|to-do|todos|still to do|what's left( to (build|do))?|remaining( work| tasks)?|pending|open tasks|todo \/ in sospeso|pendientes?( para la próxima sesión| abiertos)?|(siguientes?|próximos?) pasos?|prochaines étapes|nächste schritte|nästa steg|다음 할 일|다음 작업|次にやること|次のステップ|下一步)$/,
   ],
   [
     'status',
-    /^((current |project |session |overall )?(status|state|progress)|where we are|where the project stands|current working state|task progress|当前状态|현재 상태|現在の状態|статус|estado( actual)?)$/,
+    /^((current |project |session |overall )?(status|state|progress)|where we are|where the project stands|current working state|task progress|当前状态|현재 상태|現在の状態|статус|estado( actual)?|stato( attuale)?|statut|état actuel|aktueller stand|proje durumu)$/,
   ],
   [
     'keyFiles',
-    /^((key|important|relevant|main|core) files?( paths?)?|files( touched| changed| modified| created)?|files created\/modified|files modified\/created( this session)?|files to check first|file map|key paths|filkarta|文件清单)$/,
+    /^((key|important|relevant|main|core) files?( paths?)?|files( touched| changed| modified| created)?|files created\/modified|files modified\/created( this session)?|files to check first|file map|key paths|filkarta|fichiers clés|archivos clave|file chiave( toccati questa sessione)?|wichtige dateien|文件清单)$/,
   ],
   [
     'gotchas',
-    /^(gotchas?|known (issues|problems|failures|bugs)( & quirks| and quirks)?|(common )?pitfalls( for next developer)?|lessons( learned)?|key learnings|learnings|caveats|things to avoid|알려진 이슈|주의사항)$/,
+    /^(gotchas?|known (issues|problems|failures|bugs)( & quirks| and quirks)?|(common )?pitfalls( for next developer)?|known limitations|lessons( learned)?|key learnings|learnings|caveats|things to avoid|알려진 이슈|주의사항)$/,
   ],
 ];
 

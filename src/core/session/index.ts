@@ -3,13 +3,16 @@
  * and edit it by splicing at parse positions so every byte not edited stays as it was.
  */
 import { applySplice, inlineText, planAddItem, planSetStatus, type Splice } from './edits.js';
+import { getKeyFiles } from './accessors.js';
+import { analyze } from './parse.js';
+import type { SectionKind } from './types.js';
 
 export type { FrontMatter, SectionKind, SessionDoc, SessionItem, SessionSection } from './types.js';
 export { parseSession } from './parse.js';
 export { TEMPLATE_SECTIONS, classifyHeading, normalizeHeading } from './headings.js';
 export { getGoal, getStatus, getNextSteps, getDecisions, getDeadEnds, getKeyFiles, publicText } from './accessors.js';
 export { splitReason } from './reasons.js';
-export { applySplice, planAddItem, planSetStatus, inlineText, type Splice } from './edits.js';
+export { applySplice, planAddItem, planSetStatus, inlineText, type Splice, type StatusSplice } from './edits.js';
 
 /** Adds `- <text> — Reason: <reason>` (or `- <text>`) to the decisions section, creating it if missing. */
 export function addDecision(source: string, d: { text: string; reason?: string | null }): string {
@@ -48,4 +51,22 @@ export function planReasoned(
   const reason = d.reason && d.reason.trim() !== '' ? inlineText(d.reason, 'reason') : null;
   const content = reason ? `${text} — Reason: ${reason}` : text;
   return planAddItem(source, kind, content, { text, reason });
+}
+
+function same(a: string): string {
+  return a.replace(/\s+/g, ' ').trim().replace(/[.;]$/, '').toLowerCase();
+}
+
+/**
+ * Whether the file already holds this entry (same words, any case), in any section
+ * of `kind`, private ones included: recording it twice would only add noise.
+ * Key files compare by path.
+ */
+export function hasEntry(source: string, kind: SectionKind, text: string): boolean {
+  const { doc } = analyze(source);
+  if (kind === 'keyFiles') {
+    const all = { ...doc, sections: doc.sections.map((s) => ({ ...s, private: false, items: s.items.map((i) => ({ ...i, private: false })) })) };
+    return getKeyFiles(all).some((f) => same(f.path) === same(text));
+  }
+  return doc.sections.some((s) => s.kind === kind && s.items.some((i) => same(i.text) === same(text)));
 }

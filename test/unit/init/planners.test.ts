@@ -7,6 +7,7 @@ import { journalGlob } from '../../../src/core/init/files.js';
 import { chooseHookTarget, type HookFacts } from '../../../src/core/init/hook-target.js';
 import { chainHead } from '../../../src/core/init/hooks.js';
 import { INIT_PLANNERS, UNINSTALL_PLANNERS } from '../../../src/core/init/planners.js';
+import { filesToCommit } from '../../../src/core/init/render.js';
 import type { FileState, Step } from '../../../src/core/init/step.js';
 
 const ROOT = '/r';
@@ -100,6 +101,14 @@ describe('init and uninstall planners', () => {
     const { plan } = roundTrip({ 'lefthook.yml': '' }, { lefthookConfig: 'lefthook.yml' });
     expect(plan.steps.some((s) => s.path.includes('hooks'))).toBe(false);
     expect(plan.notes.join('\n')).toContain('git-session hook prepare-commit-msg {1} {2} {3}');
+  });
+
+  it('lists a chained hook and its .local name among the files to commit when the hooks folder is in the work tree', () => {
+    const w = world({ 'tools/hooks/pre-commit': '#!/bin/sh\nmake lint\n' }, { hooksPath: 'tools/hooks', hooksDir: `${ROOT}/tools/hooks` });
+    const commit = filesToCommit(runPlanners(INIT_PLANNERS, w.ctx).steps, ROOT);
+    expect(commit).toEqual(expect.arrayContaining(['tools/hooks/pre-commit', 'tools/hooks/pre-commit.local', 'tools/hooks/prepare-commit-msg']));
+    const plain = world({ '.git/hooks/pre-commit': '#!/bin/sh\nmake lint\n' });
+    expect(filesToCommit(runPlanners(INIT_PLANNERS, plain.ctx).steps, ROOT).filter((p) => p.includes('hooks'))).toEqual([]);
   });
 
   it('keeps SESSION.md that the user changed', () => {

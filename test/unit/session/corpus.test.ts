@@ -68,6 +68,8 @@ describe.skipIf(files.length === 0)('session files from public repositories', ()
     if (status.remove > 0) {
       expect(status.at).toBeGreaterThanOrEqual(section!.bodyStart);
       expect(status.at + status.remove).toBeLessThanOrEqual(section!.end);
+      // A hand-kept status of more than a few lines is never wiped.
+      expect(source.slice(status.at, status.at + status.remove).split('\n').length).toBeLessThanOrEqual(3);
     }
     onlySpliced(source, setStatus(source, 'Halfway through the parser'), status);
   });

@@ -3,9 +3,12 @@ import {
   addDeadEnd,
   addDecision,
   addKeyFile,
+  applySplice,
   getDecisions,
   getStatus,
+  hasEntry,
   parseSession,
+  planSetStatus,
   setStatus,
   TEMPLATE_SECTIONS,
 } from '../../../src/core/session/index.js';
@@ -123,6 +126,17 @@ describe('edits splice only the lines they add or replace', () => {
   });
 });
 
+describe('hasEntry', () => {
+  it('finds an entry with the same words in any case, private ones too, and key files by path', () => {
+    const source = '## Decisions\n- Use SQLite — Reason: one file\n\n## Private\n### Dead Ends\n- Polling.\n\n## Key Files\n- `src/a.ts` — entry\n';
+    expect(hasEntry(source, 'decisions', 'use  sqlite')).toBe(true);
+    expect(hasEntry(source, 'decisions', 'Use Postgres')).toBe(false);
+    expect(hasEntry(source, 'deadEnds', 'Polling')).toBe(true);
+    expect(hasEntry(source, 'keyFiles', 'src/a.ts')).toBe(true);
+    expect(hasEntry(source, 'keyFiles', 'src/b.ts')).toBe(false);
+  });
+});
+
 describe('setStatus', () => {
   it('replaces the body and keeps the heading, the guidance comment and the rest', () => {
     const before = '## Status\n<!-- one line -->\nOld status\nstill old\n\n## Next Steps\n- a\n';
@@ -143,6 +157,28 @@ describe('setStatus', () => {
     const missing = setStatus('# S\n\n## Goal\nG\n\n## Decisions\n- d\n', 'Now');
     expect(missing).toBe('# S\n\n## Goal\nG\n\n## Status\n\nNow\n\n## Decisions\n- d\n');
     expect(getStatus(parseSession(missing))).toBe('Now');
+  });
+
+  it('never wipes a long status: replaces its one-line lead, or puts the new line on top', () => {
+    const lead = '## Status\nAlpha is feature complete.\n\nStill needed:\n- keys\n- table\n- deploy\n\n## Next Steps\n';
+    const led = planSetStatus(lead, 'Beta started');
+    expect(applySplice(lead, led)).toBe(lead.replace('Alpha is feature complete.', 'Beta started'));
+    expect(led.kept).toBe(5);
+    const list = '## Status\n- Phase: 2\n- Branch: `p2`\n- Tests: 115 pass\n- Blockers: an API key\n\n---\n\n## Log\n';
+    const topped = setStatus(list, 'Phase 3 started');
+    expect(lineChange(list, topped)).toEqual({ removed: [], added: ['Phase 3 started', ''] });
+    // The line put on top is replaced by the next call, not stacked.
+    expect(lineChange(topped, setStatus(topped, 'Phase 3 done'))).toEqual({ removed: ['Phase 3 started'], added: ['Phase 3 done'] });
+    const intro = '## Status\n**Done so far:**\n1. parser\n2. writer\n3. hooks\n';
+    expect(planSetStatus(intro, 'Now').remove).toBe(0);
+    const code = '## Status\nBuilds.\n```sh\nmake\n```\n';
+    expect(setStatus(code, 'Green')).toBe('## Status\nGreen\n```sh\nmake\n```\n');
+  });
+
+  it('replaces a short status whole and keeps a closing rule', () => {
+    const before = '## Status\n- build green\n- docs due\n\n---\n## Log\n';
+    expect(setStatus(before, 'Shipped')).toBe('## Status\nShipped\n\n---\n## Log\n');
+    expect(planSetStatus(before, 'Shipped').kept).toBe(0);
   });
 
   it('sets the status of the template', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  classifyHeading,
   getDeadEnds,
   getDecisions,
   getGoal,
@@ -30,6 +31,30 @@ describe('parseSession: headings', () => {
       ['deadEnds', "Phase 2: Dead Ends (Don't Revisit)"],
       ['unknown', 'Wiring Diagram'],
     ]);
+  });
+
+  it.each([
+    ['decisions', 'Designbeslut'],
+    ['decisions', 'Seçilmiş Tasarım Kararları'],
+    ['decisions', '**4. アクティブな決定事項**'],
+    ['decisions', 'Decisiones'],
+    ['decisions', 'Décisions'],
+    ['decisions', 'Entscheidungen'],
+    ['nextSteps', 'Nästa steg (idéer)'],
+    ['nextSteps', 'Next Steps for New Session'],
+    ['nextSteps', 'Pendientes para la próxima sesión'],
+    ['nextSteps', 'PENDIENTES ABIERTOS'],
+    ['nextSteps', 'Próximos pasos'],
+    ['nextSteps', 'Still To Do'],
+    ['nextSteps', '3. 次のステップ (フェーズ5)'],
+    ['status', 'Proje Durumu'],
+    ['status', 'Stato attuale'],
+    ['keyFiles', 'Fichiers clés'],
+    ['keyFiles', 'File chiave toccati questa sessione'],
+    ['gotchas', '7. Known limitations'],
+    ['goal', 'Objetivos'],
+  ])('classifies %s heading "%s"', (kind, heading) => {
+    expect(classifyHeading(heading)).toBe(kind);
   });
 
   it('ignores headings inside code fences, HTML comments and block quotes', () => {
@@ -69,6 +94,13 @@ describe('parseSession: headings', () => {
     const next = doc.sections.find((s) => s.kind === 'nextSteps')!;
     expect(next.items.map((i) => i.checked)).toEqual([false, true]);
     expect(getNextSteps(doc)).toEqual(['Calibrate the second sensor']);
+  });
+
+  it('takes open task boxes of the status as next steps only when no next-steps section has any, never plain status bullets', () => {
+    const facts = parseSession('## Status\n- Build: green\n- Branch: main\n');
+    expect(getNextSteps(facts)).toEqual([]);
+    const tasks = parseSession('## Status\n- Build: green\n- [ ] Tag the release\n- [x] Write notes\n');
+    expect(getNextSteps(tasks)).toEqual(['Tag the release']);
   });
 
   it('gives items offsets into the source', () => {
