@@ -29,13 +29,16 @@ export async function findRepo(cwd: string, env?: NodeJS.ProcessEnv): Promise<Re
     ],
     { cwd, env, allowFailure: true },
   );
-  if (result.code !== 0) {
+  const [bare, inside, root, gitDir, commonDir, hooksDir] = result.stdout.split('\n');
+  // In a bare repository (or inside .git) git prints the first answers, then fails at
+  // --show-toplevel: read them before calling it "not a repository".
+  const noWorkTree = bare === 'true' || inside === 'false';
+  if (result.code !== 0 && !noWorkTree) {
     throw new GitSessionError(ExitCode.NotARepo, `${cwd} is not inside a git repository.`, {
       fix: "Run git-session inside a repository's work tree, or run `git init` first.",
     });
   }
-  const [bare, inside, root, gitDir, commonDir, hooksDir] = result.stdout.split('\n');
-  if (bare === 'true' || inside !== 'true' || !root || !gitDir || !commonDir || !hooksDir) {
+  if (noWorkTree || inside !== 'true' || !root || !gitDir || !commonDir || !hooksDir) {
     throw new GitSessionError(ExitCode.NotARepo, `${cwd} is a bare repository or a git dir, not a work tree.`, {
       fix: 'Run git-session in a checkout (a clone or `git worktree add`), where SESSION.md can live.',
     });

@@ -1,6 +1,7 @@
 import { cac } from 'cac';
 import { ExitCode, GitSessionError } from '../errors.js';
 import type { CommandContext, CommandResult } from './context.js';
+import { rawOption } from './raw-option.js';
 
 /**
  * Declares every command. Each action lazy-imports its command module so that a
@@ -17,6 +18,11 @@ function format(opts: Opts): 'md' | 'json' {
   return value;
 }
 
+/** cac's messages have no full stop; ours are followed by a fix. */
+function sentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
 function str(value: unknown, option = 'this option'): string | undefined {
   // cac gives `true` for an option written without its value (`--because` alone).
   if (value === true) {
@@ -28,6 +34,8 @@ function str(value: unknown, option = 'this option'): string | undefined {
 export async function runCli(argv: string[], ctx: CommandContext, version: string): Promise<CommandResult | void> {
   const cli = cac('git-session');
   let pending: Promise<CommandResult | void> | undefined;
+  // Option values exactly as typed: cac reads `--since 007` as 7 and `--because ""` as 0.
+  const opt = (value: unknown, name: string): string | undefined => rawOption(argv, name) ?? str(value, name);
   const act =
     <A extends unknown[]>(fn: (...args: A) => Promise<CommandResult | void>) =>
     (...args: A) => {
@@ -42,7 +50,7 @@ export async function runCli(argv: string[], ctx: CommandContext, version: strin
     .action(
       act(async (opts: Opts) =>
         (await import('../commands/init.js')).init(
-          { agents: str(opts.agents, '--agents'), mcp: Boolean(opts.mcp), dryRun: Boolean(opts.dryRun) },
+          { agents: opt(opts.agents, '--agents'), mcp: Boolean(opts.mcp), dryRun: Boolean(opts.dryRun) },
           ctx,
         ),
       ),
@@ -65,7 +73,7 @@ export async function runCli(argv: string[], ctx: CommandContext, version: strin
     .action(
       act(async (text: string, opts: Opts) => {
         const m = await import('../commands/decide.js');
-        return m.decide({ text, because: m.rawOption(argv, '--because') ?? str(opts.because, '--because') }, ctx);
+        return m.decide({ text, because: opt(opts.because, '--because') }, ctx);
       }),
     );
 
@@ -75,7 +83,7 @@ export async function runCli(argv: string[], ctx: CommandContext, version: strin
     .action(
       act(async (what: string, opts: Opts) => {
         const m = await import('../commands/dead-end.js');
-        return m.deadEnd({ what, because: m.rawOption(argv, '--because') ?? str(opts.because, '--because') }, ctx);
+        return m.deadEnd({ what, because: opt(opts.because, '--because') }, ctx);
       }),
     );
 
@@ -121,10 +129,10 @@ export async function runCli(argv: string[], ctx: CommandContext, version: strin
       act(async (opts: Opts) =>
         (await import('../commands/log.js')).log(
           {
-            since: str(opts.since),
-            until: str(opts.until),
-            author: str(opts.author),
-            grep: str(opts.grep),
+            since: opt(opts.since, '--since'),
+            until: opt(opts.until, '--until'),
+            author: opt(opts.author, '--author'),
+            grep: opt(opts.grep, '--grep'),
             paths: opts['--'] ?? [],
             format: format(opts),
           },
@@ -141,7 +149,7 @@ export async function runCli(argv: string[], ctx: CommandContext, version: strin
     .action(
       act(async (opts: Opts) =>
         (await import('../commands/standup.js')).standup(
-          { since: str(opts.since), author: str(opts.author), format: format(opts) },
+          { since: opt(opts.since, '--since'), author: opt(opts.author, '--author'), format: format(opts) },
           ctx,
         ),
       ),
@@ -152,7 +160,7 @@ export async function runCli(argv: string[], ctx: CommandContext, version: strin
     .option('--at <rev|date>', 'A revision or a date git understands (default: HEAD)')
     .option('--format <fmt>', 'md or json', { default: 'md' })
     .action(
-      act(async (opts: Opts) => (await import('../commands/show.js')).show({ at: str(opts.at), format: format(opts) }, ctx)),
+      act(async (opts: Opts) => (await import('../commands/show.js')).show({ at: opt(opts.at, '--at'), format: format(opts) }, ctx)),
     );
 
   cli
@@ -178,7 +186,7 @@ export async function runCli(argv: string[], ctx: CommandContext, version: strin
     .action(
       act(async (opts: Opts) =>
         (await import('../commands/capture.js')).capture(
-          { apply: Boolean(opts.apply), transcripts: str(opts.transcripts), format: format(opts) },
+          { apply: Boolean(opts.apply), transcripts: opt(opts.transcripts, '--transcripts'), format: format(opts) },
           ctx,
         ),
       ),
@@ -194,7 +202,7 @@ export async function runCli(argv: string[], ctx: CommandContext, version: strin
   try {
     cli.parse(['node', 'git-session', ...argv], { run: false });
   } catch (error) {
-    throw new GitSessionError(ExitCode.Usage, (error as Error).message, {
+    throw new GitSessionError(ExitCode.Usage, sentence((error as Error).message), {
       fix: 'Run `git session --help` for the list of commands and options.',
       cause: error,
     });
@@ -213,7 +221,7 @@ export async function runCli(argv: string[], ctx: CommandContext, version: strin
   } catch (error) {
     if (error instanceof GitSessionError) throw error;
     if ((error as Error).name === 'CACError') {
-      throw new GitSessionError(ExitCode.Usage, (error as Error).message, {
+      throw new GitSessionError(ExitCode.Usage, sentence((error as Error).message), {
         fix: 'Run `git session --help` for the list of commands and options.',
         cause: error,
       });

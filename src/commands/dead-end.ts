@@ -3,7 +3,6 @@ import { locateSessionFile, updateSessionFile } from '../adapters/session-file.j
 import { addDeadEnd, hasEntry, parseSession } from '../core/session/index.js';
 import { recordArgs } from './decide.js';
 
-export { rawOption } from './decide.js';
 
 /** `git session dead-end <what> [--because <why>]`: records an approach that was ruled out. */
 export async function deadEnd(args: { what: string; because?: string }, ctx: CommandContext): Promise<CommandResult> {

@@ -9,7 +9,11 @@ const LEFTHOOK = `pre-commit:
 prepare-commit-msg:
   commands:
     git-session:
-      run: git-session hook prepare-commit-msg {1} {2} {3}`;
+      run: git-session hook prepare-commit-msg {1} {2} {3}
+commit-msg:
+  commands:
+    git-session:
+      run: git-session hook commit-msg {1}`;
 
 // pre-commit passes no message file when pass_filenames is false, and gives the
 // source and commit as environment variables: rebuild git's own arguments.
@@ -29,7 +33,14 @@ const PRE_COMMIT = `repos:
         language: system
         always_run: true
         pass_filenames: false
-        stages: [prepare-commit-msg]`;
+        stages: [prepare-commit-msg]
+      - id: git-session-empty-message
+        name: git-session (empty message check)
+        entry: sh -c 'git-session hook commit-msg "$(git rev-parse --git-path COMMIT_EDITMSG)"'
+        language: system
+        always_run: true
+        pass_filenames: false
+        stages: [commit-msg]`;
 
 function indent(text: string): string {
   return text
@@ -43,7 +54,7 @@ export function hookManagerSnippet(kind: 'lefthook' | 'pre-commit', configFile: 
   if (kind === 'lefthook') {
     return [
       `lefthook runs the hooks here, so no hook file was changed. Add these lines to ${configFile}`,
-      `(merge them into existing pre-commit/prepare-commit-msg sections), then run \`lefthook install\`:`,
+      `(merge them into existing pre-commit/prepare-commit-msg/commit-msg sections), then run \`lefthook install\`:`,
       '',
       indent(LEFTHOOK),
     ].join('\n');
@@ -51,7 +62,7 @@ export function hookManagerSnippet(kind: 'lefthook' | 'pre-commit', configFile: 
   return [
     `pre-commit runs the hooks here, so no hook file was changed. Add this local repo to ${configFile}`,
     '(under the existing `repos:` list), then run',
-    '`pre-commit install --hook-type pre-commit --hook-type prepare-commit-msg`:',
+    '`pre-commit install --hook-type pre-commit --hook-type prepare-commit-msg --hook-type commit-msg`:',
     '',
     indent(PRE_COMMIT),
   ].join('\n');
