@@ -28,6 +28,8 @@ export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
  */
 export class GitSessionError extends Error {
   readonly exitCode: ExitCodeValue;
+  /** What is wrong, without the file and the fix: the `message` argument as given. */
+  readonly problem: string;
   readonly file: string | undefined;
   readonly fix: string | undefined;
 
@@ -41,7 +43,22 @@ export class GitSessionError extends Error {
     super(`${where}${message}${fix}`, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'GitSessionError';
     this.exitCode = exitCode;
+    this.problem = message;
     this.file = options.file;
     this.fix = options.fix;
+  }
+
+  /**
+   * The same problem (exit code and cause kept) told about another file name or with
+   * another fix: for a caller that knows the name the user knows, or what else to do.
+   */
+  retold(changes: { file?: string; fix?: string }): GitSessionError {
+    const file = 'file' in changes ? changes.file : this.file;
+    const fix = 'fix' in changes ? changes.fix : this.fix;
+    return new GitSessionError(this.exitCode, this.problem, {
+      ...(file === undefined ? {} : { file }),
+      ...(fix === undefined ? {} : { fix }),
+      cause: this.cause,
+    });
   }
 }

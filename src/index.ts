@@ -26,6 +26,7 @@ export {
   parseSession,
   publicText,
   setStatus,
+  splitItemReason,
   TEMPLATE_SECTIONS,
   type SectionKind,
   type SessionDoc,

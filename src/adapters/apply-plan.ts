@@ -66,9 +66,8 @@ function failed(path: string, error: unknown, applied: number): GitSessionError 
       ? 'No other file was changed.'
       : `The ${applied} change${applied === 1 ? '' : 's'} listed before it ${applied === 1 ? 'was' : 'were'} applied; run the command again to finish.`;
   if (error instanceof Error && error.name === 'GitSessionError') {
-    const { exitCode, file, fix, message, cause } = error as GitSessionError;
-    const problem = message.slice(file ? file.length + 2 : 0, fix ? -fix.length - 1 : undefined);
-    return new GitSessionError(exitCode, problem, { file, fix: `${fix ?? ''} ${progress}`.trim(), cause });
+    const known = error as GitSessionError;
+    return known.retold({ fix: `${known.fix ?? ''} ${progress}`.trim() });
   }
   const code = (error as NodeJS.ErrnoException).code ?? String(error);
   return new GitSessionError(ExitCode.WriteFailed, `could not be changed (${code}).`, {

@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findSummary, parseCache, renderCache } from '../core/pipeline/summary-cache.js';
+import { findSummary, parseCache, renderCache, type CacheEntry } from '../core/pipeline/summary-cache.js';
 import type { SessionSummary } from '../core/pipeline/session-summary.js';
 import type { CommitMarkers } from '../core/pipeline/skip.js';
-import { isAmendArgv, isGitArgv } from '../core/pipeline/amend.js';
+import { findGitAncestor, isAmendArgv, parsePsTable, type Proc } from '../core/pipeline/amend.js';
 import { git } from './git.js';
 
 /** Where the commit being made lives, read once at the start of a hook. */
@@ -47,6 +47,20 @@ export async function readCommitState(cwd: string, env: NodeJS.ProcessEnv, revs:
     revs.forEach((rev, i) => (resolved[rev] = /^[0-9a-f]{40,64}$/.test(ids[i] ?? '') ? ids[i] : undefined));
   }
   const [root = cwd, gitDir = join(cwd, '.git'), stateDir = join(gitDir, 'git-session')] = lines;
+  return commitStateAt(root, gitDir, stateDir, resolved);
+}
+
+/**
+ * The commit state for a known layout, without asking git: prepare-commit-msg and
+ * commit-msg find the git dir from their message file (`COMMIT_EDITMSG` sits in it)
+ * and run at the top of the work tree.
+ */
+export function commitStateAt(
+  root: string,
+  gitDir: string,
+  stateDir: string = join(gitDir, 'git-session'),
+  revs: Record<string, string | undefined> = {},
+): CommitState {
   let branch = 'detached';
   try {
     const head = readFileSync(join(gitDir, 'HEAD'), 'utf8').trim();
@@ -68,7 +82,7 @@ export async function readCommitState(cwd: string, env: NodeJS.ProcessEnv, revs:
       revert: existsSync(join(gitDir, 'REVERT_HEAD')),
       merge: existsSync(join(gitDir, 'MERGE_HEAD')),
     },
-    revs: resolved,
+    revs,
   };
 }
 
@@ -82,28 +96,49 @@ export function blobIds(text: string): string[] {
   return ['sha1', 'sha256'].map((algo) => createHash(algo).update(head).update(bytes).digest('hex'));
 }
 
-/** The cached summary of the session file blob `id`, if any; a missing or corrupt cache has none. */
-export function cachedSummary(cachePath: string, id: string): SessionSummary | undefined {
+/** The cache file last read (or written) in this process, and the file state it was read at. */
+let loaded: { path: string; stamp: string; entries: CacheEntry[] } | undefined;
+
+/** Size, inode and mtime: a write (temp file and rename) by any process changes it. */
+function stampOf(path: string): string | undefined {
   try {
-    return findSummary(parseCache(readFileSync(cachePath, 'utf8')), id);
+    const st = statSync(path, { bigint: true });
+    return `${st.ino}:${st.size}:${st.mtimeNs}`;
   } catch {
     return undefined;
   }
 }
 
+/** The cache's entries, parsed once for as long as the file does not change; a missing or corrupt cache has none. */
+function cacheEntries(cachePath: string): CacheEntry[] {
+  const stamp = stampOf(cachePath);
+  if (stamp === undefined) return [];
+  if (loaded?.path === cachePath && loaded.stamp === stamp) return loaded.entries;
+  let entries: CacheEntry[] = [];
+  try {
+    entries = parseCache(readFileSync(cachePath, 'utf8'));
+  } catch {
+    // Unreadable: no entries.
+  }
+  loaded = { path: cachePath, stamp, entries };
+  return entries;
+}
+
+/** The cached summary of the session file blob `id`, if any; a missing or corrupt cache has none. */
+export function cachedSummary(cachePath: string, id: string): SessionSummary | undefined {
+  return findSummary(cacheEntries(cachePath), id);
+}
+
 /** Stores a summary under its blob ids (temp file and rename); a failure only costs speed next time. */
 export function storeSummary(cachePath: string, ids: string[], summary: SessionSummary): void {
   try {
-    let entries: ReturnType<typeof parseCache> = [];
-    try {
-      entries = parseCache(readFileSync(cachePath, 'utf8'));
-    } catch {
-      // No cache yet.
-    }
+    const text = renderCache(cacheEntries(cachePath), { ids, summary });
     mkdirSync(join(cachePath, '..'), { recursive: true });
     const tmp = `${cachePath}.${process.pid}.tmp`;
-    writeFileSync(tmp, renderCache(entries, { ids, summary }));
+    writeFileSync(tmp, text);
     renameSync(tmp, cachePath);
+    const stamp = stampOf(cachePath);
+    if (stamp !== undefined) loaded = { path: cachePath, stamp, entries: parseCache(text) };
   } catch {
     // Best effort.
   }
@@ -123,12 +158,6 @@ export async function primeSummaryCache(gitDir: string, text: string, file: stri
   }
 }
 
-interface Proc {
-  pid: number;
-  ppid: number;
-  argv: string[];
-}
-
 function procLinux(pid: number): Proc | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -142,13 +171,13 @@ function procLinux(pid: number): Proc | undefined {
   }
 }
 
-function procPs(pid: number): Proc | undefined {
+/** Every process from one `ps` call (macOS and the BSDs have no /proc); empty when ps fails. */
+function psTable(): Map<number, Proc> {
   try {
-    const out = execFileSync('ps', ['-o', 'ppid=,args=', '-p', String(pid)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-    const m = /^\s*(\d+)\s+(.*)$/.exec(out.trim());
-    return m ? { pid, ppid: Number(m[1]), argv: m[2]!.split(/\s+/) } : undefined;
+    const out = execFileSync('ps', ['-A', '-o', 'pid=,ppid=,args='], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    return parsePsTable(out);
   } catch {
-    return undefined;
+    return new Map();
   }
 }
 
@@ -156,16 +185,11 @@ function procPs(pid: number): Proc | undefined {
  * The `git` process that runs this hook, found by walking up the process tree
  * (hook → sh → git). Undefined where the tree cannot be read.
  */
-export function findGitProcess(startPid: number = process.ppid): { pid: number; argv: string[] } | undefined {
-  const read = process.platform === 'linux' ? procLinux : process.platform === 'win32' ? () => undefined : procPs;
-  let pid = startPid;
-  for (let depth = 0; depth < 8 && pid > 1; depth++) {
-    const proc = read(pid);
-    if (!proc) return undefined;
-    if (isGitArgv(proc.argv)) return { pid: proc.pid, argv: proc.argv };
-    pid = proc.ppid;
-  }
-  return undefined;
+export function findGitProcess(startPid: number = process.ppid): Proc | undefined {
+  if (process.platform === 'win32') return undefined;
+  if (process.platform === 'linux') return findGitAncestor(startPid, procLinux);
+  const table = psTable();
+  return findGitAncestor(startPid, (pid) => table.get(pid));
 }
 
 /**
@@ -173,5 +197,5 @@ export function findGitProcess(startPid: number = process.ppid): { pid: number; 
  * parent git's command line is read. When it cannot be read, the commit is taken as new.
  */
 export function isAmending(gitProcess = findGitProcess()): boolean {
-  return gitProcess ? isAmendArgv(gitProcess.argv) : false;
+  return gitProcess ? isAmendArgv(gitProcess.argv, { words: gitProcess.words ?? false }) : false;
 }

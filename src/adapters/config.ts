@@ -1,14 +1,26 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONFIG_FILE, DEFAULT_CONFIG, parseConfig, type Config } from '../core/config.js';
+import { ExitCode, GitSessionError } from '../errors.js';
 
-/** Loads `.gitsession` from the repository root; the defaults when there is none. */
+/**
+ * Loads `.gitsession` from the repository root; the defaults when there is none. One
+ * that is there but cannot be read is an error: falling back to the defaults would
+ * quietly turn a strict repository into a reminding one.
+ */
 export function loadConfig(root: string): Config {
   let text: string;
   try {
     text = readFileSync(join(root, CONFIG_FILE), 'utf8');
-  } catch {
-    return structuredClone(DEFAULT_CONFIG) as Config;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return structuredClone(DEFAULT_CONFIG) as Config;
+    const problem = code === 'EISDIR' ? 'is a folder, not a settings file' : `could not be read (${code ?? String(error)})`;
+    throw new GitSessionError(ExitCode.BadInput, `${problem}.`, {
+      file: CONFIG_FILE,
+      fix: `Make it a readable file in git-config syntax (chmod u+r ${CONFIG_FILE}), or remove it to use the defaults.`,
+      cause: error,
+    });
   }
   return parseConfig(text, CONFIG_FILE);
 }

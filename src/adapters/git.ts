@@ -1,4 +1,4 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { ExitCode, GitSessionError } from '../errors.js';
 
 /**
@@ -52,26 +52,4 @@ export function git(args: readonly string[], options: GitOptions): Promise<GitRe
     );
     if (options.input !== undefined) child.stdin?.end(options.input);
   });
-}
-
-/** Runs `git <args>` synchronously: for hooks, where one short call is cheaper than a promise chain. */
-export function gitSync(args: readonly string[], options: GitOptions): GitResult {
-  try {
-    const stdout = execFileSync('git', args, {
-      cwd: options.cwd,
-      env: options.env ?? process.env,
-      input: options.input,
-      maxBuffer: MAX_BUFFER,
-      encoding: 'utf8',
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    return { stdout, stderr: '', code: 0 };
-  } catch (error) {
-    const e = error as { status?: number | null; stdout?: string; stderr?: string; message: string };
-    if (typeof e.status !== 'number') {
-      throw new GitSessionError(ExitCode.Git, `could not run git: ${e.message}`, { cause: error });
-    }
-    if (!options.allowFailure) throw failure(args, e.status, e.stderr ?? '');
-    return { stdout: e.stdout ?? '', stderr: e.stderr ?? '', code: e.status };
-  }
 }

@@ -9,7 +9,6 @@ import { commitFormat, parseCommitRecords, trailerKeys, type TrailerKeys } from 
 import {
   JOURNAL_DIFF_OPTIONS,
   JOURNAL_FORMAT,
-  journalFileMatcher,
   journalPathspec,
   parseJournalDiff,
 } from '../core/report/journal-diff.js';
@@ -17,6 +16,8 @@ import type { RefInfo } from '../core/report/targets.js';
 import type { CommitRecord, JournalByCommit } from '../core/report/types.js';
 import { CommitStream, type CommitSink } from '../core/report/commit-stream.js';
 import { parseBlame, type BlameResult } from '../core/report/blame.js';
+import { journalMatcher } from '../core/pipeline/paths.js';
+import { hasHead } from './git-facts.js';
 
 /**
  * The git calls behind review, why, log, standup and show. Each reads one thing in
@@ -61,13 +62,8 @@ function pathArgs(paths: readonly string[] | undefined): string[] {
   return paths && paths.length > 0 ? ['--', ...paths] : ['--'];
 }
 
-async function hasCommits(opts: HistoryOptions): Promise<boolean> {
-  const born = await git(['rev-parse', '-q', '--verify', 'HEAD^{commit}'], { ...opts, allowFailure: true });
-  return born.code === 0;
-}
-
 async function failed(result: GitResult, what: string, opts: HistoryOptions): Promise<never> {
-  if (!(await hasCommits(opts))) {
+  if (!(await hasHead(opts))) {
     throw new GitSessionError(ExitCode.Git, 'this repository has no commits yet.', {
       fix: 'Make a first commit, then ask again.',
     });
@@ -164,7 +160,7 @@ export async function streamCommits(
     '--',
     journalPathspec(journalTemplate),
   ];
-  const stream = new CommitStream(keys, sink, journalFileMatcher(journalTemplate));
+  const stream = new CommitStream(keys, sink, journalMatcher(journalTemplate));
   const input = 'hashes' in select ? select.hashes.join('\n') + '\n' : undefined;
   const result = await gitStream(args, opts, (text) => stream.push(text), input);
   if (result.code !== 0) return failed(result, label, opts);
@@ -190,7 +186,7 @@ export async function readJournal(
   const input = 'hashes' in select ? select.hashes.join('\n') + '\n' : undefined;
   const result = await git(args, { ...opts, input, allowFailure: true });
   // The journal is an extra: when git cannot read it, the commits still stand.
-  return result.code === 0 ? parseJournalDiff(result.stdout, journalFileMatcher(template)) : new Map();
+  return result.code === 0 ? parseJournalDiff(result.stdout, journalMatcher(template)) : new Map();
 }
 
 /** The commits that shaped lines start..end of `path` (relative to cwd), via `git log -L`, newest first. */
@@ -225,7 +221,7 @@ export async function readBlame(
   const short = /has only (\d+) lines?/.exec(detail);
   if (short) return { kind: 'short', lines: Number(short[1]) };
   if (/^Cannot lstat /.test(detail)) return { kind: 'deleted' };
-  if (/^no such path /.test(detail) && (await hasCommits(opts))) return { kind: 'missing' };
+  if (/^no such path /.test(detail) && (await hasHead(opts))) return { kind: 'missing' };
   return failed(result, `lines ${lines.start}-${lines.end} of ${path}`, opts);
 }
 
@@ -253,13 +249,6 @@ export async function readBaseRefs(opts: HistoryOptions): Promise<RefInfo[]> {
 export async function readBlob(rev: string, path: string, opts: HistoryOptions): Promise<string | undefined> {
   const result = await git(['cat-file', 'blob', `${rev}:${path}`], { ...opts, allowFailure: true });
   return result.code === 0 ? result.stdout : undefined;
-}
-
-/** The email git would record as author (config or GIT_AUTHOR_* environment), or undefined when it has none. */
-export async function authorEmail(opts: HistoryOptions): Promise<string | undefined> {
-  const result = await git(['var', 'GIT_AUTHOR_IDENT'], { ...opts, allowFailure: true });
-  const email = /<([^>]*)>/.exec(result.stdout)?.[1]?.trim();
-  return result.code === 0 && email ? email : undefined;
 }
 
 /**

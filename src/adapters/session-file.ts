@@ -3,7 +3,7 @@ import { primeSummaryCache } from './commit-state.js';
 import { loadConfig } from './config.js';
 import { readTextFile, writeFileAtomic } from './fs.js';
 import { findRepo, type RepoInfo } from './repo.js';
-import { GitSessionError } from '../errors.js';
+import type { GitSessionError } from '../errors.js';
 
 /** Where the session file of a repository lives. */
 export interface SessionFile {
@@ -35,9 +35,7 @@ export function writeSessionFile(file: SessionFile, text: string): void {
   } catch (error) {
     // Name the file as every other message does: relative to the repository root.
     if (error instanceof Error && error.name === 'GitSessionError' && (error as GitSessionError).file === file.path) {
-      const { exitCode, fix, message, cause } = error as GitSessionError;
-      const problem = message.slice(`${file.path}: `.length, fix ? -fix.length - 1 : undefined);
-      throw new GitSessionError(exitCode, problem, { file: file.display, fix, cause });
+      throw (error as GitSessionError).retold({ file: file.display });
     }
     throw error;
   }

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ExitCode, GitSessionError } from '../errors.js';
 
 let cached: string | undefined;
 
@@ -13,10 +14,22 @@ export function templatesDir(): string {
     if (existsSync(join(candidate, 'SESSION.md'))) return (cached = candidate);
     dir = dirname(dir);
   }
-  throw new Error('git-session: the templates folder is missing from the installed package; reinstall git-session.');
+  throw new GitSessionError(ExitCode.Internal, 'the templates folder is missing from the installed package.', {
+    file: join(dirname(fileURLToPath(import.meta.url)), 'templates'),
+    fix: 'Reinstall git-session (npm install --save-dev git-session).',
+  });
 }
 
 /** Reads one template file, e.g. `readTemplate('SESSION.md')`. */
 export function readTemplate(name: string): string {
-  return readFileSync(join(templatesDir(), name), 'utf8');
+  const path = join(templatesDir(), name);
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new GitSessionError(ExitCode.Internal, `could not be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).`, {
+      file: path,
+      fix: 'The installed package is incomplete: reinstall git-session (npm install --save-dev git-session).',
+      cause: error,
+    });
+  }
 }

@@ -1,6 +1,8 @@
 import { cac } from 'cac';
+import { invocation, withInvocation } from '../adapters/invocation.js';
 import { ExitCode, GitSessionError } from '../errors.js';
 import type { CommandContext, CommandResult } from './context.js';
+import { positionals } from './positionals.js';
 import { rawOption } from './raw-option.js';
 
 /**
@@ -33,6 +35,13 @@ function str(value: unknown, option = 'this option'): string | undefined {
 
 export async function runCli(argv: string[], ctx: CommandContext, version: string): Promise<CommandResult | void> {
   const cli = cac('git-session');
+  // Words after `--` are text even when they start with `-` (`decide -- "-0 is kept"`).
+  // cac keeps them in opts['--'], and would call a required argument given there missing.
+  const dashed = argv.includes('--');
+  const usage = (spec: string): string => (dashed ? spec.replace(/<([^>]+)>/g, '[$1]') : spec);
+  const words = (names: string[], given: (string | undefined)[], opts: Opts) => positionals(names, given, opts['--'] ?? []);
+  // Commands we print must work as typed here: `npx git-session …` after a local install.
+  const say = (text: string): string => withInvocation(text, invocation(ctx.env));
   let pending: Promise<CommandResult | void> | undefined;
   // Option values exactly as typed: cac reads `--since 007` as 7 and `--because ""` as 0.
   const opt = (value: unknown, name: string): string | undefined => rawOption(argv, name) ?? str(value, name);
@@ -68,35 +77,50 @@ export async function runCli(argv: string[], ctx: CommandContext, version: strin
     .action(act(async (opts: Opts) => (await import('../commands/status.js')).status({ format: format(opts) }, ctx)));
 
   cli
-    .command('decide <text>', 'Record a decision in SESSION.md')
-    .option('--because <reason>', 'Why this was decided')
+    .command(usage('decide <text>'), 'Record a decision in SESSION.md')
+    .option('--because <reason>', 'Why this was decided (one starting with "-": --because=<reason>)')
+    .example('git session decide "Keep amounts in cents" --because "floats round badly"')
+    .example('git session decide --because="-0 and 0 differ" -- "-0 stays a distinct value"')
     .action(
-      act(async (text: string, opts: Opts) => {
+      act(async (given: string | undefined, opts: Opts) => {
+        const [text] = words(['<text>'], [given], opts);
         const m = await import('../commands/decide.js');
-        return m.decide({ text, because: opt(opts.because, '--because') }, ctx);
+        return m.decide({ text: text!, because: opt(opts.because, '--because') }, ctx);
       }),
     );
 
   cli
-    .command('dead-end <what>', 'Record an approach that was tried and ruled out')
-    .option('--because <why>', 'Why it failed')
+    .command(usage('dead-end <what>'), 'Record an approach that was tried and ruled out')
+    .option('--because <why>', 'Why it failed (one starting with "-": --because=<why>)')
+    .example('git session dead-end "Polling the API" --because "rate limited after a minute"')
+    .example('git session dead-end -- "--force on every push"')
     .action(
-      act(async (what: string, opts: Opts) => {
+      act(async (given: string | undefined, opts: Opts) => {
+        const [what] = words(['<what>'], [given], opts);
         const m = await import('../commands/dead-end.js');
-        return m.deadEnd({ what, because: opt(opts.because, '--because') }, ctx);
+        return m.deadEnd({ what: what!, because: opt(opts.because, '--because') }, ctx);
       }),
     );
 
   cli
-    .command('set-status <text>', 'Set the current status in SESSION.md')
-    .action(act(async (text: string) => (await import('../commands/set-status.js')).setStatus({ text }, ctx)));
+    .command(usage('set-status <text>'), 'Set the current status in SESSION.md')
+    .example('git session set-status -- "-2 tests left"')
+    .action(
+      act(async (given: string | undefined, opts: Opts) => {
+        const [status] = words(['<text>'], [given], opts);
+        return (await import('../commands/set-status.js')).setStatus({ text: status! }, ctx);
+      }),
+    );
 
   cli
-    .command('key-file <path> [why]', 'Record a key file and why it matters')
+    .command(usage('key-file <path> [why]'), 'Record a key file and why it matters')
+    .example('git session key-file src/parse.ts "where every heading is classified"')
+    .example('git session key-file -- -odd-name.ts "starts with a dash"')
     .action(
-      act(async (path: string, why: string | undefined) =>
-        (await import('../commands/key-file.js')).keyFile({ path, why }, ctx),
-      ),
+      act(async (path: string | undefined, why: string | undefined, opts: Opts) => {
+        const [file, reason] = words(['<path>', '[why]'], [path, why], opts);
+        return (await import('../commands/key-file.js')).keyFile({ path: file!, why: reason }, ctx);
+      }),
     );
 
   cli
@@ -196,14 +220,19 @@ export async function runCli(argv: string[], ctx: CommandContext, version: strin
     .command('mcp', 'Serve the session tools over MCP on stdio')
     .action(act(async () => (await import('../commands/mcp.js')).mcp({}, ctx)));
 
-  cli.help();
+  cli.help((sections) =>
+    [
+      ...sections,
+      { title: 'Text that starts with "-"', body: '  Put it after `--`: git session decide -- "-0 stays"; a reason as --because="-x".' },
+    ].map((section) => ({ ...section, body: say(section.body) })),
+  );
   cli.version(version);
 
   try {
     cli.parse(['node', 'git-session', ...argv], { run: false });
   } catch (error) {
     throw new GitSessionError(ExitCode.Usage, sentence((error as Error).message), {
-      fix: 'Run `git session --help` for the list of commands and options.',
+      fix: say('Run `git session --help` for the list of commands and options.'),
       cause: error,
     });
   }
@@ -213,7 +242,7 @@ export async function runCli(argv: string[], ctx: CommandContext, version: strin
       return;
     }
     throw new GitSessionError(ExitCode.Usage, `unknown command "${argv[0]}".`, {
-      fix: 'Run `git session --help` for the list of commands.',
+      fix: say('Run `git session --help` for the list of commands.'),
     });
   }
   try {
@@ -221,8 +250,10 @@ export async function runCli(argv: string[], ctx: CommandContext, version: strin
   } catch (error) {
     if (error instanceof GitSessionError) throw error;
     if ((error as Error).name === 'CACError') {
-      throw new GitSessionError(ExitCode.Usage, sentence((error as Error).message), {
-        fix: 'Run `git session --help` for the list of commands and options.',
+      const message = (error as Error).message;
+      const dash = /^Unknown option `-/.test(message) ? ' Text that starts with "-" goes after `--`: `git session decide -- "-x"`; a reason as `--because="-x"`.' : '';
+      throw new GitSessionError(ExitCode.Usage, sentence(message), {
+        fix: say(`Run \`git session --help\` for the list of commands and options.${dash}`),
         cause: error,
       });
     }

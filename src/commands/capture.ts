@@ -1,19 +1,14 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
 import type { CommandContext, CommandResult } from '../cli/context.js';
-import { loadConfig } from '../adapters/config.js';
-import { readTextFile, writeFileAtomic } from '../adapters/fs.js';
-import { git } from '../adapters/git.js';
-import { findRepo } from '../adapters/repo.js';
+import { invocation, withInvocation } from '../adapters/invocation.js';
+import { locateSessionFile, readSessionFile, updateSessionFile, type SessionFile } from '../adapters/session-file.js';
+import { lastChange } from '../adapters/git-facts.js';
+import { listTranscripts, MAX_TRANSCRIPT_BYTES, readTranscripts, transcriptDir } from '../adapters/transcripts.js';
 import { openTerminal } from '../adapters/tty.js';
-import { ExitCode, GitSessionError } from '../errors.js';
 import { draftFromTranscripts } from '../core/capture/draft.js';
 import { renderDraft } from '../core/capture/render.js';
 import type { CaptureDraft } from '../core/capture/types.js';
 import { addDeadEnd, addKeyFile, getKeyFiles, parseSession } from '../core/session/index.js';
 
-/** Transcripts larger than this are skipped rather than read into memory. */
-const MAX_TRANSCRIPT_BYTES = 64 * 1024 * 1024;
 /** At most this many transcript files are read in one capture. */
 const MAX_TRANSCRIPTS = 10;
 
@@ -23,87 +18,39 @@ export interface CaptureArgs {
   format: 'md' | 'json';
 }
 
-/** Claude Code's transcript folder for a project: its path with every non-alphanumeric character as `-`. */
-export function claudeProjectDir(home: string, root: string): string {
-  return join(home, '.claude', 'projects', root.replace(/[^A-Za-z0-9]/g, '-'));
-}
-
-function listTranscripts(dir: string): { path: string; mtime: number; size: number }[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch (error) {
-    throw new GitSessionError(ExitCode.BadInput, 'has no transcripts (the folder cannot be read).', {
-      file: dir,
-      fix: 'Run capture after a Claude Code session in this repository, or point --transcripts (or GIT_SESSION_TRANSCRIPTS) at the folder holding the .jsonl files.',
-      cause: error,
-    });
-  }
-  const files = names
-    .filter((n) => n.endsWith('.jsonl'))
-    .flatMap((n) => {
-      try {
-        const st = statSync(join(dir, n));
-        return st.isFile() ? [{ path: join(dir, n), mtime: st.mtimeMs, size: st.size }] : [];
-      } catch {
-        return [];
-      }
-    })
-    .sort((a, b) => a.mtime - b.mtime);
-  if (files.length === 0) {
-    throw new GitSessionError(ExitCode.BadInput, 'holds no .jsonl transcripts.', {
-      file: dir,
-      fix: 'Run capture after a Claude Code session in this repository, or point --transcripts at the folder holding them.',
-    });
-  }
-  return files;
-}
-
-async function redactDraft(draft: CaptureDraft): Promise<CaptureDraft> {
-  const { redactSecrets } = await import('../core/redact/index.js');
-  const walk = async (v: unknown): Promise<unknown> => {
-    if (typeof v === 'string') return v === '' ? v : (await redactSecrets(v)).text;
-    if (Array.isArray(v)) return Promise.all(v.map(walk));
-    if (v !== null && typeof v === 'object') {
-      const out: Record<string, unknown> = {};
-      for (const [k, x] of Object.entries(v)) out[k] = k === 'transcripts' ? x : await walk(x);
-      return out;
-    }
-    return v;
-  };
-  return (await walk(draft)) as CaptureDraft;
-}
-
 /** Applies the draft: key files without asking; dead ends only when a person confirms each at a terminal. */
-async function apply(draft: CaptureDraft, sessionPath: string, display: string, ctx: CommandContext): Promise<string[]> {
-  let source = readTextFile(sessionPath, display);
-  const notes: string[] = [];
-  const known = new Set(getKeyFiles(parseSession(source, display)).map((k) => k.path));
-  for (const k of draft.keyFiles) {
-    if (known.has(k.path)) continue;
-    source = addKeyFile(source, { path: k.path, why: null });
-    notes.push(`added key file ${k.path}`);
-  }
+async function apply(draft: CaptureDraft, file: SessionFile, ctx: CommandContext): Promise<string[]> {
+  const known = new Set(getKeyFiles(parseSession(readSessionFile(file), file.display)).map((k) => k.path));
+  const keyFiles = draft.keyFiles.filter((k) => !known.has(k.path)).map((k) => k.path);
+  const notes = keyFiles.map((path) => `added key file ${path}`);
+  const deadEnds: string[] = [];
   const term = draft.deadEnds.length > 0 && ctx.stdoutIsTTY ? openTerminal() : undefined;
   try {
     for (const d of draft.deadEnds) {
       const text = `Changes to ${d.path} (${d.how})`;
       if (!term) {
-        notes.push(`not applied (needs confirmation at a terminal): dead end "${text}"; record it with git session dead-end "…" --because "…"`);
+        notes.push(`not applied (needs confirmation at a terminal): dead end "${text}"; record it with git session dead-end '…' --because '…'`);
         continue;
       }
       term.write(`Record dead end "${text}"? [y/N] `);
       const answer = (await term.line()).trim().toLowerCase();
       if (answer === 'y' || answer === 'yes') {
-        source = addDeadEnd(source, { text, reason: null });
+        deadEnds.push(text);
         notes.push(`added dead end: ${text}`);
       } else notes.push(`skipped dead end: ${text}`);
     }
   } finally {
     term?.close();
   }
-  if (notes.some((n) => n.startsWith('added'))) writeFileAtomic(sessionPath, source);
-  return notes.length > 0 ? notes : ['nothing to apply: SESSION.md already lists every edited file'];
+  if (keyFiles.length > 0 || deadEnds.length > 0) {
+    updateSessionFile(file, (source) => {
+      let next = source;
+      for (const path of keyFiles) next = addKeyFile(next, { path, why: null });
+      for (const text of deadEnds) next = addDeadEnd(next, { text, reason: null });
+      return next;
+    });
+  }
+  return notes.length > 0 ? notes : [`nothing to apply: ${file.display} already lists every edited file`];
 }
 
 /**
@@ -113,29 +60,25 @@ async function apply(draft: CaptureDraft, sessionPath: string, display: string, 
  * transcript into the repository.
  */
 export async function capture(args: CaptureArgs, ctx: CommandContext): Promise<CommandResult> {
-  const { root } = await findRepo(ctx.cwd, ctx.env);
-  const config = loadConfig(root);
-  const home = ctx.env.HOME ?? '';
-  const dir = args.transcripts ?? (ctx.env.GIT_SESSION_TRANSCRIPTS || claudeProjectDir(home, root));
-  const all = listTranscripts(dir);
-  const changed = await git(['log', '-1', '--format=%ct', '--', config.sessionFile], { cwd: root, env: ctx.env, allowFailure: true });
-  const since = Number(changed.stdout.trim()) * 1000;
+  const file = await locateSessionFile(ctx.cwd, ctx.env);
+  const { root } = file.repo;
+  const all = listTranscripts(transcriptDir(args.transcripts, ctx.cwd, root, ctx.env));
+  const since = ((await lastChange(file.display, { cwd: root, env: ctx.env }))?.time ?? 0) * 1000;
   let chosen = since > 0 ? all.filter((f) => f.mtime > since) : [];
   if (chosen.length === 0) chosen = all.slice(-1);
-  chosen = chosen.slice(-MAX_TRANSCRIPTS);
-  const skippedLarge = chosen.filter((f) => f.size > MAX_TRANSCRIPT_BYTES).map((f) => basename(f.path));
-  const texts = chosen
-    .filter((f) => f.size <= MAX_TRANSCRIPT_BYTES)
-    .map((f) => ({ name: basename(f.path), text: readFileSync(f.path, 'utf8') }));
-  const draft = await redactDraft(draftFromTranscripts(texts, root, (t) => t));
-  const warnings = skippedLarge.map((n) => `git-session: skipped ${n}: over ${MAX_TRANSCRIPT_BYTES / 1024 / 1024} MB.\n`).join('');
+  const { texts, skipped } = readTranscripts(chosen.slice(-MAX_TRANSCRIPTS));
+  const draft = await draftFromTranscripts(texts, root);
+  const warnings = skipped.map((n) => `git-session: skipped ${n}: over ${MAX_TRANSCRIPT_BYTES / 1024 / 1024} MB.\n`).join('');
 
-  let applied: string[] | undefined;
-  if (args.apply) applied = await apply(draft, join(root, config.sessionFile), config.sessionFile, ctx);
+  const applied = args.apply ? await apply(draft, file, ctx) : undefined;
+  const how = invocation(ctx.env);
   if (args.format === 'json') {
-    return { stdout: JSON.stringify({ draft, applied: applied ?? null }, null, 2) + '\n', stderr: warnings || undefined };
+    const notes = applied?.map((n) => withInvocation(n, how)) ?? null;
+    return { stdout: JSON.stringify({ draft, applied: notes }, null, 2) + '\n', stderr: warnings || undefined };
   }
-  const tail = applied ? `## Applied to ${config.sessionFile}\n${applied.map((n) => `- ${n}`).join('\n')}\n` : `Run with --apply to add the key files to ${config.sessionFile}.\n`;
+  const tail = applied
+    ? `## Applied to ${file.display}\n${applied.map((n) => `- ${withInvocation(n, how)}`).join('\n')}\n`
+    : `Run with --apply to add the key files to ${file.display}.\n`;
   // A blank line keeps the closing note from reading as part of the last list.
   return { stdout: `${renderDraft(draft)}\n${tail}`, stderr: warnings || undefined };
 }

@@ -1,46 +1,44 @@
-import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CommandContext, CommandResult } from '../cli/context.js';
 import { loadConfig } from '../adapters/config.js';
 import { readTextFile } from '../adapters/fs.js';
-import { git } from '../adapters/git.js';
+import { currentBranch, gitOut, hasHead, lastChange, type GitFactOptions } from '../adapters/git-facts.js';
+import { readBaseRefs } from '../adapters/history.js';
+import { invocation, withInvocation } from '../adapters/invocation.js';
 import { findRepo, type RepoInfo } from '../adapters/repo.js';
-import { DEAD_END_ALIASES, DEFAULT_CONFIG, type Config } from '../core/config.js';
+import { mtimeOf } from '../adapters/work-tree.js';
+import { CONFIG_FILE, DEAD_END_ALIASES, DEFAULT_CONFIG, type Config } from '../core/config.js';
 import { GitSessionError } from '../errors.js';
 import { mergeItems, type TrailerValue } from '../core/context/items.js';
 import { renderContextMarkdown } from '../core/context/render.js';
 import { assessSessionStaleness } from '../core/context/staleness.js';
 import type { ContextData } from '../core/context/types.js';
 import { journalMatcher, normalisePath } from '../core/pipeline/paths.js';
-import { getDeadEnds, getDecisions, getGoal, getKeyFiles, getNextSteps, getStatus } from '../core/session/index.js';
-import { parseSession } from '../core/session/index.js';
-import type { SessionDoc } from '../core/session/index.js';
+import { redactDeep } from '../core/report/redact-deep.js';
+import { sessionView, type SessionView } from '../core/report/session-view.js';
+import { pickBase } from '../core/report/targets.js';
 
 /** Commits scanned for trailers when the branch has no base to measure from. */
 const RECENT_COMMITS = 50;
 /** Commits scanned at most, whatever the branch's length. */
 const MAX_COMMITS = 500;
 
-/** Everything the context needs, also used by the Claude hooks, checkpoint and the MCP server. */
+/** Everything the context needs, also used by the Claude hooks and the MCP server. */
 export interface GatheredContext {
   repo: RepoInfo;
   config: Config;
-  doc: SessionDoc | null;
+  /** The session file's public parts, secrets redacted; null when missing or unreadable. */
+  view: SessionView | null;
+  /** What `context` prints: every text in it redacted. */
   data: ContextData;
 }
 
-async function out(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<string> {
-  const r = await git(args, { cwd, env, allowFailure: true });
-  return r.code === 0 ? r.stdout : '';
-}
-
-/** The branch's own commits when it has a base (origin/HEAD, main, master), else the last 50. */
-async function historyRange(cwd: string, env: NodeJS.ProcessEnv, branch: string | null): Promise<{ args: string[]; label: string }> {
-  for (const base of ['refs/remotes/origin/HEAD', 'refs/heads/main', 'refs/heads/master']) {
-    if (branch && base === `refs/heads/${branch}`) continue;
-    const mb = (await out(['merge-base', base, 'HEAD'], cwd, env)).trim();
-    const head = (await out(['rev-parse', 'HEAD'], cwd, env)).trim();
-    if (mb && mb !== head) return { args: [`${mb}..HEAD`, '-n', String(MAX_COMMITS)], label: `since ${base.replace(/^refs\/(heads|remotes)\//, '')}` };
+/** The branch's own commits when it has a base (as `review` picks it), else the last 50. */
+async function historyRange(opts: GitFactOptions): Promise<{ args: string[]; label: string }> {
+  const base = pickBase(await readBaseRefs(opts));
+  if (base) {
+    const [mb, head] = await Promise.all([gitOut(['merge-base', base, 'HEAD'], opts), gitOut(['rev-parse', 'HEAD'], opts)]);
+    if (mb.trim() && mb.trim() !== head.trim()) return { args: [`${mb.trim()}..HEAD`, '-n', String(MAX_COMMITS)], label: `since ${base}` };
   }
   return { args: ['HEAD', '-n', String(RECENT_COMMITS)], label: `last ${RECENT_COMMITS} commits` };
 }
@@ -62,18 +60,18 @@ function statusPaths(text: string): string[] {
   return paths;
 }
 
-function mtime(path: string): number | undefined {
-  try {
-    return statSync(path).mtimeMs;
-  } catch {
-    return undefined;
-  }
+/** Files changed per commit from `git log -z --format=%x01 --name-only`: one list per commit. */
+function changedPerCommit(text: string): string[][] {
+  return text
+    .split('\x01')
+    .slice(1)
+    .map((block) => block.split('\0').map((p) => p.replace(/^\n/, '')).filter((p) => p !== ''));
 }
 
 /** Runs `read`; with `problems`, an input error is noted there and `fallback` used instead of failing. */
-function readOr<T>(read: () => T, fallback: T, problems: string[] | undefined): T {
+async function readOr<T>(read: () => T | Promise<T>, fallback: T, problems: string[] | undefined): Promise<T> {
   try {
-    return read();
+    return await read();
   } catch (error) {
     if (!problems || !(error instanceof GitSessionError)) throw error;
     problems.push(error.message);
@@ -89,25 +87,23 @@ function readOr<T>(read: () => T, fallback: T, problems: string[] | undefined): 
 export async function gatherContext(ctx: CommandContext, opts: { tolerant?: boolean } = {}): Promise<GatheredContext> {
   const repo = await findRepo(ctx.cwd, ctx.env);
   const problems = opts.tolerant ? [] : undefined;
-  const config = readOr(() => loadConfig(repo.root), DEFAULT_CONFIG, problems);
+  const config = await readOr(() => loadConfig(repo.root), DEFAULT_CONFIG, problems);
   const { root } = repo;
-  const env = ctx.env;
+  const git: GitFactOptions = { cwd: root, env: ctx.env };
   const sessionPath = join(root, config.sessionFile);
-  const sessionExists = mtime(sessionPath) !== undefined;
-  const doc = sessionExists
-    ? readOr(() => parseSession(readTextFile(sessionPath, config.sessionFile), config.sessionFile), null, problems)
-    : null;
+  const sessionMtime = mtimeOf(sessionPath);
+  const view =
+    sessionMtime !== undefined
+      ? await readOr(() => sessionView(readTextFile(sessionPath, config.sessionFile), config.sessionFile), null, problems)
+      : null;
 
-  const branch = (await out(['symbolic-ref', '--short', '-q', 'HEAD'], root, env)).trim() || null;
-  const hasHead = (await out(['rev-parse', '-q', '--verify', 'HEAD'], root, env)).trim() !== '';
-  const range = hasHead ? await historyRange(root, env, branch) : { args: [], label: 'no commits yet' };
+  const [branch, head] = await Promise.all([currentBranch(git), hasHead(git)]);
+  const range = head ? await historyRange(git) : { args: [], label: 'no commits yet' };
   const deadEndKeys = [...new Set([config.trailers.deadEnd, ...DEAD_END_ALIASES])];
   const [log, sessionCommit, status] = await Promise.all([
-    hasHead
-      ? out(['log', '-z', `--format=%h%x1f${trailerArgs([config.trailers.decision])}%x1f${trailerArgs(deadEndKeys)}`, ...range.args], root, env)
-      : Promise.resolve(''),
-    hasHead ? out(['log', '-1', '--format=%h', 'HEAD', '--', config.sessionFile], root, env) : Promise.resolve(''),
-    out(['status', '--porcelain=v1', '-z', '--untracked-files=all'], root, env),
+    head ? gitOut(['log', '-z', `--format=%h%x1f${trailerArgs([config.trailers.decision])}%x1f${trailerArgs(deadEndKeys)}`, ...range.args], git) : '',
+    head ? lastChange(config.sessionFile, git) : null,
+    gitOut(['status', '--porcelain=v1', '-z', '--untracked-files=all'], git),
   ]);
   const decisions: TrailerValue[] = [];
   const deadEnds: TrailerValue[] = [];
@@ -120,52 +116,54 @@ export async function gatherContext(ctx: CommandContext, opts: { tolerant?: bool
     for (const v of (dead ?? '').split('\x1e')) if (v.trim()) deadEnds.push({ commit: hash, value: v.trim() });
   }
 
-  const since = sessionCommit.trim() || null;
-  const changed = hasHead
-    ? await out(['log', '--format=%x00', '--name-only', '-n', String(MAX_COMMITS), since ? `${since}..HEAD` : 'HEAD'], root, env)
+  const since = sessionCommit?.short ?? null;
+  // -z: paths come back as they are, never quoted (non-ASCII names included).
+  const changed = head
+    ? await gitOut(['log', '-z', '--format=%x01', '--name-only', '-n', String(MAX_COMMITS), since ? `${since}..HEAD` : 'HEAD'], git)
     : '';
-  const commitsSince = changed
-    .split('\0')
-    .slice(1)
-    .map((block) => block.split('\n').filter((l) => l.trim() !== ''));
   const uncommitted = statusPaths(status);
   const mtimes: Record<string, number> = {};
   for (const p of uncommitted.slice(0, 200)) {
-    const m = mtime(join(root, p));
+    const m = mtimeOf(join(root, p));
     if (m !== undefined) mtimes[p] = m;
   }
   const sessionFile = normalisePath(config.sessionFile);
+  const isJournal = journalMatcher(config.journal.path);
   const staleness = assessSessionStaleness({
     sessionCommit: since,
-    commitsSince,
+    commitsSince: changedPerCommit(changed),
     uncommitted,
     mtimes,
-    sessionMtime: mtime(sessionPath),
+    sessionMtime,
     isSessionFile: (p) => normalisePath(p) === sessionFile,
-    isJournal: journalMatcher(config.journal.path),
+    isToolFile: (p) => isJournal(p) || normalisePath(p) === CONFIG_FILE,
   });
 
+  // Trailers were redacted when git-session wrote them, but a hand-written one may not be.
+  const texts = await redactDeep({
+    decisions: mergeItems(view?.decisions ?? [], decisions),
+    deadEnds: mergeItems(view?.deadEnds ?? [], deadEnds),
+  }, ['commit', 'source']);
   const data: ContextData = {
     version: 1,
     sessionFile: config.sessionFile,
-    sessionExists,
+    sessionExists: sessionMtime !== undefined,
     branch,
-    goal: doc ? getGoal(doc) : null,
-    status: doc ? getStatus(doc) : null,
-    nextSteps: doc ? getNextSteps(doc) : [],
-    decisions: mergeItems(doc ? getDecisions(doc) : [], decisions),
-    deadEnds: mergeItems(doc ? getDeadEnds(doc) : [], deadEnds),
-    keyFiles: doc ? getKeyFiles(doc) : [],
+    goal: view?.goal ?? null,
+    status: view?.status ?? null,
+    nextSteps: view?.nextSteps ?? [],
+    ...texts,
+    keyFiles: view?.keyFiles ?? [],
     staleness,
     ...(problems && problems.length > 0 ? { problems } : {}),
     history: { range: range.label, commits },
   };
-  return { repo, config, doc, data };
+  return { repo, config, view, data };
 }
 
 /** `git session context`: a compact, factual summary for the start of an assistant session. */
 export async function context(args: { format: 'md' | 'json'; tolerant?: boolean }, ctx: CommandContext): Promise<CommandResult> {
   const { data } = await gatherContext(ctx, { tolerant: args.tolerant });
   if (args.format === 'json') return { stdout: JSON.stringify(data, null, 2) + '\n' };
-  return { stdout: renderContextMarkdown(data) };
+  return { stdout: withInvocation(renderContextMarkdown(data), invocation(ctx.env)) };
 }

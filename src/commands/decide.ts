@@ -1,6 +1,6 @@
 import type { CommandContext, CommandResult } from '../cli/context.js';
 import { locateSessionFile, updateSessionFile } from '../adapters/session-file.js';
-import { addDecision, hasEntry, inlineText, parseSession, splitReason } from '../core/session/index.js';
+import { addDecision, hasEntry, inlineText, parseSession, splitItemReason } from '../core/session/index.js';
 
 
 /** Text and reason of a decision or dead end as given on the command line. */
@@ -9,7 +9,7 @@ export function recordArgs(text: string, because: string | undefined, what: stri
   const line = String(text).replace(/\s+/g, ' ').trim();
   const reason = because !== undefined && because.trim() !== '' ? because.replace(/\s+/g, ' ').trim() : null;
   // `decide "Use X because Y"` already says why: kept as typed, read back by the parser.
-  const inlineReason = reason === null && splitReason(line).reason !== null;
+  const inlineReason = reason === null && splitItemReason(line).reason !== null;
   return { text: line, reason, inlineReason };
 }
 

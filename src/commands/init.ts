@@ -2,6 +2,7 @@ import type { CommandContext, CommandResult } from '../cli/context.js';
 import { applyPlan, readFileState } from '../adapters/apply-plan.js';
 import { loadConfig } from '../adapters/config.js';
 import { findHookTarget } from '../adapters/hook-target.js';
+import { invocation, withInvocation } from '../adapters/invocation.js';
 import { findRepo } from '../adapters/repo.js';
 import { readTemplate } from '../adapters/templates.js';
 import { parseAgents } from '../core/init/agents.js';
@@ -22,6 +23,7 @@ export interface InitArgs {
 export async function planContext(ctx: CommandContext, agents?: string, mcp = false): Promise<PlanContext> {
   const wanted = parseAgents(agents);
   const repo = await findRepo(ctx.cwd, ctx.env);
+  const how = invocation(ctx.env);
   return {
     root: repo.root,
     config: loadConfig(repo.root),
@@ -31,6 +33,7 @@ export async function planContext(ctx: CommandContext, agents?: string, mcp = fa
     mcp,
     hooks: await findHookTarget(repo, ctx.env),
     keep: [repo.gitDir, repo.commonDir],
+    commandText: (text) => withInvocation(text, how),
   };
 }
 
@@ -50,7 +53,7 @@ export async function planInit(args: InitArgs, ctx: CommandContext): Promise<{ p
 export async function init(args: InitArgs, ctx: CommandContext): Promise<CommandResult> {
   const { plan, pc } = await planInit(args, ctx);
   if (!args.dryRun) applyPlan(plan.steps, pc.root, pc.keep);
-  return { stdout: renderInitReport(plan, pc.root, pc.config.sessionFile, args.dryRun) };
+  return { stdout: renderInitReport(plan, pc.root, pc.config.sessionFile, args.dryRun, pc.commandText) };
 }
 
 /** Plans uninstall: the inverse of every init planner. */

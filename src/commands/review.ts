@@ -1,7 +1,7 @@
 import type { CommandContext, CommandResult } from '../cli/context.js';
 import { readBaseRefs, readBlob, readCommits, openHistory } from '../adapters/history.js';
 import { ExitCode, GitSessionError } from '../errors.js';
-import { journalFileMatcher } from '../core/report/journal-diff.js';
+import { journalMatcher } from '../core/pipeline/paths.js';
 import { buildReview, renderReviewJson, renderReviewMarkdown } from '../core/report/review.js';
 import { sessionView, type SessionView } from '../core/report/session-view.js';
 import { parseRange, pickBase, type Range } from '../core/report/targets.js';
@@ -22,9 +22,9 @@ async function defaultRange(opts: Parameters<typeof readBaseRefs>[0]): Promise<R
 }
 
 // An old SESSION.md that no longer parses (bad front matter) must not block the review of the code.
-function viewOrNull(text: string, file: string): SessionView | null {
+async function viewOrNull(text: string, file: string): Promise<SessionView | null> {
   try {
-    return sessionView(text, file);
+    return await sessionView(text, file);
   } catch (error) {
     if (error instanceof GitSessionError) return null;
     throw error;
@@ -39,7 +39,7 @@ export async function review(args: ReviewArgs, ctx: CommandContext): Promise<Com
     readCommits(h.keys, { revArgs: range.revArgs, numstat: true, label: `range ${range.label}` }, h.opts),
     readBlob(range.head, h.config.sessionFile, h.opts),
   ]);
-  const view = session === undefined ? null : viewOrNull(session, `${h.config.sessionFile} at ${range.head}`);
-  const model = buildReview(range.label, commits, view, journalFileMatcher(h.config.journal.path));
+  const view = session === undefined ? null : await viewOrNull(session, `${h.config.sessionFile} at ${range.head}`);
+  const model = buildReview(range.label, commits, view, journalMatcher(h.config.journal.path));
   return { stdout: args.format === 'json' ? renderReviewJson(model) : renderReviewMarkdown(model) };
 }

@@ -1,6 +1,7 @@
 import type { CommandContext, CommandResult } from '../cli/context.js';
 import { openHistory, readBlob, readCommits, type History } from '../adapters/history.js';
 import { ExitCode, GitSessionError } from '../errors.js';
+import { redactSecrets } from '../core/redact/index.js';
 import { sessionView } from '../core/report/session-view.js';
 import { buildShow, renderShowJson, renderShowMarkdown } from '../core/report/show.js';
 import type { CommitRecord } from '../core/report/types.js';
@@ -47,7 +48,9 @@ export async function show(args: ShowArgs, ctx: CommandContext): Promise<Command
       fix: 'Pick a later commit or date; `git log --format="%h %s" -- ' + file + '` lists the commits that changed it.',
     });
   }
-  if (args.format === 'md') return { stdout: renderShowMarkdown(commit, file, content) };
-  const report = buildShow(commit, file, content, sessionView(content, `${file} at ${commit.short}`));
+  // The file as committed, but no report repeats a secret-looking span.
+  const shown = (await redactSecrets(content)).text;
+  if (args.format === 'md') return { stdout: renderShowMarkdown(commit, file, shown) };
+  const report = buildShow(commit, file, shown, await sessionView(content, `${file} at ${commit.short}`));
   return { stdout: renderShowJson(report) };
 }

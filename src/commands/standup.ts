@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CommandContext, CommandResult } from '../cli/context.js';
-import { authorEmail, openHistory, readCommits } from '../adapters/history.js';
+import { authorEmail } from '../adapters/git-facts.js';
+import { openHistory, readCommits } from '../adapters/history.js';
 import { readTextFile } from '../adapters/fs.js';
 import { ExitCode, GitSessionError } from '../errors.js';
 import { gitFilters } from '../core/report/log-format.js';

@@ -1,5 +1,6 @@
 import type { CommandContext, CommandResult } from '../cli/context.js';
 import { git } from '../adapters/git.js';
+import { invocation, withInvocation } from '../adapters/invocation.js';
 import { locateSessionFile, readSessionFile } from '../adapters/session-file.js';
 import { getGoal, getNextSteps, getStatus, parseSession } from '../core/session/index.js';
 import type { SectionKind } from '../core/session/index.js';
@@ -49,7 +50,7 @@ function render(r: StatusReport): string {
   if (r.sections.length === 0) out.push('- (none: run `git session init` for the template)');
   for (const s of r.sections) {
     const count = `${s.items} item${s.items === 1 ? '' : 's'}`;
-    out.push(`- ${s.heading} [${s.kind}${s.private ? ', private' : ''}]: ${count}`);
+    out.push(`- ${s.heading} [${s.kind}${s.private && s.kind !== 'private' ? ', private' : ''}]: ${count}`);
   }
   if (r.unknownSections.length > 0) out.push('', '## Unknown sections (kept as they are)', ...r.unknownSections.map((h) => `- ${h}`));
   out.push('', '## Git');
@@ -82,5 +83,5 @@ export async function status(args: { format: 'md' | 'json' }, ctx: CommandContex
     unknownSections: doc.unknownSections.map((s) => s.heading),
     ...(await gitFacts(file.repo.root, file.display, ctx.env)),
   };
-  return { stdout: args.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : render(report) };
+  return { stdout: args.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : withInvocation(render(report), invocation(ctx.env)) };
 }

@@ -14,5 +14,5 @@ export interface UninstallArgs {
 export async function uninstall(args: UninstallArgs, ctx: CommandContext): Promise<CommandResult> {
   const { plan, pc } = await planUninstall(ctx);
   if (!args.dryRun) applyPlan(plan.steps, pc.root, pc.keep);
-  return { stdout: renderUninstallReport(plan, pc.root, args.dryRun) };
+  return { stdout: renderUninstallReport(plan, pc.root, args.dryRun, pc.commandText) };
 }

@@ -42,7 +42,22 @@ export const DEFAULT_CONFIG: Readonly<Config> = Object.freeze({
 /** Keys readers accept as dead ends besides the configured one. */
 export const DEAD_END_ALIASES = ['Dead-End', 'Ruled-out', 'Rejected'] as const;
 
-const TRAILER_KEY = /^[A-Za-z0-9-]+$/;
+// The same rule formatTrailer enforces: a key that starts with `-` could write a `---` line.
+const TRAILER_KEY = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
+
+/**
+ * A path inside the repository, as a clean relative path. `.gitsession` is committed
+ * and comes with every clone: a path that leaves the work tree would let a cloned
+ * repository make the hooks append to any file the user can write.
+ */
+function repoPath(value: string, key: string, file: string, line: number): string {
+  const path = value.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
+  const parts = path.split('/');
+  if (path.startsWith('/') || /^[A-Za-z]:/.test(path) || parts.includes('..') || parts.includes('.git')) {
+    fail(file, line, `${key} "${value}" points outside the work tree (or into .git).`, 'Use a path relative to the repository root, such as SESSION.md or .session/journal/{year}-W{week}.md.');
+  }
+  return path;
+}
 
 function fail(file: string, line: number, problem: string, fix: string): never {
   throw new GitSessionError(ExitCode.BadInput, `line ${line}: ${problem}`, { file, fix });
@@ -101,7 +116,7 @@ export function parseConfig(text: string, file = CONFIG_FILE): Config {
     switch (key) {
       case 'session.file':
         if (!value) fail(file, lineNo, 'session.file is empty.', 'Name the session file, for example SESSION.md.');
-        config.sessionFile = value;
+        config.sessionFile = repoPath(value, key, file, lineNo);
         break;
       case 'prompt.mode':
         config.prompt.mode = mode(value, file, lineNo);
@@ -117,7 +132,7 @@ export function parseConfig(text: string, file = CONFIG_FILE): Config {
         break;
       case 'journal.path':
         if (!value) fail(file, lineNo, 'journal.path is empty.', 'Use a path such as .session/journal/{year}-W{week}.md, or set journal.enabled = false.');
-        config.journal.path = value;
+        config.journal.path = repoPath(value, key, file, lineNo);
         break;
       case 'trailers.decision':
       case 'trailers.dead-end':

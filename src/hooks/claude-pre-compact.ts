@@ -1,5 +1,5 @@
 import type { CommandContext, CommandResult } from '../cli/context.js';
-import { hookSetup, isNotARepo } from './claude-session-start.js';
+import { hookSetup, isNotARepo } from './claude-input.js';
 
 /**
  * Claude Code PreCompact hook (manual, auto): writes a checkpoint to the journal so the
@@ -9,19 +9,19 @@ import { hookSetup, isNotARepo } from './claude-session-start.js';
  */
 export default async function hook(_args: string[], base: CommandContext): Promise<CommandResult> {
   const { ctx } = await hookSetup(base);
-  const { checkpoint } = await import('../commands/checkpoint.js');
+  const { writeCheckpoint } = await import('../commands/checkpoint.js');
   const { loadConfig } = await import('../adapters/config.js');
   const { findRepo } = await import('../adapters/repo.js');
+  const { invocation, withInvocation } = await import('../adapters/invocation.js');
   try {
     const repo = await findRepo(ctx.cwd, ctx.env);
-    if (!loadConfig(repo.root).journal.enabled) {
-      return { stdout: 'git-session: before compacting, make sure SESSION.md holds the current status, decisions and dead ends.\n' };
+    const config = loadConfig(repo.root);
+    if (!config.journal.enabled) {
+      return { stdout: `git-session: before compacting, make sure ${config.sessionFile} holds the current status, decisions and dead ends.\n` };
     }
-    const result = await checkpoint({}, ctx);
-    const where = /written to (\S+)/.exec(result.stdout ?? '')?.[1] ?? 'the journal';
-    return {
-      stdout: `git-session: checkpoint written to ${where}. After compaction, re-read SESSION.md (or run \`git session context\`) before you go on.\n`,
-    };
+    const { path } = await writeCheckpoint(ctx);
+    const note = `git-session: checkpoint written to ${path}. After compaction, re-read ${config.sessionFile} (or run \`git session context\`) before you go on.\n`;
+    return { stdout: withInvocation(note, invocation(ctx.env)) };
   } catch (error) {
     if (isNotARepo(error)) return {};
     throw error;

@@ -1,79 +1,6 @@
-import { statSync } from 'node:fs';
 import type { CommandContext, CommandResult } from '../cli/context.js';
-import { ExitCode, GitSessionError } from '../errors.js';
-import { hookProjectDir, parseHookInput, type ClaudeHookInput } from '../core/claude-settings/hook-input.js';
 import { renderContextMarkdown } from '../core/context/render.js';
-
-/** How long a hook waits for Claude Code's JSON on stdin before going on without it. */
-const STDIN_TIMEOUT_MS = 1_000;
-
-/** Whether the bytes read so far already hold one whole JSON value (Claude Code sends one object). */
-function complete(chunks: readonly Buffer[]): boolean {
-  const text = Buffer.concat(chunks).toString('utf8').trim();
-  if (!text.endsWith('}')) return false;
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Reads stdin until it ends or holds a whole JSON object, giving up after a short
- * timeout (and at once on a terminal): a hook must never wait on anything, even on
- * a caller that writes its input and leaves the pipe open.
- */
-export function readStdin(stream: NodeJS.ReadStream = process.stdin, timeoutMs = STDIN_TIMEOUT_MS): Promise<string> {
-  if (stream.isTTY) return Promise.resolve('');
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let done = false;
-    const finish = () => {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
-      stream.off('data', onData);
-      stream.off('end', finish);
-      stream.off('error', finish);
-      stream.pause();
-      stream.destroy();
-      resolve(Buffer.concat(chunks).toString('utf8'));
-    };
-    const onData = (chunk: Buffer | string) => {
-      chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-      if (complete(chunks)) finish();
-    };
-    const timer = setTimeout(finish, timeoutMs);
-    stream.on('data', onData);
-    stream.once('end', finish);
-    stream.once('error', finish);
-  });
-}
-
-function isDir(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-/**
- * The hook's input and the context to run commands in (cwd = the project root). A
- * CLAUDE_PROJECT_DIR or input cwd that is not a folder (moved, deleted) is passed over.
- */
-export async function hookSetup(ctx: CommandContext): Promise<{ input: ClaudeHookInput; ctx: CommandContext }> {
-  const input = parseHookInput(await readStdin());
-  const env = isDir(ctx.env.CLAUDE_PROJECT_DIR ?? '') ? ctx.env : { ...ctx.env, CLAUDE_PROJECT_DIR: undefined };
-  const usable = input.cwd === undefined || isDir(input.cwd) ? input : { ...input, cwd: undefined };
-  return { input, ctx: { ...ctx, cwd: hookProjectDir(env, usable, ctx.cwd), stdoutIsTTY: false } };
-}
-
-/** Outside a repository the assistant hooks have nothing to do: they stay silent. */
-export function isNotARepo(error: unknown): boolean {
-  return error instanceof GitSessionError && error.exitCode === ExitCode.NotARepo;
-}
+import { hookSetup, isNotARepo } from './claude-input.js';
 
 /**
  * Claude Code SessionStart hook (startup, resume, clear, compact): prints the session
@@ -82,13 +9,14 @@ export function isNotARepo(error: unknown): boolean {
 export default async function hook(_args: string[], base: CommandContext): Promise<CommandResult> {
   const { input, ctx } = await hookSetup(base);
   const { gatherContext } = await import('../commands/context.js');
+  const { invocation, withInvocation } = await import('../adapters/invocation.js');
   try {
     const { data } = await gatherContext(ctx, { tolerant: true });
     const note =
       input.source === 'compact'
         ? 'The conversation was just compacted: the session state below is current; keep SESSION.md up to date.\n\n'
         : '';
-    return { stdout: note + renderContextMarkdown(data) };
+    return { stdout: withInvocation(note + renderContextMarkdown(data), invocation(ctx.env)) };
   } catch (error) {
     if (isNotARepo(error)) return {};
     throw error;

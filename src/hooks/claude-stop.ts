@@ -1,6 +1,6 @@
 import type { CommandContext, CommandResult } from '../cli/context.js';
 import { stopReminder } from '../core/context/stop-message.js';
-import { hookSetup, isNotARepo } from './claude-session-start.js';
+import { hookSetup, isNotARepo } from './claude-input.js';
 
 /**
  * Claude Code Stop hook. When code changed since SESSION.md was last updated, it asks
@@ -15,11 +15,12 @@ export default async function hook(_args: string[], base: CommandContext): Promi
   const { input, ctx } = await hookSetup(base);
   if (input.stopHookActive) return {};
   const { gatherContext } = await import('../commands/context.js');
+  const { invocation, withInvocation } = await import('../adapters/invocation.js');
   try {
     const { config, data } = await gatherContext(ctx, { tolerant: true });
     const mode = config.assistant.stopMode;
     if (mode === 'off' || !data.sessionExists || !data.staleness.stale) return {};
-    const message = stopReminder(data);
+    const message = withInvocation(stopReminder(data), invocation(ctx.env));
     if (mode === 'strict') return { stderr: message + '\n', exitCode: 2 };
     return { stdout: JSON.stringify({ systemMessage: message }) + '\n' };
   } catch (error) {

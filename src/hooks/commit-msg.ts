@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { CommandContext, CommandResult } from '../cli/context.js';
-import { readCommitState } from '../adapters/commit-state.js';
+import { commitStateAt } from '../adapters/commit-state.js';
 import { git } from '../adapters/git.js';
 import { saysNothing } from '../core/pipeline/message-file.js';
 import { takeWoven } from './trailer-file.js';
@@ -20,9 +21,11 @@ async function commentChar(cwd: string, env: NodeJS.ProcessEnv): Promise<string>
  */
 export default async function commitMsg(args: string[], ctx: CommandContext): Promise<CommandResult> {
   const [file] = args;
-  const state = await readCommitState(ctx.cwd, ctx.env);
+  if (!file) return {};
+  // The message file sits in the git dir, and git runs hooks at the top of the work tree.
+  const state = commitStateAt(ctx.cwd, resolve(ctx.cwd, dirname(file)));
   const woven = takeWoven(state.stateDir);
-  if (!file || woven.length === 0) return {};
+  if (woven.length === 0) return {};
   const message = readFileSync(file, 'utf8');
   if (!saysNothing(message, woven, await commentChar(state.root, ctx.env))) return {};
   writeFileSync(file, '');

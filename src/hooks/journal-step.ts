@@ -7,8 +7,8 @@ import type { SessionEntry } from '../core/pipeline/session-diff.js';
 import { joinReason } from '../core/trailers/index.js';
 
 export interface CommitJournal {
+  /** The work tree's top level: git runs there, and the journal path is relative to it. */
   root: string;
-  cwd: string;
   env: NodeJS.ProcessEnv;
   template: string;
   now: Date;
@@ -76,7 +76,7 @@ export async function writeCommitJournal(j: CommitJournal): Promise<string> {
   const retry = last && last.head === (j.head ?? null) ? last : undefined;
   // A retry writes where the first attempt did, even if a week boundary passed in between.
   const relative = retry?.path ?? journalPath(j.template, now, offset);
-  const author = await commitAuthor(j.cwd, j.env);
+  const author = await commitAuthor(j.root, j.env);
   const time = formatLocalTime(now, offset);
   rmSync(j.lastEntryPath, { force: true });
   const written = writeJournalEntry(

@@ -3,6 +3,7 @@ import type { CommandContext, CommandResult } from '../cli/context.js';
 import { findGitProcess, isAmending, readCommitState, type CommitState } from '../adapters/commit-state.js';
 import { loadConfig } from '../adapters/config.js';
 import { git } from '../adapters/git.js';
+import { invocation, withInvocation } from '../adapters/invocation.js';
 import { openTerminal } from '../adapters/tty.js';
 import type { PromptMode } from '../core/config.js';
 import { ExitCode } from '../errors.js';
@@ -64,7 +65,13 @@ async function editorCommand(cwd: string, env: NodeJS.ProcessEnv): Promise<strin
  * (and asks, reminds or refuses), appends the journal entry and stages it, and leaves
  * the new decisions and dead ends as trailers for prepare-commit-msg.
  */
-export default async function preCommit(_args: string[], ctx: CommandContext): Promise<CommandResult> {
+export default async function preCommit(args: string[], ctx: CommandContext): Promise<CommandResult> {
+  const result = await recordCommit(args, ctx);
+  // Every command the messages name must work as the person or assistant would type it.
+  return result.stderr ? { ...result, stderr: withInvocation(result.stderr, invocation(ctx.env)) } : result;
+}
+
+async function recordCommit(_args: string[], ctx: CommandContext): Promise<CommandResult> {
   const env = ctx.env;
   // Git runs hooks at the top of the work tree, so the settings can be read before
   // asking git anything, and the first git call can resolve the staged session file too.
@@ -105,6 +112,8 @@ export default async function preCommit(_args: string[], ctx: CommandContext): P
   };
 
   let delta: SessionDelta | undefined;
+  // Set when the session file could not be read: it is not parsed a second time.
+  let unreadable = false;
   try {
     let staleness = await assess();
     if (staleness.stale && mode !== 'off' && blob) {
@@ -160,9 +169,10 @@ export default async function preCommit(_args: string[], ctx: CommandContext): P
     // A session file the parser refuses (bad front matter) must not stop the commit.
     stderr.push(`git-session: ${(error as Error).message.split('\n')[0]} (this commit records no session state)\n`);
     delta = undefined;
+    unreadable = true;
   }
 
-  const summary = delta?.summary ?? (blob ? await summaryFor(where, blob).catch(() => undefined) : undefined);
+  const summary = delta?.summary ?? (blob && !unreadable ? await summaryFor(where, blob).catch(() => undefined) : undefined);
   const decisions = delta?.decisions ?? [];
   const deadEnds = delta?.deadEnds ?? [];
 
@@ -170,7 +180,6 @@ export default async function preCommit(_args: string[], ctx: CommandContext): P
     try {
       const journal = await writeCommitJournal({
         root: cwd,
-        cwd,
         env,
         template: config.journal.path,
         now: ctx.now,

@@ -1,11 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { CommandContext, CommandResult } from '../cli/context.js';
-import { readCommitState } from '../adapters/commit-state.js';
+import { commitStateAt } from '../adapters/commit-state.js';
 import { loadConfig } from '../adapters/config.js';
 import { git } from '../adapters/git.js';
 import { hasMessageContent, roomForSubject } from '../core/pipeline/message-file.js';
 import { skipReason } from '../core/pipeline/skip.js';
-import { encodeHandOff, decodeHandOff } from '../core/pipeline/trailer-plan.js';
+import { handOffArgs } from '../core/pipeline/trailer-plan.js';
 import { lazy } from './lazy.js';
 import { handOffPath, readTrailerFile, removeTrailerFile, wovenTrailers, writeWoven } from './trailer-file.js';
 
@@ -18,18 +19,20 @@ import { handOffPath, readTrailerFile, removeTrailerFile, wovenTrailers, writeWo
  */
 export default async function prepareCommitMsg(args: string[], ctx: CommandContext): Promise<CommandResult> {
   const [file, source] = args;
+  if (!file) return {};
   const env = ctx.env;
-  const state = await readCommitState(ctx.cwd, env);
+  // The message file sits in the git dir, and git runs hooks at the top of the work tree.
+  const state = commitStateAt(ctx.cwd, resolve(ctx.cwd, dirname(file)));
   const path = handOffPath(state.stateDir, env);
   let handOff = readTrailerFile(path);
   removeTrailerFile(path);
-  if (!file || skipReason(env, state.markers, source)) return {};
+  if (skipReason(env, state.markers, source)) return {};
 
   if (source === 'squash') {
     const config = loadConfig(state.root);
     const { squashTrailers } = await lazy('squash-trailers', () => import('./squash-trailers.js'));
     const squashed = await squashTrailers(state.root, env, file, config.trailers);
-    handOff = [...decodeHandOff(encodeHandOff(squashed)), ...handOff];
+    handOff = [...handOffArgs(squashed), ...handOff];
   }
   if (handOff.length === 0) return {};
   const empty = !hasMessageContent(readFileSync(file, 'utf8'));

@@ -1,5 +1,5 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { handOffName, WOVEN } from '../core/hook-lines.js';
 import { decodeHandOff, encodeHandOff, type PlannedTrailer } from '../core/pipeline/trailer-plan.js';
 
@@ -12,19 +12,11 @@ export function handOffPath(stateDir: string, env: NodeJS.ProcessEnv): string {
   return join(stateDir, handOffName(env.GIT_AUTHOR_DATE));
 }
 
-/** The name hook lines of earlier versions test (`[ -s …/trailers ]`) before they start the binary. */
-const LEGACY_MARKER = 'trailers';
-
 export function writeTrailerFile(path: string, trailers: readonly PlannedTrailer[]): void {
   const text = encodeHandOff(trailers);
   if (text === '') return;
   mkdirSync(join(path, '..'), { recursive: true });
   writeFileSync(path, text);
-  // Hooks installed by an earlier version start the binary only when this file is
-  // non-empty; the binary then weaves from `path`. The current line never reads it,
-  // and the next pre-commit removes it. `init` installs the current line.
-  const marker = join(path, '..', LEGACY_MARKER);
-  if (marker !== path) writeFileSync(marker, 'see the hand-off@<author time> file beside this one\n');
 }
 
 /** The arguments in the hand-off, or [] when there is none. */
@@ -38,7 +30,6 @@ export function readTrailerFile(path: string): string[] {
 
 export function removeTrailerFile(path: string): void {
   rmSync(path, { force: true });
-  rmSync(join(path, '..', LEGACY_MARKER), { force: true });
 }
 
 /**
@@ -52,13 +43,13 @@ export function removeTrailerFiles(stateDir: string): void {
   } catch {
     return;
   }
-  for (const name of names) if (name.startsWith('hand-off') || name === LEGACY_MARKER) rmSync(join(stateDir, name), { force: true });
+  for (const name of names) if (name.startsWith('hand-off')) rmSync(join(stateDir, name), { force: true });
   rmSync(wovenPath(stateDir), { force: true });
 }
 
-/** Where prepare-commit-msg leaves the trailers it wove into an empty editor message (see WOVEN). */
+/** Where prepare-commit-msg leaves the trailers it wove into an empty editor message (see WOVEN, relative to the git dir). */
 export function wovenPath(stateDir: string): string {
-  return join(stateDir, '..', WOVEN);
+  return join(stateDir, basename(WOVEN));
 }
 
 /** The trailer texts among `git interpret-trailers` arguments (each follows `--trailer`). */

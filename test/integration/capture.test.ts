@@ -1,7 +1,8 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempRepo, type TempRepo } from '../helpers/repo.js';
+import { capture } from '../../src/commands/capture.js';
+import { BIN_DIR, tempRepo, type TempRepo } from '../helpers/repo.js';
 
 let repo: TempRepo | undefined;
 afterEach(() => repo?.cleanup());
@@ -96,5 +97,41 @@ describe('git session capture', () => {
     expect(r.code).toBe(4);
     expect(r.stderr).toContain(join('.claude', 'projects'));
     expect(r.stderr).toContain('--transcripts');
+  });
+
+  it('--apply writes as every command does: the summary cache is primed, errors name the file as configured', () => {
+    repo = tempRepo();
+    repo.write('SESSION.md', '# Session\n\n## Goal\nRetries.\n\n## Key Files\n');
+    writeFileSync(join(projectDir(repo), 'abc.jsonl'), transcript(repo.dir));
+    expect(repo.run(['capture', '--apply']).code).toBe(0);
+    expect(existsSync(join(repo.dir, '.git', 'git-session', 'cache.json'))).toBe(true);
+
+    repo.write('SESSION.md', '# Session\n\n## Key Files\n');
+    chmodSync(join(repo.dir, 'SESSION.md'), 0o444);
+    const r = repo.run(['capture', '--apply']);
+    expect(r.code).toBe(5);
+    expect(r.stderr).toMatch(/^git-session: SESSION\.md: /);
+    expect(r.stderr).not.toContain(repo.dir);
+  });
+
+  it('gives its commands as npx git-session when no git-session is on PATH', () => {
+    repo = tempRepo();
+    repo.write('SESSION.md', '# Session\n\n## Key Files\n');
+    writeFileSync(join(projectDir(repo), 'abc.jsonl'), transcript(repo.dir));
+    const path = (repo.env.PATH ?? '').split(':').filter((d) => d !== BIN_DIR).join(':');
+    const r = repo.run(['capture', '--apply'], { env: { PATH: path } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("record it with npx git-session dead-end '…' --because '…'");
+    expect(r.stdout).not.toContain('with git session');
+  });
+
+  it('takes a relative --transcripts folder from the working directory it is given', async () => {
+    repo = tempRepo();
+    const sub = join(repo.dir, 'sub');
+    mkdirSync(join(sub, 'logs'), { recursive: true });
+    writeFileSync(join(sub, 'logs', 'abc.jsonl'), transcript(repo.dir));
+    expect(process.cwd()).not.toBe(sub);
+    const r = await capture({ apply: false, transcripts: 'logs', format: 'json' }, { cwd: sub, env: repo.env, now: new Date(0), stdoutIsTTY: false });
+    expect(JSON.parse(r.stdout ?? '').draft.goal).toBe('Make the export retry on timeouts');
   });
 });

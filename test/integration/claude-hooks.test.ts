@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BIN, tempRepo, type TempRepo } from '../helpers/repo.js';
+import { BIN, BIN_DIR, tempRepo, type TempRepo } from '../helpers/repo.js';
 
 let repo: TempRepo | undefined;
 afterEach(() => repo?.cleanup());
@@ -124,22 +124,45 @@ describe('Stop hook', () => {
     repo.write('.gitsession', '[assistant]\n\tstop-mode = strict\n');
     repo.git(['add', '.gitsession']);
     repo.git(['commit', '-q', '-m', 'strict']);
+    // A commit that only changes the settings is no code change.
+    expect(hook(repo, 'claude-stop', { stop_hook_active: false })).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    repo.write('src/importer.ts', 'export const x = 2;\n');
+    repo.git(['commit', '-q', '-am', 'more importer']);
     const clean = hook(repo, 'claude-stop', { stop_hook_active: false });
     expect(clean.code).toBe(2);
-    expect(clean.stderr).toContain('1 commit(s) touching .gitsession');
+    expect(clean.stderr).toContain('1 commit(s) touching src/importer.ts');
+    expect(clean.stderr).not.toContain('.gitsession');
     expect(clean.stderr).toContain('git session set-status');
     // Once per stop: while the assistant continues because of this hook, nothing.
     expect(hook(repo, 'claude-stop', { stop_hook_active: true })).toMatchObject({ code: 0, stdout: '', stderr: '' });
   });
 
-  it('stops asking once SESSION.md is edited after the code', async () => {
+  it('stops asking once SESSION.md is edited after the code', () => {
     repo = setup();
     repo.write('.gitsession', '[assistant]\n\tstop-mode = strict\n');
     repo.write('src/importer.ts', 'export const x = 2;\n');
+    const at = (seconds: number) => new Date(Date.UTC(2030, 0, 1, 12, 0, seconds));
+    utimesSync(join(repo.dir, 'src/importer.ts'), at(0), at(0));
     expect(hook(repo, 'claude-stop', {}).code).toBe(2);
-    await new Promise((r) => setTimeout(r, 20));
     repo.write('SESSION.md', SESSION.replace('wiring the CLI next', 'CLI wired'));
+    // Edited before the code: the code is still newer.
+    utimesSync(join(repo.dir, 'SESSION.md'), at(-10), at(-10));
+    expect(hook(repo, 'claude-stop', {}).code).toBe(2);
+    utimesSync(join(repo.dir, 'SESSION.md'), at(10), at(10));
     expect(hook(repo, 'claude-stop', {})).toMatchObject({ code: 0, stderr: '' });
+  });
+
+  it('gives the commands as npx git-session when no git-session is on PATH', () => {
+    repo = setup();
+    repo.write('src/importer.ts', 'export const x = 2;\n');
+    const path = (repo.env.PATH ?? '').split(':').filter((d) => d !== BIN_DIR).join(':');
+    const r = hook(repo, 'claude-stop', { stop_hook_active: false }, { PATH: path });
+    expect(r.code).toBe(0);
+    const { systemMessage } = JSON.parse(r.stdout) as { systemMessage: string };
+    expect(systemMessage).toContain("npx git-session decide '");
+    expect(systemMessage).not.toMatch(/(^|[^-])git session /);
+    // With the binary on PATH, `git session` works and is what it says.
+    expect(JSON.parse(hook(repo, 'claude-stop', {}).stdout).systemMessage).toContain("  git session decide '");
   });
 
   it('does nothing in off mode', () => {

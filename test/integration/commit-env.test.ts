@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BIN_DIR, TIMEOUT_MS, type TempRepo } from '../helpers/repo.js';
@@ -63,6 +63,44 @@ describe('a substantial commit that leaves SESSION.md alone', () => {
     expect(r.stderr).toContain('git session set-status');
     expect(r.stderr).toContain('git commit --amend --no-edit');
     expect(r.stderr).toContain('1 earlier commit since it last changed');
+  });
+
+  it.each([
+    ['GIT_SESSION_AGENT', 'git-session agent'],
+    ['GEMINI_CLI', 'Gemini CLI'],
+  ])('%s=1 marks an assistant too', (marker, name) => {
+    repo = sessionRepo();
+    stageStaleChange(repo);
+    const r = gitNoTty(repo, ['commit', '-q', '-m', 'Add units'], { [marker]: '1' });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`Note for ${name}:`);
+    expect(r.stderr).toContain("git session decide '<what was decided>' --because '<why>'");
+    expect(r.stderr).not.toContain('record decisions with:');
+  });
+
+  it('without git-session on PATH (a dev dependency), every command printed says npx git-session', () => {
+    repo = sessionRepo();
+    // As after `npm install --save-dev git-session`: the hook finds node_modules/.bin/git-session.
+    mkdirSync(join(repo.dir, 'node_modules', '.bin'), { recursive: true });
+    copyFileSync(join(BIN_DIR, 'git-session'), join(repo.dir, 'node_modules', '.bin', 'git-session'));
+    repo.write('.gitignore', 'node_modules/\n');
+    stageStaleChange(repo);
+    const path = (repo.env.PATH ?? '').split(':').filter((p) => p !== BIN_DIR).join(':');
+    const agent = gitNoTty(repo, ['commit', '-q', '-m', 'Add units'], { CLAUDECODE: '1', PATH: path });
+    expect(agent.code, agent.stderr).toBe(0);
+    expect(agent.stderr).toContain("npx git-session decide '<what was decided>' --because '<why>'");
+    expect(agent.stderr).toContain('npx git-session set-status');
+    expect(agent.stderr).not.toMatch(/(^|[^-])git session /m);
+    repo.write('src/more.js', code(30, 'y'));
+    repo.git(['add', '-A']);
+    const person = gitNoTty(repo, ['commit', '-q', '-m', 'More units'], { PATH: path });
+    expect(person.stderr).toContain("record decisions with: npx git-session decide '<what>'");
+    repo.write('src/most.js', code(30, 'z'));
+    repo.git(['add', '-A']);
+    const strict = gitNoTty(repo, ['commit', '-q', '-m', 'Most units'], { PATH: path, GIT_SESSION_MODE: 'strict' });
+    expect(strict.code).not.toBe(0);
+    expect(strict.stderr).toContain('  npx git-session decide');
+    expect(strict.stderr).not.toMatch(/(^|[^-])git session /m);
   });
 
   it('strict: the assistant is refused (exit 6 from the hook), fixes SESSION.md and commits', () => {

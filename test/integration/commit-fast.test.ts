@@ -63,6 +63,9 @@ describe('the trailers hand-off', () => {
     repo.git(['add', '-A']);
     // git runs pre-commit, then fails to read the message file.
     expect(gitNoTty(repo, ['commit', '-q', '-F', 'no-such-file']).code).not.toBe(0);
+    // The dead commit's hand-off is still there, under its own author time.
+    const state = join(repo.dir, '.git', 'git-session');
+    expect(readdirSync(state).filter((n) => n.startsWith('hand-off'))).toHaveLength(1);
     const r = gitNoTty(repo, ['commit', '-q', '--no-verify', '--date=@1700000000', '-m', 'Later']);
     expect(r.code, r.stderr).toBe(0);
     expect(allTrailers(repo)).toEqual([]);
@@ -107,21 +110,5 @@ describe('a commit refused after pre-commit, then retried', () => {
     expect(gitNoTty(repo, ['commit', '-q', '-m', 'fix: more']).code).toBe(0);
     expect(journalHeadings(repo, 'HEAD')).toHaveLength(before + 2);
     expect(existsSync(join(repo.dir, '.git', 'git-session', 'last-entry.json'))).toBe(true);
-  });
-});
-
-describe('hooks installed by an earlier version', () => {
-  it('still weave the trailers until init refreshes the line', () => {
-    repo = sessionRepo();
-    const earlier =
-      'if [ "$2" = squash ] || [ -s "$(git rev-parse --git-path git-session/trailers)" ]; then gs=$(command -v git-session); "$gs" hook prepare-commit-msg "$@" || exit $?; fi';
-    writeFileSync(join(repo.dir, '.git', 'hooks', 'prepare-commit-msg'), `#!/bin/sh\n${earlier}\n`);
-    repo.run(['decide', 'Keep the old hooks working', '--because', 'installs upgrade later']);
-    repo.write('src/format.js', code(2));
-    repo.git(['add', '-A']);
-    const r = gitNoTty(repo, ['commit', '-q', '-m', 'Upgrade']);
-    expect(r.code, r.stderr).toBe(0);
-    expect(trailerValues(repo, 'Decision')).toEqual(['Keep the old hooks working — installs upgrade later']);
-    expect(residue(repo)).toBe('');
   });
 });

@@ -201,16 +201,6 @@ describe('the Session trailer', () => {
 });
 
 describe('commits the pipeline stays out of', () => {
-  it('a hand-off left by a failed commit is never woven into a later one', () => {
-    repo = sessionRepo();
-    repo.write('.git/git-session/trailers', JSON.stringify({ gitPid: 1, trailers: [{ line: 'Decision: stale', ifExists: 'addIfDifferent' }] }));
-    repo.write('src/format.js', code(2));
-    repo.git(['add', '-A']);
-    const r = gitNoTty(repo, ['commit', '-q', '--no-verify', '-m', 'Later']);
-    expect(r.code, r.stderr).toBe(0);
-    expect(allTrailers(repo)).toEqual([]);
-  });
-
   it.each([
     ['--no-verify', ['--no-verify'], {}],
     ['HUSKY=0', [], { HUSKY: '0' }],
@@ -230,6 +220,16 @@ describe('commits the pipeline stays out of', () => {
     const r = gitNoTty(repo, ['commit', '-m', 'Nothing']);
     expect(r.code).not.toBe(0);
     expect(r.stdout + r.stderr).toContain('nothing to commit');
+    expect(residue(repo)).toBe('');
+  });
+
+  it('--allow-empty: the marker commit stays empty (no journal entry, no trailers)', () => {
+    repo = sessionRepo();
+    const r = gitNoTty(repo, ['commit', '-q', '--allow-empty', '-m', 'Start work on temperatures']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(repo.git(['show', '--name-only', '--format=', 'HEAD']).stdout).toBe('');
+    expect(allTrailers(repo)).toEqual([]);
     expect(residue(repo)).toBe('');
   });
 

@@ -63,4 +63,39 @@ describe('git session context', () => {
     expect(r.stdout).toContain('SESSION.md does not exist: run `git session init`.');
     expect(repo.run(['context', '--format', 'xml']).code).toBe(2);
   });
+
+  it('redacts secrets from SESSION.md and trailers, and leaves private parts out', () => {
+    repo = tempRepo();
+    // Built at run time so no scanner flags this file itself.
+    const key = ['AKIA', 'QX3RT7', 'EXAMPLE7Z2'].join('');
+    repo.write('SESSION.md', `# Session\n\n## Goal\n\nUpload with ${key}.\n\n## Status\n\nWorking.\n<!-- private -->\nAsk Lee.\n<!-- /private -->\n`);
+    repo.git(['add', '.']);
+    repo.git(['commit', '-q', '-m', 'session', '-m', `Decision: sign with ${key} — it is the key`]);
+    for (const format of ['json', 'md']) {
+      const run = repo.run(['context', '--format', format]);
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).not.toContain(key);
+      expect(run.stdout).not.toContain('Lee');
+    }
+    const json = JSON.parse(repo.run(['context', '--format', 'json']).stdout);
+    expect(json.goal).toBe('Upload with [REDACTED:aws-access-key].');
+    expect(json.decisions[0]).toMatchObject({ text: 'sign with [REDACTED:aws-access-key]', reason: 'it is the key', source: 'commit' });
+  });
+
+  it('reads non-ASCII paths as they are: the session file is recognised, code files named', () => {
+    repo = tempRepo();
+    repo.write('.gitsession', '[session]\n\tfile = notes/séance.md\n');
+    repo.write('notes/séance.md', '# Session\n\n## Goal\nG.\n');
+    repo.git(['add', '.']);
+    repo.git(['commit', '-q', '-m', 'session']);
+    repo.write('notes/séance.md', '# Session\n\n## Goal\nG.\n\n## Status\nS.\n');
+    repo.git(['commit', '-q', '-am', 'update the session']);
+    const fresh = JSON.parse(repo.run(['context', '--format', 'json']).stdout);
+    expect(fresh.staleness).toMatchObject({ stale: false, commitsSince: 0, filesSince: [] });
+    repo.write('données.txt', 'x\n');
+    repo.git(['add', '.']);
+    repo.git(['commit', '-q', '-m', 'data']);
+    const stale = JSON.parse(repo.run(['context', '--format', 'json']).stdout);
+    expect(stale.staleness).toMatchObject({ stale: true, commitsSince: 1, filesSince: ['données.txt'] });
+  });
 });

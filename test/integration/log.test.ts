@@ -125,4 +125,22 @@ describe('git session log', () => {
       empty.cleanup();
     }
   });
+
+  it('finds the journal at a ./-relative journal.path, in log and why', () => {
+    const other = tempRepo();
+    try {
+      other.write('.gitsession', '[journal]\n\tpath = ./notes/{year}-W{week}.md\n');
+      other.write('src/auth.ts', 'a\nb\nc\nd\n');
+      other.write('notes/2026-W45.md', entry('noted'));
+      other.git(['add', '-A']);
+      other.git(['commit', '-q', '-m', 'Cache tokens']);
+      const log = JSON.parse(other.run(['log', '--format', 'json']).stdout);
+      expect(log.commits[0].journal.map((e: { status: string }) => e.status)).toEqual(['noted']);
+      const why = other.run(['why', 'src/auth.ts', '--format', 'json']);
+      expect(why.code, why.stderr).toBe(0);
+      expect(why.stdout).toContain('"noted"');
+    } finally {
+      other.cleanup();
+    }
+  });
 });

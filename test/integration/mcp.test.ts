@@ -54,12 +54,10 @@ describe('git session mcp', () => {
       ['record_dead_end', { what: 'Infinite retries', because: 'they hang the queue' }],
       ['set_status', { text: 'Retries in place; tests next' }],
       ['add_key_file', { path: 'src/retry.ts', why: 'the retry loop' }],
-      ['session_status', {}],
-      ['why', { target: 'src/retry.ts' }],
-      ['review', {}],
     ];
     for (const [name, args] of calls) {
       const r = (await client.callTool({ name, arguments: args })) as ToolResult;
+      expect(r.isError, `${name}: ${textOf(r)}`).toBeFalsy();
       expect(r.content[0]?.type, name).toBe('text');
       expect(textOf(r).length, name).toBeGreaterThan(0);
     }
@@ -68,6 +66,22 @@ describe('git session mcp', () => {
     expect(session).toContain('Infinite retries');
     expect(session).toContain('Retries in place; tests next');
     expect(session).toContain('src/retry.ts');
+
+    const status = (await client.callTool({ name: 'session_status', arguments: { format: 'json' } })) as ToolResult;
+    expect(status.isError, textOf(status)).toBeFalsy();
+    expect(JSON.parse(textOf(status))).toMatchObject({ file: 'SESSION.md', goal: 'Ship retries.', status: 'Retries in place; tests next' });
+
+    repo.write('src/retry.ts', 'export const tries = 3;\n');
+    repo.git(['add', '-A']);
+    repo.git(['commit', '-q', '-m', 'Add retries', '-m', 'Decision: retry three times — the API is flaky']);
+    const why = (await client.callTool({ name: 'why', arguments: { target: 'src/retry.ts', format: 'json' } })) as ToolResult;
+    expect(why.isError, textOf(why)).toBeFalsy();
+    expect(textOf(why)).toContain('retry three times');
+
+    const review = (await client.callTool({ name: 'review', arguments: { range: 'HEAD~1', format: 'json' } })) as ToolResult;
+    expect(review.isError, textOf(review)).toBeFalsy();
+    expect(JSON.parse(textOf(review))).toMatchObject({ range: 'HEAD~1..HEAD', commits: [expect.objectContaining({ subject: 'Add retries' })] });
+    expect(textOf(review)).toContain('retry three times');
   });
 
   it('rejects bad input with an error result and keeps serving', async () => {
@@ -84,7 +98,9 @@ describe('git session mcp', () => {
     expect(badFormat.isError).toBe(true);
     const badRange = (await client.callTool({ name: 'review', arguments: { range: 'nope..HEAD' } })) as ToolResult;
     expect(badRange.isError).toBe(true);
-    expect(textOf(badRange)).toContain('git-session:');
+    // The command's own error, with what it could not read, not a crash.
+    expect(textOf(badRange)).toMatch(/^git-session: git could not read range nope\.\.HEAD/);
+    expect(textOf(badRange)).not.toContain('internal error');
     const still = (await client.callTool({ name: 'session_context', arguments: {} })) as ToolResult;
     expect(still.isError).toBeFalsy();
   });

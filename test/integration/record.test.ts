@@ -74,6 +74,39 @@ describe('recording into SESSION.md', () => {
     expect(repo.read('SESSION.md')).toBe(before);
   });
 
+  it('takes text that starts with "-" after --, and a reason that does as --because=', () => {
+    repo = withSession();
+    const decided = repo.run(['decide', '--because=-0 and 0 differ', '--', '-0 stays a distinct value']);
+    expect(decided.code, decided.stderr).toBe(0);
+    expect(repo.run(['dead-end', '--', '--force on every push']).code).toBe(0);
+    expect(repo.run(['set-status', '--', '-2 tests left']).code).toBe(0);
+    expect(repo.run(['key-file', '--', '-odd-name.ts', '-why: starts with a dash']).code).toBe(0);
+    expect(repo.run(['key-file', 'src/plain.ts', '--', '-because it is plain']).code).toBe(0);
+    const status = JSON.parse(repo.run(['status', '--json']).stdout);
+    expect(status.status).toBe('-2 tests left');
+    const text = repo.read('SESSION.md');
+    expect(text).toContain('- \\-0 stays a distinct value — Reason: \\-0 and 0 differ');
+    expect(text).toContain('- \\--force on every push');
+    expect(text).toContain('- `-odd-name.ts` — \\-why: starts with a dash');
+    expect(text).toContain('- `src/plain.ts` — \\-because it is plain');
+    const missing = repo.run(['decide', '--']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('missing <text>');
+    const bare = repo.run(['decide', '-x']);
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toContain('goes after `--`');
+    expect(repo.run(['decide', '--help']).stdout).toContain('git session decide --because="-0 and 0 differ" -- "-0 stays a distinct value"');
+  });
+
+  it('finds an entry again whatever the file escapes, and tells key files apart by case', () => {
+    repo = withSession();
+    expect(repo.run(['decide', '#1 choice: plain files']).code).toBe(0);
+    expect(repo.run(['decide', '#1 choice: plain files']).stdout).toContain('Already recorded');
+    expect(repo.run(['key-file', 'src/a.ts']).code).toBe(0);
+    expect(repo.run(['key-file', 'src/A.ts']).stdout).toContain('Recorded key file');
+    expect(diffLines(repo).added).toEqual(['- \\#1 choice: plain files', '- `src/a.ts`', '- `src/A.ts`']);
+  });
+
   it('does not nudge when the text already gives a reason', () => {
     repo = withSession();
     const r = repo.run(['dead-end', 'Polling the API because of rate limits']);

@@ -152,4 +152,22 @@ describe('git session review', () => {
       "Merge branch 'main' into topic",
     ]);
   });
+
+  it('redacts secrets from SESSION.md and leaves a ./-relative journal out of the files', () => {
+    repo = tempRepo();
+    // Built at run time so no scanner flags this file itself.
+    const key = ['AKIA', 'QX3RT7', 'EXAMPLE7Z2'].join('');
+    commit(repo, 'Settings', { '.gitsession': '[journal]\n\tpath = ./notes/{year}-W{week}.md\n' }, '2026-11-01T09:00:00Z');
+    repo.git(['checkout', '-q', '-b', 'topic']);
+    const session = `# Session\n\n## Goal\n\nUpload with ${key}.\n\n## Status\n\nKey ${key} in use.\n\n## Decisions\n\n- Sign with ${key} — Reason: ${key} works\n`;
+    commit(repo, 'Upload\n\nDecision: sign requests — safer\n', { 'SESSION.md': session, 'src/up.ts': 'x\n', 'notes/2026-W45.md': JOURNAL }, '2026-11-02T10:00:00Z');
+    for (const format of ['json', 'md']) {
+      const run = repo.run(['review', '--format', format]);
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).not.toContain(key);
+      expect(run.stdout).toContain('[REDACTED:aws-access-key]');
+      expect(run.stdout).toContain('src/up.ts');
+      expect(run.stdout).not.toContain('notes/2026-W45.md');
+    }
+  });
 });

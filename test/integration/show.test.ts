@@ -76,4 +76,27 @@ describe('git session show', () => {
     const option = repo.run(['show', '--at=--all']);
     expect(option.code).toBe(2);
   });
+
+  it('redacts secrets in every form, the file content included', () => {
+    // Built at run time so no scanner flags this file itself.
+    const key = ['AKIA', 'QX3RT7', 'EXAMPLE7Z2'].join('');
+    const other = tempRepo();
+    try {
+      other.write('SESSION.md', `# Session\n\n## Goal\n\nUpload with ${key}.\n\n## Decisions\n\n- Sign with ${key} — ${key} works\n`);
+      other.git(['add', '-A']);
+      other.git(['commit', '-q', '-m', 'session']);
+      const json = other.run(['show', '--format', 'json']);
+      expect(json.code, json.stderr).toBe(0);
+      expect(json.stdout).not.toContain(key);
+      const report = JSON.parse(json.stdout);
+      expect(report.goal).toBe('Upload with [REDACTED:aws-access-key].');
+      expect(report.decisions).toEqual([{ text: 'Sign with [REDACTED:aws-access-key]', reason: '[REDACTED:aws-access-key] works' }]);
+      expect(report.content).toContain('Upload with [REDACTED:aws-access-key].');
+      const md = other.run(['show']);
+      expect(md.stdout).not.toContain(key);
+      expect(md.stdout).toContain('Upload with [REDACTED:aws-access-key].');
+    } finally {
+      other.cleanup();
+    }
+  });
 });

@@ -57,4 +57,18 @@ describe('git session standup', () => {
     const quiet = repo.run(['standup', '--since', '2020-01-01', '--author', 'nobody@nowhere']);
     expect(quiet.stdout).toContain('## Done\n\nNothing committed in this period.\n');
   });
+
+  it('redacts secrets and leaves private parts out of the status and next steps', () => {
+    build();
+    // Built at run time so no scanner flags this file itself.
+    const key = ['AKIA', 'QX3RT7', 'EXAMPLE7Z2'].join('');
+    repo.write('SESSION.md', `# Session\n\n## Status\n\nDeployed with ${key}.\n<!-- private -->\nAsk Lee.\n<!-- /private -->\n\n## Next Steps\n\n- [ ] Rotate ${key}\n`);
+    for (const format of ['json', 'md']) {
+      const run = repo.run(['standup', '--format', format]);
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).not.toContain(key);
+      expect(run.stdout).not.toContain('Lee');
+      expect(run.stdout).toContain('Rotate [REDACTED:aws-access-key]');
+    }
+  });
 });

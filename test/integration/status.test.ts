@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempRepo, type TempRepo } from '../helpers/repo.js';
+import { withoutGitSession } from './init-support.js';
 
 let repo: TempRepo | undefined;
 afterEach(() => repo?.cleanup());
@@ -73,6 +74,36 @@ describe('git session status', () => {
     expect(r.stdout).toContain('- Decisions [decisions]: 2 items');
     expect(r.stdout).toContain('## Unknown sections');
     expect(r.stdout).toContain('- Uncommitted edits: yes');
+  });
+
+  it('marks a private section once, and leaves private regions out of goal and status', () => {
+    repo = tempRepo();
+    repo.write(
+      'SESSION.md',
+      SESSION.replace('Reader done.', 'Reader done.\n<!-- private -->\nWaiting on the quokka contract.\n<!-- /private -->').replace(
+        'Make the importer resumable.',
+        'Make the importer resumable.<!-- private --> Before the zanzibar audit.<!-- /private -->',
+      ),
+    );
+    const r = repo.run(['status']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('- Private [private]: 1 item');
+    expect(r.stdout).not.toContain('private, private');
+    expect(r.stdout).toContain('- Goal: Make the importer resumable.');
+    expect(r.stdout).toContain('- Status: Reader done.');
+    const json = repo.run(['status', '--json']).stdout;
+    for (const word of ['quokka', 'zanzibar']) {
+      expect(r.stdout).not.toContain(word);
+      expect(json).not.toContain(word);
+    }
+  });
+
+  it('names init in the form that runs here when the file has no sections', () => {
+    repo = tempRepo();
+    repo.write('SESSION.md', 'Just a line of notes.\n');
+    expect(repo.run(['status']).stdout).toContain('run `git session init` for the template');
+    const r = repo.run(['status'], { env: { PATH: withoutGitSession() } });
+    expect(r.stdout).toContain('run `npx git-session init` for the template');
   });
 
   it('clips a long status to one glance in text, and keeps every word in JSON', () => {

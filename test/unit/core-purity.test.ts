@@ -10,7 +10,8 @@ const FORBIDDEN = [
   /\bprocess\.(env|cwd|argv|exit|stdout|stderr|stdin|chdir)\b/,
   /\bnew Date\(\s*\)/,
   /\bDate\.now\(\)/,
-  /from\s+['"]\.\.\/(adapters|commands|cli|hooks)\//,
+  // Any depth: a module in src/core/session reaches the adapters as '../../adapters/…'.
+  /(?:from\s+|import\(\s*)['"](?:\.\.\/)+(adapters|commands|cli|hooks)\//,
   /from\s+['"]simple-git['"]/,
 ];
 
@@ -36,5 +37,19 @@ describe('src/core is pure', () => {
   it('the check itself catches an I/O import', () => {
     const sample = "import { readFileSync } from 'node:fs';";
     expect(FORBIDDEN.some((p) => p.test(sample))).toBe(true);
+  });
+
+  it.each([
+    "import { git } from '../adapters/git.js';",
+    "import { git } from '../../adapters/git.js';",
+    "import type { CommandContext } from '../../../cli/context.js';",
+    "const m = await import('../../hooks/pre-commit.js');",
+  ])('the check itself catches a shell import: %s', (sample) => {
+    expect(FORBIDDEN.some((p) => p.test(sample))).toBe(true);
+  });
+
+  it('the check itself lets core modules import each other', () => {
+    const sample = "import { parseSession } from '../session/index.js';\nimport { ExitCode } from '../../errors.js';";
+    expect(FORBIDDEN.some((p) => p.test(sample))).toBe(false);
   });
 });

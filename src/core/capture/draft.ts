@@ -1,4 +1,5 @@
 import { formatDuration } from '../journal/entry.js';
+import { redactDeep } from '../report/redact-deep.js';
 import { readTranscript, type TranscriptFacts } from './transcript.js';
 import type { CaptureDraft, UndoneEdit } from './types.js';
 
@@ -16,13 +17,10 @@ export function repoRelative(path: string, root: string): string | undefined {
 /**
  * Drafts SESSION.md updates from transcripts (oldest first): the first request as the
  * goal, edited files as key files, undone edits as dead ends, failed commands.
- * `redact` is applied to every string that leaves the transcript.
+ * Every string taken from a transcript is redacted (secret-looking spans become
+ * `[REDACTED:<kind>]`).
  */
-export function draftFromTranscripts(
-  transcripts: { name: string; text: string }[],
-  root: string,
-  redact: (text: string) => string,
-): CaptureDraft {
+export async function draftFromTranscripts(transcripts: { name: string; text: string }[], root: string): Promise<CaptureDraft> {
   let facts: TranscriptFacts | undefined;
   for (const t of transcripts) facts = readTranscript(t.text, facts);
   const f = facts ?? readTranscript('');
@@ -30,25 +28,26 @@ export function draftFromTranscripts(
     .map(([path, edits]) => ({ path: repoRelative(path, root), edits }))
     .filter((k): k is { path: string; edits: number } => k.path !== undefined)
     .slice(0, MAX_DRAFT_ITEMS)
-    .map((k) => ({ path: redact(k.path), edits: k.edits }));
+    .map((k) => ({ path: k.path, edits: k.edits }));
   const deadEnds: UndoneEdit[] = f.undone
     .map((u) => ({ path: repoRelative(u.path, root), how: u.how }))
     .filter((u): u is UndoneEdit => u.path !== undefined)
-    .slice(0, MAX_DRAFT_ITEMS)
-    .map((u) => ({ path: redact(u.path), how: redact(u.how) }));
+    .slice(0, MAX_DRAFT_ITEMS);
   const span = f.first && f.last ? Date.parse(f.last) - Date.parse(f.first) : NaN;
-  return {
+  const draft: CaptureDraft = {
     version: 1,
     transcripts: transcripts.map((t) => t.name),
-    goal: f.goal ? redact(f.goal.length > 300 ? `${f.goal.slice(0, 299)}…` : f.goal) : null,
+    goal: f.goal ? (f.goal.length > 300 ? `${f.goal.slice(0, 299)}…` : f.goal) : null,
     branch: f.branch,
     startedAt: f.first,
     endedAt: f.last,
     duration: Number.isNaN(span) ? null : formatDuration(span),
     keyFiles,
     deadEnds,
-    failedCommands: f.failed.slice(-MAX_DRAFT_ITEMS).map((c) => ({ command: redact(c.command), error: redact(c.error) })),
+    failedCommands: f.failed.slice(-MAX_DRAFT_ITEMS).map((c) => ({ command: c.command, error: c.error })),
     records: f.records,
     skipped: f.skipped,
   };
+  // Transcript names are the tool's own (the files it read), not transcript text.
+  return redactDeep(draft, ['transcripts']);
 }

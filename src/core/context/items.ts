@@ -1,3 +1,4 @@
+import { splitReason } from '../trailers/reason.js';
 import type { ContextItem } from './types.js';
 
 /** A trailer value read from one commit. */
@@ -8,12 +9,6 @@ export interface TrailerValue {
 
 function key(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-}
-
-/** Splits `text — reason` (the trailer form) into its parts. */
-export function splitTrailerValue(value: string): { text: string; reason: string | null } {
-  const m = /^(.*?)\s+[—–]\s+(.*)$/.exec(value) ?? /^(.*?)\s+--\s+(.*)$/.exec(value);
-  return m ? { text: m[1]!.trim(), reason: m[2]!.trim() || null } : { text: value.trim(), reason: null };
 }
 
 /**
@@ -31,7 +26,7 @@ export function mergeItems(session: { text: string; reason: string | null }[], t
     out.push({ text: item.text, reason: item.reason, source: 'session' });
   }
   for (const t of trailers) {
-    const { text, reason } = splitTrailerValue(t.value);
+    const { text, reason } = splitReason(t.value);
     const k = key(text);
     if (k === '' || seen.has(k)) continue;
     seen.add(k);

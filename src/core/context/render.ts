@@ -1,3 +1,4 @@
+import { updateCommands } from '../pipeline/messages.js';
 import type { ContextData, ContextItem } from './types.js';
 
 /** The markdown never grows past this many characters, whatever the history or SESSION.md holds. */
@@ -57,8 +58,8 @@ function staleness(data: ContextData, limits: Limits): string[] {
   return out;
 }
 
-const RECORD_LINE =
-  "Record as you go: `git session decide '…' --because '…'`, `git session dead-end '…' --because '…'`, `git session set-status '…'`.";
+/** The commands to keep the session file current, as every other message gives them. */
+const RECORD = ['Record as you go:', ...updateCommands()].join('\n');
 
 /** The summary part (goal to key files) at one level of detail. */
 function body(data: ContextData, l: Limits): string[] {
@@ -86,7 +87,7 @@ function body(data: ContextData, l: Limits): string[] {
 export function renderContextMarkdown(data: ContextData): string {
   let text = '';
   for (const limits of LEVELS) {
-    const tail = ['## Freshness', ...staleness(data, limits), '', RECORD_LINE].join('\n') + '\n';
+    const tail = ['## Freshness', ...staleness(data, limits), '', RECORD].join('\n') + '\n';
     text = body(data, limits).join('\n') + '\n' + tail;
     if (text.length <= MAX_CONTEXT_CHARS) return text;
     const last = limits === LEVELS[LEVELS.length - 1];

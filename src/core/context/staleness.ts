@@ -12,7 +12,8 @@ export interface StalenessFacts {
   /** Modification time (ms) of the session file; undefined when it is missing. */
   sessionMtime: number | undefined;
   isSessionFile: (path: string) => boolean;
-  isJournal: (path: string) => boolean;
+  /** Files the tool writes itself (the journal, `.gitsession`): changing them is no code change. */
+  isToolFile: (path: string) => boolean;
 }
 
 /**
@@ -21,7 +22,7 @@ export interface StalenessFacts {
  * freshly updated SESSION.md stops the reminders even before it is committed.
  */
 export function assessSessionStaleness(facts: StalenessFacts): ContextStaleness {
-  const other = (p: string) => !facts.isSessionFile(p) && !facts.isJournal(p);
+  const other = (p: string) => !facts.isSessionFile(p) && !facts.isToolFile(p);
   const codeCommits = facts.commitsSince.map((files) => files.filter(other)).filter((files) => files.length > 0);
   const filesSince = [...new Set(codeCommits.flat())].sort();
   const sessionEdited = facts.uncommitted.some((p) => facts.isSessionFile(p));

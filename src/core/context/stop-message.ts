@@ -1,3 +1,4 @@
+import { updateCommands } from '../pipeline/messages.js';
 import type { ContextData } from './types.js';
 
 function shown(paths: readonly string[], max = 5): string {
@@ -18,10 +19,7 @@ export function stopReminder(data: ContextData): string {
   return [
     `git-session: ${data.sessionFile} is behind the code (${what}).`,
     `Before you stop, update its Status, Decisions and Dead Ends sections to match what you did:`,
-    // Single quotes: in double quotes a shell runs `backticks` and expands $vars silently.
-    `  git session set-status '<where things stand and the next step>'`,
-    `  git session decide '<what you chose>' --because '<why>'`,
-    `  git session dead-end '<what you tried>' --because '<why it failed>'`,
+    ...updateCommands(),
     `Record only what is true; if nothing is worth recording, set the status.`,
   ].join('\n');
 }

@@ -16,7 +16,7 @@ export function planAgentsInstall(ctx: PlanContext): Plan {
     const path = join(ctx.root, target.path);
     const before = spliceable(ctx.read(path), target.path);
     if (before === undefined && !ctx.agents.has(target.id)) continue;
-    const { prefix, body } = agentContent(ctx.template(target.template), ctx.config.sessionFile);
+    const { prefix, body } = agentContent(ctx.template(target.template), ctx.config.sessionFile, ctx.commandText);
     const after =
       before === undefined
         ? prefix + renderBlock(body, MD_MARKERS, '\n') + '\n'

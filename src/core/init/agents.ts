@@ -61,11 +61,12 @@ export interface AgentContent {
 /**
  * Prepares a template: a leading `---` front matter (Cursor rules need it first in
  * the file) stays outside the block; the rest is the block body. Mentions of
- * SESSION.md follow the configured session file.
+ * SESSION.md follow the configured session file; the commands in the body go through
+ * `commandText`, so an assistant types them the way they run in this repository.
  */
-export function agentContent(template: string, sessionFile: string): AgentContent {
+export function agentContent(template: string, sessionFile: string, commandText: (text: string) => string = (t) => t): AgentContent {
   const text = template.replace(/\r\n/g, '\n').replaceAll('SESSION.md', sessionFile);
   const fm = /^---\n[\s\S]*?\n---\n/.exec(text);
   const prefix = fm ? fm[0] : '';
-  return { prefix, body: text.slice(prefix.length).trim() };
+  return { prefix, body: commandText(text.slice(prefix.length).trim()) };
 }

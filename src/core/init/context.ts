@@ -20,6 +20,11 @@ export interface PlanContext {
   hooks: HookTarget;
   /** Folders a cleanup must never remove (git's own). */
   keep: readonly string[];
+  /**
+   * Rewrites `git session <cmd>` in text we write or print the way it runs here
+   * (`npx git-session <cmd>` when no `git-session` is on PATH).
+   */
+  commandText: (text: string) => string;
 }
 
 /** A planner looks at the context and returns the steps for the files it owns. */

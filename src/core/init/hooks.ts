@@ -52,7 +52,7 @@ function installOne(ctx: PlanContext, name: HookName, path: string, husky: boole
   if (ctx.read(local)) {
     throw new GitSessionError(ExitCode.BadInput, `cannot chain the existing ${name} hook: ${show(ctx, local)} already exists.`, {
       file: show(ctx, path),
-      fix: `Merge or rename ${show(ctx, local)}, then run \`git session init\` again.`,
+      fix: ctx.commandText(`Merge or rename ${show(ctx, local)}, then run \`git session init\` again.`),
     });
   }
   return [

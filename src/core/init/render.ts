@@ -32,8 +32,15 @@ export function filesToCommit(steps: readonly Step[], root: string): string[] {
     .filter((p) => !p.startsWith('/') && !p.startsWith('.git/') && p !== '.git');
 }
 
-/** The text `init` prints: one line per file, notes, then the next steps. */
-export function renderInitReport(plan: Plan, root: string, sessionFile: string, dryRun: boolean): string {
+/**
+ * The text `init` prints: one line per file, notes, then the next steps. The commands
+ * in it go through `commandText` (see `PlanContext.commandText`).
+ */
+export function renderInitReport(plan: Plan, root: string, sessionFile: string, dryRun: boolean, commandText: (text: string) => string): string {
+  return commandText(initReport(plan, root, sessionFile, dryRun));
+}
+
+function initReport(plan: Plan, root: string, sessionFile: string, dryRun: boolean): string {
   const out = lines(plan, root, dryRun);
   out.push(...notes(plan));
   if (!changesAnything(plan)) {
@@ -55,13 +62,13 @@ export function renderInitReport(plan: Plan, root: string, sessionFile: string, 
   return out.join('\n') + '\n';
 }
 
-/** The text `uninstall` prints. */
-export function renderUninstallReport(plan: Plan, root: string, dryRun: boolean): string {
+/** The text `uninstall` prints; its commands go through `commandText`. */
+export function renderUninstallReport(plan: Plan, root: string, dryRun: boolean, commandText: (text: string) => string): string {
   const out = lines(plan, root, dryRun);
   out.push(...notes(plan));
   if (plan.steps.length === 0) out.push('Nothing to remove: git-session is not installed here.');
   else if (!changesAnything(plan)) out.push('', 'Nothing to remove; nothing was written.');
   else if (dryRun) out.push('', 'Dry run: nothing was written. Run `git session uninstall` to apply.');
   while (out[0] === '') out.shift();
-  return out.join('\n') + '\n';
+  return commandText(out.join('\n') + '\n');
 }

@@ -1,27 +1,98 @@
 const GIT = /(^|[/\\])git(\.exe)?$/;
 
+/** git's own options (before the subcommand) whose value may come as the next argument. */
+const GLOBAL_TAKES_VALUE = new Set(['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--config-env', '--super-prefix']);
+
 /** `git commit` options whose value may come as the next argument. */
 const TAKES_VALUE = new Set(['-m', '-F', '-C', '-c', '-t', '--message', '--file', '--reuse-message', '--reedit-message', '--template', '--author', '--date', '--cleanup', '--trailer', '--fixup', '--squash', '--pathspec-from-file']);
+
+/** `git commit` short options that take a value, attached (`-mtext`) or as the next argument. */
+const SHORT_TAKES_VALUE = 'mFCct';
+
+/** One process: its parent and its command line. */
+export interface Proc {
+  pid: number;
+  ppid: number;
+  argv: string[];
+  /**
+   * The command line was read as one string and split on whitespace (`ps`): a value
+   * with spaces spans several words, so a word is not necessarily an argument.
+   */
+  words?: boolean;
+}
 
 /** Whether a process's argv is a git process (the `git` binary, any path). */
 export function isGitArgv(argv: readonly string[]): boolean {
   return argv.length > 0 && GIT.test(argv[0]!);
 }
 
+/** Whether `arg` is a `git commit` option that takes a value, and whether that value is the next argument. */
+function valueOption(arg: string): 'none' | 'attached' | 'next' {
+  if (arg.startsWith('--')) {
+    const eq = arg.indexOf('=');
+    if (eq < 0) return TAKES_VALUE.has(arg) ? 'next' : 'none';
+    return TAKES_VALUE.has(arg.slice(0, eq)) ? 'attached' : 'none';
+  }
+  // A cluster of short options (`-am`): the first one taking a value ends it.
+  for (let j = 1; j < arg.length; j++) {
+    if (SHORT_TAKES_VALUE.includes(arg[j]!)) return j === arg.length - 1 ? 'next' : 'attached';
+  }
+  return 'none';
+}
+
 /**
  * Whether a `git commit` argv amends. Git accepts any unambiguous prefix of a long
  * option (`--am` is enough for `--amend`), and a value such as `-m --amend` is a
- * message, not the option. Arguments after `--` are paths.
+ * message, not the option. Arguments after `--` are paths. With `words` (a command
+ * line split on whitespace) a message such as "Explain --amend" cannot be told from
+ * the option, so nothing after the first option that takes a value counts: an amend
+ * written `git commit -m x --amend` is then taken as a new commit.
  */
-export function isAmendArgv(argv: readonly string[]): boolean {
-  for (let i = 1; i < argv.length; i++) {
+export function isAmendArgv(argv: readonly string[], options: { words?: boolean } = {}): boolean {
+  let i = 1;
+  // git's own options, up to the subcommand (`commit`, or an alias of it).
+  for (; i < argv.length && argv[i]!.startsWith('-'); i++) {
+    if (GLOBAL_TAKES_VALUE.has(argv[i]!)) i++;
+  }
+  for (i++; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--') break;
-    if (TAKES_VALUE.has(arg)) {
-      i++;
+    if (!arg.startsWith('-') || arg === '-') continue;
+    const value = valueOption(arg);
+    if (value !== 'none') {
+      if (options.words) return false;
+      if (value === 'next') i++;
       continue;
     }
     if (arg.length >= 4 && '--amend'.startsWith(arg)) return true;
   }
   return false;
+}
+
+/**
+ * The processes in the output of `ps -A -o pid=,ppid=,args=`, by pid. Their command
+ * lines are split on whitespace, so each is marked as {@link Proc.words}.
+ */
+export function parsePsTable(text: string): Map<number, Proc> {
+  const table = new Map<number, Proc>();
+  for (const line of text.split('\n')) {
+    const m = /^\s*(\d+)\s+(\d+)\s+(.*\S)\s*$/.exec(line);
+    if (m) table.set(Number(m[1]), { pid: Number(m[1]), ppid: Number(m[2]), argv: m[3]!.split(/\s+/), words: true });
+  }
+  return table;
+}
+
+/**
+ * The nearest git process among `startPid` and its ancestors (hook → sh → git), at
+ * most 8 levels up; undefined when the tree cannot be read that far.
+ */
+export function findGitAncestor(startPid: number, read: (pid: number) => Proc | undefined): Proc | undefined {
+  let pid = startPid;
+  for (let depth = 0; depth < 8 && pid > 1; depth++) {
+    const proc = read(pid);
+    if (!proc) return undefined;
+    if (isGitArgv(proc.argv)) return proc;
+    pid = proc.ppid;
+  }
+  return undefined;
 }

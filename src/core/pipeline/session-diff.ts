@@ -31,13 +31,7 @@ export function newEntries(before: readonly SessionEntry[], after: readonly Sess
   return fresh;
 }
 
-/**
- * Entry text as a reader means it: markdown backslash escapes (`\#`, `\*`, which edits
- * add so a typed `#` cannot become a heading) removed. Other markup stays.
- */
-export function unescapeMarkdown(text: string): string {
-  return text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
-}
+export { unescapeMarkdown } from '../session/unescape.js';
 
 /**
  * Secret kinds in `after` beyond those in `before`, counted per kind: what a commit

@@ -1,6 +1,6 @@
 import { redactSecrets } from '../redact/index.js';
 import { getDeadEnds, getDecisions, getGoal, getKeyFiles, getStatus, parseSession, publicText } from '../session/index.js';
-import { unescapeMarkdown, type SessionEntry } from './session-diff.js';
+import type { SessionEntry } from './session-diff.js';
 
 /**
  * Everything the commit pipeline reads from one version of the session file, ready to
@@ -23,7 +23,8 @@ async function redact(text: string | null): Promise<string | null> {
 async function redactEntries(list: readonly { text: string; reason: string | null }[]): Promise<SessionEntry[]> {
   const out: SessionEntry[] = [];
   for (const e of list) {
-    out.push({ text: (await redact(unescapeMarkdown(e.text))) ?? '', reason: await redact(e.reason === null ? null : unescapeMarkdown(e.reason)) });
+    // The accessors already return entries as typed (markdown escapes undone).
+    out.push({ text: (await redact(e.text)) ?? '', reason: await redact(e.reason) });
   }
   return out;
 }
@@ -43,15 +44,11 @@ export async function summarizeSession(source: string, file: string): Promise<Se
   const open = nested || /<!--\s*private/i.test(source) ? parseSession(publicText(doc), file) : doc;
   const found = await redactSecrets(source);
   return {
-    goal: await redact(plain(getGoal(open))),
-    status: await redact(plain(getStatus(open))),
+    goal: await redact(getGoal(open)),
+    status: await redact(getStatus(open)),
     keyFiles: getKeyFiles(open).map((k) => k.path),
     decisions: await redactEntries(getDecisions(open)),
     deadEnds: await redactEntries(getDeadEnds(open)),
     secretKinds: found.findings.map((f) => f.kind),
   };
-}
-
-function plain(text: string | null): string | null {
-  return text === null ? null : unescapeMarkdown(text);
 }

@@ -79,9 +79,16 @@ export function interpretTrailersArgs(trailers: readonly PlannedTrailer[], file:
  * `--in-place --no-divider --if-exists addIfDifferent <file>` before them).
  */
 export function encodeHandOff(trailers: readonly PlannedTrailer[]): string {
-  if (trailers.length === 0) return '';
-  const args = interpretTrailersArgs(trailers, '').slice(3, -1);
-  return args.map((a) => a.replace(/\0/g, '') + '\0').join('');
+  return handOffArgs(trailers).map((a) => a + '\0').join('');
+}
+
+/**
+ * The `git interpret-trailers` arguments a hand-off carries (see {@link encodeHandOff}),
+ * without a NUL in any of them; [] for no trailers.
+ */
+export function handOffArgs(trailers: readonly PlannedTrailer[]): string[] {
+  if (trailers.length === 0) return [];
+  return interpretTrailersArgs(trailers, '').slice(3, -1).map((a) => a.replace(/\0/g, ''));
 }
 
 /** The arguments in a hand-off file's text (see {@link encodeHandOff}). */

@@ -77,13 +77,15 @@ export const EXTRA_RULES: readonly ExtraRule[] = [
   },
 ];
 
+// The `d` flag gives each group's own indices. Built once: a commit redacts every entry separately.
+const WITH_INDICES: readonly RegExp[] = EXTRA_RULES.map((rule) => new RegExp(rule.pattern.source, `${rule.pattern.flags}d`));
+
 /** Findings of the extra rules in `text`. */
 export function findExtra(text: string): Finding[] {
   const findings: Finding[] = [];
-  for (const rule of EXTRA_RULES) {
-    // The `d` flag gives each group's own indices.
-    const pattern = new RegExp(rule.pattern.source, `${rule.pattern.flags}d`);
-    for (const match of text.matchAll(pattern)) {
+  for (const [i, rule] of EXTRA_RULES.entries()) {
+    // matchAll works on a copy, so the shared pattern's lastIndex never leaks between calls.
+    for (const match of text.matchAll(WITH_INDICES[i]!)) {
       const secret = match[rule.group ?? 0];
       const span = match.indices?.[rule.group ?? 0];
       if (secret === undefined || span === undefined) continue;

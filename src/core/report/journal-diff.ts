@@ -1,4 +1,5 @@
 import { parseEntries, type JournalEntry } from '../journal/entry.js';
+import { normalisePath } from '../pipeline/paths.js';
 import { RECORD_MARK } from './log-format.js';
 import type { JournalByCommit } from './types.js';
 
@@ -7,10 +8,12 @@ const PLACEHOLDER = /(\{year\}|\{week\})/;
 /**
  * A pathspec for the folder holding the journal files, from the repository root
  * whatever the working directory. A literal folder prefix lets git prune trees
- * (a glob pathspec made the walk twice as slow); `journalFileMatcher` then keeps
- * only the files the template can produce.
+ * (a glob pathspec made the walk twice as slow); `journalMatcher` (the commit
+ * pipeline's) then keeps only the files the template can produce. The template is
+ * read as that matcher reads it: `./notes/x.md` and `notes/x.md` are one file.
  */
-export function journalPathspec(template: string): string {
+export function journalPathspec(raw: string): string {
+  const template = normalisePath(raw);
   const fixed = template.split(PLACEHOLDER)[0] ?? '';
   const folder = fixed.slice(0, fixed.lastIndexOf('/') + 1);
   if (folder !== '') return `:(top,literal)${folder}`;
@@ -19,16 +22,6 @@ export function journalPathspec(template: string): string {
     .map((part) => (PLACEHOLDER.test(part) ? '*' : part.replace(/[*?[\]\\]/g, '\\$&')))
     .join('');
   return `:(top,glob)${glob}`;
-}
-
-/** Whether a repository path is a journal file of the template: `{year}` four digits, `{week}` two. */
-export function journalFileMatcher(template: string): (path: string) => boolean {
-  const source = template
-    .split(PLACEHOLDER)
-    .map((part) => (part === '{year}' ? '\\d{4}' : part === '{week}' ? '\\d{2}' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
-    .join('');
-  const re = new RegExp(`^${source}$`);
-  return (path) => re.test(path);
 }
 
 /** The `--format` that opens each commit of a journal diff. */

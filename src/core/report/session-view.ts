@@ -6,10 +6,12 @@ import {
   getNextSteps,
   getStatus,
   parseSession,
+  publicText,
 } from '../session/index.js';
+import { redactDeep } from './redact-deep.js';
 import type { Reasoned } from './types.js';
 
-/** What the history commands show of a SESSION.md: its public parts only. */
+/** What the reports show of a SESSION.md: its public parts only, secrets redacted. */
 export interface SessionView {
   goal: string | null;
   status: string | null;
@@ -19,15 +21,21 @@ export interface SessionView {
   keyFiles: { path: string; why: string | null }[];
 }
 
-/** Reads a SESSION.md text (`file` names it in errors, e.g. `SESSION.md at abc1234`). */
-export function sessionView(text: string, file?: string): SessionView {
-  const doc = parseSession(text, file);
-  return {
-    goal: getGoal(doc),
-    status: getStatus(doc),
-    nextSteps: getNextSteps(doc),
-    decisions: getDecisions(doc),
-    deadEnds: getDeadEnds(doc),
-    keyFiles: getKeyFiles(doc),
-  };
+/**
+ * Reads a SESSION.md text (`file` names it in errors, e.g. `SESSION.md at abc1234`).
+ * Private sections and `<!-- private -->` regions are left out, and every
+ * secret-looking span is replaced by `[REDACTED:<kind>]`, as in trailers and the journal.
+ */
+export async function sessionView(text: string, file?: string): Promise<SessionView> {
+  // The accessors skip private sections and items; private markers inside a section
+  // need a second parse of the public text.
+  const open = parseSession(publicText(parseSession(text, file)), file);
+  return redactDeep({
+    goal: getGoal(open),
+    status: getStatus(open),
+    nextSteps: getNextSteps(open),
+    decisions: getDecisions(open),
+    deadEnds: getDeadEnds(open),
+    keyFiles: getKeyFiles(open),
+  });
 }

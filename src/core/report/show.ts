@@ -9,7 +9,7 @@
  *   "goal": string | null, "status": string | null, "nextSteps": string[],
  *   "decisions": [{ "text", "reason": string | null }], "deadEnds": [...],
  *   "keyFiles": [{ "path", "why": string | null }],
- *   "content": string                          // the file, byte for byte as committed
+ *   "content": string                          // the file as committed, secret-looking spans redacted
  * }
  */
 import { day, inline, json } from './commits.js';

@@ -1,10 +1,29 @@
 import { oneLine, stripComments } from './mdast-text.js';
-import { analyze } from './parse.js';
-import { cutRanges, privateRanges, privateSectionRanges } from './private.js';
+import { analyze, parseSession } from './parse.js';
+import { cutRanges, maskRanges, privateRanges, privateSectionRanges } from './private.js';
 import type { SectionKind, SessionDoc, SessionItem, SessionSection } from './types.js';
+import { unescapeMarkdown } from './unescape.js';
+
+const PRIVATE_MARKER = /<!--\s*private\s*-->/i;
+const visibleDocs = new WeakMap<SessionDoc, SessionDoc>();
+
+/**
+ * What readers may see of `doc`. Sections and items carry a private flag, but a
+ * `<!-- private -->` region inside a section's prose or an entry's line only shows
+ * in the source: such a document is read through its public text instead.
+ */
+function visible(doc: SessionDoc): SessionDoc {
+  if (!PRIVATE_MARKER.test(doc.source)) return doc;
+  let open = visibleDocs.get(doc);
+  if (!open) {
+    open = parseSession(maskedText(doc));
+    visibleDocs.set(doc, open);
+  }
+  return open;
+}
 
 function publicSections(doc: SessionDoc, kind: SectionKind): SessionSection[] {
-  return doc.sections.filter((s) => s.kind === kind && !s.private);
+  return visible(doc).sections.filter((s) => s.kind === kind && !s.private);
 }
 
 function publicItems(doc: SessionDoc, kind: SectionKind): SessionItem[] {
@@ -34,7 +53,7 @@ export function getGoal(doc: SessionDoc): string | null {
       if (para.length > 0 && MARKER.test(line)) break;
       para.push(line.replace(MARKER, ''));
     }
-    const goal = oneLine(para.join(' '));
+    const goal = unescapeMarkdown(oneLine(para.join(' ')));
     if (goal !== '') return goal;
   }
   const fm = doc.frontMatter?.data.goal;
@@ -47,7 +66,7 @@ export function getStatus(doc: SessionDoc): string | null {
     const parts = lines(section.text)
       .map((l) => l.replace(MARKER, '').trim())
       .filter((l) => l !== '' && !/^#{1,6}\s/.test(l));
-    const status = oneLine(parts.join(' '));
+    const status = unescapeMarkdown(oneLine(parts.join(' ')));
     if (status !== '') return status;
   }
   const fm = doc.frontMatter?.data.status;
@@ -61,44 +80,62 @@ export function getStatus(doc: SessionDoc): string | null {
 export function getNextSteps(doc: SessionDoc): string[] {
   const next = publicItems(doc, 'nextSteps').filter((i) => i.checked !== true);
   const steps = next.length > 0 ? next : publicItems(doc, 'status').filter((i) => i.checked === false);
-  return steps.map((i) => i.text);
+  return steps.map((i) => unescapeMarkdown(i.text));
+}
+
+function reasoned({ text, reason }: SessionItem): { text: string; reason: string | null } {
+  return { text: unescapeMarkdown(text), reason: reason === null ? null : unescapeMarkdown(reason) };
 }
 
 /** Public decisions, in file order. */
 export function getDecisions(doc: SessionDoc): { text: string; reason: string | null }[] {
-  return publicItems(doc, 'decisions').map(({ text, reason }) => ({ text, reason }));
+  return publicItems(doc, 'decisions').map(reasoned);
 }
 
 /** Public dead ends, in file order. */
 export function getDeadEnds(doc: SessionDoc): { text: string; reason: string | null }[] {
-  return publicItems(doc, 'deadEnds').map(({ text, reason }) => ({ text, reason }));
+  return publicItems(doc, 'deadEnds').map(reasoned);
 }
 
 /** Public key files: the first inline-code span (or first word) is the path; the rest says why. */
 export function getKeyFiles(doc: SessionDoc): { path: string; why: string | null }[] {
-  return publicItems(doc, 'keyFiles').flatMap(({ text, reason }) => {
-    const code = /`+\s*([^`]+?)\s*`+/.exec(text);
-    let path: string;
-    let rest: string;
-    if (code) {
-      path = code[1]!;
-      rest = (text.slice(0, code.index) + text.slice(code.index + code[0].length)).trim();
-    } else {
-      const plain = text.replace(/\*\*|__/g, '');
-      const m = /^(\S+?)(?::\s+|\s+|$)(.*)$/.exec(plain);
-      path = m?.[1]?.replace(/:$/, '') ?? plain;
-      rest = m?.[2] ?? '';
-    }
-    rest = rest.replace(/^[\s:—–-]+/, '').trim();
-    const why = reason ?? (rest === '' ? null : rest);
-    return path === '' ? [] : [{ path, why }];
+  return publicItems(doc, 'keyFiles').flatMap((item) => {
+    const file = keyFileOf(item);
+    return file ? [file] : [];
   });
+}
+
+/** A key-file entry read as a path (as typed: code spans keep backslashes) and why it matters. */
+export function keyFileOf({ text, reason }: Pick<SessionItem, 'text' | 'reason'>): { path: string; why: string | null } | null {
+  const code = /`+\s*([^`]+?)\s*`+/.exec(text);
+  let path: string;
+  let rest: string;
+  if (code) {
+    path = code[1]!;
+    rest = (text.slice(0, code.index) + text.slice(code.index + code[0].length)).trim();
+  } else {
+    const plain = text.replace(/\*\*|__/g, '');
+    const m = /^(\S+?)(?::\s+|\s+|$)(.*)$/.exec(plain);
+    path = unescapeMarkdown(m?.[1]?.replace(/:$/, '') ?? plain);
+    rest = m?.[2] ?? '';
+  }
+  rest = unescapeMarkdown(rest.replace(/^[\s:—–-]+/, '').trim());
+  const why = reason === null ? (rest === '' ? null : rest) : unescapeMarkdown(reason);
+  return path === '' ? null : { path, why };
 }
 
 /**
  * The source with private sections and `<!-- private -->` … `<!-- /private -->`
  * regions removed: what may leave SESSION.md (commit messages, reviews, context).
  */
+/** The public text with the private regions' headings kept as `Private` (see maskRanges). */
+function maskedText(doc: SessionDoc): string {
+  const { span, nodes } = analyze(doc.source);
+  const tree = { type: 'root' as const, children: nodes };
+  const headings = doc.sections.map((x) => ({ start: x.start, depth: x.depth }));
+  return maskRanges(doc.source, [...privateSectionRanges(doc), ...privateRanges(doc.source, tree, span)], headings);
+}
+
 export function publicText(doc: SessionDoc): string {
   const { span, nodes } = analyze(doc.source);
   const tree = { type: 'root' as const, children: nodes };

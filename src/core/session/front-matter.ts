@@ -1,5 +1,17 @@
-import matter from 'gray-matter';
+import type Matter from 'gray-matter';
 import { ExitCode, GitSessionError } from '../../errors.js';
+
+let matter: typeof Matter | undefined;
+
+/**
+ * gray-matter brings js-yaml (which goes looking for esprima): tens of milliseconds on a
+ * commit that parses SESSION.md, for the few files that have front matter. It is loaded
+ * on the first of those. A `require` of a bundled module stays a lazy call in the build.
+ */
+function loadMatter(): typeof Matter {
+  matter ??= require('gray-matter') as typeof Matter;
+  return matter;
+}
 
 const FIX_JS = 'Rewrite the front matter as YAML (`---` on its own line), or remove it.';
 
@@ -43,7 +55,7 @@ export function parseYamlFrontMatter(block: string, file: string | undefined): R
   let data: unknown;
   try {
     // Options are passed on purpose: gray-matter caches (and shares) results only without them.
-    data = matter(block.replace(/\r\n/g, '\n'), { engines: ENGINES }).data;
+    data = loadMatter()(block.replace(/\r\n/g, '\n'), { engines: ENGINES }).data;
   } catch (error) {
     if (error instanceof GitSessionError) {
       throw new GitSessionError(error.exitCode, 'has front matter that is never evaluated.', { file, fix: FIX_JS, cause: error });

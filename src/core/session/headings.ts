@@ -12,41 +12,73 @@ export const TEMPLATE_SECTIONS: readonly { kind: SectionKind; heading: string }[
   { kind: 'private', heading: 'Private' },
 ] as const);
 
-// Spellings seen in hand-kept session files, after `normalizeHeading`.
+/**
+ * Words that may follow a family's name without changing what the section is:
+ * `Decisions made so far`, `Next steps for the new session`, `Files to check first`.
+ */
+const TRAIL = String.raw`(?: (?:for|in|of|from|to|this|that|during|since|so far|made|taken|hit|found|left|touched|changed|modified|created|log|list|backlog)\b.*)?`;
+
+/** A family: English spellings (with `TRAIL`), and other languages' (any words after). */
+function family(english: string, other: string): RegExp {
+  return new RegExp(String.raw`^(?:(?:${english})${TRAIL}|(?:${other})(?: .*)?)$`, 'u');
+}
+
+// Spellings of each family, after `normalizeHeading`. Order matters: the first match wins.
 const FAMILIES: readonly [SectionKind, RegExp][] = [
-  [
-    'private',
-    /^(private|private notes|personal notes|private \/ local notes)$/,
-  ],
+  ['private', family(String.raw`(?:private|personal)(?: notes?| scratch(?:pad)?)?`, 'privé|privado|privat')],
   [
     'goal',
-    /^(what we're building|what we are building|(the |current |session |project |main )?(goals?|objectives?|task|mission|purpose)|current focus|project purpose|objetivos?|objectifs?|ziele?|프로젝트 목적|目標|目标)$/,
+    family(
+      String.raw`what we(?:'re| are) (?:building|doing|making)|(?:(?:the|current|session|project|main|overall|primary) )?(?:goals?|objectives?|task|mission|purpose|focus)`,
+      'objetivos?|objectifs?|ziele?|目標|目标|.*목적|.*목표',
+    ),
   ],
   [
     'decisions',
-    /^((key |technical |tech |design |architecture |architectural |schema design |important |main |active )?decisions?( made| log| taken| and considerations)?|what was decided|evolution of project decisions|decisiones( de diseño| tomadas)?|décisions( techniques)?( notables)?|decisioni( \/ convenzioni adottate)?|decisões|entscheidungen|designbeslut|beslut|(seçilmiş )?(tasarım )?kararları|(アクティブな)?決定事項|决策|결정사항|핵심 기술 결정)$/,
+    family(
+      String.raw`(?:.+ of (?:the )?)?(?:(?:key|technical|tech|design|architecture|architectural|schema|important|main|active|major|notable|project) ){0,2}decisions?|what (?:was|we) decided`,
+      'decisiones|décisions|decisioni|decisões|entscheidungen|(?:design)?beslut|(?:.* )?kararlar[ıi]?|.*決定事項|.*决策|.*결정(?:사항)?',
+    ),
   ],
   [
     'deadEnds',
-    /^(dead ends?( hit)?|don't revisit|failed (approaches|attempts|experiments)|tried and rejected|what we tried|what didn't work|what did not work|rejected (approaches|ideas|options|alternatives)|ruled out|approaches tried|attempts log|descartado|sackgassen)$/,
+    family(
+      String.raw`dead ends?|don't revisit|failed (?:approaches|attempts|experiments|ideas)|tried and rejected|what (?:we tried|didn't work|did not work|failed)|rejected (?:approaches|ideas|options|alternatives)|ruled out|approaches tried|attempts`,
+      'descartad[oa]s?|sackgassen|impasses?|vicoli ciechi',
+    ),
   ],
   [
     'nextSteps',
-    /^((potential |immediate |suggested )?next( concrete| single)? (steps?|actions?|tasks?)( for (the )?(new|next) session)?|next|next up|next session( backlog)?|todo|to do|to-do|todos|still to do|what's left( to (build|do))?|remaining( work| tasks)?|pending|open tasks|todo \/ in sospeso|pendientes?( para la próxima sesión| abiertos)?|(siguientes?|próximos?) pasos?|prochaines étapes|nächste schritte|nästa steg|다음 할 일|다음 작업|次にやること|次のステップ|下一步)$/,
+    family(
+      String.raw`(?:(?:potential|immediate|suggested|concrete) )?next(?: (?:concrete|single))? (?:steps?|actions?|tasks?)|next(?: up| session)?|todos?|to[- ]?do|still to do|what's left|remaining(?: work| tasks| steps)?|pending(?: work| tasks)?|open (?:tasks|items)`,
+      'pendientes?|(?:siguientes?|próximos?) pasos?|prochaines étapes|nächste schritte|nästa steg|da fare|in sospeso|다음 .*|次.*|下一步.*',
+    ),
   ],
   [
     'status',
-    /^((current |project |session |overall )?(status|state|progress)|where we are|where the project stands|current working state|task progress|当前状态|현재 상태|現在の状態|статус|estado( actual)?|stato( attuale)?|statut|état actuel|aktueller stand|proje durumu)$/,
+    family(
+      String.raw`(?:(?:current|project|session|overall|task|working) ){0,2}(?:status|state|progress)|where (?:we are|we stand|things stand|the project stands)`,
+      '当前状态|현재 상태|現在の状態|статус|estado|stato|statut|état actuel|aktueller stand|(?:.* )?durum(?:u)?',
+    ),
   ],
   [
     'keyFiles',
-    /^((key|important|relevant|main|core) files?( paths?)?|files( touched| changed| modified| created)?|files created\/modified|files modified\/created( this session)?|files to check first|file map|key paths|filkarta|fichiers clés|archivos clave|file chiave( toccati questa sessione)?|wichtige dateien|文件清单)$/,
+    family(
+      String.raw`(?:(?:key|important|relevant|main|core) )?(?:files?(?: (?:created|modified|changed|touched)(?:\/(?:created|modified|changed|touched))?)?(?: (?:paths?|map))?|paths)`,
+      'fichiers clés|archivos clave|file chiave|wichtige dateien|viktiga filer|文件清单|(?:핵심|주요|중요) 파일.*',
+    ),
   ],
   [
     'gotchas',
-    /^(gotchas?|known (issues|problems|failures|bugs)( & quirks| and quirks)?|(common )?pitfalls( for next developer)?|known limitations|lessons( learned)?|key learnings|learnings|caveats|things to avoid|알려진 이슈|주의사항)$/,
+    family(
+      String.raw`gotchas?|known (?:issues|problems|failures|bugs|limitations|quirks)|(?:(?:common|known) )?pitfalls|lessons(?: learned)?|(?:key )?learnings|caveats|things to (?:avoid|watch|know)`,
+      '알려진 이슈|주의사항',
+    ),
   ],
 ];
+
+/** Where a heading names two things (`Decisions & Dead Ends`), the first one decides. */
+const JOINED = /\s+(?:\/|&|\+|and|y|et|und|e)\s+/u;
 
 const EMOJI = /[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{20E3}\u{1F1E6}-\u{1F1FF}]/gu;
 const NUMBERING = /^(?:§\s*\d+(?:\.\d+)*[.)]?|\d+(?:\.\d+)*[.)]?|[ivx]+[.)]|[a-z][.)]|(?:phase|step|part|section)\s+\d+[a-z]?\s*[:.)—–-]?)\s+/u;
@@ -74,6 +106,8 @@ export function normalizeHeading(plain: string): string {
 export function classifyHeading(plain: string): SectionKind {
   const s = normalizeHeading(plain);
   for (const [kind, pattern] of FAMILIES) if (pattern.test(s)) return kind;
+  const first = s.split(JOINED)[0]!;
+  if (first !== s) for (const [kind, pattern] of FAMILIES) if (pattern.test(first)) return kind;
   return 'unknown';
 }
 

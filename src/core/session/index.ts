@@ -3,15 +3,17 @@
  * and edit it by splicing at parse positions so every byte not edited stays as it was.
  */
 import { applySplice, inlineText, planAddItem, planSetStatus, type Splice } from './edits.js';
-import { getKeyFiles } from './accessors.js';
+import { keyFileOf } from './accessors.js';
 import { analyze } from './parse.js';
 import type { SectionKind } from './types.js';
+import { unescapeMarkdown } from './unescape.js';
 
 export type { FrontMatter, SectionKind, SessionDoc, SessionItem, SessionSection } from './types.js';
 export { parseSession } from './parse.js';
 export { TEMPLATE_SECTIONS, classifyHeading, normalizeHeading } from './headings.js';
 export { getGoal, getStatus, getNextSteps, getDecisions, getDeadEnds, getKeyFiles, publicText } from './accessors.js';
-export { splitReason } from './reasons.js';
+export { splitItemReason } from './reasons.js';
+export { unescapeMarkdown } from './unescape.js';
 export { applySplice, planAddItem, planSetStatus, inlineText, type Splice, type StatusSplice } from './edits.js';
 
 /** Adds `- <text> — Reason: <reason>` (or `- <text>`) to the decisions section, creating it if missing. */
@@ -59,14 +61,16 @@ function same(a: string): string {
 
 /**
  * Whether the file already holds this entry (same words, any case), in any section
- * of `kind`, private ones included: recording it twice would only add noise.
- * Key files compare by path.
+ * of `kind`, private ones included: recording it twice would only add noise. `text`
+ * is compared as typed, the file's entries as read (markdown escapes removed).
+ * Key files compare by path, case-sensitively: `src/A.ts` and `src/a.ts` are two files.
  */
 export function hasEntry(source: string, kind: SectionKind, text: string): boolean {
   const { doc } = analyze(source);
+  const items = doc.sections.filter((s) => s.kind === kind).flatMap((s) => s.items);
   if (kind === 'keyFiles') {
-    const all = { ...doc, sections: doc.sections.map((s) => ({ ...s, private: false, items: s.items.map((i) => ({ ...i, private: false })) })) };
-    return getKeyFiles(all).some((f) => same(f.path) === same(text));
+    const path = text.replace(/\s+/g, ' ').trim();
+    return items.some((i) => keyFileOf(i)?.path === path);
   }
-  return doc.sections.some((s) => s.kind === kind && s.items.some((i) => same(i.text) === same(text)));
+  return items.some((i) => same(unescapeMarkdown(i.text)) === same(text));
 }

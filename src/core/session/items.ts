@@ -1,6 +1,7 @@
 import type { Heading, List, ListItem, Nodes, RootContent, Table } from 'mdast';
 import { oneLine, plainText } from './mdast-text.js';
-import { reasonLine, splitReason } from './reasons.js';
+import { reasonLine, splitItemReason } from './reasons.js';
+import { MASKED_HEADING } from './private.js';
 import type { SectionKind, SessionItem } from './types.js';
 
 /** Offsets of a node in the original source (remark counts from after a BOM). */
@@ -36,7 +37,7 @@ function subReason(source: string, item: ListItem, span: SpanOf): string | null 
 function fromList(source: string, list: List, kind: SectionKind, span: SpanOf): SessionItem[] {
   return list.children.map((item) => {
     const raw = itemText(source, item, span);
-    const split = REASONED.has(kind) ? splitReason(raw) : { text: raw, reason: null };
+    const split = REASONED.has(kind) ? splitItemReason(raw) : { text: raw, reason: null };
     const reason = split.reason ?? (REASONED.has(kind) ? subReason(source, item, span) : null);
     return { text: split.text, reason, checked: item.checked ?? null, private: false, ...span(item) };
   });
@@ -84,12 +85,17 @@ function fromTable(source: string, table: Table, kind: SectionKind, span: SpanOf
  * The entries among a section's own top-level nodes: items of its lists, rows of
  * its tables, and, in decision and dead-end sections, sub-headings used as entries.
  */
+// A private heading that reading left in place (see maskRanges) is no entry.
+function isMasked(node: Heading): boolean {
+  return oneLine(plainText(node)) === MASKED_HEADING;
+}
+
 export function collectItems(source: string, nodes: readonly RootContent[], kind: SectionKind, span: SpanOf): SessionItem[] {
   const items: SessionItem[] = [];
   nodes.forEach((node, i) => {
     if (node.type === 'list') items.push(...fromList(source, node, kind, span));
     else if (node.type === 'table') items.push(...fromTable(source, node, kind, span));
-    else if (node.type === 'heading' && (kind === 'decisions' || kind === 'deadEnds') && !groupsLists(nodes, i)) {
+    else if (node.type === 'heading' && (kind === 'decisions' || kind === 'deadEnds') && !groupsLists(nodes, i) && !isMasked(node)) {
       items.push(fromSubHeading(node, nodes[i + 1], span));
     }
   });

@@ -1,8 +1,9 @@
 import type { Nodes, Root, RootContent } from 'mdast';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { fromMarkdown, type Options } from 'mdast-util-from-markdown';
+import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { frontmatter } from 'micromark-extension-frontmatter';
+import { gfm } from 'micromark-extension-gfm';
 import { parseYamlFrontMatter, refuseCodeFrontMatter } from './front-matter.js';
 import { classifyHeading } from './headings.js';
 import { collectItems, type Span, type SpanOf } from './items.js';
@@ -10,8 +11,18 @@ import { oneLine, plainText, stripComments } from './mdast-text.js';
 import { privateRanges, within, type Range } from './private.js';
 import type { FrontMatter, SessionDoc, SessionSection } from './types.js';
 
-// Parse only: remark-stringify normalises hand-written markdown, so nothing is ever re-serialised.
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm);
+// What remark-parse with remark-frontmatter and remark-gfm does, without unified and the
+// to-markdown half remark-gfm brings along: nothing is ever re-serialised (remark-stringify
+// normalises hand-written markdown), and a commit that misses the parse cache loads this.
+const PARSE_OPTIONS: Options = {
+  extensions: [frontmatter(['yaml', 'toml']), gfm()],
+  mdastExtensions: [frontmatterFromMarkdown(['yaml', 'toml']), gfmFromMarkdown()],
+};
+
+/** The mdast tree of a markdown text (no BOM), as remark-parse with front matter and GFM gives it. */
+export function parseMarkdown(body: string): Root {
+  return fromMarkdown(body, PARSE_OPTIONS);
+}
 
 /** A section with what edits need beyond the public model. */
 export interface SectionLayout {
@@ -38,7 +49,7 @@ export function analyze(source: string, file?: string): Analysis {
   const bom = source.charCodeAt(0) === 0xfeff ? 1 : 0;
   const body = bom ? source.slice(1) : source;
   refuseCodeFrontMatter(body, file);
-  const tree = processor.parse(body) as Root;
+  const tree = parseMarkdown(body);
   const span: SpanOf = (node: Nodes): Span => ({
     start: (node.position?.start.offset ?? 0) + bom,
     end: (node.position?.end.offset ?? 0) + bom,

@@ -67,6 +67,30 @@ export function cutRanges(source: string, ranges: readonly Range[]): string {
   return out + source.slice(at);
 }
 
+/**
+ * Like `cutRanges`, but each heading (from the parse, so never one inside code or a
+ * comment) that starts in a cut range is kept as `<hashes> (private)`, a heading of no
+ * family: the text after the range still belongs to a section of its own instead of
+ * sliding into the public section above it, and sections nested under it still count.
+ */
+/** The heading text `maskRanges` leaves in place of a private heading. */
+export const MASKED_HEADING = '(private)';
+
+export function maskRanges(source: string, ranges: readonly Range[], headings: readonly { start: number; depth: number }[]): string {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let at = 0;
+  for (const [start, end] of sorted) {
+    if (end <= at) continue;
+    out += source.slice(at, Math.max(at, start));
+    for (const h of headings) {
+      if (h.start >= Math.max(at, start) && h.start < end) out += `\n${'#'.repeat(h.depth)} ${MASKED_HEADING}\n\n`;
+    }
+    at = end;
+  }
+  return out + source.slice(at);
+}
+
 /** Ranges of the private sections of a parsed document (heading through end). */
 export function privateSectionRanges(doc: SessionDoc): Range[] {
   return doc.sections.filter((s) => s.kind === 'private').map((s) => [lineStartOf(doc.source, s.start), s.end] as const);

@@ -20,7 +20,7 @@ function clean(reason: string, opened: boolean): string | null {
  * Splits `Use X — Reason: Y`, `Use X - Reason: Y`, `Use X — Y`, `Use X -- Y`,
  * `Use X because Y`, `Use X (why: Y)` and `**Use X**: Y` into text and reason.
  */
-export function splitReason(line: string): Reasoned {
+export function splitItemReason(line: string): Reasoned {
   const s = line.trim();
   const marked = MARKED.exec(s);
   if (marked && marked.index > 0) {

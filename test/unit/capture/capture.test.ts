@@ -29,13 +29,22 @@ describe('readTranscript', () => {
 });
 
 describe('draftFromTranscripts', () => {
-  it('keeps only paths inside the repository, repo-relative, and redacts', () => {
+  it('keeps only paths inside the repository, repo-relative, and redacts', async () => {
     expect(repoRelative('/r/src/a.ts', '/r')).toBe('src/a.ts');
     expect(repoRelative('/rx/a.ts', '/r')).toBeUndefined();
     expect(repoRelative('../a.ts', '/r')).toBeUndefined();
-    const text = line({ type: 'user', timestamp: '2025-01-01T00:00:00Z', message: { content: 'use key SECRET123 please' } });
-    const d = draftFromTranscripts([{ name: 't.jsonl', text }], '/r', (s) => s.replace('SECRET123', '[redacted]'));
-    expect(d.goal).toBe('use key [redacted] please');
+    // Built from parts so no scanner flags this file.
+    const key = ['AKIA', 'IOSFODNN7', 'EXAMPLE'].join('');
+    const text = [
+      line({ type: 'user', timestamp: '2025-01-01T00:00:00Z', message: { content: `use key ${key} please` } }),
+      line({ type: 'assistant', message: { content: [{ type: 'tool_use', id: 'b', name: 'Bash', input: { command: `deploy --key ${key}` } }] } }),
+      line({ type: 'user', message: { content: [{ type: 'tool_result', tool_use_id: 'b', content: [{ type: 'text', text: `Exit code 1\nbad key ${key}` }] }] } }),
+    ].join('\n');
+    const d = await draftFromTranscripts([{ name: 't.jsonl', text }], '/r');
+    expect(d.goal).toMatch(/^use key \[REDACTED:[a-z-]+\] please$/);
+    expect(d.failedCommands).toHaveLength(1);
+    expect(JSON.stringify(d)).not.toContain(key);
+    expect(d.transcripts).toEqual(['t.jsonl']);
     expect(d.duration).toBe('0m');
   });
 });

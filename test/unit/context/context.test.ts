@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeItems, splitTrailerValue } from '../../../src/core/context/items.js';
+import { mergeItems } from '../../../src/core/context/items.js';
 import { MAX_CONTEXT_CHARS, renderContextMarkdown } from '../../../src/core/context/render.js';
 import { assessSessionStaleness, type StalenessFacts } from '../../../src/core/context/staleness.js';
 import type { ContextData } from '../../../src/core/context/types.js';
@@ -11,13 +11,13 @@ const facts = (over: Partial<StalenessFacts>): StalenessFacts => ({
   mtimes: {},
   sessionMtime: 1000,
   isSessionFile: (p) => p === 'SESSION.md',
-  isJournal: (p) => p.startsWith('.session/journal/'),
+  isToolFile: (p) => p.startsWith('.session/journal/') || p === '.gitsession',
   ...over,
 });
 
 describe('assessSessionStaleness', () => {
-  it('ignores commits and edits that touch only the session file and the journal', () => {
-    const s = assessSessionStaleness(facts({ commitsSince: [['.session/journal/2025-W01.md'], []], uncommitted: ['.session/journal/2025-W01.md'] }));
+  it('ignores commits and edits that touch only the session file, the journal and .gitsession', () => {
+    const s = assessSessionStaleness(facts({ commitsSince: [['.session/journal/2025-W01.md'], ['.gitsession']], uncommitted: ['.session/journal/2025-W01.md'] }));
     expect(s).toMatchObject({ stale: false, commitsSince: 0, uncommitted: [] });
   });
   it('is stale after code commits or code edits', () => {
@@ -38,7 +38,10 @@ describe('mergeItems', () => {
       [{ commit: 'c2', value: 'Use C — speed' }, { commit: 'c1', value: 'use a — x' }],
     );
     expect(items.map((i) => [i.text, i.source])).toEqual([['Use B', 'session'], ['Use A', 'session'], ['Use C', 'commit']]);
-    expect(splitTrailerValue('X -- y')).toEqual({ text: 'X', reason: 'y' });
+  });
+  it('splits a trailer value at its last dash, as the trailers are written', () => {
+    const [item] = mergeItems([], [{ commit: 'c1', value: 'Use A — not B — fast' }]);
+    expect(item).toMatchObject({ text: 'Use A — not B', reason: 'fast' });
   });
 });
 
@@ -66,7 +69,7 @@ describe('renderContextMarkdown', () => {
     // Less detail, never a cut-off end: the freshness and the commands to record with stay.
     expect(md).toContain('## Freshness\n- SESSION.md is behind the code: update it before you finish.\n');
     expect(md).toContain('- 100 file(s) with uncommitted changes:\n');
-    expect(md).toMatch(/Record as you go: .*set-status '…'`\.\n$/);
+    expect(md).toMatch(/Record as you go:\n  git session decide .*\n  git session dead-end .*\n  git session set-status '[^\n]*'\n$/);
   });
 
   it('keeps every section at full detail when it fits', () => {

@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { readStdin } from '../../../src/hooks/claude-session-start.js';
+import { readStdin } from '../../../src/hooks/claude-input.js';
 
 const NEVER = 10 * 60_000;
 

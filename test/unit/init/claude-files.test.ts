@@ -33,6 +33,7 @@ function world(files: Record<string, string>, mcp = false) {
       preCommitConfig: false,
     }),
     keep: [],
+    commandText: (t) => t,
   };
   const apply = (steps: Step[]) => {
     for (const s of steps) {
@@ -117,6 +118,6 @@ describe('Claude Code settings and .mcp.json planners', () => {
     const w = world({}, true);
     const plan = runPlanners(INIT_PLANNERS, w.ctx);
     expect(filesToCommit(plan.steps, ROOT)).toEqual(expect.arrayContaining([SETTINGS, '.mcp.json']));
-    expect(renderInitReport(plan, ROOT, 'SESSION.md', false)).toMatch(/git add .*\.claude\/settings\.json.*\.mcp\.json/);
+    expect(renderInitReport(plan, ROOT, 'SESSION.md', false, (t) => t)).toMatch(/git add .*\.claude\/settings\.json.*\.mcp\.json/);
   });
 });

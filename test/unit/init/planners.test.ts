@@ -43,6 +43,7 @@ function world(files: Record<string, string>, facts: Partial<HookFacts> = {}, ag
     mcp: false,
     hooks: chooseHookTarget({ ...FACTS, ...facts }),
     keep: [],
+    commandText: (t) => t,
   };
   const apply = (steps: Step[]) => {
     for (const s of steps) {

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { HAND_OFF, HOOK_END, HOOK_START, hookBlock, hookLine, handOffName } from '../../../src/core/hook-lines.js';
-import { decodeHandOff, encodeHandOff } from '../../../src/core/pipeline/trailer-plan.js';
+import { decodeHandOff, encodeHandOff, handOffArgs } from '../../../src/core/pipeline/trailer-plan.js';
 
 describe('the hand-off file', () => {
   it('holds interpret-trailers arguments, NUL-separated, that decode back', () => {
@@ -15,6 +15,13 @@ describe('the hand-off file', () => {
       '--if-exists', 'replace', '--if-missing', 'add', '--trailer', 'Session: goal',
     ]);
     expect(text.endsWith('\0')).toBe(true);
+  });
+
+  it('its arguments are what the file decodes to, without a round trip', () => {
+    const trailers = [{ line: 'Dead-End: polling — too slow', ifExists: 'addIfDifferent' as const }];
+    expect(handOffArgs(trailers)).toEqual(decodeHandOff(encodeHandOff(trailers)));
+    expect(handOffArgs([{ line: 'Decision: a\0b', ifExists: 'addIfDifferent' }]).at(-1)).toBe('Decision: ab');
+    expect(handOffArgs([])).toEqual([]);
   });
 
   it('is empty when there is nothing to weave', () => {
@@ -42,5 +49,11 @@ describe('hook lines', () => {
     expect(line).toMatch(/message\|commit\) .*xargs -0 git interpret-trailers --in-place --no-divider/);
     expect(line).toMatch(/\*\) .*hook prepare-commit-msg/);
     expect(line).toContain('merge) ;;');
+  });
+
+  it('name only the current hand-off and woven files', () => {
+    for (const name of ['pre-commit', 'prepare-commit-msg', 'commit-msg'] as const) {
+      expect(hookLine(name)).not.toMatch(/git-session\/trailers/);
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectAssistant } from '../../../src/core/pipeline/agent.js';
-import { isAmendArgv, isGitArgv } from '../../../src/core/pipeline/amend.js';
+import { findGitAncestor, isAmendArgv, isGitArgv, parsePsTable } from '../../../src/core/pipeline/amend.js';
 import { skipReason } from '../../../src/core/pipeline/skip.js';
 
 const none = { rebase: false, cherryPick: false, revert: false, merge: false };
@@ -41,8 +41,49 @@ describe('isAmendArgv', () => {
     [['git', 'commit', '--', '--amend'], false],
     [['git', 'commit', '-am', 'x'], false],
     [['git', 'ci', '--amend'], true],
+    [['git', 'commit', '-am', '--amend'], false],
+    [['git', 'commit', '-mfix', '--amend'], true],
+    [['git', 'commit', '--message=Explain', '--amend'], true],
+    [['git', 'commit', '--message', '--amend'], false],
+    [['git', 'commit', '-m', 'Explain --amend'], false],
+    [['git', '-C', '/work/repo', 'commit', '--amend'], true],
+    [['git', '-c', 'core.editor=true', 'commit', '-q', '--amend'], true],
+    [['git', '--no-pager', 'commit', '--no-edit', '--amend'], true],
   ])('%j → %s', (argv, expected) => {
     expect(isAmendArgv(argv)).toBe(expected);
+  });
+
+  // `ps` gives one string: `-m "Explain --amend"` comes back as three words.
+  it.each([
+    [['git', 'commit', '-m', 'Explain', '--amend'], false],
+    [['git', 'commit', '-q', '-F', 'my', '--amend', 'notes.txt'], false],
+    [['git', 'commit', '--message=Explain', '--amend', 'usage'], false],
+    [['git', 'commit', '-am', 'Document', '--amend'], false],
+    [['git', 'commit', '--amend', '-m', 'Reword'], true],
+    [['git', 'commit', '--amend', '--no-edit'], true],
+    [['git', '-C', '/work/repo', 'commit', '--amend'], true],
+  ])('words from ps %j → %s', (argv, expected) => {
+    expect(isAmendArgv(argv, { words: true })).toBe(expected);
+  });
+
+  it('reads a ps table and walks up to the git process', () => {
+    const table = parsePsTable(
+      [
+        '    1     0 /sbin/launchd',
+        '  400     1 -zsh',
+        '  500   400 git commit -m Explain --amend',
+        '  501   500 /bin/sh .git/hooks/pre-commit',
+        '  502   501 node /usr/local/bin/git-session hook pre-commit',
+        '',
+      ].join('\n'),
+    );
+    expect(table.get(500)).toEqual({ pid: 500, ppid: 400, argv: ['git', 'commit', '-m', 'Explain', '--amend'], words: true });
+    const git = findGitAncestor(502, (pid) => table.get(pid));
+    expect(git?.pid).toBe(500);
+    expect(isAmendArgv(git!.argv, { words: git!.words ?? false })).toBe(false);
+    // No git among the ancestors, or an unreadable one: nothing found.
+    expect(findGitAncestor(400, (pid) => table.get(pid))).toBeUndefined();
+    expect(findGitAncestor(999, (pid) => table.get(pid))).toBeUndefined();
   });
 
   it('tells git from other processes', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CommitStream, parseCommitStream } from '../../../src/core/report/commit-stream.js';
-import { journalFileMatcher } from '../../../src/core/report/journal-diff.js';
+import { journalMatcher } from '../../../src/core/pipeline/paths.js';
 import type { JournalEntry } from '../../../src/core/journal/entry.js';
 
 const keys = { decision: 'Decision', deadEnds: ['Dead-End', 'Ruled-out'] };
@@ -27,7 +27,7 @@ const OUTPUT =
 
 function collect(chunks: string[]) {
   const seen: { hash: string; subject: string; decisions: string[]; deadEnds: string[]; journal: JournalEntry[] }[] = [];
-  const stream = new CommitStream(keys, (c, journal) => seen.push({ hash: c.hash, subject: c.subject, decisions: c.decisions, deadEnds: c.deadEnds, journal }), journalFileMatcher('.session/journal/{year}-W{week}.md'));
+  const stream = new CommitStream(keys, (c, journal) => seen.push({ hash: c.hash, subject: c.subject, decisions: c.decisions, deadEnds: c.deadEnds, journal }), journalMatcher('.session/journal/{year}-W{week}.md'));
   for (const chunk of chunks) stream.push(chunk);
   stream.end();
   return seen;
@@ -53,7 +53,7 @@ describe('CommitStream', () => {
 
   it('ignores patches of files that are not journal files, and empty output', () => {
     const out = header(H1, 'x') + patch('.session/journal/README.md', ['### 2026-11-02 10:00 +00:00 · commit · main · Ada <ada@x>']);
-    expect(parseCommitStream(out, keys, journalFileMatcher('.session/journal/{year}-W{week}.md'))[0]?.journal).toEqual([]);
+    expect(parseCommitStream(out, keys, journalMatcher('.session/journal/{year}-W{week}.md'))[0]?.journal).toEqual([]);
     expect(parseCommitStream('', keys)).toEqual([]);
   });
 });

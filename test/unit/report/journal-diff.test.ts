@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { journalFileMatcher, journalPathspec, parseJournalDiff } from '../../../src/core/report/journal-diff.js';
+import { journalMatcher } from '../../../src/core/pipeline/paths.js';
+import { journalPathspec, parseJournalDiff } from '../../../src/core/report/journal-diff.js';
 
 const TEMPLATE = '.session/journal/{year}-W{week}.md';
 const H1 = '1'.repeat(40);
@@ -9,14 +10,18 @@ describe('journalPathspec', () => {
   it('limits to the literal folder before the first placeholder', () => {
     expect(journalPathspec(TEMPLATE)).toBe(':(top,literal).session/journal/');
   });
+  it('reads a template starting with ./ as the matcher does', () => {
+    expect(journalPathspec('./notes/{year}-W{week}.md')).toBe(':(top,literal)notes/');
+    expect(journalMatcher('./notes/{year}-W{week}.md')('notes/2026-W05.md')).toBe(true);
+  });
   it('falls back to a glob when the files sit at the root', () => {
     expect(journalPathspec('journal-{year}-{week}.md')).toBe(':(top,glob)journal-*-*.md');
   });
 });
 
-describe('journalFileMatcher', () => {
+describe('journalMatcher', () => {
   it('matches only the files the template produces', () => {
-    const is = journalFileMatcher(TEMPLATE);
+    const is = journalMatcher(TEMPLATE);
     expect(is('.session/journal/2026-W05.md')).toBe(true);
     expect(is('.session/journal/README.md')).toBe(false);
     expect(is('.session/journal/2026-W5.md')).toBe(false);
@@ -51,7 +56,7 @@ describe('parseJournalDiff', () => {
       '@@ -0,0 +1,4 @@',
       ...entry('first'),
     ].join('\n');
-    const map = parseJournalDiff(out, journalFileMatcher(TEMPLATE));
+    const map = parseJournalDiff(out, journalMatcher(TEMPLATE));
     expect(map.get(H1)?.map((e) => e.status)).toEqual(['second']);
     expect(map.get(H2)?.[0]).toMatchObject({ kind: 'commit', branch: 'main', decisions: ['use A — fast'], status: 'first' });
   });
@@ -66,7 +71,7 @@ describe('parseJournalDiff', () => {
       '+++ b/elsewhere.md',
       '+- Status: kept',
     ].join('\n');
-    expect(parseJournalDiff(out, journalFileMatcher(TEMPLATE)).get(H1)?.[0]?.status).toBe('kept');
+    expect(parseJournalDiff(out, journalMatcher(TEMPLATE)).get(H1)?.[0]?.status).toBe('kept');
   });
 
   it('ignores lines added to other files in the folder and commits that added no entry', () => {
@@ -78,6 +83,6 @@ describe('parseJournalDiff', () => {
       '+- Status: not a journal',
       `\x02${H2}`,
     ].join('\n');
-    expect(parseJournalDiff(out, journalFileMatcher(TEMPLATE)).size).toBe(0);
+    expect(parseJournalDiff(out, journalMatcher(TEMPLATE)).size).toBe(0);
   });
 });

@@ -135,6 +135,22 @@ describe('hasEntry', () => {
     expect(hasEntry(source, 'keyFiles', 'src/a.ts')).toBe(true);
     expect(hasEntry(source, 'keyFiles', 'src/b.ts')).toBe(false);
   });
+
+  it('compares typed text with the entry as read, so an escaped entry is found again', () => {
+    const once = addDecision('## Decisions\n', { text: '#1 choice: plain files' });
+    expect(once).toContain('\\#1 choice');
+    expect(hasEntry(once, 'decisions', '#1 choice: plain files')).toBe(true);
+    const dead = addDeadEnd('## Dead Ends\n', { text: '> quoting the log' });
+    expect(hasEntry(dead, 'deadEnds', '> quoting the log')).toBe(true);
+  });
+
+  it('compares key-file paths case-sensitively, private entries included', () => {
+    const source = '## Key Files\n- `src/a.ts` — entry\n<!-- private -->\n- `notes/Plan.md`\n<!-- /private -->\n';
+    expect(hasEntry(source, 'keyFiles', 'src/A.ts')).toBe(false);
+    expect(hasEntry(source, 'keyFiles', 'src/a.ts')).toBe(true);
+    expect(hasEntry(source, 'keyFiles', 'notes/Plan.md')).toBe(true);
+    expect(hasEntry(source, 'keyFiles', 'notes/plan.md')).toBe(false);
+  });
 });
 
 describe('setStatus', () => {

@@ -9,6 +9,7 @@ import {
   parseSession,
   setStatus,
 } from '../../../src/core/session/index.js';
+import { lineChange } from './fixture.js';
 
 const titles = fc.constantFrom(
   'Goal',
@@ -49,13 +50,20 @@ const doc = fc
     return (bom ? '\uFEFF' : '') + text;
   });
 
-/** `after` is `before` with text inserted at one point: the prefix and suffix are untouched. */
-function insertedOnly(before: string, after: string): void {
-  expect(after.length).toBeGreaterThan(before.length);
-  let p = 0;
-  while (p < before.length && before[p] === after[p]) p++;
-  expect(after.slice(0, p)).toBe(before.slice(0, p));
-  expect(after.endsWith(before.slice(p))).toBe(true);
+/**
+ * `after` is `before` with whole lines added and none changed or removed; of the
+ * added lines, only the new entry has content (the rest: blank lines, a new heading).
+ */
+function insertedOnly(before: string, after: string, entry: string): void {
+  const bom = before.startsWith('\uFEFF');
+  expect(after.startsWith('\uFEFF')).toBe(bom);
+  // Lines compared without their endings: a last line without one gains one.
+  const lf = (text: string) => text.slice(bom ? 1 : 0).replace(/\r\n/g, '\n');
+  const { removed, added } = lineChange(lf(before), lf(after));
+  expect(removed).toEqual([]);
+  const content = added.filter((l) => l.trim() !== '' && !/^#{1,6} /.test(l));
+  expect(content).toHaveLength(1);
+  expect(content[0]).toContain(entry);
 }
 
 describe('generated markdown', () => {
@@ -72,12 +80,12 @@ describe('generated markdown', () => {
     fc.assert(
       fc.property(doc, line, (source, text) => {
         const decided = addDecision(source, { text, reason: 'because of tests' });
-        insertedOnly(source, decided);
+        insertedOnly(source, decided, 'because of tests');
         expect(getDecisions(parseSession(decided)).length).toBe(getDecisions(parseSession(source)).length + 1);
         const dead = addDeadEnd(source, { text });
-        insertedOnly(source, dead);
+        insertedOnly(source, dead, text.slice(1));
         expect(getDeadEnds(parseSession(dead)).length).toBe(getDeadEnds(parseSession(source)).length + 1);
-        insertedOnly(source, addKeyFile(source, { path: 'src/a.ts', why: text }));
+        insertedOnly(source, addKeyFile(source, { path: 'src/a.ts', why: text }), '`src/a.ts`');
       }),
       { numRuns: 200 },
     );

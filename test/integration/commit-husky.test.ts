@@ -1,0 +1,98 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { TIMEOUT_MS, tempRepo, type TempRepo } from '../helpers/repo.js';
+import { addDecisionLine, code, gitNoTty, journalFilesIn, journalHeadings, residue, trailerValues } from './commit-setup.js';
+
+/** husky 9 as this package installs it: `husky` (the prepare script) sets core.hooksPath=.husky/_ and writes the stubs. */
+const HUSKY = resolve(__dirname, '../../node_modules/husky/bin.js');
+
+let repo: TempRepo | undefined;
+afterEach(() => repo?.cleanup());
+
+/** The user's own pre-commit line: fails while `.stop-commit` exists, as a linter would. */
+const USER_LINE = '[ ! -f .stop-commit ] || { echo "user check: fix the lint first" >&2; exit 1; }';
+
+/** A repository set up with the real husky, a user line in .husky/pre-commit, then `git session init`. */
+function huskyRepo(): TempRepo {
+  const r = tempRepo();
+  r.write('package.json', '{ "name": "demo", "private": true, "scripts": { "prepare": "husky" }, "devDependencies": { "husky": "^9.1.7" } }\n');
+  r.write('.gitignore', 'node_modules/\n');
+  const husky = spawnSync('node', [HUSKY], { cwd: r.dir, env: r.env, encoding: 'utf8', timeout: TIMEOUT_MS });
+  expect(husky.status, husky.stderr).toBe(0);
+  expect(r.git(['config', 'core.hooksPath']).stdout.trim()).toBe('.husky/_');
+  r.write('.husky/pre-commit', `${USER_LINE}\n`);
+  const init = r.run(['init']);
+  expect(init.code, init.stderr).toBe(0);
+  r.git(['add', '-A']);
+  const first = gitNoTty(r, ['commit', '-q', '-m', 'Set up git-session']);
+  expect(first.code, first.stderr).toBe(0);
+  return r;
+}
+
+describe('with the real husky 9', () => {
+  it('init writes into .husky/, next to the user line, never into .husky/_', () => {
+    repo = huskyRepo();
+    const pre = repo.read('.husky/pre-commit');
+    expect(pre.startsWith(`${USER_LINE}\n`)).toBe(true);
+    expect(pre).toContain('# git-session:start');
+    for (const name of ['prepare-commit-msg', 'commit-msg']) {
+      expect(repo.read(`.husky/${name}`)).toContain('# git-session:start');
+    }
+    expect(readFileSync(join(repo.dir, '.husky/_/pre-commit'), 'utf8')).not.toContain('git-session');
+    expect(existsSync(join(repo.dir, '.git/hooks/pre-commit'))).toBe(false);
+  });
+
+  it('-m: the trailer is woven, the journal entry is in the commit, nothing is left staged', () => {
+    repo = huskyRepo();
+    addDecisionLine(repo, '- Keep lengths in millimetres — Reason: one base unit');
+    repo.write('src/convert.js', code(5));
+    repo.git(['add', '-A']);
+    const r = gitNoTty(repo, ['commit', '-q', '-m', 'Millimetres']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(trailerValues(repo, 'Decision')).toEqual(['Keep lengths in millimetres — one base unit']);
+    expect(journalFilesIn(repo)).toHaveLength(1);
+    expect(residue(repo)).toBe('');
+  });
+
+  it('an editor commit gets the trailer below the subject the person wrote', () => {
+    repo = huskyRepo();
+    addDecisionLine(repo, '- Print two decimals — Reason: enough for lengths');
+    repo.write('src/convert.js', code(5));
+    repo.git(['add', '-A']);
+    const editor = `sh -c 'printf "%s\\n" "Two decimals" > "$1.new"; sed 1d "$1" >> "$1.new"; mv "$1.new" "$1"' -`;
+    const r = gitNoTty(repo, ['commit', '-q'], { GIT_EDITOR: editor });
+    expect(r.code, r.stderr).toBe(0);
+    expect(repo.git(['log', '-1', '--format=%s']).stdout.trim()).toBe('Two decimals');
+    expect(trailerValues(repo, 'Decision')).toEqual(['Print two decimals — enough for lengths']);
+    expect(residue(repo)).toBe('');
+  });
+
+  it('an empty editor message still aborts: the commit-msg block takes the trailers out again', () => {
+    repo = huskyRepo();
+    addDecisionLine(repo, '- Print two decimals — Reason: enough for lengths');
+    repo.write('src/convert.js', code(5));
+    repo.git(['add', '-A']);
+    const head = repo.git(['rev-parse', 'HEAD']).stdout;
+    const quit = gitNoTty(repo, ['commit', '-q'], { GIT_EDITOR: 'true' });
+    expect(quit.code).not.toBe(0);
+    expect(quit.stderr).toContain('Aborting commit due to empty commit message');
+    expect(repo.git(['rev-parse', 'HEAD']).stdout).toBe(head);
+  });
+
+  it('a failing user line stops the commit before any journal entry is written or staged', () => {
+    repo = huskyRepo();
+    repo.write('.stop-commit', '');
+    repo.write('.gitignore', 'node_modules/\n.stop-commit\n');
+    repo.write('src/convert.js', code(5));
+    repo.git(['add', '-A']);
+    const staged = repo.git(['diff', '--cached', '--name-only']).stdout;
+    const headings = journalHeadings(repo);
+    const r = gitNoTty(repo, ['commit', '-q', '-m', 'Refused by lint']);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('user check: fix the lint first');
+    expect(repo.git(['diff', '--cached', '--name-only']).stdout).toBe(staged);
+    expect(journalHeadings(repo)).toEqual(headings);
+  });
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG, parseConfig, renderDefaultConfig } from '../../src/core/config.js';
+import { ExitCode, GitSessionError } from '../../src/errors.js';
+
+function error(text: string): GitSessionError {
+  try {
+    parseConfig(text);
+  } catch (e) {
+    return e as GitSessionError;
+  }
+  throw new Error('expected parseConfig to throw');
+}
+
+describe('parseConfig', () => {
+  it('reads the file init writes back to the defaults', () => {
+    expect(parseConfig(renderDefaultConfig())).toEqual(DEFAULT_CONFIG);
+  });
+
+  it('reads every setting, case-insensitively, with comments and quotes', () => {
+    const c = parseConfig(
+      '[Session]\n\tFile = "notes/SESSION.md" # ours\n[prompt]\nmode = STRICT\nthreshold = 5\n' +
+        '[journal]\nenabled = no\npath = ./log/{year}-{week}.md\n[trailers]\ndecision = Why\ndead-end = Tried\nsession\n' +
+        '[assistant]\nstop-mode = off\n',
+    );
+    expect(c).toEqual({
+      sessionFile: 'notes/SESSION.md',
+      prompt: { mode: 'strict', threshold: 5 },
+      journal: { enabled: false, path: 'log/{year}-{week}.md' },
+      trailers: { decision: 'Why', deadEnd: 'Tried', session: true },
+      assistant: { stopMode: 'off' },
+    });
+  });
+
+  it.each([
+    ['[journal]\npath = ../outside-{week}.md', 'journal.path'],
+    ['[journal]\npath = /etc/profile', 'journal.path'],
+    ['[session]\nfile = notes/../../x.md', 'session.file'],
+    ['[session]\nfile = .git/hooks/pre-commit', 'session.file'],
+  ])('refuses a path that leaves the work tree: %j', (text, key) => {
+    const e = error(text);
+    expect(e.exitCode).toBe(ExitCode.BadInput);
+    expect(e.message).toContain(key);
+    expect(e.message).toContain('outside the work tree');
+    expect(e.message).toContain('.gitsession');
+  });
+
+  it.each([
+    ['[prompt]\nmode = loud', 'not a mode'],
+    ['[prompt]\nthreshold = -1', 'whole number'],
+    ['[trailers]\ndecision = -Dec', 'cannot be a trailer key'],
+    ['[trailers]\ndecision = Décision', 'cannot be a trailer key'],
+    ['[journal]\nenabled = maybe', 'not a boolean'],
+    ['just words', 'cannot read'],
+  ])('names the line, the problem and the fix: %j', (text, problem) => {
+    const e = error(text);
+    expect(e.message).toMatch(/^\.gitsession: line \d+: /);
+    expect(e.message).toContain(problem);
+  });
+});
