@@ -7,6 +7,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { scratchEnv } from './scratch-env.mjs';
 import { build } from 'esbuild';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
@@ -16,27 +17,8 @@ const cli = process.env.BENCH_CLI ? resolve(process.env.BENCH_CLI) : join(root, 
 const base = mkdtempSync(join(tmpdir(), 'git-session-bench-'));
 const bin = join(base, 'bin');
 const startsLog = join(base, 'node-starts.log');
-mkdirSync(bin, { recursive: true });
-// A shim that logs every start, so node processes per commit can be counted.
-writeFileSync(join(bin, 'git-session'), `#!/bin/sh\necho x >> "${startsLog}"\nexec node "${cli}" "$@"\n`);
-chmodSync(join(bin, 'git-session'), 0o755);
-
-const env = {};
-for (const [k, v] of Object.entries(process.env)) {
-  if (/^(GIT_|CLAUDE|CODEX|GEMINI|CURSOR)/.test(k) || k === 'CI' || k === 'HUSKY') continue;
-  env[k] = v;
-}
-Object.assign(env, {
-  HOME: join(base, 'home'),
-  PATH: `${bin}:${env.PATH ?? ''}`,
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_AUTHOR_NAME: 'Bench',
-  GIT_AUTHOR_EMAIL: 'bench@example.com',
-  GIT_COMMITTER_NAME: 'Bench',
-  GIT_COMMITTER_EMAIL: 'bench@example.com',
-  GIT_EDITOR: 'true',
-});
-mkdirSync(env.HOME, { recursive: true });
+// The shim logs every start, so node processes per commit can be counted.
+const env = scratchEnv({ home: join(base, 'home'), bin, cli, name: 'Bench', email: 'bench@example.com', before: `echo x >> "${startsLog}"\n` });
 
 function sh(cwd, cmd, args, input) {
   const r = spawnSync(cmd, args, { cwd, env, encoding: 'utf8', input: input ?? '', timeout: 120_000, maxBuffer: 1 << 30 });

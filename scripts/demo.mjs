@@ -3,10 +3,11 @@
 // recorded on a branch, a commit with its trailers and journal entry, then what a
 // reviewer reads back: the branch's review and the why of one line.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { scratchEnv } from './scratch-env.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'dist', 'cli.js');
@@ -14,28 +15,8 @@ const base = mkdtempSync(join(tmpdir(), 'git-session-demo-'));
 const repo = join(base, 'repo');
 const home = join(base, 'home');
 const bin = join(base, 'bin');
-for (const d of [repo, home, bin]) mkdirSync(d, { recursive: true });
-writeFileSync(join(bin, 'git-session'), `#!/bin/sh\nexec node "${cli}" "$@"\n`);
-chmodSync(join(bin, 'git-session'), 0o755);
-
-// The same hermetic environment the tests use: no inherited git settings or assistant markers.
-const env = {};
-for (const [k, v] of Object.entries(process.env)) {
-  if (/^(GIT_|CLAUDE|CODEX|GEMINI|CURSOR)/.test(k) || k === 'CI' || k === 'HUSKY') continue;
-  env[k] = v;
-}
-Object.assign(env, {
-  HOME: home,
-  XDG_CONFIG_HOME: join(home, '.config'),
-  PATH: `${bin}:${env.PATH ?? ''}`,
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_AUTHOR_NAME: 'Demo Person',
-  GIT_AUTHOR_EMAIL: 'demo@example.com',
-  GIT_COMMITTER_NAME: 'Demo Person',
-  GIT_COMMITTER_EMAIL: 'demo@example.com',
-  GIT_EDITOR: 'true',
-  GIT_PAGER: 'cat',
-});
+mkdirSync(repo, { recursive: true });
+const env = scratchEnv({ home, bin, cli, name: 'Demo Person', email: 'demo@example.com' });
 
 function run(cmd, args, { show = true } = {}) {
   const r = spawnSync(cmd, args, { cwd: repo, env, encoding: 'utf8', timeout: 20_000, input: '' });

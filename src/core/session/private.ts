@@ -56,16 +56,11 @@ export function within(ranges: readonly Range[], offset: number): boolean {
 
 /** Merges overlapping ranges and removes them from `source`. */
 export function cutRanges(source: string, ranges: readonly Range[]): string {
-  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
-  let out = '';
-  let at = 0;
-  for (const [start, end] of sorted) {
-    if (end <= at) continue;
-    out += source.slice(at, Math.max(at, start));
-    at = end;
-  }
-  return out + source.slice(at);
+  return maskRanges(source, ranges, []);
 }
+
+/** The heading text `maskRanges` leaves in place of a private heading. */
+export const MASKED_HEADING = '(private)';
 
 /**
  * Like `cutRanges`, but each heading (from the parse, so never one inside code or a
@@ -73,9 +68,6 @@ export function cutRanges(source: string, ranges: readonly Range[]): string {
  * family: the text after the range still belongs to a section of its own instead of
  * sliding into the public section above it, and sections nested under it still count.
  */
-/** The heading text `maskRanges` leaves in place of a private heading. */
-export const MASKED_HEADING = '(private)';
-
 export function maskRanges(source: string, ranges: readonly Range[], headings: readonly { start: number; depth: number }[]): string {
   const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
   let out = '';
