@@ -4,7 +4,7 @@ import { loadConfig } from '../adapters/config.js';
 import { readTextFile } from '../adapters/fs.js';
 import { currentBranch, gitOut, hasHead, lastChange, type GitFactOptions } from '../adapters/git-facts.js';
 import { readBaseRefs } from '../adapters/history.js';
-import { invocation, withInvocation } from '../adapters/invocation.js';
+import { invocation } from '../adapters/invocation.js';
 import { findRepo, type RepoInfo } from '../adapters/repo.js';
 import { mtimeOf } from '../adapters/work-tree.js';
 import { CONFIG_FILE, DEAD_END_ALIASES, DEFAULT_CONFIG, type Config } from '../core/config.js';
@@ -165,5 +165,5 @@ export async function gatherContext(ctx: CommandContext, opts: { tolerant?: bool
 export async function context(args: { format: 'md' | 'json'; tolerant?: boolean }, ctx: CommandContext): Promise<CommandResult> {
   const { data } = await gatherContext(ctx, { tolerant: args.tolerant });
   if (args.format === 'json') return { stdout: JSON.stringify(data, null, 2) + '\n' };
-  return { stdout: withInvocation(renderContextMarkdown(data), invocation(ctx.env)) };
+  return { stdout: renderContextMarkdown(data, invocation(ctx.env)) };
 }

@@ -1,6 +1,6 @@
 import type { CommandContext, CommandResult } from '../cli/context.js';
 import { git } from '../adapters/git.js';
-import { invocation, withInvocation } from '../adapters/invocation.js';
+import { invocation } from '../adapters/invocation.js';
 import { locateSessionFile, readSessionFile } from '../adapters/session-file.js';
 import { getGoal, getNextSteps, getStatus, parseSession } from '../core/session/index.js';
 import type { SectionKind } from '../core/session/index.js';
@@ -42,12 +42,13 @@ function clip(text: string): string {
   return chars.length <= GLANCE ? text : `${chars.slice(0, GLANCE - 1).join('').trimEnd()}…`;
 }
 
-function render(r: StatusReport): string {
+// `how`: the command prefix that works here; the session's own text is never rewritten.
+function render(r: StatusReport, how: string): string {
   const out = [`# ${r.file}${r.title ? ` — ${r.title}` : ''}`, ''];
   out.push(`- Goal: ${r.goal ? clip(r.goal) : '(none)'}`, `- Status: ${r.status ? clip(r.status) : '(none)'}`);
   if (r.nextSteps.length > 0) out.push(`- Next: ${clip(r.nextSteps[0]!)}${r.nextSteps.length > 1 ? ` (+${r.nextSteps.length - 1} more)` : ''}`);
   out.push('', '## Sections');
-  if (r.sections.length === 0) out.push('- (none: run `git session init` for the template)');
+  if (r.sections.length === 0) out.push(`- (none: run \`${how} init\` for the template)`);
   for (const s of r.sections) {
     const count = `${s.items} item${s.items === 1 ? '' : 's'}`;
     out.push(`- ${s.heading} [${s.kind}${s.private && s.kind !== 'private' ? ', private' : ''}]: ${count}`);
@@ -83,5 +84,5 @@ export async function status(args: { format: 'md' | 'json' }, ctx: CommandContex
     unknownSections: doc.unknownSections.map((s) => s.heading),
     ...(await gitFacts(file.repo.root, file.display, ctx.env)),
   };
-  return { stdout: args.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : withInvocation(render(report), invocation(ctx.env)) };
+  return { stdout: args.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : render(report, invocation(ctx.env)) };
 }

@@ -9,14 +9,14 @@ import { hookSetup, isNotARepo } from './claude-input.js';
 export default async function hook(_args: string[], base: CommandContext): Promise<CommandResult> {
   const { input, ctx } = await hookSetup(base);
   const { gatherContext } = await import('../commands/context.js');
-  const { invocation, withInvocation } = await import('../adapters/invocation.js');
+  const { invocation } = await import('../adapters/invocation.js');
   try {
     const { data } = await gatherContext(ctx, { tolerant: true });
     const note =
       input.source === 'compact'
         ? 'The conversation was just compacted: the session state below is current; keep SESSION.md up to date.\n\n'
         : '';
-    return { stdout: withInvocation(note + renderContextMarkdown(data), invocation(ctx.env)) };
+    return { stdout: note + renderContextMarkdown(data, invocation(ctx.env)) };
   } catch (error) {
     if (isNotARepo(error)) return {};
     throw error;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempRepo, type TempRepo } from '../helpers/repo.js';
+import { BIN_DIR, tempRepo, type TempRepo } from '../helpers/repo.js';
 
 let repo: TempRepo | undefined;
 afterEach(() => repo?.cleanup());
@@ -97,5 +97,20 @@ describe('git session context', () => {
     repo.git(['commit', '-q', '-m', 'data']);
     const stale = JSON.parse(repo.run(['context', '--format', 'json']).stdout);
     expect(stale.staleness).toMatchObject({ stale: true, commitsSince: 1, filesSince: ['données.txt'] });
+  });
+});
+
+describe('git session context, installed as a dev dependency', () => {
+  it('writes its own commands as npx git-session and leaves the session text as written', () => {
+    repo = tempRepo();
+    repo.write('SESSION.md', '# Session\n\n## Status\nRun git session decide after each choice.\n\n## Decisions\n- Call git session log in CI — Reason: cheap\n');
+    repo.git(['add', '.']);
+    repo.git(['commit', '-q', '-m', 'session']);
+    const path = (repo.env.PATH ?? '').split(':').filter((d) => d !== BIN_DIR).join(':');
+    const r = repo.run(['context'], { env: { PATH: path } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain("  npx git-session decide '<what was decided>'");
+    expect(r.stdout).toContain('Run git session decide after each choice.');
+    expect(r.stdout).toContain('- Call git session log in CI — cheap');
   });
 });

@@ -39,10 +39,10 @@ function item(i: ContextItem, max: number): string {
   return `- ${clip(i.text + reason, max)}${from}`;
 }
 
-function staleness(data: ContextData, limits: Limits): string[] {
+function staleness(data: ContextData, limits: Limits, how: string): string[] {
   const s = data.staleness;
   const problems = (data.problems ?? []).map((p) => `- Could not read: ${clip(p, 600)}`);
-  if (!data.sessionExists) return [...problems, `- ${data.sessionFile} does not exist: run \`git session init\`.`];
+  if (!data.sessionExists) return [...problems, `- ${data.sessionFile} does not exist: run \`${how} init\`.`];
   const out = [...problems];
   if (!s.stale) return [...out, `- ${data.sessionFile} is up to date with the code.`];
   out.push(`- ${data.sessionFile} is behind the code: update it before you finish.`);
@@ -59,7 +59,9 @@ function staleness(data: ContextData, limits: Limits): string[] {
 }
 
 /** The commands to keep the session file current, as every other message gives them. */
-const RECORD = ['Record as you go:', ...updateCommands()].join('\n');
+function record(how: string): string {
+  return ['Record as you go:', ...updateCommands(how)].join('\n');
+}
 
 /** The summary part (goal to key files) at one level of detail. */
 function body(data: ContextData, l: Limits): string[] {
@@ -84,10 +86,14 @@ function body(data: ContextData, l: Limits): string[] {
  * keep the newest items and say how many were left out; when the whole is too long,
  * less detail is shown, and the freshness and the commands to record with always stay.
  */
-export function renderContextMarkdown(data: ContextData): string {
+/**
+ * `how` is the command prefix that works where git-session is installed (`git session`
+ * or `npx git-session`): only our own command lines use it, never the session's text.
+ */
+export function renderContextMarkdown(data: ContextData, how = 'git session'): string {
   let text = '';
   for (const limits of LEVELS) {
-    const tail = ['## Freshness', ...staleness(data, limits), '', RECORD].join('\n') + '\n';
+    const tail = ['## Freshness', ...staleness(data, limits, how), '', record(how)].join('\n') + '\n';
     text = body(data, limits).join('\n') + '\n' + tail;
     if (text.length <= MAX_CONTEXT_CHARS) return text;
     const last = limits === LEVELS[LEVELS.length - 1];

@@ -14,11 +14,11 @@ export function describeChange(s: Staleness): string {
 // Single quotes: decisions name code, and inside double quotes a shell runs `backticks`
 // and expands $vars, silently. An apostrophe in single quotes fails loudly instead.
 /** The commands that update the session file, one per line, indented. */
-export function updateCommands(): string[] {
+export function updateCommands(how = 'git session'): string[] {
   return [
-    "  git session decide '<what was decided>' --because '<why>'",
-    "  git session dead-end '<what was tried>' --because '<why it failed>'",
-    "  git session set-status '<where the work stands now>'",
+    `  ${how} decide '<what was decided>' --because '<why>'`,
+    `  ${how} dead-end '<what was tried>' --because '<why it failed>'`,
+    `  ${how} set-status '<where the work stands now>'`,
   ];
 }
 
