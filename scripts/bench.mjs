@@ -96,7 +96,7 @@ function makeRepo(name, kind, big) {
     writeFileSync(join(hooks, 'pre-commit'), '#!/bin/sh\nnode -e 0\n');
     chmodSync(join(hooks, 'pre-commit'), 0o755);
   } else if (kind === 'ours') {
-    for (const h of ['pre-commit', 'prepare-commit-msg']) {
+    for (const h of hookLines.HOOK_NAMES) {
       writeFileSync(join(hooks, h), hook(h));
       chmodSync(join(hooks, h), 0o755);
     }
@@ -105,15 +105,15 @@ function makeRepo(name, kind, big) {
 }
 
 /**
- * Times `git commit` only; staging the change happens outside the clock. `decisions`:
- * three added to SESSION.md by hand (the parse cache misses); `decide`: one recorded
- * with `git session decide` (the common assistant flow: the cache is primed).
+ * One scenario: `step(i)` stages run i's change and times `git commit` only (staging
+ * happens outside the clock). `decisions`: three bullets typed into SESSION.md by hand;
+ * `decide`: one recorded with `git session decide` (the common assistant flow).
  */
-function benchCommits(dir, { decisions, decide }) {
+function scenario(dir, { decisions, decide }) {
   const times = [];
   const cpus = [];
   let starts = 0;
-  for (let i = 0; i < RUNS + 1; i++) {
+  const step = (i) => {
     writeFileSync(join(dir, 'code.js'), `export const n = ${i + 1};\n`);
     if (decisions) {
       const text = readFileSync(join(dir, 'SESSION.md'), 'utf8');
@@ -124,12 +124,22 @@ function benchCommits(dir, { decisions, decide }) {
     sh(dir, 'git', ['add', '-A']);
     writeFileSync(startsLog, '');
     const { ms, cpu } = timed(dir, 'git', ['commit', '-q', '-m', `Change ${i}`]);
-    if (i === 0) continue; // warm-up: first parse fills the cache
+    if (i === 0) return; // warm-up: the first commit fills the caches
     times.push(ms);
     cpus.push(cpu);
     starts += readFileSync(startsLog, 'utf8').split('\n').filter(Boolean).length;
-  }
-  return { ms: median(times), cpu: median(cpus), nodeStarts: starts / RUNS };
+  };
+  const result = () => ({ ms: median(times), cpu: median(cpus), nodeStarts: starts / RUNS });
+  return { step, result };
+}
+
+/**
+ * Runs the scenarios round-robin, one commit each per round, so that a slow moment
+ * of a shared machine hits every scenario alike and the ratios stay comparable.
+ */
+function interleave(scenarios) {
+  for (let i = 0; i < RUNS + 1; i++) for (const s of scenarios) s.step(i);
+  return scenarios.map((s) => s.result());
 }
 
 function benchCmd(cmd, args) {
@@ -154,18 +164,18 @@ try {
       `node -e 0  ${nodeNoop.ms.toFixed(1)} ms (cpu ${nodeNoop.cpu.toFixed(0)})   ratio ${x(version.ms, nodeNoop.ms)} (cpu ${x(version.cpu, nodeNoop.cpu)})\n`,
   );
 
-  const rows = [];
-  const add = (label, run, target) => {
-    if (!only || only.test(label)) rows.push({ label, ...run(), target });
-  };
-  const floor = benchCommits(makeRepo('node', 'node', false), { decisions: false });
-  add('git commit, no hooks', () => benchCommits(makeRepo('plain', 'none', false), { decisions: false }));
-  rows.push({ label: 'pre-commit = node -e 0', ...floor });
-  add('git-session, nothing to record', () => benchCommits(makeRepo('ours-idle', 'ours', false), { decisions: false }), 1.2);
-  add('git-session, 3 decisions + journal', () => benchCommits(makeRepo('ours-full', 'ours', false), { decisions: true }), 1.5);
-  add('git-session, after `decide`', () => benchCommits(makeRepo('ours-decide', 'ours', false), { decide: true }), 1.5);
-  add('  big repo*, nothing to record', () => benchCommits(makeRepo('big-idle', 'ours', true), { decisions: false }), 1.2);
-  add('  big repo*, 3 decisions + journal', () => benchCommits(makeRepo('big-full', 'ours', true), { decisions: true }), 1.5);
+  const plan = [
+    ['git commit, no hooks', () => scenario(makeRepo('plain', 'none', false), { decisions: false })],
+    ['git-session, nothing to record', () => scenario(makeRepo('ours-idle', 'ours', false), { decisions: false }), 1.2],
+    ['git-session, 3 bullets typed by hand', () => scenario(makeRepo('ours-full', 'ours', false), { decisions: true }), 1.5],
+    ['git-session, after `decide`', () => scenario(makeRepo('ours-decide', 'ours', false), { decide: true }), 1.5],
+    ['  big repo*, nothing to record', () => scenario(makeRepo('big-idle', 'ours', true), { decisions: false }), 1.2],
+    ['  big repo*, 3 bullets typed by hand', () => scenario(makeRepo('big-full', 'ours', true), { decisions: true }), 1.5],
+  ].filter(([label]) => !only || only.test(label));
+  const chosen = [['pre-commit = node -e 0', () => scenario(makeRepo('node', 'node', false), { decisions: false })], ...plan];
+  const results = interleave(chosen.map(([, make]) => make()));
+  const floor = results[0];
+  const rows = chosen.map(([label, , target], k) => ({ label, ...results[k], target }));
 
   const pad = (s, n) => String(s).padEnd(n);
   console.log(`${pad('scenario', 38)}${pad('ms', 9)}${pad('vs node -e 0', 14)}${pad('target', 11)}${pad('cpu ms', 9)}${pad('cpu vs', 9)}starts/commit`);
@@ -177,7 +187,8 @@ try {
         `${pad(r.cpu.toFixed(0), 9)}${pad(x(r.cpu, floor.cpu), 9)}${r.nodeStarts.toFixed(1)}`,
     );
   }
-  console.log('\n3 decisions: added to SESSION.md by hand (a cache miss: parser and scanner load).');
+  console.log('\nScenarios run round-robin, one commit each per round, so drift hits them alike.');
+  console.log('3 bullets typed by hand: plain bullets appended under Decisions (read without the parser).');
   console.log('after `decide`: one decision recorded with git session decide, which primes the cache.');
   console.log('* big repo: 10,000-commit history (git fast-import) and a 5,000-entry journal.');
   console.log('cpu: user + sys of git and every hook process, steadier than wall time on a busy machine.');

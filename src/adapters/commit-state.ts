@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findSummary, parseCache, renderCache, type CacheEntry } from '../core/pipeline/summary-cache.js';
+import type { BulletAnchor } from '../core/pipeline/bullet-anchors.js';
+import { findEntry, findSummary, parseCache, renderCache, type CacheEntry } from '../core/pipeline/summary-cache.js';
 import type { SessionSummary } from '../core/pipeline/session-summary.js';
 import type { CommitMarkers } from '../core/pipeline/skip.js';
 import { findGitAncestor, isAmendArgv, parsePsTable, type Proc } from '../core/pipeline/amend.js';
@@ -129,10 +130,18 @@ export function cachedSummary(cachePath: string, id: string): SessionSummary | u
   return findSummary(cacheEntries(cachePath), id);
 }
 
-/** Stores a summary under its blob ids (temp file and rename); a failure only costs speed next time. */
-export function storeSummary(cachePath: string, ids: string[], summary: SessionSummary): void {
+/** The cache entry (summary and anchors) of the session file blob `id`, if any. */
+export function cachedEntry(cachePath: string, id: string): CacheEntry | undefined {
+  return findEntry(cacheEntries(cachePath), id);
+}
+
+/**
+ * Stores a summary, and the anchors for hand-typed bullets, under its blob ids (temp
+ * file and rename); a failure only costs speed next time.
+ */
+export function storeSummary(cachePath: string, ids: string[], summary: SessionSummary, anchors: BulletAnchor[] = []): void {
   try {
-    const text = renderCache(cacheEntries(cachePath), { ids, summary });
+    const text = renderCache(cacheEntries(cachePath), { ids, summary, anchors });
     mkdirSync(join(cachePath, '..'), { recursive: true });
     const tmp = `${cachePath}.${process.pid}.tmp`;
     writeFileSync(tmp, text);
@@ -151,8 +160,9 @@ export function storeSummary(cachePath: string, ids: string[], summary: SessionS
  */
 export async function primeSummaryCache(gitDir: string, text: string, file: string): Promise<void> {
   try {
-    const { summarizeSession } = await import('../core/pipeline/session-summary.js');
-    storeSummary(join(gitDir, 'git-session', 'cache.json'), blobIds(text), await summarizeSession(text, file));
+    const { summarizeWithAnchors } = await import('../core/pipeline/session-summary.js');
+    const { summary, anchors } = await summarizeWithAnchors(text, file);
+    storeSummary(join(gitDir, 'git-session', 'cache.json'), blobIds(text), summary, anchors);
   } catch {
     // The commit parses it instead.
   }

@@ -1,6 +1,7 @@
-import { cachedSummary, storeSummary } from '../adapters/commit-state.js';
+import { cachedEntry, cachedSummary, storeSummary } from '../adapters/commit-state.js';
 import { git } from '../adapters/git.js';
 import { ExitCode, GitSessionError } from '../errors.js';
+import { appendedSummary } from '../core/pipeline/appended-bullets.js';
 import { addedKinds, newEntries, type SessionEntry } from '../core/pipeline/session-diff.js';
 import type { SessionSummary } from '../core/pipeline/session-summary.js';
 import { lazy } from './lazy.js';
@@ -25,6 +26,15 @@ function assertText(source: string, file: string): void {
   });
 }
 
+/** Reads, parses, redacts and caches the text of blob `blob`; only this loads the markdown parser. */
+async function parseAndCache(w: Where, blob: string, source: string): Promise<SessionSummary> {
+  assertText(source, w.sessionFile);
+  const { summarizeWithAnchors } = await lazy('session-parser', () => import('../core/pipeline/session-summary.js'));
+  const { summary, anchors } = await summarizeWithAnchors(source, w.sessionFile);
+  storeSummary(w.cachePath, [blob], summary, anchors);
+  return summary;
+}
+
 /**
  * The summary of a session file blob: from the cache (primed by the commands that write
  * the file, and by earlier commits), or read, parsed, redacted and cached. Only a miss
@@ -33,12 +43,47 @@ function assertText(source: string, file: string): void {
 export async function summaryFor(w: Where, blob: string): Promise<SessionSummary> {
   const cached = cachedSummary(w.cachePath, blob);
   if (cached) return cached;
-  const source = (await git(['cat-file', 'blob', blob], { cwd: w.cwd, env: w.env })).stdout;
-  assertText(source, w.sessionFile);
-  const { summarizeSession } = await lazy('session-parser', () => import('../core/pipeline/session-summary.js'));
-  const summary = await summarizeSession(source, w.sessionFile);
-  storeSummary(w.cachePath, [blob], summary);
-  return summary;
+  return parseAndCache(w, blob, (await git(['cat-file', 'blob', blob], { cwd: w.cwd, env: w.env })).stdout);
+}
+
+/** The texts of two blobs with one git call; undefined if git does not hand both over. */
+async function blobTexts(w: Where, a: string, b: string): Promise<[string, string] | undefined> {
+  const out = await git(['cat-file', '--batch'], { cwd: w.cwd, env: w.env, input: `${a}\n${b}\n`, allowFailure: true });
+  // Byte sizes only match the decoded text when it decoded cleanly.
+  if (out.code !== 0 || out.stdout.includes('\uFFFD')) return undefined;
+  // Each object: "<id> blob <bytes>\n<content>\n"; sizes count UTF-8 bytes.
+  const buf = Buffer.from(out.stdout, 'utf8');
+  const texts: string[] = [];
+  let at = 0;
+  for (let i = 0; i < 2; i++) {
+    const nl = buf.indexOf(10, at);
+    const head = /^\S+ blob (\d+)$/.exec(buf.subarray(at, nl).toString('utf8'));
+    if (nl === -1 || !head) return undefined;
+    const size = Number(head[1]);
+    texts.push(buf.subarray(nl + 1, nl + 1 + size).toString('utf8'));
+    at = nl + 1 + size + 1;
+  }
+  return [texts[0]!, texts[1]!];
+}
+
+/**
+ * The staged blob's summary when it is not cached but the base's is and the staged
+ * text only appends plain bullets to its decisions or dead ends: derived without the
+ * parser (see appendedSummary), else parsed. Either way it is cached.
+ */
+async function stagedSummary(w: Where, blob: string, baseBlob: string | undefined): Promise<SessionSummary> {
+  const cached = cachedSummary(w.cachePath, blob);
+  if (cached) return cached;
+  const base = baseBlob ? cachedEntry(w.cachePath, baseBlob) : undefined;
+  if (!baseBlob || !base || base.anchors.length === 0) return summaryFor(w, blob);
+  const texts = await blobTexts(w, blob, baseBlob);
+  if (!texts) return summaryFor(w, blob);
+  const [staged, baseText] = texts;
+  assertText(staged, w.sessionFile);
+  const derived = await appendedSummary(base, baseText, staged);
+  if (!derived) return parseAndCache(w, blob, staged);
+  storeSummary(w.cachePath, [blob], derived.summary, derived.anchors);
+  return derived.summary;
 }
 
 /** What the commit adds to the session file, ready to leave it (private parts out, secrets redacted). */
@@ -58,7 +103,7 @@ export interface SessionDelta {
  * commit), or one the parser refuses, makes every entry new.
  */
 export async function sessionDelta(w: Where, blob: string, baseBlob: string | undefined): Promise<SessionDelta> {
-  const summary = await summaryFor(w, blob);
+  const summary = await stagedSummary(w, blob, baseBlob);
   let previous: SessionSummary | undefined;
   try {
     previous = baseBlob ? await summaryFor(w, baseBlob) : undefined;

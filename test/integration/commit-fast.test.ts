@@ -28,14 +28,35 @@ describe('the fast path', () => {
     expect(residue(repo)).toBe('');
   });
 
-  it('a hand edit misses the cache: the parser runs and the result is the same', () => {
+  it('plain bullets typed under Decisions and Dead Ends are read without the parser, again on the next edit', () => {
     repo = sessionRepo();
-    repo.write('SESSION.md', repo.read('SESSION.md').replace('\n## Dead Ends', '- Parse units once — Reason: speed\n\n## Dead Ends'));
+    const session = repo.read('SESSION.md');
+    repo.write(
+      'SESSION.md',
+      session.replace('simple\n', 'simple\n- Parse units once — Reason: speed\n* Round only at the end because errors add up\n'),
+    );
+    repo.git(['add', '-A']);
+    const r = gitNoTty(repo, ['commit', '-q', '-m', 'By hand'], DEBUG);
+    expect(r.code, r.stderr).toBe(0);
+    expect(loads(r.stderr)).toEqual(['git-session: pre-commit loaded: nothing lazy']);
+    expect(trailerValues(repo, 'Decision')).toEqual(['Parse units once — speed', 'Round only at the end — errors add up']);
+    // The derived summary was cached with its own anchors: a bullet after a new one is read alike.
+    repo.write('SESSION.md', repo.read('SESSION.md').replace('add up\n', 'add up\n- Keep one table — Reason: one place to look\n'));
+    repo.git(['add', '-A']);
+    const next = gitNoTty(repo, ['commit', '-q', '-m', 'Again'], DEBUG);
+    expect(next.code, next.stderr).toBe(0);
+    expect(loads(next.stderr)).toEqual(['git-session: pre-commit loaded: nothing lazy']);
+    expect(trailerValues(repo, 'Decision')).toEqual(['Keep one table — one place to look']);
+  });
+
+  it('a hand edit with markdown in it misses the cache: the parser runs and the result is the same', () => {
+    repo = sessionRepo();
+    repo.write('SESSION.md', repo.read('SESSION.md').replace('\n## Dead Ends', '- Parse `units` once — Reason: speed\n\n## Dead Ends'));
     repo.git(['add', '-A']);
     const r = gitNoTty(repo, ['commit', '-q', '-m', 'By hand'], DEBUG);
     expect(r.code, r.stderr).toBe(0);
     expect(loads(r.stderr)).toEqual(['git-session: pre-commit loaded: session-parser']);
-    expect(trailerValues(repo, 'Decision')).toEqual(['Parse units once — speed']);
+    expect(trailerValues(repo, 'Decision')).toEqual(['Parse `units` once — speed']);
     // The next commit finds both versions in the cache.
     repo.write('src/convert.js', code(2));
     repo.git(['add', '-A']);
@@ -45,7 +66,7 @@ describe('the fast path', () => {
 
   it('a corrupt cache is ignored', () => {
     repo = sessionRepo();
-    repo.write('.git/git-session/cache.json', '{"version":2,"entries":[{"ids":["x"]');
+    repo.write('.git/git-session/cache.json', '{"version":3,"entries":[{"ids":["x"]');
     repo.write('src/format.js', code(2));
     repo.git(['add', '-A']);
     const r = gitNoTty(repo, ['commit', '-q', '-m', 'Small']);

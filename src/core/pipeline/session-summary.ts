@@ -1,5 +1,7 @@
 import { redactSecrets } from '../redact/index.js';
 import { getDeadEnds, getDecisions, getGoal, getKeyFiles, getStatus, parseSession, publicText } from '../session/index.js';
+import { bulletAnchors, type BulletAnchor } from './bullet-anchors.js';
+import { redactEntries, redactText } from './redact-entries.js';
 import type { SessionEntry } from './session-diff.js';
 
 /**
@@ -16,25 +18,13 @@ export interface SessionSummary {
   secretKinds: string[];
 }
 
-async function redact(text: string | null): Promise<string | null> {
-  return text ? (await redactSecrets(text)).text : text;
-}
-
-async function redactEntries(list: readonly { text: string; reason: string | null }[]): Promise<SessionEntry[]> {
-  const out: SessionEntry[] = [];
-  for (const e of list) {
-    // The accessors already return entries as typed (markdown escapes undone).
-    out.push({ text: (await redact(e.text)) ?? '', reason: await redact(e.reason) });
-  }
-  return out;
-}
-
 /**
- * Parses and redacts a session file's text. This module pulls in the markdown parser
- * and the secret scanner: the hooks import it only when the cache has no summary for
- * the staged blob. A file the parser refuses throws (its error names `file`).
+ * Parses and redacts a session file's text, and finds the lines after which a
+ * hand-typed plain bullet can be read without the parser (see appendedSummary). This
+ * module pulls in the markdown parser and the secret scanner: the hooks import it only
+ * when the cache cannot answer. A file the parser refuses throws (its error names `file`).
  */
-export async function summarizeSession(source: string, file: string): Promise<SessionSummary> {
+export async function summarizeWithAnchors(source: string, file: string): Promise<{ summary: SessionSummary; anchors: BulletAnchor[] }> {
   const doc = parseSession(source, file);
   // The accessors leave private sections and items out; a second parse of the public
   // text is needed only where private markers, or a private subsection, sit inside another section.
@@ -43,12 +33,18 @@ export async function summarizeSession(source: string, file: string): Promise<Se
   );
   const open = nested || /<!--\s*private/i.test(source) ? parseSession(publicText(doc), file) : doc;
   const found = await redactSecrets(source);
-  return {
-    goal: await redact(getGoal(open)),
-    status: await redact(getStatus(open)),
+  const summary: SessionSummary = {
+    goal: await redactText(getGoal(open)),
+    status: await redactText(getStatus(open)),
     keyFiles: getKeyFiles(open).map((k) => k.path),
     decisions: await redactEntries(getDecisions(open)),
     deadEnds: await redactEntries(getDeadEnds(open)),
     secretKinds: found.findings.map((f) => f.kind),
   };
+  return { summary, anchors: open === doc ? bulletAnchors(doc) : [] };
+}
+
+/** Parses and redacts a session file's text (see {@link summarizeWithAnchors}). */
+export async function summarizeSession(source: string, file: string): Promise<SessionSummary> {
+  return (await summarizeWithAnchors(source, file)).summary;
 }

@@ -1,13 +1,17 @@
+import type { BulletAnchor } from './bullet-anchors.js';
 import type { SessionSummary } from './session-summary.js';
 
 /** Most session file versions the cache keeps: the staged one, HEAD's, and a few edits back. */
 export const CACHE_ENTRIES = 8;
-const CACHE_VERSION = 2;
+// 3: entries carry the anchors for hand-typed bullets.
+export const CACHE_VERSION = 3;
 
 /** One cached summary, found by any of the blob ids of its text (SHA-1 and SHA-256 repositories). */
 export interface CacheEntry {
   ids: string[];
   summary: SessionSummary;
+  /** Where plain bullets may be appended without the parser (see appendedSummary). */
+  anchors: BulletAnchor[];
 }
 
 function isStrings(v: unknown): v is string[] {
@@ -30,20 +34,34 @@ function isSummary(s: Partial<SessionSummary> | undefined): s is SessionSummary 
   );
 }
 
+function isAnchors(v: unknown): v is BulletAnchor[] {
+  return (
+    Array.isArray(v) &&
+    v.every((a) => Number.isInteger(a?.line) && Number.isInteger(a?.index) && (a.kind === 'decisions' || a.kind === 'deadEnds'))
+  );
+}
+
 /** The entries of a cache file's text; anything unreadable or of another version is no entries. */
 export function parseCache(text: string): CacheEntry[] {
   try {
     const data = JSON.parse(text) as { version?: number; entries?: unknown };
     if (data.version !== CACHE_VERSION || !Array.isArray(data.entries)) return [];
-    return (data.entries as Partial<CacheEntry>[]).filter((e): e is CacheEntry => isStrings(e?.ids) && isSummary(e?.summary));
+    return (data.entries as Partial<CacheEntry>[]).filter(
+      (e): e is CacheEntry => isStrings(e?.ids) && isSummary(e?.summary) && isAnchors(e?.anchors),
+    );
   } catch {
     return [];
   }
 }
 
+/** The entry cached for blob `id`. */
+export function findEntry(entries: readonly CacheEntry[], id: string): CacheEntry | undefined {
+  return entries.find((e) => e.ids.includes(id));
+}
+
 /** The summary cached for blob `id`. */
 export function findSummary(entries: readonly CacheEntry[], id: string): SessionSummary | undefined {
-  return entries.find((e) => e.ids.includes(id))?.summary;
+  return findEntry(entries, id)?.summary;
 }
 
 /** The cache text with `entry` first, any older entry for the same blob dropped, at most {@link CACHE_ENTRIES}. */
