@@ -1,5 +1,5 @@
 import { redactSecrets } from '../redact/index.js';
-import { getDeadEnds, getDecisions, getGoal, getKeyFiles, getStatus, parseSession, publicText } from '../session/index.js';
+import { getDeadEnds, getDecisions, getGoal, getKeyFiles, getStatus, parseSession, readsThroughMask } from '../session/index.js';
 import { bulletAnchors, type BulletAnchor } from './bullet-anchors.js';
 import { redactEntries, redactText } from './redact-entries.js';
 import type { SessionEntry } from './session-diff.js';
@@ -25,13 +25,8 @@ export interface SessionSummary {
  * when the cache cannot answer. A file the parser refuses throws (its error names `file`).
  */
 export async function summarizeWithAnchors(source: string, file: string): Promise<{ summary: SessionSummary; anchors: BulletAnchor[] }> {
-  const doc = parseSession(source, file);
-  // The accessors leave private sections and items out; a second parse of the public
-  // text is needed only where private markers, or a private subsection, sit inside another section.
-  const nested = doc.sections.some(
-    (p) => p.kind === 'private' && doc.sections.some((o) => o.kind !== 'private' && o.start < p.start && p.end <= o.end),
-  );
-  const open = nested || /<!--\s*private/i.test(source) ? parseSession(publicText(doc), file) : doc;
+  // The accessors leave private sections, subsections and regions out themselves.
+  const open = parseSession(source, file);
   const found = await redactSecrets(source);
   const summary: SessionSummary = {
     goal: await redactText(getGoal(open)),
@@ -41,7 +36,8 @@ export async function summarizeWithAnchors(source: string, file: string): Promis
     deadEnds: await redactEntries(getDeadEnds(open)),
     secretKinds: found.findings.map((f) => f.kind),
   };
-  return { summary, anchors: open === doc ? bulletAnchors(doc) : [] };
+  // Anchors are line positions in the source: none when readers see a masked copy.
+  return { summary, anchors: readsThroughMask(open) ? [] : bulletAnchors(open) };
 }
 
 /** Parses and redacts a session file's text (see {@link summarizeWithAnchors}). */

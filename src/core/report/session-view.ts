@@ -6,7 +6,6 @@ import {
   getNextSteps,
   getStatus,
   parseSession,
-  publicText,
 } from '../session/index.js';
 import { redactDeep } from './redact-deep.js';
 import type { Reasoned } from './types.js';
@@ -27,9 +26,8 @@ export interface SessionView {
  * secret-looking span is replaced by `[REDACTED:<kind>]`, as in trailers and the journal.
  */
 export async function sessionView(text: string, file?: string): Promise<SessionView> {
-  // The accessors skip private sections and items; private markers inside a section
-  // need a second parse of the public text.
-  const open = parseSession(publicText(parseSession(text, file)), file);
+  // The accessors leave private sections, subsections and regions out themselves.
+  const open = parseSession(text, file);
   return redactDeep({
     goal: getGoal(open),
     status: getStatus(open),

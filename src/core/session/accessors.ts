@@ -1,6 +1,6 @@
 import { oneLine, stripComments } from './mdast-text.js';
 import { analyze, parseSession } from './parse.js';
-import { cutRanges, maskRanges, privateRanges, privateSectionRanges } from './private.js';
+import { cutRanges, maskRanges, MASKED_HEADING, privateRanges, privateSectionRanges } from './private.js';
 import type { SectionKind, SessionDoc, SessionItem, SessionSection } from './types.js';
 import { unescapeMarkdown } from './unescape.js';
 
@@ -10,7 +10,7 @@ const visibleDocs = new WeakMap<SessionDoc, SessionDoc>();
 /**
  * What readers may see of `doc`. Sections and items carry a private flag, but a
  * `<!-- private -->` region inside a section's prose or an entry's line only shows
- * in the source: such a document is read through its public text instead.
+ * in the source: such a document is read through its masked public text instead.
  */
 function visible(doc: SessionDoc): SessionDoc {
   if (!PRIVATE_MARKER.test(doc.source)) return doc;
@@ -20,6 +20,11 @@ function visible(doc: SessionDoc): SessionDoc {
     visibleDocs.set(doc, open);
   }
   return open;
+}
+
+/** Whether readers see `doc` through its masked public text (its offsets are then not theirs). */
+export function readsThroughMask(doc: SessionDoc): boolean {
+  return visible(doc) !== doc;
 }
 
 function publicSections(doc: SessionDoc, kind: SectionKind): SessionSection[] {
@@ -38,8 +43,11 @@ function lines(text: string): string[] {
     .replace(/^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^ {0,3}\1[^\n]*$|(?![\s\S]))/gm, '')
     .split(/\r?\n/)
     .map((l) => l.replace(/^\s*>\s?/, ''))
-    .filter((l) => !/^\s*\|/.test(l));
+    .filter((l) => !/^\s*\|/.test(l) && !MASKED_LINE.test(l));
 }
+
+// The stand-in a private heading leaves in a masked document (see maskRanges) is no prose.
+const MASKED_LINE = new RegExp(`^ {0,3}#{1,6} ${MASKED_HEADING.replace(/[()]/g, '\\$&')}\\s*$`);
 
 /** The goal in one line: the first paragraph (or first item) of the goal section, else a `goal` front matter key. */
 export function getGoal(doc: SessionDoc): string | null {

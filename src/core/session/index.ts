@@ -11,7 +11,7 @@ import { unescapeMarkdown } from './unescape.js';
 export type { FrontMatter, SectionKind, SessionDoc, SessionItem, SessionSection } from './types.js';
 export { parseSession } from './parse.js';
 export { TEMPLATE_SECTIONS, classifyHeading, normalizeHeading } from './headings.js';
-export { getGoal, getStatus, getNextSteps, getDecisions, getDeadEnds, getKeyFiles, publicText } from './accessors.js';
+export { getGoal, getStatus, getNextSteps, getDecisions, getDeadEnds, getKeyFiles, publicText, readsThroughMask } from './accessors.js';
 export { splitItemReason } from './reasons.js';
 export { unescapeMarkdown } from './unescape.js';
 export { applySplice, planAddItem, planSetStatus, inlineText, type Splice, type StatusSplice } from './edits.js';

@@ -92,3 +92,13 @@ describe('a heading inside private markers', () => {
     expect(getKeyFiles(doc)).toEqual([]);
   });
 });
+
+describe('a heading inside private markers within the goal', () => {
+  it('leaves no trace of itself in the goal', () => {
+    const src = '# S\n\n## Goal\nShip the parser.\n\n<!-- private -->\n### For me\nthe client is late paying\n<!-- /private -->\n';
+    expect(getGoal(parseSession(src))).toBe('Ship the parser.');
+    // A private subsection as the goal's only content, in a file read through its mask.
+    const bare = '# S\n\n## Goal\n### Private\nsecret goal words\n\n## Status\nok <!-- private -->x<!-- /private -->\n';
+    expect(getGoal(parseSession(bare))).toBeNull();
+  });
+});
