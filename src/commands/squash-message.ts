@@ -3,14 +3,8 @@ import { loadConfig } from '../adapters/config.js';
 import { git } from '../adapters/git.js';
 import { findRepo } from '../adapters/repo.js';
 import { parseTrailerLog, renderSquashMessage, trailerLogFormat } from '../core/pipeline/squash.js';
+import { parseRange } from '../core/report/targets.js';
 import { ExitCode, GitSessionError } from '../errors.js';
-
-/** A bare revision means "what this branch adds on top of it", like `git rebase <upstream>`. */
-function toRange(range: string): { range: string; tip: string } {
-  const m = /^(.*?)\.\.\.?(.*)$/.exec(range);
-  if (m) return { range, tip: m[2] || 'HEAD' };
-  return { range: `${range}..HEAD`, tip: 'HEAD' };
-}
 
 async function branchName(cwd: string, env: NodeJS.ProcessEnv, tip: string): Promise<string | undefined> {
   const out = await git(['rev-parse', '--abbrev-ref', '--symbolic-full-name', tip], { cwd, env, allowFailure: true });
@@ -26,10 +20,13 @@ async function branchName(cwd: string, env: NodeJS.ProcessEnv, tip: string): Pro
 export async function squashMessage(args: { range: string }, ctx: CommandContext): Promise<CommandResult> {
   const repo = await findRepo(ctx.cwd, ctx.env);
   const config = loadConfig(repo.root);
-  const { range, tip } = toRange(args.range.trim());
   if (!args.range.trim()) {
     throw new GitSessionError(ExitCode.Usage, 'no range given.', { fix: 'Name a range such as main..HEAD, or the branch you merge into: main.' });
   }
+  // A bare revision means "what this branch adds on top of it", as in review.
+  const parsed = parseRange(args.range.trim());
+  const range = parsed.revArgs[0]!;
+  const tip = parsed.head;
   const out = await git(['log', '--reverse', `--format=${trailerLogFormat(config.trailers)}`, range, '--'], {
     cwd: repo.root,
     env: ctx.env,

@@ -1,5 +1,5 @@
 import type { CommandContext, CommandResult } from '../cli/context.js';
-import { git } from '../adapters/git.js';
+import { commitsSince, gitOut, lastChange } from '../adapters/git-facts.js';
 import { invocation } from '../adapters/invocation.js';
 import { locateSessionFile, readSessionFile } from '../adapters/session-file.js';
 import { getGoal, getNextSteps, getStatus, parseSession } from '../core/session/index.js';
@@ -23,14 +23,12 @@ export interface StatusReport {
 }
 
 async function gitFacts(root: string, display: string, env: NodeJS.ProcessEnv) {
-  const last = await git(['log', '-1', '--format=%H', '--', display], { cwd: root, env, allowFailure: true });
-  const sha = last.code === 0 && last.stdout.trim() !== '' ? last.stdout.trim() : null;
-  const count = await git(['rev-list', '--count', sha ? `${sha}..HEAD` : 'HEAD'], { cwd: root, env, allowFailure: true });
-  const dirty = await git(['status', '--porcelain', '--', display], { cwd: root, env, allowFailure: true });
+  const opts = { cwd: root, env };
+  const [last, dirty] = await Promise.all([lastChange(display, opts), gitOut(['status', '--porcelain', '--', display], opts)]);
   return {
-    lastChangedIn: sha,
-    commitsSinceUpdate: count.code === 0 ? Number(count.stdout.trim()) || 0 : 0,
-    uncommittedChanges: dirty.code === 0 && dirty.stdout.trim() !== '',
+    lastChangedIn: last?.hash ?? null,
+    commitsSinceUpdate: await commitsSince(last?.hash ?? null, opts),
+    uncommittedChanges: dirty.trim() !== '',
   };
 }
 

@@ -3,6 +3,7 @@ import type { CommandContext, CommandResult } from '../cli/context.js';
 import { findGitProcess, isAmending, readCommitState, type CommitState } from '../adapters/commit-state.js';
 import { loadConfig } from '../adapters/config.js';
 import { git } from '../adapters/git.js';
+import { commitsSince, lastChange } from '../adapters/git-facts.js';
 import { invocation, withInvocation } from '../adapters/invocation.js';
 import { openTerminal } from '../adapters/tty.js';
 import type { PromptMode } from '../core/config.js';
@@ -42,13 +43,6 @@ async function amendBase(cwd: string, env: NodeJS.ProcessEnv, parent: string | u
 async function objectId(cwd: string, env: NodeJS.ProcessEnv, rev: string): Promise<string | undefined> {
   const out = await git(['rev-parse', '-q', '--verify', rev], { cwd, env, allowFailure: true });
   return out.code === 0 ? out.stdout.trim() : undefined;
-}
-
-async function commitsSince(cwd: string, env: NodeJS.ProcessEnv, file: string): Promise<number | undefined> {
-  const last = await git(['log', '-1', '--format=%H', '--', file], { cwd, env, allowFailure: true });
-  const sha = last.stdout.trim();
-  const count = await git(['rev-list', '--count', sha ? `${sha}..HEAD` : 'HEAD'], { cwd, env, allowFailure: true });
-  return count.code === 0 ? Number(count.stdout.trim()) : undefined;
 }
 
 async function editorCommand(cwd: string, env: NodeJS.ProcessEnv): Promise<string> {
@@ -145,7 +139,7 @@ async function recordCommit(_args: string[], ctx: CommandContext): Promise<Comma
       }
       if (staleness.stale) {
         if (assistant) {
-          const since = await commitsSince(cwd, env, sessionFile);
+          const since = await commitsSince((await lastChange(sessionFile, { cwd, env }))?.hash ?? null, { cwd, env });
           stderr.push(assistantMessage({ assistant, sessionFile, staleness, commitsSince: since, mode }));
           if (mode === 'strict') return { stderr: stderr.join(''), exitCode: ExitCode.Refused };
         } else if (mode === 'strict') {

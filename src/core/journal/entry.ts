@@ -29,7 +29,8 @@ export interface JournalFile {
 /** At most this many files are listed; the rest are counted. */
 export const MAX_FILES = 25;
 
-const HEADING = /^### (\d{4}-\d{2}-\d{2} \d{2}:\d{2} [+-]\d{2}:\d{2}) · (commit|checkpoint) · (.*) · (.*)$/;
+/** An entry's heading line: time, kind, branch, author. */
+export const ENTRY_HEADING = /^### (\d{4}-\d{2}-\d{2} \d{2}:\d{2} [+-]\d{2}:\d{2}) · (commit|checkpoint) · (.*) · (.*)$/;
 
 function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
@@ -64,7 +65,7 @@ export function parseEntries(text: string): JournalEntry[] {
   let current: JournalEntry | undefined;
   let inFiles = false;
   for (const raw of text.split(/\r?\n/)) {
-    const heading = HEADING.exec(raw);
+    const heading = ENTRY_HEADING.exec(raw);
     if (heading) {
       current = {
         time: heading[1]!,

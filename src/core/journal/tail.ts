@@ -1,6 +1,4 @@
-import type { JournalEntry } from './entry.js';
-
-const HEADING = /^### (\d{4}-\d{2}-\d{2} \d{2}:\d{2} [+-]\d{2}:\d{2}) · (commit|checkpoint) · /;
+import { ENTRY_HEADING, type JournalEntry } from './entry.js';
 
 /** Where one entry sits in a piece of journal text. */
 export interface EntrySpan {
@@ -21,7 +19,7 @@ export function entrySpans(text: string): EntrySpan[] {
   const spans: EntrySpan[] = [];
   const re = /^### .*$/gm;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    const h = HEADING.exec(m[0]);
+    const h = ENTRY_HEADING.exec(m[0]);
     if (!h) continue;
     const last = spans[spans.length - 1];
     if (last) last.end = m.index;

@@ -31,8 +31,6 @@ export function newEntries(before: readonly SessionEntry[], after: readonly Sess
   return fresh;
 }
 
-export { unescapeMarkdown } from '../session/unescape.js';
-
 /**
  * Secret kinds in `after` beyond those in `before`, counted per kind: what a commit
  * would newly put into the session file's history (a secret already committed is

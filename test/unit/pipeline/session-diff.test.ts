@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addedKinds, newEntries, normaliseEntryText, unescapeMarkdown } from '../../../src/core/pipeline/session-diff.js';
+import { addedKinds, newEntries, normaliseEntryText } from '../../../src/core/pipeline/session-diff.js';
+import { unescapeMarkdown } from '../../../src/core/session/unescape.js';
 
 describe('newEntries', () => {
   it('finds entries whose text is new, ignoring markup, case, spacing and final punctuation', () => {
