@@ -1,13 +1,13 @@
-import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, fstatSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BulletAnchor } from '../core/pipeline/bullet-anchors.js';
 import { findEntry, findSummary, parseCache, renderCache, type CacheEntry } from '../core/pipeline/summary-cache.js';
 import type { SessionSummary } from '../core/pipeline/session-summary.js';
 import type { CommitMarkers } from '../core/pipeline/skip.js';
 import { findGitAncestor, isAmendArgv, parsePsTable, type Proc } from '../core/pipeline/amend.js';
+import { childProcess, crypto } from './builtins.js';
 import { git } from './git.js';
+import { parsePreflight, sessionBlobs, type Preflight } from '../core/pipeline/preflight.js';
 
 /** Where the commit being made lives, read once at the start of a hook. */
 export interface CommitState {
@@ -94,7 +94,7 @@ export function commitStateAt(
 export function blobIds(text: string): string[] {
   const bytes = Buffer.from(text, 'utf8');
   const head = Buffer.from(`blob ${bytes.length}\0`);
-  return ['sha1', 'sha256'].map((algo) => createHash(algo).update(head).update(bytes).digest('hex'));
+  return ['sha1', 'sha256'].map((algo) => crypto().createHash(algo).update(head).update(bytes).digest('hex'));
 }
 
 /** The cache file last read (or written) in this process, and the file state it was read at. */
@@ -184,7 +184,7 @@ function procLinux(pid: number): Proc | undefined {
 /** Every process from one `ps` call (macOS and the BSDs have no /proc); empty when ps fails. */
 function psTable(): Map<number, Proc> {
   try {
-    const out = execFileSync('ps', ['-A', '-o', 'pid=,ppid=,args='], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const out = childProcess().execFileSync('ps', ['-A', '-o', 'pid=,ppid=,args='], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
     return parsePsTable(out);
   } catch {
     return new Map();
@@ -208,4 +208,29 @@ export function findGitProcess(startPid: number = process.ppid): Proc | undefine
  */
 export function isAmending(gitProcess = findGitProcess()): boolean {
   return gitProcess ? isAmendArgv(gitProcess.argv, { words: gitProcess.words ?? false }) : false;
+}
+
+/**
+ * The text the pre-commit hook line pipes in (see core/pipeline/preflight.ts), parsed;
+ * undefined when stdin is not a pipe (git gives hooks /dev/null) or the text is not
+ * complete. Reading blocks only until the few git calls in the pipe have finished.
+ */
+export function readPreflight(): Preflight | undefined {
+  try {
+    if (!fstatSync(0).isFIFO()) return undefined;
+    return parsePreflight(readFileSync(0, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The commit state from the piped text, or undefined when it does not say where the session file's blobs are. */
+export function preflightState(p: Preflight, sessionFile: string): CommitState | undefined {
+  const blobs = sessionBlobs(p, sessionFile);
+  if (!blobs) return undefined;
+  return commitStateAt(p.root, p.gitDir, p.stateDir, {
+    HEAD: p.head,
+    [`:${sessionFile}`]: blobs.staged,
+    [`HEAD:${sessionFile}`]: blobs.base,
+  });
 }

@@ -117,3 +117,15 @@ export function readTextFile(path: string, display = path): string {
     });
   }
 }
+
+/**
+ * Removes a file if it is there. Unlike rmSync, which loads node's recursive-removal
+ * code on first use, it costs a commit hook nothing but the unlink.
+ */
+export function removeFile(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+}

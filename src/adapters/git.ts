@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { childProcess } from './builtins.js';
 import { ExitCode, GitSessionError } from '../errors.js';
 
 /**
@@ -30,10 +30,18 @@ function failure(args: readonly string[], code: number, stderr: string): GitSess
   return new GitSessionError(ExitCode.Git, `git ${args.join(' ')} failed (exit ${code}): ${detail}`);
 }
 
+const started: string[] = [];
+
+/** The git subcommands this process has run, in order: a hook reports them under GIT_SESSION_DEBUG_LOADS=1. */
+export function gitCalls(): readonly string[] {
+  return started;
+}
+
 /** Runs `git <args>` asynchronously. */
 export function git(args: readonly string[], options: GitOptions): Promise<GitResult> {
+  started.push(args[0] ?? '');
   return new Promise((resolve, reject) => {
-    const child = execFile(
+    const child = childProcess().execFile(
       'git',
       args,
       { cwd: options.cwd, env: options.env ?? process.env, maxBuffer: MAX_BUFFER, encoding: 'utf8' },

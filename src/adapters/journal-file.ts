@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, ftruncateSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ExitCode, GitSessionError } from '../errors.js';
@@ -7,14 +6,15 @@ import { planJournalWrite, type JournalReplace } from '../core/journal/tail.js';
 /** How much of a journal's end is read: a few entries, whatever the file's size. */
 export const TAIL_BYTES = 16 * 1024;
 
-/** Where an entry was written: byte offset and length in the file, and a hash of its bytes. */
+/**
+ * Where an entry was written: byte offset and length in the file, and its text (a few
+ * hundred bytes, compared as is: cheaper than loading a hash function on every commit).
+ */
 export interface WrittenEntry {
   offset: number;
   length: number;
-  sha1: string;
+  text: string;
 }
-
-const sha1 = (bytes: Uint8Array) => createHash('sha1').update(bytes).digest('hex');
 
 /**
  * Writes one entry at the end of a journal file, reading only its last few KB:
@@ -61,7 +61,7 @@ export function writeJournalEntry(
     if (!replaceLastCommit && replace && replace.offset >= tailStart && replace.offset + replace.length <= start + got) {
       const from = replace.offset - tailStart;
       const old = tail.subarray(from, from + replace.length);
-      if (sha1(old) === replace.sha1) {
+      if (old.toString('utf8') === replace.text) {
         const at = tail.subarray(0, from).toString('utf8').length;
         how = { kind: 'span', start: at, end: at + old.toString('utf8').length };
       }
@@ -75,7 +75,7 @@ export function writeJournalEntry(
     while (off < data.length) off += writeSync(fd, data, off, data.length - off);
     const entryOffset = keepBytes + Buffer.byteLength(plan.append.slice(0, plan.entryStart), 'utf8');
     const entry = Buffer.from(plan.append.slice(plan.entryStart, plan.entryStart + plan.entryLength), 'utf8');
-    return { offset: entryOffset, length: entry.length, sha1: sha1(entry) };
+    return { offset: entryOffset, length: entry.length, text: entry.toString('utf8') };
   } catch (error) {
     if (error instanceof GitSessionError) throw error;
     throw new GitSessionError(ExitCode.WriteFailed, `could not be written (${(error as NodeJS.ErrnoException).code ?? String(error)}).`, {

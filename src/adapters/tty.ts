@@ -1,5 +1,5 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
-import tty from 'node:tty';
+import { tty } from './builtins.js';
 
 /** A conversation with the person at the controlling terminal. */
 export interface Terminal {
@@ -32,11 +32,11 @@ export function openTerminal(path = '/dev/tty', idleMs = IDLE_MS): Terminal | un
   } catch {
     return undefined;
   }
-  if (!tty.isatty(fd)) {
+  if (!tty().isatty(fd)) {
     closeSync(fd);
     return undefined;
   }
-  const input = new tty.ReadStream(fd);
+  const input = new (tty().ReadStream)(fd);
   let buffer = '';
   let ended = false;
   let wake: (() => void) | undefined;

@@ -2,13 +2,38 @@
 // src/cli/bin.ts; see scripts/build.mjs). Git hooks start it on every commit, so
 // `hook` and `--version` are dispatched before cac or any command module is loaded;
 // every import() below reaches an ES module that is loaded only when it is needed.
+import { writeSync } from 'node:fs';
 import { ExitCode } from '../errors.js';
 import type { CommandContext, CommandResult } from './context.js';
 
 declare const __VERSION__: string;
 
 function context(): CommandContext {
-  return { cwd: process.cwd(), env: process.env, now: new Date(), stdoutIsTTY: Boolean(process.stdout.isTTY) };
+  return {
+    cwd: process.cwd(),
+    env: process.env,
+    now: new Date(),
+    // Asked only when needed: creating process.stdout costs a commit hook ~1 ms.
+    get stdoutIsTTY() {
+      return Boolean(process.stdout.isTTY);
+    },
+  };
+}
+
+/** A hook's few lines, written straight to the descriptors: no stream objects to build on every commit. */
+function emitHook(result: CommandResult): void {
+  const write = (fd: 1 | 2, text: string | undefined) => {
+    if (!text) return;
+    try {
+      writeSync(fd, text);
+    } catch {
+      // A non-blocking descriptor that is full (EAGAIN): let the stream queue it.
+      (fd === 1 ? process.stdout : process.stderr).write(text);
+    }
+  };
+  write(1, result.stdout);
+  write(2, result.stderr);
+  if (result.exitCode !== undefined) process.exitCode = result.exitCode;
 }
 
 function emit(result: CommandResult | void): void {
@@ -26,7 +51,7 @@ async function main(argv: string[]): Promise<void> {
   }
   if (first === 'hook') {
     const { runHook } = await import('../hooks/run-hook.js');
-    emit(await runHook(argv.slice(1), context()));
+    emitHook(await runHook(argv.slice(1), context()));
     return;
   }
   const { runCli } = await import('./program.js');

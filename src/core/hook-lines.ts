@@ -5,6 +5,8 @@
  * the repository's own node_modules copy, and lets the commit through with a
  * one-line fix-it message when the binary is missing.
  */
+import { PREFLIGHT_COMMANDS, STAGE_PREFIX } from './pipeline/preflight.js';
+
 export const HOOK_START = '# git-session:start';
 export const HOOK_END = '# git-session:end';
 
@@ -58,7 +60,12 @@ export function hookLine(name: HookName): string {
   // A pre-commit hook that fails after ours wrote the hand-off (a later line, or ours
   // refusing) removes it, so no later commit weaves trailers it did not earn.
   const cleanup = `trap '[ $? = 0 ] || rm -f "$(git rev-parse --git-path "${HAND_OFF}")"' EXIT`;
-  return `${cleanup}; ${FIND}; if [ -n "$gs" ]; then "$gs" hook ${name} "$@" || exit $?; else ${MISSING}; fi`;
+  // The git queries run in a pipe alongside node's start-up, and the journal entry is
+  // staged from sh afterwards: node then starts no process on a commit with nothing to ask.
+  const run =
+    `s=$(${PREFLIGHT_COMMANDS} | "$gs" hook ${name} "$@") || exit $?; ` +
+    `case "$s" in "${STAGE_PREFIX}"*) git add -- "\${s#${STAGE_PREFIX}}" || exit $?;; esac`;
+  return `${cleanup}; ${FIND}; if [ -n "$gs" ]; then ${run}; else ${MISSING}; fi`;
 }
 
 /** The marked block for a hook, without a trailing newline. */

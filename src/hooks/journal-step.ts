@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { removeFile } from '../adapters/fs.js';
 import { dirname, join } from 'node:path';
 import { git } from '../adapters/git.js';
 import { writeJournalEntry, type WrittenEntry } from '../adapters/journal-file.js';
@@ -45,7 +46,7 @@ function readLastEntry(path: string): LastEntry | undefined {
       (e.time === undefined || typeof e.time === 'string') &&
       Number.isInteger(e.offset) &&
       Number.isInteger(e.length) &&
-      typeof e.sha1 === 'string';
+      typeof e.text === 'string';
     return ok ? (e as LastEntry) : undefined;
   } catch {
     return undefined;
@@ -78,7 +79,7 @@ export async function writeCommitJournal(j: CommitJournal): Promise<string> {
   const relative = retry?.path ?? journalPath(j.template, now, offset);
   const author = await commitAuthor(j.root, j.env);
   const time = formatLocalTime(now, offset);
-  rmSync(j.lastEntryPath, { force: true });
+  removeFile(j.lastEntryPath);
   const written = writeJournalEntry(
     join(j.root, relative),
     (eol, previousTime) => {

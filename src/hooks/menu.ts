@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { childProcess } from '../adapters/builtins.js';
 import { readTextFile, writeFileAtomic } from '../adapters/fs.js';
 import type { Terminal } from '../adapters/tty.js';
 import { menuText } from '../core/pipeline/messages.js';
@@ -73,7 +73,7 @@ export async function runMenu(term: Terminal, options: MenuOptions): Promise<Men
     } else if (key === 'o') {
       const before = readTextFile(options.sessionPath, options.display);
       const editor = await options.editor();
-      spawnSync('sh', ['-c', `${editor} "$@"`, editor, options.sessionPath], {
+      childProcess().spawnSync('sh', ['-c', `${editor} "$@"`, editor, options.sessionPath], {
         stdio: [term.fd, term.fd, term.fd],
         env: options.env,
       });

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { CommandContext, CommandResult } from '../cli/context.js';
-import { findGitProcess, isAmending, readCommitState, type CommitState } from '../adapters/commit-state.js';
+import { findGitProcess, isAmending, preflightState, readCommitState, readPreflight, type CommitState } from '../adapters/commit-state.js';
 import { loadConfig } from '../adapters/config.js';
 import { git } from '../adapters/git.js';
 import { commitsSince, lastChange } from '../adapters/git-facts.js';
@@ -11,6 +11,7 @@ import { ExitCode } from '../errors.js';
 import { detectAssistant } from '../core/pipeline/agent.js';
 import { assistantMessage, reminderLine, secretWarning, strictRefusal } from '../core/pipeline/messages.js';
 import { parseNumstat } from '../core/pipeline/numstat.js';
+import { STAGE_PREFIX } from '../core/pipeline/preflight.js';
 import { journalMatcher, normalisePath } from '../core/pipeline/paths.js';
 import { skipReason } from '../core/pipeline/skip.js';
 import { assessStaleness, type Staleness } from '../core/pipeline/staleness.js';
@@ -18,7 +19,7 @@ import { capTrailers, planTrailers } from '../core/pipeline/trailer-plan.js';
 import { writeCommitJournal } from './journal-step.js';
 import { runMenu } from './menu.js';
 import { sessionDelta, summaryFor, type SessionDelta, type Where } from './session-data.js';
-import { stagePaths } from './stage.js';
+import { shellCanStage, stagePaths } from './stage.js';
 import { handOffPath, removeTrailerFiles, writeTrailerFile } from './trailer-file.js';
 
 function modeOf(env: NodeJS.ProcessEnv, configured: PromptMode): PromptMode {
@@ -75,7 +76,11 @@ async function recordCommit(_args: string[], ctx: CommandContext): Promise<Comma
   const staged = `:${normalisePath(config.sessionFile)}`;
   const parent = amend ? 'HEAD^' : 'HEAD';
   const baseFile = `${parent}:${normalisePath(config.sessionFile)}`;
-  const state: CommitState = await readCommitState(ctx.cwd, env, ['HEAD', staged, ...(amend ? [parent] : []), baseFile]);
+  // The hook line's pipe has already asked git for a new commit's layout and changes.
+  const piped = amend ? undefined : readPreflight();
+  const state: CommitState =
+    (piped && preflightState(piped, normalisePath(config.sessionFile))) ??
+    (await readCommitState(ctx.cwd, env, ['HEAD', staged, ...(amend ? [parent] : []), baseFile]));
   removeTrailerFiles(state.stateDir);
   if (skipReason(env, state.markers)) return {};
 
@@ -90,7 +95,7 @@ async function recordCommit(_args: string[], ctx: CommandContext): Promise<Comma
   const numstat = async () =>
     parseNumstat((await git(['diff', '--cached', '--numstat', '-z', ...(amend ? [base] : [])], { cwd, env })).stdout);
 
-  let files = await numstat();
+  let files = piped ? parseNumstat(piped.numstat) : await numstat();
   // Nothing staged: leave git to say "nothing to commit" rather than commit a journal entry alone.
   if (!amend && !files.some((f) => !isJournal(f.path))) return {};
 
@@ -170,6 +175,8 @@ async function recordCommit(_args: string[], ctx: CommandContext): Promise<Comma
   const decisions = delta?.decisions ?? [];
   const deadEnds = delta?.deadEnds ?? [];
 
+  // Set when the hook line stages the journal entry from sh (it reads this from stdout).
+  let stageLine: string | undefined;
   if (config.journal.enabled) {
     try {
       const journal = await writeCommitJournal({
@@ -188,7 +195,8 @@ async function recordCommit(_args: string[], ctx: CommandContext): Promise<Comma
         lastEntryPath: state.lastEntryPath,
         head: state.revs.HEAD,
       });
-      await stagePaths([journal], cwd, env);
+      if (piped && shellCanStage(journal, env)) stageLine = `${STAGE_PREFIX}${journal}\n`;
+      else await stagePaths([journal], cwd, env);
     } catch (error) {
       stderr.push(`git-session: journal entry skipped: ${(error as Error).message.split('\n')[0]}\n`);
     }
@@ -200,5 +208,5 @@ async function recordCommit(_args: string[], ctx: CommandContext): Promise<Comma
     stderr.push(`git-session: ${omitted} more decisions and dead ends are in the journal entry only (a message carries at most ${trailers.length}).\n`);
   }
   if (trailers.length > 0) writeTrailerFile(handOffPath(state.stateDir, env), trailers);
-  return stderr.length > 0 ? { stderr: stderr.join('') } : {};
+  return { ...(stageLine ? { stdout: stageLine } : {}), ...(stderr.length > 0 ? { stderr: stderr.join('') } : {}) };
 }

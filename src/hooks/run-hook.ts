@@ -1,4 +1,5 @@
 import type { CommandContext, CommandResult } from '../cli/context.js';
+import { gitCalls } from '../adapters/git.js';
 
 type HookModule = { default: (args: string[], ctx: CommandContext) => Promise<CommandResult> };
 
@@ -27,7 +28,8 @@ export async function runHook(argv: string[], ctx: CommandContext): Promise<Comm
     if (ctx.env.GIT_SESSION_DEBUG_LOADS !== '1') return result;
     const { lazyLoads } = await import('./lazy.js');
     const line = `git-session: ${name} loaded: ${lazyLoads().join(', ') || 'nothing lazy'}\n`;
-    return { ...result, stderr: (result.stderr ?? '') + line };
+    const calls = `git-session: ${name} ran git: ${gitCalls().join(', ') || 'nothing'}\n`;
+    return { ...result, stderr: (result.stderr ?? '') + line + calls };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return { stderr: `git-session: ${name} skipped: ${message.split('\n')[0]}\n`, exitCode: 0 };

@@ -1,4 +1,5 @@
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { removeFile } from '../adapters/fs.js';
 import { basename, join } from 'node:path';
 import { handOffName, WOVEN } from '../core/hook-lines.js';
 import { decodeHandOff, encodeHandOff, type PlannedTrailer } from '../core/pipeline/trailer-plan.js';
@@ -29,7 +30,7 @@ export function readTrailerFile(path: string): string[] {
 }
 
 export function removeTrailerFile(path: string): void {
-  rmSync(path, { force: true });
+  removeFile(path);
 }
 
 /**
@@ -43,8 +44,8 @@ export function removeTrailerFiles(stateDir: string): void {
   } catch {
     return;
   }
-  for (const name of names) if (name.startsWith('hand-off')) rmSync(join(stateDir, name), { force: true });
-  rmSync(wovenPath(stateDir), { force: true });
+  for (const name of names) if (name.startsWith('hand-off')) removeFile(join(stateDir, name));
+  removeFile(wovenPath(stateDir));
 }
 
 /** Where prepare-commit-msg leaves the trailers it wove into an empty editor message (see WOVEN, relative to the git dir). */
@@ -71,6 +72,6 @@ export function takeWoven(stateDir: string): string[] {
   } catch {
     return [];
   } finally {
-    rmSync(path, { force: true });
+    removeFile(path);
   }
 }

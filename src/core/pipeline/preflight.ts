@@ -1,0 +1,108 @@
+/**
+ * What the pre-commit hook line gathers with git before the binary starts, and pipes
+ * into it: git's own start-up is ~1 ms from sh, but each call from node costs several,
+ * and run in the pipe they overlap node's start-up instead of following it. The binary
+ * reads it when its stdin is that pipe (git gives hooks /dev/null otherwise, as with a
+ * hook line from an older version) and falls back to asking git itself when anything
+ * is missing or unexpected.
+ */
+
+/** First line of the piped text; a different one (another version's line) is ignored. */
+export const PREFLIGHT_HEADER = 'git-session-preflight 1';
+/** Last bytes, written only when the diff completed, so a cut-off text is never trusted. */
+export const PREFLIGHT_END = 'git-session-preflight-end';
+/** What the binary prints on stdout for the hook line to `git add` (the line stages it from sh, cheaper than from node). */
+export const STAGE_PREFIX = 'git-session add ';
+
+/**
+ * The sh commands whose output is piped into `git-session hook pre-commit`: the layout
+ * and HEAD, the top-level tree of HEAD (where the session file usually sits), and the
+ * staged changes with their blob ids and line counts. NUL bytes separate the parts.
+ * Each part tolerates failure (an unborn HEAD), because husky runs hooks with `sh -e`.
+ */
+export const PREFLIGHT_COMMANDS =
+  `{ echo ${PREFLIGHT_HEADER}; git rev-parse --path-format=absolute --show-toplevel --git-dir --git-path git-session HEAD || :; printf '\\0'; ` +
+  `git ls-tree -z HEAD || :; printf '\\0'; git diff --cached --raw --no-abbrev --numstat -z && printf ${PREFLIGHT_END}; } 2>/dev/null`;
+
+export interface RawChange {
+  /** Blob id before (at HEAD); undefined for an added file. */
+  before: string | undefined;
+  /** Blob id staged; undefined for a deleted file. */
+  after: string | undefined;
+}
+
+export interface Preflight {
+  root: string;
+  gitDir: string;
+  stateDir: string;
+  /** HEAD's commit id; undefined before the first commit. */
+  head: string | undefined;
+  /** Blob ids of the files at the top of HEAD's tree. */
+  topBlobs: Map<string, string>;
+  /** Staged changes by path (a rename under both its paths). */
+  changes: Map<string, RawChange>;
+  /** The `--numstat -z` part, for parseNumstat. */
+  numstat: string;
+}
+
+const ID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+const NO_ID = /^0+$/;
+
+/** Parses the piped text; undefined unless every part is there and well formed. */
+export function parsePreflight(text: string): Preflight | undefined {
+  if (!text.startsWith(PREFLIGHT_HEADER + '\n') || !text.endsWith(PREFLIGHT_END)) return undefined;
+  const body = text.slice(PREFLIGHT_HEADER.length + 1, text.length - PREFLIGHT_END.length);
+  const first = body.indexOf('\0');
+  if (first < 0) return undefined;
+  const lines = body.slice(0, first).split('\n');
+  const [root, gitDir, stateDir, headLine] = lines;
+  if (!root || (!root.startsWith('/') && !/^[A-Za-z]:/.test(root))) return undefined;
+  if (!gitDir || !stateDir) return undefined;
+  const head = headLine && ID.test(headLine) ? headLine : undefined;
+
+  // The tree part: NUL-terminated `<mode> <type> <id>\t<name>` records, then an empty record.
+  const topBlobs = new Map<string, string>();
+  let at = first + 1;
+  for (;;) {
+    const end = body.indexOf('\0', at);
+    if (end < 0) return undefined;
+    const record = body.slice(at, end);
+    at = end + 1;
+    if (record === '') break;
+    const m = /^\d+ (\w+) ([0-9a-f]+)\t([\s\S]+)$/.exec(record);
+    if (m && m[1] === 'blob') topBlobs.set(m[3]!, m[2]!);
+  }
+
+  // The diff part: `--raw -z` records (`:<modes> <ids> <status>\0<path>\0[<path>\0]`), then `--numstat -z`.
+  const fields = body.slice(at).split('\0');
+  const changes = new Map<string, RawChange>();
+  let i = 0;
+  while (i < fields.length && fields[i]!.startsWith(':')) {
+    const m = /^:\d+ \d+ ([0-9a-f]+) ([0-9a-f]+) ([A-Z])\d*$/.exec(fields[i]!);
+    if (!m) return undefined;
+    const two = m[3] === 'R' || m[3] === 'C';
+    const before = NO_ID.test(m[1]!) ? undefined : m[1];
+    const after = NO_ID.test(m[2]!) ? undefined : m[2];
+    if (two) {
+      changes.set(fields[i + 1] ?? '', { before, after: undefined });
+      changes.set(fields[i + 2] ?? '', { before: undefined, after });
+    } else {
+      changes.set(fields[i + 1] ?? '', { before, after });
+    }
+    i += two ? 3 : 2;
+  }
+  return { root, gitDir, stateDir, head, topBlobs, changes, numstat: fields.slice(i).join('\0') };
+}
+
+/**
+ * The staged and HEAD blob ids of `path` from the piped text, or undefined when it
+ * cannot tell (a path below the top level that the commit does not change).
+ */
+export function sessionBlobs(p: Preflight, path: string): { staged: string | undefined; base: string | undefined } | undefined {
+  const change = p.changes.get(path);
+  if (change) return { staged: change.after, base: change.before };
+  if (path.includes('/')) return undefined;
+  // Unchanged: what is staged is what HEAD has.
+  const id = p.topBlobs.get(path);
+  return { staged: id, base: id };
+}

@@ -1,0 +1,103 @@
+import { spawnSync } from 'node:child_process';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PREFLIGHT_COMMANDS, parsePreflight, sessionBlobs } from '../../src/core/pipeline/preflight.js';
+import { HOOK_END, HOOK_START } from '../../src/core/hook-lines.js';
+import { TIMEOUT_MS, tempRepo, type TempRepo } from '../helpers/repo.js';
+import { code, gitNoTty, journalHeadings, residue, sessionRepo } from './commit-setup.js';
+
+let repo: TempRepo | undefined;
+afterEach(() => repo?.cleanup());
+
+const DEBUG = { GIT_SESSION_DEBUG_LOADS: '1' };
+
+function ranGit(stderr: string): string | undefined {
+  return /pre-commit ran git: (.*)/.exec(stderr)?.[1];
+}
+
+function preflight(r: TempRepo) {
+  const out = spawnSync('sh', ['-c', PREFLIGHT_COMMANDS], { cwd: r.dir, env: r.env, encoding: 'utf8', timeout: TIMEOUT_MS });
+  return parsePreflight(out.stdout);
+}
+
+describe('the pre-commit hook line asks git before node starts', () => {
+  it('what the line gathers agrees with git rev-parse', () => {
+    repo = sessionRepo();
+    repo.write('src/convert.js', code(3));
+    let p = preflight(repo);
+    expect(p).toBeDefined();
+    const rev = (what: string) => repo!.git(['rev-parse', what]).stdout.trim();
+    expect(p!.head).toBe(rev('HEAD'));
+    expect(sessionBlobs(p!, 'SESSION.md')).toEqual({ staged: rev(':SESSION.md'), base: rev('HEAD:SESSION.md') });
+    expect(p!.numstat).toBe('');
+    repo.write('SESSION.md', repo.read('SESSION.md') + '\nMore.\n');
+    repo.git(['add', '-A']);
+    p = preflight(repo);
+    expect(sessionBlobs(p!, 'SESSION.md')).toEqual({ staged: rev(':SESSION.md'), base: rev('HEAD:SESSION.md') });
+    expect(p!.numstat.split('\0').filter((f) => f !== '')).toHaveLength(2);
+  });
+
+  it('a commit with nothing to record starts no git process from node; sh stages the entry', () => {
+    repo = sessionRepo();
+    repo.write('src/convert.js', code(3));
+    repo.git(['add', '-A']);
+    const r = gitNoTty(repo, ['commit', '-q', '-m', 'More code'], DEBUG);
+    expect(r.code, r.stderr).toBe(0);
+    expect(ranGit(r.stderr)).toBe('nothing');
+    expect(repo.git(['show', '--name-only', '--format=', 'HEAD']).stdout).toMatch(/\.session\/journal\/.*\.md/);
+    expect(journalHeadings(repo)).toHaveLength(2);
+    expect(residue(repo)).toBe('');
+  });
+
+  it('a hook line from an earlier version (no pipe) still records the commit, asking git itself', () => {
+    repo = sessionRepo();
+    const hook = `${repo.dir}/.git/hooks/pre-commit`;
+    const old = `#!/bin/sh\n${HOOK_START}\ngs=node_modules/.bin/git-session; [ -x "$gs" ] || gs=$(command -v git-session) || gs=; if [ -n "$gs" ]; then "$gs" hook pre-commit "$@" || exit $?; fi\n${HOOK_END}\n`;
+    repo.write('.git/hooks/pre-commit', old);
+    spawnSync('chmod', ['+x', hook]);
+    repo.write('src/convert.js', code(3));
+    repo.git(['add', '-A']);
+    const r = gitNoTty(repo, ['commit', '-q', '-m', 'More code'], DEBUG);
+    expect(r.code, r.stderr).toBe(0);
+    expect(ranGit(r.stderr)).toBe('rev-parse, diff, add');
+    expect(journalHeadings(repo)).toHaveLength(2);
+    expect(residue(repo)).toBe('');
+  });
+
+  it('falls back to asking git for a session file below the top level, and on an amend', () => {
+    repo = sessionRepo({ config: '[session]\n\tfile = docs/SESSION.md\n' });
+    repo.write('docs/SESSION.md', repo.read('SESSION.md'));
+    repo.git(['add', '-A']);
+    expect(gitNoTty(repo, ['commit', '-q', '-m', 'Move the session file']).code).toBe(0);
+    repo.write('src/convert.js', code(3));
+    repo.git(['add', '-A']);
+    const r = gitNoTty(repo, ['commit', '-q', '-m', 'More code'], DEBUG);
+    expect(r.code, r.stderr).toBe(0);
+    expect(ranGit(r.stderr)).toMatch(/^rev-parse/);
+    const amend = gitNoTty(repo, ['commit', '-q', '--amend', '-m', 'More code, amended'], DEBUG);
+    expect(amend.code, amend.stderr).toBe(0);
+    expect(ranGit(amend.stderr)).toMatch(/^rev-parse.*diff/);
+    expect(journalHeadings(repo)).toHaveLength(3);
+    expect(residue(repo)).toBe('');
+  });
+
+  it('the first commit of a repository, with HEAD unborn, under sh -e as husky runs hooks', () => {
+    repo = sessionRepo();
+    const fresh = tempRepo({ empty: true });
+    try {
+      for (const name of ['pre-commit', 'prepare-commit-msg', 'commit-msg']) {
+        const body = repo.read(`.git/hooks/${name}`).replace('#!/bin/sh\n', '#!/bin/sh -e\n');
+        fresh.write(`.git/hooks/${name}`, body);
+        spawnSync('chmod', ['+x', `${fresh.dir}/.git/hooks/${name}`]);
+      }
+      fresh.write('a.txt', 'one\n');
+      fresh.git(['add', '-A']);
+      const r = gitNoTty(fresh, ['commit', '-q', '-m', 'First'], DEBUG);
+      expect(r.code, r.stderr).toBe(0);
+      expect(ranGit(r.stderr)).toBe('nothing');
+      expect(fresh.git(['show', '--name-only', '--format=', 'HEAD']).stdout).toMatch(/\.session\/journal\//);
+      expect(fresh.git(['status', '--porcelain']).stdout).toBe('');
+    } finally {
+      fresh.cleanup();
+    }
+  });
+});

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { PREFLIGHT_END, PREFLIGHT_HEADER, parsePreflight, sessionBlobs } from '../../../src/core/pipeline/preflight.js';
+
+const A = 'a'.repeat(40);
+const B = 'b'.repeat(40);
+const C = 'c'.repeat(40);
+const Z = '0'.repeat(40);
+
+function text(parts: { layout?: string; tree?: string[]; diff?: string; end?: boolean }): string {
+  const layout = parts.layout ?? `/w/repo\n/w/repo/.git\n/w/repo/.git/git-session\n${C}\n`;
+  const tree = (parts.tree ?? []).map((r) => r + '\0').join('');
+  return `${PREFLIGHT_HEADER}\n${layout}\0${tree}\0${parts.diff ?? ''}${parts.end === false ? '' : PREFLIGHT_END}`;
+}
+
+describe('parsePreflight', () => {
+  it('reads the layout, HEAD, the top-level blobs and the staged changes with their counts', () => {
+    const p = parsePreflight(
+      text({
+        tree: [`100644 blob ${A}\tSESSION.md`, `040000 tree ${B}\tsrc`, `100644 blob ${B}\tname with\nnewline`],
+        diff: `:100644 100644 ${A} ${B} M\0SESSION.md\0:000000 100644 ${Z} ${C} A\0src/new.js\0` + `3\t1\tSESSION.md\0` + `4\t0\tsrc/new.js\0`,
+      }),
+    );
+    expect(p).toBeDefined();
+    expect(p!.root).toBe('/w/repo');
+    expect(p!.stateDir).toBe('/w/repo/.git/git-session');
+    expect(p!.head).toBe(C);
+    expect([...p!.topBlobs]).toEqual([
+      ['SESSION.md', A],
+      ['name with\nnewline', B],
+    ]);
+    expect(p!.changes.get('src/new.js')).toEqual({ before: undefined, after: C });
+    expect(sessionBlobs(p!, 'SESSION.md')).toEqual({ staged: B, base: A });
+    expect(p!.numstat).toBe('3\t1\tSESSION.md\0' + '4\t0\tsrc/new.js\0');
+  });
+
+  it('an unchanged session file at the top is staged as HEAD has it; one below it cannot be told', () => {
+    const p = parsePreflight(text({ tree: [`100644 blob ${A}\tSESSION.md`], diff: `:100644 100644 ${B} ${C} M\0x.js\0` + `1\t1\tx.js\0` }))!;
+    expect(sessionBlobs(p, 'SESSION.md')).toEqual({ staged: A, base: A });
+    expect(sessionBlobs(p, 'docs/SESSION.md')).toBeUndefined();
+    // Missing at the top of HEAD: neither staged nor committed.
+    expect(sessionBlobs(p, 'NOTES.md')).toEqual({ staged: undefined, base: undefined });
+  });
+
+  it('a rename is a deletion under the old path and an addition under the new', () => {
+    const p = parsePreflight(text({ diff: `:100644 100644 ${A} ${A} R100\0SESSION.md\0docs/SESSION.md\0` + `0\t0\t\0SESSION.md\0docs/SESSION.md\0` }))!;
+    expect(sessionBlobs(p, 'SESSION.md')).toEqual({ staged: undefined, base: A });
+    expect(sessionBlobs(p, 'docs/SESSION.md')).toEqual({ staged: A, base: undefined });
+  });
+
+  it('an unborn HEAD: rev-parse echoes HEAD and git ls-tree prints nothing', () => {
+    const p = parsePreflight(text({ layout: '/w/r\n/w/r/.git\n/w/r/.git/git-session\nHEAD\n', diff: `:000000 100644 ${Z} ${A} A\0a.txt\0` + `1\t0\ta.txt\0` }))!;
+    expect(p.head).toBeUndefined();
+    expect(p.topBlobs.size).toBe(0);
+    expect(sessionBlobs(p, 'SESSION.md')).toEqual({ staged: undefined, base: undefined });
+  });
+
+  it('refuses anything incomplete or foreign, so the hook asks git itself', () => {
+    expect(parsePreflight('')).toBeUndefined();
+    expect(parsePreflight(text({ end: false }))).toBeUndefined();
+    expect(parsePreflight(text({}).replace(PREFLIGHT_HEADER, 'git-session-preflight 2'))).toBeUndefined();
+    expect(parsePreflight(text({ layout: 'relative\n.git\nx\n' }))).toBeUndefined();
+    expect(parsePreflight(`${PREFLIGHT_HEADER}\n/w\n/w/.git\n/w/.git/gs\n${PREFLIGHT_END}`)).toBeUndefined();
+    expect(parsePreflight(text({ diff: ':garbage\0a\0' }))).toBeUndefined();
+  });
+});
