@@ -135,6 +135,50 @@ export function cachedEntry(cachePath: string, id: string): CacheEntry | undefin
   return findEntry(cacheEntries(cachePath), id);
 }
 
+/** Where the text of the session file last staged (or written by a command) is kept, beside the cache. */
+function textPath(cachePath: string): string {
+  return join(cachePath, '..', 'session-text.json');
+}
+
+/**
+ * The session file text whose blob id is `id`, if it is the one last kept by
+ * {@link storeText}: a commit after one that changed the session file diffs against
+ * it without asking git for HEAD's copy.
+ */
+export function cachedText(cachePath: string, id: string): string | undefined {
+  try {
+    const kept = JSON.parse(readFileSync(textPath(cachePath), 'utf8')) as { ids?: unknown; text?: unknown };
+    return Array.isArray(kept.ids) && kept.ids.includes(id) && typeof kept.text === 'string' ? kept.text : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Keeps `text` (whose blob ids are `ids`) for {@link cachedText}; a failure only costs a git call later. */
+export function storeText(cachePath: string, ids: string[], text: string): void {
+  try {
+    mkdirSync(join(cachePath, '..'), { recursive: true });
+    const tmp = `${textPath(cachePath)}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify({ ids, text }));
+    renameSync(tmp, textPath(cachePath));
+  } catch {
+    // Best effort.
+  }
+}
+
+/**
+ * The work tree's copy of a file when it is exactly the blob `id` (what is staged is
+ * usually what is on disk): hashing it is cheaper than starting git to read the blob.
+ */
+export function workTreeText(path: string, id: string): string | undefined {
+  try {
+    const text = readFileSync(path, 'utf8');
+    return blobIds(text).includes(id) ? text : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Stores a summary, and the anchors for hand-typed bullets, under its blob ids (temp
  * file and rename); a failure only costs speed next time.
@@ -162,7 +206,9 @@ export async function primeSummaryCache(gitDir: string, text: string, file: stri
   try {
     const { summarizeWithAnchors } = await import('../core/pipeline/session-summary.js');
     const { summary, anchors } = await summarizeWithAnchors(text, file);
-    storeSummary(join(gitDir, 'git-session', 'cache.json'), blobIds(text), summary, anchors);
+    const cachePath = join(gitDir, 'git-session', 'cache.json');
+    storeSummary(cachePath, blobIds(text), summary, anchors);
+    storeText(cachePath, blobIds(text), text);
   } catch {
     // The commit parses it instead.
   }

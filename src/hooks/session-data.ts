@@ -1,4 +1,5 @@
-import { cachedEntry, cachedSummary, storeSummary } from '../adapters/commit-state.js';
+import { join } from 'node:path';
+import { cachedEntry, cachedSummary, cachedText, storeSummary, storeText, workTreeText } from '../adapters/commit-state.js';
 import { git } from '../adapters/git.js';
 import { ExitCode, GitSessionError } from '../errors.js';
 import { appendedSummary } from '../core/pipeline/appended-bullets.js';
@@ -75,11 +76,20 @@ async function stagedSummary(w: Where, blob: string, baseBlob: string | undefine
   const cached = cachedSummary(w.cachePath, blob);
   if (cached) return cached;
   const base = baseBlob ? cachedEntry(w.cachePath, baseBlob) : undefined;
-  if (!baseBlob || !base || base.anchors.length === 0) return summaryFor(w, blob);
-  const texts = await blobTexts(w, blob, baseBlob);
+  if (!baseBlob || !base || base.anchors.length === 0) {
+    // Parsed in full; its text is kept, as the next commit's base.
+    const source = workTreeText(join(w.cwd, w.sessionFile), blob) ?? (await git(['cat-file', 'blob', blob], { cwd: w.cwd, env: w.env })).stdout;
+    storeText(w.cachePath, [blob], source);
+    return parseAndCache(w, blob, source);
+  }
+  // Both texts are usually at hand: the staged one on disk, the base kept by the commit that staged it.
+  const onDisk = workTreeText(join(w.cwd, w.sessionFile), blob);
+  const kept = cachedText(w.cachePath, baseBlob);
+  const texts = onDisk !== undefined && kept !== undefined ? ([onDisk, kept] as const) : await blobTexts(w, blob, baseBlob);
   if (!texts) return summaryFor(w, blob);
   const [staged, baseText] = texts;
   assertText(staged, w.sessionFile);
+  storeText(w.cachePath, [blob], staged);
   const derived = await appendedSummary(base, baseText, staged);
   if (!derived) return parseAndCache(w, blob, staged);
   storeSummary(w.cachePath, [blob], derived.summary, derived.anchors);

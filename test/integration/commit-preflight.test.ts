@@ -48,6 +48,24 @@ describe('the pre-commit hook line asks git before node starts', () => {
     expect(residue(repo)).toBe('');
   });
 
+  it('bullets typed by hand under Decisions: read from disk and from the kept base text, still no git process from node', () => {
+    repo = sessionRepo();
+    repo.write('SESSION.md', repo.read('SESSION.md').replace('simple\n', 'simple\n- Parse units once — Reason: speed\n'));
+    repo.git(['add', '-A']);
+    const r = gitNoTty(repo, ['commit', '-q', '-m', 'By hand'], DEBUG);
+    expect(r.code, r.stderr).toBe(0);
+    expect(ranGit(r.stderr)).toBe('nothing');
+    expect(repo.git(['log', '-1', '--format=%(trailers:key=Decision,valueonly)']).stdout.trim()).toBe('Parse units once — speed');
+    // On disk differs from what is staged: git is asked for the blobs, and the result is the same.
+    repo.write('SESSION.md', repo.read('SESSION.md').replace('speed\n', 'speed\n- Round at the end — Reason: errors add up\n'));
+    repo.git(['add', '-A']);
+    repo.write('SESSION.md', repo.read('SESSION.md') + '\nNot staged yet.\n');
+    const next = gitNoTty(repo, ['commit', '-q', '-m', 'Again'], DEBUG);
+    expect(next.code, next.stderr).toBe(0);
+    expect(ranGit(next.stderr)).toBe('cat-file');
+    expect(repo.git(['log', '-1', '--format=%(trailers:key=Decision,valueonly)']).stdout.trim()).toBe('Round at the end — errors add up');
+  });
+
   it('a hook line from an earlier version (no pipe) still records the commit, asking git itself', () => {
     repo = sessionRepo();
     const hook = `${repo.dir}/.git/hooks/pre-commit`;
