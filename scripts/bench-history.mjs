@@ -3,11 +3,15 @@
 // by side in one run, on a generated history of 100,000 commits. The history is made
 // with `git fast-import` once and cached under the OS temp folder, keyed by VERSION.
 //
-//   node scripts/bench-history.mjs [--runs 5] [--commits 100000]
+//   node scripts/bench-history.mjs [--runs 5] [--commits 100000] [--only log] [--compare old/dist/cli.js]
+//
+// --only log|review|why measures that group alone (plus the start-up floor). The log
+// rows are sampled in turn, one run of each per round, so load on a shared machine
+// hits them alike; --compare adds another build's log rows to the same rounds.
 //
 // Prints medians in ms and the ratios to the targets, and the ratio once node's own
 // start-up (which no git command pays) is taken out. Build first (npm run build).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -20,6 +24,9 @@ const opt = (name, fallback) => {
   return i >= 0 && args[i + 1] ? Number(args[i + 1]) : fallback;
 };
 const RUNS = opt('runs', 5);
+const ONLY = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+// --compare <path to another build's cli.js> adds its `log` rows, measured in the same rounds.
+const COMPARE = args.includes('--compare') ? resolve(args[args.indexOf('--compare') + 1]) : undefined;
 const COMMITS = opt('commits', 100_000);
 const BIG_LINES = 2_000;
 // Lines after this one never change: blame must walk back to the root commit for them.
@@ -115,47 +122,111 @@ if (!existsSync(join(REPO, '.git', `bench-${VERSION}-ready`))) {
 
 const line = Math.floor(BIG_LINES / 2);
 const nodeStart = time('node', [BIN, '--version']);
-// The one git call `log` makes (commits, trailers and journal patches in one walk): what node adds is the rest.
+// The git calls `log` makes, both started at once: the commits with their trailers, and the
+// journal patches of the commits that touched the journal. What node adds is the rest.
 const TRAILERS = '%(trailers:key=Decision,key=Dead-End,key=Ruled-out,key=Rejected,unfold,separator=%x1e)';
-const logGit = [
-  'log', '-z', `--format=%x02%H%x1f%h%x1f%P%x1f%an%x1f%ae%x1f%aI%x1f%s%x1f${TRAILERS}`,
-  '-p', '--unified=0', '--src-prefix=a/', '--dst-prefix=b/', '--no-renames', '--full-history', '--sparse', '--no-follow',
-  'HEAD', '--', ':(top,literal).session/journal/',
+const FLAGS = ['--no-color', '--no-show-signature', '--no-relative', '--no-ext-diff', '--no-textconv'];
+const FORMAT = `--format=%x02%H%x1f%h%x1f%P%x1f%an%x1f%ae%x1f%aI%x1f%s%x1f${TRAILERS}`;
+const JOURNAL = ':(top,literal).session/journal/';
+const commitsGit = ['log', ...FLAGS, '-z', FORMAT, '--end-of-options', 'HEAD', '--'];
+const journalGit = [
+  'log', ...FLAGS, '-p', '--unified=0', '--src-prefix=a/', '--dst-prefix=b/', '--no-renames', '--format=%x02%H',
+  '--full-history', '--no-follow', '--end-of-options', 'HEAD', '--', JOURNAL,
 ];
-const baseLog = time('git', ['log', '--format=%(trailers:key=Decision,valueonly,unfold)']);
-const rows = [
-  { name: 'node dist/cli.js --version (start-up floor)', ours: nodeStart },
-  {
-    name: `log --format json (all ${COMMITS})`,
-    ours: time('node', [BIN, 'log', '--format', 'json']),
-    base: baseLog,
-    baseName: 'git log --format=%(trailers:...)',
-    target: 1.5,
-  },
-  {
-    name: `log (markdown, all ${COMMITS})`,
-    ours: time('node', [BIN, 'log']),
-    base: baseLog,
-    baseName: 'git log --format=%(trailers:...)',
-    target: 1.5,
-  },
-  { name: '  its git call alone (commits + journal)', ours: time('git', logGit), base: baseLog, baseName: 'git log --format=%(trailers:...)', viaNode: false },
-  { name: 'review HEAD~1000..HEAD', ours: time('node', [BIN, 'review', 'HEAD~1000..HEAD']) },
+// The single walk `log` made before it split in two, kept to show what the split buys.
+const oneWalkGit = [
+  'log', ...FLAGS, '-z', FORMAT, '-p', '--unified=0', '--src-prefix=a/', '--dst-prefix=b/', '--no-renames',
+  '--full-history', '--sparse', '--no-follow', 'HEAD', '--', JOURNAL,
+];
+
+function spawnDone(cmd, argv) {
+  return new Promise((done, fail) => {
+    const child = spawn(cmd, argv, { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.resume();
+    child.stderr.resume();
+    child.on('error', fail);
+    child.on('close', (code) => (code === 0 ? done() : fail(new Error(`${cmd} ${argv.join(' ')} failed (${code})`))));
+  });
+}
+
+function exec(job) {
+  // A job is one command, or several started together (as `log` starts its git calls).
+  return Array.isArray(job[0]) ? Promise.all(job.map(([cmd, argv]) => spawnDone(cmd, argv))) : spawnDone(job[0], job[1]);
+}
+
+/**
+ * Medians of the jobs, sampled in turn (one run of each per round), so a change in
+ * the machine's load hits every row alike and the ratios stay honest.
+ */
+async function timeInTurn(jobs) {
+  for (const job of Object.values(jobs)) await exec(job); // warm the page cache
+  const samples = Object.fromEntries(Object.keys(jobs).map((k) => [k, []]));
+  for (let i = 0; i < RUNS; i++) {
+    for (const [k, job] of Object.entries(jobs)) {
+      const t0 = performance.now();
+      await exec(job);
+      samples[k].push(performance.now() - t0);
+    }
+  }
+  return Object.fromEntries(Object.entries(samples).map(([k, xs]) => [k, median(xs)]));
+}
+
+async function logRows() {
+  const jobs = {
+    base: ['git', ['log', '--format=%(trailers:key=Decision,valueonly,unfold)']],
+    json: ['node', [BIN, 'log', '--format', 'json']],
+    md: ['node', [BIN, 'log']],
+    ...(COMPARE === undefined ? {} : { oldJson: ['node', [COMPARE, 'log', '--format', 'json']], oldMd: ['node', [COMPARE, 'log']] }),
+    both: [['git', commitsGit], ['git', journalGit]],
+    commits: ['git', commitsGit],
+    journal: ['git', journalGit],
+    oneWalk: ['git', oneWalkGit],
+  };
+  const t = await timeInTurn(jobs);
+  const vs = { base: t.base, baseName: 'git log --format=%(trailers:...)' };
+  return [
+    { name: `log --format json (all ${COMMITS})`, ours: t.json, ...vs, target: 1.5 },
+    { name: `log (markdown, all ${COMMITS})`, ours: t.md, ...vs, target: 1.5 },
+    ...(COMPARE === undefined
+      ? []
+      : [
+          { name: '  compared build: log --format json', ours: t.oldJson, ...vs },
+          { name: '  compared build: log (markdown)', ours: t.oldMd, ...vs },
+        ]),
+    { name: '  its 2 git calls alone, started together', ours: t.both, ...vs, viaNode: false },
+    { name: '    commits + trailers walk alone', ours: t.commits, ...vs, viaNode: false },
+    { name: '    journal patch walk alone', ours: t.journal, ...vs, viaNode: false },
+    { name: '  (the former single walk, for reference)', ours: t.oneWalk, ...vs, viaNode: false },
+  ];
+}
+
+// Each group is measured only when asked for (see --only); `group` is the word --only matches.
+const rowMakers = [
+  { group: 'log', make: logRows },
+  { group: 'review', make: () => ({ name: 'review HEAD~1000..HEAD', ours: time('node', [BIN, 'review', 'HEAD~1000..HEAD']) }) },
   ...[line, STABLE_FROM + 50].map((n) => ({
-    name: `why big.txt:${n}${n > STABLE_FROM ? ' (line from the root)' : ''}`,
-    ours: time('node', [BIN, 'why', `big.txt:${n}`]),
-    base: time('git', ['blame', `-L${n},${n}`, 'big.txt']),
-    baseName: `git blame -L${n},${n}`,
-    target: 2,
+    group: 'why',
+    make: () => ({
+      name: `why big.txt:${n}${n > STABLE_FROM ? ' (line from the root)' : ''}`,
+      ours: time('node', [BIN, 'why', `big.txt:${n}`]),
+      base: time('git', ['blame', `-L${n},${n}`, 'big.txt']),
+      baseName: `git blame -L${n},${n}`,
+      target: 2,
+    }),
   })),
   {
-    name: `why big.txt:${line} --history`,
-    ours: time('node', [BIN, 'why', `big.txt:${line}`, '--history']),
-    base: time('git', ['log', '-s', '--format=%H', `-L${line},${line}:big.txt`]),
-    baseName: `git log -s -L${line},${line}:big.txt`,
-    target: 1.5,
+    group: 'why',
+    make: () => ({
+      name: `why big.txt:${line} --history`,
+      ours: time('node', [BIN, 'why', `big.txt:${line}`, '--history']),
+      base: time('git', ['log', '-s', '--format=%H', `-L${line},${line}:big.txt`]),
+      baseName: `git log -s -L${line},${line}:big.txt`,
+      target: 1.5,
+    }),
   },
 ];
+const rows = [{ name: 'node dist/cli.js --version (start-up floor)', ours: nodeStart }];
+for (const maker of rowMakers) if (ONLY === undefined || maker.group === ONLY) rows.push(...[await maker.make()].flat());
 
 const pad = (s, n) => String(s).padEnd(n);
 console.log(`\nmedians of ${RUNS} runs, ${COMMITS} commits\n`);

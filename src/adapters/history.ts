@@ -10,10 +10,11 @@ import {
   JOURNAL_DIFF_OPTIONS,
   JOURNAL_FORMAT,
   journalPathspec,
-  parseJournalDiff,
+  JournalDiffStream,
 } from '../core/report/journal-diff.js';
 import type { RefInfo } from '../core/report/targets.js';
 import type { CommitRecord, JournalByCommit } from '../core/report/types.js';
+import type { JournalEntry } from '../core/journal/entry.js';
 import { CommitStream, type CommitSink } from '../core/report/commit-stream.js';
 import { parseBlame, type BlameResult } from '../core/report/blame.js';
 import { journalMatcher } from '../core/pipeline/paths.js';
@@ -168,25 +169,76 @@ export async function streamCommits(
 }
 
 /**
- * The journal entries commits added, from a `git log -p` limited to journal files.
- * `revArgs` and `filters` select commits the same way as `readCommits`; or pass
- * `hashes` to read exactly those commits.
+ * Reads commits with their session trailers, like `readCommits` without numstat,
+ * handing each to `sink` as soon as it is parsed (newest first), so parsing
+ * overlaps git's own work.
  */
-export async function readJournal(
-  template: string,
-  select: { revArgs: readonly string[]; filters?: readonly string[] } | { hashes: readonly string[] },
+export async function streamCommitRecords(
+  keys: TrailerKeys,
+  query: Omit<LogQuery, 'numstat' | 'follow'>,
   opts: HistoryOptions,
-): Promise<JournalByCommit> {
+  sink: (commit: CommitRecord) => void,
+): Promise<void> {
+  const args = [
+    'log',
+    ...LOG_FLAGS,
+    '-z',
+    `--format=${commitFormat(keys)}`,
+    ...(query.filters ?? []),
+    '--end-of-options',
+    ...query.revArgs,
+    ...pathArgs(query.paths),
+  ];
+  // Without a patch the stream is headers alone, each ended by NUL.
+  const stream = new CommitStream(keys, (commit) => sink(commit));
+  const result = await gitStream(args, opts, (text) => stream.push(text));
+  if (result.code !== 0) return failed(result, query.label, opts);
+  stream.end();
+}
+
+/** Which commits a journal read covers: a walk (revisions and filters), or exactly the listed commits. */
+export type JournalSelection = { revArgs: readonly string[]; filters?: readonly string[] } | { hashes: readonly string[] };
+
+/**
+ * The journal entries commits added, from a `git log -p` limited to journal files,
+ * each handed to `sink` as soon as it is parsed. `revArgs` and `filters` select
+ * commits the same way as `readCommits` (and no merge hides a side branch's commits:
+ * `--full-history`), but the walk lists only the commits whose own diff touched the
+ * journal; or pass `hashes` to read exactly those commits. Resolves to the entries
+ * by commit, or undefined when git could not read them.
+ */
+export async function streamJournal(
+  template: string,
+  select: JournalSelection,
+  opts: HistoryOptions,
+  sink?: (hash: string, entries: JournalEntry[]) => void,
+): Promise<JournalByCommit | undefined> {
   if ('hashes' in select && select.hashes.length === 0) return new Map();
   const common = ['log', ...LOG_FLAGS, ...JOURNAL_DIFF_OPTIONS, `--format=${JOURNAL_FORMAT}`];
   const args =
     'hashes' in select
       ? [...common, '--no-walk=unsorted', '--stdin', '--', journalPathspec(template)]
-      : [...common, ...(select.filters ?? []), '--end-of-options', ...select.revArgs, '--', journalPathspec(template)];
+      : [
+          ...common,
+          '--full-history',
+          // log.follow=true would turn the single pathspec into a rename-following walk.
+          '--no-follow',
+          ...(select.filters ?? []),
+          '--end-of-options',
+          ...select.revArgs,
+          '--',
+          journalPathspec(template),
+        ];
   const input = 'hashes' in select ? select.hashes.join('\n') + '\n' : undefined;
-  const result = await git(args, { ...opts, input, allowFailure: true });
+  const stream = new JournalDiffStream(journalMatcher(template), sink);
+  const result = await gitStream(args, opts, (text) => stream.push(text), input);
+  return result.code === 0 ? stream.end() : undefined;
+}
+
+/** The journal entries commits added (see `streamJournal`), all at once. */
+export async function readJournal(template: string, select: JournalSelection, opts: HistoryOptions): Promise<JournalByCommit> {
   // The journal is an extra: when git cannot read it, the commits still stand.
-  return result.code === 0 ? parseJournalDiff(result.stdout, journalMatcher(template)) : new Map();
+  return (await streamJournal(template, select, opts)) ?? new Map();
 }
 
 /** The commits that shaped lines start..end of `path` (relative to cwd), via `git log -L`, newest first. */

@@ -1,7 +1,8 @@
 import type { CommandContext, CommandResult } from '../cli/context.js';
-import { openHistory, readCommits, readJournal, streamCommits } from '../adapters/history.js';
+import { openHistory, streamCommitRecords, streamJournal } from '../adapters/history.js';
 import { gitFilters } from '../core/report/log-format.js';
-import { logWriter, type LogFilters } from '../core/report/log.js';
+import type { LogFilters } from '../core/report/log.js';
+import { logWriter } from '../core/report/log-writer.js';
 
 export interface LogArgs {
   since?: string;
@@ -26,16 +27,13 @@ export async function log(args: LogArgs, ctx: CommandContext): Promise<CommandRe
     paths: args.paths,
   };
   const out = logWriter(shown, args.format);
-  if (args.paths.length === 0) {
-    // One walk yields commits and journal together, rendered while git still runs.
-    await streamCommits(h.keys, h.config.journal.path, { revArgs: ['HEAD'], filters }, LABEL, h.opts, (c, j) => out.add(c, j));
-    return { stdout: out.finish() };
-  }
-  // Paths limit the walk, and would hide the journal patch of the commits they keep: read it separately.
-  const [commits, journal] = await Promise.all([
-    readCommits(h.keys, { revArgs: ['HEAD'], filters, paths: args.paths, label: LABEL }, h.opts),
-    readJournal(h.config.journal.path, { revArgs: ['HEAD'], filters }, h.opts),
+  // Two walks started together: the commits, and the journal patches of only the
+  // commits that touched the journal, each rendered as it arrives and joined by hash.
+  // A commit shows the entries its own diff added, whatever path filter is given.
+  const [, journal] = await Promise.all([
+    streamCommitRecords(h.keys, { revArgs: ['HEAD'], filters, paths: args.paths, label: LABEL }, h.opts, (c) => out.add(c)),
+    streamJournal(h.config.journal.path, { revArgs: ['HEAD'], filters }, h.opts, (hash, entries) => out.journal(hash, entries)),
   ]);
-  for (const c of commits) out.add(c, journal.get(c.hash) ?? []);
-  return { stdout: out.finish() };
+  // The journal is an extra: when git cannot read it, the commits still stand.
+  return { stdout: out.finish(journal !== undefined) };
 }

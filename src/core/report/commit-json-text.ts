@@ -1,31 +1,71 @@
-import type { CommitJson } from './commits.js';
-import type { Reasoned } from './types.js';
+import type { JournalEntry } from '../journal/entry.js';
+import { splitReason } from '../trailers/index.js';
+import { authorOf } from './commits.js';
+import type { CommitRecord } from './types.js';
+
+// One commit as `JSON.stringify(report, null, 2)` writes it as an item of a top-level
+// array property (four spaces in), byte for byte, without building the whole report:
+// written field by field, since a history can hold a million commits.
 
 const q = JSON.stringify;
 const KEY = '\n      ';
 const ITEM = '\n        ';
 
-function strings(values: readonly string[]): string {
-  return values.length === 0 ? '[]' : `[${ITEM}${values.map((v) => q(v)).join(`,${ITEM}`)}${KEY}]`;
+/** The value of a commit's "journal" field, as `JSON.stringify(report, null, 2)` writes it. */
+export function journalJsonText(journal: readonly JournalEntry[]): string {
+  // Journal entries are rare and have optional fields: let JSON.stringify lay them out, then indent.
+  return journal.length === 0 ? '[]' : q(journal, null, 2).replace(/\n/g, KEY);
 }
 
-function reasoned(values: readonly Reasoned[]): string {
-  if (values.length === 0) return '[]';
-  const items = values.map((v) => `{${ITEM}  "text": ${q(v.text)},${ITEM}  "reason": ${v.reason === null ? 'null' : q(v.reason)}${ITEM}}`);
-  return `[${ITEM}${items.join(`,${ITEM}`)}${KEY}]`;
+const EMPTY_TAIL = '[]\n    }';
+
+/**
+ * Puts a "journal" value (from `journalJsonText`) into a commit text written without
+ * journal entries: byte-identical to writing them in.
+ */
+export function insertJournalJson(text: string, journal: string): string {
+  return `${text.slice(0, text.length - EMPTY_TAIL.length)}${journal}\n    }`;
+}
+
+const NO_TRAILERS_TAIL = `,${KEY}"decisions": [],${KEY}"deadEnds": [],${KEY}"journal": ${EMPTY_TAIL}`;
+
+function reasonedPieces(values: readonly string[], out: string[]): void {
+  if (values.length === 0) {
+    out.push('[]');
+    return;
+  }
+  out.push('[');
+  for (let i = 0; i < values.length; i++) {
+    const v = splitReason(values[i]!);
+    out.push(i === 0 ? ITEM : `,${ITEM}`, `{${ITEM}  "text": `, q(v.text), `,${ITEM}  "reason": `, v.reason === null ? 'null' : q(v.reason), `${ITEM}}`);
+  }
+  out.push(KEY, ']');
 }
 
 /**
- * One commit as `JSON.stringify(report, null, 2)` writes it as an item of a
- * top-level array property (four spaces in), byte for byte, without building the
- * whole report: written field by field, since a history can hold a million commits.
+ * One commit of the JSON log, with no journal entries (see `insertJournalJson`),
+ * written straight from the record as pieces pushed onto `out`: on a big history
+ * the pieces of hundreds of commits are joined at once, with no object or string
+ * built per commit.
  */
-export function commitJsonText(c: CommitJson): string {
-  // Journal entries are rare and have optional fields: let JSON.stringify lay them out, then indent.
-  const journal = c.journal.length === 0 ? '[]' : q(c.journal, null, 2).replace(/\n/g, KEY);
-  return (
-    `{${KEY}"commit": ${q(c.commit)},${KEY}"short": ${q(c.short)},${KEY}"subject": ${q(c.subject)},` +
-    `${KEY}"author": ${q(c.author)},${KEY}"date": ${q(c.date)},${KEY}"parents": ${strings(c.parents)},` +
-    `${KEY}"decisions": ${reasoned(c.decisions)},${KEY}"deadEnds": ${reasoned(c.deadEnds)},${KEY}"journal": ${journal}\n    }`
-  );
+export function commitJsonPieces(commit: CommitRecord, out: string[]): void {
+  // Hashes and git's strict ISO dates never need escaping; the rest goes through JSON.stringify.
+  out.push(`{${KEY}"commit": "`, commit.hash, `",${KEY}"short": "`, commit.short, `",${KEY}"subject": `, q(commit.subject));
+  out.push(`,${KEY}"author": `, q(authorOf(commit)), `,${KEY}"date": "`, commit.date, `",${KEY}"parents": `);
+  const parents = commit.parents;
+  if (parents.length === 0) out.push('[]');
+  else {
+    out.push(`[${ITEM}"`);
+    for (let i = 0; i < parents.length; i++) out.push(i === 0 ? parents[i]! : `",${ITEM}"${parents[i]!}`);
+    out.push(`"${KEY}]`);
+  }
+  if (commit.decisions.length === 0 && commit.deadEnds.length === 0) {
+    out.push(NO_TRAILERS_TAIL);
+    return;
+  }
+  out.push(`,${KEY}"decisions": `);
+  reasonedPieces(commit.decisions, out);
+  out.push(`,${KEY}"deadEnds": `);
+  reasonedPieces(commit.deadEnds, out);
+  out.push(`,${KEY}"journal": ${EMPTY_TAIL}`);
 }

