@@ -78,7 +78,8 @@ export function parsePreflight(text: string): Preflight | undefined {
   const changes = new Map<string, RawChange>();
   let i = 0;
   while (i < fields.length && fields[i]!.startsWith(':')) {
-    const m = /^:\d+ \d+ ([0-9a-f]+) ([0-9a-f]+) ([A-Z])\d*$/.exec(fields[i]!);
+    // Full ids only: an abbreviated one (a line without --no-abbrev) would never match a blob id.
+    const m = /^:\d+ \d+ ([0-9a-f]{40}(?:[0-9a-f]{24})?) ([0-9a-f]{40}(?:[0-9a-f]{24})?) ([A-Z])\d*$/.exec(fields[i]!);
     if (!m) return undefined;
     const two = m[3] === 'R' || m[3] === 'C';
     const before = NO_ID.test(m[1]!) ? undefined : m[1];

@@ -61,5 +61,6 @@ describe('parsePreflight', () => {
     expect(parsePreflight(text({ layout: 'relative\n.git\nx\n' }))).toBeUndefined();
     expect(parsePreflight(`${PREFLIGHT_HEADER}\n/w\n/w/.git\n/w/.git/gs\n${PREFLIGHT_END}`)).toBeUndefined();
     expect(parsePreflight(text({ diff: ':garbage\0a\0' }))).toBeUndefined();
+    expect(parsePreflight(text({ diff: `:100644 100644 ${A.slice(0, 7)} ${B.slice(0, 7)} M\0a\0` }))).toBeUndefined();
   });
 });
