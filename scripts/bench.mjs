@@ -60,8 +60,15 @@ function hook(name) {
   return `#!/bin/sh\n${hookLines.hookBlock(name)}\n`;
 }
 
-/** A repository set up for one scenario. `big` adds a 10,000-commit history and a 5,000-entry journal. */
-function makeRepo(name, kind, big) {
+const ENTRY = `### 2024-01-01 10:00 +00:00 · commit · main · Bench <bench@example.com>\n- Goal: Measure commit overhead.\n- Status: Running.\n- Files:\n  - code.js (+1 -1)\n\n`;
+
+/**
+ * A repository set up for one scenario. `big` adds a 10,000-commit history and a
+ * 5,000-entry journal: by default in the weekly files of the default layout (100 past
+ * weeks of 50 entries); with `oneFile`, all in one file (journal.path without {week}),
+ * which `git add` must hash and compress whole on every commit.
+ */
+function makeRepo(name, kind, big, oneFile = false) {
   const dir = join(base, name);
   mkdirSync(dir, { recursive: true });
   sh(dir, 'git', ['init', '-q', '-b', 'main']);
@@ -80,14 +87,15 @@ function makeRepo(name, kind, big) {
   }
   writeFileSync(join(dir, 'SESSION.md'), SESSION);
   writeFileSync(join(dir, 'code.js'), 'export const n = 0;\n');
-  writeFileSync(join(dir, '.gitsession'), '[journal]\n\tpath = .session/journal.md\n');
-  mkdirSync(join(dir, '.session'), { recursive: true });
-  if (big) {
-    let journal = '';
-    for (let i = 0; i < 5_000; i++) {
-      journal += `### 2024-01-01 10:00 +00:00 · commit · main · Bench <bench@example.com>\n- Goal: Measure commit overhead.\n- Status: Running.\n- Files:\n  - code.js (+1 -1)\n\n`;
+  mkdirSync(join(dir, '.session', 'journal'), { recursive: true });
+  if (oneFile) {
+    writeFileSync(join(dir, '.gitsession'), '[journal]\n\tpath = .session/journal.md\n');
+    writeFileSync(join(dir, '.session', 'journal.md'), ENTRY.repeat(5_000));
+  } else if (big) {
+    for (let w = 0; w < 100; w++) {
+      const name = `${2022 + Math.floor(w / 50)}-W${String((w % 50) + 1).padStart(2, '0')}.md`;
+      writeFileSync(join(dir, '.session', 'journal', name), ENTRY.repeat(50));
     }
-    writeFileSync(join(dir, '.session', 'journal.md'), journal);
   }
   sh(dir, 'git', ['add', '-A']);
   sh(dir, 'git', ['commit', '-q', '--no-verify', '-m', 'Setup']);
@@ -171,6 +179,7 @@ try {
     ['git-session, after `decide`', () => scenario(makeRepo('ours-decide', 'ours', false), { decide: true }), 1.5],
     ['  big repo*, nothing to record', () => scenario(makeRepo('big-idle', 'ours', true), { decisions: false }), 1.2],
     ['  big repo*, 3 bullets typed by hand', () => scenario(makeRepo('big-full', 'ours', true), { decisions: true }), 1.5],
+    ['  big repo, one journal file**', () => scenario(makeRepo('big-onefile', 'ours', true, true), { decisions: false })],
   ].filter(([label]) => !only || only.test(label));
   const chosen = [['pre-commit = node -e 0', () => scenario(makeRepo('node', 'node', false), { decisions: false })], ...plan];
   const results = interleave(chosen.map(([, make]) => make()));
@@ -190,7 +199,8 @@ try {
   console.log('\nScenarios run round-robin, one commit each per round, so drift hits them alike.');
   console.log('3 bullets typed by hand: plain bullets appended under Decisions (read without the parser).');
   console.log('after `decide`: one decision recorded with git session decide, which primes the cache.');
-  console.log('* big repo: 10,000-commit history (git fast-import) and a 5,000-entry journal.');
+  console.log('* big repo: 10,000-commit history (git fast-import) and a 5,000-entry journal in 100 weekly files.');
+  console.log('** the same 5,000 entries in one file (journal.path without {week}): git add hashes and compresses it whole.');
   console.log('cpu: user + sys of git and every hook process, steadier than wall time on a busy machine.');
 } finally {
   rmSync(base, { recursive: true, force: true });
