@@ -83,6 +83,18 @@ const cjs = await build({
 // The binary keeps the name package.json's bin and the hooks of existing installs use.
 renameSync(`${out}/cli.cjs`, `${out}/cli.js`);
 
+// On Node 20 cli.js runs main.cjs from V8's code cache, where import() is not available:
+// the lazy parts are imported through __gsImport instead (see src/cli/bin.ts). Loaded
+// with a plain require(), main.cjs defines it as import() itself.
+{
+  const file = `${out}/main.cjs`;
+  const text = readFileSync(file, 'utf8').replaceAll('import("./lazy/', '__gsImport("./lazy/');
+  const stray = /\bimport\(/.exec(text);
+  if (stray) throw new Error(`main.cjs has an import() the code-cache loader cannot serve: ${text.slice(stray.index, stray.index + 80)}`);
+  const preamble = 'var __gsImport = typeof __gsImport === "function" ? __gsImport : (specifier) => import(specifier);\n';
+  writeFileSync(file, text.replace('"use strict";\n', `"use strict";\n${preamble}`));
+}
+
 const esm = await build({
   ...common,
   entryPoints: { index: resolve(root, 'src/index.ts'), ...lazy },

@@ -1,14 +1,71 @@
 #!/usr/bin/env node
-// The `git-session` binary (dist/cli.js). Node 22.1 and later keep the code they
-// compile in a cache under the OS temp dir when asked to (module.enableCompileCache);
-// asking before the CLI loads lets the cache cover the CLI bundle too. Older Nodes
-// have no such call and load the bundle as before.
-const { enableCompileCache } = require('node:module') as { enableCompileCache?: () => unknown };
-if (typeof enableCompileCache === 'function') {
+// The `git-session` binary (dist/cli.js). Git hooks start it on every commit, and
+// compiling the CLI bundle (dist/main.cjs) is a few ms of each start, so the compiled
+// code is kept between runs. Node 22.1 and later do that themselves once asked
+// (module.enableCompileCache, a cache under the OS temp dir). Older Nodes get the same
+// from V8's code cache, kept beside the bundle: a script compiled from cached data
+// cannot call import() itself, so the bundle imports its lazy parts through the
+// function passed in as __gsImport. Any failure only costs speed.
+import type * as NodeModule from 'node:module';
+
+const Module = require('node:module') as typeof NodeModule & { enableCompileCache?: () => unknown };
+
+/**
+ * Where Node 20 keeps the compiled bundle: next to it, so only its owner can write it.
+ * Hooks and commands run different parts of it, and the cache holds what the run that
+ * wrote it compiled, so each kind of run keeps its own.
+ */
+const CACHE_FILE = `.main.cjs.${process.argv[2] === 'hook' ? 'hook' : 'cli'}.v8cache`;
+
+function runFromCodeCache(): boolean {
+  const fs = require('node:fs') as typeof import('node:fs');
+  const path = require('node:path') as typeof import('node:path');
+  const vm = require('node:vm') as typeof import('node:vm');
+  const { pathToFileURL } = require('node:url') as typeof import('node:url');
+  const file = path.join(__dirname, 'main.cjs');
+  const cacheFile = path.join(__dirname, CACHE_FILE);
+  let script: import('node:vm').Script;
+  let cached: Buffer | undefined;
   try {
-    enableCompileCache();
+    const source = fs.readFileSync(file, 'utf8');
+    try {
+      cached = fs.readFileSync(cacheFile);
+    } catch {
+      cached = undefined;
+    }
+    // One line with the source's first, so stack traces keep the bundle's line numbers.
+    const wrapper = `(function (exports, require, module, __filename, __dirname, __gsImport) {${source}\n})`;
+    script = new vm.Script(wrapper, { filename: file, ...(cached ? { cachedData: cached } : {}) });
+  } catch {
+    return false;
+  }
+  if (!cached || script.cachedDataRejected) {
+    // After the run, so the functions it compiled on the way are in the cache too.
+    process.once('exit', () => {
+      const tmp = `${cacheFile}.${process.pid}.tmp`;
+      try {
+        fs.writeFileSync(tmp, script.createCachedData());
+        fs.renameSync(tmp, cacheFile);
+      } catch {
+        // A read-only install: every start compiles, as without a cache.
+        fs.rmSync(tmp, { force: true });
+      }
+    });
+  }
+  const mod = { exports: {} };
+  const gsImport = (specifier: string) => import(pathToFileURL(path.join(__dirname, specifier)).href);
+  const run = script.runInThisContext() as (...args: unknown[]) => void;
+  run(mod.exports, Module.createRequire(file), mod, file, __dirname, gsImport);
+  return true;
+}
+
+if (typeof Module.enableCompileCache === 'function') {
+  try {
+    Module.enableCompileCache();
   } catch {
     // A cache that cannot be set up only costs speed.
   }
+  require('./main.cjs');
+} else if (!runFromCodeCache()) {
+  require('./main.cjs');
 }
-require('./main.cjs');

@@ -1,0 +1,70 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BIN, TIMEOUT_MS, tempRepo, type TempRepo } from '../helpers/repo.js';
+
+// Node 22.1+ keeps compiled code itself; the binary's own code cache serves older Nodes.
+const nativeCache = typeof (createRequire(import.meta.url)('node:module') as { enableCompileCache?: unknown }).enableCompileCache === 'function';
+
+let repo: TempRepo | undefined;
+let dist: string | undefined;
+afterEach(() => {
+  repo?.cleanup();
+  if (dist) rmSync(dirname(dist), { recursive: true, force: true });
+  repo = undefined;
+  dist = undefined;
+});
+
+/** A private copy of the built package's dist/, so this test owns its cache files. */
+function copyDist(): string {
+  const base = mkdtempSync(join(tmpdir(), 'git-session-cache-'));
+  cpSync(dirname(BIN), join(base, 'dist'), { recursive: true, filter: (src) => !/\.v8cache$/.test(src) });
+  return join(base, 'dist');
+}
+
+function run(cli: string, args: string[], cwd: string, env: NodeJS.ProcessEnv) {
+  const r = spawnSync('node', [cli, ...args], { cwd, env, encoding: 'utf8', timeout: TIMEOUT_MS, input: '' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe.skipIf(nativeCache)('the code cache on Node without enableCompileCache', () => {
+  it('is written after the first run, reused after, and a bad one is replaced', () => {
+    repo = tempRepo();
+    dist = copyDist();
+    const cli = join(dist, 'cli.js');
+    const cache = join(dist, '.main.cjs.cli.v8cache');
+    expect(existsSync(cache)).toBe(false);
+    expect(run(cli, ['--version'], repo.dir, repo.env).code).toBe(0);
+    expect(existsSync(cache)).toBe(true);
+    const first = statSync(cache).mtimeMs;
+    // Reused (not rewritten), and the lazy ES modules still load through it: log imports the CLI program and the command.
+    const log = run(cli, ['log', '--format', 'json'], repo.dir, repo.env);
+    expect(log.code, log.stderr).toBe(0);
+    expect(JSON.parse(log.stdout).commits).toHaveLength(1);
+    expect(statSync(cache).mtimeMs).toBe(first);
+    // A cache V8 rejects is only a slower start, and is written again.
+    writeFileSync(cache, 'not a code cache');
+    const again = run(cli, ['log', '--format', 'json'], repo.dir, repo.env);
+    expect(again.code, again.stderr).toBe(0);
+    expect(readFileSync(cache, 'utf8')).not.toBe('not a code cache');
+  });
+
+  it('hooks keep their own cache, and a cache that can be neither read nor written costs nothing but speed', () => {
+    repo = tempRepo();
+    dist = copyDist();
+    const cli = join(dist, 'cli.js');
+    expect(run(cli, ['hook', 'commit-msg'], repo.dir, repo.env).code).toBe(0);
+    expect(existsSync(join(dist, '.main.cjs.hook.v8cache'))).toBe(true);
+    expect(existsSync(join(dist, '.main.cjs.cli.v8cache'))).toBe(false);
+    // A folder where the cache file goes: reading it and renaming onto it both fail.
+    mkdirSync(join(dist, '.main.cjs.cli.v8cache', 'x'), { recursive: true });
+    const r = run(cli, ['--version'], repo.dir, repo.env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^git-session /);
+    expect(r.stderr).toBe('');
+    expect(readdirSync(dist).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});
