@@ -5,7 +5,7 @@
  * the repository's own node_modules copy, and lets the commit through with a
  * one-line fix-it message when the binary is missing.
  */
-import { PREFLIGHT_COMMANDS, STAGE_PREFIX } from './pipeline/preflight.js';
+import { PREFLIGHT_COMMANDS, PREFLIGHT_FLAG, STAGE_PREFIX } from './pipeline/preflight.js';
 
 export const HOOK_START = '# git-session:start';
 export const HOOK_END = '# git-session:end';
@@ -63,7 +63,7 @@ export function hookLine(name: HookName): string {
   // The git queries run in a pipe alongside node's start-up, and the journal entry is
   // staged from sh afterwards: node then starts no process on a commit with nothing to ask.
   const run =
-    `s=$(${PREFLIGHT_COMMANDS} | "$gs" hook ${name} "$@") || exit $?; ` +
+    `s=$(${PREFLIGHT_COMMANDS} | "$gs" hook ${name} ${PREFLIGHT_FLAG} "$@") || exit $?; ` +
     `case "$s" in "${STAGE_PREFIX}"*) git add -- "\${s#${STAGE_PREFIX}}" || exit $?;; esac`;
   return `${cleanup}; ${FIND}; if [ -n "$gs" ]; then ${run}; else ${MISSING}; fi`;
 }

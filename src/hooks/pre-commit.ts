@@ -11,7 +11,7 @@ import { ExitCode } from '../errors.js';
 import { detectAssistant } from '../core/pipeline/agent.js';
 import { assistantMessage, reminderLine, secretWarning, strictRefusal } from '../core/pipeline/messages.js';
 import { parseNumstat } from '../core/pipeline/numstat.js';
-import { STAGE_PREFIX } from '../core/pipeline/preflight.js';
+import { PREFLIGHT_FLAG, STAGE_PREFIX } from '../core/pipeline/preflight.js';
 import { journalMatcher, normalisePath } from '../core/pipeline/paths.js';
 import { skipReason } from '../core/pipeline/skip.js';
 import { assessStaleness, type Staleness } from '../core/pipeline/staleness.js';
@@ -66,7 +66,7 @@ export default async function preCommit(args: string[], ctx: CommandContext): Pr
   return result.stderr ? { ...result, stderr: withInvocation(result.stderr, invocation(ctx.env)) } : result;
 }
 
-async function recordCommit(_args: string[], ctx: CommandContext): Promise<CommandResult> {
+async function recordCommit(args: string[], ctx: CommandContext): Promise<CommandResult> {
   const env = ctx.env;
   // Git runs hooks at the top of the work tree, so the settings can be read before
   // asking git anything, and the first git call can resolve the staged session file too.
@@ -77,7 +77,8 @@ async function recordCommit(_args: string[], ctx: CommandContext): Promise<Comma
   const parent = amend ? 'HEAD^' : 'HEAD';
   const baseFile = `${parent}:${normalisePath(config.sessionFile)}`;
   // The hook line's pipe has already asked git for a new commit's layout and changes.
-  const piped = amend ? undefined : readPreflight();
+  // Only a line that says so is read: a hook manager may hand over a stdin that never ends.
+  const piped = amend || !args.includes(PREFLIGHT_FLAG) ? undefined : readPreflight();
   const state: CommitState =
     (piped && preflightState(piped, normalisePath(config.sessionFile))) ??
     (await readCommitState(ctx.cwd, env, ['HEAD', staged, ...(amend ? [parent] : []), baseFile]));

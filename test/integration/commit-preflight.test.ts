@@ -1,8 +1,10 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PREFLIGHT_COMMANDS, parsePreflight, sessionBlobs } from '../../src/core/pipeline/preflight.js';
 import { HOOK_END, HOOK_START } from '../../src/core/hook-lines.js';
-import { TIMEOUT_MS, tempRepo, type TempRepo } from '../helpers/repo.js';
+import { BIN, TIMEOUT_MS, tempRepo, type TempRepo } from '../helpers/repo.js';
 import { code, gitNoTty, journalHeadings, residue, sessionRepo } from './commit-setup.js';
 
 let repo: TempRepo | undefined;
@@ -79,6 +81,31 @@ describe('the pre-commit hook line asks git before node starts', () => {
     expect(ranGit(r.stderr)).toBe('rev-parse, diff, add');
     expect(journalHeadings(repo)).toHaveLength(2);
     expect(residue(repo)).toBe('');
+  });
+
+  it('reads stdin only when the line says it piped the queries in: a stdin left open by a hook manager cannot hold the commit', async () => {
+    repo = sessionRepo();
+    repo.write('src/convert.js', code(3));
+    repo.git(['add', '-A']);
+    // The hook run as a hook manager might: stdin a FIFO whose writer never closes it, no --preflight.
+    const fifo = join(repo.home, 'stdin.fifo');
+    spawnSync('mkfifo', [fifo]);
+    const writer = openSync(fifo, 'r+');
+    const reader = openSync(fifo, 'r');
+    const child = spawn('node', [BIN, 'hook', 'pre-commit'], { cwd: repo.dir, env: { ...repo.env, ...DEBUG }, stdio: [reader, 'pipe', 'pipe'] });
+    closeSync(reader);
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exit = await new Promise<number | null>((resolve) => {
+      const timer = setTimeout(() => child.kill(), 10_000);
+      child.on('close', (c) => {
+        clearTimeout(timer);
+        resolve(c);
+      });
+    });
+    closeSync(writer);
+    expect(exit, stderr).toBe(0);
+    expect(ranGit(stderr)).toBe('rev-parse, diff, add');
   });
 
   it('falls back to asking git for a session file below the top level, and on an amend', () => {

@@ -11,6 +11,8 @@
 export const PREFLIGHT_HEADER = 'git-session-preflight 1';
 /** Last bytes, written only when the diff completed, so a cut-off text is never trusted. */
 export const PREFLIGHT_END = 'git-session-preflight-end';
+/** The argument with which the hook line tells the binary that its stdin is this text. */
+export const PREFLIGHT_FLAG = '--preflight';
 /** What the binary prints on stdout for the hook line to `git add` (the line stages it from sh, cheaper than from node). */
 export const STAGE_PREFIX = 'git-session add ';
 
