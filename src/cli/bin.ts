@@ -26,10 +26,16 @@ function runFromCodeCache(): boolean {
   const cacheFile = path.join(__dirname, CACHE_FILE);
   let script: import('node:vm').Script;
   let cached: Buffer | undefined;
+  let stamp: Buffer;
   try {
     const source = fs.readFileSync(file, 'utf8');
+    // V8 checks only the source's length: the cache also names the file state it was
+    // made from, so a bundle edited in place (a hotfix, patch-package) is compiled afresh.
+    const st = fs.statSync(file, { bigint: true });
+    stamp = Buffer.from(`git-session ${st.size} ${st.mtimeNs} ${st.ino}\n`);
     try {
-      cached = fs.readFileSync(cacheFile);
+      const raw = fs.readFileSync(cacheFile);
+      cached = raw.subarray(0, stamp.length).equals(stamp) ? raw.subarray(stamp.length) : undefined;
     } catch {
       cached = undefined;
     }
@@ -44,7 +50,7 @@ function runFromCodeCache(): boolean {
     process.once('exit', () => {
       const tmp = `${cacheFile}.${process.pid}.tmp`;
       try {
-        fs.writeFileSync(tmp, script.createCachedData());
+        fs.writeFileSync(tmp, Buffer.concat([stamp, script.createCachedData()]));
         fs.renameSync(tmp, cacheFile);
       } catch {
         // A read-only install: every start compiles, as without a cache.

@@ -64,7 +64,9 @@ export function hookLine(name: HookName): string {
   // staged from sh afterwards: node then starts no process on a commit with nothing to ask.
   const run =
     `s=$(${PREFLIGHT_COMMANDS} | "$gs" hook ${name} ${PREFLIGHT_FLAG} "$@") || exit $?; ` +
-    `case "$s" in "${STAGE_PREFIX}"*) git add -- "\${s#${STAGE_PREFIX}}" || exit $?;; esac`;
+    // A journal path git refuses to add (ignored, outside a sparse checkout) costs the entry, not the commit.
+    `case "$s" in "${STAGE_PREFIX}"*) p="\${s#${STAGE_PREFIX}}"; git add -- "$p" 2>/dev/null || ` +
+    `echo "git-session: journal entry skipped: git could not add $p (git add -- '$p' says why)" >&2;; esac`;
   return `${cleanup}; ${FIND}; if [ -n "$gs" ]; then ${run}; else ${MISSING}; fi`;
 }
 

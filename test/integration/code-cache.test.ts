@@ -52,6 +52,18 @@ describe.skipIf(nativeCache)('the code cache on Node without enableCompileCache'
     expect(readFileSync(cache, 'utf8')).not.toBe('not a code cache');
   });
 
+  it('a bundle edited in place, even to the same length, is compiled afresh', () => {
+    repo = tempRepo();
+    dist = copyDist();
+    const cli = join(dist, 'cli.js');
+    const version = run(cli, ['--version'], repo.dir, repo.env).stdout.trim();
+    expect(run(cli, ['--version'], repo.dir, repo.env).stdout.trim()).toBe(version);
+    const main = join(dist, 'main.cjs');
+    const patched = version.replace(/\d(?=\D*$)/, (d) => String((Number(d) + 1) % 10));
+    writeFileSync(main, readFileSync(main, 'utf8').replace(version.replace('git-session ', ''), patched.replace('git-session ', '')));
+    expect(run(cli, ['--version'], repo.dir, repo.env).stdout.trim()).toBe(patched);
+  });
+
   it('hooks keep their own cache, and a cache that can be neither read nor written costs nothing but speed', () => {
     repo = tempRepo();
     dist = copyDist();

@@ -68,6 +68,32 @@ describe('the pre-commit hook line asks git before node starts', () => {
     expect(repo.git(['log', '-1', '--format=%(trailers:key=Decision,valueonly)']).stdout.trim()).toBe('Round at the end — errors add up');
   });
 
+  it('with copy detection on, a copy of SESSION.md in the same commit still yields its new decisions', () => {
+    repo = sessionRepo();
+    repo.git(['config', 'diff.renames', 'copies']);
+    repo.write('SESSION.md', repo.read('SESSION.md').replace('simple\n', 'simple\n- Parse units once — Reason: speed\n'));
+    repo.write('archive/session-copy.md', repo.read('SESSION.md'));
+    repo.git(['add', '-A']);
+    const r = gitNoTty(repo, ['commit', '-q', '-m', 'Archive a copy'], DEBUG);
+    expect(r.code, r.stderr).toBe(0);
+    expect(repo.git(['log', '-1', '--format=%(trailers:key=Decision,valueonly)']).stdout.trim()).toBe('Parse units once — speed');
+  });
+
+  it('a journal path git will not add costs the entry, not the commit: one line says so', () => {
+    repo = sessionRepo({ config: '[journal]\n\tpath = notes/{year}-W{week}.md\n' });
+    repo.write('.git/info/exclude', 'notes/\n');
+    repo.write('src/convert.js', code(3));
+    repo.git(['add', '-A']);
+    const r = gitNoTty(repo, ['commit', '-q', '-m', 'More code']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/^git-session: journal entry skipped: git could not add notes\/\d{4}-W\d{2}\.md/m);
+    // Beside the usual reminder, one line of ours and none of git's.
+    const lines = r.stderr.trim().split('\n');
+    expect(lines.every((l) => l.startsWith('git-session: '))).toBe(true);
+    expect(lines.filter((l) => l.includes('journal'))).toHaveLength(1);
+    expect(repo.git(['log', '-1', '--format=%s']).stdout.trim()).toBe('More code');
+  });
+
   it('a hook line from an earlier version (no pipe) still records the commit, asking git itself', () => {
     repo = sessionRepo();
     const hook = `${repo.dir}/.git/hooks/pre-commit`;
@@ -95,7 +121,7 @@ describe('the pre-commit hook line asks git before node starts', () => {
     const child = spawn('node', [BIN, 'hook', 'pre-commit'], { cwd: repo.dir, env: { ...repo.env, ...DEBUG }, stdio: [reader, 'pipe', 'pipe'] });
     closeSync(reader);
     let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
     const exit = await new Promise<number | null>((resolve) => {
       const timer = setTimeout(() => child.kill(), 10_000);
       child.on('close', (c) => {

@@ -86,11 +86,14 @@ export function parsePreflight(text: string): Preflight | undefined {
     const two = m[3] === 'R' || m[3] === 'C';
     const before = NO_ID.test(m[1]!) ? undefined : m[1];
     const after = NO_ID.test(m[2]!) ? undefined : m[2];
-    if (two) {
-      changes.set(fields[i + 1] ?? '', { before, after: undefined });
-      changes.set(fields[i + 2] ?? '', { before: undefined, after });
+    const from = fields[i + 1] ?? '';
+    if (!two) {
+      changes.set(from, { before, after });
     } else {
-      changes.set(fields[i + 1] ?? '', { before, after });
+      // A copy leaves its source as it is (listed on its own if it changed too); a
+      // rename removes it. Either way the destination is new.
+      if (m[3] === 'R' && !changes.has(from)) changes.set(from, { before, after: undefined });
+      changes.set(fields[i + 2] ?? '', { before: undefined, after });
     }
     i += two ? 3 : 2;
   }

@@ -47,6 +47,19 @@ describe('parsePreflight', () => {
     expect(sessionBlobs(p, 'docs/SESSION.md')).toEqual({ staged: A, base: undefined });
   });
 
+  it('a copy leaves its source as the commit stages it: listed on its own when it changed too', () => {
+    const diff =
+      `:100644 100644 ${A} ${B} M\0SESSION.md\0:100644 100644 ${A} ${C} C087\0SESSION.md\0archive/session.md\0` +
+      `2\t0\tSESSION.md\0` +
+      `3\t0\t\0SESSION.md\0archive/session.md\0`;
+    const p = parsePreflight(text({ tree: [`100644 blob ${A}\tSESSION.md`], diff }))!;
+    expect(sessionBlobs(p, 'SESSION.md')).toEqual({ staged: B, base: A });
+    expect(sessionBlobs(p, 'archive/session.md')).toEqual({ staged: C, base: undefined });
+    // An unchanged source of a copy: staged as HEAD has it.
+    const q = parsePreflight(text({ tree: [`100644 blob ${A}\tSESSION.md`], diff: `:100644 100644 ${A} ${A} C100\0SESSION.md\0x/copy.md\0` + `0\t0\t\0SESSION.md\0x/copy.md\0` }))!;
+    expect(sessionBlobs(q, 'SESSION.md')).toEqual({ staged: A, base: A });
+  });
+
   it('an unborn HEAD: rev-parse echoes HEAD and git ls-tree prints nothing', () => {
     const p = parsePreflight(text({ layout: '/w/r\n/w/r/.git\n/w/r/.git/git-session\nHEAD\n', diff: `:000000 100644 ${Z} ${A} A\0a.txt\0` + `1\t0\ta.txt\0` }))!;
     expect(p.head).toBeUndefined();
