@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import type { FileState, Step } from '../core/init/step.js';
 import { ExitCode, GitSessionError } from '../errors.js';
@@ -39,11 +39,12 @@ export function readFileState(path: string, root?: string): FileState | undefine
     });
   }
   const bytes = readFileSync(path);
+  const real = realpathSync(path);
   try {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-    return { text, mode, utf8: !text.includes('\0') };
+    return { text, mode, utf8: !text.includes('\0'), real };
   } catch {
-    return { text: bytes.toString('utf8'), mode, utf8: false };
+    return { text: bytes.toString('utf8'), mode, utf8: false, real };
   }
 }
 

@@ -1,5 +1,5 @@
-import { closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync, readFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { closeSync, fsyncSync, lstatSync, openSync, readFileSync, readlinkSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { ExitCode, GitSessionError } from '../errors.js';
 
 /** Files larger than this are refused: SESSION.md is read into every assistant session. */
@@ -20,12 +20,31 @@ function writeError(path: string, error: unknown): GitSessionError {
   return new GitSessionError(ExitCode.WriteFailed, problem + '.', { file: path, fix, cause: error });
 }
 
+/** Where a dangling symlink points (its folder must exist to write there); undefined for anything else. */
+function danglingTarget(link: string): string | undefined {
+  try {
+    if (!lstatSync(link).isSymbolicLink()) return undefined;
+    const target = resolve(dirname(link), readlinkSync(link));
+    return statSync(dirname(target)).isDirectory() ? target : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Writes `data` to `path` atomically: a temp file in the same folder, fsync, rename.
  * A crash or a full disk leaves either the old file or the new one, never half of one.
- * The existing file's mode is kept.
+ * The existing file's mode is kept. A symlink is written through: renaming over the
+ * link itself would replace it with a copy, and the file it pointed to would go stale.
  */
-export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+export function writeFileAtomic(link: string, data: string | Uint8Array): void {
+  let path = link;
+  try {
+    path = realpathSync(link);
+  } catch {
+    // Missing (a new file), or a dangling link: write where it points, or create it.
+    path = danglingTarget(link) ?? link;
+  }
   let mode: number | undefined;
   try {
     mode = statSync(path).mode & 0o7777;

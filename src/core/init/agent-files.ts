@@ -12,9 +12,18 @@ import { spliceable, writeStep, type Plan, type Step } from './step.js';
  */
 export function planAgentsInstall(ctx: PlanContext): Plan {
   const steps: Step[] = [];
+  const seen = new Map<string, string>();
   for (const target of AGENT_TARGETS) {
     const path = join(ctx.root, target.path);
-    const before = spliceable(ctx.read(path), target.path);
+    const state = ctx.read(path);
+    // AGENTS.md as a symlink to CLAUDE.md (or the other way) is one file: one block.
+    const same = state && seen.get(state.real ?? path);
+    if (same) {
+      steps.push({ action: 'unchanged', path, reason: `same file as ${same}, through a symlink` });
+      continue;
+    }
+    if (state) seen.set(state.real ?? path, target.path);
+    const before = spliceable(state, target.path);
     if (before === undefined && !ctx.agents.has(target.id)) continue;
     const { prefix, body } = agentContent(ctx.template(target.template), ctx.config.sessionFile, ctx.commandText);
     const after =
@@ -28,7 +37,12 @@ export function planAgentsInstall(ctx: PlanContext): Plan {
 
 /** Removes the block from every instruction file; deletes the files that held nothing else. */
 export function planAgentsUninstall(ctx: PlanContext): Plan {
+  const seen = new Set<string>();
   const steps = AGENT_TARGETS.flatMap((target) => {
+    const state = ctx.read(join(ctx.root, target.path));
+    const real = state?.real ?? join(ctx.root, target.path);
+    if (state && seen.has(real)) return [];
+    seen.add(real);
     const { prefix } = agentContent(ctx.template(target.template), ctx.config.sessionFile);
     return removeBlockStep(ctx, join(ctx.root, target.path), target.path, MD_MARKERS, prefix);
   });

@@ -28,6 +28,11 @@ export interface FileState {
   mode: number;
   /** False for a binary or non-UTF-8 file, which must never be spliced. */
   utf8: boolean;
+  /**
+   * The file's real path (symlinks resolved): two paths with the same one are one file,
+   * like AGENTS.md linked to CLAUDE.md. Writes go through a link to it.
+   */
+  real?: string;
 }
 
 /** Reads a file's state by absolute path; undefined when it does not exist. */

@@ -1,0 +1,55 @@
+import { lstatSync, readFileSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { tempRepo, type TempRepo } from '../helpers/repo.js';
+import { gitNoTty, sessionRepo, trailerValues } from './commit-setup.js';
+
+let repo: TempRepo | undefined;
+afterEach(() => repo?.cleanup());
+
+describe('a SESSION.md that is a symlink', () => {
+  it('is followed: the link stays a link, the file it points to gets the decision, the commit carries it and the readers see it', () => {
+    repo = sessionRepo();
+    repo.git(['mv', 'SESSION.md', 'docs-session.md']);
+    symlinkSync('docs-session.md', join(repo.dir, 'SESSION.md'));
+    repo.git(['add', '-A']);
+    expect(gitNoTty(repo, ['commit', '-q', '-m', 'Keep the session file elsewhere']).code).toBe(0);
+
+    const decided = repo.run(['decide', 'Round only at the end', '--because', 'errors add up']);
+    expect(decided.code, decided.stderr).toBe(0);
+    expect(lstatSync(join(repo.dir, 'SESSION.md')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(repo.dir, 'docs-session.md'), 'utf8')).toContain('- Round only at the end — Reason: errors add up');
+
+    repo.git(['add', '-A']);
+    const r = gitNoTty(repo, ['commit', '-q', '-m', 'Record it']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(repo.git(['ls-files', '-s', 'SESSION.md']).stdout).toMatch(/^120000 /);
+    expect(trailerValues(repo, 'Decision')).toEqual(['Round only at the end — errors add up']);
+    expect(repo.git(['show', '--name-only', '--format=', 'HEAD']).stdout).toContain('docs-session.md');
+    // The readers see the notes, not the link's target name.
+    const review = repo.run(['show', '--format', 'json']);
+    expect(review.code, review.stderr).toBe(0);
+    expect(review.stdout).toContain('Round only at the end');
+  });
+
+  it('AGENTS.md linked to CLAUDE.md gets one block, stays a link, a second init changes nothing, uninstall restores the bytes', () => {
+    repo = tempRepo();
+    const original = '# Project rules\n\nBe kind to the build.\n';
+    repo.write('CLAUDE.md', original);
+    symlinkSync('CLAUDE.md', join(repo.dir, 'AGENTS.md'));
+    const first = repo.run(['init']);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/unchanged\s+AGENTS\.md\s+\(same file as CLAUDE\.md, through a symlink\)/);
+    expect(lstatSync(join(repo.dir, 'AGENTS.md')).isSymbolicLink()).toBe(true);
+    const text = repo.read('CLAUDE.md');
+    expect(text.match(/git-session:start/g)).toHaveLength(1);
+    const second = repo.run(['init']);
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stdout).not.toMatch(/^(updated|created)/m);
+    expect(repo.read('CLAUDE.md')).toBe(text);
+    const gone = repo.run(['uninstall']);
+    expect(gone.code, gone.stderr).toBe(0);
+    expect(repo.read('CLAUDE.md')).toBe(original);
+    expect(lstatSync(join(repo.dir, 'AGENTS.md')).isSymbolicLink()).toBe(true);
+  });
+});
