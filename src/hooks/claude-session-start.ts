@@ -3,10 +3,10 @@ import { renderContextMarkdown } from '../core/context/render.js';
 import { hookSetup, isNotARepo } from './claude-input.js';
 
 /**
- * Claude Code SessionStart hook (startup, resume, clear, compact): prints the session
- * context on stdout, which Claude Code adds to the assistant's context.
+ * The session context an assistant's SessionStart hook hands over (undefined outside a
+ * repository), with a note when the conversation was just compacted.
  */
-export default async function hook(_args: string[], base: CommandContext): Promise<CommandResult> {
+export async function sessionStartContext(base: CommandContext): Promise<string | undefined> {
   const { input, ctx } = await hookSetup(base);
   const { gatherContext } = await import('../commands/context.js');
   const { invocation } = await import('../adapters/invocation.js');
@@ -16,9 +16,18 @@ export default async function hook(_args: string[], base: CommandContext): Promi
       input.source === 'compact'
         ? 'The conversation was just compacted: the session state below is current; keep SESSION.md up to date.\n\n'
         : '';
-    return { stdout: note + renderContextMarkdown(data, invocation(ctx.env)) };
+    return note + renderContextMarkdown(data, invocation(ctx.env));
   } catch (error) {
-    if (isNotARepo(error)) return {};
+    if (isNotARepo(error)) return undefined;
     throw error;
   }
+}
+
+/**
+ * Claude Code SessionStart hook (startup, resume, clear, compact): prints the session
+ * context on stdout, which Claude Code adds to the assistant's context.
+ */
+export default async function hook(_args: string[], base: CommandContext): Promise<CommandResult> {
+  const text = await sessionStartContext(base);
+  return text === undefined ? {} : { stdout: text };
 }

@@ -13,13 +13,27 @@ export const CLAUDE_HOOKS = [
   { event: 'Stop', matcher: undefined, hook: 'claude-stop' },
 ] as const;
 
-export type ClaudeHookName = (typeof CLAUDE_HOOKS)[number]['hook'];
+/** Where Gemini CLI reads project settings (hooks load only in a folder the user trusts). */
+export const GEMINI_SETTINGS_FILE = '.gemini/settings.json';
+
+/**
+ * The Gemini CLI hook events git-session uses. The settings shape is Claude Code's;
+ * a group without a matcher runs for every source (startup, resume, clear) or trigger.
+ */
+export const GEMINI_HOOKS = [
+  { event: 'SessionStart', matcher: undefined, hook: 'gemini-session-start' },
+  { event: 'PreCompress', matcher: undefined, hook: 'gemini-pre-compress' },
+] as const;
+
+type HookSpec = (typeof CLAUDE_HOOKS)[number] | (typeof GEMINI_HOOKS)[number];
+export type ClaudeHookName = HookSpec['hook'];
 
 /**
  * The shell command Claude Code runs for a hook (with sh, in the project dir). Like
  * the git hooks, it prefers the project's own copy and falls back to PATH; when the
  * binary is missing it says so on stderr and exits 0 so the assistant is never blocked.
  */
+// Gemini CLI sets CLAUDE_PROJECT_DIR too (for compatibility), and runs hooks in the project dir.
 export function claudeHookCommand(hook: ClaudeHookName): string {
   return (
     'gs="${CLAUDE_PROJECT_DIR:-.}/node_modules/.bin/git-session"; [ -x "$gs" ] || gs=$(command -v git-session) || ' +
@@ -27,7 +41,7 @@ export function claudeHookCommand(hook: ClaudeHookName): string {
   );
 }
 
-function group(hook: (typeof CLAUDE_HOOKS)[number]): Record<string, unknown> {
+function group(hook: HookSpec): Record<string, unknown> {
   const hooks = [{ type: 'command', command: claudeHookCommand(hook.hook) }];
   return hook.matcher === undefined ? { hooks } : { matcher: hook.matcher, hooks };
 }
@@ -41,8 +55,8 @@ function isOurGroup(name: string): (value: unknown) => boolean {
   };
 }
 
-function hookLeaves(): { path: string[]; leaf: Leaf }[] {
-  return CLAUDE_HOOKS.map((h) => ({
+function hookLeaves(specs: readonly HookSpec[]): { path: string[]; leaf: Leaf }[] {
+  return specs.map((h) => ({
     path: ['hooks', h.event],
     leaf: { kind: 'element', value: group(h), isOurs: isOurGroup(h.hook) },
   }));
@@ -62,14 +76,23 @@ function isBlank(text: string | null): text is null {
  * already present is left alone, so a second merge changes nothing.
  */
 export function mergeClaudeSettings(existing: string | null): string {
+  return mergeHooks(existing, CLAUDE_HOOKS, CLAUDE_SETTINGS_FILE);
+}
+
+/** The same for Gemini CLI's `.gemini/settings.json` (its SessionStart and PreCompress hooks). */
+export function mergeGeminiSettings(existing: string | null): string {
+  return mergeHooks(existing, GEMINI_HOOKS, GEMINI_SETTINGS_FILE);
+}
+
+function mergeHooks(existing: string | null, specs: readonly HookSpec[], file: string): string {
   if (isBlank(existing)) {
     const hooks: Record<string, unknown[]> = {};
-    for (const h of CLAUDE_HOOKS) hooks[h.event] = [group(h)];
+    for (const h of specs) hooks[h.event] = [group(h)];
     return created({ hooks });
   }
   const layout = detectLayout(existing);
   let text = existing;
-  for (const { path, leaf } of hookLeaves()) text = ensure(text, path, leaf, CLAUDE_SETTINGS_FILE, layout);
+  for (const { path, leaf } of hookLeaves(specs)) text = ensure(text, path, leaf, file, layout);
   return text;
 }
 
@@ -78,9 +101,18 @@ export function mergeClaudeSettings(existing: string | null): string {
  * nothing else and was created by the merge: the caller deletes it.
  */
 export function removeClaudeSettings(text: string): string | null {
+  return removeHooks(text, CLAUDE_HOOKS, CLAUDE_SETTINGS_FILE);
+}
+
+/** Removes exactly what `mergeGeminiSettings` added; null when the file should be deleted. */
+export function removeGeminiSettings(text: string): string | null {
+  return removeHooks(text, GEMINI_HOOKS, GEMINI_SETTINGS_FILE);
+}
+
+function removeHooks(text: string, specs: readonly HookSpec[], file: string): string | null {
   if (isBlank(text)) return text;
   let out = text;
-  for (const { path, leaf } of hookLeaves().reverse()) out = unensure(out, path, leaf, CLAUDE_SETTINGS_FILE);
+  for (const { path, leaf } of hookLeaves(specs).reverse()) out = unensure(out, path, leaf, file);
   return removedEverything(text, out) ? null : out;
 }
 

@@ -1,10 +1,13 @@
 import { join } from 'node:path';
 import {
   CLAUDE_SETTINGS_FILE,
+  GEMINI_SETTINGS_FILE,
   MCP_JSON_FILE,
   mergeClaudeSettings,
+  mergeGeminiSettings,
   mergeMcpJson,
   removeClaudeSettings,
+  removeGeminiSettings,
   removeMcpJson,
 } from '../claude-settings/index.js';
 import type { PlanContext } from './context.js';
@@ -23,6 +26,13 @@ const SETTINGS: JsonTarget = {
   merge: mergeClaudeSettings,
   remove: removeClaudeSettings,
   reason: 'Claude Code hooks: session context at start and after compaction, a reminder at stop',
+};
+
+const GEMINI: JsonTarget = {
+  file: GEMINI_SETTINGS_FILE,
+  merge: mergeGeminiSettings,
+  remove: removeGeminiSettings,
+  reason: 'Gemini CLI hooks: session context at start, a checkpoint before compression',
 };
 
 const MCP: JsonTarget = {
@@ -61,6 +71,22 @@ export function planClaudeSettingsInstall(ctx: PlanContext): Plan {
 /** Removes exactly the hooks init added; deletes the file when init created it and it holds nothing else. */
 export function planClaudeSettingsUninstall(ctx: PlanContext): Plan {
   return { steps: uninstall(ctx, SETTINGS), notes: [] };
+}
+
+/**
+ * Merges git-session's SessionStart and PreCompress hooks into `.gemini/settings.json`
+ * when Gemini CLI is among the assistants (asked for, or GEMINI.md is there).
+ */
+export function planGeminiSettingsInstall(ctx: PlanContext): Plan {
+  if (!ctx.agents.has('gemini') && !ctx.read(join(ctx.root, 'GEMINI.md'))) return { steps: [], notes: [] };
+  const step = install(ctx, GEMINI);
+  const notes = step.action === 'unchanged' ? [] : ['Gemini CLI runs project hooks only in a folder you have trusted (it asks when it first starts here).'];
+  return { steps: [step], notes };
+}
+
+/** Removes the Gemini CLI hooks whenever they are there. */
+export function planGeminiSettingsUninstall(ctx: PlanContext): Plan {
+  return { steps: uninstall(ctx, GEMINI), notes: [] };
 }
 
 /** Registers the MCP server in `.mcp.json`, only when asked for with `--mcp`. */

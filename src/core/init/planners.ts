@@ -1,5 +1,12 @@
 import { planAgentsInstall, planAgentsUninstall } from './agent-files.js';
-import { planClaudeSettingsInstall, planClaudeSettingsUninstall, planMcpInstall, planMcpUninstall } from './claude-files.js';
+import {
+  planClaudeSettingsInstall,
+  planClaudeSettingsUninstall,
+  planGeminiSettingsInstall,
+  planGeminiSettingsUninstall,
+  planMcpInstall,
+  planMcpUninstall,
+} from './claude-files.js';
 import type { Planner } from './context.js';
 import {
   planConfigInstall,
@@ -18,6 +25,7 @@ export const INIT_PLANNERS: readonly Planner[] = [
   planGitattributesInstall,
   planAgentsInstall,
   planClaudeSettingsInstall,
+  planGeminiSettingsInstall,
   planMcpInstall,
   planHooksInstall,
 ];
@@ -26,6 +34,7 @@ export const INIT_PLANNERS: readonly Planner[] = [
 export const UNINSTALL_PLANNERS: readonly Planner[] = [
   planHooksUninstall,
   planMcpUninstall,
+  planGeminiSettingsUninstall,
   planClaudeSettingsUninstall,
   planAgentsUninstall,
   planGitattributesUninstall,
