@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSy
 import { dirname, relative } from 'node:path';
 import type { FileState, Step } from '../core/init/step.js';
 import { ExitCode, GitSessionError } from '../errors.js';
-import { writeFileAtomic } from './fs.js';
+import { assertStaysInWorkTree, writeFileAtomic } from './fs.js';
 
 /**
  * Reads a file for the planners: its text and mode, undefined when missing.
@@ -98,17 +98,26 @@ function pruneEmptyParents(path: string, stop: string, keep: readonly string[]):
  * folders a delete leaves empty; folders under `keep` (git's own) are never removed.
  */
 export function applyPlan(steps: readonly Step[], root: string, keep: readonly string[] = []): void {
+  // A write a link would carry out of the repository is refused before anything is written.
+  for (const step of steps) {
+    if (step.action !== 'create' && step.action !== 'update') continue;
+    try {
+      assertStaysInWorkTree(step.path, root);
+    } catch (error) {
+      throw failed(step.path, error, 0);
+    }
+  }
   let applied = 0;
   for (const step of steps) {
     try {
       switch (step.action) {
         case 'create':
           mkdirSync(dirname(step.path), { recursive: true });
-          writeFileAtomic(step.path, step.after);
+          writeFileAtomic(step.path, step.after, root);
           if (step.mode !== undefined) chmodSync(step.path, step.mode);
           break;
         case 'update':
-          writeFileAtomic(step.path, step.after);
+          writeFileAtomic(step.path, step.after, root);
           break;
         case 'delete':
           unlinkSync(step.path);

@@ -1,5 +1,5 @@
 import { closeSync, fsyncSync, lstatSync, openSync, readFileSync, readlinkSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ExitCode, GitSessionError } from '../errors.js';
 
 /** Files larger than this are refused: SESSION.md is read into every assistant session. */
@@ -20,15 +20,62 @@ function writeError(path: string, error: unknown): GitSessionError {
   return new GitSessionError(ExitCode.WriteFailed, problem + '.', { file: path, fix, cause: error });
 }
 
-/** Where a dangling symlink points (its folder must exist to write there); undefined for anything else. */
-function danglingTarget(link: string): string | undefined {
+/** Whether `path` is in the work tree at `root`, outside its .git. */
+function inWorkTree(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) && rel.split(sep)[0] !== '.git';
+}
+
+/**
+ * Where a write to `path` lands once symlinks are followed, in the path's folders too:
+ * the real path of the file, or of its folder for a file not there yet.
+ */
+function realTarget(path: string): string {
   try {
-    if (!lstatSync(link).isSymbolicLink()) return undefined;
-    const target = resolve(dirname(link), readlinkSync(link));
-    return statSync(dirname(target)).isDirectory() ? target : undefined;
+    return realpathSync(path);
   } catch {
-    return undefined;
+    let link = false;
+    try {
+      link = lstatSync(path).isSymbolicLink();
+    } catch {
+      link = false;
+    }
+    // A dangling link is not followed: the file would appear somewhere unexpected.
+    if (link) {
+      throw new GitSessionError(ExitCode.BadInput, `is a symlink to ${readlinkSync(path)}, which does not exist.`, {
+        file: path,
+        fix: 'Create the file it points to, or remove the link, and run the command again.',
+      });
+    }
+    try {
+      return join(realpathSync(dirname(path)), basename(path));
+    } catch {
+      return resolve(path);
+    }
   }
+}
+
+/**
+ * Where a write to `link` lands, refusing a path in the work tree at `root` whose link
+ * (or linked folder) leads outside it or into its .git. Hooks in .git are meant to be
+ * there: only a link changes where a write meant for the work tree lands.
+ */
+export function assertStaysInWorkTree(link: string, root: string): string {
+  const path = realTarget(link);
+  if (!inWorkTree(resolve(root), resolve(link))) return path;
+  let top = resolve(root);
+  try {
+    top = realpathSync(root);
+  } catch {
+    // Compare with the root as given.
+  }
+  if (!inWorkTree(top, path)) {
+    throw new GitSessionError(ExitCode.BadInput, `leads to ${path} through a symlink, outside the repository's work tree: git-session writes only inside it.`, {
+      file: relative(resolve(root), resolve(link)),
+      fix: 'Replace the link with the file itself (or point session.file in .gitsession at a file in the repository), then run the command again.',
+    });
+  }
+  return path;
 }
 
 /**
@@ -36,15 +83,12 @@ function danglingTarget(link: string): string | undefined {
  * A crash or a full disk leaves either the old file or the new one, never half of one.
  * The existing file's mode is kept. A symlink is written through: renaming over the
  * link itself would replace it with a copy, and the file it pointed to would go stale.
+ * With `root`, a path in that work tree whose link (or linked folder) leads outside
+ * it, or into its .git, is refused: a cloned repository must not be able to point our
+ * writes at someone's shell profile or global settings.
  */
-export function writeFileAtomic(link: string, data: string | Uint8Array): void {
-  let path = link;
-  try {
-    path = realpathSync(link);
-  } catch {
-    // Missing (a new file), or a dangling link: write where it points, or create it.
-    path = danglingTarget(link) ?? link;
-  }
+export function writeFileAtomic(link: string, data: string | Uint8Array, root?: string): void {
+  const path = root === undefined ? realTarget(link) : assertStaysInWorkTree(link, root);
   let mode: number | undefined;
   try {
     mode = statSync(path).mode & 0o7777;

@@ -31,7 +31,7 @@ export function readSessionFile(file: SessionFile): string {
 /** Writes the session file atomically, keeping its mode; a read-only file is a WriteFailed error. */
 export function writeSessionFile(file: SessionFile, text: string): void {
   try {
-    writeFileAtomic(file.path, text);
+    writeFileAtomic(file.path, text, file.repo.root);
   } catch (error) {
     // Name the file as every other message does: relative to the repository root.
     if (error instanceof Error && error.name === 'GitSessionError' && (error as GitSessionError).file === file.path) {

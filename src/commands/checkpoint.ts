@@ -1,3 +1,4 @@
+import { assertStaysInWorkTree } from '../adapters/fs.js';
 import { join } from 'node:path';
 import type { CommandContext, CommandResult } from '../cli/context.js';
 import { loadConfig } from '../adapters/config.js';
@@ -79,6 +80,8 @@ export async function writeCheckpoint(ctx: CommandContext): Promise<WrittenCheck
     files,
   };
   let written = '';
+  // The journal is appended in place: a linked folder must not carry it out of the repository.
+  assertStaysInWorkTree(join(root, relPath), root);
   writeJournalEntry(
     join(root, relPath),
     (eol, previousTime) => {

@@ -1,5 +1,5 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { removeFile } from '../adapters/fs.js';
+import { assertStaysInWorkTree, removeFile } from '../adapters/fs.js';
 import { dirname, join } from 'node:path';
 import { git } from '../adapters/git.js';
 import { writeJournalEntry, type WrittenEntry } from '../adapters/journal-file.js';
@@ -80,6 +80,8 @@ export async function writeCommitJournal(j: CommitJournal): Promise<string> {
   const author = await commitAuthor(j.root, j.env);
   const time = formatLocalTime(now, offset);
   removeFile(j.lastEntryPath);
+  // The journal is appended in place: a linked folder must not carry it out of the repository.
+  assertStaysInWorkTree(join(j.root, relative), j.root);
   const written = writeJournalEntry(
     join(j.root, relative),
     (eol, previousTime) => {

@@ -9,6 +9,8 @@ export interface MenuOptions {
   sessionPath: string;
   /** Its repository-relative name, for messages. */
   display: string;
+  /** The work tree's top level: a write through a link that leaves it is refused. */
+  root: string;
   staleness: Staleness;
   /** The editor command line ($GIT_EDITOR, core.editor, $VISUAL, $EDITOR, vi). */
   editor: () => Promise<string>;
@@ -53,7 +55,7 @@ export async function runMenu(term: Terminal, options: MenuOptions): Promise<Men
       const before = readTextFile(options.sessionPath, options.display);
       const after = fn(before);
       if (after !== before) {
-        writeFileAtomic(options.sessionPath, after);
+        writeFileAtomic(options.sessionPath, after, options.root);
         changed = true;
       }
     };

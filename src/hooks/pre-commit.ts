@@ -124,6 +124,7 @@ async function recordCommit(args: string[], ctx: CommandContext): Promise<Comman
         try {
           menu = await runMenu(term, {
             sessionPath: join(cwd, sessionFile),
+            root: cwd,
             display: sessionFile,
             staleness,
             editor: () => editorCommand(cwd, env),

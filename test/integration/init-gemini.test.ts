@@ -65,4 +65,19 @@ describe('init and Gemini CLI settings', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(existsSync(join(repo.dir, SETTINGS))).toBe(false);
   });
+
+  it('leaves a settings file with comments (Gemini CLI allows them) as it is, says what to add, and uninstall is not held up by it', () => {
+    repo = tempRepo();
+    const commented = '{ // the team theme\n  "theme": "GitHub"\n}\n';
+    repo.write(SETTINGS, commented);
+    const r = gs(repo, ['init', '--agents', 'gemini']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/Left \.gemini\/settings\.json as it is/);
+    expect(r.stdout).toContain('gemini-session-start');
+    expect(repo.read(SETTINGS)).toBe(commented);
+    const un = gs(repo, ['uninstall']);
+    expect(un.code, un.stderr).toBe(0);
+    expect(repo.read(SETTINGS)).toBe(commented);
+  });
 });
+

@@ -1,4 +1,4 @@
-import { lstatSync, readFileSync, symlinkSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempRepo, type TempRepo } from '../helpers/repo.js';
@@ -52,4 +52,46 @@ describe('a SESSION.md that is a symlink', () => {
     expect(repo.read('CLAUDE.md')).toBe(original);
     expect(lstatSync(join(repo.dir, 'AGENTS.md')).isSymbolicLink()).toBe(true);
   });
+
+  it('a link that leads out of the work tree (or into .git) is refused, naming the file, and nothing outside changes', () => {
+    repo = tempRepo();
+    const outside = join(repo.home, 'profile.md');
+    writeFileSync(outside, '# not yours\n');
+    symlinkSync(outside, join(repo.dir, 'SESSION.md'));
+    const decided = repo.run(['decide', 'Leak', '--because', 'no']);
+    expect(decided.code).toBe(4);
+    expect(decided.stderr).toMatch(/SESSION\.md.*outside the repository's work tree/);
+    expect(decided.stderr).toMatch(/Replace the link with the file itself/);
+    expect(readFileSync(outside, 'utf8')).toBe('# not yours\n');
+
+    rmSync(join(repo.dir, 'SESSION.md'));
+    symlinkSync('.git/description', join(repo.dir, 'SESSION.md'));
+    const description = repo.read('.git/description');
+    expect(repo.run(['decide', 'Into git', '--because', 'no']).code).toBe(4);
+    expect(repo.read('.git/description')).toBe(description);
+  });
+
+  it('init refuses agent files and settings folders linked out of the repository, and dangling links', () => {
+    repo = tempRepo();
+    const out = join(repo.home, 'out');
+    mkdirSync(out);
+    writeFileSync(join(out, 'bashrc'), 'export X=1\n');
+    symlinkSync(join(out, 'bashrc'), join(repo.dir, 'AGENTS.md'));
+    const r = repo.run(['init', '--agents', 'codex']);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toMatch(/AGENTS\.md.*outside the repository's work tree/);
+    expect(readFileSync(join(out, 'bashrc'), 'utf8')).toBe('export X=1\n');
+
+    rmSync(join(repo.dir, 'AGENTS.md'));
+    symlinkSync(out, join(repo.dir, '.claude'));
+    expect(repo.run(['init']).code).toBe(4);
+    expect(readdirSync(out)).toEqual(['bashrc']);
+
+    rmSync(join(repo.dir, '.claude'));
+    symlinkSync('docs/CLAUDE.md', join(repo.dir, 'CLAUDE.md'));
+    const dangling = repo.run(['init']);
+    expect(dangling.code).toBe(4);
+    expect(dangling.stderr).toMatch(/CLAUDE\.md.*symlink to docs\/CLAUDE\.md, which does not exist/);
+  });
 });
+

@@ -79,14 +79,33 @@ export function planClaudeSettingsUninstall(ctx: PlanContext): Plan {
  */
 export function planGeminiSettingsInstall(ctx: PlanContext): Plan {
   if (!ctx.agents.has('gemini') && !ctx.read(join(ctx.root, 'GEMINI.md'))) return { steps: [], notes: [] };
-  const step = install(ctx, GEMINI);
+  let step: Step;
+  try {
+    step = install(ctx, GEMINI);
+  } catch (error) {
+    // Gemini CLI allows comments in its settings, which a splice cannot keep in place:
+    // the rest of init goes on, and the person adds the hooks by hand.
+    if (!isUserError(error)) throw error;
+    return { steps: [], notes: [`Left ${GEMINI_SETTINGS_FILE} as it is (${error.message}); to have Gemini CLI load the session at start, add:\n${mergeGeminiSettings(null)}`] };
+  }
   const notes = step.action === 'unchanged' ? [] : ['Gemini CLI runs project hooks only in a folder you have trusted (it asks when it first starts here).'];
   return { steps: [step], notes };
 }
 
-/** Removes the Gemini CLI hooks whenever they are there. */
+/** Removes the Gemini CLI hooks whenever they are there; a file without them is not even parsed. */
 export function planGeminiSettingsUninstall(ctx: PlanContext): Plan {
-  return { steps: uninstall(ctx, GEMINI), notes: [] };
+  const text = ctx.read(join(ctx.root, GEMINI_SETTINGS_FILE))?.text;
+  if (text === undefined || !/git-session\b.*\bhook gemini-/.test(text)) return { steps: [], notes: [] };
+  try {
+    return { steps: uninstall(ctx, GEMINI), notes: [] };
+  } catch (error) {
+    if (!isUserError(error)) throw error;
+    return { steps: [], notes: [`Left ${GEMINI_SETTINGS_FILE} as it is (${error.message}); remove the git-session hooks from it by hand.`] };
+  }
+}
+
+function isUserError(error: unknown): error is Error {
+  return error instanceof Error && error.name === 'GitSessionError';
 }
 
 /** Registers the MCP server in `.mcp.json`, only when asked for with `--mcp`. */
