@@ -158,6 +158,13 @@ export function readTextFile(path: string, display = path): string {
         cause: error,
       });
     }
+    if (code === 'ELOOP') {
+      throw new GitSessionError(ExitCode.BadInput, 'is a symlink that leads back to itself.', {
+        file: display,
+        fix: 'Replace the link with the file itself (or point it at a file), then run the command again.',
+        cause: error,
+      });
+    }
     throw new GitSessionError(ExitCode.BadInput, `could not be read (${code ?? String(error)}).`, {
       file: display,
       fix: 'Check the file permissions (chmod u+r) and try again.',

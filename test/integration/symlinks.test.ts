@@ -93,5 +93,13 @@ describe('a SESSION.md that is a symlink', () => {
     expect(dangling.code).toBe(4);
     expect(dangling.stderr).toMatch(/CLAUDE\.md.*symlink to docs\/CLAUDE\.md, which does not exist/);
   });
+
+  it('a SESSION.md that links to itself gets a message that says so', () => {
+    repo = tempRepo();
+    symlinkSync('SESSION.md', join(repo.dir, 'SESSION.md'));
+    const r = repo.run(['decide', 'Loop', '--because', 'no']);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain('SESSION.md: is a symlink that leads back to itself.');
+  });
 });
 
