@@ -1,5 +1,5 @@
-import { chmodSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
-import { dirname, relative } from 'node:path';
+import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
+import { dirname, isAbsolute, relative, sep } from 'node:path';
 import type { FileState, Step } from '../core/init/step.js';
 import { ExitCode, GitSessionError } from '../errors.js';
 import { assertStaysInWorkTree, writeFileAtomic } from './fs.js';
@@ -40,12 +40,25 @@ export function readFileState(path: string, root?: string): FileState | undefine
   }
   const bytes = readFileSync(path);
   const real = realpathSync(path);
+  const link = root !== undefined && lstatSync(path).isSymbolicLink() ? inRoot(root, real) : undefined;
   try {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-    return { text, mode, utf8: !text.includes('\0'), real };
+    return { text, mode, utf8: !text.includes('\0'), real, ...(link ? { linkTarget: link } : {}) };
   } catch {
-    return { text: bytes.toString('utf8'), mode, utf8: false, real };
+    return { text: bytes.toString('utf8'), mode, utf8: false, real, ...(link ? { linkTarget: link } : {}) };
   }
+}
+
+/** `path` relative to the (real) work tree `root` when it is inside it, with `/` separators. */
+function inRoot(root: string, path: string): string | undefined {
+  let top = root;
+  try {
+    top = realpathSync(root);
+  } catch {
+    // As given.
+  }
+  const rel = relative(top, path);
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? undefined : rel.split(sep).join('/');
 }
 
 /** The nearest parent of `path` that exists as a file, blocking the folders under it. */

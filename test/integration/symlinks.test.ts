@@ -101,5 +101,19 @@ describe('a SESSION.md that is a symlink', () => {
     expect(r.code).toBe(4);
     expect(r.stderr).toContain('SESSION.md: is a symlink that leads back to itself.');
   });
+
+  it('CLAUDE.md linked to AGENTS.md: the report and the commit hint name the file that changed', () => {
+    repo = tempRepo();
+    repo.write('AGENTS.md', '# Rules\n');
+    symlinkSync('AGENTS.md', join(repo.dir, 'CLAUDE.md'));
+    const r = repo.run(['init']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/updated\s+AGENTS\.md\s+\(read by Claude Code, through the CLAUDE\.md link\)/);
+    expect(r.stdout).toMatch(/git add [^\n]*AGENTS\.md/);
+    expect(r.stdout).not.toMatch(/git add [^\n]*CLAUDE\.md/);
+    expect(repo.run(['init']).stdout).toContain('Everything is up to date');
+    expect(repo.run(['uninstall']).code).toBe(0);
+    expect(repo.read('AGENTS.md')).toBe('# Rules\n');
+  });
 });
 

@@ -19,10 +19,13 @@ export function planAgentsInstall(ctx: PlanContext): Plan {
     // AGENTS.md as a symlink to CLAUDE.md (or the other way) is one file: one block.
     const same = state && seen.get(state.real ?? path);
     if (same) {
-      steps.push({ action: 'unchanged', path, reason: `same file as ${same}, through a symlink` });
+      // The file a link before it points to: already written, under its own name.
+      if (same !== target.path) steps.push({ action: 'unchanged', path, reason: `same file as ${same}, through a symlink` });
       continue;
     }
-    if (state) seen.set(state.real ?? path, target.path);
+    // A link to a file in the repository: the step names that file, which is what changes and what to commit.
+    const edited = state?.linkTarget ?? target.path;
+    if (state) seen.set(state.real ?? path, edited);
     const before = spliceable(state, target.path);
     if (before === undefined && !ctx.agents.has(target.id)) continue;
     const { prefix, body } = agentContent(ctx.template(target.template), ctx.config.sessionFile, ctx.commandText);
@@ -30,7 +33,8 @@ export function planAgentsInstall(ctx: PlanContext): Plan {
       before === undefined
         ? prefix + renderBlock(body, MD_MARKERS, '\n') + '\n'
         : upsertBlock(before, body, MD_MARKERS, 'append', target.path);
-    steps.push(writeStep(path, before, after, `read by ${target.readers}`));
+    const reason = edited === target.path ? `read by ${target.readers}` : `read by ${target.readers}, through the ${target.path} link`;
+    steps.push(writeStep(join(ctx.root, edited), before, after, reason));
   }
   return { steps, notes: [] };
 }

@@ -33,6 +33,8 @@ export interface FileState {
    * like AGENTS.md linked to CLAUDE.md. Writes go through a link to it.
    */
   real?: string;
+  /** When `path` is a symlink to a file in the work tree: that file, relative to the root. */
+  linkTarget?: string;
 }
 
 /** Reads a file's state by absolute path; undefined when it does not exist. */
