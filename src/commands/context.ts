@@ -84,7 +84,10 @@ async function readOr<T>(read: () => T | Promise<T>, fallback: T, problems: stri
  * `tolerant` (the assistant hooks, the MCP server), an unreadable SESSION.md or
  * .gitsession does not stop it: the rest is gathered and the problem noted.
  */
-export async function gatherContext(ctx: CommandContext, opts: { tolerant?: boolean } = {}): Promise<GatheredContext> {
+export async function gatherContext(
+  ctx: CommandContext,
+  opts: { tolerant?: boolean; viewIfStale?: boolean } = {},
+): Promise<GatheredContext> {
   const repo = await findRepo(ctx.cwd, ctx.env);
   const problems = opts.tolerant ? [] : undefined;
   const config = await readOr(() => loadConfig(repo.root), DEFAULT_CONFIG, problems);
@@ -92,19 +95,27 @@ export async function gatherContext(ctx: CommandContext, opts: { tolerant?: bool
   const git: GitFactOptions = { cwd: root, env: ctx.env };
   const sessionPath = join(root, config.sessionFile);
   const sessionMtime = mtimeOf(sessionPath);
-  const view =
-    sessionMtime !== undefined
-      ? await readOr(() => sessionView(readTextFile(sessionPath, config.sessionFile), config.sessionFile), null, problems)
-      : null;
-
-  const [branch, head] = await Promise.all([currentBranch(git), hasHead(git)]);
-  const range = head ? await historyRange(git) : { args: [], label: 'no commits yet' };
   const deadEndKeys = [...new Set([config.trailers.deadEnd, ...DEAD_END_ALIASES])];
-  const [log, sessionCommit, status] = await Promise.all([
-    head ? gitOut(['log', '-z', `--format=%h%x1f${trailerArgs([config.trailers.decision])}%x1f${trailerArgs(deadEndKeys)}`, ...range.args], git) : '',
-    head ? lastChange(config.sessionFile, git) : null,
-    gitOut(['status', '--porcelain=v1', '-z', '--untracked-files=all'], git),
-  ]);
+  // git answers while the session file is parsed: the parser runs here, git beside it.
+  const asked = (async () => {
+    const [branch, head] = await Promise.all([currentBranch(git), hasHead(git)]);
+    const range = head ? await historyRange(git) : { args: [], label: 'no commits yet' };
+    const [log, sessionCommit, status] = await Promise.all([
+      head ? gitOut(['log', '-z', `--format=%h%x1f${trailerArgs([config.trailers.decision])}%x1f${trailerArgs(deadEndKeys)}`, ...range.args], git) : '',
+      head ? lastChange(config.sessionFile, git) : null,
+      gitOut(['status', '--porcelain=v1', '-z', '--untracked-files=all'], git),
+    ]);
+    return { branch, head, range, log, sessionCommit, status };
+  })();
+  // An error reading the session file comes first, as it always has; git's is taken up below.
+  asked.catch(() => {});
+  const readView = () =>
+    sessionMtime !== undefined
+      ? readOr(() => sessionView(readTextFile(sessionPath, config.sessionFile), config.sessionFile), null, problems)
+      : Promise.resolve(null);
+  // viewIfStale (the Stop hook): a session file that is up to date is not parsed at all.
+  let view = opts.viewIfStale ? null : await readView();
+  const { branch, head, range, log, sessionCommit, status } = await asked;
   const decisions: TrailerValue[] = [];
   const deadEnds: TrailerValue[] = [];
   let commits = 0;
@@ -138,6 +149,7 @@ export async function gatherContext(ctx: CommandContext, opts: { tolerant?: bool
     isSessionFile: (p) => normalisePath(p) === sessionFile,
     isToolFile: (p) => isJournal(p) || normalisePath(p) === CONFIG_FILE,
   });
+  if (opts.viewIfStale && staleness.stale) view = await readView();
 
   // Trailers were redacted when git-session wrote them, but a hand-written one may not be.
   const texts = await redactDeep({

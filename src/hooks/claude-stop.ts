@@ -17,7 +17,7 @@ export default async function hook(_args: string[], base: CommandContext): Promi
   const { gatherContext } = await import('../commands/context.js');
   const { invocation, withInvocation } = await import('../adapters/invocation.js');
   try {
-    const { config, data } = await gatherContext(ctx, { tolerant: true });
+    const { config, data } = await gatherContext(ctx, { tolerant: true, viewIfStale: true });
     const mode = config.assistant.stopMode;
     if (mode === 'off' || !data.sessionExists || !data.staleness.stale) return {};
     const message = withInvocation(stopReminder(data), invocation(ctx.env));
