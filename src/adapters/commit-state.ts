@@ -1,13 +1,13 @@
-import { existsSync, fstatSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BulletAnchor } from '../core/pipeline/bullet-anchors.js';
 import { findEntry, findSummary, parseCache, renderCache, type CacheEntry } from '../core/pipeline/summary-cache.js';
 import type { SessionSummary } from '../core/pipeline/session-summary.js';
 import type { CommitMarkers } from '../core/pipeline/skip.js';
 import { findGitAncestor, isAmendArgv, parsePsTable, type Proc } from '../core/pipeline/amend.js';
-import { childProcess, crypto } from './builtins.js';
+import { childProcess } from './builtins.js';
+import { blobIds, storeText } from './session-text.js';
 import { git } from './git.js';
-import { parsePreflight, sessionBlobs, type Preflight } from '../core/pipeline/preflight.js';
 
 /** Where the commit being made lives, read once at the start of a hook. */
 export interface CommitState {
@@ -87,16 +87,6 @@ export function commitStateAt(
   };
 }
 
-/**
- * The blob ids git gives `text` when it is staged unfiltered (SHA-1 and SHA-256
- * repositories): `hash("blob <bytes>\\0" + bytes)`, computed here instead of asking git.
- */
-export function blobIds(text: string): string[] {
-  const bytes = Buffer.from(text, 'utf8');
-  const head = Buffer.from(`blob ${bytes.length}\0`);
-  return ['sha1', 'sha256'].map((algo) => crypto().createHash(algo).update(head).update(bytes).digest('hex'));
-}
-
 /** The cache file last read (or written) in this process, and the file state it was read at. */
 let loaded: { path: string; stamp: string; entries: CacheEntry[] } | undefined;
 
@@ -133,50 +123,6 @@ export function cachedSummary(cachePath: string, id: string): SessionSummary | u
 /** The cache entry (summary and anchors) of the session file blob `id`, if any. */
 export function cachedEntry(cachePath: string, id: string): CacheEntry | undefined {
   return findEntry(cacheEntries(cachePath), id);
-}
-
-/** Where the text of the session file last staged (or written by a command) is kept, beside the cache. */
-function textPath(cachePath: string): string {
-  return join(cachePath, '..', 'session-text.json');
-}
-
-/**
- * The session file text whose blob id is `id`, if it is the one last kept by
- * {@link storeText}: a commit after one that changed the session file diffs against
- * it without asking git for HEAD's copy.
- */
-export function cachedText(cachePath: string, id: string): string | undefined {
-  try {
-    const kept = JSON.parse(readFileSync(textPath(cachePath), 'utf8')) as { ids?: unknown; text?: unknown };
-    return Array.isArray(kept.ids) && kept.ids.includes(id) && typeof kept.text === 'string' ? kept.text : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Keeps `text` (whose blob ids are `ids`) for {@link cachedText}; a failure only costs a git call later. */
-export function storeText(cachePath: string, ids: string[], text: string): void {
-  try {
-    mkdirSync(join(cachePath, '..'), { recursive: true });
-    const tmp = `${textPath(cachePath)}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ ids, text }));
-    renameSync(tmp, textPath(cachePath));
-  } catch {
-    // Best effort.
-  }
-}
-
-/**
- * The work tree's copy of a file when it is exactly the blob `id` (what is staged is
- * usually what is on disk): hashing it is cheaper than starting git to read the blob.
- */
-export function workTreeText(path: string, id: string): string | undefined {
-  try {
-    const text = readFileSync(path, 'utf8');
-    return blobIds(text).includes(id) ? text : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /**
@@ -256,27 +202,3 @@ export function isAmending(gitProcess = findGitProcess()): boolean {
   return gitProcess ? isAmendArgv(gitProcess.argv, { words: gitProcess.words ?? false }) : false;
 }
 
-/**
- * The text the pre-commit hook line pipes in (see core/pipeline/preflight.ts), parsed;
- * undefined when stdin is not a pipe (git gives hooks /dev/null) or the text is not
- * complete. Reading blocks only until the few git calls in the pipe have finished.
- */
-export function readPreflight(): Preflight | undefined {
-  try {
-    if (!fstatSync(0).isFIFO()) return undefined;
-    return parsePreflight(readFileSync(0, 'utf8'));
-  } catch {
-    return undefined;
-  }
-}
-
-/** The commit state from the piped text, or undefined when it does not say where the session file's blobs are. */
-export function preflightState(p: Preflight, sessionFile: string): CommitState | undefined {
-  const blobs = sessionBlobs(p, sessionFile);
-  if (!blobs) return undefined;
-  return commitStateAt(p.root, p.gitDir, p.stateDir, {
-    HEAD: p.head,
-    [`:${sessionFile}`]: blobs.staged,
-    [`HEAD:${sessionFile}`]: blobs.base,
-  });
-}

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { CommandContext, CommandResult } from '../cli/context.js';
-import { findGitProcess, isAmending, preflightState, readCommitState, readPreflight, type CommitState } from '../adapters/commit-state.js';
+import { findGitProcess, isAmending, readCommitState, type CommitState } from '../adapters/commit-state.js';
+import { preflightState, readPreflight } from '../adapters/preflight-input.js';
 import { loadConfig } from '../adapters/config.js';
 import { git } from '../adapters/git.js';
 import { commitsSince, lastChange } from '../adapters/git-facts.js';

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { cachedEntry, cachedSummary, cachedText, storeSummary, storeText, workTreeText } from '../adapters/commit-state.js';
+import { cachedEntry, cachedSummary, storeSummary } from '../adapters/commit-state.js';
+import { cachedText, storeText, workTreeText } from '../adapters/session-text.js';
 import { git } from '../adapters/git.js';
 import { ExitCode, GitSessionError } from '../errors.js';
 import { appendedSummary } from '../core/pipeline/appended-bullets.js';

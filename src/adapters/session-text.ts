@@ -1,0 +1,57 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { crypto } from './builtins.js';
+
+/**
+ * The blob ids git gives `text` when it is staged unfiltered (SHA-1 and SHA-256
+ * repositories): `hash("blob <bytes>\\0" + bytes)`, computed here instead of asking git.
+ */
+export function blobIds(text: string): string[] {
+  const bytes = Buffer.from(text, 'utf8');
+  const head = Buffer.from(`blob ${bytes.length}\0`);
+  return ['sha1', 'sha256'].map((algo) => crypto().createHash(algo).update(head).update(bytes).digest('hex'));
+}
+
+/** Where the text of the session file last staged (or written by a command) is kept, beside the cache. */
+function textPath(cachePath: string): string {
+  return join(cachePath, '..', 'session-text.json');
+}
+
+/**
+ * The session file text whose blob id is `id`, if it is the one last kept by
+ * {@link storeText}: a commit after one that changed the session file diffs against
+ * it without asking git for HEAD's copy.
+ */
+export function cachedText(cachePath: string, id: string): string | undefined {
+  try {
+    const kept = JSON.parse(readFileSync(textPath(cachePath), 'utf8')) as { ids?: unknown; text?: unknown };
+    return Array.isArray(kept.ids) && kept.ids.includes(id) && typeof kept.text === 'string' ? kept.text : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Keeps `text` (whose blob ids are `ids`) for {@link cachedText}; a failure only costs a git call later. */
+export function storeText(cachePath: string, ids: string[], text: string): void {
+  try {
+    mkdirSync(join(cachePath, '..'), { recursive: true });
+    const tmp = `${textPath(cachePath)}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify({ ids, text }));
+    renameSync(tmp, textPath(cachePath));
+  } catch {
+    // Best effort.
+  }
+}
+
+/**
+ * The work tree's copy of a file when it is exactly the blob `id` (what is staged is
+ * usually what is on disk): hashing it is cheaper than starting git to read the blob.
+ */
+export function workTreeText(path: string, id: string): string | undefined {
+  try {
+    const text = readFileSync(path, 'utf8');
+    return blobIds(text).includes(id) ? text : undefined;
+  } catch {
+    return undefined;
+  }
+}
