@@ -1,5 +1,4 @@
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { ExitCode, GitSessionError } from '../errors.js';
 import { git, type GitResult } from './git.js';
 import { loadConfig } from './config.js';
@@ -16,7 +15,6 @@ import type { RefInfo } from '../core/report/targets.js';
 import type { CommitRecord, JournalByCommit } from '../core/report/types.js';
 import type { JournalEntry } from '../core/journal/entry.js';
 import { CommitStream, type CommitSink } from '../core/report/commit-stream.js';
-import { parseBlame, type BlameResult } from '../core/report/blame.js';
 import { journalMatcher } from '../core/pipeline/paths.js';
 import { hasHead } from './git-facts.js';
 
@@ -46,7 +44,7 @@ export async function openHistory(cwd: string, env: NodeJS.ProcessEnv): Promise<
 
 // User config must not leak into output we parse: signatures would land in stdout,
 // colour codes and relative paths would break the parse.
-const LOG_FLAGS = ['--no-color', '--no-show-signature', '--no-relative', '--no-ext-diff', '--no-textconv'];
+export const LOG_FLAGS = ['--no-color', '--no-show-signature', '--no-relative', '--no-ext-diff', '--no-textconv'];
 
 /** What a `git log` reads: revisions, filters (`--since=...`), and paths. */
 export interface LogQuery {
@@ -63,7 +61,8 @@ function pathArgs(paths: readonly string[] | undefined): string[] {
   return paths && paths.length > 0 ? ['--', ...paths] : ['--'];
 }
 
-async function failed(result: GitResult, what: string, opts: HistoryOptions): Promise<never> {
+/** Turns a git call that failed into the error a reader shows: no commits yet, or what git could not read. */
+export async function failed(result: GitResult, what: string, opts: HistoryOptions): Promise<never> {
   if (!(await hasHead(opts))) {
     throw new GitSessionError(ExitCode.Git, 'this repository has no commits yet.', {
       fix: 'Make a first commit, then ask again.',
@@ -241,42 +240,6 @@ export async function readJournal(template: string, select: JournalSelection, op
   return (await streamJournal(template, select, opts)) ?? new Map();
 }
 
-/** The commits that shaped lines start..end of `path` (relative to cwd), via `git log -L`, newest first. */
-export async function readLineLog(
-  keys: TrailerKeys,
-  path: string,
-  lines: { start: number; end: number },
-  opts: HistoryOptions,
-): Promise<CommitRecord[]> {
-  const args = ['log', ...LOG_FLAGS, '-z', '-s', `--format=${commitFormat(keys)}`, `-L${lines.start},${lines.end}:${path}`];
-  const result = await git(args, { ...opts, allowFailure: true });
-  if (result.code !== 0) return failed(result, `lines ${lines.start}-${lines.end} of ${path}`, opts);
-  return parseCommitRecords(result.stdout, keys);
-}
-
-/** Why `git blame` refused, in the reader's terms. */
-export type BlameRefusal = { kind: 'missing' } | { kind: 'deleted' } | { kind: 'short'; lines: number };
-
-/**
- * Who last changed lines start..end of `path` (relative to cwd) as it is in the
- * work tree, from one `git blame --porcelain`: blame stops at each line's last
- * change, and follows the file across renames as git does.
- */
-export async function readBlame(
-  path: string,
-  lines: { start: number; end: number },
-  opts: HistoryOptions,
-): Promise<BlameResult | BlameRefusal> {
-  const result = await git(['blame', '--porcelain', `-L${lines.start},${lines.end}`, '--', path], { ...opts, allowFailure: true });
-  if (result.code === 0) return parseBlame(result.stdout);
-  const detail = result.stderr.trim().split('\n')[0]?.replace(/^fatal: /, '') ?? '';
-  const short = /has only (\d+) lines?/.exec(detail);
-  if (short) return { kind: 'short', lines: Number(short[1]) };
-  if (/^Cannot lstat /.test(detail)) return { kind: 'deleted' };
-  if (/^no such path /.test(detail) && (await hasHead(opts))) return { kind: 'missing' };
-  return failed(result, `lines ${lines.start}-${lines.end} of ${path}`, opts);
-}
-
 /** Refs that can serve as a review base: origin/HEAD and every local branch. */
 export async function readBaseRefs(opts: HistoryOptions): Promise<RefInfo[]> {
   const result = await git(
@@ -301,28 +264,4 @@ export async function readBaseRefs(opts: HistoryOptions): Promise<RefInfo[]> {
 export async function readBlob(rev: string, path: string, opts: HistoryOptions): Promise<string | undefined> {
   const result = await git(['cat-file', 'blob', `${rev}:${path}`], { ...opts, allowFailure: true });
   return result.code === 0 ? result.stdout : undefined;
-}
-
-/**
- * The commits where a shallow clone's history was cut off (empty in a full clone):
- * git shows them as if they had no parents, so they seem to have written lines
- * that are in fact older.
- */
-export async function shallowBoundaries(opts: HistoryOptions): Promise<Set<string>> {
-  const where = await git(['rev-parse', '--path-format=absolute', '--git-path', 'shallow'], { ...opts, allowFailure: true });
-  const path = where.stdout.trim();
-  if (where.code !== 0 || path === '') return new Set();
-  try {
-    return new Set(readFileSync(path, 'utf8').split('\n').filter((l) => l !== ''));
-  } catch {
-    return new Set();
-  }
-}
-
-/** Whether `path` (relative to cwd) names a file at HEAD, and how many lines it has. */
-export async function fileAtHead(path: string, opts: HistoryOptions): Promise<{ lines: number } | undefined> {
-  const result = await git(['cat-file', 'blob', `HEAD:./${path.replace(/^\.\//, '')}`], { ...opts, allowFailure: true });
-  if (result.code !== 0) return undefined;
-  const text = result.stdout;
-  return { lines: text === '' ? 0 : text.split('\n').length - (text.endsWith('\n') ? 1 : 0) };
 }

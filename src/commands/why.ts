@@ -1,16 +1,6 @@
 import type { CommandContext, CommandResult } from '../cli/context.js';
-import {
-  fileAtHead,
-  openHistory,
-  readBlame,
-  readCommits,
-  readJournal,
-  readLineLog,
-  shallowBoundaries,
-  streamCommits,
-  type History,
-  type HistoryOptions,
-} from '../adapters/history.js';
+import { openHistory, readCommits, readJournal, streamCommits, type History, type HistoryOptions } from '../adapters/history.js';
+import { fileAtHead, readBlame, readLineLog, shallowBoundaries } from '../adapters/line-history.js';
 import { ExitCode, GitSessionError } from '../errors.js';
 import { buildWhy, renderWhyJson, renderWhyMarkdown, type WhyReport } from '../core/report/why.js';
 import { parseWhyTarget, type WhyTarget } from '../core/report/targets.js';

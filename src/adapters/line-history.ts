@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { git } from './git.js';
+import { hasHead } from './git-facts.js';
+import { failed, LOG_FLAGS, type HistoryOptions } from './history.js';
+import { commitFormat, parseCommitRecords, type TrailerKeys } from '../core/report/log-format.js';
+import type { CommitRecord } from '../core/report/types.js';
+import { parseBlame, type BlameResult } from '../core/report/blame.js';
+
+// The readers behind `why`: one line range, or one file, rather than a walk.
+
+/** The commits that shaped lines start..end of `path` (relative to cwd), via `git log -L`, newest first. */
+export async function readLineLog(
+  keys: TrailerKeys,
+  path: string,
+  lines: { start: number; end: number },
+  opts: HistoryOptions,
+): Promise<CommitRecord[]> {
+  const args = ['log', ...LOG_FLAGS, '-z', '-s', `--format=${commitFormat(keys)}`, `-L${lines.start},${lines.end}:${path}`];
+  const result = await git(args, { ...opts, allowFailure: true });
+  if (result.code !== 0) return failed(result, `lines ${lines.start}-${lines.end} of ${path}`, opts);
+  return parseCommitRecords(result.stdout, keys);
+}
+
+/** Why `git blame` refused, in the reader's terms. */
+export type BlameRefusal = { kind: 'missing' } | { kind: 'deleted' } | { kind: 'short'; lines: number };
+
+/**
+ * Who last changed lines start..end of `path` (relative to cwd) as it is in the
+ * work tree, from one `git blame --porcelain`: blame stops at each line's last
+ * change, and follows the file across renames as git does.
+ */
+export async function readBlame(
+  path: string,
+  lines: { start: number; end: number },
+  opts: HistoryOptions,
+): Promise<BlameResult | BlameRefusal> {
+  const result = await git(['blame', '--porcelain', `-L${lines.start},${lines.end}`, '--', path], { ...opts, allowFailure: true });
+  if (result.code === 0) return parseBlame(result.stdout);
+  const detail = result.stderr.trim().split('\n')[0]?.replace(/^fatal: /, '') ?? '';
+  const short = /has only (\d+) lines?/.exec(detail);
+  if (short) return { kind: 'short', lines: Number(short[1]) };
+  if (/^Cannot lstat /.test(detail)) return { kind: 'deleted' };
+  if (/^no such path /.test(detail) && (await hasHead(opts))) return { kind: 'missing' };
+  return failed(result, `lines ${lines.start}-${lines.end} of ${path}`, opts);
+}
+
+/**
+ * The commits where a shallow clone's history was cut off (empty in a full clone):
+ * git shows them as if they had no parents, so they seem to have written lines
+ * that are in fact older.
+ */
+export async function shallowBoundaries(opts: HistoryOptions): Promise<Set<string>> {
+  const where = await git(['rev-parse', '--path-format=absolute', '--git-path', 'shallow'], { ...opts, allowFailure: true });
+  const path = where.stdout.trim();
+  if (where.code !== 0 || path === '') return new Set();
+  try {
+    return new Set(readFileSync(path, 'utf8').split('\n').filter((l) => l !== ''));
+  } catch {
+    return new Set();
+  }
+}
+
+/** Whether `path` (relative to cwd) names a file at HEAD, and how many lines it has. */
+export async function fileAtHead(path: string, opts: HistoryOptions): Promise<{ lines: number } | undefined> {
+  const result = await git(['cat-file', 'blob', `HEAD:./${path.replace(/^\.\//, '')}`], { ...opts, allowFailure: true });
+  if (result.code !== 0) return undefined;
+  const text = result.stdout;
+  return { lines: text === '' ? 0 : text.split('\n').length - (text.endsWith('\n') ? 1 : 0) };
+}
