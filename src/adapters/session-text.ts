@@ -7,9 +7,12 @@ import { crypto } from './builtins.js';
  * repositories): `hash("blob <bytes>\\0" + bytes)`, computed here instead of asking git.
  */
 export function blobIds(text: string): string[] {
+  return [blobId(text, 'sha1'), blobId(text, 'sha256')];
+}
+
+function blobId(text: string, algo: 'sha1' | 'sha256'): string {
   const bytes = Buffer.from(text, 'utf8');
-  const head = Buffer.from(`blob ${bytes.length}\0`);
-  return ['sha1', 'sha256'].map((algo) => crypto().createHash(algo).update(head).update(bytes).digest('hex'));
+  return crypto().createHash(algo).update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 }
 
 /** Where the text of the session file last staged (or written by a command) is kept, beside the cache. */
@@ -50,7 +53,8 @@ export function storeText(cachePath: string, ids: string[], text: string): void 
 export function workTreeText(path: string, id: string): string | undefined {
   try {
     const text = readFileSync(path, 'utf8');
-    return blobIds(text).includes(id) ? text : undefined;
+    // Only the repository's own hash: a SHA-1 id has 40 digits, a SHA-256 one 64.
+    return blobId(text, id.length === 64 ? 'sha256' : 'sha1') === id ? text : undefined;
   } catch {
     return undefined;
   }

@@ -14,20 +14,15 @@
  */
 import { day, inline, json } from './commits.js';
 import type { SessionView } from './session-view.js';
-import type { CommitRecord, Reasoned } from './types.js';
+import type { CommitRecord } from './types.js';
 
-export interface ShowReport {
+/** SESSION.md as it was at a commit: its public view, and the file itself. */
+export interface ShowReport extends SessionView {
   commit: string;
   short: string;
   subject: string;
   date: string;
   file: string;
-  goal: string | null;
-  status: string | null;
-  nextSteps: string[];
-  decisions: Reasoned[];
-  deadEnds: Reasoned[];
-  keyFiles: { path: string; why: string | null }[];
   content: string;
 }
 

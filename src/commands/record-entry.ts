@@ -1,0 +1,44 @@
+import type { CommandContext, CommandResult } from '../cli/context.js';
+import { locateSessionFile, updateSessionFile } from '../adapters/session-file.js';
+import { addDeadEnd, addDecision, hasEntry, inlineText, parseSession, splitItemReason } from '../core/session/index.js';
+
+/** Text and reason of a decision or dead end as given on the command line. */
+export function recordArgs(text: string, because: string | undefined, what: string): { text: string; reason: string | null; inlineReason: boolean } {
+  inlineText(String(text ?? ''), what);
+  const line = String(text).replace(/\s+/g, ' ').trim();
+  const reason = because !== undefined && because.trim() !== '' ? because.replace(/\s+/g, ' ').trim() : null;
+  // `decide "Use X because Y"` already says why: kept as typed, read back by the parser.
+  const inlineReason = reason === null && splitItemReason(line).reason !== null;
+  return { text: line, reason, inlineReason };
+}
+
+const KINDS = {
+  decisions: { label: 'decision', add: addDecision, hint: 'add --because to say why.' },
+  deadEnds: { label: 'dead end', add: addDeadEnd, hint: 'add --because to say why it failed.' },
+} as const;
+
+/**
+ * Adds a decision or a dead end to the session file, unless the same text is already
+ * there: what `decide` and `dead-end` do, and the MCP tools behind them.
+ */
+export async function recordEntry(
+  kind: keyof typeof KINDS,
+  given: string,
+  because: string | undefined,
+  ctx: CommandContext,
+): Promise<CommandResult> {
+  const { label, add, hint } = KINDS[kind];
+  const { text, reason, inlineReason } = recordArgs(given, because, label);
+  const file = await locateSessionFile(ctx.cwd, ctx.env);
+  let known = false;
+  updateSessionFile(
+    file,
+    (s) => ((known = hasEntry(s, kind, text)) ? s : add(s, { text, reason })),
+    (s) => void parseSession(s, file.display),
+  );
+  if (known) return { stdout: `Already recorded in ${file.display}: ${text}\n` };
+  return {
+    stdout: `Recorded ${label} in ${file.display}: ${text}${reason ? ` — Reason: ${reason}` : ''}\n`,
+    stderr: reason || inlineReason ? undefined : `git-session: recorded without a reason; ${hint}\n`,
+  };
+}
