@@ -28,7 +28,7 @@ function inWorkTree(root: string, path: string): boolean {
 
 /**
  * Where a write to `path` lands once symlinks are followed, in the path's folders too:
- * the real path of the file, or of its folder for a file not there yet.
+ * the real path of the file, or, for a file not there yet, of its nearest folder that is.
  */
 function realTarget(path: string): string {
   try {
@@ -47,10 +47,15 @@ function realTarget(path: string): string {
         fix: 'Create the file it points to, or remove the link, and run the command again.',
       });
     }
-    try {
-      return join(realpathSync(dirname(path)), basename(path));
-    } catch {
-      return resolve(path);
+    // Folders not made yet land in the nearest one that is there, wherever its links lead.
+    const rest = [basename(path)];
+    for (let dir = dirname(resolve(path)); ; dir = dirname(dir)) {
+      try {
+        return join(realpathSync(dir), ...rest);
+      } catch {
+        if (dirname(dir) === dir) return resolve(path);
+        rest.unshift(basename(dir));
+      }
     }
   }
 }

@@ -115,5 +115,24 @@ describe('a SESSION.md that is a symlink', () => {
     expect(repo.run(['uninstall']).code).toBe(0);
     expect(repo.read('AGENTS.md')).toBe('# Rules\n');
   });
+
+  it('a journal folder linked out of the repository: the commit goes through without an entry, one line says why, nothing is written outside', () => {
+    repo = sessionRepo();
+    const outside = join(repo.home, 'journal-elsewhere');
+    mkdirSync(outside);
+    rmSync(join(repo.dir, '.session'), { recursive: true, force: true });
+    symlinkSync(outside, join(repo.dir, '.session'));
+    repo.write('src/convert.js', 'export const table = { mm: 1 };\n');
+    repo.git(['add', 'src/convert.js']);
+    const r = gitNoTty(repo, ['commit', '-q', '-m', 'Table']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/^git-session: journal entry skipped: .*outside the repository's work tree/m);
+    expect(readdirSync(outside)).toEqual([]);
+    expect(repo.git(['log', '-1', '--format=%s']).stdout.trim()).toBe('Table');
+
+    const checkpoint = repo.run(['checkpoint']);
+    expect(checkpoint.code).toBe(4);
+    expect(readdirSync(outside)).toEqual([]);
+  });
 });
 
