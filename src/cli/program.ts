@@ -1,7 +1,7 @@
 import { cac } from 'cac';
 import { invocation, withInvocation } from '../adapters/invocation.js';
 import { ExitCode, GitSessionError } from '../errors.js';
-import type { CommandContext, CommandResult } from './context.js';
+import type { CommandContext, CommandResult } from '../context.js';
 import { positionals } from './positionals.js';
 import { rawOption } from './raw-option.js';
 

@@ -1,4 +1,4 @@
-import type { CommandContext, CommandResult } from '../cli/context.js';
+import type { CommandContext, CommandResult } from '../context.js';
 import { readBaseRefs, readBlob, readCommits, openHistory } from '../adapters/history.js';
 import { ExitCode, GitSessionError } from '../errors.js';
 import { journalMatcher } from '../core/pipeline/paths.js';

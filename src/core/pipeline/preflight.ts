@@ -1,6 +1,6 @@
 /**
- * What the pre-commit hook line gathers with git before the binary starts, and pipes
- * into it: git's own start-up is ~1 ms from sh, but each call from node costs several,
+ * What the hook script (`bin/git-session-hook`, its `preflight` function) gathers with
+ * git before the binary starts, and pipes into it: git's own start-up is ~1 ms from sh, but each call from node costs several,
  * and run in the pipe they overlap node's start-up instead of following it. The binary
  * reads it when its stdin is that pipe (git gives hooks /dev/null otherwise, as with a
  * hook line from an older version) and falls back to asking git itself when anything
@@ -15,16 +15,6 @@ export const PREFLIGHT_END = 'git-session-preflight-end';
 export const PREFLIGHT_FLAG = '--preflight';
 /** What the binary prints on stdout for the hook line to `git add` (the line stages it from sh, cheaper than from node). */
 export const STAGE_PREFIX = 'git-session add ';
-
-/**
- * The sh commands whose output is piped into `git-session hook pre-commit`: the layout
- * and HEAD, the top-level tree of HEAD (where the session file usually sits), and the
- * staged changes with their blob ids and line counts. NUL bytes separate the parts.
- * Each part tolerates failure (an unborn HEAD), because husky runs hooks with `sh -e`.
- */
-export const PREFLIGHT_COMMANDS =
-  `{ echo ${PREFLIGHT_HEADER}; git rev-parse --path-format=absolute --show-toplevel --git-dir --git-path git-session HEAD || :; printf '\\0'; ` +
-  `git ls-tree -z HEAD || :; printf '\\0'; git diff --cached --raw --no-abbrev --numstat -z && printf ${PREFLIGHT_END}; } 2>/dev/null`;
 
 export interface RawChange {
   /** Blob id before (at HEAD); undefined for an added file. */
