@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { writeStateQuietly } from '../adapters/state-dir.js';
 import { assertStaysInWorkTree, removeFile } from '../adapters/fs.js';
 import { dirname, join } from 'node:path';
 import { git } from '../adapters/git.js';
@@ -53,6 +54,28 @@ function readLastEntry(path: string): LastEntry | undefined {
   }
 }
 
+/**
+ * Before a journal file is created: refused when git would never take it (a sparse
+ * checkout that leaves the journal out, a tracked file deleted from the work tree,
+ * which a later `commit -a` would replace with this one entry), and whether it must
+ * be written with CRLF (core.autocrlf=true, where core.safecrlf refuses LF text).
+ * Asked only for the first entry of a file: two git calls a week.
+ */
+async function newJournalFile(root: string, env: NodeJS.ProcessEnv, relative: string): Promise<boolean> {
+  const tracked = (await git(['ls-files', '--', relative], { cwd: root, env })).stdout.trim() !== '';
+  const config = (await git(['config', '--get-regexp', '^core\\.(autocrlf|sparsecheckout)$'], { cwd: root, env, allowFailure: true })).stdout;
+  // In a sparse checkout, a journal folder that is not in the work tree is outside the cone.
+  const sparse = /^core\.sparsecheckout true$/im.test(config) && !existsSync(dirname(join(root, relative)));
+  if (tracked || sparse) {
+    throw new Error(
+      tracked
+        ? `${relative} is tracked but not in the work tree (outside this sparse checkout, or deleted): git-session does not recreate it with one entry`
+        : `${relative} would be outside this sparse checkout; add .session/ to it (git sparse-checkout add .session) to keep the journal`,
+    );
+  }
+  return /^core\.autocrlf true$/im.test(config);
+}
+
 /** `Name <email>` of the commit's author: git exports it to pre-commit; `git var` otherwise. */
 export async function commitAuthor(cwd: string, env: NodeJS.ProcessEnv): Promise<string> {
   if (env.GIT_AUTHOR_NAME && env.GIT_AUTHOR_EMAIL) return `${env.GIT_AUTHOR_NAME} <${env.GIT_AUTHOR_EMAIL}>`;
@@ -81,9 +104,11 @@ export async function writeCommitJournal(j: CommitJournal): Promise<string> {
   const time = formatLocalTime(now, offset);
   removeFile(j.lastEntryPath);
   // The journal is appended in place: a linked folder must not carry it out of the repository.
-  assertStaysInWorkTree(join(j.root, relative), j.root);
-  const written = writeJournalEntry(
-    join(j.root, relative),
+  const full = join(j.root, relative);
+  assertStaysInWorkTree(full, j.root);
+  const crlf = existsSync(full) ? false : await newJournalFile(j.root, j.env, relative);
+  writeJournalEntry(
+    full,
     (eol, previousTime) => {
       // A new week's file shows no earlier entry: the one written last (in last week's file) counts.
       const before = previousTime ?? (record && record.path !== relative ? record.time : undefined);
@@ -101,22 +126,19 @@ export async function writeCommitJournal(j: CommitJournal): Promise<string> {
           files: [...j.files],
           ...(previous ? { sincePrevious: formatDuration(now.getTime() - previous.getTime()) } : {}),
         },
-        eol,
+        crlf ? '\r\n' : eol,
       );
     },
     // Only when the amended commit wrote to this very file: after a week boundary its entry is in last week's file.
     j.amend && j.changedPaths.includes(relative),
     relative,
     retry,
+    // Recorded before the entry is written, so a kill in between cannot leave an entry
+    // the retry would not recognise (see writeJournalEntry).
+    (w) => {
+      if (!j.amend) writeStateQuietly(j.lastEntryPath, JSON.stringify({ path: relative, head: j.head ?? null, time, ...w } satisfies LastEntry));
+    },
+    j.root,
   );
-  if (!j.amend) {
-    const entry: LastEntry = { path: relative, head: j.head ?? null, time, ...written };
-    try {
-      mkdirSync(dirname(j.lastEntryPath), { recursive: true });
-      writeFileSync(j.lastEntryPath, JSON.stringify(entry));
-    } catch {
-      // Without the record a failed commit's retry appends a second entry, as before.
-    }
-  }
   return relative;
 }
