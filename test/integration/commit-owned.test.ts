@@ -21,7 +21,7 @@ describe('decisions follow their commit', () => {
     const committed = repo.git(['show', 'HEAD:SESSION.md']).stdout;
     expect(committed).toContain('- Round half to even — Reason: matches the spec');
     expect(committed).not.toContain('my own unstaged note');
-    expect(r.stderr).toContain('staged what git session recorded');
+    expect(r.stderr).toContain("staged the lines git-session's commands wrote");
     expect(r.stderr).not.toContain('was not updated');
     // The person's note is still there, still unstaged; nothing else is left over.
     expect(residue(repo)).toBe(' M SESSION.md\n');

@@ -77,11 +77,11 @@ const NONE: SessionChange = { decisions: [], deadEnds: [], secretKinds: [], newS
 function ownedMessages(f: CommitFacts): string[] {
   const out: string[] = [];
   if (f.owned.staged > 0) {
-    out.push(`git-session: staged what git session recorded in ${f.sessionFile} into this commit; your other edits to it stay unstaged.\n`);
+    out.push(`git-session: staged the lines git-session's commands wrote to ${f.sessionFile} into this commit; your other edits to it stay unstaged.\n`);
   }
   if (f.owned.notStaged > 0) {
     out.push(
-      `git-session: recorded but not staged: what git session wrote to ${f.sessionFile} overlaps your own unstaged edits there, so it is not in this commit. ` +
+      `git-session: recorded but not staged: what git-session's commands wrote to ${f.sessionFile} overlaps your own unstaged edits there, so it is not in this commit. ` +
         `Stage it (git add -p ${f.sessionFile}) and amend (git commit --amend --no-edit).\n`,
     );
   }

@@ -57,7 +57,7 @@ describe('planCommit', () => {
   });
 
   it('recorded lines the hook staged: says what it staged', () => {
-    expect(planCommit(facts({ owned: { staged: 1, notStaged: 0 } })).messages.join('')).toContain('staged what git session recorded');
+    expect(planCommit(facts({ owned: { staged: 1, notStaged: 0 } })).messages.join('')).toContain("staged the lines git-session's commands wrote");
   });
 
   it('conflict markers: refused in remind and strict, said in off', () => {
