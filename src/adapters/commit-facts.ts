@@ -4,7 +4,7 @@ import type { CommitFacts, OwnedEdits, StagedSession } from '../core/pipeline/co
 import type { Committer } from '../core/pipeline/policy/stale-action.js';
 import { parseNumstat } from '../core/pipeline/numstat.js';
 import { journalMatcher, normalisePath } from '../core/pipeline/paths.js';
-import { PREFLIGHT_FLAG } from '../core/pipeline/preflight.js';
+import { PREFLIGHT_FLAG, type JournalSettings } from '../core/pipeline/preflight.js';
 import { skipReason } from '../core/pipeline/skip.js';
 import { assessStaleness } from '../core/pipeline/staleness.js';
 import type { JournalFile } from '../core/journal/entry.js';
@@ -35,6 +35,8 @@ export interface CommitSetting {
   isJournal: (path: string) => boolean;
   /** The staged files with line counts (the journal included). */
   files: JournalFile[];
+  /** How a new journal file is written, when the hook script asked git already. */
+  journalSettings?: JournalSettings;
 }
 
 function isCI(env: NodeJS.ProcessEnv): boolean {
@@ -106,6 +108,7 @@ export async function readCommitSetting(args: string[], ctx: CommandContext): Pr
     where: { cwd: root, env, sessionFile, cachePath: state.cachePath },
     isJournal: journalMatcher(config.journal.path),
     files,
+    ...(pipedText?.journalSettings ? { journalSettings: pipedText.journalSettings } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { writeStateQuietly } from '../adapters/state-dir.js';
+import { parseJournalSettings, type JournalSettings } from '../core/pipeline/preflight.js';
 import { assertStaysInWorkTree, removeFile } from '../adapters/fs.js';
 import { dirname, join } from 'node:path';
 import { git } from '../adapters/git.js';
@@ -28,6 +29,8 @@ export interface CommitJournal {
   lastEntryPath: string;
   /** The commit HEAD names now (undefined before the first commit). */
   head: string | undefined;
+  /** core.autocrlf and core.sparseCheckout, when the hook script asked git already. */
+  settings?: JournalSettings;
 }
 
 /** The entry the previous pre-commit wrote, and the HEAD it was written on. */
@@ -56,24 +59,24 @@ function readLastEntry(path: string): LastEntry | undefined {
 
 /**
  * Before a journal file is created: refused when git would never take it (a sparse
- * checkout that leaves the journal out, a tracked file deleted from the work tree,
- * which a later `commit -a` would replace with this one entry), and whether it must
- * be written with CRLF (core.autocrlf=true, where core.safecrlf refuses LF text).
- * Asked only for the first entry of a file: two git calls a week.
+ * checkout that leaves the journal out, where a later `commit -a` would replace the
+ * committed file with this one entry), and whether it must be written with CRLF
+ * (core.autocrlf=true, where core.safecrlf refuses LF text). The hook script has
+ * usually asked git already; only the first entry of a file ever asks.
  */
-async function newJournalFile(root: string, env: NodeJS.ProcessEnv, relative: string): Promise<boolean> {
-  const tracked = (await git(['ls-files', '--', relative], { cwd: root, env })).stdout.trim() !== '';
-  const config = (await git(['config', '--get-regexp', '^core\\.(autocrlf|sparsecheckout)$'], { cwd: root, env, allowFailure: true })).stdout;
-  // In a sparse checkout, a journal folder that is not in the work tree is outside the cone.
-  const sparse = /^core\.sparsecheckout true$/im.test(config) && !existsSync(dirname(join(root, relative)));
-  if (tracked || sparse) {
-    throw new Error(
-      tracked
-        ? `${relative} is tracked but not in the work tree (outside this sparse checkout, or deleted): git-session does not recreate it with one entry`
-        : `${relative} would be outside this sparse checkout; add .session/ to it (git sparse-checkout add .session) to keep the journal`,
-    );
+async function newJournalFile(root: string, env: NodeJS.ProcessEnv, relative: string, known?: JournalSettings): Promise<boolean> {
+  const settings =
+    known ??
+    parseJournalSettings((await git(['config', '--get-regexp', '^core\\.(autocrlf|sparsecheckout)$'], { cwd: root, env, allowFailure: true })).stdout);
+  // In a sparse checkout, a journal folder that is not in the work tree is outside the cone,
+  // and a tracked file missing from the work tree is one git keeps out of it.
+  if (settings.sparse) {
+    const outside = !existsSync(dirname(join(root, relative))) || (await git(['ls-files', '--', relative], { cwd: root, env })).stdout.trim() !== '';
+    if (outside) {
+      throw new Error(`${relative} is outside this sparse checkout; add .session/ to it (git sparse-checkout add .session) to keep the journal`);
+    }
   }
-  return /^core\.autocrlf true$/im.test(config);
+  return settings.autocrlf;
 }
 
 /** `Name <email>` of the commit's author: git exports it to pre-commit; `git var` otherwise. */
@@ -106,7 +109,7 @@ export async function writeCommitJournal(j: CommitJournal): Promise<string> {
   // The journal is appended in place: a linked folder must not carry it out of the repository.
   const full = join(j.root, relative);
   assertStaysInWorkTree(full, j.root);
-  const crlf = existsSync(full) ? false : await newJournalFile(j.root, j.env, relative);
+  const crlf = existsSync(full) ? false : await newJournalFile(j.root, j.env, relative, j.settings);
   writeJournalEntry(
     full,
     (eol, previousTime) => {

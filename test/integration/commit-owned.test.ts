@@ -71,7 +71,8 @@ describe('decisions follow their commit', () => {
     repo.write('src/convert.js', code(3));
     repo.git(['add', '-A']);
     const r = gitNoTty(repo, ['commit', '-q', '-m', 'Oops']);
-    expect(r.code).toBe(6);
+    // git reports any pre-commit refusal as its own exit 1.
+    expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/SESSION\.md holds conflict markers \(lines \d+, \d+, \d+\)/);
     expect(repo.git(['log', '-1', '--format=%s']).stdout.trim()).not.toBe('Oops');
   });

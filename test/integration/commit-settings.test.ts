@@ -51,17 +51,21 @@ describe("git's settings that change message text", () => {
 describe('journals git would not take', () => {
   it('core.autocrlf with core.safecrlf: the new journal file is written as git will check it out', () => {
     repo = sessionRepo();
-    repo.git(['config', 'core.autocrlf', 'true']);
-    repo.git(['config', 'core.safecrlf', 'true']);
+    // A clone made with the settings, as on a machine that has them globally: its files are CRLF.
+    const clone = join(repo.home, 'clone');
+    repo.git(['clone', '-q', '-c', 'core.autocrlf=true', '-c', 'core.safecrlf=true', repo.dir, clone]);
+    for (const name of ['pre-commit', 'prepare-commit-msg', 'commit-msg']) {
+      writeFileSync(join(clone, '.git', 'hooks', name), repo.read(`.git/hooks/${name}`), { mode: 0o755 });
+    }
+    writeFileSync(join(clone, 'src', 'convert.js'), code(3).replace(/\n/g, '\r\n'));
+    repo.git(['add', '-A'], { cwd: clone });
     // A week with no journal file yet.
-    repo.write('src/convert.js', code(3));
-    repo.git(['add', '-A']);
-    const r = gitNoTty(repo, ['commit', '-q', '-m', 'Next week'], { GIT_AUTHOR_DATE: '2031-06-02T10:00:00Z' });
+    const r = gitNoTty(repo, ['commit', '-q', '-m', 'Next week'], { GIT_AUTHOR_DATE: '2031-06-02T10:00:00Z' }, clone);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).not.toContain('skipped');
-    expect(journalFilesIn(repo)).toEqual(['.session/journal/2031-W23.md']);
-    expect(repo.git(['add', '-A'], { allowFail: true }).code).toBe(0);
-    expect(residue(repo)).toBe('');
+    expect(journalFilesIn(repo, 'HEAD', clone)).toEqual(['.session/journal/2031-W23.md']);
+    expect(repo.git(['add', '-A'], { cwd: clone, allowFail: true }).stderr).toBe('');
+    expect(residue(repo, clone)).toBe('');
   });
 
   it('a sparse checkout without the journal folder: the entry is skipped with one line, no stray file', () => {

@@ -7,8 +7,13 @@
  * is missing or unexpected.
  */
 
-/** First line of the piped text; a different one (another version's line) is ignored. */
-export const PREFLIGHT_HEADER = 'git-session-preflight 1';
+/**
+ * First line of the piped text. Version 2 (the hook script) starts with git's answer
+ * about core.autocrlf and core.sparseCheckout; version 1 (hook lines of earlier
+ * versions) has no such part. Any other first line is ignored.
+ */
+export const PREFLIGHT_HEADER = 'git-session-preflight 2';
+const PREFLIGHT_HEADER_V1 = 'git-session-preflight 1';
 /** Last bytes, written only when the diff completed, so a cut-off text is never trusted. */
 export const PREFLIGHT_END = 'git-session-preflight-end';
 /** The argument with which the hook line tells the binary that its stdin is this text. */
@@ -35,6 +40,19 @@ export interface Preflight {
   changes: Map<string, RawChange>;
   /** The `--numstat -z` part, for parseNumstat. */
   numstat: string;
+  /** The settings that decide how a new journal file is written; undefined from a version 1 line. */
+  journalSettings?: JournalSettings;
+}
+
+/** What git says of line endings and sparse checkouts, for a journal file about to be created. */
+export interface JournalSettings {
+  autocrlf: boolean;
+  sparse: boolean;
+}
+
+/** Reads `git config --get-regexp '^core\.(autocrlf|sparsecheckout)$'` output. */
+export function parseJournalSettings(text: string): JournalSettings {
+  return { autocrlf: /^core\.autocrlf true$/im.test(text), sparse: /^core\.sparsecheckout true$/im.test(text) };
 }
 
 const ID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
@@ -42,8 +60,16 @@ const NO_ID = /^0+$/;
 
 /** Parses the piped text; undefined unless every part is there and well formed. */
 export function parsePreflight(text: string): Preflight | undefined {
-  if (!text.startsWith(PREFLIGHT_HEADER + '\n') || !text.endsWith(PREFLIGHT_END)) return undefined;
-  const body = text.slice(PREFLIGHT_HEADER.length + 1, text.length - PREFLIGHT_END.length);
+  const v2 = text.startsWith(PREFLIGHT_HEADER + '\n');
+  if ((!v2 && !text.startsWith(PREFLIGHT_HEADER_V1 + '\n')) || !text.endsWith(PREFLIGHT_END)) return undefined;
+  let body = text.slice(PREFLIGHT_HEADER.length + 1, text.length - PREFLIGHT_END.length);
+  let journalSettings: JournalSettings | undefined;
+  if (v2) {
+    const end = body.indexOf('\0');
+    if (end < 0) return undefined;
+    journalSettings = parseJournalSettings(body.slice(0, end));
+    body = body.slice(end + 1);
+  }
   const first = body.indexOf('\0');
   if (first < 0) return undefined;
   const lines = body.slice(0, first).split('\n');
@@ -87,7 +113,7 @@ export function parsePreflight(text: string): Preflight | undefined {
     }
     i += two ? 3 : 2;
   }
-  return { root, gitDir, stateDir, head, topBlobs, changes, numstat: fields.slice(i).join('\0') };
+  return { root, gitDir, stateDir, head, topBlobs, changes, numstat: fields.slice(i).join('\0'), ...(journalSettings ? { journalSettings } : {}) };
 }
 
 /**
