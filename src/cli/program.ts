@@ -125,10 +125,12 @@ export async function runCli(argv: string[], ctx: CommandContext, version: strin
 
   cli
     .command('review [range]', 'A pull-request description for a range: decisions, dead ends, status, files, commits')
-    .option('--format <fmt>', 'md or json', { default: 'md' })
+    .option('--format <fmt>', 'md, json, or github (notices on the changed lines that carry decisions, as workflow commands)', { default: 'md' })
     .action(
       act(async (range: string | undefined, opts: Opts) =>
-        (await import('../commands/review.js')).review({ range, format: format(opts) }, ctx),
+        opts.format === 'github' && !opts.json
+          ? (await import('../commands/annotate.js')).annotate({ range }, ctx)
+          : (await import('../commands/review.js')).review({ range, format: format(opts) }, ctx),
       ),
     );
 
