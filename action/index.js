@@ -19550,12 +19550,12 @@ var require_lib = __commonJS({
             throw new Error("Client has already been disposed.");
           }
           const parsedUrl = new URL(requestUrl);
-          let info = this._prepareRequest(verb, parsedUrl, headers);
+          let info2 = this._prepareRequest(verb, parsedUrl, headers);
           const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb) ? this._maxRetries + 1 : 1;
           let numTries = 0;
           let response;
           do {
-            response = yield this.requestRaw(info, data);
+            response = yield this.requestRaw(info2, data);
             if (response && response.message && response.message.statusCode === HttpCodes2.Unauthorized) {
               let authenticationHandler;
               for (const handler2 of this.handlers) {
@@ -19565,7 +19565,7 @@ var require_lib = __commonJS({
                 }
               }
               if (authenticationHandler) {
-                return authenticationHandler.handleAuthentication(this, info, data);
+                return authenticationHandler.handleAuthentication(this, info2, data);
               } else {
                 return response;
               }
@@ -19588,8 +19588,8 @@ var require_lib = __commonJS({
                   }
                 }
               }
-              info = this._prepareRequest(verb, parsedRedirectUrl, headers);
-              response = yield this.requestRaw(info, data);
+              info2 = this._prepareRequest(verb, parsedRedirectUrl, headers);
+              response = yield this.requestRaw(info2, data);
               redirectsRemaining--;
             }
             if (!response.message.statusCode || !HttpResponseRetryCodes2.includes(response.message.statusCode)) {
@@ -19618,7 +19618,7 @@ var require_lib = __commonJS({
        * @param info
        * @param data
        */
-      requestRaw(info, data) {
+      requestRaw(info2, data) {
         return __awaiter3(this, void 0, void 0, function* () {
           return new Promise((resolve, reject) => {
             function callbackForResult(err, res) {
@@ -19630,7 +19630,7 @@ var require_lib = __commonJS({
                 resolve(res);
               }
             }
-            this.requestRawWithCallback(info, data, callbackForResult);
+            this.requestRawWithCallback(info2, data, callbackForResult);
           });
         });
       }
@@ -19640,12 +19640,12 @@ var require_lib = __commonJS({
        * @param data
        * @param onResult
        */
-      requestRawWithCallback(info, data, onResult) {
+      requestRawWithCallback(info2, data, onResult) {
         if (typeof data === "string") {
-          if (!info.options.headers) {
-            info.options.headers = {};
+          if (!info2.options.headers) {
+            info2.options.headers = {};
           }
-          info.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
+          info2.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
         }
         let callbackCalled = false;
         function handleResult(err, res) {
@@ -19654,7 +19654,7 @@ var require_lib = __commonJS({
             onResult(err, res);
           }
         }
-        const req = info.httpModule.request(info.options, (msg) => {
+        const req = info2.httpModule.request(info2.options, (msg) => {
           const res = new HttpClientResponse(msg);
           handleResult(void 0, res);
         });
@@ -19666,7 +19666,7 @@ var require_lib = __commonJS({
           if (socket) {
             socket.end();
           }
-          handleResult(new Error(`Request timeout: ${info.options.path}`));
+          handleResult(new Error(`Request timeout: ${info2.options.path}`));
         });
         req.on("error", function(err) {
           handleResult(err);
@@ -19702,27 +19702,27 @@ var require_lib = __commonJS({
         return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
       }
       _prepareRequest(method, requestUrl, headers) {
-        const info = {};
-        info.parsedUrl = requestUrl;
-        const usingSsl = info.parsedUrl.protocol === "https:";
-        info.httpModule = usingSsl ? https : http;
+        const info2 = {};
+        info2.parsedUrl = requestUrl;
+        const usingSsl = info2.parsedUrl.protocol === "https:";
+        info2.httpModule = usingSsl ? https : http;
         const defaultPort = usingSsl ? 443 : 80;
-        info.options = {};
-        info.options.host = info.parsedUrl.hostname;
-        info.options.port = info.parsedUrl.port ? parseInt(info.parsedUrl.port) : defaultPort;
-        info.options.path = (info.parsedUrl.pathname || "") + (info.parsedUrl.search || "");
-        info.options.method = method;
-        info.options.headers = this._mergeHeaders(headers);
+        info2.options = {};
+        info2.options.host = info2.parsedUrl.hostname;
+        info2.options.port = info2.parsedUrl.port ? parseInt(info2.parsedUrl.port) : defaultPort;
+        info2.options.path = (info2.parsedUrl.pathname || "") + (info2.parsedUrl.search || "");
+        info2.options.method = method;
+        info2.options.headers = this._mergeHeaders(headers);
         if (this.userAgent != null) {
-          info.options.headers["user-agent"] = this.userAgent;
+          info2.options.headers["user-agent"] = this.userAgent;
         }
-        info.options.agent = this._getAgent(info.parsedUrl);
+        info2.options.agent = this._getAgent(info2.parsedUrl);
         if (this.handlers) {
           for (const handler2 of this.handlers) {
-            handler2.prepareRequest(info.options);
+            handler2.prepareRequest(info2.options);
           }
         }
-        return info;
+        return info2;
       }
       _mergeHeaders(headers) {
         if (this.requestOptions && this.requestOptions.headers) {
@@ -46449,6 +46449,9 @@ function error(message, properties = {}) {
 function warning(message, properties = {}) {
   issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
+function info(message) {
+  process.stdout.write(message + os4.EOL);
+}
 
 // src/errors.ts
 var ExitCode2 = {
@@ -51820,7 +51823,10 @@ async function annotations(args, ctx) {
   const base = args.range === void 0 ? await defaultBase(at) : baseOf(args.range.trim());
   const from = await forkPoint(base, repo.root, ctx.env);
   const diff = await git([...DIFF_ARGS, from, "--"], { cwd: repo.root, env: ctx.env });
-  const tasks = parseChangedLines(diff.stdout).flatMap((file) => file.ranges.map((lines2) => () => notices(file.path, lines2, at)));
+  const config = loadConfig(repo.root);
+  const isJournal = journalMatcher(config.journal.path);
+  const changed = parseChangedLines(diff.stdout).filter((f) => f.path !== config.sessionFile && !isJournal(f.path));
+  const tasks = changed.flatMap((file) => file.ranges.map((lines2) => () => notices(file.path, lines2, at)));
   return mergeAdjacent((await pooled(tasks, 4)).flat());
 }
 
@@ -55375,9 +55381,9 @@ function tokenizeCodeFenced(effects, ok3, nok) {
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return info(code2);
+    return info2(code2);
   }
-  function info(code2) {
+  function info2(code2) {
     if (code2 === null || markdownLineEnding(code2)) {
       effects.exit("chunkString");
       effects.exit("codeFencedFenceInfo");
@@ -55392,7 +55398,7 @@ function tokenizeCodeFenced(effects, ok3, nok) {
       return nok(code2);
     }
     effects.consume(code2);
-    return info;
+    return info2;
   }
   function metaBefore(code2) {
     if (code2 === null || markdownLineEnding(code2)) {
@@ -58203,11 +58209,11 @@ function createTokenizer(parser, initialize, from) {
     context3.events.push(["exit", token, context3]);
     return token;
   }
-  function onsuccessfulconstruct(construct, info) {
-    addResult(construct, info.from);
+  function onsuccessfulconstruct(construct, info2) {
+    addResult(construct, info2.from);
   }
-  function onsuccessfulcheck(_, info) {
-    info.restore();
+  function onsuccessfulcheck(_, info2) {
+    info2.restore();
   }
   function constructFactory(onreturn, fields) {
     return hook2;
@@ -58215,7 +58221,7 @@ function createTokenizer(parser, initialize, from) {
       let listOfConstructs;
       let constructIndex;
       let currentConstruct;
-      let info;
+      let info2;
       return Array.isArray(constructs2) ? (
         /* c8 ignore next 1 */
         handleListOfConstructs(constructs2)
@@ -58251,7 +58257,7 @@ function createTokenizer(parser, initialize, from) {
       function handleConstruct(construct) {
         return start;
         function start(code2) {
-          info = store();
+          info2 = store();
           currentConstruct = construct;
           if (!construct.partial) {
             context3.currentConstruct = construct;
@@ -58272,12 +58278,12 @@ function createTokenizer(parser, initialize, from) {
       }
       function ok3(code2) {
         consumed = true;
-        onreturn(currentConstruct, info);
+        onreturn(currentConstruct, info2);
         return returnState;
       }
       function nok(code2) {
         consumed = true;
-        info.restore();
+        info2.restore();
         if (++constructIndex < listOfConstructs.length) {
           return handleConstruct(listOfConstructs[constructIndex]);
         }
@@ -60154,8 +60160,8 @@ function exitFootnoteDefinition(token) {
 function footnoteReferencePeek() {
   return "[";
 }
-function footnoteReference(node2, _, state, info) {
-  const tracker = state.createTracker(info);
+function footnoteReference(node2, _, state, info2) {
+  const tracker = state.createTracker(info2);
   let value2 = tracker.move("[^");
   const exit3 = state.enter("footnoteReference");
   const subexit = state.enter("reference");
@@ -60200,8 +60206,8 @@ function enterStrikethrough(token) {
 function exitStrikethrough(token) {
   this.exit(token);
 }
-function handleDelete(node2, _, state, info) {
-  const tracker = state.createTracker(info);
+function handleDelete(node2, _, state, info2) {
+  const tracker = state.createTracker(info2);
   const sequence = state.stack.includes("strikethrough") ? "~" : "~~";
   const exit3 = state.enter("strikethrough");
   let value2 = tracker.move(sequence);
@@ -62408,8 +62414,8 @@ async function assertHistory(ctx, revisions) {
   }
 }
 async function shortRange(base, head, ctx) {
-  const out = await git(["rev-parse", "--short", base, head], { cwd: ctx.cwd, env: ctx.env });
-  return out.stdout.trim().split("\n").join("..");
+  const short = async (rev) => (await git(["rev-parse", "--short", rev], { cwd: ctx.cwd, env: ctx.env })).stdout.trim();
+  return `${await short(base)}..${await short(head)}`;
 }
 async function branchTrailers(range, counts, ctx) {
   if (counts.decisions + counts.deadEnds === 0) return [];
@@ -62463,20 +62469,26 @@ async function run(cwd, env) {
   }
   const head = pr?.headSha ?? "HEAD";
   await assertHistory(ctx, [base, head]);
-  const range = `${base}..${head}`;
+  const range = await shortRange(base, head, ctx);
   const model = JSON.parse((await review({ range, format: "json" }, ctx)).stdout ?? "{}");
   const markdown = (await review({ range, format: "md" }, ctx)).stdout ?? "";
   const text5 = inputs.format === "json" ? `\`\`\`json
 ${JSON.stringify(model, null, 2)}
 \`\`\`
 ` : markdown;
+  if (inputs.annotations && pr) {
+    const checkedOut = (await git(["rev-parse", "HEAD"], { cwd, env })).stdout.trim();
+    if (checkedOut !== pr.headSha) {
+      info(`Notices name lines as they are in the checked-out commit ${checkedOut.slice(0, 7)}, not the pull request's head ${pr.headSha.slice(0, 7)}: give actions/checkout \`ref: \${{ github.event.pull_request.head.sha }}\` to match the lines the pull request shows.`);
+    }
+  }
   const notes = inputs.annotations ? await annotations({ range: base }, ctx) : [];
   const shown = notes.slice(0, inputs.maxAnnotations);
   const counts = { decisions: model.decisions?.length ?? 0, deadEnds: model.deadEnds?.length ?? 0, annotations: shown.length };
   process.stdout.write(renderWorkflowCommands(shown));
   if (inputs.summary && env.GITHUB_STEP_SUMMARY) await summary.addRaw(renderSummary(text5, notes, shown.length)).write();
   if (pr && (inputs.description || inputs.comment)) {
-    const block = renderBlock({ review: text5, trailers: await branchTrailers(range, counts, ctx), range: await shortRange(base, head, ctx) });
+    const block = renderBlock({ review: text5, trailers: await branchTrailers(range, counts, ctx), range });
     await publish(inputs, pr, text5, block);
   }
   setOutput("decisions", counts.decisions);

@@ -29,8 +29,8 @@ async function assertHistory(ctx: CommandContext, revisions: readonly string[]):
 }
 
 async function shortRange(base: string, head: string, ctx: CommandContext): Promise<string> {
-  const out = await git(['rev-parse', '--short', base, head], { cwd: ctx.cwd, env: ctx.env });
-  return out.stdout.trim().split('\n').join('..');
+  const short = async (rev: string) => (await git(['rev-parse', '--short', rev], { cwd: ctx.cwd, env: ctx.env })).stdout.trim();
+  return `${await short(base)}..${await short(head)}`;
 }
 
 /** The last paragraph of the squash message: the branch's trailers, when it has any. */
@@ -94,10 +94,17 @@ export async function run(cwd: string, env: NodeJS.ProcessEnv): Promise<void> {
   }
   const head = pr?.headSha ?? 'HEAD';
   await assertHistory(ctx, [base, head]);
-  const range = `${base}..${head}`;
+  // Short hashes: the range is the review's title, and the description's last trailer.
+  const range = await shortRange(base, head, ctx);
   const model = JSON.parse((await review({ range, format: 'json' }, ctx)).stdout ?? '{}') as { decisions?: unknown[]; deadEnds?: unknown[] };
   const markdown = (await review({ range, format: 'md' }, ctx)).stdout ?? '';
   const text = inputs.format === 'json' ? `\`\`\`json\n${JSON.stringify(model, null, 2)}\n\`\`\`\n` : markdown;
+  if (inputs.annotations && pr) {
+    const checkedOut = (await git(['rev-parse', 'HEAD'], { cwd, env })).stdout.trim();
+    if (checkedOut !== pr.headSha) {
+      core.info(`Notices name lines as they are in the checked-out commit ${checkedOut.slice(0, 7)}, not the pull request's head ${pr.headSha.slice(0, 7)}: give actions/checkout \`ref: \${{ github.event.pull_request.head.sha }}\` to match the lines the pull request shows.`);
+    }
+  }
   const notes = inputs.annotations ? await annotations({ range: base }, ctx) : [];
   const shown = notes.slice(0, inputs.maxAnnotations);
   const counts: Counts = { decisions: model.decisions?.length ?? 0, deadEnds: model.deadEnds?.length ?? 0, annotations: shown.length };
@@ -105,7 +112,7 @@ export async function run(cwd: string, env: NodeJS.ProcessEnv): Promise<void> {
   process.stdout.write(renderWorkflowCommands(shown));
   if (inputs.summary && env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderSummary(text, notes, shown.length)).write();
   if (pr && (inputs.description || inputs.comment)) {
-    const block = renderBlock({ review: text, trailers: await branchTrailers(range, counts, ctx), range: await shortRange(base, head, ctx) });
+    const block = renderBlock({ review: text, trailers: await branchTrailers(range, counts, ctx), range });
     await publish(inputs, pr, text, block);
   }
   core.setOutput('decisions', counts.decisions);

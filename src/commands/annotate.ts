@@ -1,7 +1,9 @@
 import type { CommandContext, CommandResult } from '../cli/context.js';
 import { readBaseRefs } from '../adapters/history.js';
 import { git } from '../adapters/git.js';
+import { loadConfig } from '../adapters/config.js';
 import { findRepo } from '../adapters/repo.js';
+import { journalMatcher } from '../core/pipeline/paths.js';
 import { annotationFor, mergeAdjacent, recorded, renderWorkflowCommands, type Annotation, type LineCommit } from '../core/action/annotations.js';
 import { DIFF_ARGS, parseChangedLines } from '../core/action/hunks.js';
 import { parseRange, pickBase } from '../core/report/targets.js';
@@ -85,7 +87,8 @@ async function pooled<T>(tasks: readonly (() => Promise<T>)[], limit: number): P
 
 /**
  * The lines the branch changed (from where it left the base to the work tree) whose
- * last change carries a decision or a dead end, one notice per line range.
+ * last change carries a decision or a dead end, one notice per line range. The session
+ * file and the journal are left out.
  */
 export async function annotations(args: AnnotateArgs, ctx: CommandContext): Promise<Annotation[]> {
   const repo = await findRepo(ctx.cwd, ctx.env);
@@ -93,7 +96,12 @@ export async function annotations(args: AnnotateArgs, ctx: CommandContext): Prom
   const base = args.range === undefined ? await defaultBase(at) : baseOf(args.range.trim());
   const from = await forkPoint(base, repo.root, ctx.env);
   const diff = await git([...DIFF_ARGS, from, '--'], { cwd: repo.root, env: ctx.env });
-  const tasks = parseChangedLines(diff.stdout).flatMap((file) => file.ranges.map((lines) => () => notices(file.path, lines, at)));
+  // The session file and the journal are where decisions are written down: every line
+  // there would carry one, and say nothing about the code.
+  const config = loadConfig(repo.root);
+  const isJournal = journalMatcher(config.journal.path);
+  const changed = parseChangedLines(diff.stdout).filter((f) => f.path !== config.sessionFile && !isJournal(f.path));
+  const tasks = changed.flatMap((file) => file.ranges.map((lines) => () => notices(file.path, lines, at)));
   return mergeAdjacent((await pooled(tasks, 4)).flat());
 }
 
