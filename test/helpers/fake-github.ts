@@ -33,6 +33,8 @@ export interface FakeGitHub {
   pulls: Map<number, FakePull>;
   comments: Map<number, FakeComment[]>;
   requests: Request[];
+  /** Answer writes as GitHub answers a read-only token: 403. */
+  readOnly: boolean;
   close(): Promise<void>;
 }
 
@@ -98,6 +100,16 @@ export async function fakeGitHub(owner: string, repo: string): Promise<FakeGitHu
   const requests: Request[] = [];
   let nextComment = 9000;
   let api = '';
+  const fake: FakeGitHub = {
+    url: '',
+    owner,
+    repo,
+    pulls,
+    comments,
+    requests,
+    readOnly: false,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
   const prefix = `/repos/${owner}/${repo}/`;
   const server: Server = createServer((req, res) => {
     void (async () => {
@@ -110,6 +122,9 @@ export async function fakeGitHub(owner: string, repo: string): Promise<FakeGitHu
       };
       const notFound = () => send(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' });
       if (!path.startsWith(prefix)) return notFound();
+      if (fake.readOnly && req.method !== 'GET') {
+        return send(403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest', status: '403' });
+      }
       const rest = path.slice(prefix.length);
       let m: RegExpExecArray | null;
       if ((m = /^pulls\/(\d+)$/.exec(rest))) {
@@ -148,13 +163,6 @@ export async function fakeGitHub(owner: string, repo: string): Promise<FakeGitHu
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   api = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    url: api,
-    owner,
-    repo,
-    pulls,
-    comments,
-    requests,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
+  fake.url = api;
+  return fake;
 }

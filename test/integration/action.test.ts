@@ -256,6 +256,22 @@ describe('the GitHub Action', () => {
     expect(pull.body).toBe(body);
   });
 
+  it('warns, naming the permission, when the token may not write the description', async () => {
+    const pull = github.pulls.get(7)!;
+    const body = `${pull.body!.replace(/bound the cache at 512 entries/g, 'stale')}`;
+    pull.body = body;
+    github.readOnly = true;
+    try {
+      const run = await runAction(repo.dir, pullRequestEvent('synchronize', head2, body));
+      expect(run.code, run.stdout + run.stderr).toBe(0);
+      expect(run.stdout).toMatch(/^::warning::could not update the pull request description \(HTTP 403\).*permissions: pull-requests: write/m);
+      expect(output(run, 'decisions')).toBe('2');
+      expect(pull.body).toBe(body);
+    } finally {
+      github.readOnly = false;
+    }
+  });
+
   it('fails with the checkout setting to change when the clone is shallow', async () => {
     const shallow = join(scratch, 'shallow');
     repo.git(['clone', '-q', '--depth', '1', '--branch', 'feature', `file://${repo.dir}`, shallow]);
