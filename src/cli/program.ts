@@ -12,10 +12,10 @@ import { rawOption } from './raw-option.js';
  */
 type Opts = Record<string, unknown> & { '--'?: string[] };
 
-function format(opts: Opts): 'md' | 'json' {
+function format(opts: Opts, fix = 'Use --format md or --format json.'): 'md' | 'json' {
   const value = opts.json ? 'json' : (opts.format ?? 'md');
   if (value !== 'md' && value !== 'json') {
-    throw new GitSessionError(ExitCode.Usage, `unknown --format "${String(value)}".`, { fix: 'Use --format md or --format json.' });
+    throw new GitSessionError(ExitCode.Usage, `unknown --format "${String(value)}".`, { fix });
   }
   return value;
 }
@@ -130,7 +130,7 @@ export async function runCli(argv: string[], ctx: CommandContext, version: strin
       act(async (range: string | undefined, opts: Opts) =>
         opts.format === 'github' && !opts.json
           ? (await import('../commands/annotate.js')).annotate({ range }, ctx)
-          : (await import('../commands/review.js')).review({ range, format: format(opts) }, ctx),
+          : (await import('../commands/review.js')).review({ range, format: format(opts, 'Use --format md, json or github.') }, ctx),
       ),
     );
 

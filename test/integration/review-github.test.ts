@@ -28,6 +28,13 @@ describe('git session review --format github', () => {
     expect(lines[1]).toMatch(/^::notice file=src\/a\.ts,line=2,endLine=3,title=1 decision behind these lines::Decision: shout — easier to spot \([0-9a-f]{7}\)$/);
   });
 
+  it('names github among the formats review takes', () => {
+    repo = tempRepo();
+    const run = repo.run(['review', 'main', '--format', 'html']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/unknown --format "html".*md, json or github/);
+  });
+
   it('names the fix when there is nothing to compare with', () => {
     repo = tempRepo();
     const run = repo.run(['review', '--format', 'github']);
