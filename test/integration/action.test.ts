@@ -208,9 +208,11 @@ describe('the GitHub Action', () => {
     expect(notices(run.stdout).sort()).toEqual(['src/parse.js:3-4', 'src/watch.js:1-2']);
     expect(run.stdout).toMatch(/^::notice file=src\/parse\.js,line=3,endLine=4,title=1 decision behind these lines::Decision: cache parsed files by path — parsing dominates the run \([0-9a-f]{7}\)$/m);
     expect(output(run, 'annotations')).toBe('2');
-    const capped = await runAction(repo.dir, pullRequestEvent('opened', head1, AUTHOR_TEXT), { description: 'false', 'max-annotations': '1' });
+    const capped = await runAction(repo.dir, pullRequestEvent('opened', head1, AUTHOR_TEXT), { description: 'false', 'max-annotations': '1', format: 'json' });
     expect(notices(capped.stdout)).toHaveLength(1);
     expect(capped.summary).toContain('1 of these is not shown as notices');
+    const json = /^```json\n([\s\S]*?)\n```\n/.exec(capped.summary);
+    expect(JSON.parse(json![1]!).decisions).toEqual([expect.objectContaining({ text: 'cache parsed files by path', reason: 'parsing dominates the run' })]);
   });
 
   it('on the next push replaces the block in place, keeping text the author added around it', async () => {
