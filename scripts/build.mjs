@@ -12,9 +12,10 @@
 //   dist/lazy/, sharing code through dist/chunks/. The binary imports them at run
 //   time, so a commit that needs none of them never loads them.
 import { build } from 'esbuild';
+import { ACTION_BUNDLE, bundleAction } from './build-action.mjs';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
@@ -140,6 +141,19 @@ chmodSync(`${out}/cli.js`, 0o755);
 if (process.env.BUILD_METAFILE) {
   writeFileSync(resolve(root, 'meta.json'), JSON.stringify(cjs.metafile));
   writeFileSync(resolve(root, 'meta-esm.json'), JSON.stringify(esm.metafile));
+}
+// The action's bundle is committed (see build-action.mjs): rebuilt here so it never falls behind its source.
+{
+  const file = resolve(root, ACTION_BUNDLE);
+  const text = await bundleAction();
+  mkdirSync(resolve(file, '..'), { recursive: true });
+  let before;
+  try {
+    before = readFileSync(file, 'utf8');
+  } catch {
+    /* first build */
+  }
+  if (before !== text) writeFileSync(file, text);
 }
 const old = resolve(root, 'dist.old');
 rmSync(old, { recursive: true, force: true });
