@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { writeStateQuietly } from '../adapters/state-dir.js';
-import { parseJournalSettings, type JournalSettings } from '../core/pipeline/preflight.js';
+import { GIT_SETTINGS_PATTERN, parseGitSettings, type GitSettings } from '../core/pipeline/preflight.js';
 import { assertStaysInWorkTree, removeFile } from '../adapters/fs.js';
 import { dirname, join } from 'node:path';
 import { git } from '../adapters/git.js';
@@ -30,7 +30,7 @@ export interface CommitJournal {
   /** The commit HEAD names now (undefined before the first commit). */
   head: string | undefined;
   /** core.autocrlf and core.sparseCheckout, when the hook script asked git already. */
-  settings?: JournalSettings;
+  settings?: GitSettings;
 }
 
 /** The entry the previous pre-commit wrote, and the HEAD it was written on. */
@@ -64,10 +64,10 @@ function readLastEntry(path: string): LastEntry | undefined {
  * (core.autocrlf=true, where core.safecrlf refuses LF text). The hook script has
  * usually asked git already; only the first entry of a file ever asks.
  */
-async function newJournalFile(root: string, env: NodeJS.ProcessEnv, relative: string, known?: JournalSettings): Promise<boolean> {
+async function newJournalFile(root: string, env: NodeJS.ProcessEnv, relative: string, known?: GitSettings): Promise<boolean> {
   const settings =
     known ??
-    parseJournalSettings((await git(['config', '--get-regexp', '^core\\.(autocrlf|sparsecheckout)$'], { cwd: root, env, allowFailure: true })).stdout);
+    parseGitSettings((await git(['config', '--get-regexp', GIT_SETTINGS_PATTERN], { cwd: root, env, allowFailure: true })).stdout);
   // In a sparse checkout, a journal folder that is not in the work tree is outside the cone,
   // and a tracked file missing from the work tree is one git keeps out of it.
   if (settings.sparse) {
