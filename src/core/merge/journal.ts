@@ -1,4 +1,4 @@
-import { ENTRY_HEADING, ENTRY_ID_PREFIX, parseLocalTime } from '../journal/entry.js';
+import { ENTRY_HEADING, ENTRY_ID_PREFIX, formatLocalTime, parseGitDate, parseLocalTime, renderEntry } from '../journal/entry.js';
 
 /** A journal text cut into what precedes the first entry and the entries, each from its heading to the next. */
 export interface JournalParts {
@@ -103,4 +103,49 @@ export function mergeJournal(base: string, ours: string, theirs: string): string
   const body = result.map((e, i) => (i < result.length - 1 || !o.entries.includes(e) ? closed(e, eol) : e));
   const prelude = o.prelude === '' || o.prelude.endsWith('\n') ? o.prelude : o.prelude + eol + eol;
   return prelude + body.join('');
+}
+
+/** The entries of `base` that `theirs` no longer has: during a revert, the reverted commit's. */
+export function droppedEntries(base: string, theirs: string): string[] {
+  const kept = new Set(splitJournal(theirs).entries.map(entryIdentity));
+  return splitJournal(base).entries.filter((e) => !kept.has(entryIdentity(e)));
+}
+
+/** What a revert entry says: the commit it reverted, and who reverted it when. */
+export interface RevertNote {
+  commit: string;
+  subject: string;
+  branch: string;
+  author: string;
+  /** `@<seconds> <zone>`. */
+  date: string;
+  /** The new entry's identity. */
+  id: string;
+}
+
+/**
+ * Appends the revert's own entry to a merged journal: a revert runs no pre-commit
+ * hook, so this is where it gets one. It names the reverted commit; the reverted
+ * commit's entry stays where it was (see `mergeJournal`).
+ */
+export function withRevertEntry(merged: string, note: RevertNote): string {
+  const when = parseGitDate(note.date);
+  if (!when) return merged;
+  const eol = eolOf(merged);
+  const entry = renderEntry(
+    {
+      time: formatLocalTime(when.instant, when.offsetMinutes),
+      kind: 'commit',
+      branch: note.branch,
+      author: note.author,
+      decisions: [],
+      deadEnds: [],
+      files: [],
+      reverts: `${note.commit.slice(0, 12)} ${note.subject}`,
+      id: note.id,
+    },
+    eol,
+  );
+  if (merged === '') return entry;
+  return closed(merged, eol) + entry;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { perCloneConfig } from '../../../src/core/clone/config.js';
 import { DEFAULT_CONFIG, type Config } from '../../../src/core/config.js';
 import { hookBlock } from '../../../src/core/hook-lines.js';
 import { parseAgents } from '../../../src/core/init/agents.js';
@@ -44,6 +45,8 @@ function world(files: Record<string, string>, facts: Partial<HookFacts> = {}, ag
     hooks: chooseHookTarget({ ...FACTS, ...facts }),
     keep: [],
     commandText: (t) => t,
+    // This clone's merge drivers are configured already: the file planners are what is tested here.
+    gitConfig: perCloneConfig(),
   };
   const apply = (steps: Step[]) => {
     for (const s of steps) {
