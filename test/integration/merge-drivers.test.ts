@@ -71,6 +71,22 @@ describe('merge drivers installed by init', () => {
     expect(repo.git(['status', '--porcelain']).stdout).toBe('');
   });
 
+  it('a --fixup with --autosquash completes without a conflict and keeps every decision and journal entry', () => {
+    repo = initialised();
+    decideAndCommit(repo, 'Alpha', 'a.txt');
+    decideAndCommit(repo, 'Beta', 'b.txt');
+    expect(repo.run(['decide', 'Gamma', '--because', 'reason for Gamma']).code).toBe(0);
+    repo.write('a.txt', 'Alpha\nfixed\n');
+    repo.git(['add', '-A']);
+    repo.git(['commit', '-q', '--fixup', 'HEAD~1']);
+    const entries = parseEntries(journal(repo)).length;
+    const rebase = repo.git(['rebase', '-q', '-i', '--autosquash', 'HEAD~3'], { allowFail: true, env: { GIT_SEQUENCE_EDITOR: 'true' } });
+    expect(rebase.code, rebase.stderr).toBe(0);
+    expect(decisions(repo).map((d) => d.split(' — ')[0])).toEqual(['- Alpha', '- Gamma', '- Beta']);
+    expect(parseEntries(journal(repo))).toHaveLength(entries);
+    expect(repo.git(['log', '--format=%s']).stdout.split('\n').slice(0, 2)).toEqual(['Beta', 'Alpha']);
+  });
+
   it('a revert of an old commit removes its decision cleanly, keeps its journal entry and journals the revert', () => {
     repo = initialised();
     decideAndCommit(repo, 'First', 'a.txt');

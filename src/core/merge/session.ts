@@ -146,7 +146,16 @@ function mergeSegment(base: Segment | undefined, ours: Segment, theirs: Segment,
     if (st === sb || st === so) return { text: applyEntries(ours, base, theirs, eol), marked: false };
     if (so === sb) return { text: applyEntries(theirs, base, ours, eol), marked: false };
   }
-  return { text: keepBoth(ours.text, theirs.text.slice(theirs.bodyAt), eol), marked: true };
+  const theirsBody = theirs.text.slice(theirs.bodyAt);
+  // Already merged once (a retried merge, a rebase replaying it): both versions are there.
+  if (keptBoth(ours.text, theirsBody)) return { text: ours.text, marked: false };
+  return { text: keepBoth(ours.text, theirsBody, eol), marked: true };
+}
+
+/** Whether `ours` already holds `theirsBody` below the both-kept line. */
+function keptBoth(ours: string, theirsBody: string): boolean {
+  const at = ours.lastIndexOf(BOTH_KEPT);
+  return at !== -1 && norm(ours.slice(at + BOTH_KEPT.length)).trim() === norm(theirsBody).trim();
 }
 
 /** Ends a part that another follows with a blank line, so that the next heading starts clean. */
@@ -219,7 +228,7 @@ export function mergeSession(base: string, ours: string, theirs: string): Sessio
   let preamble = co.preamble;
   if (ct.preamble !== cb.preamble && ct.preamble !== co.preamble) {
     if (co.preamble === cb.preamble) preamble = ct.preamble;
-    else {
+    else if (!keptBoth(co.preamble, ct.preamble)) {
       preamble = keepBoth(co.preamble, ct.preamble, eol);
       marked++;
     }

@@ -66,6 +66,47 @@ describe('mergeSession', () => {
   });
 });
 
+describe('mergeSession over varied files', () => {
+  const items = fc.uniqueArray(fc.constantFrom('A', 'B', 'C', 'D', 'E'), { maxLength: 4 });
+  const file = fc
+    .record({
+      status: fc.constantFrom('Working', 'Done', 'Blocked\n\nsee notes'),
+      decisions: items,
+      gotchas: items,
+      notes: fc.option(fc.constantFrom('Some notes', 'Other notes'), { nil: undefined }),
+      crlf: fc.constant(false),
+    })
+    .map((f) => {
+      const list = (xs: string[]) => xs.map((x) => `- ${x}\n`).join('');
+      const notes = f.notes === undefined ? '' : `\n## Notes\n${f.notes}\n`;
+      return { f, text: `# S\n\n## Status\n${f.status}\n\n## Decisions\n${list(f.decisions)}\n## Gotchas\n${list(f.gotchas)}${notes}` };
+    });
+
+  it('merges cleanly, keeps what each side added, drops what one side removed, and is idempotent', () => {
+    fc.assert(
+      fc.property(file, file, file, (b, o, t) => {
+        const m = mergeSession(b.text, o.text, t.text);
+        expect(m.ok).toBe(true);
+        if (!m.ok) return;
+        expect(conflictMarkers(m.text)).toEqual([]);
+        const doc = parseSession(m.text);
+        const got = getDecisions(doc).map((d) => d.text);
+        for (const d of [...o.f.decisions, ...t.f.decisions]) if (!b.f.decisions.includes(d)) expect(got).toContain(d);
+        for (const d of b.f.decisions) if (!o.f.decisions.includes(d) || !t.f.decisions.includes(d)) expect(got).not.toContain(d);
+        const again = mergeSession(b.text, m.text, t.text);
+        expect(again.ok && again.text).toBe(m.text);
+        const same = mergeSession(b.text, t.text, t.text);
+        expect(same.ok && same.text).toBe(t.text);
+      }),
+    );
+  });
+
+  it('leaves a file the parser refuses to the line merge', () => {
+    const js = '---js\nmodule.exports = {}\n---\n# S\n';
+    expect(mergeSession(doc(['A']), doc(['A', 'B']), js + doc(['A', 'C'])).ok).toBe(false);
+  });
+});
+
 describe('conflictMarkers', () => {
   it('finds marker lines outside code fences', () => {
     expect(conflictMarkers('a\n<<<<<<< HEAD\nb\n||||||| base\n=======\nc\n>>>>>>> topic\n')).toEqual([2, 4, 5, 7]);
