@@ -87,6 +87,16 @@ describe('merge drivers installed by init', () => {
     expect(repo.git(['log', '--format=%s']).stdout.split('\n').slice(0, 2)).toEqual(['Beta', 'Alpha']);
   });
 
+  it('git stash pop over a commit that recorded another decision merges without conflict markers', () => {
+    repo = initialised();
+    expect(repo.run(['decide', 'Stashed', '--because', 'reason for Stashed']).code).toBe(0);
+    repo.git(['stash', '-q']);
+    decideAndCommit(repo, 'Committed', 'c.txt');
+    const pop = repo.git(['stash', 'pop', '-q'], { allowFail: true });
+    expect(pop.code, pop.stderr).toBe(0);
+    expect(decisions(repo)).toEqual(['- Committed — Reason: reason for Committed', '- Stashed — Reason: reason for Stashed']);
+  });
+
   it('a revert of an old commit removes its decision cleanly, keeps its journal entry and journals the revert', () => {
     repo = initialised();
     decideAndCommit(repo, 'First', 'a.txt');
