@@ -26,7 +26,8 @@ function configLine(plan: Plan, dryRun: boolean): { verb: string; text: string }
   if (!c || c.set.length + c.unset.length === 0) return undefined;
   const drivers = [...new Set([...c.set.map(([k]) => k), ...c.unset].map((k) => k.split('.').slice(0, -1).join('.')))];
   const verb = c.set.length > 0 ? (dryRun ? 'would configure' : 'configured') : dryRun ? 'would unset' : 'unset';
-  return { verb, text: `git config --local ${drivers.join(', ')}  (this clone's merge drivers; not cloned, so \`npm install\` or \`git session setup\` sets them in each clone)` };
+  const why = c.set.length > 0 ? "this clone's merge drivers; git does not clone them: `git session setup` sets them in another clone" : "this clone's merge drivers";
+  return { verb, text: `git config --local ${drivers.join(', ')}  (${why})` };
 }
 
 function notes(plan: Plan): string[] {
