@@ -46470,7 +46470,9 @@ var ExitCode2 = {
   /** A strict-mode check refused the commit or the stop until the session state is updated. */
   Refused: 6,
   /** A git command failed (bad revision, range or path). */
-  Git: 7
+  Git: 7,
+  /** The session file holds merge conflict markers: resolve the conflict first. */
+  Conflicted: 8
 };
 var GitSessionError = class _GitSessionError extends Error {
   exitCode;
@@ -51017,6 +51019,12 @@ function parseEntries(text5) {
         break;
       case "Since previous entry":
         current.sincePrevious = value2;
+        break;
+      case "Reverts":
+        current.reverts = value2;
+        break;
+      case "Entry":
+        current.id = value2;
         break;
       default:
         break;

@@ -18,6 +18,8 @@ export const ExitCode = {
   Refused: 6,
   /** A git command failed (bad revision, range or path). */
   Git: 7,
+  /** The session file holds merge conflict markers: resolve the conflict first. */
+  Conflicted: 8,
 } as const;
 
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];

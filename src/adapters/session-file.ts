@@ -5,6 +5,7 @@ import { stateDirOf } from './state-dir.js';
 import { loadConfig } from './config.js';
 import { readTextFile, writeFileAtomic } from './fs.js';
 import { findRepo, type RepoInfo } from './repo.js';
+import { refuseConflicted } from '../core/session/conflict.js';
 import type { GitSessionError } from '../errors.js';
 
 /** Where the session file of a repository lives. */
@@ -51,6 +52,7 @@ export function writeSessionFile(file: SessionFile, text: string): void {
  */
 export function updateSessionFile(file: SessionFile, edit: (source: string) => string, check?: (source: string) => void): string {
   const source = readSessionFile(file);
+  refuseConflicted(source, file.display);
   check?.(source);
   const next = edit(source);
   if (next !== source) {

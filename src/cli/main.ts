@@ -54,6 +54,12 @@ async function main(argv: string[]): Promise<void> {
     emitHook(await runHook(argv.slice(1), context()));
     return;
   }
+  if (first === 'merge-driver') {
+    // Run by git during a merge; not a command people type, so no cac and no help entry.
+    const { mergeDriver } = await import('../commands/merge-driver.js');
+    emitHook(await mergeDriver(argv.slice(1), context()));
+    return;
+  }
   const { runCli } = await import('./program.js');
   emit(await runCli(argv, context(), __VERSION__));
 }

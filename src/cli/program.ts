@@ -71,6 +71,10 @@ export async function runCli(argv: string[], ctx: CommandContext, version: strin
     .action(act(async (opts: Opts) => (await import('../commands/uninstall.js')).uninstall({ dryRun: Boolean(opts.dryRun) }, ctx)));
 
   cli
+    .command('setup', "Set up this clone: hooks and merge drivers (npm install runs it through package.json's prepare)")
+    .action(act(async () => (await import('../commands/setup.js')).setup({}, ctx)));
+
+  cli
     .command('status', 'The parsed session state at a glance')
     .option('--json', 'Print JSON')
     .option('--format <fmt>', 'md or json')

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { JOURNAL_DRIVER, SESSION_DRIVER } from '../clone/config.js';
 import { CONFIG_FILE, renderDefaultConfig } from '../config.js';
 import { SH_MARKERS, isCreatedShape, removeBlock, upsertBlock } from './block.js';
 import type { PlanContext } from './context.js';
@@ -17,9 +18,14 @@ export function journalGlob(journalPath: string): string {
     .join('/');
 }
 
-/** The body of the `.gitattributes` block: journals from parallel branches merge by keeping both sides. */
-export function gitattributesBody(journalPath: string): string {
-  return `${journalGlob(journalPath)} merge=union`;
+/**
+ * The body of the `.gitattributes` block: the journal and the session file merge
+ * through git-session's drivers (configured per clone; without the config git merges
+ * them line by line as before).
+ */
+export function gitattributesBody(journalPath: string, sessionFile = 'SESSION.md'): string {
+  const session = `/${sessionFile.replace(/\\/g, '/').replace(/^\.?\//, '')}`;
+  return `${journalGlob(journalPath)} merge=${JOURNAL_DRIVER}\n${session} merge=${SESSION_DRIVER}`;
 }
 
 function keepIfExists(ctx: PlanContext, path: string, make: () => string, reason: string): Step {
@@ -42,9 +48,9 @@ export function planConfigInstall(ctx: PlanContext): Plan {
 export function planGitattributesInstall(ctx: PlanContext): Plan {
   const path = join(ctx.root, '.gitattributes');
   const before = spliceable(ctx.read(path), '.gitattributes');
-  const body = gitattributesBody(ctx.config.journal.path);
+  const body = gitattributesBody(ctx.config.journal.path, ctx.config.sessionFile);
   const after = before === undefined ? `${SH_MARKERS.start}\n${body}\n${SH_MARKERS.end}\n` : upsertBlock(before, body, SH_MARKERS, 'append', '.gitattributes');
-  return { steps: [writeStep(path, before, after, 'journal files merge without conflicts')], notes: [] };
+  return { steps: [writeStep(path, before, after, 'the journal and the session file merge without conflicts')], notes: [] };
 }
 
 /** Deletes a file init wrote only when it is still byte-identical to what init wrote. */
