@@ -8,11 +8,22 @@ import type { CommandContext, CommandResult } from '../context.js';
 
 declare const __VERSION__: string;
 
+/**
+ * The time commands see: now, or `GIT_SESSION_NOW` (`@<unix seconds>`, or any date
+ * Date parses) so that a script or a test can ask "what would standup say on Monday".
+ */
+function clock(fixed: string | undefined): Date {
+  if (!fixed) return new Date();
+  const at = /^@(\d+)$/.exec(fixed.trim());
+  const date = at ? new Date(Number(at[1]) * 1000) : new Date(fixed);
+  return Number.isNaN(date.getTime()) ? new Date() : date;
+}
+
 function context(): CommandContext {
   return {
     cwd: process.cwd(),
     env: process.env,
-    now: new Date(),
+    now: clock(process.env.GIT_SESSION_NOW),
     // Asked only when needed: creating process.stdout costs a commit hook ~1 ms.
     get stdoutIsTTY() {
       return Boolean(process.stdout.isTTY);

@@ -1,31 +1,31 @@
 /**
  * Config lines for hook managers that own the hook files (lefthook, pre-commit):
  * git-session prints them instead of editing hooks under another tool. Each command
- * finds the binary the way the installed hooks do (the repository's node_modules copy
- * first: a hook manager does not put node_modules/.bin on PATH), and lets the commit
- * through with one line when there is none. No `: ` or ` #` inside: the commands are
- * plain YAML scalars.
+ * runs the hook script the way the installed hooks do (the repository's node_modules
+ * copy first: a hook manager does not put node_modules/.bin on PATH), so the same
+ * script, shipped in the package, does the work; it lets the commit through with one
+ * line when there is none. No `: ` or ` #` inside: the commands are plain YAML scalars.
  */
-const FIND = 'gs=node_modules/.bin/git-session; [ -x "$gs" ] || gs=$(command -v git-session) || gs=';
+const FIND = 'h=node_modules/.bin/git-session-hook; [ -x "$h" ] || h=$(command -v git-session-hook) || h=';
 const MISSING = 'echo "git-session was not found, so this commit skips session capture (fix with npm i -D git-session)" >&2';
 
 /** One sh command line: run git-session's hook when there is a binary; `quiet` hooks say nothing without one. */
 export function hookCommand(call: string, quiet = false): string {
-  return `${FIND}; if [ -n "$gs" ]; then "$gs" ${call}; ${quiet ? '' : `else ${MISSING}; `}fi`;
+  return `${FIND}; if [ -n "$h" ]; then "$h" ${call}; ${quiet ? '' : `else ${MISSING}; `}fi`;
 }
 
 const LEFTHOOK = `pre-commit:
   commands:
     git-session:
-      run: ${hookCommand('hook pre-commit')}
+      run: ${hookCommand('pre-commit')}
 prepare-commit-msg:
   commands:
     git-session:
-      run: ${hookCommand('hook prepare-commit-msg {1} {2} {3}', true)}
+      run: ${hookCommand('prepare-commit-msg {1} {2} {3}', true)}
 commit-msg:
   commands:
     git-session:
-      run: ${hookCommand('hook commit-msg {1}', true)}`;
+      run: ${hookCommand('commit-msg {1}', true)}`;
 
 // pre-commit passes no message file when pass_filenames is false, and gives the
 // source and commit as environment variables: rebuild git's own arguments. The stage
@@ -37,7 +37,7 @@ const preCommitLines = (stage: 'pre-commit' | 'commit') => `repos:
     hooks:
       - id: git-session
         name: git-session
-        entry: sh -c '${hookCommand('hook pre-commit')}'
+        entry: sh -c '${hookCommand('pre-commit')}'
         language: system
         always_run: true
         pass_filenames: false
@@ -45,14 +45,14 @@ const preCommitLines = (stage: 'pre-commit' | 'commit') => `repos:
         stages: [${stage}]
       - id: git-session-message
         name: git-session (commit message)
-        entry: sh -c '${hookCommand(`hook prepare-commit-msg ${MESSAGE_FILE} "$PRE_COMMIT_COMMIT_MSG_SOURCE" "$PRE_COMMIT_COMMIT_OBJECT_NAME"`, true)}'
+        entry: sh -c '${hookCommand(`prepare-commit-msg ${MESSAGE_FILE} "$PRE_COMMIT_COMMIT_MSG_SOURCE" "$PRE_COMMIT_COMMIT_OBJECT_NAME"`, true)}'
         language: system
         always_run: true
         pass_filenames: false
         stages: [prepare-commit-msg]
       - id: git-session-empty-message
         name: git-session (empty message check)
-        entry: sh -c '${hookCommand(`hook commit-msg ${MESSAGE_FILE}`, true)}'
+        entry: sh -c '${hookCommand(`commit-msg ${MESSAGE_FILE}`, true)}'
         language: system
         always_run: true
         pass_filenames: false
