@@ -18,6 +18,8 @@ export const ExitCode = {
   Refused: 6,
   /** A git command failed (bad revision, range or path). */
   Git: 7,
+  /** Another git-session process held the lock on a file for longer than the wait allows; nothing was changed. */
+  Busy: 8,
 } as const;
 
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];

@@ -2,6 +2,7 @@ import { join, relative, sep } from 'node:path';
 import { primeSummaryCache } from './commit-state.js';
 import { loadConfig } from './config.js';
 import { readTextFile, writeFileAtomic } from './fs.js';
+import { lockPath, withLock } from './lock.js';
 import { findRepo, type RepoInfo } from './repo.js';
 import type { GitSessionError } from '../errors.js';
 
@@ -42,18 +43,33 @@ export function writeSessionFile(file: SessionFile, text: string): void {
 }
 
 /**
- * Reads, transforms and writes the session file. `check` runs first on the text as
- * read (for example a parse that names the file in its errors). After a write the
+ * The lock every writer of the session file takes (record commands, MCP tools, the
+ * commit prompt): `<git dir>/git-session/session.lock`, per work tree like the file.
+ */
+export function sessionLockPath(file: SessionFile): string {
+  return lockPath(file.repo.gitDir, 'session');
+}
+
+/**
+ * Reads, transforms and writes the session file under the session lock, so that
+ * writers in other processes take turns and each one edits what the previous one
+ * wrote. `check` runs first on the text as read (for example a parse that names the
+ * file in its errors). After a write the
  * commit pipeline's parse cache is primed in the background (the process stays up
  * until it is done), so the next commit needs neither the parser nor the scanner.
  */
 export function updateSessionFile(file: SessionFile, edit: (source: string) => string, check?: (source: string) => void): string {
-  const source = readSessionFile(file);
-  check?.(source);
-  const next = edit(source);
-  if (next !== source) {
-    writeSessionFile(file, next);
-    void primeSummaryCache(file.repo.gitDir, next, file.display);
-  }
-  return next;
+  const next = withLock(
+    sessionLockPath(file),
+    () => {
+      const source = readSessionFile(file);
+      check?.(source);
+      const edited = edit(source);
+      if (edited !== source) writeSessionFile(file, edited);
+      return { source, edited };
+    },
+    { what: file.display },
+  );
+  if (next.edited !== next.source) void primeSummaryCache(file.repo.gitDir, next.edited, file.display);
+  return next.edited;
 }
