@@ -71,7 +71,8 @@ function userError(error: unknown): { message: string; exitCode: number } | unde
 main(process.argv.slice(2)).catch((error: unknown) => {
   const known = userError(error);
   if (known) {
-    process.stderr.write(`git-session: ${known.message}\n`);
+    // A message may quote an input (a path, a revision): no control sequences from it.
+    process.stderr.write(`git-session: ${known.message.replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, '')}\n`);
     process.exitCode = known.exitCode;
     return;
   }

@@ -33,6 +33,7 @@ describe('the library export', () => {
         'redactSecrets',
         'renderDefaultConfig',
         'renderEntry',
+        'sanitiseText',
         'sanitizeValue',
         'setStatus',
         'splitItemReason',

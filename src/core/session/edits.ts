@@ -5,6 +5,7 @@ import { tableColumns } from './items.js';
 import { analyze, lineStart, type Analysis, type SectionLayout } from './parse.js';
 import { within } from './private.js';
 import type { SectionKind } from './types.js';
+import { refuseNul, sanitiseText } from '../text/sanitise.js';
 
 /** One contiguous change: remove `remove` characters at `at`, put `insert` there. */
 export interface Splice {
@@ -23,7 +24,8 @@ export function applySplice(source: string, s: Splice): string {
  * quote, a list, a fence, a table, HTML) so an edit can never change the structure.
  */
 export function inlineText(text: string, what: string): string {
-  const line = text.replace(/\s+/g, ' ').trim();
+  refuseNul(text, what);
+  const line = sanitiseText(text).replace(/\s+/g, ' ').trim();
   if (line === '') {
     throw new GitSessionError(ExitCode.Usage, `the ${what} is empty.`, { fix: `Give the ${what} as a non-empty argument.` });
   }
