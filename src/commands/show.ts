@@ -1,7 +1,7 @@
 import type { CommandContext, CommandResult } from '../cli/context.js';
 import { openHistory, readBlob, readCommits, type History } from '../adapters/history.js';
 import { ExitCode, GitSessionError } from '../errors.js';
-import { redactSecrets } from '../core/redact/index.js';
+import { redactSessionText } from '../core/redact/index.js';
 import { sanitiseText } from '../core/text/sanitise.js';
 import { sessionView } from '../core/report/session-view.js';
 import { buildShow, renderShowJson, renderShowMarkdown } from '../core/report/show.js';
@@ -50,7 +50,7 @@ export async function show(args: ShowArgs, ctx: CommandContext): Promise<Command
     });
   }
   // The file as committed, but no report repeats a secret-looking span.
-  const shown = (await redactSecrets(sanitiseText(content, { multiline: true }))).text;
+  const shown = await redactSessionText(sanitiseText(content, { multiline: true }));
   if (args.format === 'md') return { stdout: renderShowMarkdown(commit, file, shown) };
   const report = buildShow(commit, file, shown, await sessionView(content, `${file} at ${commit.short}`));
   return { stdout: renderShowJson(report) };

@@ -99,4 +99,17 @@ describe('no control sequence reaches an output', () => {
       expect(status.content[0]!.text).not.toMatch(CONTROL);
     }
   });
+
+  it('readers redact a token hidden by an entity or an invisible character', () => {
+    const body = 'abcdefghijklmnopqrstuvwxyz0123456789';
+    repo = tempRepo();
+    repo.write('SESSION.md', `# S\n\n## Goal\nRotate ghp&#95;${body}\n\n## Status\nUsing gh\u200bp_${body}\n\n## Decisions\n- Drop ghp\\_${body} — Reason: leaked\n`);
+    repo.git(['add', '.']);
+    repo.git(['commit', '-q', '-m', 'session']);
+    for (const args of [['status', '--json'], ['context'], ['review', 'HEAD~1..HEAD'], ['show']]) {
+      const r = repo.run(args);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout, args.join(' ')).not.toContain(body.slice(0, 20));
+    }
+  });
 });

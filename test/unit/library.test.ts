@@ -17,6 +17,7 @@ describe('the library export', () => {
         'addKeyFile',
         'appendTrailers',
         'containsSecret',
+        'findSecretsInSessionText',
         'formatTrailer',
         'getDeadEnds',
         'getDecisions',
