@@ -1,3 +1,4 @@
+import { installPrivateFilter } from '../adapters/private-store.js';
 import type { CommandContext, CommandResult } from '../cli/context.js';
 import { applyPlan, readFileState } from '../adapters/apply-plan.js';
 import { loadConfig } from '../adapters/config.js';
@@ -52,7 +53,10 @@ export async function planInit(args: InitArgs, ctx: CommandContext): Promise<{ p
  */
 export async function init(args: InitArgs, ctx: CommandContext): Promise<CommandResult> {
   const { plan, pc } = await planInit(args, ctx);
-  if (!args.dryRun) applyPlan(plan.steps, pc.root, pc.keep);
+  if (!args.dryRun) {
+    applyPlan(plan.steps, pc.root, pc.keep);
+    await installPrivateFilter(pc.root, ctx.env);
+  }
   return { stdout: renderInitReport(plan, pc.root, pc.config.sessionFile, args.dryRun, pc.commandText) };
 }
 
