@@ -20,6 +20,8 @@ export const ExitCode = {
   Git: 7,
   /** The session file holds merge conflict markers: resolve the conflict first. */
   Conflicted: 8,
+  /** Another git-session process held the lock on a file for longer than the wait allows; nothing was changed. */
+  Busy: 9,
 } as const;
 
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];

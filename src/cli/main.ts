@@ -2,7 +2,7 @@
 // src/cli/bin.ts; see scripts/build.mjs). Git hooks start it on every commit, so
 // `hook` and `--version` are dispatched before cac or any command module is loaded;
 // every import() below reaches an ES module that is loaded only when it is needed.
-import { writeSync } from 'node:fs';
+import { readFileSync, writeSync } from 'node:fs';
 import { ExitCode } from '../errors.js';
 import type { CommandContext, CommandResult } from '../context.js';
 
@@ -71,6 +71,13 @@ async function main(argv: string[]): Promise<void> {
     emitHook(await mergeDriver(argv.slice(1), context()));
     return;
   }
+  if (first === 'filter') {
+    // git's clean/smudge filter: the file on stdin, the result on stdout, byte for byte.
+    const { filter } = await import('../commands/filter.js');
+    const out = await filter({ mode: argv[1] ?? '', path: argv[2] }, readFileSync(0), process.cwd(), process.env);
+    for (let off = 0; off < out.length; ) off += writeSync(1, out, off, out.length - off);
+    return;
+  }
   const { runCli } = await import('./program.js');
   emit(await runCli(argv, context(), __VERSION__));
 }
@@ -88,7 +95,8 @@ function userError(error: unknown): { message: string; exitCode: number } | unde
 main(process.argv.slice(2)).catch((error: unknown) => {
   const known = userError(error);
   if (known) {
-    process.stderr.write(`git-session: ${known.message}\n`);
+    // A message may quote an input (a path, a revision): no control sequences from it.
+    process.stderr.write(`git-session: ${known.message.replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, '')}\n`);
     process.exitCode = known.exitCode;
     return;
   }

@@ -1,6 +1,7 @@
 import { cac } from 'cac';
 import { invocation, withInvocation } from '../adapters/invocation.js';
 import { ExitCode, GitSessionError } from '../errors.js';
+import { sanitiseOutput } from '../core/text/sanitise.js';
 import type { CommandContext, CommandResult } from '../context.js';
 import { positionals } from './positionals.js';
 import { rawOption } from './raw-option.js';
@@ -265,5 +266,12 @@ export async function runCli(argv: string[], ctx: CommandContext, version: strin
     }
     throw error;
   }
-  return pending;
+  const result = await pending;
+  // Text a person or a cloned repository wrote reaches the terminal: no control sequences.
+  if (!result) return result;
+  return {
+    ...result,
+    ...(result.stdout ? { stdout: sanitiseOutput(result.stdout) } : {}),
+    ...(result.stderr ? { stderr: sanitiseOutput(result.stderr) } : {}),
+  };
 }

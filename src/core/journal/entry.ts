@@ -37,8 +37,11 @@ export interface JournalFile {
 /** At most this many files are listed; the rest are counted. */
 export const MAX_FILES = 25;
 
-/** An entry's heading line: time, kind, branch, author. */
-export const ENTRY_HEADING = /^### (\d{4}-\d{2}-\d{2} \d{2}:\d{2} [+-]\d{2}:\d{2}) · (commit|checkpoint) · (.*) · (.*)$/;
+/**
+ * An entry's heading line: time, kind, branch, author. The branch ends at the first
+ * ` · `: git refuses spaces in branch names, while an author's name may hold ` · `.
+ */
+export const ENTRY_HEADING = /^### (\d{4}-\d{2}-\d{2} \d{2}:\d{2} [+-]\d{2}:\d{2}) · (commit|checkpoint) · (.*?) · (.*)$/;
 
 /** The line that carries an entry's identity, always its last: `- Entry: <id>`. */
 export const ENTRY_ID_PREFIX = '- Entry: ';
