@@ -66,7 +66,10 @@ function start(): void {
         el('span', 'sum', `${plural(groupCount[ref]!, 'entry', 'entries')}${g[3] > 0 ? ` · ${minutesText(g[3])}` : ''}`),
       );
     }
-    if (kind === GAP) return el('div', 'row gap', `${minutesText(ref)} without entries`);
+    if (kind === GAP) {
+      const days = ref / 1440;
+      return el('div', 'row gap', `${Number.isInteger(days) ? plural(days, 'day') : minutesText(ref)} without entries`);
+    }
     const item = data.items[ref]!;
     const row = el('div', item[I.kind] === 1 ? 'row item checkpoint' : 'row item');
     row.id = `item-${ref}`;

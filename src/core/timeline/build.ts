@@ -81,7 +81,10 @@ function distinct(...lists: readonly (readonly string[])[]): string[] {
   return out;
 }
 
-/** Branch of each commit: its own journal entry's, else that of the nearest first-parent descendant that has one. */
+/**
+ * Branch of each commit: its own journal entry's, else that of the nearest
+ * first-parent descendant that has one (a tip of the range counts as on `fallback`).
+ */
 function branches(commits: readonly CommitRecord[], journal: JournalByCommit, fallback: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const c of commits) {
@@ -89,6 +92,9 @@ function branches(commits: readonly CommitRecord[], journal: JournalByCommit, fa
     const own = entries.find((e) => e.kind === 'commit') ?? entries[0];
     if (own) out.set(c.hash, one(own.branch));
   }
+  // A tip of the range with no entry of its own is on the branch the range names.
+  const parents = new Set(commits.flatMap((c) => c.parents));
+  for (const c of commits) if (!parents.has(c.hash) && !out.has(c.hash)) out.set(c.hash, fallback);
   // Topological order, newest first: every child comes before its parents.
   for (const c of commits) {
     const branch = out.get(c.hash);

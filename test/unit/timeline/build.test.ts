@@ -31,6 +31,15 @@ describe('buildTimeline', () => {
     expect(none.branches).toEqual(['trunk']);
   });
 
+  it('puts a tip without an entry on the branch the range names, so the main line keeps it', () => {
+    const merge = commit(3, { parents: [commit(1).hash, commit(2).hash] });
+    const side = commit(2, { parents: [commit(1).hash] });
+    const journal = new Map([[side.hash, [entry({ branch: 'feature' })]]]);
+    const data = buildTimeline(input({ commits: [merge, side, commit(1)], journal, fallbackBranch: 'main' }));
+    const branchOf = (hash: string) => data.branches[data.groups[data.items.find((i) => i[I.commit] === hash)![I.group]]![1]];
+    expect([branchOf(merge.hash), branchOf(side.hash), branchOf(commit(1).hash)]).toEqual(['main', 'feature', 'main']);
+  });
+
   it('merges trailer and journal decisions once, with their status', () => {
     const commits = [
       commit(3, { subject: 'Revert', decisions: [] }),
