@@ -30,6 +30,11 @@ export interface TimelineArgs {
  * SESSION.md (its public text) at every commit. Read, build the data (pure), render.
  */
 export async function timeline(args: TimelineArgs, ctx: CommandContext): Promise<CommandResult> {
+  if (args.out === undefined && !args.open && ctx.stdoutIsTTY) {
+    throw new GitSessionError(ExitCode.Usage, 'timeline writes a whole HTML page, which a terminal cannot show.', {
+      fix: 'Pass --out timeline.html (or --open), or redirect the output: git session timeline > timeline.html',
+    });
+  }
   const h = await openHistory(ctx.cwd, ctx.env);
   const range = timelineRange(args.range);
   const filters = gitFilters({ since: args.since, until: args.until });
