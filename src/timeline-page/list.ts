@@ -118,6 +118,8 @@ export class VirtualList {
     const nodes: HTMLElement[] = [];
     for (let r = from; r < to; r++) {
       const node = this.draw(rows.kind[r]!, rows.ref[r]!);
+      // Headings and gaps are read as the text between options, not as options.
+      if (rows.kind[r] !== ITEM) node.setAttribute('role', 'presentation');
       node.style.transform = `translateY(${rows.offsets[r]}px)`;
       if (rows.kind[r] === ITEM && rows.ref[r] === this.selected) {
         node.classList.add('selected');

@@ -80,7 +80,7 @@ function start(): void {
     const deadEnds = item[I.deadEnds];
     const title = item[I.kind] === 1 ? `Checkpoint${item[I.status] ? `: ${item[I.status]}` : ''}` : item[I.subject];
     const line2 = el('div', 'line2');
-    if (decisions.length > 0) add(line2, el('span', `tag decision ${decisions[0]![2]}`, `Decision${decisions.length > 1 ? ` (${decisions.length})` : ''}`), ` ${decisions[0]![0]} `);
+    if (decisions.length > 0) add(line2, el('span', `tag decision ${decisions[0]![2]}`, `Decision${decisions[0]![2] === 'active' ? '' : `, ${decisions[0]![2]}`}${decisions.length > 1 ? ` (${decisions.length})` : ''}`), ` ${decisions[0]![0]} `);
     if (deadEnds.length > 0) add(line2, el('span', 'tag dead-end', `Dead end${deadEnds.length > 1 ? ` (${deadEnds.length})` : ''}`), ` ${deadEnds[0]![0]}`);
     if (decisions.length === 0 && deadEnds.length === 0) line2.textContent = item[I.status] || item[I.goal] || '';
     return add(row, add(el('div', 'line1'), el('time', undefined, item[I.clock]), ' ', el('code', undefined, item[I.commit].slice(0, 7)), ' ', el('span', 'subject', title)), line2);

@@ -234,7 +234,7 @@ export function buildTimeline(input: TimelineInput): TimelineData {
     version: TIMELINE_DATA_VERSION,
     repo: one(input.repo),
     range: one(input.range),
-    sessionFile: input.sessionFile,
+    sessionFile: one(input.sessionFile),
     branches: branchPool.list,
     authors: authorPool.list,
     paths: pathPool.list,
