@@ -35,8 +35,8 @@ function sessionView(data: TimelineData, index: number): HTMLElement {
     el(
       'p',
       'note',
-      item[I.kind] === 1
-        ? 'As committed with this checkpoint.'
+      item[I.kind] !== 0
+        ? 'As committed with this entry.'
         : changed
           ? before === NO_SESSION
             ? 'This commit added the file.'
@@ -54,10 +54,10 @@ export function renderDetail(data: TimelineData, index: number): DocumentFragmen
   const item = data.items[index]!;
   const group = data.groups[item[I.group]]!;
   const out = document.createDocumentFragment();
-  const checkpoint = item[I.kind] === 1;
+  const checkpoint = item[I.kind] !== 0;
   add(
     out,
-    el('h2', undefined, checkpoint ? 'Checkpoint' : item[I.subject] || '(no subject)'),
+    el('h2', undefined, item[I.kind] === 1 ? 'Checkpoint' : item[I.kind] === 2 ? 'Journal entry of a squashed commit' : item[I.subject] || '(no subject)'),
     add(
       el('p', 'meta'),
       el('code', 'hash', item[I.commit]),
@@ -93,7 +93,7 @@ export function renderDetail(data: TimelineData, index: number): DocumentFragmen
         add(el('li'), el('code', undefined, data.paths[files[f]!]!), ' ', el('span', 'counts', added < 0 ? 'binary' : `+${added} −${files[f + 2]}`)),
       );
     }
-    out.appendChild(section(checkpoint ? 'Files at the checkpoint' : 'Files changed', list));
+    out.appendChild(section(checkpoint ? 'Files of the entry' : 'Files changed', list));
   }
   out.appendChild(sessionView(data, index));
   return out;

@@ -15,6 +15,9 @@ function load(): TimelineData {
   return data;
 }
 
+/** What a row that is not a commit is called. */
+const CARRIED = ['', 'Checkpoint', 'Journal entry'] as const;
+
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 function plural(n: number, one: string, many = `${one}s`): string {
@@ -28,7 +31,15 @@ function start(): void {
   $('title').textContent = `${data.repo}: session timeline`;
   const commits = new Set(data.items.map((i) => i[I.commit])).size;
   const checkpoints = data.items.filter((i) => i[I.kind] === 1).length;
-  $('meta').textContent = `${data.range} · ${plural(commits, 'commit')}${checkpoints > 0 ? ` · ${plural(checkpoints, 'checkpoint')}` : ''}`;
+  const carried = data.items.filter((i) => i[I.kind] === 2).length;
+  $('meta').textContent = [
+    data.range,
+    plural(commits, 'commit'),
+    checkpoints > 0 && plural(checkpoints, 'checkpoint'),
+    carried > 0 && `${plural(carried, 'entry', 'entries')} of squashed commits`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
 
   // Totals per group and per day, over everything (a filter narrows the list, not the totals).
   const groupCount = new Uint32Array(data.groups.length);
@@ -71,14 +82,14 @@ function start(): void {
       return el('div', 'row gap', `${Number.isInteger(days) ? plural(days, 'day') : minutesText(ref)} without entries`);
     }
     const item = data.items[ref]!;
-    const row = el('div', item[I.kind] === 1 ? 'row item checkpoint' : 'row item');
+    const row = el('div', item[I.kind] === 0 ? 'row item' : 'row item carried');
     row.id = `item-${ref}`;
     row.dataset.item = String(ref);
     row.setAttribute('role', 'option');
     row.setAttribute('aria-selected', 'false');
     const decisions = item[I.decisions];
     const deadEnds = item[I.deadEnds];
-    const title = item[I.kind] === 1 ? `Checkpoint${item[I.status] ? `: ${item[I.status]}` : ''}` : item[I.subject];
+    const title = item[I.kind] === 0 ? item[I.subject] : `${CARRIED[item[I.kind]]}${item[I.status] ? `: ${item[I.status]}` : ''}`;
     const line2 = el('div', 'line2');
     if (decisions.length > 0) add(line2, el('span', `tag decision ${decisions[0]![2]}`, `Decision${decisions[0]![2] === 'active' ? '' : `, ${decisions[0]![2]}`}${decisions.length > 1 ? ` (${decisions.length})` : ''}`), ` ${decisions[0]![0]} `);
     if (deadEnds.length > 0) add(line2, el('span', 'tag dead-end', `Dead end${deadEnds.length > 1 ? ` (${deadEnds.length})` : ''}`), ` ${deadEnds[0]![0]}`);

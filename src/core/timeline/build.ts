@@ -45,7 +45,7 @@ export function durationMinutes(text: string): number | null {
 }
 
 interface Row {
-  kind: 0 | 1;
+  kind: 0 | 1 | 2;
   commit: string;
   time: number;
   clock: string;
@@ -88,8 +88,7 @@ function distinct(...lists: readonly (readonly string[])[]): string[] {
 function branches(commits: readonly CommitRecord[], journal: JournalByCommit, fallback: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const c of commits) {
-    const entries = journal.get(c.hash) ?? [];
-    const own = entries.find((e) => e.kind === 'commit') ?? entries[0];
+    const own = ownEntry(c, journal.get(c.hash) ?? []);
     if (own) out.set(c.hash, one(own.branch));
   }
   // A tip of the range with no entry of its own is on the branch the range names.
@@ -105,13 +104,31 @@ function branches(commits: readonly CommitRecord[], journal: JournalByCommit, fa
   return out;
 }
 
+/**
+ * The entry a commit's own hook wrote, among the entries its diff added: its only
+ * commit entry, or the one written at the commit's minute. A squash merge adds the
+ * branch's entries too (a hosted one adds only those), and each of them stays an
+ * entry of its own.
+ */
+export function ownEntry(c: CommitRecord, entries: readonly JournalEntry[]): JournalEntry | undefined {
+  const mine = entries.filter((e) => e.kind === 'commit');
+  if (mine.length <= 1) return mine[0];
+  const minute = Math.floor(Date.parse(c.date) / 60_000);
+  const at = mine.filter((e) => {
+    const t = parseLocalTime(e.time);
+    return t !== undefined && Math.floor(t.getTime() / 60_000) === minute;
+  });
+  return at.length === 1 ? at[0] : undefined;
+}
+
 function pool(values: Iterable<string>): { list: string[]; index: Map<string, number> } {
   const list = [...new Set(values)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return { list, index: new Map(list.map((v, i) => [v, i])) };
 }
 
 /**
- * The timeline's data: one row per commit and per checkpoint entry, grouped by day
+ * The timeline's data: one row per commit and per journal entry a commit carried
+ * (checkpoints, the entries of squashed commits), grouped by day
  * (the author's own date), branch and author, with each decision's status and the
  * version of the session file at each commit. Pure and deterministic: the same
  * input gives the same data, byte for byte once serialised.
@@ -128,7 +145,7 @@ export function buildTimeline(input: TimelineInput): TimelineData {
   for (let i = commits.length - 1; i >= 0; i--) {
     const c = commits[i]!;
     const entries = journal.get(c.hash) ?? [];
-    const own = entries.find((e) => e.kind === 'commit');
+    const own = ownEntry(c, entries);
     const session = sessionAt(c.hash);
     const before = sessionAt(c.parents[0]);
     const decide = (values: string[]): DecisionCell[] =>
@@ -139,10 +156,10 @@ export function buildTimeline(input: TimelineInput): TimelineData {
         return cell;
       });
     const carried: Row[] = [];
-    for (const e of entries.filter((x) => x.kind === 'checkpoint')) {
+    for (const e of entries.filter((x) => x !== own)) {
       const at = parseLocalTime(e.time);
       carried.push({
-        kind: 1,
+        kind: e.kind === 'checkpoint' ? 1 : 2,
         commit: c.hash,
         time: at === undefined ? 0 : Math.floor(at.getTime() / 1000),
         clock: e.time.slice(11, 16),
@@ -174,7 +191,7 @@ export function buildTimeline(input: TimelineInput): TimelineData {
       session,
       before,
     };
-    // The checkpoints happened before the commit that carried them.
+    // The entries it carried were written before the commit itself.
     rows.push(...carried, row);
   }
   const statuses = decisionStatuses(recorded, input.reverts, (v) => splitReason(v).text);

@@ -41,11 +41,11 @@ export const I = {
   since: 13,
 } as const;
 
-/** One row: a commit, or a checkpoint entry carried into history by a commit. */
+/** One row: a commit, or a journal entry carried into history by a commit. */
 export type Item = [
-  /** 0 a commit, 1 a checkpoint. */
-  kind: 0 | 1,
-  /** Full hash of the commit (for a checkpoint: the commit that carried its entry). */
+  /** 0 a commit; 1 a checkpoint; 2 the entry of a commit that is not in the history (squashed), carried by another. */
+  kind: 0 | 1 | 2,
+  /** Full hash of the commit (for a carried entry: the commit that carried it). */
   commit: string,
   /** Seconds since the epoch. */
   time: number,
@@ -53,7 +53,7 @@ export type Item = [
   clock: string,
   /** Index into {@link TimelineData.groups}. */
   group: number,
-  /** The commit's subject; '' for a checkpoint. */
+  /** The commit's subject; '' for a carried entry. */
   subject: string,
   /** From the journal entry; '' when there is none. */
   goal: string,

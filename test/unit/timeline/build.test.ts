@@ -69,6 +69,27 @@ describe('buildTimeline', () => {
     expect(data.items[1]![I.commit]).toBe(c.hash);
   });
 
+  it('keeps the entries a squash merge carried as rows of their own, the commit keeping its own entry', () => {
+    const c = commit(1, { date: '2026-11-04T09:00:00+01:00', subject: 'Squash feature' });
+    const branchEntries = [
+      entry({ time: '2026-11-02 10:00 +01:00', branch: 'feature', decisions: ['Use cents — rounding'] }),
+      entry({ time: '2026-11-03 10:00 +01:00', branch: 'feature', deadEnds: ['Floats — rounding'] }),
+    ];
+    const local = buildTimeline(input({ commits: [c], journal: new Map([[c.hash, [...branchEntries, entry({ time: '2026-11-04 09:00 +01:00', status: 'merged' })]]]) }));
+    expect(local.items.map((i) => [i[I.kind], i[I.subject], i[I.status], i[I.decisions].length, i[I.deadEnds].length])).toEqual([
+      [0, 'Squash feature', 'merged', 0, 0],
+      [2, '', '', 0, 1],
+      [2, '', '', 1, 0],
+    ]);
+    // On a hosting service no hook runs: every entry is the branch's, the commit is on the range's branch.
+    const hosted = buildTimeline(input({ commits: [c], journal: new Map([[c.hash, branchEntries]]), fallbackBranch: 'main' }));
+    expect(hosted.items.map((i) => [i[I.kind], hosted.branches[hosted.groups[i[I.group]]![1]]])).toEqual([
+      [0, 'main'],
+      [2, 'feature'],
+      [2, 'feature'],
+    ]);
+  });
+
   it('keeps files other than the journal, pooled, and the session versions at the commit and its parent', () => {
     const c2 = commit(2, {
       files: [
