@@ -27,7 +27,7 @@ export function searchIndex(data: TimelineData): string[] {
   });
 }
 
-/** The items that match every part of the query, in the data's order. */
+/** The items that match every part of the query, in the data's order; `index` is read only for a text search. */
 export function filterItems(data: TimelineData, index: readonly string[], q: Query): Int32Array {
   const terms = q.text.toLowerCase().split(/\s+/).filter((t) => t !== '');
   const path = q.path.trim().toLowerCase();

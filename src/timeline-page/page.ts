@@ -26,7 +26,8 @@ function plural(n: number, one: string, many = `${one}s`): string {
 
 function start(): void {
   const data = load();
-  const index = searchIndex(data);
+  // Built on the first text search: opening the page does not pay for it.
+  let index: string[] | undefined;
   document.title = `Timeline · ${data.repo}`;
   $('title').textContent = `${data.repo}: session timeline`;
   const commits = new Set(data.items.map((i) => i[I.commit])).size;
@@ -116,7 +117,8 @@ function start(): void {
     decisionsOnly: $<HTMLInputElement>('decisions').checked,
   });
   const apply = () => {
-    const shown = filterItems(data, index, query());
+    const q = query();
+    const shown = filterItems(data, q.text.trim() === '' ? [] : (index ??= searchIndex(data)), q);
     list.setRows(layoutRows(data, shown));
     const distinct = shown.length;
     $('count').textContent = distinct === data.items.length ? `${plural(distinct, 'entry', 'entries')}` : `${distinct} of ${plural(data.items.length, 'entry', 'entries')}`;
