@@ -5,9 +5,10 @@ const SAFE_URL = /^(?:https?:|mailto:)/i;
 const ESCAPABLE = /[\\`*_{}[\]()#+\-.!~<>|]/;
 
 function closing(text: string, from: number, mark: string): number {
+  // `*a * b*`: a closing mark cannot follow a space; `a_b_c`: an underscore inside a word closes nothing.
+  const bad = (at: number) => /\s/.test(text[at - 1]!) || (mark[0] === '_' && /\w/.test(text[at + mark.length] ?? ''));
   let at = text.indexOf(mark, from);
-  // `*a * b*`: a closing mark cannot follow a space.
-  while (at > from && /\s/.test(text[at - 1]!)) at = text.indexOf(mark, at + 1);
+  while (at > from && bad(at)) at = text.indexOf(mark, at + 1);
   return at > from ? at : -1;
 }
 
@@ -72,7 +73,9 @@ export function inline<T extends Node>(text: string, into: T, depth = 0): T {
       continue;
     }
     if (depth < 8) {
-      const pair = text.startsWith('**', i) || text.startsWith('__', i) ? text.slice(i, i + 2) : text.startsWith('~~', i) ? '~~' : undefined;
+      const wordBefore = i > 0 && /\w/.test(text[i - 1]!);
+      const pair =
+        text.startsWith('**', i) || (text.startsWith('__', i) && !wordBefore) ? text.slice(i, i + 2) : text.startsWith('~~', i) ? '~~' : undefined;
       if (pair) {
         const end = closing(text, i + 2, pair);
         if (end > 0) {

@@ -117,6 +117,12 @@ describe.skipIf(!hasBrowser)('the timeline page in Chromium', () => {
     expect(await page.locator('img').count()).toBe(0);
     expect(await page.locator('script').count()).toBe(2);
     expect(await page.locator('a[href^="javascript"]').count()).toBe(0);
+    // The session file's own HTML, links and images are text too.
+    const notes = await detail.locator('.md').textContent();
+    expect(notes).toContain('See <img src=x onerror="window.__pwned=5"> and the docs or the site.');
+    expect(notes).toContain('<script>window.__pwned=7</script>');
+    expect(notes).toContain('[image: logo]');
+    expect(await detail.locator('.md a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href))).toEqual(['https://example.com/tea']);
     await page.fill('#q', 'img');
     await page.selectOption('#branch', { label: 'main' });
     expect(requests).toEqual([url]);

@@ -30,6 +30,11 @@ export const SESSION_V2 = SESSION_V1.replace(
 ## Status
 Checkout works; token ghp_abcdefghijklmnopqrstuvwxyz0123456789 is in the env <!-- private -->and the safe code is 4711<!-- /private -->
 
+## Notes
+See <img src=x onerror="window.__pwned=5"> and [the docs](javascript:window.__pwned=6) or [the site](https://example.com/tea).
+<script>window.__pwned=7</script>
+![logo](https://example.com/logo.png)
+
 ## Private`,
 );
 
