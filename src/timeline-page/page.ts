@@ -122,7 +122,10 @@ function start(): void {
     list.setRows(layoutRows(data, shown));
     const distinct = shown.length;
     $('count').textContent = distinct === data.items.length ? `${plural(distinct, 'entry', 'entries')}` : `${distinct} of ${plural(data.items.length, 'entry', 'entries')}`;
-    if (distinct === 0) $('canvas').replaceChildren(el('p', 'empty', 'Nothing matches. Clear the search or a filter.'));
+    if (distinct === 0) {
+      const why = data.items.length === 0 ? `There are no commits in ${data.range}.` : 'Nothing matches. Clear the search or a filter.';
+      $('canvas').replaceChildren(el('p', 'empty', why));
+    }
   };
   for (const id of ['q', 'path']) $(id).addEventListener('input', apply);
   for (const id of ['author', 'branch', 'decisions']) $(id).addEventListener('change', apply);
