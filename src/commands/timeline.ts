@@ -63,7 +63,7 @@ export async function timeline(args: TimelineArgs, ctx: CommandContext): Promise
     lines: versions.lines,
     versions: versions.versions,
     isJournal: journalMatcher(h.config.journal.path),
-    fallbackBranch: range.label === 'HEAD' ? (branch ?? 'HEAD') : range.label,
+    fallbackBranch: range.head === 'HEAD' ? (branch ?? 'HEAD') : range.head,
   });
   const html = renderTimelineHtml(template, data);
   if (args.out === undefined && !args.open) return { stdout: html };
