@@ -1,10 +1,9 @@
-import { mkdirSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import template from 'timeline-page:template';
 import type { CommandContext, CommandResult } from '../cli/context.js';
 import { openHistory, readCommits, readJournal } from '../adapters/history.js';
-import { writeFileAtomic } from '../adapters/fs.js';
 import { openFile } from '../adapters/open-file.js';
+import { writePage } from '../adapters/page-file.js';
 import { findRepo } from '../adapters/repo.js';
 import { ExitCode, GitSessionError } from '../errors.js';
 import { currentBranch, readRevertMessages, readSessionBlobs } from '../adapters/timeline-git.js';
@@ -69,17 +68,8 @@ export async function timeline(args: TimelineArgs, ctx: CommandContext): Promise
   if (args.out === undefined && !args.open) return { stdout: html };
 
   const out = args.out === undefined ? join((await findRepo(ctx.cwd, ctx.env)).gitDir, 'git-session', 'timeline.html') : resolve(ctx.cwd, args.out);
-  try {
-    mkdirSync(dirname(out), { recursive: true });
-  } catch (error) {
-    throw new GitSessionError(ExitCode.WriteFailed, `its folder could not be created (${(error as NodeJS.ErrnoException).code ?? String(error)}).`, {
-      file: out,
-      fix: 'Pass --out a path in a folder you can write to.',
-      cause: error,
-    });
-  }
-  writeFileAtomic(out, html);
-  const entries = data.items.filter((i) => i[0] === 1).length + [...journal.values()].reduce((n, list) => n + list.filter((e) => e.kind === 'commit').length, 0);
+  writePage(out, html);
+  const entries = [...journal.values()].reduce((n, list) => n + list.length, 0);
   const summary = `Wrote ${out}: ${commits.length} commit${commits.length === 1 ? '' : 's'}, ${entries} journal entr${entries === 1 ? 'y' : 'ies'}, ${data.versions.length} version${data.versions.length === 1 ? '' : 's'} of ${file}.\n`;
   if (!args.open) return { stdout: summary };
   const problem = await openFile(out, ctx.env);

@@ -137,6 +137,11 @@ export function renderMarkdown(lines: readonly string[], changes: Changes): Docu
         const level = Math.min(6, Math.floor(m[1]!.replace(/\t/g, '    ').length / 2));
         if (level > 0) li.style.marginLeft = `${level * 1.25}em`;
         let body = text.join(' ');
+        // A numbered item keeps its own number: lists here mix markers freely.
+        if (/\d/.test(m[2]![0]!)) {
+          li.classList.add('ordered');
+          li.appendChild(el('span', 'number', `${m[2]} `));
+        }
         const task = TASK.exec(body);
         if (task) {
           const done = task[1] !== ' ';

@@ -67,6 +67,9 @@ describe('git session timeline', () => {
     expect(bad.stderr).toMatch(/no-such-branch/);
     const dash = repo.run(['timeline', '--out']);
     expect(dash.code).toBe(2);
+    const blocked = repo.run(['timeline', '--out', 'src/price.ts/timeline.html']);
+    expect(blocked.code).toBe(5);
+    expect(blocked.stderr).toMatch(/src\/price\.ts\/timeline\.html: its folder cannot be made: a file is in the way\. Pass --out/);
   });
 
   it('--open writes the page under the git dir and hands it to the desktop opener', () => {
