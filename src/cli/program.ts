@@ -195,6 +195,27 @@ export async function runCli(argv: string[], ctx: CommandContext, version: strin
     );
 
   cli
+    .command('timeline [range]', 'One self-contained HTML page of the journal and commits, with SESSION.md at every commit')
+    .option('--out <file>', 'Write the page to this file (default: print it)')
+    .option('--open', 'Open the page in the default browser (written under the git dir unless --out is given)')
+    .option('--since <when>', 'Only commits after this date, in any form git accepts')
+    .option('--until <when>', 'Only commits before this date')
+    .action(
+      act(async (range: string | undefined, opts: Opts) =>
+        (await import('../commands/timeline.js')).timeline(
+          {
+            range,
+            out: opt(opts.out, '--out'),
+            since: opt(opts.since, '--since'),
+            until: opt(opts.until, '--until'),
+            open: Boolean(opts.open),
+          },
+          ctx,
+        ),
+      ),
+    );
+
+  cli
     .command('squash-message <range>', "A squash-merge message with all of the range's trailers in its last block")
     .action(
       act(async (range: string) => (await import('../commands/squash-message.js')).squashMessage({ range }, ctx)),
