@@ -35,8 +35,8 @@ export interface CommitSetting {
   isJournal: (path: string) => boolean;
   /** The staged files with line counts (the journal included). */
   files: JournalFile[];
-  /** How a new journal file and the message are written (see GitSettings). */
-  gitSettings: GitSettings;
+  /** How a new journal file and the message are written (see GitSettings), when the hook script asked git already. */
+  gitSettings?: GitSettings;
 }
 
 function isCI(env: NodeJS.ProcessEnv): boolean {
@@ -92,9 +92,6 @@ export async function readCommitSetting(args: string[], ctx: CommandContext): Pr
   if (moved) state.revs[`:${sessionFile}`] = await objectId(root, env, `:${sessionFile}`);
   const baseBlob = moved ? await objectId(root, env, `${parent}:${sessionFile}`) : state.revs[baseFile];
   const base = amend ? await amendBase(root, env, state.revs[parent]) : 'HEAD';
-  const gitSettings =
-    pipedText?.gitSettings ??
-    parseGitSettings((await git(['config', '--get-regexp', GIT_SETTINGS_PATTERN], { cwd: root, env, allowFailure: true })).stdout);
   const files = pipedText
     ? parseNumstat(pipedText.numstat)
     : parseNumstat((await git(['diff', '--cached', '--numstat', '-z', ...(amend ? [base] : [])], { cwd: root, env })).stdout);
@@ -111,8 +108,14 @@ export async function readCommitSetting(args: string[], ctx: CommandContext): Pr
     where: { cwd: root, env, sessionFile, cachePath: state.cachePath },
     isJournal: journalMatcher(config.journal.path),
     files,
-    gitSettings,
+    ...(pipedText?.gitSettings ? { gitSettings: pipedText.gitSettings } : {}),
   };
+}
+
+/** The settings that change what the hooks write: from the hook script's pipe, else asked now. */
+export async function gitSettingsOf(s: CommitSetting): Promise<GitSettings> {
+  s.gitSettings ??= parseGitSettings((await git(['config', '--get-regexp', GIT_SETTINGS_PATTERN], { cwd: s.root, env: s.env, allowFailure: true })).stdout);
+  return s.gitSettings;
 }
 
 /** The staged files again, after the hook staged something (owned edits, the menu). */

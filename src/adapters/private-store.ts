@@ -1,7 +1,6 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { PRIVATE_FILTER, privateFilterConfig, type PrivateStore } from '../core/session/private-filter.js';
-import { git } from './git.js';
+import type { PrivateStore } from '../core/session/private-filter.js';
 import { writeFileAtomic } from './fs.js';
 import { lockPath, withLock } from './lock.js';
 
@@ -36,21 +35,3 @@ export function updatePrivateStore(gitDir: string, path: string, bodies: Private
   }, { what: 'the private text store' });
 }
 
-/**
- * Installs the private filter pair in the clone's own config (`git config --local`),
- * calling the repository's `node_modules/.bin/git-session` when it has one, else the
- * one on PATH. Config is never cloned: every clone runs `init` (or the package's
- * install step) to get it.
- */
-export async function installPrivateFilter(root: string, env?: NodeJS.ProcessEnv): Promise<void> {
-  const local = 'node_modules/.bin/git-session';
-  const bin = existsSync(join(root, local)) ? local : 'git-session';
-  for (const [key, value] of Object.entries(privateFilterConfig(bin))) {
-    await git(['config', '--local', key, value], { cwd: root, env });
-  }
-}
-
-/** Removes the filter pair from the clone's config; nothing when it is not there. */
-export async function uninstallPrivateFilter(root: string, env?: NodeJS.ProcessEnv): Promise<void> {
-  await git(['config', '--local', '--remove-section', `filter.${PRIVATE_FILTER}`], { cwd: root, env, allowFailure: true });
-}

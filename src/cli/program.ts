@@ -246,7 +246,7 @@ export async function runCli(argv: string[], ctx: CommandContext, version: strin
 
   cli
     .command('mcp', 'Serve the session tools over MCP on stdio')
-    .action(act(async () => (await import('../commands/mcp.js')).mcp({}, ctx)));
+    .action(act(async () => (await import('../mcp/serve.js')).serveMcp({}, ctx)));
 
   cli.help((sections) =>
     [

@@ -1,4 +1,3 @@
-import { installPrivateFilter } from '../adapters/private-store.js';
 import type { CommandContext, CommandResult } from '../context.js';
 import { applyPlan, readFileState } from '../adapters/apply-plan.js';
 import { applyCloneConfig, readCloneConfig } from '../adapters/clone-config.js';
@@ -58,7 +57,6 @@ export async function init(args: InitArgs, ctx: CommandContext): Promise<Command
   if (!args.dryRun) {
     applyPlan(plan.steps, pc.root, pc.keep);
     await applyCloneConfig(pc.root, plan.config, ctx.env);
-    await installPrivateFilter(pc.root, ctx.env);
   }
   return { stdout: renderInitReport(plan, pc.root, pc.config.sessionFile, args.dryRun, pc.commandText) };
 }

@@ -1,7 +1,6 @@
 import type { CommandContext, CommandResult } from '../context.js';
 import { applyPlan } from '../adapters/apply-plan.js';
 import { applyCloneConfig } from '../adapters/clone-config.js';
-import { uninstallPrivateFilter } from '../adapters/private-store.js';
 import { renderUninstallReport } from '../core/init/render.js';
 import { planUninstall } from './init.js';
 
@@ -18,7 +17,6 @@ export async function uninstall(args: UninstallArgs, ctx: CommandContext): Promi
   if (!args.dryRun) {
     applyPlan(plan.steps, pc.root, pc.keep);
     await applyCloneConfig(pc.root, plan.config, ctx.env);
-    await uninstallPrivateFilter(pc.root, ctx.env);
   }
   return { stdout: renderUninstallReport(plan, pc.root, args.dryRun, pc.commandText) };
 }

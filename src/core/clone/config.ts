@@ -1,3 +1,5 @@
+import { PRIVATE_FILTER } from '../session/private-filter.js';
+
 /**
  * The per-clone git config git-session needs: `git config --local` entries that are
  * not cloned with the repository, so `init` writes them for the person who runs it
@@ -28,6 +30,25 @@ export function driverCommand(kind: DriverKind): string {
   return `sh -c '${script}' git-session-merge ${kind} %O %A %B %L %P`;
 }
 
+/**
+ * The shell command git runs for the private filter (`.gitattributes`
+ * `filter=git-session-private`), finding the binary as the hooks do. Without one, the
+ * clean side still keeps private text out of the index: sed drops the bodies of a
+ * `## Private` section and of `<!-- private -->` regions (the work tree keeps them), and
+ * the smudge side passes the file through. So a missing binary never blocks `git add`
+ * and never lets private text into a commit.
+ */
+export function filterCommand(mode: 'clean' | 'smudge'): string {
+  const fallback =
+    mode === 'clean'
+      ? 'exec sed -e "/^## *[Pp]rivate/,/^## /{/^## /!d;}" -e "/<!-- *private *-->/,/<!-- *\\/private *-->/{/<!--/!d;}"'
+      : 'exec cat';
+  const script =
+    'gs=node_modules/.bin/git-session; [ -x "$gs" ] || gs=$(command -v git-session) || gs=; ' +
+    `if [ -n "$gs" ]; then exec "$gs" filter ${mode} "$1"; fi; ${fallback}`;
+  return `sh -c '${script}' git-session-filter %f`;
+}
+
 /** Every per-clone config entry, key to value, in the order they are written. */
 export function perCloneConfig(): Record<string, string> {
   return {
@@ -35,6 +56,9 @@ export function perCloneConfig(): Record<string, string> {
     [`merge.${SESSION_DRIVER}.driver`]: driverCommand('session'),
     [`merge.${JOURNAL_DRIVER}.name`]: 'git-session: journal entries, each kept whole',
     [`merge.${JOURNAL_DRIVER}.driver`]: driverCommand('journal'),
-    // The private-section filter's entries (privateFilterConfig) join this list.
+    [`filter.${PRIVATE_FILTER}.clean`]: filterCommand('clean'),
+    [`filter.${PRIVATE_FILTER}.smudge`]: filterCommand('smudge'),
+    // Required: a filter that fails must stop `git add`, never pass the file through.
+    [`filter.${PRIVATE_FILTER}.required`]: 'true',
   };
 }

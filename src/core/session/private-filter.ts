@@ -104,16 +104,3 @@ export function hasPrivateText(source: string): boolean {
   return regions(source).some((r) => source.slice(r.start, r.end).trim() !== '');
 }
 
-/**
- * The per-clone git config that runs the filter pair through `binPath` (the
- * git-session binary as the hooks call it). `required`: when the binary cannot run,
- * git fails the add or the checkout instead of passing private text through.
- */
-export function privateFilterConfig(binPath: string): Record<string, string> {
-  const bin = /^[\w./@+-]+$/.test(binPath) ? binPath : `'${binPath.replace(/'/g, `'\\''`)}'`;
-  return {
-    [`filter.${PRIVATE_FILTER}.clean`]: `${bin} filter clean %f`,
-    [`filter.${PRIVATE_FILTER}.smudge`]: `${bin} filter smudge %f`,
-    [`filter.${PRIVATE_FILTER}.required`]: 'true',
-  };
-}

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cleanPrivate, hasPrivateText, privateFilterConfig, smudgePrivate } from '../../../src/core/session/private-filter.js';
+import { cleanPrivate, hasPrivateText, smudgePrivate } from '../../../src/core/session/private-filter.js';
 
 const EXAMPLE = `# Session
 
@@ -62,12 +62,5 @@ describe('the private filter', () => {
     );
   });
 
-  it('configures a required filter pair through the binary', () => {
-    expect(privateFilterConfig('node_modules/.bin/git-session')).toEqual({
-      'filter.git-session-private.clean': 'node_modules/.bin/git-session filter clean %f',
-      'filter.git-session-private.smudge': 'node_modules/.bin/git-session filter smudge %f',
-      'filter.git-session-private.required': 'true',
-    });
-    expect(privateFilterConfig("/opt/my tools/git-session")['filter.git-session-private.clean']).toBe("'/opt/my tools/git-session' filter clean %f");
-  });
+
 });

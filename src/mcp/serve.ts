@@ -6,9 +6,9 @@ declare const __VERSION__: string;
  * `git session mcp`: serves the session tools over MCP on stdio until the client
  * disconnects. Prints nothing itself: stdout belongs to the protocol.
  */
-export async function mcp(_args: object, ctx: CommandContext): Promise<CommandResult> {
-  const { LineTransport } = await import('../mcp/stdio-transport.js');
-  const { createMcpServer } = await import('../mcp/server.js');
+export async function serveMcp(_args: object, ctx: CommandContext): Promise<CommandResult> {
+  const { LineTransport } = await import('./stdio-transport.js');
+  const { createMcpServer } = await import('./server.js');
   const version = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0';
   const server = createMcpServer(ctx, version);
   // Answers malformed and oversized requests and keeps serving (the SDK's stdio transport drops or stops).
