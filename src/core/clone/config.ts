@@ -32,17 +32,19 @@ export function driverCommand(kind: DriverKind): string {
 
 /**
  * The shell command git runs for the private filter (`.gitattributes`
- * `filter=git-session-private`), finding the binary as the hooks do. Without one, the
- * clean side still keeps private text out of the index: sed drops the bodies of a
- * `## Private` section and of `<!-- private -->` regions (the work tree keeps them), and
- * the smudge side passes the file through. So a missing binary never blocks `git add`
- * and never lets private text into a commit.
+ * `filter=git-session-private`), finding the binary as the hooks do. Without one,
+ * smudge passes the file through, and clean passes it through only when it holds no
+ * private text (an empty `## Private` section, no `<!-- private -->` region): otherwise
+ * it fails, and git refuses to stage the file rather than let private text in.
  */
 export function filterCommand(mode: 'clean' | 'smudge'): string {
-  const fallback =
-    mode === 'clean'
-      ? 'exec sed -e "/^## *[Pp]rivate/,/^## /{/^## /!d;}" -e "/<!-- *private *-->/,/<!-- *\\/private *-->/{/<!--/!d;}"'
-      : 'exec cat';
+  const check =
+    'exec awk "{ l[NR] = \\$0 } /<!-- *private *-->/ { bad = 1 } ' +
+    '/^##? / { sec = (\\$0 ~ /^## *[Pp]rivate/); next } ' +
+    'sec && \\$0 !~ /^[ \\t\\r]*\\$/ && \\$0 !~ /^[ \\t]*<!--.*-->[ \\t\\r]*\\$/ { bad = 1 } ' +
+    'END { if (bad) { print \\"git-session: not found, and SESSION.md holds private text, so it is not staged (fix: npm install)\\" > \\"/dev/stderr\\"; exit 1 } ' +
+    'for (i = 1; i <= NR; i++) print l[i] }"';
+  const fallback = mode === 'clean' ? check : 'exec cat';
   const script =
     'gs=node_modules/.bin/git-session; [ -x "$gs" ] || gs=$(command -v git-session) || gs=; ' +
     `if [ -n "$gs" ]; then exec "$gs" filter ${mode} "$1"; fi; ${fallback}`;
