@@ -1,5 +1,6 @@
 import type { CommandContext, CommandResult } from '../cli/context.js';
 import { readBaseRefs, readBlob, readCommits, openHistory } from '../adapters/history.js';
+import { readSessionHistory, withItems } from '../adapters/session-history.js';
 import { ExitCode, GitSessionError } from '../errors.js';
 import { journalMatcher } from '../core/pipeline/paths.js';
 import { buildReview, renderReviewJson, renderReviewMarkdown } from '../core/report/review.js';
@@ -35,11 +36,12 @@ async function viewOrNull(text: string, file: string): Promise<SessionView | nul
 export async function review(args: ReviewArgs, ctx: CommandContext): Promise<CommandResult> {
   const h = await openHistory(ctx.cwd, ctx.env);
   const range = args.range === undefined ? await defaultRange(h.opts) : parseRange(args.range);
-  const [commits, session] = await Promise.all([
+  const [commits, record, session] = await Promise.all([
     readCommits(h.keys, { revArgs: range.revArgs, numstat: true, label: `range ${range.label}` }, h.opts),
+    readSessionHistory(h, { revArgs: range.revArgs, label: `range ${range.label}` }),
     readBlob(range.head, h.config.sessionFile, h.opts),
   ]);
   const view = session === undefined ? null : await viewOrNull(session, `${h.config.sessionFile} at ${range.head}`);
-  const model = buildReview(range.label, commits, view, journalMatcher(h.config.journal.path));
+  const model = buildReview(range.label, withItems(commits, record), view, journalMatcher(h.config.journal.path));
   return { stdout: args.format === 'json' ? renderReviewJson(model) : renderReviewMarkdown(model) };
 }

@@ -6,7 +6,7 @@
 export interface JournalEntry {
   /** Local time with offset, `YYYY-MM-DD HH:MM +HH:MM`. */
   time: string;
-  kind: 'commit' | 'checkpoint';
+  kind: 'commit' | 'checkpoint' | 'close';
   branch: string;
   /** `Name <email>`. */
   author: string;
@@ -30,7 +30,7 @@ export interface JournalFile {
 export const MAX_FILES = 25;
 
 /** An entry's heading line: time, kind, branch, author. */
-export const ENTRY_HEADING = /^### (\d{4}-\d{2}-\d{2} \d{2}:\d{2} [+-]\d{2}:\d{2}) · (commit|checkpoint) · (.*) · (.*)$/;
+export const ENTRY_HEADING = /^### (\d{4}-\d{2}-\d{2} \d{2}:\d{2} [+-]\d{2}:\d{2}) · (commit|checkpoint|close) · (.*) · (.*)$/;
 
 function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();

@@ -20,7 +20,7 @@
  * }
  */
 import type { JournalEntry } from '../journal/entry.js';
-import { attributed, blocks, commitJson, day, inline, json, reasonedLine, type CommitJson } from './commits.js';
+import { attributed, blocks, commitJson, day, inline, json, reasonedLine, statusNote, type CommitJson } from './commits.js';
 import { lineRanges } from './blame.js';
 import type { WhyTarget } from './targets.js';
 import type { Attributed, CommitRecord, JournalByCommit } from './types.js';
@@ -78,8 +78,8 @@ export function journalLine(entry: JournalEntry): string {
 
 function commitBlock(c: CommitJson): string {
   const lines = [`## ${c.short} ${inline(c.subject)}`, '', `${inline(c.author)}, ${day(c.date)}`, ''];
-  for (const d of c.decisions) lines.push(`- Decision: ${inline(reasonedLine(d))}`);
-  for (const d of c.deadEnds) lines.push(`- Dead end: ${inline(reasonedLine(d))}`);
+  for (const d of c.decisions) lines.push(`- Decision: ${inline(reasonedLine(d))}${statusNote(d)}`);
+  for (const d of c.deadEnds) lines.push(`- Dead end: ${inline(reasonedLine(d))}${statusNote(d)}`);
   for (const e of c.journal) lines.push(`- ${inline(journalLine(e))}`);
   return lines.join('\n');
 }
