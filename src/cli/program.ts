@@ -164,6 +164,13 @@ export async function runCli(argv: string[], ctx: CommandContext, version: strin
     );
 
   cli
+    .command('decisions <path>', "The decisions and dead ends still in force for a file, within the edit budget (what assistants get before editing it)")
+    .option('--format <fmt>', 'md or json', { default: 'md' })
+    .action(
+      act(async (path: string, opts: Opts) => (await import('../commands/decisions.js')).decisions({ path, format: format(opts) }, ctx)),
+    );
+
+  cli
     .command('log', 'Work entries of a period: commits with their decisions, dead ends and journal data')
     .option('--since <when>', 'Start of the period, in any form git accepts')
     .option('--until <when>', 'End of the period')

@@ -6,6 +6,7 @@ import { currentBranch, gitOut, hasHead, lastChange, type GitFactOptions } from 
 import { readBaseRefs } from '../adapters/history.js';
 import { invocation } from '../adapters/invocation.js';
 import { findRepo, type RepoInfo } from '../adapters/repo.js';
+import { hooksInstalled } from '../adapters/hooks-installed.js';
 import { mtimeOf } from '../adapters/work-tree.js';
 import { CONFIG_FILE, DEAD_END_ALIASES, DEFAULT_CONFIG, type Config } from '../core/config.js';
 import { GitSessionError } from '../errors.js';
@@ -57,7 +58,9 @@ async function rangeItems(
   const record = await readSessionHistory(h, { revArgs: range.revArgs, filters: range.filters, label: range.label });
   const decisions: TrailerValue[] = [];
   const deadEnds: TrailerValue[] = [];
-  const active = record.items.filter((i) => i.status === 'active').reverse();
+  // Newest commit first; within a commit, the order it recorded them in.
+  const position = new Map(record.commits.map((c, i) => [c.record.hash, i]));
+  const active = record.items.filter((i) => i.status === 'active').sort((a, b) => position.get(a.commit)! - position.get(b.commit)!);
   for (const item of active) {
     (item.kind === 'decision' ? decisions : deadEnds).push({ commit: item.short, value: joinReason(item.text, item.reason) });
   }
@@ -178,6 +181,7 @@ export async function gatherContext(
     staleness,
     ...(problems && problems.length > 0 ? { problems } : {}),
     history: { range: range.label, commits },
+    hooksInstalled: hooksInstalled(repo),
   };
   return { repo, config, view, data };
 }

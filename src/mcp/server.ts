@@ -80,6 +80,15 @@ export function createMcpServer(ctx: CommandContext, version: string): McpServer
     async ({ target, format: f }) => toolResult(async () => (await import('../commands/why.js')).why({ target, format: f ?? 'md' }, fresh())),
   );
   server.registerTool(
+    'decisions_for_path',
+    {
+      description:
+        'The decisions and dead ends still in force for one file (repository-relative path), newest first, within a small budget. Ask before editing a file you have not seen.',
+      inputSchema: { path: text('path').describe('Repository-relative path of the file') },
+    },
+    async ({ path }) => toolResult(async () => (await import('../commands/decisions.js')).decisions({ path, format: 'md' }, fresh())),
+  );
+  server.registerTool(
     'review',
     {
       description: 'A pull-request description for a commit range: decisions, dead ends, status, files, commits.',

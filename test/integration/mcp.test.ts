@@ -40,7 +40,7 @@ describe('git session mcp', () => {
 
     const { tools } = await client.listTools();
     expect(tools.map((t) => t.name).sort()).toEqual(
-      ['add_key_file', 'record_dead_end', 'record_decision', 'review', 'session_context', 'session_status', 'set_status', 'why'].sort(),
+      ['add_key_file', 'decisions_for_path', 'record_dead_end', 'record_decision', 'review', 'session_context', 'session_status', 'set_status', 'why'].sort(),
     );
 
     const ctx = (await client.callTool({ name: 'session_context', arguments: {} })) as ToolResult;

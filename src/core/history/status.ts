@@ -84,8 +84,9 @@ export function addedItems(commit: SessionCommit): SessionItem[] {
 export function deriveStatus(oldestFirst: readonly SessionCommit[]): TrackedItem[] {
   const all: TrackedItem[] = [];
   const byCommit = new Map<string, TrackedItem[]>();
-  // The newest active instance of each item, by identity.
+  // The newest active instance of each item, by identity, and the newest of any status.
   const live = new Map<string, TrackedItem>();
+  const latest = new Map<string, TrackedItem>();
   const retire = (item: TrackedItem, status: ItemStatus, by: SessionCommit) => {
     item.status = status;
     item.changedBy = by.hash;
@@ -121,14 +122,15 @@ export function deriveStatus(oldestFirst: readonly SessionCommit[]): TrackedItem
         if (replaced) retire(replaced, 'superseded', commit);
         explained.add(oldKey);
       }
-      const previous = live.get(key);
-      // Found again in a later commit (a cherry-pick, a re-add): the newest instance stands for it.
+      const previous = latest.get(key);
+      // Found again in a later commit (a cherry-pick, a re-add, a revert that puts it back): the newest instance stands for it.
       if (previous) {
         all.splice(all.indexOf(previous), 1);
         const list = byCommit.get(previous.commit);
         if (list) list.splice(list.indexOf(previous), 1);
       }
       live.set(key, tracked);
+      latest.set(key, tracked);
       mine.push(tracked);
       all.push(tracked);
     }

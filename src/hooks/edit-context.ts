@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import type { CommandContext, CommandResult } from '../cli/context.js';
+import { readStdin } from './claude-input.js';
+import { loadEditIndex } from '../adapters/edit-index.js';
+import { readState, stateDir, writeState, type RepoDirs } from '../adapters/edit-state.js';
+import { decisionsForPath } from '../core/history/edit-index.js';
+import { parseToolUseInput, toolHookOutput, touchedLines, type ToolUseInput } from '../core/claude-settings/tool-input.js';
+
+/** After this long the hook gives up and lets the tool call go on with nothing added. */
+const TIMEOUT_MS = 4_000;
+/** Sessions remembered in the told-state; older ones are dropped. */
+const SESSIONS_KEPT = 32;
+
+type Told = { sessions: Record<string, Record<string, string>> };
+
+/** The commits that last changed the touched lines, from one `git blame --porcelain` (none when it fails). */
+async function blamed(dirs: RepoDirs, path: string, input: ToolUseInput, env: NodeJS.ProcessEnv): Promise<Set<string>> {
+  if (input.oldStrings.length === 0 && input.limit === undefined) return new Set();
+  let text: string;
+  try {
+    text = readFileSync(join(dirs.root, path), 'utf8');
+  } catch {
+    return new Set();
+  }
+  const lines = touchedLines(input, text);
+  if (!lines) return new Set();
+  const { git } = await import('../adapters/git.js');
+  const r = await git(['blame', '--porcelain', `-L${lines.start},${lines.end}`, '--', path], { cwd: dirs.root, env, allowFailure: true });
+  const out = new Set<string>();
+  if (r.code !== 0) return out;
+  for (const m of r.stdout.matchAll(/^([0-9a-f]{40,64}) \d+ \d+/gm)) out.add(m[1]!);
+  return out;
+}
+
+/** Whether this session was already told exactly this about the file; records it when not. */
+function alreadyTold(dirs: RepoDirs, session: string | undefined, path: string, fingerprint: string): boolean {
+  if (session === undefined) return false;
+  const file = join(stateDir(dirs), 'told.json');
+  const told = readState<Told>(file) ?? { sessions: {} };
+  const sessions = told.sessions && typeof told.sessions === 'object' ? told.sessions : {};
+  const mine = sessions[session] ?? {};
+  if (mine[path] === fingerprint) return true;
+  delete sessions[session];
+  const kept = Object.entries(sessions).slice(-(SESSIONS_KEPT - 1));
+  writeState(file, { sessions: Object.fromEntries([...kept, [session, { ...mine, [path]: fingerprint }]]) });
+  return false;
+}
+
+/**
+ * The edit-time delivery shared by Claude Code's PreToolUse and Gemini CLI's
+ * AfterTool: for the file the tool touches, the decisions and dead ends still in
+ * force, within the budget, told once per assistant session unless what there is to
+ * tell changed. Says nothing when there is nothing to say; never blocks or alters
+ * the tool call; gives up silently after a few seconds.
+ */
+export async function editContext(base: CommandContext, event: 'PreToolUse' | 'AfterTool'): Promise<CommandResult> {
+  // Fail open: a slow first build must never hold the assistant.
+  const timer = setTimeout(() => process.exit(0), TIMEOUT_MS);
+  timer.unref();
+  const input = parseToolUseInput(await readStdin());
+  if (!input.filePath) return {};
+  const project = base.env.CLAUDE_PROJECT_DIR || input.cwd || base.cwd;
+  const loaded = await loadEditIndex(project, base.env);
+  if (!loaded) return {};
+  const { dirs, index } = loaded;
+  const rel = relative(dirs.root, resolve(input.cwd ?? project, input.filePath));
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return {};
+  const path = rel.split(sep).join('/');
+  if (!index.files[path]) return {};
+  const found = decisionsForPath(index, path, index.budget, await blamed(dirs, path, input, base.env));
+  if (!found || alreadyTold(dirs, input.sessionId, path, found.fingerprint)) return {};
+  return { stdout: toolHookOutput(event, found.text) };
+}
