@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
 import { git } from './git.js';
+import { join } from 'node:path';
 import { failed, LOG_FLAGS, type History } from './history.js';
+import { findRepoDirs, readState, stateDir, writeState } from './edit-state.js';
 import { parseWalk, walkFormat, WALK_DIFF_OPTIONS, NO_BLOB, type WalkCommit } from '../core/history/walk.js';
 import { deriveStatus, itemKey, type SessionCommit, type SessionItem, type TrackedItem } from '../core/history/status.js';
 import { CLOSE_HEADING } from '../core/history/close.js';
@@ -52,25 +54,78 @@ export function readBlobs(ids: readonly string[], cwd: string, env: NodeJS.Proce
 
 type Parsed = { decisions: SessionItem[]; deadEnds: SessionItem[] };
 
-/** The public decisions and dead ends of session file texts, secrets redacted; an unreadable text has none. */
-async function itemsOf(texts: Map<string, string>, file: string): Promise<Map<string, Parsed>> {
+/**
+ * The public decisions and dead ends of session file versions, by blob id, secrets
+ * redacted; a version that does not parse has none. Blobs never change, so what was
+ * read once is kept under the git dir (`git-session/items.json`) and read from there.
+ */
+type ItemCache = { version: number; file: string; items: [SessionItem['kind'], string, string | null][]; blobs: Record<string, number[]> };
+const ITEM_CACHE_VERSION = 1;
+
+async function parseBlobs(texts: Map<string, string>, file: string): Promise<Map<string, SessionItem[]>> {
   const { parseSession, getDecisions, getDeadEnds } = await import('../core/session/index.js');
-  const { redactDeep } = await import('../core/report/redact-deep.js');
-  const raw: Record<string, Parsed> = {};
+  const { redactSecrets } = await import('../core/redact/index.js');
+  const out = new Map<string, SessionItem[]>();
+  // The same bullet stands in many versions: each distinct text is redacted once.
+  const redacted = new Map<string, string>();
+  const redact = async (text: string) => {
+    let r = redacted.get(text);
+    if (r === undefined) redacted.set(text, (r = text === '' ? text : (await redactSecrets(text)).text));
+    return r;
+  };
   for (const [id, text] of texts) {
+    let items: SessionItem[] = [];
     try {
       const doc = parseSession(text, file);
-      raw[id] = {
-        decisions: getDecisions(doc).map((d) => ({ kind: 'decision', ...d })),
-        deadEnds: getDeadEnds(doc).map((d) => ({ kind: 'deadEnd', ...d })),
-      };
+      items = [
+        ...getDecisions(doc).map((d): SessionItem => ({ kind: 'decision', ...d })),
+        ...getDeadEnds(doc).map((d): SessionItem => ({ kind: 'deadEnd', ...d })),
+      ];
     } catch {
       // An old text that no longer parses (bad front matter) records nothing.
-      raw[id] = { decisions: [], deadEnds: [] };
     }
+    for (const item of items) {
+      item.text = await redact(item.text);
+      if (item.reason !== null) item.reason = await redact(item.reason);
+    }
+    out.set(id, items);
   }
-  const redacted = await redactDeep(raw, ['kind']);
-  return new Map(Object.entries(redacted));
+  return out;
+}
+
+async function itemsOf(ids: readonly string[], h: History): Promise<Map<string, Parsed>> {
+  const dirs = findRepoDirs(h.root);
+  const cachePath = dirs ? join(stateDir(dirs), 'items.json') : undefined;
+  const stored = cachePath ? readState<ItemCache>(cachePath) : undefined;
+  const cache: ItemCache =
+    stored && stored.version === ITEM_CACHE_VERSION && stored.file === h.config.sessionFile ? stored : { version: ITEM_CACHE_VERSION, file: h.config.sessionFile, items: [], blobs: {} };
+  const missing = ids.filter((id) => !Object.hasOwn(cache.blobs, id));
+  if (missing.length > 0) {
+    const parsed = await parseBlobs(await readBlobs(missing, h.root, h.opts.env), h.config.sessionFile);
+    const index = new Map(cache.items.map((t, i) => [JSON.stringify(t), i]));
+    for (const [id, items] of parsed) {
+      cache.blobs[id] = items.map((item) => {
+        const tuple: ItemCache['items'][number] = [item.kind, item.text, item.reason];
+        const key = JSON.stringify(tuple);
+        let at = index.get(key);
+        if (at === undefined) {
+          at = cache.items.push(tuple) - 1;
+          index.set(key, at);
+        }
+        return at;
+      });
+    }
+    if (cachePath) writeState(cachePath, cache);
+  }
+  const out = new Map<string, Parsed>();
+  for (const id of ids) {
+    const items = (cache.blobs[id] ?? []).map((i): SessionItem => {
+      const [kind, text, reason] = cache.items[i]!;
+      return { kind, text, reason };
+    });
+    out.set(id, { decisions: items.filter((i) => i.kind === 'decision'), deadEnds: items.filter((i) => i.kind === 'deadEnd') });
+  }
+  return out;
 }
 
 function difference(a: readonly SessionItem[], b: readonly SessionItem[]): SessionItem[] {
@@ -111,8 +166,7 @@ export async function readSessionHistory(
       if (f.path === sessionFile && !NO_BLOB.test(f.newBlob)) blobs.add(f.newBlob);
     }
   }
-  const texts = await readBlobs([...blobs], h.root, h.opts.env);
-  const parsed = await (texts.size > 0 ? itemsOf(texts, h.config.sessionFile) : Promise.resolve(new Map<string, Parsed>()));
+  const parsed = blobs.size > 0 ? await itemsOf([...blobs], h) : new Map<string, Parsed>();
   const none: Parsed = { decisions: [], deadEnds: [] };
   const sessionCommits = new Map<string, SessionCommit>();
   const closeCandidates: { commit: SessionCommit; journal: WalkCommit['files'] }[] = [];
