@@ -35,6 +35,10 @@ const BUDGET = Number(opt('--budget', '800'));
 const RUNS = Number(opt('--runs', '21'));
 const CHARS = BUDGET * 4;
 const repoArg = args.includes('--self') ? root : opt('--repo', undefined);
+// --keep <dir>: build the generated history there and keep it (its truth in .git/bench-truth.json);
+// --reuse <dir>: measure such a kept history again without rebuilding it.
+const keepDir = opt('--keep', undefined);
+const reuseDir = opt('--reuse', undefined);
 
 if (!existsSync(BIN)) {
   console.error('dist/cli.js is missing: run npm run build first.');
@@ -130,7 +134,8 @@ function generate(dir) {
         const old = pick(live);
         gs(dir, 'decide', text, '--because', why, '--supersedes', old.text);
         old.status = 'superseded';
-        recorded = { kind, text: `${text} (supersedes: ${old.text})`, files: touched, status: 'active' };
+        // decide writes the old decision's what without its own marker.
+        recorded = { kind, text: `${text} (supersedes: ${old.text.replace(/ \(supersedes: .+\)$/, '')})`, files: touched, status: 'active' };
       } else {
         gs(dir, kind === 'decision' ? 'decide' : 'dead-end', text, '--because', why);
         recorded = { kind, text, files: touched, status: 'active' };
@@ -145,7 +150,7 @@ function generate(dir) {
       // A revert restores the superseded decision's bullet: it is active again.
       const m = / \(supersedes: (.+)\)$/.exec(recorded.text);
       if (m) {
-        const back = decisions.find((d) => d.text === m[1] && d.status === 'superseded');
+        const back = decisions.find((d) => d.text.replace(/ \(supersedes: .+\)$/, '') === m[1] && d.status === 'superseded');
         if (back) back.status = 'active';
       }
     } else if (recorded && random() < 0.05) {
@@ -218,9 +223,12 @@ function hookOutput(dir, command, path, session) {
   return JSON.parse(r.stdout).hookSpecificOutput.additionalContext;
 }
 
-// Texts are compared as written, whitespace collapsed: a line-wrapped log body still counts.
+// Texts are compared as written, whitespace collapsed (a line-wrapped log body still
+// counts), as a whole item: what follows is its reason, its commit or the line's end,
+// so an old decision named inside a newer one's `(supersedes: …)` is not counted.
 const norm = (s) => s.replace(/\s+/g, ' ').toLowerCase();
-const contains = (output, text) => norm(output).includes(norm(text));
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const contains = (output, text) => new RegExp(`(?:^|[\\s:])${escape(norm(text))}(?= —| \\(|$| -)`, 'm').test(norm(output).replace(/ (?=\n)/g, ''));
 
 function measure(dir, byFile) {
   const command = existsSync(join(dir, '.claude', 'settings.json')) ? hookCommand(dir) : `node "${BIN}" hook claude-pre-tool-use`;
@@ -235,6 +243,10 @@ function measure(dir, byFile) {
       context,
       gitLog: git(dir, 'log', '--follow', '--format=%s%n%b', '--', path).slice(0, CHARS),
     };
+    if (args.includes('--misses')) {
+      for (const t of truth.active) if (!contains(outputs.hook, t)) console.log(`missed by the hook: ${path}: ${t}`);
+      for (const t of truth.retired) if (contains(outputs.hook, t)) console.log(`retired served by the hook: ${path}: ${t}`);
+    }
     for (const [name, out] of Object.entries(outputs)) {
       rows[name].push({
         active: truth.active.length,
@@ -300,9 +312,11 @@ try {
     const pairs = [...byFile.values()].reduce((s, v) => s + v.active.length, 0);
     report(`${dir}: ${git(dir, 'rev-list', '--count', 'HEAD').trim()} commits, ${byFile.size} files with recorded items, ${pairs} active pairs`, measure(dir, byFile), timing(dir, byFile));
   } else {
-    const dir = join(base, 'repo');
+    const dir = reuseDir ? resolve(reuseDir) : keepDir ? resolve(keepDir) : join(base, 'repo');
     const started = Date.now();
-    const decisions = generate(dir);
+    const truthFile = join(dir, '.git', 'bench-truth.json');
+    const decisions = reuseDir ? JSON.parse(readFileSync(truthFile, 'utf8')) : generate(dir);
+    if (keepDir) writeFileSync(truthFile, JSON.stringify(decisions));
     const byFile = truthFromGenerated(decisions);
     const count = (s) => decisions.filter((d) => d.status === s).length;
     const title =

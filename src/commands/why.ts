@@ -3,7 +3,7 @@ import { openHistory, readCommits, readJournal, streamCommits, type History, typ
 import { readSessionHistory, withItems, type SessionHistory } from '../adapters/session-history.js';
 import { fileAtHead, readBlame, readLineLog, shallowBoundaries } from '../adapters/line-history.js';
 import { ExitCode, GitSessionError } from '../errors.js';
-import { buildWhy, renderWhyJson, renderWhyMarkdown, type WhyReport } from '../core/report/why.js';
+import { buildWhy, onlyActive, renderWhyJson, renderWhyMarkdown, type WhyReport } from '../core/report/why.js';
 import { parseWhyTarget, type WhyTarget } from '../core/report/targets.js';
 import type { CommitRecord } from '../core/report/types.js';
 import type { JournalEntry } from '../core/journal/entry.js';
@@ -13,6 +13,8 @@ export interface WhyArgs {
   format: 'md' | 'json';
   /** For a line range: every commit that ever touched it (`git log -L`) instead of each line's last change. */
   history?: boolean;
+  /** Only what is still in force (what an assistant is given). */
+  activeOnly?: boolean;
 }
 
 type Lines = { start: number; end: number };
@@ -114,5 +116,6 @@ export async function why(args: WhyArgs, ctx: CommandContext): Promise<CommandRe
     ]);
     report = buildWhy(target, withItems(commits, items), journal, undefined, shallow);
   }
+  if (args.activeOnly) report = onlyActive(report);
   return { stdout: args.format === 'json' ? renderWhyJson(report) : renderWhyMarkdown(report) };
 }

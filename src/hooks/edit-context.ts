@@ -1,14 +1,17 @@
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { CommandContext, CommandResult } from '../cli/context.js';
 import { readStdin } from './claude-input.js';
 import { loadEditIndex } from '../adapters/edit-index.js';
-import { readState, stateDir, writeState, type RepoDirs } from '../adapters/edit-state.js';
+import { findRepoDirs, readState, stateDir, writeState, type RepoDirs } from '../adapters/edit-state.js';
 import { decisionsForPath } from '../core/history/edit-index.js';
 import { parseToolUseInput, toolHookOutput, touchedLines, type ToolUseInput } from '../core/claude-settings/tool-input.js';
 
 /** After this long the hook gives up and lets the tool call go on with nothing added. */
-const TIMEOUT_MS = 4_000;
+const TIMEOUT_MS = 8_000;
+/** A background build younger than this is left to finish rather than started again. */
+const BUILD_GRACE_MS = 120_000;
 /** Sessions remembered in the told-state; older ones are dropped. */
 const SESSIONS_KEPT = 32;
 
@@ -33,6 +36,24 @@ async function blamed(dirs: RepoDirs, path: string, input: ToolUseInput, env: No
   return out;
 }
 
+/** Starts `git-session hook edit-index` detached, unless one started recently. */
+function buildInBackground(project: string, env: NodeJS.ProcessEnv): void {
+  const dirs = findRepoDirs(project);
+  if (!dirs) return;
+  const marker = join(stateDir(dirs), 'edit-index.building');
+  try {
+    if (Date.now() - statSync(marker).mtimeMs < BUILD_GRACE_MS) return;
+  } catch {
+    // No build under way.
+  }
+  writeState(marker, { pid: process.pid });
+  try {
+    spawn(process.execPath, [process.argv[1]!, 'hook', 'edit-index'], { cwd: dirs.root, env, detached: true, stdio: 'ignore' }).unref();
+  } catch {
+    // Only speed is lost: the next call builds it again.
+  }
+}
+
 /** Whether this session was already told exactly this about the file; records it when not. */
 function alreadyTold(dirs: RepoDirs, session: string | undefined, path: string, fingerprint: string): boolean {
   if (session === undefined) return false;
@@ -55,12 +76,16 @@ function alreadyTold(dirs: RepoDirs, session: string | undefined, path: string, 
  * the tool call; gives up silently after a few seconds.
  */
 export async function editContext(base: CommandContext, event: 'PreToolUse' | 'AfterTool'): Promise<CommandResult> {
-  // Fail open: a slow first build must never hold the assistant.
-  const timer = setTimeout(() => process.exit(0), TIMEOUT_MS);
-  timer.unref();
   const input = parseToolUseInput(await readStdin());
   if (!input.filePath) return {};
   const project = base.env.CLAUDE_PROJECT_DIR || input.cwd || base.cwd;
+  // Fail open: a first build on a long history must never hold the assistant. It goes
+  // on in a detached process, so a later call finds the index ready.
+  const timer = setTimeout(() => {
+    buildInBackground(project, base.env);
+    process.exit(0);
+  }, TIMEOUT_MS);
+  timer.unref();
   const loaded = await loadEditIndex(project, base.env);
   if (!loaded) return {};
   const { dirs, index } = loaded;

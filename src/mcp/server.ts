@@ -74,10 +74,10 @@ export function createMcpServer(ctx: CommandContext, version: string): McpServer
   server.registerTool(
     'why',
     {
-      description: 'The decisions behind a path or lines: <path>[:<line>[-<end>]].',
+      description: 'The decisions still in force behind a path or lines: <path>[:<line>[-<end>]].',
       inputSchema: { target: text('target').describe('<path>[:<line>[-<end>]]'), format },
     },
-    async ({ target, format: f }) => toolResult(async () => (await import('../commands/why.js')).why({ target, format: f ?? 'md' }, fresh())),
+    async ({ target, format: f }) => toolResult(async () => (await import('../commands/why.js')).why({ target, format: f ?? 'md', activeOnly: true }, fresh())),
   );
   server.registerTool(
     'decisions_for_path',
@@ -94,7 +94,7 @@ export function createMcpServer(ctx: CommandContext, version: string): McpServer
       description: 'A pull-request description for a commit range: decisions, dead ends, status, files, commits.',
       inputSchema: { range: z.string().trim().min(1).max(500).optional().describe('A git range such as main..HEAD'), format },
     },
-    async ({ range, format: f }) => toolResult(async () => (await import('../commands/review.js')).review({ range, format: f ?? 'md' }, fresh())),
+    async ({ range, format: f }) => toolResult(async () => (await import('../commands/review.js')).review({ range, format: f ?? 'md', activeOnly: true }, fresh())),
   );
   return server;
 }

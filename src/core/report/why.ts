@@ -20,7 +20,7 @@
  * }
  */
 import type { JournalEntry } from '../journal/entry.js';
-import { attributed, blocks, commitJson, day, inline, json, reasonedLine, statusNote, type CommitJson } from './commits.js';
+import { activeOnly, attributed, blocks, commitJson, day, inline, json, reasonedLine, statusNote, type CommitJson } from './commits.js';
 import { lineRanges } from './blame.js';
 import type { WhyTarget } from './targets.js';
 import type { Attributed, CommitRecord, JournalByCommit } from './types.js';
@@ -56,6 +56,16 @@ export function buildWhy(
     decisions: attributed(commits, 'decisions'),
     deadEnds: attributed(commits, 'deadEnds'),
     commits: commits.map((c) => commitJson(c, journal)),
+  };
+}
+
+/** The report with only the items still in force: what an assistant is given. */
+export function onlyActive(report: WhyReport): WhyReport {
+  return {
+    ...report,
+    decisions: activeOnly(report.decisions),
+    deadEnds: activeOnly(report.deadEnds),
+    commits: report.commits.map((c) => ({ ...c, decisions: activeOnly(c.decisions), deadEnds: activeOnly(c.deadEnds) })),
   };
 }
 
