@@ -36,9 +36,10 @@ export function walkFormat(keys: TrailerKeys): string {
 /**
  * The diff options of the walk: raw entries (blob ids abbreviated like %h, which
  * cat-file reads as well; --no-abbrev would lengthen %h too), renames found
- * whatever the user's diff.renames says, NUL-separated paths never quoted.
+ * whatever the user's diff.renames says, NUL-separated paths never quoted, and the
+ * root commit's diff shown even with log.showRoot=false.
  */
-export const WALK_DIFF_OPTIONS = ['--raw', '-M', '-z', '--topo-order'];
+export const WALK_DIFF_OPTIONS = ['--raw', '-M', '-z', '--topo-order', '--root'];
 
 const REVERTS = /This reverts commit ([0-9a-f]{40,64})\b/;
 
