@@ -24,12 +24,13 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
-const BIN = join(root, 'dist', 'cli.js');
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
   const i = args.indexOf(name);
   return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
 };
+// --bin <path>: measure another build of the binary (a copy, while this one is rebuilt).
+const BIN = resolve(opt('--bin', join(root, 'dist', 'cli.js')));
 const COMMITS = Number(opt('--commits', '300'));
 const BUDGET = Number(opt('--budget', '800'));
 const RUNS = Number(opt('--runs', '21'));
@@ -212,9 +213,13 @@ function hookInput(dir, path, session) {
   });
 }
 
+/** The command .claude/settings.json runs, or the binary's own when the repository has no such hook yet. */
 function hookCommand(dir) {
+  const direct = `node "${BIN}" hook claude-pre-tool-use`;
+  if (opt('--bin', undefined) || !existsSync(join(dir, '.claude', 'settings.json'))) return direct;
   const settings = JSON.parse(readFileSync(join(dir, '.claude', 'settings.json'), 'utf8'));
-  return settings.hooks.PreToolUse.find((g) => /claude-pre-tool-use/.test(g.hooks[0].command)).hooks[0].command;
+  const group = (settings.hooks?.PreToolUse ?? []).find((g) => /claude-pre-tool-use/.test(g.hooks?.[0]?.command ?? ''));
+  return group ? group.hooks[0].command : direct;
 }
 
 function hookOutput(dir, command, path, session) {
@@ -231,7 +236,7 @@ const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const contains = (output, text) => new RegExp(`(?:^|[\\s:])${escape(norm(text))}(?= —| \\(|$| -)`, 'm').test(norm(output).replace(/ (?=\n)/g, ''));
 
 function measure(dir, byFile) {
-  const command = existsSync(join(dir, '.claude', 'settings.json')) ? hookCommand(dir) : `node "${BIN}" hook claude-pre-tool-use`;
+  const command = hookCommand(dir);
   const context = gs(dir, 'context').slice(0, CHARS);
   const rows = { hook: [], why: [], context: [], gitLog: [] };
   let i = 0;
@@ -271,7 +276,7 @@ function time(fn) {
 }
 
 function timing(dir, byFile) {
-  const command = existsSync(join(dir, '.claude', 'settings.json')) ? hookCommand(dir) : `node "${BIN}" hook claude-pre-tool-use`;
+  const command = hookCommand(dir);
   const paths = [...byFile.keys()].filter((p) => existsSync(join(dir, p)));
   hookOutput(dir, command, paths[0], 'warm');
   const hook = [];
