@@ -12,12 +12,33 @@
 //   dist/lazy/, sharing code through dist/chunks/. The binary imports them at run
 //   time, so a commit that needs none of them never loads them.
 import { build } from 'esbuild';
+import { ACTION_BUNDLE, bundleAction } from './build-action.mjs';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 const version = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')).version;
+
+/**
+ * What the parse cache under the git dir is keyed by: the version and a digest of the
+ * sources and the locked dependencies (the redaction rules among them), so a cache
+ * written by another build is never read and nobody bumps a number by hand.
+ */
+function cacheKey() {
+  const hash = createHash('sha256');
+  const walk = (dir) => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = resolve(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name.endsWith('.ts')) hash.update(relative(root, path)).update(readFileSync(path));
+    }
+  };
+  walk(resolve(root, 'src'));
+  hash.update(readFileSync(resolve(root, 'package-lock.json')));
+  return `${version}+${hash.digest('hex').slice(0, 12)}`;
+}
 // Build beside dist/ and swap, so a running binary never sees a half-written dist/
 // and chunks of earlier builds do not pile up.
 const out = resolve(root, 'dist.next');
@@ -76,7 +97,7 @@ const common = {
   // import.meta is empty in CommonJS: code that needs it must stay behind the boundary.
   logOverride: { 'empty-import-meta': 'error' },
   metafile: true,
-  define: { __VERSION__: JSON.stringify(version) },
+  define: { __VERSION__: JSON.stringify(version), __CACHE_KEY__: JSON.stringify(cacheKey()) },
 };
 
 const lazy = {};
@@ -127,6 +148,19 @@ chmodSync(`${out}/cli.js`, 0o755);
 if (process.env.BUILD_METAFILE) {
   writeFileSync(resolve(root, 'meta.json'), JSON.stringify(cjs.metafile));
   writeFileSync(resolve(root, 'meta-esm.json'), JSON.stringify(esm.metafile));
+}
+// The action's bundle is committed (see build-action.mjs): rebuilt here so it never falls behind its source.
+{
+  const file = resolve(root, ACTION_BUNDLE);
+  const text = await bundleAction();
+  mkdirSync(resolve(file, '..'), { recursive: true });
+  let before;
+  try {
+    before = readFileSync(file, 'utf8');
+  } catch {
+    /* first build */
+  }
+  if (before !== text) writeFileSync(file, text);
 }
 const old = resolve(root, 'dist.old');
 rmSync(old, { recursive: true, force: true });

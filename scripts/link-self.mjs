@@ -1,8 +1,13 @@
-// This repository commits with its own hooks. A package never gets its own bin
-// linked into node_modules/.bin, so link the freshly built binary there: the hook
-// lines find node_modules/.bin/git-session first, as they do in a user's project.
+// This repository commits with its own hooks. A package never gets its own bins
+// linked into node_modules/.bin, so link the freshly built binary and the hook script
+// there: the hook lines find them in node_modules/.bin first, as in a user's project.
 import { mkdirSync, rmSync, symlinkSync } from 'node:fs';
 
 mkdirSync('node_modules/.bin', { recursive: true });
-rmSync('node_modules/.bin/git-session', { force: true });
-symlinkSync('../../dist/cli.js', 'node_modules/.bin/git-session');
+for (const [name, target] of [
+  ['git-session', '../../dist/cli.js'],
+  ['git-session-hook', '../../bin/git-session-hook'],
+]) {
+  rmSync(`node_modules/.bin/${name}`, { force: true });
+  symlinkSync(target, `node_modules/.bin/${name}`);
+}

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { stateDirOf, statePath, writeStateQuietly } from './state-dir.js';
 import { join } from 'node:path';
 import type { BulletAnchor } from '../core/pipeline/bullet-anchors.js';
 import { findEntry, findSummary, parseCache, renderCache, type CacheEntry } from '../core/pipeline/summary-cache.js';
@@ -74,8 +75,8 @@ export function commitStateAt(
     root,
     gitDir,
     stateDir,
-    cachePath: join(stateDir, 'cache.json'),
-    lastEntryPath: join(stateDir, 'last-entry.json'),
+    cachePath: statePath(stateDir, 'cache'),
+    lastEntryPath: statePath(stateDir, 'lastEntry'),
     branch,
     markers: {
       rebase: existsSync(join(gitDir, 'rebase-merge')) || existsSync(join(gitDir, 'rebase-apply')),
@@ -86,6 +87,11 @@ export function commitStateAt(
     revs,
   };
 }
+
+declare const __CACHE_KEY__: string;
+
+/** Set by the build from the package version and the sources; unbuilt code never shares a cache with a build. */
+const CACHE_KEY = typeof __CACHE_KEY__ === 'string' ? __CACHE_KEY__ : 'unbuilt';
 
 /** The cache file last read (or written) in this process, and the file state it was read at. */
 let loaded: { path: string; stamp: string; entries: CacheEntry[] } | undefined;
@@ -107,7 +113,7 @@ function cacheEntries(cachePath: string): CacheEntry[] {
   if (loaded?.path === cachePath && loaded.stamp === stamp) return loaded.entries;
   let entries: CacheEntry[] = [];
   try {
-    entries = parseCache(readFileSync(cachePath, 'utf8'));
+    entries = parseCache(readFileSync(cachePath, 'utf8'), CACHE_KEY);
   } catch {
     // Unreadable: no entries.
   }
@@ -130,17 +136,10 @@ export function cachedEntry(cachePath: string, id: string): CacheEntry | undefin
  * file and rename); a failure only costs speed next time.
  */
 export function storeSummary(cachePath: string, ids: string[], summary: SessionSummary, anchors: BulletAnchor[] = []): void {
-  try {
-    const text = renderCache(cacheEntries(cachePath), { ids, summary, anchors });
-    mkdirSync(join(cachePath, '..'), { recursive: true });
-    const tmp = `${cachePath}.${process.pid}.tmp`;
-    writeFileSync(tmp, text);
-    renameSync(tmp, cachePath);
-    const stamp = stampOf(cachePath);
-    if (stamp !== undefined) loaded = { path: cachePath, stamp, entries: parseCache(text) };
-  } catch {
-    // Best effort.
-  }
+  const text = renderCache(cacheEntries(cachePath), { ids, summary, anchors }, CACHE_KEY);
+  if (!writeStateQuietly(cachePath, text)) return;
+  const stamp = stampOf(cachePath);
+  if (stamp !== undefined) loaded = { path: cachePath, stamp, entries: parseCache(text, CACHE_KEY) };
 }
 
 /**
@@ -152,7 +151,7 @@ export async function primeSummaryCache(gitDir: string, text: string, file: stri
   try {
     const { summarizeWithAnchors } = await import('../core/pipeline/session-summary.js');
     const { summary, anchors } = await summarizeWithAnchors(text, file);
-    const cachePath = join(gitDir, 'git-session', 'cache.json');
+    const cachePath = statePath(stateDirOf(gitDir), 'cache');
     storeSummary(cachePath, blobIds(text), summary, anchors);
     storeText(cachePath, blobIds(text), text);
   } catch {

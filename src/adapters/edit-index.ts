@@ -1,9 +1,6 @@
-import { join } from 'node:path';
-import { findRepoDirs, readHeadCommit, readState, settingsStamp, stateDir, writeState, type RepoDirs } from './edit-state.js';
+import { findRepoDirs, readHeadCommit, readState, settingsStamp, statePathOf, writeState, type RepoDirs } from './edit-state.js';
 import type { StoredIndex } from './edit-index-file.js';
 import { EDIT_INDEX_VERSION } from '../core/history/edit-index.js';
-
-const INDEX_FILE = 'edit-index.json';
 
 /**
  * The index for the work tree around `cwd`, from the state under the git dir when it
@@ -17,7 +14,7 @@ export async function loadEditIndex(cwd: string, env: NodeJS.ProcessEnv): Promis
   const head = readHeadCommit(dirs);
   if (!head) return undefined;
   const stamp = settingsStamp(dirs.root);
-  const path = join(stateDir(dirs), INDEX_FILE);
+  const path = statePathOf(dirs, 'editIndex');
   const stored = readState<StoredIndex>(path);
   if (stored && stored.version === EDIT_INDEX_VERSION && stored.head === head && stored.stamp === stamp) return { dirs, index: stored };
   const { buildStoredIndex } = await import('./edit-index-file.js');

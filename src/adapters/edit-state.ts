@@ -1,5 +1,6 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { readState as readStateText, stateDirOf, statePath, writeStateQuietly, type StateFile } from './state-dir.js';
 
 /**
  * What the edit-time hook keeps under the git dir's `git-session/`, found and read
@@ -67,14 +68,14 @@ export function readHeadCommit(dirs: RepoDirs): string | undefined {
   return undefined;
 }
 
-/** The folder of git-session's state for this work tree. */
-export function stateDir(dirs: RepoDirs): string {
-  return join(dirs.gitDir, 'git-session');
+/** Where one of git-session's state files lives for this work tree. */
+export function statePathOf(dirs: RepoDirs, file: StateFile): string {
+  return statePath(stateDirOf(dirs.gitDir), file);
 }
 
 /** Reads a JSON state file; undefined when missing or unreadable. */
 export function readState<T>(path: string): T | undefined {
-  const text = readText(path);
+  const text = readStateText(path);
   if (text === undefined) return undefined;
   try {
     return JSON.parse(text) as T;
@@ -83,17 +84,9 @@ export function readState<T>(path: string): T | undefined {
   }
 }
 
-/** Writes a JSON state file atomically (a temp file renamed over it): a reader never sees half of it. */
+/** Writes a JSON state file atomically; a failure (a read-only git dir) only costs the next run a rebuild. */
 export function writeState(path: string, value: unknown): void {
-  const tmp = `${path}.${process.pid}.tmp`;
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(tmp, JSON.stringify(value));
-    renameSync(tmp, path);
-  } catch {
-    // State only saves time: a read-only git dir costs the next run a rebuild.
-    rmSync(tmp, { force: true });
-  }
+  writeStateQuietly(path, JSON.stringify(value));
 }
 
 /** The settings' identity: the index is rebuilt when `.gitsession` changes. */

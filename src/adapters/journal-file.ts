@@ -2,6 +2,7 @@ import { closeSync, fstatSync, ftruncateSync, mkdirSync, openSync, readSync, wri
 import { dirname } from 'node:path';
 import { ExitCode, GitSessionError } from '../errors.js';
 import { planJournalWrite, type JournalReplace } from '../core/journal/tail.js';
+import { writeFileAtomic } from './fs.js';
 
 /** How much of a journal's end is read: a few entries, whatever the file's size. */
 export const TAIL_BYTES = 16 * 1024;
@@ -30,6 +31,8 @@ export function writeJournalEntry(
   replaceLastCommit: boolean,
   display = path,
   replace?: WrittenEntry,
+  beforeWrite?: (entry: WrittenEntry) => void,
+  root?: string,
 ): WrittenEntry {
   let fd: number;
   try {
@@ -68,14 +71,40 @@ export function writeJournalEntry(
     }
     const plan = planJournalWrite(text, render, how);
     const keepBytes = tailStart + Buffer.byteLength(text.slice(0, plan.keep), 'utf8');
-    if (keepBytes < size) ftruncateSync(fd, keepBytes);
-    // O_APPEND: every write lands at the (new) end.
     const data = Buffer.from(plan.append, 'utf8');
-    let off = 0;
-    while (off < data.length) off += writeSync(fd, data, off, data.length - off);
     const entryOffset = keepBytes + Buffer.byteLength(plan.append.slice(0, plan.entryStart), 'utf8');
     const entry = Buffer.from(plan.append.slice(plan.entryStart, plan.entryStart + plan.entryLength), 'utf8');
-    return { offset: entryOffset, length: entry.length, text: entry.toString('utf8') };
+    const written = { offset: entryOffset, length: entry.length, text: entry.toString('utf8') };
+    // Told before the bytes land: a kill between the two leaves a record whose bytes are
+    // not there (the retry appends afresh), never bytes without a record (a duplicate).
+    beforeWrite?.(written);
+    if (keepBytes < size) {
+      // Replacing an entry (an amend, a retry): never truncate in place, where a failure
+      // would lose the old entry too. The file is written anew beside it and renamed.
+      const head = Buffer.alloc(keepBytes);
+      let read = 0;
+      while (read < keepBytes) {
+        const n = readSync(fd, head, read, keepBytes - read, read);
+        if (n === 0) break;
+        read += n;
+      }
+      writeFileAtomic(path, Buffer.concat([head.subarray(0, read), data]), root);
+    } else {
+      // O_APPEND: every write lands at the end. A failure (a full disk) takes back
+      // whatever part landed, so the file stays byte for byte as it was.
+      let off = 0;
+      try {
+        while (off < data.length) off += writeSync(fd, data, off, data.length - off);
+      } catch (error) {
+        try {
+          ftruncateSync(fd, size);
+        } catch {
+          // The write error below still names the file.
+        }
+        throw error;
+      }
+    }
+    return written;
   } catch (error) {
     if (error instanceof GitSessionError) throw error;
     throw new GitSessionError(ExitCode.WriteFailed, `could not be written (${(error as NodeJS.ErrnoException).code ?? String(error)}).`, {

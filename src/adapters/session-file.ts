@@ -1,5 +1,7 @@
 import { join, relative, sep } from 'node:path';
 import { primeSummaryCache } from './commit-state.js';
+import { recordOwnedEdit } from './owned-edits.js';
+import { stateDirOf } from './state-dir.js';
 import { loadConfig } from './config.js';
 import { readTextFile, writeFileAtomic } from './fs.js';
 import { findRepo, type RepoInfo } from './repo.js';
@@ -53,6 +55,8 @@ export function updateSessionFile(file: SessionFile, edit: (source: string) => s
   const next = edit(source);
   if (next !== source) {
     writeSessionFile(file, next);
+    // The next commit stages these lines even if only code is added (see owned-edits).
+    recordOwnedEdit(stateDirOf(file.repo.gitDir), file.display, source, next);
     void primeSummaryCache(file.repo.gitDir, next, file.display);
   }
   return next;

@@ -1,8 +1,7 @@
 import { spawn } from 'node:child_process';
 import { git } from './git.js';
-import { join } from 'node:path';
 import { failed, LOG_FLAGS, type History } from './history.js';
-import { findRepoDirs, readState, stateDir, writeState } from './edit-state.js';
+import { findRepoDirs, readState, statePathOf, writeState } from './edit-state.js';
 import { parseWalk, walkFormat, WALK_DIFF_OPTIONS, NO_BLOB, type WalkCommit } from '../core/history/walk.js';
 import { deriveStatus, itemKey, type SessionCommit, type SessionItem, type TrackedItem } from '../core/history/status.js';
 import { CLOSE_HEADING } from '../core/history/close.js';
@@ -95,7 +94,7 @@ async function parseBlobs(texts: Map<string, string>, file: string): Promise<Map
 
 async function itemsOf(ids: readonly string[], h: History): Promise<Map<string, Parsed>> {
   const dirs = findRepoDirs(h.root);
-  const cachePath = dirs ? join(stateDir(dirs), 'items.json') : undefined;
+  const cachePath = dirs ? statePathOf(dirs, 'items') : undefined;
   const stored = cachePath ? readState<ItemCache>(cachePath) : undefined;
   const cache: ItemCache =
     stored && stored.version === ITEM_CACHE_VERSION && stored.file === h.config.sessionFile ? stored : { version: ITEM_CACHE_VERSION, file: h.config.sessionFile, items: [], blobs: {} };

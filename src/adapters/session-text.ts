@@ -1,5 +1,6 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { statePath, writeStateQuietly } from './state-dir.js';
 import { crypto } from './builtins.js';
 
 /**
@@ -17,7 +18,7 @@ function blobId(text: string, algo: 'sha1' | 'sha256'): string {
 
 /** Where the text of the session file last staged (or written by a command) is kept, beside the cache. */
 function textPath(cachePath: string): string {
-  return join(cachePath, '..', 'session-text.json');
+  return statePath(dirname(cachePath), 'sessionText');
 }
 
 /**
@@ -36,14 +37,7 @@ export function cachedText(cachePath: string, id: string): string | undefined {
 
 /** Keeps `text` (whose blob ids are `ids`) for {@link cachedText}; a failure only costs a git call later. */
 export function storeText(cachePath: string, ids: string[], text: string): void {
-  try {
-    mkdirSync(join(cachePath, '..'), { recursive: true });
-    const tmp = `${textPath(cachePath)}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ ids, text }));
-    renameSync(tmp, textPath(cachePath));
-  } catch {
-    // Best effort.
-  }
+  writeStateQuietly(textPath(cachePath), JSON.stringify({ ids, text }));
 }
 
 /**

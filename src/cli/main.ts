@@ -4,7 +4,7 @@
 // every import() below reaches an ES module that is loaded only when it is needed.
 import { writeSync } from 'node:fs';
 import { ExitCode } from '../errors.js';
-import type { CommandContext, CommandResult } from './context.js';
+import type { CommandContext, CommandResult } from '../context.js';
 
 declare const __VERSION__: string;
 

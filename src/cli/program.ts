@@ -1,7 +1,7 @@
 import { cac } from 'cac';
 import { invocation, withInvocation } from '../adapters/invocation.js';
 import { ExitCode, GitSessionError } from '../errors.js';
-import type { CommandContext, CommandResult } from './context.js';
+import type { CommandContext, CommandResult } from '../context.js';
 import { positionals } from './positionals.js';
 import { rawOption } from './raw-option.js';
 
@@ -12,10 +12,10 @@ import { rawOption } from './raw-option.js';
  */
 type Opts = Record<string, unknown> & { '--'?: string[] };
 
-function format(opts: Opts): 'md' | 'json' {
+function format(opts: Opts, fix = 'Use --format md or --format json.'): 'md' | 'json' {
   const value = opts.json ? 'json' : (opts.format ?? 'md');
   if (value !== 'md' && value !== 'json') {
-    throw new GitSessionError(ExitCode.Usage, `unknown --format "${String(value)}".`, { fix: 'Use --format md or --format json.' });
+    throw new GitSessionError(ExitCode.Usage, `unknown --format "${String(value)}".`, { fix });
   }
   return value;
 }
@@ -146,10 +146,12 @@ export async function runCli(argv: string[], ctx: CommandContext, version: strin
 
   cli
     .command('review [range]', 'A pull-request description for a range: decisions, dead ends, status, files, commits')
-    .option('--format <fmt>', 'md or json', { default: 'md' })
+    .option('--format <fmt>', 'md, json, or github (notices on the changed lines that carry decisions, as workflow commands)', { default: 'md' })
     .action(
       act(async (range: string | undefined, opts: Opts) =>
-        (await import('../commands/review.js')).review({ range, format: format(opts) }, ctx),
+        opts.format === 'github' && !opts.json
+          ? (await import('../commands/annotate.js')).annotate({ range }, ctx)
+          : (await import('../commands/review.js')).review({ range, format: format(opts, 'Use --format md, json or github.') }, ctx),
       ),
     );
 

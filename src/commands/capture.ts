@@ -1,4 +1,4 @@
-import type { CommandContext, CommandResult } from '../cli/context.js';
+import type { CommandContext, CommandResult } from '../context.js';
 import { invocation, withInvocation } from '../adapters/invocation.js';
 import { locateSessionFile, readSessionFile, updateSessionFile, type SessionFile } from '../adapters/session-file.js';
 import { lastChange } from '../adapters/git-facts.js';

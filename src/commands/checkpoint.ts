@@ -1,6 +1,6 @@
 import { assertStaysInWorkTree } from '../adapters/fs.js';
 import { join } from 'node:path';
-import type { CommandContext, CommandResult } from '../cli/context.js';
+import type { CommandContext, CommandResult } from '../context.js';
 import { loadConfig } from '../adapters/config.js';
 import { authorIdent, currentBranch, DETACHED, gitOut, hasHead } from '../adapters/git-facts.js';
 import { writeJournalEntry } from '../adapters/journal-file.js';

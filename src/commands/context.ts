@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { CommandContext, CommandResult } from '../cli/context.js';
+import type { CommandContext, CommandResult } from '../context.js';
 import { loadConfig } from '../adapters/config.js';
 import { readTextFile } from '../adapters/fs.js';
 import { currentBranch, gitOut, hasHead, lastChange, type GitFactOptions } from '../adapters/git-facts.js';

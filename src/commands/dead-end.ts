@@ -1,4 +1,4 @@
-import type { CommandContext, CommandResult } from '../cli/context.js';
+import type { CommandContext, CommandResult } from '../context.js';
 import { recordEntry } from './record-entry.js';
 
 /** `git session dead-end <what> [--because <why>]`: records an approach that was ruled out. */

@@ -1,4 +1,4 @@
-import type { CommandContext, CommandResult } from '../cli/context.js';
+import type { CommandContext, CommandResult } from '../context.js';
 import { loadEditIndex } from '../adapters/edit-index.js';
 import { findRepo } from '../adapters/repo.js';
 import { decisionsForPath } from '../core/history/edit-index.js';

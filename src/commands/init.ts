@@ -1,4 +1,4 @@
-import type { CommandContext, CommandResult } from '../cli/context.js';
+import type { CommandContext, CommandResult } from '../context.js';
 import { applyPlan, readFileState } from '../adapters/apply-plan.js';
 import { loadConfig } from '../adapters/config.js';
 import { findHookTarget } from '../adapters/hook-target.js';

@@ -1,4 +1,4 @@
-import type { CommandContext, CommandResult } from '../cli/context.js';
+import type { CommandContext, CommandResult } from '../context.js';
 import { openHistory, streamCommitRecords, streamJournal } from '../adapters/history.js';
 import { readSessionHistory, withItems } from '../adapters/session-history.js';
 import { gitFilters } from '../core/report/log-format.js';

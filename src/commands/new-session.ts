@@ -1,4 +1,4 @@
-import type { CommandContext, CommandResult } from '../cli/context.js';
+import type { CommandContext, CommandResult } from '../context.js';
 import { loadConfig } from '../adapters/config.js';
 import { locateSessionFile, readSessionFile, writeSessionFile } from '../adapters/session-file.js';
 import { readTemplate } from '../adapters/templates.js';

@@ -1,4 +1,4 @@
-import type { CommandContext, CommandResult } from '../cli/context.js';
+import type { CommandContext, CommandResult } from '../context.js';
 import { locateSessionFile, updateSessionFile } from '../adapters/session-file.js';
 import { addDeadEnd, addDecision, hasEntry, inlineText, parseSession, splitItemReason, unescapeMarkdown } from '../core/session/index.js';
 import { findEntry, removeEntry, withoutSupersedes } from '../core/session/remove.js';

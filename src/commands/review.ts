@@ -1,4 +1,4 @@
-import type { CommandContext, CommandResult } from '../cli/context.js';
+import type { CommandContext, CommandResult } from '../context.js';
 import { readBaseRefs, readBlob, readCommits, openHistory } from '../adapters/history.js';
 import { readSessionHistory, withItems } from '../adapters/session-history.js';
 import { ExitCode, GitSessionError } from '../errors.js';

@@ -1,4 +1,4 @@
-import type { CommandContext, CommandResult } from '../cli/context.js';
+import type { CommandContext, CommandResult } from '../context.js';
 import { locateSessionFile, updateSessionFile } from '../adapters/session-file.js';
 import { applySplice, inlineText, parseSession, planSetStatus } from '../core/session/index.js';
 

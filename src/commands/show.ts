@@ -1,4 +1,4 @@
-import type { CommandContext, CommandResult } from '../cli/context.js';
+import type { CommandContext, CommandResult } from '../context.js';
 import { openHistory, readBlob, readCommits, type History } from '../adapters/history.js';
 import { ExitCode, GitSessionError } from '../errors.js';
 import { redactSecrets } from '../core/redact/index.js';

@@ -1,4 +1,4 @@
-import type { CommandContext, CommandResult } from '../cli/context.js';
+import type { CommandContext, CommandResult } from '../context.js';
 import { loadConfig } from '../adapters/config.js';
 import { git } from '../adapters/git.js';
 import { findRepo } from '../adapters/repo.js';

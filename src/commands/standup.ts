@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CommandContext, CommandResult } from '../cli/context.js';
+import type { CommandContext, CommandResult } from '../context.js';
 import { authorEmail } from '../adapters/git-facts.js';
 import { openHistory, readCommits } from '../adapters/history.js';
 import { readSessionHistory, withItems } from '../adapters/session-history.js';

@@ -1,4 +1,4 @@
-import type { CommandContext, CommandResult } from '../cli/context.js';
+import type { CommandContext, CommandResult } from '../context.js';
 import { commitsSince, gitOut, lastChange } from '../adapters/git-facts.js';
 import { invocation } from '../adapters/invocation.js';
 import { hooksFix, hooksInstalled } from '../adapters/hooks-installed.js';

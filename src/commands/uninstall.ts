@@ -1,4 +1,4 @@
-import type { CommandContext, CommandResult } from '../cli/context.js';
+import type { CommandContext, CommandResult } from '../context.js';
 import { applyPlan } from '../adapters/apply-plan.js';
 import { renderUninstallReport } from '../core/init/render.js';
 import { planUninstall } from './init.js';

@@ -1,4 +1,4 @@
-import type { CommandContext, CommandResult } from '../cli/context.js';
+import type { CommandContext, CommandResult } from '../context.js';
 import { openHistory, readCommits, readJournal, streamCommits, type History, type HistoryOptions } from '../adapters/history.js';
 import { readSessionHistory, withItems, type SessionHistory } from '../adapters/session-history.js';
 import { fileAtHead, readBlame, readLineLog, shallowBoundaries } from '../adapters/line-history.js';

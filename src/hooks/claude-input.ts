@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import type { CommandContext } from '../cli/context.js';
+import type { CommandContext } from '../context.js';
 import { ExitCode, GitSessionError } from '../errors.js';
 import { hookProjectDir, parseHookInput, type ClaudeHookInput } from '../core/claude-settings/hook-input.js';
 

@@ -1,4 +1,4 @@
-import type { CommandContext, CommandResult } from '../cli/context.js';
+import type { CommandContext, CommandResult } from '../context.js';
 import { editContext } from './edit-context.js';
 
 /** Claude Code PreToolUse (Read, Edit, MultiEdit, Write, NotebookEdit): the file's decisions still in force. */

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { CommandContext, CommandResult } from '../cli/context.js';
+import type { CommandContext, CommandResult } from '../context.js';
 import { commitStateAt } from '../adapters/commit-state.js';
 import { git } from '../adapters/git.js';
 import { saysNothing } from '../core/pipeline/message-file.js';
@@ -24,10 +24,10 @@ export default async function commitMsg(args: string[], ctx: CommandContext): Pr
   if (!file) return {};
   // The message file sits in the git dir, and git runs hooks at the top of the work tree.
   const state = commitStateAt(ctx.cwd, resolve(ctx.cwd, dirname(file)));
-  const woven = takeWoven(state.stateDir);
-  if (woven.length === 0) return {};
+  const { trailers, template } = takeWoven(state.stateDir);
+  if (trailers.length === 0) return {};
   const message = readFileSync(file, 'utf8');
-  if (!saysNothing(message, woven, await commentChar(state.root, ctx.env))) return {};
+  if (!saysNothing(message, trailers, await commentChar(state.root, ctx.env), template)) return {};
   writeFileSync(file, '');
   return {};
 }

@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import type { CommandContext, CommandResult } from '../cli/context.js';
+import type { CommandContext, CommandResult } from '../context.js';
 import { readStdin } from './claude-input.js';
 import { loadEditIndex } from '../adapters/edit-index.js';
-import { findRepoDirs, readState, stateDir, writeState, type RepoDirs } from '../adapters/edit-state.js';
+import { findRepoDirs, readState, statePathOf, writeState, type RepoDirs } from '../adapters/edit-state.js';
 import { decisionsForPath } from '../core/history/edit-index.js';
 import { parseToolUseInput, toolHookOutput, touchedLines, type ToolUseInput } from '../core/claude-settings/tool-input.js';
 
@@ -40,7 +40,7 @@ async function blamed(dirs: RepoDirs, path: string, input: ToolUseInput, env: No
 function buildInBackground(project: string, env: NodeJS.ProcessEnv): void {
   const dirs = findRepoDirs(project);
   if (!dirs) return;
-  const marker = join(stateDir(dirs), 'edit-index.building');
+  const marker = statePathOf(dirs, 'editIndexBuilding');
   try {
     if (Date.now() - statSync(marker).mtimeMs < BUILD_GRACE_MS) return;
   } catch {
@@ -57,7 +57,7 @@ function buildInBackground(project: string, env: NodeJS.ProcessEnv): void {
 /** Whether this session was already told exactly this about the file; records it when not. */
 function alreadyTold(dirs: RepoDirs, session: string | undefined, path: string, fingerprint: string): boolean {
   if (session === undefined) return false;
-  const file = join(stateDir(dirs), 'told.json');
+  const file = statePathOf(dirs, 'told');
   const told = readState<Told>(file) ?? { sessions: {} };
   const sessions = told.sessions && typeof told.sessions === 'object' ? told.sessions : {};
   const mine = sessions[session] ?? {};

@@ -1,4 +1,6 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { writeStateQuietly } from '../adapters/state-dir.js';
+import { parseJournalSettings, type JournalSettings } from '../core/pipeline/preflight.js';
 import { assertStaysInWorkTree, removeFile } from '../adapters/fs.js';
 import { dirname, join } from 'node:path';
 import { git } from '../adapters/git.js';
@@ -27,6 +29,8 @@ export interface CommitJournal {
   lastEntryPath: string;
   /** The commit HEAD names now (undefined before the first commit). */
   head: string | undefined;
+  /** core.autocrlf and core.sparseCheckout, when the hook script asked git already. */
+  settings?: JournalSettings;
 }
 
 /** The entry the previous pre-commit wrote, and the HEAD it was written on. */
@@ -51,6 +55,28 @@ function readLastEntry(path: string): LastEntry | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Before a journal file is created: refused when git would never take it (a sparse
+ * checkout that leaves the journal out, where a later `commit -a` would replace the
+ * committed file with this one entry), and whether it must be written with CRLF
+ * (core.autocrlf=true, where core.safecrlf refuses LF text). The hook script has
+ * usually asked git already; only the first entry of a file ever asks.
+ */
+async function newJournalFile(root: string, env: NodeJS.ProcessEnv, relative: string, known?: JournalSettings): Promise<boolean> {
+  const settings =
+    known ??
+    parseJournalSettings((await git(['config', '--get-regexp', '^core\\.(autocrlf|sparsecheckout)$'], { cwd: root, env, allowFailure: true })).stdout);
+  // In a sparse checkout, a journal folder that is not in the work tree is outside the cone,
+  // and a tracked file missing from the work tree is one git keeps out of it.
+  if (settings.sparse) {
+    const outside = !existsSync(dirname(join(root, relative))) || (await git(['ls-files', '--', relative], { cwd: root, env })).stdout.trim() !== '';
+    if (outside) {
+      throw new Error(`${relative} is outside this sparse checkout; add .session/ to it (git sparse-checkout add .session) to keep the journal`);
+    }
+  }
+  return settings.autocrlf;
 }
 
 /** `Name <email>` of the commit's author: git exports it to pre-commit; `git var` otherwise. */
@@ -81,9 +107,11 @@ export async function writeCommitJournal(j: CommitJournal): Promise<string> {
   const time = formatLocalTime(now, offset);
   removeFile(j.lastEntryPath);
   // The journal is appended in place: a linked folder must not carry it out of the repository.
-  assertStaysInWorkTree(join(j.root, relative), j.root);
-  const written = writeJournalEntry(
-    join(j.root, relative),
+  const full = join(j.root, relative);
+  assertStaysInWorkTree(full, j.root);
+  const crlf = existsSync(full) ? false : await newJournalFile(j.root, j.env, relative, j.settings);
+  writeJournalEntry(
+    full,
     (eol, previousTime) => {
       // A new week's file shows no earlier entry: the one written last (in last week's file) counts.
       const before = previousTime ?? (record && record.path !== relative ? record.time : undefined);
@@ -101,22 +129,19 @@ export async function writeCommitJournal(j: CommitJournal): Promise<string> {
           files: [...j.files],
           ...(previous ? { sincePrevious: formatDuration(now.getTime() - previous.getTime()) } : {}),
         },
-        eol,
+        crlf ? '\r\n' : eol,
       );
     },
     // Only when the amended commit wrote to this very file: after a week boundary its entry is in last week's file.
     j.amend && j.changedPaths.includes(relative),
     relative,
     retry,
+    // Recorded before the entry is written, so a kill in between cannot leave an entry
+    // the retry would not recognise (see writeJournalEntry).
+    (w) => {
+      if (!j.amend) writeStateQuietly(j.lastEntryPath, JSON.stringify({ path: relative, head: j.head ?? null, time, ...w } satisfies LastEntry));
+    },
+    j.root,
   );
-  if (!j.amend) {
-    const entry: LastEntry = { path: relative, head: j.head ?? null, time, ...written };
-    try {
-      mkdirSync(dirname(j.lastEntryPath), { recursive: true });
-      writeFileSync(j.lastEntryPath, JSON.stringify(entry));
-    } catch {
-      // Without the record a failed commit's retry appends a second entry, as before.
-    }
-  }
   return relative;
 }

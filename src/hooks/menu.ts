@@ -15,6 +15,8 @@ export interface MenuOptions {
   /** The editor command line ($GIT_EDITOR, core.editor, $VISUAL, $EDITOR, vi). */
   editor: () => Promise<string>;
   env: NodeJS.ProcessEnv;
+  /** Told of each splice the menu makes, so the commit stages exactly those lines. */
+  recorded: (before: string, after: string) => void;
 }
 
 /** Most entries one commit's menu records before it lets the commit go on. */
@@ -29,6 +31,8 @@ export interface MenuResult {
   changed: boolean;
   /** The person pressed Ctrl-C: the commit must stop, as it would at any other prompt. */
   aborted: boolean;
+  /** The person edited the file in their editor: the whole file is theirs to commit. */
+  opened: boolean;
 }
 
 async function ask(term: Terminal, question: string): Promise<string> {
@@ -43,12 +47,13 @@ async function ask(term: Terminal, question: string): Promise<string> {
 export async function runMenu(term: Terminal, options: MenuOptions): Promise<MenuResult> {
   const model = await import('../core/session/index.js');
   let changed = false;
+  let opened = false;
   let prompt = menuText(options.display, options.staleness);
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const key = (await term.key(prompt)).toLowerCase();
     if (key === CTRL_C) {
       term.write('^C\n');
-      return { changed, aborted: true };
+      return { changed, opened, aborted: true };
     }
     term.write(/^[a-z]$/.test(key) ? `${key}\n` : '\n');
     const edit = (fn: (source: string) => string) => {
@@ -56,6 +61,7 @@ export async function runMenu(term: Terminal, options: MenuOptions): Promise<Men
       const after = fn(before);
       if (after !== before) {
         writeFileAtomic(options.sessionPath, after, options.root);
+        options.recorded(before, after);
         changed = true;
       }
     };
@@ -79,11 +85,11 @@ export async function runMenu(term: Terminal, options: MenuOptions): Promise<Men
         stdio: [term.fd, term.fd, term.fd],
         env: options.env,
       });
-      if (readTextFile(options.sessionPath, options.display) !== before) changed = true;
+      if (readTextFile(options.sessionPath, options.display) !== before) changed = opened = true;
     } else {
       break;
     }
     prompt = `Anything else?  [d]ecision  dead [e]nd  [s]tatus  [o]pen ${options.display}  [Enter/n] go on: `;
   }
-  return { changed, aborted: false };
+  return { changed, opened, aborted: false };
 }

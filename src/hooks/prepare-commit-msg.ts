@@ -1,21 +1,22 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { CommandContext, CommandResult } from '../cli/context.js';
+import type { CommandContext, CommandResult } from '../context.js';
 import { commitStateAt } from '../adapters/commit-state.js';
 import { loadConfig } from '../adapters/config.js';
 import { git } from '../adapters/git.js';
 import { hasMessageContent, roomForSubject } from '../core/pipeline/message-file.js';
 import { skipReason } from '../core/pipeline/skip.js';
-import { handOffArgs } from '../core/pipeline/trailer-plan.js';
-import { lazy } from './lazy.js';
-import { handOffPath, readTrailerFile, removeTrailerFile, wovenTrailers, writeWoven } from './trailer-file.js';
+import { handOffArgs, WEAVE_CONFIG } from '../core/pipeline/trailer-plan.js';
+import { withoutTrailers } from '../core/trailers/remove.js';
+import { lazy } from '../adapters/lazy.js';
+import { handOffPath, readTrailerFile, removeTrailerFile, replanPath, takeReplan, wovenTrailers, writeWoven } from './trailer-file.js';
 
 /**
- * prepare-commit-msg `<file> [<source> [<sha>]]` for the commits the hook line does
- * not finish in the shell: an editor commit (an empty message needs one more blank
- * line above the trailers) and `git merge --squash` (the squashed commits' decisions
- * and dead ends are added). Trailers are woven with git's own `interpret-trailers`,
- * with the same arguments the shell line uses.
+ * prepare-commit-msg `<file> [<source> [<sha>]]` for the commits the hook script does
+ * not finish in sh: an editor commit (an empty message needs one more blank line above
+ * the trailers), an amend (its trailers are planned again from its content) and
+ * `git merge --squash` (the squashed commits' decisions and dead ends are added).
+ * Trailers are woven with git's own `interpret-trailers`.
  */
 export default async function prepareCommitMsg(args: string[], ctx: CommandContext): Promise<CommandResult> {
   const [file, source] = args;
@@ -26,17 +27,28 @@ export default async function prepareCommitMsg(args: string[], ctx: CommandConte
   const path = handOffPath(state.stateDir, env);
   let handOff = readTrailerFile(path);
   removeTrailerFile(path);
-  if (skipReason(env, state.markers, source)) return {};
+  const replan = takeReplan(replanPath(state.stateDir, env));
+  // Named after this very commit, a hand-off means its pre-commit ran: a commit someone
+  // asked for, even at a rebase's edit stop. Anything else replays recorded work.
+  const own = Boolean(env.GIT_SESSION_COMMIT) && (handOff.length > 0 || replan !== undefined);
+  if (skipReason(env, own ? { ...state.markers, rebase: false } : state.markers, source)) return {};
 
+  const config = loadConfig(state.root);
   if (source === 'squash') {
-    const config = loadConfig(state.root);
     const { squashTrailers } = await lazy('squash-trailers', () => import('./squash-trailers.js'));
     const squashed = await squashTrailers(state.root, env, file, config.trailers);
     handOff = [...handOffArgs(squashed), ...handOff];
   }
+  if (replan !== undefined) {
+    const keys = [config.trailers.decision, config.trailers.deadEnd, ...(config.trailers.session ? ['Session'] : [])];
+    const message = readFileSync(file, 'utf8');
+    const kept = withoutTrailers(message, keys, replan);
+    if (kept !== message) writeFileSync(file, kept);
+  }
   if (handOff.length === 0) return {};
-  const empty = !hasMessageContent(readFileSync(file, 'utf8'));
-  await git(['interpret-trailers', '--in-place', '--no-divider', '--if-exists', 'addIfDifferent', file, ...handOff], {
+  const before = readFileSync(file, 'utf8');
+  const empty = !hasMessageContent(before);
+  await git([...WEAVE_CONFIG, 'interpret-trailers', '--in-place', '--no-divider', '--if-exists', 'addIfDifferent', file, ...handOff], {
     cwd: state.root,
     env,
   });
@@ -44,6 +56,9 @@ export default async function prepareCommitMsg(args: string[], ctx: CommandConte
     writeFileSync(file, roomForSubject(readFileSync(file, 'utf8')));
     // commit-msg checks that the person wrote something besides these.
     writeWoven(state.stateDir, wovenTrailers(handOff));
+  } else if (source === 'template') {
+    // git aborts a commit whose template message was left as it was: ours must not change that.
+    writeWoven(state.stateDir, wovenTrailers(handOff), before);
   }
   return {};
 }

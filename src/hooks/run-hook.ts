@@ -1,5 +1,7 @@
-import type { CommandContext, CommandResult } from '../cli/context.js';
+import type { CommandContext, CommandResult } from '../context.js';
 import { gitCalls } from '../adapters/git.js';
+// Static: a dynamic import of a module outside the hook bundle would load a second copy, with no loads recorded.
+import { lazyLoads } from '../adapters/lazy.js';
 
 type HookModule = { default: (args: string[], ctx: CommandContext) => Promise<CommandResult> };
 
@@ -32,7 +34,6 @@ export async function runHook(argv: string[], ctx: CommandContext): Promise<Comm
   try {
     const result = await (await load()).default(args, ctx);
     if (ctx.env.GIT_SESSION_DEBUG_LOADS !== '1') return result;
-    const { lazyLoads } = await import('./lazy.js');
     const line = `git-session: ${name} loaded: ${lazyLoads().join(', ') || 'nothing lazy'}\n`;
     const calls = `git-session: ${name} ran git: ${gitCalls().join(', ') || 'nothing'}\n`;
     return { ...result, stderr: (result.stderr ?? '') + line + calls };

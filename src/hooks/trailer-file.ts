@@ -1,4 +1,5 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { readState, writeState } from '../adapters/state-dir.js';
 import { removeFile } from '../adapters/fs.js';
 import { basename, join } from 'node:path';
 import { handOffName, WOVEN } from '../core/hook-lines.js';
@@ -6,18 +7,34 @@ import { decodeHandOff, encodeHandOff, type PlannedTrailer } from '../core/pipel
 
 /**
  * The hand-off from pre-commit to prepare-commit-msg: `git interpret-trailers`
- * arguments, NUL-separated, in `<state dir>/hand-off<author time>` (see HAND_OFF in
- * hook-lines). prepare-commit-msg's shell line feeds it to git with `xargs -0`.
+ * arguments, NUL-separated, in `<state dir>/hand-off-<commit>` (see handOffName in
+ * hook-lines). The hook script feeds it to git with `xargs -0` for -m and -F commits.
  */
 export function handOffPath(stateDir: string, env: NodeJS.ProcessEnv): string {
-  return join(stateDir, handOffName(env.GIT_AUTHOR_DATE));
+  return join(stateDir, handOffName(env));
 }
 
 export function writeTrailerFile(path: string, trailers: readonly PlannedTrailer[]): void {
   const text = encodeHandOff(trailers);
   if (text === '') return;
-  mkdirSync(join(path, '..'), { recursive: true });
-  writeFileSync(path, text);
+  writeState(path, text);
+}
+
+/**
+ * Beside the hand-off on an amend: the trailer lines the amended commit should carry
+ * (NUL-separated, possibly none), so prepare-commit-msg can take out the ones of ours
+ * the commit's content no longer holds.
+ */
+export function replanPath(stateDir: string, env: NodeJS.ProcessEnv): string {
+  return join(stateDir, handOffName(env).replace(/^hand-off/, 'replan'));
+}
+
+/** The planned trailer lines of an amend, removing the file; undefined when this commit is no amend pre-commit saw. */
+export function takeReplan(path: string): string[] | undefined {
+  const text = readState(path);
+  if (text === undefined) return undefined;
+  removeFile(path);
+  return text.split('\0').filter((t) => t !== '');
 }
 
 /** The arguments in the hand-off, or [] when there is none. */
@@ -44,7 +61,7 @@ export function removeTrailerFiles(stateDir: string): void {
   } catch {
     return;
   }
-  for (const name of names) if (name.startsWith('hand-off')) removeFile(join(stateDir, name));
+  for (const name of names) if (name.startsWith('hand-off') || name.startsWith('replan')) removeFile(join(stateDir, name));
   removeFile(wovenPath(stateDir));
 }
 
@@ -58,20 +75,21 @@ export function wovenTrailers(args: readonly string[]): string[] {
   return args.flatMap((arg, i) => (i > 0 && args[i - 1] === '--trailer' ? [arg] : []));
 }
 
-export function writeWoven(stateDir: string, trailers: readonly string[]): void {
-  mkdirSync(stateDir, { recursive: true });
-  writeFileSync(wovenPath(stateDir), trailers.map((t) => `${t}\0`).join(''));
+export function writeWoven(stateDir: string, trailers: readonly string[], template?: string): void {
+  writeState(wovenPath(stateDir), JSON.stringify({ trailers, ...(template !== undefined ? { template } : {}) }));
 }
 
-/** The trailers in the woven file, removing it; [] when there is none. */
-export function takeWoven(stateDir: string): string[] {
+/** The trailers in the woven file (and the template message they were woven into), removing it. */
+export function takeWoven(stateDir: string): { trailers: string[]; template?: string } {
   const path = wovenPath(stateDir);
+  const text = readState(path);
+  removeFile(path);
   try {
-    const text = readFileSync(path, 'utf8');
-    return text.split('\0').filter((t) => t !== '');
+    const w = JSON.parse(text ?? '') as { trailers?: unknown; template?: unknown };
+    const trailers = Array.isArray(w.trailers) ? w.trailers.filter((t): t is string => typeof t === 'string') : [];
+    return { trailers, ...(typeof w.template === 'string' ? { template: w.template } : {}) };
   } catch {
-    return [];
-  } finally {
-    removeFile(path);
+    // Written by an earlier version: NUL-separated trailers.
+    return { trailers: (text ?? '').split('\0').filter((t) => t !== '') };
   }
 }

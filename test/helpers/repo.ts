@@ -5,14 +5,11 @@ import { dirname, join, resolve } from 'node:path';
 
 /** The built binary every integration test drives. */
 export const BIN = resolve(__dirname, '../../dist/cli.js');
-/** A folder holding a `git-session` executable, put first on PATH so hooks find the built binary. */
-export const BIN_DIR = resolve(__dirname, '../../node_modules/.git-session-test-bin');
-
-function ensureBinShim(): void {
-  mkdirSync(BIN_DIR, { recursive: true });
-  const shim = join(BIN_DIR, 'git-session');
-  writeFileSync(shim, `#!/bin/sh\nexec node "${BIN}" "$@"\n`, { mode: 0o755 });
-}
+/**
+ * A folder holding `git-session` (a shim that runs the built binary) and the hook
+ * script, both committed: put first on PATH so hooks find them, as after a global install.
+ */
+export const BIN_DIR = resolve(__dirname, '../bin');
 
 /** Every command gets at most this long: nothing in a test may wait on a terminal. */
 export const TIMEOUT_MS = 20_000;
@@ -42,7 +39,6 @@ export function hermeticEnv(home: string, extra: NodeJS.ProcessEnv = {}): NodeJS
     if (k.startsWith('CODEX') || k.startsWith('GEMINI') || k.startsWith('CURSOR') || k === 'NO_COLOR') continue;
     env[k] = v;
   }
-  ensureBinShim();
   // `npm test` puts this package's node_modules/.bin (where the repository links its own
   // binary) on PATH: drop every folder holding a git-session, so tests that remove the
   // shim really run without one.

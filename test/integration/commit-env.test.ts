@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BIN_DIR, TIMEOUT_MS, type TempRepo } from '../helpers/repo.js';
@@ -82,7 +82,9 @@ describe('a substantial commit that leaves SESSION.md alone', () => {
     repo = sessionRepo();
     // As after `npm install --save-dev git-session`: the hook finds node_modules/.bin/git-session.
     mkdirSync(join(repo.dir, 'node_modules', '.bin'), { recursive: true });
-    copyFileSync(join(BIN_DIR, 'git-session'), join(repo.dir, 'node_modules', '.bin', 'git-session'));
+    for (const name of ['git-session', 'git-session-hook']) {
+      symlinkSync(realpathSync(join(BIN_DIR, name)), join(repo.dir, 'node_modules', '.bin', name));
+    }
     repo.write('.gitignore', 'node_modules/\n');
     stageStaleChange(repo);
     const path = (repo.env.PATH ?? '').split(':').filter((p) => p !== BIN_DIR).join(':');

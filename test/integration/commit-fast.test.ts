@@ -77,31 +77,34 @@ describe('the fast path', () => {
 });
 
 describe('the trailers hand-off', () => {
-  it('a commit that dies between the hooks leaves nothing for a later --no-verify commit', () => {
+  it('a commit that dies between the hooks leaves nothing for a later --no-verify commit with the same author date', () => {
     repo = sessionRepo();
     repo.run(['decide', 'Use integers for millimetres', '--because', 'no float drift']);
     repo.write('src/convert.js', code(3));
     repo.git(['add', '-A']);
+    const date = { GIT_AUTHOR_DATE: '@1700000000 +0000' };
     // git runs pre-commit, then fails to read the message file.
-    expect(gitNoTty(repo, ['commit', '-q', '-F', 'no-such-file']).code).not.toBe(0);
-    // The dead commit's hand-off is still there, under its own author time.
+    expect(gitNoTty(repo, ['commit', '-q', '-F', 'no-such-file'], date).code).not.toBe(0);
+    // The dead commit's hand-off is still there, under the name of its own git process.
     const state = join(repo.dir, '.git', 'git-session');
     expect(readdirSync(state).filter((n) => n.startsWith('hand-off'))).toHaveLength(1);
-    const r = gitNoTty(repo, ['commit', '-q', '--no-verify', '--date=@1700000000', '-m', 'Later']);
+    const r = gitNoTty(repo, ['commit', '-q', '--no-verify', '-m', 'Later'], date);
     expect(r.code, r.stderr).toBe(0);
     expect(allTrailers(repo)).toEqual([]);
   });
 
-  it('a pre-commit hook that fails after ours removes the hand-off', () => {
+  it('a pre-commit hook that fails after ours: its trailers reach no later commit', () => {
     repo = sessionRepo();
     const hook = join(repo.dir, '.git', 'hooks', 'pre-commit');
     writeFileSync(hook, repo.read('.git/hooks/pre-commit') + 'exit 1\n');
     repo.run(['decide', 'Use integers for millimetres', '--because', 'no float drift']);
     repo.write('src/convert.js', code(3));
     repo.git(['add', '-A']);
-    expect(gitNoTty(repo, ['commit', '-q', '-m', 'Refused']).code).not.toBe(0);
-    const state = join(repo.dir, '.git', 'git-session');
-    expect(readdirSync(state).filter((n) => n.startsWith('hand-off'))).toEqual([]);
+    const date = { GIT_AUTHOR_DATE: '@1700000000 +0000' };
+    expect(gitNoTty(repo, ['commit', '-q', '-m', 'Refused'], date).code).not.toBe(0);
+    const r = gitNoTty(repo, ['commit', '-q', '--no-verify', '-m', 'Later'], date);
+    expect(r.code, r.stderr).toBe(0);
+    expect(allTrailers(repo)).toEqual([]);
   });
 });
 

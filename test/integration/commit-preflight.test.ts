@@ -2,9 +2,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PREFLIGHT_COMMANDS, parsePreflight, sessionBlobs } from '../../src/core/pipeline/preflight.js';
+import { parsePreflight, sessionBlobs } from '../../src/core/pipeline/preflight.js';
 import { HOOK_END, HOOK_START } from '../../src/core/hook-lines.js';
-import { BIN, TIMEOUT_MS, tempRepo, type TempRepo } from '../helpers/repo.js';
+import { BIN, BIN_DIR, TIMEOUT_MS, tempRepo, type TempRepo } from '../helpers/repo.js';
 import { code, gitNoTty, journalHeadings, residue, sessionRepo } from './commit-setup.js';
 
 let repo: TempRepo | undefined;
@@ -17,7 +17,7 @@ function ranGit(stderr: string): string | undefined {
 }
 
 function preflight(r: TempRepo) {
-  const out = spawnSync('sh', ['-c', PREFLIGHT_COMMANDS], { cwd: r.dir, env: r.env, encoding: 'utf8', timeout: TIMEOUT_MS });
+  const out = spawnSync(join(BIN_DIR, 'git-session-hook'), ['preflight'], { cwd: r.dir, env: r.env, encoding: 'utf8', timeout: TIMEOUT_MS });
   return parsePreflight(out.stdout);
 }
 
@@ -161,6 +161,7 @@ describe('the pre-commit hook line asks git before node starts', () => {
         spawnSync('chmod', ['+x', `${fresh.dir}/.git/hooks/${name}`]);
       }
       fresh.write('a.txt', 'one\n');
+      fresh.write('.gitsession', '');
       fresh.git(['add', '-A']);
       const r = gitNoTty(fresh, ['commit', '-q', '-m', 'First'], DEBUG);
       expect(r.code, r.stderr).toBe(0);

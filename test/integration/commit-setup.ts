@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HOOK_NAMES, hookBlock } from '../../src/core/hook-lines.js';
 import { TIMEOUT_MS, tempRepo, type Run, type TempRepo } from '../helpers/repo.js';
@@ -25,8 +25,12 @@ Length units convert; temperature is next.
 - remember to ask Kim about the holiday rota
 `;
 
-/** Installs the two hooks the way `init` does: the marked one-line blocks. */
+/**
+ * Installs the hooks the way `init` does: the marked one-line blocks, and the settings
+ * file (without it the hooks stay out of the repository).
+ */
 export function installHooks(repo: TempRepo, hooksDir = join(repo.dir, '.git', 'hooks')): void {
+  if (!existsSync(join(repo.dir, '.gitsession'))) repo.write('.gitsession', '');
   for (const name of HOOK_NAMES) {
     const path = join(hooksDir, name);
     writeFileSync(path, `#!/bin/sh\n${hookBlock(name)}\n`);

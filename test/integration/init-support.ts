@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { BIN, BIN_DIR, TIMEOUT_MS, type Run, type TempRepo } from '../helpers/repo.js';
@@ -53,6 +53,9 @@ export function fakeBinPath(base: string, log: string): string {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'git-session'), `#!/bin/sh\necho "$*" >> '${log}'\n`);
   chmodSync(join(dir, 'git-session'), 0o755);
+  // The real hook script, which runs the fake binary beside it.
+  rmSync(join(dir, 'git-session-hook'), { force: true });
+  symlinkSync(realpathSync(join(BIN_DIR, 'git-session-hook')), join(dir, 'git-session-hook'));
   return `${dir}:${withoutGitSession()}`;
 }
 

@@ -26,14 +26,19 @@ export function roomForSubject(woven: string): string {
  * Whether a message, after the editor, says nothing of its own: no line but blank and
  * comment lines, `Signed-off-by:` lines (git's own rule) and the trailers git-session
  * wove in (`woven`, each possibly folded over several lines). git aborts a commit whose
- * message is empty; the woven trailers must not turn "quit without writing" into a commit.
+ * message is empty (or, from a `commit.template`, unchanged); the woven trailers must
+ * not turn "quit without writing" into a commit.
  */
-export function saysNothing(message: string, woven: readonly string[], commentChar = '#'): boolean {
-  let rest = message.replace(/\r\n/g, '\n');
-  const scissors = rest.split('\n').findIndex((l) => l.startsWith(commentChar) && /^. -+ >8 -+/.test(l));
-  if (scissors !== -1) rest = rest.split('\n').slice(0, scissors).join('\n');
-  for (const trailer of woven) rest = rest.split(trailer).join('\n');
-  return rest
-    .split('\n')
-    .every((line) => line.trim() === '' || line.startsWith(commentChar) || line.startsWith('Signed-off-by: '));
+export function saysNothing(message: string, woven: readonly string[], commentChar = '#', template?: string): boolean {
+  const own = (text: string, trailers: readonly string[]) => {
+    let rest = text.replace(/\r\n/g, '\n');
+    const scissors = rest.split('\n').findIndex((l) => l.startsWith(commentChar) && /^. -+ >8 -+/.test(l));
+    if (scissors !== -1) rest = rest.split('\n').slice(0, scissors).join('\n');
+    for (const trailer of trailers) rest = rest.split(trailer).join('\n');
+    return rest.split('\n').filter((line) => line.trim() !== '' && !line.startsWith(commentChar) && !line.startsWith('Signed-off-by: '));
+  };
+  const said = own(message, woven);
+  // A `commit.template` left as it was says nothing either: git aborts on it too.
+  if (template !== undefined) return said.join('\n') === own(template, []).join('\n');
+  return said.length === 0;
 }

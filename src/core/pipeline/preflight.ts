@@ -1,30 +1,25 @@
 /**
- * What the pre-commit hook line gathers with git before the binary starts, and pipes
- * into it: git's own start-up is ~1 ms from sh, but each call from node costs several,
+ * What the hook script (`bin/git-session-hook`, its `preflight` function) gathers with
+ * git before the binary starts, and pipes into it: git's own start-up is ~1 ms from sh, but each call from node costs several,
  * and run in the pipe they overlap node's start-up instead of following it. The binary
  * reads it when its stdin is that pipe (git gives hooks /dev/null otherwise, as with a
  * hook line from an older version) and falls back to asking git itself when anything
  * is missing or unexpected.
  */
 
-/** First line of the piped text; a different one (another version's line) is ignored. */
-export const PREFLIGHT_HEADER = 'git-session-preflight 1';
+/**
+ * First line of the piped text. Version 2 (the hook script) starts with git's answer
+ * about core.autocrlf and core.sparseCheckout; version 1 (hook lines of earlier
+ * versions) has no such part. Any other first line is ignored.
+ */
+export const PREFLIGHT_HEADER = 'git-session-preflight 2';
+const PREFLIGHT_HEADER_V1 = 'git-session-preflight 1';
 /** Last bytes, written only when the diff completed, so a cut-off text is never trusted. */
 export const PREFLIGHT_END = 'git-session-preflight-end';
 /** The argument with which the hook line tells the binary that its stdin is this text. */
 export const PREFLIGHT_FLAG = '--preflight';
 /** What the binary prints on stdout for the hook line to `git add` (the line stages it from sh, cheaper than from node). */
 export const STAGE_PREFIX = 'git-session add ';
-
-/**
- * The sh commands whose output is piped into `git-session hook pre-commit`: the layout
- * and HEAD, the top-level tree of HEAD (where the session file usually sits), and the
- * staged changes with their blob ids and line counts. NUL bytes separate the parts.
- * Each part tolerates failure (an unborn HEAD), because husky runs hooks with `sh -e`.
- */
-export const PREFLIGHT_COMMANDS =
-  `{ echo ${PREFLIGHT_HEADER}; git rev-parse --path-format=absolute --show-toplevel --git-dir --git-path git-session HEAD || :; printf '\\0'; ` +
-  `git ls-tree -z HEAD || :; printf '\\0'; git diff --cached --raw --no-abbrev --numstat -z && printf ${PREFLIGHT_END}; } 2>/dev/null`;
 
 export interface RawChange {
   /** Blob id before (at HEAD); undefined for an added file. */
@@ -45,6 +40,19 @@ export interface Preflight {
   changes: Map<string, RawChange>;
   /** The `--numstat -z` part, for parseNumstat. */
   numstat: string;
+  /** The settings that decide how a new journal file is written; undefined from a version 1 line. */
+  journalSettings?: JournalSettings;
+}
+
+/** What git says of line endings and sparse checkouts, for a journal file about to be created. */
+export interface JournalSettings {
+  autocrlf: boolean;
+  sparse: boolean;
+}
+
+/** Reads `git config --get-regexp '^core\.(autocrlf|sparsecheckout)$'` output. */
+export function parseJournalSettings(text: string): JournalSettings {
+  return { autocrlf: /^core\.autocrlf true$/im.test(text), sparse: /^core\.sparsecheckout true$/im.test(text) };
 }
 
 const ID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
@@ -52,8 +60,16 @@ const NO_ID = /^0+$/;
 
 /** Parses the piped text; undefined unless every part is there and well formed. */
 export function parsePreflight(text: string): Preflight | undefined {
-  if (!text.startsWith(PREFLIGHT_HEADER + '\n') || !text.endsWith(PREFLIGHT_END)) return undefined;
-  const body = text.slice(PREFLIGHT_HEADER.length + 1, text.length - PREFLIGHT_END.length);
+  const v2 = text.startsWith(PREFLIGHT_HEADER + '\n');
+  if ((!v2 && !text.startsWith(PREFLIGHT_HEADER_V1 + '\n')) || !text.endsWith(PREFLIGHT_END)) return undefined;
+  let body = text.slice(PREFLIGHT_HEADER.length + 1, text.length - PREFLIGHT_END.length);
+  let journalSettings: JournalSettings | undefined;
+  if (v2) {
+    const end = body.indexOf('\0');
+    if (end < 0) return undefined;
+    journalSettings = parseJournalSettings(body.slice(0, end));
+    body = body.slice(end + 1);
+  }
   const first = body.indexOf('\0');
   if (first < 0) return undefined;
   const lines = body.slice(0, first).split('\n');
@@ -97,7 +113,7 @@ export function parsePreflight(text: string): Preflight | undefined {
     }
     i += two ? 3 : 2;
   }
-  return { root, gitDir, stateDir, head, topBlobs, changes, numstat: fields.slice(i).join('\0') };
+  return { root, gitDir, stateDir, head, topBlobs, changes, numstat: fields.slice(i).join('\0'), ...(journalSettings ? { journalSettings } : {}) };
 }
 
 /**

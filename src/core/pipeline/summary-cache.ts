@@ -4,7 +4,6 @@ import type { SessionSummary } from './session-summary.js';
 /** Most session file versions the cache keeps: the staged one, HEAD's, and a few edits back. */
 export const CACHE_ENTRIES = 8;
 // 3: entries carry the anchors for hand-typed bullets.
-export const CACHE_VERSION = 3;
 
 /** One cached summary, found by any of the blob ids of its text (SHA-1 and SHA-256 repositories). */
 export interface CacheEntry {
@@ -41,11 +40,15 @@ function isAnchors(v: unknown): v is BulletAnchor[] {
   );
 }
 
-/** The entries of a cache file's text; anything unreadable or of another version is no entries. */
-export function parseCache(text: string): CacheEntry[] {
+/**
+ * The entries of a cache file's text; anything unreadable, or written by another build
+ * (`key`: the package version and a digest of the code that makes a summary, the
+ * redaction rules included), is no entries: nothing is bumped by hand.
+ */
+export function parseCache(text: string, key: string): CacheEntry[] {
   try {
-    const data = JSON.parse(text) as { version?: number; entries?: unknown };
-    if (data.version !== CACHE_VERSION || !Array.isArray(data.entries)) return [];
+    const data = JSON.parse(text) as { version?: unknown; entries?: unknown };
+    if (data.version !== key || !Array.isArray(data.entries)) return [];
     return (data.entries as Partial<CacheEntry>[]).filter(
       (e): e is CacheEntry => isStrings(e?.ids) && isSummary(e?.summary) && isAnchors(e?.anchors),
     );
@@ -65,7 +68,7 @@ export function findSummary(entries: readonly CacheEntry[], id: string): Session
 }
 
 /** The cache text with `entry` first, any older entry for the same blob dropped, at most {@link CACHE_ENTRIES}. */
-export function renderCache(entries: readonly CacheEntry[], entry: CacheEntry): string {
+export function renderCache(entries: readonly CacheEntry[], entry: CacheEntry, key: string): string {
   const rest = entries.filter((e) => !e.ids.some((id) => entry.ids.includes(id)));
-  return JSON.stringify({ version: CACHE_VERSION, entries: [entry, ...rest].slice(0, CACHE_ENTRIES) });
+  return JSON.stringify({ version: key, entries: [entry, ...rest].slice(0, CACHE_ENTRIES) });
 }

@@ -58,11 +58,16 @@ export function capTrailers(
   return { kept, omitted: trailers.length - kept.length };
 }
 
-/** The arguments for `git interpret-trailers` that weave `trailers` into `file`. */
+/**
+ * The arguments for `git interpret-trailers` that weave `trailers` into `file`. Ours go
+ * at the start of the block, above git's own lines such as `Signed-off-by`: after
+ * them, the next `commit -s` would see no sign-off last and add a second one. Each
+ * goes to the start, so they are passed last first to keep their order.
+ */
 export function interpretTrailersArgs(trailers: readonly PlannedTrailer[], file: string): string[] {
-  const args = ['interpret-trailers', '--in-place', '--no-divider', '--where', 'end'];
+  const args = ['interpret-trailers', '--in-place', '--no-divider', '--where', 'start'];
   let mode: string | undefined;
-  for (const t of trailers) {
+  for (const t of [...trailers].reverse()) {
     if (t.ifExists !== mode) {
       args.push('--if-exists', t.ifExists, '--if-missing', 'add');
       mode = t.ifExists;
@@ -72,6 +77,12 @@ export function interpretTrailersArgs(trailers: readonly PlannedTrailer[], file:
   args.push(file);
   return args;
 }
+
+/**
+ * git's options for every `interpret-trailers` that weaves ours: a configured
+ * `trailer.separators` (say `=`) would otherwise split `Decision: a — b=c` at the `=`.
+ */
+export const WEAVE_CONFIG = ['-c', 'trailer.separators=:'] as const;
 
 /**
  * The hand-off file's text: the `git interpret-trailers` arguments that follow the

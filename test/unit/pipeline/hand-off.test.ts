@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { HAND_OFF, HOOK_END, HOOK_START, hookBlock, hookLine, handOffName } from '../../../src/core/hook-lines.js';
+import { resolve } from 'node:path';
+import { HOOK_END, HOOK_START, hookBlock, hookLine, handOffName } from '../../../src/core/hook-lines.js';
 import { decodeHandOff, encodeHandOff, handOffArgs } from '../../../src/core/pipeline/trailer-plan.js';
 
 describe('the hand-off file', () => {
@@ -10,9 +11,9 @@ describe('the hand-off file', () => {
       { line: 'Session: goal', ifExists: 'replace' },
     ]);
     expect(decodeHandOff(text)).toEqual([
-      '--where', 'end',
-      '--if-exists', 'addIfDifferent', '--if-missing', 'add', '--trailer', 'Decision: a — b\n  folded',
+      '--where', 'start',
       '--if-exists', 'replace', '--if-missing', 'add', '--trailer', 'Session: goal',
+      '--if-exists', 'addIfDifferent', '--if-missing', 'add', '--trailer', 'Decision: a — b\n  folded',
     ]);
     expect(text.endsWith('\0')).toBe(true);
   });
@@ -29,10 +30,11 @@ describe('the hand-off file', () => {
     expect(decodeHandOff('')).toEqual([]);
   });
 
-  it.each([['@1700000000 +0200'], [undefined]])('its name is what the shell expands (%s)', (date) => {
-    const env = { PATH: process.env.PATH, ...(date ? { GIT_AUTHOR_DATE: date } : {}) };
-    const r = spawnSync('sh', ['-c', `printf %s "${HAND_OFF}"`], { env, encoding: 'utf8', timeout: 5000 });
-    expect(r.stdout).toBe(`git-session/${handOffName(date)}`);
+  it('is named after the commit in progress, or the author date under a hook line of an earlier version', () => {
+    expect(handOffName({ GIT_SESSION_COMMIT: '4242-99817', GIT_AUTHOR_DATE: '@1700000000 +0200' })).toBe('hand-off-4242-99817');
+    expect(handOffName({ GIT_AUTHOR_DATE: '@1700000000 +0200' })).toBe('hand-off@1700000000');
+    // A name that could leave the state dir is not used.
+    expect(handOffName({ GIT_SESSION_COMMIT: '../x', GIT_AUTHOR_DATE: '@1 +0000' })).toBe('hand-off@1');
   });
 });
 
@@ -44,11 +46,20 @@ describe('hook lines', () => {
     expect(syntax.status, syntax.stderr).toBe(0);
   });
 
-  it('prepare-commit-msg weaves -m and amend commits in the shell and calls the binary otherwise', () => {
-    const line = hookLine('prepare-commit-msg');
-    expect(line).toMatch(/message\|commit\) .*xargs -0 git interpret-trailers --in-place --no-divider/);
-    expect(line).toMatch(/\*\) .*hook prepare-commit-msg/);
-    expect(line).toContain('merge) ;;');
+  it('hand off to the hook script shipped in the package, the project copy first', () => {
+    for (const name of ['pre-commit', 'prepare-commit-msg', 'commit-msg'] as const) {
+      expect(hookLine(name)).toMatch(/^h=node_modules\/\.bin\/git-session-hook; /);
+      expect(hookLine(name)).toContain(`"$h" ${name} "$@"`);
+      expect(hookLine(name).length).toBeLessThan(300);
+    }
+    expect(hookLine('pre-commit')).toContain('git-session: not found');
+    expect(hookLine('commit-msg')).not.toContain('not found');
+  });
+
+  it('the hook script is valid sh', () => {
+    const script = resolve(__dirname, '../../../bin/git-session-hook');
+    const syntax = spawnSync('sh', ['-n', script], { encoding: 'utf8', timeout: 5000 });
+    expect(syntax.status, syntax.stderr).toBe(0);
   });
 
   it('name only the current hand-off and woven files', () => {

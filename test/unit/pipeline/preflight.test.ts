@@ -6,10 +6,10 @@ const B = 'b'.repeat(40);
 const C = 'c'.repeat(40);
 const Z = '0'.repeat(40);
 
-function text(parts: { layout?: string; tree?: string[]; diff?: string; end?: boolean }): string {
+function text(parts: { layout?: string; tree?: string[]; diff?: string; end?: boolean; config?: string }): string {
   const layout = parts.layout ?? `/w/repo\n/w/repo/.git\n/w/repo/.git/git-session\n${C}\n`;
   const tree = (parts.tree ?? []).map((r) => r + '\0').join('');
-  return `${PREFLIGHT_HEADER}\n${layout}\0${tree}\0${parts.diff ?? ''}${parts.end === false ? '' : PREFLIGHT_END}`;
+  return `${PREFLIGHT_HEADER}\n${parts.config ?? ''}\0${layout}\0${tree}\0${parts.diff ?? ''}${parts.end === false ? '' : PREFLIGHT_END}`;
 }
 
 describe('parsePreflight', () => {
@@ -70,10 +70,19 @@ describe('parsePreflight', () => {
   it('refuses anything incomplete or foreign, so the hook asks git itself', () => {
     expect(parsePreflight('')).toBeUndefined();
     expect(parsePreflight(text({ end: false }))).toBeUndefined();
-    expect(parsePreflight(text({}).replace(PREFLIGHT_HEADER, 'git-session-preflight 2'))).toBeUndefined();
+    expect(parsePreflight(text({}).replace(PREFLIGHT_HEADER, 'git-session-preflight 3'))).toBeUndefined();
     expect(parsePreflight(text({ layout: 'relative\n.git\nx\n' }))).toBeUndefined();
-    expect(parsePreflight(`${PREFLIGHT_HEADER}\n/w\n/w/.git\n/w/.git/gs\n${PREFLIGHT_END}`)).toBeUndefined();
+    expect(parsePreflight(`${PREFLIGHT_HEADER}\n\0/w\n/w/.git\n/w/.git/gs\n${PREFLIGHT_END}`)).toBeUndefined();
     expect(parsePreflight(text({ diff: ':garbage\0a\0' }))).toBeUndefined();
     expect(parsePreflight(text({ diff: `:100644 100644 ${A.slice(0, 7)} ${B.slice(0, 7)} M\0a\0` }))).toBeUndefined();
+  });
+
+  it('reads the journal settings of a version 2 text, and none from a version 1 line', () => {
+    const p = parsePreflight(text({ config: 'core.autocrlf true\ncore.sparsecheckout false\n' }))!;
+    expect(p.journalSettings).toEqual({ autocrlf: true, sparse: false });
+    expect(parsePreflight(text({}))!.journalSettings).toEqual({ autocrlf: false, sparse: false });
+    const v1 = `git-session-preflight 1\n/w/repo\n/w/repo/.git\n/w/repo/.git/git-session\n${C}\n\0\0${PREFLIGHT_END}`;
+    expect(parsePreflight(v1)?.journalSettings).toBeUndefined();
+    expect(parsePreflight(v1)?.root).toBe('/w/repo');
   });
 });

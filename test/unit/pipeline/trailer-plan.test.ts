@@ -32,7 +32,7 @@ describe('planTrailers', () => {
 });
 
 describe('interpretTrailersArgs', () => {
-  it('switches --if-exists only when the mode changes', () => {
+  it('weaves last first at the start of the block, switching --if-exists only when the mode changes', () => {
     expect(
       interpretTrailersArgs(
         [
@@ -43,9 +43,9 @@ describe('interpretTrailersArgs', () => {
         'MSG',
       ),
     ).toEqual([
-      'interpret-trailers', '--in-place', '--no-divider', '--where', 'end',
-      '--if-exists', 'addIfDifferent', '--if-missing', 'add', '--trailer', 'Decision: a', '--trailer', 'Decision: b',
+      'interpret-trailers', '--in-place', '--no-divider', '--where', 'start',
       '--if-exists', 'replace', '--if-missing', 'add', '--trailer', 'Session: g',
+      '--if-exists', 'addIfDifferent', '--if-missing', 'add', '--trailer', 'Decision: b', '--trailer', 'Decision: a',
       'MSG',
     ]);
   });

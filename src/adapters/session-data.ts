@@ -1,12 +1,14 @@
 import { join } from 'node:path';
-import { cachedEntry, cachedSummary, storeSummary } from '../adapters/commit-state.js';
-import { cachedText, storeText, workTreeText } from '../adapters/session-text.js';
-import { git } from '../adapters/git.js';
+import { cachedEntry, cachedSummary, storeSummary } from './commit-state.js';
+import { cachedText, storeText, workTreeText } from './session-text.js';
+import { git } from './git.js';
 import { ExitCode, GitSessionError } from '../errors.js';
+import { conflictMarkers } from '../core/session/conflict.js';
 import { appendedSummary } from '../core/pipeline/appended-bullets.js';
 import { addedKinds, newEntries, type SessionEntry } from '../core/pipeline/session-diff.js';
 import type { SessionSummary } from '../core/pipeline/session-summary.js';
 import { lazy } from './lazy.js';
+import { MAX_SESSION_BYTES } from './fs.js';
 
 export interface Where {
   cwd: string;
@@ -15,16 +17,39 @@ export interface Where {
   cachePath: string;
 }
 
+/** A staged session file with conflict markers: never parsed as if whole. */
+export class ConflictedSession extends Error {
+  constructor(readonly lines: number[]) {
+    super(`conflict markers at lines ${lines.join(', ')}`);
+  }
+}
+
 /**
- * Refuses a staged session file that is not text: git hands the blob over decoded, so
+ * Refuses a staged session file that is not text, or that is mid-conflict: git hands the blob over decoded, so
  * a NUL byte or a replacement character (an invalid UTF-8 sequence) is all that shows.
  */
 function assertText(source: string, file: string): void {
-  const problem = source.includes('\0') ? 'looks binary (it contains NUL bytes)' : source.includes('\uFFFD') ? 'is not valid UTF-8' : undefined;
-  if (!problem) return;
+  // The same limit as the commands: parsing a file of several MB would hold every commit for seconds.
+  const size = source.length > MAX_SESSION_BYTES / 4 ? Buffer.byteLength(source, 'utf8') : 0;
+  const problem =
+    size > MAX_SESSION_BYTES
+      ? `is ${size} bytes, over the 1 MB limit`
+      : source.includes('\0')
+        ? 'looks binary (it contains NUL bytes)'
+        : source.includes('\uFFFD')
+          ? 'is not valid UTF-8'
+          : undefined;
+  if (!problem) {
+    const markers = conflictMarkers(source);
+    if (markers.length > 0) throw new ConflictedSession(markers);
+    return;
+  }
   throw new GitSessionError(ExitCode.BadInput, `${problem}.`, {
     file,
-    fix: `Restore it (git restore --staged --worktree ${file}) or re-save it as UTF-8 text.`,
+    fix:
+      size > MAX_SESSION_BYTES
+        ? `Move what is done out of ${file} (it is read on every commit and every session start), then git add it.`
+        : `Restore it (git restore --staged --worktree ${file}) or re-save it as UTF-8 text.`,
   });
 }
 

@@ -1,0 +1,121 @@
+import * as core from '@actions/core';
+import { context } from '@actions/github';
+import type { CommandContext } from '../context.js';
+import { git } from '../adapters/git.js';
+import { annotations } from '../commands/annotate.js';
+import { review } from '../commands/review.js';
+import { squashMessage } from '../commands/squash-message.js';
+import { renderWorkflowCommands } from '../core/action/annotations.js';
+import { renderBlock, renderCommentBody, spliceBlock } from '../core/action/block.js';
+import { pullRequestOf, type PullRequest } from '../core/action/event.js';
+import { readInputs, type ActionInputs } from '../core/action/inputs.js';
+import { renderSummary, type Counts } from '../core/action/summary.js';
+import { ExitCode, GitSessionError } from '../errors.js';
+import { pullRequestApi } from './github.js';
+
+const SHALLOW_FIX =
+  'Check out the whole history: give actions/checkout `fetch-depth: 0` (it fetches one commit by default), or run `git fetch --unshallow` first.';
+
+/** Fails with the fix when the clone lacks history the review needs. */
+async function assertHistory(ctx: CommandContext, revisions: readonly string[]): Promise<void> {
+  const shallow = await git(['rev-parse', '--is-shallow-repository'], { cwd: ctx.cwd, env: ctx.env, allowFailure: true });
+  if (shallow.stdout.trim() === 'true') {
+    throw new GitSessionError(ExitCode.Git, 'this clone is shallow: the review needs the history from the base to the head.', { fix: SHALLOW_FIX });
+  }
+  for (const rev of revisions) {
+    const there = await git(['cat-file', '-e', `${rev}^{commit}`], { cwd: ctx.cwd, env: ctx.env, allowFailure: true });
+    if (there.code !== 0) throw new GitSessionError(ExitCode.Git, `commit ${rev} is not in this clone.`, { fix: SHALLOW_FIX });
+  }
+}
+
+async function shortRange(base: string, head: string, ctx: CommandContext): Promise<string> {
+  const short = async (rev: string) => (await git(['rev-parse', '--short', rev], { cwd: ctx.cwd, env: ctx.env })).stdout.trim();
+  return `${await short(base)}..${await short(head)}`;
+}
+
+/** The last paragraph of the squash message: the branch's trailers, when it has any. */
+async function branchTrailers(range: string, counts: Counts, ctx: CommandContext): Promise<string[]> {
+  if (counts.decisions + counts.deadEnds === 0) return [];
+  const message = (await squashMessage({ range }, ctx)).stdout ?? '';
+  const paragraphs = message.trim().split('\n\n');
+  return paragraphs.length > 1 ? paragraphs[paragraphs.length - 1]!.split('\n') : [];
+}
+
+/** A failed API call, told with what to change in the workflow. */
+function apiProblem(what: string, error: unknown): string {
+  const status = (error as { status?: number }).status;
+  const detail = error instanceof Error ? error.message : String(error);
+  const hint =
+    status === 403 || status === 404
+      ? ' Give the job `permissions: pull-requests: write`; pull requests from forks get a read-only token.'
+      : '';
+  return `could not ${what}${status ? ` (HTTP ${status})` : ''}: ${detail}.${hint}`;
+}
+
+async function publish(inputs: ActionInputs, pr: PullRequest, text: string, block: string): Promise<void> {
+  if (!inputs.token) throw new GitSessionError(ExitCode.Usage, 'input token is empty.', { fix: 'Leave token unset (it defaults to github.token) or pass a token.' });
+  const api = pullRequestApi(inputs.token, pr);
+  if (inputs.comment) {
+    const body = renderCommentBody(text);
+    try {
+      const found = await api.findComment();
+      if (!found) await api.createComment(body);
+      else if (found.body !== body) await api.updateComment(found.id, body);
+    } catch (error) {
+      core.warning(apiProblem('write the review comment', error));
+    }
+    return;
+  }
+  try {
+    const spliced = spliceBlock(await api.body(), block);
+    if (spliced.kind === 'broken') {
+      core.warning('The description has a git-session:review:start marker without the end marker after it; it was left as it is. Delete the start marker to get a fresh review block.');
+      return;
+    }
+    if (spliced.textAfter) {
+      core.warning('The description has text after the review block: a squash merge built from it will not keep the trailers. Move that text above the block.');
+    }
+    if (spliced.kind !== 'unchanged') await api.setBody(spliced.body);
+  } catch (error) {
+    core.warning(apiProblem('update the pull request description', error));
+  }
+}
+
+/** Reviews the pull request (or base..HEAD) and writes the summary, notices, description or comment, and outputs. */
+export async function run(cwd: string, env: NodeJS.ProcessEnv): Promise<void> {
+  const inputs = readInputs((name) => core.getInput(name));
+  const ctx: CommandContext = { cwd, env, now: new Date(), stdoutIsTTY: false };
+  const pr = pullRequestOf(context.payload);
+  const base = inputs.base || pr?.baseSha;
+  if (!base) {
+    throw new GitSessionError(ExitCode.Usage, `this is a ${context.eventName || 'non pull_request'} event, without a pull request to compare.`, {
+      fix: 'Run the action on pull_request events, or set the base input.',
+    });
+  }
+  const head = pr?.headSha ?? 'HEAD';
+  await assertHistory(ctx, [base, head]);
+  // Short hashes: the range is the review's title, and the description's last trailer.
+  const range = await shortRange(base, head, ctx);
+  const model = JSON.parse((await review({ range, format: 'json' }, ctx)).stdout ?? '{}') as { decisions?: unknown[]; deadEnds?: unknown[] };
+  const markdown = (await review({ range, format: 'md' }, ctx)).stdout ?? '';
+  const text = inputs.format === 'json' ? `\`\`\`json\n${JSON.stringify(model, null, 2)}\n\`\`\`\n` : markdown;
+  if (inputs.annotations && pr) {
+    const checkedOut = (await git(['rev-parse', 'HEAD'], { cwd, env })).stdout.trim();
+    if (checkedOut !== pr.headSha) {
+      core.info(`Notices name lines as they are in the checked-out commit ${checkedOut.slice(0, 7)}, not the pull request's head ${pr.headSha.slice(0, 7)}: give actions/checkout \`ref: \${{ github.event.pull_request.head.sha }}\` to match the lines the pull request shows.`);
+    }
+  }
+  const notes = inputs.annotations ? await annotations({ range: base }, ctx) : [];
+  const shown = notes.slice(0, inputs.maxAnnotations);
+  const counts: Counts = { decisions: model.decisions?.length ?? 0, deadEnds: model.deadEnds?.length ?? 0, annotations: shown.length };
+
+  process.stdout.write(renderWorkflowCommands(shown));
+  if (inputs.summary && env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderSummary(text, notes, shown.length)).write();
+  if (pr && (inputs.description || inputs.comment)) {
+    const block = renderBlock({ review: text, trailers: await branchTrailers(range, counts, ctx), range });
+    await publish(inputs, pr, text, block);
+  }
+  core.setOutput('decisions', counts.decisions);
+  core.setOutput('dead-ends', counts.deadEnds);
+  core.setOutput('annotations', counts.annotations);
+}

@@ -1,0 +1,163 @@
+import type { CommandContext } from '../context.js';
+import type { Config } from '../core/config.js';
+import type { CommitFacts, OwnedEdits, StagedSession } from '../core/pipeline/commit-plan.js';
+import type { Committer } from '../core/pipeline/policy/stale-action.js';
+import { parseNumstat } from '../core/pipeline/numstat.js';
+import { journalMatcher, normalisePath } from '../core/pipeline/paths.js';
+import { PREFLIGHT_FLAG, type JournalSettings } from '../core/pipeline/preflight.js';
+import { skipReason } from '../core/pipeline/skip.js';
+import { assessStaleness } from '../core/pipeline/staleness.js';
+import type { JournalFile } from '../core/journal/entry.js';
+import { detectAssistant } from '../core/pipeline/agent.js';
+import { findGitProcess, isAmending, readCommitState, type CommitState } from './commit-state.js';
+import { loadConfig } from './config.js';
+import { git } from './git.js';
+import { commitsSince, lastChange } from './git-facts.js';
+import { preflightState, readPreflight } from './preflight-input.js';
+import { ConflictedSession, sessionDelta, summaryFor, type Where } from './session-data.js';
+
+/** Where and what the commit is, read once at the start of pre-commit; the apply step needs it too. */
+export interface CommitSetting {
+  /** The work tree's top level. */
+  root: string;
+  env: NodeJS.ProcessEnv;
+  config: Config;
+  sessionFile: string;
+  state: CommitState;
+  amend: boolean;
+  /** The hook script piped git's answers in: sh stages the journal entry afterwards. */
+  piped: boolean;
+  /** What the staged tree is compared with: HEAD, or on an amend HEAD's parent (or the empty tree). */
+  base: string;
+  /** The base's session file blob, undefined where it has none. */
+  baseBlob: string | undefined;
+  where: Where;
+  isJournal: (path: string) => boolean;
+  /** The staged files with line counts (the journal included). */
+  files: JournalFile[];
+  /** How a new journal file is written, when the hook script asked git already. */
+  journalSettings?: JournalSettings;
+}
+
+function isCI(env: NodeJS.ProcessEnv): boolean {
+  return Boolean(env.CI) && env.CI !== 'false' && env.CI !== '0';
+}
+
+/** An assistant, CI, or (until a terminal fails to open) a person. */
+export function committerOf(env: NodeJS.ProcessEnv): Committer {
+  const assistant = detectAssistant(env);
+  if (assistant) return { kind: 'assistant', name: assistant };
+  return isCI(env) ? { kind: 'unattended' } : { kind: 'person' };
+}
+
+/** The object id `rev` names (`:SESSION.md` is the staged blob), or undefined when it names none. */
+export async function objectId(cwd: string, env: NodeJS.ProcessEnv, rev: string): Promise<string | undefined> {
+  const out = await git(['rev-parse', '-q', '--verify', rev], { cwd, env, allowFailure: true });
+  return out.code === 0 ? out.stdout.trim() : undefined;
+}
+
+async function amendBase(cwd: string, env: NodeJS.ProcessEnv, parent: string | undefined): Promise<string> {
+  if (parent) return parent;
+  return (await git(['hash-object', '-t', 'tree', '--stdin'], { cwd, env, input: '' })).stdout.trim();
+}
+
+/**
+ * Reads where the commit happens: settings, layout, amend or not, and what is staged.
+ * The hook script's piped text answers most of it without a git call from node.
+ * Undefined when the pipeline stays out of this commit (opt-outs, merges, picks).
+ */
+export async function readCommitSetting(args: string[], ctx: CommandContext): Promise<CommitSetting | undefined> {
+  const env = ctx.env;
+  // Git runs hooks at the top of the work tree: settings first, then one git call can
+  // resolve the staged session file too.
+  let config = loadConfig(ctx.cwd);
+  const amend = isAmending(findGitProcess());
+  const staged = `:${normalisePath(config.sessionFile)}`;
+  const parent = amend ? 'HEAD^' : 'HEAD';
+  const baseFile = `${parent}:${normalisePath(config.sessionFile)}`;
+  // Only a line that says so is read: a hook manager may hand over a stdin that never ends.
+  const pipedText = amend || !args.includes(PREFLIGHT_FLAG) ? undefined : readPreflight();
+  const state: CommitState =
+    (pipedText && preflightState(pipedText, normalisePath(config.sessionFile))) ??
+    (await readCommitState(ctx.cwd, env, ['HEAD', staged, ...(amend ? [parent] : []), baseFile]));
+  // pre-commit runs only for a commit someone asked for: at a rebase's edit stop that is
+  // the amend of the stopped commit, which records like any other.
+  if (skipReason(env, { ...state.markers, rebase: false })) return undefined;
+
+  const root = state.root;
+  if (root !== ctx.cwd) config = loadConfig(root);
+  const sessionFile = normalisePath(config.sessionFile);
+  // A session file named differently in the settings at the top: resolve it again.
+  const moved = `:${sessionFile}` !== staged;
+  if (moved) state.revs[`:${sessionFile}`] = await objectId(root, env, `:${sessionFile}`);
+  const baseBlob = moved ? await objectId(root, env, `${parent}:${sessionFile}`) : state.revs[baseFile];
+  const base = amend ? await amendBase(root, env, state.revs[parent]) : 'HEAD';
+  const files = pipedText
+    ? parseNumstat(pipedText.numstat)
+    : parseNumstat((await git(['diff', '--cached', '--numstat', '-z', ...(amend ? [base] : [])], { cwd: root, env })).stdout);
+  return {
+    root,
+    env,
+    config,
+    sessionFile,
+    state,
+    amend,
+    piped: pipedText !== undefined,
+    base,
+    baseBlob,
+    where: { cwd: root, env, sessionFile, cachePath: state.cachePath },
+    isJournal: journalMatcher(config.journal.path),
+    files,
+    ...(pipedText?.journalSettings ? { journalSettings: pipedText.journalSettings } : {}),
+  };
+}
+
+/** The staged files again, after the hook staged something (owned edits, the menu). */
+export async function restagedFiles(s: CommitSetting): Promise<JournalFile[]> {
+  const out = await git(['diff', '--cached', '--numstat', '-z', ...(s.amend ? [s.base] : [])], { cwd: s.root, env: s.env });
+  return parseNumstat(out.stdout);
+}
+
+async function readSession(s: CommitSetting, blob: string | undefined, updated: boolean): Promise<StagedSession> {
+  if (!blob) return { kind: 'absent' };
+  try {
+    if (!updated) return { kind: 'read', summary: await summaryFor(s.where, blob) };
+    const delta = await sessionDelta(s.where, blob, s.baseBlob);
+    return { kind: 'read', summary: delta.summary, change: delta };
+  } catch (error) {
+    if (error instanceof ConflictedSession) return { kind: 'conflicted', lines: error.lines };
+    // A session file the parser refuses (bad front matter) must not stop the commit.
+    return { kind: 'unreadable', problem: (error as Error).message.split('\n')[0]! };
+  }
+}
+
+/** Everything planCommit needs; undefined when nothing but the journal is staged (git then says "nothing to commit"). */
+export async function gatherCommitFacts(s: CommitSetting, committer: Committer, owned: OwnedEdits): Promise<CommitFacts | undefined> {
+  const { files, sessionFile, isJournal, config } = s;
+  if (!s.amend && !files.some((f) => !isJournal(f.path))) return undefined;
+  const blob = s.state.revs[`:${sessionFile}`];
+  const updated = files.some((f) => normalisePath(f.path) === sessionFile);
+  const session = await readSession(s, blob, updated);
+  const keyFiles = session.kind === 'read' && !updated ? session.summary.keyFiles : [];
+  const staleness = assessStaleness({ files, sessionFile, isJournal, keyFiles, threshold: config.prompt.threshold });
+  const mode = modeOf(s.env, config.prompt.mode);
+  const wantsNote = committer.kind === 'assistant' && staleness.stale && mode !== 'off' && blob !== undefined;
+  const since = wantsNote ? await commitsSince((await lastChange(sessionFile, { cwd: s.root, env: s.env }))?.hash ?? null, { cwd: s.root, env: s.env }) : undefined;
+  return {
+    sessionFile,
+    mode,
+    amend: s.amend,
+    committer,
+    staleness,
+    ...(since !== undefined ? { commitsSince: since } : {}),
+    session,
+    owned,
+    ...(config.journal.enabled ? { journalFiles: files.filter((f) => !isJournal(f.path)) } : {}),
+    trailers: config.trailers,
+  };
+}
+
+function modeOf(env: NodeJS.ProcessEnv, configured: Config['prompt']['mode']): Config['prompt']['mode'] {
+  const v = env.GIT_SESSION_MODE?.toLowerCase();
+  return v === 'off' || v === 'remind' || v === 'strict' ? v : configured;
+}

@@ -1,0 +1,104 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { addedLines, appendOwnedEdit, stillThere, type OwnedEdit } from '../core/pipeline/owned-lines.js';
+import type { OwnedEdits } from '../core/pipeline/commit-plan.js';
+import { removeFile } from './fs.js';
+import { git } from './git.js';
+import { everyIndex } from './index-file.js';
+import { readState, statePath, writeStateQuietly } from './state-dir.js';
+
+/**
+ * The tool owns the lines it splices into the session file: `decide` (or the menu, or
+ * an MCP call) followed by `git add src/x.ts && git commit` must still put the
+ * decision into that commit. Each command's edit is kept as a before/after pair
+ * until a commit stages it; the person's own unstaged edits are never staged.
+ */
+interface OwnedRecord {
+  file: string;
+  edits: OwnedEdit[];
+}
+
+function readRecord(stateDir: string): OwnedRecord | undefined {
+  const raw = readState(statePath(stateDir, 'ownedEdits'));
+  if (raw === undefined) return undefined;
+  try {
+    const r = JSON.parse(raw) as OwnedRecord;
+    return typeof r.file === 'string' && Array.isArray(r.edits) ? r : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Remembers an edit a command made to the session file `file` (repository-relative). */
+export function recordOwnedEdit(stateDir: string, file: string, before: string, after: string): void {
+  const old = readRecord(stateDir);
+  const edits = appendOwnedEdit(old?.file === file ? old.edits : [], { before, after });
+  writeStateQuietly(statePath(stateDir, 'ownedEdits'), JSON.stringify({ file, edits }));
+}
+
+/** `git merge-file -p`: `ours` with the change from `base` to `theirs`; undefined on a conflict. */
+async function mergeText(cwd: string, env: NodeJS.ProcessEnv, stateDir: string, ours: string, base: string, theirs: string): Promise<string | undefined> {
+  mkdirSync(stateDir, { recursive: true });
+  const dir = mkdtempSync(join(stateDir, 'merge-'));
+  try {
+    const paths = ['ours', 'base', 'theirs'].map((n) => join(dir, n));
+    [ours, base, theirs].forEach((text, i) => writeFileSync(paths[i]!, text));
+    const r = await git(['merge-file', '-p', '--quiet', ...paths], { cwd, env, allowFailure: true });
+    return r.code === 0 ? r.stdout : undefined;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Stages the lines git-session's commands spliced into the session file and the
+ * commit does not hold yet, into every index this commit is made from. Returns how
+ * many edits were staged, and how many could not be (they overlap the person's own
+ * unstaged edits). The record is consumed either way: the message says what to do.
+ */
+export async function stageOwnedEdits(root: string, env: NodeJS.ProcessEnv, stateDir: string, file: string): Promise<OwnedEdits> {
+  const none = { staged: 0, notStaged: 0 };
+  const record = readRecord(stateDir);
+  if (!record) return none;
+  const done = () => removeFile(statePath(stateDir, 'ownedEdits'));
+  if (record.file !== file) {
+    done();
+    return none;
+  }
+  let worktree: string;
+  try {
+    worktree = readFileSync(join(root, file), 'utf8');
+  } catch {
+    return none;
+  }
+  const entry = (await git(['ls-files', '-s', '--', file], { cwd: root, env })).stdout.split('\n')[0] ?? '';
+  const m = /^(\d+) ([0-9a-f]+) 0\t/.exec(entry);
+  // Not tracked yet (or mid-conflict): nothing of the person's is staged to keep apart.
+  if (!m) return none;
+  const staged = (await git(['cat-file', 'blob', m[2]!], { cwd: root, env })).stdout;
+  if (staged === worktree) {
+    done();
+    return none;
+  }
+  // The index holds LF text when the work tree has CRLF (autocrlf): merge in the index's form.
+  const lf = !staged.includes('\r\n');
+  const form = (t: string) => (lf ? t.replace(/\r\n/g, '\n') : t);
+  let text = staged;
+  let staging = 0;
+  let notStaged = 0;
+  for (const edit of record.edits) {
+    if (!stillThere(addedLines(edit.before, edit.after), worktree)) continue;
+    const merged = await mergeText(root, env, stateDir, text, form(edit.before), form(edit.after));
+    if (merged === undefined) notStaged++;
+    else if (merged !== text) {
+      text = merged;
+      staging++;
+    }
+  }
+  if (text !== staged) {
+    const blob = (await git(['hash-object', '-w', '--stdin', '--no-filters'], { cwd: root, env, input: text })).stdout.trim();
+    await everyIndex(env, (e) => git(['update-index', '--cacheinfo', `${m[1]},${blob},${file}`], { cwd: root, env: e }));
+  }
+  done();
+  return { staged: staging, notStaged };
+}

@@ -1,0 +1,67 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/**
+ * The files git-session keeps in `$(git rev-parse --git-path git-session)`: per work
+ * tree, never committed. This module owns their names and the one way they are
+ * written (a temp file renamed over the old one), so a reader never sees half a file
+ * and a kill leaves either the old or the new one.
+ */
+export const STATE_FILES = {
+  /** Parsed summaries of session file blobs (see core/pipeline/summary-cache.ts). */
+  cache: 'cache.json',
+  /** The session file text last staged or written by a command. */
+  sessionText: 'session-text.json',
+  /** Where the last journal entry went, so a retried commit replaces it. */
+  lastEntry: 'last-entry.json',
+  /** What git-session's own commands spliced into the session file, not yet committed. */
+  ownedEdits: 'owned-edits.json',
+  /** The trailers prepare-commit-msg wove into an empty editor message, for commit-msg. */
+  woven: 'woven',
+  /** Files an assistant was already told about, per assistant session. */
+  told: 'told.json',
+  /** Each file's decisions in force for the current HEAD (the edit-time hook's index). */
+  editIndex: 'edit-index.json',
+  /** Set while a detached process builds the edit-time index. */
+  editIndexBuilding: 'edit-index.building',
+  /** The decisions and dead ends of each session file version read, by blob id. */
+  items: 'items.json',
+} as const;
+
+export type StateFile = keyof typeof STATE_FILES;
+
+/** The state dir of a git dir. */
+export function stateDirOf(gitDir: string): string {
+  return join(gitDir, 'git-session');
+}
+
+export function statePath(stateDir: string, file: StateFile): string {
+  return join(stateDir, STATE_FILES[file]);
+}
+
+/** Writes a state file atomically (temp file in the same folder, then rename). */
+export function writeState(path: string, data: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, path);
+}
+
+/** {@link writeState} for caches: a failure only costs speed later. */
+export function writeStateQuietly(path: string, data: string): boolean {
+  try {
+    writeState(path, data);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A state file's text, or undefined when it is missing or unreadable. */
+export function readState(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,145 @@
+import type { Config, PromptMode } from '../config.js';
+import type { JournalFile } from '../journal/entry.js';
+import { assistantMessage, reminderLine, secretWarning, strictRefusal } from './messages.js';
+import { conflictPolicy } from './policy/conflict.js';
+import { secretPolicy } from './policy/secrets.js';
+import { staleAction, type Committer } from './policy/stale-action.js';
+import type { SessionEntry } from './session-diff.js';
+import type { SessionSummary } from './session-summary.js';
+import type { Staleness } from './staleness.js';
+import { capTrailers, MAX_TRAILER_BYTES, planTrailers, type PlannedTrailer } from './trailer-plan.js';
+
+export type { Committer } from './policy/stale-action.js';
+
+/** What the commit adds to the session file, ready to leave it (private parts out, secrets redacted). */
+export interface SessionChange {
+  decisions: SessionEntry[];
+  deadEnds: SessionEntry[];
+  /** Kinds of secrets found in the staged file itself. */
+  secretKinds: string[];
+  /** Those the base did not hold: what this commit would newly put into history. */
+  newSecretKinds: string[];
+}
+
+/** The session file as staged for this commit. */
+export type StagedSession =
+  | { kind: 'absent' }
+  | { kind: 'unreadable'; problem: string }
+  | { kind: 'conflicted'; lines: readonly number[] }
+  /** `change` is there when the commit changes the file. */
+  | { kind: 'read'; summary: SessionSummary; change?: SessionChange };
+
+/** What became of the lines git-session's own commands spliced into the session file. */
+export interface OwnedEdits {
+  /** Staged by this hook, though the person or assistant staged only code. */
+  staged: number;
+  /** Still in the work tree only: they overlap edits of the person's that are not staged. */
+  notStaged: number;
+}
+
+/** Everything the pre-commit hook knows about the commit being made: gathered first, then planned from. */
+export interface CommitFacts {
+  sessionFile: string;
+  mode: PromptMode;
+  amend: boolean;
+  committer: Committer;
+  staleness: Staleness;
+  /** Commits since the session file last changed: asked only for an assistant's note. */
+  commitsSince?: number;
+  session: StagedSession;
+  owned: OwnedEdits;
+  /** The files the journal entry lists (the journal itself left out); undefined when the journal is off. */
+  journalFiles?: JournalFile[];
+  trailers: Config['trailers'];
+}
+
+/** The journal entry to write: the rest (time, author, branch) is the apply step's to know. */
+export interface JournalPlan {
+  goal: string | null;
+  status: string | null;
+  decisions: SessionEntry[];
+  deadEnds: SessionEntry[];
+  files: JournalFile[];
+}
+
+/** What pre-commit does: refuse, or write the journal entry and hand trailers on. */
+export interface CommitPlan {
+  /** Why the commit is refused; nothing else is done then. */
+  refusal?: string;
+  /** One-line messages (and an assistant's note) for stderr. */
+  messages: string[];
+  journal?: JournalPlan;
+  trailers: PlannedTrailer[];
+}
+
+const NONE: SessionChange = { decisions: [], deadEnds: [], secretKinds: [], newSecretKinds: [] };
+
+function ownedMessages(f: CommitFacts): string[] {
+  const out: string[] = [];
+  if (f.owned.staged > 0) {
+    out.push(`git-session: staged the lines git-session's commands wrote to ${f.sessionFile} into this commit; your other edits to it stay unstaged.\n`);
+  }
+  if (f.owned.notStaged > 0) {
+    out.push(
+      `git-session: recorded but not staged: what git-session's commands wrote to ${f.sessionFile} overlaps your own unstaged edits there, so it is not in this commit. ` +
+        `Stage it (git add -p ${f.sessionFile}) and amend (git commit --amend --no-edit).\n`,
+    );
+  }
+  return out;
+}
+
+/** The pre-commit plan for a commit: pure, so every rule is a table test. */
+export function planCommit(f: CommitFacts): CommitPlan {
+  const messages = ownedMessages(f);
+  const session = f.session;
+
+  if (session.kind === 'conflicted') {
+    const at = `line${session.lines.length === 1 ? '' : 's'} ${session.lines.slice(0, 5).join(', ')}`;
+    const text = `${f.sessionFile} holds conflict markers (${at}): resolve them (keep what both sides recorded), git add ${f.sessionFile}, and commit again.`;
+    if (conflictPolicy(f.mode, session.lines) === 'refuse') return { refusal: `git-session: commit refused: ${text}\n`, messages, trailers: [] };
+    messages.push(`git-session: ${text} This commit records no session state.\n`);
+  }
+
+  // Lines that could not be staged were recorded: saying the file was not updated would be false.
+  const stale = f.owned.notStaged === 0 && f.staleness.stale && session.kind !== 'absent';
+  switch (staleAction(stale, f.mode, f.committer)) {
+    case 'refuse':
+      return { refusal: `git-session: ${strictRefusal(f.sessionFile, f.staleness)}\n`, messages, trailers: [] };
+    case 'refuse-with-note-for-assistant':
+    case 'note-for-assistant': {
+      const name = f.committer.kind === 'assistant' ? f.committer.name : 'the assistant';
+      const note = assistantMessage({ assistant: name, sessionFile: f.sessionFile, staleness: f.staleness, commitsSince: f.commitsSince, mode: f.mode });
+      if (f.mode === 'strict') return { refusal: [...messages, note].join(''), messages: [], trailers: [] };
+      messages.push(note);
+      break;
+    }
+    case 'remind':
+      messages.push(reminderLine(f.sessionFile, f.staleness));
+      break;
+    case 'none':
+      break;
+  }
+
+  if (session.kind === 'unreadable') messages.push(`git-session: ${session.problem} (this commit records no session state)\n`);
+  const read = session.kind === 'read' ? session : undefined;
+  const change = read?.change ?? NONE;
+  const secrets = secretPolicy(f.mode, { kinds: change.secretKinds, newKinds: change.newSecretKinds });
+  if (secrets.refuse.length > 0) return { refusal: `git-session: ${secretWarning(f.sessionFile, secrets.refuse, true)}\n`, messages, trailers: [] };
+  if (secrets.warn.length > 0) messages.push(secretWarning(f.sessionFile, secrets.warn, false));
+
+  const goal = read?.summary.goal ?? null;
+  const journal = f.journalFiles && {
+    goal,
+    status: read?.summary.status ?? null,
+    decisions: change.decisions,
+    deadEnds: change.deadEnds,
+    files: f.journalFiles,
+  };
+  const { kept, omitted } = capTrailers(planTrailers({ decisions: change.decisions, deadEnds: change.deadEnds, goal, trailers: f.trailers }));
+  if (omitted > 0) {
+    const where = f.journalFiles ? 'are in the journal entry only' : 'are in the session file only';
+    const why = kept.length === 0 ? `one message carries at most ${MAX_TRAILER_BYTES / 1024} KiB of them` : `a message carries at most ${kept.length}`;
+    messages.push(`git-session: ${omitted} more decisions and dead ends ${where} (${why}).\n`);
+  }
+  return { messages, ...(journal ? { journal } : {}), trailers: kept };
+}

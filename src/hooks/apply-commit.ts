@@ -1,0 +1,49 @@
+import type { CommandResult } from '../context.js';
+import type { CommitSetting } from '../adapters/commit-facts.js';
+import { ExitCode } from '../errors.js';
+import type { CommitPlan } from '../core/pipeline/commit-plan.js';
+import { STAGE_PREFIX } from '../core/pipeline/preflight.js';
+import { writeCommitJournal } from './journal-step.js';
+import { shellCanStage, stagePaths } from './stage.js';
+import { handOffPath, replanPath, writeTrailerFile } from './trailer-file.js';
+import { writeState } from '../adapters/state-dir.js';
+
+/**
+ * Carries out a commit plan: the journal entry (staged by the hook script from sh when
+ * it can, else from here), and the trailers left for prepare-commit-msg under the name
+ * of this commit. A refusal does nothing but say why.
+ */
+export async function applyCommitPlan(plan: CommitPlan, s: CommitSetting, now: Date): Promise<CommandResult> {
+  const stderr = [...plan.messages];
+  if (plan.refusal !== undefined) return { stderr: stderr.join('') + plan.refusal, exitCode: ExitCode.Refused };
+
+  // Set when the hook script stages the journal entry from sh (it reads this from stdout).
+  let stageLine: string | undefined;
+  if (plan.journal) {
+    try {
+      const journal = await writeCommitJournal({
+        root: s.root,
+        env: s.env,
+        template: s.config.journal.path,
+        now,
+        branch: s.state.branch,
+        ...plan.journal,
+        amend: s.amend,
+        changedPaths: s.files.map((f) => f.path),
+        lastEntryPath: s.state.lastEntryPath,
+        head: s.state.revs.HEAD,
+        ...(s.journalSettings ? { settings: s.journalSettings } : {}),
+      });
+      if (s.piped && shellCanStage(journal, s.env)) stageLine = `${STAGE_PREFIX}${journal}\n`;
+      else await stagePaths([journal], s.root, s.env);
+    } catch (error) {
+      stderr.push(`git-session: journal entry skipped: ${(error as Error).message.split('\n')[0]}\n`);
+    }
+  }
+
+  if (plan.trailers.length > 0) writeTrailerFile(handOffPath(s.state.stateDir, s.env), plan.trailers);
+  // An amend plans its trailers again from its own content: prepare-commit-msg takes out
+  // ours that the plan no longer holds (a decision deleted from the session file).
+  if (s.amend) writeState(replanPath(s.state.stateDir, s.env), plan.trailers.map((t) => `${t.line}\0`).join(''));
+  return { ...(stageLine ? { stdout: stageLine } : {}), ...(stderr.length > 0 ? { stderr: stderr.join('') } : {}) };
+}

@@ -1,0 +1,117 @@
+import { existsSync, mkdirSync, realpathSync, symlinkSync, writeFileSync, chmodSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BIN_DIR, type TempRepo } from '../helpers/repo.js';
+import { code, gitNoTty, residue, sessionRepo, trailerValues } from './commit-setup.js';
+
+let repo: TempRepo | undefined;
+afterEach(() => repo?.cleanup());
+
+describe('decisions follow their commit', () => {
+  it('decide, then staging only code: the decision is in that commit, the person\'s other edits stay unstaged', () => {
+    repo = sessionRepo();
+    // A note of the person's own, not staged, above the decisions.
+    repo.write('SESSION.md', repo.read('SESSION.md').replace('temperature is next.', 'temperature is next. (my own unstaged note)'));
+    expect(repo.run(['decide', 'Round half to even', '--because', 'matches the spec']).code).toBe(0);
+    repo.write('src/convert.js', code(3));
+    repo.git(['add', 'src/convert.js']);
+    const r = gitNoTty(repo, ['commit', '-q', '-m', 'Rounding'], { CLAUDECODE: '1' });
+    expect(r.code, r.stderr).toBe(0);
+    expect(trailerValues(repo, 'Decision')).toEqual(['Round half to even — matches the spec']);
+    const committed = repo.git(['show', 'HEAD:SESSION.md']).stdout;
+    expect(committed).toContain('- Round half to even — Reason: matches the spec');
+    expect(committed).not.toContain('my own unstaged note');
+    expect(r.stderr).toContain("staged the lines git-session's commands wrote");
+    expect(r.stderr).not.toContain('was not updated');
+    // The person's note is still there, still unstaged; nothing else is left over.
+    expect(residue(repo)).toBe(' M SESSION.md\n');
+    expect(repo.git(['diff', 'SESSION.md']).stdout).toContain('my own unstaged note');
+    expect(repo.git(['diff', 'SESSION.md']).stdout).not.toContain('Round half');
+  });
+
+  it('a decision taken out of the session file before an amend leaves the message', () => {
+    repo = sessionRepo();
+    repo.run(['decide', 'Cache the unit table', '--because', 'it is read on every call']);
+    repo.run(['decide', 'Keep units in one file', '--because', 'easy to review']);
+    repo.write('src/convert.js', code(3));
+    repo.git(['add', '-A']);
+    expect(gitNoTty(repo, ['commit', '-q', '-m', 'Units']).code).toBe(0);
+    expect(trailerValues(repo, 'Decision')).toHaveLength(2);
+    repo.write('SESSION.md', repo.read('SESSION.md').replace(/- Cache the unit table.*\n/, ''));
+    repo.git(['add', 'SESSION.md']);
+    const r = gitNoTty(repo, ['commit', '-q', '--amend', '--no-edit']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(trailerValues(repo, 'Decision')).toEqual(['Keep units in one file — easy to review']);
+    expect(repo.git(['log', '-1', '--format=%s']).stdout.trim()).toBe('Units');
+  });
+
+  it('a decision recorded at a rebase edit stop goes into the amended commit', () => {
+    repo = sessionRepo();
+    repo.write('src/convert.js', code(3));
+    repo.git(['add', '-A']);
+    gitNoTty(repo, ['commit', '-q', '-m', 'First change']);
+    repo.write('src/other.js', code(2, 'o'));
+    repo.git(['add', '-A']);
+    gitNoTty(repo, ['commit', '-q', '-m', 'Second change']);
+    const edit = gitNoTty(repo, ['rebase', '-i', 'HEAD~2'], { GIT_SEQUENCE_EDITOR: "sed -i '1s/^pick/edit/'" });
+    expect(edit.code, edit.stderr).toBe(0);
+    repo.run(['decide', 'Split the converter', '--because', 'two owners']);
+    const amend = gitNoTty(repo, ['commit', '-q', '--amend', '--no-edit']);
+    expect(amend.code, amend.stderr).toBe(0);
+    expect(gitNoTty(repo, ['rebase', '--continue']).code).toBe(0);
+    expect(trailerValues(repo, 'Decision', 'HEAD~1')).toEqual(['Split the converter — two owners']);
+    expect(repo.git(['show', 'HEAD~1:SESSION.md']).stdout).toContain('Split the converter');
+    expect(trailerValues(repo, 'Decision', 'HEAD')).toEqual([]);
+    expect(residue(repo)).toBe('');
+  });
+
+  it('a session file with conflict markers is refused, in remind mode too', () => {
+    repo = sessionRepo();
+    repo.write('SESSION.md', repo.read('SESSION.md').replace('## Status\n', '## Status\n<<<<<<< HEAD\nours\n=======\ntheirs\n>>>>>>> topic\n'));
+    repo.write('src/convert.js', code(3));
+    repo.git(['add', '-A']);
+    const r = gitNoTty(repo, ['commit', '-q', '-m', 'Oops']);
+    // git reports any pre-commit refusal as its own exit 1.
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/SESSION\.md holds conflict markers \(lines \d+, \d+, \d+\)/);
+    expect(repo.git(['log', '-1', '--format=%s']).stdout.trim()).not.toBe('Oops');
+  });
+});
+
+describe('where the hooks run', () => {
+  it('GIT_SESSION=0 starts no node process', () => {
+    repo = sessionRepo();
+    const dir = join(repo.home, 'bin');
+    mkdirSync(dir, { recursive: true });
+    const marker = join(repo.home, 'started');
+    writeFileSync(join(dir, 'git-session'), `#!/bin/sh\ntouch '${marker}'\n`);
+    chmodSync(join(dir, 'git-session'), 0o755);
+    symlinkSync(realpathSync(join(BIN_DIR, 'git-session-hook')), join(dir, 'git-session-hook'));
+    const path = `${dir}:${(repo.env.PATH ?? '').split(':').filter((p) => p !== BIN_DIR).join(':')}`;
+    repo.write('src/convert.js', code(3));
+    repo.git(['add', '-A']);
+    expect(gitNoTty(repo, ['commit', '-q', '-m', 'Quiet'], { PATH: path, GIT_SESSION: '0' }).code).toBe(0);
+    expect(existsSync(marker)).toBe(false);
+    repo.write('src/convert.js', code(4));
+    repo.git(['add', '-A']);
+    expect(gitNoTty(repo, ['commit', '-q', '-m', 'Heard'], { PATH: path }).code).toBe(0);
+    expect(existsSync(marker)).toBe(true);
+  });
+
+  it('a repository without settings gets nothing from hooks it shares', () => {
+    repo = sessionRepo();
+    const shared = join(repo.dir, '.git', 'hooks');
+    // Another repository using the same hooks folder, as with a global core.hooksPath.
+    const other = join(repo.home, 'other');
+    mkdirSync(other);
+    const git = (args: string[]) => gitNoTty(repo!, args, {}, other);
+    git(['init', '-q', '-b', 'main']);
+    git(['config', 'core.hooksPath', shared]);
+    writeFileSync(join(other, 'a.txt'), code(30));
+    git(['add', '-A']);
+    const r = git(['commit', '-q', '-m', 'Unrelated']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(git(['show', '--name-only', '--format=', 'HEAD']).stdout.trim()).toBe('a.txt');
+  });
+});

@@ -1,0 +1,87 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { TempRepo } from '../helpers/repo.js';
+import { allTrailers, code, gitNoTty, journalFilesIn, residue, sessionRepo, trailerValues } from './commit-setup.js';
+
+let repo: TempRepo | undefined;
+afterEach(() => repo?.cleanup());
+
+function decideAndStage(r: TempRepo, what = 'Use tabs', why = 'style=house'): void {
+  r.run(['decide', what, '--because', why]);
+  r.write('src/convert.js', code(3));
+  r.git(['add', '-A']);
+}
+
+describe("git's settings that change message text", () => {
+  it('trailer.separators = "=": the trailer is still Key: value, whole', () => {
+    repo = sessionRepo();
+    repo.git(['config', 'trailer.separators', '=']);
+    decideAndStage(repo);
+    expect(gitNoTty(repo, ['commit', '-q', '-m', 'Tabs']).code).toBe(0);
+    const body = repo.git(['log', '-1', '--format=%B']).stdout;
+    expect(body).toContain('Decision: Use tabs — style=house\n');
+    expect(body).not.toContain('style=house=');
+  });
+
+  it('commit --amend -s keeps one Signed-off-by, after our trailers', () => {
+    repo = sessionRepo();
+    decideAndStage(repo);
+    expect(gitNoTty(repo, ['commit', '-q', '-s', '-m', 'Tabs']).code).toBe(0);
+    expect(gitNoTty(repo, ['commit', '-q', '--amend', '-s', '--no-edit']).code).toBe(0);
+    expect(allTrailers(repo)).toEqual(['Decision: Use tabs — style=house', 'Signed-off-by: Ada Tester <ada@example.com>']);
+  });
+
+  it('an unedited commit.template still aborts the commit, as git alone would', () => {
+    repo = sessionRepo();
+    writeFileSync(join(repo.home, 'template'), 'feat: <what>\n\nWhy: <why>\n');
+    repo.git(['config', 'commit.template', join(repo.home, 'template')]);
+    decideAndStage(repo);
+    const head = repo.git(['rev-parse', 'HEAD']).stdout;
+    const r = gitNoTty(repo, ['commit', '-q'], { GIT_EDITOR: 'true' });
+    expect(r.code).not.toBe(0);
+    expect(repo.git(['rev-parse', 'HEAD']).stdout).toBe(head);
+    // Edited, it goes through with the trailers.
+    const edited = gitNoTty(repo, ['commit', '-q'], { GIT_EDITOR: "sed -i '1s/.*/feat: tabs/'" });
+    expect(edited.code, edited.stderr).toBe(0);
+    expect(trailerValues(repo, 'Decision')).toEqual(['Use tabs — style=house']);
+  });
+});
+
+describe('journals git would not take', () => {
+  it('core.autocrlf with core.safecrlf: the new journal file is written as git will check it out', () => {
+    repo = sessionRepo();
+    // A clone made with the settings, as on a machine that has them globally: its files are CRLF.
+    const clone = join(repo.home, 'clone');
+    repo.git(['clone', '-q', '-c', 'core.autocrlf=true', '-c', 'core.safecrlf=true', repo.dir, clone]);
+    for (const name of ['pre-commit', 'prepare-commit-msg', 'commit-msg']) {
+      writeFileSync(join(clone, '.git', 'hooks', name), repo.read(`.git/hooks/${name}`), { mode: 0o755 });
+    }
+    writeFileSync(join(clone, 'src', 'convert.js'), code(3).replace(/\n/g, '\r\n'));
+    repo.git(['add', '-A'], { cwd: clone });
+    // A week with no journal file yet.
+    const r = gitNoTty(repo, ['commit', '-q', '-m', 'Next week'], { GIT_AUTHOR_DATE: '2031-06-02T10:00:00Z' }, clone);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toContain('skipped');
+    expect(journalFilesIn(repo, 'HEAD', clone)).toEqual(['.session/journal/2031-W23.md']);
+    expect(repo.git(['add', '-A'], { cwd: clone, allowFail: true }).stderr).toBe('');
+    expect(residue(repo, clone)).toBe('');
+  });
+
+  it('a sparse checkout without the journal folder: the entry is skipped with one line, no stray file', () => {
+    repo = sessionRepo();
+    repo.write('src/convert.js', code(2));
+    repo.git(['add', '-A']);
+    gitNoTty(repo, ['commit', '-q', '-m', 'Journal exists']);
+    repo.git(['sparse-checkout', 'set', '--no-cone', '/*', '!/.session/']);
+    repo.write('src/convert.js', code(3));
+    repo.git(['add', 'src/convert.js']);
+    const r = gitNoTty(repo, ['commit', '-q', '-m', 'Sparse']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/journal entry skipped: .*sparse checkout/);
+    expect(journalFilesIn(repo)).toEqual([]);
+    expect(residue(repo)).toBe('');
+    const before = repo.git(['show', 'HEAD~1:' + repo.git(['ls-files', '.session']).stdout.trim()]).stdout;
+    expect(repo.git(['show', 'HEAD:' + repo.git(['ls-files', '.session']).stdout.trim()]).stdout).toBe(before);
+  });
+});
