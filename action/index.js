@@ -63741,8 +63741,13 @@ async function squashMessage(args, ctx) {
   try {
     record = await readSessionHistory(h, { revArgs: [range], label: `the range "${args.range}"` });
   } catch (error2) {
-    if (!(error2 instanceof GitSessionError)) throw error2;
-    throw error2.retold({ fix: "Name a range such as main..HEAD, or the branch you merge into: main." });
+    if (!(error2 instanceof GitSessionError) || error2.exitCode !== ExitCode2.Git) throw error2;
+    const label2 = `git could not read the range "${args.range}": `;
+    const reason = error2.problem.startsWith(label2) ? error2.problem.slice(label2.length) : "";
+    throw new GitSessionError(ExitCode2.Git, `git cannot read the range "${args.range}"${reason ? ` (${reason})` : ""}.`, {
+      fix: "Name a range such as main..HEAD, or the branch you merge into: main.",
+      cause: error2
+    });
   }
   const commits = [...record.commits].reverse().map((c) => ({
     sha: c.record.hash,

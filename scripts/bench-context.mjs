@@ -175,7 +175,9 @@ function generate(dir) {
 /** The truth of an existing repository, as `why` reads it: per file, active and retired texts. */
 function truthFromWhy(dir, paths) {
   const byFile = new Map();
-  for (const path of paths) {
+  // The tool's own files (the session file holds every decision; the journal logs them) are not what an assistant edits.
+  const own = (p) => p === 'SESSION.md' || p === '.gitsession' || p.startsWith('.session/');
+  for (const path of paths.filter((p) => !own(p))) {
     let report;
     try {
       report = JSON.parse(gs(dir, 'why', path, '--format', 'json'));

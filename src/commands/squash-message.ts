@@ -36,8 +36,14 @@ export async function squashMessage(args: { range: string }, ctx: CommandContext
   try {
     record = await readSessionHistory(h, { revArgs: [range], label: `the range "${args.range}"` });
   } catch (error) {
-    if (!(error instanceof GitSessionError)) throw error;
-    throw error.retold({ fix: 'Name a range such as main..HEAD, or the branch you merge into: main.' });
+    if (!(error instanceof GitSessionError) || error.exitCode !== ExitCode.Git) throw error;
+    // One sentence for git's complaint, one for the fix.
+    const label = `git could not read the range "${args.range}": `;
+    const reason = error.problem.startsWith(label) ? error.problem.slice(label.length) : '';
+    throw new GitSessionError(ExitCode.Git, `git cannot read the range "${args.range}"${reason ? ` (${reason})` : ''}.`, {
+      fix: 'Name a range such as main..HEAD, or the branch you merge into: main.',
+      cause: error,
+    });
   }
   // Tree and trailers, each item once; what the range reverted, superseded or withdrew is never woven.
   const commits: LoggedCommit[] = [...record.commits].reverse().map((c) => ({
