@@ -17521,7 +17521,7 @@ var require_receiver = __commonJS({
             const buffer = this.consume(2);
             const fin = (buffer[0] & 128) !== 0;
             const opcode = buffer[0] & 15;
-            const masked = (buffer[1] & 128) === 128;
+            const masked2 = (buffer[1] & 128) === 128;
             const fragmented = !fin && opcode !== opcodes.CONTINUATION;
             const payloadLength = buffer[1] & 127;
             const rsv1 = buffer[0] & 64;
@@ -17531,7 +17531,7 @@ var require_receiver = __commonJS({
               failWebsocketConnection(this.ws, "Invalid opcode received");
               return callback();
             }
-            if (masked) {
+            if (masked2) {
               failWebsocketConnection(this.ws, "Frame cannot be masked");
               return callback();
             }
@@ -17579,7 +17579,7 @@ var require_receiver = __commonJS({
               this.#info.compressed = rsv1 !== 0;
             }
             this.#info.opcode = opcode;
-            this.#info.masked = masked;
+            this.#info.masked = masked2;
             this.#info.fin = fin;
             this.#info.fragmented = fragmented;
           } else if (this.#state === parserStates.PAYLOADLENGTH_16) {
@@ -19183,7 +19183,11 @@ var init_errors = __esm({
       /** A strict-mode check refused the commit or the stop until the session state is updated. */
       Refused: 6,
       /** A git command failed (bad revision, range or path). */
-      Git: 7
+      Git: 7,
+      /** The session file holds merge conflict markers: resolve the conflict first. */
+      Conflicted: 8,
+      /** Another git-session process held the lock on a file for longer than the wait allows; nothing was changed. */
+      Busy: 9
     };
     GitSessionError = class _GitSessionError extends Error {
       exitCode;
@@ -20109,7 +20113,7 @@ function oneLine(text5) {
   return text5.replace(/\s+/g, " ").trim();
 }
 function stripComments(text5) {
-  return text5.replace(/<!--[\s\S]*?(?:-->|$)/g, "");
+  return text5.replace(/(?<!(?:^|[^\\])(?:\\\\)*\\)<!--[\s\S]*?(?:-->|$)/g, "");
 }
 var init_mdast_text = __esm({
   "src/core/session/mdast-text.ts"() {
@@ -20117,28 +20121,97 @@ var init_mdast_text = __esm({
   }
 });
 
+// src/core/session/unescape.ts
+function splitCodeSpans(text5, escapes) {
+  const pieces = [];
+  let plain = "";
+  let i = 0;
+  while (i < text5.length) {
+    const c = text5[i];
+    if (escapes && c === "\\" && i + 1 < text5.length && PUNCT.test(text5[i + 1])) {
+      plain += text5.slice(i, i + 2);
+      i += 2;
+      continue;
+    }
+    if (c !== "`") {
+      plain += c;
+      i++;
+      continue;
+    }
+    let n = 0;
+    while (text5[i + n] === "`") n++;
+    const close2 = closingRun(text5, i + n, n);
+    if (close2 === -1) {
+      plain += text5.slice(i, i + n);
+      i += n;
+      continue;
+    }
+    if (plain !== "") pieces.push({ code: false, text: plain });
+    plain = "";
+    pieces.push({ code: true, text: text5.slice(i, close2 + n) });
+    i = close2 + n;
+  }
+  if (plain !== "") pieces.push({ code: false, text: plain });
+  return pieces;
+}
+function closingRun(text5, from, n) {
+  for (let j = from; j < text5.length; ) {
+    if (text5[j] !== "`") {
+      j++;
+      continue;
+    }
+    let m = 0;
+    while (text5[j + m] === "`") m++;
+    if (m === n) return j;
+    j += m;
+  }
+  return -1;
+}
+function unescapeMarkdown(text5) {
+  if (!text5.includes("\\")) return text5;
+  return splitCodeSpans(text5, true).map((p) => p.code ? p.text : p.text.replace(/\\([!-/:-@[-`{-~])/g, "$1")).join("");
+}
+function escapeInline(text5) {
+  return splitCodeSpans(text5, false).map(
+    (p) => p.code ? p.text : p.text.replace(/[\\`]/g, "\\$&").replace(/<!--/g, "\\<!--").replace(MARKER_COLON, "$1\\:")
+  ).join("");
+}
+var PUNCT, MARKER_COLON;
+var init_unescape = __esm({
+  "src/core/session/unescape.ts"() {
+    "use strict";
+    PUNCT = /[!-/:-@[-`{-~]/;
+    MARKER_COLON = /((?:reason|why|rationale)[*_]*\s*):/gi;
+  }
+});
+
 // src/core/session/reasons.ts
-function clean(reason, opened) {
+function clean(reason, opened, marked = false) {
   let r = reason.trim();
   if (opened) r = r.replace(/\)\s*\.?$/, "").trim();
-  r = r.replace(/^(?:because|since)\s+/i, "").trim();
+  if (!marked) r = r.replace(/^(?:because|since)\s+/i, "").trim();
   return r === "" ? null : r;
 }
-function splitItemReason(line) {
+function masked(s) {
+  return splitCodeSpans(s, true).map((p) => p.code ? "".repeat(p.text.length) : p.text).join("");
+}
+function splitItemReason(line, options2 = {}) {
   const s = line.trim();
-  const marked = MARKED.exec(s);
-  if (marked && marked.index > 0) {
-    return { text: s.slice(0, marked.index).trim(), reason: clean(s.slice(marked.index + marked[0].length), marked[0].includes("(")) };
+  const m = s.includes("`") ? masked(s) : s;
+  const marked = MARKED.exec(m);
+  if (marked && marked.index > 0 && !BARE_LOWER.test(marked[0])) {
+    return { text: s.slice(0, marked.index).trim(), reason: clean(s.slice(marked.index + marked[0].length), marked[0].includes("("), true) };
   }
-  const dash = DASH.exec(s);
+  const dash = DASH.exec(m);
   if (dash && dash.index > 0) {
-    return { text: s.slice(0, dash.index).trim(), reason: clean(s.slice(dash.index + dash[0].length), false) };
+    return { text: s.slice(0, dash.index).trim(), reason: clean(s.slice(dash.index + dash[0].length), false, options2.asWritten) };
   }
-  const bold = BOLD_LEAD.exec(s);
-  if (bold && bold[2] && !/^[.,;]?$/.test(bold[2].trim())) {
-    return { text: bold[1].trim(), reason: clean(bold[2], false) };
+  const bold = BOLD_LEAD.exec(m);
+  if (bold?.indices?.[1] && bold.indices[2] && !/^[.,;]?$/.test(bold[2].trim())) {
+    const [[ts, te], [rs, re]] = [bold.indices[1], bold.indices[2]];
+    return { text: s.slice(ts, te).trim(), reason: clean(s.slice(rs, re), false) };
   }
-  const because = BECAUSE.exec(s);
+  const because = BECAUSE.exec(m);
   if (because && because.index > 0) {
     return { text: s.slice(0, because.index).trim(), reason: clean(s.slice(because.index + because[0].length), false) };
   }
@@ -20148,14 +20221,16 @@ function reasonLine(line) {
   const m = /^\*{0,2}(?:reason|why|because|rationale)\*{0,2}\s*:?\*{0,2}\s+(.+)$/i.exec(line.trim());
   return m ? m[1].trim() : null;
 }
-var MARKED, DASH, BECAUSE, BOLD_LEAD;
+var MARKED, BARE_LOWER, DASH, BECAUSE, BOLD_LEAD;
 var init_reasons = __esm({
   "src/core/session/reasons.ts"() {
     "use strict";
+    init_unescape();
     MARKED = /(?:\s+[—–]+\s*|\s+-{1,2}\s+|\s*[;,.]\s*|\s*\(\s*|\s+)\*{0,2}_?(?:reason|why|rationale)_?\*{0,2}\s*:\s*\*{0,2}\s*/i;
+    BARE_LOWER = /^\s+\*{0,2}_?[a-z]/;
     DASH = /\s+(?:[—–]|--)\s+/;
     BECAUSE = /,?\s+(?:because|since)\s+/i;
-    BOLD_LEAD = /^\*\*([^*]+?)\*\*\s*(?::\s*|[—–-]+\s*)?(.+)$/;
+    BOLD_LEAD = /^\*\*([^*]+?)\*\*\s*(?::\s*|[—–-]+\s*)?(.+)$/d;
   }
 });
 
@@ -20252,7 +20327,7 @@ function subReason(source, item, span) {
 function fromList(source, list2, kind, span) {
   return list2.children.map((item) => {
     const raw = itemText(source, item, span);
-    const split = REASONED.has(kind) ? splitItemReason(raw) : { text: raw, reason: null };
+    const split = REASONED.has(kind) ? splitItemReason(raw, { asWritten: kind === "keyFiles" }) : { text: raw, reason: null };
     const reason = split.reason ?? (REASONED.has(kind) ? subReason(source, item, span) : null);
     return { text: split.text, reason, checked: item.checked ?? null, private: false, ...span(item) };
   });
@@ -34221,16 +34296,56 @@ var init_parse2 = __esm({
   }
 });
 
+// src/core/text/sanitise.ts
+function sanitiseText(text5, options2 = {}) {
+  if (!SUSPECT.test(text5) && !(options2.multiline ? /\r(?!\n)/.test(text5) : /[\t\n\r]/.test(text5))) return text5;
+  let out = text5;
+  for (; ; ) {
+    const next = out.replace(STRINGS, "").replace(CSI, "");
+    if (next !== out) {
+      out = next;
+      continue;
+    }
+    const rest = out.replace(ESCAPE, "");
+    if (rest === out) break;
+    out = rest;
+  }
+  if (options2.multiline) return out.replace(CONTROLS_MULTILINE, "");
+  return out.replace(LINE_BREAKS, " ").replace(CONTROLS_LINE, "");
+}
+function refuseNul(text5, what) {
+  if (text5.includes("\0")) {
+    throw new GitSessionError(ExitCode2.Usage, `the ${what} contains a NUL character, which a text file cannot hold.`, {
+      fix: `Give the ${what} without it.`
+    });
+  }
+}
+var STRINGS, CSI, ESCAPE, CONTROLS_MULTILINE, CONTROLS_LINE, LINE_BREAKS, SUSPECT;
+var init_sanitise = __esm({
+  "src/core/text/sanitise.ts"() {
+    "use strict";
+    init_errors();
+    STRINGS = /(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)/g;
+    CSI = /(?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]/g;
+    ESCAPE = /\x1b[\x20-\x2f]*[\x30-\x7e]/g;
+    CONTROLS_MULTILINE = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)/g;
+    CONTROLS_LINE = /[\x00-\x08\x0e-\x1f\x7f-\x9f]/g;
+    LINE_BREAKS = /[\t\n\x0b\x0c\r]/g;
+    SUSPECT = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/;
+  }
+});
+
 // src/core/session/edits.ts
 function applySplice(source, s) {
   return source.slice(0, s.at) + s.insert + source.slice(s.at + s.remove);
 }
 function inlineText(text5, what) {
-  const line = text5.replace(/\s+/g, " ").trim();
+  refuseNul(text5, what);
+  const line = sanitiseText(text5).replace(/\s+/g, " ").trim();
   if (line === "") {
     throw new GitSessionError(ExitCode2.Usage, `the ${what} is empty.`, { fix: `Give the ${what} as a non-empty argument.` });
   }
-  return line.replace(/^([#>+*=|<[`~-])/, "\\$1").replace(/^(\d+)([.)])/, "$1\\$2");
+  return escapeInline(line).replace(/^([#>+*=|<[-]|~~~)/, "\\$1").replace(/^(\d+)([.)])/, "$1\\$2");
 }
 function nextLine2(source, offset) {
   const nl = source.indexOf("\n", offset);
@@ -34372,17 +34487,9 @@ var init_edits = __esm({
     init_items();
     init_parse2();
     init_private();
+    init_sanitise();
+    init_unescape();
     SHORT_STATUS_LINES = 3;
-  }
-});
-
-// src/core/session/unescape.ts
-function unescapeMarkdown(text5) {
-  return text5.replace(/\\([!-/:-@[-`{-~])/g, "$1");
-}
-var init_unescape = __esm({
-  "src/core/session/unescape.ts"() {
-    "use strict";
   }
 });
 
@@ -57227,14 +57334,96 @@ var init_redact = __esm({
   }
 });
 
+// src/core/redact/escaped.ts
+function fromCode(code2) {
+  return code2 > 0 && code2 <= 1114111 ? String.fromCodePoint(code2) : "";
+}
+function unescapeForSecrets(text5) {
+  let out = sanitiseText(text5, { multiline: true }).replace(INVISIBLE, "");
+  for (let i = 0; i < 2; i++) {
+    out = out.replace(/&#[xX]([0-9a-fA-F]{1,6});?/g, (_, h) => fromCode(parseInt(h, 16))).replace(/&#([0-9]{1,7});?/g, (_, d) => fromCode(parseInt(d, 10))).replace(/&([A-Za-z]+);/g, (m, name) => NAMED[name] ?? m).replace(/\\u\{([0-9a-fA-F]{1,6})\}|\\u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})/g, (_, a, b, c) => fromCode(parseInt(a ?? b ?? c, 16))).replace(/%([0-9a-fA-F]{2})/g, (m, h) => {
+      const code2 = parseInt(h, 16);
+      return code2 >= 32 && code2 < 127 ? String.fromCharCode(code2) : m;
+    }).replace(/\\([!-/:-@[-`{-~])/g, "$1").replace(INVISIBLE, "");
+  }
+  return out;
+}
+async function findSecretsInSessionText(raw) {
+  const found = (await redactSecrets(raw)).findings.map((f) => ({ kind: f.kind, form: "raw" }));
+  const plain = unescapeForSecrets(raw);
+  if (plain === raw) return found;
+  const seen = new Set(found.map((f) => f.kind));
+  for (const f of (await redactSecrets(plain)).findings) {
+    if (found.length === 0 || !seen.has(f.kind)) found.push({ kind: f.kind, form: "unescaped" });
+  }
+  return found;
+}
+async function redactSessionText(text5) {
+  const direct = await redactSecrets(text5);
+  const plain = unescapeForSecrets(direct.text);
+  if (plain === direct.text) return direct.text;
+  const hidden = await redactSecrets(plain);
+  return hidden.findings.length > 0 ? hidden.text : direct.text;
+}
+var INVISIBLE, NAMED;
+var init_escaped = __esm({
+  "src/core/redact/escaped.ts"() {
+    "use strict";
+    init_sanitise();
+    init_redact();
+    INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
+    NAMED = {
+      amp: "&",
+      lt: "<",
+      gt: ">",
+      quot: '"',
+      apos: "'",
+      nbsp: " ",
+      lowbar: "_",
+      UnderBar: "_",
+      period: ".",
+      colon: ":",
+      sol: "/",
+      bsol: "\\",
+      hyphen: "-",
+      dash: "-",
+      equals: "=",
+      plus: "+",
+      num: "#",
+      dollar: "$",
+      percnt: "%",
+      commat: "@",
+      lsqb: "[",
+      rsqb: "]",
+      lbrack: "[",
+      rbrack: "]",
+      lpar: "(",
+      rpar: ")",
+      lcub: "{",
+      rcub: "}",
+      ast: "*",
+      excl: "!",
+      quest: "?",
+      grave: "`",
+      tilde: "~",
+      semi: ";",
+      comma: ",",
+      verbar: "|"
+    };
+  }
+});
+
 // src/core/redact/index.ts
 var redact_exports = {};
 __export(redact_exports, {
   applyFindings: () => applyFindings,
   containsSecret: () => containsSecret,
+  findSecretsInSessionText: () => findSecretsInSessionText,
   kindOf: () => kindOf,
   mergeFindings: () => mergeFindings,
-  redactSecrets: () => redactSecrets
+  redactSecrets: () => redactSecrets,
+  redactSessionText: () => redactSessionText,
+  unescapeForSecrets: () => unescapeForSecrets
 });
 var init_redact2 = __esm({
   "src/core/redact/index.ts"() {
@@ -57242,6 +57431,7 @@ var init_redact2 = __esm({
     init_redact();
     init_finding();
     init_kinds();
+    init_escaped();
   }
 });
 
@@ -62220,7 +62410,7 @@ function trailerKeys(trailers, aliases) {
 }
 
 // src/core/journal/entry.ts
-var ENTRY_HEADING = /^### (\d{4}-\d{2}-\d{2} \d{2}:\d{2} [+-]\d{2}:\d{2}) · (commit|checkpoint|close) · (.*) · (.*)$/;
+var ENTRY_HEADING = /^### (\d{4}-\d{2}-\d{2} \d{2}:\d{2} [+-]\d{2}:\d{2}) · (commit|checkpoint|close) · (.*?) · (.*)$/;
 function parseEntries(text5) {
   const entries = [];
   let current;
@@ -62273,6 +62463,12 @@ function parseEntries(text5) {
         break;
       case "Since previous entry":
         current.sincePrevious = value2;
+        break;
+      case "Reverts":
+        current.reverts = value2;
+        break;
+      case "Entry":
+        current.id = value2;
         break;
       default:
         break;
@@ -63630,9 +63826,10 @@ init_session();
 
 // src/core/report/redact-deep.ts
 init_redact2();
+init_sanitise();
 async function redactDeep(value2, keep = []) {
   const walk = async (v) => {
-    if (typeof v === "string") return v === "" ? v : (await redactSecrets(v)).text;
+    if (typeof v === "string") return v === "" ? v : await redactSessionText(sanitiseText(v, { multiline: true }));
     if (Array.isArray(v)) return Promise.all(v.map(walk));
     if (v !== null && typeof v === "object") {
       const out = {};
@@ -63659,7 +63856,14 @@ async function sessionView(text5, file) {
 
 // src/commands/review.ts
 async function defaultRange(opts) {
-  const base = pickBase(await readBaseRefs(opts));
+  const refs = await readBaseRefs(opts);
+  const base = pickBase(refs);
+  const current = refs.find((r) => r.current && !r.remote)?.name;
+  if (!base && (current === "main" || current === "master")) {
+    throw new GitSessionError(ExitCode2.Usage, `HEAD is on ${current}, the default branch itself, and ${current} has no upstream: there is no other branch to compare it with.`, {
+      fix: "Pass a range, for example `git session review HEAD~5..HEAD` for the last five commits, or run it on a feature branch."
+    });
+  }
   if (!base) {
     throw new GitSessionError(ExitCode2.Usage, "there is no default branch or upstream to compare this branch with.", {
       fix: "Pass a range, for example `git session review main..HEAD`, or set an upstream with `git branch -u`."

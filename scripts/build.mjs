@@ -87,6 +87,53 @@ function esmBoundary(lazy) {
   };
 }
 
+/**
+ * The page `git session timeline` writes, as one string the CLI imports from
+ * `timeline-page:template`: src/timeline-page/template.html with style.css and
+ * page.ts (bundled for the browser) inlined, behind a Content-Security-Policy that
+ * forbids every request and lets run exactly this script and this style, by hash.
+ * The data slot is left for the CLI.
+ */
+let timelineTemplate;
+function timelinePage() {
+  const dir = resolve(root, 'src/timeline-page');
+  const make = async () => {
+    const page = await build({
+      entryPoints: [resolve(dir, 'page.ts')],
+      bundle: true,
+      format: 'iife',
+      platform: 'browser',
+      target: 'es2020',
+      minify: true,
+      write: false,
+      legalComments: 'none',
+      logLevel: 'warning',
+    });
+    const script = page.outputFiles[0].text.trim();
+    const style = readFileSync(resolve(dir, 'style.css'), 'utf8').trim();
+    if (/<\/script|<!--/i.test(script)) throw new Error('the timeline page script holds </script or <!--, which would end its element early');
+    if (/<\/style/i.test(style)) throw new Error('the timeline page style holds </style');
+    const hash = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+    const csp = `default-src 'none'; script-src ${hash(script)}; style-src ${hash(style)}; base-uri 'none'; form-action 'none'`;
+    const html = readFileSync(resolve(dir, 'template.html'), 'utf8')
+      .replace('{{csp}}', () => csp)
+      .replace('{{style}}', () => style)
+      .replace('{{script}}', () => script);
+    if (html.split('{{data}}').length !== 2) throw new Error('the timeline page must hold the {{data}} slot exactly once');
+    return html;
+  };
+  return {
+    name: 'timeline-page',
+    setup(b) {
+      b.onResolve({ filter: /^timeline-page:template$/ }, (args) => ({ path: args.path, namespace: 'timeline-page' }));
+      b.onLoad({ filter: /.*/, namespace: 'timeline-page' }, async () => {
+        timelineTemplate ??= make();
+        return { contents: `export default ${JSON.stringify(await timelineTemplate)};`, loader: 'js' };
+      });
+    },
+  };
+}
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -106,7 +153,7 @@ const cjs = await build({
   entryPoints: { cli: resolve(root, 'src/cli/bin.ts'), main: resolve(root, 'src/cli/main.ts') },
   outExtension: { '.js': '.cjs' },
   format: 'cjs',
-  plugins: [esmBoundary(lazy), { name: 'bin', setup: (b) => b.onResolve({ filter: /^\.\/main\.cjs$/ }, () => ({ path: './main.cjs', external: true })) }],
+  plugins: [esmBoundary(lazy), timelinePage(), { name: 'bin', setup: (b) => b.onResolve({ filter: /^\.\/main\.cjs$/ }, () => ({ path: './main.cjs', external: true })) }],
 });
 // The binary keeps the name package.json's bin and the hooks of existing installs use.
 renameSync(`${out}/cli.cjs`, `${out}/cli.js`);
@@ -130,6 +177,7 @@ const esm = await build({
   splitting: true,
   outExtension: { '.js': '.mjs' },
   chunkNames: 'chunks/[name]-[hash]',
+  plugins: [timelinePage()],
   // CommonJS dependencies (gray-matter, js-yaml) call require(): give the ES modules one.
   banner: {
     js: "import { createRequire as __gsCreateRequire } from 'node:module'; const require = __gsCreateRequire(import.meta.url);",

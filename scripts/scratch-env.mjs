@@ -1,11 +1,12 @@
 // The environment of a throwaway repository for the demo and the benchmarks, like the
 // tests': no inherited git settings or assistant markers, a fixed identity, the built
 // binary first on PATH as `git-session`.
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /**
- * Writes a `git-session` shim into `bin` (running `cli`, after `before` shell lines)
+ * Writes a `git-session` shim into `bin` (and links the hook script there) (running `cli`, after `before` shell lines)
  * and returns the environment to run git in.
  */
 export function scratchEnv({ home, bin, cli, name, email, before = '' }) {
@@ -13,6 +14,9 @@ export function scratchEnv({ home, bin, cli, name, email, before = '' }) {
   mkdirSync(bin, { recursive: true });
   writeFileSync(join(bin, 'git-session'), `#!/bin/sh\n${before}exec node "${cli}" "$@"\n`);
   chmodSync(join(bin, 'git-session'), 0o755);
+  // The hook script the installed hooks run, beside the binary as npm links them.
+  rmSync(join(bin, 'git-session-hook'), { force: true });
+  symlinkSync(resolve(dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'git-session-hook'), join(bin, 'git-session-hook'));
   const env = {};
   for (const [k, v] of Object.entries(process.env)) {
     if (/^(GIT_|CLAUDE|CODEX|GEMINI|CURSOR)/.test(k) || k === 'CI' || k === 'HUSKY') continue;

@@ -18,6 +18,10 @@ export const ExitCode = {
   Refused: 6,
   /** A git command failed (bad revision, range or path). */
   Git: 7,
+  /** The session file holds merge conflict markers: resolve the conflict first. */
+  Conflicted: 8,
+  /** Another git-session process held the lock on a file for longer than the wait allows; nothing was changed. */
+  Busy: 9,
 } as const;
 
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];

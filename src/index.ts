@@ -42,5 +42,6 @@ export {
   splitReason,
   type Trailer,
 } from './core/trailers/index.js';
-export { containsSecret, redactSecrets, type Finding } from './core/redact/index.js';
+export { containsSecret, findSecretsInSessionText, redactSecrets, type Finding, type SessionSecret } from './core/redact/index.js';
+export { sanitiseText, type SanitiseOptions } from './core/text/sanitise.js';
 export { parseEntries, renderEntry, type JournalEntry, type JournalFile } from './core/journal/entry.js';

@@ -4,7 +4,7 @@ import type { CommitFacts, OwnedEdits, StagedSession } from '../core/pipeline/co
 import type { Committer } from '../core/pipeline/policy/stale-action.js';
 import { parseNumstat } from '../core/pipeline/numstat.js';
 import { journalMatcher, normalisePath } from '../core/pipeline/paths.js';
-import { PREFLIGHT_FLAG, type JournalSettings } from '../core/pipeline/preflight.js';
+import { GIT_SETTINGS_PATTERN, parseGitSettings, PREFLIGHT_FLAG, type GitSettings } from '../core/pipeline/preflight.js';
 import { skipReason } from '../core/pipeline/skip.js';
 import { assessStaleness } from '../core/pipeline/staleness.js';
 import type { JournalFile } from '../core/journal/entry.js';
@@ -35,8 +35,8 @@ export interface CommitSetting {
   isJournal: (path: string) => boolean;
   /** The staged files with line counts (the journal included). */
   files: JournalFile[];
-  /** How a new journal file is written, when the hook script asked git already. */
-  journalSettings?: JournalSettings;
+  /** How a new journal file and the message are written (see GitSettings). */
+  gitSettings: GitSettings;
 }
 
 function isCI(env: NodeJS.ProcessEnv): boolean {
@@ -92,6 +92,9 @@ export async function readCommitSetting(args: string[], ctx: CommandContext): Pr
   if (moved) state.revs[`:${sessionFile}`] = await objectId(root, env, `:${sessionFile}`);
   const baseBlob = moved ? await objectId(root, env, `${parent}:${sessionFile}`) : state.revs[baseFile];
   const base = amend ? await amendBase(root, env, state.revs[parent]) : 'HEAD';
+  const gitSettings =
+    pipedText?.gitSettings ??
+    parseGitSettings((await git(['config', '--get-regexp', GIT_SETTINGS_PATTERN], { cwd: root, env, allowFailure: true })).stdout);
   const files = pipedText
     ? parseNumstat(pipedText.numstat)
     : parseNumstat((await git(['diff', '--cached', '--numstat', '-z', ...(amend ? [base] : [])], { cwd: root, env })).stdout);
@@ -108,7 +111,7 @@ export async function readCommitSetting(args: string[], ctx: CommandContext): Pr
     where: { cwd: root, env, sessionFile, cachePath: state.cachePath },
     isJournal: journalMatcher(config.journal.path),
     files,
-    ...(pipedText?.journalSettings ? { journalSettings: pipedText.journalSettings } : {}),
+    gitSettings,
   };
 }
 

@@ -12,11 +12,21 @@ function writeError(path: string, error: unknown): GitSessionError {
       ? 'is read-only (permission denied)'
       : code === 'ENOSPC' || code === 'EDQUOT'
         ? 'could not be written: the disk is full'
-        : `could not be written (${code ?? String(error)})`;
+        : code === 'ENOTDIR'
+          ? 'could not be written: a part of its path is a file, not a folder'
+          : code === 'ENOENT'
+            ? 'could not be written: its folder does not exist'
+            : `could not be written (${code ?? String(error)})`;
   const fix =
     code === 'ENOSPC' || code === 'EDQUOT'
       ? 'Free some disk space and run the command again; the file was left as it was.'
-      : 'Make the file and its folder writable (chmod u+w) and run the command again; the file was left as it was.';
+      : code === 'ENOTDIR'
+        ? 'A part of its path is a file, not a folder: rename or remove that file (or point the setting at another path) and run the command again; nothing was written.'
+        : code === 'ENOENT'
+          ? 'Its folder does not exist: create it (mkdir -p) and run the command again; nothing was written.'
+          : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+            ? 'Make the file and its folder writable (chmod u+w) and run the command again; the file was left as it was.'
+            : 'Check the path and run the command again; the file was left as it was.';
   return new GitSessionError(ExitCode.WriteFailed, problem + '.', { file: path, fix, cause: error });
 }
 

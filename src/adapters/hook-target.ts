@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { chooseHookTarget, type HookFacts, type HookTarget } from '../core/init/hook-target.js';
+import { chooseHookTarget, preCommitStageFor, type HookFacts, type HookTarget } from '../core/init/hook-target.js';
+import { childProcess } from './builtins.js';
 import { git } from './git.js';
 import type { RepoInfo } from './repo.js';
 
@@ -42,5 +43,9 @@ export async function hookFacts(repo: RepoInfo, env?: NodeJS.ProcessEnv): Promis
 
 /** Where git-session's hook lines go in this repository. */
 export async function findHookTarget(repo: RepoInfo, env?: NodeJS.ProcessEnv): Promise<HookTarget> {
-  return chooseHookTarget(await hookFacts(repo, env));
+  const target = chooseHookTarget(await hookFacts(repo, env));
+  if (target.kind !== 'pre-commit') return target;
+  // The lines init prints must name the stage the installed pre-commit accepts.
+  const version = childProcess().spawnSync('pre-commit', ['--version'], { cwd: repo.root, env: env ?? process.env, encoding: 'utf8', timeout: 10_000 });
+  return { ...target, preCommitStage: preCommitStageFor(version.status === 0 ? version.stdout : undefined) };
 }

@@ -4,7 +4,9 @@ import { recordOwnedEdit } from './owned-edits.js';
 import { stateDirOf } from './state-dir.js';
 import { loadConfig } from './config.js';
 import { readTextFile, writeFileAtomic } from './fs.js';
+import { lockPath, withLock } from './lock.js';
 import { findRepo, type RepoInfo } from './repo.js';
+import { refuseConflicted } from '../core/session/conflict.js';
 import type { GitSessionError } from '../errors.js';
 
 /** Where the session file of a repository lives. */
@@ -44,20 +46,38 @@ export function writeSessionFile(file: SessionFile, text: string): void {
 }
 
 /**
- * Reads, transforms and writes the session file. `check` runs first on the text as
- * read (for example a parse that names the file in its errors). After a write the
+ * The lock every writer of the session file takes (record commands, MCP tools, the
+ * commit prompt): `<git dir>/git-session/session.lock`, per work tree like the file.
+ */
+export function sessionLockPath(file: SessionFile): string {
+  return lockPath(file.repo.gitDir, 'session');
+}
+
+/**
+ * Reads, transforms and writes the session file under the session lock, so that
+ * writers in other processes take turns and each one edits what the previous one
+ * wrote. `check` runs first on the text as read (for example a parse that names the
+ * file in its errors). After a write the
  * commit pipeline's parse cache is primed in the background (the process stays up
  * until it is done), so the next commit needs neither the parser nor the scanner.
  */
 export function updateSessionFile(file: SessionFile, edit: (source: string) => string, check?: (source: string) => void): string {
-  const source = readSessionFile(file);
-  check?.(source);
-  const next = edit(source);
-  if (next !== source) {
-    writeSessionFile(file, next);
-    // The next commit stages these lines even if only code is added (see owned-edits).
-    recordOwnedEdit(stateDirOf(file.repo.gitDir), file.display, source, next);
-    void primeSummaryCache(file.repo.gitDir, next, file.display);
-  }
-  return next;
+  const next = withLock(
+    sessionLockPath(file),
+    () => {
+      const source = readSessionFile(file);
+      refuseConflicted(source, file.display);
+      check?.(source);
+      const edited = edit(source);
+      if (edited !== source) {
+        writeSessionFile(file, edited);
+        // The next commit stages these lines even if only code is added (see owned-edits).
+        recordOwnedEdit(stateDirOf(file.repo.gitDir), file.display, source, edited);
+      }
+      return { source, edited };
+    },
+    { what: file.display },
+  );
+  if (next.edited !== next.source) void primeSummaryCache(file.repo.gitDir, next.edited, file.display);
+  return next.edited;
 }

@@ -40,7 +40,7 @@ export function statePath(stateDir: string, file: StateFile): string {
 }
 
 /** Writes a state file atomically (temp file in the same folder, then rename). */
-export function writeState(path: string, data: string): void {
+export function writeState(path: string, data: string | Uint8Array): void {
   mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.tmp`;
   writeFileSync(tmp, data);
@@ -48,7 +48,7 @@ export function writeState(path: string, data: string): void {
 }
 
 /** {@link writeState} for caches: a failure only costs speed later. */
-export function writeStateQuietly(path: string, data: string): boolean {
+export function writeStateQuietly(path: string, data: string | Uint8Array): boolean {
   try {
     writeState(path, data);
     return true;

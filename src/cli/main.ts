@@ -2,17 +2,28 @@
 // src/cli/bin.ts; see scripts/build.mjs). Git hooks start it on every commit, so
 // `hook` and `--version` are dispatched before cac or any command module is loaded;
 // every import() below reaches an ES module that is loaded only when it is needed.
-import { writeSync } from 'node:fs';
+import { readFileSync, writeSync } from 'node:fs';
 import { ExitCode } from '../errors.js';
 import type { CommandContext, CommandResult } from '../context.js';
 
 declare const __VERSION__: string;
 
+/**
+ * The time commands see: now, or `GIT_SESSION_NOW` (`@<unix seconds>`, or any date
+ * Date parses) so that a script or a test can ask "what would standup say on Monday".
+ */
+function clock(fixed: string | undefined): Date {
+  if (!fixed) return new Date();
+  const at = /^@(\d+)$/.exec(fixed.trim());
+  const date = at ? new Date(Number(at[1]) * 1000) : new Date(fixed);
+  return Number.isNaN(date.getTime()) ? new Date() : date;
+}
+
 function context(): CommandContext {
   return {
     cwd: process.cwd(),
     env: process.env,
-    now: new Date(),
+    now: clock(process.env.GIT_SESSION_NOW),
     // Asked only when needed: creating process.stdout costs a commit hook ~1 ms.
     get stdoutIsTTY() {
       return Boolean(process.stdout.isTTY);
@@ -54,6 +65,19 @@ async function main(argv: string[]): Promise<void> {
     emitHook(await runHook(argv.slice(1), context()));
     return;
   }
+  if (first === 'merge-driver') {
+    // Run by git during a merge; not a command people type, so no cac and no help entry.
+    const { mergeDriver } = await import('../commands/merge-driver.js');
+    emitHook(await mergeDriver(argv.slice(1), context()));
+    return;
+  }
+  if (first === 'filter') {
+    // git's clean/smudge filter: the file on stdin, the result on stdout, byte for byte.
+    const { filter } = await import('../commands/filter.js');
+    const out = await filter({ mode: argv[1] ?? '', path: argv[2] }, readFileSync(0), process.cwd(), process.env);
+    for (let off = 0; off < out.length; ) off += writeSync(1, out, off, out.length - off);
+    return;
+  }
   const { runCli } = await import('./program.js');
   emit(await runCli(argv, context(), __VERSION__));
 }
@@ -71,7 +95,8 @@ function userError(error: unknown): { message: string; exitCode: number } | unde
 main(process.argv.slice(2)).catch((error: unknown) => {
   const known = userError(error);
   if (known) {
-    process.stderr.write(`git-session: ${known.message}\n`);
+    // A message may quote an input (a path, a revision): no control sequences from it.
+    process.stderr.write(`git-session: ${known.message.replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, '')}\n`);
     process.exitCode = known.exitCode;
     return;
   }

@@ -1,6 +1,7 @@
 import { cac } from 'cac';
 import { invocation, withInvocation } from '../adapters/invocation.js';
 import { ExitCode, GitSessionError } from '../errors.js';
+import { sanitiseOutput } from '../core/text/sanitise.js';
 import type { CommandContext, CommandResult } from '../context.js';
 import { positionals } from './positionals.js';
 import { rawOption } from './raw-option.js';
@@ -78,6 +79,10 @@ export async function runCli(argv: string[], ctx: CommandContext, version: strin
     .command('uninstall', 'Remove exactly what init added')
     .option('--dry-run', 'Print the plan and write nothing')
     .action(act(async (opts: Opts) => (await import('../commands/uninstall.js')).uninstall({ dryRun: Boolean(opts.dryRun) }, ctx)));
+
+  cli
+    .command('setup', "Set up this clone: hooks and merge drivers (npm install runs it through package.json's prepare)")
+    .action(act(async () => (await import('../commands/setup.js')).setup({}, ctx)));
 
   cli
     .command('status', 'The parsed session state at a glance')
@@ -220,6 +225,27 @@ export async function runCli(argv: string[], ctx: CommandContext, version: strin
     );
 
   cli
+    .command('timeline [range]', 'One self-contained HTML page of the journal and commits, with SESSION.md at every commit')
+    .option('--out <file>', 'Write the page to this file (default: print it)')
+    .option('--open', 'Open the page in the default browser (written under the git dir unless --out is given)')
+    .option('--since <when>', 'Only commits after this date, in any form git accepts')
+    .option('--until <when>', 'Only commits before this date')
+    .action(
+      act(async (range: string | undefined, opts: Opts) =>
+        (await import('../commands/timeline.js')).timeline(
+          {
+            range,
+            out: opt(opts.out, '--out'),
+            since: opt(opts.since, '--since'),
+            until: opt(opts.until, '--until'),
+            open: Boolean(opts.open),
+          },
+          ctx,
+        ),
+      ),
+    );
+
+  cli
     .command('squash-message <range>', "A squash-merge message with all of the range's trailers in its last block")
     .action(
       act(async (range: string) => (await import('../commands/squash-message.js')).squashMessage({ range }, ctx)),
@@ -291,5 +317,12 @@ export async function runCli(argv: string[], ctx: CommandContext, version: strin
     }
     throw error;
   }
-  return pending;
+  const result = await pending;
+  // Text a person or a cloned repository wrote reaches the terminal: no control sequences.
+  if (!result) return result;
+  return {
+    ...result,
+    ...(result.stdout ? { stdout: sanitiseOutput(result.stdout) } : {}),
+    ...(result.stderr ? { stderr: sanitiseOutput(result.stderr) } : {}),
+  };
 }

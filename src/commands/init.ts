@@ -1,5 +1,7 @@
+import { installPrivateFilter } from '../adapters/private-store.js';
 import type { CommandContext, CommandResult } from '../context.js';
 import { applyPlan, readFileState } from '../adapters/apply-plan.js';
+import { applyCloneConfig, readCloneConfig } from '../adapters/clone-config.js';
 import { loadConfig } from '../adapters/config.js';
 import { findHookTarget } from '../adapters/hook-target.js';
 import { invocation, withInvocation } from '../adapters/invocation.js';
@@ -34,6 +36,7 @@ export async function planContext(ctx: CommandContext, agents?: string, mcp = fa
     hooks: await findHookTarget(repo, ctx.env),
     keep: [repo.gitDir, repo.commonDir],
     commandText: (text) => withInvocation(text, how),
+    gitConfig: await readCloneConfig(repo.root, ctx.env),
   };
 }
 
@@ -52,7 +55,11 @@ export async function planInit(args: InitArgs, ctx: CommandContext): Promise<{ p
  */
 export async function init(args: InitArgs, ctx: CommandContext): Promise<CommandResult> {
   const { plan, pc } = await planInit(args, ctx);
-  if (!args.dryRun) applyPlan(plan.steps, pc.root, pc.keep);
+  if (!args.dryRun) {
+    applyPlan(plan.steps, pc.root, pc.keep);
+    await applyCloneConfig(pc.root, plan.config, ctx.env);
+    await installPrivateFilter(pc.root, ctx.env);
+  }
   return { stdout: renderInitReport(plan, pc.root, pc.config.sessionFile, args.dryRun, pc.commandText) };
 }
 

@@ -1,17 +1,43 @@
+import { realpathSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { CommandContext, CommandResult } from '../context.js';
 import { locateSessionFile, updateSessionFile } from '../adapters/session-file.js';
 import { addKeyFile, hasEntry, inlineText, parseSession } from '../core/session/index.js';
+import { ExitCode, GitSessionError } from '../errors.js';
+
+/**
+ * `given` (relative to `cwd`, or absolute) as a path relative to the repository root
+ * with `/` separators; a path outside the work tree or inside .git is refused.
+ */
+export function repoPath(given: string, cwd: string, root: string): string {
+  // git reports the root with links resolved: resolve the folder we start from too.
+  let from = cwd;
+  try {
+    from = realpathSync(cwd);
+  } catch {
+    // Compare with the folder as given.
+  }
+  const rel = relative(root, resolve(from, given));
+  const parts = rel.split(sep);
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel) || parts[0] === '.git') {
+    const where = rel === '' ? 'is the repository root itself' : parts[0] === '.git' ? 'is inside .git' : 'is outside the repository';
+    throw new GitSessionError(ExitCode.Usage, `the key file "${given}" ${where}.`, {
+      fix: 'Name a file of the work tree, relative to the current folder or to the repository root.',
+    });
+  }
+  return parts.join('/');
+}
 
 /** `git session key-file <path> [why]`: records a file that matters and why. */
 export async function keyFile(args: { path: string; why?: string }, ctx: CommandContext): Promise<CommandResult> {
   inlineText(String(args.path ?? ''), 'path');
-  const path = String(args.path).replace(/\s+/g, ' ').trim();
-  const why = args.why !== undefined && args.why.trim() !== '' ? args.why.replace(/\s+/g, ' ').trim() : null;
   const file = await locateSessionFile(ctx.cwd, ctx.env);
+  const path = repoPath(String(args.path).replace(/\s+/g, ' ').trim(), ctx.cwd, file.repo.root);
+  const why = args.why !== undefined && args.why.trim() !== '' ? args.why.replace(/\s+/g, ' ').trim() : null;
   let known = false;
   updateSessionFile(
     file,
-    (s) => ((known = hasEntry(s, 'keyFiles', path)) ? s : addKeyFile(s, { path: args.path, why })),
+    (s) => ((known = hasEntry(s, 'keyFiles', path)) ? s : addKeyFile(s, { path, why })),
     (s) => void parseSession(s, file.display),
   );
   if (known) return { stdout: `Already recorded in ${file.display}: ${path}\n` };

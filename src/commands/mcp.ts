@@ -7,11 +7,12 @@ declare const __VERSION__: string;
  * disconnects. Prints nothing itself: stdout belongs to the protocol.
  */
 export async function mcp(_args: object, ctx: CommandContext): Promise<CommandResult> {
-  const { StdioServerTransport } = await import('@modelcontextprotocol/sdk/server/stdio.js');
+  const { LineTransport } = await import('../mcp/stdio-transport.js');
   const { createMcpServer } = await import('../mcp/server.js');
   const version = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0';
   const server = createMcpServer(ctx, version);
-  const transport = new StdioServerTransport();
+  // Answers malformed and oversized requests and keeps serving (the SDK's stdio transport drops or stops).
+  const transport = new LineTransport(process.stdin, process.stdout);
   const closed = new Promise<void>((resolve) => {
     server.server.onclose = () => resolve();
     process.stdin.once('end', () => resolve());

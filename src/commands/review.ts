@@ -16,7 +16,15 @@ export interface ReviewArgs {
 }
 
 async function defaultRange(opts: Parameters<typeof readBaseRefs>[0]): Promise<Range> {
-  const base = pickBase(await readBaseRefs(opts));
+  const refs = await readBaseRefs(opts);
+  const base = pickBase(refs);
+  const current = refs.find((r) => r.current && !r.remote)?.name;
+  if (!base && (current === 'main' || current === 'master')) {
+    // Say what was compared: the default branch itself, which has nothing to be compared with.
+    throw new GitSessionError(ExitCode.Usage, `HEAD is on ${current}, the default branch itself, and ${current} has no upstream: there is no other branch to compare it with.`, {
+      fix: 'Pass a range, for example `git session review HEAD~5..HEAD` for the last five commits, or run it on a feature branch.',
+    });
+  }
   if (!base) {
     throw new GitSessionError(ExitCode.Usage, 'there is no default branch or upstream to compare this branch with.', {
       fix: 'Pass a range, for example `git session review main..HEAD`, or set an upstream with `git branch -u`.',

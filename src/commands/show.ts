@@ -1,7 +1,9 @@
 import type { CommandContext, CommandResult } from '../context.js';
+import { git } from '../adapters/git.js';
 import { openHistory, readBlob, readCommits, type History } from '../adapters/history.js';
 import { ExitCode, GitSessionError } from '../errors.js';
-import { redactSecrets } from '../core/redact/index.js';
+import { redactSessionText } from '../core/redact/index.js';
+import { sanitiseText } from '../core/text/sanitise.js';
 import { sessionView } from '../core/report/session-view.js';
 import { buildShow, renderShowJson, renderShowMarkdown } from '../core/report/show.js';
 import type { CommitRecord } from '../core/report/types.js';
@@ -9,6 +11,12 @@ import type { CommitRecord } from '../core/report/types.js';
 export interface ShowArgs {
   at?: string;
   format: 'md' | 'json';
+}
+
+/** Whether git reads `text` as a date (its expiry-date parser refuses what approxidate would take as "now"). */
+async function isDate(text: string, h: History): Promise<boolean> {
+  const r = await git(['-c', `git-session.at=${text}`, 'config', '--type=expiry-date', 'git-session.at'], { ...h.opts, allowFailure: true });
+  return r.code === 0;
 }
 
 /** The commit `at` names: a revision if git knows one by that name, else the last commit before that date. */
@@ -20,7 +28,19 @@ async function resolveAt(at: string, h: History): Promise<CommitRecord> {
   } catch (error) {
     if (!(error instanceof GitSessionError) || /no commits yet/.test(error.message)) throw error;
   }
-  // Not a revision: let git read it as a date (git's approxidate; we never parse dates).
+  // Not a revision. `~`, `^` and `@{` belong to revisions only (HEAD~50 past the root).
+  if (/[~^]|@\{/.test(at)) {
+    throw new GitSessionError(ExitCode.Git, `"${at}" is not a revision in this repository.`, {
+      fix: 'Check it with `git rev-parse --verify "<rev>^{commit}"`; `git log --oneline` lists the commits.',
+    });
+  }
+  // git reads any word as "now" in --before; its expiry-date parser says when a text is no date.
+  if (!(await isDate(at, h))) {
+    throw new GitSessionError(ExitCode.Git, `"${at}" is neither a revision nor a date git understands.`, {
+      fix: 'Pass a commit, branch or tag (`git branch -a` lists them), or a date such as "2 weeks ago" or 2026-11-01.',
+    });
+  }
+  // A date: git reads it (git's approxidate; we never parse dates).
   const [commit] = await readCommits(h.keys, { revArgs: ['HEAD'], filters: [...one, `--before=${at}`], label: at }, h.opts);
   if (!commit) {
     throw new GitSessionError(ExitCode.Git, `"${at}" is not a revision, and no commit on HEAD is older than that date.`, {
@@ -49,7 +69,7 @@ export async function show(args: ShowArgs, ctx: CommandContext): Promise<Command
     });
   }
   // The file as committed, but no report repeats a secret-looking span.
-  const shown = (await redactSecrets(content)).text;
+  const shown = await redactSessionText(sanitiseText(content, { multiline: true }));
   if (args.format === 'md') return { stdout: renderShowMarkdown(commit, file, shown) };
   const report = buildShow(commit, file, shown, await sessionView(content, `${file} at ${commit.short}`));
   return { stdout: renderShowJson(report) };

@@ -3,6 +3,7 @@ import { commitsSince, gitOut, lastChange } from '../adapters/git-facts.js';
 import { invocation } from '../adapters/invocation.js';
 import { hooksFix, hooksInstalled } from '../adapters/hooks-installed.js';
 import { locateSessionFile, readSessionFile } from '../adapters/session-file.js';
+import { redactDeep } from '../core/report/redact-deep.js';
 import { getGoal, getNextSteps, getStatus, parseSession } from '../core/session/index.js';
 import type { SectionKind } from '../core/session/index.js';
 
@@ -70,7 +71,8 @@ function render(r: StatusReport, how: string): string {
 export async function status(args: { format: 'md' | 'json' }, ctx: CommandContext): Promise<CommandResult> {
   const file = await locateSessionFile(ctx.cwd, ctx.env);
   const doc = parseSession(readSessionFile(file), file.display);
-  const report: StatusReport = {
+  // Redacted (and sanitised) the way context and every reader redact: the same path.
+  const report: StatusReport = await redactDeep<StatusReport>({
     file: file.display,
     title: doc.title,
     goal: getGoal(doc),
@@ -86,6 +88,6 @@ export async function status(args: { format: 'md' | 'json' }, ctx: CommandContex
     unknownSections: doc.unknownSections.map((s) => s.heading),
     ...(await gitFacts(file.repo.root, file.display, ctx.env)),
     hooksInstalled: hooksInstalled(file.repo),
-  };
+  }, ['file', 'kind', 'lastChangedIn']);
   return { stdout: args.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : render(report, invocation(ctx.env)) };
 }

@@ -1,5 +1,7 @@
 import type { CommandContext, CommandResult } from '../context.js';
 import { applyPlan } from '../adapters/apply-plan.js';
+import { applyCloneConfig } from '../adapters/clone-config.js';
+import { uninstallPrivateFilter } from '../adapters/private-store.js';
 import { renderUninstallReport } from '../core/init/render.js';
 import { planUninstall } from './init.js';
 
@@ -13,6 +15,10 @@ export interface UninstallArgs {
  */
 export async function uninstall(args: UninstallArgs, ctx: CommandContext): Promise<CommandResult> {
   const { plan, pc } = await planUninstall(ctx);
-  if (!args.dryRun) applyPlan(plan.steps, pc.root, pc.keep);
+  if (!args.dryRun) {
+    applyPlan(plan.steps, pc.root, pc.keep);
+    await applyCloneConfig(pc.root, plan.config, ctx.env);
+    await uninstallPrivateFilter(pc.root, ctx.env);
+  }
   return { stdout: renderUninstallReport(plan, pc.root, args.dryRun, pc.commandText) };
 }

@@ -2,7 +2,7 @@ import type { CommandResult } from '../context.js';
 import type { CommitSetting } from '../adapters/commit-facts.js';
 import { ExitCode } from '../errors.js';
 import type { CommitPlan } from '../core/pipeline/commit-plan.js';
-import { STAGE_PREFIX } from '../core/pipeline/preflight.js';
+import { messageEncoding, STAGE_PREFIX } from '../core/pipeline/preflight.js';
 import { writeCommitJournal } from './journal-step.js';
 import { shellCanStage, stagePaths } from './stage.js';
 import { handOffPath, replanPath, writeTrailerFile } from './trailer-file.js';
@@ -32,7 +32,7 @@ export async function applyCommitPlan(plan: CommitPlan, s: CommitSetting, now: D
         changedPaths: s.files.map((f) => f.path),
         lastEntryPath: s.state.lastEntryPath,
         head: s.state.revs.HEAD,
-        ...(s.journalSettings ? { settings: s.journalSettings } : {}),
+        settings: s.gitSettings,
       });
       if (s.piped && shellCanStage(journal, s.env)) stageLine = `${STAGE_PREFIX}${journal}\n`;
       else await stagePaths([journal], s.root, s.env);
@@ -41,7 +41,7 @@ export async function applyCommitPlan(plan: CommitPlan, s: CommitSetting, now: D
     }
   }
 
-  if (plan.trailers.length > 0) writeTrailerFile(handOffPath(s.state.stateDir, s.env), plan.trailers);
+  if (plan.trailers.length > 0) writeTrailerFile(handOffPath(s.state.stateDir, s.env), plan.trailers, messageEncoding(s.gitSettings.commitEncoding));
   // An amend plans its trailers again from its own content: prepare-commit-msg takes out
   // ours that the plan no longer holds (a decision deleted from the session file).
   if (s.amend) writeState(replanPath(s.state.stateDir, s.env), plan.trailers.map((t) => `${t.line}\0`).join(''));

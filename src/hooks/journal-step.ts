@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { writeStateQuietly } from '../adapters/state-dir.js';
-import { parseJournalSettings, type JournalSettings } from '../core/pipeline/preflight.js';
+import { GIT_SETTINGS_PATTERN, parseGitSettings, type GitSettings } from '../core/pipeline/preflight.js';
 import { assertStaysInWorkTree, removeFile } from '../adapters/fs.js';
 import { dirname, join } from 'node:path';
 import { git } from '../adapters/git.js';
 import { writeJournalEntry, type WrittenEntry } from '../adapters/journal-file.js';
-import { formatDuration, formatLocalTime, journalPath, parseGitDate, parseLocalTime, renderEntry, type JournalFile } from '../core/journal/entry.js';
+import { ENTRY_HEADING, formatDuration, formatLocalTime, journalPath, parseEntries, parseGitDate, parseLocalTime, renderEntry, type JournalFile } from '../core/journal/entry.js';
 import type { SessionEntry } from '../core/pipeline/session-diff.js';
 import { joinReason } from '../core/trailers/index.js';
 
@@ -30,7 +30,7 @@ export interface CommitJournal {
   /** The commit HEAD names now (undefined before the first commit). */
   head: string | undefined;
   /** core.autocrlf and core.sparseCheckout, when the hook script asked git already. */
-  settings?: JournalSettings;
+  settings?: GitSettings;
 }
 
 /** The entry the previous pre-commit wrote, and the HEAD it was written on. */
@@ -64,10 +64,10 @@ function readLastEntry(path: string): LastEntry | undefined {
  * (core.autocrlf=true, where core.safecrlf refuses LF text). The hook script has
  * usually asked git already; only the first entry of a file ever asks.
  */
-async function newJournalFile(root: string, env: NodeJS.ProcessEnv, relative: string, known?: JournalSettings): Promise<boolean> {
+async function newJournalFile(root: string, env: NodeJS.ProcessEnv, relative: string, known?: GitSettings): Promise<boolean> {
   const settings =
     known ??
-    parseJournalSettings((await git(['config', '--get-regexp', '^core\\.(autocrlf|sparsecheckout)$'], { cwd: root, env, allowFailure: true })).stdout);
+    parseGitSettings((await git(['config', '--get-regexp', GIT_SETTINGS_PATTERN], { cwd: root, env, allowFailure: true })).stdout);
   // In a sparse checkout, a journal folder that is not in the work tree is outside the cone,
   // and a tracked file missing from the work tree is one git keeps out of it.
   if (settings.sparse) {
@@ -77,6 +77,34 @@ async function newJournalFile(root: string, env: NodeJS.ProcessEnv, relative: st
     }
   }
   return settings.autocrlf;
+}
+
+/** A new entry's identity: 12 hex digits, what merges and readers tell entries apart by (no need for a hash function). */
+function entryId(): string {
+  let id = '';
+  while (id.length < 12) id += Math.floor(Math.random() * 0x10000).toString(16).padStart(4, '0');
+  return id.slice(0, 12);
+}
+
+/**
+ * The commit entries the work tree's journal holds after HEAD's copy of it, as a span
+ * for writeJournalEntry to replace; undefined when the file is not HEAD's plus
+ * appended commit entries (a hand edit, a checkpoint: those stay).
+ */
+async function unheldEntries(j: CommitJournal, relative: string, full: string): Promise<WrittenEntry | undefined> {
+  const head = await git(['cat-file', 'blob', `HEAD:${relative}`], { cwd: j.root, env: j.env, allowFailure: true });
+  const held = head.code === 0 ? head.stdout : '';
+  let disk: string;
+  try {
+    disk = readFileSync(full, 'utf8');
+  } catch {
+    return undefined;
+  }
+  if (!disk.startsWith(held) || disk.length === held.length) return undefined;
+  const text = disk.slice(held.length);
+  const entries = parseEntries(text);
+  if (entries.length === 0 || entries.some((e) => e.kind !== 'commit') || !ENTRY_HEADING.test(text.split(/\r?\n/)[0] ?? '')) return undefined;
+  return { offset: Buffer.byteLength(held, 'utf8'), length: Buffer.byteLength(text, 'utf8'), text };
 }
 
 /** `Name <email>` of the commit's author: git exports it to pre-commit; `git var` otherwise. */
@@ -110,6 +138,9 @@ export async function writeCommitJournal(j: CommitJournal): Promise<string> {
   const full = join(j.root, relative);
   assertStaysInWorkTree(full, j.root);
   const crlf = existsSync(full) ? false : await newJournalFile(j.root, j.env, relative, j.settings);
+  // Entries staged in this file that no commit holds (after `reset --soft`, or a commit
+  // that died after pre-commit) are replaced by this commit's: its session diff covers theirs.
+  const replace = retry ?? (!j.amend && j.changedPaths.includes(relative) ? await unheldEntries(j, relative, full) : undefined);
   writeJournalEntry(
     full,
     (eol, previousTime) => {
@@ -128,6 +159,7 @@ export async function writeCommitJournal(j: CommitJournal): Promise<string> {
           ...(j.status ? { status: j.status } : {}),
           files: [...j.files],
           ...(previous ? { sincePrevious: formatDuration(now.getTime() - previous.getTime()) } : {}),
+          id: entryId(),
         },
         crlf ? '\r\n' : eol,
       );
@@ -135,7 +167,7 @@ export async function writeCommitJournal(j: CommitJournal): Promise<string> {
     // Only when the amended commit wrote to this very file: after a week boundary its entry is in last week's file.
     j.amend && j.changedPaths.includes(relative),
     relative,
-    retry,
+    replace,
     // Recorded before the entry is written, so a kill in between cannot leave an entry
     // the retry would not recognise (see writeJournalEntry).
     (w) => {

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { CommandContext, CommandResult } from '../context.js';
 import { commitStateAt } from '../adapters/commit-state.js';
@@ -7,6 +7,7 @@ import { git } from '../adapters/git.js';
 import { hasMessageContent, roomForSubject } from '../core/pipeline/message-file.js';
 import { skipReason } from '../core/pipeline/skip.js';
 import { handOffArgs, WEAVE_CONFIG } from '../core/pipeline/trailer-plan.js';
+import { messageEncoding, latin1Text } from '../core/pipeline/preflight.js';
 import { withoutTrailers } from '../core/trailers/remove.js';
 import { lazy } from '../adapters/lazy.js';
 import { handOffPath, readTrailerFile, removeTrailerFile, replanPath, takeReplan, wovenTrailers, writeWoven } from './trailer-file.js';
@@ -25,40 +26,63 @@ export default async function prepareCommitMsg(args: string[], ctx: CommandConte
   // The message file sits in the git dir, and git runs hooks at the top of the work tree.
   const state = commitStateAt(ctx.cwd, resolve(ctx.cwd, dirname(file)));
   const path = handOffPath(state.stateDir, env);
-  let handOff = readTrailerFile(path);
-  removeTrailerFile(path);
+  const handedOff = existsSync(path);
   const replan = takeReplan(replanPath(state.stateDir, env));
   // Named after this very commit, a hand-off means its pre-commit ran: a commit someone
   // asked for, even at a rebase's edit stop. Anything else replays recorded work.
-  const own = Boolean(env.GIT_SESSION_COMMIT) && (handOff.length > 0 || replan !== undefined);
-  if (skipReason(env, own ? { ...state.markers, rebase: false } : state.markers, source)) return {};
+  const own = Boolean(env.GIT_SESSION_COMMIT) && (handedOff || replan !== undefined);
+  if (skipReason(env, own ? { ...state.markers, rebase: false } : state.markers, source)) {
+    removeTrailerFile(path);
+    return {};
+  }
+  if (!handedOff && replan === undefined && source !== 'squash') return {};
 
+  // git reads the message in i18n.commitEncoding (pre-commit wrote the hand-off in it
+  // too); its arguments reach it as UTF-8. The message is worked on as text and written
+  // back in its own encoding.
+  const encoding = messageEncoding((await git(['config', 'i18n.commitEncoding'], { cwd: state.root, env, allowFailure: true })).stdout.trim() || undefined);
+  let handOff = readTrailerFile(path, encoding);
+  removeTrailerFile(path);
   const config = loadConfig(state.root);
   if (source === 'squash') {
     const { squashTrailers } = await lazy('squash-trailers', () => import('./squash-trailers.js'));
     const squashed = await squashTrailers(state.root, env, file, config.trailers);
     handOff = [...handOffArgs(squashed), ...handOff];
   }
+  if (replan === undefined && handOff.length === 0) return {};
+  const read = (path: string) => readFileSync(path).toString(encoding ?? 'utf8');
+  const write = (path: string, text: string) =>
+    writeFileSync(path, encoding ? Buffer.from(latin1Text(text), 'latin1') : text);
+  let message = read(file);
   if (replan !== undefined) {
     const keys = [config.trailers.decision, config.trailers.deadEnd, ...(config.trailers.session ? ['Session'] : [])];
-    const message = readFileSync(file, 'utf8');
-    const kept = withoutTrailers(message, keys, replan);
-    if (kept !== message) writeFileSync(file, kept);
+    // All of ours go, and the plan weaves them again in its order: one the commit's
+    // content no longer holds (a decision deleted from the session file) stays out.
+    message = withoutTrailers(message, keys, []);
   }
-  if (handOff.length === 0) return {};
-  const before = readFileSync(file, 'utf8');
-  const empty = !hasMessageContent(before);
-  await git([...WEAVE_CONFIG, 'interpret-trailers', '--in-place', '--no-divider', '--if-exists', 'addIfDifferent', file, ...handOff], {
-    cwd: state.root,
-    env,
-  });
-  if (empty) {
-    writeFileSync(file, roomForSubject(readFileSync(file, 'utf8')));
-    // commit-msg checks that the person wrote something besides these.
-    writeWoven(state.stateDir, wovenTrailers(handOff));
-  } else if (source === 'template') {
-    // git aborts a commit whose template message was left as it was: ours must not change that.
-    writeWoven(state.stateDir, wovenTrailers(handOff), before);
+  const empty = !hasMessageContent(message);
+  if (handOff.length > 0) {
+    const woven = `${file}.git-session`;
+    writeFileSync(woven, message);
+    try {
+      await git([...WEAVE_CONFIG, 'interpret-trailers', '--in-place', '--no-divider', '--if-exists', 'addIfDifferent', woven, ...handOff], {
+        cwd: state.root,
+        env,
+      });
+      const before = message;
+      message = readFileSync(woven, 'utf8');
+      if (empty) {
+        message = roomForSubject(message);
+        // commit-msg checks that the person wrote something besides these.
+        writeWoven(state.stateDir, wovenTrailers(handOff));
+      } else if (source === 'template') {
+        // git aborts a commit whose template message was left as it was: ours must not change that.
+        writeWoven(state.stateDir, wovenTrailers(handOff), before);
+      }
+    } finally {
+      rmSync(woven, { force: true });
+    }
   }
+  write(file, message);
   return {};
 }

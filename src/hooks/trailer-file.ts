@@ -4,6 +4,7 @@ import { removeFile } from '../adapters/fs.js';
 import { basename, join } from 'node:path';
 import { handOffName, WOVEN } from '../core/hook-lines.js';
 import { decodeHandOff, encodeHandOff, type PlannedTrailer } from '../core/pipeline/trailer-plan.js';
+import { latin1Text } from '../core/pipeline/preflight.js';
 
 /**
  * The hand-off from pre-commit to prepare-commit-msg: `git interpret-trailers`
@@ -14,10 +15,15 @@ export function handOffPath(stateDir: string, env: NodeJS.ProcessEnv): string {
   return join(stateDir, handOffName(env));
 }
 
-export function writeTrailerFile(path: string, trailers: readonly PlannedTrailer[]): void {
+/**
+ * Writes the hand-off. With a message encoding other than UTF-8 (`i18n.commitEncoding`)
+ * the arguments are written in it, because the hook script hands them to git as they
+ * are and git puts those bytes into the message (see latin1Text).
+ */
+export function writeTrailerFile(path: string, trailers: readonly PlannedTrailer[], encoding?: 'latin1'): void {
   const text = encodeHandOff(trailers);
   if (text === '') return;
-  writeState(path, text);
+  writeState(path, encoding ? Buffer.from(latin1Text(text), 'latin1') : text);
 }
 
 /**
@@ -38,9 +44,9 @@ export function takeReplan(path: string): string[] | undefined {
 }
 
 /** The arguments in the hand-off, or [] when there is none. */
-export function readTrailerFile(path: string): string[] {
+export function readTrailerFile(path: string, encoding: 'utf8' | 'latin1' = 'utf8'): string[] {
   try {
-    return decodeHandOff(readFileSync(path, 'utf8'));
+    return decodeHandOff(readFileSync(path).toString(encoding));
   } catch {
     return [];
   }

@@ -3,6 +3,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import type { CommandContext, CommandResult } from '../context.js';
 import { GitSessionError } from '../errors.js';
+import { sanitiseOutput, sanitiseText } from '../core/text/sanitise.js';
 
 type Run = () => Promise<CommandResult | void>;
 
@@ -10,11 +11,11 @@ type Run = () => Promise<CommandResult | void>;
 export async function toolResult(run: Run): Promise<CallToolResult> {
   try {
     const result = (await run()) ?? {};
-    const text = [result.stdout, result.stderr].filter(Boolean).join('\n').trim() || 'Done.';
+    const text = [result.stdout, result.stderr].filter(Boolean).map((t) => sanitiseOutput(t!)).join('\n').trim() || 'Done.';
     return { content: [{ type: 'text', text }], isError: (result.exitCode ?? 0) !== 0 || undefined };
   } catch (error) {
     const message = error instanceof GitSessionError ? error.message : `internal error: ${error instanceof Error ? error.message : String(error)}`;
-    return { content: [{ type: 'text', text: `git-session: ${message}` }], isError: true };
+    return { content: [{ type: 'text', text: `git-session: ${sanitiseText(message, { multiline: true })}` }], isError: true };
   }
 }
 

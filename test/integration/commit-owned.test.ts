@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, realpathSync, symlinkSync, writeFileSync, chmodS
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BIN_DIR, type TempRepo } from '../helpers/repo.js';
-import { code, gitNoTty, residue, sessionRepo, trailerValues } from './commit-setup.js';
+import { code, gitNoTty, journalHeadings, residue, sessionRepo, trailerValues } from './commit-setup.js';
 
 let repo: TempRepo | undefined;
 afterEach(() => repo?.cleanup());
@@ -73,8 +73,32 @@ describe('decisions follow their commit', () => {
     const r = gitNoTty(repo, ['commit', '-q', '-m', 'Oops']);
     // git reports any pre-commit refusal as its own exit 1.
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/SESSION\.md holds conflict markers \(lines \d+, \d+, \d+\)/);
+    expect(r.stderr).toMatch(/SESSION\.md is in the middle of a merge conflict \(conflict markers on lines \d+, \d+ and \d+\)/);
     expect(repo.git(['log', '-1', '--format=%s']).stdout.trim()).not.toBe('Oops');
+  });
+});
+
+describe('one journal entry per commit', () => {
+  it('reset --soft of two commits, then one commit: one entry for it, both decisions in it', () => {
+    repo = sessionRepo();
+    const before = journalHeadings(repo, 'HEAD').length;
+    repo.run(['decide', 'Keep metres exact', '--because', 'tests compare them']);
+    repo.write('src/convert.js', code(3));
+    repo.git(['add', '-A']);
+    expect(gitNoTty(repo, ['commit', '-q', '-m', 'One']).code).toBe(0);
+    repo.run(['decide', 'Print two decimals', '--because', 'users asked']);
+    repo.write('src/convert.js', code(4));
+    repo.git(['add', '-A']);
+    expect(gitNoTty(repo, ['commit', '-q', '-m', 'Two']).code).toBe(0);
+    repo.git(['reset', '-q', '--soft', 'HEAD~2']);
+    const r = gitNoTty(repo, ['commit', '-q', '-m', 'Both']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(journalHeadings(repo, 'HEAD')).toHaveLength(before + 1);
+    const entry = repo.git(['show', 'HEAD', '--', '.session']).stdout;
+    expect(entry).toContain('+- Decision: Keep metres exact');
+    expect(entry).toContain('+- Decision: Print two decimals');
+    expect(entry.match(/^\+- Entry: [0-9a-f]{12}$/gm)).toHaveLength(1);
+    expect(residue(repo)).toBe('');
   });
 });
 

@@ -46,6 +46,19 @@ describe("git's settings that change message text", () => {
     expect(edited.code, edited.stderr).toBe(0);
     expect(trailerValues(repo, 'Decision')).toEqual(['Use tabs — style=house']);
   });
+  it.each([[['-m', 'Café units']], [[]]])('i18n.commitEncoding=latin1: the trailers are in the message\'s encoding (%o)', (how) => {
+    repo = sessionRepo();
+    repo.git(['config', 'i18n.commitEncoding', 'latin1']);
+    decideAndStage(repo, 'Prefer the café rounding', 'it is exact');
+    const editor = how.length === 0 ? { GIT_EDITOR: "sed -i '1s/^/Caf\\xe9 units/'" } : {};
+    const r = gitNoTty(repo, ['commit', '-q', ...how], editor);
+    expect(r.code, r.stderr).toBe(0);
+    // git re-encodes the latin1 message for a UTF-8 reader: only right if every byte was latin1.
+    const utf8 = repo.git(['-c', 'i18n.logOutputEncoding=UTF-8', 'log', '-1', '--format=%(trailers:key=Decision,valueonly,unfold)']).stdout.trim();
+    expect(utf8).toBe('Prefer the café rounding - it is exact');
+    const raw = repo.git(['cat-file', 'commit', 'HEAD'], { env: { LANG: 'C' } }).stdout;
+    expect(raw).toContain('encoding latin1');
+  });
 });
 
 describe('journals git would not take', () => {

@@ -116,9 +116,10 @@ describe('a commit that records a decision', () => {
     repo.write('../msg.txt', 'From a file\n\nBody text.\n\nSigned-off-by: Ada Tester <ada@example.com>');
     const r = gitNoTty(repo, ['commit', '-q', '-F', '../msg.txt']);
     expect(r.code, r.stderr).toBe(0);
+    // Ours go above git's own lines, so a later commit -s finds its sign-off last.
     expect(allTrailers(repo)).toEqual([
-      'Signed-off-by: Ada Tester <ada@example.com>',
       'Decision: Round only when printing — stored values stay exact',
+      'Signed-off-by: Ada Tester <ada@example.com>',
     ]);
     expect(residue(repo)).toBe('');
   });

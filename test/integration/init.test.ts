@@ -75,7 +75,7 @@ const KINDS: Kind[] = [
       r.write('lefthook.yml', 'pre-commit:\n  commands:\n    lint:\n      run: echo lint\n');
     },
     hooks: false,
-    expectOut: [/lefthook\.yml/, /run: git-session hook pre-commit/, /run: git-session hook prepare-commit-msg \{1\} \{2\} \{3\}/],
+    expectOut: [/lefthook\.yml/, /run: gs=node_modules\/\.bin\/git-session; .*"\$gs" hook pre-commit;/, /"\$gs" hook prepare-commit-msg \{1\} \{2\} \{3\}/],
   },
   {
     name: 'pre-commit config',
@@ -144,7 +144,7 @@ describe.each(KINDS)('init in a $name', (kind) => {
     expect(first.stdout).toContain('Next steps');
     for (const f of ['SESSION.md', '.gitsession', '.gitattributes', 'CLAUDE.md', '.claude/settings.json']) expect(existsSync(join(tree, f)), f).toBe(true);
     expect(first.stdout).toMatch(/git add .*\.claude\/settings\.json/);
-    expect(readFileSync(join(tree, '.gitattributes'), 'utf8')).toContain('.session/journal/*.md merge=union');
+    expect(readFileSync(join(tree, '.gitattributes'), 'utf8')).toContain('.session/journal/*.md merge=git-session-journal\n/SESSION.md merge=git-session\n');
     const installed = snapshot(tree, hooksDir);
     if (!kind.hooks) {
       for (const [k, v] of before) if (k.startsWith(`${hooksDir}:`)) expect(installed.get(k)).toBe(v);

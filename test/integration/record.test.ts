@@ -87,7 +87,7 @@ describe('recording into SESSION.md', () => {
     const text = repo.read('SESSION.md');
     expect(text).toContain('- \\-0 stays a distinct value — Reason: \\-0 and 0 differ');
     expect(text).toContain('- \\--force on every push');
-    expect(text).toContain('- `-odd-name.ts` — \\-why: starts with a dash');
+    expect(text).toContain('- `-odd-name.ts` — \\-why\\: starts with a dash');
     expect(text).toContain('- `src/plain.ts` — \\-because it is plain');
     const missing = repo.run(['decide', '--']);
     expect(missing.code).toBe(2);
@@ -171,5 +171,24 @@ describe('recording into SESSION.md', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('docs/NOTES.md');
     expect(repo.read('docs/NOTES.md')).toBe('# Notes\n\n## Decisions\n- Docs live in docs/\n');
+  });
+});
+
+describe('recorded text reads back as typed', () => {
+  it('keeps reasons, markers and backslashes, and context lists each decision once', () => {
+    repo = withSession();
+    const cases: [string, string][] = [
+      ['Pin the parser', 'because of the rate limit'],
+      ['Add a why: section to the PR template', 'reviewers ask for it'],
+      ['Escape dots as \\. in the host regex', 'a dot matches anything'],
+      ['Quote `C:\\\\Users` in paths', 'Windows'],
+    ];
+    for (const [what, why] of cases) expect(repo.run(['decide', what, '--because', why]).code).toBe(0);
+    const json = JSON.parse(repo.run(['context', '--format', 'json']).stdout);
+    const decisions = (json.decisions as { text: string; reason: string }[]).map((d) => [d.text, d.reason]);
+    expect(decisions.reverse()).toEqual(cases);
+    repo.git(['commit', '-q', '-am', 'decisions']);
+    const after = JSON.parse(repo.run(['context', '--format', 'json']).stdout);
+    expect(after.decisions).toHaveLength(cases.length);
   });
 });

@@ -133,7 +133,7 @@ describe('git session review', () => {
     repo.git(['checkout', '-q', 'main']);
     const alone = repo.run(['review']);
     expect(alone.code).toBe(2);
-    expect(alone.stderr).toContain('no default branch or upstream');
+    expect(alone.stderr).toContain('HEAD is on main, the default branch itself');
   });
 
   it('works in a shallow clone: against origin/HEAD, and on a range that reaches the shallow boundary', () => {

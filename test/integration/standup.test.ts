@@ -4,9 +4,12 @@ import { tempRepo, type TempRepo } from '../helpers/repo.js';
 let repo: TempRepo;
 afterEach(() => repo?.cleanup());
 
-// The default period starts at the previous working day, computed from the real clock; commits sit relative to it.
-const now = Math.floor(Date.now() / 1000);
+// The default period starts at the previous working day: the clock is fixed at a
+// Wednesday noon (GIT_SESSION_NOW), and commits sit relative to it.
+const now = Math.floor(Date.UTC(2026, 10, 25, 12, 0, 0) / 1000);
 const at = (secondsAgo: number) => `@${now - secondsAgo} +0000`;
+// git's own approxidate (`--since '1 hour ago'`) reads the same fixed time from GIT_TEST_DATE_NOW.
+const CLOCK = { env: { GIT_SESSION_NOW: `@${now}`, GIT_TEST_DATE_NOW: String(now) } };
 
 function commit(message: string, file: string, date: string, env: NodeJS.ProcessEnv = {}): void {
   repo.write(file, message);
@@ -28,7 +31,7 @@ function build(): void {
 describe('git session standup', () => {
   it('reports my work since the previous working day across local branches, with next steps', () => {
     build();
-    const run = repo.run(['standup', '--format', 'json']);
+    const run = repo.run(['standup', '--format', 'json'], CLOCK);
     expect(run.stderr).toBe('');
     const s = JSON.parse(run.stdout);
     expect(s.since).toMatch(/^\d{4}-\d{2}-\d{2} 00:00:00 \+0000$/);
@@ -42,7 +45,7 @@ describe('git session standup', () => {
 
   it('renders short markdown sections', () => {
     build();
-    const run = repo.run(['standup', '--since', '1 hour ago']);
+    const run = repo.run(['standup', '--since', '1 hour ago'], CLOCK);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(
       '# Standup since 1 hour ago\n\n## Done\n\n- Add retries\n- Side branch work\n\n## Decided\n\n- retry three times — the API flakes\n\n' +
@@ -52,9 +55,9 @@ describe('git session standup', () => {
 
   it('takes another author and says when nothing was committed', () => {
     build();
-    const bo = JSON.parse(repo.run(['standup', '--author', 'Bo Other', '--format', 'json']).stdout);
+    const bo = JSON.parse(repo.run(['standup', '--author', 'Bo Other', '--format', 'json'], CLOCK).stdout);
     expect(bo.done.map((d: { subject: string }) => d.subject)).toEqual(['Bo’s work']);
-    const quiet = repo.run(['standup', '--since', '2020-01-01', '--author', 'nobody@nowhere']);
+    const quiet = repo.run(['standup', '--since', '2020-01-01', '--author', 'nobody@nowhere'], CLOCK);
     expect(quiet.stdout).toContain('## Done\n\nNothing committed in this period.\n');
   });
 
@@ -64,7 +67,7 @@ describe('git session standup', () => {
     const key = ['AKIA', 'QX3RT7', 'EXAMPLE7Z2'].join('');
     repo.write('SESSION.md', `# Session\n\n## Status\n\nDeployed with ${key}.\n<!-- private -->\nAsk Lee.\n<!-- /private -->\n\n## Next Steps\n\n- [ ] Rotate ${key}\n`);
     for (const format of ['json', 'md']) {
-      const run = repo.run(['standup', '--format', format]);
+      const run = repo.run(['standup', '--format', format], CLOCK);
       expect(run.code, run.stderr).toBe(0);
       expect(run.stdout).not.toContain(key);
       expect(run.stdout).not.toContain('Lee');

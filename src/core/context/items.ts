@@ -23,12 +23,14 @@ export function mergeItems(session: { text: string; reason: string | null }[], t
     const k = key(item.text);
     if (k === '' || seen.has(k)) continue;
     seen.add(k);
+    // A trailer splits at its last " — ": a decision holding one reads back split elsewhere.
+    if (item.reason) seen.add(key(`${item.text} ${item.reason}`));
     out.push({ text: item.text, reason: item.reason, source: 'session' });
   }
   for (const t of trailers) {
     const { text, reason } = splitReason(t.value);
     const k = key(text);
-    if (k === '' || seen.has(k)) continue;
+    if (k === '' || seen.has(k) || seen.has(key(t.value))) continue;
     seen.add(k);
     out.push({ text, reason, source: 'commit', commit: t.commit });
   }

@@ -25,6 +25,8 @@ export interface PlanContext {
    * (`npx git-session <cmd>` when no `git-session` is on PATH).
    */
   commandText: (text: string) => string;
+  /** The current values of this clone's git config keys that git-session sets (see `perCloneConfig`). */
+  gitConfig: Readonly<Record<string, string | undefined>>;
 }
 
 /** A planner looks at the context and returns the steps for the files it owns. */
@@ -37,6 +39,11 @@ export function runPlanners(planners: readonly Planner[], ctx: PlanContext): Pla
     const part = planner(ctx);
     plan.steps.push(...part.steps);
     plan.notes.push(...part.notes);
+    if (part.config) {
+      plan.config ??= { set: [], unset: [] };
+      plan.config.set.push(...part.config.set);
+      plan.config.unset.push(...part.config.unset);
+    }
   }
   return plan;
 }

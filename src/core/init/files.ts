@@ -1,5 +1,7 @@
 import { join } from 'node:path';
+import { JOURNAL_DRIVER, SESSION_DRIVER } from '../clone/config.js';
 import { CONFIG_FILE, renderDefaultConfig } from '../config.js';
+import { PRIVATE_FILTER } from '../session/private-filter.js';
 import { SH_MARKERS, isCreatedShape, removeBlock, upsertBlock } from './block.js';
 import type { PlanContext } from './context.js';
 import { spliceable, writeStep, type Plan, type Step } from './step.js';
@@ -17,9 +19,15 @@ export function journalGlob(journalPath: string): string {
     .join('/');
 }
 
-/** The body of the `.gitattributes` block: journals from parallel branches merge by keeping both sides. */
-export function gitattributesBody(journalPath: string): string {
-  return `${journalGlob(journalPath)} merge=union`;
+/**
+ * The body of the `.gitattributes` block: the journal and the session file merge
+ * through git-session's drivers (configured per clone; without the config git merges
+ * them line by line as before), and the session file goes through the private
+ * filter, so its private regions never enter a commit.
+ */
+export function gitattributesBody(journalPath: string, sessionFile = 'SESSION.md'): string {
+  const session = `/${sessionFile.replace(/\\/g, '/').replace(/^\.?\//, '').replace(/\s/g, '[[:space:]]')}`;
+  return `${journalGlob(journalPath)} merge=${JOURNAL_DRIVER}\n${session} merge=${SESSION_DRIVER} filter=${PRIVATE_FILTER}`;
 }
 
 function keepIfExists(ctx: PlanContext, path: string, make: () => string, reason: string): Step {
@@ -42,9 +50,9 @@ export function planConfigInstall(ctx: PlanContext): Plan {
 export function planGitattributesInstall(ctx: PlanContext): Plan {
   const path = join(ctx.root, '.gitattributes');
   const before = spliceable(ctx.read(path), '.gitattributes');
-  const body = gitattributesBody(ctx.config.journal.path);
+  const body = gitattributesBody(ctx.config.journal.path, ctx.config.sessionFile);
   const after = before === undefined ? `${SH_MARKERS.start}\n${body}\n${SH_MARKERS.end}\n` : upsertBlock(before, body, SH_MARKERS, 'append', '.gitattributes');
-  return { steps: [writeStep(path, before, after, 'journal files merge without conflicts')], notes: [] };
+  return { steps: [writeStep(path, before, after, 'the journal and the session file merge without conflicts; private text stays out of commits')], notes: [] };
 }
 
 /** Deletes a file init wrote only when it is still byte-identical to what init wrote. */

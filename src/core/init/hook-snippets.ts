@@ -1,42 +1,58 @@
 /**
  * Config lines for hook managers that own the hook files (lefthook, pre-commit):
- * git-session prints them instead of editing hooks under another tool.
+ * git-session prints them instead of editing hooks under another tool. Each command
+ * runs the hook script the way the installed hooks do (the repository's node_modules
+ * copy first: a hook manager does not put node_modules/.bin on PATH), so the same
+ * script, shipped in the package, does the work; it lets the commit through with one
+ * line when there is none. No `: ` or ` #` inside: the commands are plain YAML scalars.
  */
+const FIND = 'h=node_modules/.bin/git-session-hook; [ -x "$h" ] || h=$(command -v git-session-hook) || h=';
+const MISSING = 'echo "git-session was not found, so this commit skips session capture (fix with npm i -D git-session)" >&2';
+
+/** One sh command line: run git-session's hook when there is a binary; `quiet` hooks say nothing without one. */
+export function hookCommand(call: string, quiet = false): string {
+  return `${FIND}; if [ -n "$h" ]; then "$h" ${call}; ${quiet ? '' : `else ${MISSING}; `}fi`;
+}
+
 const LEFTHOOK = `pre-commit:
   commands:
     git-session:
-      run: git-session hook pre-commit
+      run: ${hookCommand('pre-commit')}
 prepare-commit-msg:
   commands:
     git-session:
-      run: git-session hook prepare-commit-msg {1} {2} {3}
+      run: ${hookCommand('prepare-commit-msg {1} {2} {3}', true)}
 commit-msg:
   commands:
     git-session:
-      run: git-session hook commit-msg {1}`;
+      run: ${hookCommand('commit-msg {1}', true)}`;
 
 // pre-commit passes no message file when pass_filenames is false, and gives the
-// source and commit as environment variables: rebuild git's own arguments.
-const PRE_COMMIT = `repos:
+// source and commit as environment variables: rebuild git's own arguments. The stage
+// name `commit` is the one pre-commit before 3.2 (Debian's 3.0.4) knows; later
+// versions accept it with a warning on every commit and want `pre-commit`.
+const MESSAGE_FILE = '"$(git rev-parse --git-path COMMIT_EDITMSG)"';
+const preCommitLines = (stage: 'pre-commit' | 'commit') => `repos:
   - repo: local
     hooks:
       - id: git-session
         name: git-session
-        entry: git-session hook pre-commit
+        entry: sh -c '${hookCommand('pre-commit')}'
         language: system
         always_run: true
         pass_filenames: false
-        stages: [pre-commit]
+        verbose: true
+        stages: [${stage}]
       - id: git-session-message
         name: git-session (commit message)
-        entry: sh -c 'git-session hook prepare-commit-msg "$(git rev-parse --git-path COMMIT_EDITMSG)" "$PRE_COMMIT_COMMIT_MSG_SOURCE" "$PRE_COMMIT_COMMIT_OBJECT_NAME"'
+        entry: sh -c '${hookCommand(`prepare-commit-msg ${MESSAGE_FILE} "$PRE_COMMIT_COMMIT_MSG_SOURCE" "$PRE_COMMIT_COMMIT_OBJECT_NAME"`, true)}'
         language: system
         always_run: true
         pass_filenames: false
         stages: [prepare-commit-msg]
       - id: git-session-empty-message
         name: git-session (empty message check)
-        entry: sh -c 'git-session hook commit-msg "$(git rev-parse --git-path COMMIT_EDITMSG)"'
+        entry: sh -c '${hookCommand(`commit-msg ${MESSAGE_FILE}`, true)}'
         language: system
         always_run: true
         pass_filenames: false
@@ -49,8 +65,16 @@ function indent(text: string): string {
     .join('\n');
 }
 
-/** The note telling the user which lines to add to their hook manager's config. */
-export function hookManagerSnippet(kind: 'lefthook' | 'pre-commit', configFile: string): string {
+/** The config lines alone, as they go into the hook manager's file. */
+export function hookManagerLines(kind: 'lefthook' | 'pre-commit', stage: 'pre-commit' | 'commit' = 'commit'): string {
+  return kind === 'lefthook' ? LEFTHOOK : preCommitLines(stage);
+}
+
+/**
+ * The note telling the user which lines to add to their hook manager's config.
+ * `stage`: the pre-commit stage name the installed pre-commit takes.
+ */
+export function hookManagerSnippet(kind: 'lefthook' | 'pre-commit', configFile: string, stage: 'pre-commit' | 'commit' = 'commit'): string {
   if (kind === 'lefthook') {
     return [
       `lefthook runs the hooks here, so no hook file was changed. Add these lines to ${configFile}`,
@@ -61,9 +85,9 @@ export function hookManagerSnippet(kind: 'lefthook' | 'pre-commit', configFile: 
   }
   return [
     `pre-commit runs the hooks here, so no hook file was changed. Add this local repo to ${configFile}`,
-    '(under the existing `repos:` list), then run',
+    `(under the existing \`repos:\` list; \`stages: [${stage}]\` is the name ${stage === 'commit' ? 'pre-commit before 3.2 knows: from 3.2 on write pre-commit' : 'pre-commit 3.2 and later use: before 3.2 write commit'}), then run`,
     '`pre-commit install --hook-type pre-commit --hook-type prepare-commit-msg --hook-type commit-msg`:',
     '',
-    indent(PRE_COMMIT),
+    indent(preCommitLines(stage)),
   ].join('\n');
 }

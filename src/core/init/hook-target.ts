@@ -14,6 +14,19 @@ export interface HookTarget {
   configFile?: string;
   /** For husky: whether git already runs `.husky/<hook>` in this work tree. */
   huskyReady: boolean;
+  /**
+   * For the pre-commit framework: the stage name its pre-commit hook takes in the
+   * installed version (`pre-commit` from 3.2 on, `commit` before, and when unknown).
+   */
+  preCommitStage?: 'pre-commit' | 'commit';
+}
+
+/** The stage name for `pre-commit --version` output: `pre-commit` from 3.2 on, else the older `commit`. */
+export function preCommitStageFor(versionText: string | undefined): 'pre-commit' | 'commit' {
+  const m = /(\d+)\.(\d+)/.exec(versionText ?? '');
+  if (!m) return 'commit';
+  const [major, minor] = [Number(m[1]), Number(m[2])];
+  return major > 3 || (major === 3 && minor >= 2) ? 'pre-commit' : 'commit';
 }
 
 /** What the adapter found out about the repository's hook set-up. */

@@ -65,7 +65,7 @@ function installOne(ctx: PlanContext, name: HookName, path: string, husky: boole
 export function planHooksInstall(ctx: PlanContext): Plan {
   const t = ctx.hooks;
   if (t.kind === 'lefthook' || t.kind === 'pre-commit') {
-    return { steps: [], notes: [hookManagerSnippet(t.kind, t.configFile ?? '')] };
+    return { steps: [], notes: [hookManagerSnippet(t.kind, t.configFile ?? '', t.preCommitStage)] };
   }
   const husky = t.kind === 'husky';
   const steps = HOOK_NAMES.flatMap((name) => installOne(ctx, name, join(t.dir, name), husky));

@@ -17,6 +17,8 @@ import {
   planSessionUninstall,
 } from './files.js';
 import { planHooksInstall, planHooksUninstall } from './hooks.js';
+import { planCloneConfigInstall, planCloneConfigUninstall } from './clone-config.js';
+import { planPackageJsonInstall, planPackageJsonUninstall } from './package-json.js';
 
 /** What `init` does, in order. A new kind of file is one more planner here and its inverse below. */
 export const INIT_PLANNERS: readonly Planner[] = [
@@ -28,10 +30,20 @@ export const INIT_PLANNERS: readonly Planner[] = [
   planGeminiSettingsInstall,
   planMcpInstall,
   planHooksInstall,
+  planPackageJsonInstall,
+  planCloneConfigInstall,
 ];
+
+/**
+ * What `git session setup` does in a fresh clone (run by `npm install`): the hooks
+ * where git-session writes them itself, and this clone's merge drivers.
+ */
+export const SETUP_PLANNERS: readonly Planner[] = [planHooksInstall, planCloneConfigInstall];
 
 /** What `uninstall` does: the inverse of each init planner. */
 export const UNINSTALL_PLANNERS: readonly Planner[] = [
+  planCloneConfigUninstall,
+  planPackageJsonUninstall,
   planHooksUninstall,
   planMcpUninstall,
   planGeminiSettingsUninstall,

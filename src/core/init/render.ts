@@ -9,11 +9,25 @@ function display(root: string, path: string): string {
 
 function lines(plan: Plan, root: string, dryRun: boolean): string[] {
   const verbs = plan.steps.map((s) => stepVerb(s, dryRun));
+  const config = configLine(plan, dryRun);
+  if (config) verbs.push(config.verb);
   const width = Math.max(0, ...verbs.map((v) => v.length));
-  return plan.steps.map((s, i) => {
+  const out = plan.steps.map((s, i) => {
     const from = s.action === 'move' ? `${display(root, s.from)} -> ` : '';
     return `${verbs[i]!.padEnd(width)}  ${from}${display(root, s.path)}  (${s.reason})`;
   });
+  if (config) out.push(`${config.verb.padEnd(width)}  ${config.text}`);
+  return out;
+}
+
+/** The line for the clone's git config, which is not a file in the work tree. */
+function configLine(plan: Plan, dryRun: boolean): { verb: string; text: string } | undefined {
+  const c = plan.config;
+  if (!c || c.set.length + c.unset.length === 0) return undefined;
+  const drivers = [...new Set([...c.set.map(([k]) => k), ...c.unset].map((k) => k.split('.').slice(0, -1).join('.')))];
+  const verb = c.set.length > 0 ? (dryRun ? 'would configure' : 'configured') : dryRun ? 'would unset' : 'unset';
+  const why = c.set.length > 0 ? "this clone's merge drivers; git does not clone them: `git session setup` sets them in another clone" : "this clone's merge drivers";
+  return { verb, text: `git config --local ${drivers.join(', ')}  (${why})` };
 }
 
 function notes(plan: Plan): string[] {

@@ -14,10 +14,17 @@ export type Step =
   /** Nothing to do: the file already is as it should be, or is left alone on purpose. */
   | { action: 'unchanged'; path: string; verb?: string; reason: string };
 
+/** Changes to this clone's git config (`git config --local`), applied after the file steps. */
+export interface ConfigChange {
+  set: [key: string, value: string][];
+  unset: string[];
+}
+
 /** Steps in the order they must run, plus advice for the user that changes no file. */
 export interface Plan {
   steps: Step[];
   notes: string[];
+  config?: ConfigChange;
 }
 
 /** What the current state of a file is, as a planner needs it. */
@@ -80,5 +87,10 @@ export function stepVerb(step: Step, dryRun: boolean): string {
 
 /** Whether applying the plan would change any byte. */
 export function changesAnything(plan: Plan): boolean {
-  return plan.steps.some((s) => s.action !== 'unchanged');
+  return plan.steps.some((s) => s.action !== 'unchanged') || configChanges(plan);
+}
+
+/** Whether the plan changes this clone's git config. */
+export function configChanges(plan: Plan): boolean {
+  return (plan.config?.set.length ?? 0) + (plan.config?.unset.length ?? 0) > 0;
 }

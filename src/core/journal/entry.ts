@@ -17,6 +17,14 @@ export interface JournalEntry {
   files: JournalFile[];
   /** Human duration since the previous entry, e.g. `42m`, `3h 05m`, `2d 4h`. */
   sincePrevious?: string;
+  /** What a revert entry undid: the reverted commit and its subject, one line. */
+  reverts?: string;
+  /**
+   * The entry's identity, unique per commit (12 hex characters from the commit path):
+   * the merge driver and the readers tell entries apart by it, so two same-minute
+   * entries by one author stay two. Older entries have none.
+   */
+  id?: string;
 }
 
 export interface JournalFile {
@@ -29,8 +37,14 @@ export interface JournalFile {
 /** At most this many files are listed; the rest are counted. */
 export const MAX_FILES = 25;
 
-/** An entry's heading line: time, kind, branch, author. */
-export const ENTRY_HEADING = /^### (\d{4}-\d{2}-\d{2} \d{2}:\d{2} [+-]\d{2}:\d{2}) · (commit|checkpoint|close) · (.*) · (.*)$/;
+/**
+ * An entry's heading line: time, kind, branch, author. The branch ends at the first
+ * ` · `: git refuses spaces in branch names, while an author's name may hold ` · `.
+ */
+export const ENTRY_HEADING = /^### (\d{4}-\d{2}-\d{2} \d{2}:\d{2} [+-]\d{2}:\d{2}) · (commit|checkpoint|close) · (.*?) · (.*)$/;
+
+/** The line that carries an entry's identity, always its last: `- Entry: <id>`. */
+export const ENTRY_ID_PREFIX = '- Entry: ';
 
 function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
@@ -52,6 +66,9 @@ export function renderEntry(entry: JournalEntry, eol = '\n'): string {
     if (entry.files.length > MAX_FILES) lines.push(`  - … and ${entry.files.length - MAX_FILES} more`);
   }
   if (entry.sincePrevious) lines.push(`- Since previous entry: ${entry.sincePrevious}`);
+  if (entry.reverts) lines.push(`- Reverts: ${oneLine(entry.reverts)}`);
+  // Last, so an entry's identity closes it: nothing of another entry can follow it unseen.
+  if (entry.id) lines.push(`${ENTRY_ID_PREFIX}${oneLine(entry.id)}`);
   return lines.join(eol) + eol + eol;
 }
 
@@ -112,6 +129,12 @@ export function parseEntries(text: string): JournalEntry[] {
         break;
       case 'Since previous entry':
         current.sincePrevious = value;
+        break;
+      case 'Reverts':
+        current.reverts = value;
+        break;
+      case 'Entry':
+        current.id = value;
         break;
       default:
         break;

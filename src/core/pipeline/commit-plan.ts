@@ -2,6 +2,7 @@ import type { Config, PromptMode } from '../config.js';
 import type { JournalFile } from '../journal/entry.js';
 import { assistantMessage, reminderLine, secretWarning, strictRefusal } from './messages.js';
 import { conflictPolicy } from './policy/conflict.js';
+import { conflictMessage } from '../session/conflict.js';
 import { secretPolicy } from './policy/secrets.js';
 import { staleAction, type Committer } from './policy/stale-action.js';
 import type { SessionEntry } from './session-diff.js';
@@ -94,9 +95,9 @@ export function planCommit(f: CommitFacts): CommitPlan {
   const session = f.session;
 
   if (session.kind === 'conflicted') {
-    const at = `line${session.lines.length === 1 ? '' : 's'} ${session.lines.slice(0, 5).join(', ')}`;
-    const text = `${f.sessionFile} holds conflict markers (${at}): resolve them (keep what both sides recorded), git add ${f.sessionFile}, and commit again.`;
-    if (conflictPolicy(f.mode, session.lines) === 'refuse') return { refusal: `git-session: commit refused: ${text}\n`, messages, trailers: [] };
+    const { problem, fix } = conflictMessage(f.sessionFile, session.lines);
+    const text = `${f.sessionFile} ${problem} ${fix}`;
+    if (conflictPolicy(f.mode, session.lines) === 'refuse') return { refusal: `git-session: commit refused: ${text} Then commit again.\n`, messages, trailers: [] };
     messages.push(`git-session: ${text} This commit records no session state.\n`);
   }
 

@@ -41,18 +41,36 @@ export interface Preflight {
   /** The `--numstat -z` part, for parseNumstat. */
   numstat: string;
   /** The settings that decide how a new journal file is written; undefined from a version 1 line. */
-  journalSettings?: JournalSettings;
+  gitSettings?: GitSettings;
 }
 
-/** What git says of line endings and sparse checkouts, for a journal file about to be created. */
-export interface JournalSettings {
+/**
+ * The settings that change what the hooks write: line endings and sparse checkouts
+ * (for a journal file about to be created) and the encoding of commit messages.
+ */
+export interface GitSettings {
   autocrlf: boolean;
   sparse: boolean;
+  /** `i18n.commitEncoding`; undefined for git's default, UTF-8. */
+  commitEncoding?: string;
 }
 
-/** Reads `git config --get-regexp '^core\.(autocrlf|sparsecheckout)$'` output. */
-export function parseJournalSettings(text: string): JournalSettings {
-  return { autocrlf: /^core\.autocrlf true$/im.test(text), sparse: /^core\.sparsecheckout true$/im.test(text) };
+/** What `git config --get-regexp` is asked for them (the hook script asks the same). */
+export const GIT_SETTINGS_PATTERN = '^(core\\.(autocrlf|sparsecheckout)|i18n\\.commitencoding)$';
+
+/** Reads `git config --get-regexp GIT_SETTINGS_PATTERN` output. */
+export function parseGitSettings(text: string): GitSettings {
+  const encoding = /^i18n\.commitencoding (.+)$/im.exec(text)?.[1]?.trim();
+  return {
+    autocrlf: /^core\.autocrlf true$/im.test(text),
+    sparse: /^core\.sparsecheckout true$/im.test(text),
+    ...(encoding && !/^utf-?8$/i.test(encoding) ? { commitEncoding: encoding } : {}),
+  };
+}
+
+/** Node's name for a message encoding git may be set to, when Node can write it; undefined for UTF-8 or one it cannot. */
+export function messageEncoding(name: string | undefined): 'latin1' | undefined {
+  return name && /^(latin-?1|iso-?8859-?1|l1|cp819)$/i.test(name) ? 'latin1' : undefined;
 }
 
 const ID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
@@ -63,11 +81,11 @@ export function parsePreflight(text: string): Preflight | undefined {
   const v2 = text.startsWith(PREFLIGHT_HEADER + '\n');
   if ((!v2 && !text.startsWith(PREFLIGHT_HEADER_V1 + '\n')) || !text.endsWith(PREFLIGHT_END)) return undefined;
   let body = text.slice(PREFLIGHT_HEADER.length + 1, text.length - PREFLIGHT_END.length);
-  let journalSettings: JournalSettings | undefined;
+  let gitSettings: GitSettings | undefined;
   if (v2) {
     const end = body.indexOf('\0');
     if (end < 0) return undefined;
-    journalSettings = parseJournalSettings(body.slice(0, end));
+    gitSettings = parseGitSettings(body.slice(0, end));
     body = body.slice(end + 1);
   }
   const first = body.indexOf('\0');
@@ -113,7 +131,7 @@ export function parsePreflight(text: string): Preflight | undefined {
     }
     i += two ? 3 : 2;
   }
-  return { root, gitDir, stateDir, head, topBlobs, changes, numstat: fields.slice(i).join('\0'), ...(journalSettings ? { journalSettings } : {}) };
+  return { root, gitDir, stateDir, head, topBlobs, changes, numstat: fields.slice(i).join('\0'), ...(gitSettings ? { gitSettings } : {}) };
 }
 
 /**
@@ -127,4 +145,12 @@ export function sessionBlobs(p: Preflight, path: string): { staged: string | und
   // Unchanged: what is staged is what HEAD has.
   const id = p.topBlobs.get(path);
   return { staged: id, base: id };
+}
+
+/**
+ * Text that latin1 can hold, for a message git stores in that encoding: the dashes of
+ * our `what — why` become ASCII (`-`), any other character it cannot hold becomes `?`.
+ */
+export function latin1Text(text: string): string {
+  return text.replace(/[\u2012-\u2015]/g, '-').replace(/[^\u0000-\u00ff]/g, '?');
 }

@@ -1,13 +1,17 @@
-import { redactSecrets } from '../redact/index.js';
+import { redactSessionText } from '../redact/index.js';
+import { sanitiseText } from '../text/sanitise.js';
 
 /**
  * A copy of `value` with every string in it (walking arrays and plain objects)
- * redacted: secret-looking spans become `[REDACTED:<kind>]`. Keys named in `keep`
+ * sanitised (control sequences removed, line breaks kept) and then redacted:
+ * secret-looking spans become `[REDACTED:<kind>]`. The secret check sees the text
+ * the output is built from: a token split by an escape sequence is found whole, and
+ * so is one written with a markdown escape, an HTML entity or an invisible character. Keys named in `keep`
  * are copied as they are (file names the tool chose, not text a person wrote).
  */
 export async function redactDeep<T>(value: T, keep: readonly string[] = []): Promise<T> {
   const walk = async (v: unknown): Promise<unknown> => {
-    if (typeof v === 'string') return v === '' ? v : (await redactSecrets(v)).text;
+    if (typeof v === 'string') return v === '' ? v : await redactSessionText(sanitiseText(v, { multiline: true }));
     if (Array.isArray(v)) return Promise.all(v.map(walk));
     if (v !== null && typeof v === 'object') {
       const out: Record<string, unknown> = {};

@@ -1,24 +1,57 @@
+import { ExitCode, GitSessionError } from '../../errors.js';
+
+/** A line git writes around a conflict: `<<<<<<< ours`, `|||||||`, `=======`, `>>>>>>> theirs`. */
+const MARKER = /^(?:<{7}(?: |$)|\|{7}(?: |$)|={7}$|>{7}(?: |$))/;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
 /**
- * Lines (1-based) that are git conflict markers: `<<<<<<< `, `|||||||`, `=======` and
- * `>>>>>>> ` at the start of a line, outside fenced code blocks (where a person may
- * quote them). A file that has them is mid-conflict and must not be read as if whole.
+ * The 1-based numbers of the conflict-marker lines in a text, outside fenced code
+ * blocks (where a markdown file may quote one). Empty when the file is not mid-conflict.
  */
 export function conflictMarkers(text: string): number[] {
-  const lines = text.split('\n');
   const found: number[] = [];
   let fence: string | undefined;
-  lines.forEach((raw, i) => {
-    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-    if (f) {
-      if (fence === undefined) fence = f[1]![0]!.repeat(f[1]!.length);
-      else if (line.trim().startsWith(fence)) fence = undefined;
-      return;
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.replace(/\r$/, '');
+    const open = FENCE.exec(line);
+    if (fence === undefined && open) {
+      fence = open[1]!;
+      continue;
     }
-    if (fence !== undefined) return;
-    if (/^(<{7} |<{7}$|\|{7}( |$)|={7}$|>{7} |>{7}$)/.test(line)) found.push(i + 1);
-  });
-  // One `=======` alone is a setext heading underline or a rule, not a conflict.
-  const opens = found.some((n) => lines[n - 1]!.startsWith('<<<<<<<'));
-  return opens ? found : [];
+    if (fence !== undefined) {
+      const close = FENCE.exec(line);
+      if (close && close[1]![0] === fence[0] && close[1]!.length >= fence.length && line.trim() === close[1]) fence = undefined;
+      continue;
+    }
+    if (MARKER.test(line)) found.push(i + 1);
+  }
+  // A `=======` alone is a setext heading's underline or a rule: only the lines that
+  // open or close a conflict make one.
+  const sides = found.some((n) => /^[<>]{7}/.test(lines[n - 1]!));
+  return sides ? found : [];
+}
+
+/** `12, 14 and 16`, or `12, 14, 16 and 4 more`. */
+function lineList(lines: readonly number[]): string {
+  const shown = lines.slice(0, 6);
+  const more = lines.length - shown.length;
+  if (more > 0) return `${shown.join(', ')} and ${more} more`;
+  return shown.length === 1 ? String(shown[0]) : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+}
+
+/** The message for a session file with conflict markers: what, where, and how to resolve it. */
+export function conflictMessage(file: string, lines: readonly number[]): { problem: string; fix: string } {
+  return {
+    problem: `is in the middle of a merge conflict (conflict markers on line${lines.length === 1 ? '' : 's'} ${lineList(lines)}), so it cannot be read as a session file.`,
+    fix: `Resolve it first: keep what each side should keep, delete the <<<<<<<, =======, >>>>>>> (and |||||||) lines, then \`git add ${file}\`.`,
+  };
+}
+
+/** Throws a Conflicted error naming the file and the marker lines when `text` is mid-conflict. */
+export function refuseConflicted(text: string, file: string): void {
+  const lines = conflictMarkers(text);
+  if (lines.length === 0) return;
+  const { problem, fix } = conflictMessage(file, lines);
+  throw new GitSessionError(ExitCode.Conflicted, problem, { file, fix });
 }

@@ -5,6 +5,8 @@ import { tableColumns } from './items.js';
 import { analyze, lineStart, type Analysis, type SectionLayout } from './parse.js';
 import { within } from './private.js';
 import type { SectionKind } from './types.js';
+import { refuseNul, sanitiseText } from '../text/sanitise.js';
+import { escapeInline } from './unescape.js';
 
 /** One contiguous change: remove `remove` characters at `at`, put `insert` there. */
 export interface Splice {
@@ -23,12 +25,16 @@ export function applySplice(source: string, s: Splice): string {
  * quote, a list, a fence, a table, HTML) so an edit can never change the structure.
  */
 export function inlineText(text: string, what: string): string {
-  const line = text.replace(/\s+/g, ' ').trim();
+  refuseNul(text, what);
+  const line = sanitiseText(text).replace(/\s+/g, ' ').trim();
   if (line === '') {
     throw new GitSessionError(ExitCode.Usage, `the ${what} is empty.`, { fix: `Give the ${what} as a non-empty argument.` });
   }
-  return line
-    .replace(/^([#>+*=|<[`~-])/, '\\$1')
+  // Escaped as the reader unescapes (backslashes, stray backticks, comment openers,
+  // reason markers), then whatever would start a block. A code span at the start
+  // stays one: only a fence-long run of backticks or tildes is escaped.
+  return escapeInline(line)
+    .replace(/^([#>+*=|<[-]|~~~)/, '\\$1')
     .replace(/^(\d+)([.)])/, '$1\\$2');
 }
 

@@ -37,7 +37,7 @@ function subReason(source: string, item: ListItem, span: SpanOf): string | null 
 function fromList(source: string, list: List, kind: SectionKind, span: SpanOf): SessionItem[] {
   return list.children.map((item) => {
     const raw = itemText(source, item, span);
-    const split = REASONED.has(kind) ? splitItemReason(raw) : { text: raw, reason: null };
+    const split = REASONED.has(kind) ? splitItemReason(raw, { asWritten: kind === 'keyFiles' }) : { text: raw, reason: null };
     const reason = split.reason ?? (REASONED.has(kind) ? subReason(source, item, span) : null);
     return { text: split.text, reason, checked: item.checked ?? null, private: false, ...span(item) };
   });

@@ -17,7 +17,7 @@ export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** Removes HTML comments, whole or unterminated. */
+/** Removes HTML comments, whole or unterminated; an escaped opener (`\<!--`, typed text) is text. */
 export function stripComments(text: string): string {
-  return text.replace(/<!--[\s\S]*?(?:-->|$)/g, '');
+  return text.replace(/(?<!(?:^|[^\\])(?:\\\\)*\\)<!--[\s\S]*?(?:-->|$)/g, '');
 }

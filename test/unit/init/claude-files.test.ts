@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { perCloneConfig } from '../../../src/core/clone/config.js';
 import { mergeClaudeSettings, mergeMcpJson } from '../../../src/core/claude-settings/index.js';
 import { DEFAULT_CONFIG, type Config } from '../../../src/core/config.js';
 import { parseAgents } from '../../../src/core/init/agents.js';
@@ -22,6 +23,7 @@ function world(files: Record<string, string>, mcp = false) {
     template: (n) => (n === 'SESSION.md' ? '# Session\n' : '@SESSION.md\n'),
     agents: parseAgents(undefined),
     mcp,
+    gitConfig: perCloneConfig(),
     hooks: chooseHookTarget({
       root: ROOT,
       hooksDir: `${ROOT}/.git/hooks`,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { perCloneConfig } from '../../../src/core/clone/config.js';
 import { DEFAULT_CONFIG, type Config } from '../../../src/core/config.js';
 import { hookBlock } from '../../../src/core/hook-lines.js';
 import { parseAgents } from '../../../src/core/init/agents.js';
@@ -44,6 +45,8 @@ function world(files: Record<string, string>, facts: Partial<HookFacts> = {}, ag
     hooks: chooseHookTarget({ ...FACTS, ...facts }),
     keep: [],
     commandText: (t) => t,
+    // This clone's merge drivers are configured already: the file planners are what is tested here.
+    gitConfig: perCloneConfig(),
   };
   const apply = (steps: Step[]) => {
     for (const s of steps) {
@@ -101,7 +104,7 @@ describe('init and uninstall planners', () => {
   it('prints config lines for lefthook and writes no hook file', () => {
     const { plan } = roundTrip({ 'lefthook.yml': '' }, { lefthookConfig: 'lefthook.yml' });
     expect(plan.steps.some((s) => s.path.includes('hooks'))).toBe(false);
-    expect(plan.notes.join('\n')).toContain('git-session hook prepare-commit-msg {1} {2} {3}');
+    expect(plan.notes.join('\n')).toContain('"$h" prepare-commit-msg {1} {2} {3}');
   });
 
   it('lists a chained hook and its .local name among the files to commit when the hooks folder is in the work tree', () => {

@@ -62,7 +62,7 @@ describe('planCommit', () => {
 
   it('conflict markers: refused in remind and strict, said in off', () => {
     const conflicted = { kind: 'conflicted', lines: [4, 6, 8] } as const;
-    expect(planCommit(facts({ session: conflicted })).refusal).toMatch(/conflict markers \(lines 4, 6, 8\)/);
+    expect(planCommit(facts({ session: conflicted })).refusal).toMatch(/conflict markers on lines 4, 6 and 8/);
     expect(planCommit(facts({ mode: 'strict', session: conflicted })).refusal).toBeDefined();
     const off = planCommit(facts({ mode: 'off', session: conflicted }));
     expect(off.refusal).toBeUndefined();

@@ -79,10 +79,10 @@ describe('parsePreflight', () => {
 
   it('reads the journal settings of a version 2 text, and none from a version 1 line', () => {
     const p = parsePreflight(text({ config: 'core.autocrlf true\ncore.sparsecheckout false\n' }))!;
-    expect(p.journalSettings).toEqual({ autocrlf: true, sparse: false });
-    expect(parsePreflight(text({}))!.journalSettings).toEqual({ autocrlf: false, sparse: false });
+    expect(p.gitSettings).toEqual({ autocrlf: true, sparse: false });
+    expect(parsePreflight(text({}))!.gitSettings).toEqual({ autocrlf: false, sparse: false });
     const v1 = `git-session-preflight 1\n/w/repo\n/w/repo/.git\n/w/repo/.git/git-session\n${C}\n\0\0${PREFLIGHT_END}`;
-    expect(parsePreflight(v1)?.journalSettings).toBeUndefined();
+    expect(parsePreflight(v1)?.gitSettings).toBeUndefined();
     expect(parsePreflight(v1)?.root).toBe('/w/repo');
   });
 });

@@ -1,0 +1,30 @@
+import type { ConfigChange } from '../core/init/step.js';
+import { perCloneConfig } from '../core/clone/config.js';
+import { git } from './git.js';
+
+/** The current values of the per-clone keys git-session sets, read from this clone's own config. */
+export async function readCloneConfig(root: string, env?: NodeJS.ProcessEnv): Promise<Record<string, string | undefined>> {
+  const listed = await git(['config', '--local', '-z', '--list'], { cwd: root, env, allowFailure: true });
+  const current = new Map<string, string>();
+  for (const record of listed.stdout.split('\0')) {
+    const nl = record.indexOf('\n');
+    if (nl > 0) current.set(record.slice(0, nl).toLowerCase(), record.slice(nl + 1));
+  }
+  return Object.fromEntries(Object.keys(perCloneConfig()).map((key) => [key, current.get(key.toLowerCase())]));
+}
+
+/**
+ * Writes the config change into this clone's config (`git config --local`). A section
+ * left empty by an unset is removed, so uninstall leaves no header behind.
+ */
+export async function applyCloneConfig(root: string, change: ConfigChange | undefined, env?: NodeJS.ProcessEnv): Promise<void> {
+  if (!change) return;
+  const opts = { cwd: root, env };
+  for (const [key, value] of change.set) await git(['config', '--local', key, value], opts);
+  for (const key of change.unset) await git(['config', '--local', '--unset-all', key], { ...opts, allowFailure: true });
+  const sections = new Set(change.unset.map((key) => key.slice(0, key.lastIndexOf('.'))));
+  for (const section of sections) {
+    const left = await git(['config', '--local', '--get-regexp', `^${section.replace(/[.\\[\]()*+?^$|{}]/g, '\\$&')}\\.`], { ...opts, allowFailure: true });
+    if (left.stdout.trim() === '') await git(['config', '--local', '--remove-section', section], { ...opts, allowFailure: true });
+  }
+}

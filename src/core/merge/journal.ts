@@ -1,0 +1,151 @@
+import { ENTRY_HEADING, ENTRY_ID_PREFIX, formatLocalTime, parseGitDate, parseLocalTime, renderEntry } from '../journal/entry.js';
+
+/** A journal text cut into what precedes the first entry and the entries, each from its heading to the next. */
+export interface JournalParts {
+  prelude: string;
+  entries: string[];
+}
+
+/** Cuts a journal into entries. Every byte lands in exactly one part: `prelude + entries.join('')` is the text. */
+export function splitJournal(text: string): JournalParts {
+  const starts: number[] = [];
+  let at = 0;
+  while (at < text.length) {
+    const nl = text.indexOf('\n', at);
+    const end = nl === -1 ? text.length : nl;
+    const line = text.slice(at, end).replace(/\r$/, '');
+    if (ENTRY_HEADING.test(line)) starts.push(at);
+    at = end + 1;
+  }
+  if (starts.length === 0) return { prelude: text, entries: [] };
+  const entries = starts.map((s, i) => text.slice(s, starts[i + 1] ?? text.length));
+  return { prelude: text.slice(0, starts[0]), entries };
+}
+
+/** The entry's `- Entry: <id>` value, if it has one. */
+export function entryId(entry: string): string | undefined {
+  for (const raw of entry.split('\n')) {
+    const line = raw.replace(/\r$/, '');
+    if (line.startsWith(ENTRY_ID_PREFIX)) return line.slice(ENTRY_ID_PREFIX.length).trim() || undefined;
+  }
+  return undefined;
+}
+
+/**
+ * What makes two entries the same entry: the id when there is one, else the whole
+ * text (line endings and trailing blank lines aside). Two old entries without ids
+ * that are identical byte for byte cannot be told apart by anyone, so they count once.
+ */
+export function entryIdentity(entry: string): string {
+  const id = entryId(entry);
+  return id === undefined ? `text:${entry.replace(/\r\n/g, '\n').trimEnd()}` : `id:${id}`;
+}
+
+function headingTime(entry: string): number {
+  const line = entry.slice(0, entry.indexOf('\n') === -1 ? entry.length : entry.indexOf('\n')).replace(/\r$/, '');
+  const m = ENTRY_HEADING.exec(line);
+  return (m && parseLocalTime(m[1]!)?.getTime()) ?? Number.NEGATIVE_INFINITY;
+}
+
+/** Orders entries by their heading's instant, then by identity. */
+function compare(a: string, b: string): number {
+  const ta = headingTime(a);
+  const tb = headingTime(b);
+  if (ta !== tb) return ta < tb ? -1 : 1;
+  const ia = entryIdentity(a);
+  const ib = entryIdentity(b);
+  return ia < ib ? -1 : ia > ib ? 1 : 0;
+}
+
+function eolOf(text: string): string {
+  const nl = text.indexOf('\n');
+  return nl > 0 && text[nl - 1] === '\r' ? '\r\n' : '\n';
+}
+
+/** The entry ending in one blank line, so that the next one starts a paragraph of its own. */
+function closed(entry: string, eol: string): string {
+  if (entry.endsWith(`${eol}${eol}`) || entry.endsWith('\n\n') || entry.endsWith('\r\n\r\n')) return entry;
+  if (entry.endsWith('\n')) return entry + eol;
+  return entry + eol + eol;
+}
+
+/**
+ * Merges three versions of a journal file (the base, ours, theirs): every entry of
+ * ours in ours' order, plus each entry of theirs that ours lacks, placed by its
+ * heading's time (ties broken by identity). Nothing is ever deleted: the journal is a
+ * log, so an entry either side dropped (a revert, a reset) stays. Text before the
+ * first entry is ours. Entries are compared whole, so two entries are never glued
+ * together and none loses a line that another shares.
+ */
+export function mergeJournal(base: string, ours: string, theirs: string): string {
+  const o = splitJournal(ours);
+  // The base matters only to git: an entry ours dropped comes back from theirs, since
+  // a journal is a log and dropping one (a revert, a reset) is not a statement about it.
+  void base;
+  const known = new Set(o.entries.map(entryIdentity));
+  const added: string[] = [];
+  for (const entry of splitJournal(theirs).entries) {
+    const id = entryIdentity(entry);
+    if (known.has(id)) continue;
+    known.add(id);
+    added.push(entry);
+  }
+  if (added.length === 0) return ours;
+  const eol = eolOf(ours.includes('\n') ? ours : theirs);
+  added.sort(compare);
+  const result = [...o.entries];
+  for (const entry of added) {
+    const at = result.findIndex((e) => compare(e, entry) > 0);
+    result.splice(at === -1 ? result.length : at, 0, entry);
+  }
+  // Only a junction that needs a blank line gets one; the last entry keeps its own ending
+  // unless it is one of theirs that lacked a final newline.
+  const body = result.map((e, i) => (i < result.length - 1 || !o.entries.includes(e) ? closed(e, eol) : e));
+  const prelude = o.prelude === '' || o.prelude.endsWith('\n') ? o.prelude : o.prelude + eol + eol;
+  return prelude + body.join('');
+}
+
+/** The entries of `base` that `theirs` no longer has: during a revert, the reverted commit's. */
+export function droppedEntries(base: string, theirs: string): string[] {
+  const kept = new Set(splitJournal(theirs).entries.map(entryIdentity));
+  return splitJournal(base).entries.filter((e) => !kept.has(entryIdentity(e)));
+}
+
+/** What a revert entry says: the commit it reverted, and who reverted it when. */
+export interface RevertNote {
+  commit: string;
+  subject: string;
+  branch: string;
+  author: string;
+  /** `@<seconds> <zone>`. */
+  date: string;
+  /** The new entry's identity. */
+  id: string;
+}
+
+/**
+ * Appends the revert's own entry to a merged journal: a revert runs no pre-commit
+ * hook, so this is where it gets one. It names the reverted commit; the reverted
+ * commit's entry stays where it was (see `mergeJournal`).
+ */
+export function withRevertEntry(merged: string, note: RevertNote): string {
+  const when = parseGitDate(note.date);
+  if (!when) return merged;
+  const eol = eolOf(merged);
+  const entry = renderEntry(
+    {
+      time: formatLocalTime(when.instant, when.offsetMinutes),
+      kind: 'commit',
+      branch: note.branch,
+      author: note.author,
+      decisions: [],
+      deadEnds: [],
+      files: [],
+      reverts: `${note.commit.slice(0, 12)} ${note.subject}`,
+      id: note.id,
+    },
+    eol,
+  );
+  if (merged === '') return entry;
+  return closed(merged, eol) + entry;
+}

@@ -1,0 +1,76 @@
+import { sanitiseText } from '../text/sanitise.js';
+import { redactSecrets } from './redact.js';
+
+// Characters that render as nothing: a token with one inside looks whole on screen.
+const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
+const NAMED: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', lowbar: '_', UnderBar: '_', period: '.', colon: ':',
+  sol: '/', bsol: '\\', hyphen: '-', dash: '-', equals: '=', plus: '+', num: '#', dollar: '$', percnt: '%', commat: '@',
+  lsqb: '[', rsqb: ']', lbrack: '[', rbrack: ']', lpar: '(', rpar: ')', lcub: '{', rcub: '}', ast: '*', excl: '!', quest: '?', grave: '`', tilde: '~', semi: ';', comma: ',', verbar: '|',
+};
+
+function fromCode(code: number): string {
+  return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
+}
+
+/**
+ * `text` as a reader or a renderer may end up showing it: control sequences and
+ * invisible characters removed, HTML entities (`&#95;`, `&#x5f;`, `&lowbar;`),
+ * markdown backslash escapes (`ghp\_…`), `\xNN` / `\uNNNN` escapes and `%NN`
+ * percent-encoding decoded. Only for finding secrets: it is not a faithful unescape.
+ */
+export function unescapeForSecrets(text: string): string {
+  let out = sanitiseText(text, { multiline: true }).replace(INVISIBLE, '');
+  // Twice: `&amp;#95;` and `\\_` hide one escape inside another.
+  for (let i = 0; i < 2; i++) {
+    out = out
+      .replace(/&#[xX]([0-9a-fA-F]{1,6});?/g, (_, h: string) => fromCode(parseInt(h, 16)))
+      .replace(/&#([0-9]{1,7});?/g, (_, d: string) => fromCode(parseInt(d, 10)))
+      .replace(/&([A-Za-z]+);/g, (m, name: string) => NAMED[name] ?? m)
+      .replace(/\\u\{([0-9a-fA-F]{1,6})\}|\\u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})/g, (_, a?: string, b?: string, c?: string) => fromCode(parseInt((a ?? b ?? c)!, 16)))
+      .replace(/%([0-9a-fA-F]{2})/g, (m, h: string) => {
+        const code = parseInt(h, 16);
+        return code >= 0x20 && code < 0x7f ? String.fromCharCode(code) : m;
+      })
+      .replace(/\\([!-/:-@[-`{-~])/g, '$1')
+      .replace(INVISIBLE, '');
+  }
+  return out;
+}
+
+/** A secret found in a session text, and whether it was only visible once unescaped. */
+export interface SessionSecret {
+  kind: string;
+  /** `raw`: in the text as written; `unescaped`: only after {@link unescapeForSecrets}. */
+  form: 'raw' | 'unescaped';
+}
+
+/**
+ * Every secret-looking span in a session text, checked as written and as it reads
+ * once unescaped (markdown escapes, HTML entities, invisible characters inside a
+ * token, backslash and percent escapes, control sequences): what a commit check
+ * must call on the raw SESSION.md text, so a token written as `ghp\_…` is refused too.
+ */
+export async function findSecretsInSessionText(raw: string): Promise<SessionSecret[]> {
+  const found: SessionSecret[] = (await redactSecrets(raw)).findings.map((f) => ({ kind: f.kind, form: 'raw' }));
+  const plain = unescapeForSecrets(raw);
+  if (plain === raw) return found;
+  const seen = new Set(found.map((f) => f.kind));
+  for (const f of (await redactSecrets(plain)).findings) {
+    if (found.length === 0 || !seen.has(f.kind)) found.push({ kind: f.kind, form: 'unescaped' });
+  }
+  return found;
+}
+
+/**
+ * `text` with every secret replaced by `[REDACTED:<kind>]`, also one that shows only
+ * once unescaped: then the unescaped text is returned, redacted, since a renderer
+ * (a PR page, a markdown viewer) would show it unescaped.
+ */
+export async function redactSessionText(text: string): Promise<string> {
+  const direct = await redactSecrets(text);
+  const plain = unescapeForSecrets(direct.text);
+  if (plain === direct.text) return direct.text;
+  const hidden = await redactSecrets(plain);
+  return hidden.findings.length > 0 ? hidden.text : direct.text;
+}

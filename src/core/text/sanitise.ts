@@ -1,0 +1,102 @@
+import { ExitCode, GitSessionError } from '../../errors.js';
+
+// Terminal control sequences, 7-bit (ESC-introduced) and 8-bit (C1-introduced):
+// - strings (OSC window titles and OSC 8 links, DCS, SOS, PM, APC) up to their
+//   terminator (BEL, ESC \ or ST); the payload stops at the next ESC, so scanning stays linear;
+// - CSI (colours, cursor moves, screen clears) with parameters and intermediates;
+// - any other escape (charset switches, keypad modes, RIS).
+const STRINGS = /(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)/g;
+const CSI = /(?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]/g;
+const ESCAPE = /\x1b[\x20-\x2f]*[\x30-\x7e]/g;
+// What is left: C0 controls but tab and line feed, a carriage return not ending a line, DEL, C1.
+const CONTROLS_MULTILINE = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)/g;
+const CONTROLS_LINE = /[\x00-\x08\x0e-\x1f\x7f-\x9f]/g;
+const LINE_BREAKS = /[\t\n\x0b\x0c\r]/g;
+const SUSPECT = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/;
+
+export interface SanitiseOptions {
+  /** Keep line feeds, tabs and CRLF line ends (a multi-line field such as a file's text); otherwise each becomes a space. */
+  multiline?: boolean;
+}
+
+/**
+ * `text` without terminal control: escape sequences (CSI, OSC titles and OSC 8 links,
+ * DCS, 8-bit CSI and the rest) removed whole, then every C0 and C1 control character
+ * but the line breaks a multi-line field keeps. Printable text, emoji and other
+ * scripts are kept as they are; the result is a fixed point (sanitising it again
+ * changes nothing). Apply it to every text that reaches a terminal, a trailer, the
+ * journal or JSON.
+ */
+export function sanitiseText(text: string, options: SanitiseOptions = {}): string {
+  if (!SUSPECT.test(text) && !(options.multiline ? /\r(?!\n)/.test(text) : /[\t\n\r]/.test(text))) return text;
+  let out = text;
+  // Removing a sequence can join two halves into a new one: repeat until nothing changes.
+  // Strings and CSI first, so that a bare ESC never takes a sequence's introducer alone.
+  for (;;) {
+    const next = out.replace(STRINGS, '').replace(CSI, '');
+    if (next !== out) {
+      out = next;
+      continue;
+    }
+    const rest = out.replace(ESCAPE, '');
+    if (rest === out) break;
+    out = rest;
+  }
+  if (options.multiline) return out.replace(CONTROLS_MULTILINE, '');
+  return out.replace(LINE_BREAKS, ' ').replace(CONTROLS_LINE, '');
+}
+
+/** A copy of `value` with every string in it (arrays and plain objects walked) sanitised, line breaks kept. */
+export function sanitiseDeep<T>(value: T): T {
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return sanitiseText(v, { multiline: true });
+    if (Array.isArray(v)) return v.map(walk);
+    if (v !== null && typeof v === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const [k, x] of Object.entries(v)) out[k] = walk(x);
+      return out;
+    }
+    return v;
+  };
+  return walk(value) as T;
+}
+
+// In JSON text a control character is an escape (\u001b, \b, \f, \r) or, for DEL and C1, itself.
+const JSON_SUSPECT = /\\u00[01][0-9a-fA-F]|\\u007[fF]|\\u009[0-9a-fA-F]|\\[bfr]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]/;
+
+/**
+ * JSON text (as `JSON.stringify(value, null, 2)` writes it) whose strings are
+ * sanitised like {@link sanitiseDeep}: text without any control character is returned
+ * as it is; otherwise it is parsed, sanitised and written again in the same layout.
+ */
+export function sanitiseJsonText(json: string): string {
+  if (!JSON_SUSPECT.test(json)) return json;
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return sanitiseText(json, { multiline: true });
+  }
+  return JSON.stringify(sanitiseDeep(value), null, 2) + (json.endsWith('\n') ? '\n' : '');
+}
+
+/**
+ * A command's output made safe to print: JSON output (text that parses as JSON) has
+ * its strings sanitised and keeps its layout; any other text is sanitised with its
+ * line breaks kept.
+ */
+export function sanitiseOutput(text: string): string {
+  return /^\s*[[{]/.test(text) ? sanitiseJsonText(text) : sanitiseText(text, { multiline: true });
+}
+
+/**
+ * Refuses text holding a NUL character (a Usage error naming `what`): stored in
+ * SESSION.md it would make the file binary for git and for every command.
+ */
+export function refuseNul(text: string, what: string): void {
+  if (text.includes('\0')) {
+    throw new GitSessionError(ExitCode.Usage, `the ${what} contains a NUL character, which a text file cannot hold.`, {
+      fix: `Give the ${what} without it.`,
+    });
+  }
+}

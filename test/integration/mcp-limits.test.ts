@@ -1,0 +1,69 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BIN, tempRepo, type TempRepo } from '../helpers/repo.js';
+
+let repo: TempRepo | undefined;
+let server: ChildProcessWithoutNullStreams | undefined;
+afterEach(() => {
+  server?.kill();
+  server = undefined;
+  repo?.cleanup();
+});
+
+/** The MCP server on real stdio, with a reader of its replies, one JSON message a line. */
+function start(r: TempRepo) {
+  const child = spawn('node', [BIN, 'mcp'], { cwd: r.dir, env: r.env, stdio: ['pipe', 'pipe', 'pipe'] });
+  server = child;
+  let buffer = '';
+  const waiting: ((m: Record<string, unknown>) => void)[] = [];
+  const queue: Record<string, unknown>[] = [];
+  child.stdout.on('data', (d: Buffer) => {
+    buffer += d.toString('utf8');
+    for (let nl = buffer.indexOf('\n'); nl !== -1; nl = buffer.indexOf('\n')) {
+      const message = JSON.parse(buffer.slice(0, nl)) as Record<string, unknown>;
+      buffer = buffer.slice(nl + 1);
+      const w = waiting.shift();
+      if (w) w(message);
+      else queue.push(message);
+    }
+  });
+  const next = () => new Promise<Record<string, unknown>>((resolve) => (queue.length > 0 ? resolve(queue.shift()!) : waiting.push(resolve)));
+  const send = (text: string) => child.stdin.write(text.endsWith('\n') ? text : `${text}\n`);
+  return { child, next, send };
+}
+
+const INIT = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '1' } } });
+const LIST = (id: number) => JSON.stringify({ jsonrpc: '2.0', id, method: 'tools/list' });
+
+describe('the MCP server on stdio', () => {
+  it('answers malformed JSON with a parse error and keeps serving', async () => {
+    repo = tempRepo();
+    const s = start(repo);
+    s.send(INIT);
+    expect((await s.next()).id).toBe(1);
+    s.send('{"jsonrpc": "2.0", "id": 2, "method": ');
+    const err = await s.next();
+    expect(err).toMatchObject({ jsonrpc: '2.0', id: null, error: { code: -32700 } });
+    s.send('{"hello": 1}');
+    expect(await s.next()).toMatchObject({ error: { code: -32600 } });
+    s.send(LIST(3));
+    const list = await s.next();
+    expect(list.id).toBe(3);
+    expect(JSON.stringify(list.result)).toContain('record_decision');
+  }, 30_000);
+
+  it('answers a request over 1 MiB with an error and keeps serving', async () => {
+    repo = tempRepo();
+    const s = start(repo);
+    s.send(INIT);
+    await s.next();
+    const big = JSON.stringify({ jsonrpc: '2.0', id: 7, method: 'tools/call', params: { name: 'record_decision', arguments: { text: 'x'.repeat(10 * 1024 * 1024), because: 'y' } } });
+    s.send(big);
+    const err = await s.next();
+    expect(err).toMatchObject({ id: 7, error: { code: -32600 } });
+    expect(String((err.error as { message: string }).message)).toContain('1048576 bytes');
+    s.send(LIST(8));
+    expect((await s.next()).id).toBe(8);
+    expect(s.child.exitCode).toBe(null);
+  }, 30_000);
+});

@@ -1,0 +1,165 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BIN_DIR, tempRepo, type TempRepo } from '../helpers/repo.js';
+import { conflictMarkers } from '../../src/core/session/conflict.js';
+import { parseEntries } from '../../src/core/journal/entry.js';
+
+let repo: TempRepo | undefined;
+afterEach(() => repo?.cleanup());
+
+/** A repository after `init` (hooks, .gitattributes, this clone's merge drivers), committed. */
+function initialised(): TempRepo {
+  const r = tempRepo();
+  expect(r.run(['init']).code).toBe(0);
+  r.git(['add', '-A']);
+  r.git(['commit', '-q', '-m', 'Start a git-session']);
+  return r;
+}
+
+/** Records a decision and commits it with a code change, through the hooks. */
+function decideAndCommit(r: TempRepo, what: string, file: string): void {
+  expect(r.run(['decide', what, '--because', `reason for ${what}`]).code).toBe(0);
+  r.write(file, `${what}\n`);
+  r.git(['add', '-A']);
+  r.git(['commit', '-q', '-m', what]);
+}
+
+function decisions(r: TempRepo): string[] {
+  return r.read('SESSION.md').split('\n').filter((l) => l.startsWith('- ') && l.includes('— Reason: reason for'));
+}
+
+function journal(r: TempRepo): string {
+  const files = r.git(['ls-files', '.session/journal']).stdout.trim().split('\n').filter(Boolean);
+  return files.map((f) => r.read(f)).join('');
+}
+
+/** Two branches that each recorded a decision since they forked. */
+function forked(): TempRepo {
+  const r = initialised();
+  r.git(['checkout', '-q', '-b', 'topic']);
+  decideAndCommit(r, 'Topic keeps amounts in cents', 'topic.txt');
+  r.git(['checkout', '-q', 'main']);
+  decideAndCommit(r, 'Main parses dates with the ISO parser', 'main.txt');
+  return r;
+}
+
+describe('merge drivers installed by init', () => {
+  it('a merge of two branches that both recorded a decision completes without a conflict and keeps both', () => {
+    repo = forked();
+    const merge = repo.git(['merge', '-q', '--no-edit', 'topic'], { allowFail: true });
+    expect(merge.code).toBe(0);
+    expect(decisions(repo)).toEqual([
+      '- Main parses dates with the ISO parser — Reason: reason for Main parses dates with the ISO parser',
+      '- Topic keeps amounts in cents — Reason: reason for Topic keeps amounts in cents',
+    ]);
+    expect(conflictMarkers(repo.read('SESSION.md'))).toEqual([]);
+    const entries = parseEntries(journal(repo));
+    expect(entries.map((e) => e.decisions.join())).toEqual(expect.arrayContaining([expect.stringContaining('Topic keeps'), expect.stringContaining('Main parses')]));
+    expect(journal(repo)).not.toMatch(/\S\n###/);
+  });
+
+  it('a rebase and a cherry-pick complete without a conflict and keep both decisions', () => {
+    repo = forked();
+    repo.git(['checkout', '-q', '-b', 'picker', 'main']);
+    const pick = repo.git(['cherry-pick', 'topic'], { allowFail: true });
+    expect(pick.code, pick.stderr).toBe(0);
+    expect(decisions(repo)).toHaveLength(2);
+    repo.git(['checkout', '-q', 'topic']);
+    const rebase = repo.git(['rebase', 'main'], { allowFail: true });
+    expect(rebase.code, rebase.stderr).toBe(0);
+    expect(decisions(repo)).toHaveLength(2);
+    expect(repo.git(['status', '--porcelain']).stdout).toBe('');
+  });
+
+  it('a --fixup with --autosquash completes without a conflict and keeps every decision and journal entry', () => {
+    repo = initialised();
+    decideAndCommit(repo, 'Alpha', 'a.txt');
+    decideAndCommit(repo, 'Beta', 'b.txt');
+    expect(repo.run(['decide', 'Gamma', '--because', 'reason for Gamma']).code).toBe(0);
+    repo.write('a.txt', 'Alpha\nfixed\n');
+    repo.git(['add', '-A']);
+    repo.git(['commit', '-q', '--fixup', 'HEAD~1']);
+    const entries = parseEntries(journal(repo)).length;
+    const rebase = repo.git(['rebase', '-q', '-i', '--autosquash', 'HEAD~3'], { allowFail: true, env: { GIT_SEQUENCE_EDITOR: 'true' } });
+    expect(rebase.code, rebase.stderr).toBe(0);
+    expect(decisions(repo).map((d) => d.split(' — ')[0])).toEqual(['- Alpha', '- Gamma', '- Beta']);
+    expect(parseEntries(journal(repo))).toHaveLength(entries);
+    expect(repo.git(['log', '--format=%s']).stdout.split('\n').slice(0, 2)).toEqual(['Beta', 'Alpha']);
+  });
+
+  it('git stash pop over a commit that recorded another decision merges without conflict markers', () => {
+    repo = initialised();
+    expect(repo.run(['decide', 'Stashed', '--because', 'reason for Stashed']).code).toBe(0);
+    repo.git(['stash', '-q']);
+    decideAndCommit(repo, 'Committed', 'c.txt');
+    const pop = repo.git(['stash', 'pop', '-q'], { allowFail: true });
+    expect(pop.code, pop.stderr).toBe(0);
+    expect(decisions(repo)).toEqual(['- Committed — Reason: reason for Committed', '- Stashed — Reason: reason for Stashed']);
+  });
+
+  it('a revert of an old commit removes its decision cleanly, keeps its journal entry and journals the revert', () => {
+    repo = initialised();
+    decideAndCommit(repo, 'First', 'a.txt');
+    decideAndCommit(repo, 'Second', 'b.txt');
+    decideAndCommit(repo, 'Third', 'c.txt');
+    const first = repo.git(['rev-parse', 'HEAD~2']).stdout.trim();
+    const revert = repo.git(['revert', '--no-edit', first], { allowFail: true });
+    expect(revert.code, revert.stderr).toBe(0);
+    expect(decisions(repo)).toEqual(['- Second — Reason: reason for Second', '- Third — Reason: reason for Third']);
+    const entries = parseEntries(journal(repo));
+    expect(entries.filter((e) => e.decisions.some((d) => d.startsWith('First'))).length).toBe(1);
+    expect(entries.at(-1)!.reverts).toBe(`${first.slice(0, 12)} First`);
+    expect(repo.git(['status', '--porcelain']).stdout).toBe('');
+  });
+
+  it('same-minute entries by one author from two clones stay whole and once each after pull --rebase and merge', () => {
+    repo = initialised();
+    const entry = (id: string, what: string) =>
+      `### 2026-12-01 10:00 +00:00 · commit · main · Ada Tester <ada@example.com>\n- Status: same\n- Files:\n  - ${what} (+1 -0)\n- Entry: ${id}\n\n`;
+    const path = '.session/journal/2026-W49.md';
+    repo.write(path, entry('000000000000', 'base.txt'));
+    repo.git(['add', '-A']);
+    repo.git(['commit', '-q', '--no-verify', '-m', 'base entry']);
+    // Beside the repository, inside the test's temp folder (removed with it).
+    const clone = `${repo.dir}-clone`;
+    repo.git(['clone', '-q', repo.dir, clone]);
+    expect(repo.run(['setup'], { cwd: clone }).code).toBe(0);
+    // The same entry text apart from the identity: only the id tells them apart.
+    repo.write(path, entry('000000000000', 'base.txt') + entry('aaaaaaaaaaaa', 'same.txt'));
+    repo.git(['commit', '-q', '--no-verify', '-am', 'upstream']);
+    const cloned = { cwd: clone };
+    repo.git(['config', 'pull.rebase', 'true'], cloned);
+    writeFileSync(`${clone}/${path}`, entry('000000000000', 'base.txt') + entry('bbbbbbbbbbbb', 'same.txt'));
+    repo.git(['commit', '-q', '--no-verify', '-am', 'local'], cloned);
+    const pull = repo.git(['pull', '-q', '--rebase'], { ...cloned, allowFail: true });
+    expect(pull.code, pull.stderr).toBe(0);
+    const text = readFileSync(`${clone}/${path}`, 'utf8');
+    expect(parseEntries(text).map((e) => e.id)).toEqual(['000000000000', 'aaaaaaaaaaaa', 'bbbbbbbbbbbb']);
+    expect(text).toBe(entry('000000000000', 'base.txt') + entry('aaaaaaaaaaaa', 'same.txt') + entry('bbbbbbbbbbbb', 'same.txt'));
+  });
+
+  it('without the binary, git merges line by line: a normal conflict for SESSION.md, nothing lost', () => {
+    repo = forked();
+    const path = (repo.env.PATH ?? '').split(':').filter((d) => d !== BIN_DIR).join(':');
+    const merge = repo.git(['merge', '--no-edit', 'topic'], { allowFail: true, env: { PATH: path } });
+    expect(merge.code).toBe(1);
+    expect(merge.stderr).toContain('git-session: not found, so SESSION.md was merged line by line');
+    const text = repo.read('SESSION.md');
+    expect(conflictMarkers(text).length).toBeGreaterThan(0);
+    expect(text).toContain('Topic keeps amounts in cents');
+    expect(text).toContain('Main parses dates');
+    // Record commands refuse the mid-conflict file, naming the lines and the fix.
+    const decide = repo.run(['decide', 'More', '--because', 'x']);
+    expect(decide.code).toBe(8);
+    expect(decide.stderr).toMatch(/SESSION\.md: is in the middle of a merge conflict \(conflict markers on lines \d+, \d+ and \d+\).*git add SESSION\.md/);
+    expect(repo.run(['context']).code).toBe(8);
+  });
+
+  it('uninstall unsets the merge drivers init configured', () => {
+    repo = initialised();
+    expect(repo.git(['config', '--local', '--get-regexp', '^merge\\.']).stdout).toContain('merge.git-session.driver');
+    expect(repo.run(['uninstall']).code).toBe(0);
+    expect(repo.git(['config', '--local', '--get-regexp', '^merge\\.'], { allowFail: true }).stdout).toBe('');
+    expect(repo.read('.git/config')).not.toContain('git-session');
+  });
+});

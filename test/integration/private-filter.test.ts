@@ -1,0 +1,93 @@
+import { utimesSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { tempRepo, type TempRepo } from '../helpers/repo.js';
+
+let repo: TempRepo | undefined;
+afterEach(() => repo?.cleanup());
+
+const SESSION = `# Session
+
+## Goal
+Ship retries.
+
+## Decisions
+- Use a queue — Reason: bursts <!-- private -->(the CTO wants it)<!-- /private -->
+
+## Private
+- salary talk with Ada on Friday
+`;
+
+function initRepo(): TempRepo {
+  const r = tempRepo();
+  r.write('SESSION.md', SESSION);
+  const init = r.run(['init']);
+  expect(init.code, init.stderr).toBe(0);
+  return r;
+}
+
+describe('private text stays on this machine', () => {
+  it('is never committed, and stays in the working copy across branch switches, stashes, merges and rebases', () => {
+    repo = initRepo();
+    const r = repo;
+    r.git(['add', '-A']);
+    r.git(['commit', '-q', '-m', 'init']);
+    const committed = r.git(['show', 'HEAD:SESSION.md']).stdout;
+    expect(committed).not.toMatch(/salary|CTO/);
+    expect(committed).toContain('## Private\n');
+    expect(committed).toContain('<!-- private --><!-- /private -->');
+    expect(r.read('SESSION.md')).toBe(SESSION);
+    expect(r.git(['status', '--porcelain']).stdout).toBe('');
+    expect(r.git(['diff', 'HEAD']).stdout).toBe('');
+
+    // A branch with another public edit, then back, then a merge and a rebase.
+    r.git(['checkout', '-q', '-b', 'side']);
+    r.write('SESSION.md', r.read('SESSION.md').replace('Ship retries.', 'Ship retries fast.'));
+    r.git(['commit', '-q', '-am', 'side']);
+    r.git(['checkout', '-q', 'main']);
+    expect(r.read('SESSION.md')).toBe(SESSION);
+    r.write('other.txt', 'x\n');
+    r.git(['add', 'other.txt']);
+    r.git(['commit', '-q', '-m', 'other']);
+    r.git(['merge', '-q', '--no-edit', 'side']);
+    expect(r.read('SESSION.md')).toContain('salary talk');
+    expect(r.read('SESSION.md')).toContain('Ship retries fast.');
+    r.git(['checkout', '-q', 'side']);
+    r.git(['rebase', '-q', 'main']);
+    expect(r.read('SESSION.md')).toContain('(the CTO wants it)');
+
+    // A stash of a public edit keeps the private text through stash and pop.
+    r.write('SESSION.md', r.read('SESSION.md').replace('## Goal', '## Goal\nMore.'));
+    r.git(['stash', '-q']);
+    expect(r.read('SESSION.md')).toContain('salary talk');
+    r.git(['stash', 'pop', '-q']);
+    expect(r.read('SESSION.md')).toContain('More.');
+    expect(r.read('SESSION.md')).toContain('salary talk');
+
+    const history = r.git(['log', '--all', '-p', '--', 'SESSION.md']).stdout;
+    expect(history).not.toMatch(/salary|CTO/);
+  });
+
+  it('installs on a repository that already committed private text without dirtying it', () => {
+    repo = tempRepo();
+    const r = repo;
+    r.write('SESSION.md', SESSION);
+    // An old modification time: git trusts its stat cache instead of re-reading the file.
+    utimesSync(join(r.dir, 'SESSION.md'), new Date(2020, 0, 1), new Date(2020, 0, 1));
+    r.git(['add', 'SESSION.md']);
+    r.git(['commit', '-q', '-m', 'before the filter']);
+    expect(r.run(['init']).code).toBe(0);
+    expect(r.git(['status', '--porcelain', '--', 'SESSION.md']).stdout).toBe('');
+    expect(r.git(['diff', '--', 'SESSION.md']).stdout).toBe('');
+    expect(r.read('SESSION.md')).toBe(SESSION);
+  });
+
+  it('refuses to add the file when the filter cannot run, instead of passing private text through', () => {
+    repo = initRepo();
+    const r = repo;
+    r.git(['config', 'filter.git-session-private.clean', 'no-such-git-session-binary filter clean %f']);
+    const add = r.git(['add', 'SESSION.md'], { allowFail: true });
+    expect(add.code).not.toBe(0);
+    expect(r.git(['ls-files', '--', 'SESSION.md']).stdout).toBe('');
+  });
+});

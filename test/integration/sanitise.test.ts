@@ -1,0 +1,115 @@
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BIN, tempRepo, type TempRepo } from '../helpers/repo.js';
+
+let repo: TempRepo | undefined;
+let client: Client | undefined;
+afterEach(async () => {
+  await client?.close();
+  client = undefined;
+  repo?.cleanup();
+});
+
+const ESC = '\x1b';
+const TITLE = `${ESC}]0;pwned\x07`;
+const LINK = `${ESC}]8;;https://evil.example/${ESC}\\docs${ESC}]8;;${ESC}\\`;
+const KEY = ['AKIA', 'QX3RT7', 'EXAMPLE7Z2'].join('');
+const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]|\\u00[01][0-9a-f]|\\u009/i;
+
+const SESSION = `# Session ${TITLE}
+
+## Goal
+Ship ${LINK} with key ${KEY}
+
+## Status
+Reader ${ESC}[2J${ESC}[31mdone${ESC}[0m ${KEY}
+
+## Next Steps
+- [ ] Tell ${TITLE}ops
+
+## Decisions
+- Use ${ESC}[1mSQLite${ESC}[0m — Reason: one file ${LINK}
+
+## Dead Ends
+
+## Key Files
+`;
+
+function hostile(): TempRepo {
+  const r = tempRepo();
+  r.write('SESSION.md', SESSION);
+  r.git(['add', '.']);
+  r.git(['commit', '-q', '-m', 'session']);
+  return r;
+}
+
+describe('no control sequence reaches an output', () => {
+  it.each([
+    [['status']],
+    [['status', '--json']],
+    [['context']],
+    [['context', '--format', 'json']],
+    [['review', 'HEAD~1..HEAD']],
+    [['review', 'HEAD~1..HEAD', '--format', 'json']],
+    [['show']],
+    [['show', '--format', 'json']],
+    [['standup', '--since', '2000-01-01']],
+  ])('git session %s', (args) => {
+    repo = hostile();
+    const r = repo.run(args);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).not.toMatch(CONTROL);
+    expect(r.stdout).not.toContain('evil.example');
+    if (args[1] === '--json' || args[2] === 'json') JSON.parse(r.stdout);
+  });
+
+  it('status and status --json redact secrets exactly as context does', () => {
+    repo = hostile();
+    const md = repo.run(['status']).stdout;
+    const json = JSON.parse(repo.run(['status', '--json']).stdout);
+    expect(md).not.toContain(KEY);
+    expect(md).toContain('[REDACTED:aws-access-key]');
+    expect(json.goal).toBe('Ship docs with key [REDACTED:aws-access-key]');
+    expect(json.status).toBe('Reader done [REDACTED:aws-access-key]');
+    expect(JSON.parse(repo.run(['context', '--format', 'json']).stdout).goal).toBe(json.goal);
+  });
+
+  it('record commands store text without control sequences', () => {
+    repo = hostile();
+    expect(repo.run(['decide', `Use ${ESC}[31mred${ESC}[0m logs`, '--because', `they ${TITLE}stand out`]).code).toBe(0);
+    expect(repo.read('SESSION.md')).toContain('- Use red logs — Reason: they stand out\n');
+    expect(repo.run(['set-status', `Half ${ESC}]0;t\x07way`]).code).toBe(0);
+    expect(repo.read('SESSION.md')).toContain('\nHalf way\n');
+  });
+
+  it('MCP refuses NUL, and session_status redacts and strips like context', async () => {
+    repo = hostile();
+    const transport = new StdioClientTransport({ command: 'node', args: [BIN, 'mcp'], cwd: repo.dir, env: repo.env as Record<string, string>, stderr: 'pipe' });
+    client = new Client({ name: 'test', version: '1.0.0' });
+    await client.connect(transport);
+    const before = repo.read('SESSION.md');
+    const refused = (await client.callTool({ name: 'record_decision', arguments: { text: 'Use a\0b', because: 'why' } })) as { isError?: boolean; content: { text: string }[] };
+    expect(refused.isError).toBe(true);
+    expect(refused.content[0]!.text).toContain('NUL character');
+    expect(repo.read('SESSION.md')).toBe(before);
+    for (const format of ['md', 'json']) {
+      const status = (await client.callTool({ name: 'session_status', arguments: { format } })) as { content: { text: string }[] };
+      expect(status.content[0]!.text).not.toContain(KEY);
+      expect(status.content[0]!.text).not.toMatch(CONTROL);
+    }
+  });
+
+  it('readers redact a token hidden by an entity or an invisible character', () => {
+    const body = 'abcdefghijklmnopqrstuvwxyz0123456789';
+    repo = tempRepo();
+    repo.write('SESSION.md', `# S\n\n## Goal\nRotate ghp&#95;${body}\n\n## Status\nUsing gh\u200bp_${body}\n\n## Decisions\n- Drop ghp\\_${body} — Reason: leaked\n`);
+    repo.git(['add', '.']);
+    repo.git(['commit', '-q', '-m', 'session']);
+    for (const args of [['status', '--json'], ['context'], ['review', 'HEAD~1..HEAD'], ['show']]) {
+      const r = repo.run(args);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout, args.join(' ')).not.toContain(body.slice(0, 20));
+    }
+  });
+});

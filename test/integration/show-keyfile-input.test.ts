@@ -1,0 +1,54 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { tempRepo, type TempRepo } from '../helpers/repo.js';
+
+let repo: TempRepo | undefined;
+afterEach(() => repo?.cleanup());
+
+const SESSION = '# Session\n\n## Goal\nShip.\n\n## Key Files\n';
+
+function withSession(): TempRepo {
+  const r = tempRepo();
+  r.write('SESSION.md', SESSION);
+  r.git(['add', '.']);
+  r.git(['commit', '-q', '-m', 'session']);
+  return r;
+}
+
+describe('show --at that names nothing', () => {
+  it.each(['mian', 'HEAD~50', 'deadbeef', 'main^^^^^'])('fails with exit 7 for %s', (at) => {
+    repo = withSession();
+    const r = repo.run(['show', '--at', at]);
+    expect(r.code).toBe(7);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`"${at}"`);
+  });
+
+  it('still shows a revision and a date', () => {
+    repo = withSession();
+    expect(repo.run(['show', '--at', 'main']).code).toBe(0);
+    expect(repo.run(['show', '--at', 'HEAD~1']).code).toBe(4);
+    expect(repo.run(['show', '--at', '2099-01-01']).code).toBe(0);
+  });
+});
+
+describe('key-file paths', () => {
+  it('records a path given from a subfolder relative to the repository root', () => {
+    repo = withSession();
+    mkdirSync(join(repo.dir, 'src/deep'), { recursive: true });
+    const r = repo.run(['key-file', 'x.ts', 'the entry'], { cwd: join(repo.dir, 'src/deep') });
+    expect(r.code, r.stderr).toBe(0);
+    expect(repo.read('SESSION.md')).toContain('- `src/deep/x.ts` — the entry\n');
+    expect(repo.run(['key-file', '../y.ts'], { cwd: join(repo.dir, 'src/deep') }).code).toBe(0);
+    expect(repo.read('SESSION.md')).toContain('- `src/y.ts`\n');
+  });
+
+  it.each(['/etc/passwd', '../../x', '.git/config', '../'])('refuses %s with exit 2 and writes nothing', (path) => {
+    repo = withSession();
+    const r = repo.run(['key-file', '--', path]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/outside the repository|inside \.git|repository root/);
+    expect(repo.read('SESSION.md')).toBe(SESSION);
+  });
+});

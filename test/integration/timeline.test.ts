@@ -1,0 +1,99 @@
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { tempRepo, type TempRepo } from '../helpers/repo.js';
+import { I } from '../../src/core/timeline/data.js';
+import { embedded, shopHistory } from './timeline-repo.js';
+
+let repo: TempRepo;
+afterEach(() => repo?.cleanup());
+
+describe('git session timeline', () => {
+  it('writes one page with every commit, entry, decision and session version, and the same bytes every time', () => {
+    repo = tempRepo({ empty: true });
+    const { first, second, feature } = shopHistory(repo);
+    const out = repo.run(['timeline', '--out', 'site/timeline.html']);
+    expect(out.stderr).toBe('');
+    expect(out.code).toBe(0);
+    expect(out.stdout).toMatch(/^Wrote .*site\/timeline\.html: 4 commits, 2 journal entries, 2 versions of SESSION\.md\.\n$/);
+    const html = repo.read('site/timeline.html');
+    expect(repo.run(['timeline']).stdout).toBe(html);
+    expect(repo.run(['timeline', '--out', 'again.html']).code).toBe(0);
+    expect(repo.read('again.html')).toBe(html);
+
+    const data = embedded(html);
+    const at = (hash: string) => data.items.find((i) => i[I.commit] === hash)!;
+    expect(data.branches).toEqual(['feature/checkout', 'main']);
+    expect(at(second)[I.deadEnds]).toEqual([['Scraping the supplier site', 'blocked after ten requests']]);
+    expect(at(second)[I.status]).toBe('Checkout works');
+    expect(at(first)[I.decisions]).toEqual([['Store prices in cents', 'floats round badly', 'active']]);
+    expect(at(feature)[I.decisions]).toHaveLength(1);
+    const text = (v: number) => data.versions[v]!.map((l) => data.lines[l]).join('\n');
+    expect(text(at(first)[I.session])).toContain('## Decisions');
+    expect(text(at(second)[I.session])).toContain('## Status');
+    expect(at(second)[I.before]).toBe(at(first)[I.session]);
+    // The journal files are the tool's own, not part of the change.
+    expect(at(second)[I.files].filter((_, i) => i % 3 === 0).map((p) => data.paths[p])).toEqual(['SESSION.md', 'src/checkout.ts']);
+  });
+
+  it('never puts a private section, a private region or a secret in the page', () => {
+    repo = tempRepo({ empty: true });
+    shopHistory(repo);
+    const html = repo.run(['timeline']).stdout;
+    expect(html).toContain('Checkout works');
+    expect(html).not.toMatch(/555-0100|4711|ghp_abcdefghij/);
+    expect(html).toContain('[REDACTED:');
+  });
+
+  it('keeps repository text inside the data: no </script> or <img> from a message reaches the markup', () => {
+    repo = tempRepo({ empty: true });
+    shopHistory(repo);
+    const html = repo.run(['timeline']).stdout;
+    // The data element's and the page script's own closing tags, nothing else.
+    expect(html.match(/<\/script>/g)).toHaveLength(2);
+    expect(html).not.toContain('<img');
+    expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-[^']+'; style-src 'sha256-[^']+'/);
+  });
+
+  it('takes a range and dates, and names a revision git does not know', () => {
+    repo = tempRepo({ empty: true });
+    const { second } = shopHistory(repo);
+    const data = embedded(repo.run(['timeline', `${second}..feature/checkout`]).stdout);
+    expect(data.items).toHaveLength(1);
+    expect(data.range).toBe(`${second}..feature/checkout`);
+    expect(embedded(repo.run(['timeline', '--since', '2026-11-03']).stdout).items).toHaveLength(1);
+    const bad = repo.run(['timeline', 'no-such-branch']);
+    expect(bad.code).toBe(7);
+    expect(bad.stderr).toMatch(/no-such-branch/);
+    const dash = repo.run(['timeline', '--out']);
+    expect(dash.code).toBe(2);
+    const blocked = repo.run(['timeline', '--out', 'src/price.ts/timeline.html']);
+    expect(blocked.code).toBe(5);
+    expect(blocked.stderr).toMatch(/src\/price\.ts\/timeline\.html: its folder cannot be made: a file is in the way\. Pass --out/);
+  });
+
+  it('--open writes the page under the git dir and hands it to the desktop opener', () => {
+    repo = tempRepo({ empty: true });
+    shopHistory(repo);
+    const bin = join(repo.home, 'bin');
+    mkdirSync(bin);
+    const log = join(repo.home, 'opened');
+    writeFileSync(join(bin, 'xdg-open'), `#!/bin/sh\nprintf '%s' "$1" > "${log}"\n`);
+    chmodSync(join(bin, 'xdg-open'), 0o755);
+    const r = repo.run(['timeline', '--open'], { env: { PATH: `${bin}:${repo.env.PATH}` } });
+    expect(r.code).toBe(0);
+    const page = join(repo.dir, '.git', 'git-session', 'timeline.html');
+    expect(r.stdout).toContain(page);
+    for (let i = 0; i < 50 && !readFileSafe(log); i++) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+    expect(readFileSafe(log)).toBe(page);
+    expect(readFileSync(page, 'utf8')).toMatch(/^<!doctype html>/);
+  });
+});
+
+function readFileSafe(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+}

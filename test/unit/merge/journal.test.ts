@@ -1,0 +1,105 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { entryIdentity, mergeJournal, splitJournal } from '../../../src/core/merge/journal.js';
+import { parseEntries, renderEntry, type JournalEntry } from '../../../src/core/journal/entry.js';
+
+function entry(over: Partial<JournalEntry>): string {
+  return renderEntry({ time: '2026-12-01 10:00 +00:00', kind: 'commit', branch: 'main', author: 'Ada <ada@example.com>', decisions: [], deadEnds: [], files: [], ...over });
+}
+
+const a = entry({ id: 'aaaaaaaaaaaa', decisions: ['Use cents'], status: 'wip' });
+const b = entry({ id: 'bbbbbbbbbbbb', decisions: ['Use ints'], status: 'wip' });
+const c = entry({ id: 'cccccccccccc', time: '2026-12-01 09:00 +00:00', status: 'wip' });
+const old = entry({ decisions: ['No id here'] });
+
+function trimmed(text: string): string[] {
+  return splitJournal(text).entries.map((e) => e.trimEnd());
+}
+
+describe('entry identity', () => {
+  it('renders the id as the last line and parses it back; no id renders as before', () => {
+    expect(a.trimEnd().split('\n').pop()).toBe('- Entry: aaaaaaaaaaaa');
+    expect(parseEntries(a)[0]!.id).toBe('aaaaaaaaaaaa');
+    expect(entry({})).toBe('### 2026-12-01 10:00 +00:00 · commit · main · Ada <ada@example.com>\n\n');
+    expect(parseEntries(old)[0]!.id).toBeUndefined();
+  });
+
+  it('renders and parses what a revert undid', () => {
+    const r = entry({ reverts: 'abc1234 Use cents', id: 'dddddddddddd' });
+    expect(parseEntries(r)[0]).toMatchObject({ reverts: 'abc1234 Use cents', id: 'dddddddddddd' });
+  });
+});
+
+describe('mergeJournal', () => {
+  it('keeps two same-minute entries by one author apart, each whole, with a blank line between', () => {
+    const merged = mergeJournal('', a, b);
+    expect(merged).toBe(a + b);
+    expect(parseEntries(merged).map((e) => e.id)).toEqual(['aaaaaaaaaaaa', 'bbbbbbbbbbbb']);
+  });
+
+  it('never deletes an entry that theirs dropped (a revert)', () => {
+    expect(mergeJournal(a + old, a + old + b, a)).toBe(a + old + b);
+  });
+
+  it('places theirs by heading time, ties by id', () => {
+    expect(mergeJournal('', b, c + a)).toBe(c + a + b);
+  });
+
+  it('separates entries that lacked a final blank line', () => {
+    const merged = mergeJournal('', a.trimEnd(), b.trimEnd());
+    expect(trimmed(merged)).toEqual([a.trimEnd(), b.trimEnd()]);
+    expect(merged).toContain('aaaaaaaaaaaa\n\n###');
+  });
+
+  it('keeps CRLF journals in CRLF', () => {
+    const crlf = (t: string) => t.replace(/\n/g, '\r\n');
+    expect(mergeJournal('', crlf(a), crlf(b))).toBe(crlf(a + b));
+  });
+
+  it('keeps ours text before the first entry', () => {
+    expect(mergeJournal('# Week\n\n', '# Week 49\n\n' + a, '# Week\n\n' + b)).toBe('# Week 49\n\n' + a + b);
+  });
+
+  const ids = fc.constantFrom('111111111111', '222222222222', '333333333333', '444444444444', '555555555555', undefined);
+  const oneEntry = fc
+    .record({
+      id: ids,
+      minute: fc.integer({ min: 0, max: 3 }),
+      decision: fc.constantFrom('Use cents', 'Use ints', 'same', 'Files'),
+      eol: fc.constantFrom('\n\n', '\n', ''),
+    })
+    .map(({ id, minute, decision, eol }) => entry({ time: `2026-12-01 10:0${minute} +00:00`, decisions: [decision], ...(id ? { id } : {}) }).trimEnd() + eol);
+  // Hand-edited journals may lack blank lines between entries; the commit path's never do.
+  const sloppy = fc.array(oneEntry, { maxLength: 5 }).map((es) => es.map((e) => (e.endsWith('\n') ? e : e + '\n')).join(''));
+  const journal = fc.array(oneEntry, { maxLength: 5 }).map((es) => es.map((e) => e.trimEnd() + '\n\n').join(''));
+
+  it('loses no entry of either side, even from hand-edited journals', () => {
+    fc.assert(
+      fc.property(sloppy, sloppy, sloppy, (base, ours, theirs) => {
+        const merged = mergeJournal(base, ours, theirs);
+        const have = new Set(splitJournal(merged).entries.map(entryIdentity));
+        for (const e of [...splitJournal(ours).entries, ...splitJournal(theirs).entries]) expect(have.has(entryIdentity(e))).toBe(true);
+        expect(mergeJournal(base, merged, theirs)).toBe(merged);
+      }),
+    );
+  });
+
+  it('loses no entry of either side, glues none, and is idempotent', () => {
+    fc.assert(
+      fc.property(journal, journal, journal, (base, ours, theirs) => {
+        const merged = mergeJournal(base, ours, theirs);
+        const have = new Set(splitJournal(merged).entries.map(entryIdentity));
+        for (const e of [...splitJournal(ours).entries, ...splitJournal(theirs).entries]) expect(have.has(entryIdentity(e))).toBe(true);
+        // Every line of every entry is there, and no entry is glued to the next.
+        for (const e of splitJournal(merged).entries.slice(0, -1)) expect(e.endsWith('\n\n')).toBe(true);
+        expect(mergeJournal(base, merged, theirs)).toBe(merged);
+      }),
+    );
+  });
+
+  it('merge(o, a, a) is a', () => {
+    fc.assert(fc.property(journal, journal, (base, same) => {
+      expect(mergeJournal(base, same, same)).toBe(same);
+    }));
+  });
+});
