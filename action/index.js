@@ -19994,6 +19994,45 @@ var require_lib = __commonJS({
   }
 });
 
+// src/core/text/sanitise.ts
+function sanitiseText(text5, options2 = {}) {
+  if (!SUSPECT.test(text5) && !(options2.multiline ? /\r(?!\n)/.test(text5) : /[\t\n\r]/.test(text5))) return text5;
+  let out = text5;
+  for (; ; ) {
+    const next = out.replace(STRINGS, "").replace(CSI, "");
+    if (next !== out) {
+      out = next;
+      continue;
+    }
+    const rest = out.replace(ESCAPE, "");
+    if (rest === out) break;
+    out = rest;
+  }
+  if (options2.multiline) return out.replace(CONTROLS_MULTILINE, "");
+  return out.replace(LINE_BREAKS, " ").replace(CONTROLS_LINE, "");
+}
+function refuseNul(text5, what) {
+  if (text5.includes("\0")) {
+    throw new GitSessionError(ExitCode2.Usage, `the ${what} contains a NUL character, which a text file cannot hold.`, {
+      fix: `Give the ${what} without it.`
+    });
+  }
+}
+var STRINGS, CSI, ESCAPE, CONTROLS_MULTILINE, CONTROLS_LINE, LINE_BREAKS, SUSPECT;
+var init_sanitise = __esm({
+  "src/core/text/sanitise.ts"() {
+    "use strict";
+    init_errors();
+    STRINGS = /(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)/g;
+    CSI = /(?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]/g;
+    ESCAPE = /\x1b[\x20-\x2f]*[\x30-\x7e]/g;
+    CONTROLS_MULTILINE = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)/g;
+    CONTROLS_LINE = /[\x00-\x08\x0e-\x1f\x7f-\x9f]/g;
+    LINE_BREAKS = /[\t\n\x0b\x0c\r]/g;
+    SUSPECT = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/;
+  }
+});
+
 // src/core/session/headings.ts
 function family(english, other) {
   return new RegExp(String.raw`^(?:(?:${english})${TRAIL}|(?:${other})(?: .*)?)$`, "u");
@@ -34293,45 +34332,6 @@ var init_parse2 = __esm({
       extensions: [frontmatter(["yaml", "toml"]), gfm()],
       mdastExtensions: [frontmatterFromMarkdown(["yaml", "toml"]), gfmFromMarkdown()]
     };
-  }
-});
-
-// src/core/text/sanitise.ts
-function sanitiseText(text5, options2 = {}) {
-  if (!SUSPECT.test(text5) && !(options2.multiline ? /\r(?!\n)/.test(text5) : /[\t\n\r]/.test(text5))) return text5;
-  let out = text5;
-  for (; ; ) {
-    const next = out.replace(STRINGS, "").replace(CSI, "");
-    if (next !== out) {
-      out = next;
-      continue;
-    }
-    const rest = out.replace(ESCAPE, "");
-    if (rest === out) break;
-    out = rest;
-  }
-  if (options2.multiline) return out.replace(CONTROLS_MULTILINE, "");
-  return out.replace(LINE_BREAKS, " ").replace(CONTROLS_LINE, "");
-}
-function refuseNul(text5, what) {
-  if (text5.includes("\0")) {
-    throw new GitSessionError(ExitCode2.Usage, `the ${what} contains a NUL character, which a text file cannot hold.`, {
-      fix: `Give the ${what} without it.`
-    });
-  }
-}
-var STRINGS, CSI, ESCAPE, CONTROLS_MULTILINE, CONTROLS_LINE, LINE_BREAKS, SUSPECT;
-var init_sanitise = __esm({
-  "src/core/text/sanitise.ts"() {
-    "use strict";
-    init_errors();
-    STRINGS = /(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)/g;
-    CSI = /(?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]/g;
-    ESCAPE = /\x1b[\x20-\x2f]*[\x30-\x7e]/g;
-    CONTROLS_MULTILINE = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)/g;
-    CONTROLS_LINE = /[\x00-\x08\x0e-\x1f\x7f-\x9f]/g;
-    LINE_BREAKS = /[\t\n\x0b\x0c\r]/g;
-    SUSPECT = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/;
   }
 });
 
@@ -63256,6 +63256,7 @@ function deriveStatus(oldestFirst) {
 var CLOSE_HEADING = /^### \d{4}-\d{2}-\d{2} \d{2}:\d{2} [+-]\d{2}:\d{2} · close · /;
 
 // src/adapters/session-history.ts
+init_sanitise();
 function readBlobs(ids, cwd, env) {
   const out = /* @__PURE__ */ new Map();
   if (ids.length === 0) return Promise.resolve(out);
@@ -63284,7 +63285,7 @@ function readBlobs(ids, cwd, env) {
     child.stdin.end(ids.join("\n") + "\n");
   });
 }
-var ITEM_CACHE_VERSION = 1;
+var ITEM_CACHE_VERSION = 2;
 async function parseBlobs(texts, file) {
   const { parseSession: parseSession2, getDecisions: getDecisions2, getDeadEnds: getDeadEnds2 } = await Promise.resolve().then(() => (init_session(), session_exports));
   const { redactSecrets: redactSecrets2 } = await Promise.resolve().then(() => (init_redact2(), redact_exports));
@@ -63292,7 +63293,7 @@ async function parseBlobs(texts, file) {
   const redacted = /* @__PURE__ */ new Map();
   const redact = async (text5) => {
     let r = redacted.get(text5);
-    if (r === void 0) redacted.set(text5, r = text5 === "" ? text5 : (await redactSecrets2(text5)).text);
+    if (r === void 0) redacted.set(text5, r = text5 === "" ? text5 : (await redactSecrets2(sanitiseText(text5))).text);
     return r;
   };
   for (const [id, text5] of texts) {
@@ -63399,7 +63400,8 @@ async function readSessionHistory(h, select = {}) {
       short: c.record.short,
       added,
       removed,
-      trailers: { decisions: c.record.decisions, deadEnds: c.record.deadEnds },
+      // A message can carry terminal control sequences: none reaches a reader's output.
+      trailers: { decisions: c.record.decisions.map((v) => sanitiseText(v)), deadEnds: c.record.deadEnds.map((v) => sanitiseText(v)) },
       reverts: c.reverts,
       closes: false
     };

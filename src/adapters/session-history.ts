@@ -5,6 +5,7 @@ import { findRepoDirs, readState, statePathOf, writeState } from './edit-state.j
 import { parseWalk, walkFormat, WALK_DIFF_OPTIONS, NO_BLOB, type WalkCommit } from '../core/history/walk.js';
 import { deriveStatus, itemKey, type SessionCommit, type SessionItem, type TrackedItem } from '../core/history/status.js';
 import { CLOSE_HEADING } from '../core/history/close.js';
+import { sanitiseText } from '../core/text/sanitise.js';
 import { journalMatcher, normalisePath } from '../core/pipeline/paths.js';
 import type { CommitRecord, Reasoned } from '../core/report/types.js';
 
@@ -59,7 +60,7 @@ type Parsed = { decisions: SessionItem[]; deadEnds: SessionItem[] };
  * read once is kept under the git dir (`git-session/items.json`) and read from there.
  */
 type ItemCache = { version: number; file: string; items: [SessionItem['kind'], string, string | null][]; blobs: Record<string, number[]> };
-const ITEM_CACHE_VERSION = 1;
+const ITEM_CACHE_VERSION = 2;
 
 async function parseBlobs(texts: Map<string, string>, file: string): Promise<Map<string, SessionItem[]>> {
   const { parseSession, getDecisions, getDeadEnds } = await import('../core/session/index.js');
@@ -69,7 +70,7 @@ async function parseBlobs(texts: Map<string, string>, file: string): Promise<Map
   const redacted = new Map<string, string>();
   const redact = async (text: string) => {
     let r = redacted.get(text);
-    if (r === undefined) redacted.set(text, (r = text === '' ? text : (await redactSecrets(text)).text));
+    if (r === undefined) redacted.set(text, (r = text === '' ? text : (await redactSecrets(sanitiseText(text))).text));
     return r;
   };
   for (const [id, text] of texts) {
@@ -186,7 +187,8 @@ export async function readSessionHistory(
       short: c.record.short,
       added,
       removed,
-      trailers: { decisions: c.record.decisions, deadEnds: c.record.deadEnds },
+      // A message can carry terminal control sequences: none reaches a reader's output.
+      trailers: { decisions: c.record.decisions.map((v) => sanitiseText(v)), deadEnds: c.record.deadEnds.map((v) => sanitiseText(v)) },
       reverts: c.reverts,
       closes: false,
     };
