@@ -52,7 +52,14 @@ async function gitHookNames() {
 }
 
 // Reached through import() but on the commit path: bundled into the binary.
-const HOT = new Set(['src/hooks/run-hook.ts', 'src/hooks/lazy.ts', ...(await gitHookNames()).map((name) => `src/hooks/${name}.ts`)]);
+// The edit-time hooks run before every file an assistant reads: their fast path is bundled too.
+const HOT = new Set([
+  'src/hooks/run-hook.ts',
+  'src/hooks/lazy.ts',
+  'src/hooks/claude-pre-tool-use.ts',
+  'src/hooks/gemini-after-tool.ts',
+  ...(await gitHookNames()).map((name) => `src/hooks/${name}.ts`),
+]);
 
 /** `src/core/pipeline/session-summary.ts` → `lazy/core/pipeline/session-summary`. */
 function lazyName(file) {

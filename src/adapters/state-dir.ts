@@ -20,6 +20,12 @@ export const STATE_FILES = {
   woven: 'woven',
   /** Files an assistant was already told about, per assistant session. */
   told: 'told.json',
+  /** Each file's decisions in force for the current HEAD (the edit-time hook's index). */
+  editIndex: 'edit-index.json',
+  /** Set while a detached process builds the edit-time index. */
+  editIndexBuilding: 'edit-index.building',
+  /** The decisions and dead ends of each session file version read, by blob id. */
+  items: 'items.json',
 } as const;
 
 export type StateFile = keyof typeof STATE_FILES;

@@ -34,6 +34,15 @@ function str(value: unknown, option = 'this option'): string | undefined {
   return value === undefined || value === null ? undefined : String(value);
 }
 
+/** A `-n` count as git takes it: a whole number, 0 or more. */
+function count(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value.trim())) {
+    throw new GitSessionError(ExitCode.Usage, `-n needs a whole number of commits, not "${value}".`, { fix: 'Write -n 5 (or --max-count=5).' });
+  }
+  return Number(value.trim());
+}
+
 export async function runCli(argv: string[], ctx: CommandContext, version: string): Promise<CommandResult | void> {
   const cli = cac('git-session');
   // Words after `--` are text even when they start with `-` (`decide -- "-0 is kept"`).
@@ -84,13 +93,15 @@ export async function runCli(argv: string[], ctx: CommandContext, version: strin
   cli
     .command(usage('decide <text>'), 'Record a decision in SESSION.md')
     .option('--because <reason>', 'Why this was decided (one starting with "-": --because=<reason>)')
+    .option('--supersedes <old>', 'The decision this one replaces: it is removed from SESSION.md and named in the new one')
     .example('git session decide "Keep amounts in cents" --because "floats round badly"')
+    .example('git session decide "Keep amounts as decimals" --because "cents broke currencies" --supersedes "Keep amounts in cents"')
     .example('git session decide --because="-0 and 0 differ" -- "-0 stays a distinct value"')
     .action(
       act(async (given: string | undefined, opts: Opts) => {
         const [text] = words(['<text>'], [given], opts);
         const m = await import('../commands/decide.js');
-        return m.decide({ text: text!, because: opt(opts.because, '--because') }, ctx);
+        return m.decide({ text: text!, because: opt(opts.because, '--because'), supersedes: opt(opts.supersedes, '--supersedes') }, ctx);
       }),
     );
 
@@ -104,6 +115,16 @@ export async function runCli(argv: string[], ctx: CommandContext, version: strin
         const [what] = words(['<what>'], [given], opts);
         const m = await import('../commands/dead-end.js');
         return m.deadEnd({ what: what!, because: opt(opts.because, '--because') }, ctx);
+      }),
+    );
+
+  cli
+    .command(usage('new <goal>'), 'Close the current session (journaled) and start SESSION.md afresh with a new goal')
+    .example('git session new "Add CSV export"')
+    .action(
+      act(async (given: string | undefined, opts: Opts) => {
+        const [goal] = words(['<goal>'], [given], opts);
+        return (await import('../commands/new-session.js')).newSession({ goal: goal! }, ctx);
       }),
     );
 
@@ -150,16 +171,25 @@ export async function runCli(argv: string[], ctx: CommandContext, version: strin
     );
 
   cli
+    .command('decisions <path>', "The decisions and dead ends still in force for a file, within the edit budget (what assistants get before editing it)")
+    .option('--format <fmt>', 'md or json', { default: 'md' })
+    .action(
+      act(async (path: string, opts: Opts) => (await import('../commands/decisions.js')).decisions({ path, format: format(opts) }, ctx)),
+    );
+
+  cli
     .command('log', 'Work entries of a period: commits with their decisions, dead ends and journal data')
     .option('--since <when>', 'Start of the period, in any form git accepts')
     .option('--until <when>', 'End of the period')
     .option('--author <who>', 'Only commits by this author')
     .option('--grep <pattern>', 'Only commits whose message matches')
+    .option('-n, --max-count <count>', 'At most this many commits, newest first (like git log -n)')
     .option('--format <fmt>', 'md or json', { default: 'md' })
     .action(
       act(async (opts: Opts) =>
         (await import('../commands/log.js')).log(
           {
+            maxCount: count(opt(opts.maxCount, '--max-count') ?? rawOption(argv, '-n')),
             since: opt(opts.since, '--since'),
             until: opt(opts.until, '--until'),
             author: opt(opts.author, '--author'),

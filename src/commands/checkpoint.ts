@@ -38,7 +38,7 @@ async function publicState(file: SessionFile): Promise<{ goal?: string; status?:
  * Appends a checkpoint entry (time, branch, author, goal, status, uncommitted files)
  * to this week's journal without committing. Only the journal's tail is read.
  */
-export async function writeCheckpoint(ctx: CommandContext): Promise<WrittenCheckpoint> {
+export async function writeCheckpoint(ctx: CommandContext, kind: 'checkpoint' | 'close' = 'checkpoint'): Promise<WrittenCheckpoint> {
   const repo = await findRepo(ctx.cwd, ctx.env);
   const { root } = repo;
   const config = loadConfig(root);
@@ -71,7 +71,7 @@ export async function writeCheckpoint(ctx: CommandContext): Promise<WrittenCheck
 
   const entry: JournalEntry = {
     time: formatLocalTime(ctx.now, offset),
-    kind: 'checkpoint',
+    kind,
     branch: branch ?? DETACHED,
     author: who ?? 'unknown',
     ...state,

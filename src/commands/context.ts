@@ -6,6 +6,7 @@ import { currentBranch, gitOut, hasHead, lastChange, type GitFactOptions } from 
 import { readBaseRefs } from '../adapters/history.js';
 import { invocation } from '../adapters/invocation.js';
 import { findRepo, type RepoInfo } from '../adapters/repo.js';
+import { hooksInstalled } from '../adapters/hooks-installed.js';
 import { mtimeOf } from '../adapters/work-tree.js';
 import { CONFIG_FILE, DEAD_END_ALIASES, DEFAULT_CONFIG, type Config } from '../core/config.js';
 import { GitSessionError } from '../errors.js';
@@ -18,6 +19,8 @@ import { journalMatcher, normalisePath } from '../core/pipeline/paths.js';
 import { redactDeep } from '../core/report/redact-deep.js';
 import { sessionView, type SessionView } from '../core/report/session-view.js';
 import { pickBase } from '../core/report/targets.js';
+import { trailerKeys } from '../core/report/log-format.js';
+import { joinReason } from '../core/trailers/reason.js';
 
 /** Commits scanned for trailers when the branch has no base to measure from. */
 const RECENT_COMMITS = 50;
@@ -35,17 +38,34 @@ export interface GatheredContext {
 }
 
 /** The branch's own commits when it has a base (as `review` picks it), else the last 50. */
-async function historyRange(opts: GitFactOptions): Promise<{ args: string[]; label: string }> {
+async function historyRange(opts: GitFactOptions): Promise<{ revArgs: string[]; filters: string[]; label: string }> {
   const base = pickBase(await readBaseRefs(opts));
   if (base) {
     const [mb, head] = await Promise.all([gitOut(['merge-base', base, 'HEAD'], opts), gitOut(['rev-parse', 'HEAD'], opts)]);
-    if (mb.trim() && mb.trim() !== head.trim()) return { args: [`${mb.trim()}..HEAD`, '-n', String(MAX_COMMITS)], label: `since ${base}` };
+    if (mb.trim() && mb.trim() !== head.trim()) return { revArgs: [`${mb.trim()}..HEAD`], filters: [`--max-count=${MAX_COMMITS}`], label: `since ${base}` };
   }
-  return { args: ['HEAD', '-n', String(RECENT_COMMITS)], label: `last ${RECENT_COMMITS} commits` };
+  return { revArgs: ['HEAD'], filters: [`--max-count=${RECENT_COMMITS}`], label: `last ${RECENT_COMMITS} commits` };
 }
 
-function trailerArgs(keys: readonly string[]): string {
-  return `%(trailers:${keys.map((k) => `key=${k}`).join(',')},valueonly,unfold,separator=%x1e)`;
+/** The items the range's commits recorded (tree and trailers), newest first, still in force only. */
+async function rangeItems(
+  root: string,
+  config: Config,
+  git: GitFactOptions,
+  range: { revArgs: string[]; filters: string[]; label: string },
+): Promise<{ commits: number; decisions: TrailerValue[]; deadEnds: TrailerValue[] }> {
+  const { readSessionHistory } = await import('../adapters/session-history.js');
+  const h = { root, config, keys: trailerKeys(config.trailers, DEAD_END_ALIASES), opts: { cwd: git.cwd, env: git.env ?? process.env } };
+  const record = await readSessionHistory(h, { revArgs: range.revArgs, filters: range.filters, label: range.label });
+  const decisions: TrailerValue[] = [];
+  const deadEnds: TrailerValue[] = [];
+  // Newest commit first; within a commit, the order it recorded them in.
+  const position = new Map(record.commits.map((c, i) => [c.record.hash, i]));
+  const active = record.items.filter((i) => i.status === 'active').sort((a, b) => position.get(a.commit)! - position.get(b.commit)!);
+  for (const item of active) {
+    (item.kind === 'decision' ? decisions : deadEnds).push({ commit: item.short, value: joinReason(item.text, item.reason) });
+  }
+  return { commits: record.commits.length, decisions, deadEnds };
 }
 
 /** Paths from `git status --porcelain -z`, renames counted under their new name. */
@@ -102,17 +122,18 @@ export async function gatherContext(
   const git: GitFactOptions = { cwd: root, env: ctx.env };
   const sessionPath = join(root, config.sessionFile);
   const sessionMtime = mtimeOf(sessionPath);
-  const deadEndKeys = [...new Set([config.trailers.deadEnd, ...DEAD_END_ALIASES])];
   // git answers while the session file is parsed: the parser runs here, git beside it.
   const asked = (async () => {
     const [branch, head] = await Promise.all([currentBranch(git), hasHead(git)]);
-    const range = head ? await historyRange(git) : { args: [], label: 'no commits yet' };
-    const [log, sessionCommit, status] = await Promise.all([
-      head ? gitOut(['log', '-z', `--format=%h%x1f${trailerArgs([config.trailers.decision])}%x1f${trailerArgs(deadEndKeys)}`, ...range.args], git) : '',
+    const range = head ? await historyRange(git) : { revArgs: [], filters: [], label: 'no commits yet' };
+    const none = { commits: 0, decisions: [], deadEnds: [] };
+    const [recorded, sessionCommit, status] = await Promise.all([
+      // The Stop hook tells what to update, not what was decided: it needs no record.
+      head && !opts.viewIfStale ? rangeItems(root, config, git, range) : none,
       head ? lastChange(config.sessionFile, git) : null,
       gitOut(['status', '--porcelain=v1', '-z', '--untracked-files=all'], git),
     ]);
-    return { branch, head, range, log, sessionCommit, status };
+    return { branch, head, range, recorded, sessionCommit, status };
   })();
   // An error reading the session file comes first, as it always has; git's is taken up below.
   asked.catch(() => {});
@@ -122,17 +143,8 @@ export async function gatherContext(
       : Promise.resolve(null);
   // viewIfStale (the Stop hook): a session file that is up to date is not parsed at all.
   let view = opts.viewIfStale ? null : await readView();
-  const { branch, head, range, log, sessionCommit, status } = await asked;
-  const decisions: TrailerValue[] = [];
-  const deadEnds: TrailerValue[] = [];
-  let commits = 0;
-  for (const record of log.split('\0')) {
-    const [hash, dec, dead] = record.replace(/^\n/, '').split('\x1f');
-    if (!hash) continue;
-    commits++;
-    for (const v of (dec ?? '').split('\x1e')) if (v.trim()) decisions.push({ commit: hash, value: v.trim() });
-    for (const v of (dead ?? '').split('\x1e')) if (v.trim()) deadEnds.push({ commit: hash, value: v.trim() });
-  }
+  const { branch, head, range, recorded, sessionCommit, status } = await asked;
+  const { decisions, deadEnds, commits } = recorded;
 
   const since = sessionCommit?.short ?? null;
   // -z: paths come back as they are, never quoted (non-ASCII names included).
@@ -176,6 +188,7 @@ export async function gatherContext(
     staleness,
     ...(problems && problems.length > 0 ? { problems } : {}),
     history: { range: range.label, commits },
+    hooksInstalled: hooksInstalled(repo),
   };
   return { repo, config, view, data };
 }

@@ -1,6 +1,8 @@
 import type { CommandContext, CommandResult } from '../context.js';
 import { locateSessionFile, updateSessionFile } from '../adapters/session-file.js';
-import { addDeadEnd, addDecision, hasEntry, inlineText, parseSession, splitItemReason } from '../core/session/index.js';
+import { addDeadEnd, addDecision, hasEntry, inlineText, parseSession, splitItemReason, unescapeMarkdown } from '../core/session/index.js';
+import { findEntry, removeEntry, withoutSupersedes } from '../core/session/remove.js';
+import { ExitCode, GitSessionError } from '../errors.js';
 
 /** Text and reason of a decision or dead end as given on the command line. */
 export function recordArgs(text: string, because: string | undefined, what: string): { text: string; reason: string | null; inlineReason: boolean } {
@@ -26,19 +28,38 @@ export async function recordEntry(
   given: string,
   because: string | undefined,
   ctx: CommandContext,
+  supersedes?: string,
 ): Promise<CommandResult> {
   const { label, add, hint } = KINDS[kind];
-  const { text, reason, inlineReason } = recordArgs(given, because, label);
+  const args = recordArgs(given, because, label);
+  const { reason, inlineReason } = args;
+  let text = args.text;
   const file = await locateSessionFile(ctx.cwd, ctx.env);
   let known = false;
+  let replaced: string | undefined;
+  const old = supersedes === undefined ? undefined : supersedes.replace(/\s+/g, ' ').trim();
   updateSessionFile(
     file,
-    (s) => ((known = hasEntry(s, kind, text)) ? s : add(s, { text, reason })),
+    (s) => {
+      if (old === undefined) return (known = hasEntry(s, kind, text)) ? s : add(s, { text, reason });
+      const entry = findEntry(s, 'decisions', old);
+      if (!entry) {
+        throw new GitSessionError(ExitCode.Usage, `no decision "${old}" in ${file.display} to supersede.`, {
+          fix: `Name a decision as it is written under Decisions (\`git session status\` counts them), or record the new one without --supersedes.`,
+        });
+      }
+      // The marker goes inside the what, so the Decision trailer carries it as it is.
+      replaced = withoutSupersedes(unescapeMarkdown(entry.text));
+      text = `${text} (supersedes: ${replaced})`;
+      return add(removeEntry(s, entry), { text, reason });
+    },
     (s) => void parseSession(s, file.display),
   );
   if (known) return { stdout: `Already recorded in ${file.display}: ${text}\n` };
   return {
-    stdout: `Recorded ${label} in ${file.display}: ${text}${reason ? ` — Reason: ${reason}` : ''}\n`,
+    stdout:
+      `Recorded ${label} in ${file.display}: ${text}${reason ? ` — Reason: ${reason}` : ''}\n` +
+      (replaced === undefined ? '' : `Removed the decision it supersedes: ${replaced}\n`),
     stderr: reason || inlineReason ? undefined : `git-session: recorded without a reason; ${hint}\n`,
   };
 }

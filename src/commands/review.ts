@@ -1,14 +1,18 @@
 import type { CommandContext, CommandResult } from '../context.js';
 import { readBaseRefs, readBlob, readCommits, openHistory } from '../adapters/history.js';
+import { readSessionHistory, withItems } from '../adapters/session-history.js';
 import { ExitCode, GitSessionError } from '../errors.js';
 import { journalMatcher } from '../core/pipeline/paths.js';
 import { buildReview, renderReviewJson, renderReviewMarkdown } from '../core/report/review.js';
+import { activeOnly } from '../core/report/commits.js';
 import { sessionView, type SessionView } from '../core/report/session-view.js';
 import { parseRange, pickBase, type Range } from '../core/report/targets.js';
 
 export interface ReviewArgs {
   range?: string;
   format: 'md' | 'json';
+  /** Only what is still in force (what an assistant is given). */
+  activeOnly?: boolean;
 }
 
 async function defaultRange(opts: Parameters<typeof readBaseRefs>[0]): Promise<Range> {
@@ -43,11 +47,13 @@ async function viewOrNull(text: string, file: string): Promise<SessionView | nul
 export async function review(args: ReviewArgs, ctx: CommandContext): Promise<CommandResult> {
   const h = await openHistory(ctx.cwd, ctx.env);
   const range = args.range === undefined ? await defaultRange(h.opts) : parseRange(args.range);
-  const [commits, session] = await Promise.all([
+  const [commits, record, session] = await Promise.all([
     readCommits(h.keys, { revArgs: range.revArgs, numstat: true, label: `range ${range.label}` }, h.opts),
+    readSessionHistory(h, { revArgs: range.revArgs, label: `range ${range.label}` }),
     readBlob(range.head, h.config.sessionFile, h.opts),
   ]);
   const view = session === undefined ? null : await viewOrNull(session, `${h.config.sessionFile} at ${range.head}`);
-  const model = buildReview(range.label, commits, view, journalMatcher(h.config.journal.path));
+  const built = buildReview(range.label, withItems(commits, record), view, journalMatcher(h.config.journal.path));
+  const model = args.activeOnly ? { ...built, decisions: activeOnly(built.decisions), deadEnds: activeOnly(built.deadEnds) } : built;
   return { stdout: args.format === 'json' ? renderReviewJson(model) : renderReviewMarkdown(model) };
 }

@@ -2,7 +2,11 @@ import type { CommandContext, CommandResult } from '../context.js';
 import { loadConfig } from '../adapters/config.js';
 import { git } from '../adapters/git.js';
 import { findRepo } from '../adapters/repo.js';
-import { parseTrailerLog, renderSquashMessage, trailerLogFormat } from '../core/pipeline/squash.js';
+import { readSessionHistory } from '../adapters/session-history.js';
+import { DEAD_END_ALIASES } from '../core/config.js';
+import { renderSquashMessage, type LoggedCommit } from '../core/pipeline/squash.js';
+import { trailerKeys } from '../core/report/log-format.js';
+import { joinReason } from '../core/trailers/reason.js';
 import { parseRange } from '../core/report/targets.js';
 import { ExitCode, GitSessionError } from '../errors.js';
 
@@ -27,18 +31,28 @@ export async function squashMessage(args: { range: string }, ctx: CommandContext
   const parsed = parseRange(args.range.trim());
   const range = parsed.revArgs[0]!;
   const tip = parsed.head;
-  const out = await git(['log', '--reverse', `--format=${trailerLogFormat(config.trailers)}`, range, '--'], {
-    cwd: repo.root,
-    env: ctx.env,
-    allowFailure: true,
-  });
-  if (out.code !== 0) {
-    const reason = (out.stderr.trim().split('\n')[0] ?? '').replace(/^fatal: /, '');
+  const h = { root: repo.root, config, keys: trailerKeys(config.trailers, DEAD_END_ALIASES), opts: { cwd: repo.root, env: ctx.env } };
+  let record;
+  try {
+    record = await readSessionHistory(h, { revArgs: [range], label: `the range "${args.range}"` });
+  } catch (error) {
+    if (!(error instanceof GitSessionError) || error.exitCode !== ExitCode.Git) throw error;
+    // One sentence for git's complaint, one for the fix.
+    const label = `git could not read the range "${args.range}": `;
+    const reason = error.problem.startsWith(label) ? error.problem.slice(label.length) : '';
     throw new GitSessionError(ExitCode.Git, `git cannot read the range "${args.range}"${reason ? ` (${reason})` : ''}.`, {
       fix: 'Name a range such as main..HEAD, or the branch you merge into: main.',
+      cause: error,
     });
   }
-  const commits = parseTrailerLog(out.stdout);
+  // Tree and trailers, each item once; what the range reverted, superseded or withdrew is never woven.
+  const commits: LoggedCommit[] = [...record.commits].reverse().map((c) => ({
+    sha: c.record.hash,
+    subject: c.record.subject,
+    trailers: (record.byCommit.get(c.record.hash) ?? [])
+      .filter((i) => i.status === 'active')
+      .map((i) => ({ key: i.kind === 'decision' ? config.trailers.decision : config.trailers.deadEnd, value: joinReason(i.text, i.reason) })),
+  }));
   if (commits.length === 0) {
     throw new GitSessionError(ExitCode.Usage, `the range "${args.range}" has no commits.`, {
       fix: 'Name the branch you merge into (main) or a range such as main..feature.',

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { CommandContext, CommandResult } from '../context.js';
 import { authorEmail } from '../adapters/git-facts.js';
 import { openHistory, readCommits } from '../adapters/history.js';
+import { readSessionHistory, withItems } from '../adapters/session-history.js';
 import { readTextFile } from '../adapters/fs.js';
 import { ExitCode, GitSessionError } from '../errors.js';
 import { gitFilters } from '../core/report/log-format.js';
@@ -32,11 +33,14 @@ export async function standup(args: StandupArgs, ctx: CommandContext): Promise<C
     pattern = escapeBasicRegex(author);
   }
   const sessionPath = join(h.root, h.config.sessionFile);
-  const [commits, session] = await Promise.all([
+  const filters = [...gitFilters({ since, author: pattern }), '--branches'];
+  const [commits, record, session] = await Promise.all([
     // Every local branch: yesterday's work may sit on a branch other than the one checked out now.
-    readCommits(h.keys, { revArgs: ['HEAD'], filters: [...gitFilters({ since, author: pattern }), '--branches'], label: `work since ${since}` }, h.opts),
+    readCommits(h.keys, { revArgs: ['HEAD'], filters, label: `work since ${since}` }, h.opts),
+    // What became of each item is judged on the whole history of every branch.
+    readSessionHistory(h, { revArgs: ['HEAD'], filters: ['--branches'], label: `work since ${since}` }),
     existsSync(sessionPath) ? sessionView(readTextFile(sessionPath, h.config.sessionFile), h.config.sessionFile) : null,
   ]);
-  const model = buildStandup(since, author, commits, session);
+  const model = buildStandup(since, author, withItems(commits, record), session);
   return { stdout: args.format === 'json' ? renderStandupJson(model) : renderStandupMarkdown(model) };
 }

@@ -1,6 +1,7 @@
 import type { CommandContext, CommandResult } from '../context.js';
 import { commitsSince, gitOut, lastChange } from '../adapters/git-facts.js';
 import { invocation } from '../adapters/invocation.js';
+import { hooksFix, hooksInstalled } from '../adapters/hooks-installed.js';
 import { locateSessionFile, readSessionFile } from '../adapters/session-file.js';
 import { redactDeep } from '../core/report/redact-deep.js';
 import { getGoal, getNextSteps, getStatus, parseSession } from '../core/session/index.js';
@@ -21,6 +22,8 @@ export interface StatusReport {
   commitsSinceUpdate: number;
   /** Whether the session file differs from HEAD (staged, unstaged or untracked). */
   uncommittedChanges: boolean;
+  /** Whether git runs git-session's hooks in this clone. */
+  hooksInstalled: boolean;
 }
 
 async function gitFacts(root: string, display: string, env: NodeJS.ProcessEnv) {
@@ -60,6 +63,7 @@ function render(r: StatusReport, how: string): string {
       : `- ${r.file} was never committed (${r.commitsSinceUpdate} commit${r.commitsSinceUpdate === 1 ? '' : 's'} on HEAD)`,
   );
   out.push(`- Uncommitted edits: ${r.uncommittedChanges ? 'yes' : 'no'}`);
+  out.push(r.hooksInstalled ? '- Hooks: installed' : `- Hooks: not installed in this clone, so commits get no trailers or journal entries; ${hooksFix(how)}`);
   return out.join('\n') + '\n';
 }
 
@@ -83,6 +87,7 @@ export async function status(args: { format: 'md' | 'json' }, ctx: CommandContex
     })),
     unknownSections: doc.unknownSections.map((s) => s.heading),
     ...(await gitFacts(file.repo.root, file.display, ctx.env)),
+    hooksInstalled: hooksInstalled(file.repo),
   }, ['file', 'kind', 'lastChangedIn']);
   return { stdout: args.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : render(report, invocation(ctx.env)) };
 }

@@ -1,8 +1,9 @@
 import type { CommandContext, CommandResult } from '../context.js';
 import { openHistory, readCommits, readJournal, streamCommits, type History, type HistoryOptions } from '../adapters/history.js';
+import { readSessionHistory, withItems, type SessionHistory } from '../adapters/session-history.js';
 import { fileAtHead, readBlame, readLineLog, shallowBoundaries } from '../adapters/line-history.js';
 import { ExitCode, GitSessionError } from '../errors.js';
-import { buildWhy, renderWhyJson, renderWhyMarkdown, type WhyReport } from '../core/report/why.js';
+import { buildWhy, onlyActive, renderWhyJson, renderWhyMarkdown, type WhyReport } from '../core/report/why.js';
 import { parseWhyTarget, type WhyTarget } from '../core/report/targets.js';
 import type { CommitRecord } from '../core/report/types.js';
 import type { JournalEntry } from '../core/journal/entry.js';
@@ -12,6 +13,8 @@ export interface WhyArgs {
   format: 'md' | 'json';
   /** For a line range: every commit that ever touched it (`git log -L`) instead of each line's last change. */
   history?: boolean;
+  /** Only what is still in force (what an assistant is given). */
+  activeOnly?: boolean;
 }
 
 type Lines = { start: number; end: number };
@@ -74,11 +77,19 @@ async function lastChanges(h: History, path: string, lines: Lines, target: WhyTa
   const commits: CommitRecord[] = [];
   const journal = new Map<string, JournalEntry[]>();
   const shallow = shallowBoundaries(h.opts);
+  const record = recordOf(h);
   await streamCommits(h.keys, h.config.journal.path, { hashes: blame.commits }, `the commits behind ${path}`, h.opts, (c, j) => {
     commits.push(c);
     if (j.length > 0) journal.set(c.hash, j);
   });
-  return buildWhy(target, commits, journal, { mode: 'blame', uncommitted: blame.uncommitted }, await shallow);
+  return buildWhy(target, withItems(commits, await record), journal, { mode: 'blame', uncommitted: blame.uncommitted }, await shallow);
+}
+
+// A history with no commits yet has no record: the reader's own error comes first.
+function recordOf(h: History): Promise<SessionHistory> {
+  const pending = readSessionHistory(h);
+  pending.catch(() => {});
+  return pending;
 }
 
 /** The decisions and dead ends behind a path or a line range, from the commits that touched it. */
@@ -89,6 +100,8 @@ export async function why(args: WhyArgs, ctx: CommandContext): Promise<CommandRe
   const blame = lines ? settle(readBlame(target.path, lines, { cwd: ctx.cwd, env: ctx.env })) : undefined;
   const h = await openHistory(ctx.cwd, ctx.env);
   let report: WhyReport;
+  // What became of each item is judged on the whole history of HEAD.
+  const record = lines && blame ? undefined : recordOf(h);
   if (lines && blame) {
     report = await lastChanges(h, target.path, lines, target, blame);
   } else {
@@ -96,11 +109,13 @@ export async function why(args: WhyArgs, ctx: CommandContext): Promise<CommandRe
       ? await lineHistory(h, target.path, target.lines, h.opts)
       : await readCommits(h.keys, { revArgs: ['HEAD'], paths: [target.path], follow: true, label: target.path }, h.opts);
     if (commits.length === 0 && !(await fileAtHead(target.path, h.opts))) throw missing(target.path);
-    const [journal, shallow] = await Promise.all([
+    const [journal, shallow, items] = await Promise.all([
       readJournal(h.config.journal.path, { hashes: commits.map((c) => c.hash) }, h.opts),
       shallowBoundaries(h.opts),
+      record!,
     ]);
-    report = buildWhy(target, commits, journal, undefined, shallow);
+    report = buildWhy(target, withItems(commits, items), journal, undefined, shallow);
   }
+  if (args.activeOnly) report = onlyActive(report);
   return { stdout: args.format === 'json' ? renderWhyJson(report) : renderWhyMarkdown(report) };
 }

@@ -7,6 +7,8 @@ export type PromptMode = 'off' | 'remind' | 'strict';
 export interface Config {
   /** Path of the session file, relative to the repository root. */
   sessionFile: string;
+  /** Headings of the sections `git session new` carries into the next session. */
+  keepSections: string[];
   prompt: {
     mode: PromptMode;
     /** Changed lines (added + removed) from which a commit counts as substantial. */
@@ -26,6 +28,8 @@ export interface Config {
   assistant: {
     /** What the Claude Code Stop hook does when code changed but SESSION.md did not. */
     stopMode: PromptMode;
+    /** Tokens (characters / 4) the edit-time hook and `decisions_for_path` may use for one file. */
+    editBudget: number;
   };
 }
 
@@ -33,10 +37,11 @@ export const CONFIG_FILE = '.gitsession';
 
 export const DEFAULT_CONFIG: Readonly<Config> = Object.freeze({
   sessionFile: 'SESSION.md',
+  keepSections: Object.freeze(['Key Files', 'Gotchas', 'Private']) as unknown as string[],
   prompt: Object.freeze({ mode: 'remind', threshold: 20 }),
   journal: Object.freeze({ enabled: true, path: '.session/journal/{year}-W{week}.md' }),
   trailers: Object.freeze({ decision: 'Decision', deadEnd: 'Dead-End', session: false }),
-  assistant: Object.freeze({ stopMode: 'remind' }),
+  assistant: Object.freeze({ stopMode: 'remind', editBudget: 800 }),
 }) as Readonly<Config>;
 
 /** Keys readers accept as dead ends besides the configured one. */
@@ -145,6 +150,15 @@ export function parseConfig(text: string, file = CONFIG_FILE): Config {
       case 'trailers.session':
         config.trailers.session = bool(value, file, lineNo);
         break;
+      case 'session.keep':
+        config.keepSections = value.split(',').map((v) => v.trim()).filter((v) => v !== '');
+        break;
+      case 'assistant.edit-budget': {
+        const n = Number(value);
+        if (!Number.isInteger(n) || n < 50) fail(file, lineNo, `"${value}" is not a budget of 50 tokens or more.`, 'Use a number such as 800.');
+        config.assistant.editBudget = n;
+        break;
+      }
       case 'assistant.stop-mode':
         config.assistant.stopMode = mode(value, file, lineNo);
         break;

@@ -13,6 +13,9 @@ const HOOKS: Record<string, () => Promise<HookModule>> = {
   'claude-session-start': () => import('./claude-session-start.js'),
   'claude-pre-compact': () => import('./claude-pre-compact.js'),
   'claude-stop': () => import('./claude-stop.js'),
+  'claude-pre-tool-use': () => import('./claude-pre-tool-use.js'),
+  'gemini-after-tool': () => import('./gemini-after-tool.js'),
+  'edit-index': () => import('./edit-index-build.js'),
   'gemini-session-start': () => import('./gemini-session-start.js'),
   // Gemini CLI's PreCompress does what Claude Code's PreCompact does: write a checkpoint.
   'gemini-pre-compress': () => import('./claude-pre-compact.js'),

@@ -75,10 +75,19 @@ export function createMcpServer(ctx: CommandContext, version: string): McpServer
   server.registerTool(
     'why',
     {
-      description: 'The decisions behind a path or lines: <path>[:<line>[-<end>]].',
+      description: 'The decisions still in force behind a path or lines: <path>[:<line>[-<end>]].',
       inputSchema: { target: text('target').describe('<path>[:<line>[-<end>]]'), format },
     },
-    async ({ target, format: f }) => toolResult(async () => (await import('../commands/why.js')).why({ target, format: f ?? 'md' }, fresh())),
+    async ({ target, format: f }) => toolResult(async () => (await import('../commands/why.js')).why({ target, format: f ?? 'md', activeOnly: true }, fresh())),
+  );
+  server.registerTool(
+    'decisions_for_path',
+    {
+      description:
+        'The decisions and dead ends still in force for one file (repository-relative path), newest first, within a small budget. Ask before editing a file you have not seen.',
+      inputSchema: { path: text('path').describe('Repository-relative path of the file') },
+    },
+    async ({ path }) => toolResult(async () => (await import('../commands/decisions.js')).decisions({ path, format: 'md' }, fresh())),
   );
   server.registerTool(
     'review',
@@ -86,7 +95,7 @@ export function createMcpServer(ctx: CommandContext, version: string): McpServer
       description: 'A pull-request description for a commit range: decisions, dead ends, status, files, commits.',
       inputSchema: { range: z.string().trim().min(1).max(500).optional().describe('A git range such as main..HEAD'), format },
     },
-    async ({ range, format: f }) => toolResult(async () => (await import('../commands/review.js')).review({ range, format: f ?? 'md' }, fresh())),
+    async ({ range, format: f }) => toolResult(async () => (await import('../commands/review.js')).review({ range, format: f ?? 'md', activeOnly: true }, fresh())),
   );
   return server;
 }

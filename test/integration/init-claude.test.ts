@@ -78,7 +78,7 @@ describe('init and Claude Code settings', () => {
     expect(parsed.permissions).toEqual({ allow: ['Bash(npm run lint)', 'Read(./docs/**)'], deny: [] });
     expect(parsed.hooks.SessionStart?.map((g) => g.matcher)).toEqual(['startup', 'startup|resume|clear|compact']);
     expect(parsed.hooks.PostToolUse).toHaveLength(1);
-    expect(Object.keys(parsed.hooks)).toEqual(['SessionStart', 'PostToolUse', 'PreCompact', 'Stop']);
+    expect(Object.keys(parsed.hooks)).toEqual(['SessionStart', 'PostToolUse', 'PreCompact', 'Stop', 'PreToolUse']);
     const installed = snapshot(repo.dir, hooksDir(repo));
 
     const second = gs(repo, ['init']);
@@ -99,7 +99,7 @@ describe('init and Claude Code settings', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/created +\.claude\/settings\.json/);
     const hooks = (JSON.parse(repo.read(SETTINGS)) as { hooks: Record<string, Group[]> }).hooks;
-    expect(Object.keys(hooks)).toEqual(['SessionStart', 'PreCompact', 'Stop']);
+    expect(Object.keys(hooks)).toEqual(['SessionStart', 'PreCompact', 'Stop', 'PreToolUse']);
     expect(gs(repo, ['uninstall']).code).toBe(0);
     expect(existsSync(join(repo.dir, '.claude'))).toBe(false);
   });

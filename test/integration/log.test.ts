@@ -51,7 +51,7 @@ describe('git session log', () => {
     const [note, bo, cache, , root] = log.commits;
     expect(note).toMatchObject({ decisions: [], deadEnds: [], journal: [] });
     expect(bo).toMatchObject({ author: 'Bo Other <bo@example.com>', deadEnds: [{ text: 'a wiki', reason: 'nobody reads it' }] });
-    expect(cache.decisions).toEqual([{ text: 'cache tokens', reason: 'fewer round trips' }]);
+    expect(cache.decisions).toEqual([{ text: 'cache tokens', reason: 'fewer round trips', status: 'active', changedBy: null }]);
     expect(cache.journal).toEqual([
       { time: '2026-11-02 10:00 +00:00', kind: 'commit', branch: 'main', author: 'Ada Tester <ada@example.com>',
         decisions: ['cache tokens — fewer round trips'], deadEnds: [], status: 'tokens cached',

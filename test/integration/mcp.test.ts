@@ -40,7 +40,7 @@ describe('git session mcp', () => {
 
     const { tools } = await client.listTools();
     expect(tools.map((t) => t.name).sort()).toEqual(
-      ['add_key_file', 'record_dead_end', 'record_decision', 'review', 'session_context', 'session_status', 'set_status', 'why'].sort(),
+      ['add_key_file', 'decisions_for_path', 'record_dead_end', 'record_decision', 'review', 'session_context', 'session_status', 'set_status', 'why'].sort(),
     );
 
     const ctx = (await client.callTool({ name: 'session_context', arguments: {} })) as ToolResult;
@@ -76,12 +76,17 @@ describe('git session mcp', () => {
     repo.git(['commit', '-q', '-m', 'Add retries', '-m', 'Decision: retry three times — the API is flaky']);
     const why = (await client.callTool({ name: 'why', arguments: { target: 'src/retry.ts', format: 'json' } })) as ToolResult;
     expect(why.isError, textOf(why)).toBeFalsy();
-    expect(textOf(why)).toContain('retry three times');
+    // Found in SESSION.md and in the trailer: listed once, as SESSION.md writes it.
+    expect(textOf(why)).toContain('Retry three times');
+    expect(textOf(why).match(/retry three times/gi)).toHaveLength(2);
+    const forPath = (await client.callTool({ name: 'decisions_for_path', arguments: { path: 'src/retry.ts' } })) as ToolResult;
+    expect(forPath.isError, textOf(forPath)).toBeFalsy();
+    expect(textOf(forPath)).toContain('Retry three times — the API is flaky');
 
     const review = (await client.callTool({ name: 'review', arguments: { range: 'HEAD~1', format: 'json' } })) as ToolResult;
     expect(review.isError, textOf(review)).toBeFalsy();
     expect(JSON.parse(textOf(review))).toMatchObject({ range: 'HEAD~1..HEAD', commits: [expect.objectContaining({ subject: 'Add retries' })] });
-    expect(textOf(review)).toContain('retry three times');
+    expect(textOf(review)).toContain('Retry three times');
   });
 
   it('rejects bad input with an error result and keeps serving', async () => {

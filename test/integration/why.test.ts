@@ -61,7 +61,7 @@ describe('git session why', () => {
     expect(why.mode).toBe('history');
     expect(why.commits.map((c: { short: string }) => c.short)).toEqual([hashes.change, hashes.create]);
     expect(why.decisions).toEqual([
-      { text: 'parse lazily', reason: 'start-up time matters', commit: expect.stringMatching(/^[0-9a-f]{40}$/), short: hashes.create,
+      { text: 'parse lazily', reason: 'start-up time matters', status: 'active', changedBy: null, commit: expect.stringMatching(/^[0-9a-f]{40}$/), short: hashes.create,
         subject: 'Add the parser', author: 'Ada Tester <ada@example.com>', date: '2026-11-01T09:00:00Z'.replace('Z', '+00:00') },
     ]);
     expect(why.deadEnds).toEqual([expect.objectContaining({ text: 'eager parse', reason: 'slow start', short: hashes.change })]);

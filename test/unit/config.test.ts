@@ -20,14 +20,15 @@ describe('parseConfig', () => {
     const c = parseConfig(
       '[Session]\n\tFile = "notes/SESSION.md" # ours\n[prompt]\nmode = STRICT\nthreshold = 5\n' +
         '[journal]\nenabled = no\npath = ./log/{year}-{week}.md\n[trailers]\ndecision = Why\ndead-end = Tried\nsession\n' +
-        '[assistant]\nstop-mode = off\n',
+        '[assistant]\nstop-mode = off\nedit-budget = 400\n[session]\nkeep = Key Files, Gotchas\n',
     );
     expect(c).toEqual({
       sessionFile: 'notes/SESSION.md',
+      keepSections: ['Key Files', 'Gotchas'],
       prompt: { mode: 'strict', threshold: 5 },
       journal: { enabled: false, path: 'log/{year}-{week}.md' },
       trailers: { decision: 'Why', deadEnd: 'Tried', session: true },
-      assistant: { stopMode: 'off' },
+      assistant: { stopMode: 'off', editBudget: 400 },
     });
   });
 

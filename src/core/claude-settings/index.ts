@@ -11,6 +11,7 @@ export const CLAUDE_HOOKS = [
   { event: 'SessionStart', matcher: 'startup|resume|clear|compact', hook: 'claude-session-start' },
   { event: 'PreCompact', matcher: 'manual|auto', hook: 'claude-pre-compact' },
   { event: 'Stop', matcher: undefined, hook: 'claude-stop' },
+  { event: 'PreToolUse', matcher: 'Read|Edit|MultiEdit|Write|NotebookEdit', hook: 'claude-pre-tool-use' },
 ] as const;
 
 /** Where Gemini CLI reads project settings (hooks load only in a folder the user trusts). */
@@ -23,6 +24,8 @@ export const GEMINI_SETTINGS_FILE = '.gemini/settings.json';
 export const GEMINI_HOOKS = [
   { event: 'SessionStart', matcher: undefined, hook: 'gemini-session-start' },
   { event: 'PreCompress', matcher: undefined, hook: 'gemini-pre-compress' },
+  // BeforeTool's output has no context field: the file's decisions come with the tool's result.
+  { event: 'AfterTool', matcher: 'read_file|read_many_files|replace|write_file', hook: 'gemini-after-tool' },
 ] as const;
 
 type HookSpec = (typeof CLAUDE_HOOKS)[number] | (typeof GEMINI_HOOKS)[number];

@@ -44,6 +44,9 @@ function staleness(data: ContextData, limits: Limits, how: string): string[] {
   const problems = (data.problems ?? []).map((p) => `- Could not read: ${clip(p, 600)}`);
   if (!data.sessionExists) return [...problems, `- ${data.sessionFile} does not exist: run \`${how} init\`.`];
   const out = [...problems];
+  if (data.hooksInstalled === false) {
+    out.push(`- This clone has no git-session hooks: commits get no trailers or journal entries (what SESSION.md records still counts). Fix: \`${how} init\`.`);
+  }
   if (!s.stale) return [...out, `- ${data.sessionFile} is up to date with the code.`];
   out.push(`- ${data.sessionFile} is behind the code: update it before you finish.`);
   if (s.commitsSince > 0) {

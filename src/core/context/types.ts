@@ -48,6 +48,8 @@ export interface ContextData {
    * assistant hooks and the MCP server, which go on without them; absent or empty otherwise.
    */
   problems?: string[];
+  /** False when this clone runs no git-session hook: its commits get no trailers or journal entries. */
+  hooksInstalled?: boolean;
   /** Commits scanned for trailers, and what range they came from. */
   history: { range: string; commits: number };
 }

@@ -25,14 +25,14 @@ const SETTINGS: JsonTarget = {
   file: CLAUDE_SETTINGS_FILE,
   merge: mergeClaudeSettings,
   remove: removeClaudeSettings,
-  reason: 'Claude Code hooks: session context at start and after compaction, a reminder at stop',
+  reason: "Claude Code hooks: session context at start and after compaction, a reminder at stop, a file's decisions before it is read or edited",
 };
 
 const GEMINI: JsonTarget = {
   file: GEMINI_SETTINGS_FILE,
   merge: mergeGeminiSettings,
   remove: removeGeminiSettings,
-  reason: 'Gemini CLI hooks: session context at start, a checkpoint before compression',
+  reason: "Gemini CLI hooks: session context at start, a checkpoint before compression, a file's decisions with what a file tool returns",
 };
 
 const MCP: JsonTarget = {

@@ -6,7 +6,7 @@
 export interface JournalEntry {
   /** Local time with offset, `YYYY-MM-DD HH:MM +HH:MM`. */
   time: string;
-  kind: 'commit' | 'checkpoint';
+  kind: 'commit' | 'checkpoint' | 'close';
   branch: string;
   /** `Name <email>`. */
   author: string;
@@ -41,7 +41,7 @@ export const MAX_FILES = 25;
  * An entry's heading line: time, kind, branch, author. The branch ends at the first
  * ` · `: git refuses spaces in branch names, while an author's name may hold ` · `.
  */
-export const ENTRY_HEADING = /^### (\d{4}-\d{2}-\d{2} \d{2}:\d{2} [+-]\d{2}:\d{2}) · (commit|checkpoint) · (.*?) · (.*)$/;
+export const ENTRY_HEADING = /^### (\d{4}-\d{2}-\d{2} \d{2}:\d{2} [+-]\d{2}:\d{2}) · (commit|checkpoint|close) · (.*?) · (.*)$/;
 
 /** The line that carries an entry's identity, always its last: `- Entry: <id>`. */
 export const ENTRY_ID_PREFIX = '- Entry: ';

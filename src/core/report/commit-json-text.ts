@@ -1,7 +1,6 @@
 import type { JournalEntry } from '../journal/entry.js';
-import { splitReason } from '../trailers/index.js';
-import { authorOf } from './commits.js';
-import type { CommitRecord } from './types.js';
+import { authorOf, reasonedOf } from './commits.js';
+import type { CommitRecord, Reasoned } from './types.js';
 
 // One commit as `JSON.stringify(report, null, 2)` writes it as an item of a top-level
 // array property (four spaces in), byte for byte, without building the whole report:
@@ -29,15 +28,17 @@ export function insertJournalJson(text: string, journal: string): string {
 
 const NO_TRAILERS_TAIL = `,${KEY}"decisions": [],${KEY}"deadEnds": [],${KEY}"journal": ${EMPTY_TAIL}`;
 
-function reasonedPieces(values: readonly string[], out: string[]): void {
+function reasonedPieces(values: readonly Reasoned[], out: string[]): void {
   if (values.length === 0) {
     out.push('[]');
     return;
   }
   out.push('[');
   for (let i = 0; i < values.length; i++) {
-    const v = splitReason(values[i]!);
-    out.push(i === 0 ? ITEM : `,${ITEM}`, `{${ITEM}  "text": `, q(v.text), `,${ITEM}  "reason": `, v.reason === null ? 'null' : q(v.reason), `${ITEM}}`);
+    const v = values[i]!;
+    out.push(i === 0 ? ITEM : `,${ITEM}`, `{${ITEM}  "text": `, q(v.text), `,${ITEM}  "reason": `, v.reason === null ? 'null' : q(v.reason));
+    if (v.status !== undefined) out.push(`,${ITEM}  "status": `, q(v.status), `,${ITEM}  "changedBy": `, v.changedBy ? q(v.changedBy) : 'null');
+    out.push(`${ITEM}}`);
   }
   out.push(KEY, ']');
 }
@@ -59,13 +60,15 @@ export function commitJsonPieces(commit: CommitRecord, out: string[]): void {
     for (let i = 0; i < parents.length; i++) out.push(i === 0 ? parents[i]! : `",${ITEM}"${parents[i]!}`);
     out.push(`"${KEY}]`);
   }
-  if (commit.decisions.length === 0 && commit.deadEnds.length === 0) {
+  const decisions = reasonedOf(commit, 'decisions');
+  const deadEnds = reasonedOf(commit, 'deadEnds');
+  if (decisions.length === 0 && deadEnds.length === 0) {
     out.push(NO_TRAILERS_TAIL);
     return;
   }
   out.push(`,${KEY}"decisions": `);
-  reasonedPieces(commit.decisions, out);
+  reasonedPieces(decisions, out);
   out.push(`,${KEY}"deadEnds": `);
-  reasonedPieces(commit.deadEnds, out);
+  reasonedPieces(deadEnds, out);
   out.push(`,${KEY}"journal": ${EMPTY_TAIL}`);
 }

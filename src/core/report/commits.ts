@@ -10,8 +10,8 @@ export function authorOf(commit: CommitRecord): string {
 /** The decisions or dead ends of commits, each with the commit that recorded it, in the commits' order. */
 export function attributed(commits: readonly CommitRecord[], which: 'decisions' | 'deadEnds'): Attributed[] {
   return commits.flatMap((c) =>
-    c[which].map((value) => ({
-      ...splitReasoned(value),
+    reasonedOf(c, which).map((item) => ({
+      ...item,
       commit: c.hash,
       short: c.short,
       subject: c.subject,
@@ -19,6 +19,22 @@ export function attributed(commits: readonly CommitRecord[], which: 'decisions' 
       date: c.date,
     })),
   );
+}
+
+/** A commit's decisions or dead ends: from its tree and trailers when read, else its trailers alone. */
+export function reasonedOf(commit: CommitRecord, which: 'decisions' | 'deadEnds'): Reasoned[] {
+  return commit.items ? commit.items[which] : commit[which].map(splitReasoned);
+}
+
+/** Only what is still in force (items read without a status count as in force). */
+export function activeOnly<T extends Reasoned>(items: readonly T[]): T[] {
+  return items.filter((i) => i.status === undefined || i.status === 'active');
+}
+
+/** ` (reverted by abc1234)` for an item no longer in force, else nothing. */
+export function statusNote(item: Reasoned): string {
+  if (item.status === undefined || item.status === 'active') return '';
+  return item.changedBy ? ` (${item.status} by ${item.changedBy})` : ` (${item.status})`;
 }
 
 /** A commit as every JSON output shows it. */
@@ -44,8 +60,8 @@ export function commitJson(commit: CommitRecord, journal?: JournalByCommit | rea
     author: authorOf(commit),
     date: commit.date,
     parents: commit.parents,
-    decisions: commit.decisions.map(splitReasoned),
-    deadEnds: commit.deadEnds.map(splitReasoned),
+    decisions: reasonedOf(commit, 'decisions'),
+    deadEnds: reasonedOf(commit, 'deadEnds'),
     journal: entries as JournalEntry[],
   };
 }

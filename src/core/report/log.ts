@@ -11,7 +11,7 @@
  * }
  */
 import type { JournalEntry } from '../journal/entry.js';
-import { blocks, commitJson, day, inline, json, reasonedLine, type CommitJson } from './commits.js';
+import { blocks, commitJson, day, inline, json, reasonedLine, statusNote, type CommitJson } from './commits.js';
 import { journalLine } from './why.js';
 import type { CommitRecord, JournalByCommit } from './types.js';
 
@@ -46,8 +46,8 @@ function describe(filters: LogFilters): string {
 export function logEntry(c: CommitJson): string {
   const lines = [`## ${day(c.date)} ${c.short} ${inline(c.subject)}`, '', inline(c.author)];
   const details: string[] = [];
-  for (const d of c.decisions) details.push(`- Decision: ${inline(reasonedLine(d))}`);
-  for (const d of c.deadEnds) details.push(`- Dead end: ${inline(reasonedLine(d))}`);
+  for (const d of c.decisions) details.push(`- Decision: ${inline(reasonedLine(d))}${statusNote(d)}`);
+  for (const d of c.deadEnds) details.push(`- Dead end: ${inline(reasonedLine(d))}${statusNote(d)}`);
   for (const e of c.journal) details.push(journalItem(e));
   if (details.length > 0) lines.push('', ...details);
   return lines.join('\n');

@@ -7,7 +7,10 @@
  *   "goal": string | null,                 // SESSION.md at the head of the range
  *   "status": string | null,
  *   "nextSteps": string[],
- *   "decisions": [{ "text", "reason": string | null, "commit", "short", "subject", "author", "date" }],
+ *   "decisions": [{ "text", "reason": string | null, "status": "active" | "reverted" | "superseded" | "withdrawn",
+ *                   "changedBy": string | null,   // short id of the commit that reverted, superseded or withdrew it
+ *                   "commit", "short", "subject", "author", "date" }],
+ *                 // found in the commits' trailers AND in what they added to SESSION.md, each once
  *   "deadEnds":  [ same as decisions ],
  *   "files":   [{ "path", "added", "removed", "lines", "commits", "binary" }],   // top 10 by lines changed;
  *                                      // renamed files under their newest name, journal files left out
@@ -15,7 +18,7 @@
  * }
  * Decisions and dead ends are listed oldest first, in message order within a commit.
  */
-import { attributed, authorOf, blocks, inline, json, reasonedLine } from './commits.js';
+import { attributed, authorOf, blocks, inline, json, reasonedLine, statusNote } from './commits.js';
 import type { SessionView } from './session-view.js';
 import type { Attributed, CommitRecord } from './types.js';
 
@@ -100,7 +103,8 @@ export function buildReview(
 
 function attributedList(items: readonly Attributed[]): string {
   // The short hash is enough to find the commit: its subject is in the list of commits below.
-  return items.map((d) => `- ${inline(reasonedLine(d))} (${d.short})`).join('\n');
+  // Items no longer in force stay listed, named as such with the commit that retired them.
+  return items.map((d) => `- ${inline(reasonedLine(d))} (${d.short})${statusNote(d)}`).join('\n');
 }
 
 /** The review as markdown ready to paste into a pull request. */

@@ -12,7 +12,7 @@
  *   "status": string | null                 // SESSION.md status
  * }
  */
-import { attributed, blocks, inline, json, reasonedLine } from './commits.js';
+import { attributed, blocks, inline, json, reasonedLine, statusNote } from './commits.js';
 import type { SessionView } from './session-view.js';
 import type { Attributed, CommitRecord } from './types.js';
 
@@ -52,8 +52,8 @@ export function renderStandupMarkdown(s: Standup): string {
   return blocks([
     `# Standup since ${s.since}`,
     `## Done\n\n${s.done.length > 0 ? s.done.map((d) => bullet(d.subject)).join('\n') : 'Nothing committed in this period.'}`,
-    s.decided.length > 0 && `## Decided\n\n${s.decided.map((d) => bullet(reasonedLine(d))).join('\n')}`,
-    s.ruledOut.length > 0 && `## Ruled out\n\n${s.ruledOut.map((d) => bullet(reasonedLine(d))).join('\n')}`,
+    s.decided.length > 0 && `## Decided\n\n${s.decided.map((d) => bullet(reasonedLine(d) + statusNote(d))).join('\n')}`,
+    s.ruledOut.length > 0 && `## Ruled out\n\n${s.ruledOut.map((d) => bullet(reasonedLine(d) + statusNote(d))).join('\n')}`,
     next.length > 0 && `## Next\n\n${next.join('\n')}`,
   ]);
 }

@@ -27,13 +27,25 @@ export interface CommitRecord {
   deadEnds: string[];
   /** Filled only when numstat was asked for; empty for merges. */
   files: FileStat[];
+  /**
+   * What the commit recorded, read from its tree diff and its trailers (each item
+   * once) with what became of it; when set, readers use it instead of the trailers.
+   */
+  items?: { decisions: Reasoned[]; deadEnds: Reasoned[] };
 }
+
+/** What became of a recorded decision or dead end (see src/core/history/status.ts). */
+export type ItemState = 'active' | 'reverted' | 'superseded' | 'withdrawn';
 
 /** A decision or dead end split into what and why. */
 export interface Reasoned {
   text: string;
   /** Null when the trailer gave no reason. */
   reason: string | null;
+  /** Whether it is still in force; absent where the record was not read from the tree. */
+  status?: ItemState;
+  /** Short id of the commit that reverted, superseded or withdrew it. */
+  changedBy?: string | null;
 }
 
 /** A decision or dead end together with the commit that recorded it. */

@@ -20,7 +20,7 @@
  * }
  */
 import type { JournalEntry } from '../journal/entry.js';
-import { attributed, blocks, commitJson, day, inline, json, reasonedLine, type CommitJson } from './commits.js';
+import { activeOnly, attributed, blocks, commitJson, day, inline, json, reasonedLine, statusNote, type CommitJson } from './commits.js';
 import { lineRanges } from './blame.js';
 import type { WhyTarget } from './targets.js';
 import type { Attributed, CommitRecord, JournalByCommit } from './types.js';
@@ -59,6 +59,16 @@ export function buildWhy(
   };
 }
 
+/** The report with only the items still in force: what an assistant is given. */
+export function onlyActive(report: WhyReport): WhyReport {
+  return {
+    ...report,
+    decisions: activeOnly(report.decisions),
+    deadEnds: activeOnly(report.deadEnds),
+    commits: report.commits.map((c) => ({ ...c, decisions: activeOnly(c.decisions), deadEnds: activeOnly(c.deadEnds) })),
+  };
+}
+
 function label(report: WhyReport): string {
   if (!report.lines) return report.path;
   const { start, end } = report.lines;
@@ -78,8 +88,8 @@ export function journalLine(entry: JournalEntry): string {
 
 function commitBlock(c: CommitJson): string {
   const lines = [`## ${c.short} ${inline(c.subject)}`, '', `${inline(c.author)}, ${day(c.date)}`, ''];
-  for (const d of c.decisions) lines.push(`- Decision: ${inline(reasonedLine(d))}`);
-  for (const d of c.deadEnds) lines.push(`- Dead end: ${inline(reasonedLine(d))}`);
+  for (const d of c.decisions) lines.push(`- Decision: ${inline(reasonedLine(d))}${statusNote(d)}`);
+  for (const d of c.deadEnds) lines.push(`- Dead end: ${inline(reasonedLine(d))}${statusNote(d)}`);
   for (const e of c.journal) lines.push(`- ${inline(journalLine(e))}`);
   return lines.join('\n');
 }

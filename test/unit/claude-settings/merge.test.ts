@@ -30,10 +30,10 @@ function commands(text: string, event: string): string[] {
 }
 
 describe('mergeClaudeSettings', () => {
-  it('creates a settings file with the three hooks when there is none', () => {
+  it('creates a settings file with the four hooks when there is none', () => {
     const text = mergeClaudeSettings(null);
     const parsed = JSON.parse(text);
-    expect(Object.keys(parsed.hooks)).toEqual(['SessionStart', 'PreCompact', 'Stop']);
+    expect(Object.keys(parsed.hooks)).toEqual(['SessionStart', 'PreCompact', 'Stop', 'PreToolUse']);
     expect(parsed.hooks.SessionStart[0].matcher).toBe('startup|resume|clear|compact');
     expect(parsed.hooks.PreCompact[0].matcher).toBe('manual|auto');
     expect(parsed.hooks.Stop[0].matcher).toBeUndefined();

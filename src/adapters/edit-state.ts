@@ -1,0 +1,98 @@
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { readState as readStateText, stateDirOf, statePath, writeStateQuietly, type StateFile } from './state-dir.js';
+
+/**
+ * What the edit-time hook keeps under the git dir's `git-session/`, found and read
+ * without starting git: it runs before every file an assistant reads, so finding
+ * the repository, HEAD and the index costs a few file reads.
+ */
+export interface RepoDirs {
+  root: string;
+  /** This work tree's git dir (a linked worktree has its own). */
+  gitDir: string;
+  /** Where the refs are: the main git dir. */
+  commonDir: string;
+}
+
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function isDir(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** The work tree around `start` and its git dirs, by looking for `.git` upwards; undefined outside one. */
+export function findRepoDirs(start: string): RepoDirs | undefined {
+  let dir = resolve(start);
+  for (;;) {
+    const dotGit = join(dir, '.git');
+    if (isDir(dotGit)) return { root: dir, gitDir: dotGit, commonDir: dotGit };
+    const pointer = readText(dotGit);
+    const m = pointer === undefined ? null : /^gitdir:\s*(.+?)\s*$/m.exec(pointer);
+    if (m) {
+      const gitDir = isAbsolute(m[1]!) ? m[1]! : resolve(dir, m[1]!);
+      const common = readText(join(gitDir, 'commondir'))?.trim();
+      return { root: dir, gitDir, commonDir: common ? resolve(gitDir, common) : gitDir };
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/** The commit HEAD names, read from the ref files; undefined on an unborn branch or an odd layout. */
+export function readHeadCommit(dirs: RepoDirs): string | undefined {
+  const head = readText(join(dirs.gitDir, 'HEAD'))?.trim();
+  if (!head) return undefined;
+  if (/^[0-9a-f]{40,64}$/.test(head)) return head;
+  const ref = /^ref:\s*(refs\/\S+)$/.exec(head)?.[1];
+  if (!ref) return undefined;
+  const loose = readText(join(dirs.commonDir, ref))?.trim() ?? readText(join(dirs.gitDir, ref))?.trim();
+  if (loose && /^[0-9a-f]{40,64}$/.test(loose)) return loose;
+  const packed = readText(join(dirs.commonDir, 'packed-refs'));
+  if (!packed) return undefined;
+  for (const line of packed.split('\n')) {
+    const [id, name] = line.split(' ');
+    if (name === ref && id && /^[0-9a-f]{40,64}$/.test(id)) return id;
+  }
+  return undefined;
+}
+
+/** Where one of git-session's state files lives for this work tree. */
+export function statePathOf(dirs: RepoDirs, file: StateFile): string {
+  return statePath(stateDirOf(dirs.gitDir), file);
+}
+
+/** Reads a JSON state file; undefined when missing or unreadable. */
+export function readState<T>(path: string): T | undefined {
+  const text = readStateText(path);
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes a JSON state file atomically; a failure (a read-only git dir) only costs the next run a rebuild. */
+export function writeState(path: string, value: unknown): void {
+  writeStateQuietly(path, JSON.stringify(value));
+}
+
+/** The settings' identity: the index is rebuilt when `.gitsession` changes. */
+export function settingsStamp(root: string): string {
+  const text = readText(join(root, '.gitsession')) ?? '';
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return `${text.length}:${hash.toString(16)}`;
+}

@@ -1,0 +1,234 @@
+import { spawn } from 'node:child_process';
+import { git } from './git.js';
+import { failed, LOG_FLAGS, type History } from './history.js';
+import { findRepoDirs, readState, statePathOf, writeState } from './edit-state.js';
+import { parseWalk, walkFormat, WALK_DIFF_OPTIONS, NO_BLOB, type WalkCommit } from '../core/history/walk.js';
+import { deriveStatus, itemKey, type SessionCommit, type SessionItem, type TrackedItem } from '../core/history/status.js';
+import { CLOSE_HEADING } from '../core/history/close.js';
+import { sanitiseText } from '../core/text/sanitise.js';
+import { journalMatcher, normalisePath } from '../core/pipeline/paths.js';
+import type { CommitRecord, Reasoned } from '../core/report/types.js';
+
+/**
+ * The record of a history as the readers see it: one `git log` walk (trailers,
+ * bodies, touched files with blob ids) and one `git cat-file --batch` of the session
+ * file's texts before and after each commit that changed it.
+ */
+export interface SessionHistory {
+  /** Newest first, as git lists them. */
+  commits: WalkCommit[];
+  /** Every item recorded, oldest first, with its status. */
+  items: TrackedItem[];
+  /** The items each commit added, by full id. */
+  byCommit: Map<string, TrackedItem[]>;
+}
+
+/** Reads blobs by id in one `git cat-file --batch`; a missing one is left out. */
+export function readBlobs(ids: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  if (ids.length === 0) return Promise.resolve(out);
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', ['cat-file', '--batch'], { cwd, env, stdio: ['pipe', 'pipe', 'ignore'] });
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (c: Buffer) => chunks.push(c));
+    child.on('error', reject);
+    child.on('close', () => {
+      const buf = Buffer.concat(chunks);
+      let pos = 0;
+      for (const id of ids) {
+        const nl = buf.indexOf(0x0a, pos);
+        if (nl < 0) break;
+        const header = buf.toString('utf8', pos, nl).split(' ');
+        pos = nl + 1;
+        if (header[1] === 'missing' || header.length < 3) continue;
+        const size = Number(header[2]);
+        out.set(id, buf.toString('utf8', pos, pos + size));
+        pos += size + 1;
+      }
+      resolve(out);
+    });
+    child.stdin.on('error', () => {});
+    child.stdin.end(ids.join('\n') + '\n');
+  });
+}
+
+type Parsed = { decisions: SessionItem[]; deadEnds: SessionItem[] };
+
+/**
+ * The public decisions and dead ends of session file versions, by blob id, secrets
+ * redacted; a version that does not parse has none. Blobs never change, so what was
+ * read once is kept under the git dir (`git-session/items.json`) and read from there.
+ */
+type ItemCache = { version: number; file: string; items: [SessionItem['kind'], string, string | null][]; blobs: Record<string, number[]> };
+const ITEM_CACHE_VERSION = 2;
+
+async function parseBlobs(texts: Map<string, string>, file: string): Promise<Map<string, SessionItem[]>> {
+  const { parseSession, getDecisions, getDeadEnds } = await import('../core/session/index.js');
+  const { redactSecrets } = await import('../core/redact/index.js');
+  const out = new Map<string, SessionItem[]>();
+  // The same bullet stands in many versions: each distinct text is redacted once.
+  const redacted = new Map<string, string>();
+  const redact = async (text: string) => {
+    let r = redacted.get(text);
+    if (r === undefined) redacted.set(text, (r = text === '' ? text : (await redactSecrets(sanitiseText(text))).text));
+    return r;
+  };
+  for (const [id, text] of texts) {
+    let items: SessionItem[] = [];
+    try {
+      const doc = parseSession(text, file);
+      items = [
+        ...getDecisions(doc).map((d): SessionItem => ({ kind: 'decision', ...d })),
+        ...getDeadEnds(doc).map((d): SessionItem => ({ kind: 'deadEnd', ...d })),
+      ];
+    } catch {
+      // An old text that no longer parses (bad front matter) records nothing.
+    }
+    for (const item of items) {
+      item.text = await redact(item.text);
+      if (item.reason !== null) item.reason = await redact(item.reason);
+    }
+    out.set(id, items);
+  }
+  return out;
+}
+
+async function itemsOf(ids: readonly string[], h: History): Promise<Map<string, Parsed>> {
+  const dirs = findRepoDirs(h.root);
+  const cachePath = dirs ? statePathOf(dirs, 'items') : undefined;
+  const stored = cachePath ? readState<ItemCache>(cachePath) : undefined;
+  const cache: ItemCache =
+    stored && stored.version === ITEM_CACHE_VERSION && stored.file === h.config.sessionFile ? stored : { version: ITEM_CACHE_VERSION, file: h.config.sessionFile, items: [], blobs: {} };
+  const missing = ids.filter((id) => !Object.hasOwn(cache.blobs, id));
+  if (missing.length > 0) {
+    const parsed = await parseBlobs(await readBlobs(missing, h.root, h.opts.env), h.config.sessionFile);
+    const index = new Map(cache.items.map((t, i) => [JSON.stringify(t), i]));
+    for (const [id, items] of parsed) {
+      cache.blobs[id] = items.map((item) => {
+        const tuple: ItemCache['items'][number] = [item.kind, item.text, item.reason];
+        const key = JSON.stringify(tuple);
+        let at = index.get(key);
+        if (at === undefined) {
+          at = cache.items.push(tuple) - 1;
+          index.set(key, at);
+        }
+        return at;
+      });
+    }
+    if (cachePath) writeState(cachePath, cache);
+  }
+  const out = new Map<string, Parsed>();
+  for (const id of ids) {
+    const items = (cache.blobs[id] ?? []).map((i): SessionItem => {
+      const [kind, text, reason] = cache.items[i]!;
+      return { kind, text, reason };
+    });
+    out.set(id, { decisions: items.filter((i) => i.kind === 'decision'), deadEnds: items.filter((i) => i.kind === 'deadEnd') });
+  }
+  return out;
+}
+
+function difference(a: readonly SessionItem[], b: readonly SessionItem[]): SessionItem[] {
+  const keys = new Set(b.map((i) => itemKey(i.kind, i.text)));
+  return a.filter((i) => !keys.has(itemKey(i.kind, i.text)));
+}
+
+function closeCount(text: string | undefined): number {
+  if (text === undefined) return 0;
+  return text.split('\n').filter((l) => CLOSE_HEADING.test(l.replace(/\r$/, ''))).length;
+}
+
+/** What a selection of commits recorded, with the status of every item. `revArgs` default to HEAD. */
+export async function readSessionHistory(
+  h: History,
+  select: { revArgs?: readonly string[]; filters?: readonly string[]; label?: string } = {},
+): Promise<SessionHistory> {
+  const args = [
+    'log',
+    ...LOG_FLAGS,
+    `--format=${walkFormat(h.keys)}`,
+    ...WALK_DIFF_OPTIONS,
+    ...(select.filters ?? []),
+    '--end-of-options',
+    ...(select.revArgs ?? ['HEAD']),
+    '--',
+  ];
+  const result = await git(args, { ...h.opts, allowFailure: true });
+  if (result.code !== 0) return failed(result, select.label ?? 'the history of HEAD', h.opts);
+  const commits = parseWalk(result.stdout, h.keys);
+  const sessionFile = normalisePath(h.config.sessionFile);
+  const isJournal = journalMatcher(h.config.journal.path);
+  const blobs = new Set<string>();
+  for (const c of commits) {
+    for (const f of c.files) {
+      if (f.path !== sessionFile && f.oldPath !== sessionFile) continue;
+      if ((f.oldPath ?? f.path) === sessionFile && !NO_BLOB.test(f.oldBlob)) blobs.add(f.oldBlob);
+      if (f.path === sessionFile && !NO_BLOB.test(f.newBlob)) blobs.add(f.newBlob);
+    }
+  }
+  const parsed = blobs.size > 0 ? await itemsOf([...blobs], h) : new Map<string, Parsed>();
+  const none: Parsed = { decisions: [], deadEnds: [] };
+  const sessionCommits = new Map<string, SessionCommit>();
+  const closeCandidates: { commit: SessionCommit; journal: WalkCommit['files'] }[] = [];
+  for (const c of commits) {
+    let added: SessionItem[] = [];
+    let removed: SessionItem[] = [];
+    const change = c.files.find((f) => f.path === sessionFile || f.oldPath === sessionFile);
+    if (change) {
+      const before = (change.oldPath ?? change.path) === sessionFile ? (parsed.get(change.oldBlob) ?? none) : none;
+      const after = change.path === sessionFile ? (parsed.get(change.newBlob) ?? none) : none;
+      const b = [...before.decisions, ...before.deadEnds];
+      const a = [...after.decisions, ...after.deadEnds];
+      added = difference(a, b);
+      removed = difference(b, a);
+    }
+    const commit: SessionCommit = {
+      hash: c.record.hash,
+      short: c.record.short,
+      added,
+      removed,
+      // A message can carry terminal control sequences: none reaches a reader's output.
+      trailers: { decisions: c.record.decisions.map((v) => sanitiseText(v)), deadEnds: c.record.deadEnds.map((v) => sanitiseText(v)) },
+      reverts: c.reverts,
+      closes: false,
+    };
+    sessionCommits.set(commit.hash, commit);
+    const journal = c.files.filter((f) => isJournal(f.path));
+    if (removed.length > 0 && journal.length > 0) closeCandidates.push({ commit, journal });
+  }
+  if (closeCandidates.length > 0) {
+    const ids = closeCandidates.flatMap((x) => x.journal.flatMap((f) => [f.oldBlob, f.newBlob])).filter((id) => !NO_BLOB.test(id));
+    const journals = await readBlobs([...new Set(ids)], h.root, h.opts.env);
+    for (const { commit, journal } of closeCandidates) {
+      commit.closes = journal.some((f) => closeCount(journals.get(f.newBlob)) > closeCount(journals.get(f.oldBlob)));
+    }
+  }
+  const oldestFirst = [...commits].reverse().map((c) => sessionCommits.get(c.record.hash)!);
+  const items = deriveStatus(oldestFirst);
+  const byCommit = new Map<string, TrackedItem[]>();
+  for (const item of items) {
+    const list = byCommit.get(item.commit) ?? [];
+    list.push(item);
+    byCommit.set(item.commit, list);
+  }
+  return { commits, items, byCommit };
+}
+
+/** An item as the reports show it: what, why, and what became of it. */
+export function reasonedItem(item: TrackedItem): Reasoned {
+  return { text: item.text, reason: item.reason, status: item.status, changedBy: item.changedByShort };
+}
+
+/** Gives each record the items its commit recorded (tree and trailers, each once), with their status. */
+export function withItems(records: readonly CommitRecord[], history: SessionHistory): CommitRecord[] {
+  return records.map((r) => {
+    const items = history.byCommit.get(r.hash) ?? [];
+    return {
+      ...r,
+      items: {
+        decisions: items.filter((i) => i.kind === 'decision').map(reasonedItem),
+        deadEnds: items.filter((i) => i.kind === 'deadEnd').map(reasonedItem),
+      },
+    };
+  });
+}

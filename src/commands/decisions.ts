@@ -1,0 +1,23 @@
+import type { CommandContext, CommandResult } from '../context.js';
+import { loadEditIndex } from '../adapters/edit-index.js';
+import { findRepo } from '../adapters/repo.js';
+import { decisionsForPath } from '../core/history/edit-index.js';
+import { normalisePath } from '../core/pipeline/paths.js';
+import { relative, resolve, sep } from 'node:path';
+
+/**
+ * `git session decisions <path>`: the decisions and dead ends still in force for one
+ * file, within the edit budget: what the edit-time hook hands an assistant, for
+ * assistants without hooks and for the MCP tool `decisions_for_path`.
+ */
+export async function decisions(args: { path: string; format: 'md' | 'json' }, ctx: CommandContext): Promise<CommandResult> {
+  const repo = await findRepo(ctx.cwd, ctx.env);
+  const path = normalisePath(relative(repo.root, resolve(ctx.cwd, args.path)).split(sep).join('/'));
+  const loaded = await loadEditIndex(repo.root, ctx.env);
+  const found = loaded ? decisionsForPath(loaded.index, path, loaded.index.budget) : undefined;
+  if (args.format === 'json') {
+    const report = { path, text: found?.text ?? null, served: found?.served ?? 0, total: found?.total ?? 0 };
+    return { stdout: JSON.stringify(report, null, 2) + '\n' };
+  }
+  return { stdout: found ? `${found.text}\n` : `No decisions or dead ends in force were recorded for ${path}.\n` };
+}

@@ -1,0 +1,144 @@
+/**
+ * What the edit-time hook knows about every file, computed once per HEAD: the
+ * decisions and dead ends still in force, and for each file (followed across
+ * renames) the commits that recorded some of them. Looking a file up is then a
+ * read of one small JSON file, with no git and no markdown parser.
+ */
+import { pathHistories, type TouchedBy } from './paths.js';
+import type { TrackedItem } from './status.js';
+
+export const EDIT_INDEX_VERSION = 1;
+
+/** A commit that recorded items still in force. */
+export interface IndexedCommit {
+  hash: string;
+  short: string;
+  /** How many files it touched: a commit that touched fewer is closer to each of them. */
+  width: number;
+}
+
+/** An item still in force; `c` indexes `commits`. */
+export interface IndexedItem {
+  kind: 'decision' | 'deadEnd';
+  text: string;
+  reason: string | null;
+  c: number;
+}
+
+export interface EditIndex {
+  version: number;
+  /** The HEAD commit and the settings it was computed for. */
+  head: string;
+  stamp: string;
+  /** Oldest first: a higher index is newer. */
+  commits: IndexedCommit[];
+  items: IndexedItem[];
+  /** Each path (as at HEAD, from the repository root) with the indexes of the commits above that touched it. */
+  files: Record<string, number[]>;
+}
+
+/**
+ * Builds the index from the items of a history and its commits' files, both oldest
+ * first. `ignore` leaves out the tool's own files.
+ */
+export function buildEditIndex(
+  head: string,
+  stamp: string,
+  items: readonly TrackedItem[],
+  oldestFirst: readonly (TouchedBy & { short: string })[],
+  ignore: (path: string) => boolean,
+): EditIndex {
+  const active = items.filter((i) => i.status === 'active');
+  const recording = new Set(active.map((i) => i.commit));
+  const commits: IndexedCommit[] = [];
+  const at = new Map<string, number>();
+  for (const c of oldestFirst) {
+    if (!recording.has(c.hash)) continue;
+    at.set(c.hash, commits.length);
+    commits.push({ hash: c.hash, short: c.short, width: c.files.filter((f) => !ignore(f.path)).length });
+  }
+  const files: Record<string, number[]> = {};
+  for (const [path, hashes] of pathHistories(oldestFirst, ignore)) {
+    const hits = hashes.filter((h) => at.has(h)).map((h) => at.get(h)!);
+    if (hits.length > 0) files[path] = [...new Set(hits)].sort((a, b) => b - a);
+  }
+  return {
+    version: EDIT_INDEX_VERSION,
+    head,
+    stamp,
+    commits,
+    items: active.map((i) => ({ kind: i.kind, text: i.text, reason: i.reason, c: at.get(i.commit)! })),
+    files,
+  };
+}
+
+/** What the hook serves for one file. */
+export interface PathDecisions {
+  text: string;
+  /** Identity of what was served: the same file told twice in one session is told once. */
+  fingerprint: string;
+  served: number;
+  total: number;
+}
+
+function line(item: IndexedItem, short: string, withReason: boolean): string {
+  const label = item.kind === 'decision' ? 'Decision' : 'Dead end';
+  const what = item.text.replace(/\s+/g, ' ').trim();
+  const why = withReason && item.reason ? ` — ${item.reason.replace(/\s+/g, ' ').trim()}` : '';
+  return `- ${label}: ${what}${why} (${short})`;
+}
+
+/**
+ * The active decisions and dead ends of `path` within `budgetTokens` (characters / 4):
+ * those of the commits that last changed the touched lines first (`blamed`, full
+ * ids), then newest first, a narrower commit before a wider one. An item that does
+ * not fit with its reason is given without it. Undefined when there is nothing.
+ */
+export function decisionsForPath(index: EditIndex, path: string, budgetTokens: number, blamed: ReadonlySet<string> = new Set()): PathDecisions | undefined {
+  const touched = index.files[path];
+  if (!touched || touched.length === 0) return undefined;
+  const set = new Set(touched);
+  const rank = (c: number) => {
+    const commit = index.commits[c]!;
+    return [blamed.has(commit.hash) ? 0 : 1, -c, commit.width] as const;
+  };
+  const mine = index.items
+    .filter((i) => set.has(i.c))
+    .sort((a, b) => {
+      const ra = rank(a.c);
+      const rb = rank(b.c);
+      return ra[0] - rb[0] || ra[1] - rb[1] || ra[2] - rb[2];
+    });
+  if (mine.length === 0) return undefined;
+  const head = `git-session: decisions and dead ends still in force for ${path} (newest first; respect them, or record a new decision that supersedes one):`;
+  const budget = budgetTokens * 4;
+  let used = head.length;
+  const lines: string[] = [];
+  const keys: string[] = [];
+  const deferred: IndexedItem[] = [];
+  // Every item first in its short form, then reasons as the budget allows: more items, fewer words.
+  for (const item of mine) {
+    const short = index.commits[item.c]!.short;
+    const full = line(item, short, true);
+    if (used + 1 + full.length <= budget) {
+      lines.push(full);
+      used += 1 + full.length;
+      keys.push(`${item.kind}:${item.text}:${short}`);
+      continue;
+    }
+    deferred.push(item);
+  }
+  for (const item of deferred) {
+    const short = index.commits[item.c]!.short;
+    const bare = line(item, short, false);
+    if (used + 1 + bare.length > budget) continue;
+    lines.push(bare);
+    used += 1 + bare.length;
+    keys.push(`${item.kind}:${item.text}:${short}`);
+  }
+  if (lines.length === 0) return undefined;
+  const more = mine.length - lines.length;
+  const tail = more > 0 ? `\n(${more} more: git session why ${path})` : '';
+  const text = `${head}\n${lines.join('\n')}${used + tail.length <= budget ? tail : ''}`;
+  return { text, fingerprint: keys.sort().join('\n'), served: lines.length, total: mine.length };
+}

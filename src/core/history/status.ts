@@ -1,0 +1,149 @@
+/**
+ * Which recorded decisions and dead ends are still in force. The committed tree is
+ * the source of truth and the trailers are its index: a commit recorded what it added
+ * to the session file's Decisions and Dead Ends sections, plus whatever its own
+ * trailers name (the same item found both ways counts once). An item stops being
+ * active when the commit that added it is reverted, when a newer decision supersedes
+ * it, or when it is removed from the session file while the session goes on; the
+ * removals of a commit that closes the session leave it active in history.
+ */
+import { splitReason } from '../trailers/reason.js';
+
+export type ItemKind = 'decision' | 'deadEnd';
+export type ItemStatus = 'active' | 'reverted' | 'superseded' | 'withdrawn';
+
+/** A decision or dead end as read from a session file or a trailer. */
+export interface SessionItem {
+  kind: ItemKind;
+  text: string;
+  reason: string | null;
+}
+
+/** What one commit did to the record, as the readers gather it. */
+export interface SessionCommit {
+  hash: string;
+  short: string;
+  /** Items its tree diff added to the session file (public text only). */
+  added: readonly SessionItem[];
+  /** Items its tree diff removed from the session file. */
+  removed: readonly SessionItem[];
+  /** Raw trailer values of its own message. */
+  trailers: { decisions: readonly string[]; deadEnds: readonly string[] };
+  /** The full id named by `This reverts commit <id>.`, if any. */
+  reverts: string | null;
+  /** Whether the commit closes the session (`git session new`). */
+  closes: boolean;
+}
+
+/** One item with the commit that recorded it and what became of it. */
+export interface TrackedItem extends SessionItem {
+  /** The commit that added it. */
+  commit: string;
+  short: string;
+  status: ItemStatus;
+  /** The commit that reverted, superseded or withdrew it; null while active. */
+  changedBy: string | null;
+  changedByShort: string | null;
+  /** The commit that closed its session, when that one removed it from the file. */
+  closedBy: string | null;
+}
+
+const SUPERSEDES = /\s*\(supersedes:\s*(.+?)\s*\)\s*$/i;
+
+/** The identity of an item's `what`: whitespace collapsed, case folded, a `(supersedes: …)` marker left out. */
+export function itemKey(kind: ItemKind, text: string): string {
+  return `${kind}\u0000${text.replace(SUPERSEDES, '').replace(/\s+/g, ' ').trim().toLowerCase()}`;
+}
+
+/** The old `what` a decision's `(supersedes: <old>)` names, or null. */
+export function supersededText(text: string): string | null {
+  const m = SUPERSEDES.exec(text);
+  return m ? m[1]! : null;
+}
+
+/** What a commit added, tree first (it has the reason as written), then trailers only it carries. */
+export function addedItems(commit: SessionCommit): SessionItem[] {
+  const seen = new Set<string>();
+  const out: SessionItem[] = [];
+  const push = (item: SessionItem) => {
+    const key = itemKey(item.kind, item.text);
+    if (item.text.trim() === '' || seen.has(key)) return;
+    seen.add(key);
+    out.push(item);
+  };
+  for (const item of commit.added) push(item);
+  for (const value of commit.trailers.decisions) push({ kind: 'decision', ...splitReason(value) });
+  for (const value of commit.trailers.deadEnds) push({ kind: 'deadEnd', ...splitReason(value) });
+  return out;
+}
+
+/**
+ * Every item the commits recorded, with its status. `oldestFirst` must list parents
+ * before children (git log --topo-order --reverse). Returns the items oldest first.
+ */
+export function deriveStatus(oldestFirst: readonly SessionCommit[]): TrackedItem[] {
+  const all: TrackedItem[] = [];
+  const byCommit = new Map<string, TrackedItem[]>();
+  // The newest active instance of each item, by identity, and the newest of any status.
+  const live = new Map<string, TrackedItem>();
+  const latest = new Map<string, TrackedItem>();
+  const retire = (item: TrackedItem, status: ItemStatus, by: SessionCommit) => {
+    item.status = status;
+    item.changedBy = by.hash;
+    item.changedByShort = by.short;
+    const key = itemKey(item.kind, item.text);
+    if (live.get(key) === item) live.delete(key);
+  };
+  for (const commit of oldestFirst) {
+    const explained = new Set<string>();
+    if (commit.reverts) {
+      for (const item of byCommit.get(commit.reverts) ?? []) {
+        explained.add(itemKey(item.kind, item.text));
+        if (item.status === 'active') retire(item, 'reverted', commit);
+      }
+    }
+    const mine: TrackedItem[] = [];
+    for (const item of addedItems(commit)) {
+      const key = itemKey(item.kind, item.text);
+      // The revert of a commit that removed an item puts it back: a new instance, active again.
+      const tracked: TrackedItem = {
+        ...item,
+        commit: commit.hash,
+        short: commit.short,
+        status: 'active',
+        changedBy: null,
+        changedByShort: null,
+        closedBy: null,
+      };
+      const old = item.kind === 'decision' ? supersededText(item.text) : null;
+      if (old !== null) {
+        const oldKey = itemKey('decision', old);
+        const replaced = live.get(oldKey);
+        if (replaced) retire(replaced, 'superseded', commit);
+        explained.add(oldKey);
+      }
+      const previous = latest.get(key);
+      // Found again in a later commit (a cherry-pick, a re-add, a revert that puts it back): the newest instance stands for it.
+      if (previous) {
+        all.splice(all.indexOf(previous), 1);
+        const list = byCommit.get(previous.commit);
+        if (list) list.splice(list.indexOf(previous), 1);
+      }
+      live.set(key, tracked);
+      latest.set(key, tracked);
+      mine.push(tracked);
+      all.push(tracked);
+    }
+    byCommit.set(commit.hash, mine);
+    const addedKeys = new Set(mine.map((i) => itemKey(i.kind, i.text)));
+    for (const item of commit.removed) {
+      const key = itemKey(item.kind, item.text);
+      if (explained.has(key) || addedKeys.has(key)) continue;
+      const tracked = live.get(key);
+      if (!tracked) continue;
+      if (commit.closes) tracked.closedBy = commit.hash;
+      else retire(tracked, 'withdrawn', commit);
+    }
+  }
+  return all;
+}

@@ -1,0 +1,299 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { tempRepo, TIMEOUT_MS, type TempRepo } from '../helpers/repo.js';
+
+// The record read back after what git and a team do to history: the decisions are
+// found in the committed SESSION.md as well as in the trailers, once each, and
+// those reverted, superseded or withdrawn are never served as in force.
+
+let repo: TempRepo | undefined;
+afterEach(() => repo?.cleanup());
+
+function gs(r: TempRepo, args: string[], env: NodeJS.ProcessEnv = {}) {
+  const out = r.run(args, { env });
+  if (out.code !== 0) throw new Error(`git-session ${args.join(' ')} failed (${out.code}): ${out.stderr}`);
+  return out.stdout;
+}
+
+/** A repository set up with init (hooks installed, settings committed). */
+function initialised(): TempRepo {
+  const r = tempRepo();
+  gs(r, ['init']);
+  r.git(['add', '-A']);
+  r.git(['commit', '-q', '-m', 'set up git-session']);
+  return r;
+}
+
+/** Records a decision (or dead end) and commits it with a code change, through the hooks. */
+function recordAndCommit(r: TempRepo, kind: 'decide' | 'dead-end', what: string, why: string, file: string, extraArgs: string[] = []): string {
+  gs(r, [kind, what, '--because', why, ...extraArgs]);
+  r.write(file, `${what}\n${(Math.random() * 1e9).toFixed(0)}\n`);
+  r.git(['add', '-A']);
+  r.git(['commit', '-q', '-m', `Work on ${file}`]);
+  return r.git(['rev-parse', 'HEAD']).stdout.trim();
+}
+
+type Item = { text: string; status?: string; changedBy?: string | null; commit: string };
+
+function reviewItems(r: TempRepo, range: string): { decisions: Item[]; deadEnds: Item[] } {
+  return JSON.parse(gs(r, ['review', range, '--format', 'json'])) as { decisions: Item[]; deadEnds: Item[] };
+}
+
+function whyItems(r: TempRepo, path: string): Item[] {
+  const report = JSON.parse(gs(r, ['why', path, '--format', 'json'])) as { decisions: Item[]; deadEnds: Item[] };
+  return [...report.decisions, ...report.deadEnds];
+}
+
+function texts(items: readonly Item[], status?: string): string[] {
+  return items.filter((i) => status === undefined || i.status === status).map((i) => i.text).sort();
+}
+
+function contextItems(r: TempRepo): string[] {
+  const data = JSON.parse(gs(r, ['context', '--format', 'json'])) as { decisions: { text: string }[]; deadEnds: { text: string }[] };
+  return [...data.decisions, ...data.deadEnds].map((i) => i.text).sort();
+}
+
+describe('squash and fixup keep every decision', () => {
+  it('rebase -i squash: review and why find all four decisions once, though the message lost their trailers', () => {
+    repo = initialised();
+    const base = repo.git(['rev-parse', 'HEAD']).stdout.trim();
+    recordAndCommit(repo, 'decide', 'Parse with a streaming reader', 'files reach 2 GB', 'src/reader.ts');
+    recordAndCommit(repo, 'decide', 'Keep amounts in cents', 'floats round', 'src/reader.ts');
+    recordAndCommit(repo, 'dead-end', 'Regex tokenizer', 'quotes broke it', 'src/reader.ts');
+    recordAndCommit(repo, 'decide', 'Report errors with line numbers', 'users asked', 'src/reader.ts');
+    repo.git(['rebase', '-q', '-i', base], { env: { GIT_SEQUENCE_EDITOR: "sed -i '2,$s/^pick/squash/'", GIT_EDITOR: 'true' } });
+    expect(repo.git(['rev-list', '--count', `${base}..HEAD`]).stdout.trim()).toBe('1');
+    // git folded the earlier messages into the body: fewer trailers survive than were recorded.
+    const trailers = repo.git(['log', '-1', '--format=%(trailers:key=Decision,valueonly,unfold)']).stdout.trim().split('\n').filter(Boolean);
+    expect(trailers.length).toBeLessThan(3);
+    const review = reviewItems(repo, `${base}..HEAD`);
+    expect(texts(review.decisions)).toEqual(['Keep amounts in cents', 'Parse with a streaming reader', 'Report errors with line numbers']);
+    expect(texts(review.deadEnds)).toEqual(['Regex tokenizer']);
+    expect(texts([...review.decisions, ...review.deadEnds], 'active')).toHaveLength(4);
+    expect(texts(whyItems(repo, 'src/reader.ts'))).toEqual([
+      'Keep amounts in cents',
+      'Parse with a streaming reader',
+      'Regex tokenizer',
+      'Report errors with line numbers',
+    ]);
+  });
+
+  it('commit --fixup then rebase --autosquash: the fixup decision lands in the fixed commit and is found', () => {
+    repo = initialised();
+    const base = repo.git(['rev-parse', 'HEAD']).stdout.trim();
+    recordAndCommit(repo, 'decide', 'Cache parsed headers', 'parsing is hot', 'src/a.ts');
+    const target = recordAndCommit(repo, 'decide', 'Retry twice on timeouts', 'the API flakes', 'src/b.ts');
+    gs(repo, ['decide', 'Back off exponentially', '--because', 'retries stormed the API']);
+    repo.write('src/b.ts', 'retry with backoff\n');
+    repo.git(['add', '-A']);
+    repo.git(['commit', '-q', `--fixup=${target}`]);
+    repo.git(['rebase', '-q', '-i', '--autosquash', base], { env: { GIT_SEQUENCE_EDITOR: 'true', GIT_EDITOR: 'true' } });
+    expect(repo.git(['rev-list', '--count', `${base}..HEAD`]).stdout.trim()).toBe('2');
+    const review = reviewItems(repo, `${base}..HEAD`);
+    expect(texts(review.decisions)).toEqual(['Back off exponentially', 'Cache parsed headers', 'Retry twice on timeouts']);
+    expect(texts(whyItems(repo, 'src/b.ts'))).toEqual(['Back off exponentially', 'Retry twice on timeouts']);
+  });
+});
+
+describe('what is no longer in force', () => {
+  it('a reverted decision is named as reverted and never served as active', () => {
+    repo = initialised();
+    const base = repo.git(['rev-parse', 'HEAD']).stdout.trim();
+    recordAndCommit(repo, 'decide', 'Store sessions in Redis', 'shared across nodes', 'src/store.ts');
+    const bad = recordAndCommit(repo, 'decide', 'Drop the session TTL', 'simpler', 'src/store.ts');
+    repo.git(['revert', '--no-edit', bad]);
+    const revert = repo.git(['rev-parse', '--short', 'HEAD']).stdout.trim();
+    const review = reviewItems(repo, `${base}..HEAD`);
+    const dropped = review.decisions.find((d) => d.text === 'Drop the session TTL');
+    expect(dropped?.status).toBe('reverted');
+    expect(revert.startsWith(dropped?.changedBy ?? '-') || (dropped?.changedBy ?? '').startsWith(revert)).toBe(true);
+    expect(texts(review.decisions, 'active')).toEqual(['Store sessions in Redis']);
+    expect(gs(repo, ['review', `${base}..HEAD`])).toMatch(/Drop the session TTL — simpler \(\w+\) \(reverted by \w+\)/);
+    expect(texts(whyItems(repo, 'src/store.ts'), 'active')).toEqual(['Store sessions in Redis']);
+    expect(contextItems(repo)).not.toContain('Drop the session TTL');
+    expect(gs(repo, ['squash-message', base])).not.toContain('Drop the session TTL');
+    expect(gs(repo, ['squash-message', base])).toContain('Decision: Store sessions in Redis');
+  });
+
+  it('decide --supersedes retires the old decision; removing a bullet withdraws it; new keeps the closed ones in force', () => {
+    repo = initialised();
+    const base = repo.git(['rev-parse', 'HEAD']).stdout.trim();
+    recordAndCommit(repo, 'decide', 'Use SQLite', 'one file', 'src/db.ts');
+    recordAndCommit(repo, 'decide', 'Use Postgres', 'concurrent writers', 'src/db.ts', ['--supersedes', 'use sqlite']);
+    expect(repo.read('SESSION.md')).toContain('- Use Postgres (supersedes: Use SQLite) — Reason: concurrent writers');
+    expect(repo.read('SESSION.md')).not.toMatch(/^- Use SQLite/m);
+    const refused = repo.run(['decide', 'Use MySQL', '--because', 'x', '--supersedes', 'Use Oracle']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('no decision "Use Oracle"');
+    recordAndCommit(repo, 'decide', 'Log every query', 'debugging', 'src/db.ts');
+    // Withdrawn by hand: the bullet deleted while the session goes on.
+    repo.write('SESSION.md', repo.read('SESSION.md').replace(/^- Log every query.*\n/m, ''));
+    repo.write('src/db.ts', 'quiet\n');
+    repo.git(['add', '-A']);
+    repo.git(['commit', '-q', '-m', 'Stop logging queries']);
+    const review = reviewItems(repo, `${base}..HEAD`);
+    const status = Object.fromEntries(review.decisions.map((d) => [d.text, d.status]));
+    expect(status).toEqual({ 'Use SQLite': 'superseded', 'Use Postgres (supersedes: Use SQLite)': 'active', 'Log every query': 'withdrawn' });
+    expect(contextItems(repo)).toEqual(['Use Postgres (supersedes: Use SQLite)']);
+
+    gs(repo, ['new', 'Add a reporting screen']);
+    expect(repo.read('SESSION.md')).toContain('Add a reporting screen');
+    expect(repo.read('SESSION.md')).not.toContain('Use Postgres');
+    repo.git(['add', '-A']);
+    repo.git(['commit', '-q', '-m', 'Start the reporting work']);
+    const after = whyItems(repo, 'src/db.ts');
+    expect(texts(after, 'active')).toEqual(['Use Postgres (supersedes: Use SQLite)']);
+    expect(texts(after, 'withdrawn')).toEqual(['Log every query']);
+  });
+});
+
+describe('commits made without the hooks', () => {
+  it('--no-verify: no trailer, yet review and why find the decision once', () => {
+    repo = initialised();
+    const base = repo.git(['rev-parse', 'HEAD']).stdout.trim();
+    gs(repo, ['decide', 'Validate input at the edge', '--because', 'one place to audit']);
+    repo.write('src/edge.ts', 'validate\n');
+    repo.git(['add', '-A']);
+    repo.git(['commit', '-q', '--no-verify', '-m', 'Validate at the edge']);
+    expect(repo.git(['log', '-1', '--format=%(trailers)']).stdout.trim()).toBe('');
+    expect(texts(reviewItems(repo, `${base}..HEAD`).decisions)).toEqual(['Validate input at the edge']);
+    expect(texts(whyItems(repo, 'src/edge.ts'))).toEqual(['Validate input at the edge']);
+  });
+
+  it('a teammate who never ran init: status and context say so, review still finds what they recorded', () => {
+    repo = initialised();
+    const clone = join(repo.dir, '..', 'clone');
+    repo.git(['clone', '-q', repo.dir, clone]);
+    const base = repo.git(['-C', clone, 'rev-parse', 'HEAD']).stdout.trim();
+    const status = repo.run(['status'], { cwd: clone });
+    expect(status.stdout).toMatch(/Hooks: not installed in this clone/);
+    expect(JSON.parse(repo.run(['status', '--json'], { cwd: clone }).stdout).hooksInstalled).toBe(false);
+    expect(JSON.parse(repo.run(['status', '--json']).stdout).hooksInstalled).toBe(true);
+    expect(repo.run(['context'], { cwd: clone }).stdout).toMatch(/This clone has no git-session hooks.*init/);
+    expect(repo.run(['decide', 'Ship behind a flag', '--because', 'safe rollout'], { cwd: clone }).code).toBe(0);
+    repo.write('clone/src/flag.ts', 'flag\n');
+    repo.git(['add', '-A'], { cwd: clone });
+    repo.git(['commit', '-q', '-m', 'Add the flag'], { cwd: clone });
+    const review = JSON.parse(repo.run(['review', `${base}..HEAD`, '--format', 'json'], { cwd: clone }).stdout) as { decisions: Item[] };
+    expect(texts(review.decisions)).toEqual(['Ship behind a flag']);
+    expect(repo.run(['review', `${base}..HEAD`], { cwd: clone }).stdout).not.toContain('No decisions were recorded');
+  });
+});
+
+describe('the edit-time hook as Claude Code runs it', () => {
+  function preToolUseCommand(r: TempRepo): string {
+    const settings = JSON.parse(r.read('.claude/settings.json')) as {
+      hooks: Record<string, { matcher?: string; hooks: { command: string }[] }[]>;
+    };
+    const group = settings.hooks.PreToolUse?.find((g) => g.matcher === 'Read|Edit|MultiEdit|Write|NotebookEdit');
+    expect(group).toBeDefined();
+    return group!.hooks[0]!.command;
+  }
+
+  function runHook(r: TempRepo, command: string, input: unknown) {
+    const out = spawnSync('sh', ['-c', command], {
+      cwd: r.dir,
+      env: { ...r.env, CLAUDE_PROJECT_DIR: r.dir },
+      input: JSON.stringify(input),
+      encoding: 'utf8',
+      timeout: TIMEOUT_MS,
+    });
+    return { code: out.status, stdout: out.stdout ?? '', stderr: out.stderr ?? '' };
+  }
+
+  it("serves the file's active decisions within 800 tokens, none reverted, once per session", () => {
+    repo = initialised();
+    recordAndCommit(repo, 'decide', 'Hash passwords with argon2', 'memory-hard', 'src/auth.ts');
+    recordAndCommit(repo, 'dead-end', 'Rolling our own JWT parser', 'alg=none slipped through', 'src/auth.ts');
+    const bad = recordAndCommit(repo, 'decide', 'Skip rate limiting on login', 'faster tests', 'src/auth.ts');
+    repo.git(['revert', '--no-edit', bad]);
+    repo.git(['mv', 'src/auth.ts', 'src/login.ts']);
+    repo.git(['commit', '-q', '-m', 'Rename auth to login']);
+    recordAndCommit(repo, 'decide', 'Render with server templates', 'no client bundle', 'src/view.ts');
+    const command = preToolUseCommand(repo);
+    const input = (file: string, session = 's1') => ({
+      session_id: session,
+      transcript_path: join(repo!.home, 't.jsonl'),
+      cwd: repo!.dir,
+      hook_event_name: 'PreToolUse',
+      tool_name: 'Read',
+      tool_input: { file_path: join(repo!.dir, file) },
+    });
+    const first = runHook(repo, command, input('src/login.ts'));
+    expect(first.code).toBe(0);
+    const parsed = JSON.parse(first.stdout) as { hookSpecificOutput: { hookEventName: string; additionalContext: string; permissionDecision?: string } };
+    expect(parsed.hookSpecificOutput.hookEventName).toBe('PreToolUse');
+    expect(parsed.hookSpecificOutput.permissionDecision).toBeUndefined();
+    const context = parsed.hookSpecificOutput.additionalContext;
+    expect(context.length).toBeLessThanOrEqual(800 * 4);
+    expect(context).toContain('Hash passwords with argon2');
+    expect(context).toContain('Rolling our own JWT parser');
+    expect(context).not.toContain('Skip rate limiting on login');
+    expect(context).not.toContain('Render with server templates');
+    // The same file in the same session is told once; another session is told again.
+    expect(runHook(repo, command, input('src/login.ts')).stdout).toBe('');
+    expect(runHook(repo, command, input('src/login.ts', 's2')).stdout).toContain('Hash passwords with argon2');
+    // An edit: the blamed commit's decision comes first.
+    const edit = runHook(repo, command, {
+      ...input('src/view.ts', 's3'),
+      tool_name: 'Edit',
+      tool_input: { file_path: join(repo.dir, 'src/view.ts'), old_string: 'Render with server templates', new_string: 'x' },
+    });
+    expect(JSON.parse(edit.stdout).hookSpecificOutput.additionalContext).toContain('Render with server templates');
+    // Nothing to say: no output at all.
+    repo.write('README.md', 'hi\n');
+    expect(runHook(repo, command, input('README.md', 's4'))).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(runHook(repo, command, 'not json' as unknown)).toMatchObject({ code: 0, stdout: '' });
+    expect(gs(repo, ['decisions', 'src/login.ts'])).toContain('Hash passwords with argon2');
+  });
+});
+
+describe('git session log -n', () => {
+  it('shows at most n commits, newest first, like git log -n', () => {
+    repo = initialised();
+    recordAndCommit(repo, 'decide', 'One', 'a', 'one.ts');
+    recordAndCommit(repo, 'decide', 'Two', 'b', 'two.ts');
+    const log = JSON.parse(gs(repo, ['log', '-n', '2', '--format', 'json'])) as { commits: { subject: string; decisions: Item[] }[] };
+    expect(log.commits.map((c) => c.subject)).toEqual(['Work on two.ts', 'Work on one.ts']);
+    expect(log.commits[0]!.decisions.map((d) => d.text)).toEqual(['Two']);
+    expect(repo.run(['log', '-n', 'x']).code).toBe(2);
+  });
+});
+
+describe('signatures never leak into what the readers parse', () => {
+  it('log.showSignature=true with an ssh-signed commit leaves every commit field a bare id', () => {
+    repo = initialised();
+    const key = join(repo.home, 'id_test');
+    const made = spawnSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', key], { encoding: 'utf8', timeout: TIMEOUT_MS });
+    expect(made.status).toBe(0);
+    repo.write('allowed_signers', `ada@example.com ${spawnSync('cat', [`${key}.pub`], { encoding: 'utf8' }).stdout}`);
+    repo.git(['config', 'gpg.format', 'ssh']);
+    repo.git(['config', 'user.signingkey', key]);
+    repo.git(['config', 'gpg.ssh.allowedSignersFile', join(repo.dir, 'allowed_signers')]);
+    const base = repo.git(['rev-parse', 'HEAD']).stdout.trim();
+    gs(repo, ['decide', 'Sign release commits', '--because', 'provenance']);
+    repo.write('src/sign.ts', 'signed\n');
+    repo.git(['add', '-A']);
+    repo.git(['commit', '-q', '-S', '-m', 'Signed work']);
+    repo.git(['config', 'log.showSignature', 'true']);
+    expect(repo.git(['log', '-1']).stdout).toMatch(/Good "git" signature|signature/i);
+    const ids: string[] = [];
+    const collect = (value: unknown): void => {
+      if (Array.isArray(value)) value.forEach(collect);
+      else if (value && typeof value === 'object') {
+        for (const [k, v] of Object.entries(value)) {
+          if (k === 'commit' && typeof v === 'string') ids.push(v);
+          collect(v);
+        }
+      }
+    };
+    collect(JSON.parse(gs(repo, ['review', `${base}..HEAD`, '--format', 'json'])));
+    collect(JSON.parse(gs(repo, ['why', 'src/sign.ts', '--format', 'json'])));
+    collect(JSON.parse(gs(repo, ['log', '--format', 'json'])));
+    collect(JSON.parse(gs(repo, ['standup', '--since', '2000-01-01', '--format', 'json'])));
+    expect(ids.length).toBeGreaterThan(3);
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{40}$/);
+    expect(texts(reviewItems(repo, `${base}..HEAD`).decisions)).toEqual(['Sign release commits']);
+  });
+});

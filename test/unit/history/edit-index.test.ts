@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { buildEditIndex, decisionsForPath } from '../../../src/core/history/edit-index.js';
+import { pathHistories } from '../../../src/core/history/paths.js';
+import type { TrackedItem } from '../../../src/core/history/status.js';
+
+function item(text: string, commit: string, status: TrackedItem['status'] = 'active', reason: string | null = 'because'): TrackedItem {
+  return { kind: 'decision', text, reason, commit, short: commit.slice(0, 4), status, changedBy: null, changedByShort: null, closedBy: null };
+}
+
+const commits = [
+  { hash: 'c1', short: 'c1', files: [{ path: 'a.ts', status: 'A' }] },
+  { hash: 'c2', short: 'c2', files: [{ path: 'b.ts', oldPath: 'a.ts', status: 'R' }] },
+  { hash: 'c3', short: 'c3', files: [{ path: 'b.ts', status: 'M' }, { path: 'c.ts', status: 'A' }, { path: 'SESSION.md', status: 'M' }] },
+  { hash: 'c4', short: 'c4', files: [{ path: 'b.ts', status: 'M' }] },
+];
+
+describe('pathHistories', () => {
+  it('follows a file across a rename and leaves ignored paths out', () => {
+    const h = pathHistories(commits, (p) => p === 'SESSION.md');
+    expect(h.get('b.ts')?.sort()).toEqual(['c1', 'c2', 'c3', 'c4']);
+    expect(h.has('a.ts')).toBe(false);
+    expect(h.has('SESSION.md')).toBe(false);
+  });
+});
+
+describe('decisionsForPath', () => {
+  const index = buildEditIndex('head', 'stamp', [item('Old choice', 'c1'), item('Wide choice', 'c3'), item('Gone', 'c4', 'reverted'), item('New choice', 'c4')], commits, (p) => p === 'SESSION.md');
+
+  it('serves active items of the file across renames, newest first, never a retired one', () => {
+    const found = decisionsForPath(index, 'b.ts', 800)!;
+    const lines = found.text.split('\n').slice(1);
+    expect(lines).toEqual(['- Decision: New choice — because (c4)', '- Decision: Wide choice — because (c3)', '- Decision: Old choice — because (c1)']);
+    expect(found.text).not.toContain('Gone');
+    expect(decisionsForPath(index, 'c.ts', 800)!.text).toContain('Wide choice');
+    expect(decisionsForPath(index, 'nothing.ts', 800)).toBeUndefined();
+  });
+
+  it('puts the blamed commits first and stays within the budget, dropping reasons before items', () => {
+    expect(decisionsForPath(index, 'b.ts', 800, new Set(['c1']))!.text.split('\n')[1]).toContain('Old choice');
+    const many = buildEditIndex('h', 's', Array.from({ length: 60 }, (_, i) => item(`Choice number ${i}`, 'c4', 'active', 'x'.repeat(80))), commits, () => false);
+    const found = decisionsForPath(many, 'b.ts', 200)!;
+    expect(found.text.length).toBeLessThanOrEqual(800);
+    expect(found.served).toBeGreaterThan(5);
+    expect(found.total).toBe(60);
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { deriveStatus, itemKey, supersededText, type SessionCommit, type SessionItem } from '../../../src/core/history/status.js';
+
+const d = (text: string, reason: string | null = null): SessionItem => ({ kind: 'decision', text, reason });
+const e = (text: string, reason: string | null = null): SessionItem => ({ kind: 'deadEnd', text, reason });
+
+function commit(hash: string, c: Partial<Omit<SessionCommit, 'hash' | 'short'>> = {}): SessionCommit {
+  return { hash, short: hash.slice(0, 4), added: [], removed: [], trailers: { decisions: [], deadEnds: [] }, reverts: null, closes: false, ...c };
+}
+
+function states(commits: SessionCommit[]): Record<string, string> {
+  return Object.fromEntries(deriveStatus(commits).map((i) => [`${i.text}@${i.short}`, `${i.status}${i.changedByShort ? ` by ${i.changedByShort}` : ''}${i.closedBy ? ' closed' : ''}`]));
+}
+
+describe('deriveStatus', () => {
+  it('counts an item found in the tree and in a trailer once, the tree reason kept', () => {
+    const items = deriveStatus([commit('aaaa1', { added: [d('Use X', 'tree reason')], trailers: { decisions: ['use  x — trailer reason', 'Only trailer — r'], deadEnds: [] } })]);
+    expect(items.map((i) => [i.text, i.reason])).toEqual([
+      ['Use X', 'tree reason'],
+      ['Only trailer', 'r'],
+    ]);
+  });
+
+  it.each([
+    ['a revert retires what the reverted commit added, trailer-only items too', [
+      commit('aaaa1', { added: [d('A')], trailers: { decisions: ['T — why'], deadEnds: [] } }),
+      commit('bbbb2', { removed: [d('A')], reverts: 'aaaa1' }),
+    ], { 'A@aaaa': 'reverted by bbbb', 'T@aaaa': 'reverted by bbbb' }],
+    ['a supersedes marker retires the old decision, not as withdrawn', [
+      commit('aaaa1', { added: [d('Old')] }),
+      commit('bbbb2', { added: [d('New (supersedes: old)')], removed: [d('Old')] }),
+    ], { 'Old@aaaa': 'superseded by bbbb', 'New (supersedes: old)@bbbb': 'active' }],
+    ['a removal while the session goes on withdraws', [
+      commit('aaaa1', { added: [d('A'), e('E')] }),
+      commit('bbbb2', { removed: [e('E')] }),
+    ], { 'A@aaaa': 'active', 'E@aaaa': 'withdrawn by bbbb' }],
+    ['the removals of a closing commit stay active', [
+      commit('aaaa1', { added: [d('A')] }),
+      commit('bbbb2', { removed: [d('A')], closes: true }),
+    ], { 'A@aaaa': 'active closed' }],
+    ['reverting a withdrawal puts the item back in force', [
+      commit('aaaa1', { added: [d('A')] }),
+      commit('bbbb2', { removed: [d('A')] }),
+      commit('cccc3', { added: [d('A')], reverts: 'bbbb2' }),
+    ], { 'A@cccc': 'active' }],
+    ['reverting a supersede retires the new one and restores the old', [
+      commit('aaaa1', { added: [d('Old')] }),
+      commit('bbbb2', { added: [d('New (supersedes: Old)')], removed: [d('Old')] }),
+      commit('cccc3', { added: [d('Old')], removed: [d('New (supersedes: Old)')], reverts: 'bbbb2' }),
+    ], { 'Old@cccc': 'active', 'New (supersedes: Old)@bbbb': 'reverted by cccc' }],
+  ] as const)('%s', (_name, commits, expected) => {
+    expect(states([...commits])).toEqual(expected);
+  });
+
+  it('keys ignore case, spacing and the supersedes marker', () => {
+    expect(itemKey('decision', ' Use   X (supersedes: Y) ')).toBe(itemKey('decision', 'use x'));
+    expect(itemKey('decision', 'x')).not.toBe(itemKey('deadEnd', 'x'));
+    expect(supersededText('New (supersedes:  Old thing )')).toBe('Old thing');
+    expect(supersededText('No marker')).toBeNull();
+  });
+});
