@@ -20137,29 +20137,6 @@ var init_headings = __esm({
   }
 });
 
-// src/core/session/mdast-text.ts
-function plainText(node2) {
-  if ("value" in node2 && typeof node2.value === "string") {
-    return node2.type === "html" ? "" : node2.value;
-  }
-  if ("children" in node2) {
-    return node2.children.map(plainText).join(node2.type === "tableRow" ? " | " : "");
-  }
-  if (node2.type === "break") return " ";
-  return "";
-}
-function oneLine(text5) {
-  return text5.replace(/\s+/g, " ").trim();
-}
-function stripComments(text5) {
-  return text5.replace(/(?<!(?:^|[^\\])(?:\\\\)*\\)<!--[\s\S]*?(?:-->|$)/g, "");
-}
-var init_mdast_text = __esm({
-  "src/core/session/mdast-text.ts"() {
-    "use strict";
-  }
-});
-
 // src/core/session/unescape.ts
 function splitCodeSpans(text5, escapes) {
   const pieces = [];
@@ -20221,6 +20198,34 @@ var init_unescape = __esm({
     "use strict";
     PUNCT = /[!-/:-@[-`{-~]/;
     MARKER_COLON = /((?:reason|why|rationale)[*_]*\s*):/gi;
+  }
+});
+
+// src/core/session/mdast-text.ts
+function plainText(node2) {
+  if ("value" in node2 && typeof node2.value === "string") {
+    return node2.type === "html" ? "" : node2.value;
+  }
+  if ("children" in node2) {
+    return node2.children.map(plainText).join(node2.type === "tableRow" ? " | " : "");
+  }
+  if (node2.type === "break") return " ";
+  return "";
+}
+function oneLine(text5) {
+  return text5.replace(/\s+/g, " ").trim();
+}
+function stripComments(text5) {
+  if (!text5.includes("`")) return stripOutsideCode(text5);
+  return splitCodeSpans(text5, true).map((p) => p.code ? p.text : stripOutsideCode(p.text)).join("");
+}
+function stripOutsideCode(text5) {
+  return text5.replace(/(?<!(?:^|[^\\])(?:\\\\)*\\)<!--[\s\S]*?(?:-->|$)/g, "");
+}
+var init_mdast_text = __esm({
+  "src/core/session/mdast-text.ts"() {
+    "use strict";
+    init_unescape();
   }
 });
 

@@ -4,6 +4,7 @@
 // every import() below reaches an ES module that is loaded only when it is needed.
 import { readFileSync, writeSync } from 'node:fs';
 import { ExitCode } from '../errors.js';
+import { sanitiseOutput } from '../core/text/sanitise.js';
 import type { CommandContext, CommandResult } from '../context.js';
 
 declare const __VERSION__: string;
@@ -42,8 +43,10 @@ function emitHook(result: CommandResult): void {
       (fd === 1 ? process.stdout : process.stderr).write(text);
     }
   };
+  // stdout is the hook script's protocol (a path to stage); stderr reaches a terminal,
+  // and file names or recorded text in it must not carry escape sequences there.
   write(1, result.stdout);
-  write(2, result.stderr);
+  write(2, result.stderr && sanitiseOutput(result.stderr));
   if (result.exitCode !== undefined) process.exitCode = result.exitCode;
 }
 

@@ -17,6 +17,8 @@ export interface MenuOptions {
   env: NodeJS.ProcessEnv;
   /** Told of each splice the menu makes, so the commit stages exactly those lines. */
   recorded: (before: string, after: string) => void;
+  /** Runs a read-splice-write of the session file under the lock every writer of it takes. */
+  locked: (edit: () => void) => void;
 }
 
 /** Most entries one commit's menu records before it lets the commit go on. */
@@ -56,15 +58,16 @@ export async function runMenu(term: Terminal, options: MenuOptions): Promise<Men
       return { changed, opened, aborted: true };
     }
     term.write(/^[a-z]$/.test(key) ? `${key}\n` : '\n');
-    const edit = (fn: (source: string) => string) => {
-      const before = readTextFile(options.sessionPath, options.display);
-      const after = fn(before);
-      if (after !== before) {
-        writeFileAtomic(options.sessionPath, after, options.root);
-        options.recorded(before, after);
-        changed = true;
-      }
-    };
+    const edit = (fn: (source: string) => string) =>
+      options.locked(() => {
+        const before = readTextFile(options.sessionPath, options.display);
+        const after = fn(before);
+        if (after !== before) {
+          writeFileAtomic(options.sessionPath, after, options.root);
+          options.recorded(before, after);
+          changed = true;
+        }
+      });
     if (key === 'd' || key === 'e') {
       const text = await ask(term, key === 'd' ? 'Decision: ' : 'Dead end (what was tried): ');
       if (text) {

@@ -3,6 +3,7 @@ import type { CommandContext, CommandResult } from '../context.js';
 import { committerOf, gatherCommitFacts, readCommitSetting, restagedFiles, objectId, type CommitSetting } from '../adapters/commit-facts.js';
 import { invocation, withInvocation } from '../adapters/invocation.js';
 import { recordOwnedEdit, stageOwnedEdits } from '../adapters/owned-edits.js';
+import { lockPath, withLock } from '../adapters/lock.js';
 import { openTerminal } from '../adapters/tty.js';
 import { git } from '../adapters/git.js';
 import { ExitCode } from '../errors.js';
@@ -75,6 +76,7 @@ async function askAtTerminal(s: CommitSetting, facts: CommitFacts): Promise<{ fa
       editor: () => editorCommand(s.root, s.env),
       env: s.env,
       recorded: (before, after) => recordOwnedEdit(s.state.stateDir, s.sessionFile, before, after),
+      locked: (edit) => withLock(lockPath(s.state.gitDir, 'session'), edit, { what: s.sessionFile }),
     });
   } finally {
     term.close();

@@ -1,7 +1,7 @@
 import { utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempRepo, type TempRepo } from '../helpers/repo.js';
+import { BIN_DIR, tempRepo, type TempRepo } from '../helpers/repo.js';
 
 let repo: TempRepo | undefined;
 afterEach(() => repo?.cleanup());
@@ -89,5 +89,20 @@ describe('private text stays on this machine', () => {
     const add = r.git(['add', 'SESSION.md'], { allowFail: true });
     expect(add.code).not.toBe(0);
     expect(r.git(['ls-files', '--', 'SESSION.md']).stdout).toBe('');
+  });
+
+  it('without the binary: a file with no private text stages as it is, one with private text is refused, never leaked', () => {
+    repo = initRepo();
+    const r = repo;
+    const env = { PATH: (r.env.PATH ?? '').split(':').filter((d) => d !== BIN_DIR).join(':') };
+    const plain = '# Session\n\n## Goal\nShip retries.\n\n## Private\n<!-- notes for this machine only -->\n';
+    r.write('SESSION.md', plain);
+    expect(r.git(['add', 'SESSION.md'], { env }).code).toBe(0);
+    expect(r.git(['show', ':SESSION.md']).stdout).toBe(plain);
+    r.write('SESSION.md', SESSION);
+    const refused = r.git(['add', 'SESSION.md'], { env, allowFail: true });
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('holds private text, so it is not staged');
+    expect(r.git(['show', ':SESSION.md']).stdout).not.toMatch(/salary|CTO/);
   });
 });

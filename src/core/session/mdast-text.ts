@@ -1,4 +1,5 @@
 import type { Nodes } from 'mdast';
+import { splitCodeSpans } from './unescape.js';
 
 /** The plain text of a node: markup dropped, inline code and link text kept. */
 export function plainText(node: Nodes): string {
@@ -17,7 +18,17 @@ export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** Removes HTML comments, whole or unterminated; an escaped opener (`\<!--`, typed text) is text. */
+/**
+ * Removes HTML comments, whole or unterminated; an escaped opener (`\<!--`, typed text)
+ * is text, and so is one inside a code span (`` `<!--` ``), where markdown sees no comment.
+ */
 export function stripComments(text: string): string {
+  if (!text.includes('`')) return stripOutsideCode(text);
+  return splitCodeSpans(text, true)
+    .map((p) => (p.code ? p.text : stripOutsideCode(p.text)))
+    .join('');
+}
+
+function stripOutsideCode(text: string): string {
   return text.replace(/(?<!(?:^|[^\\])(?:\\\\)*\\)<!--[\s\S]*?(?:-->|$)/g, '');
 }
