@@ -154,6 +154,15 @@ export async function primeSummaryCache(gitDir: string, text: string, file: stri
     const cachePath = statePath(stateDirOf(gitDir), 'cache');
     storeSummary(cachePath, blobIds(text), summary, anchors);
     storeText(cachePath, blobIds(text), text);
+    // With the private filter, what git stages is the text without private bodies:
+    // its blob is the one the next commit looks up, and the base it diffs against.
+    const { cleanPrivate } = await import('../core/session/private-filter.js');
+    const staged = cleanPrivate(text).text;
+    if (staged !== text) {
+      const again = await summarizeWithAnchors(staged, file);
+      storeSummary(cachePath, blobIds(staged), again.summary, again.anchors);
+      storeText(cachePath, blobIds(staged), staged);
+    }
   } catch {
     // The commit parses it instead.
   }

@@ -27,12 +27,14 @@ function huskyInPackageJson(root: string): boolean {
 
 /** Looks at the repository's hook set-up (core.hooksPath, husky, lefthook, pre-commit). */
 export async function hookFacts(repo: RepoInfo, env?: NodeJS.ProcessEnv): Promise<HookFacts> {
-  const configured = await git(['config', '--get', 'core.hooksPath'], { cwd: repo.root, env, allowFailure: true });
-  const hooksPath = configured.code === 0 ? configured.stdout.replace(/\r?\n$/, '') : undefined;
+  const configured = await git(['config', '--show-scope', '--get', 'core.hooksPath'], { cwd: repo.root, env, allowFailure: true });
+  const [scope, ...value] = configured.code === 0 ? configured.stdout.replace(/\r?\n$/, '').split('\t') : [];
+  const hooksPath = value.join('\t');
   return {
     root: repo.root,
     hooksDir: repo.hooksDir,
     hooksPath: hooksPath === '' ? undefined : hooksPath,
+    hooksPathScope: scope,
     huskyDirExists: isDir(join(repo.root, '.husky')),
     huskyStubsExist: isDir(join(repo.root, '.husky', '_')),
     huskyInPackageJson: huskyInPackageJson(repo.root),

@@ -6,6 +6,7 @@ import { removeFile } from './fs.js';
 import { git } from './git.js';
 import { everyIndex } from './index-file.js';
 import { readState, statePath, writeStateQuietly } from './state-dir.js';
+import { cachedText } from './session-text.js';
 
 /**
  * The tool owns the lines it splices into the session file: `decide` (or the menu, or
@@ -56,7 +57,13 @@ async function mergeText(cwd: string, env: NodeJS.ProcessEnv, stateDir: string, 
  * many edits were staged, and how many could not be (they overlap the person's own
  * unstaged edits). The record is consumed either way: the message says what to do.
  */
-export async function stageOwnedEdits(root: string, env: NodeJS.ProcessEnv, stateDir: string, file: string): Promise<OwnedEdits> {
+export async function stageOwnedEdits(
+  root: string,
+  env: NodeJS.ProcessEnv,
+  stateDir: string,
+  file: string,
+  stagedBlob?: string,
+): Promise<OwnedEdits> {
   const none = { staged: 0, notStaged: 0 };
   const record = readRecord(stateDir);
   if (!record) return none;
@@ -71,12 +78,22 @@ export async function stageOwnedEdits(root: string, env: NodeJS.ProcessEnv, stat
   } catch {
     return none;
   }
+  // The staged text is usually known without git: the command that wrote the file kept
+  // it under its blob id (see primeSummaryCache), and the hook knows the staged id.
+  const known = stagedBlob ? cachedText(statePath(stateDir, 'cache'), stagedBlob) : undefined;
+  if (known !== undefined && record.edits.every((e) => stillThere(addedLines(e.before, e.after), known))) {
+    done();
+    return none;
+  }
   const entry = (await git(['ls-files', '-s', '--', file], { cwd: root, env })).stdout.split('\n')[0] ?? '';
   const m = /^(\d+) ([0-9a-f]+) 0\t/.exec(entry);
   // Not tracked yet (or mid-conflict): nothing of the person's is staged to keep apart.
   if (!m) return none;
-  const staged = (await git(['cat-file', 'blob', m[2]!], { cwd: root, env })).stdout;
-  if (staged === worktree) {
+  const staged = known ?? (await git(['cat-file', 'blob', m[2]!], { cwd: root, env })).stdout;
+  // Everything recorded is staged already (a `git add`, or the private filter staging the
+  // file without its private bodies, so that the texts differ): nothing to merge.
+  const pending = record.edits.filter((e) => !stillThere(addedLines(e.before, e.after), staged));
+  if (staged === worktree || pending.length === 0) {
     done();
     return none;
   }
@@ -86,7 +103,7 @@ export async function stageOwnedEdits(root: string, env: NodeJS.ProcessEnv, stat
   let text = staged;
   let staging = 0;
   let notStaged = 0;
-  for (const edit of record.edits) {
+  for (const edit of pending) {
     if (!stillThere(addedLines(edit.before, edit.after), worktree)) continue;
     const merged = await mergeText(root, env, stateDir, text, form(edit.before), form(edit.after));
     if (merged === undefined) notStaged++;

@@ -66,10 +66,11 @@ export async function runCli(argv: string[], ctx: CommandContext, version: strin
     .option('--agents <list>', 'Comma-separated assistants to write instructions for: claude,codex,gemini,copilot,cursor (default: claude, plus any whose file exists)')
     .option('--mcp', 'Also register the git-session MCP server in .mcp.json (Claude Code)')
     .option('--dry-run', 'Print the plan and write nothing')
+    .option('--shared-hooks', 'Install the hooks even into a core.hooksPath set for every repository of the machine')
     .action(
       act(async (opts: Opts) =>
         (await import('../commands/init.js')).init(
-          { agents: opt(opts.agents, '--agents'), mcp: Boolean(opts.mcp), dryRun: Boolean(opts.dryRun) },
+          { agents: opt(opts.agents, '--agents'), mcp: Boolean(opts.mcp), dryRun: Boolean(opts.dryRun), sharedHooks: Boolean(opts.sharedHooks) },
           ctx,
         ),
       ),

@@ -17,6 +17,8 @@ export interface InitArgs {
   agents?: string | undefined;
   /** Also register the MCP server in `.mcp.json`. */
   mcp?: boolean | undefined;
+  /** Install into a core.hooksPath shared by other repositories. */
+  sharedHooks?: boolean | undefined;
   dryRun: boolean;
 }
 
@@ -41,7 +43,7 @@ export async function planContext(ctx: CommandContext, agents?: string, mcp = fa
 
 /** Plans init (pure) and applies it unless `dryRun`. */
 export async function planInit(args: InitArgs, ctx: CommandContext): Promise<{ plan: Plan; pc: PlanContext }> {
-  const pc = await planContext(ctx, args.agents, args.mcp ?? false);
+  const pc = { ...(await planContext(ctx, args.agents, args.mcp ?? false)), sharedHooks: Boolean(args.sharedHooks) };
   return { plan: runPlanners(INIT_PLANNERS, pc), pc };
 }
 

@@ -31,7 +31,7 @@ async function recordCommit(args: string[], ctx: CommandContext): Promise<Comman
   if (!setting) return {};
   // Whatever an earlier commit left behind can never reach this one.
   removeTrailerFiles(setting.state.stateDir);
-  const owned = await stageOwnedEdits(setting.root, setting.env, setting.state.stateDir, setting.sessionFile);
+  const owned = await stageOwnedEdits(setting.root, setting.env, setting.state.stateDir, setting.sessionFile, setting.state.revs[`:${setting.sessionFile}`]);
   if (owned.staged > 0) await refresh(setting);
 
   let facts = await gatherCommitFacts(setting, committerOf(ctx.env), owned);

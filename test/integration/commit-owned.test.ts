@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, realpathSync, symlinkSync, writeFileSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BIN_DIR, type TempRepo } from '../helpers/repo.js';
+import { BIN_DIR, tempRepo, type TempRepo } from '../helpers/repo.js';
 import { code, gitNoTty, journalHeadings, residue, sessionRepo, trailerValues } from './commit-setup.js';
 
 let repo: TempRepo | undefined;
@@ -120,6 +120,20 @@ describe('where the hooks run', () => {
     repo.git(['add', '-A']);
     expect(gitNoTty(repo, ['commit', '-q', '-m', 'Heard'], { PATH: path }).code).toBe(0);
     expect(existsSync(marker)).toBe(true);
+  });
+
+  it('init will not install into a core.hooksPath every repository shares, unless asked', () => {
+    repo = tempRepo();
+    const shared = join(repo.home, 'shared-hooks');
+    mkdirSync(shared);
+    repo.git(['config', '--global', 'core.hooksPath', shared]);
+    const refused = repo.run(['init']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('core.hooksPath is set for every repository of this machine');
+    expect(existsSync(join(shared, 'pre-commit'))).toBe(false);
+    const asked = repo.run(['init', '--shared-hooks']);
+    expect(asked.code, asked.stderr).toBe(0);
+    expect(existsSync(join(shared, 'pre-commit'))).toBe(true);
   });
 
   it('a repository without settings gets nothing from hooks it shares', () => {

@@ -16,6 +16,8 @@ export interface PlanContext {
   agents: ReadonlySet<AgentTarget['id']>;
   /** Whether `--mcp` asked for the MCP server entry in `.mcp.json`. */
   mcp: boolean;
+  /** `--shared-hooks`: install into a core.hooksPath other repositories share. */
+  sharedHooks?: boolean;
   /** Where and how git-session's hook lines go. */
   hooks: HookTarget;
   /** Folders a cleanup must never remove (git's own). */

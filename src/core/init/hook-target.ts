@@ -14,6 +14,8 @@ export interface HookTarget {
   configFile?: string;
   /** For husky: whether git already runs `.husky/<hook>` in this work tree. */
   huskyReady: boolean;
+  /** The hooks folder is a core.hooksPath set globally or system-wide: other repositories run it too. */
+  shared?: boolean;
   /**
    * For the pre-commit framework: the stage name its pre-commit hook takes in the
    * installed version (`pre-commit` from 3.2 on, `commit` before, and when unknown).
@@ -36,6 +38,8 @@ export interface HookFacts {
   hooksDir: string;
   /** The raw `core.hooksPath` value, if set. */
   hooksPath: string | undefined;
+  /** Where that value is set (`git config --show-scope`): `global` and `system` reach every repository of the machine. */
+  hooksPathScope?: string | undefined;
   huskyDirExists: boolean;
   /** `.husky/_` exists (husky 9 has run in this work tree). */
   huskyStubsExist: boolean;
@@ -69,5 +73,7 @@ export function chooseHookTarget(f: HookFacts): HookTarget {
   if (f.lefthookConfig) return { ...base, kind: 'lefthook', dir: f.hooksDir, configFile: f.lefthookConfig };
   if (f.preCommitConfig) return { ...base, kind: 'pre-commit', dir: f.hooksDir, configFile: '.pre-commit-config.yaml' };
   if (f.huskyDirExists && f.huskyInPackageJson) return { ...base, kind: 'husky', dir: husky };
-  return { ...base, kind: f.hooksPath === undefined ? 'plain' : 'custom', dir: f.hooksDir };
+  if (f.hooksPath === undefined) return { ...base, kind: 'plain', dir: f.hooksDir };
+  const shared = f.hooksPathScope === 'global' || f.hooksPathScope === 'system';
+  return { ...base, kind: 'custom', dir: f.hooksDir, ...(shared ? { shared } : {}) };
 }

@@ -67,6 +67,13 @@ export function planHooksInstall(ctx: PlanContext): Plan {
   if (t.kind === 'lefthook' || t.kind === 'pre-commit') {
     return { steps: [], notes: [hookManagerSnippet(t.kind, t.configFile ?? '', t.preCommitStage)] };
   }
+  if (t.shared && !ctx.sharedHooks) {
+    throw new GitSessionError(ExitCode.Usage, `core.hooksPath is set for every repository of this machine (${t.gitHooksDir}): git-session will not install hooks every repository runs without being asked.`, {
+      fix: ctx.commandText(
+        'Give this repository hooks of its own (git config --local core.hooksPath .git/hooks), then run `git session init` again; or run `git session init --shared-hooks` (the hooks do nothing in a repository without .gitsession).',
+      ),
+    });
+  }
   const husky = t.kind === 'husky';
   const steps = HOOK_NAMES.flatMap((name) => installOne(ctx, name, join(t.dir, name), husky));
   const notes: string[] = [];
