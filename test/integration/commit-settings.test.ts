@@ -98,3 +98,24 @@ describe('journals git would not take', () => {
     expect(repo.git(['show', 'HEAD:' + repo.git(['ls-files', '.session']).stdout.trim()]).stdout).toBe(before);
   });
 });
+
+describe('a journal append that fails half-way', () => {
+  it('a full file system (the file size limit) leaves the journal byte for byte as it was, and the commit goes through', () => {
+    repo = sessionRepo();
+    const journal = repo.git(['ls-files', '.session/journal']).stdout.trim();
+    // A journal 20 bytes short of 2 KiB, so the next entry crosses that size.
+    const start = repo.read(journal);
+    repo.write(journal, start + '<!-- kept as it is -->\n'.repeat(Math.floor((2048 - 20 - start.length) / 23)).padEnd(2048 - 20 - start.length, '.'));
+    repo.git(['commit', '-q', '--no-verify', '-am', 'Pad the journal']);
+    const before = repo.read(journal);
+    repo.write('src/convert.js', code(3));
+    repo.git(['add', '-A']);
+    // The kernel refuses to grow any file past 2 KiB (ulimit -f counts 512-byte blocks), as a full disk would.
+    const r = gitNoTty(repo, ['commit', '-q', '-m', 'Disk full'], {}, repo.dir, ['sh', '-c', 'trap "" XFSZ; ulimit -f 4; exec "$@"', 'sh']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('journal entry skipped');
+    expect(repo.read(journal)).toBe(before);
+    expect(repo.git(['show', '--name-only', '--format=', 'HEAD']).stdout.trim()).toBe('src/convert.js');
+    expect(residue(repo)).toBe('');
+  });
+});

@@ -67,8 +67,8 @@ export function code(n: number, seed = 'x'): string {
  * Runs git with no controlling terminal (a new session via setsid), as in a GUI, an
  * IDE or CI: opening /dev/tty fails there, so nothing may wait for input.
  */
-export function gitNoTty(repo: TempRepo, args: string[], env: NodeJS.ProcessEnv = {}, cwd = repo.dir): Run {
-  const r = spawnSync('setsid', ['-w', 'git', ...args], {
+export function gitNoTty(repo: TempRepo, args: string[], env: NodeJS.ProcessEnv = {}, cwd = repo.dir, wrap: string[] = []): Run {
+  const r = spawnSync('setsid', ['-w', ...wrap, 'git', ...args], {
     cwd,
     env: { ...repo.env, ...env },
     encoding: 'utf8',
