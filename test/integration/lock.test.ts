@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { afterEach, describe, expect, it } from 'vitest';
+import { connectMcp } from '../helpers/mcp.js';
 import { BIN, tempRepo, type Run, type TempRepo } from '../helpers/repo.js';
 
 let repo: TempRepo | undefined;
@@ -34,9 +34,7 @@ describe('SESSION.md writers take turns', () => {
     repo.write('SESSION.md', SESSION);
     repo.git(['add', '.']);
     repo.git(['commit', '-q', '-m', 'start']);
-    const transport = new StdioClientTransport({ command: 'node', args: [BIN, 'mcp'], cwd: repo.dir, env: repo.env as Record<string, string>, stderr: 'pipe' });
-    client = new Client({ name: 'test', version: '1.0.0' });
-    await client.connect(transport);
+    client = await connectMcp(repo);
 
     const r = repo;
     const cli = Array.from({ length: 20 }, (_, i) => runAsync(r, [i % 2 ? 'decide' : 'dead-end', `Entry number ${i}`, '--because', `reason ${i}`]));

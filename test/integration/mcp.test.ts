@@ -1,7 +1,7 @@
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BIN, tempRepo, type TempRepo } from '../helpers/repo.js';
+import { connectMcp } from '../helpers/mcp.js';
+import { tempRepo, type TempRepo } from '../helpers/repo.js';
 
 let repo: TempRepo | undefined;
 let client: Client | undefined;
@@ -13,19 +13,6 @@ afterEach(async () => {
 
 const SESSION = '# Session\n\n## Goal\nShip retries.\n\n## Status\nStarted.\n\n## Decisions\n\n## Dead Ends\n\n## Key Files\n';
 
-async function connect(r: TempRepo): Promise<Client> {
-  const transport = new StdioClientTransport({
-    command: 'node',
-    args: [BIN, 'mcp'],
-    cwd: r.dir,
-    env: r.env as Record<string, string>,
-    stderr: 'pipe',
-  });
-  const c = new Client({ name: 'test', version: '1.0.0' });
-  await c.connect(transport);
-  return c;
-}
-
 type ToolResult = { isError?: boolean; content: { type: string; text: string }[] };
 const textOf = (r: unknown) => (r as ToolResult).content.map((c) => c.text).join('\n');
 
@@ -36,7 +23,7 @@ describe('git session mcp', () => {
     repo.write('src/retry.ts', 'export {};\n');
     repo.git(['add', '.']);
     repo.git(['commit', '-q', '-m', 'start']);
-    client = await connect(repo);
+    client = await connectMcp(repo);
 
     const { tools } = await client.listTools();
     expect(tools.map((t) => t.name).sort()).toEqual(
@@ -92,7 +79,7 @@ describe('git session mcp', () => {
   it('rejects bad input with an error result and keeps serving', async () => {
     repo = tempRepo();
     repo.write('SESSION.md', SESSION);
-    client = await connect(repo);
+    client = await connectMcp(repo);
     const missing = (await client.callTool({ name: 'record_decision', arguments: { text: 'x' } })) as ToolResult;
     expect(missing.isError).toBe(true);
     expect(textOf(missing)).toMatch(/because/);
@@ -112,9 +99,7 @@ describe('git session mcp', () => {
 
   it('reports a command error (not a repository) as an error result', async () => {
     repo = tempRepo();
-    const transport = new StdioClientTransport({ command: 'node', args: [BIN, 'mcp'], cwd: repo.home, env: repo.env as Record<string, string>, stderr: 'pipe' });
-    client = new Client({ name: 'test', version: '1.0.0' });
-    await client.connect(transport);
+    client = await connectMcp(repo, repo.home);
     const r = (await client.callTool({ name: 'session_status', arguments: {} })) as ToolResult;
     expect(r.isError).toBe(true);
     expect(textOf(r)).toContain('not inside a git repository');

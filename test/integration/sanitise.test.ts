@@ -1,7 +1,7 @@
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BIN, tempRepo, type TempRepo } from '../helpers/repo.js';
+import { connectMcp } from '../helpers/mcp.js';
+import { tempRepo, type TempRepo } from '../helpers/repo.js';
 
 let repo: TempRepo | undefined;
 let client: Client | undefined;
@@ -85,9 +85,7 @@ describe('no control sequence reaches an output', () => {
 
   it('MCP refuses NUL, and session_status redacts and strips like context', async () => {
     repo = hostile();
-    const transport = new StdioClientTransport({ command: 'node', args: [BIN, 'mcp'], cwd: repo.dir, env: repo.env as Record<string, string>, stderr: 'pipe' });
-    client = new Client({ name: 'test', version: '1.0.0' });
-    await client.connect(transport);
+    client = await connectMcp(repo);
     const before = repo.read('SESSION.md');
     const refused = (await client.callTool({ name: 'record_decision', arguments: { text: 'Use a\0b', because: 'why' } })) as { isError?: boolean; content: { text: string }[] };
     expect(refused.isError).toBe(true);

@@ -10,19 +10,25 @@ export interface ClaudeHookInput {
   transcriptPath?: string;
 }
 
-function str(value: unknown): string | undefined {
+/** A non-empty string, or undefined. */
+export function str(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-/** Parses a hook's stdin; empty, invalid or unexpected input gives an input with nothing set. */
-export function parseHookInput(text: string): ClaudeHookInput {
+/** The JSON object a hook receives on stdin; {} for empty, invalid or non-object input. */
+export function jsonObject(text: string): Record<string, unknown> {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
     raw = undefined;
   }
-  const o = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  return raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+}
+
+/** Parses a hook's stdin; empty, invalid or unexpected input gives an input with nothing set. */
+export function parseHookInput(text: string): ClaudeHookInput {
+  const o = jsonObject(text);
   return {
     cwd: str(o.cwd),
     source: str(o.source),

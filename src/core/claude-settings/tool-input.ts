@@ -1,3 +1,5 @@
+import { jsonObject, str } from './hook-input.js';
+
 /**
  * The fields the edit-time hooks use from the JSON an assistant passes before (Claude
  * Code's PreToolUse) or after (Gemini CLI's AfterTool) a tool call on a file.
@@ -15,23 +17,13 @@ export interface ToolUseInput {
   limit?: number;
 }
 
-function str(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
 function num(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
 }
 
 /** Parses a tool hook's stdin; empty or unexpected input gives an input with nothing set. */
 export function parseToolUseInput(text: string): ToolUseInput {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    raw = undefined;
-  }
-  const o = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  const o = jsonObject(text);
   const t = o.tool_input !== null && typeof o.tool_input === 'object' ? (o.tool_input as Record<string, unknown>) : {};
   const edits = Array.isArray(t.edits) ? t.edits : [];
   const oldStrings = [t.old_string, ...edits.map((e) => (e as Record<string, unknown> | null)?.old_string)].filter(
