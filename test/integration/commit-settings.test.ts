@@ -119,3 +119,17 @@ describe('a journal append that fails half-way', () => {
     expect(residue(repo)).toBe('');
   });
 });
+
+describe('the size limit', () => {
+  it('a SESSION.md over 1 MB: the hook reads none of it, the commit goes through with one line', () => {
+    repo = sessionRepo();
+    repo.write('SESSION.md', repo.read('SESSION.md').replace('## Decisions\n', `## Decisions\n${'- Keep this line — Reason: filler\n'.repeat(40_000)}`));
+    repo.write('src/convert.js', code(3));
+    repo.git(['add', '-A']);
+    const r = gitNoTty(repo, ['commit', '-q', '-m', 'Huge'], { GIT_SESSION_DEBUG_LOADS: '1' });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/SESSION\.md: is \d+ bytes, over the 1 MB limit\. .*\(this commit records no session state\)/);
+    expect(r.stderr).toContain('pre-commit loaded: nothing lazy');
+    expect(allTrailers(repo)).toEqual([]);
+  });
+});
