@@ -32,7 +32,7 @@ export async function applyCommitPlan(plan: CommitPlan, s: CommitSetting, now: D
         changedPaths: s.files.map((f) => f.path),
         lastEntryPath: s.state.lastEntryPath,
         head: s.state.revs.HEAD,
-        ...(s.gitSettings ? { settings: s.gitSettings } : {}),
+        settings: () => gitSettingsOf(s),
       });
       if (s.piped && shellCanStage(journal, s.env)) stageLine = `${STAGE_PREFIX}${journal}\n`;
       else await stagePaths([journal], s.root, s.env);

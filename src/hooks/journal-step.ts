@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { writeStateQuietly } from '../adapters/state-dir.js';
-import { GIT_SETTINGS_PATTERN, parseGitSettings, type GitSettings } from '../core/pipeline/preflight.js';
+import type { GitSettings } from '../core/pipeline/preflight.js';
 import { assertStaysInWorkTree, removeFile } from '../adapters/fs.js';
 import { dirname, join } from 'node:path';
 import { git } from '../adapters/git.js';
@@ -29,8 +29,8 @@ export interface CommitJournal {
   lastEntryPath: string;
   /** The commit HEAD names now (undefined before the first commit). */
   head: string | undefined;
-  /** core.autocrlf and core.sparseCheckout, when the hook script asked git already. */
-  settings?: GitSettings;
+  /** core.autocrlf and core.sparseCheckout: from the hook script's pipe, else asked once (gitSettingsOf). */
+  settings: () => Promise<GitSettings>;
 }
 
 /** The entry the previous pre-commit wrote, and the HEAD it was written on. */
@@ -64,10 +64,8 @@ function readLastEntry(path: string): LastEntry | undefined {
  * (core.autocrlf=true, where core.safecrlf refuses LF text). The hook script has
  * usually asked git already; only the first entry of a file ever asks.
  */
-async function newJournalFile(root: string, env: NodeJS.ProcessEnv, relative: string, known?: GitSettings): Promise<boolean> {
-  const settings =
-    known ??
-    parseGitSettings((await git(['config', '--get-regexp', GIT_SETTINGS_PATTERN], { cwd: root, env, allowFailure: true })).stdout);
+async function newJournalFile(root: string, env: NodeJS.ProcessEnv, relative: string, gitSettings: () => Promise<GitSettings>): Promise<boolean> {
+  const settings = await gitSettings();
   // In a sparse checkout, a journal folder that is not in the work tree is outside the cone,
   // and a tracked file missing from the work tree is one git keeps out of it.
   if (settings.sparse) {
