@@ -48,6 +48,17 @@ function commitDecision(r: TempRepo, env: NodeJS.ProcessEnv): { message: string;
   };
 }
 
+/** What following the printed lines gives: the commit recorded, or, without a binary, let through with one line. */
+function expectFollowed(made: ReturnType<typeof commitDecision>, install: 'project' | 'global' | 'missing'): void {
+  if (install === 'missing') {
+    expect(made.stderr).toContain('git-session was not found, so this commit skips session capture');
+    expect(made.message).not.toContain('Decision:');
+  } else {
+    expect(made.message).toContain('Decision: Follow the printed lines — they must work as printed');
+    expect(made.files).toContain('.session/journal/');
+  }
+}
+
 describe('lefthook, following the lines init prints', () => {
   for (const install of ['project', 'global', 'missing'] as const) {
     it(`works with a ${install === 'missing' ? 'missing binary (fails open)' : `${install} install`}`, () => {
@@ -61,14 +72,7 @@ describe('lefthook, following the lines init prints', () => {
       expect(setup.status, setup.stderr + setup.stdout).toBe(0);
       repo.git(['add', '-A'], { env });
       repo.git(['commit', '-q', '-m', 'Start a git-session'], { env });
-      const made = commitDecision(repo, env);
-      if (install === 'missing') {
-        expect(made.stderr).toContain('git-session was not found, so this commit skips session capture');
-        expect(made.message).not.toContain('Decision:');
-      } else {
-        expect(made.message).toContain('Decision: Follow the printed lines — they must work as printed');
-        expect(made.files).toContain('.session/journal/');
-      }
+      expectFollowed(commitDecision(repo, env), install);
     });
   }
 });
@@ -91,13 +95,7 @@ describe.skipIf(!havePreCommit)(preCommitTitle, () => {
       expect(setup.status, setup.stderr + setup.stdout).toBe(0);
       repo.git(['add', '-A'], { env });
       repo.git(['commit', '-q', '-m', 'Start a git-session'], { env });
-      const made = commitDecision(repo, env);
-      if (install === 'missing') {
-        expect(made.stderr).toContain('git-session was not found, so this commit skips session capture');
-      } else {
-        expect(made.message).toContain('Decision: Follow the printed lines — they must work as printed');
-        expect(made.files).toContain('.session/journal/');
-      }
+      expectFollowed(commitDecision(repo, env), install);
     });
   }
 
