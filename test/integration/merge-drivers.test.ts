@@ -141,8 +141,10 @@ describe('merge drivers installed by init', () => {
   it('without the binary, git merges line by line: a normal conflict for SESSION.md, nothing lost', () => {
     repo = forked();
     const path = (repo.env.PATH ?? '').split(':').filter((d) => d !== BIN_DIR).join(':');
+    // git refuses a merge over staged or touched files (exit 2): the commits left none.
+    expect(repo.git(['status', '--porcelain'], { env: { PATH: path } }).stdout).toBe('');
     const merge = repo.git(['merge', '--no-edit', 'topic'], { allowFail: true, env: { PATH: path } });
-    expect(merge.code).toBe(1);
+    expect(merge.code, merge.stderr).toBe(1);
     expect(merge.stderr).toContain('git-session: not found, so SESSION.md was merged line by line');
     const text = repo.read('SESSION.md');
     expect(conflictMarkers(text).length).toBeGreaterThan(0);
