@@ -12,7 +12,7 @@ import { detectAssistant } from '../core/pipeline/agent.js';
 import { findGitProcess, isAmending, readCommitState, type CommitState } from './commit-state.js';
 import { loadConfig } from './config.js';
 import { git } from './git.js';
-import { commitsSince, lastChange } from './git-facts.js';
+import { commitsSince, headIsRevert, lastChange } from './git-facts.js';
 import { preflightState, readPreflight } from './preflight-input.js';
 import { ConflictedSession, sessionDelta, summaryFor, type Where } from './session-data.js';
 
@@ -37,6 +37,8 @@ export interface CommitSetting {
   files: JournalFile[];
   /** How a new journal file and the message are written (see GitSettings), when the hook script asked git already. */
   gitSettings?: GitSettings;
+  /** HEAD is a revert, which may have dropped journal entries this commit puts back (never on an amend). */
+  headReverts: boolean;
 }
 
 function isCI(env: NodeJS.ProcessEnv): boolean {
@@ -77,6 +79,8 @@ export async function readCommitSetting(args: string[], ctx: CommandContext): Pr
   const baseFile = `${parent}:${normalisePath(config.sessionFile)}`;
   // Only a line that says so is read: a hook manager may hand over a stdin that never ends.
   const pipedText = amend || !args.includes(PREFLIGHT_FLAG) ? undefined : readPreflight();
+  // Asked beside the other calls only when the pipe did not say: most commits never wait for it.
+  const askedRevert = amend || pipedText?.headReverts !== undefined ? undefined : headIsRevert({ cwd: ctx.cwd, env }).catch(() => false);
   const state: CommitState =
     (pipedText && preflightState(pipedText, normalisePath(config.sessionFile))) ??
     (await readCommitState(ctx.cwd, env, ['HEAD', staged, ...(amend ? [parent] : []), baseFile]));
@@ -109,6 +113,7 @@ export async function readCommitSetting(args: string[], ctx: CommandContext): Pr
     isJournal: journalMatcher(config.journal.path),
     files,
     ...(pipedText?.gitSettings ? { gitSettings: pipedText.gitSettings } : {}),
+    headReverts: pipedText?.headReverts ?? (await askedRevert) ?? false,
   };
 }
 

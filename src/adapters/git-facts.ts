@@ -1,4 +1,5 @@
 import { git } from './git.js';
+import { REVERT_GREP } from '../core/pipeline/preflight.js';
 
 /**
  * Small facts about a repository that several commands ask git for. Each takes an
@@ -22,6 +23,11 @@ export async function gitOut(args: readonly string[], opts: GitFactOptions): Pro
 /** Whether HEAD names a commit (false in a repository with no commits yet). */
 export async function hasHead(opts: GitFactOptions): Promise<boolean> {
   return (await gitOut(['rev-parse', '-q', '--verify', 'HEAD^{commit}'], opts)).trim() !== '';
+}
+
+/** Whether HEAD's message says it reverts a commit: the question the pre-commit hook script pipes in. */
+export async function headIsRevert(opts: GitFactOptions): Promise<boolean> {
+  return (await gitOut(['rev-list', '--no-walk', `--grep=${REVERT_GREP}`, 'HEAD', '--'], opts)).trim() !== '';
 }
 
 /** The branch checked out, or null when HEAD is detached. */

@@ -7,6 +7,8 @@ import { writeCommitJournal } from './journal-step.js';
 import { shellCanStage, stagePaths } from './stage.js';
 import { handOffPath, replanPath, writeTrailerFile } from './trailer-file.js';
 import { writeState } from '../adapters/state-dir.js';
+import { lazy } from '../adapters/lazy.js';
+import type { RestoredEntries } from './reverted-step.js';
 
 /**
  * Carries out a commit plan: the journal entry (staged by the hook script from sh when
@@ -20,6 +22,8 @@ export async function applyCommitPlan(plan: CommitPlan, s: CommitSetting, now: D
   // Set when the hook script stages the journal entry from sh (it reads this from stdout).
   let stageLine: string | undefined;
   if (plan.journal) {
+    // Before this commit's entry, so that it follows them and a retry finds it where it was written.
+    const restored = s.headReverts ? await restoreReverted(s, stderr) : undefined;
     try {
       const journal = await writeCommitJournal({
         root: s.root,
@@ -33,11 +37,16 @@ export async function applyCommitPlan(plan: CommitPlan, s: CommitSetting, now: D
         lastEntryPath: s.state.lastEntryPath,
         head: s.state.revs.HEAD,
         settings: () => gitSettingsOf(s),
+        ...(restored ? { kept: restored.kept } : {}),
       });
+      const others = restored?.paths.filter((p) => p !== journal) ?? [];
       if (s.piped && shellCanStage(journal, s.env)) stageLine = `${STAGE_PREFIX}${journal}\n`;
-      else await stagePaths([journal], s.root, s.env);
+      else others.unshift(journal);
+      await stagePaths(others, s.root, s.env);
     } catch (error) {
       stderr.push(`git-session: journal entry skipped: ${(error as Error).message.split('\n')[0]}\n`);
+      // What was put back is staged even without this commit's entry: it is what the revert lost.
+      if (restored) await stagePaths(restored.paths, s.root, s.env).catch(() => undefined);
     }
   }
 
@@ -50,4 +59,19 @@ export async function applyCommitPlan(plan: CommitPlan, s: CommitSetting, now: D
   // ours that the plan no longer holds (a decision deleted from the session file).
   if (s.amend) writeState(replanPath(s.state.stateDir, s.env), plan.trailers.map((t) => `${t.line}\0`).join(''));
   return { ...(stageLine ? { stdout: stageLine } : {}), ...(stderr.length > 0 ? { stderr: stderr.join('') } : {}) };
+}
+
+/**
+ * Puts back what the reverts at HEAD dropped from the journal (see reverted-step.ts),
+ * loaded only then: a commit after anything but a revert never reads the journal's
+ * history. A failure costs the restored entries, never the commit.
+ */
+async function restoreReverted(s: CommitSetting, stderr: string[]): Promise<RestoredEntries | undefined> {
+  try {
+    const { restoreRevertedEntries } = await lazy('reverted-entries', () => import('./reverted-step.js'));
+    return await restoreRevertedEntries(s);
+  } catch (error) {
+    stderr.push(`git-session: journal entries a revert dropped were not restored: ${(error as Error).message.split('\n')[0]}\n`);
+    return undefined;
+  }
 }

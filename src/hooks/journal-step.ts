@@ -31,6 +31,8 @@ export interface CommitJournal {
   head: string | undefined;
   /** core.autocrlf and core.sparseCheckout: from the hook script's pipe, else asked once (gitSettingsOf). */
   settings: () => Promise<GitSettings>;
+  /** Entries put back after a revert (see reverted-step.ts): staged entries that hold one are never replaced. */
+  kept?: ReadonlySet<string>;
 }
 
 /** The entry the previous pre-commit wrote, and the HEAD it was written on. */
@@ -102,6 +104,8 @@ async function unheldEntries(j: CommitJournal, relative: string, full: string): 
   const text = disk.slice(held.length);
   const entries = parseEntries(text);
   if (entries.length === 0 || entries.some((e) => e.kind !== 'commit') || !ENTRY_HEADING.test(text.split(/\r?\n/)[0] ?? '')) return undefined;
+  // Entries a revert dropped and this commit put back follow HEAD's copy too: they are no earlier attempt of this one.
+  if (j.kept && [...j.kept].some((entry) => text.includes(entry))) return undefined;
   return { offset: Buffer.byteLength(held, 'utf8'), length: Buffer.byteLength(text, 'utf8'), text };
 }
 

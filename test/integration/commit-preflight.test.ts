@@ -104,7 +104,8 @@ describe('the pre-commit hook line asks git before node starts', () => {
     repo.git(['add', '-A']);
     const r = gitNoTty(repo, ['commit', '-q', '-m', 'More code'], DEBUG);
     expect(r.code, r.stderr).toBe(0);
-    expect(ranGit(r.stderr)).toBe('rev-parse, diff, add');
+    // rev-list asks, beside rev-parse, what the pipe would have said: whether HEAD is a revert.
+    expect(ranGit(r.stderr)).toBe('rev-list, rev-parse, diff, add');
     expect(journalHeadings(repo)).toHaveLength(2);
     expect(residue(repo)).toBe('');
   });
@@ -131,7 +132,7 @@ describe('the pre-commit hook line asks git before node starts', () => {
     });
     closeSync(writer);
     expect(exit, stderr).toBe(0);
-    expect(ranGit(stderr)).toBe('rev-parse, diff, add');
+    expect(ranGit(stderr)).toBe('rev-list, rev-parse, diff, add');
   });
 
   it('falls back to asking git for a session file below the top level, and on an amend', () => {

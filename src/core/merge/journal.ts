@@ -41,7 +41,8 @@ export function entryIdentity(entry: string): string {
   return id === undefined ? `text:${entry.replace(/\r\n/g, '\n').trimEnd()}` : `id:${id}`;
 }
 
-function headingTime(entry: string): number {
+/** The instant an entry's heading names, in ms; -Infinity when it names none. */
+export function headingTime(entry: string): number {
   const line = entry.slice(0, entry.indexOf('\n') === -1 ? entry.length : entry.indexOf('\n')).replace(/\r$/, '');
   const m = ENTRY_HEADING.exec(line);
   return (m && parseLocalTime(m[1]!)?.getTime()) ?? Number.NEGATIVE_INFINITY;
@@ -63,7 +64,7 @@ function eolOf(text: string): string {
 }
 
 /** The entry ending in one blank line, so that the next one starts a paragraph of its own. */
-function closed(entry: string, eol: string): string {
+export function closed(entry: string, eol: string): string {
   if (entry.endsWith(`${eol}${eol}`) || entry.endsWith('\n\n') || entry.endsWith('\r\n\r\n')) return entry;
   if (entry.endsWith('\n')) return entry + eol;
   return entry + eol + eol;
@@ -124,15 +125,14 @@ export interface RevertNote {
 }
 
 /**
- * Appends the revert's own entry to a merged journal: a revert runs no pre-commit
- * hook, so this is where it gets one. It names the reverted commit; the reverted
- * commit's entry stays where it was (see `mergeJournal`).
+ * The revert's own entry: it names the reverted commit. Undefined when the note's
+ * date is not one git writes. The merge driver and the pre-commit that repairs a
+ * revert git merged without a driver both write this one shape.
  */
-export function withRevertEntry(merged: string, note: RevertNote): string {
+export function revertEntry(note: RevertNote, eol = '\n'): string | undefined {
   const when = parseGitDate(note.date);
-  if (!when) return merged;
-  const eol = eolOf(merged);
-  const entry = renderEntry(
+  if (!when) return undefined;
+  return renderEntry(
     {
       time: formatLocalTime(when.instant, when.offsetMinutes),
       kind: 'commit',
@@ -146,6 +146,17 @@ export function withRevertEntry(merged: string, note: RevertNote): string {
     },
     eol,
   );
+}
+
+/**
+ * Appends the revert's own entry to a merged journal: a revert runs no pre-commit
+ * hook, so this is where it gets one. It names the reverted commit; the reverted
+ * commit's entry stays where it was (see `mergeJournal`).
+ */
+export function withRevertEntry(merged: string, note: RevertNote): string {
+  const eol = eolOf(merged);
+  const entry = revertEntry(note, eol);
+  if (entry === undefined) return merged;
   if (merged === '') return entry;
   return closed(merged, eol) + entry;
 }

@@ -42,6 +42,8 @@ export interface Preflight {
   numstat: string;
   /** The settings that decide how a new journal file is written; undefined from a version 1 line. */
   gitSettings?: GitSettings;
+  /** Whether HEAD's message says it reverts a commit (see REVERT_GREP); undefined from a version 1 line, which does not ask. */
+  headReverts?: boolean;
 }
 
 /**
@@ -73,6 +75,13 @@ export function messageEncoding(name: string | undefined): 'latin1' | undefined 
   return name && /^(latin-?1|iso-?8859-?1|l1|cp819)$/i.test(name) ? 'latin1' : undefined;
 }
 
+/**
+ * What `git rev-list --no-walk --grep` is asked about HEAD (the hook script asks the
+ * same): a revert's message. HEAD is listed only when it is one, and only then does
+ * the commit read the journal's history (a revert of the last commit drops its entry).
+ */
+export const REVERT_GREP = '^This reverts commit [0-9a-f]\\{40\\}';
+
 const ID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 const NO_ID = /^0+$/;
 
@@ -91,7 +100,8 @@ export function parsePreflight(text: string): Preflight | undefined {
   const first = body.indexOf('\0');
   if (first < 0) return undefined;
   const lines = body.slice(0, first).split('\n');
-  const [root, gitDir, stateDir, headLine] = lines;
+  // After the layout and HEAD, HEAD once more when its message says it reverts a commit.
+  const [root, gitDir, stateDir, headLine, revertLine] = lines;
   if (!root || (!root.startsWith('/') && !/^[A-Za-z]:/.test(root))) return undefined;
   if (!gitDir || !stateDir) return undefined;
   const head = headLine && ID.test(headLine) ? headLine : undefined;
@@ -131,7 +141,18 @@ export function parsePreflight(text: string): Preflight | undefined {
     }
     i += two ? 3 : 2;
   }
-  return { root, gitDir, stateDir, head, topBlobs, changes, numstat: fields.slice(i).join('\0'), ...(gitSettings ? { gitSettings } : {}) };
+  const headReverts = v2 ? head !== undefined && revertLine === head : undefined;
+  return {
+    root,
+    gitDir,
+    stateDir,
+    head,
+    topBlobs,
+    changes,
+    numstat: fields.slice(i).join('\0'),
+    ...(gitSettings ? { gitSettings } : {}),
+    ...(headReverts !== undefined ? { headReverts } : {}),
+  };
 }
 
 /**

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PREFLIGHT_END, PREFLIGHT_HEADER, parsePreflight, sessionBlobs } from '../../../src/core/pipeline/preflight.js';
+import { PREFLIGHT_END, PREFLIGHT_HEADER, REVERT_GREP, parsePreflight, sessionBlobs } from '../../../src/core/pipeline/preflight.js';
 
 const A = 'a'.repeat(40);
 const B = 'b'.repeat(40);
@@ -84,5 +86,19 @@ describe('parsePreflight', () => {
     const v1 = `git-session-preflight 1\n/w/repo\n/w/repo/.git\n/w/repo/.git/git-session\n${C}\n\0\0${PREFLIGHT_END}`;
     expect(parsePreflight(v1)?.gitSettings).toBeUndefined();
     expect(parsePreflight(v1)?.root).toBe('/w/repo');
+  });
+
+  it('says HEAD is a revert only when the line after HEAD names HEAD again; a version 1 line does not say', () => {
+    expect(parsePreflight(text({}))!.headReverts).toBe(false);
+    expect(parsePreflight(text({ layout: `/w/repo\n/w/repo/.git\n/w/repo/.git/git-session\n${C}\n${C}\n` }))!.headReverts).toBe(true);
+    expect(parsePreflight(text({ layout: `/w/repo\n/w/repo/.git\n/w/repo/.git/git-session\n${C}\n${A}\n` }))!.headReverts).toBe(false);
+    expect(parsePreflight(text({ layout: '/w/r\n/w/r/.git\n/w/r/.git/git-session\nHEAD\n' }))!.headReverts).toBe(false);
+    const v1 = `git-session-preflight 1\n/w/repo\n/w/repo/.git\n/w/repo/.git/git-session\n${C}\n\0\0${PREFLIGHT_END}`;
+    expect(parsePreflight(v1)!.headReverts).toBeUndefined();
+  });
+
+  it('the hook script asks git about HEAD with the pattern the binary asks when nothing is piped', () => {
+    const script = readFileSync(resolve(__dirname, '../../../bin/git-session-hook'), 'utf8');
+    expect(script).toContain(`--grep='${REVERT_GREP}' HEAD`);
   });
 });

@@ -1,0 +1,93 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { tempRepo, type TempRepo } from '../helpers/repo.js';
+import { parseEntries, type JournalEntry } from '../../src/core/journal/entry.js';
+
+let repo: TempRepo | undefined;
+afterEach(() => repo?.cleanup());
+
+/** A repository after `init` (hooks, merge drivers), committed. */
+function initialised(): TempRepo {
+  const r = tempRepo();
+  expect(r.run(['init']).code).toBe(0);
+  r.git(['add', '-A']);
+  r.git(['commit', '-q', '-m', 'Start a git-session']);
+  return r;
+}
+
+/** Records a decision and commits it with a code change, through the hooks. */
+function decideAndCommit(r: TempRepo, what: string, file: string): string {
+  expect(r.run(['decide', what, '--because', `reason for ${what}`]).code).toBe(0);
+  r.write(file, `${what}\n`);
+  r.git(['add', '-A']);
+  r.git(['commit', '-q', '-m', what]);
+  return r.git(['rev-parse', 'HEAD']).stdout.trim();
+}
+
+/** A code-only commit through the hooks. */
+function commitCode(r: TempRepo, file: string, subject: string): void {
+  r.write(file, `${subject}\n`);
+  r.git(['add', '-A']);
+  const c = r.git(['commit', '-q', '-m', subject], { allowFail: true });
+  expect(c.code, c.stderr).toBe(0);
+}
+
+/** The journal as committed at HEAD, every file of it. */
+function committedJournal(r: TempRepo): JournalEntry[] {
+  const files = r.git(['ls-tree', '-r', '--name-only', 'HEAD', '--', '.session/journal']).stdout.trim().split('\n').filter(Boolean);
+  return parseEntries(files.map((f) => r.git(['show', `HEAD:${f}`]).stdout).join(''));
+}
+
+const withDecision = (entries: JournalEntry[], what: string) => entries.filter((e) => e.decisions.some((d) => d.startsWith(what)));
+const ids = (entries: JournalEntry[]) => entries.map((e) => e.id);
+
+describe('a revert git merges without the journal driver', () => {
+  it('reverting the last commit loses its journal entry only until the next commit, which puts it back with a revert entry', () => {
+    repo = initialised();
+    const a = decideAndCommit(repo, 'Alpha', 'a.txt');
+    const before = committedJournal(repo);
+    expect(withDecision(before, 'Alpha')).toHaveLength(1);
+    const revert = repo.git(['revert', '--no-edit', 'HEAD'], { allowFail: true });
+    expect(revert.code, revert.stderr).toBe(0);
+    // What git alone does: the reverted commit's entry is gone, and the revert has none.
+    expect(withDecision(committedJournal(repo), 'Alpha')).toHaveLength(0);
+
+    commitCode(repo, 'b.txt', 'Next');
+    const after = committedJournal(repo);
+    expect(withDecision(after, 'Alpha')).toHaveLength(1);
+    const reverts = after.filter((e) => e.reverts);
+    expect(reverts.map((e) => e.reverts)).toEqual([`${a.slice(0, 12)} Alpha`]);
+    // Named after the revert commit, so every clone that repairs it writes the same entry.
+    expect(reverts[0]!.id).toBe(repo.git(['rev-parse', 'HEAD~1']).stdout.trim().slice(0, 12));
+    // In order: the reverted entry where it was, the revert, then this commit's own entry.
+    const alpha = after.findIndex((e) => e.decisions.some((d) => d.startsWith('Alpha')));
+    expect(after.slice(alpha).map((e) => (e.reverts ? 'revert' : e.files.map((f) => f.path).join()))).toEqual(['SESSION.md,a.txt', 'revert', 'b.txt']);
+    expect(new Set(ids(after)).size).toBe(after.length);
+    // The reverted entry came back byte for byte.
+    const text = (entries: string) => entries.split(/(?=^### )/m).find((e) => e.includes('Alpha'));
+    const file = repo.git(['ls-tree', '-r', '--name-only', 'HEAD', '--', '.session/journal']).stdout.trim().split('\n')[0]!;
+    expect(text(repo.git(['show', `HEAD:${file}`]).stdout)).toBe(text(repo.git(['show', `${a}:${file}`]).stdout));
+    expect(repo.git(['status', '--porcelain']).stdout).toBe('');
+
+    // A second commit adds nothing of it again.
+    commitCode(repo, 'c.txt', 'Again');
+    const again = committedJournal(repo);
+    expect(again.slice(0, after.length)).toEqual(after);
+    expect(again.slice(after.length).map((e) => e.files.map((f) => f.path).join())).toEqual(['c.txt']);
+  });
+
+  it('a range revert of the last two commits puts back both entries, one revert entry each', () => {
+    repo = initialised();
+    const a = decideAndCommit(repo, 'Alpha', 'a.txt');
+    const b = decideAndCommit(repo, 'Beta', 'b.txt');
+    const revert = repo.git(['revert', '--no-edit', 'HEAD~2..HEAD'], { allowFail: true });
+    expect(revert.code, revert.stderr).toBe(0);
+    commitCode(repo, 'c.txt', 'Next');
+    const after = committedJournal(repo);
+    expect(withDecision(after, 'Alpha')).toHaveLength(1);
+    expect(withDecision(after, 'Beta')).toHaveLength(1);
+    expect(after.filter((e) => e.reverts).map((e) => e.reverts)).toEqual([`${b.slice(0, 12)} Beta`, `${a.slice(0, 12)} Alpha`]);
+    expect(after.at(-1)!.files.map((f) => f.path)).toEqual(['c.txt']);
+    expect(new Set(ids(after)).size).toBe(after.length);
+    expect(repo.git(['status', '--porcelain']).stdout).toBe('');
+  });
+});
