@@ -1,11 +1,15 @@
-import { PRIVATE_FILTER } from '../session/private-filter.js';
-
 /**
  * The per-clone git config git-session needs: `git config --local` entries that are
  * not cloned with the repository, so `init` writes them for the person who runs it
  * and `git session setup` (run by `npm install`'s prepare script) for every clone.
  */
 
+/**
+ * The clean/smudge filter pair `.gitattributes` gives the session file. Defined here,
+ * not beside the filter itself: the commit hook checks these keys on every commit and
+ * must not load the markdown parser to name them.
+ */
+export const PRIVATE_FILTER = 'git-session-private';
 /** The merge driver named by `.gitattributes` for the session file. */
 export const SESSION_DRIVER = 'git-session';
 /** The merge driver named by `.gitattributes` for the journal files. */
