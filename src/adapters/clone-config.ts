@@ -1,6 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ConfigChange } from '../core/init/step.js';
-import { perCloneConfig } from '../core/clone/config.js';
+import { JOURNAL_DRIVER, perCloneConfig, PRIVATE_FILTER, SESSION_DRIVER } from '../core/clone/config.js';
+import { GIT_SETTINGS_PATTERN, parseGitSettings } from '../core/pipeline/preflight.js';
 import { git } from './git.js';
+
+/** Whether the repository's `.gitattributes` names the private filter or a merge driver of ours: only then does their config matter. */
+export function namesCloneConfig(root: string): boolean {
+  let text: string;
+  try {
+    text = readFileSync(join(root, '.gitattributes'), 'utf8');
+  } catch {
+    return false;
+  }
+  return [`filter=${PRIVATE_FILTER}`, `merge=${SESSION_DRIVER}`, `merge=${JOURNAL_DRIVER}`].some((name) => new RegExp(`(^|\\s)${name}(\\s|$)`, 'm').test(text));
+}
+
+/**
+ * The per-clone keys `.gitattributes` relies on that git has no value for in any scope
+ * (a clone where `git session setup` never ran): empty when nothing is missing.
+ */
+export async function lackedCloneConfig(root: string, env?: NodeJS.ProcessEnv): Promise<string[]> {
+  if (!namesCloneConfig(root)) return [];
+  const out = await git(['config', '--get-regexp', GIT_SETTINGS_PATTERN], { cwd: root, env, allowFailure: true });
+  return parseGitSettings(out.stdout).missingCloneConfig;
+}
 
 /** The current values of the per-clone keys git-session sets, read from this clone's own config. */
 export async function readCloneConfig(root: string, env?: NodeJS.ProcessEnv): Promise<Record<string, string | undefined>> {

@@ -22,16 +22,18 @@ export interface WrittenEntry {
  * journals grow for years and every commit writes one. With `replaceLastCommit`
  * (an amend), the last commit entry in that tail is replaced instead of duplicated.
  * With `replace`, the entry written there earlier is replaced if its bytes are still
- * in place (a commit that failed after pre-commit, retried). `render` receives the
- * file's line ending and the previous entry's time. Returns where the entry went.
+ * in place (a commit that failed after pre-commit, retried); of several, the first
+ * whose bytes are there. `beforeWrite` is told where the entry goes, and which entry it
+ * replaces, before any byte of the file changes. `render` receives the file's line
+ * ending and the previous entry's time. Returns where the entry went.
  */
 export function writeJournalEntry(
   path: string,
   render: (eol: string, previousTime: string | undefined) => string,
   replaceLastCommit: boolean,
   display = path,
-  replace?: WrittenEntry,
-  beforeWrite?: (entry: WrittenEntry) => void,
+  replace?: WrittenEntry | readonly WrittenEntry[],
+  beforeWrite?: (entry: WrittenEntry, replaced: WrittenEntry | undefined) => void,
   root?: string,
 ): WrittenEntry {
   let fd: number;
@@ -61,13 +63,16 @@ export function writeJournalEntry(
     const tail = bytes.subarray(tailStart - start, got);
     const text = tail.toString('utf8');
     let how: boolean | JournalReplace = replaceLastCommit;
-    if (!replaceLastCommit && replace && replace.offset >= tailStart && replace.offset + replace.length <= start + got) {
-      const from = replace.offset - tailStart;
-      const old = tail.subarray(from, from + replace.length);
-      if (old.toString('utf8') === replace.text) {
-        const at = tail.subarray(0, from).toString('utf8').length;
-        how = { kind: 'span', start: at, end: at + old.toString('utf8').length };
-      }
+    let replaced: WrittenEntry | undefined;
+    for (const r of replaceLastCommit || !replace ? [] : Array.isArray(replace) ? replace : [replace as WrittenEntry]) {
+      if (r.offset < tailStart || r.offset + r.length > start + got) continue;
+      const from = r.offset - tailStart;
+      const old = tail.subarray(from, from + r.length);
+      if (old.toString('utf8') !== r.text) continue;
+      const at = tail.subarray(0, from).toString('utf8').length;
+      how = { kind: 'span', start: at, end: at + old.toString('utf8').length };
+      replaced = r;
+      break;
     }
     const plan = planJournalWrite(text, render, how);
     const keepBytes = tailStart + Buffer.byteLength(text.slice(0, plan.keep), 'utf8');
@@ -76,8 +81,9 @@ export function writeJournalEntry(
     const entry = Buffer.from(plan.append.slice(plan.entryStart, plan.entryStart + plan.entryLength), 'utf8');
     const written = { offset: entryOffset, length: entry.length, text: entry.toString('utf8') };
     // Told before the bytes land: a kill between the two leaves a record whose bytes are
-    // not there (the retry appends afresh), never bytes without a record (a duplicate).
-    beforeWrite?.(written);
+    // not there (the retry finds the entry this one replaces, or appends afresh), never
+    // bytes without a record (a duplicate).
+    beforeWrite?.(written, replaced);
     if (keepBytes < size) {
       // Replacing an entry (an amend, a retry): never truncate in place, where a failure
       // would lose the old entry too. The file is written anew beside it and renamed.

@@ -7,6 +7,7 @@ import { readBaseRefs } from '../adapters/history.js';
 import { invocation } from '../adapters/invocation.js';
 import { findRepo, type RepoInfo } from '../adapters/repo.js';
 import { hooksInstalled } from '../adapters/hooks-installed.js';
+import { lackedCloneConfig } from '../adapters/clone-config.js';
 import { mtimeOf } from '../adapters/work-tree.js';
 import { CONFIG_FILE, DEAD_END_ALIASES, DEFAULT_CONFIG, type Config } from '../core/config.js';
 import { GitSessionError } from '../errors.js';
@@ -127,13 +128,14 @@ export async function gatherContext(
     const [branch, head] = await Promise.all([currentBranch(git), hasHead(git)]);
     const range = head ? await historyRange(git) : { revArgs: [], filters: [], label: 'no commits yet' };
     const none = { commits: 0, decisions: [], deadEnds: [] };
-    const [recorded, sessionCommit, status] = await Promise.all([
+    const [recorded, sessionCommit, status, lacked] = await Promise.all([
       // The Stop hook tells what to update, not what was decided: it needs no record.
       head && !opts.viewIfStale ? rangeItems(root, config, git, range) : none,
       head ? lastChange(config.sessionFile, git) : null,
       gitOut(['status', '--porcelain=v1', '-z', '--untracked-files=all'], git),
+      opts.viewIfStale ? [] : lackedCloneConfig(root, ctx.env),
     ]);
-    return { branch, head, range, recorded, sessionCommit, status };
+    return { branch, head, range, recorded, sessionCommit, status, lacked };
   })();
   // An error reading the session file comes first, as it always has; git's is taken up below.
   asked.catch(() => {});
@@ -143,7 +145,7 @@ export async function gatherContext(
       : Promise.resolve(null);
   // viewIfStale (the Stop hook): a session file that is up to date is not parsed at all.
   let view = opts.viewIfStale ? null : await readView();
-  const { branch, head, range, recorded, sessionCommit, status } = await asked;
+  const { branch, head, range, recorded, sessionCommit, status, lacked } = await asked;
   const { decisions, deadEnds, commits } = recorded;
 
   const since = sessionCommit?.short ?? null;
@@ -189,6 +191,7 @@ export async function gatherContext(
     ...(problems && problems.length > 0 ? { problems } : {}),
     history: { range: range.label, commits },
     hooksInstalled: hooksInstalled(repo),
+    ...(lacked.length > 0 ? { cloneConfigured: false } : {}),
   };
   return { repo, config, view, data };
 }

@@ -2,6 +2,8 @@ import type { CommandContext, CommandResult } from '../context.js';
 import { commitsSince, gitOut, lastChange } from '../adapters/git-facts.js';
 import { invocation } from '../adapters/invocation.js';
 import { hooksFix, hooksInstalled } from '../adapters/hooks-installed.js';
+import { lackedCloneConfig } from '../adapters/clone-config.js';
+import { cloneConfigNote } from '../core/context/render.js';
 import { locateSessionFile, readSessionFile } from '../adapters/session-file.js';
 import { redactDeep } from '../core/report/redact-deep.js';
 import { getGoal, getNextSteps, getStatus, parseSession } from '../core/session/index.js';
@@ -24,6 +26,8 @@ export interface StatusReport {
   uncommittedChanges: boolean;
   /** Whether git runs git-session's hooks in this clone. */
   hooksInstalled: boolean;
+  /** False when this clone lacks the merge drivers or the private filter its `.gitattributes` names. */
+  cloneConfigured: boolean;
 }
 
 async function gitFacts(root: string, display: string, env: NodeJS.ProcessEnv) {
@@ -64,6 +68,7 @@ function render(r: StatusReport, how: string): string {
   );
   out.push(`- Uncommitted edits: ${r.uncommittedChanges ? 'yes' : 'no'}`);
   out.push(r.hooksInstalled ? '- Hooks: installed' : `- Hooks: not installed in this clone, so commits get no trailers or journal entries; ${hooksFix(how)}`);
+  if (!r.cloneConfigured) out.push(`- ${cloneConfigNote(r.file)} Fix: run \`${how} setup\``);
   return out.join('\n') + '\n';
 }
 
@@ -88,6 +93,7 @@ export async function status(args: { format: 'md' | 'json' }, ctx: CommandContex
     unknownSections: doc.unknownSections.map((s) => s.heading),
     ...(await gitFacts(file.repo.root, file.display, ctx.env)),
     hooksInstalled: hooksInstalled(file.repo),
+    cloneConfigured: (await lackedCloneConfig(file.repo.root, ctx.env)).length === 0,
   }, ['file', 'kind', 'lastChangedIn']);
   return { stdout: args.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : render(report, invocation(ctx.env)) };
 }

@@ -5,6 +5,7 @@ import { assertStaysInWorkTree, removeFile } from '../adapters/fs.js';
 import { dirname, join } from 'node:path';
 import { git } from '../adapters/git.js';
 import { writeJournalEntry, type WrittenEntry } from '../adapters/journal-file.js';
+import { killPoint } from '../adapters/test-kill.js';
 import { ENTRY_HEADING, formatDuration, formatLocalTime, journalPath, parseEntries, parseGitDate, parseLocalTime, renderEntry, type JournalFile } from '../core/journal/entry.js';
 import type { SessionEntry } from '../core/pipeline/session-diff.js';
 import { joinReason } from '../core/trailers/index.js';
@@ -41,6 +42,15 @@ interface LastEntry extends WrittenEntry {
   head: string | null;
   /** Its heading time: the previous entry's time for the first entry of a new journal file. */
   time?: string;
+  /**
+   * The entry it replaces (an earlier attempt's): recorded with it because the record is
+   * written before the file changes, so a kill in between leaves that entry in place.
+   */
+  replaces?: WrittenEntry;
+}
+
+function isSpan(e: Partial<WrittenEntry> | undefined): e is WrittenEntry {
+  return e !== undefined && Number.isInteger(e.offset) && Number.isInteger(e.length) && typeof e.text === 'string';
 }
 
 function readLastEntry(path: string): LastEntry | undefined {
@@ -50,9 +60,8 @@ function readLastEntry(path: string): LastEntry | undefined {
       typeof e.path === 'string' &&
       (e.head === null || typeof e.head === 'string') &&
       (e.time === undefined || typeof e.time === 'string') &&
-      Number.isInteger(e.offset) &&
-      Number.isInteger(e.length) &&
-      typeof e.text === 'string';
+      (e.replaces === undefined || isSpan(e.replaces)) &&
+      isSpan(e);
     return ok ? (e as LastEntry) : undefined;
   } catch {
     return undefined;
@@ -135,14 +144,21 @@ export async function writeCommitJournal(j: CommitJournal): Promise<string> {
   const relative = retry?.path ?? journalPath(j.template, now, offset);
   const author = await commitAuthor(j.root, j.env);
   const time = formatLocalTime(now, offset);
-  removeFile(j.lastEntryPath);
+  // An amend records nothing. Otherwise the new record replaces this one in one rename,
+  // never after a gap in which a kill would leave an earlier attempt's entry unrecognised.
+  if (j.amend) removeFile(j.lastEntryPath);
   // The journal is appended in place: a linked folder must not carry it out of the repository.
   const full = join(j.root, relative);
   assertStaysInWorkTree(full, j.root);
   const crlf = existsSync(full) ? false : await newJournalFile(j.root, j.env, relative, j.settings);
   // Entries staged in this file that no commit holds (after `reset --soft`, or a commit
   // that died after pre-commit) are replaced by this commit's: its session diff covers theirs.
-  const replace = retry ?? (!j.amend && j.changedPaths.includes(relative) ? await unheldEntries(j, relative, full) : undefined);
+  const replace = retry
+    ? [retry, ...(retry.replaces ? [retry.replaces] : [])]
+    : !j.amend && j.changedPaths.includes(relative)
+      ? await unheldEntries(j, relative, full)
+      : undefined;
+  killPoint(j.env, 'journal-read');
   writeJournalEntry(
     full,
     (eol, previousTime) => {
@@ -171,11 +187,15 @@ export async function writeCommitJournal(j: CommitJournal): Promise<string> {
     relative,
     replace,
     // Recorded before the entry is written, so a kill in between cannot leave an entry
-    // the retry would not recognise (see writeJournalEntry).
-    (w) => {
-      if (!j.amend) writeStateQuietly(j.lastEntryPath, JSON.stringify({ path: relative, head: j.head ?? null, time, ...w } satisfies LastEntry));
+    // the retry would not recognise (see writeJournalEntry): the new entry, and the one it
+    // replaces, which stays in the file until the write lands.
+    (w, replaced) => {
+      const entry: LastEntry = { path: relative, head: j.head ?? null, time, ...w, ...(replaced ? { replaces: { offset: replaced.offset, length: replaced.length, text: replaced.text } } : {}) };
+      if (!j.amend) writeStateQuietly(j.lastEntryPath, JSON.stringify(entry));
+      killPoint(j.env, 'journal-recorded');
     },
     j.root,
   );
+  killPoint(j.env, 'journal-written');
   return relative;
 }

@@ -10,6 +10,7 @@ import { ExitCode } from '../errors.js';
 import { planCommit, type CommitFacts } from '../core/pipeline/commit-plan.js';
 import { wantsMenu } from '../core/pipeline/policy/stale-action.js';
 import { applyCommitPlan } from './apply-commit.js';
+import { healCloneConfig, missingCloneConfig } from './clone-heal.js';
 import { runMenu } from './menu.js';
 import { stagePaths } from './stage.js';
 import { removeTrailerFiles } from './trailer-file.js';
@@ -31,6 +32,17 @@ async function recordCommit(args: string[], ctx: CommandContext): Promise<Comman
   if (!setting) return {};
   // Whatever an earlier commit left behind can never reach this one.
   removeTrailerFiles(setting.state.stateDir);
+  // A clone that never ran setup: its merge drivers and private filter are set up here.
+  const missing = await missingCloneConfig(setting);
+  if (missing.length === 0) return recordSetting(setting, ctx);
+  const healed = await healCloneConfig(setting, missing);
+  if (healed.result.exitCode !== undefined) return healed.result;
+  if (healed.restaged) await refresh(setting);
+  const result = await recordSetting(setting, ctx);
+  return { ...result, stderr: (healed.result.stderr ?? '') + (result.stderr ?? '') };
+}
+
+async function recordSetting(setting: CommitSetting, ctx: CommandContext): Promise<CommandResult> {
   const owned = await stageOwnedEdits(setting.root, setting.env, setting.state.stateDir, setting.sessionFile, setting.state.revs[`:${setting.sessionFile}`]);
   if (owned.staged > 0) await refresh(setting);
 

@@ -95,10 +95,18 @@ describe('private text stays on this machine', () => {
     repo = initRepo();
     const r = repo;
     const env = { PATH: (r.env.PATH ?? '').split(':').filter((d) => d !== BIN_DIR).join(':') };
-    const plain = '# Session\n\n## Goal\nShip retries.\n\n## Private\n<!-- notes for this machine only -->\n';
+    // Blank lines and comments only: staged exactly as the binary stages it, or git would
+    // see the file as changed (and refuse a merge over it) whenever it compares contents.
+    const plain = '# Session\n\n## Goal\nShip retries.\n\n## Private\n<!-- notes for this machine only -->\n\n  \n## Key Files\n- a.ts\n\n## Private notes\n\t<!-- x -->\n';
+    const byBinary = r.run(['filter', 'clean', 'SESSION.md'], { input: plain });
+    expect(byBinary.stdout).toBe('# Session\n\n## Goal\nShip retries.\n\n## Private\n## Key Files\n- a.ts\n\n## Private notes\n');
     r.write('SESSION.md', plain);
     expect(r.git(['add', 'SESSION.md'], { env }).code).toBe(0);
-    expect(r.git(['show', ':SESSION.md']).stdout).toBe(plain);
+    expect(r.git(['show', ':SESSION.md']).stdout).toBe(byBinary.stdout);
+    // Made to compare contents (same size, older time): unchanged, with and without the binary.
+    utimesSync(join(r.dir, 'SESSION.md'), new Date(Date.now() + 5000), new Date(Date.now() + 5000));
+    expect(r.git(['diff', '--name-only'], { env }).stdout).toBe('');
+    expect(r.git(['diff', '--name-only']).stdout).toBe('');
     r.write('SESSION.md', SESSION);
     const refused = r.git(['add', 'SESSION.md'], { env, allowFail: true });
     expect(refused.code).not.toBe(0);

@@ -1,11 +1,15 @@
-import { PRIVATE_FILTER } from '../session/private-filter.js';
-
 /**
  * The per-clone git config git-session needs: `git config --local` entries that are
  * not cloned with the repository, so `init` writes them for the person who runs it
  * and `git session setup` (run by `npm install`'s prepare script) for every clone.
  */
 
+/**
+ * The clean/smudge filter pair `.gitattributes` gives the session file. Defined here,
+ * not beside the filter itself: the commit hook checks these keys on every commit and
+ * must not load the markdown parser to name them.
+ */
+export const PRIVATE_FILTER = 'git-session-private';
 /** The merge driver named by `.gitattributes` for the session file. */
 export const SESSION_DRIVER = 'git-session';
 /** The merge driver named by `.gitattributes` for the journal files. */
@@ -33,17 +37,21 @@ export function driverCommand(kind: DriverKind): string {
 /**
  * The shell command git runs for the private filter (`.gitattributes`
  * `filter=git-session-private`), finding the binary as the hooks do. Without one,
- * smudge passes the file through, and clean passes it through only when it holds no
- * private text (an empty `## Private` section, no `<!-- private -->` region): otherwise
- * it fails, and git refuses to stage the file rather than let private text in.
+ * smudge passes the file through, and clean stages a file holding no private text
+ * exactly as the binary would (a `## Private` section's blank lines and comments
+ * dropped: otherwise git, comparing the work tree through this filter, would see the
+ * file as changed and refuse merges and checkouts over it); a file with private text
+ * (in a `## Private` section or a `<!-- private -->` region) makes it fail, and git
+ * refuses to stage the file rather than let private text in.
  */
 export function filterCommand(mode: 'clean' | 'smudge'): string {
   const check =
-    'exec awk "{ l[NR] = \\$0 } /<!-- *private *-->/ { bad = 1 } ' +
-    '/^##? / { sec = (\\$0 ~ /^## *[Pp]rivate/); next } ' +
-    'sec && \\$0 !~ /^[ \\t\\r]*\\$/ && \\$0 !~ /^[ \\t]*<!--.*-->[ \\t\\r]*\\$/ { bad = 1 } ' +
+    'exec awk "/<!-- *private *-->/ { bad = 1 } ' +
+    '/^##? / { sec = (\\$0 ~ /^## *[Pp]rivate/); l[++n] = \\$0; next } ' +
+    'sec { if (\\$0 !~ /^[ \\t\\r]*\\$/ && \\$0 !~ /^[ \\t]*<!--.*-->[ \\t\\r]*\\$/) bad = 1; next } ' +
+    '{ l[++n] = \\$0 } ' +
     'END { if (bad) { print \\"git-session: not found, and SESSION.md holds private text, so it is not staged (fix: npm install)\\" > \\"/dev/stderr\\"; exit 1 } ' +
-    'for (i = 1; i <= NR; i++) print l[i] }"';
+    'for (i = 1; i <= n; i++) print l[i] }"';
   const fallback = mode === 'clean' ? check : 'exec cat';
   const script =
     'gs=node_modules/.bin/git-session; [ -x "$gs" ] || gs=$(command -v git-session) || gs=; ' +

@@ -39,6 +39,11 @@ function item(i: ContextItem, max: number): string {
   return `- ${clip(i.text + reason, max)}${from}`;
 }
 
+/** What a clone without its merge drivers and private filter risks, as status and context say it. */
+export function cloneConfigNote(sessionFile: string): string {
+  return `This clone lacks git-session's merge drivers and private filter: git merges ${sessionFile} and the journal line by line, and only the hooks keep its private text out of commits.`;
+}
+
 function staleness(data: ContextData, limits: Limits, how: string): string[] {
   const s = data.staleness;
   const problems = (data.problems ?? []).map((p) => `- Could not read: ${clip(p, 600)}`);
@@ -47,6 +52,7 @@ function staleness(data: ContextData, limits: Limits, how: string): string[] {
   if (data.hooksInstalled === false) {
     out.push(`- This clone has no git-session hooks: commits get no trailers or journal entries (what SESSION.md records still counts). Fix: \`${how} init\`.`);
   }
+  if (data.cloneConfigured === false) out.push(`- ${cloneConfigNote(data.sessionFile)} Fix: \`${how} setup\`.`);
   if (!s.stale) return [...out, `- ${data.sessionFile} is up to date with the code.`];
   out.push(`- ${data.sessionFile} is behind the code: update it before you finish.`);
   if (s.commitsSince > 0) {

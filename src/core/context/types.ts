@@ -50,6 +50,8 @@ export interface ContextData {
   problems?: string[];
   /** False when this clone runs no git-session hook: its commits get no trailers or journal entries. */
   hooksInstalled?: boolean;
+  /** False when this clone lacks the merge drivers or the private filter its `.gitattributes` names (`git session setup` writes them). */
+  cloneConfigured?: boolean;
   /** Commits scanned for trailers, and what range they came from. */
   history: { range: string; commits: number };
 }

@@ -1,3 +1,5 @@
+import { perCloneConfig } from '../clone/config.js';
+
 /**
  * What the hook script (`bin/git-session-hook`, its `preflight` function) gathers with
  * git before the binary starts, and pipes into it: git's own start-up is ~1 ms from sh, but each call from node costs several,
@@ -48,25 +50,34 @@ export interface Preflight {
 
 /**
  * The settings that change what the hooks write: line endings and sparse checkouts
- * (for a journal file about to be created) and the encoding of commit messages.
+ * (for a journal file about to be created), the encoding of commit messages, and
+ * whether this clone has the merge drivers and the private filter at all.
  */
 export interface GitSettings {
   autocrlf: boolean;
   sparse: boolean;
   /** `i18n.commitEncoding`; undefined for git's default, UTF-8. */
   commitEncoding?: string;
+  /** The per-clone config keys (see perCloneConfig) git knows no value for, in no scope. */
+  missingCloneConfig: string[];
 }
 
-/** What `git config --get-regexp` is asked for them (the hook script asks the same). */
-export const GIT_SETTINGS_PATTERN = '^(core\\.(autocrlf|sparsecheckout)|i18n\\.commitencoding)$';
+/**
+ * What `git config --get-regexp` is asked for them (the hook script asks the same):
+ * the per-clone keys ride along so that a clone without them costs no git call to notice.
+ */
+export const GIT_SETTINGS_PATTERN =
+  '^(core\\.(autocrlf|sparsecheckout)|i18n\\.commitencoding|merge\\.git-session(-journal)?\\.(name|driver)|filter\\.git-session-private\\.(clean|smudge|required))$';
 
 /** Reads `git config --get-regexp GIT_SETTINGS_PATTERN` output. */
 export function parseGitSettings(text: string): GitSettings {
   const encoding = /^i18n\.commitencoding (.+)$/im.exec(text)?.[1]?.trim();
+  const keys = new Set(text.split('\n').map((line) => line.split(' ', 1)[0]!.toLowerCase()));
   return {
     autocrlf: /^core\.autocrlf true$/im.test(text),
     sparse: /^core\.sparsecheckout true$/im.test(text),
     ...(encoding && !/^utf-?8$/i.test(encoding) ? { commitEncoding: encoding } : {}),
+    missingCloneConfig: Object.keys(perCloneConfig()).filter((key) => !keys.has(key.toLowerCase())),
   };
 }
 

@@ -1,7 +1,6 @@
 import { analyze } from './parse.js';
 
-/** The name of the clean/smudge filter pair `.gitattributes` gives the session file. */
-export const PRIVATE_FILTER = 'git-session-private';
+export { PRIVATE_FILTER } from '../clone/config.js';
 
 /** Private bodies kept on this machine, by region: `section:<heading>#<n>` or `marker#<n>`. */
 export type PrivateStore = Record<string, string>;

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PREFLIGHT_END, PREFLIGHT_HEADER, REVERT_GREP, parsePreflight, sessionBlobs } from '../../../src/core/pipeline/preflight.js';
+import { perCloneConfig } from '../../../src/core/clone/config.js';
+import { GIT_SETTINGS_PATTERN, PREFLIGHT_END, PREFLIGHT_HEADER, REVERT_GREP, parsePreflight, sessionBlobs } from '../../../src/core/pipeline/preflight.js';
 
 const A = 'a'.repeat(40);
 const B = 'b'.repeat(40);
@@ -79,10 +80,24 @@ describe('parsePreflight', () => {
     expect(parsePreflight(text({ diff: `:100644 100644 ${A.slice(0, 7)} ${B.slice(0, 7)} M\0a\0` }))).toBeUndefined();
   });
 
+  it('asks git for the settings with the same pattern as the hook script', () => {
+    expect(readFileSync(new URL('../../../bin/git-session-hook', import.meta.url), 'utf8')).toContain(`git config --get-regexp '${GIT_SETTINGS_PATTERN}'`);
+  });
+
+  it('names the per-clone config keys git has no value for (section and key in any case)', () => {
+    const config = Object.entries(perCloneConfig())
+      .filter(([key]) => key !== 'filter.git-session-private.clean')
+      .map(([key, value]) => `${key.replace(/^filter/, 'FILTER')} ${value}\n`)
+      .join('');
+    expect(parsePreflight(text({ config }))!.gitSettings!.missingCloneConfig).toEqual(['filter.git-session-private.clean']);
+    expect(parsePreflight(text({ config: config + 'filter.git-session-private.clean sh -c x\n' }))!.gitSettings!.missingCloneConfig).toEqual([]);
+  });
+
   it('reads the journal settings of a version 2 text, and none from a version 1 line', () => {
     const p = parsePreflight(text({ config: 'core.autocrlf true\ncore.sparsecheckout false\n' }))!;
-    expect(p.gitSettings).toEqual({ autocrlf: true, sparse: false });
-    expect(parsePreflight(text({}))!.gitSettings).toEqual({ autocrlf: false, sparse: false });
+    const all = Object.keys(perCloneConfig());
+    expect(p.gitSettings).toEqual({ autocrlf: true, sparse: false, missingCloneConfig: all });
+    expect(parsePreflight(text({}))!.gitSettings).toEqual({ autocrlf: false, sparse: false, missingCloneConfig: all });
     const v1 = `git-session-preflight 1\n/w/repo\n/w/repo/.git\n/w/repo/.git/git-session\n${C}\n\0\0${PREFLIGHT_END}`;
     expect(parsePreflight(v1)?.gitSettings).toBeUndefined();
     expect(parsePreflight(v1)?.root).toBe('/w/repo');
