@@ -14,7 +14,7 @@ function isSet(value: string | undefined): boolean {
 /**
  * `git session setup`: what a fresh clone needs and does not get from git: the hooks
  * (where git-session writes them itself; husky, lefthook and pre-commit install their
- * own) and this clone's merge drivers. Run by `npm install` through the prepare
+ * own) and this clone's merge drivers and private filter. Run by `npm install` through the prepare
  * script `init` adds, so it never fails: any problem is one line and exit 0. Quiet
  * when there is nothing to do. In CI only the merge drivers are set: a CI job may
  * merge or rebase, but the commits it makes (releases, bots) are no session's work.
@@ -29,7 +29,7 @@ export async function setup(_args: Record<string, never>, ctx: CommandContext): 
     applyPlan(plan.steps, pc.root, pc.keep);
     await applyCloneConfig(pc.root, plan.config, ctx.env);
     const hooks = plan.steps.some((s) => s.action !== 'unchanged');
-    return { stdout: `git-session: ${hooks ? 'hooks and merge drivers' : 'merge drivers'} set up in this clone.\n` };
+    return { stdout: `git-session: ${hooks ? 'hooks, merge drivers and private filter' : 'merge drivers and private filter'} set up in this clone.\n` };
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
     return { stderr: `git-session: setup skipped: ${message}\n`, exitCode: 0 };

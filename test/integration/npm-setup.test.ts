@@ -49,7 +49,7 @@ describe('npm install in a fresh clone of a project that ran init', () => {
     repo.git(['clone', '-q', repo.dir, clone], { env });
     expect(existsSync(join(clone, '.git/hooks/pre-commit'))).toBe(false);
     const installed = npm(['install'], clone, env);
-    expect(installed.stdout).toContain('git-session: hooks and merge drivers set up in this clone.');
+    expect(installed.stdout).toContain('git-session: hooks, merge drivers and private filter set up in this clone.');
     expect(readFileSync(join(clone, '.git/hooks/pre-commit'), 'utf8')).toContain('# git-session:start');
     expect(repo.git(['config', '--get', 'merge.git-session.driver'], { cwd: clone, env }).stdout).toContain('merge-driver');
     expect(repo.git(['config', '--get', 'merge.git-session-journal.driver'], { cwd: clone, env }).stdout).toContain('merge-driver');
