@@ -98,7 +98,7 @@ export async function readCommits(keys: TrailerKeys, query: LogQuery, opts: Hist
  * Runs git and hands its stdout over piece by piece as it arrives, so parsing
  * overlaps git's own work and a huge history is never held as one string.
  */
-function gitStream(args: readonly string[], opts: HistoryOptions, onText: (text: string) => void, input?: string): Promise<GitResult> {
+export function gitStream(args: readonly string[], opts: HistoryOptions, onText: (text: string) => void, input?: string): Promise<GitResult> {
   return new Promise((resolve, reject) => {
     const child = spawn('git', args, { cwd: opts.cwd, env: opts.env, stdio: 'pipe' });
     let stderr = '';
