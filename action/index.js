@@ -62572,7 +62572,7 @@ var JournalDiffStream = class {
     this.buffer = this.buffer === "" ? text5 : this.buffer + text5;
     this.drain(false);
   }
-  /** Ends the output: the entries of every commit that added some, by full hash. */
+  /** Ends the output: the entries of every commit that added some, by full hash (none when a listener took them). */
   end() {
     this.drain(true);
     this.flush();
@@ -62581,8 +62581,8 @@ var JournalDiffStream = class {
   flush() {
     const parsed = this.reader.take();
     if (this.hash === void 0 || parsed.length === 0) return;
-    this.entries.set(this.hash, parsed);
-    this.onCommit?.(this.hash, parsed);
+    if (this.onCommit) this.onCommit(this.hash, parsed);
+    else this.entries.set(this.hash, parsed);
   }
   drain(final) {
     const buf = this.buffer;
