@@ -62572,7 +62572,7 @@ var JournalDiffStream = class {
     this.buffer = this.buffer === "" ? text5 : this.buffer + text5;
     this.drain(false);
   }
-  /** Ends the output: the entries of every commit that added some, by full hash. */
+  /** Ends the output: the entries of every commit that added some, by full hash (none when a listener took them). */
   end() {
     this.drain(true);
     this.flush();
@@ -62581,8 +62581,8 @@ var JournalDiffStream = class {
   flush() {
     const parsed = this.reader.take();
     if (this.hash === void 0 || parsed.length === 0) return;
-    this.entries.set(this.hash, parsed);
-    this.onCommit?.(this.hash, parsed);
+    if (this.onCommit) this.onCommit(this.hash, parsed);
+    else this.entries.set(this.hash, parsed);
   }
   drain(final) {
     const buf = this.buffer;
@@ -63137,38 +63137,64 @@ function writeState2(path3, value2) {
 
 // src/core/history/walk.ts
 var NO_BLOB = /^0+$/;
-function walkFormat(keys) {
-  return `${commitFormat(keys)}%x1f%b`;
+function walkFormat(keys, lean = false) {
+  const header = commitFormat(keys);
+  return `${lean ? header.replace(/%P|%an|%ae|%aI|%s/g, "") : header}%x1f%b`;
 }
 var WALK_DIFF_OPTIONS = ["--raw", "-M", "-z", "--topo-order", "--root"];
 var REVERTS = /This reverts commit ([0-9a-f]{40,64})\b/;
-function parseWalk(output, keys) {
-  const out = [];
-  const tokens = output.split("\0");
-  let current;
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i].replace(/^\n/, "");
-    if (token.startsWith(RECORD_MARK)) {
-      const record = parseHeader(token, keys);
-      const body = token.split("")[8] ?? "";
-      current = { record, reverts: REVERTS.exec(body)?.[1] ?? null, files: [] };
-      out.push(current);
-      continue;
-    }
-    if (!current || !token.startsWith(":")) continue;
-    const [, , oldBlob = "", newBlob = "", status = ""] = token.slice(1).split(" ");
-    if (status.startsWith("R") || status.startsWith("C")) {
-      const oldPath = tokens[i + 1] ?? "";
-      const path3 = tokens[i + 2] ?? "";
-      current.files.push({ path: path3, oldPath, status: status[0], oldBlob, newBlob });
-      i += 2;
-    } else {
-      current.files.push({ path: tokens[i + 1] ?? "", status: status[0] ?? "M", oldBlob, newBlob });
-      i += 1;
-    }
+var WalkStream = class {
+  constructor(keys, sink) {
+    this.keys = keys;
+    this.sink = sink;
   }
-  return out;
-}
+  keys;
+  sink;
+  buffer = "";
+  current;
+  /** A raw entry waiting for its path tokens: one, or two for a rename or copy. */
+  entry;
+  /** Feeds the next piece of git's output. */
+  push(text5) {
+    const buf = this.buffer === "" ? text5 : this.buffer + text5;
+    let pos = 0;
+    for (let nul = buf.indexOf("\0"); nul >= 0; nul = buf.indexOf("\0", pos)) {
+      this.token(buf.slice(pos, nul));
+      pos = nul + 1;
+    }
+    this.buffer = buf.slice(pos);
+  }
+  /** Ends the output: hands over the last commit. */
+  end() {
+    if (this.buffer !== "") this.token(this.buffer);
+    this.buffer = "";
+    if (this.current) this.sink(this.current);
+    this.current = void 0;
+  }
+  token(raw) {
+    const entry = this.entry;
+    if (entry) {
+      entry.paths.push(raw);
+      if (entry.paths.length < entry.wanted) return;
+      this.entry = void 0;
+      const { status: status2, oldBlob: oldBlob2, newBlob: newBlob2, paths } = entry;
+      this.current.files.push(paths.length === 2 ? { path: paths[1], oldPath: paths[0], status: status2, oldBlob: oldBlob2, newBlob: newBlob2 } : { path: paths[0], status: status2, oldBlob: oldBlob2, newBlob: newBlob2 });
+      return;
+    }
+    const token = raw.startsWith("\n") ? raw.slice(1) : raw;
+    if (token.startsWith(RECORD_MARK)) {
+      if (this.current) this.sink(this.current);
+      const record = parseHeader(token, this.keys);
+      const body = token.split("")[8] ?? "";
+      this.current = { record, reverts: REVERTS.exec(body)?.[1] ?? null, files: [] };
+      return;
+    }
+    if (!this.current || !token.startsWith(":")) return;
+    const [, , oldBlob = "", newBlob = "", status = ""] = token.slice(1).split(" ");
+    const pair = status.startsWith("R") || status.startsWith("C");
+    this.entry = { status: pair ? status[0] : status[0] ?? "M", oldBlob, newBlob, paths: [], wanted: pair ? 2 : 1 };
+  }
+};
 
 // src/core/history/status.ts
 var SUPERSEDES = /\s*\(supersedes:\s*(.+?)\s*\)\s*$/i;
@@ -63360,20 +63386,50 @@ function closeCount(text5) {
   if (text5 === void 0) return 0;
   return text5.split("\n").filter((l) => CLOSE_HEADING.test(l.replace(/\r$/, ""))).length;
 }
-async function readSessionHistory(h, select = {}) {
+function own4(text5) {
+  return text5.length < 13 ? text5 : Buffer.from(text5, "utf8").toString("utf8");
+}
+function slim(c) {
+  const { hash, short, decisions, deadEnds } = c.record;
+  return {
+    record: { hash: own4(hash), short: own4(short), decisions: decisions.map(own4), deadEnds: deadEnds.map(own4) },
+    reverts: c.reverts === null ? null : own4(c.reverts),
+    files: c.files.map((f) => ({ ...f, path: own4(f.path), ...f.oldPath === void 0 ? {} : { oldPath: own4(f.oldPath) } }))
+  };
+}
+async function walk(h, select, lean) {
+  const sessionFile = normalisePath(h.config.sessionFile);
   const args = [
     "log",
     ...LOG_FLAGS,
-    `--format=${walkFormat(h.keys)}`,
+    `--format=${walkFormat(h.keys, lean)}`,
     ...WALK_DIFF_OPTIONS,
+    // Every commit is still listed (--sparse), none simplified away (--full-history).
+    ...lean ? ["--full-history", "--sparse", "--no-follow"] : [],
     ...select.filters ?? [],
     "--end-of-options",
     ...select.revArgs ?? ["HEAD"],
-    "--"
+    "--",
+    ...lean ? [`:(top,literal)${sessionFile}`, journalPathspec(h.config.journal.path)] : []
   ];
-  const result = await git(args, { ...h.opts, allowFailure: true });
+  const commits = [];
+  const stream = new WalkStream(h.keys, (c) => {
+    if (!lean) commits.push(c);
+    else if (c.files.length > 0 || c.reverts !== null || c.record.decisions.length > 0 || c.record.deadEnds.length > 0) commits.push(slim(c));
+  });
+  const result = await gitStream(args, h.opts, (text5) => stream.push(text5));
   if (result.code !== 0) return failed(result, select.label ?? "the history of HEAD", h.opts);
-  const commits = parseWalk(result.stdout, h.keys);
+  stream.end();
+  return commits;
+}
+async function readSessionHistory(h, select = {}) {
+  const commits = await walk(h, select, false);
+  return { commits, ...await recordOf(commits, h) };
+}
+async function readSessionItems(h, select = {}) {
+  return recordOf(await walk(h, select, true), h);
+}
+async function recordOf(commits, h) {
   const sessionFile = normalisePath(h.config.sessionFile);
   const isJournal = journalMatcher(h.config.journal.path);
   const blobs = /* @__PURE__ */ new Set();
@@ -63429,7 +63485,7 @@ async function readSessionHistory(h, select = {}) {
     list2.push(item);
     byCommit.set(item.commit, list2);
   }
-  return { commits, items, byCommit };
+  return { items, byCommit };
 }
 function reasonedItem(item) {
   return { text: item.text, reason: item.reason, status: item.status, changedBy: item.changedByShort };
@@ -63644,15 +63700,15 @@ async function lastChanges(h, path3, lines2, target2, pending2) {
   const commits = [];
   const journal = /* @__PURE__ */ new Map();
   const shallow = shallowBoundaries(h.opts);
-  const record = recordOf(h);
+  const record = recordOf2(h);
   await streamCommits(h.keys, h.config.journal.path, { hashes: blame.commits }, `the commits behind ${path3}`, h.opts, (c, j) => {
     commits.push(c);
     if (j.length > 0) journal.set(c.hash, j);
   });
   return buildWhy(target2, withItems(commits, await record), journal, { mode: "blame", uncommitted: blame.uncommitted }, await shallow);
 }
-function recordOf(h) {
-  const pending2 = readSessionHistory(h);
+function recordOf2(h) {
+  const pending2 = readSessionItems(h);
   pending2.catch(() => {
   });
   return pending2;
@@ -63663,7 +63719,7 @@ async function why(args, ctx) {
   const blame = lines2 ? settle(readBlame(target2.path, lines2, { cwd: ctx.cwd, env: ctx.env })) : void 0;
   const h = await openHistory(ctx.cwd, ctx.env);
   let report;
-  const record = lines2 && blame ? void 0 : recordOf(h);
+  const record = lines2 && blame ? void 0 : recordOf2(h);
   if (lines2 && blame) {
     report = await lastChanges(h, target2.path, lines2, target2, blame);
   } else {
@@ -63835,17 +63891,17 @@ init_session();
 init_redact2();
 init_sanitise();
 async function redactDeep(value2, keep = []) {
-  const walk = async (v) => {
+  const walk2 = async (v) => {
     if (typeof v === "string") return v === "" ? v : await redactSessionText(sanitiseText(v, { multiline: true }));
-    if (Array.isArray(v)) return Promise.all(v.map(walk));
+    if (Array.isArray(v)) return Promise.all(v.map(walk2));
     if (v !== null && typeof v === "object") {
       const out = {};
-      for (const [k, x] of Object.entries(v)) out[k] = keep.includes(k) ? x : await walk(x);
+      for (const [k, x] of Object.entries(v)) out[k] = keep.includes(k) ? x : await walk2(x);
       return out;
     }
     return v;
   };
-  return await walk(value2);
+  return await walk2(value2);
 }
 
 // src/core/report/session-view.ts
@@ -63891,7 +63947,7 @@ async function review(args, ctx) {
   const range = args.range === void 0 ? await defaultRange(h.opts) : parseRange(args.range);
   const [commits, record, session] = await Promise.all([
     readCommits(h.keys, { revArgs: range.revArgs, numstat: true, label: `range ${range.label}` }, h.opts),
-    readSessionHistory(h, { revArgs: range.revArgs, label: `range ${range.label}` }),
+    readSessionItems(h, { revArgs: range.revArgs, label: `range ${range.label}` }),
     readBlob(range.head, h.config.sessionFile, h.opts)
   ]);
   const view = session === void 0 ? null : await viewOrNull(session, `${h.config.sessionFile} at ${range.head}`);

@@ -6,13 +6,15 @@
 //   node scripts/bench-history.mjs [--runs 5] [--commits 100000] [--only log] [--compare old/dist/cli.js]
 //
 // --only log|review|why measures that group alone (plus the start-up floor). The log
-// rows are sampled in turn, one run of each per round, so load on a shared machine
-// hits them alike; --compare adds another build's log rows to the same rounds.
+// and why rows are sampled in turn, one run of each per round, so load on a shared
+// machine hits them alike; --compare adds another build's rows to the same rounds.
 //
 // Prints medians in ms and the ratios to the targets, and the ratio once node's own
-// start-up (which no git command pays) is taken out. Build first (npm run build).
+// start-up (which no git command pays) is taken out; for `log`, also the peak memory
+// (VmHWM, Linux) of the node process itself, not of the git it runs, against 150 MB.
+// Build first (npm run build).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -139,62 +141,89 @@ const oneWalkGit = [
   '--full-history', '--sparse', '--no-follow', 'HEAD', '--', JOURNAL,
 ];
 
-function spawnDone(cmd, argv) {
+// Loaded into a measured node process (`node -r`): on exit it writes its own peak
+// resident memory to fd 3, so the figure is node's alone, whatever its git children take.
+const PEAK = join(tmpdir(), `git-session-bench-peak-${process.pid}.cjs`);
+writeFileSync(
+  PEAK,
+  `process.on('exit', () => { try { const m = /VmHWM:\\s*(\\d+)/.exec(require('fs').readFileSync('/proc/self/status', 'utf8')); if (m) require('fs').writeSync(3, m[1] + '\\n'); } catch {} });\n`,
+);
+process.on('exit', () => rmSync(PEAK, { force: true }));
+/** Peak memory in kB by row, largest seen. */
+const peaks = {};
+
+function spawnDone(cmd, argv, peakOf) {
   return new Promise((done, fail) => {
-    const child = spawn(cmd, argv, { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const measured = peakOf !== undefined && cmd === 'node';
+    const child = spawn(cmd, measured ? ['-r', PEAK, ...argv] : argv, { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe', ...(measured ? ['pipe'] : [])] });
+    let peak = '';
     child.stdout.resume();
     child.stderr.resume();
+    if (measured) child.stdio[3].on('data', (b) => (peak += b));
     child.on('error', fail);
-    child.on('close', (code) => (code === 0 ? done() : fail(new Error(`${cmd} ${argv.join(' ')} failed (${code})`))));
+    child.on('close', (code) => {
+      if (code !== 0) return fail(new Error(`${cmd} ${argv.join(' ')} failed (${code})`));
+      if (measured && peak.trim() !== '') peaks[peakOf] = Math.max(peaks[peakOf] ?? 0, Number(peak));
+      done();
+    });
   });
 }
 
-function exec(job) {
-  // A job is one command, or several started together (as `log` starts its git calls).
-  return Array.isArray(job[0]) ? Promise.all(job.map(([cmd, argv]) => spawnDone(cmd, argv))) : spawnDone(job[0], job[1]);
+function exec(job, name) {
+  // A job is one command, several started together (as `log` starts its git calls),
+  // or several run one after the other ({ seq: [...] }: node's start, then git).
+  if (job.seq) return job.seq.reduce((p, [cmd, argv]) => p.then(() => spawnDone(cmd, argv)), Promise.resolve());
+  return Array.isArray(job[0]) ? Promise.all(job.map(([cmd, argv]) => spawnDone(cmd, argv))) : spawnDone(job[0], job[1], name);
 }
 
 /**
  * Medians of the jobs, sampled in turn (one run of each per round), so a change in
  * the machine's load hits every row alike and the ratios stay honest.
  */
+/** Each sampled row's fastest and slowest run, to show how loaded the machine was. */
+const spread = [];
+
 async function timeInTurn(jobs) {
-  for (const job of Object.values(jobs)) await exec(job); // warm the page cache
+  for (const [k, job] of Object.entries(jobs)) await exec(job, k); // warm the page cache
   const samples = Object.fromEntries(Object.keys(jobs).map((k) => [k, []]));
   for (let i = 0; i < RUNS; i++) {
     for (const [k, job] of Object.entries(jobs)) {
       const t0 = performance.now();
-      await exec(job);
+      await exec(job, k);
       samples[k].push(performance.now() - t0);
     }
   }
+  spread.push(...Object.entries(samples).map(([k, xs]) => `${k} ${Math.round(Math.min(...xs))}-${Math.round(Math.max(...xs))}`));
   return Object.fromEntries(Object.entries(samples).map(([k, xs]) => [k, median(xs)]));
 }
 
 async function logRows() {
   const jobs = {
+    // A git log printing the fields the JSON holds: hashes, parents, author, date, subject, trailers.
+    same: ['git', commitsGit],
     base: ['git', ['log', '--format=%(trailers:key=Decision,valueonly,unfold)']],
     json: ['node', [BIN, 'log', '--format', 'json']],
     md: ['node', [BIN, 'log']],
     ...(COMPARE === undefined ? {} : { oldJson: ['node', [COMPARE, 'log', '--format', 'json']], oldMd: ['node', [COMPARE, 'log']] }),
     both: [['git', commitsGit], ['git', journalGit]],
-    commits: ['git', commitsGit],
     journal: ['git', journalGit],
     oneWalk: ['git', oneWalkGit],
   };
   const t = await timeInTurn(jobs);
-  const vs = { base: t.base, baseName: 'git log --format=%(trailers:...)' };
+  const vs = { base: t.same, baseName: 'git log, the same fields (-z)' };
+  const mb = (k) => (peaks[k] === undefined ? undefined : peaks[k] / 1024);
   return [
-    { name: `log --format json (all ${COMMITS})`, ours: t.json, ...vs, target: 1.5 },
-    { name: `log (markdown, all ${COMMITS})`, ours: t.md, ...vs, target: 1.5 },
+    { name: `log --format json (all ${COMMITS})`, ours: t.json, ...vs, target: 1.5, peak: mb('json') },
+    { name: `log (markdown, all ${COMMITS})`, ours: t.md, ...vs, target: 1.5, peak: mb('md') },
     ...(COMPARE === undefined
       ? []
       : [
-          { name: '  compared build: log --format json', ours: t.oldJson, ...vs },
-          { name: '  compared build: log (markdown)', ours: t.oldMd, ...vs },
+          { name: '  compared build: log --format json', ours: t.oldJson, ...vs, peak: mb('oldJson') },
+          { name: '  compared build: log (markdown)', ours: t.oldMd, ...vs, peak: mb('oldMd') },
         ]),
+    { name: '  (git log --format=%(trailers:...) alone)', ours: t.base, ...vs, viaNode: false },
     { name: '  its 2 git calls alone, started together', ours: t.both, ...vs, viaNode: false },
-    { name: '    commits + trailers walk alone', ours: t.commits, ...vs, viaNode: false },
+    { name: '    commits + trailers walk alone', ours: t.same, ...vs, viaNode: false },
     { name: '    journal patch walk alone', ours: t.journal, ...vs, viaNode: false },
     { name: '  (the former single walk, for reference)', ours: t.oneWalk, ...vs, viaNode: false },
   ];
@@ -206,13 +235,21 @@ const rowMakers = [
   { group: 'review', make: () => ({ name: 'review HEAD~1000..HEAD', ours: time('node', [BIN, 'review', 'HEAD~1000..HEAD']) }) },
   ...[line, STABLE_FROM + 50].map((n) => ({
     group: 'why',
-    make: () => ({
-      name: `why big.txt:${n}${n > STABLE_FROM ? ' (line from the root)' : ''}`,
-      ours: time('node', [BIN, 'why', `big.txt:${n}`]),
-      base: time('git', ['blame', `-L${n},${n}`, 'big.txt']),
-      baseName: `git blame -L${n},${n}`,
-      target: 2,
-    }),
+    // Against what the same answer costs by hand: a node start and git blame, one after the other.
+    make: async () => {
+      const t = await timeInTurn({
+        ours: ['node', [BIN, 'why', `big.txt:${n}`]],
+        ...(COMPARE === undefined ? {} : { old: ['node', [COMPARE, 'why', `big.txt:${n}`]] }),
+        base: { seq: [['node', ['-e', '0']], ['git', ['blame', `-L${n},${n}`, 'big.txt']]] },
+        blame: ['git', ['blame', `-L${n},${n}`, 'big.txt']],
+      });
+      const vs = { base: t.base, baseName: `node -e 0 + git blame -L${n},${n}`, viaNode: false };
+      return [
+        { name: `why big.txt:${n}${n > STABLE_FROM ? ' (line from the root)' : ''}`, ours: t.ours, ...vs, target: 1.3 },
+        ...(COMPARE === undefined ? [] : [{ name: '  compared build', ours: t.old, ...vs }]),
+        { name: '  git blame alone', ours: t.blame, ...vs },
+      ];
+    },
   })),
   {
     group: 'why',
@@ -230,7 +267,7 @@ for (const maker of rowMakers) if (ONLY === undefined || maker.group === ONLY) r
 
 const pad = (s, n) => String(s).padEnd(n);
 console.log(`\nmedians of ${RUNS} runs, ${COMMITS} commits\n`);
-console.log(`${pad('command', 46)}${pad('ms', 8)}${pad('baseline', 36)}${pad('ms', 8)}${pad('ratio', 8)}${pad('target', 15)}minus start-up`);
+console.log(`${pad('command', 46)}${pad('ms', 8)}${pad('baseline', 36)}${pad('ms', 8)}${pad('ratio', 8)}${pad('target', 15)}${pad('minus start-up', 22)}peak RSS`);
 for (const r of rows) {
   const ratio = r.base ? (r.ours / r.base).toFixed(2) : '';
   const verdict = r.target ? `≤ ${r.target}x ${Number(ratio) <= r.target ? 'ok' : 'MISSED'}` : '';
@@ -238,6 +275,10 @@ for (const r of rows) {
   const extra = r.ours - nodeStart;
   const net = !r.base || r.viaNode === false ? '' : extra > 0 ? (extra / r.base).toFixed(2) : 'within start-up noise';
   console.log(
-    `${pad(r.name, 46)}${pad(Math.round(r.ours), 8)}${pad(r.baseName ?? '', 36)}${pad(r.base ? Math.round(r.base) : '', 8)}${pad(ratio, 8)}${pad(verdict, 15)}${net}`,
+    `${pad(r.name, 46)}${pad(Math.round(r.ours), 8)}${pad(r.baseName ?? '', 36)}${pad(r.base ? Math.round(r.base) : '', 8)}${pad(ratio, 8)}${pad(verdict, 15)}${pad(net, 22)}${
+      r.peak === undefined ? '' : `${Math.round(r.peak)} MB${r.target ? ` (≤ 150 MB ${r.peak <= 150 ? 'ok' : 'MISSED'})` : ''}`
+    }`,
   );
 }
+if (spread.length > 0) console.log(`\nfastest-slowest run of each sampled row (ms): ${spread.join(', ')}`);
+console.log(`load average at the end: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);

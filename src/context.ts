@@ -10,6 +10,18 @@ export interface CommandContext {
 /** What a command hands back to the CLI to print. Commands never print or exit themselves. */
 export interface CommandResult {
   stdout?: string;
+  /** Output too long to hold: written as it is produced, after `stdout`. */
+  stream?: OutputStream;
   stderr?: string;
   exitCode?: number;
+}
+
+/**
+ * Output handed over piece by piece: the CLI writes each piece as the reader takes
+ * it, so the command produces no faster than stdout drains.
+ */
+export interface OutputStream {
+  /** The text in pieces. A JSON piece never ends inside a string, so each is sanitised alone. */
+  chunks: AsyncIterable<string>;
+  json: boolean;
 }

@@ -98,7 +98,7 @@ export async function readCommits(keys: TrailerKeys, query: LogQuery, opts: Hist
  * Runs git and hands its stdout over piece by piece as it arrives, so parsing
  * overlaps git's own work and a huge history is never held as one string.
  */
-function gitStream(args: readonly string[], opts: HistoryOptions, onText: (text: string) => void, input?: string): Promise<GitResult> {
+export function gitStream(args: readonly string[], opts: HistoryOptions, onText: (text: string) => void, input?: string): Promise<GitResult> {
   return new Promise((resolve, reject) => {
     const child = spawn('git', args, { cwd: opts.cwd, env: opts.env, stdio: 'pipe' });
     let stderr = '';
@@ -168,31 +168,45 @@ export async function streamCommits(
 }
 
 /**
- * Reads commits with their session trailers, like `readCommits` without numstat,
- * handing each to `sink` as soon as it is parsed (newest first), so parsing
- * overlaps git's own work.
+ * Commits with their session trailers, like `readCommits` without numstat, in
+ * batches as git writes them (newest first; without a patch the output is headers
+ * alone, each ended by NUL). git's output is read only as fast as the batches are
+ * taken, so a slow reader holds git back instead of filling memory; a reader that
+ * stops early ends git.
  */
-export async function streamCommitRecords(
+export async function* commitRecordBatches(
   keys: TrailerKeys,
   query: Omit<LogQuery, 'numstat' | 'follow'>,
   opts: HistoryOptions,
-  sink: (commit: CommitRecord) => void,
-): Promise<void> {
-  const args = [
-    'log',
-    ...LOG_FLAGS,
-    '-z',
-    `--format=${commitFormat(keys)}`,
-    ...(query.filters ?? []),
-    '--end-of-options',
-    ...query.revArgs,
-    ...pathArgs(query.paths),
-  ];
-  // Without a patch the stream is headers alone, each ended by NUL.
-  const stream = new CommitStream(keys, (commit) => sink(commit));
-  const result = await gitStream(args, opts, (text) => stream.push(text));
-  if (result.code !== 0) return failed(result, query.label, opts);
-  stream.end();
+): AsyncGenerator<CommitRecord[]> {
+  const args = ['log', ...LOG_FLAGS, '-z', `--format=${commitFormat(keys)}`, ...(query.filters ?? []), '--end-of-options', ...query.revArgs, ...pathArgs(query.paths)];
+  const child = spawn('git', args, { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (text: string) => (stderr += text));
+  const closed = new Promise<number>((resolve, reject) => {
+    child.on('error', (error) => reject(new GitSessionError(ExitCode.Git, `could not run git: ${error.message}`, { cause: error })));
+    child.on('close', (code) => resolve(code ?? 1));
+  });
+  closed.catch(() => {});
+  let batch: CommitRecord[] = [];
+  const stream = new CommitStream(keys, (commit) => batch.push(commit));
+  try {
+    child.stdout.setEncoding('utf8');
+    for await (const text of child.stdout as AsyncIterable<string>) {
+      stream.push(text);
+      if (batch.length === 0) continue;
+      const out = batch;
+      batch = [];
+      yield out;
+    }
+    const code = await closed;
+    if (code !== 0) await failed({ stdout: '', stderr, code }, query.label, opts);
+    stream.end();
+    if (batch.length > 0) yield batch;
+  } finally {
+    if (child.exitCode === null && child.signalCode === null) child.kill();
+  }
 }
 
 /** Which commits a journal read covers: a walk (revisions and filters), or exactly the listed commits. */
@@ -204,7 +218,7 @@ export type JournalSelection = { revArgs: readonly string[]; filters?: readonly 
  * commits the same way as `readCommits` (and no merge hides a side branch's commits:
  * `--full-history`), but the walk lists only the commits whose own diff touched the
  * journal; or pass `hashes` to read exactly those commits. Resolves to the entries
- * by commit, or undefined when git could not read them.
+ * by commit (empty when `sink` took them), or undefined when git could not read them.
  */
 export async function streamJournal(
   template: string,

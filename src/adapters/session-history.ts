@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
-import { git } from './git.js';
-import { failed, LOG_FLAGS, type History } from './history.js';
+import { failed, gitStream, LOG_FLAGS, type History } from './history.js';
 import { findRepoDirs, readState, statePathOf, writeState } from './edit-state.js';
-import { parseWalk, walkFormat, WALK_DIFF_OPTIONS, NO_BLOB, type WalkCommit } from '../core/history/walk.js';
+import { WalkStream, walkFormat, WALK_DIFF_OPTIONS, NO_BLOB, type TouchedFile, type WalkCommit } from '../core/history/walk.js';
 import { deriveStatus, itemKey, type SessionCommit, type SessionItem, type TrackedItem } from '../core/history/status.js';
 import { CLOSE_HEADING } from '../core/history/close.js';
 import { sanitiseText } from '../core/text/sanitise.js';
 import { journalMatcher, normalisePath } from '../core/pipeline/paths.js';
+import { journalPathspec } from '../core/report/journal-diff.js';
 import type { CommitRecord, Reasoned } from '../core/report/types.js';
 
 /**
@@ -138,24 +138,89 @@ function closeCount(text: string | undefined): number {
   return text.split('\n').filter((l) => CLOSE_HEADING.test(l.replace(/\r$/, ''))).length;
 }
 
+type Select = { revArgs?: readonly string[]; filters?: readonly string[]; label?: string };
+
+/** What the record needs of a commit. */
+type Kept = { record: Pick<CommitRecord, 'hash' | 'short' | 'decisions' | 'deadEnds'>; reverts: string | null; files: readonly TouchedFile[] };
+
+/**
+ * A copy of a string cut from git's output. V8 keeps such a cut as a view into the
+ * piece it was cut from, so a few words kept from each commit would keep all of
+ * git's output alive; what the record keeps is copied out.
+ */
+function own(text: string): string {
+  return text.length < 13 ? text : Buffer.from(text, 'utf8').toString('utf8');
+}
+
+/** What the record needs of a commit, and nothing that keeps git's output alive. */
+function slim(c: WalkCommit): Kept {
+  const { hash, short, decisions, deadEnds } = c.record;
+  return {
+    record: { hash: own(hash), short: own(short), decisions: decisions.map(own), deadEnds: deadEnds.map(own) },
+    reverts: c.reverts === null ? null : own(c.reverts),
+    files: c.files.map((f) => ({ ...f, path: own(f.path), ...(f.oldPath === undefined ? {} : { oldPath: own(f.oldPath) }) })),
+  };
+}
+
+/** The items a selection of commits recorded, with their status, without the commits themselves. */
+export type SessionItems = Omit<SessionHistory, 'commits'>;
+
+/**
+ * The walk, parsed while it arrives. With `lean`, the diff is limited to the session
+ * file and the journal (the tree diff of every other path is most of git's work)
+ * and only the commits that can record or retire an item are kept: one with a
+ * trailer, a revert, or a change to those files.
+ */
+async function walk(h: History, select: Select, lean: true): Promise<Kept[]>;
+async function walk(h: History, select: Select, lean: false): Promise<WalkCommit[]>;
+async function walk(h: History, select: Select, lean: boolean): Promise<Kept[]> {
+  const sessionFile = normalisePath(h.config.sessionFile);
+  const args = [
+    'log',
+    ...LOG_FLAGS,
+    `--format=${walkFormat(h.keys, lean)}`,
+    ...WALK_DIFF_OPTIONS,
+    // Every commit is still listed (--sparse), none simplified away (--full-history).
+    ...(lean ? ['--full-history', '--sparse', '--no-follow'] : []),
+    ...(select.filters ?? []),
+    '--end-of-options',
+    ...(select.revArgs ?? ['HEAD']),
+    '--',
+    ...(lean ? [`:(top,literal)${sessionFile}`, journalPathspec(h.config.journal.path)] : []),
+  ];
+  const commits: Kept[] = [];
+  const stream = new WalkStream(h.keys, (c) => {
+    if (!lean) commits.push(c);
+    else if (c.files.length > 0 || c.reverts !== null || c.record.decisions.length > 0 || c.record.deadEnds.length > 0) commits.push(slim(c));
+  });
+  const result = await gitStream(args, h.opts, (text) => stream.push(text));
+  if (result.code !== 0) return failed(result, select.label ?? 'the history of HEAD', h.opts);
+  stream.end();
+  return commits;
+}
+
 /** What a selection of commits recorded, with the status of every item. `revArgs` default to HEAD. */
 export async function readSessionHistory(
   h: History,
   select: { revArgs?: readonly string[]; filters?: readonly string[]; label?: string } = {},
 ): Promise<SessionHistory> {
-  const args = [
-    'log',
-    ...LOG_FLAGS,
-    `--format=${walkFormat(h.keys)}`,
-    ...WALK_DIFF_OPTIONS,
-    ...(select.filters ?? []),
-    '--end-of-options',
-    ...(select.revArgs ?? ['HEAD']),
-    '--',
-  ];
-  const result = await git(args, { ...h.opts, allowFailure: true });
-  if (result.code !== 0) return failed(result, select.label ?? 'the history of HEAD', h.opts);
-  const commits = parseWalk(result.stdout, h.keys);
+  const commits = await walk(h, select, false);
+  return { commits, ...(await recordOf(commits, h)) };
+}
+
+/**
+ * The items and their status as `readSessionHistory` gives them, from a walk that
+ * diffs only the session file and the journal and keeps only the commits that
+ * record or retire something: what the reports need, at a fraction of the time and memory.
+ */
+export async function readSessionItems(
+  h: History,
+  select: { revArgs?: readonly string[]; filters?: readonly string[]; label?: string } = {},
+): Promise<SessionItems> {
+  return recordOf(await walk(h, select, true), h);
+}
+
+async function recordOf(commits: readonly Kept[], h: History): Promise<SessionItems> {
   const sessionFile = normalisePath(h.config.sessionFile);
   const isJournal = journalMatcher(h.config.journal.path);
   const blobs = new Set<string>();
@@ -211,7 +276,7 @@ export async function readSessionHistory(
     list.push(item);
     byCommit.set(item.commit, list);
   }
-  return { commits, items, byCommit };
+  return { items, byCommit };
 }
 
 /** An item as the reports show it: what, why, and what became of it. */
@@ -220,7 +285,7 @@ export function reasonedItem(item: TrackedItem): Reasoned {
 }
 
 /** Gives each record the items its commit recorded (tree and trailers, each once), with their status. */
-export function withItems(records: readonly CommitRecord[], history: SessionHistory): CommitRecord[] {
+export function withItems(records: readonly CommitRecord[], history: SessionItems): CommitRecord[] {
   return records.map((r) => {
     const items = history.byCommit.get(r.hash) ?? [];
     return {

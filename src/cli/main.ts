@@ -50,9 +50,44 @@ function emitHook(result: CommandResult): void {
   if (result.exitCode !== undefined) process.exitCode = result.exitCode;
 }
 
-function emit(result: CommandResult | void): void {
+/**
+ * Writes a streamed output as the reader takes it: the next piece is asked for only
+ * once stdout has room, so a slow pipe holds the command back instead of filling
+ * memory. A reader that goes away (`| head`) ends the stream, which stops its git.
+ */
+async function drain(chunks: AsyncIterable<string>): Promise<void> {
+  const out = process.stdout;
+  let closed = false;
+  let wake: (() => void) | undefined;
+  const onError = () => {
+    closed = true;
+    wake?.();
+  };
+  out.on('error', onError);
+  try {
+    for await (const chunk of chunks) {
+      if (closed) break;
+      if (!out.write(chunk)) {
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          out.once('drain', resolve);
+        });
+        out.off('drain', wake!);
+        wake = undefined;
+      }
+      if (closed) break;
+    }
+  } finally {
+    out.off('error', onError);
+    // A closed pipe is the reader's choice, as for git log: no error to report.
+    if (closed) out.on('error', () => {});
+  }
+}
+
+async function emit(result: CommandResult | void): Promise<void> {
   if (!result) return;
   if (result.stdout) process.stdout.write(result.stdout);
+  if (result.stream) await drain(result.stream.chunks);
   if (result.stderr) process.stderr.write(result.stderr);
   if (result.exitCode !== undefined) process.exitCode = result.exitCode;
 }
@@ -81,8 +116,14 @@ async function main(argv: string[]): Promise<void> {
     for (let off = 0; off < out.length; ) off += writeSync(1, out, off, out.length - off);
     return;
   }
+  // The readers of a long history make garbage far faster than they keep data, and by
+  // default V8 lets the old generation grow by half again or more before its next full
+  // collection: on `log` of 100,000 commits that was a third of the peak memory, all
+  // garbage. A smaller growth step holds the peak near what is live, at no cost in time
+  // we could measure. Read at each full collection, so it applies when set here.
+  process.getBuiltinModule('node:v8').setFlagsFromString('--heap-growing-percent=30');
   const { runCli } = await import('./program.js');
-  emit(await runCli(argv, context(), __VERSION__));
+  await emit(await runCli(argv, context(), __VERSION__));
 }
 
 /**

@@ -2,6 +2,7 @@ import { cac } from 'cac';
 import { invocation, withInvocation } from '../adapters/invocation.js';
 import { ExitCode, GitSessionError } from '../errors.js';
 import { sanitiseOutput } from '../core/text/sanitise.js';
+import { sanitisedChunks } from '../core/text/output-stream.js';
 import type { CommandContext, CommandResult } from '../context.js';
 import { COMMANDS } from '../commands/catalog.js';
 import { valuesOf, type CommandSpec } from '../commands/command-spec.js';
@@ -113,5 +114,6 @@ export async function runCli(
     ...result,
     ...(result.stdout ? { stdout: sanitiseOutput(result.stdout) } : {}),
     ...(result.stderr ? { stderr: sanitiseOutput(result.stderr) } : {}),
+    ...(result.stream ? { stream: { chunks: sanitisedChunks(result.stream.chunks, result.stream.json), json: result.stream.json } } : {}),
   };
 }

@@ -1,9 +1,10 @@
 import type { CommandContext, CommandResult } from '../context.js';
-import { openHistory, streamCommitRecords, streamJournal } from '../adapters/history.js';
-import { readSessionHistory, withItems } from '../adapters/session-history.js';
+import { commitRecordBatches, openHistory, streamJournal } from '../adapters/history.js';
+import { readSessionItems, withItems } from '../adapters/session-history.js';
 import { gitFilters } from '../core/report/log-format.js';
 import type { LogFilters } from '../core/report/log.js';
 import { logWriter } from '../core/report/log-writer.js';
+import { primed } from '../core/text/output-stream.js';
 
 export interface LogArgs {
   since?: string;
@@ -18,12 +19,13 @@ export interface LogArgs {
 
 const LABEL = 'the history of HEAD';
 
-/** The work entries of a period: commits with their decisions, dead ends and journal entries. */
+/**
+ * The work entries of a period: commits with their decisions, dead ends and journal
+ * entries, streamed: the output of a long history is written as it is made.
+ */
 export async function log(args: LogArgs, ctx: CommandContext): Promise<CommandResult> {
   const h = await openHistory(ctx.cwd, ctx.env);
   const filters = [...gitFilters(args), ...(args.maxCount !== undefined ? [`--max-count=${args.maxCount}`] : [])];
-  // What each commit recorded (tree and trailers) and what became of it, judged on all of HEAD.
-  const record = await readSessionHistory(h, { label: LABEL });
   const shown: LogFilters = {
     since: args.since ?? null,
     until: args.until ?? null,
@@ -32,15 +34,25 @@ export async function log(args: LogArgs, ctx: CommandContext): Promise<CommandRe
     paths: args.paths,
   };
   const out = logWriter(shown, args.format);
-  // Two walks started together: the commits, and the journal patches of only the
-  // commits that touched the journal, each rendered as it arrives and joined by hash.
-  // A commit shows the entries its own diff added, whatever path filter is given.
-  // With --max-count the journal walk (a subsequence of the commits walk) stops at
-  // as many of its own commits, which covers every one among the commits shown.
-  const [, journal] = await Promise.all([
-    streamCommitRecords(h.keys, { revArgs: ['HEAD'], filters, paths: args.paths, label: LABEL }, h.opts, (c) => out.add(withItems([c], record)[0]!)),
+  // Before a commit can be written, what each item became (judged on all of HEAD)
+  // and its journal entries must be known: both are read first, together. The journal
+  // walk lists only the commits whose own diff touched the journal, so only their
+  // entries are held. With --max-count it stops at as many of its own commits, which
+  // covers every one among the commits shown (it is a subsequence of their walk).
+  const [record, journal] = await Promise.all([
+    readSessionItems(h, { label: LABEL }),
     streamJournal(h.config.journal.path, { revArgs: ['HEAD'], filters }, h.opts, (hash, entries) => out.journal(hash, entries)),
   ]);
   // The journal is an extra: when git cannot read it, the commits still stand.
-  return { stdout: out.finish(journal !== undefined) };
+  if (journal === undefined) out.dropJournal();
+  // Then the commits, written as git lists them; a commit shows the entries its own
+  // diff added, whatever path filter is given.
+  async function* chunks(): AsyncGenerator<string> {
+    for await (const batch of commitRecordBatches(h.keys, { revArgs: ['HEAD'], filters, paths: args.paths, label: LABEL }, h.opts)) {
+      for (const commit of withItems(batch, record)) out.add(commit);
+      yield out.take();
+    }
+    yield out.finish();
+  }
+  return { stream: { chunks: await primed(chunks()), json: args.format === 'json' } };
 }

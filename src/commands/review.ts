@@ -1,6 +1,6 @@
 import type { CommandContext, CommandResult } from '../context.js';
 import { readBaseRefs, readBlob, readCommits, openHistory } from '../adapters/history.js';
-import { readSessionHistory, withItems } from '../adapters/session-history.js';
+import { readSessionItems, withItems } from '../adapters/session-history.js';
 import { ExitCode, GitSessionError } from '../errors.js';
 import { journalMatcher } from '../core/pipeline/paths.js';
 import { buildReview, renderReviewJson, renderReviewMarkdown } from '../core/report/review.js';
@@ -49,7 +49,7 @@ export async function review(args: ReviewArgs, ctx: CommandContext): Promise<Com
   const range = args.range === undefined ? await defaultRange(h.opts) : parseRange(args.range);
   const [commits, record, session] = await Promise.all([
     readCommits(h.keys, { revArgs: range.revArgs, numstat: true, label: `range ${range.label}` }, h.opts),
-    readSessionHistory(h, { revArgs: range.revArgs, label: `range ${range.label}` }),
+    readSessionItems(h, { revArgs: range.revArgs, label: `range ${range.label}` }),
     readBlob(range.head, h.config.sessionFile, h.opts),
   ]);
   const view = session === undefined ? null : await viewOrNull(session, `${h.config.sessionFile} at ${range.head}`);

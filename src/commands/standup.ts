@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { CommandContext, CommandResult } from '../context.js';
 import { authorEmail } from '../adapters/git-facts.js';
 import { openHistory, readCommits } from '../adapters/history.js';
-import { readSessionHistory, withItems } from '../adapters/session-history.js';
+import { readSessionItems, withItems } from '../adapters/session-history.js';
 import { readTextFile } from '../adapters/fs.js';
 import { ExitCode, GitSessionError } from '../errors.js';
 import { gitFilters } from '../core/report/log-format.js';
@@ -38,7 +38,7 @@ export async function standup(args: StandupArgs, ctx: CommandContext): Promise<C
     // Every local branch: yesterday's work may sit on a branch other than the one checked out now.
     readCommits(h.keys, { revArgs: ['HEAD'], filters, label: `work since ${since}` }, h.opts),
     // What became of each item is judged on the whole history of every branch.
-    readSessionHistory(h, { revArgs: ['HEAD'], filters: ['--branches'], label: `work since ${since}` }),
+    readSessionItems(h, { revArgs: ['HEAD'], filters: ['--branches'], label: `work since ${since}` }),
     existsSync(sessionPath) ? sessionView(readTextFile(sessionPath, h.config.sessionFile), h.config.sessionFile) : null,
   ]);
   const model = buildStandup(since, author, withItems(commits, record), session);

@@ -1,6 +1,6 @@
 import type { CommandContext, CommandResult } from '../context.js';
 import { openHistory, readCommits, readJournal, streamCommits, type History, type HistoryOptions } from '../adapters/history.js';
-import { readSessionHistory, withItems, type SessionHistory } from '../adapters/session-history.js';
+import { readSessionItems, withItems, type SessionItems } from '../adapters/session-history.js';
 import { fileAtHead, readBlame, readLineLog, shallowBoundaries } from '../adapters/line-history.js';
 import { ExitCode, GitSessionError } from '../errors.js';
 import { buildWhy, onlyActive, renderWhyJson, renderWhyMarkdown, type WhyReport } from '../core/report/why.js';
@@ -86,8 +86,8 @@ async function lastChanges(h: History, path: string, lines: Lines, target: WhyTa
 }
 
 // A history with no commits yet has no record: the reader's own error comes first.
-function recordOf(h: History): Promise<SessionHistory> {
-  const pending = readSessionHistory(h);
+function recordOf(h: History): Promise<SessionItems> {
+  const pending = readSessionItems(h);
   pending.catch(() => {});
   return pending;
 }

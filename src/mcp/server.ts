@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { CommandContext, CommandResult } from '../context.js';
 import { GitSessionError } from '../errors.js';
 import { sanitiseOutput, sanitiseText } from '../core/text/sanitise.js';
+import { joinChunks } from '../core/text/output-stream.js';
 import { COMMANDS } from '../commands/catalog.js';
 import { valuesOf, type CommandSpec, type ToolSpec } from '../commands/command-spec.js';
 
@@ -13,7 +14,9 @@ type Run = () => Promise<CommandResult | void>;
 export async function toolResult(run: Run): Promise<CallToolResult> {
   try {
     const result = (await run()) ?? {};
-    const text = [result.stdout, result.stderr].filter(Boolean).map((t) => sanitiseOutput(t!)).join('\n').trim() || 'Done.';
+    // A tool result is one message: a streamed output is gathered whole.
+    const stdout = result.stream ? (result.stdout ?? '') + (await joinChunks(result.stream.chunks)) : result.stdout;
+    const text = [stdout, result.stderr].filter(Boolean).map((t) => sanitiseOutput(t!)).join('\n').trim() || 'Done.';
     return { content: [{ type: 'text', text }], isError: (result.exitCode ?? 0) !== 0 || undefined };
   } catch (error) {
     const message = error instanceof GitSessionError ? error.message : `internal error: ${error instanceof Error ? error.message : String(error)}`;

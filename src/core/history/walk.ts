@@ -28,9 +28,14 @@ export interface WalkCommit {
 /** A blob id of all zeros: the file was not there on that side. */
 export const NO_BLOB = /^0+$/;
 
-/** The `--format` of the walk: the commit header of every reader, then the body. */
-export function walkFormat(keys: TrailerKeys): string {
-  return `${commitFormat(keys)}%x1f%b`;
+/**
+ * The `--format` of the walk: the commit header of every reader, then the body.
+ * With `lean`, the header's fields no record needs (parents, author, date, subject)
+ * are left empty: a third less text for git to write and for us to read.
+ */
+export function walkFormat(keys: TrailerKeys, lean = false): string {
+  const header = commitFormat(keys);
+  return `${lean ? header.replace(/%P|%an|%ae|%aI|%s/g, '') : header}%x1f%b`;
 }
 
 /**
@@ -43,32 +48,71 @@ export const WALK_DIFF_OPTIONS = ['--raw', '-M', '-z', '--topo-order', '--root']
 
 const REVERTS = /This reverts commit ([0-9a-f]{40,64})\b/;
 
-/** Parses the walk's output (newest first, as git lists it). */
-export function parseWalk(output: string, keys: TrailerKeys): WalkCommit[] {
-  const out: WalkCommit[] = [];
-  const tokens = output.split('\0');
-  let current: WalkCommit | undefined;
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!.replace(/^\n/, '');
-    if (token.startsWith(RECORD_MARK)) {
-      const record = parseHeader(token, keys);
-      const body = token.split('\x1f')[8] ?? '';
-      current = { record, reverts: REVERTS.exec(body)?.[1] ?? null, files: [] };
-      out.push(current);
-      continue;
+/**
+ * Parses the walk's output while it arrives, chunk by chunk, handing each commit to
+ * `sink` once its files are all read, so a long history is never one string.
+ */
+export class WalkStream {
+  private buffer = '';
+  private current: WalkCommit | undefined;
+  /** A raw entry waiting for its path tokens: one, or two for a rename or copy. */
+  private entry: { status: string; oldBlob: string; newBlob: string; paths: string[]; wanted: number } | undefined;
+
+  constructor(
+    private readonly keys: TrailerKeys,
+    private readonly sink: (commit: WalkCommit) => void,
+  ) {}
+
+  /** Feeds the next piece of git's output. */
+  push(text: string): void {
+    const buf = this.buffer === '' ? text : this.buffer + text;
+    let pos = 0;
+    for (let nul = buf.indexOf('\0'); nul >= 0; nul = buf.indexOf('\0', pos)) {
+      this.token(buf.slice(pos, nul));
+      pos = nul + 1;
     }
-    if (!current || !token.startsWith(':')) continue;
+    this.buffer = buf.slice(pos);
+  }
+
+  /** Ends the output: hands over the last commit. */
+  end(): void {
+    if (this.buffer !== '') this.token(this.buffer);
+    this.buffer = '';
+    if (this.current) this.sink(this.current);
+    this.current = undefined;
+  }
+
+  private token(raw: string): void {
+    const entry = this.entry;
+    if (entry) {
+      entry.paths.push(raw);
+      if (entry.paths.length < entry.wanted) return;
+      this.entry = undefined;
+      const { status, oldBlob, newBlob, paths } = entry;
+      this.current!.files.push(paths.length === 2 ? { path: paths[1]!, oldPath: paths[0]!, status, oldBlob, newBlob } : { path: paths[0]!, status, oldBlob, newBlob });
+      return;
+    }
+    const token = raw.startsWith('\n') ? raw.slice(1) : raw;
+    if (token.startsWith(RECORD_MARK)) {
+      if (this.current) this.sink(this.current);
+      const record = parseHeader(token, this.keys);
+      const body = token.split('\x1f')[8] ?? '';
+      this.current = { record, reverts: REVERTS.exec(body)?.[1] ?? null, files: [] };
+      return;
+    }
+    if (!this.current || !token.startsWith(':')) return;
     // :<old mode> <new mode> <old blob> <new blob> <status>, then one path (two for R and C).
     const [, , oldBlob = '', newBlob = '', status = ''] = token.slice(1).split(' ');
-    if (status.startsWith('R') || status.startsWith('C')) {
-      const oldPath = tokens[i + 1] ?? '';
-      const path = tokens[i + 2] ?? '';
-      current.files.push({ path, oldPath, status: status[0]!, oldBlob, newBlob });
-      i += 2;
-    } else {
-      current.files.push({ path: tokens[i + 1] ?? '', status: status[0] ?? 'M', oldBlob, newBlob });
-      i += 1;
-    }
+    const pair = status.startsWith('R') || status.startsWith('C');
+    this.entry = { status: pair ? status[0]! : (status[0] ?? 'M'), oldBlob, newBlob, paths: [], wanted: pair ? 2 : 1 };
   }
+}
+
+/** Parses the walk's whole output (newest first, as git lists it). */
+export function parseWalk(output: string, keys: TrailerKeys): WalkCommit[] {
+  const out: WalkCommit[] = [];
+  const stream = new WalkStream(keys, (commit) => out.push(commit));
+  stream.push(output);
+  stream.end();
   return out;
 }

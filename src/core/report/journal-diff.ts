@@ -109,7 +109,7 @@ export class JournalDiffStream {
     this.drain(false);
   }
 
-  /** Ends the output: the entries of every commit that added some, by full hash. */
+  /** Ends the output: the entries of every commit that added some, by full hash (none when a listener took them). */
   end(): JournalByCommit {
     this.drain(true);
     this.flush();
@@ -119,8 +119,9 @@ export class JournalDiffStream {
   private flush(): void {
     const parsed = this.reader.take();
     if (this.hash === undefined || parsed.length === 0) return;
-    this.entries.set(this.hash, parsed);
-    this.onCommit?.(this.hash, parsed);
+    // Handed over, they are the listener's to keep: a long journal is not held twice.
+    if (this.onCommit) this.onCommit(this.hash, parsed);
+    else this.entries.set(this.hash, parsed);
   }
 
   private drain(final: boolean): void {

@@ -89,6 +89,24 @@ export function sanitiseOutput(text: string): string {
   return /^\s*[[{]/.test(text) ? sanitiseJsonText(text) : sanitiseText(text, { multiline: true });
 }
 
+const JSON_STRING = /"(?:[^"\\]|\\.)*"/g;
+
+/**
+ * A piece of a command's output made safe to print, as {@link sanitiseOutput} makes
+ * the whole: in JSON (a piece that ends outside any string) each string holding a
+ * control character is written again sanitised, and the layout around it is kept,
+ * which is what sanitising the parsed whole and writing it again gives.
+ */
+export function sanitiseChunk(text: string, json: boolean): string {
+  if (!json) return sanitiseText(text, { multiline: true });
+  if (!JSON_SUSPECT.test(text)) return text;
+  const strings = text.replace(JSON_STRING, (literal) =>
+    JSON_SUSPECT.test(literal) ? JSON.stringify(sanitiseText(JSON.parse(literal) as string, { multiline: true })) : literal,
+  );
+  // Between strings JSON has only punctuation, numbers and spaces: anything else is not ours to print.
+  return JSON_SUSPECT.test(strings.replace(JSON_STRING, '""')) ? sanitiseText(strings, { multiline: true }) : strings;
+}
+
 /**
  * Refuses text holding a NUL character (a Usage error naming `what`): stored in
  * SESSION.md it would make the file binary for git and for every command.

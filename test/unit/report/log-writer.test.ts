@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildLog, renderLogJson, renderLogMarkdown, type LogFilters } from '../../../src/core/report/log.js';
 import { logWriter } from '../../../src/core/report/log-writer.js';
+import { sanitiseChunk, sanitiseOutput } from '../../../src/core/text/sanitise.js';
 import type { JournalEntry } from '../../../src/core/journal/entry.js';
 import type { CommitRecord } from '../../../src/core/report/types.js';
 
@@ -27,20 +28,20 @@ const entry: JournalEntry = {
 
 const filters: LogFilters = { since: 'monday', until: null, author: null, grep: 'x', paths: [] };
 
-/** Feeds journal entries at different moments: some before their commit, most after, a few at the very end. */
-function write(format: 'md' | 'json', commits: CommitRecord[], journal: Map<string, JournalEntry[]>): string {
+/** The pieces of a log, taken at uneven moments (as git's output arrives), journal entries first. */
+function pieces(format: 'md' | 'json', commits: CommitRecord[], journal: Map<string, JournalEntry[]>): string[] {
   const out = logWriter(filters, format);
-  const pending = [...journal];
-  const early = pending.filter((_, i) => i % 3 === 0);
-  for (const [hash, entries] of early) out.journal(hash, entries);
-  const late = pending.filter((_, i) => i % 3 !== 0);
+  for (const [hash, entries] of journal) out.journal(hash, entries);
+  const taken: string[] = [];
   commits.forEach((c, i) => {
     out.add(c);
-    if (i % 300 === 299) for (const [hash, entries] of late.splice(0, 2)) out.journal(hash, entries);
+    if (i % 7 === 0 || i % 300 === 299) taken.push(out.take());
   });
-  for (const [hash, entries] of late) out.journal(hash, entries);
-  return out.finish();
+  taken.push(out.finish());
+  return taken;
 }
+
+const write = (format: 'md' | 'json', commits: CommitRecord[], journal: Map<string, JournalEntry[]>) => pieces(format, commits, journal).join('');
 
 describe('logWriter', () => {
   // More commits than one batch, so joined batches are covered too.
@@ -62,9 +63,20 @@ describe('logWriter', () => {
     expect(write('json', commits, new Map())).toBe(renderLogJson(buildLog(filters, commits, new Map())));
     expect(write('json', commits, journal)).toContain('"status": "s1099"');
     const dropped = logWriter(filters, 'json');
-    for (const c of commits) dropped.add(c);
     dropped.journal(commits[3]!.hash, [entry]);
-    expect(dropped.finish(false)).toBe(renderLogJson(buildLog(filters, commits, new Map())));
+    dropped.dropJournal();
+    for (const c of commits) dropped.add(c);
+    expect(dropped.finish()).toBe(renderLogJson(buildLog(filters, commits, new Map())));
+  });
+
+  it('ends every piece outside a JSON string, so pieces sanitised alone make the sanitised whole', () => {
+    const hostile = commits.map((c, i) => (i % 97 === 0 ? { ...c, subject: `red \x1b[31m${i}\x1b[0m and \x9b2J, \u0085, "quoted \\" end"` } : c));
+    const json = pieces('json', hostile, journal);
+    expect(json.length).toBeGreaterThan(100);
+    expect(json.map((p) => sanitiseChunk(p, true)).join('')).toBe(sanitiseOutput(json.join('')));
+    expect(json.map((p) => sanitiseChunk(p, true)).join('')).not.toMatch(/\\u001b|\x1b|\x9b/);
+    const md = pieces('md', hostile, journal);
+    expect(md.map((p) => sanitiseChunk(p, false)).join('')).toBe(sanitiseOutput(md.join('')));
   });
 
   it('writes markdown identical to rendering the whole report', () => {
