@@ -63057,7 +63057,9 @@ var STATE_FILES = {
   /** Set while a detached process builds the edit-time index. */
   editIndexBuilding: "edit-index.building",
   /** The decisions and dead ends of each session file version read, by blob id. */
-  items: "items.json"
+  items: "items.json",
+  /** The readers' walk of HEAD's history, with the HEAD it was made at. */
+  record: "record.json"
 };
 function stateDirOf(gitDir) {
   return join2(gitDir, "git-session");
@@ -63119,6 +63121,22 @@ function findRepoDirs(start) {
     dir = parent;
   }
 }
+function readHeadCommit(dirs) {
+  const head = readText(join3(dirs.gitDir, "HEAD"))?.trim();
+  if (!head) return void 0;
+  if (/^[0-9a-f]{40,64}$/.test(head)) return head;
+  const ref = /^ref:\s*(refs\/\S+)$/.exec(head)?.[1];
+  if (!ref) return void 0;
+  const loose = readText(join3(dirs.commonDir, ref))?.trim() ?? readText(join3(dirs.gitDir, ref))?.trim();
+  if (loose && /^[0-9a-f]{40,64}$/.test(loose)) return loose;
+  const packed = readText(join3(dirs.commonDir, "packed-refs"));
+  if (!packed) return void 0;
+  for (const line of packed.split("\n")) {
+    const [id, name] = line.split(" ");
+    if (name === ref && id && /^[0-9a-f]{40,64}$/.test(id)) return id;
+  }
+  return void 0;
+}
 function statePathOf(dirs, file) {
   return statePath(stateDirOf(dirs.gitDir), file);
 }
@@ -63133,6 +63151,30 @@ function readState2(path3) {
 }
 function writeState2(path3, value2) {
   writeStateQuietly(path3, JSON.stringify(value2));
+}
+
+// src/adapters/head-record.ts
+var BUILD = typeof __CACHE_KEY__ === "string" ? __CACHE_KEY__ : "unbuilt";
+async function keptOfHead(h, walk2) {
+  const dirs = findRepoDirs(h.root);
+  const head = dirs ? readHeadCommit(dirs) : void 0;
+  if (!dirs || !head) return walk2(["HEAD"]);
+  const path3 = statePathOf(dirs, "record");
+  const key = JSON.stringify([BUILD, h.config.sessionFile, h.config.journal.path, h.keys]);
+  const stored = readState2(path3);
+  let commits;
+  if (stored?.key === key && stored.head === head) return stored.commits;
+  if (stored?.key === key && await descends(h, stored.head, head)) {
+    commits = [...await walk2([head, `^${stored.head}`]), ...stored.commits];
+  } else {
+    commits = await walk2([head]);
+  }
+  writeState2(path3, { key, head, commits });
+  return commits;
+}
+async function descends(h, ancestor, head) {
+  const r = await git(["merge-base", "--is-ancestor", ancestor, head], { cwd: h.root, env: h.opts.env, allowFailure: true });
+  return r.code === 0;
 }
 
 // src/core/history/walk.ts
@@ -63221,6 +63263,7 @@ function addedItems(commit) {
 }
 function deriveStatus(oldestFirst) {
   const all2 = [];
+  const dropped = /* @__PURE__ */ new Set();
   const byCommit = /* @__PURE__ */ new Map();
   const live = /* @__PURE__ */ new Map();
   const latest = /* @__PURE__ */ new Map();
@@ -63260,7 +63303,7 @@ function deriveStatus(oldestFirst) {
       }
       const previous3 = latest.get(key);
       if (previous3) {
-        all2.splice(all2.indexOf(previous3), 1);
+        dropped.add(previous3);
         const list2 = byCommit.get(previous3.commit);
         if (list2) list2.splice(list2.indexOf(previous3), 1);
       }
@@ -63280,7 +63323,7 @@ function deriveStatus(oldestFirst) {
       else retire(tracked, "withdrawn", commit);
     }
   }
-  return all2;
+  return dropped.size === 0 ? all2 : all2.filter((item) => !dropped.has(item));
 }
 
 // src/core/history/close.ts
@@ -63427,7 +63470,9 @@ async function readSessionHistory(h, select = {}) {
   return { commits, ...await recordOf(commits, h) };
 }
 async function readSessionItems(h, select = {}) {
-  return recordOf(await walk(h, select, true), h);
+  const wholeHead = select.filters === void 0 && (select.revArgs === void 0 || select.revArgs.length === 1 && select.revArgs[0] === "HEAD");
+  const commits = wholeHead ? await keptOfHead(h, (revArgs) => walk(h, { ...select, revArgs }, true)) : await walk(h, select, true);
+  return recordOf(commits, h);
 }
 async function recordOf(commits, h) {
   const sessionFile = normalisePath(h.config.sessionFile);

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { failed, gitStream, LOG_FLAGS, type History } from './history.js';
 import { findRepoDirs, readState, statePathOf, writeState } from './edit-state.js';
+import { keptOfHead } from './head-record.js';
 import { WalkStream, walkFormat, WALK_DIFF_OPTIONS, NO_BLOB, type TouchedFile, type WalkCommit } from '../core/history/walk.js';
 import { deriveStatus, itemKey, type SessionCommit, type SessionItem, type TrackedItem } from '../core/history/status.js';
 import { CLOSE_HEADING } from '../core/history/close.js';
@@ -217,7 +218,9 @@ export async function readSessionItems(
   h: History,
   select: { revArgs?: readonly string[]; filters?: readonly string[]; label?: string } = {},
 ): Promise<SessionItems> {
-  return recordOf(await walk(h, select, true), h);
+  const wholeHead = select.filters === undefined && (select.revArgs === undefined || (select.revArgs.length === 1 && select.revArgs[0] === 'HEAD'));
+  const commits = wholeHead ? await keptOfHead(h, (revArgs) => walk(h, { ...select, revArgs }, true)) : await walk(h, select, true);
+  return recordOf(commits, h);
 }
 
 async function recordOf(commits: readonly Kept[], h: History): Promise<SessionItems> {

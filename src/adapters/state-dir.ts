@@ -26,6 +26,8 @@ export const STATE_FILES = {
   editIndexBuilding: 'edit-index.building',
   /** The decisions and dead ends of each session file version read, by blob id. */
   items: 'items.json',
+  /** The readers' walk of HEAD's history, with the HEAD it was made at. */
+  record: 'record.json',
 } as const;
 
 export type StateFile = keyof typeof STATE_FILES;

@@ -83,6 +83,7 @@ export function addedItems(commit: SessionCommit): SessionItem[] {
  */
 export function deriveStatus(oldestFirst: readonly SessionCommit[]): TrackedItem[] {
   const all: TrackedItem[] = [];
+  const dropped = new Set<TrackedItem>();
   const byCommit = new Map<string, TrackedItem[]>();
   // The newest active instance of each item, by identity, and the newest of any status.
   const live = new Map<string, TrackedItem>();
@@ -125,7 +126,8 @@ export function deriveStatus(oldestFirst: readonly SessionCommit[]): TrackedItem
       const previous = latest.get(key);
       // Found again in a later commit (a cherry-pick, a re-add, a revert that puts it back): the newest instance stands for it.
       if (previous) {
-        all.splice(all.indexOf(previous), 1);
+        // Dropped from `all` at the end: a splice here made long histories quadratic.
+        dropped.add(previous);
         const list = byCommit.get(previous.commit);
         if (list) list.splice(list.indexOf(previous), 1);
       }
@@ -145,5 +147,5 @@ export function deriveStatus(oldestFirst: readonly SessionCommit[]): TrackedItem
       else retire(tracked, 'withdrawn', commit);
     }
   }
-  return all;
+  return dropped.size === 0 ? all : all.filter((item) => !dropped.has(item));
 }

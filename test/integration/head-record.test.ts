@@ -1,0 +1,64 @@
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { tempRepo, type TempRepo } from '../helpers/repo.js';
+
+let repo: TempRepo | undefined;
+afterEach(() => repo?.cleanup());
+
+const RECORD = '.git/git-session/record.json';
+const record = (r: TempRepo) => JSON.parse(readFileSync(join(r.dir, RECORD), 'utf8')) as { head: string; commits: { record: { hash: string } }[] };
+const head = (r: TempRepo) => r.git(['rev-parse', 'HEAD']).stdout.trim();
+
+function commitDecision(r: TempRepo, what: string, file: string, extra: string[] = []): void {
+  expect(r.run(['decide', what, '--because', `why ${what}`]).code).toBe(0);
+  r.write(file, `${what}\n`);
+  r.git(['add', '-A']);
+  r.git(['commit', '-q', '-m', what, ...extra]);
+}
+
+/** log's JSON, once from the kept record and once from a fresh walk: they must agree. */
+function logBothWays(r: TempRepo): string {
+  const kept = r.run(['log', '--format', 'json']);
+  expect(kept.code, kept.stderr).toBe(0);
+  rmSync(join(r.dir, RECORD), { force: true });
+  const fresh = r.run(['log', '--format', 'json']);
+  expect(fresh.stdout).toBe(kept.stdout);
+  return kept.stdout;
+}
+
+describe("the readers' record of HEAD's history, kept under the git dir", () => {
+  it('is extended by new commits, walked again after a rewrite, and always answers as a fresh walk does', () => {
+    repo = tempRepo();
+    const r = repo;
+    expect(r.run(['init']).code).toBe(0);
+    r.git(['add', '-A']);
+    r.git(['commit', '-q', '-m', 'Start']);
+    commitDecision(r, 'Keep amounts in cents', 'money.ts');
+    expect(r.run(['why', 'money.ts']).code).toBe(0);
+    expect(existsSync(join(r.dir, RECORD))).toBe(true);
+    expect(record(r).head).toBe(head(r));
+    const before = record(r).commits.length;
+
+    // A new commit on top: only it is walked, added before what was kept.
+    commitDecision(r, 'Round half to even', 'round.ts');
+    const why = r.run(['why', 'round.ts', '--format', 'json']);
+    expect(why.stdout).toContain('Round half to even');
+    expect(record(r).head).toBe(head(r));
+    expect(record(r).commits[0]!.record.hash).toBe(head(r));
+    expect(record(r).commits.length).toBe(before + 1);
+    expect(logBothWays(r)).toContain('Keep amounts in cents');
+
+    // A revert is judged on the kept record too.
+    r.git(['revert', '--no-edit', 'HEAD~1']);
+    const reverted = JSON.parse(r.run(['why', 'money.ts', '--format', 'json']).stdout) as { decisions: { text: string; status: string }[] };
+    expect(reverted.decisions.find((d) => d.text.startsWith('Keep amounts'))?.status).toBe('reverted');
+
+    // A rewrite: the kept HEAD is no ancestor, so the whole history is walked again.
+    r.write('round.ts', 'changed\n');
+    r.git(['commit', '-q', '-a', '--amend', '-m', 'Reworded']);
+    const log = logBothWays(r);
+    expect(JSON.parse(log).commits.map((c: { subject: string }) => c.subject)).toContain('Reworded');
+    expect(record(r).head).toBe(head(r));
+  });
+});
