@@ -63059,7 +63059,9 @@ var STATE_FILES = {
   /** The decisions and dead ends of each session file version read, by blob id. */
   items: "items.json",
   /** The readers' walk of HEAD's history, with the HEAD it was made at. */
-  record: "record.json"
+  record: "record.json",
+  /** Every item of that walk with its status, for the same HEAD. */
+  recordItems: "record-items.json"
 };
 function stateDirOf(gitDir) {
   return join2(gitDir, "git-session");
@@ -63160,7 +63162,7 @@ async function keptOfHead(h, walk2) {
   const head = dirs ? readHeadCommit(dirs) : void 0;
   if (!dirs || !head) return walk2(["HEAD"]);
   const path3 = statePathOf(dirs, "record");
-  const key = JSON.stringify([BUILD, h.config.sessionFile, h.config.journal.path, h.keys]);
+  const key = keyOf(h);
   const stored = readState2(path3);
   let commits;
   if (stored?.key === key && stored.head === head) return stored.commits;
@@ -63171,6 +63173,19 @@ async function keptOfHead(h, walk2) {
   }
   writeState2(path3, { key, head, commits });
   return commits;
+}
+var keyOf = (h) => JSON.stringify([BUILD, h.config.sessionFile, h.config.journal.path, h.keys]);
+async function derivedForHead(h, derive) {
+  const dirs = findRepoDirs(h.root);
+  const head = dirs ? readHeadCommit(dirs) : void 0;
+  if (!dirs || !head) return derive();
+  const path3 = statePathOf(dirs, "recordItems");
+  const key = keyOf(h);
+  const stored = readState2(path3);
+  if (stored?.key === key && stored.head === head) return stored.value;
+  const value2 = await derive();
+  if (readHeadCommit(dirs) === head) writeState2(path3, { key, head, value: value2 });
+  return value2;
 }
 async function descends(h, ancestor, head) {
   const r = await git(["merge-base", "--is-ancestor", ancestor, head], { cwd: h.root, env: h.opts.env, allowFailure: true });
@@ -63471,8 +63486,9 @@ async function readSessionHistory(h, select = {}) {
 }
 async function readSessionItems(h, select = {}) {
   const wholeHead = select.filters === void 0 && (select.revArgs === void 0 || select.revArgs.length === 1 && select.revArgs[0] === "HEAD");
-  const commits = wholeHead ? await keptOfHead(h, (revArgs) => walk(h, { ...select, revArgs }, true)) : await walk(h, select, true);
-  return recordOf(commits, h);
+  if (!wholeHead) return recordOf(await walk(h, select, true), h);
+  const items = await derivedForHead(h, async () => (await recordOf(await keptOfHead(h, (revArgs) => walk(h, { ...select, revArgs }, true)), h)).items);
+  return { items, byCommit: byCommitOf(items) };
 }
 async function recordOf(commits, h) {
   const sessionFile = normalisePath(h.config.sessionFile);
@@ -63524,13 +63540,16 @@ async function recordOf(commits, h) {
   }
   const oldestFirst = [...commits].reverse().map((c) => sessionCommits.get(c.record.hash));
   const items = deriveStatus(oldestFirst);
+  return { items, byCommit: byCommitOf(items) };
+}
+function byCommitOf(items) {
   const byCommit = /* @__PURE__ */ new Map();
   for (const item of items) {
     const list2 = byCommit.get(item.commit) ?? [];
     list2.push(item);
     byCommit.set(item.commit, list2);
   }
-  return { items, byCommit };
+  return byCommit;
 }
 function reasonedItem(item) {
   return { text: item.text, reason: item.reason, status: item.status, changedBy: item.changedByShort };
@@ -63731,6 +63750,10 @@ async function lineHistory(h, path3, lines2, opts) {
   }
 }
 async function lastChanges(h, path3, lines2, target2, pending2) {
+  const shallow = shallowBoundaries(h.opts);
+  shallow.catch(() => {
+  });
+  const record = recordOf2(h);
   const blame = await pending2.then(fromSettled);
   if ("kind" in blame) {
     if (blame.kind === "short") throw beyond(path3, blame.lines, lines2.end, "in the work tree");
@@ -63744,8 +63767,6 @@ async function lastChanges(h, path3, lines2, target2, pending2) {
   if (blame.lastLine < lines2.end) throw beyond(path3, blame.lastLine, lines2.end, "in the work tree");
   const commits = [];
   const journal = /* @__PURE__ */ new Map();
-  const shallow = shallowBoundaries(h.opts);
-  const record = recordOf2(h);
   await streamCommits(h.keys, h.config.journal.path, { hashes: blame.commits }, `the commits behind ${path3}`, h.opts, (c, j) => {
     commits.push(c);
     if (j.length > 0) journal.set(c.hash, j);

@@ -21,7 +21,7 @@ export async function keptOfHead<K>(h: History, walk: (revArgs: readonly string[
   const head = dirs ? readHeadCommit(dirs) : undefined;
   if (!dirs || !head) return walk(['HEAD']);
   const path = statePathOf(dirs, 'record');
-  const key = JSON.stringify([BUILD, h.config.sessionFile, h.config.journal.path, h.keys]);
+  const key = keyOf(h);
   const stored = readState<Stored<K>>(path);
   let commits: K[];
   if (stored?.key === key && stored.head === head) return stored.commits;
@@ -33,6 +33,27 @@ export async function keptOfHead<K>(h: History, walk: (revArgs: readonly string[
   }
   writeState(path, { key, head, commits } satisfies Stored<K>);
   return commits;
+}
+
+const keyOf = (h: History): string => JSON.stringify([BUILD, h.config.sessionFile, h.config.journal.path, h.keys]);
+
+/**
+ * What is derived from the whole walk (every item with its status), kept beside it
+ * for the same HEAD: a reader asked again before the next commit (an assistant
+ * asking `why` file after file) reads it instead of judging the history again.
+ */
+export async function derivedForHead<T>(h: History, derive: () => Promise<T>): Promise<T> {
+  const dirs = findRepoDirs(h.root);
+  const head = dirs ? readHeadCommit(dirs) : undefined;
+  if (!dirs || !head) return derive();
+  const path = statePathOf(dirs, 'recordItems');
+  const key = keyOf(h);
+  const stored = readState<{ key: string; head: string; value: T }>(path);
+  if (stored?.key === key && stored.head === head) return stored.value;
+  const value = await derive();
+  // HEAD read again: a commit made meanwhile must not file this under its id.
+  if (readHeadCommit(dirs) === head) writeState(path, { key, head, value });
+  return value;
 }
 
 async function descends(h: History, ancestor: string, head: string): Promise<boolean> {

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { failed, gitStream, LOG_FLAGS, type History } from './history.js';
 import { findRepoDirs, readState, statePathOf, writeState } from './edit-state.js';
-import { keptOfHead } from './head-record.js';
+import { derivedForHead, keptOfHead } from './head-record.js';
 import { WalkStream, walkFormat, WALK_DIFF_OPTIONS, NO_BLOB, type TouchedFile, type WalkCommit } from '../core/history/walk.js';
 import { deriveStatus, itemKey, type SessionCommit, type SessionItem, type TrackedItem } from '../core/history/status.js';
 import { CLOSE_HEADING } from '../core/history/close.js';
@@ -219,8 +219,9 @@ export async function readSessionItems(
   select: { revArgs?: readonly string[]; filters?: readonly string[]; label?: string } = {},
 ): Promise<SessionItems> {
   const wholeHead = select.filters === undefined && (select.revArgs === undefined || (select.revArgs.length === 1 && select.revArgs[0] === 'HEAD'));
-  const commits = wholeHead ? await keptOfHead(h, (revArgs) => walk(h, { ...select, revArgs }, true)) : await walk(h, select, true);
-  return recordOf(commits, h);
+  if (!wholeHead) return recordOf(await walk(h, select, true), h);
+  const items = await derivedForHead(h, async () => (await recordOf(await keptOfHead(h, (revArgs) => walk(h, { ...select, revArgs }, true)), h)).items);
+  return { items, byCommit: byCommitOf(items) };
 }
 
 async function recordOf(commits: readonly Kept[], h: History): Promise<SessionItems> {
@@ -273,13 +274,17 @@ async function recordOf(commits: readonly Kept[], h: History): Promise<SessionIt
   }
   const oldestFirst = [...commits].reverse().map((c) => sessionCommits.get(c.record.hash)!);
   const items = deriveStatus(oldestFirst);
+  return { items, byCommit: byCommitOf(items) };
+}
+
+function byCommitOf(items: readonly TrackedItem[]): Map<string, TrackedItem[]> {
   const byCommit = new Map<string, TrackedItem[]>();
   for (const item of items) {
     const list = byCommit.get(item.commit) ?? [];
     list.push(item);
     byCommit.set(item.commit, list);
   }
-  return { items, byCommit };
+  return byCommit;
 }
 
 /** An item as the reports show it: what, why, and what became of it. */

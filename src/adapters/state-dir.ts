@@ -28,6 +28,8 @@ export const STATE_FILES = {
   items: 'items.json',
   /** The readers' walk of HEAD's history, with the HEAD it was made at. */
   record: 'record.json',
+  /** Every item of that walk with its status, for the same HEAD. */
+  recordItems: 'record-items.json',
 } as const;
 
 export type StateFile = keyof typeof STATE_FILES;

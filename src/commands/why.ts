@@ -62,6 +62,10 @@ async function lineHistory(h: History, path: string, lines: Lines, opts: History
 
 /** Each line's last change, from `git blame` on the work-tree file, then those commits' trailers and journal in one read. */
 async function lastChanges(h: History, path: string, lines: Lines, target: WhyTarget, pending: Promise<Blamed>): Promise<WhyReport> {
+  // Neither depends on what blame finds: read while it runs.
+  const shallow = shallowBoundaries(h.opts);
+  shallow.catch(() => {});
+  const record = recordOf(h);
   const blame = await pending.then(fromSettled);
   if ('kind' in blame) {
     if (blame.kind === 'short') throw beyond(path, blame.lines, lines.end, 'in the work tree');
@@ -76,8 +80,6 @@ async function lastChanges(h: History, path: string, lines: Lines, target: WhyTa
   if (blame.lastLine < lines.end) throw beyond(path, blame.lastLine, lines.end, 'in the work tree');
   const commits: CommitRecord[] = [];
   const journal = new Map<string, JournalEntry[]>();
-  const shallow = shallowBoundaries(h.opts);
-  const record = recordOf(h);
   await streamCommits(h.keys, h.config.journal.path, { hashes: blame.commits }, `the commits behind ${path}`, h.opts, (c, j) => {
     commits.push(c);
     if (j.length > 0) journal.set(c.hash, j);

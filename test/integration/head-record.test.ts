@@ -7,6 +7,7 @@ let repo: TempRepo | undefined;
 afterEach(() => repo?.cleanup());
 
 const RECORD = '.git/git-session/record.json';
+const ITEMS = '.git/git-session/record-items.json';
 const record = (r: TempRepo) => JSON.parse(readFileSync(join(r.dir, RECORD), 'utf8')) as { head: string; commits: { record: { hash: string } }[] };
 const head = (r: TempRepo) => r.git(['rev-parse', 'HEAD']).stdout.trim();
 
@@ -22,6 +23,7 @@ function logBothWays(r: TempRepo): string {
   const kept = r.run(['log', '--format', 'json']);
   expect(kept.code, kept.stderr).toBe(0);
   rmSync(join(r.dir, RECORD), { force: true });
+  rmSync(join(r.dir, ITEMS), { force: true });
   const fresh = r.run(['log', '--format', 'json']);
   expect(fresh.stdout).toBe(kept.stdout);
   return kept.stdout;
@@ -37,6 +39,7 @@ describe("the readers' record of HEAD's history, kept under the git dir", () => 
     commitDecision(r, 'Keep amounts in cents', 'money.ts');
     expect(r.run(['why', 'money.ts']).code).toBe(0);
     expect(existsSync(join(r.dir, RECORD))).toBe(true);
+    expect(existsSync(join(r.dir, ITEMS))).toBe(true);
     expect(record(r).head).toBe(head(r));
     const before = record(r).commits.length;
 
