@@ -1,27 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempRepo, type TempRepo } from '../helpers/repo.js';
+import type { TempRepo } from '../helpers/repo.js';
+import { decideAndCommit, initialised } from '../helpers/session-repo.js';
 import { parseEntries, type JournalEntry } from '../../src/core/journal/entry.js';
 
 let repo: TempRepo | undefined;
 afterEach(() => repo?.cleanup());
-
-/** A repository after `init` (hooks, merge drivers), committed. */
-function initialised(): TempRepo {
-  const r = tempRepo();
-  expect(r.run(['init']).code).toBe(0);
-  r.git(['add', '-A']);
-  r.git(['commit', '-q', '-m', 'Start a git-session']);
-  return r;
-}
-
-/** Records a decision and commits it with a code change, through the hooks. */
-function decideAndCommit(r: TempRepo, what: string, file: string): string {
-  expect(r.run(['decide', what, '--because', `reason for ${what}`]).code).toBe(0);
-  r.write(file, `${what}\n`);
-  r.git(['add', '-A']);
-  r.git(['commit', '-q', '-m', what]);
-  return r.git(['rev-parse', 'HEAD']).stdout.trim();
-}
 
 /** A code-only commit through the hooks. */
 function commitCode(r: TempRepo, file: string, subject: string): void {

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempRepo, type TempRepo } from '../helpers/repo.js';
+import type { TempRepo } from '../helpers/repo.js';
+import { decideAndCommit, initialised } from '../helpers/session-repo.js';
 
 let repo: TempRepo | undefined;
 afterEach(() => repo?.cleanup());
@@ -10,13 +11,6 @@ const RECORD = '.git/git-session/record.json';
 const ITEMS = '.git/git-session/record-items.json';
 const record = (r: TempRepo) => JSON.parse(readFileSync(join(r.dir, RECORD), 'utf8')) as { head: string; commits: { record: { hash: string } }[] };
 const head = (r: TempRepo) => r.git(['rev-parse', 'HEAD']).stdout.trim();
-
-function commitDecision(r: TempRepo, what: string, file: string, extra: string[] = []): void {
-  expect(r.run(['decide', what, '--because', `why ${what}`]).code).toBe(0);
-  r.write(file, `${what}\n`);
-  r.git(['add', '-A']);
-  r.git(['commit', '-q', '-m', what, ...extra]);
-}
 
 /** log's JSON, once from the kept record and once from a fresh walk: they must agree. */
 function logBothWays(r: TempRepo): string {
@@ -31,12 +25,9 @@ function logBothWays(r: TempRepo): string {
 
 describe("the readers' record of HEAD's history, kept under the git dir", () => {
   it('is extended by new commits, walked again after a rewrite, and always answers as a fresh walk does', () => {
-    repo = tempRepo();
+    repo = initialised();
     const r = repo;
-    expect(r.run(['init']).code).toBe(0);
-    r.git(['add', '-A']);
-    r.git(['commit', '-q', '-m', 'Start']);
-    commitDecision(r, 'Keep amounts in cents', 'money.ts');
+    decideAndCommit(r, 'Keep amounts in cents', 'money.ts');
     expect(r.run(['why', 'money.ts']).code).toBe(0);
     expect(existsSync(join(r.dir, RECORD))).toBe(true);
     expect(existsSync(join(r.dir, ITEMS))).toBe(true);
@@ -44,7 +35,7 @@ describe("the readers' record of HEAD's history, kept under the git dir", () => 
     const before = record(r).commits.length;
 
     // A new commit on top: only it is walked, added before what was kept.
-    commitDecision(r, 'Round half to even', 'round.ts');
+    decideAndCommit(r, 'Round half to even', 'round.ts');
     const why = r.run(['why', 'round.ts', '--format', 'json']);
     expect(why.stdout).toContain('Round half to even');
     expect(record(r).head).toBe(head(r));

@@ -1,28 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BIN_DIR, tempRepo, type TempRepo } from '../helpers/repo.js';
+import { BIN_DIR, type TempRepo } from '../helpers/repo.js';
+import { decideAndCommit, initialised } from '../helpers/session-repo.js';
 import { conflictMarkers } from '../../src/core/session/conflict.js';
 import { parseEntries } from '../../src/core/journal/entry.js';
 
 let repo: TempRepo | undefined;
 afterEach(() => repo?.cleanup());
-
-/** A repository after `init` (hooks, .gitattributes, this clone's merge drivers), committed. */
-function initialised(): TempRepo {
-  const r = tempRepo();
-  expect(r.run(['init']).code).toBe(0);
-  r.git(['add', '-A']);
-  r.git(['commit', '-q', '-m', 'Start a git-session']);
-  return r;
-}
-
-/** Records a decision and commits it with a code change, through the hooks. */
-function decideAndCommit(r: TempRepo, what: string, file: string): void {
-  expect(r.run(['decide', what, '--because', `reason for ${what}`]).code).toBe(0);
-  r.write(file, `${what}\n`);
-  r.git(['add', '-A']);
-  r.git(['commit', '-q', '-m', what]);
-}
 
 function decisions(r: TempRepo): string[] {
   return r.read('SESSION.md').split('\n').filter((l) => l.startsWith('- ') && l.includes('— Reason: reason for'));
