@@ -59,6 +59,10 @@ const HOT = new Set([
   'src/hooks/claude-pre-tool-use.ts',
   'src/hooks/gemini-after-tool.ts',
   ...(await gitHookNames()).map((name) => `src/hooks/${name}.ts`),
+  // The CLI's argument parser and the readers assistants call file after file: one
+  // file from the code cache instead of some thirty ES modules compiled on every run.
+  'src/cli/program.ts',
+  'src/commands/why.ts',
 ]);
 
 /** `src/core/pipeline/session-summary.ts` → `lazy/core/pipeline/session-summary`. */

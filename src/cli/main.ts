@@ -116,12 +116,6 @@ async function main(argv: string[]): Promise<void> {
     for (let off = 0; off < out.length; ) off += writeSync(1, out, off, out.length - off);
     return;
   }
-  // The readers of a long history make garbage far faster than they keep data, and by
-  // default V8 lets the old generation grow by half again or more before its next full
-  // collection: on `log` of 100,000 commits that was a third of the peak memory, all
-  // garbage. A smaller growth step holds the peak near what is live, at no cost in time
-  // we could measure. Read at each full collection, so it applies when set here.
-  process.getBuiltinModule('node:v8').setFlagsFromString('--heap-growing-percent=30');
   const { runCli } = await import('./program.js');
   await emit(await runCli(argv, context(), __VERSION__));
 }
