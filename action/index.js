@@ -63157,35 +63157,28 @@ function writeState2(path3, value2) {
 
 // src/adapters/head-record.ts
 var BUILD = typeof __CACHE_KEY__ === "string" ? __CACHE_KEY__ : "unbuilt";
-async function keptOfHead(h, walk2) {
+async function judgedAtHead(h, walk2, judge) {
   const dirs = findRepoDirs(h.root);
   const head = dirs ? readHeadCommit(dirs) : void 0;
-  if (!dirs || !head) return walk2(["HEAD"]);
-  const path3 = statePathOf(dirs, "record");
-  const key = keyOf(h);
+  if (!dirs || !head) return judge(await walk2(["HEAD"]));
+  const at = { h, dirs, head, key: JSON.stringify([BUILD, h.config.sessionFile, h.config.journal.path, h.keys]) };
+  const path3 = statePathOf(dirs, "recordItems");
   const stored = readState2(path3);
-  let commits;
+  if (stored?.key === at.key && stored.head === head) return stored.value;
+  const value2 = await judge(await keptWalk(at, walk2));
+  writeState2(path3, { key: at.key, head, value: value2 });
+  return value2;
+}
+async function keptWalk({ h, dirs, head, key }, walk2) {
+  const path3 = statePathOf(dirs, "record");
+  const stored = readState2(path3);
   if (stored?.key === key && stored.head === head) return stored.commits;
-  if (stored?.key === key && await descends(h, stored.head, head)) {
-    commits = [...await walk2([head, `^${stored.head}`]), ...stored.commits];
-  } else {
-    commits = await walk2([head]);
-  }
+  const commits = stored?.key === key && await descends(h, stored.head, head) ? (
+    // Newest first, as git lists them: what is new comes before what was kept.
+    [...await walk2([head, `^${stored.head}`]), ...stored.commits]
+  ) : await walk2([head]);
   writeState2(path3, { key, head, commits });
   return commits;
-}
-var keyOf = (h) => JSON.stringify([BUILD, h.config.sessionFile, h.config.journal.path, h.keys]);
-async function derivedForHead(h, derive) {
-  const dirs = findRepoDirs(h.root);
-  const head = dirs ? readHeadCommit(dirs) : void 0;
-  if (!dirs || !head) return derive();
-  const path3 = statePathOf(dirs, "recordItems");
-  const key = keyOf(h);
-  const stored = readState2(path3);
-  if (stored?.key === key && stored.head === head) return stored.value;
-  const value2 = await derive();
-  if (readHeadCommit(dirs) === head) writeState2(path3, { key, head, value: value2 });
-  return value2;
 }
 async function descends(h, ancestor, head) {
   const r = await git(["merge-base", "--is-ancestor", ancestor, head], { cwd: h.root, env: h.opts.env, allowFailure: true });
@@ -63487,7 +63480,11 @@ async function readSessionHistory(h, select = {}) {
 async function readSessionItems(h, select = {}) {
   const wholeHead = select.filters === void 0 && (select.revArgs === void 0 || select.revArgs.length === 1 && select.revArgs[0] === "HEAD");
   if (!wholeHead) return recordOf(await walk(h, select, true), h);
-  const items = await derivedForHead(h, async () => (await recordOf(await keptOfHead(h, (revArgs) => walk(h, { ...select, revArgs }, true)), h)).items);
+  const items = await judgedAtHead(
+    h,
+    (revArgs) => walk(h, { ...select, revArgs }, true),
+    async (commits) => (await recordOf(commits, h)).items
+  );
   return { items, byCommit: byCommitOf(items) };
 }
 async function recordOf(commits, h) {

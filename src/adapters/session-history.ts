@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { failed, gitStream, LOG_FLAGS, type History } from './history.js';
 import { findRepoDirs, readState, statePathOf, writeState } from './edit-state.js';
-import { derivedForHead, keptOfHead } from './head-record.js';
+import { judgedAtHead } from './head-record.js';
 import { WalkStream, walkFormat, WALK_DIFF_OPTIONS, NO_BLOB, type TouchedFile, type WalkCommit } from '../core/history/walk.js';
 import { deriveStatus, itemKey, type SessionCommit, type SessionItem, type TrackedItem } from '../core/history/status.js';
 import { CLOSE_HEADING } from '../core/history/close.js';
@@ -220,7 +220,11 @@ export async function readSessionItems(
 ): Promise<SessionItems> {
   const wholeHead = select.filters === undefined && (select.revArgs === undefined || (select.revArgs.length === 1 && select.revArgs[0] === 'HEAD'));
   if (!wholeHead) return recordOf(await walk(h, select, true), h);
-  const items = await derivedForHead(h, async () => (await recordOf(await keptOfHead(h, (revArgs) => walk(h, { ...select, revArgs }, true)), h)).items);
+  const items = await judgedAtHead(
+    h,
+    (revArgs) => walk(h, { ...select, revArgs }, true),
+    async (commits) => (await recordOf(commits, h)).items,
+  );
   return { items, byCommit: byCommitOf(items) };
 }
 

@@ -5,7 +5,7 @@ import { sanitiseOutput } from '../core/text/sanitise.js';
 import { sanitisedChunks } from '../core/text/output-stream.js';
 import type { CommandContext, CommandResult } from '../context.js';
 import { COMMANDS } from '../commands/catalog.js';
-import { valuesOf, type CommandSpec } from '../commands/command-spec.js';
+import { argNames, optionNames, valuesOf, type CommandSpec } from '../commands/command-spec.js';
 import { MCP_COMMAND } from '../mcp/command.js';
 import { positionals } from './positionals.js';
 import { rawOption } from './raw-option.js';
@@ -17,15 +17,7 @@ function sentence(text: string): string {
   return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
-/** `<text>` and `[why]` of a usage, in order. */
-const argNames = (usage: string): string[] => usage.match(/<[^>]+>|\[[^\]]+\]/g) ?? [];
 const bare = (arg: string): string => arg.slice(1, -1);
-/** `-n, --max-count <count>` → its flags (`--max-count`, `-n`) and cac's key (`maxCount`). */
-function optionNames(flags: string): { names: string[]; key: string; takesValue: boolean } {
-  const names = flags.split(/[ ,]+/).filter((w) => w.startsWith('-')).sort((a, b) => b.length - a.length);
-  const key = names[0]!.replace(/^-+/, '').replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
-  return { names, key, takesValue: /[<[]/.test(flags) };
-}
 
 /**
  * Builds the CLI from the commands' declarations (src/commands/catalog.ts): parsing

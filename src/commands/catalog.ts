@@ -37,7 +37,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     usage: 'setup',
-    summary: "Set up this clone: hooks and merge drivers (npm install runs it through package.json's prepare)",
+    summary: "Set up this clone: hooks, merge drivers and private filter (npm install runs it through package.json's prepare)",
     run: async (_v, ctx) => (await import('./setup.js')).setup({}, ctx),
   },
   {

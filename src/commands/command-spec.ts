@@ -63,6 +63,21 @@ export interface Values {
   paths(): string[];
 }
 
+/** `<text>` and `[why]` of a usage, in order. */
+export const argNames = (usage: string): string[] => usage.match(/<[^>]+>|\[[^\]]+\]/g) ?? [];
+
+/** `-n, --max-count <count>` → its flags (`--max-count`, `-n`) and the key its value has in {@link Values} (`maxCount`). */
+export function optionNames(flags: string): { names: string[]; key: string; takesValue: boolean } {
+  const names = flags.split(/[ ,]+/).filter((w) => w.startsWith('-')).sort((a, b) => b.length - a.length);
+  const key = names[0]!.replace(/^-+/, '').replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+  return { names, key, takesValue: /[<[]/.test(flags) };
+}
+
+/** Every name a command's values can be read by: its arguments and its options' keys. */
+export function declaredNames(spec: CommandSpec): string[] {
+  return [...argNames(spec.usage).map((a) => a.slice(1, -1)), ...(spec.options ?? []).map((o) => optionNames(o.flags).key)];
+}
+
 /** `maxCount` → `--max-count`: how a person typed the option an error is about. */
 const optionName = (name: string): string => `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 

@@ -20,3 +20,16 @@ export function decideAndCommit(r: TempRepo, what: string, file: string): string
   r.git(['commit', '-q', '-m', what]);
   return r.git(['rev-parse', 'HEAD']).stdout.trim();
 }
+
+/** A session file with private text in both forms: a `## Private` section and a `<!-- private -->` region. */
+export const PRIVATE_SESSION = `# Session
+
+## Goal
+Ship retries.
+
+## Decisions
+- Use a queue — Reason: bursts <!-- private -->(the CTO wants it)<!-- /private -->
+
+## Private
+- salary talk with Ada on Friday
+`;

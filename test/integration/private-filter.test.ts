@@ -2,21 +2,12 @@ import { utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BIN_DIR, tempRepo, type TempRepo } from '../helpers/repo.js';
+import { PRIVATE_SESSION } from '../helpers/session-repo.js';
 
 let repo: TempRepo | undefined;
 afterEach(() => repo?.cleanup());
 
-const SESSION = `# Session
-
-## Goal
-Ship retries.
-
-## Decisions
-- Use a queue — Reason: bursts <!-- private -->(the CTO wants it)<!-- /private -->
-
-## Private
-- salary talk with Ada on Friday
-`;
+const SESSION = PRIVATE_SESSION;
 
 function initRepo(): TempRepo {
   const r = tempRepo();

@@ -3,22 +3,13 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { perCloneConfig } from '../../src/core/clone/config.js';
 import { tempRepo, type TempRepo } from '../helpers/repo.js';
+import { PRIVATE_SESSION } from '../helpers/session-repo.js';
 import { gitNoTty, residue } from './commit-setup.js';
 
 let repo: TempRepo | undefined;
 afterEach(() => repo?.cleanup());
 
-const SESSION = `# Session
-
-## Goal
-Ship retries.
-
-## Decisions
-- Use a queue — Reason: bursts <!-- private -->(the CTO wants it)<!-- /private -->
-
-## Private
-- salary talk with Ada on Friday
-`;
+const SESSION = PRIVATE_SESSION;
 const PRIVATE = /salary|CTO/;
 
 /** A repository after `init` and a first commit, whose clone config was then removed (as in a clone that never ran setup). */

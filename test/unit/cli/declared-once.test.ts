@@ -3,7 +3,7 @@ import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/cli/program.js';
 import { COMMANDS } from '../../../src/commands/catalog.js';
-import type { CommandSpec, Values } from '../../../src/commands/command-spec.js';
+import { declaredNames, type CommandSpec, type Values } from '../../../src/commands/command-spec.js';
 import type { CommandContext } from '../../../src/context.js';
 import { ExitCode, GitSessionError } from '../../../src/errors.js';
 import { createMcpServer } from '../../../src/mcp/server.js';
@@ -89,10 +89,7 @@ describe('a command declared once', () => {
     const tools = COMMANDS.flatMap((c) => (c.tool ? [c.tool.name] : []));
     expect(new Set(tools).size).toBe(tools.length);
     for (const c of COMMANDS) {
-      const declared = new Set([
-        ...(c.usage.match(/[<[]([^>\]]+)[>\]]/g) ?? []).map((a) => a.slice(1, -1)),
-        ...(c.options ?? []).map((o) => o.flags.match(/--([\w-]+)/)![1]!.replace(/-([a-z])/g, (_, x: string) => x.toUpperCase())),
-      ]);
+      const declared = new Set(declaredNames(c));
       for (const input of Object.keys(c.tool?.inputs ?? {})) expect(declared, `${c.tool!.name}.${input}`).toContain(input);
     }
   });
