@@ -1,11 +1,20 @@
 import { git } from './git.js';
 import type { History } from './history.js';
+import type { JournalByCommit } from '../core/report/types.js';
 import { findRepoDirs, readHeadCommit, readState, statePathOf, writeState, type RepoDirs } from './edit-state.js';
 
 declare const __CACHE_KEY__: string;
 const BUILD = typeof __CACHE_KEY__ === 'string' ? __CACHE_KEY__ : 'unbuilt';
 
 type At = { h: History; dirs: RepoDirs; head: string; key: string };
+
+/** HEAD's commit id and the key of what is kept for it; undefined outside a repository or before the first commit. */
+function headAt(h: History): At | undefined {
+  const dirs = findRepoDirs(h.root);
+  const head = dirs ? readHeadCommit(dirs) : undefined;
+  if (!dirs || !head) return undefined;
+  return { h, dirs, head, key: JSON.stringify([BUILD, h.config.sessionFile, h.config.journal.path, h.keys]) };
+}
 
 /**
  * What readers judge on the whole history of HEAD (every item with its status), kept
@@ -19,27 +28,52 @@ export async function judgedAtHead<K, T>(
   walk: (revArgs: readonly string[]) => Promise<K[]>,
   judge: (commits: K[]) => Promise<T>,
 ): Promise<T> {
-  const dirs = findRepoDirs(h.root);
-  const head = dirs ? readHeadCommit(dirs) : undefined;
-  if (!dirs || !head) return judge(await walk(['HEAD']));
-  const at: At = { h, dirs, head, key: JSON.stringify([BUILD, h.config.sessionFile, h.config.journal.path, h.keys]) };
-  const path = statePathOf(dirs, 'recordItems');
+  const at = headAt(h);
+  if (!at) return judge(await walk(['HEAD']));
+  const path = statePathOf(at.dirs, 'recordItems');
   const stored = readState<{ key: string; head: string; value: T }>(path);
-  if (stored?.key === at.key && stored.head === head) return stored.value;
-  const value = await judge(await keptWalk(at, walk));
-  writeState(path, { key: at.key, head, value });
+  if (stored?.key === at.key && stored.head === at.head) return stored.value;
+  const value = await judge(await keptWalk(at, 'record', walk));
+  writeState(path, { key: at.key, head: at.head, value });
   return value;
 }
 
 /**
- * The lean walk of HEAD's history, kept beside it (`git-session/record.json`) with
- * the HEAD it was made at, since commits never change: a HEAD that descends from the
- * kept one walks only the commits since; any other (after a rebase, a reset, a
- * checkout of another branch) walks again and replaces it. The walk names HEAD by
- * the id read once, so a commit made meanwhile is never filed under it.
+ * The journal entries each commit of HEAD's history added by its own diff, kept like
+ * the walk (`git-session/journal.json`): `log` then needs no walk of the journal's
+ * history, which git answers by diffing every commit. Undefined when git could not
+ * read the journal.
  */
-async function keptWalk<K>({ h, dirs, head, key }: At, walk: (revArgs: readonly string[]) => Promise<K[]>): Promise<K[]> {
-  const path = statePathOf(dirs, 'record');
+export async function journalAtHead(
+  h: History,
+  walk: (revArgs: readonly string[]) => Promise<JournalByCommit | undefined>,
+): Promise<JournalByCommit | undefined> {
+  const at = headAt(h);
+  const pairs = async (revArgs: readonly string[]) => {
+    const byCommit = await walk(revArgs);
+    if (!byCommit) throw new JournalUnreadable();
+    return [...byCommit];
+  };
+  try {
+    return new Map(at ? await keptWalk(at, 'journal', pairs) : await pairs(['HEAD']));
+  } catch (error) {
+    if (error instanceof JournalUnreadable) return undefined;
+    throw error;
+  }
+}
+
+class JournalUnreadable extends Error {}
+
+/**
+ * A walk of HEAD's history, kept beside it (`record`: the readers' lean walk;
+ * `journal`: each commit's journal entries) with the HEAD it was made at, since
+ * commits never change: a HEAD that descends from the kept one walks only the commits
+ * since; any other (after a rebase, a reset, a checkout of another branch) walks again
+ * and replaces it. The walk names HEAD by the id read once, so a commit made
+ * meanwhile is never filed under it.
+ */
+async function keptWalk<K>({ h, dirs, head, key }: At, file: 'record' | 'journal', walk: (revArgs: readonly string[]) => Promise<K[]>): Promise<K[]> {
+  const path = statePathOf(dirs, file);
   const stored = readState<{ key: string; head: string; commits: K[] }>(path);
   if (stored?.key === key && stored.head === head) return stored.commits;
   const commits =

@@ -13,7 +13,6 @@ import {
 } from '../core/report/journal-diff.js';
 import type { RefInfo } from '../core/report/targets.js';
 import type { CommitRecord, JournalByCommit } from '../core/report/types.js';
-import type { JournalEntry } from '../core/journal/entry.js';
 import { CommitStream, type CommitSink } from '../core/report/commit-stream.js';
 import { journalMatcher } from '../core/pipeline/paths.js';
 import { hasHead } from './git-facts.js';
@@ -214,18 +213,13 @@ export type JournalSelection = { revArgs: readonly string[]; filters?: readonly 
 
 /**
  * The journal entries commits added, from a `git log -p` limited to journal files,
- * each handed to `sink` as soon as it is parsed. `revArgs` and `filters` select
- * commits the same way as `readCommits` (and no merge hides a side branch's commits:
- * `--full-history`), but the walk lists only the commits whose own diff touched the
- * journal; or pass `hashes` to read exactly those commits. Resolves to the entries
- * by commit (empty when `sink` took them), or undefined when git could not read them.
+ * parsed as git writes them. `revArgs` and `filters` select commits the same way as
+ * `readCommits` (and no merge hides a side branch's commits: `--full-history`), but
+ * the walk lists only the commits whose own diff touched the journal; or pass
+ * `hashes` to read exactly those commits. Resolves to the entries by commit, or
+ * undefined when git could not read them.
  */
-export async function streamJournal(
-  template: string,
-  select: JournalSelection,
-  opts: HistoryOptions,
-  sink?: (hash: string, entries: JournalEntry[]) => void,
-): Promise<JournalByCommit | undefined> {
+export async function tryReadJournal(template: string, select: JournalSelection, opts: HistoryOptions): Promise<JournalByCommit | undefined> {
   if ('hashes' in select && select.hashes.length === 0) return new Map();
   const common = ['log', ...LOG_FLAGS, ...JOURNAL_DIFF_OPTIONS, `--format=${JOURNAL_FORMAT}`];
   const args =
@@ -243,15 +237,15 @@ export async function streamJournal(
           journalPathspec(template),
         ];
   const input = 'hashes' in select ? select.hashes.join('\n') + '\n' : undefined;
-  const stream = new JournalDiffStream(journalMatcher(template), sink);
+  const stream = new JournalDiffStream(journalMatcher(template));
   const result = await gitStream(args, opts, (text) => stream.push(text), input);
   return result.code === 0 ? stream.end() : undefined;
 }
 
-/** The journal entries commits added (see `streamJournal`), all at once. */
+/** The journal entries commits added (see `tryReadJournal`); none when git could not read them. */
 export async function readJournal(template: string, select: JournalSelection, opts: HistoryOptions): Promise<JournalByCommit> {
   // The journal is an extra: when git cannot read it, the commits still stand.
-  return (await streamJournal(template, select, opts)) ?? new Map();
+  return (await tryReadJournal(template, select, opts)) ?? new Map();
 }
 
 /** Refs that can serve as a review base: origin/HEAD and every local branch. */

@@ -30,6 +30,8 @@ export const STATE_FILES = {
   record: 'record.json',
   /** Every item of that walk with its status, for the same HEAD. */
   recordItems: 'record-items.json',
+  /** The journal entries each commit of HEAD's history added, with the HEAD they were read at. */
+  journal: 'journal.json',
 } as const;
 
 export type StateFile = keyof typeof STATE_FILES;

@@ -1,5 +1,6 @@
 import type { CommandContext, CommandResult } from '../context.js';
-import { commitRecordBatches, openHistory, streamJournal } from '../adapters/history.js';
+import { journalAtHead } from '../adapters/head-record.js';
+import { commitRecordBatches, openHistory, tryReadJournal } from '../adapters/history.js';
 import { readSessionItems, withItems } from '../adapters/session-history.js';
 import { gitFilters } from '../core/report/log-format.js';
 import type { LogFilters } from '../core/report/log.js';
@@ -35,21 +36,18 @@ export async function log(args: LogArgs, ctx: CommandContext): Promise<CommandRe
   };
   const out = logWriter(shown, args.format);
   // Before a commit can be written, what each item became (judged on all of HEAD)
-  // and its journal entries must be known: both are read first, together. The journal
-  // walk lists only the commits whose own diff touched the journal, so only their
-  // entries are held. With --max-count it stops at as many of its own commits, which
-  // covers every one among the commits shown (it is a subsequence of their walk).
+  // and the journal entries each commit's own diff added must be known: both are kept
+  // for HEAD under the git dir, and read (or brought up to date) together.
   const [record, journal] = await Promise.all([
     readSessionItems(h, { label: LABEL }),
-    streamJournal(h.config.journal.path, { revArgs: ['HEAD'], filters }, h.opts, (hash, entries) => out.journal(hash, entries)),
+    journalAtHead(h, (revArgs) => tryReadJournal(h.config.journal.path, { revArgs }, h.opts)),
   ]);
-  // The journal is an extra: when git cannot read it, the commits still stand.
-  if (journal === undefined) out.dropJournal();
   // Then the commits, written as git lists them; a commit shows the entries its own
-  // diff added, whatever path filter is given.
+  // diff added, whatever filter is given. The journal is an extra: when git cannot
+  // read it, the commits still stand.
   async function* chunks(): AsyncGenerator<string> {
     for await (const batch of commitRecordBatches(h.keys, { revArgs: ['HEAD'], filters, paths: args.paths, label: LABEL }, h.opts)) {
-      for (const commit of withItems(batch, record)) out.add(commit);
+      for (const commit of withItems(batch, record)) out.add(commit, journal?.get(commit.hash));
       yield out.take();
     }
     yield out.finish();

@@ -9,6 +9,8 @@ afterEach(() => repo?.cleanup());
 
 const RECORD = '.git/git-session/record.json';
 const ITEMS = '.git/git-session/record-items.json';
+const JOURNAL = '.git/git-session/journal.json';
+const keptJournal = (r: TempRepo) => JSON.parse(readFileSync(join(r.dir, JOURNAL), 'utf8')) as { head: string; commits: [string, { goal?: string }[]][] };
 const record = (r: TempRepo) => JSON.parse(readFileSync(join(r.dir, RECORD), 'utf8')) as { head: string; commits: { record: { hash: string } }[] };
 const head = (r: TempRepo) => r.git(['rev-parse', 'HEAD']).stdout.trim();
 
@@ -18,6 +20,7 @@ function logBothWays(r: TempRepo): string {
   expect(kept.code, kept.stderr).toBe(0);
   rmSync(join(r.dir, RECORD), { force: true });
   rmSync(join(r.dir, ITEMS), { force: true });
+  rmSync(join(r.dir, JOURNAL), { force: true });
   const fresh = r.run(['log', '--format', 'json']);
   expect(fresh.stdout).toBe(kept.stdout);
   return kept.stdout;
@@ -41,10 +44,21 @@ describe("the readers' record of HEAD's history, kept under the git dir", () => 
     expect(record(r).head).toBe(head(r));
     expect(record(r).commits[0]!.record.hash).toBe(head(r));
     expect(record(r).commits.length).toBe(before + 1);
-    expect(logBothWays(r)).toContain('Keep amounts in cents');
+    r.run(['log']);
+    const journalBefore = keptJournal(r).commits.length;
+    expect(keptJournal(r).head).toBe(head(r));
+    expect(keptJournal(r).commits[0]![0]).toBe(head(r));
+
+    // The journal entries are kept the same way: a commit on top adds only its own.
+    decideAndCommit(r, 'Store the currency beside the amount', 'currency.ts');
+    const logged = logBothWays(r);
+    expect(logged).toContain('Keep amounts in cents');
+    expect(keptJournal(r).head).toBe(head(r));
+    expect(keptJournal(r).commits.length).toBe(journalBefore + 1);
+    expect(JSON.parse(logged).commits[0].journal.length).toBe(1);
 
     // A revert is judged on the kept record too.
-    r.git(['revert', '--no-edit', 'HEAD~1']);
+    r.git(['revert', '--no-edit', 'HEAD~2']);
     const reverted = JSON.parse(r.run(['why', 'money.ts', '--format', 'json']).stdout) as { decisions: { text: string; status: string }[] };
     expect(reverted.decisions.find((d) => d.text.startsWith('Keep amounts'))?.status).toBe('reverted');
 

@@ -95,11 +95,7 @@ export class JournalDiffStream {
   private readonly reader: JournalLines;
   private readonly entries = new Map<string, JournalEntry[]>();
 
-  /** `onCommit` hears of each commit's entries as soon as they are complete. */
-  constructor(
-    isJournal?: (path: string) => boolean,
-    private readonly onCommit?: (hash: string, entries: JournalEntry[]) => void,
-  ) {
+  constructor(isJournal?: (path: string) => boolean) {
     this.reader = new JournalLines(isJournal);
   }
 
@@ -109,7 +105,7 @@ export class JournalDiffStream {
     this.drain(false);
   }
 
-  /** Ends the output: the entries of every commit that added some, by full hash (none when a listener took them). */
+  /** Ends the output: the entries of every commit that added some, by full hash. */
   end(): JournalByCommit {
     this.drain(true);
     this.flush();
@@ -119,9 +115,7 @@ export class JournalDiffStream {
   private flush(): void {
     const parsed = this.reader.take();
     if (this.hash === undefined || parsed.length === 0) return;
-    // Handed over, they are the listener's to keep: a long journal is not held twice.
-    if (this.onCommit) this.onCommit(this.hash, parsed);
-    else this.entries.set(this.hash, parsed);
+    this.entries.set(this.hash, parsed);
   }
 
   private drain(final: boolean): void {

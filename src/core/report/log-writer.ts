@@ -7,17 +7,11 @@ import type { CommitRecord } from './types.js';
 /**
  * Renders the log one commit at a time, as commits arrive, and hands the text over
  * as it is made, so a history of any size is never held, as objects or as text.
- * Journal entries come from a separate git walk that is read first: each is rendered
- * as it arrives and kept until its commit is written. The text, taken piece by
- * piece, is byte-identical to rendering the whole report.
+ * The text, taken piece by piece, is byte-identical to rendering the whole report.
  */
 export interface LogWriter {
-  /** The journal entries a commit's own diff added; given before the commit itself. */
-  journal(hash: string, entries: readonly JournalEntry[]): void;
-  /** Forgets every journal entry given: the log is written as if no commit had any. */
-  dropJournal(): void;
-  /** Adds the next commit, newest first. */
-  add(commit: CommitRecord): void;
+  /** Adds the next commit, newest first, with the journal entries its own diff added. */
+  add(commit: CommitRecord, journal?: readonly JournalEntry[]): void;
   /** The text written since the last take; ends outside any JSON string. */
   take(): string;
   /** The rest of the text, to the end of the output. */
@@ -73,27 +67,19 @@ const MARKDOWN_FORMAT: Format = {
  */
 export function logWriter(filters: LogFilters, format: 'md' | 'json'): LogWriter {
   const f = format === 'json' ? JSON_FORMAT : MARKDOWN_FORMAT;
-  /** Rendered journal entries of commits not written yet, by hash. */
-  const journals = new Map<string, string>();
   let pieces: string[] = [];
   let count = 0;
   return {
-    journal(hash, entries) {
-      if (entries.length > 0) journals.set(hash, f.renderJournal(entries));
-    },
-    dropJournal: () => journals.clear(),
-    add(commit) {
+    add(commit, journal) {
       pieces.push(count === 0 ? f.head(filters) : f.separator);
       count++;
-      const rendered = journals.size > 0 ? journals.get(commit.hash) : undefined;
-      if (rendered === undefined) {
+      if (!journal || journal.length === 0) {
         f.write(commit, pieces);
         return;
       }
-      journals.delete(commit.hash);
       const own: string[] = [];
       f.write(commit, own);
-      pieces.push(f.insertJournal(own.join(''), rendered));
+      pieces.push(f.insertJournal(own.join(''), f.renderJournal(journal)));
     },
     take() {
       const text = pieces.join('');
@@ -101,7 +87,6 @@ export function logWriter(filters: LogFilters, format: 'md' | 'json'): LogWriter
       return text;
     },
     finish() {
-      journals.clear();
       return count === 0 ? f.empty(filters) : this.take() + f.tail;
     },
   };

@@ -103,13 +103,10 @@ describe('parseJournalDiff', () => {
     const whole = parseJournalDiff(out, journalMatcher(TEMPLATE));
     expect([...whole.keys()]).toEqual([H1, H2]);
     for (let cut = 1; cut < out.length; cut += 7) {
-      const told: string[] = [];
-      const stream = new JournalDiffStream(journalMatcher(TEMPLATE), (hash, entries) => told.push(`${hash}:${entries.map((e) => e.status).join()}`));
+      const stream = new JournalDiffStream(journalMatcher(TEMPLATE));
       stream.push(out.slice(0, cut));
       stream.push(out.slice(cut));
-      // The listener keeps what it was told; the stream holds nothing more.
-      expect(stream.end().size).toBe(0);
-      expect(told).toEqual([`${H1}:second`, `${H2}:first`]);
+      expect(stream.end()).toEqual(whole);
     }
   });
 });
