@@ -62557,22 +62557,19 @@ var JournalLines = class {
   }
 };
 var JournalDiffStream = class {
-  /** `onCommit` hears of each commit's entries as soon as they are complete. */
-  constructor(isJournal, onCommit) {
-    this.onCommit = onCommit;
-    this.reader = new JournalLines(isJournal);
-  }
-  onCommit;
   buffer = "";
   hash;
   reader;
   entries = /* @__PURE__ */ new Map();
+  constructor(isJournal) {
+    this.reader = new JournalLines(isJournal);
+  }
   /** Feeds the next piece of git's output. */
   push(text5) {
     this.buffer = this.buffer === "" ? text5 : this.buffer + text5;
     this.drain(false);
   }
-  /** Ends the output: the entries of every commit that added some, by full hash (none when a listener took them). */
+  /** Ends the output: the entries of every commit that added some, by full hash. */
   end() {
     this.drain(true);
     this.flush();
@@ -62581,8 +62578,7 @@ var JournalDiffStream = class {
   flush() {
     const parsed = this.reader.take();
     if (this.hash === void 0 || parsed.length === 0) return;
-    if (this.onCommit) this.onCommit(this.hash, parsed);
-    else this.entries.set(this.hash, parsed);
+    this.entries.set(this.hash, parsed);
   }
   drain(final) {
     const buf = this.buffer;
@@ -62750,7 +62746,7 @@ async function streamCommits(keys, journalTemplate, select, label2, opts, sink) 
   if (result.code !== 0) return failed(result, label2, opts);
   stream.end();
 }
-async function streamJournal(template, select, opts, sink) {
+async function tryReadJournal(template, select, opts) {
   if ("hashes" in select && select.hashes.length === 0) return /* @__PURE__ */ new Map();
   const common = ["log", ...LOG_FLAGS, ...JOURNAL_DIFF_OPTIONS, `--format=${JOURNAL_FORMAT}`];
   const args = "hashes" in select ? [...common, "--no-walk=unsorted", "--stdin", "--", journalPathspec(template)] : [
@@ -62765,12 +62761,12 @@ async function streamJournal(template, select, opts, sink) {
     journalPathspec(template)
   ];
   const input = "hashes" in select ? select.hashes.join("\n") + "\n" : void 0;
-  const stream = new JournalDiffStream(journalMatcher(template), sink);
+  const stream = new JournalDiffStream(journalMatcher(template));
   const result = await gitStream(args, opts, (text5) => stream.push(text5), input);
   return result.code === 0 ? stream.end() : void 0;
 }
 async function readJournal(template, select, opts) {
-  return await streamJournal(template, select, opts) ?? /* @__PURE__ */ new Map();
+  return await tryReadJournal(template, select, opts) ?? /* @__PURE__ */ new Map();
 }
 async function readBaseRefs(opts) {
   const result = await git(
@@ -63061,7 +63057,9 @@ var STATE_FILES = {
   /** The readers' walk of HEAD's history, with the HEAD it was made at. */
   record: "record.json",
   /** Every item of that walk with its status, for the same HEAD. */
-  recordItems: "record-items.json"
+  recordItems: "record-items.json",
+  /** The journal entries each commit of HEAD's history added, with the HEAD they were read at. */
+  journal: "journal.json"
 };
 function stateDirOf(gitDir) {
   return join2(gitDir, "git-session");
@@ -63157,20 +63155,24 @@ function writeState2(path3, value2) {
 
 // src/adapters/head-record.ts
 var BUILD = typeof __CACHE_KEY__ === "string" ? __CACHE_KEY__ : "unbuilt";
-async function judgedAtHead(h, walk2, judge) {
+function headAt(h) {
   const dirs = findRepoDirs(h.root);
   const head = dirs ? readHeadCommit(dirs) : void 0;
-  if (!dirs || !head) return judge(await walk2(["HEAD"]));
-  const at = { h, dirs, head, key: JSON.stringify([BUILD, h.config.sessionFile, h.config.journal.path, h.keys]) };
-  const path3 = statePathOf(dirs, "recordItems");
+  if (!dirs || !head) return void 0;
+  return { h, dirs, head, key: JSON.stringify([BUILD, h.config.sessionFile, h.config.journal.path, h.keys]) };
+}
+async function judgedAtHead(h, walk2, judge) {
+  const at = headAt(h);
+  if (!at) return judge(await walk2(["HEAD"]));
+  const path3 = statePathOf(at.dirs, "recordItems");
   const stored = readState2(path3);
-  if (stored?.key === at.key && stored.head === head) return stored.value;
-  const value2 = await judge(await keptWalk(at, walk2));
-  writeState2(path3, { key: at.key, head, value: value2 });
+  if (stored?.key === at.key && stored.head === at.head) return stored.value;
+  const value2 = await judge(await keptWalk(at, "record", walk2));
+  writeState2(path3, { key: at.key, head: at.head, value: value2 });
   return value2;
 }
-async function keptWalk({ h, dirs, head, key }, walk2) {
-  const path3 = statePathOf(dirs, "record");
+async function keptWalk({ h, dirs, head, key }, file, walk2) {
+  const path3 = statePathOf(dirs, file);
   const stored = readState2(path3);
   if (stored?.key === key && stored.head === head) return stored.commits;
   const commits = stored?.key === key && await descends(h, stored.head, head) ? (

@@ -9,3 +9,5 @@ export const childProcess = (): typeof import('node:child_process') => process.g
 export const tty = (): typeof import('node:tty') => process.getBuiltinModule('node:tty');
 
 export const crypto = (): typeof import('node:crypto') => process.getBuiltinModule('node:crypto');
+
+export const os = (): typeof import('node:os') => process.getBuiltinModule('node:os');

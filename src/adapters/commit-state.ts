@@ -5,7 +5,7 @@ import type { BulletAnchor } from '../core/pipeline/bullet-anchors.js';
 import { findEntry, findSummary, parseCache, renderCache, type CacheEntry } from '../core/pipeline/summary-cache.js';
 import type { SessionSummary } from '../core/pipeline/session-summary.js';
 import type { CommitMarkers } from '../core/pipeline/skip.js';
-import { findGitAncestor, isAmendArgv, parsePsTable, type Proc } from '../core/pipeline/amend.js';
+import { findGitAncestor, isAmendArgv, isGitArgv, parsePsTable, type Proc } from '../core/pipeline/amend.js';
 import { childProcess } from './builtins.js';
 import { blobIds, storeText } from './session-text.js';
 import { git } from './git.js';
@@ -168,17 +168,31 @@ export async function primeSummaryCache(gitDir: string, text: string, file: stri
   }
 }
 
-function procLinux(pid: number): Proc | undefined {
+function procLinux(pid: number, startTime?: string): Proc | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // The command name in parentheses may hold spaces: fields start after the last ')'.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Field 22, the start time: a pid alone may since name another process.
+    if (startTime !== undefined && fields[19] !== startTime) return undefined;
     const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
     if (argv[argv.length - 1] === '') argv.pop();
     return { pid, ppid: Number(fields[1]), argv };
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The git process the hook script already found: it exports `GIT_SESSION_COMMIT` as
+ * `<pid>-<start time>` read from /proc. Reading that process directly skips the two
+ * shells between it and this one.
+ */
+function namedGitProcess(env: NodeJS.ProcessEnv): Proc | undefined {
+  const named = /^(\d+)-(\d+)$/.exec(env.GIT_SESSION_COMMIT ?? '');
+  if (!named) return undefined;
+  const proc = procLinux(Number(named[1]), named[2]);
+  return proc && isGitArgv(proc.argv) ? proc : undefined;
 }
 
 /** Every process from one `ps` call (macOS and the BSDs have no /proc); empty when ps fails. */
@@ -195,9 +209,9 @@ function psTable(): Map<number, Proc> {
  * The `git` process that runs this hook, found by walking up the process tree
  * (hook → sh → git). Undefined where the tree cannot be read.
  */
-export function findGitProcess(startPid: number = process.ppid): Proc | undefined {
+export function findGitProcess(startPid: number = process.ppid, env: NodeJS.ProcessEnv = process.env): Proc | undefined {
   if (process.platform === 'win32') return undefined;
-  if (process.platform === 'linux') return findGitAncestor(startPid, procLinux);
+  if (process.platform === 'linux') return namedGitProcess(env) ?? findGitAncestor(startPid, (pid) => procLinux(pid));
   const table = psTable();
   return findGitAncestor(startPid, (pid) => table.get(pid));
 }

@@ -1,7 +1,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { ExitCode, GitSessionError } from '../errors.js';
+import { os } from './builtins.js';
 
 /** How long a writer waits for another one by default before giving up. */
 export const LOCK_WAIT_MS = 10_000;
@@ -63,7 +63,7 @@ function isStale(path: string, holder: Holder | undefined): boolean {
   if (age > LOCK_STALE_MS) return true;
   // A holder that has not written its pid yet is still starting: never stale by pid.
   if (!holder || holder.text === '') return false;
-  return holder.host === hostname() && !alive(holder.pid);
+  return holder.host === os().hostname() && !alive(holder.pid);
 }
 
 function tryCreate(path: string): boolean {
@@ -75,7 +75,7 @@ function tryCreate(path: string): boolean {
     throw error;
   }
   try {
-    writeSync(fd, `${process.pid}\n${hostname()}\n`);
+    writeSync(fd, `${process.pid}\n${os().hostname()}\n`);
   } finally {
     closeSync(fd);
   }

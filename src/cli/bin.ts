@@ -11,8 +11,6 @@
 // lazy parts through the function passed in as __gsImport. Any failure only costs speed.
 import type * as NodeModule from 'node:module';
 
-const Module = require('node:module') as typeof NodeModule & { enableCompileCache?: () => unknown };
-
 /**
  * Where the compiled bundle is kept: next to it, so only its owner can write it.
  * Each hook and each command runs a different part of it, and the cache holds what the
@@ -29,7 +27,6 @@ function runFromCodeCache(): boolean {
   const fs = require('node:fs') as typeof import('node:fs');
   const path = require('node:path') as typeof import('node:path');
   const vm = require('node:vm') as typeof import('node:vm');
-  const { pathToFileURL } = require('node:url') as typeof import('node:url');
   const file = path.join(__dirname, 'main.cjs');
   const cacheFile = path.join(__dirname, CACHE_FILE);
   let script: import('node:vm').Script;
@@ -67,10 +64,32 @@ function runFromCodeCache(): boolean {
     });
   }
   const mod = { exports: {} };
-  const gsImport = (specifier: string) => import(pathToFileURL(path.join(__dirname, specifier)).href);
+  const gsImport = (specifier: string) => {
+    enableCompileCache();
+    const { pathToFileURL } = require('node:url') as typeof import('node:url');
+    return import(pathToFileURL(path.join(__dirname, specifier)).href);
+  };
   const run = script.runInThisContext() as (...args: unknown[]) => void;
-  run(mod.exports, Module.createRequire(file), mod, file, __dirname, gsImport);
+  // This file's own require resolves as one made for main.cjs would: they share a folder.
+  run(mod.exports, require, mod, file, __dirname, gsImport);
   return true;
+}
+
+/**
+ * Node's compile cache (22.1+) for the ES modules the bundle imports lazily, turned on
+ * when the first is imported: setting it up costs a run that imports none (every
+ * commit) about 1 ms, as does loading node:module to reach it.
+ */
+let compileCacheOn = false;
+function enableCompileCache(): void {
+  if (compileCacheOn) return;
+  compileCacheOn = true;
+  try {
+    const Module = require('node:module') as typeof NodeModule & { enableCompileCache?: () => unknown };
+    Module.enableCompileCache?.();
+  } catch {
+    // A cache that cannot be set up only costs speed.
+  }
 }
 
 // The readers of a long history make garbage far faster than they keep data, and by
@@ -81,11 +100,7 @@ function runFromCodeCache(): boolean {
 // under other flags, so a flag set later made every command's cache stale.
 if (hook === undefined) (require('node:v8') as typeof import('node:v8')).setFlagsFromString('--heap-growing-percent=30');
 
-if (typeof Module.enableCompileCache === 'function') {
-  try {
-    Module.enableCompileCache();
-  } catch {
-    // A cache that cannot be set up only costs speed.
-  }
+if (!runFromCodeCache()) {
+  enableCompileCache();
+  require('./main.cjs');
 }
-if (!runFromCodeCache()) require('./main.cjs');
