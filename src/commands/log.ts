@@ -2,6 +2,7 @@ import type { CommandContext, CommandResult } from '../context.js';
 import { journalAtHead } from '../adapters/head-record.js';
 import { commitRecordBatches, openHistory, tryReadJournal } from '../adapters/history.js';
 import { readSessionItems, withItems } from '../adapters/session-history.js';
+import { journalOwners } from '../core/report/journal-owners.js';
 import { gitFilters } from '../core/report/log-format.js';
 import type { LogFilters } from '../core/report/log.js';
 import { logWriter } from '../core/report/log-writer.js';
@@ -43,11 +44,12 @@ export async function log(args: LogArgs, ctx: CommandContext): Promise<CommandRe
     journalAtHead(h, (revArgs) => tryReadJournal(h.config.journal.path, { revArgs }, h.opts)),
   ]);
   // Then the commits, written as git lists them; a commit shows the entries its own
-  // diff added, whatever filter is given. The journal is an extra: when git cannot
-  // read it, the commits still stand.
+  // diff added (see journalOwners for the two that move), whatever filter is given.
+  // The journal is an extra: when git cannot read it, the commits still stand.
+  const journalOf = journal && journalOwners(journal);
   async function* chunks(): AsyncGenerator<string> {
     for await (const batch of commitRecordBatches(h.keys, { revArgs: ['HEAD'], filters, paths: args.paths, label: LABEL }, h.opts)) {
-      for (const commit of withItems(batch, record)) out.add(commit, journal?.get(commit.hash));
+      for (const commit of withItems(batch, record)) out.add(commit, journalOf?.(commit.hash));
       yield out.take();
     }
     yield out.finish();

@@ -8,6 +8,7 @@ import { findRepo } from '../adapters/repo.js';
 import { ExitCode, GitSessionError } from '../errors.js';
 import { currentBranch, readRevertMessages, readSessionBlobs } from '../adapters/timeline-git.js';
 import { journalMatcher, normalisePath } from '../core/pipeline/paths.js';
+import { ownedJournal } from '../core/report/journal-owners.js';
 import { gitFilters } from '../core/report/log-format.js';
 import { buildTimeline } from '../core/timeline/build.js';
 import { revertsIn } from '../core/timeline/decision-status.js';
@@ -38,13 +39,14 @@ export async function timeline(args: TimelineArgs, ctx: CommandContext): Promise
   const range = timelineRange(args.range);
   const filters = gitFilters({ since: args.since, until: args.until });
   const label = `range ${range.label}`;
-  const [commits, journal, reverting, branch] = await Promise.all([
+  const [commits, walked, reverting, branch] = await Promise.all([
     // Topological order: the branch of a commit is read from its descendants.
     readCommits(h.keys, { revArgs: range.revArgs, filters: [...filters, '--topo-order'], numstat: true, label }, h.opts),
     readJournal(h.config.journal.path, { revArgs: range.revArgs, filters }, h.opts),
     readRevertMessages(range.revArgs, filters, label, h.opts),
     currentBranch(h.opts),
   ]);
+  const journal = ownedJournal(walked, commits);
   const file = normalisePath(h.config.sessionFile);
   // Oldest first, each commit's first parent too: what the oldest commit changed the file from.
   const asked = [...new Set([...commits].reverse().flatMap((c) => [...c.parents.slice(0, 1), c.hash]))];

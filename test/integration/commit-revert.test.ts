@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { TempRepo } from '../helpers/repo.js';
 import { decideAndCommit, initialised } from '../helpers/session-repo.js';
 import { parseEntries, type JournalEntry } from '../../src/core/journal/entry.js';
+import { I } from '../../src/core/timeline/data.js';
+import { embedded } from './timeline-repo.js';
 
 let repo: TempRepo | undefined;
 afterEach(() => repo?.cleanup());
@@ -72,5 +74,27 @@ describe('a revert git merges without the journal driver', () => {
     expect(after.at(-1)!.files.map((f) => f.path)).toEqual(['c.txt']);
     expect(new Set(ids(after)).size).toBe(after.length);
     expect(repo.git(['status', '--porcelain']).stdout).toBe('');
+  });
+
+  it('readers show each entry with its own commit: the one put back under the reverted commit, the revert entry under the revert', () => {
+    repo = initialised();
+    const a = decideAndCommit(repo, 'Alpha', 'a.txt');
+    expect(repo.git(['revert', '--no-edit', 'HEAD'], { allowFail: true }).code).toBe(0);
+    const revert = repo.git(['rev-parse', 'HEAD']).stdout.trim();
+    commitCode(repo, 'b.txt', 'Next');
+    const next = repo.git(['rev-parse', 'HEAD']).stdout.trim();
+
+    const log = JSON.parse(repo.run(['log', '--format', 'json']).stdout) as { commits: { commit: string; journal: JournalEntry[] }[] };
+    const journalOf = (hash: string) => log.commits.find((c) => c.commit === hash)!.journal;
+    expect(journalOf(a).map((e) => e.decisions)).toEqual([['Alpha — reason for Alpha']]);
+    expect(journalOf(revert).map((e) => e.reverts)).toEqual([`${a.slice(0, 12)} Alpha`]);
+    expect(journalOf(next).map((e) => e.files.map((f) => f.path))).toEqual([['b.txt']]);
+
+    // The page: no row for an entry carried by another commit, the revert on the branch, the decision reverted.
+    const data = embedded(repo.run(['timeline']).stdout);
+    expect(data.items.filter((i) => i[I.kind] === 2)).toEqual([]);
+    const row = (hash: string) => data.items.find((i) => i[I.commit] === hash && i[I.kind] === 0)!;
+    expect(row(a)[I.decisions]).toEqual([['Alpha', expect.any(String), 'reverted']]);
+    expect(data.groups[row(revert)[I.group]]).toEqual(data.groups[row(next)[I.group]]);
   });
 });

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import type { JournalEntry } from '../../../src/core/journal/entry.js';
+import { journalOwners, ownedJournal } from '../../../src/core/report/journal-owners.js';
+
+const entry = (id: string | undefined, extra: Partial<JournalEntry> = {}): JournalEntry => ({
+  time: '2026-01-05 10:00 +00:00',
+  kind: 'commit',
+  branch: 'main',
+  author: 'A <a@example.com>',
+  decisions: [],
+  deadEnds: [],
+  files: [],
+  ...(id ? { id } : {}),
+  ...extra,
+});
+
+const C = 'c'.repeat(40);
+const R = 'ab12cd34ef56' + '0'.repeat(28);
+const N = 'e'.repeat(40);
+
+describe('journalOwners', () => {
+  // Newest first, as git walks: N put back C's entry and wrote the entry of the revert R.
+  const walked = new Map<string, JournalEntry[]>([
+    [N, [entry('111111111111', { decisions: ['Alpha'] }), entry('ab12cd34ef56', { reverts: 'cccccccccccc Alpha' }), entry('222222222222')]],
+    [C, [entry('111111111111', { decisions: ['Alpha'] })]],
+  ]);
+
+  it('keeps an entry put back with the commit that first added it, and moves a revert entry to its revert', () => {
+    const of = journalOwners(walked);
+    expect(of(C)!.map((e) => e.id)).toEqual(['111111111111']);
+    expect(of(N)!.map((e) => e.id)).toEqual(['222222222222']);
+    expect(of(R)!.map((e) => e.reverts)).toEqual(['cccccccccccc Alpha']);
+    expect(of('f'.repeat(40))).toBeUndefined();
+  });
+
+  it('leaves a revert entry with its own commit, and tells entries without an id apart by their content', () => {
+    const own = new Map([[R, [entry('ab12cd34ef56', { reverts: 'x y' })]]]);
+    expect(journalOwners(own)(R)).toHaveLength(1);
+    const old = new Map([
+      [N, [entry(undefined, { status: 'same' }), entry(undefined, { status: 'other' })]],
+      [C, [entry(undefined, { status: 'same' })]],
+    ]);
+    expect(journalOwners(old)(N)!.map((e) => e.status)).toEqual(['other']);
+    expect(journalOwners(old)(C)!.map((e) => e.status)).toEqual(['same']);
+  });
+
+  it('gives the entries of listed commits only, by commit', () => {
+    const owned = ownedJournal(walked, [{ hash: N }, { hash: R }]);
+    expect([...owned.keys()]).toEqual([N, R]);
+  });
+});
