@@ -20033,14662 +20033,6 @@ var init_sanitise = __esm({
   }
 });
 
-// src/core/session/headings.ts
-function family(english, other) {
-  return new RegExp(String.raw`^(?:(?:${english})${TRAIL}|(?:${other})(?: .*)?)$`, "u");
-}
-function normalizeHeading(plain) {
-  let s = plain.replace(EMOJI, " ").replace(/[\s\u00a0]+/g, " ").trim().toLowerCase();
-  s = s.replace(/[’‘`]/g, "'");
-  s = s.replace(/^[\s*_~#:|>-]+/, "").trim();
-  for (let i = 0; i < 3; i++) s = s.replace(NUMBERING, "").trim();
-  for (let i = 0; i < 3; i++) {
-    const before = s;
-    s = s.replace(TRAILING_PARENS, "").replace(TRAILING_DATE, "").replace(/[\s:：.*_~—–-]+$/u, "").trim();
-    if (s === before) break;
-  }
-  return s;
-}
-function classifyHeading(plain) {
-  const s = normalizeHeading(plain);
-  for (const [kind, pattern] of FAMILIES) if (pattern.test(s)) return kind;
-  const first = s.split(JOINED)[0];
-  if (first !== s) {
-    for (const [kind, pattern] of FAMILIES) if (pattern.test(first)) return kind;
-  }
-  return "unknown";
-}
-function templateIndex(kind) {
-  const i = TEMPLATE_SECTIONS.findIndex((s) => s.kind === kind);
-  return i === -1 ? TEMPLATE_SECTIONS.length : i;
-}
-var TEMPLATE_SECTIONS, TRAIL, FAMILIES, JOINED, EMOJI, NUMBERING, TRAILING_PARENS, TRAILING_DATE;
-var init_headings = __esm({
-  "src/core/session/headings.ts"() {
-    "use strict";
-    TEMPLATE_SECTIONS = Object.freeze([
-      { kind: "goal", heading: "Goal" },
-      { kind: "status", heading: "Status" },
-      { kind: "nextSteps", heading: "Next Steps" },
-      { kind: "decisions", heading: "Decisions" },
-      { kind: "deadEnds", heading: "Dead Ends (Don't Revisit)" },
-      { kind: "keyFiles", heading: "Key Files" },
-      { kind: "gotchas", heading: "Gotchas" },
-      { kind: "private", heading: "Private" }
-    ]);
-    TRAIL = String.raw`(?: (?:for|in|of|from|to|this|that|during|since|so far|made|taken|hit|found|left|touched|changed|modified|created|log|list|backlog)\b.*)?`;
-    FAMILIES = [
-      ["private", family(String.raw`(?:private|personal)(?: notes?| scratch(?:pad)?)?`, "privé|privado|privat")],
-      [
-        "goal",
-        family(
-          String.raw`what we(?:'re| are) (?:building|doing|making)|(?:(?:the|current|session|project|main|overall|primary) )?(?:goals?|objectives?|task|mission|purpose|focus)`,
-          "objetivos?|objectifs?|ziele?|目標|目标|.*목적|.*목표"
-        )
-      ],
-      [
-        "decisions",
-        family(
-          String.raw`(?:.+ of (?:the )?)?(?:(?:key|technical|tech|design|architecture|architectural|schema|important|main|active|major|notable|project) ){0,2}decisions?|what (?:was|we) decided`,
-          "decisiones|décisions|decisioni|decisões|entscheidungen|(?:design)?beslut|(?:.* )?kararlar[ıi]?|.*決定事項|.*决策|.*결정(?:사항)?"
-        )
-      ],
-      [
-        "deadEnds",
-        family(
-          String.raw`dead ends?|don't revisit|failed (?:approaches|attempts|experiments|ideas)|tried and rejected|what (?:we tried|didn't work|did not work|failed)|rejected (?:approaches|ideas|options|alternatives)|ruled out|approaches tried|attempts`,
-          "descartad[oa]s?|sackgassen|impasses?|vicoli ciechi"
-        )
-      ],
-      [
-        "nextSteps",
-        family(
-          String.raw`(?:(?:potential|immediate|suggested|concrete) )?next(?: (?:concrete|single))? (?:steps?|actions?|tasks?)|next(?: up| session)?|todos?|to[- ]?do|still to do|what's left|remaining(?: work| tasks| steps)?|pending(?: work| tasks)?|open (?:tasks|items)`,
-          "pendientes?|(?:siguientes?|próximos?) pasos?|prochaines étapes|nächste schritte|nästa steg|da fare|in sospeso|다음 .*|次.*|下一步.*"
-        )
-      ],
-      [
-        "status",
-        family(
-          String.raw`(?:(?:current|project|session|overall|task|working) ){0,2}(?:status|state|progress)|where (?:we are|we stand|things stand|the project stands)`,
-          "当前状态|현재 상태|現在の状態|статус|estado|stato|statut|état actuel|aktueller stand|(?:.* )?durum(?:u)?"
-        )
-      ],
-      [
-        "keyFiles",
-        family(
-          String.raw`(?:(?:key|important|relevant|main|core) )?(?:files?(?: (?:created|modified|changed|touched)(?:\/(?:created|modified|changed|touched))?)?(?: (?:paths?|map))?|paths)`,
-          "fichiers clés|archivos clave|file chiave|wichtige dateien|viktiga filer|文件清单|(?:핵심|주요|중요) 파일.*"
-        )
-      ],
-      [
-        "gotchas",
-        family(
-          String.raw`gotchas?|known (?:issues|problems|failures|bugs|limitations|quirks)|(?:(?:common|known) )?pitfalls|lessons(?: learned)?|(?:key )?learnings|caveats|things to (?:avoid|watch|know)`,
-          "알려진 이슈|주의사항"
-        )
-      ]
-    ];
-    JOINED = /\s+(?:\/|&|\+|and|y|et|und|e)\s+/u;
-    EMOJI = /[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{20E3}\u{1F1E6}-\u{1F1FF}]/gu;
-    NUMBERING = /^(?:§\s*\d+(?:\.\d+)*[.)]?|\d+(?:\.\d+)*[.)]?|[ivx]+[.)]|[a-z][.)]|(?:phase|step|part|section)\s+\d+[a-z]?\s*[:.)—–-]?)\s+/u;
-    TRAILING_PARENS = /\s*[([（【][^()（）[\]【】]*[)\]）】]\s*$/u;
-    TRAILING_DATE = /\s+[—–-]+\s+[^—–]*\d[^—–]*$/u;
-  }
-});
-
-// src/core/session/unescape.ts
-function splitCodeSpans(text5, escapes) {
-  const pieces = [];
-  let plain = "";
-  let i = 0;
-  while (i < text5.length) {
-    const c = text5[i];
-    if (escapes && c === "\\" && i + 1 < text5.length && PUNCT.test(text5[i + 1])) {
-      plain += text5.slice(i, i + 2);
-      i += 2;
-      continue;
-    }
-    if (c !== "`") {
-      plain += c;
-      i++;
-      continue;
-    }
-    let n = 0;
-    while (text5[i + n] === "`") n++;
-    const close2 = closingRun(text5, i + n, n);
-    if (close2 === -1) {
-      plain += text5.slice(i, i + n);
-      i += n;
-      continue;
-    }
-    if (plain !== "") pieces.push({ code: false, text: plain });
-    plain = "";
-    pieces.push({ code: true, text: text5.slice(i, close2 + n) });
-    i = close2 + n;
-  }
-  if (plain !== "") pieces.push({ code: false, text: plain });
-  return pieces;
-}
-function closingRun(text5, from, n) {
-  for (let j = from; j < text5.length; ) {
-    if (text5[j] !== "`") {
-      j++;
-      continue;
-    }
-    let m = 0;
-    while (text5[j + m] === "`") m++;
-    if (m === n) return j;
-    j += m;
-  }
-  return -1;
-}
-function unescapeMarkdown(text5) {
-  if (!text5.includes("\\")) return text5;
-  return splitCodeSpans(text5, true).map((p) => p.code ? p.text : p.text.replace(/\\([!-/:-@[-`{-~])/g, "$1")).join("");
-}
-function escapeInline(text5) {
-  return splitCodeSpans(text5, false).map(
-    (p) => p.code ? p.text : p.text.replace(/[\\`]/g, "\\$&").replace(/<!--/g, "\\<!--").replace(MARKER_COLON, "$1\\:")
-  ).join("");
-}
-var PUNCT, MARKER_COLON;
-var init_unescape = __esm({
-  "src/core/session/unescape.ts"() {
-    "use strict";
-    PUNCT = /[!-/:-@[-`{-~]/;
-    MARKER_COLON = /((?:reason|why|rationale)[*_]*\s*):/gi;
-  }
-});
-
-// src/core/session/mdast-text.ts
-function plainText(node2) {
-  if ("value" in node2 && typeof node2.value === "string") {
-    return node2.type === "html" ? "" : node2.value;
-  }
-  if ("children" in node2) {
-    return node2.children.map(plainText).join(node2.type === "tableRow" ? " | " : "");
-  }
-  if (node2.type === "break") return " ";
-  return "";
-}
-function oneLine(text5) {
-  return text5.replace(/\s+/g, " ").trim();
-}
-function stripComments(text5) {
-  if (!text5.includes("`")) return stripOutsideCode(text5);
-  return splitCodeSpans(text5, true).map((p) => p.code ? p.text : stripOutsideCode(p.text)).join("");
-}
-function stripOutsideCode(text5) {
-  return text5.replace(/(?<!(?:^|[^\\])(?:\\\\)*\\)<!--[\s\S]*?(?:-->|$)/g, "");
-}
-var init_mdast_text = __esm({
-  "src/core/session/mdast-text.ts"() {
-    "use strict";
-    init_unescape();
-  }
-});
-
-// src/core/session/reasons.ts
-function clean(reason, opened, marked = false) {
-  let r = reason.trim();
-  if (opened) r = r.replace(/\)\s*\.?$/, "").trim();
-  if (!marked) r = r.replace(/^(?:because|since)\s+/i, "").trim();
-  return r === "" ? null : r;
-}
-function masked(s) {
-  return splitCodeSpans(s, true).map((p) => p.code ? "".repeat(p.text.length) : p.text).join("");
-}
-function splitItemReason(line, options2 = {}) {
-  const s = line.trim();
-  const m = s.includes("`") ? masked(s) : s;
-  const marked = MARKED.exec(m);
-  if (marked && marked.index > 0 && !BARE_LOWER.test(marked[0])) {
-    return { text: s.slice(0, marked.index).trim(), reason: clean(s.slice(marked.index + marked[0].length), marked[0].includes("("), true) };
-  }
-  const dash = DASH.exec(m);
-  if (dash && dash.index > 0) {
-    return { text: s.slice(0, dash.index).trim(), reason: clean(s.slice(dash.index + dash[0].length), false, options2.asWritten) };
-  }
-  const bold = BOLD_LEAD.exec(m);
-  if (bold?.indices?.[1] && bold.indices[2] && !/^[.,;]?$/.test(bold[2].trim())) {
-    const [[ts, te], [rs, re]] = [bold.indices[1], bold.indices[2]];
-    return { text: s.slice(ts, te).trim(), reason: clean(s.slice(rs, re), false) };
-  }
-  const because = BECAUSE.exec(m);
-  if (because && because.index > 0) {
-    return { text: s.slice(0, because.index).trim(), reason: clean(s.slice(because.index + because[0].length), false) };
-  }
-  return { text: s, reason: null };
-}
-function reasonLine(line) {
-  const m = /^\*{0,2}(?:reason|why|because|rationale)\*{0,2}\s*:?\*{0,2}\s+(.+)$/i.exec(line.trim());
-  return m ? m[1].trim() : null;
-}
-var MARKED, BARE_LOWER, DASH, BECAUSE, BOLD_LEAD;
-var init_reasons = __esm({
-  "src/core/session/reasons.ts"() {
-    "use strict";
-    init_unescape();
-    MARKED = /(?:\s+[—–]+\s*|\s+-{1,2}\s+|\s*[;,.]\s*|\s*\(\s*|\s+)\*{0,2}_?(?:reason|why|rationale)_?\*{0,2}\s*:\s*\*{0,2}\s*/i;
-    BARE_LOWER = /^\s+\*{0,2}_?[a-z]/;
-    DASH = /\s+(?:[—–]|--)\s+/;
-    BECAUSE = /,?\s+(?:because|since)\s+/i;
-    BOLD_LEAD = /^\*\*([^*]+?)\*\*\s*(?::\s*|[—–-]+\s*)?(.+)$/d;
-  }
-});
-
-// src/core/session/private.ts
-function htmlSpans(node2, span, out) {
-  if (node2.type === "html") out.push(span(node2));
-  if ("children" in node2) for (const child of node2.children) htmlSpans(child, span, out);
-}
-function privateRanges(source, tree, span) {
-  const markers2 = [];
-  const spans = [];
-  htmlSpans(tree, span, spans);
-  for (const s of spans) {
-    const text5 = source.slice(s.start, s.end);
-    for (const m of text5.matchAll(OPEN)) markers2.push({ at: s.start + m.index, end: s.start + m.index + m[0].length, open: true });
-    for (const m of text5.matchAll(CLOSE)) markers2.push({ at: s.start + m.index, end: s.start + m.index + m[0].length, open: false });
-  }
-  markers2.sort((a, b) => a.at - b.at);
-  const ranges = [];
-  let openAt = null;
-  for (const m of markers2) {
-    if (m.open && openAt === null) openAt = m.at;
-    else if (!m.open && openAt !== null) {
-      ranges.push([openAt, wholeLine(source, openAt, m.end)]);
-      openAt = null;
-    }
-  }
-  if (openAt !== null) ranges.push([openAt, Number.POSITIVE_INFINITY]);
-  return ranges;
-}
-function wholeLine(source, start, end) {
-  const atLineStart = start === 0 || source[start - 1] === "\n";
-  if (!atLineStart) return end;
-  if (source.startsWith("\r\n", end)) return end + 2;
-  return source[end] === "\n" ? end + 1 : end;
-}
-function within(ranges, offset) {
-  return ranges.some(([start, end]) => offset >= start && offset < end);
-}
-function cutRanges(source, ranges) {
-  return maskRanges(source, ranges, []);
-}
-function maskRanges(source, ranges, headings) {
-  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
-  let out = "";
-  let at = 0;
-  for (const [start, end] of sorted) {
-    if (end <= at) continue;
-    out += source.slice(at, Math.max(at, start));
-    for (const h of headings) {
-      if (h.start >= Math.max(at, start) && h.start < end) out += `
-${"#".repeat(h.depth)} ${MASKED_HEADING}
-
-`;
-    }
-    at = end;
-  }
-  return out + source.slice(at);
-}
-function privateSectionRanges(doc) {
-  return doc.sections.filter((s) => s.kind === "private").map((s) => [lineStartOf(doc.source, s.start), s.end]);
-}
-function lineStartOf(source, offset) {
-  const start = source.lastIndexOf("\n", offset - 1) + 1;
-  return start === 0 && source.charCodeAt(0) === 65279 ? 1 : start;
-}
-var OPEN, CLOSE, MASKED_HEADING;
-var init_private = __esm({
-  "src/core/session/private.ts"() {
-    "use strict";
-    OPEN = /<!--\s*private\s*-->/gi;
-    CLOSE = /<!--\s*\/\s*private\s*-->/gi;
-    MASKED_HEADING = "(private)";
-  }
-});
-
-// src/core/session/items.ts
-function itemText(source, item, span) {
-  const first = item.children[0];
-  if (!first) return "";
-  const raw = first.type === "paragraph" ? source.slice(span(first).start, span(first).end) : plainText(first);
-  return oneLine(raw).replace(/^\[[ xX]\]\s+/, "");
-}
-function subReason(source, item, span) {
-  for (const child of item.children.slice(1)) {
-    if (child.type !== "list") continue;
-    for (const sub of child.children) {
-      const reason = reasonLine(itemText(source, sub, span));
-      if (reason) return reason;
-    }
-  }
-  return null;
-}
-function fromList(source, list2, kind, span) {
-  return list2.children.map((item) => {
-    const raw = itemText(source, item, span);
-    const split = REASONED.has(kind) ? splitItemReason(raw, { asWritten: kind === "keyFiles" }) : { text: raw, reason: null };
-    const reason = split.reason ?? (REASONED.has(kind) ? subReason(source, item, span) : null);
-    return { text: split.text, reason, checked: item.checked ?? null, private: false, ...span(item) };
-  });
-}
-function tableColumns(table, kind) {
-  const headers = (table.children[0]?.children ?? []).map((c) => oneLine(plainText(c)));
-  let textCol = headers.findIndex((h) => TEXT_COLUMN.test(h) && !REASON_COLUMN.test(h));
-  if (textCol === -1) textCol = 0;
-  let reasonCol = headers.findIndex((h, i) => i !== textCol && REASON_COLUMN.test(h));
-  if (reasonCol === -1 && REASONED.has(kind) && headers.length >= 2) reasonCol = textCol === 0 ? 1 : 0;
-  return { textCol, reasonCol, width: headers.length };
-}
-function fromTable(source, table, kind, span) {
-  const [head, ...rows] = table.children;
-  if (!head) return [];
-  const { textCol, reasonCol } = tableColumns(table, kind);
-  const cell = (row, i) => {
-    const c = row.children[i];
-    if (!c || c.children.length === 0) return "";
-    const first = c.children[0];
-    const last = c.children[c.children.length - 1];
-    return oneLine(source.slice(span(first).start, span(last).end));
-  };
-  return rows.map((row) => {
-    const reason = reasonCol === -1 ? "" : cell(row, reasonCol);
-    return {
-      text: cell(row, textCol),
-      reason: reason === "" || /^[—–-]$/.test(reason) ? null : reason,
-      checked: null,
-      private: false,
-      ...span(row)
-    };
-  }).filter((item) => item.text !== "");
-}
-function isMasked(node2) {
-  return oneLine(plainText(node2)) === MASKED_HEADING;
-}
-function collectItems(source, nodes, kind, span) {
-  const items = [];
-  nodes.forEach((node2, i) => {
-    if (node2.type === "list") items.push(...fromList(source, node2, kind, span));
-    else if (node2.type === "table") items.push(...fromTable(source, node2, kind, span));
-    else if (node2.type === "heading" && (kind === "decisions" || kind === "deadEnds") && !groupsLists(nodes, i) && !isMasked(node2)) {
-      items.push(fromSubHeading(node2, nodes[i + 1], span));
-    }
-  });
-  return items;
-}
-function groupsLists(nodes, at) {
-  for (let i = at + 1; i < nodes.length && nodes[i].type !== "heading"; i++) {
-    if (nodes[i].type === "list" || nodes[i].type === "table") return true;
-  }
-  return false;
-}
-function fromSubHeading(heading, next, span) {
-  const text5 = oneLine(plainText(heading)).replace(/\?$/, "");
-  const explained = next?.type === "paragraph" ? next : void 0;
-  const reason = explained ? oneLine(plainText(explained)) : null;
-  return {
-    text: text5,
-    reason: reason === "" ? null : reason,
-    checked: null,
-    private: false,
-    start: span(heading).start,
-    end: span(explained ?? heading).end
-  };
-}
-var REASONED, TEXT_COLUMN, REASON_COLUMN;
-var init_items = __esm({
-  "src/core/session/items.ts"() {
-    "use strict";
-    init_mdast_text();
-    init_reasons();
-    init_private();
-    REASONED = /* @__PURE__ */ new Set(["decisions", "deadEnds", "keyFiles"]);
-    TEXT_COLUMN = /decision|approach|what|choice|option|tried|idea|file|path|décision|decisi|elecci|entscheid|결정|决策/i;
-    REASON_COLUMN = /why|reason|because|rationale|raz[oó]n|raison|motivo|grund|outcome|result|이유|理由/i;
-  }
-});
-
-// node_modules/mdast-util-to-string/lib/index.js
-function toString(value2, options2) {
-  const settings = options2 || emptyOptions;
-  const includeImageAlt = typeof settings.includeImageAlt === "boolean" ? settings.includeImageAlt : true;
-  const includeHtml = typeof settings.includeHtml === "boolean" ? settings.includeHtml : true;
-  return one(value2, includeImageAlt, includeHtml);
-}
-function one(value2, includeImageAlt, includeHtml) {
-  if (node(value2)) {
-    if ("value" in value2) {
-      return value2.type === "html" && !includeHtml ? "" : value2.value;
-    }
-    if (includeImageAlt && "alt" in value2 && value2.alt) {
-      return value2.alt;
-    }
-    if ("children" in value2) {
-      return all(value2.children, includeImageAlt, includeHtml);
-    }
-  }
-  if (Array.isArray(value2)) {
-    return all(value2, includeImageAlt, includeHtml);
-  }
-  return "";
-}
-function all(values, includeImageAlt, includeHtml) {
-  const result = [];
-  let index3 = -1;
-  while (++index3 < values.length) {
-    result[index3] = one(values[index3], includeImageAlt, includeHtml);
-  }
-  return result.join("");
-}
-function node(value2) {
-  return Boolean(value2 && typeof value2 === "object");
-}
-var emptyOptions;
-var init_lib = __esm({
-  "node_modules/mdast-util-to-string/lib/index.js"() {
-    emptyOptions = {};
-  }
-});
-
-// node_modules/mdast-util-to-string/index.js
-var init_mdast_util_to_string = __esm({
-  "node_modules/mdast-util-to-string/index.js"() {
-    init_lib();
-  }
-});
-
-// node_modules/character-entities/index.js
-var characterEntities;
-var init_character_entities = __esm({
-  "node_modules/character-entities/index.js"() {
-    characterEntities = {
-      AElig: "Æ",
-      AMP: "&",
-      Aacute: "Á",
-      Abreve: "Ă",
-      Acirc: "Â",
-      Acy: "А",
-      Afr: "𝔄",
-      Agrave: "À",
-      Alpha: "Α",
-      Amacr: "Ā",
-      And: "⩓",
-      Aogon: "Ą",
-      Aopf: "𝔸",
-      ApplyFunction: "⁡",
-      Aring: "Å",
-      Ascr: "𝒜",
-      Assign: "≔",
-      Atilde: "Ã",
-      Auml: "Ä",
-      Backslash: "∖",
-      Barv: "⫧",
-      Barwed: "⌆",
-      Bcy: "Б",
-      Because: "∵",
-      Bernoullis: "ℬ",
-      Beta: "Β",
-      Bfr: "𝔅",
-      Bopf: "𝔹",
-      Breve: "˘",
-      Bscr: "ℬ",
-      Bumpeq: "≎",
-      CHcy: "Ч",
-      COPY: "©",
-      Cacute: "Ć",
-      Cap: "⋒",
-      CapitalDifferentialD: "ⅅ",
-      Cayleys: "ℭ",
-      Ccaron: "Č",
-      Ccedil: "Ç",
-      Ccirc: "Ĉ",
-      Cconint: "∰",
-      Cdot: "Ċ",
-      Cedilla: "¸",
-      CenterDot: "·",
-      Cfr: "ℭ",
-      Chi: "Χ",
-      CircleDot: "⊙",
-      CircleMinus: "⊖",
-      CirclePlus: "⊕",
-      CircleTimes: "⊗",
-      ClockwiseContourIntegral: "∲",
-      CloseCurlyDoubleQuote: "”",
-      CloseCurlyQuote: "’",
-      Colon: "∷",
-      Colone: "⩴",
-      Congruent: "≡",
-      Conint: "∯",
-      ContourIntegral: "∮",
-      Copf: "ℂ",
-      Coproduct: "∐",
-      CounterClockwiseContourIntegral: "∳",
-      Cross: "⨯",
-      Cscr: "𝒞",
-      Cup: "⋓",
-      CupCap: "≍",
-      DD: "ⅅ",
-      DDotrahd: "⤑",
-      DJcy: "Ђ",
-      DScy: "Ѕ",
-      DZcy: "Џ",
-      Dagger: "‡",
-      Darr: "↡",
-      Dashv: "⫤",
-      Dcaron: "Ď",
-      Dcy: "Д",
-      Del: "∇",
-      Delta: "Δ",
-      Dfr: "𝔇",
-      DiacriticalAcute: "´",
-      DiacriticalDot: "˙",
-      DiacriticalDoubleAcute: "˝",
-      DiacriticalGrave: "`",
-      DiacriticalTilde: "˜",
-      Diamond: "⋄",
-      DifferentialD: "ⅆ",
-      Dopf: "𝔻",
-      Dot: "¨",
-      DotDot: "⃜",
-      DotEqual: "≐",
-      DoubleContourIntegral: "∯",
-      DoubleDot: "¨",
-      DoubleDownArrow: "⇓",
-      DoubleLeftArrow: "⇐",
-      DoubleLeftRightArrow: "⇔",
-      DoubleLeftTee: "⫤",
-      DoubleLongLeftArrow: "⟸",
-      DoubleLongLeftRightArrow: "⟺",
-      DoubleLongRightArrow: "⟹",
-      DoubleRightArrow: "⇒",
-      DoubleRightTee: "⊨",
-      DoubleUpArrow: "⇑",
-      DoubleUpDownArrow: "⇕",
-      DoubleVerticalBar: "∥",
-      DownArrow: "↓",
-      DownArrowBar: "⤓",
-      DownArrowUpArrow: "⇵",
-      DownBreve: "̑",
-      DownLeftRightVector: "⥐",
-      DownLeftTeeVector: "⥞",
-      DownLeftVector: "↽",
-      DownLeftVectorBar: "⥖",
-      DownRightTeeVector: "⥟",
-      DownRightVector: "⇁",
-      DownRightVectorBar: "⥗",
-      DownTee: "⊤",
-      DownTeeArrow: "↧",
-      Downarrow: "⇓",
-      Dscr: "𝒟",
-      Dstrok: "Đ",
-      ENG: "Ŋ",
-      ETH: "Ð",
-      Eacute: "É",
-      Ecaron: "Ě",
-      Ecirc: "Ê",
-      Ecy: "Э",
-      Edot: "Ė",
-      Efr: "𝔈",
-      Egrave: "È",
-      Element: "∈",
-      Emacr: "Ē",
-      EmptySmallSquare: "◻",
-      EmptyVerySmallSquare: "▫",
-      Eogon: "Ę",
-      Eopf: "𝔼",
-      Epsilon: "Ε",
-      Equal: "⩵",
-      EqualTilde: "≂",
-      Equilibrium: "⇌",
-      Escr: "ℰ",
-      Esim: "⩳",
-      Eta: "Η",
-      Euml: "Ë",
-      Exists: "∃",
-      ExponentialE: "ⅇ",
-      Fcy: "Ф",
-      Ffr: "𝔉",
-      FilledSmallSquare: "◼",
-      FilledVerySmallSquare: "▪",
-      Fopf: "𝔽",
-      ForAll: "∀",
-      Fouriertrf: "ℱ",
-      Fscr: "ℱ",
-      GJcy: "Ѓ",
-      GT: ">",
-      Gamma: "Γ",
-      Gammad: "Ϝ",
-      Gbreve: "Ğ",
-      Gcedil: "Ģ",
-      Gcirc: "Ĝ",
-      Gcy: "Г",
-      Gdot: "Ġ",
-      Gfr: "𝔊",
-      Gg: "⋙",
-      Gopf: "𝔾",
-      GreaterEqual: "≥",
-      GreaterEqualLess: "⋛",
-      GreaterFullEqual: "≧",
-      GreaterGreater: "⪢",
-      GreaterLess: "≷",
-      GreaterSlantEqual: "⩾",
-      GreaterTilde: "≳",
-      Gscr: "𝒢",
-      Gt: "≫",
-      HARDcy: "Ъ",
-      Hacek: "ˇ",
-      Hat: "^",
-      Hcirc: "Ĥ",
-      Hfr: "ℌ",
-      HilbertSpace: "ℋ",
-      Hopf: "ℍ",
-      HorizontalLine: "─",
-      Hscr: "ℋ",
-      Hstrok: "Ħ",
-      HumpDownHump: "≎",
-      HumpEqual: "≏",
-      IEcy: "Е",
-      IJlig: "Ĳ",
-      IOcy: "Ё",
-      Iacute: "Í",
-      Icirc: "Î",
-      Icy: "И",
-      Idot: "İ",
-      Ifr: "ℑ",
-      Igrave: "Ì",
-      Im: "ℑ",
-      Imacr: "Ī",
-      ImaginaryI: "ⅈ",
-      Implies: "⇒",
-      Int: "∬",
-      Integral: "∫",
-      Intersection: "⋂",
-      InvisibleComma: "⁣",
-      InvisibleTimes: "⁢",
-      Iogon: "Į",
-      Iopf: "𝕀",
-      Iota: "Ι",
-      Iscr: "ℐ",
-      Itilde: "Ĩ",
-      Iukcy: "І",
-      Iuml: "Ï",
-      Jcirc: "Ĵ",
-      Jcy: "Й",
-      Jfr: "𝔍",
-      Jopf: "𝕁",
-      Jscr: "𝒥",
-      Jsercy: "Ј",
-      Jukcy: "Є",
-      KHcy: "Х",
-      KJcy: "Ќ",
-      Kappa: "Κ",
-      Kcedil: "Ķ",
-      Kcy: "К",
-      Kfr: "𝔎",
-      Kopf: "𝕂",
-      Kscr: "𝒦",
-      LJcy: "Љ",
-      LT: "<",
-      Lacute: "Ĺ",
-      Lambda: "Λ",
-      Lang: "⟪",
-      Laplacetrf: "ℒ",
-      Larr: "↞",
-      Lcaron: "Ľ",
-      Lcedil: "Ļ",
-      Lcy: "Л",
-      LeftAngleBracket: "⟨",
-      LeftArrow: "←",
-      LeftArrowBar: "⇤",
-      LeftArrowRightArrow: "⇆",
-      LeftCeiling: "⌈",
-      LeftDoubleBracket: "⟦",
-      LeftDownTeeVector: "⥡",
-      LeftDownVector: "⇃",
-      LeftDownVectorBar: "⥙",
-      LeftFloor: "⌊",
-      LeftRightArrow: "↔",
-      LeftRightVector: "⥎",
-      LeftTee: "⊣",
-      LeftTeeArrow: "↤",
-      LeftTeeVector: "⥚",
-      LeftTriangle: "⊲",
-      LeftTriangleBar: "⧏",
-      LeftTriangleEqual: "⊴",
-      LeftUpDownVector: "⥑",
-      LeftUpTeeVector: "⥠",
-      LeftUpVector: "↿",
-      LeftUpVectorBar: "⥘",
-      LeftVector: "↼",
-      LeftVectorBar: "⥒",
-      Leftarrow: "⇐",
-      Leftrightarrow: "⇔",
-      LessEqualGreater: "⋚",
-      LessFullEqual: "≦",
-      LessGreater: "≶",
-      LessLess: "⪡",
-      LessSlantEqual: "⩽",
-      LessTilde: "≲",
-      Lfr: "𝔏",
-      Ll: "⋘",
-      Lleftarrow: "⇚",
-      Lmidot: "Ŀ",
-      LongLeftArrow: "⟵",
-      LongLeftRightArrow: "⟷",
-      LongRightArrow: "⟶",
-      Longleftarrow: "⟸",
-      Longleftrightarrow: "⟺",
-      Longrightarrow: "⟹",
-      Lopf: "𝕃",
-      LowerLeftArrow: "↙",
-      LowerRightArrow: "↘",
-      Lscr: "ℒ",
-      Lsh: "↰",
-      Lstrok: "Ł",
-      Lt: "≪",
-      Map: "⤅",
-      Mcy: "М",
-      MediumSpace: " ",
-      Mellintrf: "ℳ",
-      Mfr: "𝔐",
-      MinusPlus: "∓",
-      Mopf: "𝕄",
-      Mscr: "ℳ",
-      Mu: "Μ",
-      NJcy: "Њ",
-      Nacute: "Ń",
-      Ncaron: "Ň",
-      Ncedil: "Ņ",
-      Ncy: "Н",
-      NegativeMediumSpace: "​",
-      NegativeThickSpace: "​",
-      NegativeThinSpace: "​",
-      NegativeVeryThinSpace: "​",
-      NestedGreaterGreater: "≫",
-      NestedLessLess: "≪",
-      NewLine: "\n",
-      Nfr: "𝔑",
-      NoBreak: "⁠",
-      NonBreakingSpace: " ",
-      Nopf: "ℕ",
-      Not: "⫬",
-      NotCongruent: "≢",
-      NotCupCap: "≭",
-      NotDoubleVerticalBar: "∦",
-      NotElement: "∉",
-      NotEqual: "≠",
-      NotEqualTilde: "≂̸",
-      NotExists: "∄",
-      NotGreater: "≯",
-      NotGreaterEqual: "≱",
-      NotGreaterFullEqual: "≧̸",
-      NotGreaterGreater: "≫̸",
-      NotGreaterLess: "≹",
-      NotGreaterSlantEqual: "⩾̸",
-      NotGreaterTilde: "≵",
-      NotHumpDownHump: "≎̸",
-      NotHumpEqual: "≏̸",
-      NotLeftTriangle: "⋪",
-      NotLeftTriangleBar: "⧏̸",
-      NotLeftTriangleEqual: "⋬",
-      NotLess: "≮",
-      NotLessEqual: "≰",
-      NotLessGreater: "≸",
-      NotLessLess: "≪̸",
-      NotLessSlantEqual: "⩽̸",
-      NotLessTilde: "≴",
-      NotNestedGreaterGreater: "⪢̸",
-      NotNestedLessLess: "⪡̸",
-      NotPrecedes: "⊀",
-      NotPrecedesEqual: "⪯̸",
-      NotPrecedesSlantEqual: "⋠",
-      NotReverseElement: "∌",
-      NotRightTriangle: "⋫",
-      NotRightTriangleBar: "⧐̸",
-      NotRightTriangleEqual: "⋭",
-      NotSquareSubset: "⊏̸",
-      NotSquareSubsetEqual: "⋢",
-      NotSquareSuperset: "⊐̸",
-      NotSquareSupersetEqual: "⋣",
-      NotSubset: "⊂⃒",
-      NotSubsetEqual: "⊈",
-      NotSucceeds: "⊁",
-      NotSucceedsEqual: "⪰̸",
-      NotSucceedsSlantEqual: "⋡",
-      NotSucceedsTilde: "≿̸",
-      NotSuperset: "⊃⃒",
-      NotSupersetEqual: "⊉",
-      NotTilde: "≁",
-      NotTildeEqual: "≄",
-      NotTildeFullEqual: "≇",
-      NotTildeTilde: "≉",
-      NotVerticalBar: "∤",
-      Nscr: "𝒩",
-      Ntilde: "Ñ",
-      Nu: "Ν",
-      OElig: "Œ",
-      Oacute: "Ó",
-      Ocirc: "Ô",
-      Ocy: "О",
-      Odblac: "Ő",
-      Ofr: "𝔒",
-      Ograve: "Ò",
-      Omacr: "Ō",
-      Omega: "Ω",
-      Omicron: "Ο",
-      Oopf: "𝕆",
-      OpenCurlyDoubleQuote: "“",
-      OpenCurlyQuote: "‘",
-      Or: "⩔",
-      Oscr: "𝒪",
-      Oslash: "Ø",
-      Otilde: "Õ",
-      Otimes: "⨷",
-      Ouml: "Ö",
-      OverBar: "‾",
-      OverBrace: "⏞",
-      OverBracket: "⎴",
-      OverParenthesis: "⏜",
-      PartialD: "∂",
-      Pcy: "П",
-      Pfr: "𝔓",
-      Phi: "Φ",
-      Pi: "Π",
-      PlusMinus: "±",
-      Poincareplane: "ℌ",
-      Popf: "ℙ",
-      Pr: "⪻",
-      Precedes: "≺",
-      PrecedesEqual: "⪯",
-      PrecedesSlantEqual: "≼",
-      PrecedesTilde: "≾",
-      Prime: "″",
-      Product: "∏",
-      Proportion: "∷",
-      Proportional: "∝",
-      Pscr: "𝒫",
-      Psi: "Ψ",
-      QUOT: '"',
-      Qfr: "𝔔",
-      Qopf: "ℚ",
-      Qscr: "𝒬",
-      RBarr: "⤐",
-      REG: "®",
-      Racute: "Ŕ",
-      Rang: "⟫",
-      Rarr: "↠",
-      Rarrtl: "⤖",
-      Rcaron: "Ř",
-      Rcedil: "Ŗ",
-      Rcy: "Р",
-      Re: "ℜ",
-      ReverseElement: "∋",
-      ReverseEquilibrium: "⇋",
-      ReverseUpEquilibrium: "⥯",
-      Rfr: "ℜ",
-      Rho: "Ρ",
-      RightAngleBracket: "⟩",
-      RightArrow: "→",
-      RightArrowBar: "⇥",
-      RightArrowLeftArrow: "⇄",
-      RightCeiling: "⌉",
-      RightDoubleBracket: "⟧",
-      RightDownTeeVector: "⥝",
-      RightDownVector: "⇂",
-      RightDownVectorBar: "⥕",
-      RightFloor: "⌋",
-      RightTee: "⊢",
-      RightTeeArrow: "↦",
-      RightTeeVector: "⥛",
-      RightTriangle: "⊳",
-      RightTriangleBar: "⧐",
-      RightTriangleEqual: "⊵",
-      RightUpDownVector: "⥏",
-      RightUpTeeVector: "⥜",
-      RightUpVector: "↾",
-      RightUpVectorBar: "⥔",
-      RightVector: "⇀",
-      RightVectorBar: "⥓",
-      Rightarrow: "⇒",
-      Ropf: "ℝ",
-      RoundImplies: "⥰",
-      Rrightarrow: "⇛",
-      Rscr: "ℛ",
-      Rsh: "↱",
-      RuleDelayed: "⧴",
-      SHCHcy: "Щ",
-      SHcy: "Ш",
-      SOFTcy: "Ь",
-      Sacute: "Ś",
-      Sc: "⪼",
-      Scaron: "Š",
-      Scedil: "Ş",
-      Scirc: "Ŝ",
-      Scy: "С",
-      Sfr: "𝔖",
-      ShortDownArrow: "↓",
-      ShortLeftArrow: "←",
-      ShortRightArrow: "→",
-      ShortUpArrow: "↑",
-      Sigma: "Σ",
-      SmallCircle: "∘",
-      Sopf: "𝕊",
-      Sqrt: "√",
-      Square: "□",
-      SquareIntersection: "⊓",
-      SquareSubset: "⊏",
-      SquareSubsetEqual: "⊑",
-      SquareSuperset: "⊐",
-      SquareSupersetEqual: "⊒",
-      SquareUnion: "⊔",
-      Sscr: "𝒮",
-      Star: "⋆",
-      Sub: "⋐",
-      Subset: "⋐",
-      SubsetEqual: "⊆",
-      Succeeds: "≻",
-      SucceedsEqual: "⪰",
-      SucceedsSlantEqual: "≽",
-      SucceedsTilde: "≿",
-      SuchThat: "∋",
-      Sum: "∑",
-      Sup: "⋑",
-      Superset: "⊃",
-      SupersetEqual: "⊇",
-      Supset: "⋑",
-      THORN: "Þ",
-      TRADE: "™",
-      TSHcy: "Ћ",
-      TScy: "Ц",
-      Tab: "	",
-      Tau: "Τ",
-      Tcaron: "Ť",
-      Tcedil: "Ţ",
-      Tcy: "Т",
-      Tfr: "𝔗",
-      Therefore: "∴",
-      Theta: "Θ",
-      ThickSpace: "  ",
-      ThinSpace: " ",
-      Tilde: "∼",
-      TildeEqual: "≃",
-      TildeFullEqual: "≅",
-      TildeTilde: "≈",
-      Topf: "𝕋",
-      TripleDot: "⃛",
-      Tscr: "𝒯",
-      Tstrok: "Ŧ",
-      Uacute: "Ú",
-      Uarr: "↟",
-      Uarrocir: "⥉",
-      Ubrcy: "Ў",
-      Ubreve: "Ŭ",
-      Ucirc: "Û",
-      Ucy: "У",
-      Udblac: "Ű",
-      Ufr: "𝔘",
-      Ugrave: "Ù",
-      Umacr: "Ū",
-      UnderBar: "_",
-      UnderBrace: "⏟",
-      UnderBracket: "⎵",
-      UnderParenthesis: "⏝",
-      Union: "⋃",
-      UnionPlus: "⊎",
-      Uogon: "Ų",
-      Uopf: "𝕌",
-      UpArrow: "↑",
-      UpArrowBar: "⤒",
-      UpArrowDownArrow: "⇅",
-      UpDownArrow: "↕",
-      UpEquilibrium: "⥮",
-      UpTee: "⊥",
-      UpTeeArrow: "↥",
-      Uparrow: "⇑",
-      Updownarrow: "⇕",
-      UpperLeftArrow: "↖",
-      UpperRightArrow: "↗",
-      Upsi: "ϒ",
-      Upsilon: "Υ",
-      Uring: "Ů",
-      Uscr: "𝒰",
-      Utilde: "Ũ",
-      Uuml: "Ü",
-      VDash: "⊫",
-      Vbar: "⫫",
-      Vcy: "В",
-      Vdash: "⊩",
-      Vdashl: "⫦",
-      Vee: "⋁",
-      Verbar: "‖",
-      Vert: "‖",
-      VerticalBar: "∣",
-      VerticalLine: "|",
-      VerticalSeparator: "❘",
-      VerticalTilde: "≀",
-      VeryThinSpace: " ",
-      Vfr: "𝔙",
-      Vopf: "𝕍",
-      Vscr: "𝒱",
-      Vvdash: "⊪",
-      Wcirc: "Ŵ",
-      Wedge: "⋀",
-      Wfr: "𝔚",
-      Wopf: "𝕎",
-      Wscr: "𝒲",
-      Xfr: "𝔛",
-      Xi: "Ξ",
-      Xopf: "𝕏",
-      Xscr: "𝒳",
-      YAcy: "Я",
-      YIcy: "Ї",
-      YUcy: "Ю",
-      Yacute: "Ý",
-      Ycirc: "Ŷ",
-      Ycy: "Ы",
-      Yfr: "𝔜",
-      Yopf: "𝕐",
-      Yscr: "𝒴",
-      Yuml: "Ÿ",
-      ZHcy: "Ж",
-      Zacute: "Ź",
-      Zcaron: "Ž",
-      Zcy: "З",
-      Zdot: "Ż",
-      ZeroWidthSpace: "​",
-      Zeta: "Ζ",
-      Zfr: "ℨ",
-      Zopf: "ℤ",
-      Zscr: "𝒵",
-      aacute: "á",
-      abreve: "ă",
-      ac: "∾",
-      acE: "∾̳",
-      acd: "∿",
-      acirc: "â",
-      acute: "´",
-      acy: "а",
-      aelig: "æ",
-      af: "⁡",
-      afr: "𝔞",
-      agrave: "à",
-      alefsym: "ℵ",
-      aleph: "ℵ",
-      alpha: "α",
-      amacr: "ā",
-      amalg: "⨿",
-      amp: "&",
-      and: "∧",
-      andand: "⩕",
-      andd: "⩜",
-      andslope: "⩘",
-      andv: "⩚",
-      ang: "∠",
-      ange: "⦤",
-      angle: "∠",
-      angmsd: "∡",
-      angmsdaa: "⦨",
-      angmsdab: "⦩",
-      angmsdac: "⦪",
-      angmsdad: "⦫",
-      angmsdae: "⦬",
-      angmsdaf: "⦭",
-      angmsdag: "⦮",
-      angmsdah: "⦯",
-      angrt: "∟",
-      angrtvb: "⊾",
-      angrtvbd: "⦝",
-      angsph: "∢",
-      angst: "Å",
-      angzarr: "⍼",
-      aogon: "ą",
-      aopf: "𝕒",
-      ap: "≈",
-      apE: "⩰",
-      apacir: "⩯",
-      ape: "≊",
-      apid: "≋",
-      apos: "'",
-      approx: "≈",
-      approxeq: "≊",
-      aring: "å",
-      ascr: "𝒶",
-      ast: "*",
-      asymp: "≈",
-      asympeq: "≍",
-      atilde: "ã",
-      auml: "ä",
-      awconint: "∳",
-      awint: "⨑",
-      bNot: "⫭",
-      backcong: "≌",
-      backepsilon: "϶",
-      backprime: "‵",
-      backsim: "∽",
-      backsimeq: "⋍",
-      barvee: "⊽",
-      barwed: "⌅",
-      barwedge: "⌅",
-      bbrk: "⎵",
-      bbrktbrk: "⎶",
-      bcong: "≌",
-      bcy: "б",
-      bdquo: "„",
-      becaus: "∵",
-      because: "∵",
-      bemptyv: "⦰",
-      bepsi: "϶",
-      bernou: "ℬ",
-      beta: "β",
-      beth: "ℶ",
-      between: "≬",
-      bfr: "𝔟",
-      bigcap: "⋂",
-      bigcirc: "◯",
-      bigcup: "⋃",
-      bigodot: "⨀",
-      bigoplus: "⨁",
-      bigotimes: "⨂",
-      bigsqcup: "⨆",
-      bigstar: "★",
-      bigtriangledown: "▽",
-      bigtriangleup: "△",
-      biguplus: "⨄",
-      bigvee: "⋁",
-      bigwedge: "⋀",
-      bkarow: "⤍",
-      blacklozenge: "⧫",
-      blacksquare: "▪",
-      blacktriangle: "▴",
-      blacktriangledown: "▾",
-      blacktriangleleft: "◂",
-      blacktriangleright: "▸",
-      blank: "␣",
-      blk12: "▒",
-      blk14: "░",
-      blk34: "▓",
-      block: "█",
-      bne: "=⃥",
-      bnequiv: "≡⃥",
-      bnot: "⌐",
-      bopf: "𝕓",
-      bot: "⊥",
-      bottom: "⊥",
-      bowtie: "⋈",
-      boxDL: "╗",
-      boxDR: "╔",
-      boxDl: "╖",
-      boxDr: "╓",
-      boxH: "═",
-      boxHD: "╦",
-      boxHU: "╩",
-      boxHd: "╤",
-      boxHu: "╧",
-      boxUL: "╝",
-      boxUR: "╚",
-      boxUl: "╜",
-      boxUr: "╙",
-      boxV: "║",
-      boxVH: "╬",
-      boxVL: "╣",
-      boxVR: "╠",
-      boxVh: "╫",
-      boxVl: "╢",
-      boxVr: "╟",
-      boxbox: "⧉",
-      boxdL: "╕",
-      boxdR: "╒",
-      boxdl: "┐",
-      boxdr: "┌",
-      boxh: "─",
-      boxhD: "╥",
-      boxhU: "╨",
-      boxhd: "┬",
-      boxhu: "┴",
-      boxminus: "⊟",
-      boxplus: "⊞",
-      boxtimes: "⊠",
-      boxuL: "╛",
-      boxuR: "╘",
-      boxul: "┘",
-      boxur: "└",
-      boxv: "│",
-      boxvH: "╪",
-      boxvL: "╡",
-      boxvR: "╞",
-      boxvh: "┼",
-      boxvl: "┤",
-      boxvr: "├",
-      bprime: "‵",
-      breve: "˘",
-      brvbar: "¦",
-      bscr: "𝒷",
-      bsemi: "⁏",
-      bsim: "∽",
-      bsime: "⋍",
-      bsol: "\\",
-      bsolb: "⧅",
-      bsolhsub: "⟈",
-      bull: "•",
-      bullet: "•",
-      bump: "≎",
-      bumpE: "⪮",
-      bumpe: "≏",
-      bumpeq: "≏",
-      cacute: "ć",
-      cap: "∩",
-      capand: "⩄",
-      capbrcup: "⩉",
-      capcap: "⩋",
-      capcup: "⩇",
-      capdot: "⩀",
-      caps: "∩︀",
-      caret: "⁁",
-      caron: "ˇ",
-      ccaps: "⩍",
-      ccaron: "č",
-      ccedil: "ç",
-      ccirc: "ĉ",
-      ccups: "⩌",
-      ccupssm: "⩐",
-      cdot: "ċ",
-      cedil: "¸",
-      cemptyv: "⦲",
-      cent: "¢",
-      centerdot: "·",
-      cfr: "𝔠",
-      chcy: "ч",
-      check: "✓",
-      checkmark: "✓",
-      chi: "χ",
-      cir: "○",
-      cirE: "⧃",
-      circ: "ˆ",
-      circeq: "≗",
-      circlearrowleft: "↺",
-      circlearrowright: "↻",
-      circledR: "®",
-      circledS: "Ⓢ",
-      circledast: "⊛",
-      circledcirc: "⊚",
-      circleddash: "⊝",
-      cire: "≗",
-      cirfnint: "⨐",
-      cirmid: "⫯",
-      cirscir: "⧂",
-      clubs: "♣",
-      clubsuit: "♣",
-      colon: ":",
-      colone: "≔",
-      coloneq: "≔",
-      comma: ",",
-      commat: "@",
-      comp: "∁",
-      compfn: "∘",
-      complement: "∁",
-      complexes: "ℂ",
-      cong: "≅",
-      congdot: "⩭",
-      conint: "∮",
-      copf: "𝕔",
-      coprod: "∐",
-      copy: "©",
-      copysr: "℗",
-      crarr: "↵",
-      cross: "✗",
-      cscr: "𝒸",
-      csub: "⫏",
-      csube: "⫑",
-      csup: "⫐",
-      csupe: "⫒",
-      ctdot: "⋯",
-      cudarrl: "⤸",
-      cudarrr: "⤵",
-      cuepr: "⋞",
-      cuesc: "⋟",
-      cularr: "↶",
-      cularrp: "⤽",
-      cup: "∪",
-      cupbrcap: "⩈",
-      cupcap: "⩆",
-      cupcup: "⩊",
-      cupdot: "⊍",
-      cupor: "⩅",
-      cups: "∪︀",
-      curarr: "↷",
-      curarrm: "⤼",
-      curlyeqprec: "⋞",
-      curlyeqsucc: "⋟",
-      curlyvee: "⋎",
-      curlywedge: "⋏",
-      curren: "¤",
-      curvearrowleft: "↶",
-      curvearrowright: "↷",
-      cuvee: "⋎",
-      cuwed: "⋏",
-      cwconint: "∲",
-      cwint: "∱",
-      cylcty: "⌭",
-      dArr: "⇓",
-      dHar: "⥥",
-      dagger: "†",
-      daleth: "ℸ",
-      darr: "↓",
-      dash: "‐",
-      dashv: "⊣",
-      dbkarow: "⤏",
-      dblac: "˝",
-      dcaron: "ď",
-      dcy: "д",
-      dd: "ⅆ",
-      ddagger: "‡",
-      ddarr: "⇊",
-      ddotseq: "⩷",
-      deg: "°",
-      delta: "δ",
-      demptyv: "⦱",
-      dfisht: "⥿",
-      dfr: "𝔡",
-      dharl: "⇃",
-      dharr: "⇂",
-      diam: "⋄",
-      diamond: "⋄",
-      diamondsuit: "♦",
-      diams: "♦",
-      die: "¨",
-      digamma: "ϝ",
-      disin: "⋲",
-      div: "÷",
-      divide: "÷",
-      divideontimes: "⋇",
-      divonx: "⋇",
-      djcy: "ђ",
-      dlcorn: "⌞",
-      dlcrop: "⌍",
-      dollar: "$",
-      dopf: "𝕕",
-      dot: "˙",
-      doteq: "≐",
-      doteqdot: "≑",
-      dotminus: "∸",
-      dotplus: "∔",
-      dotsquare: "⊡",
-      doublebarwedge: "⌆",
-      downarrow: "↓",
-      downdownarrows: "⇊",
-      downharpoonleft: "⇃",
-      downharpoonright: "⇂",
-      drbkarow: "⤐",
-      drcorn: "⌟",
-      drcrop: "⌌",
-      dscr: "𝒹",
-      dscy: "ѕ",
-      dsol: "⧶",
-      dstrok: "đ",
-      dtdot: "⋱",
-      dtri: "▿",
-      dtrif: "▾",
-      duarr: "⇵",
-      duhar: "⥯",
-      dwangle: "⦦",
-      dzcy: "џ",
-      dzigrarr: "⟿",
-      eDDot: "⩷",
-      eDot: "≑",
-      eacute: "é",
-      easter: "⩮",
-      ecaron: "ě",
-      ecir: "≖",
-      ecirc: "ê",
-      ecolon: "≕",
-      ecy: "э",
-      edot: "ė",
-      ee: "ⅇ",
-      efDot: "≒",
-      efr: "𝔢",
-      eg: "⪚",
-      egrave: "è",
-      egs: "⪖",
-      egsdot: "⪘",
-      el: "⪙",
-      elinters: "⏧",
-      ell: "ℓ",
-      els: "⪕",
-      elsdot: "⪗",
-      emacr: "ē",
-      empty: "∅",
-      emptyset: "∅",
-      emptyv: "∅",
-      emsp13: " ",
-      emsp14: " ",
-      emsp: " ",
-      eng: "ŋ",
-      ensp: " ",
-      eogon: "ę",
-      eopf: "𝕖",
-      epar: "⋕",
-      eparsl: "⧣",
-      eplus: "⩱",
-      epsi: "ε",
-      epsilon: "ε",
-      epsiv: "ϵ",
-      eqcirc: "≖",
-      eqcolon: "≕",
-      eqsim: "≂",
-      eqslantgtr: "⪖",
-      eqslantless: "⪕",
-      equals: "=",
-      equest: "≟",
-      equiv: "≡",
-      equivDD: "⩸",
-      eqvparsl: "⧥",
-      erDot: "≓",
-      erarr: "⥱",
-      escr: "ℯ",
-      esdot: "≐",
-      esim: "≂",
-      eta: "η",
-      eth: "ð",
-      euml: "ë",
-      euro: "€",
-      excl: "!",
-      exist: "∃",
-      expectation: "ℰ",
-      exponentiale: "ⅇ",
-      fallingdotseq: "≒",
-      fcy: "ф",
-      female: "♀",
-      ffilig: "ﬃ",
-      fflig: "ﬀ",
-      ffllig: "ﬄ",
-      ffr: "𝔣",
-      filig: "ﬁ",
-      fjlig: "fj",
-      flat: "♭",
-      fllig: "ﬂ",
-      fltns: "▱",
-      fnof: "ƒ",
-      fopf: "𝕗",
-      forall: "∀",
-      fork: "⋔",
-      forkv: "⫙",
-      fpartint: "⨍",
-      frac12: "½",
-      frac13: "⅓",
-      frac14: "¼",
-      frac15: "⅕",
-      frac16: "⅙",
-      frac18: "⅛",
-      frac23: "⅔",
-      frac25: "⅖",
-      frac34: "¾",
-      frac35: "⅗",
-      frac38: "⅜",
-      frac45: "⅘",
-      frac56: "⅚",
-      frac58: "⅝",
-      frac78: "⅞",
-      frasl: "⁄",
-      frown: "⌢",
-      fscr: "𝒻",
-      gE: "≧",
-      gEl: "⪌",
-      gacute: "ǵ",
-      gamma: "γ",
-      gammad: "ϝ",
-      gap: "⪆",
-      gbreve: "ğ",
-      gcirc: "ĝ",
-      gcy: "г",
-      gdot: "ġ",
-      ge: "≥",
-      gel: "⋛",
-      geq: "≥",
-      geqq: "≧",
-      geqslant: "⩾",
-      ges: "⩾",
-      gescc: "⪩",
-      gesdot: "⪀",
-      gesdoto: "⪂",
-      gesdotol: "⪄",
-      gesl: "⋛︀",
-      gesles: "⪔",
-      gfr: "𝔤",
-      gg: "≫",
-      ggg: "⋙",
-      gimel: "ℷ",
-      gjcy: "ѓ",
-      gl: "≷",
-      glE: "⪒",
-      gla: "⪥",
-      glj: "⪤",
-      gnE: "≩",
-      gnap: "⪊",
-      gnapprox: "⪊",
-      gne: "⪈",
-      gneq: "⪈",
-      gneqq: "≩",
-      gnsim: "⋧",
-      gopf: "𝕘",
-      grave: "`",
-      gscr: "ℊ",
-      gsim: "≳",
-      gsime: "⪎",
-      gsiml: "⪐",
-      gt: ">",
-      gtcc: "⪧",
-      gtcir: "⩺",
-      gtdot: "⋗",
-      gtlPar: "⦕",
-      gtquest: "⩼",
-      gtrapprox: "⪆",
-      gtrarr: "⥸",
-      gtrdot: "⋗",
-      gtreqless: "⋛",
-      gtreqqless: "⪌",
-      gtrless: "≷",
-      gtrsim: "≳",
-      gvertneqq: "≩︀",
-      gvnE: "≩︀",
-      hArr: "⇔",
-      hairsp: " ",
-      half: "½",
-      hamilt: "ℋ",
-      hardcy: "ъ",
-      harr: "↔",
-      harrcir: "⥈",
-      harrw: "↭",
-      hbar: "ℏ",
-      hcirc: "ĥ",
-      hearts: "♥",
-      heartsuit: "♥",
-      hellip: "…",
-      hercon: "⊹",
-      hfr: "𝔥",
-      hksearow: "⤥",
-      hkswarow: "⤦",
-      hoarr: "⇿",
-      homtht: "∻",
-      hookleftarrow: "↩",
-      hookrightarrow: "↪",
-      hopf: "𝕙",
-      horbar: "―",
-      hscr: "𝒽",
-      hslash: "ℏ",
-      hstrok: "ħ",
-      hybull: "⁃",
-      hyphen: "‐",
-      iacute: "í",
-      ic: "⁣",
-      icirc: "î",
-      icy: "и",
-      iecy: "е",
-      iexcl: "¡",
-      iff: "⇔",
-      ifr: "𝔦",
-      igrave: "ì",
-      ii: "ⅈ",
-      iiiint: "⨌",
-      iiint: "∭",
-      iinfin: "⧜",
-      iiota: "℩",
-      ijlig: "ĳ",
-      imacr: "ī",
-      image: "ℑ",
-      imagline: "ℐ",
-      imagpart: "ℑ",
-      imath: "ı",
-      imof: "⊷",
-      imped: "Ƶ",
-      in: "∈",
-      incare: "℅",
-      infin: "∞",
-      infintie: "⧝",
-      inodot: "ı",
-      int: "∫",
-      intcal: "⊺",
-      integers: "ℤ",
-      intercal: "⊺",
-      intlarhk: "⨗",
-      intprod: "⨼",
-      iocy: "ё",
-      iogon: "į",
-      iopf: "𝕚",
-      iota: "ι",
-      iprod: "⨼",
-      iquest: "¿",
-      iscr: "𝒾",
-      isin: "∈",
-      isinE: "⋹",
-      isindot: "⋵",
-      isins: "⋴",
-      isinsv: "⋳",
-      isinv: "∈",
-      it: "⁢",
-      itilde: "ĩ",
-      iukcy: "і",
-      iuml: "ï",
-      jcirc: "ĵ",
-      jcy: "й",
-      jfr: "𝔧",
-      jmath: "ȷ",
-      jopf: "𝕛",
-      jscr: "𝒿",
-      jsercy: "ј",
-      jukcy: "є",
-      kappa: "κ",
-      kappav: "ϰ",
-      kcedil: "ķ",
-      kcy: "к",
-      kfr: "𝔨",
-      kgreen: "ĸ",
-      khcy: "х",
-      kjcy: "ќ",
-      kopf: "𝕜",
-      kscr: "𝓀",
-      lAarr: "⇚",
-      lArr: "⇐",
-      lAtail: "⤛",
-      lBarr: "⤎",
-      lE: "≦",
-      lEg: "⪋",
-      lHar: "⥢",
-      lacute: "ĺ",
-      laemptyv: "⦴",
-      lagran: "ℒ",
-      lambda: "λ",
-      lang: "⟨",
-      langd: "⦑",
-      langle: "⟨",
-      lap: "⪅",
-      laquo: "«",
-      larr: "←",
-      larrb: "⇤",
-      larrbfs: "⤟",
-      larrfs: "⤝",
-      larrhk: "↩",
-      larrlp: "↫",
-      larrpl: "⤹",
-      larrsim: "⥳",
-      larrtl: "↢",
-      lat: "⪫",
-      latail: "⤙",
-      late: "⪭",
-      lates: "⪭︀",
-      lbarr: "⤌",
-      lbbrk: "❲",
-      lbrace: "{",
-      lbrack: "[",
-      lbrke: "⦋",
-      lbrksld: "⦏",
-      lbrkslu: "⦍",
-      lcaron: "ľ",
-      lcedil: "ļ",
-      lceil: "⌈",
-      lcub: "{",
-      lcy: "л",
-      ldca: "⤶",
-      ldquo: "“",
-      ldquor: "„",
-      ldrdhar: "⥧",
-      ldrushar: "⥋",
-      ldsh: "↲",
-      le: "≤",
-      leftarrow: "←",
-      leftarrowtail: "↢",
-      leftharpoondown: "↽",
-      leftharpoonup: "↼",
-      leftleftarrows: "⇇",
-      leftrightarrow: "↔",
-      leftrightarrows: "⇆",
-      leftrightharpoons: "⇋",
-      leftrightsquigarrow: "↭",
-      leftthreetimes: "⋋",
-      leg: "⋚",
-      leq: "≤",
-      leqq: "≦",
-      leqslant: "⩽",
-      les: "⩽",
-      lescc: "⪨",
-      lesdot: "⩿",
-      lesdoto: "⪁",
-      lesdotor: "⪃",
-      lesg: "⋚︀",
-      lesges: "⪓",
-      lessapprox: "⪅",
-      lessdot: "⋖",
-      lesseqgtr: "⋚",
-      lesseqqgtr: "⪋",
-      lessgtr: "≶",
-      lesssim: "≲",
-      lfisht: "⥼",
-      lfloor: "⌊",
-      lfr: "𝔩",
-      lg: "≶",
-      lgE: "⪑",
-      lhard: "↽",
-      lharu: "↼",
-      lharul: "⥪",
-      lhblk: "▄",
-      ljcy: "љ",
-      ll: "≪",
-      llarr: "⇇",
-      llcorner: "⌞",
-      llhard: "⥫",
-      lltri: "◺",
-      lmidot: "ŀ",
-      lmoust: "⎰",
-      lmoustache: "⎰",
-      lnE: "≨",
-      lnap: "⪉",
-      lnapprox: "⪉",
-      lne: "⪇",
-      lneq: "⪇",
-      lneqq: "≨",
-      lnsim: "⋦",
-      loang: "⟬",
-      loarr: "⇽",
-      lobrk: "⟦",
-      longleftarrow: "⟵",
-      longleftrightarrow: "⟷",
-      longmapsto: "⟼",
-      longrightarrow: "⟶",
-      looparrowleft: "↫",
-      looparrowright: "↬",
-      lopar: "⦅",
-      lopf: "𝕝",
-      loplus: "⨭",
-      lotimes: "⨴",
-      lowast: "∗",
-      lowbar: "_",
-      loz: "◊",
-      lozenge: "◊",
-      lozf: "⧫",
-      lpar: "(",
-      lparlt: "⦓",
-      lrarr: "⇆",
-      lrcorner: "⌟",
-      lrhar: "⇋",
-      lrhard: "⥭",
-      lrm: "‎",
-      lrtri: "⊿",
-      lsaquo: "‹",
-      lscr: "𝓁",
-      lsh: "↰",
-      lsim: "≲",
-      lsime: "⪍",
-      lsimg: "⪏",
-      lsqb: "[",
-      lsquo: "‘",
-      lsquor: "‚",
-      lstrok: "ł",
-      lt: "<",
-      ltcc: "⪦",
-      ltcir: "⩹",
-      ltdot: "⋖",
-      lthree: "⋋",
-      ltimes: "⋉",
-      ltlarr: "⥶",
-      ltquest: "⩻",
-      ltrPar: "⦖",
-      ltri: "◃",
-      ltrie: "⊴",
-      ltrif: "◂",
-      lurdshar: "⥊",
-      luruhar: "⥦",
-      lvertneqq: "≨︀",
-      lvnE: "≨︀",
-      mDDot: "∺",
-      macr: "¯",
-      male: "♂",
-      malt: "✠",
-      maltese: "✠",
-      map: "↦",
-      mapsto: "↦",
-      mapstodown: "↧",
-      mapstoleft: "↤",
-      mapstoup: "↥",
-      marker: "▮",
-      mcomma: "⨩",
-      mcy: "м",
-      mdash: "—",
-      measuredangle: "∡",
-      mfr: "𝔪",
-      mho: "℧",
-      micro: "µ",
-      mid: "∣",
-      midast: "*",
-      midcir: "⫰",
-      middot: "·",
-      minus: "−",
-      minusb: "⊟",
-      minusd: "∸",
-      minusdu: "⨪",
-      mlcp: "⫛",
-      mldr: "…",
-      mnplus: "∓",
-      models: "⊧",
-      mopf: "𝕞",
-      mp: "∓",
-      mscr: "𝓂",
-      mstpos: "∾",
-      mu: "μ",
-      multimap: "⊸",
-      mumap: "⊸",
-      nGg: "⋙̸",
-      nGt: "≫⃒",
-      nGtv: "≫̸",
-      nLeftarrow: "⇍",
-      nLeftrightarrow: "⇎",
-      nLl: "⋘̸",
-      nLt: "≪⃒",
-      nLtv: "≪̸",
-      nRightarrow: "⇏",
-      nVDash: "⊯",
-      nVdash: "⊮",
-      nabla: "∇",
-      nacute: "ń",
-      nang: "∠⃒",
-      nap: "≉",
-      napE: "⩰̸",
-      napid: "≋̸",
-      napos: "ŉ",
-      napprox: "≉",
-      natur: "♮",
-      natural: "♮",
-      naturals: "ℕ",
-      nbsp: " ",
-      nbump: "≎̸",
-      nbumpe: "≏̸",
-      ncap: "⩃",
-      ncaron: "ň",
-      ncedil: "ņ",
-      ncong: "≇",
-      ncongdot: "⩭̸",
-      ncup: "⩂",
-      ncy: "н",
-      ndash: "–",
-      ne: "≠",
-      neArr: "⇗",
-      nearhk: "⤤",
-      nearr: "↗",
-      nearrow: "↗",
-      nedot: "≐̸",
-      nequiv: "≢",
-      nesear: "⤨",
-      nesim: "≂̸",
-      nexist: "∄",
-      nexists: "∄",
-      nfr: "𝔫",
-      ngE: "≧̸",
-      nge: "≱",
-      ngeq: "≱",
-      ngeqq: "≧̸",
-      ngeqslant: "⩾̸",
-      nges: "⩾̸",
-      ngsim: "≵",
-      ngt: "≯",
-      ngtr: "≯",
-      nhArr: "⇎",
-      nharr: "↮",
-      nhpar: "⫲",
-      ni: "∋",
-      nis: "⋼",
-      nisd: "⋺",
-      niv: "∋",
-      njcy: "њ",
-      nlArr: "⇍",
-      nlE: "≦̸",
-      nlarr: "↚",
-      nldr: "‥",
-      nle: "≰",
-      nleftarrow: "↚",
-      nleftrightarrow: "↮",
-      nleq: "≰",
-      nleqq: "≦̸",
-      nleqslant: "⩽̸",
-      nles: "⩽̸",
-      nless: "≮",
-      nlsim: "≴",
-      nlt: "≮",
-      nltri: "⋪",
-      nltrie: "⋬",
-      nmid: "∤",
-      nopf: "𝕟",
-      not: "¬",
-      notin: "∉",
-      notinE: "⋹̸",
-      notindot: "⋵̸",
-      notinva: "∉",
-      notinvb: "⋷",
-      notinvc: "⋶",
-      notni: "∌",
-      notniva: "∌",
-      notnivb: "⋾",
-      notnivc: "⋽",
-      npar: "∦",
-      nparallel: "∦",
-      nparsl: "⫽⃥",
-      npart: "∂̸",
-      npolint: "⨔",
-      npr: "⊀",
-      nprcue: "⋠",
-      npre: "⪯̸",
-      nprec: "⊀",
-      npreceq: "⪯̸",
-      nrArr: "⇏",
-      nrarr: "↛",
-      nrarrc: "⤳̸",
-      nrarrw: "↝̸",
-      nrightarrow: "↛",
-      nrtri: "⋫",
-      nrtrie: "⋭",
-      nsc: "⊁",
-      nsccue: "⋡",
-      nsce: "⪰̸",
-      nscr: "𝓃",
-      nshortmid: "∤",
-      nshortparallel: "∦",
-      nsim: "≁",
-      nsime: "≄",
-      nsimeq: "≄",
-      nsmid: "∤",
-      nspar: "∦",
-      nsqsube: "⋢",
-      nsqsupe: "⋣",
-      nsub: "⊄",
-      nsubE: "⫅̸",
-      nsube: "⊈",
-      nsubset: "⊂⃒",
-      nsubseteq: "⊈",
-      nsubseteqq: "⫅̸",
-      nsucc: "⊁",
-      nsucceq: "⪰̸",
-      nsup: "⊅",
-      nsupE: "⫆̸",
-      nsupe: "⊉",
-      nsupset: "⊃⃒",
-      nsupseteq: "⊉",
-      nsupseteqq: "⫆̸",
-      ntgl: "≹",
-      ntilde: "ñ",
-      ntlg: "≸",
-      ntriangleleft: "⋪",
-      ntrianglelefteq: "⋬",
-      ntriangleright: "⋫",
-      ntrianglerighteq: "⋭",
-      nu: "ν",
-      num: "#",
-      numero: "№",
-      numsp: " ",
-      nvDash: "⊭",
-      nvHarr: "⤄",
-      nvap: "≍⃒",
-      nvdash: "⊬",
-      nvge: "≥⃒",
-      nvgt: ">⃒",
-      nvinfin: "⧞",
-      nvlArr: "⤂",
-      nvle: "≤⃒",
-      nvlt: "<⃒",
-      nvltrie: "⊴⃒",
-      nvrArr: "⤃",
-      nvrtrie: "⊵⃒",
-      nvsim: "∼⃒",
-      nwArr: "⇖",
-      nwarhk: "⤣",
-      nwarr: "↖",
-      nwarrow: "↖",
-      nwnear: "⤧",
-      oS: "Ⓢ",
-      oacute: "ó",
-      oast: "⊛",
-      ocir: "⊚",
-      ocirc: "ô",
-      ocy: "о",
-      odash: "⊝",
-      odblac: "ő",
-      odiv: "⨸",
-      odot: "⊙",
-      odsold: "⦼",
-      oelig: "œ",
-      ofcir: "⦿",
-      ofr: "𝔬",
-      ogon: "˛",
-      ograve: "ò",
-      ogt: "⧁",
-      ohbar: "⦵",
-      ohm: "Ω",
-      oint: "∮",
-      olarr: "↺",
-      olcir: "⦾",
-      olcross: "⦻",
-      oline: "‾",
-      olt: "⧀",
-      omacr: "ō",
-      omega: "ω",
-      omicron: "ο",
-      omid: "⦶",
-      ominus: "⊖",
-      oopf: "𝕠",
-      opar: "⦷",
-      operp: "⦹",
-      oplus: "⊕",
-      or: "∨",
-      orarr: "↻",
-      ord: "⩝",
-      order: "ℴ",
-      orderof: "ℴ",
-      ordf: "ª",
-      ordm: "º",
-      origof: "⊶",
-      oror: "⩖",
-      orslope: "⩗",
-      orv: "⩛",
-      oscr: "ℴ",
-      oslash: "ø",
-      osol: "⊘",
-      otilde: "õ",
-      otimes: "⊗",
-      otimesas: "⨶",
-      ouml: "ö",
-      ovbar: "⌽",
-      par: "∥",
-      para: "¶",
-      parallel: "∥",
-      parsim: "⫳",
-      parsl: "⫽",
-      part: "∂",
-      pcy: "п",
-      percnt: "%",
-      period: ".",
-      permil: "‰",
-      perp: "⊥",
-      pertenk: "‱",
-      pfr: "𝔭",
-      phi: "φ",
-      phiv: "ϕ",
-      phmmat: "ℳ",
-      phone: "☎",
-      pi: "π",
-      pitchfork: "⋔",
-      piv: "ϖ",
-      planck: "ℏ",
-      planckh: "ℎ",
-      plankv: "ℏ",
-      plus: "+",
-      plusacir: "⨣",
-      plusb: "⊞",
-      pluscir: "⨢",
-      plusdo: "∔",
-      plusdu: "⨥",
-      pluse: "⩲",
-      plusmn: "±",
-      plussim: "⨦",
-      plustwo: "⨧",
-      pm: "±",
-      pointint: "⨕",
-      popf: "𝕡",
-      pound: "£",
-      pr: "≺",
-      prE: "⪳",
-      prap: "⪷",
-      prcue: "≼",
-      pre: "⪯",
-      prec: "≺",
-      precapprox: "⪷",
-      preccurlyeq: "≼",
-      preceq: "⪯",
-      precnapprox: "⪹",
-      precneqq: "⪵",
-      precnsim: "⋨",
-      precsim: "≾",
-      prime: "′",
-      primes: "ℙ",
-      prnE: "⪵",
-      prnap: "⪹",
-      prnsim: "⋨",
-      prod: "∏",
-      profalar: "⌮",
-      profline: "⌒",
-      profsurf: "⌓",
-      prop: "∝",
-      propto: "∝",
-      prsim: "≾",
-      prurel: "⊰",
-      pscr: "𝓅",
-      psi: "ψ",
-      puncsp: " ",
-      qfr: "𝔮",
-      qint: "⨌",
-      qopf: "𝕢",
-      qprime: "⁗",
-      qscr: "𝓆",
-      quaternions: "ℍ",
-      quatint: "⨖",
-      quest: "?",
-      questeq: "≟",
-      quot: '"',
-      rAarr: "⇛",
-      rArr: "⇒",
-      rAtail: "⤜",
-      rBarr: "⤏",
-      rHar: "⥤",
-      race: "∽̱",
-      racute: "ŕ",
-      radic: "√",
-      raemptyv: "⦳",
-      rang: "⟩",
-      rangd: "⦒",
-      range: "⦥",
-      rangle: "⟩",
-      raquo: "»",
-      rarr: "→",
-      rarrap: "⥵",
-      rarrb: "⇥",
-      rarrbfs: "⤠",
-      rarrc: "⤳",
-      rarrfs: "⤞",
-      rarrhk: "↪",
-      rarrlp: "↬",
-      rarrpl: "⥅",
-      rarrsim: "⥴",
-      rarrtl: "↣",
-      rarrw: "↝",
-      ratail: "⤚",
-      ratio: "∶",
-      rationals: "ℚ",
-      rbarr: "⤍",
-      rbbrk: "❳",
-      rbrace: "}",
-      rbrack: "]",
-      rbrke: "⦌",
-      rbrksld: "⦎",
-      rbrkslu: "⦐",
-      rcaron: "ř",
-      rcedil: "ŗ",
-      rceil: "⌉",
-      rcub: "}",
-      rcy: "р",
-      rdca: "⤷",
-      rdldhar: "⥩",
-      rdquo: "”",
-      rdquor: "”",
-      rdsh: "↳",
-      real: "ℜ",
-      realine: "ℛ",
-      realpart: "ℜ",
-      reals: "ℝ",
-      rect: "▭",
-      reg: "®",
-      rfisht: "⥽",
-      rfloor: "⌋",
-      rfr: "𝔯",
-      rhard: "⇁",
-      rharu: "⇀",
-      rharul: "⥬",
-      rho: "ρ",
-      rhov: "ϱ",
-      rightarrow: "→",
-      rightarrowtail: "↣",
-      rightharpoondown: "⇁",
-      rightharpoonup: "⇀",
-      rightleftarrows: "⇄",
-      rightleftharpoons: "⇌",
-      rightrightarrows: "⇉",
-      rightsquigarrow: "↝",
-      rightthreetimes: "⋌",
-      ring: "˚",
-      risingdotseq: "≓",
-      rlarr: "⇄",
-      rlhar: "⇌",
-      rlm: "‏",
-      rmoust: "⎱",
-      rmoustache: "⎱",
-      rnmid: "⫮",
-      roang: "⟭",
-      roarr: "⇾",
-      robrk: "⟧",
-      ropar: "⦆",
-      ropf: "𝕣",
-      roplus: "⨮",
-      rotimes: "⨵",
-      rpar: ")",
-      rpargt: "⦔",
-      rppolint: "⨒",
-      rrarr: "⇉",
-      rsaquo: "›",
-      rscr: "𝓇",
-      rsh: "↱",
-      rsqb: "]",
-      rsquo: "’",
-      rsquor: "’",
-      rthree: "⋌",
-      rtimes: "⋊",
-      rtri: "▹",
-      rtrie: "⊵",
-      rtrif: "▸",
-      rtriltri: "⧎",
-      ruluhar: "⥨",
-      rx: "℞",
-      sacute: "ś",
-      sbquo: "‚",
-      sc: "≻",
-      scE: "⪴",
-      scap: "⪸",
-      scaron: "š",
-      sccue: "≽",
-      sce: "⪰",
-      scedil: "ş",
-      scirc: "ŝ",
-      scnE: "⪶",
-      scnap: "⪺",
-      scnsim: "⋩",
-      scpolint: "⨓",
-      scsim: "≿",
-      scy: "с",
-      sdot: "⋅",
-      sdotb: "⊡",
-      sdote: "⩦",
-      seArr: "⇘",
-      searhk: "⤥",
-      searr: "↘",
-      searrow: "↘",
-      sect: "§",
-      semi: ";",
-      seswar: "⤩",
-      setminus: "∖",
-      setmn: "∖",
-      sext: "✶",
-      sfr: "𝔰",
-      sfrown: "⌢",
-      sharp: "♯",
-      shchcy: "щ",
-      shcy: "ш",
-      shortmid: "∣",
-      shortparallel: "∥",
-      shy: "­",
-      sigma: "σ",
-      sigmaf: "ς",
-      sigmav: "ς",
-      sim: "∼",
-      simdot: "⩪",
-      sime: "≃",
-      simeq: "≃",
-      simg: "⪞",
-      simgE: "⪠",
-      siml: "⪝",
-      simlE: "⪟",
-      simne: "≆",
-      simplus: "⨤",
-      simrarr: "⥲",
-      slarr: "←",
-      smallsetminus: "∖",
-      smashp: "⨳",
-      smeparsl: "⧤",
-      smid: "∣",
-      smile: "⌣",
-      smt: "⪪",
-      smte: "⪬",
-      smtes: "⪬︀",
-      softcy: "ь",
-      sol: "/",
-      solb: "⧄",
-      solbar: "⌿",
-      sopf: "𝕤",
-      spades: "♠",
-      spadesuit: "♠",
-      spar: "∥",
-      sqcap: "⊓",
-      sqcaps: "⊓︀",
-      sqcup: "⊔",
-      sqcups: "⊔︀",
-      sqsub: "⊏",
-      sqsube: "⊑",
-      sqsubset: "⊏",
-      sqsubseteq: "⊑",
-      sqsup: "⊐",
-      sqsupe: "⊒",
-      sqsupset: "⊐",
-      sqsupseteq: "⊒",
-      squ: "□",
-      square: "□",
-      squarf: "▪",
-      squf: "▪",
-      srarr: "→",
-      sscr: "𝓈",
-      ssetmn: "∖",
-      ssmile: "⌣",
-      sstarf: "⋆",
-      star: "☆",
-      starf: "★",
-      straightepsilon: "ϵ",
-      straightphi: "ϕ",
-      strns: "¯",
-      sub: "⊂",
-      subE: "⫅",
-      subdot: "⪽",
-      sube: "⊆",
-      subedot: "⫃",
-      submult: "⫁",
-      subnE: "⫋",
-      subne: "⊊",
-      subplus: "⪿",
-      subrarr: "⥹",
-      subset: "⊂",
-      subseteq: "⊆",
-      subseteqq: "⫅",
-      subsetneq: "⊊",
-      subsetneqq: "⫋",
-      subsim: "⫇",
-      subsub: "⫕",
-      subsup: "⫓",
-      succ: "≻",
-      succapprox: "⪸",
-      succcurlyeq: "≽",
-      succeq: "⪰",
-      succnapprox: "⪺",
-      succneqq: "⪶",
-      succnsim: "⋩",
-      succsim: "≿",
-      sum: "∑",
-      sung: "♪",
-      sup1: "¹",
-      sup2: "²",
-      sup3: "³",
-      sup: "⊃",
-      supE: "⫆",
-      supdot: "⪾",
-      supdsub: "⫘",
-      supe: "⊇",
-      supedot: "⫄",
-      suphsol: "⟉",
-      suphsub: "⫗",
-      suplarr: "⥻",
-      supmult: "⫂",
-      supnE: "⫌",
-      supne: "⊋",
-      supplus: "⫀",
-      supset: "⊃",
-      supseteq: "⊇",
-      supseteqq: "⫆",
-      supsetneq: "⊋",
-      supsetneqq: "⫌",
-      supsim: "⫈",
-      supsub: "⫔",
-      supsup: "⫖",
-      swArr: "⇙",
-      swarhk: "⤦",
-      swarr: "↙",
-      swarrow: "↙",
-      swnwar: "⤪",
-      szlig: "ß",
-      target: "⌖",
-      tau: "τ",
-      tbrk: "⎴",
-      tcaron: "ť",
-      tcedil: "ţ",
-      tcy: "т",
-      tdot: "⃛",
-      telrec: "⌕",
-      tfr: "𝔱",
-      there4: "∴",
-      therefore: "∴",
-      theta: "θ",
-      thetasym: "ϑ",
-      thetav: "ϑ",
-      thickapprox: "≈",
-      thicksim: "∼",
-      thinsp: " ",
-      thkap: "≈",
-      thksim: "∼",
-      thorn: "þ",
-      tilde: "˜",
-      times: "×",
-      timesb: "⊠",
-      timesbar: "⨱",
-      timesd: "⨰",
-      tint: "∭",
-      toea: "⤨",
-      top: "⊤",
-      topbot: "⌶",
-      topcir: "⫱",
-      topf: "𝕥",
-      topfork: "⫚",
-      tosa: "⤩",
-      tprime: "‴",
-      trade: "™",
-      triangle: "▵",
-      triangledown: "▿",
-      triangleleft: "◃",
-      trianglelefteq: "⊴",
-      triangleq: "≜",
-      triangleright: "▹",
-      trianglerighteq: "⊵",
-      tridot: "◬",
-      trie: "≜",
-      triminus: "⨺",
-      triplus: "⨹",
-      trisb: "⧍",
-      tritime: "⨻",
-      trpezium: "⏢",
-      tscr: "𝓉",
-      tscy: "ц",
-      tshcy: "ћ",
-      tstrok: "ŧ",
-      twixt: "≬",
-      twoheadleftarrow: "↞",
-      twoheadrightarrow: "↠",
-      uArr: "⇑",
-      uHar: "⥣",
-      uacute: "ú",
-      uarr: "↑",
-      ubrcy: "ў",
-      ubreve: "ŭ",
-      ucirc: "û",
-      ucy: "у",
-      udarr: "⇅",
-      udblac: "ű",
-      udhar: "⥮",
-      ufisht: "⥾",
-      ufr: "𝔲",
-      ugrave: "ù",
-      uharl: "↿",
-      uharr: "↾",
-      uhblk: "▀",
-      ulcorn: "⌜",
-      ulcorner: "⌜",
-      ulcrop: "⌏",
-      ultri: "◸",
-      umacr: "ū",
-      uml: "¨",
-      uogon: "ų",
-      uopf: "𝕦",
-      uparrow: "↑",
-      updownarrow: "↕",
-      upharpoonleft: "↿",
-      upharpoonright: "↾",
-      uplus: "⊎",
-      upsi: "υ",
-      upsih: "ϒ",
-      upsilon: "υ",
-      upuparrows: "⇈",
-      urcorn: "⌝",
-      urcorner: "⌝",
-      urcrop: "⌎",
-      uring: "ů",
-      urtri: "◹",
-      uscr: "𝓊",
-      utdot: "⋰",
-      utilde: "ũ",
-      utri: "▵",
-      utrif: "▴",
-      uuarr: "⇈",
-      uuml: "ü",
-      uwangle: "⦧",
-      vArr: "⇕",
-      vBar: "⫨",
-      vBarv: "⫩",
-      vDash: "⊨",
-      vangrt: "⦜",
-      varepsilon: "ϵ",
-      varkappa: "ϰ",
-      varnothing: "∅",
-      varphi: "ϕ",
-      varpi: "ϖ",
-      varpropto: "∝",
-      varr: "↕",
-      varrho: "ϱ",
-      varsigma: "ς",
-      varsubsetneq: "⊊︀",
-      varsubsetneqq: "⫋︀",
-      varsupsetneq: "⊋︀",
-      varsupsetneqq: "⫌︀",
-      vartheta: "ϑ",
-      vartriangleleft: "⊲",
-      vartriangleright: "⊳",
-      vcy: "в",
-      vdash: "⊢",
-      vee: "∨",
-      veebar: "⊻",
-      veeeq: "≚",
-      vellip: "⋮",
-      verbar: "|",
-      vert: "|",
-      vfr: "𝔳",
-      vltri: "⊲",
-      vnsub: "⊂⃒",
-      vnsup: "⊃⃒",
-      vopf: "𝕧",
-      vprop: "∝",
-      vrtri: "⊳",
-      vscr: "𝓋",
-      vsubnE: "⫋︀",
-      vsubne: "⊊︀",
-      vsupnE: "⫌︀",
-      vsupne: "⊋︀",
-      vzigzag: "⦚",
-      wcirc: "ŵ",
-      wedbar: "⩟",
-      wedge: "∧",
-      wedgeq: "≙",
-      weierp: "℘",
-      wfr: "𝔴",
-      wopf: "𝕨",
-      wp: "℘",
-      wr: "≀",
-      wreath: "≀",
-      wscr: "𝓌",
-      xcap: "⋂",
-      xcirc: "◯",
-      xcup: "⋃",
-      xdtri: "▽",
-      xfr: "𝔵",
-      xhArr: "⟺",
-      xharr: "⟷",
-      xi: "ξ",
-      xlArr: "⟸",
-      xlarr: "⟵",
-      xmap: "⟼",
-      xnis: "⋻",
-      xodot: "⨀",
-      xopf: "𝕩",
-      xoplus: "⨁",
-      xotime: "⨂",
-      xrArr: "⟹",
-      xrarr: "⟶",
-      xscr: "𝓍",
-      xsqcup: "⨆",
-      xuplus: "⨄",
-      xutri: "△",
-      xvee: "⋁",
-      xwedge: "⋀",
-      yacute: "ý",
-      yacy: "я",
-      ycirc: "ŷ",
-      ycy: "ы",
-      yen: "¥",
-      yfr: "𝔶",
-      yicy: "ї",
-      yopf: "𝕪",
-      yscr: "𝓎",
-      yucy: "ю",
-      yuml: "ÿ",
-      zacute: "ź",
-      zcaron: "ž",
-      zcy: "з",
-      zdot: "ż",
-      zeetrf: "ℨ",
-      zeta: "ζ",
-      zfr: "𝔷",
-      zhcy: "ж",
-      zigrarr: "⇝",
-      zopf: "𝕫",
-      zscr: "𝓏",
-      zwj: "‍",
-      zwnj: "‌"
-    };
-  }
-});
-
-// node_modules/decode-named-character-reference/index.js
-function decodeNamedCharacterReference(value2) {
-  return own.call(characterEntities, value2) ? characterEntities[value2] : false;
-}
-var own;
-var init_decode_named_character_reference = __esm({
-  "node_modules/decode-named-character-reference/index.js"() {
-    init_character_entities();
-    own = {}.hasOwnProperty;
-  }
-});
-
-// node_modules/micromark-util-chunked/index.js
-function splice(list2, start, remove, items) {
-  const end = list2.length;
-  let chunkStart = 0;
-  let parameters;
-  if (start < 0) {
-    start = -start > end ? 0 : end + start;
-  } else {
-    start = start > end ? end : start;
-  }
-  remove = remove > 0 ? remove : 0;
-  if (items.length < 1e4) {
-    parameters = Array.from(items);
-    parameters.unshift(start, remove);
-    list2.splice(...parameters);
-  } else {
-    if (remove) list2.splice(start, remove);
-    while (chunkStart < items.length) {
-      parameters = items.slice(chunkStart, chunkStart + 1e4);
-      parameters.unshift(start, 0);
-      list2.splice(...parameters);
-      chunkStart += 1e4;
-      start += 1e4;
-    }
-  }
-}
-function push(list2, items) {
-  if (list2.length > 0) {
-    splice(list2, list2.length, 0, items);
-    return list2;
-  }
-  return items;
-}
-var init_micromark_util_chunked = __esm({
-  "node_modules/micromark-util-chunked/index.js"() {
-  }
-});
-
-// node_modules/micromark-util-combine-extensions/index.js
-function combineExtensions(extensions) {
-  const all2 = {};
-  let index3 = -1;
-  while (++index3 < extensions.length) {
-    syntaxExtension(all2, extensions[index3]);
-  }
-  return all2;
-}
-function syntaxExtension(all2, extension2) {
-  let hook2;
-  for (hook2 in extension2) {
-    const maybe = hasOwnProperty.call(all2, hook2) ? all2[hook2] : void 0;
-    const left = maybe || (all2[hook2] = {});
-    const right = extension2[hook2];
-    let code2;
-    if (right) {
-      for (code2 in right) {
-        if (!hasOwnProperty.call(left, code2)) left[code2] = [];
-        const value2 = right[code2];
-        constructs(
-          // @ts-expect-error Looks like a list.
-          left[code2],
-          Array.isArray(value2) ? value2 : value2 ? [value2] : []
-        );
-      }
-    }
-  }
-}
-function constructs(existing, list2) {
-  let index3 = -1;
-  const before = [];
-  while (++index3 < list2.length) {
-    ;
-    (list2[index3].add === "after" ? existing : before).push(list2[index3]);
-  }
-  splice(existing, 0, 0, before);
-}
-var hasOwnProperty;
-var init_micromark_util_combine_extensions = __esm({
-  "node_modules/micromark-util-combine-extensions/index.js"() {
-    init_micromark_util_chunked();
-    hasOwnProperty = {}.hasOwnProperty;
-  }
-});
-
-// node_modules/micromark-util-decode-numeric-character-reference/index.js
-function decodeNumericCharacterReference(value2, base) {
-  const code2 = Number.parseInt(value2, base);
-  if (
-    // C0 except for HT, LF, FF, CR, space.
-    code2 < 9 || code2 === 11 || code2 > 13 && code2 < 32 || // Control character (DEL) of C0, and C1 controls.
-    code2 > 126 && code2 < 160 || // Lone high surrogates and low surrogates.
-    code2 > 55295 && code2 < 57344 || // Noncharacters.
-    code2 > 64975 && code2 < 65008 || /* eslint-disable no-bitwise */
-    (code2 & 65535) === 65535 || (code2 & 65535) === 65534 || /* eslint-enable no-bitwise */
-    // Out of range
-    code2 > 1114111
-  ) {
-    return "�";
-  }
-  return String.fromCodePoint(code2);
-}
-var init_micromark_util_decode_numeric_character_reference = __esm({
-  "node_modules/micromark-util-decode-numeric-character-reference/index.js"() {
-  }
-});
-
-// node_modules/micromark-util-normalize-identifier/index.js
-function normalizeIdentifier(value2) {
-  return value2.replace(/[\t\n\r ]+/g, " ").replace(/^ | $/g, "").toLowerCase().toUpperCase();
-}
-var init_micromark_util_normalize_identifier = __esm({
-  "node_modules/micromark-util-normalize-identifier/index.js"() {
-  }
-});
-
-// node_modules/micromark-util-character/index.js
-function asciiControl(code2) {
-  return (
-    // Special whitespace codes (which have negative values), C0 and Control
-    // character DEL
-    code2 !== null && (code2 < 32 || code2 === 127)
-  );
-}
-function markdownLineEnding(code2) {
-  return code2 !== null && code2 < -2;
-}
-function markdownLineEndingOrSpace(code2) {
-  return code2 !== null && (code2 < 0 || code2 === 32);
-}
-function markdownSpace(code2) {
-  return code2 === -2 || code2 === -1 || code2 === 32;
-}
-function regexCheck(regex) {
-  return check;
-  function check(code2) {
-    return code2 !== null && code2 > -1 && regex.test(String.fromCharCode(code2));
-  }
-}
-var asciiAlpha, asciiAlphanumeric, asciiAtext, asciiDigit, asciiHexDigit, asciiPunctuation, unicodePunctuation, unicodeWhitespace;
-var init_micromark_util_character = __esm({
-  "node_modules/micromark-util-character/index.js"() {
-    asciiAlpha = regexCheck(/[A-Za-z]/);
-    asciiAlphanumeric = regexCheck(/[\dA-Za-z]/);
-    asciiAtext = regexCheck(/[#-'*+\--9=?A-Z^-~]/);
-    asciiDigit = regexCheck(/\d/);
-    asciiHexDigit = regexCheck(/[\dA-Fa-f]/);
-    asciiPunctuation = regexCheck(/[!-/:-@[-`{-~]/);
-    unicodePunctuation = regexCheck(new RegExp("\\p{P}|\\p{S}", "u"));
-    unicodeWhitespace = regexCheck(/\s/);
-  }
-});
-
-// node_modules/micromark-factory-space/index.js
-function factorySpace(effects, ok3, type, max) {
-  const limit = max ? max - 1 : Infinity;
-  let size = 0;
-  return start;
-  function start(code2) {
-    if (markdownSpace(code2)) {
-      effects.enter(type);
-      return prefix(code2);
-    }
-    return ok3(code2);
-  }
-  function prefix(code2) {
-    if (markdownSpace(code2) && size++ < limit) {
-      effects.consume(code2);
-      return prefix;
-    }
-    effects.exit(type);
-    return ok3(code2);
-  }
-}
-function factorySpaceMinMax(effects, ok3, nok, type, min, max) {
-  let size = 0;
-  return start;
-  function start(code2) {
-    if (max > 0 && markdownSpace(code2)) {
-      effects.enter(type);
-      return prefix(code2);
-    }
-    return after(code2);
-  }
-  function prefix(code2) {
-    if (markdownSpace(code2) && size < max) {
-      effects.consume(code2);
-      size++;
-      return prefix;
-    }
-    effects.exit(type);
-    return after(code2);
-  }
-  function after(code2) {
-    return size >= min ? ok3(code2) : nok(code2);
-  }
-}
-var init_micromark_factory_space = __esm({
-  "node_modules/micromark-factory-space/index.js"() {
-    init_micromark_util_character();
-  }
-});
-
-// node_modules/micromark/lib/initialize/content.js
-function initializeContent(effects) {
-  const contentStart = effects.attempt(this.parser.constructs.contentInitial, afterContentStartConstruct, paragraphInitial);
-  let previous3;
-  return contentStart;
-  function afterContentStartConstruct(code2) {
-    if (code2 === null) {
-      effects.consume(code2);
-      return;
-    }
-    effects.enter("lineEnding");
-    effects.consume(code2);
-    effects.exit("lineEnding");
-    return factorySpace(effects, contentStart, "linePrefix");
-  }
-  function paragraphInitial(code2) {
-    effects.enter("paragraph");
-    return lineStart2(code2);
-  }
-  function lineStart2(code2) {
-    const token = effects.enter("chunkText", {
-      contentType: "text",
-      previous: previous3
-    });
-    if (previous3) {
-      previous3.next = token;
-    }
-    previous3 = token;
-    return data(code2);
-  }
-  function data(code2) {
-    if (code2 === null) {
-      effects.exit("chunkText");
-      effects.exit("paragraph");
-      effects.consume(code2);
-      return;
-    }
-    if (markdownLineEnding(code2)) {
-      effects.consume(code2);
-      effects.exit("chunkText");
-      return lineStart2;
-    }
-    effects.consume(code2);
-    return data;
-  }
-}
-var content;
-var init_content = __esm({
-  "node_modules/micromark/lib/initialize/content.js"() {
-    init_micromark_factory_space();
-    init_micromark_util_character();
-    content = {
-      tokenize: initializeContent
-    };
-  }
-});
-
-// node_modules/micromark-util-edit-map/index.js
-function addImplementation(editMap, at, remove, add, before) {
-  if (remove === 0 && add.length === 0) {
-    return;
-  }
-  const existing = editMap.index.get(at);
-  if (existing) {
-    existing[1] += remove;
-    if (before) {
-      add.push(...existing[2]);
-      existing[2] = add;
-    } else {
-      existing[2].push(...add);
-    }
-    return;
-  }
-  const change = [at, remove, add];
-  editMap.map.push(change);
-  editMap.index.set(at, change);
-}
-var EditMap;
-var init_micromark_util_edit_map = __esm({
-  "node_modules/micromark-util-edit-map/index.js"() {
-    EditMap = class {
-      /**
-       * Create a new edit map.
-       *
-       * @returns
-       *   New instance.
-       */
-      constructor() {
-        this.index = /* @__PURE__ */ new Map();
-        this.map = [];
-      }
-      /**
-       * Create an edit: a remove and/or add at a certain place.
-       *
-       * @param {number} index
-       *   Index at which to apply the edit.
-       * @param {number} remove
-       *   Count of items to remove at the index.
-       * @param {Array<Event>} add
-       *   Items to add at the index.
-       * @returns {undefined}
-       *   Nothing.
-       */
-      add(index3, remove, add) {
-        addImplementation(this, index3, remove, add, false);
-      }
-      /**
-       * Create an edit: but insert `add` before existing additions, instead of
-       * after them.
-       *
-       * @param {number} index
-       *   Index at which to apply the edit.
-       * @param {number} remove
-       *   Count of items to remove at the index.
-       * @param {Array<Event>} add
-       *   Items to add at the index.
-       * @returns {undefined}
-       *   Nothing.
-       */
-      addBefore(index3, remove, add) {
-        addImplementation(this, index3, remove, add, true);
-      }
-      /**
-       * Done, change the events.
-       *
-       * @param {Array<Event>} events
-       *   List of events to apply the edits to.
-       * @returns {undefined}
-       *   Nothing.
-       */
-      consume(events) {
-        this.map.sort(function(a, b) {
-          return a[0] - b[0];
-        });
-        if (this.map.length === 0) {
-          return;
-        }
-        let index3 = this.map.length;
-        const vecs = [];
-        while (index3 > 0) {
-          index3 -= 1;
-          vecs.push(events.slice(this.map[index3][0] + this.map[index3][1]), this.map[index3][2]);
-          events.length = this.map[index3][0];
-        }
-        vecs.push(events.slice());
-        events.length = 0;
-        let slice = vecs.pop();
-        while (slice) {
-          for (const element of slice) {
-            events.push(element);
-          }
-          slice = vecs.pop();
-        }
-        this.map.length = 0;
-        this.index.clear();
-      }
-    };
-  }
-});
-
-// node_modules/micromark/lib/initialize/document.js
-function initializeDocument(effects) {
-  const self2 = this;
-  const stack = [];
-  let continued = 0;
-  let childFlow;
-  let childToken;
-  let lineStartOffset;
-  return start;
-  function start(code2) {
-    if (continued < stack.length) {
-      const item = stack[continued];
-      self2.containerState = item[1];
-      return effects.attempt(item[0].continuation, documentContinue, checkNewContainers)(code2);
-    }
-    return checkNewContainers(code2);
-  }
-  function documentContinue(code2) {
-    continued++;
-    if (self2.containerState._closeFlow) {
-      self2.containerState._closeFlow = void 0;
-      if (childFlow) {
-        closeFlow();
-      }
-      const indexBeforeExits = self2.events.length;
-      let indexBeforeFlow = indexBeforeExits;
-      let point3;
-      while (indexBeforeFlow--) {
-        if (self2.events[indexBeforeFlow][0] === "exit" && self2.events[indexBeforeFlow][1].type === "chunkFlow") {
-          point3 = self2.events[indexBeforeFlow][1].end;
-          break;
-        }
-      }
-      exitContainers(continued);
-      let index3 = indexBeforeExits;
-      while (index3 < self2.events.length) {
-        self2.events[index3][1].end = {
-          ...point3
-        };
-        index3++;
-      }
-      const editMap = new EditMap();
-      editMap.add(indexBeforeFlow + 1, 0, self2.events.slice(indexBeforeExits));
-      editMap.add(indexBeforeExits, index3 - indexBeforeExits, []);
-      editMap.consume(self2.events);
-      return checkNewContainers(code2);
-    }
-    return start(code2);
-  }
-  function checkNewContainers(code2) {
-    if (continued === stack.length) {
-      if (!childFlow) {
-        return documentContinued(code2);
-      }
-      if (childFlow.currentConstruct && childFlow.currentConstruct.concrete) {
-        return flowStart(code2);
-      }
-      self2.interrupt = Boolean(childFlow.currentConstruct && !childFlow._gfmTableDynamicInterruptHack);
-    }
-    self2.containerState = {};
-    return effects.check(containerConstruct, thereIsANewContainer, thereIsNoNewContainer)(code2);
-  }
-  function thereIsANewContainer(code2) {
-    if (childFlow) {
-      closeFlow();
-    }
-    exitContainers(continued);
-    return documentContinued(code2);
-  }
-  function thereIsNoNewContainer(code2) {
-    self2.parser.lazy[self2.now().line] = continued !== stack.length;
-    lineStartOffset = self2.now().offset;
-    return flowStart(code2);
-  }
-  function documentContinued(code2) {
-    self2.containerState = {};
-    return effects.attempt(containerConstruct, containerContinue, flowStart)(code2);
-  }
-  function containerContinue(code2) {
-    continued++;
-    stack.push([self2.currentConstruct, self2.containerState]);
-    return documentContinued(code2);
-  }
-  function flowStart(code2) {
-    if (code2 === null) {
-      if (childFlow) {
-        closeFlow();
-      }
-      exitContainers(0);
-      effects.consume(code2);
-      return;
-    }
-    childFlow = childFlow || self2.parser.flow(self2.now());
-    effects.enter("chunkFlow", {
-      _tokenizer: childFlow,
-      contentType: "flow",
-      previous: childToken
-    });
-    return flowContinue(code2);
-  }
-  function flowContinue(code2) {
-    if (code2 === null) {
-      writeToChild(effects.exit("chunkFlow"), true);
-      exitContainers(0);
-      effects.consume(code2);
-      return;
-    }
-    if (markdownLineEnding(code2)) {
-      effects.consume(code2);
-      writeToChild(effects.exit("chunkFlow"));
-      continued = 0;
-      self2.interrupt = void 0;
-      return start;
-    }
-    effects.consume(code2);
-    return flowContinue;
-  }
-  function writeToChild(token, endOfFile) {
-    const stream = self2.sliceStream(token);
-    if (endOfFile) {
-      stream.push(null);
-    }
-    token.previous = childToken;
-    if (childToken) {
-      childToken.next = token;
-    }
-    childToken = token;
-    childFlow.defineSkip(token.start);
-    childFlow.write(stream);
-    if (self2.parser.lazy[token.start.line]) {
-      let index3 = childFlow.events.length;
-      while (index3--) {
-        if (
-          // The token starts before the line ending…
-          childFlow.events[index3][1].start.offset < lineStartOffset && // …and either is not ended yet…
-          (!childFlow.events[index3][1].end || // …or ends after it.
-          childFlow.events[index3][1].end.offset > lineStartOffset)
-        ) {
-          return;
-        }
-      }
-      const indexBeforeExits = self2.events.length;
-      let indexBeforeFlow = indexBeforeExits;
-      let seen;
-      let point3;
-      while (indexBeforeFlow--) {
-        if (self2.events[indexBeforeFlow][0] === "exit" && self2.events[indexBeforeFlow][1].type === "chunkFlow") {
-          if (seen) {
-            point3 = self2.events[indexBeforeFlow][1].end;
-            break;
-          }
-          seen = true;
-        }
-      }
-      exitContainers(continued);
-      index3 = indexBeforeExits;
-      while (index3 < self2.events.length) {
-        self2.events[index3][1].end = {
-          ...point3
-        };
-        index3++;
-      }
-      const editMap = new EditMap();
-      editMap.add(indexBeforeFlow + 1, 0, self2.events.slice(indexBeforeExits));
-      editMap.add(indexBeforeExits, index3 - indexBeforeExits, []);
-      editMap.consume(self2.events);
-    }
-  }
-  function exitContainers(size) {
-    let index3 = stack.length;
-    while (index3-- > size) {
-      const entry = stack[index3];
-      self2.containerState = entry[1];
-      entry[0].exit.call(self2, effects);
-    }
-    stack.length = size;
-  }
-  function closeFlow() {
-    childFlow.write([null]);
-    childToken = void 0;
-    childFlow = void 0;
-    self2.containerState._closeFlow = void 0;
-  }
-}
-function tokenizeContainer(effects, ok3, nok) {
-  return factorySpace(effects, effects.attempt(this.parser.constructs.document, ok3, nok), "linePrefix", this.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4);
-}
-var document2, containerConstruct;
-var init_document = __esm({
-  "node_modules/micromark/lib/initialize/document.js"() {
-    init_micromark_factory_space();
-    init_micromark_util_character();
-    init_micromark_util_edit_map();
-    document2 = {
-      tokenize: initializeDocument
-    };
-    containerConstruct = {
-      tokenize: tokenizeContainer
-    };
-  }
-});
-
-// node_modules/micromark-util-classify-character/index.js
-function classifyCharacter(code2) {
-  if (code2 === null || markdownLineEndingOrSpace(code2) || unicodeWhitespace(code2)) {
-    return 1;
-  }
-  if (unicodePunctuation(code2)) {
-    return 2;
-  }
-}
-var init_micromark_util_classify_character = __esm({
-  "node_modules/micromark-util-classify-character/index.js"() {
-    init_micromark_util_character();
-  }
-});
-
-// node_modules/micromark-util-resolve-all/index.js
-function resolveAll(constructs2, events, context3) {
-  const called = [];
-  let index3 = -1;
-  while (++index3 < constructs2.length) {
-    const resolve2 = constructs2[index3].resolveAll;
-    if (resolve2 && !called.includes(resolve2)) {
-      events = resolve2(events, context3);
-      called.push(resolve2);
-    }
-  }
-  return events;
-}
-var init_micromark_util_resolve_all = __esm({
-  "node_modules/micromark-util-resolve-all/index.js"() {
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/attention.js
-function resolveAllAttention(events, context3) {
-  let index3 = -1;
-  let nextEvents;
-  while (++index3 < events.length) {
-    if (events[index3][0] === "enter" && events[index3][1].type === "attentionSequence" && events[index3][1]._close) {
-      let open2 = index3;
-      while (open2--) {
-        if (events[open2][0] === "exit" && events[open2][1].type === "attentionSequence" && events[open2][1]._open && // If the markers are the same:
-        context3.sliceSerialize(events[open2][1]).charCodeAt(0) === context3.sliceSerialize(events[index3][1]).charCodeAt(0)) {
-          if ((events[open2][1]._close || events[index3][1]._open) && (events[index3][1].end.offset - events[index3][1].start.offset) % 3 && !((events[open2][1].end.offset - events[open2][1].start.offset + events[index3][1].end.offset - events[index3][1].start.offset) % 3)) {
-            continue;
-          }
-          const use = events[open2][1].end.offset - events[open2][1].start.offset > 1 && events[index3][1].end.offset - events[index3][1].start.offset > 1 ? 2 : 1;
-          const start = {
-            ...events[open2][1].end
-          };
-          const end = {
-            ...events[index3][1].start
-          };
-          movePoint(start, -use);
-          movePoint(end, use);
-          const openingSequence = {
-            type: use > 1 ? "strongSequence" : "emphasisSequence",
-            start,
-            end: {
-              ...events[open2][1].end
-            }
-          };
-          const closingSequence = {
-            type: use > 1 ? "strongSequence" : "emphasisSequence",
-            start: {
-              ...events[index3][1].start
-            },
-            end
-          };
-          const text5 = {
-            type: use > 1 ? "strongText" : "emphasisText",
-            start: {
-              ...events[open2][1].end
-            },
-            end: {
-              ...events[index3][1].start
-            }
-          };
-          const group = {
-            type: use > 1 ? "strong" : "emphasis",
-            start: {
-              ...openingSequence.start
-            },
-            end: {
-              ...closingSequence.end
-            }
-          };
-          events[open2][1].end = {
-            ...openingSequence.start
-          };
-          events[index3][1].start = {
-            ...closingSequence.end
-          };
-          nextEvents = [];
-          if (events[open2][1].end.offset - events[open2][1].start.offset) {
-            nextEvents = push(nextEvents, [["enter", events[open2][1], context3], ["exit", events[open2][1], context3]]);
-          }
-          nextEvents = push(nextEvents, [["enter", group, context3], ["enter", openingSequence, context3], ["exit", openingSequence, context3], ["enter", text5, context3]]);
-          nextEvents = push(nextEvents, resolveAll(context3.parser.constructs.insideSpan.null, events.slice(open2 + 1, index3), context3));
-          nextEvents = push(nextEvents, [["exit", text5, context3], ["enter", closingSequence, context3], ["exit", closingSequence, context3], ["exit", group, context3]]);
-          let offset = 0;
-          if (events[index3][1].end.offset - events[index3][1].start.offset) {
-            offset = 2;
-            nextEvents = push(nextEvents, [["enter", events[index3][1], context3], ["exit", events[index3][1], context3]]);
-          }
-          splice(events, open2 - 1, index3 - open2 + 3, nextEvents);
-          index3 = open2 + nextEvents.length - offset - 2;
-          break;
-        }
-      }
-    }
-  }
-  index3 = -1;
-  while (++index3 < events.length) {
-    if (events[index3][1].type === "attentionSequence") {
-      events[index3][1].type = "data";
-    }
-  }
-  return events;
-}
-function tokenizeAttention(effects, ok3) {
-  const attentionMarkers2 = this.parser.constructs.attentionMarkers.null;
-  const previous3 = this.previous;
-  const before = classifyCharacter(previous3);
-  let marker;
-  return start;
-  function start(code2) {
-    marker = code2;
-    effects.enter("attentionSequence");
-    return inside(code2);
-  }
-  function inside(code2) {
-    if (code2 === marker) {
-      effects.consume(code2);
-      return inside;
-    }
-    const token = effects.exit("attentionSequence");
-    const after = classifyCharacter(code2);
-    const open2 = !after || after === 2 && before || attentionMarkers2.includes(code2) && code2 !== 42 && code2 !== 95;
-    const close2 = !before || before === 2 && after || attentionMarkers2.includes(previous3) && previous3 !== 42 && previous3 !== 95;
-    token._open = Boolean(marker === 42 ? open2 : open2 && (before || !close2));
-    token._close = Boolean(marker === 42 ? close2 : close2 && (after || !open2));
-    return ok3(code2);
-  }
-}
-function movePoint(point3, offset) {
-  point3.column += offset;
-  point3.offset += offset;
-  point3._bufferIndex += offset;
-}
-var attention;
-var init_attention = __esm({
-  "node_modules/micromark-core-commonmark/lib/attention.js"() {
-    init_micromark_util_chunked();
-    init_micromark_util_classify_character();
-    init_micromark_util_resolve_all();
-    attention = {
-      name: "attention",
-      resolveAll: resolveAllAttention,
-      tokenize: tokenizeAttention
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/autolink.js
-function tokenizeAutolink(effects, ok3, nok) {
-  let size = 0;
-  return start;
-  function start(code2) {
-    effects.enter("autolink");
-    effects.enter("autolinkMarker");
-    effects.consume(code2);
-    effects.exit("autolinkMarker");
-    effects.enter("autolinkProtocol");
-    return open2;
-  }
-  function open2(code2) {
-    if (asciiAlpha(code2)) {
-      effects.consume(code2);
-      return schemeOrEmailAtext;
-    }
-    if (code2 === 64) {
-      return nok(code2);
-    }
-    return emailAtext(code2);
-  }
-  function schemeOrEmailAtext(code2) {
-    if (code2 === 43 || code2 === 45 || code2 === 46 || asciiAlphanumeric(code2)) {
-      size = 1;
-      return schemeInsideOrEmailAtext(code2);
-    }
-    return emailAtext(code2);
-  }
-  function schemeInsideOrEmailAtext(code2) {
-    if (code2 === 58) {
-      effects.consume(code2);
-      size = 0;
-      return urlInside;
-    }
-    if ((code2 === 43 || code2 === 45 || code2 === 46 || asciiAlphanumeric(code2)) && size++ < 32) {
-      effects.consume(code2);
-      return schemeInsideOrEmailAtext;
-    }
-    size = 0;
-    return emailAtext(code2);
-  }
-  function urlInside(code2) {
-    if (code2 === 62) {
-      effects.exit("autolinkProtocol");
-      effects.enter("autolinkMarker");
-      effects.consume(code2);
-      effects.exit("autolinkMarker");
-      effects.exit("autolink");
-      return ok3;
-    }
-    if (code2 === null || code2 === 32 || code2 === 60 || asciiControl(code2)) {
-      return nok(code2);
-    }
-    effects.consume(code2);
-    return urlInside;
-  }
-  function emailAtext(code2) {
-    if (code2 === 64) {
-      effects.consume(code2);
-      return emailAtSignOrDot;
-    }
-    if (asciiAtext(code2)) {
-      effects.consume(code2);
-      return emailAtext;
-    }
-    return nok(code2);
-  }
-  function emailAtSignOrDot(code2) {
-    return asciiAlphanumeric(code2) ? emailLabel(code2) : nok(code2);
-  }
-  function emailLabel(code2) {
-    if (code2 === 46) {
-      effects.consume(code2);
-      size = 0;
-      return emailAtSignOrDot;
-    }
-    if (code2 === 62) {
-      effects.exit("autolinkProtocol").type = "autolinkEmail";
-      effects.enter("autolinkMarker");
-      effects.consume(code2);
-      effects.exit("autolinkMarker");
-      effects.exit("autolink");
-      return ok3;
-    }
-    return emailValue(code2);
-  }
-  function emailValue(code2) {
-    if ((code2 === 45 || asciiAlphanumeric(code2)) && size++ < 63) {
-      const next = code2 === 45 ? emailValue : emailLabel;
-      effects.consume(code2);
-      return next;
-    }
-    return nok(code2);
-  }
-}
-var autolink;
-var init_autolink = __esm({
-  "node_modules/micromark-core-commonmark/lib/autolink.js"() {
-    init_micromark_util_character();
-    autolink = {
-      name: "autolink",
-      tokenize: tokenizeAutolink
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/blank-line.js
-function tokenizeBlankLine(effects, ok3, nok) {
-  return start;
-  function start(code2) {
-    return markdownSpace(code2) ? factorySpace(effects, after, "linePrefix")(code2) : after(code2);
-  }
-  function after(code2) {
-    return code2 === null || markdownLineEnding(code2) ? ok3(code2) : nok(code2);
-  }
-}
-var blankLine;
-var init_blank_line = __esm({
-  "node_modules/micromark-core-commonmark/lib/blank-line.js"() {
-    init_micromark_factory_space();
-    init_micromark_util_character();
-    blankLine = {
-      partial: true,
-      tokenize: tokenizeBlankLine
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/block-quote.js
-function tokenizeBlockQuoteStart(effects, ok3, nok) {
-  const self2 = this;
-  return start;
-  function start(code2) {
-    if (code2 === 62) {
-      const state = self2.containerState;
-      if (!state.open) {
-        effects.enter("blockQuote", {
-          _container: true
-        });
-        state.open = true;
-      }
-      effects.enter("blockQuotePrefix");
-      effects.enter("blockQuoteMarker");
-      effects.consume(code2);
-      effects.exit("blockQuoteMarker");
-      return after;
-    }
-    return nok(code2);
-  }
-  function after(code2) {
-    if (markdownSpace(code2)) {
-      effects.enter("blockQuotePrefixWhitespace");
-      effects.consume(code2);
-      effects.exit("blockQuotePrefixWhitespace");
-      effects.exit("blockQuotePrefix");
-      return ok3;
-    }
-    effects.exit("blockQuotePrefix");
-    return ok3(code2);
-  }
-}
-function tokenizeBlockQuoteContinuation(effects, ok3, nok) {
-  const self2 = this;
-  return contStart;
-  function contStart(code2) {
-    if (markdownSpace(code2)) {
-      return factorySpace(effects, contBefore, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code2);
-    }
-    return contBefore(code2);
-  }
-  function contBefore(code2) {
-    return effects.attempt(blockQuote, ok3, nok)(code2);
-  }
-}
-function exit(effects) {
-  effects.exit("blockQuote");
-}
-var blockQuote;
-var init_block_quote = __esm({
-  "node_modules/micromark-core-commonmark/lib/block-quote.js"() {
-    init_micromark_factory_space();
-    init_micromark_util_character();
-    blockQuote = {
-      continuation: {
-        tokenize: tokenizeBlockQuoteContinuation
-      },
-      exit,
-      name: "blockQuote",
-      tokenize: tokenizeBlockQuoteStart
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/character-escape.js
-function tokenizeCharacterEscape(effects, ok3, nok) {
-  return start;
-  function start(code2) {
-    effects.enter("characterEscape");
-    effects.enter("escapeMarker");
-    effects.consume(code2);
-    effects.exit("escapeMarker");
-    return inside;
-  }
-  function inside(code2) {
-    if (asciiPunctuation(code2)) {
-      effects.enter("characterEscapeValue");
-      effects.consume(code2);
-      effects.exit("characterEscapeValue");
-      effects.exit("characterEscape");
-      return ok3;
-    }
-    return nok(code2);
-  }
-}
-var characterEscape;
-var init_character_escape = __esm({
-  "node_modules/micromark-core-commonmark/lib/character-escape.js"() {
-    init_micromark_util_character();
-    characterEscape = {
-      name: "characterEscape",
-      tokenize: tokenizeCharacterEscape
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/character-reference.js
-function tokenizeCharacterReference(effects, ok3, nok) {
-  const self2 = this;
-  let size = 0;
-  let max;
-  let test;
-  return start;
-  function start(code2) {
-    effects.enter("characterReference");
-    effects.enter("characterReferenceMarker");
-    effects.consume(code2);
-    effects.exit("characterReferenceMarker");
-    return open2;
-  }
-  function open2(code2) {
-    if (code2 === 35) {
-      effects.enter("characterReferenceMarkerNumeric");
-      effects.consume(code2);
-      effects.exit("characterReferenceMarkerNumeric");
-      return numeric;
-    }
-    effects.enter("characterReferenceValue");
-    max = 31;
-    test = asciiAlphanumeric;
-    return value2(code2);
-  }
-  function numeric(code2) {
-    if (code2 === 88 || code2 === 120) {
-      effects.enter("characterReferenceMarkerHexadecimal");
-      effects.consume(code2);
-      effects.exit("characterReferenceMarkerHexadecimal");
-      effects.enter("characterReferenceValue");
-      max = 6;
-      test = asciiHexDigit;
-      return value2;
-    }
-    effects.enter("characterReferenceValue");
-    max = 7;
-    test = asciiDigit;
-    return value2(code2);
-  }
-  function value2(code2) {
-    if (code2 === 59 && size) {
-      const token = effects.exit("characterReferenceValue");
-      if (test === asciiAlphanumeric && !decodeNamedCharacterReference(self2.sliceSerialize(token))) {
-        return nok(code2);
-      }
-      effects.enter("characterReferenceMarker");
-      effects.consume(code2);
-      effects.exit("characterReferenceMarker");
-      effects.exit("characterReference");
-      return ok3;
-    }
-    if (test(code2) && size++ < max) {
-      effects.consume(code2);
-      return value2;
-    }
-    return nok(code2);
-  }
-}
-var characterReference;
-var init_character_reference = __esm({
-  "node_modules/micromark-core-commonmark/lib/character-reference.js"() {
-    init_decode_named_character_reference();
-    init_micromark_util_character();
-    characterReference = {
-      name: "characterReference",
-      tokenize: tokenizeCharacterReference
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/partial-non-lazy-continuation.js
-function tokenizeNonLazyContinuation(effects, ok3, nok) {
-  const self2 = this;
-  return start;
-  function start(code2) {
-    if (code2 === null) {
-      return nok(code2);
-    }
-    effects.enter("lineEnding");
-    effects.consume(code2);
-    effects.exit("lineEnding");
-    return after;
-  }
-  function after(code2) {
-    return self2.parser.lazy[self2.now().line] ? nok(code2) : ok3(code2);
-  }
-}
-var nonLazyContinuation;
-var init_partial_non_lazy_continuation = __esm({
-  "node_modules/micromark-core-commonmark/lib/partial-non-lazy-continuation.js"() {
-    nonLazyContinuation = {
-      partial: true,
-      tokenize: tokenizeNonLazyContinuation
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/code-fenced.js
-function tokenizeCodeFenced(effects, ok3, nok) {
-  const self2 = this;
-  const closeStart = {
-    partial: true,
-    tokenize: tokenizeCloseStart
-  };
-  let initialPrefix = 0;
-  let sizeOpen = 0;
-  let marker;
-  return start;
-  function start(code2) {
-    return beforeSequenceOpen(code2);
-  }
-  function beforeSequenceOpen(code2) {
-    const tail = self2.events[self2.events.length - 1];
-    initialPrefix = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
-    marker = code2;
-    effects.enter("codeFenced");
-    effects.enter("codeFencedFence");
-    effects.enter("codeFencedFenceSequence");
-    return sequenceOpen(code2);
-  }
-  function sequenceOpen(code2) {
-    if (code2 === marker) {
-      sizeOpen++;
-      effects.consume(code2);
-      return sequenceOpen;
-    }
-    if (sizeOpen < 3) {
-      return nok(code2);
-    }
-    effects.exit("codeFencedFenceSequence");
-    return markdownSpace(code2) ? factorySpace(effects, infoBefore, "whitespace")(code2) : infoBefore(code2);
-  }
-  function infoBefore(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      effects.exit("codeFencedFence");
-      return self2.interrupt ? ok3(code2) : effects.check(nonLazyContinuation, atNonLazyBreak, after)(code2);
-    }
-    effects.enter("codeFencedFenceInfo");
-    effects.enter("chunkString", {
-      contentType: "string"
-    });
-    return info2(code2);
-  }
-  function info2(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      effects.exit("chunkString");
-      effects.exit("codeFencedFenceInfo");
-      return infoBefore(code2);
-    }
-    if (markdownSpace(code2)) {
-      effects.exit("chunkString");
-      effects.exit("codeFencedFenceInfo");
-      return factorySpace(effects, metaBefore, "whitespace")(code2);
-    }
-    if (code2 === 96 && code2 === marker) {
-      return nok(code2);
-    }
-    effects.consume(code2);
-    return info2;
-  }
-  function metaBefore(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      return infoBefore(code2);
-    }
-    effects.enter("codeFencedFenceMeta");
-    effects.enter("chunkString", {
-      contentType: "string"
-    });
-    return meta(code2);
-  }
-  function meta(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      effects.exit("chunkString");
-      effects.exit("codeFencedFenceMeta");
-      return infoBefore(code2);
-    }
-    if (code2 === 96 && code2 === marker) {
-      return nok(code2);
-    }
-    effects.consume(code2);
-    return meta;
-  }
-  function atNonLazyBreak(code2) {
-    return effects.attempt(closeStart, after, contentBefore)(code2);
-  }
-  function contentBefore(code2) {
-    effects.enter("lineEnding");
-    effects.consume(code2);
-    effects.exit("lineEnding");
-    return contentStart;
-  }
-  function contentStart(code2) {
-    return initialPrefix > 0 && markdownSpace(code2) ? factorySpace(effects, beforeContentChunk, "linePrefix", initialPrefix + 1)(code2) : beforeContentChunk(code2);
-  }
-  function beforeContentChunk(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      return effects.check(nonLazyContinuation, atNonLazyBreak, after)(code2);
-    }
-    effects.enter("codeFlowValue");
-    return contentChunk(code2);
-  }
-  function contentChunk(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      effects.exit("codeFlowValue");
-      return beforeContentChunk(code2);
-    }
-    effects.consume(code2);
-    return contentChunk;
-  }
-  function after(code2) {
-    effects.exit("codeFenced");
-    return ok3(code2);
-  }
-  function tokenizeCloseStart(effects2, ok4, nok2) {
-    let size = 0;
-    return startBefore;
-    function startBefore(code2) {
-      effects2.enter("lineEnding");
-      effects2.consume(code2);
-      effects2.exit("lineEnding");
-      return start2;
-    }
-    function start2(code2) {
-      effects2.enter("codeFencedFence");
-      return markdownSpace(code2) ? factorySpace(effects2, beforeSequenceClose, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code2) : beforeSequenceClose(code2);
-    }
-    function beforeSequenceClose(code2) {
-      if (code2 === marker) {
-        effects2.enter("codeFencedFenceSequence");
-        return sequenceClose(code2);
-      }
-      return nok2(code2);
-    }
-    function sequenceClose(code2) {
-      if (code2 === marker) {
-        size++;
-        effects2.consume(code2);
-        return sequenceClose;
-      }
-      if (size >= sizeOpen) {
-        effects2.exit("codeFencedFenceSequence");
-        return markdownSpace(code2) ? factorySpace(effects2, sequenceCloseAfter, "whitespace")(code2) : sequenceCloseAfter(code2);
-      }
-      return nok2(code2);
-    }
-    function sequenceCloseAfter(code2) {
-      if (code2 === null || markdownLineEnding(code2)) {
-        effects2.exit("codeFencedFence");
-        return ok4(code2);
-      }
-      return nok2(code2);
-    }
-  }
-}
-var codeFenced;
-var init_code_fenced = __esm({
-  "node_modules/micromark-core-commonmark/lib/code-fenced.js"() {
-    init_micromark_factory_space();
-    init_micromark_util_character();
-    init_partial_non_lazy_continuation();
-    codeFenced = {
-      concrete: true,
-      name: "codeFenced",
-      tokenize: tokenizeCodeFenced
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/code-indented.js
-function tokenizeCodeIndented(effects, ok3, nok) {
-  return start;
-  function start(code2) {
-    effects.enter("codeIndented");
-    return factorySpaceMinMax(effects, atBreak, nok, "linePrefix", 4, 4)(code2);
-  }
-  function atBreak(code2) {
-    if (code2 === null) {
-      return after(code2);
-    }
-    if (markdownLineEnding(code2)) {
-      return effects.attempt(furtherStart, atBreak, after)(code2);
-    }
-    effects.enter("codeFlowValue");
-    return inside(code2);
-  }
-  function inside(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      effects.exit("codeFlowValue");
-      return atBreak(code2);
-    }
-    effects.consume(code2);
-    return inside;
-  }
-  function after(code2) {
-    effects.exit("codeIndented");
-    return ok3(code2);
-  }
-}
-function tokenizeFurtherStart(effects, ok3, nok) {
-  const self2 = this;
-  return furtherStart2;
-  function furtherStart2(code2) {
-    if (self2.parser.lazy[self2.now().line]) {
-      return nok(code2);
-    }
-    if (markdownLineEnding(code2)) {
-      effects.enter("lineEnding");
-      effects.consume(code2);
-      effects.exit("lineEnding");
-      return furtherStart2;
-    }
-    return factorySpaceMinMax(effects, ok3, onNotEnoughPrefix, "linePrefix", 4, 4)(code2);
-  }
-  function onNotEnoughPrefix(code2) {
-    return markdownLineEnding(code2) ? furtherStart2(code2) : nok(code2);
-  }
-}
-var codeIndented, furtherStart;
-var init_code_indented = __esm({
-  "node_modules/micromark-core-commonmark/lib/code-indented.js"() {
-    init_micromark_factory_space();
-    init_micromark_util_character();
-    codeIndented = {
-      name: "codeIndented",
-      tokenize: tokenizeCodeIndented
-    };
-    furtherStart = {
-      partial: true,
-      tokenize: tokenizeFurtherStart
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/code-text.js
-function resolveCodeText(events) {
-  let tailExitIndex = events.length - 4;
-  let headEnterIndex = 3;
-  let index3;
-  let enter;
-  if ((events[headEnterIndex][1].type === "lineEnding" || events[headEnterIndex][1].type === "space") && (events[tailExitIndex][1].type === "lineEnding" || events[tailExitIndex][1].type === "space")) {
-    index3 = headEnterIndex;
-    while (++index3 < tailExitIndex) {
-      if (events[index3][1].type === "codeTextData") {
-        events[headEnterIndex][1].type = "codeTextPadding";
-        events[tailExitIndex][1].type = "codeTextPadding";
-        headEnterIndex += 2;
-        tailExitIndex -= 2;
-        break;
-      }
-    }
-  }
-  index3 = headEnterIndex - 1;
-  tailExitIndex++;
-  while (++index3 <= tailExitIndex) {
-    if (enter === void 0) {
-      if (index3 !== tailExitIndex && events[index3][1].type !== "lineEnding") {
-        enter = index3;
-      }
-    } else if (index3 === tailExitIndex || events[index3][1].type === "lineEnding") {
-      events[enter][1].type = "codeTextData";
-      if (index3 !== enter + 2) {
-        events[enter][1].end = events[index3 - 1][1].end;
-        events.splice(enter + 2, index3 - enter - 2);
-        tailExitIndex -= index3 - enter - 2;
-        index3 = enter + 2;
-      }
-      enter = void 0;
-    }
-  }
-  return events;
-}
-function previous(code2) {
-  return code2 !== 96 || this.events[this.events.length - 1][1].type === "characterEscape";
-}
-function tokenizeCodeText(effects, ok3, nok) {
-  const self2 = this;
-  let sizeOpen = 0;
-  let size;
-  let token;
-  return start;
-  function start(code2) {
-    effects.enter("codeText");
-    effects.enter("codeTextSequence");
-    return sequenceOpen(code2);
-  }
-  function sequenceOpen(code2) {
-    if (code2 === 96) {
-      effects.consume(code2);
-      sizeOpen++;
-      return sequenceOpen;
-    }
-    effects.exit("codeTextSequence");
-    return between(code2);
-  }
-  function between(code2) {
-    if (code2 === null) {
-      return nok(code2);
-    }
-    if (code2 === 32) {
-      effects.enter("space");
-      effects.consume(code2);
-      effects.exit("space");
-      return between;
-    }
-    if (code2 === 96) {
-      token = effects.enter("codeTextSequence");
-      size = 0;
-      return sequenceClose(code2);
-    }
-    if (markdownLineEnding(code2)) {
-      effects.enter("lineEnding");
-      effects.consume(code2);
-      effects.exit("lineEnding");
-      return between;
-    }
-    effects.enter("codeTextData");
-    return data(code2);
-  }
-  function data(code2) {
-    if (code2 === null || code2 === 32 || code2 === 96 || markdownLineEnding(code2)) {
-      effects.exit("codeTextData");
-      return between(code2);
-    }
-    effects.consume(code2);
-    return data;
-  }
-  function sequenceClose(code2) {
-    if (code2 === 96) {
-      effects.consume(code2);
-      size++;
-      return sequenceClose;
-    }
-    if (size === sizeOpen) {
-      effects.exit("codeTextSequence");
-      effects.exit("codeText");
-      return ok3(code2);
-    }
-    token.type = "codeTextData";
-    return data(code2);
-  }
-}
-var codeText;
-var init_code_text = __esm({
-  "node_modules/micromark-core-commonmark/lib/code-text.js"() {
-    init_micromark_util_character();
-    codeText = {
-      name: "codeText",
-      previous,
-      resolve: resolveCodeText,
-      tokenize: tokenizeCodeText
-    };
-  }
-});
-
-// node_modules/micromark-util-subtokenize/lib/splice-buffer.js
-function chunkedPush(list2, right) {
-  let chunkStart = 0;
-  if (right.length < 1e4) {
-    list2.push(...right);
-  } else {
-    while (chunkStart < right.length) {
-      list2.push(...right.slice(chunkStart, chunkStart + 1e4));
-      chunkStart += 1e4;
-    }
-  }
-}
-var SpliceBuffer;
-var init_splice_buffer = __esm({
-  "node_modules/micromark-util-subtokenize/lib/splice-buffer.js"() {
-    SpliceBuffer = class {
-      /**
-       * @param {ReadonlyArray<T> | null | undefined} [initial]
-       *   Initial items (optional).
-       * @returns
-       *   Splice buffer.
-       */
-      constructor(initial) {
-        this.left = initial ? [...initial] : [];
-        this.right = [];
-      }
-      /**
-       * Array access;
-       * does not move the cursor.
-       *
-       * @param {number} index
-       *   Index.
-       * @return {T}
-       *   Item.
-       */
-      get(index3) {
-        if (index3 < 0 || index3 >= this.left.length + this.right.length) {
-          throw new RangeError("Cannot access index `" + index3 + "` in a splice buffer of size `" + (this.left.length + this.right.length) + "`");
-        }
-        if (index3 < this.left.length) return this.left[index3];
-        return this.right[this.right.length - index3 + this.left.length - 1];
-      }
-      /**
-       * The length of the splice buffer, one greater than the largest index in the
-       * array.
-       */
-      get length() {
-        return this.left.length + this.right.length;
-      }
-      /**
-       * Remove and return `list[0]`;
-       * moves the cursor to `0`.
-       *
-       * @returns {T | undefined}
-       *   Item, optional.
-       */
-      shift() {
-        this.setCursor(0);
-        return this.right.pop();
-      }
-      /**
-       * Slice the buffer to get an array;
-       * does not move the cursor.
-       *
-       * @param {number} start
-       *   Start.
-       * @param {number | null | undefined} [end]
-       *   End (optional).
-       * @returns {Array<T>}
-       *   Array of items.
-       */
-      slice(start, end) {
-        const stop = end === null || end === void 0 ? Number.POSITIVE_INFINITY : end;
-        if (stop < this.left.length) {
-          return this.left.slice(start, stop);
-        }
-        if (start > this.left.length) {
-          return this.right.slice(this.right.length - stop + this.left.length, this.right.length - start + this.left.length).reverse();
-        }
-        return this.left.slice(start).concat(this.right.slice(this.right.length - stop + this.left.length).reverse());
-      }
-      /**
-       * Mimics the behavior of Array.prototype.splice() except for the change of
-       * interface necessary to avoid segfaults when patching in very large arrays.
-       *
-       * This operation moves cursor is moved to `start` and results in the cursor
-       * placed after any inserted items.
-       *
-       * @param {number} start
-       *   Start;
-       *   zero-based index at which to start changing the array;
-       *   negative numbers count backwards from the end of the array and values
-       *   that are out-of bounds are clamped to the appropriate end of the array.
-       * @param {number | null | undefined} [deleteCount=0]
-       *   Delete count (default: `0`);
-       *   maximum number of elements to delete, starting from start.
-       * @param {Array<T> | null | undefined} [items=[]]
-       *   Items to include in place of the deleted items (default: `[]`).
-       * @return {Array<T>}
-       *   Any removed items.
-       */
-      splice(start, deleteCount, items) {
-        const count2 = deleteCount || 0;
-        this.setCursor(Math.trunc(start));
-        const removed = this.right.splice(this.right.length - count2, Number.POSITIVE_INFINITY);
-        if (items) chunkedPush(this.left, items);
-        return removed.reverse();
-      }
-      /**
-       * Remove and return the highest-numbered item in the array, so
-       * `list[list.length - 1]`;
-       * Moves the cursor to `length`.
-       *
-       * @returns {T | undefined}
-       *   Item, optional.
-       */
-      pop() {
-        this.setCursor(Number.POSITIVE_INFINITY);
-        return this.left.pop();
-      }
-      /**
-       * Inserts a single item to the high-numbered side of the array;
-       * moves the cursor to `length`.
-       *
-       * @param {T} item
-       *   Item.
-       * @returns {undefined}
-       *   Nothing.
-       */
-      push(item) {
-        this.setCursor(Number.POSITIVE_INFINITY);
-        this.left.push(item);
-      }
-      /**
-       * Inserts many items to the high-numbered side of the array.
-       * Moves the cursor to `length`.
-       *
-       * @param {Array<T>} items
-       *   Items.
-       * @returns {undefined}
-       *   Nothing.
-       */
-      pushMany(items) {
-        this.setCursor(Number.POSITIVE_INFINITY);
-        chunkedPush(this.left, items);
-      }
-      /**
-       * Inserts a single item to the low-numbered side of the array;
-       * Moves the cursor to `0`.
-       *
-       * @param {T} item
-       *   Item.
-       * @returns {undefined}
-       *   Nothing.
-       */
-      unshift(item) {
-        this.setCursor(0);
-        this.right.push(item);
-      }
-      /**
-       * Inserts many items to the low-numbered side of the array;
-       * moves the cursor to `0`.
-       *
-       * @param {Array<T>} items
-       *   Items.
-       * @returns {undefined}
-       *   Nothing.
-       */
-      unshiftMany(items) {
-        this.setCursor(0);
-        chunkedPush(this.right, items.reverse());
-      }
-      /**
-       * Move the cursor to a specific position in the array. Requires
-       * time proportional to the distance moved.
-       *
-       * If `n < 0`, the cursor will end up at the beginning.
-       * If `n > length`, the cursor will end up at the end.
-       *
-       * @param {number} n
-       *   Position.
-       * @return {undefined}
-       *   Nothing.
-       */
-      setCursor(n) {
-        if (n === this.left.length || n > this.left.length && this.right.length === 0 || n < 0 && this.left.length === 0) return;
-        if (n < this.left.length) {
-          const removed = this.left.splice(n, Number.POSITIVE_INFINITY);
-          chunkedPush(this.right, removed.reverse());
-        } else {
-          const removed = this.right.splice(this.left.length + this.right.length - n, Number.POSITIVE_INFINITY);
-          chunkedPush(this.left, removed.reverse());
-        }
-      }
-    };
-  }
-});
-
-// node_modules/micromark-util-subtokenize/index.js
-function subtokenize(eventsArray) {
-  const jumps = {};
-  let index3 = -1;
-  let event;
-  let lineIndex;
-  let otherIndex;
-  let otherEvent;
-  let parameters;
-  let subevents;
-  let more;
-  const events = new SpliceBuffer(eventsArray);
-  while (++index3 < events.length) {
-    while (index3 in jumps) {
-      index3 = jumps[index3];
-    }
-    event = events.get(index3);
-    if (index3 && event[1].type === "chunkFlow" && events.get(index3 - 1)[1].type === "listItemPrefix") {
-      subevents = event[1]._tokenizer.events;
-      otherIndex = 0;
-      if (otherIndex < subevents.length && subevents[otherIndex][1].type === "lineEndingBlank") {
-        otherIndex += 2;
-      }
-      if (otherIndex < subevents.length && subevents[otherIndex][1].type === "content") {
-        while (++otherIndex < subevents.length) {
-          if (subevents[otherIndex][1].type === "content") {
-            break;
-          }
-          if (subevents[otherIndex][1].type === "chunkText") {
-            subevents[otherIndex][1]._isInFirstContentOfListItem = true;
-            otherIndex++;
-          }
-        }
-      }
-    }
-    if (event[0] === "enter") {
-      if (event[1].contentType) {
-        Object.assign(jumps, subcontent(events, index3));
-        index3 = jumps[index3];
-        more = true;
-      }
-    } else if (event[1]._container) {
-      otherIndex = index3;
-      lineIndex = void 0;
-      while (otherIndex--) {
-        otherEvent = events.get(otherIndex);
-        if (otherEvent[1].type === "lineEnding" || otherEvent[1].type === "lineEndingBlank") {
-          if (otherEvent[0] === "enter") {
-            if (lineIndex) {
-              events.get(lineIndex)[1].type = "lineEndingBlank";
-            }
-            otherEvent[1].type = "lineEnding";
-            lineIndex = otherIndex;
-          }
-        } else if (otherEvent[1].type === "linePrefix" || otherEvent[1].type === "listItemIndent") {
-        } else {
-          break;
-        }
-      }
-      if (lineIndex) {
-        event[1].end = {
-          ...events.get(lineIndex)[1].start
-        };
-        parameters = events.slice(lineIndex, index3);
-        parameters.unshift(event);
-        events.splice(lineIndex, index3 - lineIndex + 1, parameters);
-      }
-    }
-  }
-  splice(eventsArray, 0, Number.POSITIVE_INFINITY, events.slice(0));
-  return !more;
-}
-function subcontent(events, eventIndex) {
-  const token = events.get(eventIndex)[1];
-  const context3 = events.get(eventIndex)[2];
-  let startPosition = eventIndex - 1;
-  const startPositions = [];
-  let tokenizer = token._tokenizer;
-  if (!tokenizer) {
-    tokenizer = context3.parser[token.contentType](token.start);
-    if (token._contentTypeTextTrailing) {
-      tokenizer._contentTypeTextTrailing = true;
-    }
-  }
-  const childEvents = tokenizer.events;
-  const jumps = [];
-  const gaps = {};
-  let stream;
-  let previous3;
-  let index3 = -1;
-  let current = token;
-  let adjust = 0;
-  let start = 0;
-  const breaks = [start];
-  while (current) {
-    while (events.get(++startPosition)[1] !== current) {
-    }
-    startPositions.push(startPosition);
-    if (!current._tokenizer) {
-      stream = context3.sliceStream(current);
-      if (!current.next) {
-        stream.push(null);
-      }
-      if (previous3) {
-        tokenizer.defineSkip(current.start);
-      }
-      if (current._isInFirstContentOfListItem) {
-        tokenizer._gfmTasklistFirstContentOfListItem = true;
-      }
-      tokenizer.write(stream);
-      if (current._isInFirstContentOfListItem) {
-        tokenizer._gfmTasklistFirstContentOfListItem = void 0;
-      }
-    }
-    previous3 = current;
-    current = current.next;
-  }
-  current = token;
-  while (++index3 < childEvents.length) {
-    if (
-      // Find a void token that includes a break.
-      childEvents[index3][0] === "exit" && childEvents[index3 - 1][0] === "enter" && childEvents[index3][1].type === childEvents[index3 - 1][1].type && childEvents[index3][1].start.line !== childEvents[index3][1].end.line
-    ) {
-      start = index3 + 1;
-      breaks.push(start);
-      current._tokenizer = void 0;
-      current.previous = void 0;
-      current = current.next;
-    }
-  }
-  tokenizer.events = [];
-  if (current) {
-    current._tokenizer = void 0;
-    current.previous = void 0;
-  } else {
-    breaks.pop();
-  }
-  index3 = breaks.length;
-  while (index3--) {
-    const slice = childEvents.slice(breaks[index3], breaks[index3 + 1]);
-    const start2 = startPositions.pop();
-    jumps.push([start2, start2 + slice.length - 1]);
-    events.splice(start2, 2, slice);
-  }
-  jumps.reverse();
-  index3 = -1;
-  while (++index3 < jumps.length) {
-    gaps[adjust + jumps[index3][0]] = adjust + jumps[index3][1];
-    adjust += jumps[index3][1] - jumps[index3][0] - 1;
-  }
-  return gaps;
-}
-var init_micromark_util_subtokenize = __esm({
-  "node_modules/micromark-util-subtokenize/index.js"() {
-    init_micromark_util_chunked();
-    init_splice_buffer();
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/content.js
-function resolveContent(events) {
-  subtokenize(events);
-  return events;
-}
-function tokenizeContent(effects, ok3) {
-  let previous3;
-  return chunkStart;
-  function chunkStart(code2) {
-    effects.enter("content");
-    previous3 = effects.enter("chunkContent", {
-      contentType: "content"
-    });
-    return chunkInside(code2);
-  }
-  function chunkInside(code2) {
-    if (code2 === null) {
-      return contentEnd(code2);
-    }
-    if (markdownLineEnding(code2)) {
-      return effects.check(continuationConstruct, contentContinue, contentEnd)(code2);
-    }
-    effects.consume(code2);
-    return chunkInside;
-  }
-  function contentEnd(code2) {
-    effects.exit("chunkContent");
-    effects.exit("content");
-    return ok3(code2);
-  }
-  function contentContinue(code2) {
-    effects.consume(code2);
-    effects.exit("chunkContent");
-    previous3.next = effects.enter("chunkContent", {
-      contentType: "content",
-      previous: previous3
-    });
-    previous3 = previous3.next;
-    return chunkInside;
-  }
-}
-function tokenizeContinuation(effects, ok3, nok) {
-  const self2 = this;
-  return startLookahead;
-  function startLookahead(code2) {
-    effects.exit("chunkContent");
-    effects.enter("lineEnding");
-    effects.consume(code2);
-    effects.exit("lineEnding");
-    return factorySpace(effects, prefixed, "linePrefix");
-  }
-  function prefixed(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      return nok(code2);
-    }
-    const tail = self2.events[self2.events.length - 1];
-    if (!self2.parser.constructs.disable.null.includes("codeIndented") && tail && tail[1].type === "linePrefix" && tail[2].sliceSerialize(tail[1], true).length >= 4) {
-      return ok3(code2);
-    }
-    return effects.interrupt(self2.parser.constructs.flow, nok, ok3)(code2);
-  }
-}
-var content2, continuationConstruct;
-var init_content2 = __esm({
-  "node_modules/micromark-core-commonmark/lib/content.js"() {
-    init_micromark_factory_space();
-    init_micromark_util_character();
-    init_micromark_util_subtokenize();
-    content2 = {
-      resolve: resolveContent,
-      tokenize: tokenizeContent
-    };
-    continuationConstruct = {
-      partial: true,
-      tokenize: tokenizeContinuation
-    };
-  }
-});
-
-// node_modules/micromark-factory-destination/index.js
-function factoryDestination(effects, ok3, nok, type, literalType, literalMarkerType, rawType, stringType, max) {
-  const limit = max || Number.POSITIVE_INFINITY;
-  let balance = 0;
-  return start;
-  function start(code2) {
-    if (code2 === 60) {
-      effects.enter(type);
-      effects.enter(literalType);
-      effects.enter(literalMarkerType);
-      effects.consume(code2);
-      effects.exit(literalMarkerType);
-      return enclosedBefore;
-    }
-    if (code2 === null || code2 === 32 || code2 === 41 || asciiControl(code2)) {
-      return nok(code2);
-    }
-    effects.enter(type);
-    effects.enter(rawType);
-    effects.enter(stringType);
-    effects.enter("chunkString", {
-      contentType: "string"
-    });
-    return raw(code2);
-  }
-  function enclosedBefore(code2) {
-    if (code2 === 62) {
-      effects.enter(literalMarkerType);
-      effects.consume(code2);
-      effects.exit(literalMarkerType);
-      effects.exit(literalType);
-      effects.exit(type);
-      return ok3;
-    }
-    effects.enter(stringType);
-    effects.enter("chunkString", {
-      contentType: "string"
-    });
-    return enclosed(code2);
-  }
-  function enclosed(code2) {
-    if (code2 === 62) {
-      effects.exit("chunkString");
-      effects.exit(stringType);
-      return enclosedBefore(code2);
-    }
-    if (code2 === null || code2 === 60 || markdownLineEnding(code2)) {
-      return nok(code2);
-    }
-    effects.consume(code2);
-    return code2 === 92 ? enclosedEscape : enclosed;
-  }
-  function enclosedEscape(code2) {
-    if (code2 === 60 || code2 === 62 || code2 === 92) {
-      effects.consume(code2);
-      return enclosed;
-    }
-    return enclosed(code2);
-  }
-  function raw(code2) {
-    if (!balance && (code2 === null || code2 === 41 || markdownLineEndingOrSpace(code2))) {
-      effects.exit("chunkString");
-      effects.exit(stringType);
-      effects.exit(rawType);
-      effects.exit(type);
-      return ok3(code2);
-    }
-    if (balance < limit && code2 === 40) {
-      effects.consume(code2);
-      balance++;
-      return raw;
-    }
-    if (code2 === 41) {
-      effects.consume(code2);
-      balance--;
-      return raw;
-    }
-    if (code2 === null || code2 === 32 || code2 === 40 || asciiControl(code2)) {
-      return nok(code2);
-    }
-    effects.consume(code2);
-    return code2 === 92 ? rawEscape : raw;
-  }
-  function rawEscape(code2) {
-    if (code2 === 40 || code2 === 41 || code2 === 92) {
-      effects.consume(code2);
-      return raw;
-    }
-    return raw(code2);
-  }
-}
-var init_micromark_factory_destination = __esm({
-  "node_modules/micromark-factory-destination/index.js"() {
-    init_micromark_util_character();
-  }
-});
-
-// node_modules/micromark-factory-label/index.js
-function factoryLabel(effects, ok3, nok, type, markerType, stringType) {
-  const self2 = this;
-  let size = 0;
-  let seen;
-  return start;
-  function start(code2) {
-    effects.enter(type);
-    effects.enter(markerType);
-    effects.consume(code2);
-    effects.exit(markerType);
-    effects.enter(stringType);
-    return atBreak;
-  }
-  function atBreak(code2) {
-    if (size > 999 || code2 === null || code2 === 91 || code2 === 93 && !seen || // To do: remove in the future once we’ve switched from
-    // `micromark-extension-footnote` to `micromark-extension-gfm-footnote`,
-    // which doesn’t need this.
-    // Hidden footnotes hook.
-    /* c8 ignore next 3 */
-    code2 === 94 && !size && "_hiddenFootnoteSupport" in self2.parser.constructs) {
-      return nok(code2);
-    }
-    if (code2 === 93) {
-      effects.exit(stringType);
-      effects.enter(markerType);
-      effects.consume(code2);
-      effects.exit(markerType);
-      effects.exit(type);
-      return ok3;
-    }
-    if (markdownLineEnding(code2)) {
-      effects.enter("lineEnding");
-      effects.consume(code2);
-      effects.exit("lineEnding");
-      return atBreak;
-    }
-    effects.enter("chunkString", {
-      contentType: "string"
-    });
-    return labelInside(code2);
-  }
-  function labelInside(code2) {
-    if (code2 === null || code2 === 91 || code2 === 93 || markdownLineEnding(code2) || size++ > 999) {
-      effects.exit("chunkString");
-      return atBreak(code2);
-    }
-    effects.consume(code2);
-    if (!seen) seen = !markdownSpace(code2);
-    return code2 === 92 ? labelEscape : labelInside;
-  }
-  function labelEscape(code2) {
-    if (code2 === 91 || code2 === 92 || code2 === 93) {
-      effects.consume(code2);
-      size++;
-      return labelInside;
-    }
-    return labelInside(code2);
-  }
-}
-var init_micromark_factory_label = __esm({
-  "node_modules/micromark-factory-label/index.js"() {
-    init_micromark_util_character();
-  }
-});
-
-// node_modules/micromark-factory-title/index.js
-function factoryTitle(effects, ok3, nok, type, markerType, stringType) {
-  let marker;
-  return start;
-  function start(code2) {
-    if (code2 === 34 || code2 === 39 || code2 === 40) {
-      effects.enter(type);
-      effects.enter(markerType);
-      effects.consume(code2);
-      effects.exit(markerType);
-      marker = code2 === 40 ? 41 : code2;
-      return begin;
-    }
-    return nok(code2);
-  }
-  function begin(code2) {
-    if (code2 === marker) {
-      effects.enter(markerType);
-      effects.consume(code2);
-      effects.exit(markerType);
-      effects.exit(type);
-      return ok3;
-    }
-    effects.enter(stringType);
-    return atBreak(code2);
-  }
-  function atBreak(code2) {
-    if (code2 === marker) {
-      effects.exit(stringType);
-      return begin(marker);
-    }
-    if (code2 === null) {
-      return nok(code2);
-    }
-    if (markdownLineEnding(code2)) {
-      effects.enter("lineEnding");
-      effects.consume(code2);
-      effects.exit("lineEnding");
-      return factorySpace(effects, atBreak, "linePrefix");
-    }
-    effects.enter("chunkString", {
-      contentType: "string"
-    });
-    return inside(code2);
-  }
-  function inside(code2) {
-    if (code2 === marker || code2 === null || markdownLineEnding(code2)) {
-      effects.exit("chunkString");
-      return atBreak(code2);
-    }
-    effects.consume(code2);
-    return code2 === 92 ? escape3 : inside;
-  }
-  function escape3(code2) {
-    if (code2 === marker || code2 === 92) {
-      effects.consume(code2);
-      return inside;
-    }
-    return inside(code2);
-  }
-}
-var init_micromark_factory_title = __esm({
-  "node_modules/micromark-factory-title/index.js"() {
-    init_micromark_factory_space();
-    init_micromark_util_character();
-  }
-});
-
-// node_modules/micromark-factory-whitespace/index.js
-function factoryWhitespace(effects, ok3) {
-  let seen;
-  return start;
-  function start(code2) {
-    if (markdownLineEnding(code2)) {
-      effects.enter("lineEnding");
-      effects.consume(code2);
-      effects.exit("lineEnding");
-      seen = true;
-      return start;
-    }
-    if (markdownSpace(code2)) {
-      return factorySpace(effects, start, seen ? "linePrefix" : "lineSuffix")(code2);
-    }
-    return ok3(code2);
-  }
-}
-var init_micromark_factory_whitespace = __esm({
-  "node_modules/micromark-factory-whitespace/index.js"() {
-    init_micromark_factory_space();
-    init_micromark_util_character();
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/definition.js
-function tokenizeDefinition(effects, ok3, nok) {
-  const self2 = this;
-  let identifier;
-  return start;
-  function start(code2) {
-    effects.enter("definition");
-    return before(code2);
-  }
-  function before(code2) {
-    return factoryLabel.call(
-      self2,
-      effects,
-      labelAfter,
-      // Note: we don’t need to reset the way `markdown-rs` does.
-      nok,
-      "definitionLabel",
-      "definitionLabelMarker",
-      "definitionLabelString"
-    )(code2);
-  }
-  function labelAfter(code2) {
-    identifier = normalizeIdentifier(self2.sliceSerialize(self2.events[self2.events.length - 1][1]).slice(1, -1));
-    if (code2 === 58) {
-      effects.enter("definitionMarker");
-      effects.consume(code2);
-      effects.exit("definitionMarker");
-      return markerAfter;
-    }
-    return nok(code2);
-  }
-  function markerAfter(code2) {
-    return markdownLineEndingOrSpace(code2) ? factoryWhitespace(effects, destinationBefore)(code2) : destinationBefore(code2);
-  }
-  function destinationBefore(code2) {
-    return factoryDestination(
-      effects,
-      destinationAfter,
-      // Note: we don’t need to reset the way `markdown-rs` does.
-      nok,
-      "definitionDestination",
-      "definitionDestinationLiteral",
-      "definitionDestinationLiteralMarker",
-      "definitionDestinationRaw",
-      "definitionDestinationString"
-    )(code2);
-  }
-  function destinationAfter(code2) {
-    return effects.attempt(titleBefore, after, after)(code2);
-  }
-  function after(code2) {
-    return markdownSpace(code2) ? factorySpace(effects, afterWhitespace, "whitespace")(code2) : afterWhitespace(code2);
-  }
-  function afterWhitespace(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      effects.exit("definition");
-      self2.parser.defined.push(identifier);
-      return ok3(code2);
-    }
-    return nok(code2);
-  }
-}
-function tokenizeTitleBefore(effects, ok3, nok) {
-  return titleBefore2;
-  function titleBefore2(code2) {
-    return markdownLineEndingOrSpace(code2) ? factoryWhitespace(effects, beforeMarker)(code2) : nok(code2);
-  }
-  function beforeMarker(code2) {
-    return factoryTitle(effects, titleAfter, nok, "definitionTitle", "definitionTitleMarker", "definitionTitleString")(code2);
-  }
-  function titleAfter(code2) {
-    return markdownSpace(code2) ? factorySpace(effects, titleAfterOptionalWhitespace, "whitespace")(code2) : titleAfterOptionalWhitespace(code2);
-  }
-  function titleAfterOptionalWhitespace(code2) {
-    return code2 === null || markdownLineEnding(code2) ? ok3(code2) : nok(code2);
-  }
-}
-var definition, titleBefore;
-var init_definition = __esm({
-  "node_modules/micromark-core-commonmark/lib/definition.js"() {
-    init_micromark_factory_destination();
-    init_micromark_factory_label();
-    init_micromark_factory_space();
-    init_micromark_factory_title();
-    init_micromark_factory_whitespace();
-    init_micromark_util_character();
-    init_micromark_util_normalize_identifier();
-    definition = {
-      name: "definition",
-      tokenize: tokenizeDefinition
-    };
-    titleBefore = {
-      partial: true,
-      tokenize: tokenizeTitleBefore
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/hard-break-escape.js
-function tokenizeHardBreakEscape(effects, ok3, nok) {
-  return start;
-  function start(code2) {
-    effects.enter("hardBreakEscape");
-    effects.consume(code2);
-    return after;
-  }
-  function after(code2) {
-    if (markdownLineEnding(code2)) {
-      effects.exit("hardBreakEscape");
-      return ok3(code2);
-    }
-    return nok(code2);
-  }
-}
-var hardBreakEscape;
-var init_hard_break_escape = __esm({
-  "node_modules/micromark-core-commonmark/lib/hard-break-escape.js"() {
-    init_micromark_util_character();
-    hardBreakEscape = {
-      name: "hardBreakEscape",
-      tokenize: tokenizeHardBreakEscape
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/heading-atx.js
-function resolveHeadingAtx(events, context3) {
-  let contentEnd = events.length - 2;
-  let contentStart = 3;
-  if (events[contentStart][1].type === "whitespace") {
-    contentStart += 2;
-  }
-  if (contentEnd - 2 > contentStart && events[contentEnd][1].type === "whitespace") {
-    contentEnd -= 2;
-  }
-  if (events[contentEnd][1].type === "atxHeadingSequence" && (contentStart === contentEnd - 1 || contentEnd - 4 > contentStart && events[contentEnd - 2][1].type === "whitespace")) {
-    contentEnd -= contentStart + 1 === contentEnd ? 2 : 4;
-  }
-  if (contentEnd > contentStart) {
-    const content3 = {
-      type: "atxHeadingText",
-      start: events[contentStart][1].start,
-      end: events[contentEnd][1].end
-    };
-    const text5 = {
-      type: "chunkText",
-      start: events[contentStart][1].start,
-      end: events[contentEnd][1].end,
-      contentType: "text"
-    };
-    splice(events, contentStart, contentEnd - contentStart + 1, [["enter", content3, context3], ["enter", text5, context3], ["exit", text5, context3], ["exit", content3, context3]]);
-  }
-  return events;
-}
-function tokenizeHeadingAtx(effects, ok3, nok) {
-  let size = 0;
-  return start;
-  function start(code2) {
-    effects.enter("atxHeading");
-    return before(code2);
-  }
-  function before(code2) {
-    effects.enter("atxHeadingSequence");
-    return sequenceOpen(code2);
-  }
-  function sequenceOpen(code2) {
-    if (code2 === 35 && size++ < 6) {
-      effects.consume(code2);
-      return sequenceOpen;
-    }
-    if (code2 === null || markdownLineEndingOrSpace(code2)) {
-      effects.exit("atxHeadingSequence");
-      return atBreak(code2);
-    }
-    return nok(code2);
-  }
-  function atBreak(code2) {
-    if (code2 === 35) {
-      effects.enter("atxHeadingSequence");
-      return sequenceFurther(code2);
-    }
-    if (code2 === null || markdownLineEnding(code2)) {
-      effects.exit("atxHeading");
-      return ok3(code2);
-    }
-    if (markdownSpace(code2)) {
-      return factorySpace(effects, atBreak, "whitespace")(code2);
-    }
-    effects.enter("atxHeadingText");
-    return data(code2);
-  }
-  function sequenceFurther(code2) {
-    if (code2 === 35) {
-      effects.consume(code2);
-      return sequenceFurther;
-    }
-    effects.exit("atxHeadingSequence");
-    return atBreak(code2);
-  }
-  function data(code2) {
-    if (code2 === null || code2 === 35 || markdownLineEndingOrSpace(code2)) {
-      effects.exit("atxHeadingText");
-      return atBreak(code2);
-    }
-    effects.consume(code2);
-    return data;
-  }
-}
-var headingAtx;
-var init_heading_atx = __esm({
-  "node_modules/micromark-core-commonmark/lib/heading-atx.js"() {
-    init_micromark_factory_space();
-    init_micromark_util_character();
-    init_micromark_util_chunked();
-    headingAtx = {
-      name: "headingAtx",
-      resolve: resolveHeadingAtx,
-      tokenize: tokenizeHeadingAtx
-    };
-  }
-});
-
-// node_modules/micromark-util-html-tag-name/index.js
-var htmlBlockNames, htmlRawNames;
-var init_micromark_util_html_tag_name = __esm({
-  "node_modules/micromark-util-html-tag-name/index.js"() {
-    htmlBlockNames = [
-      "address",
-      "article",
-      "aside",
-      "base",
-      "basefont",
-      "blockquote",
-      "body",
-      "caption",
-      "center",
-      "col",
-      "colgroup",
-      "dd",
-      "details",
-      "dialog",
-      "dir",
-      "div",
-      "dl",
-      "dt",
-      "fieldset",
-      "figcaption",
-      "figure",
-      "footer",
-      "form",
-      "frame",
-      "frameset",
-      "h1",
-      "h2",
-      "h3",
-      "h4",
-      "h5",
-      "h6",
-      "head",
-      "header",
-      "hr",
-      "html",
-      "iframe",
-      "legend",
-      "li",
-      "link",
-      "main",
-      "menu",
-      "menuitem",
-      "nav",
-      "noframes",
-      "ol",
-      "optgroup",
-      "option",
-      "p",
-      "param",
-      "search",
-      "section",
-      "summary",
-      "table",
-      "tbody",
-      "td",
-      "tfoot",
-      "th",
-      "thead",
-      "title",
-      "tr",
-      "track",
-      "ul"
-    ];
-    htmlRawNames = ["pre", "script", "style", "textarea"];
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/html-flow.js
-function resolveToHtmlFlow(events) {
-  let index3 = events.length;
-  while (index3--) {
-    if (events[index3][0] === "enter" && events[index3][1].type === "htmlFlow") {
-      break;
-    }
-  }
-  if (index3 > 1 && events[index3 - 2][1].type === "linePrefix") {
-    events[index3][1].start = events[index3 - 2][1].start;
-    events[index3 + 1][1].start = events[index3 - 2][1].start;
-    events.splice(index3 - 2, 2);
-  }
-  return events;
-}
-function tokenizeHtmlFlow(effects, ok3, nok) {
-  const self2 = this;
-  let marker;
-  let closingTag;
-  let buffer;
-  let index3;
-  let markerB;
-  return start;
-  function start(code2) {
-    return before(code2);
-  }
-  function before(code2) {
-    effects.enter("htmlFlow");
-    effects.enter("htmlFlowData");
-    effects.consume(code2);
-    return open2;
-  }
-  function open2(code2) {
-    if (code2 === 33) {
-      effects.consume(code2);
-      return declarationOpen;
-    }
-    if (code2 === 47) {
-      effects.consume(code2);
-      closingTag = true;
-      return tagCloseStart;
-    }
-    if (code2 === 63) {
-      effects.consume(code2);
-      marker = 3;
-      return self2.interrupt ? ok3 : continuationDeclarationInside;
-    }
-    if (asciiAlpha(code2)) {
-      effects.consume(code2);
-      buffer = String.fromCharCode(code2);
-      return tagName;
-    }
-    return nok(code2);
-  }
-  function declarationOpen(code2) {
-    if (code2 === 45) {
-      effects.consume(code2);
-      marker = 2;
-      return commentOpenInside;
-    }
-    if (code2 === 91) {
-      effects.consume(code2);
-      marker = 5;
-      index3 = 0;
-      return cdataOpenInside;
-    }
-    if (asciiAlpha(code2)) {
-      effects.consume(code2);
-      marker = 4;
-      return self2.interrupt ? ok3 : continuationDeclarationInside;
-    }
-    return nok(code2);
-  }
-  function commentOpenInside(code2) {
-    if (code2 === 45) {
-      effects.consume(code2);
-      return self2.interrupt ? ok3 : continuationDeclarationInside;
-    }
-    return nok(code2);
-  }
-  function cdataOpenInside(code2) {
-    const value2 = "CDATA[";
-    if (code2 === value2.charCodeAt(index3++)) {
-      effects.consume(code2);
-      if (index3 === value2.length) {
-        return self2.interrupt ? ok3 : continuation;
-      }
-      return cdataOpenInside;
-    }
-    return nok(code2);
-  }
-  function tagCloseStart(code2) {
-    if (asciiAlpha(code2)) {
-      effects.consume(code2);
-      buffer = String.fromCharCode(code2);
-      return tagName;
-    }
-    return nok(code2);
-  }
-  function tagName(code2) {
-    if (code2 === null || code2 === 47 || code2 === 62 || markdownLineEndingOrSpace(code2)) {
-      const slash = code2 === 47;
-      const name = buffer.toLowerCase();
-      if (!slash && !closingTag && htmlRawNames.includes(name)) {
-        marker = 1;
-        return self2.interrupt ? ok3(code2) : continuation(code2);
-      }
-      if (htmlBlockNames.includes(buffer.toLowerCase())) {
-        marker = 6;
-        if (slash) {
-          effects.consume(code2);
-          return basicSelfClosing;
-        }
-        return self2.interrupt ? ok3(code2) : continuation(code2);
-      }
-      marker = 7;
-      return self2.interrupt && !self2.parser.lazy[self2.now().line] ? nok(code2) : closingTag ? completeClosingTagAfter(code2) : completeAttributeNameBefore(code2);
-    }
-    if (code2 === 45 || asciiAlphanumeric(code2)) {
-      effects.consume(code2);
-      buffer += String.fromCharCode(code2);
-      return tagName;
-    }
-    return nok(code2);
-  }
-  function basicSelfClosing(code2) {
-    if (code2 === 62) {
-      effects.consume(code2);
-      return self2.interrupt ? ok3 : continuation;
-    }
-    return nok(code2);
-  }
-  function completeClosingTagAfter(code2) {
-    if (markdownSpace(code2)) {
-      effects.consume(code2);
-      return completeClosingTagAfter;
-    }
-    return completeEnd(code2);
-  }
-  function completeAttributeNameBefore(code2) {
-    if (code2 === 47) {
-      effects.consume(code2);
-      return completeEnd;
-    }
-    if (code2 === 58 || code2 === 95 || asciiAlpha(code2)) {
-      effects.consume(code2);
-      return completeAttributeName;
-    }
-    if (markdownSpace(code2)) {
-      effects.consume(code2);
-      return completeAttributeNameBefore;
-    }
-    return completeEnd(code2);
-  }
-  function completeAttributeName(code2) {
-    if (code2 === 45 || code2 === 46 || code2 === 58 || code2 === 95 || asciiAlphanumeric(code2)) {
-      effects.consume(code2);
-      return completeAttributeName;
-    }
-    return completeAttributeNameAfter(code2);
-  }
-  function completeAttributeNameAfter(code2) {
-    if (code2 === 61) {
-      effects.consume(code2);
-      return completeAttributeValueBefore;
-    }
-    if (markdownSpace(code2)) {
-      effects.consume(code2);
-      return completeAttributeNameAfter;
-    }
-    return completeAttributeNameBefore(code2);
-  }
-  function completeAttributeValueBefore(code2) {
-    if (code2 === null || code2 === 60 || code2 === 61 || code2 === 62 || code2 === 96) {
-      return nok(code2);
-    }
-    if (code2 === 34 || code2 === 39) {
-      effects.consume(code2);
-      markerB = code2;
-      return completeAttributeValueQuoted;
-    }
-    if (markdownSpace(code2)) {
-      effects.consume(code2);
-      return completeAttributeValueBefore;
-    }
-    return completeAttributeValueUnquoted(code2);
-  }
-  function completeAttributeValueQuoted(code2) {
-    if (code2 === markerB) {
-      effects.consume(code2);
-      markerB = null;
-      return completeAttributeValueQuotedAfter;
-    }
-    if (code2 === null || markdownLineEnding(code2)) {
-      return nok(code2);
-    }
-    effects.consume(code2);
-    return completeAttributeValueQuoted;
-  }
-  function completeAttributeValueUnquoted(code2) {
-    if (code2 === null || code2 === 34 || code2 === 39 || code2 === 47 || code2 === 60 || code2 === 61 || code2 === 62 || code2 === 96 || markdownLineEndingOrSpace(code2)) {
-      return completeAttributeNameAfter(code2);
-    }
-    effects.consume(code2);
-    return completeAttributeValueUnquoted;
-  }
-  function completeAttributeValueQuotedAfter(code2) {
-    if (code2 === 47 || code2 === 62 || markdownSpace(code2)) {
-      return completeAttributeNameBefore(code2);
-    }
-    return nok(code2);
-  }
-  function completeEnd(code2) {
-    if (code2 === 62) {
-      effects.consume(code2);
-      return completeAfter;
-    }
-    return nok(code2);
-  }
-  function completeAfter(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      return continuation(code2);
-    }
-    if (markdownSpace(code2)) {
-      effects.consume(code2);
-      return completeAfter;
-    }
-    return nok(code2);
-  }
-  function continuation(code2) {
-    if (code2 === 45 && marker === 2) {
-      effects.consume(code2);
-      return continuationCommentInside;
-    }
-    if (code2 === 60 && marker === 1) {
-      effects.consume(code2);
-      return continuationRawTagOpen;
-    }
-    if (code2 === 62 && marker === 4) {
-      effects.consume(code2);
-      return continuationClose;
-    }
-    if (code2 === 63 && marker === 3) {
-      effects.consume(code2);
-      return continuationDeclarationInside;
-    }
-    if (code2 === 93 && marker === 5) {
-      effects.consume(code2);
-      return continuationCdataInside;
-    }
-    if (markdownLineEnding(code2) && (marker === 6 || marker === 7)) {
-      effects.exit("htmlFlowData");
-      return effects.check(blankLineBefore, continuationAfter, continuationStart)(code2);
-    }
-    if (code2 === null || markdownLineEnding(code2)) {
-      effects.exit("htmlFlowData");
-      return continuationStart(code2);
-    }
-    effects.consume(code2);
-    return continuation;
-  }
-  function continuationStart(code2) {
-    return effects.check(nonLazyContinuation, continuationStartNonLazy, continuationAfter)(code2);
-  }
-  function continuationStartNonLazy(code2) {
-    effects.enter("lineEnding");
-    effects.consume(code2);
-    effects.exit("lineEnding");
-    return continuationBefore;
-  }
-  function continuationBefore(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      return continuationStart(code2);
-    }
-    effects.enter("htmlFlowData");
-    return continuation(code2);
-  }
-  function continuationCommentInside(code2) {
-    if (code2 === 45) {
-      effects.consume(code2);
-      return continuationDeclarationInside;
-    }
-    return continuation(code2);
-  }
-  function continuationRawTagOpen(code2) {
-    if (code2 === 47) {
-      effects.consume(code2);
-      buffer = "";
-      return continuationRawEndTag;
-    }
-    return continuation(code2);
-  }
-  function continuationRawEndTag(code2) {
-    if (code2 === 62) {
-      const name = buffer.toLowerCase();
-      if (htmlRawNames.includes(name)) {
-        effects.consume(code2);
-        return continuationClose;
-      }
-      return continuation(code2);
-    }
-    if (asciiAlpha(code2) && buffer.length < 8) {
-      effects.consume(code2);
-      buffer += String.fromCharCode(code2);
-      return continuationRawEndTag;
-    }
-    return continuation(code2);
-  }
-  function continuationCdataInside(code2) {
-    if (code2 === 93) {
-      effects.consume(code2);
-      return continuationDeclarationInside;
-    }
-    return continuation(code2);
-  }
-  function continuationDeclarationInside(code2) {
-    if (code2 === 62) {
-      effects.consume(code2);
-      return continuationClose;
-    }
-    if (code2 === 45 && marker === 2) {
-      effects.consume(code2);
-      return continuationDeclarationInside;
-    }
-    return continuation(code2);
-  }
-  function continuationClose(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      effects.exit("htmlFlowData");
-      return continuationAfter(code2);
-    }
-    effects.consume(code2);
-    return continuationClose;
-  }
-  function continuationAfter(code2) {
-    effects.exit("htmlFlow");
-    return ok3(code2);
-  }
-}
-function tokenizeBlankLineBefore(effects, ok3, nok) {
-  return start;
-  function start(code2) {
-    effects.enter("lineEnding");
-    effects.consume(code2);
-    effects.exit("lineEnding");
-    return effects.attempt(blankLine, ok3, nok);
-  }
-}
-var htmlFlow, blankLineBefore;
-var init_html_flow = __esm({
-  "node_modules/micromark-core-commonmark/lib/html-flow.js"() {
-    init_micromark_util_character();
-    init_micromark_util_html_tag_name();
-    init_blank_line();
-    init_partial_non_lazy_continuation();
-    htmlFlow = {
-      concrete: true,
-      name: "htmlFlow",
-      resolveTo: resolveToHtmlFlow,
-      tokenize: tokenizeHtmlFlow
-    };
-    blankLineBefore = {
-      partial: true,
-      tokenize: tokenizeBlankLineBefore
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/html-text.js
-function tokenizeHtmlText(effects, ok3, nok) {
-  const self2 = this;
-  let marker;
-  let index3;
-  let returnState;
-  return start;
-  function start(code2) {
-    effects.enter("htmlText");
-    effects.enter("htmlTextData");
-    effects.consume(code2);
-    return open2;
-  }
-  function open2(code2) {
-    if (code2 === 33) {
-      effects.consume(code2);
-      return declarationOpen;
-    }
-    if (code2 === 47) {
-      effects.consume(code2);
-      return tagCloseStart;
-    }
-    if (code2 === 63) {
-      effects.consume(code2);
-      return instruction;
-    }
-    if (asciiAlpha(code2)) {
-      effects.consume(code2);
-      return tagOpen;
-    }
-    return nok(code2);
-  }
-  function declarationOpen(code2) {
-    if (code2 === 45) {
-      effects.consume(code2);
-      return commentOpenInside;
-    }
-    if (code2 === 91) {
-      effects.consume(code2);
-      index3 = 0;
-      return cdataOpenInside;
-    }
-    if (asciiAlpha(code2)) {
-      effects.consume(code2);
-      return declaration;
-    }
-    return nok(code2);
-  }
-  function commentOpenInside(code2) {
-    if (code2 === 45) {
-      effects.consume(code2);
-      return commentEnd;
-    }
-    return nok(code2);
-  }
-  function comment(code2) {
-    if (code2 === null) {
-      return nok(code2);
-    }
-    if (code2 === 45) {
-      effects.consume(code2);
-      return commentClose;
-    }
-    if (markdownLineEnding(code2)) {
-      returnState = comment;
-      return lineEndingBefore(code2);
-    }
-    effects.consume(code2);
-    return comment;
-  }
-  function commentClose(code2) {
-    if (code2 === 45) {
-      effects.consume(code2);
-      return commentEnd;
-    }
-    return comment(code2);
-  }
-  function commentEnd(code2) {
-    return code2 === 62 ? end(code2) : code2 === 45 ? commentClose(code2) : comment(code2);
-  }
-  function cdataOpenInside(code2) {
-    const value2 = "CDATA[";
-    if (code2 === value2.charCodeAt(index3++)) {
-      effects.consume(code2);
-      return index3 === value2.length ? cdata : cdataOpenInside;
-    }
-    return nok(code2);
-  }
-  function cdata(code2) {
-    if (code2 === null) {
-      return nok(code2);
-    }
-    if (code2 === 93) {
-      effects.consume(code2);
-      return cdataClose;
-    }
-    if (markdownLineEnding(code2)) {
-      returnState = cdata;
-      return lineEndingBefore(code2);
-    }
-    effects.consume(code2);
-    return cdata;
-  }
-  function cdataClose(code2) {
-    if (code2 === 93) {
-      effects.consume(code2);
-      return cdataEnd;
-    }
-    return cdata(code2);
-  }
-  function cdataEnd(code2) {
-    if (code2 === 62) {
-      return end(code2);
-    }
-    if (code2 === 93) {
-      effects.consume(code2);
-      return cdataEnd;
-    }
-    return cdata(code2);
-  }
-  function declaration(code2) {
-    if (code2 === null || code2 === 62) {
-      return end(code2);
-    }
-    if (markdownLineEnding(code2)) {
-      returnState = declaration;
-      return lineEndingBefore(code2);
-    }
-    effects.consume(code2);
-    return declaration;
-  }
-  function instruction(code2) {
-    if (code2 === null) {
-      return nok(code2);
-    }
-    if (code2 === 63) {
-      effects.consume(code2);
-      return instructionClose;
-    }
-    if (markdownLineEnding(code2)) {
-      returnState = instruction;
-      return lineEndingBefore(code2);
-    }
-    effects.consume(code2);
-    return instruction;
-  }
-  function instructionClose(code2) {
-    return code2 === 62 ? end(code2) : instruction(code2);
-  }
-  function tagCloseStart(code2) {
-    if (asciiAlpha(code2)) {
-      effects.consume(code2);
-      return tagClose;
-    }
-    return nok(code2);
-  }
-  function tagClose(code2) {
-    if (code2 === 45 || asciiAlphanumeric(code2)) {
-      effects.consume(code2);
-      return tagClose;
-    }
-    return tagCloseBetween(code2);
-  }
-  function tagCloseBetween(code2) {
-    if (markdownLineEnding(code2)) {
-      returnState = tagCloseBetween;
-      return lineEndingBefore(code2);
-    }
-    if (markdownSpace(code2)) {
-      effects.consume(code2);
-      return tagCloseBetween;
-    }
-    return end(code2);
-  }
-  function tagOpen(code2) {
-    if (code2 === 45 || asciiAlphanumeric(code2)) {
-      effects.consume(code2);
-      return tagOpen;
-    }
-    if (code2 === 47 || code2 === 62 || markdownLineEndingOrSpace(code2)) {
-      return tagOpenBetween(code2);
-    }
-    return nok(code2);
-  }
-  function tagOpenBetween(code2) {
-    if (code2 === 47) {
-      effects.consume(code2);
-      return end;
-    }
-    if (code2 === 58 || code2 === 95 || asciiAlpha(code2)) {
-      effects.consume(code2);
-      return tagOpenAttributeName;
-    }
-    if (markdownLineEnding(code2)) {
-      returnState = tagOpenBetween;
-      return lineEndingBefore(code2);
-    }
-    if (markdownSpace(code2)) {
-      effects.consume(code2);
-      return tagOpenBetween;
-    }
-    return end(code2);
-  }
-  function tagOpenAttributeName(code2) {
-    if (code2 === 45 || code2 === 46 || code2 === 58 || code2 === 95 || asciiAlphanumeric(code2)) {
-      effects.consume(code2);
-      return tagOpenAttributeName;
-    }
-    return tagOpenAttributeNameAfter(code2);
-  }
-  function tagOpenAttributeNameAfter(code2) {
-    if (code2 === 61) {
-      effects.consume(code2);
-      return tagOpenAttributeValueBefore;
-    }
-    if (markdownLineEnding(code2)) {
-      returnState = tagOpenAttributeNameAfter;
-      return lineEndingBefore(code2);
-    }
-    if (markdownSpace(code2)) {
-      effects.consume(code2);
-      return tagOpenAttributeNameAfter;
-    }
-    return tagOpenBetween(code2);
-  }
-  function tagOpenAttributeValueBefore(code2) {
-    if (code2 === null || code2 === 60 || code2 === 61 || code2 === 62 || code2 === 96) {
-      return nok(code2);
-    }
-    if (code2 === 34 || code2 === 39) {
-      effects.consume(code2);
-      marker = code2;
-      return tagOpenAttributeValueQuoted;
-    }
-    if (markdownLineEnding(code2)) {
-      returnState = tagOpenAttributeValueBefore;
-      return lineEndingBefore(code2);
-    }
-    if (markdownSpace(code2)) {
-      effects.consume(code2);
-      return tagOpenAttributeValueBefore;
-    }
-    effects.consume(code2);
-    return tagOpenAttributeValueUnquoted;
-  }
-  function tagOpenAttributeValueQuoted(code2) {
-    if (code2 === marker) {
-      effects.consume(code2);
-      marker = void 0;
-      return tagOpenAttributeValueQuotedAfter;
-    }
-    if (code2 === null) {
-      return nok(code2);
-    }
-    if (markdownLineEnding(code2)) {
-      returnState = tagOpenAttributeValueQuoted;
-      return lineEndingBefore(code2);
-    }
-    effects.consume(code2);
-    return tagOpenAttributeValueQuoted;
-  }
-  function tagOpenAttributeValueUnquoted(code2) {
-    if (code2 === null || code2 === 34 || code2 === 39 || code2 === 60 || code2 === 61 || code2 === 96) {
-      return nok(code2);
-    }
-    if (code2 === 47 || code2 === 62 || markdownLineEndingOrSpace(code2)) {
-      return tagOpenBetween(code2);
-    }
-    effects.consume(code2);
-    return tagOpenAttributeValueUnquoted;
-  }
-  function tagOpenAttributeValueQuotedAfter(code2) {
-    if (code2 === 47 || code2 === 62 || markdownLineEndingOrSpace(code2)) {
-      return tagOpenBetween(code2);
-    }
-    return nok(code2);
-  }
-  function end(code2) {
-    if (code2 === 62) {
-      effects.consume(code2);
-      effects.exit("htmlTextData");
-      effects.exit("htmlText");
-      return ok3;
-    }
-    return nok(code2);
-  }
-  function lineEndingBefore(code2) {
-    effects.exit("htmlTextData");
-    effects.enter("lineEnding");
-    effects.consume(code2);
-    effects.exit("lineEnding");
-    return lineEndingAfter;
-  }
-  function lineEndingAfter(code2) {
-    return markdownSpace(code2) ? factorySpace(effects, lineEndingAfterPrefix, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code2) : lineEndingAfterPrefix(code2);
-  }
-  function lineEndingAfterPrefix(code2) {
-    effects.enter("htmlTextData");
-    return returnState(code2);
-  }
-}
-var htmlText;
-var init_html_text = __esm({
-  "node_modules/micromark-core-commonmark/lib/html-text.js"() {
-    init_micromark_factory_space();
-    init_micromark_util_character();
-    htmlText = {
-      name: "htmlText",
-      tokenize: tokenizeHtmlText
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/label-end.js
-function resolveAllLabelEnd(events) {
-  let index3 = -1;
-  const newEvents = [];
-  while (++index3 < events.length) {
-    const token = events[index3][1];
-    newEvents.push(events[index3]);
-    if (token.type === "labelImage" || token.type === "labelLink" || token.type === "labelEnd") {
-      const offset = token.type === "labelImage" ? 4 : 2;
-      token.type = "data";
-      index3 += offset;
-    }
-  }
-  if (events.length !== newEvents.length) {
-    splice(events, 0, events.length, newEvents);
-  }
-  return events;
-}
-function resolveToLabelEnd(events, context3) {
-  let index3 = events.length;
-  let offset = 0;
-  let open2;
-  let close2;
-  let media;
-  while (index3--) {
-    const token = events[index3][1];
-    if (open2) {
-      if (token.type === "link" || token.type === "labelLink" && token._inactive) {
-        break;
-      }
-      if (events[index3][0] === "enter" && token.type === "labelLink") {
-        token._inactive = true;
-      }
-    } else if (close2) {
-      if (events[index3][0] === "enter" && (token.type === "labelImage" || token.type === "labelLink") && !token._balanced) {
-        open2 = index3;
-        if (token.type !== "labelLink") {
-          offset = 2;
-          break;
-        }
-      }
-    } else if (token.type === "labelEnd") {
-      close2 = index3;
-    }
-  }
-  const group = {
-    type: events[open2][1].type === "labelLink" ? "link" : "image",
-    start: {
-      ...events[open2][1].start
-    },
-    end: {
-      ...events[events.length - 1][1].end
-    }
-  };
-  const label2 = {
-    type: "label",
-    start: {
-      ...events[open2][1].start
-    },
-    end: {
-      ...events[close2][1].end
-    }
-  };
-  const text5 = {
-    type: "labelText",
-    start: {
-      ...events[open2 + offset + 2][1].end
-    },
-    end: {
-      ...events[close2 - 2][1].start
-    }
-  };
-  media = [["enter", group, context3], ["enter", label2, context3]];
-  media = push(media, events.slice(open2 + 1, open2 + offset + 3));
-  media = push(media, [["enter", text5, context3]]);
-  media = push(media, resolveAll(context3.parser.constructs.insideSpan.null, events.slice(open2 + offset + 4, close2 - 3), context3));
-  media = push(media, [["exit", text5, context3], events[close2 - 2], events[close2 - 1], ["exit", label2, context3]]);
-  media = push(media, events.slice(close2 + 1));
-  media = push(media, [["exit", group, context3]]);
-  splice(events, open2, events.length, media);
-  return events;
-}
-function tokenizeLabelEnd(effects, ok3, nok) {
-  const self2 = this;
-  const labelStarts = self2._labelStarts;
-  let labelStart;
-  let defined;
-  if (labelStarts) {
-    while (labelStarts.length > 0 && labelStarts[labelStarts.length - 1]._balanced) {
-      labelStarts.pop();
-    }
-    labelStart = labelStarts[labelStarts.length - 1];
-  }
-  return start;
-  function start(code2) {
-    if (!labelStart) {
-      return nok(code2);
-    }
-    if (labelStart._inactive) {
-      return labelEndNok(code2);
-    }
-    defined = self2.parser.defined.includes(normalizeIdentifier(self2.sliceSerialize({
-      start: labelStart.end,
-      end: self2.now()
-    })));
-    effects.enter("labelEnd");
-    effects.enter("labelMarker");
-    effects.consume(code2);
-    effects.exit("labelMarker");
-    effects.exit("labelEnd");
-    return after;
-  }
-  function after(code2) {
-    if (code2 === 40) {
-      return effects.attempt(resourceConstruct, labelEndOk, defined ? labelEndOk : labelEndNok)(code2);
-    }
-    if (code2 === 91) {
-      return effects.attempt(referenceFullConstruct, labelEndOk, defined ? referenceNotFull : labelEndNok)(code2);
-    }
-    return defined ? labelEndOk(code2) : labelEndNok(code2);
-  }
-  function referenceNotFull(code2) {
-    return effects.attempt(referenceCollapsedConstruct, labelEndOk, labelEndNok)(code2);
-  }
-  function labelEndOk(code2) {
-    labelStarts.pop();
-    return ok3(code2);
-  }
-  function labelEndNok(code2) {
-    labelStart._balanced = true;
-    return nok(code2);
-  }
-}
-function tokenizeResource(effects, ok3, nok) {
-  return resourceStart;
-  function resourceStart(code2) {
-    effects.enter("resource");
-    effects.enter("resourceMarker");
-    effects.consume(code2);
-    effects.exit("resourceMarker");
-    return resourceBefore;
-  }
-  function resourceBefore(code2) {
-    return markdownLineEndingOrSpace(code2) ? factoryWhitespace(effects, resourceOpen)(code2) : resourceOpen(code2);
-  }
-  function resourceOpen(code2) {
-    if (code2 === 41) {
-      return resourceEnd(code2);
-    }
-    return factoryDestination(effects, resourceDestinationAfter, resourceDestinationMissing, "resourceDestination", "resourceDestinationLiteral", "resourceDestinationLiteralMarker", "resourceDestinationRaw", "resourceDestinationString", 32)(code2);
-  }
-  function resourceDestinationAfter(code2) {
-    return markdownLineEndingOrSpace(code2) ? factoryWhitespace(effects, resourceBetween)(code2) : resourceEnd(code2);
-  }
-  function resourceDestinationMissing(code2) {
-    return nok(code2);
-  }
-  function resourceBetween(code2) {
-    if (code2 === 34 || code2 === 39 || code2 === 40) {
-      return factoryTitle(effects, resourceTitleAfter, nok, "resourceTitle", "resourceTitleMarker", "resourceTitleString")(code2);
-    }
-    return resourceEnd(code2);
-  }
-  function resourceTitleAfter(code2) {
-    return markdownLineEndingOrSpace(code2) ? factoryWhitespace(effects, resourceEnd)(code2) : resourceEnd(code2);
-  }
-  function resourceEnd(code2) {
-    if (code2 === 41) {
-      effects.enter("resourceMarker");
-      effects.consume(code2);
-      effects.exit("resourceMarker");
-      effects.exit("resource");
-      return ok3;
-    }
-    return nok(code2);
-  }
-}
-function tokenizeReferenceFull(effects, ok3, nok) {
-  const self2 = this;
-  return referenceFull;
-  function referenceFull(code2) {
-    return factoryLabel.call(self2, effects, referenceFullAfter, referenceFullMissing, "reference", "referenceMarker", "referenceString")(code2);
-  }
-  function referenceFullAfter(code2) {
-    return self2.parser.defined.includes(normalizeIdentifier(self2.sliceSerialize(self2.events[self2.events.length - 1][1]).slice(1, -1))) ? ok3(code2) : nok(code2);
-  }
-  function referenceFullMissing(code2) {
-    return nok(code2);
-  }
-}
-function tokenizeReferenceCollapsed(effects, ok3, nok) {
-  return referenceCollapsedStart;
-  function referenceCollapsedStart(code2) {
-    effects.enter("reference");
-    effects.enter("referenceMarker");
-    effects.consume(code2);
-    effects.exit("referenceMarker");
-    return referenceCollapsedOpen;
-  }
-  function referenceCollapsedOpen(code2) {
-    if (code2 === 93) {
-      effects.enter("referenceMarker");
-      effects.consume(code2);
-      effects.exit("referenceMarker");
-      effects.exit("reference");
-      return ok3;
-    }
-    return nok(code2);
-  }
-}
-var labelEnd, resourceConstruct, referenceFullConstruct, referenceCollapsedConstruct;
-var init_label_end = __esm({
-  "node_modules/micromark-core-commonmark/lib/label-end.js"() {
-    init_micromark_factory_destination();
-    init_micromark_factory_label();
-    init_micromark_factory_title();
-    init_micromark_factory_whitespace();
-    init_micromark_util_character();
-    init_micromark_util_chunked();
-    init_micromark_util_normalize_identifier();
-    init_micromark_util_resolve_all();
-    labelEnd = {
-      name: "labelEnd",
-      resolveAll: resolveAllLabelEnd,
-      resolveTo: resolveToLabelEnd,
-      tokenize: tokenizeLabelEnd
-    };
-    resourceConstruct = {
-      tokenize: tokenizeResource
-    };
-    referenceFullConstruct = {
-      tokenize: tokenizeReferenceFull
-    };
-    referenceCollapsedConstruct = {
-      tokenize: tokenizeReferenceCollapsed
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/label-start-image.js
-function tokenizeLabelStartImage(effects, ok3, nok) {
-  const self2 = this;
-  let labelImage;
-  return start;
-  function start(code2) {
-    effects.enter("labelImage");
-    effects.enter("labelImageMarker");
-    effects.consume(code2);
-    effects.exit("labelImageMarker");
-    return open2;
-  }
-  function open2(code2) {
-    if (code2 === 91) {
-      effects.enter("labelMarker");
-      effects.consume(code2);
-      effects.exit("labelMarker");
-      labelImage = effects.exit("labelImage");
-      return after;
-    }
-    return nok(code2);
-  }
-  function after(code2) {
-    if (code2 === 94 && "_hiddenFootnoteSupport" in self2.parser.constructs) {
-      return nok(code2);
-    }
-    self2._labelStarts = self2._labelStarts || [];
-    self2._labelStarts.push(labelImage);
-    return ok3(code2);
-  }
-}
-var labelStartImage;
-var init_label_start_image = __esm({
-  "node_modules/micromark-core-commonmark/lib/label-start-image.js"() {
-    init_label_end();
-    labelStartImage = {
-      name: "labelStartImage",
-      resolveAll: labelEnd.resolveAll,
-      tokenize: tokenizeLabelStartImage
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/label-start-link.js
-function tokenizeLabelStartLink(effects, ok3, nok) {
-  const self2 = this;
-  let labelLink;
-  return start;
-  function start(code2) {
-    effects.enter("labelLink");
-    effects.enter("labelMarker");
-    effects.consume(code2);
-    effects.exit("labelMarker");
-    labelLink = effects.exit("labelLink");
-    return after;
-  }
-  function after(code2) {
-    if (code2 === 94 && "_hiddenFootnoteSupport" in self2.parser.constructs) {
-      return nok(code2);
-    }
-    self2._labelStarts = self2._labelStarts || [];
-    self2._labelStarts.push(labelLink);
-    return ok3(code2);
-  }
-}
-var labelStartLink;
-var init_label_start_link = __esm({
-  "node_modules/micromark-core-commonmark/lib/label-start-link.js"() {
-    init_label_end();
-    labelStartLink = {
-      name: "labelStartLink",
-      resolveAll: labelEnd.resolveAll,
-      tokenize: tokenizeLabelStartLink
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/line-ending.js
-function tokenizeLineEnding(effects, ok3) {
-  return start;
-  function start(code2) {
-    effects.enter("lineEnding");
-    effects.consume(code2);
-    effects.exit("lineEnding");
-    return factorySpace(effects, ok3, "linePrefix");
-  }
-}
-var lineEnding;
-var init_line_ending = __esm({
-  "node_modules/micromark-core-commonmark/lib/line-ending.js"() {
-    init_micromark_factory_space();
-    lineEnding = {
-      name: "lineEnding",
-      tokenize: tokenizeLineEnding
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/thematic-break.js
-function tokenizeThematicBreak(effects, ok3, nok) {
-  let size = 0;
-  let marker;
-  return start;
-  function start(code2) {
-    effects.enter("thematicBreak");
-    return before(code2);
-  }
-  function before(code2) {
-    marker = code2;
-    return atBreak(code2);
-  }
-  function atBreak(code2) {
-    if (code2 === marker) {
-      effects.enter("thematicBreakSequence");
-      return sequence(code2);
-    }
-    if (size >= 3 && (code2 === null || markdownLineEnding(code2))) {
-      effects.exit("thematicBreak");
-      return ok3(code2);
-    }
-    return nok(code2);
-  }
-  function sequence(code2) {
-    if (code2 === marker) {
-      effects.consume(code2);
-      size++;
-      return sequence;
-    }
-    effects.exit("thematicBreakSequence");
-    return markdownSpace(code2) ? factorySpace(effects, atBreak, "whitespace")(code2) : atBreak(code2);
-  }
-}
-var thematicBreak;
-var init_thematic_break = __esm({
-  "node_modules/micromark-core-commonmark/lib/thematic-break.js"() {
-    init_micromark_factory_space();
-    init_micromark_util_character();
-    thematicBreak = {
-      name: "thematicBreak",
-      tokenize: tokenizeThematicBreak
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/list.js
-function tokenizeListStart(effects, ok3, nok) {
-  const self2 = this;
-  const tail = self2.events[self2.events.length - 1];
-  let initialSize = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
-  let size = 0;
-  return start;
-  function start(code2) {
-    const kind = self2.containerState.type || (code2 === 42 || code2 === 43 || code2 === 45 ? "listUnordered" : "listOrdered");
-    if (kind === "listUnordered" ? !self2.containerState.marker || code2 === self2.containerState.marker : asciiDigit(code2)) {
-      if (!self2.containerState.type) {
-        self2.containerState.type = kind;
-        effects.enter(kind, {
-          _container: true
-        });
-      }
-      if (kind === "listUnordered") {
-        effects.enter("listItemPrefix");
-        return code2 === 42 || code2 === 45 ? effects.check(thematicBreak, nok, atMarker)(code2) : atMarker(code2);
-      }
-      if (!self2.interrupt || code2 === 49) {
-        effects.enter("listItemPrefix");
-        effects.enter("listItemValue");
-        return inside(code2);
-      }
-    }
-    return nok(code2);
-  }
-  function inside(code2) {
-    if (asciiDigit(code2) && ++size < 10) {
-      effects.consume(code2);
-      return inside;
-    }
-    if ((!self2.interrupt || size < 2) && (self2.containerState.marker ? code2 === self2.containerState.marker : code2 === 41 || code2 === 46)) {
-      effects.exit("listItemValue");
-      return atMarker(code2);
-    }
-    return nok(code2);
-  }
-  function atMarker(code2) {
-    effects.enter("listItemMarker");
-    effects.consume(code2);
-    effects.exit("listItemMarker");
-    self2.containerState.marker = self2.containerState.marker || code2;
-    return effects.check(
-      blankLine,
-      // Can’t be empty when interrupting.
-      self2.interrupt ? nok : onBlank,
-      effects.attempt(listItemPrefixWhitespaceConstruct, endOfPrefix, otherPrefix)
-    );
-  }
-  function onBlank(code2) {
-    self2.containerState.initialBlankLine = true;
-    initialSize++;
-    return endOfPrefix(code2);
-  }
-  function otherPrefix(code2) {
-    if (markdownSpace(code2)) {
-      effects.enter("listItemPrefixWhitespace");
-      effects.consume(code2);
-      effects.exit("listItemPrefixWhitespace");
-      return endOfPrefix;
-    }
-    return nok(code2);
-  }
-  function endOfPrefix(code2) {
-    self2.containerState.size = initialSize + self2.sliceSerialize(effects.exit("listItemPrefix"), true).length;
-    return ok3(code2);
-  }
-}
-function tokenizeListContinuation(effects, ok3, nok) {
-  const self2 = this;
-  self2.containerState._closeFlow = void 0;
-  return effects.check(blankLine, onBlank, notBlank);
-  function onBlank(code2) {
-    self2.containerState.furtherBlankLines = self2.containerState.furtherBlankLines || self2.containerState.initialBlankLine;
-    return factorySpace(effects, ok3, "listItemIndent", self2.containerState.size + 1)(code2);
-  }
-  function notBlank(code2) {
-    if (self2.containerState.furtherBlankLines || !markdownSpace(code2)) {
-      self2.containerState.furtherBlankLines = void 0;
-      self2.containerState.initialBlankLine = void 0;
-      return notInCurrentItem(code2);
-    }
-    self2.containerState.furtherBlankLines = void 0;
-    self2.containerState.initialBlankLine = void 0;
-    return effects.attempt(indentConstruct, ok3, notInCurrentItem)(code2);
-  }
-  function notInCurrentItem(code2) {
-    self2.containerState._closeFlow = true;
-    self2.interrupt = void 0;
-    return factorySpace(effects, effects.attempt(list, ok3, nok), "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code2);
-  }
-}
-function tokenizeIndent(effects, ok3, nok) {
-  const self2 = this;
-  return factorySpace(effects, afterPrefix, "listItemIndent", self2.containerState.size + 1);
-  function afterPrefix(code2) {
-    const tail = self2.events[self2.events.length - 1];
-    return tail && tail[1].type === "listItemIndent" && tail[2].sliceSerialize(tail[1], true).length === self2.containerState.size ? ok3(code2) : nok(code2);
-  }
-}
-function tokenizeListEnd(effects) {
-  effects.exit(this.containerState.type);
-}
-function tokenizeListItemPrefixWhitespace(effects, ok3, nok) {
-  const self2 = this;
-  return factorySpace(effects, afterPrefix, "listItemPrefixWhitespace", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4 + 1);
-  function afterPrefix(code2) {
-    const tail = self2.events[self2.events.length - 1];
-    return !markdownSpace(code2) && tail && tail[1].type === "listItemPrefixWhitespace" ? ok3(code2) : nok(code2);
-  }
-}
-var list, listItemPrefixWhitespaceConstruct, indentConstruct;
-var init_list = __esm({
-  "node_modules/micromark-core-commonmark/lib/list.js"() {
-    init_micromark_factory_space();
-    init_micromark_util_character();
-    init_blank_line();
-    init_thematic_break();
-    list = {
-      continuation: {
-        tokenize: tokenizeListContinuation
-      },
-      exit: tokenizeListEnd,
-      name: "list",
-      tokenize: tokenizeListStart
-    };
-    listItemPrefixWhitespaceConstruct = {
-      partial: true,
-      tokenize: tokenizeListItemPrefixWhitespace
-    };
-    indentConstruct = {
-      partial: true,
-      tokenize: tokenizeIndent
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/lib/setext-underline.js
-function resolveToSetextUnderline(events, context3) {
-  const editMap = new EditMap();
-  let index3 = events.length;
-  let content3;
-  let text5;
-  let definition2;
-  while (index3--) {
-    if (events[index3][0] === "enter") {
-      if (events[index3][1].type === "content") {
-        content3 = index3;
-        break;
-      }
-      if (events[index3][1].type === "paragraph") {
-        text5 = index3;
-      }
-    } else {
-      if (events[index3][1].type === "content") {
-        editMap.add(index3, 1, []);
-      }
-      if (!definition2 && events[index3][1].type === "definition") {
-        definition2 = index3;
-      }
-    }
-  }
-  const heading = {
-    type: "setextHeading",
-    start: {
-      ...events[content3][1].start
-    },
-    end: {
-      ...events[events.length - 1][1].end
-    }
-  };
-  events[text5][1].type = "setextHeadingText";
-  if (definition2) {
-    editMap.add(text5, 0, [["enter", heading, context3]]);
-    editMap.add(definition2 + 1, 0, [["exit", events[content3][1], context3]]);
-    events[content3][1].end = {
-      ...events[definition2][1].end
-    };
-  } else {
-    events[content3][1] = heading;
-  }
-  editMap.add(events.length, 0, [["exit", heading, context3]]);
-  editMap.consume(events);
-  return events;
-}
-function tokenizeSetextUnderline(effects, ok3, nok) {
-  const self2 = this;
-  let marker;
-  return start;
-  function start(code2) {
-    let index3 = self2.events.length;
-    let paragraph;
-    while (index3--) {
-      if (self2.events[index3][1].type !== "lineEnding" && self2.events[index3][1].type !== "linePrefix" && self2.events[index3][1].type !== "content") {
-        paragraph = self2.events[index3][1].type === "paragraph";
-        break;
-      }
-    }
-    if (!self2.parser.lazy[self2.now().line] && (self2.interrupt || paragraph)) {
-      effects.enter("setextHeadingLine");
-      marker = code2;
-      return before(code2);
-    }
-    return nok(code2);
-  }
-  function before(code2) {
-    effects.enter("setextHeadingLineSequence");
-    return inside(code2);
-  }
-  function inside(code2) {
-    if (code2 === marker) {
-      effects.consume(code2);
-      return inside;
-    }
-    effects.exit("setextHeadingLineSequence");
-    return markdownSpace(code2) ? factorySpace(effects, after, "lineSuffix")(code2) : after(code2);
-  }
-  function after(code2) {
-    if (code2 === null || markdownLineEnding(code2)) {
-      effects.exit("setextHeadingLine");
-      return ok3(code2);
-    }
-    return nok(code2);
-  }
-}
-var setextUnderline;
-var init_setext_underline = __esm({
-  "node_modules/micromark-core-commonmark/lib/setext-underline.js"() {
-    init_micromark_factory_space();
-    init_micromark_util_character();
-    init_micromark_util_edit_map();
-    setextUnderline = {
-      name: "setextUnderline",
-      resolveTo: resolveToSetextUnderline,
-      tokenize: tokenizeSetextUnderline
-    };
-  }
-});
-
-// node_modules/micromark-core-commonmark/index.js
-var init_micromark_core_commonmark = __esm({
-  "node_modules/micromark-core-commonmark/index.js"() {
-    init_attention();
-    init_autolink();
-    init_blank_line();
-    init_block_quote();
-    init_character_escape();
-    init_character_reference();
-    init_code_fenced();
-    init_code_indented();
-    init_code_text();
-    init_content2();
-    init_definition();
-    init_hard_break_escape();
-    init_heading_atx();
-    init_html_flow();
-    init_html_text();
-    init_label_end();
-    init_label_start_image();
-    init_label_start_link();
-    init_line_ending();
-    init_list();
-    init_setext_underline();
-    init_thematic_break();
-  }
-});
-
-// node_modules/micromark/lib/initialize/flow.js
-function initializeFlow(effects) {
-  const self2 = this;
-  const initial = effects.attempt(
-    // Try to parse a blank line.
-    blankLine,
-    atBlankEnding,
-    // Try to parse initial flow (essentially, only code).
-    effects.attempt(this.parser.constructs.flowInitial, afterConstruct, factorySpace(effects, effects.attempt(this.parser.constructs.flow, afterConstruct, effects.attempt(content2, afterConstruct)), "linePrefix"))
-  );
-  return initial;
-  function atBlankEnding(code2) {
-    if (code2 === null) {
-      effects.consume(code2);
-      return;
-    }
-    effects.enter("lineEndingBlank");
-    effects.consume(code2);
-    effects.exit("lineEndingBlank");
-    self2.currentConstruct = void 0;
-    return initial;
-  }
-  function afterConstruct(code2) {
-    if (code2 === null) {
-      effects.consume(code2);
-      return;
-    }
-    effects.enter("lineEnding");
-    effects.consume(code2);
-    effects.exit("lineEnding");
-    self2.currentConstruct = void 0;
-    return initial;
-  }
-}
-var flow;
-var init_flow = __esm({
-  "node_modules/micromark/lib/initialize/flow.js"() {
-    init_micromark_core_commonmark();
-    init_micromark_factory_space();
-    flow = {
-      tokenize: initializeFlow
-    };
-  }
-});
-
-// node_modules/micromark/lib/initialize/text.js
-function initializeFactory(field) {
-  return {
-    resolveAll: createResolver(field === "text" ? resolveAllLineSuffixes : void 0),
-    tokenize: initializeText
-  };
-  function initializeText(effects) {
-    const self2 = this;
-    const constructs2 = this.parser.constructs[field];
-    const text5 = effects.attempt(constructs2, start, notText);
-    return start;
-    function start(code2) {
-      return atBreak(code2) ? text5(code2) : notText(code2);
-    }
-    function notText(code2) {
-      if (code2 === null) {
-        effects.consume(code2);
-        return;
-      }
-      effects.enter("data");
-      effects.consume(code2);
-      return data;
-    }
-    function data(code2) {
-      if (atBreak(code2)) {
-        effects.exit("data");
-        return text5(code2);
-      }
-      effects.consume(code2);
-      return data;
-    }
-    function atBreak(code2) {
-      if (code2 === null) {
-        return true;
-      }
-      const list2 = constructs2[code2];
-      let index3 = -1;
-      if (list2) {
-        while (++index3 < list2.length) {
-          const item = list2[index3];
-          if (!item.previous || item.previous.call(self2, self2.previous)) {
-            return true;
-          }
-        }
-      }
-      return false;
-    }
-  }
-}
-function createResolver(extraResolver) {
-  return resolveAllText;
-  function resolveAllText(events, context3) {
-    let index3 = -1;
-    let enter;
-    while (++index3 <= events.length) {
-      if (enter === void 0) {
-        if (events[index3] && events[index3][1].type === "data") {
-          enter = index3;
-          index3++;
-        }
-      } else if (!events[index3] || events[index3][1].type !== "data") {
-        if (index3 !== enter + 2) {
-          events[enter][1].end = events[index3 - 1][1].end;
-          events.splice(enter + 2, index3 - enter - 2);
-          index3 = enter + 2;
-        }
-        enter = void 0;
-      }
-    }
-    return extraResolver ? extraResolver(events, context3) : events;
-  }
-}
-function resolveAllLineSuffixes(events, context3) {
-  const editMap = new EditMap();
-  let eventIndex = 0;
-  while (++eventIndex <= events.length) {
-    if ((eventIndex === events.length || events[eventIndex][1].type === "lineEnding") && events[eventIndex - 1][1].type === "data") {
-      const data = events[eventIndex - 1][1];
-      const chunks = context3.sliceStream(data);
-      let index3 = chunks.length;
-      let bufferIndex = -1;
-      let size = 0;
-      let tabs;
-      while (index3--) {
-        const chunk = chunks[index3];
-        if (typeof chunk === "string") {
-          bufferIndex = chunk.length;
-          while (chunk.charCodeAt(bufferIndex - 1) === 32) {
-            size++;
-            bufferIndex--;
-          }
-          if (bufferIndex) {
-            break;
-          }
-          bufferIndex = -1;
-        } else if (chunk === -2) {
-          tabs = true;
-          size++;
-        } else if (chunk === -1) {
-        } else {
-          index3++;
-          break;
-        }
-      }
-      if (context3._contentTypeTextTrailing && eventIndex === events.length) {
-        size = 0;
-      }
-      if (size) {
-        const token = {
-          type: eventIndex === events.length || tabs || size < 2 ? "lineSuffix" : "hardBreakTrailing",
-          start: {
-            _bufferIndex: index3 ? bufferIndex : data.start._bufferIndex + bufferIndex,
-            _index: data.start._index + index3,
-            line: data.end.line,
-            column: data.end.column - size,
-            offset: data.end.offset - size
-          },
-          end: {
-            ...data.end
-          }
-        };
-        data.end = {
-          ...token.start
-        };
-        if (data.start.offset === data.end.offset) {
-          Object.assign(data, token);
-        } else {
-          editMap.add(eventIndex, 0, [["enter", token, context3], ["exit", token, context3]]);
-        }
-      }
-      eventIndex++;
-    }
-  }
-  editMap.consume(events);
-  return events;
-}
-var resolver, string, text;
-var init_text = __esm({
-  "node_modules/micromark/lib/initialize/text.js"() {
-    init_micromark_util_edit_map();
-    resolver = {
-      resolveAll: createResolver()
-    };
-    string = initializeFactory("string");
-    text = initializeFactory("text");
-  }
-});
-
-// node_modules/micromark/lib/constructs.js
-var constructs_exports = {};
-__export(constructs_exports, {
-  attentionMarkers: () => attentionMarkers,
-  contentInitial: () => contentInitial,
-  disable: () => disable,
-  document: () => document3,
-  flow: () => flow2,
-  flowInitial: () => flowInitial,
-  insideSpan: () => insideSpan,
-  string: () => string2,
-  text: () => text2
-});
-var document3, contentInitial, flowInitial, flow2, string2, text2, insideSpan, attentionMarkers, disable;
-var init_constructs = __esm({
-  "node_modules/micromark/lib/constructs.js"() {
-    init_micromark_core_commonmark();
-    init_text();
-    document3 = {
-      [42]: list,
-      [43]: list,
-      [45]: list,
-      [48]: list,
-      [49]: list,
-      [50]: list,
-      [51]: list,
-      [52]: list,
-      [53]: list,
-      [54]: list,
-      [55]: list,
-      [56]: list,
-      [57]: list,
-      [62]: blockQuote
-    };
-    contentInitial = {
-      [91]: definition
-    };
-    flowInitial = {
-      [-2]: codeIndented,
-      [-1]: codeIndented,
-      [32]: codeIndented
-    };
-    flow2 = {
-      [35]: headingAtx,
-      [42]: thematicBreak,
-      [45]: [setextUnderline, thematicBreak],
-      [60]: htmlFlow,
-      [61]: setextUnderline,
-      [95]: thematicBreak,
-      [96]: codeFenced,
-      [126]: codeFenced
-    };
-    string2 = {
-      [38]: characterReference,
-      [92]: characterEscape
-    };
-    text2 = {
-      [-5]: lineEnding,
-      [-4]: lineEnding,
-      [-3]: lineEnding,
-      [33]: labelStartImage,
-      [38]: characterReference,
-      [42]: attention,
-      [60]: [autolink, htmlText],
-      [91]: labelStartLink,
-      [92]: [hardBreakEscape, characterEscape],
-      [93]: labelEnd,
-      [95]: attention,
-      [96]: codeText
-    };
-    insideSpan = {
-      null: [attention, resolver]
-    };
-    attentionMarkers = {
-      null: [42, 95]
-    };
-    disable = {
-      null: []
-    };
-  }
-});
-
-// node_modules/micromark/lib/create-tokenizer.js
-function createTokenizer(parser, initialize, from) {
-  let point3 = {
-    _bufferIndex: -1,
-    _index: 0,
-    line: from && from.line || 1,
-    column: from && from.column || 1,
-    offset: from && from.offset || 0
-  };
-  const columnStart = {};
-  const resolveAllConstructs = [];
-  let chunks = [];
-  let stack = [];
-  let consumed = true;
-  const effects = {
-    attempt: constructFactory(onsuccessfulconstruct),
-    check: constructFactory(onsuccessfulcheck),
-    consume,
-    enter,
-    exit: exit3,
-    interrupt: constructFactory(onsuccessfulcheck, {
-      interrupt: true
-    })
-  };
-  const context3 = {
-    code: null,
-    containerState: {},
-    defineSkip,
-    events: [],
-    now,
-    parser,
-    previous: null,
-    sliceSerialize,
-    sliceStream,
-    write
-  };
-  let state = initialize.tokenize.call(context3, effects);
-  let expectedCode;
-  if (initialize.resolveAll) {
-    resolveAllConstructs.push(initialize);
-  }
-  return context3;
-  function write(slice) {
-    chunks = push(chunks, slice);
-    main();
-    if (chunks[chunks.length - 1] !== null) {
-      return [];
-    }
-    addResult(initialize, 0);
-    context3.events = resolveAll(resolveAllConstructs, context3.events, context3);
-    return context3.events;
-  }
-  function sliceSerialize(token, expandTabs) {
-    return serializeChunks(sliceStream(token), expandTabs);
-  }
-  function sliceStream(token) {
-    return sliceChunks(chunks, token);
-  }
-  function now() {
-    const {
-      _bufferIndex,
-      _index,
-      line,
-      column,
-      offset
-    } = point3;
-    return {
-      _bufferIndex,
-      _index,
-      line,
-      column,
-      offset
-    };
-  }
-  function defineSkip(value2) {
-    columnStart[value2.line] = value2.column;
-    accountForPotentialSkip();
-  }
-  function main() {
-    while (point3._index < chunks.length) {
-      const chunk = chunks[point3._index];
-      if (typeof chunk === "string") {
-        const chunkIndex = point3._index;
-        if (point3._bufferIndex < 0) {
-          point3._bufferIndex = 0;
-        }
-        while (point3._index === chunkIndex && point3._bufferIndex < chunk.length) {
-          go(chunk.charCodeAt(point3._bufferIndex));
-        }
-      } else {
-        go(chunk);
-      }
-    }
-  }
-  function go(code2) {
-    consumed = void 0;
-    expectedCode = code2;
-    state = state(code2);
-  }
-  function consume(code2) {
-    if (markdownLineEnding(code2)) {
-      point3.line++;
-      point3.column = 1;
-      point3.offset += code2 === -3 ? 2 : 1;
-      accountForPotentialSkip();
-    } else if (code2 !== -1) {
-      point3.column++;
-      point3.offset++;
-    }
-    if (point3._bufferIndex < 0) {
-      point3._index++;
-    } else {
-      point3._bufferIndex++;
-      if (point3._bufferIndex === // Points w/ non-negative `_bufferIndex` reference
-      // strings.
-      /** @type {string} */
-      chunks[point3._index].length) {
-        point3._bufferIndex = -1;
-        point3._index++;
-      }
-    }
-    context3.previous = code2;
-    consumed = true;
-  }
-  function enter(type, fields) {
-    const token = fields || {};
-    token.type = type;
-    token.start = now();
-    context3.events.push(["enter", token, context3]);
-    stack.push(token);
-    return token;
-  }
-  function exit3(type) {
-    const token = stack.pop();
-    token.end = now();
-    context3.events.push(["exit", token, context3]);
-    return token;
-  }
-  function onsuccessfulconstruct(construct, info2) {
-    addResult(construct, info2.from);
-  }
-  function onsuccessfulcheck(_, info2) {
-    info2.restore();
-  }
-  function constructFactory(onreturn, fields) {
-    return hook2;
-    function hook2(constructs2, returnState, bogusState) {
-      let listOfConstructs;
-      let constructIndex;
-      let currentConstruct;
-      let info2;
-      return Array.isArray(constructs2) ? (
-        /* c8 ignore next 1 */
-        handleListOfConstructs(constructs2)
-      ) : "tokenize" in constructs2 ? (
-        // Looks like a construct.
-        handleListOfConstructs([
-          /** @type {Construct} */
-          constructs2
-        ])
-      ) : handleMapOfConstructs(constructs2);
-      function handleMapOfConstructs(map) {
-        return start;
-        function start(code2) {
-          const left = code2 !== null && map[code2];
-          const all2 = code2 !== null && map.null;
-          const list2 = [
-            // To do: add more extension tests.
-            /* c8 ignore next 2 */
-            ...Array.isArray(left) ? left : left ? [left] : [],
-            ...Array.isArray(all2) ? all2 : all2 ? [all2] : []
-          ];
-          return handleListOfConstructs(list2)(code2);
-        }
-      }
-      function handleListOfConstructs(list2) {
-        listOfConstructs = list2;
-        constructIndex = 0;
-        if (list2.length === 0) {
-          return bogusState;
-        }
-        return handleConstruct(list2[constructIndex]);
-      }
-      function handleConstruct(construct) {
-        return start;
-        function start(code2) {
-          info2 = store();
-          currentConstruct = construct;
-          if (!construct.partial) {
-            context3.currentConstruct = construct;
-          }
-          if (construct.name && context3.parser.constructs.disable.null.includes(construct.name)) {
-            return nok(code2);
-          }
-          return construct.tokenize.call(
-            // If we do have fields, create an object w/ `context` as its
-            // prototype.
-            // This allows a “live binding”, which is needed for `interrupt`.
-            fields ? Object.assign(Object.create(context3), fields) : context3,
-            effects,
-            ok3,
-            nok
-          )(code2);
-        }
-      }
-      function ok3(code2) {
-        consumed = true;
-        onreturn(currentConstruct, info2);
-        return returnState;
-      }
-      function nok(code2) {
-        consumed = true;
-        info2.restore();
-        if (++constructIndex < listOfConstructs.length) {
-          return handleConstruct(listOfConstructs[constructIndex]);
-        }
-        return bogusState;
-      }
-    }
-  }
-  function addResult(construct, from2) {
-    if (construct.resolveAll && !resolveAllConstructs.includes(construct)) {
-      resolveAllConstructs.push(construct);
-    }
-    if (construct.resolve) {
-      splice(context3.events, from2, context3.events.length - from2, construct.resolve(context3.events.slice(from2), context3));
-    }
-    if (construct.resolveTo) {
-      context3.events = construct.resolveTo(context3.events, context3);
-    }
-  }
-  function store() {
-    const startPoint = now();
-    const startPrevious = context3.previous;
-    const startCurrentConstruct = context3.currentConstruct;
-    const startEventsIndex = context3.events.length;
-    const startStack = Array.from(stack);
-    return {
-      from: startEventsIndex,
-      restore
-    };
-    function restore() {
-      point3 = startPoint;
-      context3.previous = startPrevious;
-      context3.currentConstruct = startCurrentConstruct;
-      context3.events.length = startEventsIndex;
-      stack = startStack;
-      accountForPotentialSkip();
-    }
-  }
-  function accountForPotentialSkip() {
-    if (point3.line in columnStart && point3.column < 2) {
-      point3.column = columnStart[point3.line];
-      point3.offset += columnStart[point3.line] - 1;
-    }
-  }
-}
-function sliceChunks(chunks, token) {
-  const startIndex = token.start._index;
-  const startBufferIndex = token.start._bufferIndex;
-  const endIndex = token.end._index;
-  const endBufferIndex = token.end._bufferIndex;
-  let view;
-  if (startIndex === endIndex) {
-    view = [chunks[startIndex].slice(startBufferIndex, endBufferIndex)];
-  } else {
-    view = chunks.slice(startIndex, endIndex);
-    if (startBufferIndex > -1) {
-      const head = view[0];
-      if (typeof head === "string") {
-        view[0] = head.slice(startBufferIndex);
-      } else {
-        view.shift();
-      }
-    }
-    if (endBufferIndex > 0) {
-      view.push(chunks[endIndex].slice(0, endBufferIndex));
-    }
-  }
-  return view;
-}
-function serializeChunks(chunks, expandTabs) {
-  let index3 = -1;
-  const result = [];
-  let atTab;
-  while (++index3 < chunks.length) {
-    const chunk = chunks[index3];
-    let value2;
-    if (typeof chunk === "string") {
-      value2 = chunk;
-    } else {
-      switch (chunk) {
-        case -5: {
-          value2 = "\r";
-          break;
-        }
-        case -4: {
-          value2 = "\n";
-          break;
-        }
-        case -3: {
-          value2 = "\r\n";
-          break;
-        }
-        case -2: {
-          value2 = expandTabs ? " " : "	";
-          break;
-        }
-        case -1: {
-          if (!expandTabs && atTab) {
-            continue;
-          }
-          value2 = " ";
-          break;
-        }
-        default: {
-          value2 = String.fromCharCode(chunk);
-        }
-      }
-    }
-    atTab = chunk === -2;
-    result.push(value2);
-  }
-  return result.join("");
-}
-var init_create_tokenizer = __esm({
-  "node_modules/micromark/lib/create-tokenizer.js"() {
-    init_micromark_util_character();
-    init_micromark_util_chunked();
-    init_micromark_util_resolve_all();
-  }
-});
-
-// node_modules/micromark/lib/parse.js
-function parse4(options2) {
-  const settings = options2 || {};
-  const constructs2 = (
-    /** @type {FullNormalizedExtension} */
-    combineExtensions([constructs_exports, ...settings.extensions || []])
-  );
-  const parser = {
-    constructs: constructs2,
-    content: create2(content),
-    defined: [],
-    document: create2(document2),
-    flow: create2(flow),
-    lazy: {},
-    string: create2(string),
-    text: create2(text)
-  };
-  return parser;
-  function create2(initial) {
-    return creator2;
-    function creator2(from) {
-      return createTokenizer(parser, initial, from);
-    }
-  }
-}
-var init_parse = __esm({
-  "node_modules/micromark/lib/parse.js"() {
-    init_micromark_util_combine_extensions();
-    init_content();
-    init_document();
-    init_flow();
-    init_text();
-    init_constructs();
-    init_create_tokenizer();
-  }
-});
-
-// node_modules/micromark/lib/postprocess.js
-function postprocess(events) {
-  while (!subtokenize(events)) {
-  }
-  return events;
-}
-var init_postprocess = __esm({
-  "node_modules/micromark/lib/postprocess.js"() {
-    init_micromark_util_subtokenize();
-  }
-});
-
-// node_modules/micromark/lib/preprocess.js
-function preprocess() {
-  let column = 1;
-  let buffer = "";
-  let start = true;
-  let atCarriageReturn;
-  return preprocessor;
-  function preprocessor(value2, encoding, end) {
-    value2 = buffer + (typeof value2 === "string" ? value2.toString() : new TextDecoder(encoding || void 0).decode(value2));
-    const chunks = [];
-    let startPosition = 0;
-    buffer = "";
-    if (start) {
-      if (value2.charCodeAt(0) === 65279) {
-        startPosition++;
-      }
-      start = void 0;
-    }
-    while (startPosition < value2.length) {
-      search.lastIndex = startPosition;
-      const match = search.exec(value2);
-      const endPosition = match && match.index !== void 0 ? match.index : value2.length;
-      const code2 = value2.charCodeAt(endPosition);
-      if (!match) {
-        buffer = value2.slice(startPosition);
-        break;
-      }
-      if (code2 === 10 && startPosition === endPosition && atCarriageReturn) {
-        chunks.push(-3);
-        atCarriageReturn = void 0;
-      } else {
-        if (atCarriageReturn) {
-          chunks.push(-5);
-          atCarriageReturn = void 0;
-        }
-        if (startPosition < endPosition) {
-          chunks.push(value2.slice(startPosition, endPosition));
-          column += endPosition - startPosition;
-        }
-        switch (code2) {
-          case 0: {
-            chunks.push(65533);
-            column++;
-            break;
-          }
-          case 9: {
-            const next = Math.ceil(column / 4) * 4;
-            chunks.push(-2);
-            while (column++ < next) {
-              chunks.push(-1);
-            }
-            break;
-          }
-          case 10: {
-            chunks.push(-4);
-            column = 1;
-            break;
-          }
-          default: {
-            atCarriageReturn = true;
-            column = 1;
-          }
-        }
-      }
-      startPosition = endPosition + 1;
-    }
-    if (end) {
-      if (atCarriageReturn) {
-        chunks.push(-5);
-      }
-      if (buffer) {
-        chunks.push(buffer);
-      }
-      chunks.push(null);
-    }
-    return chunks;
-  }
-}
-var search;
-var init_preprocess = __esm({
-  "node_modules/micromark/lib/preprocess.js"() {
-    search = /[\0\t\n\r]/g;
-  }
-});
-
-// node_modules/micromark/index.js
-var init_micromark = __esm({
-  "node_modules/micromark/index.js"() {
-    init_parse();
-    init_postprocess();
-    init_preprocess();
-  }
-});
-
-// node_modules/micromark-util-decode-string/index.js
-function decodeString(value2) {
-  return value2.replace(characterEscapeOrReference, decode);
-}
-function decode($0, $1, $2) {
-  if ($1) {
-    return $1;
-  }
-  const head = $2.charCodeAt(0);
-  if (head === 35) {
-    const head2 = $2.charCodeAt(1);
-    const hex = head2 === 120 || head2 === 88;
-    return decodeNumericCharacterReference($2.slice(hex ? 2 : 1), hex ? 16 : 10);
-  }
-  return decodeNamedCharacterReference($2) || $0;
-}
-var characterEscapeOrReference;
-var init_micromark_util_decode_string = __esm({
-  "node_modules/micromark-util-decode-string/index.js"() {
-    init_decode_named_character_reference();
-    init_micromark_util_decode_numeric_character_reference();
-    characterEscapeOrReference = /\\([!-/:-@[-`{-~])|&(#(?:\d{1,7}|x[\da-f]{1,6})|[\da-z]{1,31});/gi;
-  }
-});
-
-// node_modules/unist-util-stringify-position/lib/index.js
-function stringifyPosition(value2) {
-  if (!value2 || typeof value2 !== "object") {
-    return "";
-  }
-  if ("position" in value2 || "type" in value2) {
-    return position(value2.position);
-  }
-  if ("start" in value2 || "end" in value2) {
-    return position(value2);
-  }
-  if ("line" in value2 || "column" in value2) {
-    return point(value2);
-  }
-  return "";
-}
-function point(point3) {
-  return index(point3 && point3.line) + ":" + index(point3 && point3.column);
-}
-function position(pos) {
-  return point(pos && pos.start) + "-" + point(pos && pos.end);
-}
-function index(value2) {
-  return value2 && typeof value2 === "number" ? value2 : 1;
-}
-var init_lib2 = __esm({
-  "node_modules/unist-util-stringify-position/lib/index.js"() {
-  }
-});
-
-// node_modules/unist-util-stringify-position/index.js
-var init_unist_util_stringify_position = __esm({
-  "node_modules/unist-util-stringify-position/index.js"() {
-    init_lib2();
-  }
-});
-
-// node_modules/mdast-util-from-markdown/lib/index.js
-function fromMarkdown(value2, encoding, options2) {
-  if (encoding && typeof encoding === "object") {
-    options2 = encoding;
-    encoding = void 0;
-  }
-  return compiler(options2)(postprocess(parse4(options2).document().write(preprocess()(value2, encoding, true))));
-}
-function compiler(options2) {
-  const config = {
-    afterExit: [],
-    beforeEnter: [],
-    transforms: [],
-    canContainEols: ["emphasis", "fragment", "heading", "paragraph", "strong"],
-    enter: {
-      autolink: opener2(link),
-      autolinkProtocol: onenterdata,
-      autolinkEmail: onenterdata,
-      atxHeading: opener2(heading),
-      blockQuote: opener2(blockQuote2),
-      characterEscape: onenterdata,
-      characterReference: onenterdata,
-      codeFenced: opener2(codeFlow),
-      codeFencedFenceInfo: buffer,
-      codeFencedFenceMeta: buffer,
-      codeIndented: opener2(codeFlow, buffer),
-      codeText: opener2(codeText2, buffer),
-      codeTextData: onenterdata,
-      data: onenterdata,
-      codeFlowValue: onenterdata,
-      definition: opener2(definition2),
-      definitionDestinationString: buffer,
-      definitionLabelString: buffer,
-      definitionTitleString: buffer,
-      emphasis: opener2(emphasis),
-      hardBreakEscape: opener2(hardBreak),
-      hardBreakTrailing: opener2(hardBreak),
-      htmlFlow: opener2(html, buffer),
-      htmlFlowData: onenterdata,
-      htmlText: opener2(html, buffer),
-      htmlTextData: onenterdata,
-      image: opener2(image),
-      label: buffer,
-      link: opener2(link),
-      listItem: opener2(listItem),
-      listItemValue: onenterlistitemvalue,
-      listOrdered: opener2(list2, onenterlistordered),
-      listUnordered: opener2(list2),
-      paragraph: opener2(paragraph),
-      reference: onenterreference,
-      referenceString: buffer,
-      resourceDestinationString: buffer,
-      resourceTitleString: buffer,
-      setextHeading: opener2(heading),
-      strong: opener2(strong),
-      thematicBreak: opener2(thematicBreak2)
-    },
-    exit: {
-      atxHeading: closer(),
-      atxHeadingSequence: onexitatxheadingsequence,
-      autolink: closer(),
-      autolinkEmail: onexitautolinkemail,
-      autolinkProtocol: onexitautolinkprotocol,
-      blockQuote: closer(),
-      characterEscapeValue: onexitdata,
-      characterReferenceMarkerHexadecimal: onexitcharacterreferencemarker,
-      characterReferenceMarkerNumeric: onexitcharacterreferencemarker,
-      characterReferenceValue: onexitcharacterreferencevalue,
-      characterReference: onexitcharacterreference,
-      codeFenced: closer(onexitcodefenced),
-      codeFencedFence: onexitcodefencedfence,
-      codeFencedFenceInfo: onexitcodefencedfenceinfo,
-      codeFencedFenceMeta: onexitcodefencedfencemeta,
-      codeFlowValue: onexitdata,
-      codeIndented: closer(onexitcodeindented),
-      codeText: closer(onexitcodetext),
-      codeTextData: onexitdata,
-      data: onexitdata,
-      definition: closer(),
-      definitionDestinationString: onexitdefinitiondestinationstring,
-      definitionLabelString: onexitdefinitionlabelstring,
-      definitionTitleString: onexitdefinitiontitlestring,
-      emphasis: closer(),
-      hardBreakEscape: closer(onexithardbreak),
-      hardBreakTrailing: closer(onexithardbreak),
-      htmlFlow: closer(onexithtmlflow),
-      htmlFlowData: onexitdata,
-      htmlText: closer(onexithtmltext),
-      htmlTextData: onexitdata,
-      image: closer(onexitimage),
-      label: onexitlabel,
-      labelText: onexitlabeltext,
-      lineEnding: onexitlineending,
-      link: closer(onexitlink),
-      listItem: closer(),
-      listOrdered: closer(),
-      listUnordered: closer(),
-      paragraph: closer(),
-      referenceString: onexitreferencestring,
-      resourceDestinationString: onexitresourcedestinationstring,
-      resourceTitleString: onexitresourcetitlestring,
-      resource: onexitresource,
-      setextHeading: closer(onexitsetextheading),
-      setextHeadingLineSequence: onexitsetextheadinglinesequence,
-      setextHeadingText: onexitsetextheadingtext,
-      strong: closer(),
-      thematicBreak: closer()
-    }
-  };
-  configure(config, (options2 || {}).mdastExtensions || []);
-  const data = {};
-  return compile;
-  function compile(events) {
-    let tree = {
-      type: "root",
-      children: [],
-      position: void 0
-    };
-    const context3 = {
-      stack: [tree],
-      tokenStack: [],
-      config,
-      enter,
-      exit: exit3,
-      buffer,
-      resume,
-      data
-    };
-    const listStack = [];
-    const prepared = [];
-    let index3 = -1;
-    while (++index3 < events.length) {
-      prepared.push(events[index3]);
-      if (events[index3][1].type === "listOrdered" || events[index3][1].type === "listUnordered") {
-        if (events[index3][0] === "enter") {
-          listStack.push(prepared.length - 1);
-        } else {
-          const tail = listStack.pop();
-          prepareList(prepared, tail);
-        }
-      }
-    }
-    events = prepared;
-    index3 = -1;
-    while (++index3 < events.length) {
-      const handler2 = config[events[index3][0]];
-      if (events[index3][0] === "enter" && config.beforeEnter.length > 0) {
-        callListeners(config.beforeEnter, {
-          ...context3,
-          sliceSerialize: events[index3][2].sliceSerialize
-        }, events[index3][1]);
-      }
-      if (own2.call(handler2, events[index3][1].type)) {
-        handler2[events[index3][1].type].call({
-          ...context3,
-          sliceSerialize: events[index3][2].sliceSerialize
-        }, events[index3][1]);
-      }
-      if (events[index3][0] === "exit" && config.afterExit.length > 0) {
-        callListeners(config.afterExit, {
-          ...context3,
-          sliceSerialize: events[index3][2].sliceSerialize
-        }, events[index3][1]);
-      }
-    }
-    if (context3.tokenStack.length > 0) {
-      const tail = context3.tokenStack[context3.tokenStack.length - 1];
-      const handler2 = tail[1] || defaultOnError;
-      handler2.call(context3, void 0, tail[0]);
-    }
-    tree.position = {
-      start: point2(events.length > 0 ? events[0][1].start : {
-        line: 1,
-        column: 1,
-        offset: 0
-      }),
-      end: point2(events.length > 0 ? events[events.length - 2][1].end : {
-        line: 1,
-        column: 1,
-        offset: 0
-      })
-    };
-    index3 = -1;
-    while (++index3 < config.transforms.length) {
-      tree = config.transforms[index3](tree) || tree;
-    }
-    return tree;
-  }
-  function callListeners(listeners, context3, token) {
-    let index3 = -1;
-    while (++index3 < listeners.length) {
-      listeners[index3].call(context3, token);
-    }
-  }
-  function prepareList(events, start) {
-    const end = events.length - 1;
-    let index3 = start - 1;
-    let containerBalance = -1;
-    let listSpread = false;
-    let listItem2;
-    let lineIndex;
-    let firstBlankLineIndex;
-    let atMarker;
-    const insertions = [];
-    while (++index3 <= end) {
-      const event = events[index3];
-      switch (event[1].type) {
-        case "listUnordered":
-        case "listOrdered":
-        case "blockQuote": {
-          if (event[0] === "enter") {
-            containerBalance++;
-          } else {
-            containerBalance--;
-          }
-          atMarker = void 0;
-          break;
-        }
-        case "lineEndingBlank": {
-          if (event[0] === "enter") {
-            if (listItem2 && !atMarker && !containerBalance && !firstBlankLineIndex) {
-              firstBlankLineIndex = index3;
-            }
-            atMarker = void 0;
-          }
-          break;
-        }
-        case "linePrefix":
-        case "listItemValue":
-        case "listItemMarker":
-        case "listItemPrefix":
-        case "listItemPrefixWhitespace": {
-          break;
-        }
-        default: {
-          atMarker = void 0;
-        }
-      }
-      if (!containerBalance && event[0] === "enter" && event[1].type === "listItemPrefix" || containerBalance === -1 && event[0] === "exit" && (event[1].type === "listUnordered" || event[1].type === "listOrdered")) {
-        if (listItem2) {
-          let tailIndex = index3;
-          lineIndex = void 0;
-          while (tailIndex--) {
-            const tailEvent = events[tailIndex];
-            if (tailEvent[1].type === "lineEnding" || tailEvent[1].type === "lineEndingBlank") {
-              if (tailEvent[0] === "exit") continue;
-              if (lineIndex) {
-                events[lineIndex][1].type = "lineEndingBlank";
-                listSpread = true;
-              }
-              tailEvent[1].type = "lineEnding";
-              lineIndex = tailIndex;
-            } else if (tailEvent[1].type === "linePrefix" || tailEvent[1].type === "blockQuotePrefix" || tailEvent[1].type === "blockQuotePrefixWhitespace" || tailEvent[1].type === "blockQuoteMarker" || tailEvent[1].type === "listItemIndent") {
-            } else {
-              break;
-            }
-          }
-          if (firstBlankLineIndex && (!lineIndex || firstBlankLineIndex < lineIndex)) {
-            listItem2._spread = true;
-          }
-          listItem2.end = Object.assign({}, lineIndex ? events[lineIndex][1].start : event[1].end);
-          insertions.push({
-            at: lineIndex || index3,
-            event: ["exit", listItem2, event[2]]
-          });
-        }
-        if (event[1].type === "listItemPrefix") {
-          const item = {
-            type: "listItem",
-            _spread: false,
-            start: Object.assign({}, event[1].start),
-            // @ts-expect-error: we’ll add `end` in a second.
-            end: void 0
-          };
-          listItem2 = item;
-          insertions.push({
-            at: index3,
-            event: ["enter", item, event[2]]
-          });
-          firstBlankLineIndex = void 0;
-          atMarker = true;
-        }
-      }
-    }
-    const listEvents = events.splice(start);
-    let insertion = 0;
-    index3 = -1;
-    while (++index3 < listEvents.length) {
-      while (insertion < insertions.length && insertions[insertion].at === start + index3) {
-        events.push(insertions[insertion++].event);
-      }
-      events.push(listEvents[index3]);
-    }
-    events[start][1]._spread = listSpread;
-  }
-  function opener2(create2, and) {
-    return open2;
-    function open2(token) {
-      enter.call(this, create2(token), token);
-      if (and) and.call(this, token);
-    }
-  }
-  function buffer() {
-    this.stack.push({
-      type: "fragment",
-      children: []
-    });
-  }
-  function enter(node2, token, errorHandler) {
-    const parent = this.stack[this.stack.length - 1];
-    const siblings = parent.children;
-    siblings.push(node2);
-    this.stack.push(node2);
-    this.tokenStack.push([token, errorHandler || void 0]);
-    node2.position = {
-      start: point2(token.start),
-      // @ts-expect-error: `end` will be patched later.
-      end: void 0
-    };
-  }
-  function closer(and) {
-    return close2;
-    function close2(token) {
-      if (and) and.call(this, token);
-      exit3.call(this, token);
-    }
-  }
-  function exit3(token, onExitError) {
-    const node2 = this.stack.pop();
-    const open2 = this.tokenStack.pop();
-    if (!open2) {
-      throw new Error("Cannot close `" + token.type + "` (" + stringifyPosition({
-        start: token.start,
-        end: token.end
-      }) + "): it’s not open");
-    }
-    if (open2[0].type !== token.type) {
-      if (onExitError) {
-        onExitError.call(this, token, open2[0]);
-      } else {
-        const handler2 = open2[1] || defaultOnError;
-        handler2.call(this, token, open2[0]);
-      }
-    }
-    node2.position.end = point2(token.end);
-  }
-  function resume() {
-    return toString(this.stack.pop());
-  }
-  function onenterlistordered() {
-    this.data.expectingFirstListItemValue = true;
-  }
-  function onenterlistitemvalue(token) {
-    if (this.data.expectingFirstListItemValue) {
-      const ancestor = this.stack[this.stack.length - 2];
-      ancestor.start = Number.parseInt(this.sliceSerialize(token), 10);
-      this.data.expectingFirstListItemValue = void 0;
-    }
-  }
-  function onexitcodefencedfenceinfo() {
-    const data2 = this.resume();
-    const node2 = this.stack[this.stack.length - 1];
-    node2.lang = data2;
-  }
-  function onexitcodefencedfencemeta() {
-    const data2 = this.resume();
-    const node2 = this.stack[this.stack.length - 1];
-    node2.meta = data2;
-  }
-  function onexitcodefencedfence() {
-    if (this.data.flowCodeInside) return;
-    this.buffer();
-    this.data.flowCodeInside = true;
-  }
-  function onexitcodefenced() {
-    const data2 = this.resume();
-    const node2 = this.stack[this.stack.length - 1];
-    node2.value = data2.replace(/^(\r?\n|\r)|(\r?\n|\r)$/g, "");
-    this.data.flowCodeInside = void 0;
-  }
-  function onexitcodeindented() {
-    const data2 = this.resume();
-    const node2 = this.stack[this.stack.length - 1];
-    node2.value = data2.replace(/(\r?\n|\r)$/g, "");
-  }
-  function onexitdefinitionlabelstring(token) {
-    const label2 = this.resume();
-    const node2 = this.stack[this.stack.length - 1];
-    node2.label = label2;
-    node2.identifier = normalizeIdentifier(this.sliceSerialize(token)).toLowerCase();
-  }
-  function onexitdefinitiontitlestring() {
-    const data2 = this.resume();
-    const node2 = this.stack[this.stack.length - 1];
-    node2.title = data2;
-  }
-  function onexitdefinitiondestinationstring() {
-    const data2 = this.resume();
-    const node2 = this.stack[this.stack.length - 1];
-    node2.url = data2;
-  }
-  function onexitatxheadingsequence(token) {
-    const node2 = this.stack[this.stack.length - 1];
-    if (!node2.depth) {
-      const depth = this.sliceSerialize(token).length;
-      node2.depth = depth;
-    }
-  }
-  function onexitsetextheadingtext() {
-    this.data.setextHeadingSlurpLineEnding = true;
-  }
-  function onexitsetextheadinglinesequence(token) {
-    const node2 = this.stack[this.stack.length - 1];
-    node2.depth = this.sliceSerialize(token).codePointAt(0) === 61 ? 1 : 2;
-  }
-  function onexitsetextheading() {
-    this.data.setextHeadingSlurpLineEnding = void 0;
-  }
-  function onenterdata(token) {
-    const node2 = this.stack[this.stack.length - 1];
-    const siblings = node2.children;
-    let tail = siblings[siblings.length - 1];
-    if (!tail || tail.type !== "text") {
-      tail = text5();
-      tail.position = {
-        start: point2(token.start),
-        // @ts-expect-error: we’ll add `end` later.
-        end: void 0
-      };
-      siblings.push(tail);
-    }
-    this.stack.push(tail);
-  }
-  function onexitdata(token) {
-    const tail = this.stack.pop();
-    tail.value += this.sliceSerialize(token);
-    tail.position.end = point2(token.end);
-  }
-  function onexitlineending(token) {
-    const context3 = this.stack[this.stack.length - 1];
-    if (this.data.atHardBreak) {
-      const tail = context3.children[context3.children.length - 1];
-      tail.position.end = point2(token.end);
-      this.data.atHardBreak = void 0;
-      return;
-    }
-    if (!this.data.setextHeadingSlurpLineEnding && config.canContainEols.includes(context3.type)) {
-      onenterdata.call(this, token);
-      onexitdata.call(this, token);
-    }
-  }
-  function onexithardbreak() {
-    this.data.atHardBreak = true;
-  }
-  function onexithtmlflow() {
-    const data2 = this.resume();
-    const node2 = this.stack[this.stack.length - 1];
-    node2.value = data2;
-  }
-  function onexithtmltext() {
-    const data2 = this.resume();
-    const node2 = this.stack[this.stack.length - 1];
-    node2.value = data2;
-  }
-  function onexitcodetext() {
-    const data2 = this.resume();
-    const node2 = this.stack[this.stack.length - 1];
-    node2.value = data2;
-  }
-  function onexitlink() {
-    const node2 = this.stack[this.stack.length - 1];
-    if (this.data.inReference) {
-      const referenceType = this.data.referenceType || "shortcut";
-      node2.type += "Reference";
-      node2.referenceType = referenceType;
-      delete node2.url;
-      delete node2.title;
-    } else {
-      delete node2.identifier;
-      delete node2.label;
-    }
-    this.data.referenceType = void 0;
-  }
-  function onexitimage() {
-    const node2 = this.stack[this.stack.length - 1];
-    if (this.data.inReference) {
-      const referenceType = this.data.referenceType || "shortcut";
-      node2.type += "Reference";
-      node2.referenceType = referenceType;
-      delete node2.url;
-      delete node2.title;
-    } else {
-      delete node2.identifier;
-      delete node2.label;
-    }
-    this.data.referenceType = void 0;
-  }
-  function onexitlabeltext(token) {
-    const string3 = this.sliceSerialize(token);
-    const ancestor = this.stack[this.stack.length - 2];
-    ancestor.label = decodeString(string3);
-    ancestor.identifier = normalizeIdentifier(string3).toLowerCase();
-  }
-  function onexitlabel() {
-    const fragment = this.stack[this.stack.length - 1];
-    const value2 = this.resume();
-    const node2 = this.stack[this.stack.length - 1];
-    this.data.inReference = true;
-    if (node2.type === "link") {
-      const children = fragment.children;
-      node2.children = children;
-    } else {
-      node2.alt = value2;
-    }
-  }
-  function onexitresourcedestinationstring() {
-    const data2 = this.resume();
-    const node2 = this.stack[this.stack.length - 1];
-    node2.url = data2;
-  }
-  function onexitresourcetitlestring() {
-    const data2 = this.resume();
-    const node2 = this.stack[this.stack.length - 1];
-    node2.title = data2;
-  }
-  function onexitresource() {
-    this.data.inReference = void 0;
-  }
-  function onenterreference() {
-    this.data.referenceType = "collapsed";
-  }
-  function onexitreferencestring(token) {
-    const label2 = this.resume();
-    const node2 = this.stack[this.stack.length - 1];
-    node2.label = label2;
-    node2.identifier = normalizeIdentifier(this.sliceSerialize(token)).toLowerCase();
-    this.data.referenceType = "full";
-  }
-  function onexitcharacterreferencemarker(token) {
-    this.data.characterReferenceType = token.type;
-  }
-  function onexitcharacterreferencevalue(token) {
-    const data2 = this.sliceSerialize(token);
-    const type = this.data.characterReferenceType;
-    let value2;
-    if (type) {
-      value2 = decodeNumericCharacterReference(data2, type === "characterReferenceMarkerNumeric" ? 10 : 16);
-      this.data.characterReferenceType = void 0;
-    } else {
-      const result = decodeNamedCharacterReference(data2);
-      value2 = result;
-    }
-    const tail = this.stack[this.stack.length - 1];
-    tail.value += value2;
-  }
-  function onexitcharacterreference(token) {
-    const tail = this.stack.pop();
-    tail.position.end = point2(token.end);
-  }
-  function onexitautolinkprotocol(token) {
-    onexitdata.call(this, token);
-    const node2 = this.stack[this.stack.length - 1];
-    node2.url = this.sliceSerialize(token);
-  }
-  function onexitautolinkemail(token) {
-    onexitdata.call(this, token);
-    const node2 = this.stack[this.stack.length - 1];
-    node2.url = "mailto:" + this.sliceSerialize(token);
-  }
-  function blockQuote2() {
-    return {
-      type: "blockquote",
-      children: [],
-      position: void 0
-    };
-  }
-  function codeFlow() {
-    return {
-      type: "code",
-      lang: null,
-      meta: null,
-      value: "",
-      position: void 0
-    };
-  }
-  function codeText2() {
-    return {
-      type: "inlineCode",
-      value: "",
-      position: void 0
-    };
-  }
-  function definition2() {
-    return {
-      type: "definition",
-      identifier: "",
-      label: null,
-      title: null,
-      url: "",
-      position: void 0
-    };
-  }
-  function emphasis() {
-    return {
-      type: "emphasis",
-      children: [],
-      position: void 0
-    };
-  }
-  function heading() {
-    return {
-      type: "heading",
-      // @ts-expect-error `depth` will be set later.
-      depth: 0,
-      children: [],
-      position: void 0
-    };
-  }
-  function hardBreak() {
-    return {
-      type: "break",
-      position: void 0
-    };
-  }
-  function html() {
-    return {
-      type: "html",
-      value: "",
-      position: void 0
-    };
-  }
-  function image() {
-    return {
-      type: "image",
-      title: null,
-      url: "",
-      alt: null,
-      position: void 0
-    };
-  }
-  function link() {
-    return {
-      type: "link",
-      title: null,
-      url: "",
-      children: [],
-      position: void 0
-    };
-  }
-  function list2(token) {
-    return {
-      type: "list",
-      ordered: token.type === "listOrdered",
-      start: null,
-      spread: token._spread,
-      children: [],
-      position: void 0
-    };
-  }
-  function listItem(token) {
-    return {
-      type: "listItem",
-      spread: token._spread,
-      checked: null,
-      children: [],
-      position: void 0
-    };
-  }
-  function paragraph() {
-    return {
-      type: "paragraph",
-      children: [],
-      position: void 0
-    };
-  }
-  function strong() {
-    return {
-      type: "strong",
-      children: [],
-      position: void 0
-    };
-  }
-  function text5() {
-    return {
-      type: "text",
-      value: "",
-      position: void 0
-    };
-  }
-  function thematicBreak2() {
-    return {
-      type: "thematicBreak",
-      position: void 0
-    };
-  }
-}
-function point2(d) {
-  return {
-    line: d.line,
-    column: d.column,
-    offset: d.offset
-  };
-}
-function configure(combined, extensions) {
-  let index3 = -1;
-  while (++index3 < extensions.length) {
-    const value2 = extensions[index3];
-    if (Array.isArray(value2)) {
-      configure(combined, value2);
-    } else {
-      extension(combined, value2);
-    }
-  }
-}
-function extension(combined, extension2) {
-  let key;
-  for (key in extension2) {
-    if (own2.call(extension2, key)) {
-      switch (key) {
-        case "canContainEols": {
-          const right = extension2[key];
-          if (right) {
-            combined[key].push(...right);
-          }
-          break;
-        }
-        case "transforms": {
-          const right = extension2[key];
-          if (right) {
-            combined[key].push(...right);
-          }
-          break;
-        }
-        case "afterExit":
-        case "beforeEnter": {
-          const right = extension2[key];
-          if (right) {
-            combined[key].push(right);
-          }
-          break;
-        }
-        case "enter":
-        case "exit": {
-          const right = extension2[key];
-          if (right) {
-            Object.assign(combined[key], right);
-          }
-          break;
-        }
-      }
-    }
-  }
-}
-function defaultOnError(left, right) {
-  if (left) {
-    throw new Error("Cannot close `" + left.type + "` (" + stringifyPosition({
-      start: left.start,
-      end: left.end
-    }) + "): a different token (`" + right.type + "`, " + stringifyPosition({
-      start: right.start,
-      end: right.end
-    }) + ") is open");
-  }
-  throw new Error("Cannot close document, a token (`" + right.type + "`, " + stringifyPosition({
-    start: right.start,
-    end: right.end
-  }) + ") is still open");
-}
-var own2;
-var init_lib3 = __esm({
-  "node_modules/mdast-util-from-markdown/lib/index.js"() {
-    init_mdast_util_to_string();
-    init_micromark();
-    init_micromark_util_decode_numeric_character_reference();
-    init_micromark_util_decode_string();
-    init_micromark_util_normalize_identifier();
-    init_decode_named_character_reference();
-    init_unist_util_stringify_position();
-    own2 = {}.hasOwnProperty;
-  }
-});
-
-// node_modules/mdast-util-from-markdown/index.js
-var init_mdast_util_from_markdown = __esm({
-  "node_modules/mdast-util-from-markdown/index.js"() {
-    init_lib3();
-  }
-});
-
-// node_modules/devlop/lib/default.js
-function ok() {
-}
-var init_default = __esm({
-  "node_modules/devlop/lib/default.js"() {
-  }
-});
-
-// node_modules/format/format.js
-var require_format = __commonJS({
-  "node_modules/format/format.js"(exports2, module2) {
-    (function() {
-      var namespace;
-      if (typeof module2 !== "undefined") {
-        namespace = module2.exports = format;
-      } else {
-        namespace = (function() {
-          return this || (1, eval)("this");
-        })();
-      }
-      namespace.format = format;
-      namespace.vsprintf = vsprintf;
-      if (typeof console !== "undefined" && typeof console.log === "function") {
-        namespace.printf = printf;
-      }
-      function printf() {
-        console.log(format.apply(null, arguments));
-      }
-      function vsprintf(fmt, replacements) {
-        return format.apply(null, [fmt].concat(replacements));
-      }
-      function format(fmt) {
-        var argIndex = 1, args = [].slice.call(arguments), i = 0, n = fmt.length, result = "", c, escaped = false, arg, tmp, leadingZero = false, precision, nextArg = function() {
-          return args[argIndex++];
-        }, slurpNumber = function() {
-          var digits = "";
-          while (/\d/.test(fmt[i])) {
-            digits += fmt[i++];
-            c = fmt[i];
-          }
-          return digits.length > 0 ? parseInt(digits) : null;
-        };
-        for (; i < n; ++i) {
-          c = fmt[i];
-          if (escaped) {
-            escaped = false;
-            if (c == ".") {
-              leadingZero = false;
-              c = fmt[++i];
-            } else if (c == "0" && fmt[i + 1] == ".") {
-              leadingZero = true;
-              i += 2;
-              c = fmt[i];
-            } else {
-              leadingZero = true;
-            }
-            precision = slurpNumber();
-            switch (c) {
-              case "b":
-                result += parseInt(nextArg(), 10).toString(2);
-                break;
-              case "c":
-                arg = nextArg();
-                if (typeof arg === "string" || arg instanceof String)
-                  result += arg;
-                else
-                  result += String.fromCharCode(parseInt(arg, 10));
-                break;
-              case "d":
-                result += parseInt(nextArg(), 10);
-                break;
-              case "f":
-                tmp = String(parseFloat(nextArg()).toFixed(precision || 6));
-                result += leadingZero ? tmp : tmp.replace(/^0/, "");
-                break;
-              case "j":
-                result += JSON.stringify(nextArg());
-                break;
-              case "o":
-                result += "0" + parseInt(nextArg(), 10).toString(8);
-                break;
-              case "s":
-                result += nextArg();
-                break;
-              case "x":
-                result += "0x" + parseInt(nextArg(), 10).toString(16);
-                break;
-              case "X":
-                result += "0x" + parseInt(nextArg(), 10).toString(16).toUpperCase();
-                break;
-              default:
-                result += c;
-                break;
-            }
-          } else if (c === "%") {
-            escaped = true;
-          } else {
-            result += c;
-          }
-        }
-        return result;
-      }
-    })();
-  }
-});
-
-// node_modules/fault/index.js
-function create(Constructor) {
-  FormattedError.displayName = Constructor.displayName || Constructor.name;
-  return FormattedError;
-  function FormattedError(format, ...values) {
-    const reason = format ? (0, import_format4.default)(format, ...values) : format;
-    return new Constructor(reason);
-  }
-}
-var import_format4, fault;
-var init_fault = __esm({
-  "node_modules/fault/index.js"() {
-    import_format4 = __toESM(require_format(), 1);
-    fault = Object.assign(create(Error), {
-      eval: create(EvalError),
-      range: create(RangeError),
-      reference: create(ReferenceError),
-      syntax: create(SyntaxError),
-      type: create(TypeError),
-      uri: create(URIError)
-    });
-  }
-});
-
-// node_modules/micromark-extension-frontmatter/lib/to-matters.js
-function toMatters(options2) {
-  const result = [];
-  let index3 = -1;
-  const presetsOrMatters = Array.isArray(options2) ? options2 : options2 ? [options2] : ["yaml"];
-  while (++index3 < presetsOrMatters.length) {
-    result[index3] = matter(presetsOrMatters[index3]);
-  }
-  return result;
-}
-function matter(option) {
-  let result = option;
-  if (typeof result === "string") {
-    if (!own3.call(markers, result)) {
-      throw fault("Missing matter definition for `%s`", result);
-    }
-    result = {
-      type: result,
-      marker: markers[result]
-    };
-  } else if (typeof result !== "object") {
-    throw fault("Expected matter to be an object, not `%j`", result);
-  }
-  if (!own3.call(result, "type")) {
-    throw fault("Missing `type` in matter `%j`", result);
-  }
-  if (!own3.call(result, "fence") && !own3.call(result, "marker")) {
-    throw fault("Missing `marker` or `fence` in matter `%j`", result);
-  }
-  return result;
-}
-var own3, markers;
-var init_to_matters = __esm({
-  "node_modules/micromark-extension-frontmatter/lib/to-matters.js"() {
-    init_fault();
-    own3 = {}.hasOwnProperty;
-    markers = {
-      yaml: "-",
-      toml: "+"
-    };
-  }
-});
-
-// node_modules/micromark-extension-frontmatter/lib/syntax.js
-function frontmatter(options2) {
-  const matters = toMatters(options2);
-  const flow3 = {};
-  let index3 = -1;
-  while (++index3 < matters.length) {
-    const matter3 = matters[index3];
-    const code2 = fence(matter3, "open").charCodeAt(0);
-    const construct = createConstruct(matter3);
-    const existing = flow3[code2];
-    if (Array.isArray(existing)) {
-      existing.push(construct);
-    } else {
-      flow3[code2] = [construct];
-    }
-  }
-  return {
-    flow: flow3
-  };
-}
-function createConstruct(matter3) {
-  const anywhere = matter3.anywhere;
-  const frontmatterType = (
-    /** @type {TokenType} */
-    matter3.type
-  );
-  const fenceType = (
-    /** @type {TokenType} */
-    frontmatterType + "Fence"
-  );
-  const sequenceType = (
-    /** @type {TokenType} */
-    fenceType + "Sequence"
-  );
-  const valueType = (
-    /** @type {TokenType} */
-    frontmatterType + "Value"
-  );
-  const closingFenceConstruct = {
-    tokenize: tokenizeClosingFence,
-    partial: true
-  };
-  let buffer;
-  let bufferIndex = 0;
-  return {
-    tokenize: tokenizeFrontmatter,
-    concrete: true
-  };
-  function tokenizeFrontmatter(effects, ok3, nok) {
-    const self2 = this;
-    return start;
-    function start(code2) {
-      const position2 = self2.now();
-      if (
-        // Indent not allowed.
-        position2.column === 1 && // Normally, only allowed in first line.
-        (position2.line === 1 || anywhere)
-      ) {
-        buffer = fence(matter3, "open");
-        bufferIndex = 0;
-        if (code2 === buffer.charCodeAt(bufferIndex)) {
-          effects.enter(frontmatterType);
-          effects.enter(fenceType);
-          effects.enter(sequenceType);
-          return openSequence(code2);
-        }
-      }
-      return nok(code2);
-    }
-    function openSequence(code2) {
-      if (bufferIndex === buffer.length) {
-        effects.exit(sequenceType);
-        if (markdownSpace(code2)) {
-          effects.enter("whitespace");
-          return openSequenceWhitespace(code2);
-        }
-        return openAfter(code2);
-      }
-      if (code2 === buffer.charCodeAt(bufferIndex++)) {
-        effects.consume(code2);
-        return openSequence;
-      }
-      return nok(code2);
-    }
-    function openSequenceWhitespace(code2) {
-      if (markdownSpace(code2)) {
-        effects.consume(code2);
-        return openSequenceWhitespace;
-      }
-      effects.exit("whitespace");
-      return openAfter(code2);
-    }
-    function openAfter(code2) {
-      if (markdownLineEnding(code2)) {
-        effects.exit(fenceType);
-        effects.enter("lineEnding");
-        effects.consume(code2);
-        effects.exit("lineEnding");
-        buffer = fence(matter3, "close");
-        bufferIndex = 0;
-        return effects.attempt(closingFenceConstruct, after, contentStart);
-      }
-      return nok(code2);
-    }
-    function contentStart(code2) {
-      if (code2 === null || markdownLineEnding(code2)) {
-        return contentEnd(code2);
-      }
-      effects.enter(valueType);
-      return contentInside(code2);
-    }
-    function contentInside(code2) {
-      if (code2 === null || markdownLineEnding(code2)) {
-        effects.exit(valueType);
-        return contentEnd(code2);
-      }
-      effects.consume(code2);
-      return contentInside;
-    }
-    function contentEnd(code2) {
-      if (code2 === null) {
-        return nok(code2);
-      }
-      effects.enter("lineEnding");
-      effects.consume(code2);
-      effects.exit("lineEnding");
-      return effects.attempt(closingFenceConstruct, after, contentStart);
-    }
-    function after(code2) {
-      effects.exit(frontmatterType);
-      return ok3(code2);
-    }
-  }
-  function tokenizeClosingFence(effects, ok3, nok) {
-    let bufferIndex2 = 0;
-    return closeStart;
-    function closeStart(code2) {
-      if (code2 === buffer.charCodeAt(bufferIndex2)) {
-        effects.enter(fenceType);
-        effects.enter(sequenceType);
-        return closeSequence(code2);
-      }
-      return nok(code2);
-    }
-    function closeSequence(code2) {
-      if (bufferIndex2 === buffer.length) {
-        effects.exit(sequenceType);
-        if (markdownSpace(code2)) {
-          effects.enter("whitespace");
-          return closeSequenceWhitespace(code2);
-        }
-        return closeAfter(code2);
-      }
-      if (code2 === buffer.charCodeAt(bufferIndex2++)) {
-        effects.consume(code2);
-        return closeSequence;
-      }
-      return nok(code2);
-    }
-    function closeSequenceWhitespace(code2) {
-      if (markdownSpace(code2)) {
-        effects.consume(code2);
-        return closeSequenceWhitespace;
-      }
-      effects.exit("whitespace");
-      return closeAfter(code2);
-    }
-    function closeAfter(code2) {
-      if (code2 === null || markdownLineEnding(code2)) {
-        effects.exit(fenceType);
-        return ok3(code2);
-      }
-      return nok(code2);
-    }
-  }
-}
-function fence(matter3, prop) {
-  return matter3.marker ? pick(matter3.marker, prop).repeat(3) : (
-    // @ts-expect-error: They’re mutually exclusive.
-    pick(matter3.fence, prop)
-  );
-}
-function pick(schema, prop) {
-  return typeof schema === "string" ? schema : schema[prop];
-}
-var init_syntax = __esm({
-  "node_modules/micromark-extension-frontmatter/lib/syntax.js"() {
-    init_micromark_util_character();
-    init_to_matters();
-  }
-});
-
-// node_modules/micromark-extension-frontmatter/index.js
-var init_micromark_extension_frontmatter = __esm({
-  "node_modules/micromark-extension-frontmatter/index.js"() {
-    init_syntax();
-    init_to_matters();
-  }
-});
-
-// node_modules/escape-string-regexp/index.js
-function escapeStringRegexp(string3) {
-  if (typeof string3 !== "string") {
-    throw new TypeError("Expected a string");
-  }
-  return string3.replace(/[|\\{}()[\]^$+*?.]/g, "\\$&").replace(/-/g, "\\x2d");
-}
-var init_escape_string_regexp = __esm({
-  "node_modules/escape-string-regexp/index.js"() {
-  }
-});
-
-// node_modules/mdast-util-frontmatter/lib/index.js
-function frontmatterFromMarkdown(options2) {
-  const matters = toMatters(options2);
-  const enter = {};
-  const exit3 = {};
-  let index3 = -1;
-  while (++index3 < matters.length) {
-    const matter3 = matters[index3];
-    enter[matter3.type] = opener(matter3);
-    exit3[matter3.type] = close;
-    exit3[matter3.type + "Value"] = value;
-  }
-  return { enter, exit: exit3 };
-}
-function opener(matter3) {
-  return open2;
-  function open2(token) {
-    this.enter({ type: matter3.type, value: "" }, token);
-    this.buffer();
-  }
-}
-function close(token) {
-  const data = this.resume();
-  const node2 = this.stack[this.stack.length - 1];
-  ok("value" in node2);
-  this.exit(token);
-  node2.value = data.replace(/^(\r?\n|\r)|(\r?\n|\r)$/g, "");
-}
-function value(token) {
-  this.config.enter.data.call(this, token);
-  this.config.exit.data.call(this, token);
-}
-var init_lib4 = __esm({
-  "node_modules/mdast-util-frontmatter/lib/index.js"() {
-    init_default();
-    init_micromark_extension_frontmatter();
-    init_escape_string_regexp();
-  }
-});
-
-// node_modules/mdast-util-frontmatter/index.js
-var init_mdast_util_frontmatter = __esm({
-  "node_modules/mdast-util-frontmatter/index.js"() {
-    init_lib4();
-  }
-});
-
-// node_modules/ccount/index.js
-function ccount(value2, character) {
-  const source = String(value2);
-  if (typeof character !== "string") {
-    throw new TypeError("Expected character");
-  }
-  let count2 = 0;
-  let index3 = source.indexOf(character);
-  while (index3 !== -1) {
-    count2++;
-    index3 = source.indexOf(character, index3 + character.length);
-  }
-  return count2;
-}
-var init_ccount = __esm({
-  "node_modules/ccount/index.js"() {
-  }
-});
-
-// node_modules/unist-util-is/lib/index.js
-function anyFactory(tests) {
-  const checks = [];
-  let index3 = -1;
-  while (++index3 < tests.length) {
-    checks[index3] = convert(tests[index3]);
-  }
-  return castFactory(any);
-  function any(...parameters) {
-    let index4 = -1;
-    while (++index4 < checks.length) {
-      if (checks[index4].apply(this, parameters)) return true;
-    }
-    return false;
-  }
-}
-function propertiesFactory(check) {
-  const checkAsRecord = (
-    /** @type {Record<string, unknown>} */
-    check
-  );
-  return castFactory(all2);
-  function all2(node2) {
-    const nodeAsRecord = (
-      /** @type {Record<string, unknown>} */
-      /** @type {unknown} */
-      node2
-    );
-    let key;
-    for (key in check) {
-      if (nodeAsRecord[key] !== checkAsRecord[key]) return false;
-    }
-    return true;
-  }
-}
-function typeFactory(check) {
-  return castFactory(type);
-  function type(node2) {
-    return node2 && node2.type === check;
-  }
-}
-function castFactory(testFunction) {
-  return check;
-  function check(value2, index3, parent) {
-    return Boolean(
-      looksLikeANode(value2) && testFunction.call(
-        this,
-        value2,
-        typeof index3 === "number" ? index3 : void 0,
-        parent || void 0
-      )
-    );
-  }
-}
-function ok2() {
-  return true;
-}
-function looksLikeANode(value2) {
-  return value2 !== null && typeof value2 === "object" && "type" in value2;
-}
-var convert;
-var init_lib5 = __esm({
-  "node_modules/unist-util-is/lib/index.js"() {
-    convert = // Note: overloads in JSDoc can’t yet use different `@template`s.
-    /**
-     * @type {(
-     *   (<Condition extends string>(test: Condition) => (node: unknown, index?: number | null | undefined, parent?: Parent | null | undefined, context?: unknown) => node is Node & {type: Condition}) &
-     *   (<Condition extends Props>(test: Condition) => (node: unknown, index?: number | null | undefined, parent?: Parent | null | undefined, context?: unknown) => node is Node & Condition) &
-     *   (<Condition extends TestFunction>(test: Condition) => (node: unknown, index?: number | null | undefined, parent?: Parent | null | undefined, context?: unknown) => node is Node & Predicate<Condition, Node>) &
-     *   ((test?: null | undefined) => (node?: unknown, index?: number | null | undefined, parent?: Parent | null | undefined, context?: unknown) => node is Node) &
-     *   ((test?: Test) => Check)
-     * )}
-     */
-    /**
-     * @param {Test} [test]
-     * @returns {Check}
-     */
-    (function(test) {
-      if (test === null || test === void 0) {
-        return ok2;
-      }
-      if (typeof test === "function") {
-        return castFactory(test);
-      }
-      if (typeof test === "object") {
-        return Array.isArray(test) ? anyFactory(test) : (
-          // Cast because `ReadonlyArray` goes into the above but `isArray`
-          // narrows to `Array`.
-          propertiesFactory(
-            /** @type {Props} */
-            test
-          )
-        );
-      }
-      if (typeof test === "string") {
-        return typeFactory(test);
-      }
-      throw new Error("Expected function, string, or object as test");
-    });
-  }
-});
-
-// node_modules/unist-util-is/index.js
-var init_unist_util_is = __esm({
-  "node_modules/unist-util-is/index.js"() {
-    init_lib5();
-  }
-});
-
-// node_modules/unist-util-visit-parents/lib/color.node.js
-function color(d) {
-  return "\x1B[33m" + d + "\x1B[39m";
-}
-var init_color_node = __esm({
-  "node_modules/unist-util-visit-parents/lib/color.node.js"() {
-  }
-});
-
-// node_modules/unist-util-visit-parents/lib/index.js
-function visitParents(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, reverse) {
-  if (!tree || typeof tree !== "object") {
-    throw new Error("Unexpected value `" + tree + "` for `tree`, expected node");
-  }
-  let preorder = true;
-  let check;
-  let visitors;
-  let enter;
-  let exit3;
-  if (typeof enterOrVisitorsOrReverse === "function" || enterOrVisitorsOrReverse && typeof enterOrVisitorsOrReverse === "object") {
-    check = /** @type {Test} */
-    testOrEnterOrVisitors;
-    visitors = enterOrVisitorsOrReverse;
-    if (reverse) preorder = false;
-  } else {
-    visitors = /** @type {Visitors | Visitor} */
-    testOrEnterOrVisitors;
-    if (enterOrVisitorsOrReverse) preorder = false;
-  }
-  if (typeof visitors === "function") {
-    enter = visitors;
-  } else if (visitors && typeof visitors === "object") {
-    if (visitors.enter === null || visitors.enter === void 0) {
-    } else if (typeof visitors.enter === "function") {
-      enter = visitors.enter;
-    } else {
-      throw new Error(
-        "Unexpected value `" + visitors.enter + "` for `visitors.enter`, expected optional visitor"
-      );
-    }
-    if (typeof visitors.exit === "function") {
-      exit3 = visitors.exit;
-    } else {
-      throw new Error(
-        "Unexpected value `" + visitors.exit + "` for `visitors.exit`, expected visitor (pass a visitor directly if you only want an enter visitor)"
-      );
-    }
-  } else {
-    throw new Error(
-      "Unexpected value `" + visitors + "` for `enter` or `visitors`, expected visitor or object with visitors"
-    );
-  }
-  const is2 = convert(check);
-  const step = preorder ? 1 : -1;
-  factory(tree, void 0, [])();
-  function factory(node2, index3, parents) {
-    const value2 = (
-      /** @type {Record<string, unknown>} */
-      node2 && typeof node2 === "object" ? node2 : {}
-    );
-    if (typeof value2.type === "string") {
-      const name = (
-        // `hast`
-        typeof value2.tagName === "string" ? value2.tagName : (
-          // `xast`
-          typeof value2.name === "string" ? value2.name : void 0
-        )
-      );
-      Object.defineProperty(visit, "name", {
-        value: "node (" + color(node2.type + (name ? "<" + name + ">" : "")) + ")"
-      });
-    }
-    return visit;
-    function visit() {
-      const matches = !check || is2(node2, index3, parents[parents.length - 1] || void 0);
-      let result = empty;
-      if (enter && matches) {
-        result = toResult(enter(node2, parents, index3));
-        if (result[0] === EXIT) {
-          return result;
-        }
-      }
-      if ("children" in node2 && node2.children) {
-        const nodeAsParent = (
-          /** @type {UnistParent} */
-          node2
-        );
-        if (nodeAsParent.children && result[0] !== SKIP) {
-          let offset = (preorder ? -1 : nodeAsParent.children.length) + step;
-          const grandparents = [...parents, nodeAsParent];
-          while (offset > -1 && offset < nodeAsParent.children.length) {
-            const child = nodeAsParent.children[offset];
-            const subresult = factory(child, offset, grandparents)();
-            if (subresult[0] === EXIT) {
-              return subresult;
-            }
-            offset = typeof subresult[1] === "number" ? subresult[1] : offset + step;
-          }
-        }
-      }
-      if (exit3 && matches) {
-        const exitResult = toResult(exit3(node2, parents, index3));
-        if (exitResult[0] === SKIP) {
-          throw new Error(
-            "Unexpected value `" + exitResult[0] + "` from `exit`, expected `CONTINUE`, `EXIT`, index, or nothing"
-          );
-        }
-        if (exitResult[0] === EXIT || typeof exitResult[1] === "number") {
-          return exitResult;
-        }
-      }
-      return result;
-    }
-  }
-}
-function toResult(value2) {
-  if (Array.isArray(value2)) {
-    return value2;
-  }
-  if (typeof value2 === "number") {
-    return [CONTINUE, value2];
-  }
-  return value2 === null || value2 === void 0 ? empty : [value2];
-}
-var empty, CONTINUE, EXIT, SKIP;
-var init_lib6 = __esm({
-  "node_modules/unist-util-visit-parents/lib/index.js"() {
-    init_unist_util_is();
-    init_color_node();
-    empty = [];
-    CONTINUE = true;
-    EXIT = false;
-    SKIP = "skip";
-  }
-});
-
-// node_modules/unist-util-visit-parents/index.js
-var init_unist_util_visit_parents = __esm({
-  "node_modules/unist-util-visit-parents/index.js"() {
-    init_lib6();
-  }
-});
-
-// node_modules/mdast-util-find-and-replace/lib/index.js
-function findAndReplace(tree, list2, options2) {
-  const settings = options2 || {};
-  const ignored = convert(settings.ignore || []);
-  const pairs = toPairs(list2);
-  let pairIndex = -1;
-  while (++pairIndex < pairs.length) {
-    visitParents(tree, visitor);
-  }
-  function visitor(node2, parents, index3) {
-    if (node2.type === "text" && typeof index3 === "number") {
-      return handler2(node2, parents, index3);
-    }
-    if (ignored(node2, index3, parents[parents.length - 1])) return SKIP;
-  }
-  function handler2(node2, parents, index3) {
-    const parent = parents[parents.length - 1];
-    const find = pairs[pairIndex][0];
-    const replace2 = pairs[pairIndex][1];
-    let start = 0;
-    let change = false;
-    let nodes = [];
-    find.lastIndex = 0;
-    let match = find.exec(node2.value);
-    while (match) {
-      const position2 = match.index;
-      const matchObject = {
-        index: match.index,
-        input: match.input,
-        stack: [...parents, node2]
-      };
-      let value2 = replace2(...match, matchObject);
-      if (typeof value2 === "string") {
-        value2 = value2.length > 0 ? { type: "text", value: value2 } : void 0;
-      }
-      if (value2 === false) {
-        find.lastIndex = position2 + 1;
-      } else {
-        if (start !== position2) {
-          add({ type: "text", value: node2.value.slice(start, position2) });
-        }
-        if (Array.isArray(value2)) {
-          for (const child of value2) add(child);
-        } else if (value2) {
-          add(value2);
-        }
-        start = position2 + match[0].length;
-        change = true;
-      }
-      if (!find.global) {
-        break;
-      }
-      match = find.exec(node2.value);
-    }
-    if (change) {
-      if (start < node2.value.length) {
-        add({ type: "text", value: node2.value.slice(start) });
-      }
-      parent.children.splice(index3, 1, ...nodes);
-    } else {
-      nodes = [node2];
-    }
-    return index3 + nodes.length;
-    function add(child) {
-      const previous3 = nodes[nodes.length - 1];
-      if (previous3 && previous3.type === "text" && child.type === "text") {
-        previous3.value += child.value;
-      } else {
-        nodes.push(child);
-      }
-    }
-  }
-}
-function toPairs(tupleOrList) {
-  if (!Array.isArray(tupleOrList)) {
-    throw new TypeError("Expected find and replace tuple or list of tuples");
-  }
-  const result = [];
-  const list2 = !tupleOrList[0] || Array.isArray(tupleOrList[0]) ? (
-    /** @type {FindAndReplaceList} */
-    tupleOrList
-  ) : [
-    /** @type {FindAndReplaceTuple} */
-    tupleOrList
-  ];
-  let index3 = -1;
-  while (++index3 < list2.length) {
-    const tuple = list2[index3];
-    result.push([toExpression(tuple[0]), toFunction(tuple[1])]);
-  }
-  return result;
-}
-function toExpression(find) {
-  return typeof find === "string" ? new RegExp(escapeStringRegexp(find), "g") : find;
-}
-function toFunction(replace2) {
-  return typeof replace2 === "function" ? replace2 : function() {
-    return replace2;
-  };
-}
-var init_lib7 = __esm({
-  "node_modules/mdast-util-find-and-replace/lib/index.js"() {
-    init_escape_string_regexp();
-    init_unist_util_visit_parents();
-    init_unist_util_is();
-  }
-});
-
-// node_modules/mdast-util-find-and-replace/index.js
-var init_mdast_util_find_and_replace = __esm({
-  "node_modules/mdast-util-find-and-replace/index.js"() {
-    init_lib7();
-  }
-});
-
-// node_modules/mdast-util-gfm-autolink-literal/lib/index.js
-function gfmAutolinkLiteralFromMarkdown() {
-  return {
-    transforms: [transformGfmAutolinkLiterals],
-    enter: {
-      literalAutolink: enterLiteralAutolink,
-      literalAutolinkEmail: enterLiteralAutolinkValue,
-      literalAutolinkHttp: enterLiteralAutolinkValue,
-      literalAutolinkWww: enterLiteralAutolinkValue
-    },
-    exit: {
-      literalAutolink: exitLiteralAutolink,
-      literalAutolinkEmail: exitLiteralAutolinkEmail,
-      literalAutolinkHttp: exitLiteralAutolinkHttp,
-      literalAutolinkWww: exitLiteralAutolinkWww
-    }
-  };
-}
-function enterLiteralAutolink(token) {
-  this.enter(
-    { type: "link", title: null, url: "", children: [], position: void 0 },
-    token
-  );
-}
-function enterLiteralAutolinkValue(token) {
-  this.config.enter.autolinkProtocol.call(this, token);
-}
-function exitLiteralAutolinkHttp(token) {
-  this.config.exit.autolinkProtocol.call(this, token);
-}
-function exitLiteralAutolinkWww(token) {
-  this.config.exit.data.call(this, token);
-  const node2 = this.stack[this.stack.length - 1];
-  ok(node2.type === "link");
-  node2.url = "http://" + this.sliceSerialize(token);
-}
-function exitLiteralAutolinkEmail(token) {
-  this.config.exit.autolinkEmail.call(this, token);
-}
-function exitLiteralAutolink(token) {
-  this.exit(token);
-}
-function transformGfmAutolinkLiterals(tree) {
-  findAndReplace(
-    tree,
-    [
-      [
-        /(?<![\da-z])(https?:\/\/|www(?=\.))([\w-]*\.[\w\-.]*)([^\t\n\r ]*)/gi,
-        findUrl
-      ],
-      [
-        /(?<![\w+\-.@])xmpp:([\w+\-.]+)@([\w-]+(?:\.[\w-]+)+)(\/(?:[\w\-/]|\.(?=[\dA-Za-z]))*)?/g,
-        findXmpp
-      ],
-      [/(?<![\w+\-.@])mailto:([\w+\-.]+)@([\w-]+(?:\.[\w-]+)+)/g, findMailto],
-      [
-        /(?<![\w+\-.]|(?:^|[^\d@A-Za-z])(?:mailto|xmpp):)([\w+\-.]+)@([\w-]+(?:\.[\w-]+)+)/g,
-        findEmail
-      ]
-    ],
-    { ignore: ["link", "linkReference"] }
-  );
-}
-function findUrl(_, protocol, domain2, path3, match) {
-  if (!previous2(match)) {
-    return false;
-  }
-  let prefix = "";
-  if (/^w/i.test(protocol)) {
-    domain2 = protocol + domain2;
-    protocol = "";
-    prefix = "http://";
-  }
-  if (unicodePunctuation(domain2.charCodeAt(0)) || !isCorrectDomain(domain2)) {
-    return false;
-  }
-  const parts = splitUrl(domain2 + path3);
-  const result = {
-    type: "link",
-    title: null,
-    url: prefix + protocol + parts[0],
-    children: [{ type: "text", value: protocol + parts[0], position: void 0 }],
-    position: void 0
-  };
-  if (parts[1]) {
-    return [result, { type: "text", value: parts[1], position: void 0 }];
-  }
-  return result;
-}
-function findEmail(_, atext, label2) {
-  if (/[\d\-_]$/.test(label2)) {
-    return false;
-  }
-  return {
-    type: "link",
-    title: null,
-    url: "mailto:" + atext + "@" + label2,
-    children: [{ type: "text", value: atext + "@" + label2, position: void 0 }],
-    position: void 0
-  };
-}
-function findMailto(_, atext, label2) {
-  if (/[\d\-_]$/.test(label2)) {
-    return false;
-  }
-  const value2 = "mailto:" + atext + "@" + label2;
-  return {
-    type: "link",
-    title: null,
-    url: value2,
-    children: [{ type: "text", value: value2, position: void 0 }],
-    position: void 0
-  };
-}
-function findXmpp(matchValue, atext, label2, resource, match) {
-  if (/[\d\-_]$/.test(label2) || resource && (!/[A-Za-z]$/.test(resource) || match.input.charAt(match.index + matchValue.length) === "@")) {
-    return false;
-  }
-  const value2 = "xmpp:" + atext + "@" + label2 + (resource || "");
-  return {
-    type: "link",
-    title: null,
-    url: value2,
-    children: [{ type: "text", value: value2, position: void 0 }],
-    position: void 0
-  };
-}
-function isCorrectDomain(domain2) {
-  const parts = domain2.split(".");
-  if (parts.length < 2 || parts[parts.length - 1] && (/_/.test(parts[parts.length - 1]) || !/[\dA-Za-z]/.test(parts[parts.length - 1])) || parts[parts.length - 2] && (/_/.test(parts[parts.length - 2]) || !/[\dA-Za-z]/.test(parts[parts.length - 2]))) {
-    return false;
-  }
-  return true;
-}
-function splitUrl(url) {
-  let index3 = url.length;
-  while (index3 > 0) {
-    const code2 = url.charCodeAt(index3 - 1);
-    if (code2 === 33 || code2 === 34 || code2 === 38 || code2 === 39 || code2 === 41 || code2 === 44 || code2 === 46 || code2 === 58 || code2 === 59 || code2 === 60 || code2 === 62 || code2 === 63 || code2 === 93 || code2 === 125) {
-      index3--;
-    } else {
-      break;
-    }
-  }
-  if (index3 === url.length) {
-    return [url, void 0];
-  }
-  let trail2 = url.slice(index3);
-  url = url.slice(0, index3);
-  let closingParenIndex = trail2.indexOf(")");
-  const openingParens = ccount(url, "(");
-  let closingParens = ccount(url, ")");
-  while (closingParenIndex !== -1 && openingParens > closingParens) {
-    url += trail2.slice(0, closingParenIndex + 1);
-    trail2 = trail2.slice(closingParenIndex + 1);
-    closingParenIndex = trail2.indexOf(")");
-    closingParens++;
-  }
-  return [url, trail2];
-}
-function previous2(match) {
-  const code2 = match.input.charCodeAt(match.index - 1);
-  return match.index === 0 || unicodeWhitespace(code2) || unicodePunctuation(code2);
-}
-var init_lib8 = __esm({
-  "node_modules/mdast-util-gfm-autolink-literal/lib/index.js"() {
-    init_ccount();
-    init_default();
-    init_micromark_util_character();
-    init_mdast_util_find_and_replace();
-  }
-});
-
-// node_modules/mdast-util-gfm-autolink-literal/index.js
-var init_mdast_util_gfm_autolink_literal = __esm({
-  "node_modules/mdast-util-gfm-autolink-literal/index.js"() {
-    init_lib8();
-  }
-});
-
-// node_modules/mdast-util-gfm-footnote/lib/index.js
-function enterFootnoteCallString() {
-  this.buffer();
-}
-function enterFootnoteCall(token) {
-  this.enter({ type: "footnoteReference", identifier: "", label: "" }, token);
-}
-function enterFootnoteDefinitionLabelString() {
-  this.buffer();
-}
-function enterFootnoteDefinition(token) {
-  this.enter(
-    { type: "footnoteDefinition", identifier: "", label: "", children: [] },
-    token
-  );
-}
-function exitFootnoteCallString(token) {
-  const label2 = this.resume();
-  const node2 = this.stack[this.stack.length - 1];
-  ok(node2.type === "footnoteReference");
-  node2.identifier = normalizeIdentifier(
-    this.sliceSerialize(token)
-  ).toLowerCase();
-  node2.label = label2;
-}
-function exitFootnoteCall(token) {
-  this.exit(token);
-}
-function exitFootnoteDefinitionLabelString(token) {
-  const label2 = this.resume();
-  const node2 = this.stack[this.stack.length - 1];
-  ok(node2.type === "footnoteDefinition");
-  node2.identifier = normalizeIdentifier(
-    this.sliceSerialize(token)
-  ).toLowerCase();
-  node2.label = label2;
-}
-function exitFootnoteDefinition(token) {
-  this.exit(token);
-}
-function footnoteReferencePeek() {
-  return "[";
-}
-function footnoteReference(node2, _, state, info2) {
-  const tracker = state.createTracker(info2);
-  let value2 = tracker.move("[^");
-  const exit3 = state.enter("footnoteReference");
-  const subexit = state.enter("reference");
-  value2 += tracker.move(
-    state.safe(state.associationId(node2), { after: "]", before: value2 })
-  );
-  subexit();
-  exit3();
-  value2 += tracker.move("]");
-  return value2;
-}
-function gfmFootnoteFromMarkdown() {
-  return {
-    enter: {
-      gfmFootnoteCallString: enterFootnoteCallString,
-      gfmFootnoteCall: enterFootnoteCall,
-      gfmFootnoteDefinitionLabelString: enterFootnoteDefinitionLabelString,
-      gfmFootnoteDefinition: enterFootnoteDefinition
-    },
-    exit: {
-      gfmFootnoteCallString: exitFootnoteCallString,
-      gfmFootnoteCall: exitFootnoteCall,
-      gfmFootnoteDefinitionLabelString: exitFootnoteDefinitionLabelString,
-      gfmFootnoteDefinition: exitFootnoteDefinition
-    }
-  };
-}
-var init_lib9 = __esm({
-  "node_modules/mdast-util-gfm-footnote/lib/index.js"() {
-    init_default();
-    init_micromark_util_normalize_identifier();
-    footnoteReference.peek = footnoteReferencePeek;
-  }
-});
-
-// node_modules/mdast-util-gfm-footnote/index.js
-var init_mdast_util_gfm_footnote = __esm({
-  "node_modules/mdast-util-gfm-footnote/index.js"() {
-    init_lib9();
-  }
-});
-
-// node_modules/mdast-util-gfm-strikethrough/lib/index.js
-function gfmStrikethroughFromMarkdown() {
-  return {
-    canContainEols: ["delete"],
-    enter: { strikethrough: enterStrikethrough },
-    exit: { strikethrough: exitStrikethrough }
-  };
-}
-function enterStrikethrough(token) {
-  this.enter({ type: "delete", children: [], position: void 0 }, token);
-}
-function exitStrikethrough(token) {
-  this.exit(token);
-}
-function handleDelete(node2, _, state, info2) {
-  const tracker = state.createTracker(info2);
-  const sequence = state.stack.includes("strikethrough") ? "~" : "~~";
-  const exit3 = state.enter("strikethrough");
-  let value2 = tracker.move(sequence);
-  value2 += state.containerPhrasing(node2, {
-    ...tracker.current(),
-    before: value2,
-    after: "~"
-  });
-  value2 += tracker.move(sequence);
-  exit3();
-  return value2;
-}
-function attentionDelete() {
-  return { construct: "strikethrough", markers: ["~"], sizes: [2, 1] };
-}
-function peekDelete() {
-  return "~";
-}
-var init_lib10 = __esm({
-  "node_modules/mdast-util-gfm-strikethrough/lib/index.js"() {
-    handleDelete.attention = attentionDelete;
-    handleDelete.peek = peekDelete;
-  }
-});
-
-// node_modules/mdast-util-gfm-strikethrough/index.js
-var init_mdast_util_gfm_strikethrough = __esm({
-  "node_modules/mdast-util-gfm-strikethrough/index.js"() {
-    init_lib10();
-  }
-});
-
-// node_modules/mdast-util-gfm-table/lib/index.js
-function gfmTableFromMarkdown() {
-  return {
-    enter: {
-      table: enterTable,
-      tableData: enterCell,
-      tableHeader: enterCell,
-      tableRow: enterRow
-    },
-    exit: {
-      codeText: exitCodeText,
-      table: exitTable,
-      tableData: exit2,
-      tableHeader: exit2,
-      tableRow: exit2
-    }
-  };
-}
-function enterTable(token) {
-  const align = token._align;
-  ok(align, "expected `_align` on table");
-  this.enter(
-    {
-      type: "table",
-      align: align.map(function(d) {
-        return d === "none" ? null : d;
-      }),
-      children: [],
-      position: void 0
-    },
-    token
-  );
-  this.data.inTable = true;
-}
-function exitTable(token) {
-  this.exit(token);
-  this.data.inTable = void 0;
-}
-function enterRow(token) {
-  this.enter({ type: "tableRow", children: [], position: void 0 }, token);
-}
-function exit2(token) {
-  this.exit(token);
-}
-function enterCell(token) {
-  this.enter({ type: "tableCell", children: [], position: void 0 }, token);
-}
-function exitCodeText(token) {
-  let value2 = this.resume();
-  if (this.data.inTable) {
-    value2 = value2.replace(/\\([\\|])/g, replace);
-  }
-  const node2 = this.stack[this.stack.length - 1];
-  ok(node2.type === "inlineCode");
-  node2.value = value2;
-  this.exit(token);
-}
-function replace($0, $1) {
-  return $1 === "|" ? $1 : $0;
-}
-var init_lib11 = __esm({
-  "node_modules/mdast-util-gfm-table/lib/index.js"() {
-    init_default();
-  }
-});
-
-// node_modules/mdast-util-gfm-table/index.js
-var init_mdast_util_gfm_table = __esm({
-  "node_modules/mdast-util-gfm-table/index.js"() {
-    init_lib11();
-  }
-});
-
-// node_modules/mdast-util-gfm-task-list-item/lib/index.js
-function gfmTaskListItemFromMarkdown() {
-  return {
-    exit: {
-      taskListCheckValueChecked: exitCheck,
-      taskListCheckValueUnchecked: exitCheck,
-      paragraph: exitParagraphWithTaskListItem
-    }
-  };
-}
-function exitCheck(token) {
-  const node2 = this.stack[this.stack.length - 2];
-  ok(node2.type === "listItem");
-  node2.checked = token.type === "taskListCheckValueChecked";
-}
-function exitParagraphWithTaskListItem(token) {
-  const parent = this.stack[this.stack.length - 2];
-  if (parent && parent.type === "listItem" && typeof parent.checked === "boolean") {
-    const node2 = this.stack[this.stack.length - 1];
-    ok(node2.type === "paragraph");
-    const head = node2.children[0];
-    if (head && head.type === "text") {
-      const siblings = parent.children;
-      let index3 = -1;
-      let firstParagraph;
-      while (++index3 < siblings.length) {
-        const sibling = siblings[index3];
-        if (sibling.type === "paragraph") {
-          firstParagraph = sibling;
-          break;
-        }
-      }
-      if (firstParagraph === node2) {
-        head.value = head.value.slice(1);
-        if (head.value.length === 0) {
-          node2.children.shift();
-        } else if (node2.position && head.position && typeof head.position.start.offset === "number") {
-          head.position.start.column++;
-          head.position.start.offset++;
-          node2.position.start = { ...head.position.start };
-        }
-      }
-    }
-  }
-  this.exit(token);
-}
-var init_lib12 = __esm({
-  "node_modules/mdast-util-gfm-task-list-item/lib/index.js"() {
-    init_default();
-  }
-});
-
-// node_modules/mdast-util-gfm-task-list-item/index.js
-var init_mdast_util_gfm_task_list_item = __esm({
-  "node_modules/mdast-util-gfm-task-list-item/index.js"() {
-    init_lib12();
-  }
-});
-
-// node_modules/mdast-util-gfm/lib/index.js
-function gfmFromMarkdown() {
-  return [
-    gfmAutolinkLiteralFromMarkdown(),
-    gfmFootnoteFromMarkdown(),
-    gfmStrikethroughFromMarkdown(),
-    gfmTableFromMarkdown(),
-    gfmTaskListItemFromMarkdown()
-  ];
-}
-var init_lib13 = __esm({
-  "node_modules/mdast-util-gfm/lib/index.js"() {
-    init_mdast_util_gfm_autolink_literal();
-    init_mdast_util_gfm_footnote();
-    init_mdast_util_gfm_strikethrough();
-    init_mdast_util_gfm_table();
-    init_mdast_util_gfm_task_list_item();
-  }
-});
-
-// node_modules/mdast-util-gfm/index.js
-var init_mdast_util_gfm = __esm({
-  "node_modules/mdast-util-gfm/index.js"() {
-    init_lib13();
-  }
-});
-
-// node_modules/micromark-extension-gfm-autolink-literal/lib/syntax.js
-function gfmAutolinkLiteral() {
-  return {
-    text: text3
-  };
-}
-function tokenizeEmailAutolink(effects, ok3, nok) {
-  const self2 = this;
-  let dot;
-  let data;
-  return start;
-  function start(code2) {
-    if (!gfmAtext(code2) || !previousEmail.call(self2, self2.previous) || previousUnbalanced(self2.events)) {
-      return nok(code2);
-    }
-    effects.enter("literalAutolink");
-    effects.enter("literalAutolinkEmail");
-    return atext(code2);
-  }
-  function atext(code2) {
-    if (gfmAtext(code2)) {
-      effects.consume(code2);
-      return atext;
-    }
-    if (code2 === 64) {
-      effects.consume(code2);
-      return emailDomain;
-    }
-    return nok(code2);
-  }
-  function emailDomain(code2) {
-    if (code2 === 46) {
-      return effects.check(emailDomainDotTrail, emailDomainAfter, emailDomainDot)(code2);
-    }
-    if (code2 === 45 || code2 === 95 || asciiAlphanumeric(code2)) {
-      data = true;
-      effects.consume(code2);
-      return emailDomain;
-    }
-    return emailDomainAfter(code2);
-  }
-  function emailDomainDot(code2) {
-    effects.consume(code2);
-    dot = true;
-    return emailDomain;
-  }
-  function emailDomainAfter(code2) {
-    if (data && dot && asciiAlpha(self2.previous)) {
-      effects.exit("literalAutolinkEmail");
-      effects.exit("literalAutolink");
-      return ok3(code2);
-    }
-    return nok(code2);
-  }
-}
-function tokenizeWwwAutolink(effects, ok3, nok) {
-  const self2 = this;
-  return wwwStart;
-  function wwwStart(code2) {
-    if (code2 !== 87 && code2 !== 119 || !previousWww.call(self2, self2.previous) || previousUnbalanced(self2.events)) {
-      return nok(code2);
-    }
-    effects.enter("literalAutolink");
-    effects.enter("literalAutolinkWww");
-    return effects.check(wwwPrefix, effects.attempt(domain, effects.attempt(path, wwwAfter), nok), nok)(code2);
-  }
-  function wwwAfter(code2) {
-    effects.exit("literalAutolinkWww");
-    effects.exit("literalAutolink");
-    return ok3(code2);
-  }
-}
-function tokenizeProtocolAutolink(effects, ok3, nok) {
-  const self2 = this;
-  let buffer = "";
-  let seen = false;
-  return protocolStart;
-  function protocolStart(code2) {
-    if ((code2 === 72 || code2 === 104) && previousProtocol.call(self2, self2.previous) && !previousUnbalanced(self2.events)) {
-      effects.enter("literalAutolink");
-      effects.enter("literalAutolinkHttp");
-      buffer += String.fromCodePoint(code2);
-      effects.consume(code2);
-      return protocolPrefixInside;
-    }
-    return nok(code2);
-  }
-  function protocolPrefixInside(code2) {
-    if (asciiAlpha(code2) && buffer.length < 5) {
-      buffer += String.fromCodePoint(code2);
-      effects.consume(code2);
-      return protocolPrefixInside;
-    }
-    if (code2 === 58) {
-      const protocol = buffer.toLowerCase();
-      if (protocol === "http" || protocol === "https") {
-        effects.consume(code2);
-        return protocolSlashesInside;
-      }
-    }
-    return nok(code2);
-  }
-  function protocolSlashesInside(code2) {
-    if (code2 === 47) {
-      effects.consume(code2);
-      if (seen) {
-        return afterProtocol;
-      }
-      seen = true;
-      return protocolSlashesInside;
-    }
-    return nok(code2);
-  }
-  function afterProtocol(code2) {
-    return code2 === null || asciiControl(code2) || markdownLineEndingOrSpace(code2) || unicodeWhitespace(code2) || unicodePunctuation(code2) ? nok(code2) : effects.attempt(domain, effects.attempt(path, protocolAfter), nok)(code2);
-  }
-  function protocolAfter(code2) {
-    effects.exit("literalAutolinkHttp");
-    effects.exit("literalAutolink");
-    return ok3(code2);
-  }
-}
-function tokenizeWwwPrefix(effects, ok3, nok) {
-  let size = 0;
-  return wwwPrefixInside;
-  function wwwPrefixInside(code2) {
-    if ((code2 === 87 || code2 === 119) && size < 3) {
-      size++;
-      effects.consume(code2);
-      return wwwPrefixInside;
-    }
-    if (code2 === 46 && size === 3) {
-      effects.consume(code2);
-      return wwwPrefixAfter;
-    }
-    return nok(code2);
-  }
-  function wwwPrefixAfter(code2) {
-    return code2 === null ? nok(code2) : ok3(code2);
-  }
-}
-function tokenizeDomain(effects, ok3, nok) {
-  let underscoreInLastSegment;
-  let underscoreInLastLastSegment;
-  let seen;
-  return domainInside;
-  function domainInside(code2) {
-    if (code2 === 46 || code2 === 95) {
-      return effects.check(trail, domainAfter, domainAtPunctuation)(code2);
-    }
-    if (code2 === null || markdownLineEndingOrSpace(code2) || unicodeWhitespace(code2) || code2 !== 45 && unicodePunctuation(code2)) {
-      return domainAfter(code2);
-    }
-    seen = true;
-    effects.consume(code2);
-    return domainInside;
-  }
-  function domainAtPunctuation(code2) {
-    if (code2 === 95) {
-      underscoreInLastSegment = true;
-    } else {
-      underscoreInLastLastSegment = underscoreInLastSegment;
-      underscoreInLastSegment = void 0;
-    }
-    effects.consume(code2);
-    return domainInside;
-  }
-  function domainAfter(code2) {
-    if (underscoreInLastLastSegment || underscoreInLastSegment || !seen) {
-      return nok(code2);
-    }
-    return ok3(code2);
-  }
-}
-function tokenizePath(effects, ok3) {
-  let sizeOpen = 0;
-  let sizeClose = 0;
-  return pathInside;
-  function pathInside(code2) {
-    if (code2 === 40) {
-      sizeOpen++;
-      effects.consume(code2);
-      return pathInside;
-    }
-    if (code2 === 41 && sizeClose < sizeOpen) {
-      return pathAtPunctuation(code2);
-    }
-    if (code2 === 33 || code2 === 34 || code2 === 38 || code2 === 39 || code2 === 41 || code2 === 42 || code2 === 44 || code2 === 46 || code2 === 58 || code2 === 59 || code2 === 60 || code2 === 63 || code2 === 93 || code2 === 95 || code2 === 126) {
-      return effects.check(trail, ok3, pathAtPunctuation)(code2);
-    }
-    if (code2 === null || markdownLineEndingOrSpace(code2) || unicodeWhitespace(code2)) {
-      return ok3(code2);
-    }
-    effects.consume(code2);
-    return pathInside;
-  }
-  function pathAtPunctuation(code2) {
-    if (code2 === 41) {
-      sizeClose++;
-    }
-    effects.consume(code2);
-    return pathInside;
-  }
-}
-function tokenizeTrail(effects, ok3, nok) {
-  return trail2;
-  function trail2(code2) {
-    if (code2 === 33 || code2 === 34 || code2 === 39 || code2 === 41 || code2 === 42 || code2 === 44 || code2 === 46 || code2 === 58 || code2 === 59 || code2 === 63 || code2 === 95 || code2 === 126) {
-      effects.consume(code2);
-      return trail2;
-    }
-    if (code2 === 38) {
-      effects.consume(code2);
-      return trailCharacterReferenceStart;
-    }
-    if (code2 === 93) {
-      effects.consume(code2);
-      return trailBracketAfter;
-    }
-    if (
-      // `<` is an end.
-      code2 === 60 || // So is whitespace.
-      code2 === null || markdownLineEndingOrSpace(code2) || unicodeWhitespace(code2)
-    ) {
-      return ok3(code2);
-    }
-    return nok(code2);
-  }
-  function trailBracketAfter(code2) {
-    if (code2 === null || code2 === 40 || code2 === 91 || markdownLineEndingOrSpace(code2) || unicodeWhitespace(code2)) {
-      return ok3(code2);
-    }
-    return trail2(code2);
-  }
-  function trailCharacterReferenceStart(code2) {
-    return asciiAlpha(code2) ? trailCharacterReferenceInside(code2) : nok(code2);
-  }
-  function trailCharacterReferenceInside(code2) {
-    if (code2 === 59) {
-      effects.consume(code2);
-      return trail2;
-    }
-    if (asciiAlpha(code2)) {
-      effects.consume(code2);
-      return trailCharacterReferenceInside;
-    }
-    return nok(code2);
-  }
-}
-function tokenizeEmailDomainDotTrail(effects, ok3, nok) {
-  return start;
-  function start(code2) {
-    effects.consume(code2);
-    return after;
-  }
-  function after(code2) {
-    return asciiAlphanumeric(code2) ? nok(code2) : ok3(code2);
-  }
-}
-function previousWww(code2) {
-  return code2 === null || code2 === 40 || code2 === 42 || code2 === 95 || code2 === 91 || code2 === 93 || code2 === 126 || markdownLineEndingOrSpace(code2);
-}
-function previousProtocol(code2) {
-  return !asciiAlpha(code2);
-}
-function previousEmail(code2) {
-  return !(code2 === 47 || gfmAtext(code2));
-}
-function gfmAtext(code2) {
-  return code2 === 43 || code2 === 45 || code2 === 46 || code2 === 95 || asciiAlphanumeric(code2);
-}
-function previousUnbalanced(events) {
-  let index3 = events.length;
-  let result = false;
-  while (index3--) {
-    const token = events[index3][1];
-    if ((token.type === "labelLink" || token.type === "labelImage") && !token._balanced) {
-      result = true;
-      break;
-    }
-    if (token._gfmAutolinkLiteralWalkedInto) {
-      result = false;
-      break;
-    }
-  }
-  if (events.length > 0 && !result) {
-    events[events.length - 1][1]._gfmAutolinkLiteralWalkedInto = true;
-  }
-  return result;
-}
-var wwwPrefix, domain, path, trail, emailDomainDotTrail, wwwAutolink, protocolAutolink, emailAutolink, text3, code;
-var init_syntax2 = __esm({
-  "node_modules/micromark-extension-gfm-autolink-literal/lib/syntax.js"() {
-    init_micromark_util_character();
-    wwwPrefix = {
-      tokenize: tokenizeWwwPrefix,
-      partial: true
-    };
-    domain = {
-      tokenize: tokenizeDomain,
-      partial: true
-    };
-    path = {
-      tokenize: tokenizePath,
-      partial: true
-    };
-    trail = {
-      tokenize: tokenizeTrail,
-      partial: true
-    };
-    emailDomainDotTrail = {
-      tokenize: tokenizeEmailDomainDotTrail,
-      partial: true
-    };
-    wwwAutolink = {
-      name: "wwwAutolink",
-      tokenize: tokenizeWwwAutolink,
-      previous: previousWww
-    };
-    protocolAutolink = {
-      name: "protocolAutolink",
-      tokenize: tokenizeProtocolAutolink,
-      previous: previousProtocol
-    };
-    emailAutolink = {
-      name: "emailAutolink",
-      tokenize: tokenizeEmailAutolink,
-      previous: previousEmail
-    };
-    text3 = {};
-    code = 48;
-    while (code < 123) {
-      text3[code] = emailAutolink;
-      code++;
-      if (code === 58) code = 65;
-      else if (code === 91) code = 97;
-    }
-    text3[43] = emailAutolink;
-    text3[45] = emailAutolink;
-    text3[46] = emailAutolink;
-    text3[95] = emailAutolink;
-    text3[72] = [emailAutolink, protocolAutolink];
-    text3[104] = [emailAutolink, protocolAutolink];
-    text3[87] = [emailAutolink, wwwAutolink];
-    text3[119] = [emailAutolink, wwwAutolink];
-  }
-});
-
-// node_modules/micromark-extension-gfm-autolink-literal/index.js
-var init_micromark_extension_gfm_autolink_literal = __esm({
-  "node_modules/micromark-extension-gfm-autolink-literal/index.js"() {
-    init_syntax2();
-  }
-});
-
-// node_modules/micromark-extension-gfm-footnote/lib/syntax.js
-function gfmFootnote() {
-  return {
-    document: {
-      [91]: {
-        name: "gfmFootnoteDefinition",
-        tokenize: tokenizeDefinitionStart,
-        continuation: {
-          tokenize: tokenizeDefinitionContinuation
-        },
-        exit: gfmFootnoteDefinitionEnd
-      }
-    },
-    text: {
-      [91]: {
-        name: "gfmFootnoteCall",
-        tokenize: tokenizeGfmFootnoteCall
-      },
-      [93]: {
-        name: "gfmPotentialFootnoteCall",
-        add: "after",
-        tokenize: tokenizePotentialGfmFootnoteCall,
-        resolveTo: resolveToPotentialGfmFootnoteCall
-      }
-    }
-  };
-}
-function tokenizePotentialGfmFootnoteCall(effects, ok3, nok) {
-  const self2 = this;
-  let index3 = self2.events.length;
-  const defined = self2.parser.gfmFootnotes || (self2.parser.gfmFootnotes = []);
-  let labelStart;
-  while (index3--) {
-    const token = self2.events[index3][1];
-    if (token.type === "labelImage") {
-      labelStart = token;
-      break;
-    }
-    if (token.type === "gfmFootnoteCall" || token.type === "labelLink" || token.type === "label" || token.type === "image" || token.type === "link") {
-      break;
-    }
-  }
-  return start;
-  function start(code2) {
-    if (!labelStart || !labelStart._balanced) {
-      return nok(code2);
-    }
-    const id = normalizeIdentifier(self2.sliceSerialize({
-      start: labelStart.end,
-      end: self2.now()
-    }));
-    if (id.codePointAt(0) !== 94 || !defined.includes(id.slice(1))) {
-      return nok(code2);
-    }
-    effects.enter("gfmFootnoteCallLabelMarker");
-    effects.consume(code2);
-    effects.exit("gfmFootnoteCallLabelMarker");
-    return ok3(code2);
-  }
-}
-function resolveToPotentialGfmFootnoteCall(events, context3) {
-  let index3 = events.length;
-  let labelStart;
-  while (index3--) {
-    if (events[index3][1].type === "labelImage" && events[index3][0] === "enter") {
-      labelStart = events[index3][1];
-      break;
-    }
-  }
-  events[index3 + 1][1].type = "data";
-  events[index3 + 3][1].type = "gfmFootnoteCallLabelMarker";
-  const call = {
-    type: "gfmFootnoteCall",
-    start: Object.assign({}, events[index3 + 3][1].start),
-    end: Object.assign({}, events[events.length - 1][1].end)
-  };
-  const marker = {
-    type: "gfmFootnoteCallMarker",
-    start: Object.assign({}, events[index3 + 3][1].end),
-    end: Object.assign({}, events[index3 + 3][1].end)
-  };
-  marker.end.column++;
-  marker.end.offset++;
-  marker.end._bufferIndex++;
-  const string3 = {
-    type: "gfmFootnoteCallString",
-    start: Object.assign({}, marker.end),
-    end: Object.assign({}, events[events.length - 1][1].start)
-  };
-  const chunk = {
-    type: "chunkString",
-    contentType: "string",
-    start: Object.assign({}, string3.start),
-    end: Object.assign({}, string3.end)
-  };
-  const replacement = [
-    // Take the `labelImageMarker` (now `data`, the `!`)
-    events[index3 + 1],
-    events[index3 + 2],
-    ["enter", call, context3],
-    // The `[`
-    events[index3 + 3],
-    events[index3 + 4],
-    // The `^`.
-    ["enter", marker, context3],
-    ["exit", marker, context3],
-    // Everything in between.
-    ["enter", string3, context3],
-    ["enter", chunk, context3],
-    ["exit", chunk, context3],
-    ["exit", string3, context3],
-    // The ending (`]`, properly parsed and labelled).
-    events[events.length - 2],
-    events[events.length - 1],
-    ["exit", call, context3]
-  ];
-  events.splice(index3, events.length - index3 + 1, ...replacement);
-  return events;
-}
-function tokenizeGfmFootnoteCall(effects, ok3, nok) {
-  const self2 = this;
-  const defined = self2.parser.gfmFootnotes || (self2.parser.gfmFootnotes = []);
-  let size = 0;
-  let data;
-  return start;
-  function start(code2) {
-    effects.enter("gfmFootnoteCall");
-    effects.enter("gfmFootnoteCallLabelMarker");
-    effects.consume(code2);
-    effects.exit("gfmFootnoteCallLabelMarker");
-    return callStart;
-  }
-  function callStart(code2) {
-    if (code2 !== 94) return nok(code2);
-    effects.enter("gfmFootnoteCallMarker");
-    effects.consume(code2);
-    effects.exit("gfmFootnoteCallMarker");
-    effects.enter("gfmFootnoteCallString");
-    effects.enter("chunkString").contentType = "string";
-    return callData;
-  }
-  function callData(code2) {
-    if (
-      // Too long.
-      size > 999 || // Closing brace with nothing.
-      code2 === 93 && !data || // Space or tab is not supported by GFM for some reason.
-      // `\n` and `[` not being supported makes sense.
-      code2 === null || code2 === 91 || markdownLineEndingOrSpace(code2)
-    ) {
-      return nok(code2);
-    }
-    if (code2 === 93) {
-      effects.exit("chunkString");
-      const token = effects.exit("gfmFootnoteCallString");
-      if (!defined.includes(normalizeIdentifier(self2.sliceSerialize(token)))) {
-        return nok(code2);
-      }
-      effects.enter("gfmFootnoteCallLabelMarker");
-      effects.consume(code2);
-      effects.exit("gfmFootnoteCallLabelMarker");
-      effects.exit("gfmFootnoteCall");
-      return ok3;
-    }
-    if (!markdownLineEndingOrSpace(code2)) {
-      data = true;
-    }
-    size++;
-    effects.consume(code2);
-    return code2 === 92 ? callEscape : callData;
-  }
-  function callEscape(code2) {
-    if (code2 === 91 || code2 === 92 || code2 === 93) {
-      effects.consume(code2);
-      size++;
-      return callData;
-    }
-    return callData(code2);
-  }
-}
-function tokenizeDefinitionStart(effects, ok3, nok) {
-  const self2 = this;
-  const defined = self2.parser.gfmFootnotes || (self2.parser.gfmFootnotes = []);
-  let identifier;
-  let size = 0;
-  let data;
-  return start;
-  function start(code2) {
-    effects.enter("gfmFootnoteDefinition")._container = true;
-    effects.enter("gfmFootnoteDefinitionLabel");
-    effects.enter("gfmFootnoteDefinitionLabelMarker");
-    effects.consume(code2);
-    effects.exit("gfmFootnoteDefinitionLabelMarker");
-    return labelAtMarker;
-  }
-  function labelAtMarker(code2) {
-    if (code2 === 94) {
-      effects.enter("gfmFootnoteDefinitionMarker");
-      effects.consume(code2);
-      effects.exit("gfmFootnoteDefinitionMarker");
-      effects.enter("gfmFootnoteDefinitionLabelString");
-      effects.enter("chunkString").contentType = "string";
-      return labelInside;
-    }
-    return nok(code2);
-  }
-  function labelInside(code2) {
-    if (
-      // Too long.
-      size > 999 || // Closing brace with nothing.
-      code2 === 93 && !data || // Space or tab is not supported by GFM for some reason.
-      // `\n` and `[` not being supported makes sense.
-      code2 === null || code2 === 91 || markdownLineEndingOrSpace(code2)
-    ) {
-      return nok(code2);
-    }
-    if (code2 === 93) {
-      effects.exit("chunkString");
-      const token = effects.exit("gfmFootnoteDefinitionLabelString");
-      identifier = normalizeIdentifier(self2.sliceSerialize(token));
-      effects.enter("gfmFootnoteDefinitionLabelMarker");
-      effects.consume(code2);
-      effects.exit("gfmFootnoteDefinitionLabelMarker");
-      effects.exit("gfmFootnoteDefinitionLabel");
-      return labelAfter;
-    }
-    if (!markdownLineEndingOrSpace(code2)) {
-      data = true;
-    }
-    size++;
-    effects.consume(code2);
-    return code2 === 92 ? labelEscape : labelInside;
-  }
-  function labelEscape(code2) {
-    if (code2 === 91 || code2 === 92 || code2 === 93) {
-      effects.consume(code2);
-      size++;
-      return labelInside;
-    }
-    return labelInside(code2);
-  }
-  function labelAfter(code2) {
-    if (code2 === 58) {
-      effects.enter("definitionMarker");
-      effects.consume(code2);
-      effects.exit("definitionMarker");
-      if (!defined.includes(identifier)) {
-        defined.push(identifier);
-      }
-      return factorySpace(effects, whitespaceAfter, "gfmFootnoteDefinitionWhitespace");
-    }
-    return nok(code2);
-  }
-  function whitespaceAfter(code2) {
-    return ok3(code2);
-  }
-}
-function tokenizeDefinitionContinuation(effects, ok3, nok) {
-  return effects.check(blankLine, ok3, effects.attempt(indent, ok3, nok));
-}
-function gfmFootnoteDefinitionEnd(effects) {
-  effects.exit("gfmFootnoteDefinition");
-}
-function tokenizeIndent2(effects, ok3, nok) {
-  const self2 = this;
-  return factorySpace(effects, afterPrefix, "gfmFootnoteDefinitionIndent", 4 + 1);
-  function afterPrefix(code2) {
-    const tail = self2.events[self2.events.length - 1];
-    return tail && tail[1].type === "gfmFootnoteDefinitionIndent" && tail[2].sliceSerialize(tail[1], true).length === 4 ? ok3(code2) : nok(code2);
-  }
-}
-var indent;
-var init_syntax3 = __esm({
-  "node_modules/micromark-extension-gfm-footnote/lib/syntax.js"() {
-    init_micromark_core_commonmark();
-    init_micromark_factory_space();
-    init_micromark_util_character();
-    init_micromark_util_normalize_identifier();
-    indent = {
-      tokenize: tokenizeIndent2,
-      partial: true
-    };
-  }
-});
-
-// node_modules/micromark-extension-gfm-footnote/index.js
-var init_micromark_extension_gfm_footnote = __esm({
-  "node_modules/micromark-extension-gfm-footnote/index.js"() {
-    init_syntax3();
-  }
-});
-
-// node_modules/micromark-extension-gfm-strikethrough/lib/syntax.js
-function gfmStrikethrough(options2) {
-  const options_ = options2 || {};
-  let single = options_.singleTilde;
-  const tokenizer = {
-    name: "strikethrough",
-    tokenize: tokenizeStrikethrough,
-    resolveAll: resolveAllStrikethrough
-  };
-  if (single === null || single === void 0) {
-    single = true;
-  }
-  return {
-    text: {
-      [126]: tokenizer
-    },
-    insideSpan: {
-      null: [tokenizer]
-    },
-    attentionMarkers: {
-      null: [126]
-    }
-  };
-  function resolveAllStrikethrough(events, context3) {
-    let index3 = -1;
-    while (++index3 < events.length) {
-      if (events[index3][0] === "enter" && events[index3][1].type === "strikethroughSequenceTemporary" && events[index3][1]._close) {
-        let open2 = index3;
-        while (open2--) {
-          if (events[open2][0] === "exit" && events[open2][1].type === "strikethroughSequenceTemporary" && events[open2][1]._open && // If the sizes are the same:
-          events[index3][1].end.offset - events[index3][1].start.offset === events[open2][1].end.offset - events[open2][1].start.offset) {
-            events[index3][1].type = "strikethroughSequence";
-            events[open2][1].type = "strikethroughSequence";
-            const strikethrough = {
-              type: "strikethrough",
-              start: Object.assign({}, events[open2][1].start),
-              end: Object.assign({}, events[index3][1].end)
-            };
-            const text5 = {
-              type: "strikethroughText",
-              start: Object.assign({}, events[open2][1].end),
-              end: Object.assign({}, events[index3][1].start)
-            };
-            const nextEvents = [["enter", strikethrough, context3], ["enter", events[open2][1], context3], ["exit", events[open2][1], context3], ["enter", text5, context3]];
-            const insideSpan2 = context3.parser.constructs.insideSpan.null;
-            if (insideSpan2) {
-              splice(nextEvents, nextEvents.length, 0, resolveAll(insideSpan2, events.slice(open2 + 1, index3), context3));
-            }
-            splice(nextEvents, nextEvents.length, 0, [["exit", text5, context3], ["enter", events[index3][1], context3], ["exit", events[index3][1], context3], ["exit", strikethrough, context3]]);
-            splice(events, open2 - 1, index3 - open2 + 3, nextEvents);
-            index3 = open2 + nextEvents.length - 2;
-            break;
-          }
-        }
-      }
-    }
-    index3 = -1;
-    while (++index3 < events.length) {
-      if (events[index3][1].type === "strikethroughSequenceTemporary") {
-        events[index3][1].type = "data";
-      }
-    }
-    return events;
-  }
-  function tokenizeStrikethrough(effects, ok3, nok) {
-    const previous3 = this.previous;
-    const events = this.events;
-    let size = 0;
-    return start;
-    function start(code2) {
-      if (previous3 === 126 && events[events.length - 1][1].type !== "characterEscape") {
-        return nok(code2);
-      }
-      effects.enter("strikethroughSequenceTemporary");
-      return more(code2);
-    }
-    function more(code2) {
-      const before = classifyCharacter(previous3);
-      if (code2 === 126) {
-        if (size > 1) return nok(code2);
-        effects.consume(code2);
-        size++;
-        return more;
-      }
-      if (size < 2 && !single) return nok(code2);
-      const token = effects.exit("strikethroughSequenceTemporary");
-      const after = classifyCharacter(code2);
-      token._open = !after || after === 2 && Boolean(before);
-      token._close = !before || before === 2 && Boolean(after);
-      return ok3(code2);
-    }
-  }
-}
-var init_syntax4 = __esm({
-  "node_modules/micromark-extension-gfm-strikethrough/lib/syntax.js"() {
-    init_micromark_util_chunked();
-    init_micromark_util_classify_character();
-    init_micromark_util_resolve_all();
-  }
-});
-
-// node_modules/micromark-extension-gfm-strikethrough/index.js
-var init_micromark_extension_gfm_strikethrough = __esm({
-  "node_modules/micromark-extension-gfm-strikethrough/index.js"() {
-    init_syntax4();
-  }
-});
-
-// node_modules/micromark-extension-gfm-table/lib/edit-map.js
-function addImplementation2(editMap, at, remove, add) {
-  if (remove === 0 && add.length === 0) {
-    return;
-  }
-  const existing = editMap.index.get(at);
-  if (existing) {
-    existing[1] += remove;
-    existing[2].push(...add);
-    return;
-  }
-  const change = [at, remove, add];
-  editMap.map.push(change);
-  editMap.index.set(at, change);
-}
-var EditMap2;
-var init_edit_map = __esm({
-  "node_modules/micromark-extension-gfm-table/lib/edit-map.js"() {
-    EditMap2 = class {
-      /**
-       * Create a new edit map.
-       */
-      constructor() {
-        this.map = [];
-        this.index = /* @__PURE__ */ new Map();
-      }
-      /**
-       * Create an edit: a remove and/or add at a certain place.
-       *
-       * @param {number} index
-       *   Index at which to apply the edit.
-       * @param {number} remove
-       *   Count of items to remove at the index.
-       * @param {Array<Event>} add
-       *   Items to add at the index.
-       * @returns {undefined}
-       *   Nothing.
-       */
-      add(index3, remove, add) {
-        addImplementation2(this, index3, remove, add);
-      }
-      // To do: add this when moving to `micromark`.
-      // /**
-      //  * Create an edit: but insert `add` before existing additions.
-      //  *
-      //  * @param {number} index
-      //  * @param {number} remove
-      //  * @param {Array<Event>} add
-      //  * @returns {undefined}
-      //  */
-      // addBefore(index, remove, add) {
-      //   addImplementation(this, index, remove, add, true)
-      // }
-      /**
-       * Done, change the events.
-       *
-       * @param {Array<Event>} events
-       *   List of events to apply the edits to.
-       * @returns {undefined}
-       *   Nothing.
-       */
-      consume(events) {
-        this.map.sort(function(a, b) {
-          return a[0] - b[0];
-        });
-        if (this.map.length === 0) {
-          return;
-        }
-        let index3 = this.map.length;
-        const vecs = [];
-        while (index3 > 0) {
-          index3 -= 1;
-          vecs.push(events.slice(this.map[index3][0] + this.map[index3][1]), this.map[index3][2]);
-          events.length = this.map[index3][0];
-        }
-        vecs.push(events.slice());
-        events.length = 0;
-        let slice = vecs.pop();
-        while (slice) {
-          for (const element of slice) {
-            events.push(element);
-          }
-          slice = vecs.pop();
-        }
-        this.map.length = 0;
-        this.index.clear();
-      }
-    };
-  }
-});
-
-// node_modules/micromark-extension-gfm-table/lib/infer.js
-function gfmTableAlign(events, index3) {
-  let inDelimiterRow = false;
-  const align = [];
-  while (index3 < events.length) {
-    const event = events[index3];
-    if (inDelimiterRow) {
-      if (event[0] === "enter") {
-        if (event[1].type === "tableContent") {
-          align.push(events[index3 + 1][1].type === "tableDelimiterMarker" ? "left" : "none");
-        }
-      } else if (event[1].type === "tableContent") {
-        if (events[index3 - 1][1].type === "tableDelimiterMarker") {
-          const alignIndex = align.length - 1;
-          align[alignIndex] = align[alignIndex] === "left" ? "center" : "right";
-        }
-      } else if (event[1].type === "tableDelimiterRow") {
-        break;
-      }
-    } else if (event[0] === "enter" && event[1].type === "tableDelimiterRow") {
-      inDelimiterRow = true;
-    }
-    index3 += 1;
-  }
-  return align;
-}
-var init_infer = __esm({
-  "node_modules/micromark-extension-gfm-table/lib/infer.js"() {
-  }
-});
-
-// node_modules/micromark-extension-gfm-table/lib/syntax.js
-function gfmTable() {
-  return {
-    flow: {
-      null: {
-        name: "table",
-        tokenize: tokenizeTable,
-        resolveAll: resolveTable
-      }
-    }
-  };
-}
-function tokenizeTable(effects, ok3, nok) {
-  const self2 = this;
-  let size = 0;
-  let sizeB = 0;
-  let seen;
-  return start;
-  function start(code2) {
-    let index3 = self2.events.length - 1;
-    while (index3 > -1) {
-      const {
-        type
-      } = self2.events[index3][1];
-      if (type === "lineEnding" || // Note: markdown-rs uses `whitespace` instead of `linePrefix`
-      type === "linePrefix") {
-        index3--;
-      } else {
-        break;
-      }
-    }
-    const tail = index3 > -1 ? self2.events[index3][1].type : null;
-    const next = tail === "tableHead" || tail === "tableRow" ? bodyRowStart : headRowBefore;
-    if (next === bodyRowStart && self2.parser.lazy[self2.now().line]) {
-      return nok(code2);
-    }
-    return next(code2);
-  }
-  function headRowBefore(code2) {
-    effects.enter("tableHead");
-    effects.enter("tableRow");
-    return headRowStart(code2);
-  }
-  function headRowStart(code2) {
-    if (code2 === 124) {
-      return headRowBreak(code2);
-    }
-    seen = true;
-    sizeB += 1;
-    return headRowBreak(code2);
-  }
-  function headRowBreak(code2) {
-    if (code2 === null) {
-      return nok(code2);
-    }
-    if (markdownLineEnding(code2)) {
-      if (sizeB > 1) {
-        sizeB = 0;
-        self2.interrupt = true;
-        effects.exit("tableRow");
-        effects.enter("lineEnding");
-        effects.consume(code2);
-        effects.exit("lineEnding");
-        return headDelimiterStart;
-      }
-      return nok(code2);
-    }
-    if (markdownSpace(code2)) {
-      return factorySpace(effects, headRowBreak, "whitespace")(code2);
-    }
-    sizeB += 1;
-    if (seen) {
-      seen = false;
-      size += 1;
-    }
-    if (code2 === 124) {
-      effects.enter("tableCellDivider");
-      effects.consume(code2);
-      effects.exit("tableCellDivider");
-      seen = true;
-      return headRowBreak;
-    }
-    effects.enter("data");
-    return headRowData(code2);
-  }
-  function headRowData(code2) {
-    if (code2 === null || code2 === 124 || markdownLineEndingOrSpace(code2)) {
-      effects.exit("data");
-      return headRowBreak(code2);
-    }
-    effects.consume(code2);
-    return code2 === 92 ? headRowEscape : headRowData;
-  }
-  function headRowEscape(code2) {
-    if (code2 === 92 || code2 === 124) {
-      effects.consume(code2);
-      return headRowData;
-    }
-    return headRowData(code2);
-  }
-  function headDelimiterStart(code2) {
-    self2.interrupt = false;
-    if (self2.parser.lazy[self2.now().line]) {
-      return nok(code2);
-    }
-    effects.enter("tableDelimiterRow");
-    seen = false;
-    if (markdownSpace(code2)) {
-      return factorySpace(effects, headDelimiterBefore, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code2);
-    }
-    return headDelimiterBefore(code2);
-  }
-  function headDelimiterBefore(code2) {
-    if (code2 === 45 || code2 === 58) {
-      return headDelimiterValueBefore(code2);
-    }
-    if (code2 === 124) {
-      seen = true;
-      effects.enter("tableCellDivider");
-      effects.consume(code2);
-      effects.exit("tableCellDivider");
-      return headDelimiterCellBefore;
-    }
-    return headDelimiterNok(code2);
-  }
-  function headDelimiterCellBefore(code2) {
-    if (markdownSpace(code2)) {
-      return factorySpace(effects, headDelimiterValueBefore, "whitespace")(code2);
-    }
-    return headDelimiterValueBefore(code2);
-  }
-  function headDelimiterValueBefore(code2) {
-    if (code2 === 58) {
-      sizeB += 1;
-      seen = true;
-      effects.enter("tableDelimiterMarker");
-      effects.consume(code2);
-      effects.exit("tableDelimiterMarker");
-      return headDelimiterLeftAlignmentAfter;
-    }
-    if (code2 === 45) {
-      sizeB += 1;
-      return headDelimiterLeftAlignmentAfter(code2);
-    }
-    if (code2 === null || markdownLineEnding(code2)) {
-      return headDelimiterCellAfter(code2);
-    }
-    return headDelimiterNok(code2);
-  }
-  function headDelimiterLeftAlignmentAfter(code2) {
-    if (code2 === 45) {
-      effects.enter("tableDelimiterFiller");
-      return headDelimiterFiller(code2);
-    }
-    return headDelimiterNok(code2);
-  }
-  function headDelimiterFiller(code2) {
-    if (code2 === 45) {
-      effects.consume(code2);
-      return headDelimiterFiller;
-    }
-    if (code2 === 58) {
-      seen = true;
-      effects.exit("tableDelimiterFiller");
-      effects.enter("tableDelimiterMarker");
-      effects.consume(code2);
-      effects.exit("tableDelimiterMarker");
-      return headDelimiterRightAlignmentAfter;
-    }
-    effects.exit("tableDelimiterFiller");
-    return headDelimiterRightAlignmentAfter(code2);
-  }
-  function headDelimiterRightAlignmentAfter(code2) {
-    if (markdownSpace(code2)) {
-      return factorySpace(effects, headDelimiterCellAfter, "whitespace")(code2);
-    }
-    return headDelimiterCellAfter(code2);
-  }
-  function headDelimiterCellAfter(code2) {
-    if (code2 === 124) {
-      return headDelimiterBefore(code2);
-    }
-    if (code2 === null || markdownLineEnding(code2)) {
-      if (!seen || size !== sizeB) {
-        return headDelimiterNok(code2);
-      }
-      effects.exit("tableDelimiterRow");
-      effects.exit("tableHead");
-      return ok3(code2);
-    }
-    return headDelimiterNok(code2);
-  }
-  function headDelimiterNok(code2) {
-    return nok(code2);
-  }
-  function bodyRowStart(code2) {
-    effects.enter("tableRow");
-    return bodyRowBreak(code2);
-  }
-  function bodyRowBreak(code2) {
-    if (code2 === 124) {
-      effects.enter("tableCellDivider");
-      effects.consume(code2);
-      effects.exit("tableCellDivider");
-      return bodyRowBreak;
-    }
-    if (code2 === null || markdownLineEnding(code2)) {
-      effects.exit("tableRow");
-      return ok3(code2);
-    }
-    if (markdownSpace(code2)) {
-      return factorySpace(effects, bodyRowBreak, "whitespace")(code2);
-    }
-    effects.enter("data");
-    return bodyRowData(code2);
-  }
-  function bodyRowData(code2) {
-    if (code2 === null || code2 === 124 || markdownLineEndingOrSpace(code2)) {
-      effects.exit("data");
-      return bodyRowBreak(code2);
-    }
-    effects.consume(code2);
-    return code2 === 92 ? bodyRowEscape : bodyRowData;
-  }
-  function bodyRowEscape(code2) {
-    if (code2 === 92 || code2 === 124) {
-      effects.consume(code2);
-      return bodyRowData;
-    }
-    return bodyRowData(code2);
-  }
-}
-function resolveTable(events, context3) {
-  let index3 = -1;
-  let inFirstCellAwaitingPipe = true;
-  let rowKind = 0;
-  let lastCell = [0, 0, 0, 0];
-  let cell = [0, 0, 0, 0];
-  let afterHeadAwaitingFirstBodyRow = false;
-  let lastTableEnd = 0;
-  let currentTable;
-  let currentBody;
-  let currentCell;
-  const map = new EditMap2();
-  while (++index3 < events.length) {
-    const event = events[index3];
-    const token = event[1];
-    if (event[0] === "enter") {
-      if (token.type === "tableHead") {
-        afterHeadAwaitingFirstBodyRow = false;
-        if (lastTableEnd !== 0) {
-          flushTableEnd(map, context3, lastTableEnd, currentTable, currentBody);
-          currentBody = void 0;
-          lastTableEnd = 0;
-        }
-        currentTable = {
-          type: "table",
-          start: Object.assign({}, token.start),
-          // Note: correct end is set later.
-          end: Object.assign({}, token.end)
-        };
-        map.add(index3, 0, [["enter", currentTable, context3]]);
-      } else if (token.type === "tableRow" || token.type === "tableDelimiterRow") {
-        inFirstCellAwaitingPipe = true;
-        currentCell = void 0;
-        lastCell = [0, 0, 0, 0];
-        cell = [0, index3 + 1, 0, 0];
-        if (afterHeadAwaitingFirstBodyRow) {
-          afterHeadAwaitingFirstBodyRow = false;
-          currentBody = {
-            type: "tableBody",
-            start: Object.assign({}, token.start),
-            // Note: correct end is set later.
-            end: Object.assign({}, token.end)
-          };
-          map.add(index3, 0, [["enter", currentBody, context3]]);
-        }
-        rowKind = token.type === "tableDelimiterRow" ? 2 : currentBody ? 3 : 1;
-      } else if (rowKind && (token.type === "data" || token.type === "tableDelimiterMarker" || token.type === "tableDelimiterFiller")) {
-        inFirstCellAwaitingPipe = false;
-        if (cell[2] === 0) {
-          if (lastCell[1] !== 0) {
-            cell[0] = cell[1];
-            currentCell = flushCell(map, context3, lastCell, rowKind, void 0, currentCell);
-            lastCell = [0, 0, 0, 0];
-          }
-          cell[2] = index3;
-        }
-      } else if (token.type === "tableCellDivider") {
-        if (inFirstCellAwaitingPipe) {
-          inFirstCellAwaitingPipe = false;
-        } else {
-          if (lastCell[1] !== 0) {
-            cell[0] = cell[1];
-            currentCell = flushCell(map, context3, lastCell, rowKind, void 0, currentCell);
-          }
-          lastCell = cell;
-          cell = [lastCell[1], index3, 0, 0];
-        }
-      }
-    } else if (token.type === "tableHead") {
-      afterHeadAwaitingFirstBodyRow = true;
-      lastTableEnd = index3;
-    } else if (token.type === "tableRow" || token.type === "tableDelimiterRow") {
-      lastTableEnd = index3;
-      if (lastCell[1] !== 0) {
-        cell[0] = cell[1];
-        currentCell = flushCell(map, context3, lastCell, rowKind, index3, currentCell);
-      } else if (cell[1] !== 0) {
-        currentCell = flushCell(map, context3, cell, rowKind, index3, currentCell);
-      }
-      rowKind = 0;
-    } else if (rowKind && (token.type === "data" || token.type === "tableDelimiterMarker" || token.type === "tableDelimiterFiller")) {
-      cell[3] = index3;
-    }
-  }
-  if (lastTableEnd !== 0) {
-    flushTableEnd(map, context3, lastTableEnd, currentTable, currentBody);
-  }
-  map.consume(context3.events);
-  index3 = -1;
-  while (++index3 < context3.events.length) {
-    const event = context3.events[index3];
-    if (event[0] === "enter" && event[1].type === "table") {
-      event[1]._align = gfmTableAlign(context3.events, index3);
-    }
-  }
-  return events;
-}
-function flushCell(map, context3, range, rowKind, rowEnd, previousCell) {
-  const groupName = rowKind === 1 ? "tableHeader" : rowKind === 2 ? "tableDelimiter" : "tableData";
-  const valueName = "tableContent";
-  if (range[0] !== 0) {
-    previousCell.end = Object.assign({}, getPoint(context3.events, range[0]));
-    map.add(range[0], 0, [["exit", previousCell, context3]]);
-  }
-  const now = getPoint(context3.events, range[1]);
-  previousCell = {
-    type: groupName,
-    start: Object.assign({}, now),
-    // Note: correct end is set later.
-    end: Object.assign({}, now)
-  };
-  map.add(range[1], 0, [["enter", previousCell, context3]]);
-  if (range[2] !== 0) {
-    const relatedStart = getPoint(context3.events, range[2]);
-    const relatedEnd = getPoint(context3.events, range[3]);
-    const valueToken = {
-      type: valueName,
-      start: Object.assign({}, relatedStart),
-      end: Object.assign({}, relatedEnd)
-    };
-    map.add(range[2], 0, [["enter", valueToken, context3]]);
-    if (rowKind !== 2) {
-      const start = context3.events[range[2]];
-      const end = context3.events[range[3]];
-      start[1].end = Object.assign({}, end[1].end);
-      start[1].type = "chunkText";
-      start[1].contentType = "text";
-      if (range[3] > range[2] + 1) {
-        const a = range[2] + 1;
-        const b = range[3] - range[2] - 1;
-        map.add(a, b, []);
-      }
-    }
-    map.add(range[3] + 1, 0, [["exit", valueToken, context3]]);
-  }
-  if (rowEnd !== void 0) {
-    previousCell.end = Object.assign({}, getPoint(context3.events, rowEnd));
-    map.add(rowEnd, 0, [["exit", previousCell, context3]]);
-    previousCell = void 0;
-  }
-  return previousCell;
-}
-function flushTableEnd(map, context3, index3, table, tableBody) {
-  const exits = [];
-  const related = getPoint(context3.events, index3);
-  if (tableBody) {
-    tableBody.end = Object.assign({}, related);
-    exits.push(["exit", tableBody, context3]);
-  }
-  table.end = Object.assign({}, related);
-  exits.push(["exit", table, context3]);
-  map.add(index3 + 1, 0, exits);
-}
-function getPoint(events, index3) {
-  const event = events[index3];
-  const side = event[0] === "enter" ? "start" : "end";
-  return event[1][side];
-}
-var init_syntax5 = __esm({
-  "node_modules/micromark-extension-gfm-table/lib/syntax.js"() {
-    init_micromark_factory_space();
-    init_micromark_util_character();
-    init_edit_map();
-    init_infer();
-  }
-});
-
-// node_modules/micromark-extension-gfm-table/index.js
-var init_micromark_extension_gfm_table = __esm({
-  "node_modules/micromark-extension-gfm-table/index.js"() {
-    init_syntax5();
-  }
-});
-
-// node_modules/micromark-extension-gfm-task-list-item/lib/syntax.js
-function gfmTaskListItem() {
-  return {
-    text: {
-      [91]: tasklistCheck
-    }
-  };
-}
-function tokenizeTasklistCheck(effects, ok3, nok) {
-  const self2 = this;
-  return open2;
-  function open2(code2) {
-    if (
-      // Exit if there’s stuff before.
-      self2.previous !== null || // Exit if not in the first content that is the first child of a list
-      // item.
-      !self2._gfmTasklistFirstContentOfListItem
-    ) {
-      return nok(code2);
-    }
-    effects.enter("taskListCheck");
-    effects.enter("taskListCheckMarker");
-    effects.consume(code2);
-    effects.exit("taskListCheckMarker");
-    return inside;
-  }
-  function inside(code2) {
-    if (markdownLineEndingOrSpace(code2)) {
-      effects.enter("taskListCheckValueUnchecked");
-      effects.consume(code2);
-      effects.exit("taskListCheckValueUnchecked");
-      return close2;
-    }
-    if (code2 === 88 || code2 === 120) {
-      effects.enter("taskListCheckValueChecked");
-      effects.consume(code2);
-      effects.exit("taskListCheckValueChecked");
-      return close2;
-    }
-    return nok(code2);
-  }
-  function close2(code2) {
-    if (code2 === 93) {
-      effects.enter("taskListCheckMarker");
-      effects.consume(code2);
-      effects.exit("taskListCheckMarker");
-      effects.exit("taskListCheck");
-      return after;
-    }
-    return nok(code2);
-  }
-  function after(code2) {
-    if (markdownLineEnding(code2)) {
-      return ok3(code2);
-    }
-    if (markdownSpace(code2)) {
-      return effects.check({
-        tokenize: spaceThenNonSpace
-      }, ok3, nok)(code2);
-    }
-    return nok(code2);
-  }
-}
-function spaceThenNonSpace(effects, ok3, nok) {
-  return factorySpace(effects, after, "whitespace");
-  function after(code2) {
-    return code2 === null ? nok(code2) : ok3(code2);
-  }
-}
-var tasklistCheck;
-var init_syntax6 = __esm({
-  "node_modules/micromark-extension-gfm-task-list-item/lib/syntax.js"() {
-    init_micromark_factory_space();
-    init_micromark_util_character();
-    tasklistCheck = {
-      name: "tasklistCheck",
-      tokenize: tokenizeTasklistCheck
-    };
-  }
-});
-
-// node_modules/micromark-extension-gfm-task-list-item/index.js
-var init_micromark_extension_gfm_task_list_item = __esm({
-  "node_modules/micromark-extension-gfm-task-list-item/index.js"() {
-    init_syntax6();
-  }
-});
-
-// node_modules/micromark-extension-gfm/index.js
-function gfm(options2) {
-  return combineExtensions([
-    gfmAutolinkLiteral(),
-    gfmFootnote(),
-    gfmStrikethrough(options2),
-    gfmTable(),
-    gfmTaskListItem()
-  ]);
-}
-var init_micromark_extension_gfm = __esm({
-  "node_modules/micromark-extension-gfm/index.js"() {
-    init_micromark_util_combine_extensions();
-    init_micromark_extension_gfm_autolink_literal();
-    init_micromark_extension_gfm_footnote();
-    init_micromark_extension_gfm_strikethrough();
-    init_micromark_extension_gfm_table();
-    init_micromark_extension_gfm_task_list_item();
-  }
-});
-
-// node_modules/kind-of/index.js
-var require_kind_of = __commonJS({
-  "node_modules/kind-of/index.js"(exports2, module2) {
-    var toString2 = Object.prototype.toString;
-    module2.exports = function kindOf2(val) {
-      if (val === void 0) return "undefined";
-      if (val === null) return "null";
-      var type = typeof val;
-      if (type === "boolean") return "boolean";
-      if (type === "string") return "string";
-      if (type === "number") return "number";
-      if (type === "symbol") return "symbol";
-      if (type === "function") {
-        return isGeneratorFn(val) ? "generatorfunction" : "function";
-      }
-      if (isArray(val)) return "array";
-      if (isBuffer(val)) return "buffer";
-      if (isArguments(val)) return "arguments";
-      if (isDate(val)) return "date";
-      if (isError(val)) return "error";
-      if (isRegexp(val)) return "regexp";
-      switch (ctorName(val)) {
-        case "Symbol":
-          return "symbol";
-        case "Promise":
-          return "promise";
-        // Set, Map, WeakSet, WeakMap
-        case "WeakMap":
-          return "weakmap";
-        case "WeakSet":
-          return "weakset";
-        case "Map":
-          return "map";
-        case "Set":
-          return "set";
-        // 8-bit typed arrays
-        case "Int8Array":
-          return "int8array";
-        case "Uint8Array":
-          return "uint8array";
-        case "Uint8ClampedArray":
-          return "uint8clampedarray";
-        // 16-bit typed arrays
-        case "Int16Array":
-          return "int16array";
-        case "Uint16Array":
-          return "uint16array";
-        // 32-bit typed arrays
-        case "Int32Array":
-          return "int32array";
-        case "Uint32Array":
-          return "uint32array";
-        case "Float32Array":
-          return "float32array";
-        case "Float64Array":
-          return "float64array";
-      }
-      if (isGeneratorObj(val)) {
-        return "generator";
-      }
-      type = toString2.call(val);
-      switch (type) {
-        case "[object Object]":
-          return "object";
-        // iterators
-        case "[object Map Iterator]":
-          return "mapiterator";
-        case "[object Set Iterator]":
-          return "setiterator";
-        case "[object String Iterator]":
-          return "stringiterator";
-        case "[object Array Iterator]":
-          return "arrayiterator";
-      }
-      return type.slice(8, -1).toLowerCase().replace(/\s/g, "");
-    };
-    function ctorName(val) {
-      return typeof val.constructor === "function" ? val.constructor.name : null;
-    }
-    function isArray(val) {
-      if (Array.isArray) return Array.isArray(val);
-      return val instanceof Array;
-    }
-    function isError(val) {
-      return val instanceof Error || typeof val.message === "string" && val.constructor && typeof val.constructor.stackTraceLimit === "number";
-    }
-    function isDate(val) {
-      if (val instanceof Date) return true;
-      return typeof val.toDateString === "function" && typeof val.getDate === "function" && typeof val.setDate === "function";
-    }
-    function isRegexp(val) {
-      if (val instanceof RegExp) return true;
-      return typeof val.flags === "string" && typeof val.ignoreCase === "boolean" && typeof val.multiline === "boolean" && typeof val.global === "boolean";
-    }
-    function isGeneratorFn(name, val) {
-      return ctorName(name) === "GeneratorFunction";
-    }
-    function isGeneratorObj(val) {
-      return typeof val.throw === "function" && typeof val.return === "function" && typeof val.next === "function";
-    }
-    function isArguments(val) {
-      try {
-        if (typeof val.length === "number" && typeof val.callee === "function") {
-          return true;
-        }
-      } catch (err) {
-        if (err.message.indexOf("callee") !== -1) {
-          return true;
-        }
-      }
-      return false;
-    }
-    function isBuffer(val) {
-      if (val.constructor && typeof val.constructor.isBuffer === "function") {
-        return val.constructor.isBuffer(val);
-      }
-      return false;
-    }
-  }
-});
-
-// node_modules/is-extendable/index.js
-var require_is_extendable = __commonJS({
-  "node_modules/is-extendable/index.js"(exports2, module2) {
-    "use strict";
-    module2.exports = function isExtendable(val) {
-      return typeof val !== "undefined" && val !== null && (typeof val === "object" || typeof val === "function");
-    };
-  }
-});
-
-// node_modules/extend-shallow/index.js
-var require_extend_shallow = __commonJS({
-  "node_modules/extend-shallow/index.js"(exports2, module2) {
-    "use strict";
-    var isObject = require_is_extendable();
-    module2.exports = function extend(o) {
-      if (!isObject(o)) {
-        o = {};
-      }
-      var len = arguments.length;
-      for (var i = 1; i < len; i++) {
-        var obj = arguments[i];
-        if (isObject(obj)) {
-          assign(o, obj);
-        }
-      }
-      return o;
-    };
-    function assign(a, b) {
-      for (var key in b) {
-        if (hasOwn(b, key)) {
-          a[key] = b[key];
-        }
-      }
-    }
-    function hasOwn(obj, key) {
-      return Object.prototype.hasOwnProperty.call(obj, key);
-    }
-  }
-});
-
-// node_modules/section-matter/index.js
-var require_section_matter = __commonJS({
-  "node_modules/section-matter/index.js"(exports2, module2) {
-    "use strict";
-    var typeOf = require_kind_of();
-    var extend = require_extend_shallow();
-    module2.exports = function(input, options2) {
-      if (typeof options2 === "function") {
-        options2 = { parse: options2 };
-      }
-      var file = toObject(input);
-      var defaults2 = { section_delimiter: "---", parse: identity };
-      var opts = extend({}, defaults2, options2);
-      var delim = opts.section_delimiter;
-      var lines2 = file.content.split(/\r?\n/);
-      var sections = null;
-      var section = createSection();
-      var content3 = [];
-      var stack = [];
-      function initSections(val) {
-        file.content = val;
-        sections = [];
-        content3 = [];
-      }
-      function closeSection(val) {
-        if (stack.length) {
-          section.key = getKey(stack[0], delim);
-          section.content = val;
-          opts.parse(section, sections);
-          sections.push(section);
-          section = createSection();
-          content3 = [];
-          stack = [];
-        }
-      }
-      for (var i = 0; i < lines2.length; i++) {
-        var line = lines2[i];
-        var len = stack.length;
-        var ln = line.trim();
-        if (isDelimiter(ln, delim)) {
-          if (ln.length === 3 && i !== 0) {
-            if (len === 0 || len === 2) {
-              content3.push(line);
-              continue;
-            }
-            stack.push(ln);
-            section.data = content3.join("\n");
-            content3 = [];
-            continue;
-          }
-          if (sections === null) {
-            initSections(content3.join("\n"));
-          }
-          if (len === 2) {
-            closeSection(content3.join("\n"));
-          }
-          stack.push(ln);
-          continue;
-        }
-        content3.push(line);
-      }
-      if (sections === null) {
-        initSections(content3.join("\n"));
-      } else {
-        closeSection(content3.join("\n"));
-      }
-      file.sections = sections;
-      return file;
-    };
-    function isDelimiter(line, delim) {
-      if (line.slice(0, delim.length) !== delim) {
-        return false;
-      }
-      if (line.charAt(delim.length + 1) === delim.slice(-1)) {
-        return false;
-      }
-      return true;
-    }
-    function toObject(input) {
-      if (typeOf(input) !== "object") {
-        input = { content: input };
-      }
-      if (typeof input.content !== "string" && !isBuffer(input.content)) {
-        throw new TypeError("expected a buffer or string");
-      }
-      input.content = input.content.toString();
-      input.sections = [];
-      return input;
-    }
-    function getKey(val, delim) {
-      return val ? val.slice(delim.length).trim() : "";
-    }
-    function createSection() {
-      return { key: "", data: "", content: "" };
-    }
-    function identity(val) {
-      return val;
-    }
-    function isBuffer(val) {
-      if (val && val.constructor && typeof val.constructor.isBuffer === "function") {
-        return val.constructor.isBuffer(val);
-      }
-      return false;
-    }
-  }
-});
-
-// node_modules/js-yaml/lib/js-yaml/common.js
-var require_common = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/common.js"(exports2, module2) {
-    "use strict";
-    function isNothing(subject) {
-      return typeof subject === "undefined" || subject === null;
-    }
-    function isObject(subject) {
-      return typeof subject === "object" && subject !== null;
-    }
-    function toArray(sequence) {
-      if (Array.isArray(sequence)) return sequence;
-      else if (isNothing(sequence)) return [];
-      return [sequence];
-    }
-    function extend(target2, source) {
-      var index3, length, key, sourceKeys;
-      if (source) {
-        sourceKeys = Object.keys(source);
-        for (index3 = 0, length = sourceKeys.length; index3 < length; index3 += 1) {
-          key = sourceKeys[index3];
-          target2[key] = source[key];
-        }
-      }
-      return target2;
-    }
-    function repeat(string3, count2) {
-      var result = "", cycle;
-      for (cycle = 0; cycle < count2; cycle += 1) {
-        result += string3;
-      }
-      return result;
-    }
-    function isNegativeZero(number) {
-      return number === 0 && Number.NEGATIVE_INFINITY === 1 / number;
-    }
-    module2.exports.isNothing = isNothing;
-    module2.exports.isObject = isObject;
-    module2.exports.toArray = toArray;
-    module2.exports.repeat = repeat;
-    module2.exports.isNegativeZero = isNegativeZero;
-    module2.exports.extend = extend;
-  }
-});
-
-// node_modules/js-yaml/lib/js-yaml/exception.js
-var require_exception = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/exception.js"(exports2, module2) {
-    "use strict";
-    function YAMLException(reason, mark) {
-      Error.call(this);
-      this.name = "YAMLException";
-      this.reason = reason;
-      this.mark = mark;
-      this.message = (this.reason || "(unknown reason)") + (this.mark ? " " + this.mark.toString() : "");
-      if (Error.captureStackTrace) {
-        Error.captureStackTrace(this, this.constructor);
-      } else {
-        this.stack = new Error().stack || "";
-      }
-    }
-    YAMLException.prototype = Object.create(Error.prototype);
-    YAMLException.prototype.constructor = YAMLException;
-    YAMLException.prototype.toString = function toString2(compact) {
-      var result = this.name + ": ";
-      result += this.reason || "(unknown reason)";
-      if (!compact && this.mark) {
-        result += " " + this.mark.toString();
-      }
-      return result;
-    };
-    module2.exports = YAMLException;
-  }
-});
-
-// node_modules/js-yaml/lib/js-yaml/mark.js
-var require_mark = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/mark.js"(exports2, module2) {
-    "use strict";
-    var common = require_common();
-    function Mark(name, buffer, position2, line, column) {
-      this.name = name;
-      this.buffer = buffer;
-      this.position = position2;
-      this.line = line;
-      this.column = column;
-    }
-    Mark.prototype.getSnippet = function getSnippet(indent2, maxLength) {
-      var head, start, tail, end, snippet;
-      if (!this.buffer) return null;
-      indent2 = indent2 || 4;
-      maxLength = maxLength || 75;
-      head = "";
-      start = this.position;
-      while (start > 0 && "\0\r\n\u2028\u2029".indexOf(this.buffer.charAt(start - 1)) === -1) {
-        start -= 1;
-        if (this.position - start > maxLength / 2 - 1) {
-          head = " ... ";
-          start += 5;
-          break;
-        }
-      }
-      tail = "";
-      end = this.position;
-      while (end < this.buffer.length && "\0\r\n\u2028\u2029".indexOf(this.buffer.charAt(end)) === -1) {
-        end += 1;
-        if (end - this.position > maxLength / 2 - 1) {
-          tail = " ... ";
-          end -= 5;
-          break;
-        }
-      }
-      snippet = this.buffer.slice(start, end);
-      return common.repeat(" ", indent2) + head + snippet + tail + "\n" + common.repeat(" ", indent2 + this.position - start + head.length) + "^";
-    };
-    Mark.prototype.toString = function toString2(compact) {
-      var snippet, where2 = "";
-      if (this.name) {
-        where2 += 'in "' + this.name + '" ';
-      }
-      where2 += "at line " + (this.line + 1) + ", column " + (this.column + 1);
-      if (!compact) {
-        snippet = this.getSnippet();
-        if (snippet) {
-          where2 += ":\n" + snippet;
-        }
-      }
-      return where2;
-    };
-    module2.exports = Mark;
-  }
-});
-
-// node_modules/js-yaml/lib/js-yaml/type.js
-var require_type = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/type.js"(exports2, module2) {
-    "use strict";
-    var YAMLException = require_exception();
-    var TYPE_CONSTRUCTOR_OPTIONS = [
-      "kind",
-      "resolve",
-      "construct",
-      "instanceOf",
-      "predicate",
-      "represent",
-      "defaultStyle",
-      "styleAliases"
-    ];
-    var YAML_NODE_KINDS = [
-      "scalar",
-      "sequence",
-      "mapping"
-    ];
-    function compileStyleAliases(map) {
-      var result = {};
-      if (map !== null) {
-        Object.keys(map).forEach(function(style) {
-          map[style].forEach(function(alias) {
-            result[String(alias)] = style;
-          });
-        });
-      }
-      return result;
-    }
-    function Type(tag, options2) {
-      options2 = options2 || {};
-      Object.keys(options2).forEach(function(name) {
-        if (TYPE_CONSTRUCTOR_OPTIONS.indexOf(name) === -1) {
-          throw new YAMLException('Unknown option "' + name + '" is met in definition of "' + tag + '" YAML type.');
-        }
-      });
-      this.tag = tag;
-      this.kind = options2["kind"] || null;
-      this.resolve = options2["resolve"] || function() {
-        return true;
-      };
-      this.construct = options2["construct"] || function(data) {
-        return data;
-      };
-      this.instanceOf = options2["instanceOf"] || null;
-      this.predicate = options2["predicate"] || null;
-      this.represent = options2["represent"] || null;
-      this.defaultStyle = options2["defaultStyle"] || null;
-      this.styleAliases = compileStyleAliases(options2["styleAliases"] || null);
-      if (YAML_NODE_KINDS.indexOf(this.kind) === -1) {
-        throw new YAMLException('Unknown kind "' + this.kind + '" is specified for "' + tag + '" YAML type.');
-      }
-    }
-    module2.exports = Type;
-  }
-});
-
-// node_modules/js-yaml/lib/js-yaml/schema.js
-var require_schema = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/schema.js"(exports2, module2) {
-    "use strict";
-    var common = require_common();
-    var YAMLException = require_exception();
-    var Type = require_type();
-    function compileList(schema, name, result) {
-      var exclude = [];
-      schema.include.forEach(function(includedSchema) {
-        result = compileList(includedSchema, name, result);
-      });
-      schema[name].forEach(function(currentType) {
-        result.forEach(function(previousType, previousIndex) {
-          if (previousType.tag === currentType.tag && previousType.kind === currentType.kind) {
-            exclude.push(previousIndex);
-          }
-        });
-        result.push(currentType);
-      });
-      return result.filter(function(type, index3) {
-        return exclude.indexOf(index3) === -1;
-      });
-    }
-    function compileMap() {
-      var result = {
-        scalar: {},
-        sequence: {},
-        mapping: {},
-        fallback: {}
-      }, index3, length;
-      function collectType(type) {
-        result[type.kind][type.tag] = result["fallback"][type.tag] = type;
-      }
-      for (index3 = 0, length = arguments.length; index3 < length; index3 += 1) {
-        arguments[index3].forEach(collectType);
-      }
-      return result;
-    }
-    function Schema(definition2) {
-      this.include = definition2.include || [];
-      this.implicit = definition2.implicit || [];
-      this.explicit = definition2.explicit || [];
-      this.implicit.forEach(function(type) {
-        if (type.loadKind && type.loadKind !== "scalar") {
-          throw new YAMLException("There is a non-scalar type in the implicit list of a schema. Implicit resolving of such types is not supported.");
-        }
-      });
-      this.compiledImplicit = compileList(this, "implicit", []);
-      this.compiledExplicit = compileList(this, "explicit", []);
-      this.compiledTypeMap = compileMap(this.compiledImplicit, this.compiledExplicit);
-    }
-    Schema.DEFAULT = null;
-    Schema.create = function createSchema() {
-      var schemas, types;
-      switch (arguments.length) {
-        case 1:
-          schemas = Schema.DEFAULT;
-          types = arguments[0];
-          break;
-        case 2:
-          schemas = arguments[0];
-          types = arguments[1];
-          break;
-        default:
-          throw new YAMLException("Wrong number of arguments for Schema.create function");
-      }
-      schemas = common.toArray(schemas);
-      types = common.toArray(types);
-      if (!schemas.every(function(schema) {
-        return schema instanceof Schema;
-      })) {
-        throw new YAMLException("Specified list of super schemas (or a single Schema object) contains a non-Schema object.");
-      }
-      if (!types.every(function(type) {
-        return type instanceof Type;
-      })) {
-        throw new YAMLException("Specified list of YAML types (or a single Type object) contains a non-Type object.");
-      }
-      return new Schema({
-        include: schemas,
-        explicit: types
-      });
-    };
-    module2.exports = Schema;
-  }
-});
-
-// node_modules/js-yaml/lib/js-yaml/type/str.js
-var require_str = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/type/str.js"(exports2, module2) {
-    "use strict";
-    var Type = require_type();
-    module2.exports = new Type("tag:yaml.org,2002:str", {
-      kind: "scalar",
-      construct: function(data) {
-        return data !== null ? data : "";
-      }
-    });
-  }
-});
-
-// node_modules/js-yaml/lib/js-yaml/type/seq.js
-var require_seq = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/type/seq.js"(exports2, module2) {
-    "use strict";
-    var Type = require_type();
-    module2.exports = new Type("tag:yaml.org,2002:seq", {
-      kind: "sequence",
-      construct: function(data) {
-        return data !== null ? data : [];
-      }
-    });
-  }
-});
-
-// node_modules/js-yaml/lib/js-yaml/type/map.js
-var require_map = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/type/map.js"(exports2, module2) {
-    "use strict";
-    var Type = require_type();
-    module2.exports = new Type("tag:yaml.org,2002:map", {
-      kind: "mapping",
-      construct: function(data) {
-        return data !== null ? data : {};
-      }
-    });
-  }
-});
-
-// node_modules/js-yaml/lib/js-yaml/schema/failsafe.js
-var require_failsafe = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/schema/failsafe.js"(exports2, module2) {
-    "use strict";
-    var Schema = require_schema();
-    module2.exports = new Schema({
-      explicit: [
-        require_str(),
-        require_seq(),
-        require_map()
-      ]
-    });
-  }
-});
-
-// node_modules/js-yaml/lib/js-yaml/type/null.js
-var require_null = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/type/null.js"(exports2, module2) {
-    "use strict";
-    var Type = require_type();
-    function resolveYamlNull(data) {
-      if (data === null) return true;
-      var max = data.length;
-      return max === 1 && data === "~" || max === 4 && (data === "null" || data === "Null" || data === "NULL");
-    }
-    function constructYamlNull() {
-      return null;
-    }
-    function isNull(object2) {
-      return object2 === null;
-    }
-    module2.exports = new Type("tag:yaml.org,2002:null", {
-      kind: "scalar",
-      resolve: resolveYamlNull,
-      construct: constructYamlNull,
-      predicate: isNull,
-      represent: {
-        canonical: function() {
-          return "~";
-        },
-        lowercase: function() {
-          return "null";
-        },
-        uppercase: function() {
-          return "NULL";
-        },
-        camelcase: function() {
-          return "Null";
-        }
-      },
-      defaultStyle: "lowercase"
-    });
-  }
-});
-
-// node_modules/js-yaml/lib/js-yaml/type/bool.js
-var require_bool = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/type/bool.js"(exports2, module2) {
-    "use strict";
-    var Type = require_type();
-    function resolveYamlBoolean(data) {
-      if (data === null) return false;
-      var max = data.length;
-      return max === 4 && (data === "true" || data === "True" || data === "TRUE") || max === 5 && (data === "false" || data === "False" || data === "FALSE");
-    }
-    function constructYamlBoolean(data) {
-      return data === "true" || data === "True" || data === "TRUE";
-    }
-    function isBoolean(object2) {
-      return Object.prototype.toString.call(object2) === "[object Boolean]";
-    }
-    module2.exports = new Type("tag:yaml.org,2002:bool", {
-      kind: "scalar",
-      resolve: resolveYamlBoolean,
-      construct: constructYamlBoolean,
-      predicate: isBoolean,
-      represent: {
-        lowercase: function(object2) {
-          return object2 ? "true" : "false";
-        },
-        uppercase: function(object2) {
-          return object2 ? "TRUE" : "FALSE";
-        },
-        camelcase: function(object2) {
-          return object2 ? "True" : "False";
-        }
-      },
-      defaultStyle: "lowercase"
-    });
-  }
-});
-
-// node_modules/js-yaml/lib/js-yaml/type/int.js
-var require_int = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/type/int.js"(exports2, module2) {
-    "use strict";
-    var common = require_common();
-    var Type = require_type();
-    function isHexCode(c) {
-      return 48 <= c && c <= 57 || 65 <= c && c <= 70 || 97 <= c && c <= 102;
-    }
-    function isOctCode(c) {
-      return 48 <= c && c <= 55;
-    }
-    function isDecCode(c) {
-      return 48 <= c && c <= 57;
-    }
-    function resolveYamlInteger(data) {
-      if (data === null) return false;
-      var max = data.length, index3 = 0, hasDigits = false, ch;
-      if (!max) return false;
-      ch = data[index3];
-      if (ch === "-" || ch === "+") {
-        ch = data[++index3];
-      }
-      if (ch === "0") {
-        if (index3 + 1 === max) return true;
-        ch = data[++index3];
-        if (ch === "b") {
-          index3++;
-          for (; index3 < max; index3++) {
-            ch = data[index3];
-            if (ch === "_") continue;
-            if (ch !== "0" && ch !== "1") return false;
-            hasDigits = true;
-          }
-          return hasDigits && ch !== "_";
-        }
-        if (ch === "x") {
-          index3++;
-          for (; index3 < max; index3++) {
-            ch = data[index3];
-            if (ch === "_") continue;
-            if (!isHexCode(data.charCodeAt(index3))) return false;
-            hasDigits = true;
-          }
-          return hasDigits && ch !== "_";
-        }
-        for (; index3 < max; index3++) {
-          ch = data[index3];
-          if (ch === "_") continue;
-          if (!isOctCode(data.charCodeAt(index3))) return false;
-          hasDigits = true;
-        }
-        return hasDigits && ch !== "_";
-      }
-      if (ch === "_") return false;
-      for (; index3 < max; index3++) {
-        ch = data[index3];
-        if (ch === "_") continue;
-        if (ch === ":") break;
-        if (!isDecCode(data.charCodeAt(index3))) {
-          return false;
-        }
-        hasDigits = true;
-      }
-      if (!hasDigits || ch === "_") return false;
-      if (ch !== ":") return true;
-      return /^(:[0-5]?[0-9])+$/.test(data.slice(index3));
-    }
-    function constructYamlInteger(data) {
-      var value2 = data, sign = 1, ch, base, digits = [];
-      if (value2.indexOf("_") !== -1) {
-        value2 = value2.replace(/_/g, "");
-      }
-      ch = value2[0];
-      if (ch === "-" || ch === "+") {
-        if (ch === "-") sign = -1;
-        value2 = value2.slice(1);
-        ch = value2[0];
-      }
-      if (value2 === "0") return 0;
-      if (ch === "0") {
-        if (value2[1] === "b") return sign * parseInt(value2.slice(2), 2);
-        if (value2[1] === "x") return sign * parseInt(value2, 16);
-        return sign * parseInt(value2, 8);
-      }
-      if (value2.indexOf(":") !== -1) {
-        value2.split(":").forEach(function(v) {
-          digits.unshift(parseInt(v, 10));
-        });
-        value2 = 0;
-        base = 1;
-        digits.forEach(function(d) {
-          value2 += d * base;
-          base *= 60;
-        });
-        return sign * value2;
-      }
-      return sign * parseInt(value2, 10);
-    }
-    function isInteger(object2) {
-      return Object.prototype.toString.call(object2) === "[object Number]" && (object2 % 1 === 0 && !common.isNegativeZero(object2));
-    }
-    module2.exports = new Type("tag:yaml.org,2002:int", {
-      kind: "scalar",
-      resolve: resolveYamlInteger,
-      construct: constructYamlInteger,
-      predicate: isInteger,
-      represent: {
-        binary: function(obj) {
-          return obj >= 0 ? "0b" + obj.toString(2) : "-0b" + obj.toString(2).slice(1);
-        },
-        octal: function(obj) {
-          return obj >= 0 ? "0" + obj.toString(8) : "-0" + obj.toString(8).slice(1);
-        },
-        decimal: function(obj) {
-          return obj.toString(10);
-        },
-        /* eslint-disable max-len */
-        hexadecimal: function(obj) {
-          return obj >= 0 ? "0x" + obj.toString(16).toUpperCase() : "-0x" + obj.toString(16).toUpperCase().slice(1);
-        }
-      },
-      defaultStyle: "decimal",
-      styleAliases: {
-        binary: [2, "bin"],
-        octal: [8, "oct"],
-        decimal: [10, "dec"],
-        hexadecimal: [16, "hex"]
-      }
-    });
-  }
-});
-
-// node_modules/js-yaml/lib/js-yaml/type/float.js
-var require_float = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/type/float.js"(exports2, module2) {
-    "use strict";
-    var common = require_common();
-    var Type = require_type();
-    var YAML_FLOAT_PATTERN = new RegExp(
-      // 2.5e4, 2.5 and integers
-      "^(?:[-+]?(?:0|[1-9][0-9_]*)(?:\\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|\\.[0-9_]+(?:[eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$"
-    );
-    function resolveYamlFloat(data) {
-      if (data === null) return false;
-      if (!YAML_FLOAT_PATTERN.test(data) || // Quick hack to not allow integers end with `_`
-      // Probably should update regexp & check speed
-      data[data.length - 1] === "_") {
-        return false;
-      }
-      return true;
-    }
-    function constructYamlFloat(data) {
-      var value2, sign, base, digits;
-      value2 = data.replace(/_/g, "").toLowerCase();
-      sign = value2[0] === "-" ? -1 : 1;
-      digits = [];
-      if ("+-".indexOf(value2[0]) >= 0) {
-        value2 = value2.slice(1);
-      }
-      if (value2 === ".inf") {
-        return sign === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
-      } else if (value2 === ".nan") {
-        return NaN;
-      } else if (value2.indexOf(":") >= 0) {
-        value2.split(":").forEach(function(v) {
-          digits.unshift(parseFloat(v, 10));
-        });
-        value2 = 0;
-        base = 1;
-        digits.forEach(function(d) {
-          value2 += d * base;
-          base *= 60;
-        });
-        return sign * value2;
-      }
-      return sign * parseFloat(value2, 10);
-    }
-    var SCIENTIFIC_WITHOUT_DOT = /^[-+]?[0-9]+e/;
-    function representYamlFloat(object2, style) {
-      var res;
-      if (isNaN(object2)) {
-        switch (style) {
-          case "lowercase":
-            return ".nan";
-          case "uppercase":
-            return ".NAN";
-          case "camelcase":
-            return ".NaN";
-        }
-      } else if (Number.POSITIVE_INFINITY === object2) {
-        switch (style) {
-          case "lowercase":
-            return ".inf";
-          case "uppercase":
-            return ".INF";
-          case "camelcase":
-            return ".Inf";
-        }
-      } else if (Number.NEGATIVE_INFINITY === object2) {
-        switch (style) {
-          case "lowercase":
-            return "-.inf";
-          case "uppercase":
-            return "-.INF";
-          case "camelcase":
-            return "-.Inf";
-        }
-      } else if (common.isNegativeZero(object2)) {
-        return "-0.0";
-      }
-      res = object2.toString(10);
-      return SCIENTIFIC_WITHOUT_DOT.test(res) ? res.replace("e", ".e") : res;
-    }
-    function isFloat(object2) {
-      return Object.prototype.toString.call(object2) === "[object Number]" && (object2 % 1 !== 0 || common.isNegativeZero(object2));
-    }
-    module2.exports = new Type("tag:yaml.org,2002:float", {
-      kind: "scalar",
-      resolve: resolveYamlFloat,
-      construct: constructYamlFloat,
-      predicate: isFloat,
-      represent: representYamlFloat,
-      defaultStyle: "lowercase"
-    });
-  }
-});
-
-// node_modules/js-yaml/lib/js-yaml/schema/json.js
-var require_json = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/schema/json.js"(exports2, module2) {
-    "use strict";
-    var Schema = require_schema();
-    module2.exports = new Schema({
-      include: [
-        require_failsafe()
-      ],
-      implicit: [
-        require_null(),
-        require_bool(),
-        require_int(),
-        require_float()
-      ]
-    });
-  }
-});
-
-// node_modules/js-yaml/lib/js-yaml/schema/core.js
-var require_core = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/schema/core.js"(exports2, module2) {
-    "use strict";
-    var Schema = require_schema();
-    module2.exports = new Schema({
-      include: [
-        require_json()
-      ]
-    });
-  }
-});
-
-// node_modules/js-yaml/lib/js-yaml/type/timestamp.js
-var require_timestamp = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/type/timestamp.js"(exports2, module2) {
-    "use strict";
-    var Type = require_type();
-    var YAML_DATE_REGEXP = new RegExp(
-      "^([0-9][0-9][0-9][0-9])-([0-9][0-9])-([0-9][0-9])$"
-    );
-    var YAML_TIMESTAMP_REGEXP = new RegExp(
-      "^([0-9][0-9][0-9][0-9])-([0-9][0-9]?)-([0-9][0-9]?)(?:[Tt]|[ \\t]+)([0-9][0-9]?):([0-9][0-9]):([0-9][0-9])(?:\\.([0-9]*))?(?:[ \\t]*(Z|([-+])([0-9][0-9]?)(?::([0-9][0-9]))?))?$"
-    );
-    function resolveYamlTimestamp(data) {
-      if (data === null) return false;
-      if (YAML_DATE_REGEXP.exec(data) !== null) return true;
-      if (YAML_TIMESTAMP_REGEXP.exec(data) !== null) return true;
-      return false;
-    }
-    function constructYamlTimestamp(data) {
-      var match, year, month, day2, hour, minute, second, fraction = 0, delta = null, tz_hour, tz_minute, date;
-      match = YAML_DATE_REGEXP.exec(data);
-      if (match === null) match = YAML_TIMESTAMP_REGEXP.exec(data);
-      if (match === null) throw new Error("Date resolve error");
-      year = +match[1];
-      month = +match[2] - 1;
-      day2 = +match[3];
-      if (!match[4]) {
-        return new Date(Date.UTC(year, month, day2));
-      }
-      hour = +match[4];
-      minute = +match[5];
-      second = +match[6];
-      if (match[7]) {
-        fraction = match[7].slice(0, 3);
-        while (fraction.length < 3) {
-          fraction += "0";
-        }
-        fraction = +fraction;
-      }
-      if (match[9]) {
-        tz_hour = +match[10];
-        tz_minute = +(match[11] || 0);
-        delta = (tz_hour * 60 + tz_minute) * 6e4;
-        if (match[9] === "-") delta = -delta;
-      }
-      date = new Date(Date.UTC(year, month, day2, hour, minute, second, fraction));
-      if (delta) date.setTime(date.getTime() - delta);
-      return date;
-    }
-    function representYamlTimestamp(object2) {
-      return object2.toISOString();
-    }
-    module2.exports = new Type("tag:yaml.org,2002:timestamp", {
-      kind: "scalar",
-      resolve: resolveYamlTimestamp,
-      construct: constructYamlTimestamp,
-      instanceOf: Date,
-      represent: representYamlTimestamp
-    });
-  }
-});
-
-// node_modules/js-yaml/lib/js-yaml/type/merge.js
-var require_merge = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/type/merge.js"(exports2, module2) {
-    "use strict";
-    var Type = require_type();
-    function resolveYamlMerge(data) {
-      return data === "<<" || data === null;
-    }
-    module2.exports = new Type("tag:yaml.org,2002:merge", {
-      kind: "scalar",
-      resolve: resolveYamlMerge
-    });
-  }
-});
-
-// node_modules/js-yaml/lib/js-yaml/type/binary.js
-var require_binary = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/type/binary.js"(exports2, module2) {
-    "use strict";
-    var NodeBuffer;
-    try {
-      _require = __require;
-      NodeBuffer = _require("buffer").Buffer;
-    } catch (__) {
-    }
-    var _require;
-    var Type = require_type();
-    var BASE64_MAP = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=\n\r";
-    function resolveYamlBinary(data) {
-      if (data === null) return false;
-      var code2, idx, bitlen = 0, max = data.length, map = BASE64_MAP;
-      for (idx = 0; idx < max; idx++) {
-        code2 = map.indexOf(data.charAt(idx));
-        if (code2 > 64) continue;
-        if (code2 < 0) return false;
-        bitlen += 6;
-      }
-      return bitlen % 8 === 0;
-    }
-    function constructYamlBinary(data) {
-      var idx, tailbits, input = data.replace(/[\r\n=]/g, ""), max = input.length, map = BASE64_MAP, bits = 0, result = [];
-      for (idx = 0; idx < max; idx++) {
-        if (idx % 4 === 0 && idx) {
-          result.push(bits >> 16 & 255);
-          result.push(bits >> 8 & 255);
-          result.push(bits & 255);
-        }
-        bits = bits << 6 | map.indexOf(input.charAt(idx));
-      }
-      tailbits = max % 4 * 6;
-      if (tailbits === 0) {
-        result.push(bits >> 16 & 255);
-        result.push(bits >> 8 & 255);
-        result.push(bits & 255);
-      } else if (tailbits === 18) {
-        result.push(bits >> 10 & 255);
-        result.push(bits >> 2 & 255);
-      } else if (tailbits === 12) {
-        result.push(bits >> 4 & 255);
-      }
-      if (NodeBuffer) {
-        return NodeBuffer.from ? NodeBuffer.from(result) : new NodeBuffer(result);
-      }
-      return result;
-    }
-    function representYamlBinary(object2) {
-      var result = "", bits = 0, idx, tail, max = object2.length, map = BASE64_MAP;
-      for (idx = 0; idx < max; idx++) {
-        if (idx % 3 === 0 && idx) {
-          result += map[bits >> 18 & 63];
-          result += map[bits >> 12 & 63];
-          result += map[bits >> 6 & 63];
-          result += map[bits & 63];
-        }
-        bits = (bits << 8) + object2[idx];
-      }
-      tail = max % 3;
-      if (tail === 0) {
-        result += map[bits >> 18 & 63];
-        result += map[bits >> 12 & 63];
-        result += map[bits >> 6 & 63];
-        result += map[bits & 63];
-      } else if (tail === 2) {
-        result += map[bits >> 10 & 63];
-        result += map[bits >> 4 & 63];
-        result += map[bits << 2 & 63];
-        result += map[64];
-      } else if (tail === 1) {
-        result += map[bits >> 2 & 63];
-        result += map[bits << 4 & 63];
-        result += map[64];
-        result += map[64];
-      }
-      return result;
-    }
-    function isBinary(object2) {
-      return NodeBuffer && NodeBuffer.isBuffer(object2);
-    }
-    module2.exports = new Type("tag:yaml.org,2002:binary", {
-      kind: "scalar",
-      resolve: resolveYamlBinary,
-      construct: constructYamlBinary,
-      predicate: isBinary,
-      represent: representYamlBinary
-    });
-  }
-});
-
-// node_modules/js-yaml/lib/js-yaml/type/omap.js
-var require_omap = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/type/omap.js"(exports2, module2) {
-    "use strict";
-    var Type = require_type();
-    var _hasOwnProperty = Object.prototype.hasOwnProperty;
-    var _toString = Object.prototype.toString;
-    function resolveYamlOmap(data) {
-      if (data === null) return true;
-      var objectKeys = {}, index3, length, pair, pairKey, pairHasKey, object2 = data;
-      for (index3 = 0, length = object2.length; index3 < length; index3 += 1) {
-        pair = object2[index3];
-        pairHasKey = false;
-        if (_toString.call(pair) !== "[object Object]") return false;
-        for (pairKey in pair) {
-          if (_hasOwnProperty.call(pair, pairKey)) {
-            if (!pairHasKey) pairHasKey = true;
-            else return false;
-          }
-        }
-        if (!pairHasKey) return false;
-        if (_hasOwnProperty.call(objectKeys, pairKey)) return false;
-        Object.defineProperty(objectKeys, pairKey, { value: true });
-      }
-      return true;
-    }
-    function constructYamlOmap(data) {
-      return data !== null ? data : [];
-    }
-    module2.exports = new Type("tag:yaml.org,2002:omap", {
-      kind: "sequence",
-      resolve: resolveYamlOmap,
-      construct: constructYamlOmap
-    });
-  }
-});
-
-// node_modules/js-yaml/lib/js-yaml/type/pairs.js
-var require_pairs = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/type/pairs.js"(exports2, module2) {
-    "use strict";
-    var Type = require_type();
-    var _toString = Object.prototype.toString;
-    function resolveYamlPairs(data) {
-      if (data === null) return true;
-      var index3, length, pair, keys, result, object2 = data;
-      result = new Array(object2.length);
-      for (index3 = 0, length = object2.length; index3 < length; index3 += 1) {
-        pair = object2[index3];
-        if (_toString.call(pair) !== "[object Object]") return false;
-        keys = Object.keys(pair);
-        if (keys.length !== 1) return false;
-        result[index3] = [keys[0], pair[keys[0]]];
-      }
-      return true;
-    }
-    function constructYamlPairs(data) {
-      if (data === null) return [];
-      var index3, length, pair, keys, result, object2 = data;
-      result = new Array(object2.length);
-      for (index3 = 0, length = object2.length; index3 < length; index3 += 1) {
-        pair = object2[index3];
-        keys = Object.keys(pair);
-        result[index3] = [keys[0], pair[keys[0]]];
-      }
-      return result;
-    }
-    module2.exports = new Type("tag:yaml.org,2002:pairs", {
-      kind: "sequence",
-      resolve: resolveYamlPairs,
-      construct: constructYamlPairs
-    });
-  }
-});
-
-// node_modules/js-yaml/lib/js-yaml/type/set.js
-var require_set = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/type/set.js"(exports2, module2) {
-    "use strict";
-    var Type = require_type();
-    var _hasOwnProperty = Object.prototype.hasOwnProperty;
-    function resolveYamlSet(data) {
-      if (data === null) return true;
-      var key, object2 = data;
-      for (key in object2) {
-        if (_hasOwnProperty.call(object2, key)) {
-          if (object2[key] !== null) return false;
-        }
-      }
-      return true;
-    }
-    function constructYamlSet(data) {
-      return data !== null ? data : {};
-    }
-    module2.exports = new Type("tag:yaml.org,2002:set", {
-      kind: "mapping",
-      resolve: resolveYamlSet,
-      construct: constructYamlSet
-    });
-  }
-});
-
-// node_modules/js-yaml/lib/js-yaml/schema/default_safe.js
-var require_default_safe = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/schema/default_safe.js"(exports2, module2) {
-    "use strict";
-    var Schema = require_schema();
-    module2.exports = new Schema({
-      include: [
-        require_core()
-      ],
-      implicit: [
-        require_timestamp(),
-        require_merge()
-      ],
-      explicit: [
-        require_binary(),
-        require_omap(),
-        require_pairs(),
-        require_set()
-      ]
-    });
-  }
-});
-
-// node_modules/js-yaml/lib/js-yaml/type/js/undefined.js
-var require_undefined = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/type/js/undefined.js"(exports2, module2) {
-    "use strict";
-    var Type = require_type();
-    function resolveJavascriptUndefined() {
-      return true;
-    }
-    function constructJavascriptUndefined() {
-      return void 0;
-    }
-    function representJavascriptUndefined() {
-      return "";
-    }
-    function isUndefined(object2) {
-      return typeof object2 === "undefined";
-    }
-    module2.exports = new Type("tag:yaml.org,2002:js/undefined", {
-      kind: "scalar",
-      resolve: resolveJavascriptUndefined,
-      construct: constructJavascriptUndefined,
-      predicate: isUndefined,
-      represent: representJavascriptUndefined
-    });
-  }
-});
-
-// node_modules/js-yaml/lib/js-yaml/type/js/regexp.js
-var require_regexp = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/type/js/regexp.js"(exports2, module2) {
-    "use strict";
-    var Type = require_type();
-    function resolveJavascriptRegExp(data) {
-      if (data === null) return false;
-      if (data.length === 0) return false;
-      var regexp = data, tail = /\/([gim]*)$/.exec(data), modifiers = "";
-      if (regexp[0] === "/") {
-        if (tail) modifiers = tail[1];
-        if (modifiers.length > 3) return false;
-        if (regexp[regexp.length - modifiers.length - 1] !== "/") return false;
-      }
-      return true;
-    }
-    function constructJavascriptRegExp(data) {
-      var regexp = data, tail = /\/([gim]*)$/.exec(data), modifiers = "";
-      if (regexp[0] === "/") {
-        if (tail) modifiers = tail[1];
-        regexp = regexp.slice(1, regexp.length - modifiers.length - 1);
-      }
-      return new RegExp(regexp, modifiers);
-    }
-    function representJavascriptRegExp(object2) {
-      var result = "/" + object2.source + "/";
-      if (object2.global) result += "g";
-      if (object2.multiline) result += "m";
-      if (object2.ignoreCase) result += "i";
-      return result;
-    }
-    function isRegExp(object2) {
-      return Object.prototype.toString.call(object2) === "[object RegExp]";
-    }
-    module2.exports = new Type("tag:yaml.org,2002:js/regexp", {
-      kind: "scalar",
-      resolve: resolveJavascriptRegExp,
-      construct: constructJavascriptRegExp,
-      predicate: isRegExp,
-      represent: representJavascriptRegExp
-    });
-  }
-});
-
-// node_modules/js-yaml/lib/js-yaml/type/js/function.js
-var require_function = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/type/js/function.js"(exports2, module2) {
-    "use strict";
-    var esprima;
-    try {
-      _require = __require;
-      esprima = _require("esprima");
-    } catch (_) {
-      if (typeof window !== "undefined") esprima = window.esprima;
-    }
-    var _require;
-    var Type = require_type();
-    function resolveJavascriptFunction(data) {
-      if (data === null) return false;
-      try {
-        var source = "(" + data + ")", ast = esprima.parse(source, { range: true });
-        if (ast.type !== "Program" || ast.body.length !== 1 || ast.body[0].type !== "ExpressionStatement" || ast.body[0].expression.type !== "ArrowFunctionExpression" && ast.body[0].expression.type !== "FunctionExpression") {
-          return false;
-        }
-        return true;
-      } catch (err) {
-        return false;
-      }
-    }
-    function constructJavascriptFunction(data) {
-      var source = "(" + data + ")", ast = esprima.parse(source, { range: true }), params = [], body;
-      if (ast.type !== "Program" || ast.body.length !== 1 || ast.body[0].type !== "ExpressionStatement" || ast.body[0].expression.type !== "ArrowFunctionExpression" && ast.body[0].expression.type !== "FunctionExpression") {
-        throw new Error("Failed to resolve function");
-      }
-      ast.body[0].expression.params.forEach(function(param) {
-        params.push(param.name);
-      });
-      body = ast.body[0].expression.body.range;
-      if (ast.body[0].expression.body.type === "BlockStatement") {
-        return new Function(params, source.slice(body[0] + 1, body[1] - 1));
-      }
-      return new Function(params, "return " + source.slice(body[0], body[1]));
-    }
-    function representJavascriptFunction(object2) {
-      return object2.toString();
-    }
-    function isFunction(object2) {
-      return Object.prototype.toString.call(object2) === "[object Function]";
-    }
-    module2.exports = new Type("tag:yaml.org,2002:js/function", {
-      kind: "scalar",
-      resolve: resolveJavascriptFunction,
-      construct: constructJavascriptFunction,
-      predicate: isFunction,
-      represent: representJavascriptFunction
-    });
-  }
-});
-
-// node_modules/js-yaml/lib/js-yaml/schema/default_full.js
-var require_default_full = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/schema/default_full.js"(exports2, module2) {
-    "use strict";
-    var Schema = require_schema();
-    module2.exports = Schema.DEFAULT = new Schema({
-      include: [
-        require_default_safe()
-      ],
-      explicit: [
-        require_undefined(),
-        require_regexp(),
-        require_function()
-      ]
-    });
-  }
-});
-
-// node_modules/js-yaml/lib/js-yaml/loader.js
-var require_loader = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/loader.js"(exports2, module2) {
-    "use strict";
-    var common = require_common();
-    var YAMLException = require_exception();
-    var Mark = require_mark();
-    var DEFAULT_SAFE_SCHEMA = require_default_safe();
-    var DEFAULT_FULL_SCHEMA = require_default_full();
-    var _hasOwnProperty = Object.prototype.hasOwnProperty;
-    var CONTEXT_FLOW_IN = 1;
-    var CONTEXT_FLOW_OUT = 2;
-    var CONTEXT_BLOCK_IN = 3;
-    var CONTEXT_BLOCK_OUT = 4;
-    var CHOMPING_CLIP = 1;
-    var CHOMPING_STRIP = 2;
-    var CHOMPING_KEEP = 3;
-    var PATTERN_NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
-    var PATTERN_NON_ASCII_LINE_BREAKS = /[\x85\u2028\u2029]/;
-    var PATTERN_FLOW_INDICATORS = /[,\[\]\{\}]/;
-    var PATTERN_TAG_HANDLE = /^(?:!|!!|![a-z\-]+!)$/i;
-    var PATTERN_TAG_URI = /^(?:!|[^,\[\]\{\}])(?:%[0-9a-f]{2}|[0-9a-z\-#;\/\?:@&=\+\$,_\.!~\*'\(\)\[\]])*$/i;
-    function _class(obj) {
-      return Object.prototype.toString.call(obj);
-    }
-    function is_EOL(c) {
-      return c === 10 || c === 13;
-    }
-    function is_WHITE_SPACE(c) {
-      return c === 9 || c === 32;
-    }
-    function is_WS_OR_EOL(c) {
-      return c === 9 || c === 32 || c === 10 || c === 13;
-    }
-    function is_FLOW_INDICATOR(c) {
-      return c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
-    }
-    function fromHexCode(c) {
-      var lc;
-      if (48 <= c && c <= 57) {
-        return c - 48;
-      }
-      lc = c | 32;
-      if (97 <= lc && lc <= 102) {
-        return lc - 97 + 10;
-      }
-      return -1;
-    }
-    function escapedHexLen(c) {
-      if (c === 120) {
-        return 2;
-      }
-      if (c === 117) {
-        return 4;
-      }
-      if (c === 85) {
-        return 8;
-      }
-      return 0;
-    }
-    function fromDecimalCode(c) {
-      if (48 <= c && c <= 57) {
-        return c - 48;
-      }
-      return -1;
-    }
-    function simpleEscapeSequence(c) {
-      return c === 48 ? "\0" : c === 97 ? "\x07" : c === 98 ? "\b" : c === 116 ? "	" : c === 9 ? "	" : c === 110 ? "\n" : c === 118 ? "\v" : c === 102 ? "\f" : c === 114 ? "\r" : c === 101 ? "\x1B" : c === 32 ? " " : c === 34 ? '"' : c === 47 ? "/" : c === 92 ? "\\" : c === 78 ? "" : c === 95 ? " " : c === 76 ? "\u2028" : c === 80 ? "\u2029" : "";
-    }
-    function charFromCodepoint(c) {
-      if (c <= 65535) {
-        return String.fromCharCode(c);
-      }
-      return String.fromCharCode(
-        (c - 65536 >> 10) + 55296,
-        (c - 65536 & 1023) + 56320
-      );
-    }
-    function setProperty(object2, key, value2) {
-      if (key === "__proto__") {
-        Object.defineProperty(object2, key, {
-          configurable: true,
-          enumerable: true,
-          writable: true,
-          value: value2
-        });
-      } else {
-        object2[key] = value2;
-      }
-    }
-    var simpleEscapeCheck = new Array(256);
-    var simpleEscapeMap = new Array(256);
-    for (i = 0; i < 256; i++) {
-      simpleEscapeCheck[i] = simpleEscapeSequence(i) ? 1 : 0;
-      simpleEscapeMap[i] = simpleEscapeSequence(i);
-    }
-    var i;
-    function State(input, options2) {
-      this.input = input;
-      this.filename = options2["filename"] || null;
-      this.schema = options2["schema"] || DEFAULT_FULL_SCHEMA;
-      this.onWarning = options2["onWarning"] || null;
-      this.legacy = options2["legacy"] || false;
-      this.json = options2["json"] || false;
-      this.listener = options2["listener"] || null;
-      this.maxTotalMergeKeys = typeof options2["maxTotalMergeKeys"] === "number" ? options2["maxTotalMergeKeys"] : 1e4;
-      this.implicitTypes = this.schema.compiledImplicit;
-      this.typeMap = this.schema.compiledTypeMap;
-      this.length = input.length;
-      this.position = 0;
-      this.line = 0;
-      this.lineStart = 0;
-      this.lineIndent = 0;
-      this.totalMergeKeys = 0;
-      this.documents = [];
-    }
-    function generateError(state, message) {
-      return new YAMLException(
-        message,
-        new Mark(state.filename, state.input, state.position, state.line, state.position - state.lineStart)
-      );
-    }
-    function throwError(state, message) {
-      throw generateError(state, message);
-    }
-    function throwWarning(state, message) {
-      if (state.onWarning) {
-        state.onWarning.call(null, generateError(state, message));
-      }
-    }
-    var directiveHandlers = {
-      YAML: function handleYamlDirective(state, name, args) {
-        var match, major, minor;
-        if (state.version !== null) {
-          throwError(state, "duplication of %YAML directive");
-        }
-        if (args.length !== 1) {
-          throwError(state, "YAML directive accepts exactly one argument");
-        }
-        match = /^([0-9]+)\.([0-9]+)$/.exec(args[0]);
-        if (match === null) {
-          throwError(state, "ill-formed argument of the YAML directive");
-        }
-        major = parseInt(match[1], 10);
-        minor = parseInt(match[2], 10);
-        if (major !== 1) {
-          throwError(state, "unacceptable YAML version of the document");
-        }
-        state.version = args[0];
-        state.checkLineBreaks = minor < 2;
-        if (minor !== 1 && minor !== 2) {
-          throwWarning(state, "unsupported YAML version of the document");
-        }
-      },
-      TAG: function handleTagDirective(state, name, args) {
-        var handle, prefix;
-        if (args.length !== 2) {
-          throwError(state, "TAG directive accepts exactly two arguments");
-        }
-        handle = args[0];
-        prefix = args[1];
-        if (!PATTERN_TAG_HANDLE.test(handle)) {
-          throwError(state, "ill-formed tag handle (first argument) of the TAG directive");
-        }
-        if (_hasOwnProperty.call(state.tagMap, handle)) {
-          throwError(state, 'there is a previously declared suffix for "' + handle + '" tag handle');
-        }
-        if (!PATTERN_TAG_URI.test(prefix)) {
-          throwError(state, "ill-formed tag prefix (second argument) of the TAG directive");
-        }
-        state.tagMap[handle] = prefix;
-      }
-    };
-    function captureSegment(state, start, end, checkJson) {
-      var _position, _length, _character, _result;
-      if (start < end) {
-        _result = state.input.slice(start, end);
-        if (checkJson) {
-          for (_position = 0, _length = _result.length; _position < _length; _position += 1) {
-            _character = _result.charCodeAt(_position);
-            if (!(_character === 9 || 32 <= _character && _character <= 1114111)) {
-              throwError(state, "expected valid JSON character");
-            }
-          }
-        } else if (PATTERN_NON_PRINTABLE.test(_result)) {
-          throwError(state, "the stream contains non-printable characters");
-        }
-        state.result += _result;
-      }
-    }
-    function chargeMergeWork(state) {
-      state.totalMergeKeys += 1;
-      if (state.maxTotalMergeKeys !== -1 && state.totalMergeKeys > state.maxTotalMergeKeys) {
-        throwError(state, "merge keys exceeded maxTotalMergeKeys (" + state.maxTotalMergeKeys + ")");
-      }
-    }
-    function mergeMappings(state, destination, source, overridableKeys) {
-      var sourceKeys, key, index3, quantity;
-      if (!common.isObject(source)) {
-        throwError(state, "cannot merge mappings; the provided source object is unacceptable");
-      }
-      chargeMergeWork(state);
-      sourceKeys = Object.keys(source);
-      for (index3 = 0, quantity = sourceKeys.length; index3 < quantity; index3 += 1) {
-        key = sourceKeys[index3];
-        chargeMergeWork(state);
-        if (!_hasOwnProperty.call(destination, key)) {
-          setProperty(destination, key, source[key]);
-          overridableKeys[key] = true;
-        }
-      }
-    }
-    function storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, startLine, startPos) {
-      var index3, quantity;
-      if (Array.isArray(keyNode)) {
-        keyNode = Array.prototype.slice.call(keyNode);
-        for (index3 = 0, quantity = keyNode.length; index3 < quantity; index3 += 1) {
-          if (Array.isArray(keyNode[index3])) {
-            throwError(state, "nested arrays are not supported inside keys");
-          }
-          if (typeof keyNode === "object" && _class(keyNode[index3]) === "[object Object]") {
-            keyNode[index3] = "[object Object]";
-          }
-        }
-      }
-      if (typeof keyNode === "object" && _class(keyNode) === "[object Object]") {
-        keyNode = "[object Object]";
-      }
-      keyNode = String(keyNode);
-      if (_result === null) {
-        _result = {};
-      }
-      if (keyTag === "tag:yaml.org,2002:merge") {
-        if (Array.isArray(valueNode)) {
-          if (valueNode.length > 100) {
-            throwError(state, "abnormal merge sequence size");
-          }
-          for (index3 = 0, quantity = valueNode.length; index3 < quantity; index3 += 1) {
-            mergeMappings(state, _result, valueNode[index3], overridableKeys);
-          }
-        } else {
-          mergeMappings(state, _result, valueNode, overridableKeys);
-        }
-      } else {
-        if (!state.json && !_hasOwnProperty.call(overridableKeys, keyNode) && _hasOwnProperty.call(_result, keyNode)) {
-          state.line = startLine || state.line;
-          state.position = startPos || state.position;
-          throwError(state, "duplicated mapping key");
-        }
-        setProperty(_result, keyNode, valueNode);
-        delete overridableKeys[keyNode];
-      }
-      return _result;
-    }
-    function readLineBreak(state) {
-      var ch;
-      ch = state.input.charCodeAt(state.position);
-      if (ch === 10) {
-        state.position++;
-      } else if (ch === 13) {
-        state.position++;
-        if (state.input.charCodeAt(state.position) === 10) {
-          state.position++;
-        }
-      } else {
-        throwError(state, "a line break is expected");
-      }
-      state.line += 1;
-      state.lineStart = state.position;
-    }
-    function skipSeparationSpace(state, allowComments, checkIndent) {
-      var lineBreaks = 0, ch = state.input.charCodeAt(state.position);
-      while (ch !== 0) {
-        while (is_WHITE_SPACE(ch)) {
-          ch = state.input.charCodeAt(++state.position);
-        }
-        if (allowComments && ch === 35) {
-          do {
-            ch = state.input.charCodeAt(++state.position);
-          } while (ch !== 10 && ch !== 13 && ch !== 0);
-        }
-        if (is_EOL(ch)) {
-          readLineBreak(state);
-          ch = state.input.charCodeAt(state.position);
-          lineBreaks++;
-          state.lineIndent = 0;
-          while (ch === 32) {
-            state.lineIndent++;
-            ch = state.input.charCodeAt(++state.position);
-          }
-        } else {
-          break;
-        }
-      }
-      if (checkIndent !== -1 && lineBreaks !== 0 && state.lineIndent < checkIndent) {
-        throwWarning(state, "deficient indentation");
-      }
-      return lineBreaks;
-    }
-    function testDocumentSeparator(state) {
-      var _position = state.position, ch;
-      ch = state.input.charCodeAt(_position);
-      if ((ch === 45 || ch === 46) && ch === state.input.charCodeAt(_position + 1) && ch === state.input.charCodeAt(_position + 2)) {
-        _position += 3;
-        ch = state.input.charCodeAt(_position);
-        if (ch === 0 || is_WS_OR_EOL(ch)) {
-          return true;
-        }
-      }
-      return false;
-    }
-    function writeFoldedLines(state, count2) {
-      if (count2 === 1) {
-        state.result += " ";
-      } else if (count2 > 1) {
-        state.result += common.repeat("\n", count2 - 1);
-      }
-    }
-    function readPlainScalar(state, nodeIndent, withinFlowCollection) {
-      var preceding, following, captureStart, captureEnd, hasPendingContent, _line, _lineStart, _lineIndent, _kind = state.kind, _result = state.result, ch;
-      ch = state.input.charCodeAt(state.position);
-      if (is_WS_OR_EOL(ch) || is_FLOW_INDICATOR(ch) || ch === 35 || ch === 38 || ch === 42 || ch === 33 || ch === 124 || ch === 62 || ch === 39 || ch === 34 || ch === 37 || ch === 64 || ch === 96) {
-        return false;
-      }
-      if (ch === 63 || ch === 45) {
-        following = state.input.charCodeAt(state.position + 1);
-        if (is_WS_OR_EOL(following) || withinFlowCollection && is_FLOW_INDICATOR(following)) {
-          return false;
-        }
-      }
-      state.kind = "scalar";
-      state.result = "";
-      captureStart = captureEnd = state.position;
-      hasPendingContent = false;
-      while (ch !== 0) {
-        if (ch === 58) {
-          following = state.input.charCodeAt(state.position + 1);
-          if (is_WS_OR_EOL(following) || withinFlowCollection && is_FLOW_INDICATOR(following)) {
-            break;
-          }
-        } else if (ch === 35) {
-          preceding = state.input.charCodeAt(state.position - 1);
-          if (is_WS_OR_EOL(preceding)) {
-            break;
-          }
-        } else if (state.position === state.lineStart && testDocumentSeparator(state) || withinFlowCollection && is_FLOW_INDICATOR(ch)) {
-          break;
-        } else if (is_EOL(ch)) {
-          _line = state.line;
-          _lineStart = state.lineStart;
-          _lineIndent = state.lineIndent;
-          skipSeparationSpace(state, false, -1);
-          if (state.lineIndent >= nodeIndent) {
-            hasPendingContent = true;
-            ch = state.input.charCodeAt(state.position);
-            continue;
-          } else {
-            state.position = captureEnd;
-            state.line = _line;
-            state.lineStart = _lineStart;
-            state.lineIndent = _lineIndent;
-            break;
-          }
-        }
-        if (hasPendingContent) {
-          captureSegment(state, captureStart, captureEnd, false);
-          writeFoldedLines(state, state.line - _line);
-          captureStart = captureEnd = state.position;
-          hasPendingContent = false;
-        }
-        if (!is_WHITE_SPACE(ch)) {
-          captureEnd = state.position + 1;
-        }
-        ch = state.input.charCodeAt(++state.position);
-      }
-      captureSegment(state, captureStart, captureEnd, false);
-      if (state.result) {
-        return true;
-      }
-      state.kind = _kind;
-      state.result = _result;
-      return false;
-    }
-    function readSingleQuotedScalar(state, nodeIndent) {
-      var ch, captureStart, captureEnd;
-      ch = state.input.charCodeAt(state.position);
-      if (ch !== 39) {
-        return false;
-      }
-      state.kind = "scalar";
-      state.result = "";
-      state.position++;
-      captureStart = captureEnd = state.position;
-      while ((ch = state.input.charCodeAt(state.position)) !== 0) {
-        if (ch === 39) {
-          captureSegment(state, captureStart, state.position, true);
-          ch = state.input.charCodeAt(++state.position);
-          if (ch === 39) {
-            captureStart = state.position;
-            state.position++;
-            captureEnd = state.position;
-          } else {
-            return true;
-          }
-        } else if (is_EOL(ch)) {
-          captureSegment(state, captureStart, captureEnd, true);
-          writeFoldedLines(state, skipSeparationSpace(state, false, nodeIndent));
-          captureStart = captureEnd = state.position;
-        } else if (state.position === state.lineStart && testDocumentSeparator(state)) {
-          throwError(state, "unexpected end of the document within a single quoted scalar");
-        } else {
-          state.position++;
-          captureEnd = state.position;
-        }
-      }
-      throwError(state, "unexpected end of the stream within a single quoted scalar");
-    }
-    function readDoubleQuotedScalar(state, nodeIndent) {
-      var captureStart, captureEnd, hexLength, hexResult, tmp, ch;
-      ch = state.input.charCodeAt(state.position);
-      if (ch !== 34) {
-        return false;
-      }
-      state.kind = "scalar";
-      state.result = "";
-      state.position++;
-      captureStart = captureEnd = state.position;
-      while ((ch = state.input.charCodeAt(state.position)) !== 0) {
-        if (ch === 34) {
-          captureSegment(state, captureStart, state.position, true);
-          state.position++;
-          return true;
-        } else if (ch === 92) {
-          captureSegment(state, captureStart, state.position, true);
-          ch = state.input.charCodeAt(++state.position);
-          if (is_EOL(ch)) {
-            skipSeparationSpace(state, false, nodeIndent);
-          } else if (ch < 256 && simpleEscapeCheck[ch]) {
-            state.result += simpleEscapeMap[ch];
-            state.position++;
-          } else if ((tmp = escapedHexLen(ch)) > 0) {
-            hexLength = tmp;
-            hexResult = 0;
-            for (; hexLength > 0; hexLength--) {
-              ch = state.input.charCodeAt(++state.position);
-              if ((tmp = fromHexCode(ch)) >= 0) {
-                hexResult = (hexResult << 4) + tmp;
-              } else {
-                throwError(state, "expected hexadecimal character");
-              }
-            }
-            state.result += charFromCodepoint(hexResult);
-            state.position++;
-          } else {
-            throwError(state, "unknown escape sequence");
-          }
-          captureStart = captureEnd = state.position;
-        } else if (is_EOL(ch)) {
-          captureSegment(state, captureStart, captureEnd, true);
-          writeFoldedLines(state, skipSeparationSpace(state, false, nodeIndent));
-          captureStart = captureEnd = state.position;
-        } else if (state.position === state.lineStart && testDocumentSeparator(state)) {
-          throwError(state, "unexpected end of the document within a double quoted scalar");
-        } else {
-          state.position++;
-          captureEnd = state.position;
-        }
-      }
-      throwError(state, "unexpected end of the stream within a double quoted scalar");
-    }
-    function readFlowCollection(state, nodeIndent) {
-      var readNext = true, _line, _tag = state.tag, _result, _anchor = state.anchor, following, terminator, isPair, isExplicitPair, isMapping, overridableKeys = {}, keyNode, keyTag, valueNode, ch;
-      ch = state.input.charCodeAt(state.position);
-      if (ch === 91) {
-        terminator = 93;
-        isMapping = false;
-        _result = [];
-      } else if (ch === 123) {
-        terminator = 125;
-        isMapping = true;
-        _result = {};
-      } else {
-        return false;
-      }
-      if (state.anchor !== null) {
-        state.anchorMap[state.anchor] = _result;
-      }
-      ch = state.input.charCodeAt(++state.position);
-      while (ch !== 0) {
-        skipSeparationSpace(state, true, nodeIndent);
-        ch = state.input.charCodeAt(state.position);
-        if (ch === terminator) {
-          state.position++;
-          state.tag = _tag;
-          state.anchor = _anchor;
-          state.kind = isMapping ? "mapping" : "sequence";
-          state.result = _result;
-          return true;
-        } else if (!readNext) {
-          throwError(state, "missed comma between flow collection entries");
-        }
-        keyTag = keyNode = valueNode = null;
-        isPair = isExplicitPair = false;
-        if (ch === 63) {
-          following = state.input.charCodeAt(state.position + 1);
-          if (is_WS_OR_EOL(following)) {
-            isPair = isExplicitPair = true;
-            state.position++;
-            skipSeparationSpace(state, true, nodeIndent);
-          }
-        }
-        _line = state.line;
-        composeNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
-        keyTag = state.tag;
-        keyNode = state.result;
-        skipSeparationSpace(state, true, nodeIndent);
-        ch = state.input.charCodeAt(state.position);
-        if ((isExplicitPair || state.line === _line) && ch === 58) {
-          isPair = true;
-          ch = state.input.charCodeAt(++state.position);
-          skipSeparationSpace(state, true, nodeIndent);
-          composeNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
-          valueNode = state.result;
-        }
-        if (isMapping) {
-          storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode);
-        } else if (isPair) {
-          _result.push(storeMappingPair(state, null, overridableKeys, keyTag, keyNode, valueNode));
-        } else {
-          _result.push(keyNode);
-        }
-        skipSeparationSpace(state, true, nodeIndent);
-        ch = state.input.charCodeAt(state.position);
-        if (ch === 44) {
-          readNext = true;
-          ch = state.input.charCodeAt(++state.position);
-        } else {
-          readNext = false;
-        }
-      }
-      throwError(state, "unexpected end of the stream within a flow collection");
-    }
-    function readBlockScalar(state, nodeIndent) {
-      var captureStart, folding, chomping = CHOMPING_CLIP, didReadContent = false, detectedIndent = false, textIndent = nodeIndent, emptyLines = 0, atMoreIndented = false, tmp, ch;
-      ch = state.input.charCodeAt(state.position);
-      if (ch === 124) {
-        folding = false;
-      } else if (ch === 62) {
-        folding = true;
-      } else {
-        return false;
-      }
-      state.kind = "scalar";
-      state.result = "";
-      while (ch !== 0) {
-        ch = state.input.charCodeAt(++state.position);
-        if (ch === 43 || ch === 45) {
-          if (CHOMPING_CLIP === chomping) {
-            chomping = ch === 43 ? CHOMPING_KEEP : CHOMPING_STRIP;
-          } else {
-            throwError(state, "repeat of a chomping mode identifier");
-          }
-        } else if ((tmp = fromDecimalCode(ch)) >= 0) {
-          if (tmp === 0) {
-            throwError(state, "bad explicit indentation width of a block scalar; it cannot be less than one");
-          } else if (!detectedIndent) {
-            textIndent = nodeIndent + tmp - 1;
-            detectedIndent = true;
-          } else {
-            throwError(state, "repeat of an indentation width identifier");
-          }
-        } else {
-          break;
-        }
-      }
-      if (is_WHITE_SPACE(ch)) {
-        do {
-          ch = state.input.charCodeAt(++state.position);
-        } while (is_WHITE_SPACE(ch));
-        if (ch === 35) {
-          do {
-            ch = state.input.charCodeAt(++state.position);
-          } while (!is_EOL(ch) && ch !== 0);
-        }
-      }
-      while (ch !== 0) {
-        readLineBreak(state);
-        state.lineIndent = 0;
-        ch = state.input.charCodeAt(state.position);
-        while ((!detectedIndent || state.lineIndent < textIndent) && ch === 32) {
-          state.lineIndent++;
-          ch = state.input.charCodeAt(++state.position);
-        }
-        if (!detectedIndent && state.lineIndent > textIndent) {
-          textIndent = state.lineIndent;
-        }
-        if (is_EOL(ch)) {
-          emptyLines++;
-          continue;
-        }
-        if (state.lineIndent < textIndent) {
-          if (chomping === CHOMPING_KEEP) {
-            state.result += common.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
-          } else if (chomping === CHOMPING_CLIP) {
-            if (didReadContent) {
-              state.result += "\n";
-            }
-          }
-          break;
-        }
-        if (folding) {
-          if (is_WHITE_SPACE(ch)) {
-            atMoreIndented = true;
-            state.result += common.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
-          } else if (atMoreIndented) {
-            atMoreIndented = false;
-            state.result += common.repeat("\n", emptyLines + 1);
-          } else if (emptyLines === 0) {
-            if (didReadContent) {
-              state.result += " ";
-            }
-          } else {
-            state.result += common.repeat("\n", emptyLines);
-          }
-        } else {
-          state.result += common.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
-        }
-        didReadContent = true;
-        detectedIndent = true;
-        emptyLines = 0;
-        captureStart = state.position;
-        while (!is_EOL(ch) && ch !== 0) {
-          ch = state.input.charCodeAt(++state.position);
-        }
-        captureSegment(state, captureStart, state.position, false);
-      }
-      return true;
-    }
-    function readBlockSequence(state, nodeIndent) {
-      var _line, _tag = state.tag, _anchor = state.anchor, _result = [], following, detected = false, ch;
-      if (state.anchor !== null) {
-        state.anchorMap[state.anchor] = _result;
-      }
-      ch = state.input.charCodeAt(state.position);
-      while (ch !== 0) {
-        if (ch !== 45) {
-          break;
-        }
-        following = state.input.charCodeAt(state.position + 1);
-        if (!is_WS_OR_EOL(following)) {
-          break;
-        }
-        detected = true;
-        state.position++;
-        if (skipSeparationSpace(state, true, -1)) {
-          if (state.lineIndent <= nodeIndent) {
-            _result.push(null);
-            ch = state.input.charCodeAt(state.position);
-            continue;
-          }
-        }
-        _line = state.line;
-        composeNode(state, nodeIndent, CONTEXT_BLOCK_IN, false, true);
-        _result.push(state.result);
-        skipSeparationSpace(state, true, -1);
-        ch = state.input.charCodeAt(state.position);
-        if ((state.line === _line || state.lineIndent > nodeIndent) && ch !== 0) {
-          throwError(state, "bad indentation of a sequence entry");
-        } else if (state.lineIndent < nodeIndent) {
-          break;
-        }
-      }
-      if (detected) {
-        state.tag = _tag;
-        state.anchor = _anchor;
-        state.kind = "sequence";
-        state.result = _result;
-        return true;
-      }
-      return false;
-    }
-    function readBlockMapping(state, nodeIndent, flowIndent) {
-      var following, allowCompact, _line, _pos, _tag = state.tag, _anchor = state.anchor, _result = {}, overridableKeys = {}, keyTag = null, keyNode = null, valueNode = null, atExplicitKey = false, detected = false, ch;
-      if (state.anchor !== null) {
-        state.anchorMap[state.anchor] = _result;
-      }
-      ch = state.input.charCodeAt(state.position);
-      while (ch !== 0) {
-        following = state.input.charCodeAt(state.position + 1);
-        _line = state.line;
-        _pos = state.position;
-        if ((ch === 63 || ch === 58) && is_WS_OR_EOL(following)) {
-          if (ch === 63) {
-            if (atExplicitKey) {
-              storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null);
-              keyTag = keyNode = valueNode = null;
-            }
-            detected = true;
-            atExplicitKey = true;
-            allowCompact = true;
-          } else if (atExplicitKey) {
-            atExplicitKey = false;
-            allowCompact = true;
-          } else {
-            throwError(state, "incomplete explicit mapping pair; a key node is missed; or followed by a non-tabulated empty line");
-          }
-          state.position += 1;
-          ch = following;
-        } else if (composeNode(state, flowIndent, CONTEXT_FLOW_OUT, false, true)) {
-          if (state.line === _line) {
-            ch = state.input.charCodeAt(state.position);
-            while (is_WHITE_SPACE(ch)) {
-              ch = state.input.charCodeAt(++state.position);
-            }
-            if (ch === 58) {
-              ch = state.input.charCodeAt(++state.position);
-              if (!is_WS_OR_EOL(ch)) {
-                throwError(state, "a whitespace character is expected after the key-value separator within a block mapping");
-              }
-              if (atExplicitKey) {
-                storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null);
-                keyTag = keyNode = valueNode = null;
-              }
-              detected = true;
-              atExplicitKey = false;
-              allowCompact = false;
-              keyTag = state.tag;
-              keyNode = state.result;
-            } else if (detected) {
-              throwError(state, "can not read an implicit mapping pair; a colon is missed");
-            } else {
-              state.tag = _tag;
-              state.anchor = _anchor;
-              return true;
-            }
-          } else if (detected) {
-            throwError(state, "can not read a block mapping entry; a multiline key may not be an implicit key");
-          } else {
-            state.tag = _tag;
-            state.anchor = _anchor;
-            return true;
-          }
-        } else {
-          break;
-        }
-        if (state.line === _line || state.lineIndent > nodeIndent) {
-          if (composeNode(state, nodeIndent, CONTEXT_BLOCK_OUT, true, allowCompact)) {
-            if (atExplicitKey) {
-              keyNode = state.result;
-            } else {
-              valueNode = state.result;
-            }
-          }
-          if (!atExplicitKey) {
-            storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, _line, _pos);
-            keyTag = keyNode = valueNode = null;
-          }
-          skipSeparationSpace(state, true, -1);
-          ch = state.input.charCodeAt(state.position);
-        }
-        if (state.lineIndent > nodeIndent && ch !== 0) {
-          throwError(state, "bad indentation of a mapping entry");
-        } else if (state.lineIndent < nodeIndent) {
-          break;
-        }
-      }
-      if (atExplicitKey) {
-        storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null);
-      }
-      if (detected) {
-        state.tag = _tag;
-        state.anchor = _anchor;
-        state.kind = "mapping";
-        state.result = _result;
-      }
-      return detected;
-    }
-    function readTagProperty(state) {
-      var _position, isVerbatim = false, isNamed = false, tagHandle, tagName, ch;
-      ch = state.input.charCodeAt(state.position);
-      if (ch !== 33) return false;
-      if (state.tag !== null) {
-        throwError(state, "duplication of a tag property");
-      }
-      ch = state.input.charCodeAt(++state.position);
-      if (ch === 60) {
-        isVerbatim = true;
-        ch = state.input.charCodeAt(++state.position);
-      } else if (ch === 33) {
-        isNamed = true;
-        tagHandle = "!!";
-        ch = state.input.charCodeAt(++state.position);
-      } else {
-        tagHandle = "!";
-      }
-      _position = state.position;
-      if (isVerbatim) {
-        do {
-          ch = state.input.charCodeAt(++state.position);
-        } while (ch !== 0 && ch !== 62);
-        if (state.position < state.length) {
-          tagName = state.input.slice(_position, state.position);
-          ch = state.input.charCodeAt(++state.position);
-        } else {
-          throwError(state, "unexpected end of the stream within a verbatim tag");
-        }
-      } else {
-        while (ch !== 0 && !is_WS_OR_EOL(ch)) {
-          if (ch === 33) {
-            if (!isNamed) {
-              tagHandle = state.input.slice(_position - 1, state.position + 1);
-              if (!PATTERN_TAG_HANDLE.test(tagHandle)) {
-                throwError(state, "named tag handle cannot contain such characters");
-              }
-              isNamed = true;
-              _position = state.position + 1;
-            } else {
-              throwError(state, "tag suffix cannot contain exclamation marks");
-            }
-          }
-          ch = state.input.charCodeAt(++state.position);
-        }
-        tagName = state.input.slice(_position, state.position);
-        if (PATTERN_FLOW_INDICATORS.test(tagName)) {
-          throwError(state, "tag suffix cannot contain flow indicator characters");
-        }
-      }
-      if (tagName && !PATTERN_TAG_URI.test(tagName)) {
-        throwError(state, "tag name cannot contain such characters: " + tagName);
-      }
-      if (isVerbatim) {
-        state.tag = tagName;
-      } else if (_hasOwnProperty.call(state.tagMap, tagHandle)) {
-        state.tag = state.tagMap[tagHandle] + tagName;
-      } else if (tagHandle === "!") {
-        state.tag = "!" + tagName;
-      } else if (tagHandle === "!!") {
-        state.tag = "tag:yaml.org,2002:" + tagName;
-      } else {
-        throwError(state, 'undeclared tag handle "' + tagHandle + '"');
-      }
-      return true;
-    }
-    function readAnchorProperty(state) {
-      var _position, ch;
-      ch = state.input.charCodeAt(state.position);
-      if (ch !== 38) return false;
-      if (state.anchor !== null) {
-        throwError(state, "duplication of an anchor property");
-      }
-      ch = state.input.charCodeAt(++state.position);
-      _position = state.position;
-      while (ch !== 0 && !is_WS_OR_EOL(ch) && !is_FLOW_INDICATOR(ch)) {
-        ch = state.input.charCodeAt(++state.position);
-      }
-      if (state.position === _position) {
-        throwError(state, "name of an anchor node must contain at least one character");
-      }
-      state.anchor = state.input.slice(_position, state.position);
-      return true;
-    }
-    function readAlias(state) {
-      var _position, alias, ch;
-      ch = state.input.charCodeAt(state.position);
-      if (ch !== 42) return false;
-      ch = state.input.charCodeAt(++state.position);
-      _position = state.position;
-      while (ch !== 0 && !is_WS_OR_EOL(ch) && !is_FLOW_INDICATOR(ch)) {
-        ch = state.input.charCodeAt(++state.position);
-      }
-      if (state.position === _position) {
-        throwError(state, "name of an alias node must contain at least one character");
-      }
-      alias = state.input.slice(_position, state.position);
-      if (!_hasOwnProperty.call(state.anchorMap, alias)) {
-        throwError(state, 'unidentified alias "' + alias + '"');
-      }
-      state.result = state.anchorMap[alias];
-      skipSeparationSpace(state, true, -1);
-      return true;
-    }
-    function composeNode(state, parentIndent, nodeContext, allowToSeek, allowCompact) {
-      var allowBlockStyles, allowBlockScalars, allowBlockCollections, indentStatus = 1, atNewLine = false, hasContent = false, typeIndex, typeQuantity, type, flowIndent, blockIndent;
-      if (state.listener !== null) {
-        state.listener("open", state);
-      }
-      state.tag = null;
-      state.anchor = null;
-      state.kind = null;
-      state.result = null;
-      allowBlockStyles = allowBlockScalars = allowBlockCollections = CONTEXT_BLOCK_OUT === nodeContext || CONTEXT_BLOCK_IN === nodeContext;
-      if (allowToSeek) {
-        if (skipSeparationSpace(state, true, -1)) {
-          atNewLine = true;
-          if (state.lineIndent > parentIndent) {
-            indentStatus = 1;
-          } else if (state.lineIndent === parentIndent) {
-            indentStatus = 0;
-          } else if (state.lineIndent < parentIndent) {
-            indentStatus = -1;
-          }
-        }
-      }
-      if (indentStatus === 1) {
-        while (readTagProperty(state) || readAnchorProperty(state)) {
-          if (skipSeparationSpace(state, true, -1)) {
-            atNewLine = true;
-            allowBlockCollections = allowBlockStyles;
-            if (state.lineIndent > parentIndent) {
-              indentStatus = 1;
-            } else if (state.lineIndent === parentIndent) {
-              indentStatus = 0;
-            } else if (state.lineIndent < parentIndent) {
-              indentStatus = -1;
-            }
-          } else {
-            allowBlockCollections = false;
-          }
-        }
-      }
-      if (allowBlockCollections) {
-        allowBlockCollections = atNewLine || allowCompact;
-      }
-      if (indentStatus === 1 || CONTEXT_BLOCK_OUT === nodeContext) {
-        if (CONTEXT_FLOW_IN === nodeContext || CONTEXT_FLOW_OUT === nodeContext) {
-          flowIndent = parentIndent;
-        } else {
-          flowIndent = parentIndent + 1;
-        }
-        blockIndent = state.position - state.lineStart;
-        if (indentStatus === 1) {
-          if (allowBlockCollections && (readBlockSequence(state, blockIndent) || readBlockMapping(state, blockIndent, flowIndent)) || readFlowCollection(state, flowIndent)) {
-            hasContent = true;
-          } else {
-            if (allowBlockScalars && readBlockScalar(state, flowIndent) || readSingleQuotedScalar(state, flowIndent) || readDoubleQuotedScalar(state, flowIndent)) {
-              hasContent = true;
-            } else if (readAlias(state)) {
-              hasContent = true;
-              if (state.tag !== null || state.anchor !== null) {
-                throwError(state, "alias node should not have any properties");
-              }
-            } else if (readPlainScalar(state, flowIndent, CONTEXT_FLOW_IN === nodeContext)) {
-              hasContent = true;
-              if (state.tag === null) {
-                state.tag = "?";
-              }
-            }
-            if (state.anchor !== null) {
-              state.anchorMap[state.anchor] = state.result;
-            }
-          }
-        } else if (indentStatus === 0) {
-          hasContent = allowBlockCollections && readBlockSequence(state, blockIndent);
-        }
-      }
-      if (state.tag !== null && state.tag !== "!") {
-        if (state.tag === "?") {
-          if (state.result !== null && state.kind !== "scalar") {
-            throwError(state, 'unacceptable node kind for !<?> tag; it should be "scalar", not "' + state.kind + '"');
-          }
-          for (typeIndex = 0, typeQuantity = state.implicitTypes.length; typeIndex < typeQuantity; typeIndex += 1) {
-            type = state.implicitTypes[typeIndex];
-            if (type.resolve(state.result)) {
-              state.result = type.construct(state.result);
-              state.tag = type.tag;
-              if (state.anchor !== null) {
-                state.anchorMap[state.anchor] = state.result;
-              }
-              break;
-            }
-          }
-        } else if (_hasOwnProperty.call(state.typeMap[state.kind || "fallback"], state.tag)) {
-          type = state.typeMap[state.kind || "fallback"][state.tag];
-          if (state.result !== null && type.kind !== state.kind) {
-            throwError(state, "unacceptable node kind for !<" + state.tag + '> tag; it should be "' + type.kind + '", not "' + state.kind + '"');
-          }
-          if (!type.resolve(state.result)) {
-            throwError(state, "cannot resolve a node with !<" + state.tag + "> explicit tag");
-          } else {
-            state.result = type.construct(state.result);
-            if (state.anchor !== null) {
-              state.anchorMap[state.anchor] = state.result;
-            }
-          }
-        } else {
-          throwError(state, "unknown tag !<" + state.tag + ">");
-        }
-      }
-      if (state.listener !== null) {
-        state.listener("close", state);
-      }
-      return state.tag !== null || state.anchor !== null || hasContent;
-    }
-    function readDocument(state) {
-      var documentStart = state.position, _position, directiveName, directiveArgs, hasDirectives = false, ch;
-      state.version = null;
-      state.checkLineBreaks = state.legacy;
-      state.tagMap = {};
-      state.anchorMap = {};
-      while ((ch = state.input.charCodeAt(state.position)) !== 0) {
-        skipSeparationSpace(state, true, -1);
-        ch = state.input.charCodeAt(state.position);
-        if (state.lineIndent > 0 || ch !== 37) {
-          break;
-        }
-        hasDirectives = true;
-        ch = state.input.charCodeAt(++state.position);
-        _position = state.position;
-        while (ch !== 0 && !is_WS_OR_EOL(ch)) {
-          ch = state.input.charCodeAt(++state.position);
-        }
-        directiveName = state.input.slice(_position, state.position);
-        directiveArgs = [];
-        if (directiveName.length < 1) {
-          throwError(state, "directive name must not be less than one character in length");
-        }
-        while (ch !== 0) {
-          while (is_WHITE_SPACE(ch)) {
-            ch = state.input.charCodeAt(++state.position);
-          }
-          if (ch === 35) {
-            do {
-              ch = state.input.charCodeAt(++state.position);
-            } while (ch !== 0 && !is_EOL(ch));
-            break;
-          }
-          if (is_EOL(ch)) break;
-          _position = state.position;
-          while (ch !== 0 && !is_WS_OR_EOL(ch)) {
-            ch = state.input.charCodeAt(++state.position);
-          }
-          directiveArgs.push(state.input.slice(_position, state.position));
-        }
-        if (ch !== 0) readLineBreak(state);
-        if (_hasOwnProperty.call(directiveHandlers, directiveName)) {
-          directiveHandlers[directiveName](state, directiveName, directiveArgs);
-        } else {
-          throwWarning(state, 'unknown document directive "' + directiveName + '"');
-        }
-      }
-      skipSeparationSpace(state, true, -1);
-      if (state.lineIndent === 0 && state.input.charCodeAt(state.position) === 45 && state.input.charCodeAt(state.position + 1) === 45 && state.input.charCodeAt(state.position + 2) === 45) {
-        state.position += 3;
-        skipSeparationSpace(state, true, -1);
-      } else if (hasDirectives) {
-        throwError(state, "directives end mark is expected");
-      }
-      composeNode(state, state.lineIndent - 1, CONTEXT_BLOCK_OUT, false, true);
-      skipSeparationSpace(state, true, -1);
-      if (state.checkLineBreaks && PATTERN_NON_ASCII_LINE_BREAKS.test(state.input.slice(documentStart, state.position))) {
-        throwWarning(state, "non-ASCII line breaks are interpreted as content");
-      }
-      state.documents.push(state.result);
-      if (state.position === state.lineStart && testDocumentSeparator(state)) {
-        if (state.input.charCodeAt(state.position) === 46) {
-          state.position += 3;
-          skipSeparationSpace(state, true, -1);
-        }
-        return;
-      }
-      if (state.position < state.length - 1) {
-        throwError(state, "end of the stream or a document separator is expected");
-      } else {
-        return;
-      }
-    }
-    function loadDocuments(input, options2) {
-      input = String(input);
-      options2 = options2 || {};
-      if (input.length !== 0) {
-        if (input.charCodeAt(input.length - 1) !== 10 && input.charCodeAt(input.length - 1) !== 13) {
-          input += "\n";
-        }
-        if (input.charCodeAt(0) === 65279) {
-          input = input.slice(1);
-        }
-      }
-      var state = new State(input, options2);
-      var nullpos = input.indexOf("\0");
-      if (nullpos !== -1) {
-        state.position = nullpos;
-        throwError(state, "null byte is not allowed in input");
-      }
-      state.input += "\0";
-      while (state.input.charCodeAt(state.position) === 32) {
-        state.lineIndent += 1;
-        state.position += 1;
-      }
-      while (state.position < state.length - 1) {
-        readDocument(state);
-      }
-      return state.documents;
-    }
-    function loadAll(input, iterator2, options2) {
-      if (iterator2 !== null && typeof iterator2 === "object" && typeof options2 === "undefined") {
-        options2 = iterator2;
-        iterator2 = null;
-      }
-      var documents = loadDocuments(input, options2);
-      if (typeof iterator2 !== "function") {
-        return documents;
-      }
-      for (var index3 = 0, length = documents.length; index3 < length; index3 += 1) {
-        iterator2(documents[index3]);
-      }
-    }
-    function load(input, options2) {
-      var documents = loadDocuments(input, options2);
-      if (documents.length === 0) {
-        return void 0;
-      } else if (documents.length === 1) {
-        return documents[0];
-      }
-      throw new YAMLException("expected a single document in the stream, but found more");
-    }
-    function safeLoadAll(input, iterator2, options2) {
-      if (typeof iterator2 === "object" && iterator2 !== null && typeof options2 === "undefined") {
-        options2 = iterator2;
-        iterator2 = null;
-      }
-      return loadAll(input, iterator2, common.extend({ schema: DEFAULT_SAFE_SCHEMA }, options2));
-    }
-    function safeLoad(input, options2) {
-      return load(input, common.extend({ schema: DEFAULT_SAFE_SCHEMA }, options2));
-    }
-    module2.exports.loadAll = loadAll;
-    module2.exports.load = load;
-    module2.exports.safeLoadAll = safeLoadAll;
-    module2.exports.safeLoad = safeLoad;
-  }
-});
-
-// node_modules/js-yaml/lib/js-yaml/dumper.js
-var require_dumper = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/dumper.js"(exports2, module2) {
-    "use strict";
-    var common = require_common();
-    var YAMLException = require_exception();
-    var DEFAULT_FULL_SCHEMA = require_default_full();
-    var DEFAULT_SAFE_SCHEMA = require_default_safe();
-    var _toString = Object.prototype.toString;
-    var _hasOwnProperty = Object.prototype.hasOwnProperty;
-    var CHAR_TAB = 9;
-    var CHAR_LINE_FEED = 10;
-    var CHAR_CARRIAGE_RETURN = 13;
-    var CHAR_SPACE = 32;
-    var CHAR_EXCLAMATION = 33;
-    var CHAR_DOUBLE_QUOTE = 34;
-    var CHAR_SHARP = 35;
-    var CHAR_PERCENT = 37;
-    var CHAR_AMPERSAND = 38;
-    var CHAR_SINGLE_QUOTE = 39;
-    var CHAR_ASTERISK = 42;
-    var CHAR_COMMA = 44;
-    var CHAR_MINUS = 45;
-    var CHAR_COLON = 58;
-    var CHAR_EQUALS = 61;
-    var CHAR_GREATER_THAN = 62;
-    var CHAR_QUESTION = 63;
-    var CHAR_COMMERCIAL_AT = 64;
-    var CHAR_LEFT_SQUARE_BRACKET = 91;
-    var CHAR_RIGHT_SQUARE_BRACKET = 93;
-    var CHAR_GRAVE_ACCENT = 96;
-    var CHAR_LEFT_CURLY_BRACKET = 123;
-    var CHAR_VERTICAL_LINE = 124;
-    var CHAR_RIGHT_CURLY_BRACKET = 125;
-    var ESCAPE_SEQUENCES = {};
-    ESCAPE_SEQUENCES[0] = "\\0";
-    ESCAPE_SEQUENCES[7] = "\\a";
-    ESCAPE_SEQUENCES[8] = "\\b";
-    ESCAPE_SEQUENCES[9] = "\\t";
-    ESCAPE_SEQUENCES[10] = "\\n";
-    ESCAPE_SEQUENCES[11] = "\\v";
-    ESCAPE_SEQUENCES[12] = "\\f";
-    ESCAPE_SEQUENCES[13] = "\\r";
-    ESCAPE_SEQUENCES[27] = "\\e";
-    ESCAPE_SEQUENCES[34] = '\\"';
-    ESCAPE_SEQUENCES[92] = "\\\\";
-    ESCAPE_SEQUENCES[133] = "\\N";
-    ESCAPE_SEQUENCES[160] = "\\_";
-    ESCAPE_SEQUENCES[8232] = "\\L";
-    ESCAPE_SEQUENCES[8233] = "\\P";
-    var DEPRECATED_BOOLEANS_SYNTAX = [
-      "y",
-      "Y",
-      "yes",
-      "Yes",
-      "YES",
-      "on",
-      "On",
-      "ON",
-      "n",
-      "N",
-      "no",
-      "No",
-      "NO",
-      "off",
-      "Off",
-      "OFF"
-    ];
-    function compileStyleMap(schema, map) {
-      var result, keys, index3, length, tag, style, type;
-      if (map === null) return {};
-      result = {};
-      keys = Object.keys(map);
-      for (index3 = 0, length = keys.length; index3 < length; index3 += 1) {
-        tag = keys[index3];
-        style = String(map[tag]);
-        if (tag.slice(0, 2) === "!!") {
-          tag = "tag:yaml.org,2002:" + tag.slice(2);
-        }
-        type = schema.compiledTypeMap["fallback"][tag];
-        if (type && _hasOwnProperty.call(type.styleAliases, style)) {
-          style = type.styleAliases[style];
-        }
-        result[tag] = style;
-      }
-      return result;
-    }
-    function encodeHex(character) {
-      var string3, handle, length;
-      string3 = character.toString(16).toUpperCase();
-      if (character <= 255) {
-        handle = "x";
-        length = 2;
-      } else if (character <= 65535) {
-        handle = "u";
-        length = 4;
-      } else if (character <= 4294967295) {
-        handle = "U";
-        length = 8;
-      } else {
-        throw new YAMLException("code point within a string may not be greater than 0xFFFFFFFF");
-      }
-      return "\\" + handle + common.repeat("0", length - string3.length) + string3;
-    }
-    function State(options2) {
-      this.schema = options2["schema"] || DEFAULT_FULL_SCHEMA;
-      this.indent = Math.max(1, options2["indent"] || 2);
-      this.noArrayIndent = options2["noArrayIndent"] || false;
-      this.skipInvalid = options2["skipInvalid"] || false;
-      this.flowLevel = common.isNothing(options2["flowLevel"]) ? -1 : options2["flowLevel"];
-      this.styleMap = compileStyleMap(this.schema, options2["styles"] || null);
-      this.sortKeys = options2["sortKeys"] || false;
-      this.lineWidth = options2["lineWidth"] || 80;
-      this.noRefs = options2["noRefs"] || false;
-      this.noCompatMode = options2["noCompatMode"] || false;
-      this.condenseFlow = options2["condenseFlow"] || false;
-      this.implicitTypes = this.schema.compiledImplicit;
-      this.explicitTypes = this.schema.compiledExplicit;
-      this.tag = null;
-      this.result = "";
-      this.duplicates = [];
-      this.usedDuplicates = null;
-    }
-    function indentString(string3, spaces) {
-      var ind = common.repeat(" ", spaces), position2 = 0, next = -1, result = "", line, length = string3.length;
-      while (position2 < length) {
-        next = string3.indexOf("\n", position2);
-        if (next === -1) {
-          line = string3.slice(position2);
-          position2 = length;
-        } else {
-          line = string3.slice(position2, next + 1);
-          position2 = next + 1;
-        }
-        if (line.length && line !== "\n") result += ind;
-        result += line;
-      }
-      return result;
-    }
-    function generateNextLine(state, level) {
-      return "\n" + common.repeat(" ", state.indent * level);
-    }
-    function testImplicitResolving(state, str2) {
-      var index3, length, type;
-      for (index3 = 0, length = state.implicitTypes.length; index3 < length; index3 += 1) {
-        type = state.implicitTypes[index3];
-        if (type.resolve(str2)) {
-          return true;
-        }
-      }
-      return false;
-    }
-    function isWhitespace(c) {
-      return c === CHAR_SPACE || c === CHAR_TAB;
-    }
-    function isPrintable(c) {
-      return 32 <= c && c <= 126 || 161 <= c && c <= 55295 && c !== 8232 && c !== 8233 || 57344 <= c && c <= 65533 && c !== 65279 || 65536 <= c && c <= 1114111;
-    }
-    function isNsChar(c) {
-      return isPrintable(c) && !isWhitespace(c) && c !== 65279 && c !== CHAR_CARRIAGE_RETURN && c !== CHAR_LINE_FEED;
-    }
-    function isPlainSafe(c, prev) {
-      return isPrintable(c) && c !== 65279 && c !== CHAR_COMMA && c !== CHAR_LEFT_SQUARE_BRACKET && c !== CHAR_RIGHT_SQUARE_BRACKET && c !== CHAR_LEFT_CURLY_BRACKET && c !== CHAR_RIGHT_CURLY_BRACKET && c !== CHAR_COLON && (c !== CHAR_SHARP || prev && isNsChar(prev));
-    }
-    function isPlainSafeFirst(c) {
-      return isPrintable(c) && c !== 65279 && !isWhitespace(c) && c !== CHAR_MINUS && c !== CHAR_QUESTION && c !== CHAR_COLON && c !== CHAR_COMMA && c !== CHAR_LEFT_SQUARE_BRACKET && c !== CHAR_RIGHT_SQUARE_BRACKET && c !== CHAR_LEFT_CURLY_BRACKET && c !== CHAR_RIGHT_CURLY_BRACKET && c !== CHAR_SHARP && c !== CHAR_AMPERSAND && c !== CHAR_ASTERISK && c !== CHAR_EXCLAMATION && c !== CHAR_VERTICAL_LINE && c !== CHAR_EQUALS && c !== CHAR_GREATER_THAN && c !== CHAR_SINGLE_QUOTE && c !== CHAR_DOUBLE_QUOTE && c !== CHAR_PERCENT && c !== CHAR_COMMERCIAL_AT && c !== CHAR_GRAVE_ACCENT;
-    }
-    function needIndentIndicator(string3) {
-      var leadingSpaceRe = /^\n* /;
-      return leadingSpaceRe.test(string3);
-    }
-    var STYLE_PLAIN = 1;
-    var STYLE_SINGLE = 2;
-    var STYLE_LITERAL = 3;
-    var STYLE_FOLDED = 4;
-    var STYLE_DOUBLE = 5;
-    function chooseScalarStyle(string3, singleLineOnly, indentPerLevel, lineWidth, testAmbiguousType) {
-      var i;
-      var char, prev_char;
-      var hasLineBreak = false;
-      var hasFoldableLine = false;
-      var shouldTrackWidth = lineWidth !== -1;
-      var previousLineBreak = -1;
-      var plain = isPlainSafeFirst(string3.charCodeAt(0)) && !isWhitespace(string3.charCodeAt(string3.length - 1));
-      if (singleLineOnly) {
-        for (i = 0; i < string3.length; i++) {
-          char = string3.charCodeAt(i);
-          if (!isPrintable(char)) {
-            return STYLE_DOUBLE;
-          }
-          prev_char = i > 0 ? string3.charCodeAt(i - 1) : null;
-          plain = plain && isPlainSafe(char, prev_char);
-        }
-      } else {
-        for (i = 0; i < string3.length; i++) {
-          char = string3.charCodeAt(i);
-          if (char === CHAR_LINE_FEED) {
-            hasLineBreak = true;
-            if (shouldTrackWidth) {
-              hasFoldableLine = hasFoldableLine || // Foldable line = too long, and not more-indented.
-              i - previousLineBreak - 1 > lineWidth && string3[previousLineBreak + 1] !== " ";
-              previousLineBreak = i;
-            }
-          } else if (!isPrintable(char)) {
-            return STYLE_DOUBLE;
-          }
-          prev_char = i > 0 ? string3.charCodeAt(i - 1) : null;
-          plain = plain && isPlainSafe(char, prev_char);
-        }
-        hasFoldableLine = hasFoldableLine || shouldTrackWidth && (i - previousLineBreak - 1 > lineWidth && string3[previousLineBreak + 1] !== " ");
-      }
-      if (!hasLineBreak && !hasFoldableLine) {
-        return plain && !testAmbiguousType(string3) ? STYLE_PLAIN : STYLE_SINGLE;
-      }
-      if (indentPerLevel > 9 && needIndentIndicator(string3)) {
-        return STYLE_DOUBLE;
-      }
-      return hasFoldableLine ? STYLE_FOLDED : STYLE_LITERAL;
-    }
-    function writeScalar(state, string3, level, iskey) {
-      state.dump = (function() {
-        if (string3.length === 0) {
-          return "''";
-        }
-        if (!state.noCompatMode && DEPRECATED_BOOLEANS_SYNTAX.indexOf(string3) !== -1) {
-          return "'" + string3 + "'";
-        }
-        var indent2 = state.indent * Math.max(1, level);
-        var lineWidth = state.lineWidth === -1 ? -1 : Math.max(Math.min(state.lineWidth, 40), state.lineWidth - indent2);
-        var singleLineOnly = iskey || state.flowLevel > -1 && level >= state.flowLevel;
-        function testAmbiguity(string4) {
-          return testImplicitResolving(state, string4);
-        }
-        switch (chooseScalarStyle(string3, singleLineOnly, state.indent, lineWidth, testAmbiguity)) {
-          case STYLE_PLAIN:
-            return string3;
-          case STYLE_SINGLE:
-            return "'" + string3.replace(/'/g, "''") + "'";
-          case STYLE_LITERAL:
-            return "|" + blockHeader(string3, state.indent) + dropEndingNewline(indentString(string3, indent2));
-          case STYLE_FOLDED:
-            return ">" + blockHeader(string3, state.indent) + dropEndingNewline(indentString(foldString(string3, lineWidth), indent2));
-          case STYLE_DOUBLE:
-            return '"' + escapeString(string3, lineWidth) + '"';
-          default:
-            throw new YAMLException("impossible error: invalid scalar style");
-        }
-      })();
-    }
-    function blockHeader(string3, indentPerLevel) {
-      var indentIndicator = needIndentIndicator(string3) ? String(indentPerLevel) : "";
-      var clip = string3[string3.length - 1] === "\n";
-      var keep = clip && (string3[string3.length - 2] === "\n" || string3 === "\n");
-      var chomp = keep ? "+" : clip ? "" : "-";
-      return indentIndicator + chomp + "\n";
-    }
-    function dropEndingNewline(string3) {
-      return string3[string3.length - 1] === "\n" ? string3.slice(0, -1) : string3;
-    }
-    function foldString(string3, width) {
-      var lineRe = /(\n+)([^\n]*)/g;
-      var result = (function() {
-        var nextLF = string3.indexOf("\n");
-        nextLF = nextLF !== -1 ? nextLF : string3.length;
-        lineRe.lastIndex = nextLF;
-        return foldLine(string3.slice(0, nextLF), width);
-      })();
-      var prevMoreIndented = string3[0] === "\n" || string3[0] === " ";
-      var moreIndented;
-      var match;
-      while (match = lineRe.exec(string3)) {
-        var prefix = match[1], line = match[2];
-        moreIndented = line[0] === " ";
-        result += prefix + (!prevMoreIndented && !moreIndented && line !== "" ? "\n" : "") + foldLine(line, width);
-        prevMoreIndented = moreIndented;
-      }
-      return result;
-    }
-    function foldLine(line, width) {
-      if (line === "" || line[0] === " ") return line;
-      var breakRe = / [^ ]/g;
-      var match;
-      var start = 0, end, curr = 0, next = 0;
-      var result = "";
-      while (match = breakRe.exec(line)) {
-        next = match.index;
-        if (next - start > width) {
-          end = curr > start ? curr : next;
-          result += "\n" + line.slice(start, end);
-          start = end + 1;
-        }
-        curr = next;
-      }
-      result += "\n";
-      if (line.length - start > width && curr > start) {
-        result += line.slice(start, curr) + "\n" + line.slice(curr + 1);
-      } else {
-        result += line.slice(start);
-      }
-      return result.slice(1);
-    }
-    function escapeString(string3) {
-      var result = "";
-      var char, nextChar;
-      var escapeSeq;
-      for (var i = 0; i < string3.length; i++) {
-        char = string3.charCodeAt(i);
-        if (char >= 55296 && char <= 56319) {
-          nextChar = string3.charCodeAt(i + 1);
-          if (nextChar >= 56320 && nextChar <= 57343) {
-            result += encodeHex((char - 55296) * 1024 + nextChar - 56320 + 65536);
-            i++;
-            continue;
-          }
-        }
-        escapeSeq = ESCAPE_SEQUENCES[char];
-        result += !escapeSeq && isPrintable(char) ? string3[i] : escapeSeq || encodeHex(char);
-      }
-      return result;
-    }
-    function writeFlowSequence(state, level, object2) {
-      var _result = "", _tag = state.tag, index3, length;
-      for (index3 = 0, length = object2.length; index3 < length; index3 += 1) {
-        if (writeNode(state, level, object2[index3], false, false)) {
-          if (index3 !== 0) _result += "," + (!state.condenseFlow ? " " : "");
-          _result += state.dump;
-        }
-      }
-      state.tag = _tag;
-      state.dump = "[" + _result + "]";
-    }
-    function writeBlockSequence(state, level, object2, compact) {
-      var _result = "", _tag = state.tag, index3, length;
-      for (index3 = 0, length = object2.length; index3 < length; index3 += 1) {
-        if (writeNode(state, level + 1, object2[index3], true, true)) {
-          if (!compact || index3 !== 0) {
-            _result += generateNextLine(state, level);
-          }
-          if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
-            _result += "-";
-          } else {
-            _result += "- ";
-          }
-          _result += state.dump;
-        }
-      }
-      state.tag = _tag;
-      state.dump = _result || "[]";
-    }
-    function writeFlowMapping(state, level, object2) {
-      var _result = "", _tag = state.tag, objectKeyList = Object.keys(object2), index3, length, objectKey, objectValue, pairBuffer;
-      for (index3 = 0, length = objectKeyList.length; index3 < length; index3 += 1) {
-        pairBuffer = "";
-        if (index3 !== 0) pairBuffer += ", ";
-        if (state.condenseFlow) pairBuffer += '"';
-        objectKey = objectKeyList[index3];
-        objectValue = object2[objectKey];
-        if (!writeNode(state, level, objectKey, false, false)) {
-          continue;
-        }
-        if (state.dump.length > 1024) pairBuffer += "? ";
-        pairBuffer += state.dump + (state.condenseFlow ? '"' : "") + ":" + (state.condenseFlow ? "" : " ");
-        if (!writeNode(state, level, objectValue, false, false)) {
-          continue;
-        }
-        pairBuffer += state.dump;
-        _result += pairBuffer;
-      }
-      state.tag = _tag;
-      state.dump = "{" + _result + "}";
-    }
-    function writeBlockMapping(state, level, object2, compact) {
-      var _result = "", _tag = state.tag, objectKeyList = Object.keys(object2), index3, length, objectKey, objectValue, explicitPair, pairBuffer;
-      if (state.sortKeys === true) {
-        objectKeyList.sort();
-      } else if (typeof state.sortKeys === "function") {
-        objectKeyList.sort(state.sortKeys);
-      } else if (state.sortKeys) {
-        throw new YAMLException("sortKeys must be a boolean or a function");
-      }
-      for (index3 = 0, length = objectKeyList.length; index3 < length; index3 += 1) {
-        pairBuffer = "";
-        if (!compact || index3 !== 0) {
-          pairBuffer += generateNextLine(state, level);
-        }
-        objectKey = objectKeyList[index3];
-        objectValue = object2[objectKey];
-        if (!writeNode(state, level + 1, objectKey, true, true, true)) {
-          continue;
-        }
-        explicitPair = state.tag !== null && state.tag !== "?" || state.dump && state.dump.length > 1024;
-        if (explicitPair) {
-          if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
-            pairBuffer += "?";
-          } else {
-            pairBuffer += "? ";
-          }
-        }
-        pairBuffer += state.dump;
-        if (explicitPair) {
-          pairBuffer += generateNextLine(state, level);
-        }
-        if (!writeNode(state, level + 1, objectValue, true, explicitPair)) {
-          continue;
-        }
-        if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
-          pairBuffer += ":";
-        } else {
-          pairBuffer += ": ";
-        }
-        pairBuffer += state.dump;
-        _result += pairBuffer;
-      }
-      state.tag = _tag;
-      state.dump = _result || "{}";
-    }
-    function detectType(state, object2, explicit) {
-      var _result, typeList, index3, length, type, style;
-      typeList = explicit ? state.explicitTypes : state.implicitTypes;
-      for (index3 = 0, length = typeList.length; index3 < length; index3 += 1) {
-        type = typeList[index3];
-        if ((type.instanceOf || type.predicate) && (!type.instanceOf || typeof object2 === "object" && object2 instanceof type.instanceOf) && (!type.predicate || type.predicate(object2))) {
-          state.tag = explicit ? type.tag : "?";
-          if (type.represent) {
-            style = state.styleMap[type.tag] || type.defaultStyle;
-            if (_toString.call(type.represent) === "[object Function]") {
-              _result = type.represent(object2, style);
-            } else if (_hasOwnProperty.call(type.represent, style)) {
-              _result = type.represent[style](object2, style);
-            } else {
-              throw new YAMLException("!<" + type.tag + '> tag resolver accepts not "' + style + '" style');
-            }
-            state.dump = _result;
-          }
-          return true;
-        }
-      }
-      return false;
-    }
-    function writeNode(state, level, object2, block, compact, iskey) {
-      state.tag = null;
-      state.dump = object2;
-      if (!detectType(state, object2, false)) {
-        detectType(state, object2, true);
-      }
-      var type = _toString.call(state.dump);
-      if (block) {
-        block = state.flowLevel < 0 || state.flowLevel > level;
-      }
-      var objectOrArray = type === "[object Object]" || type === "[object Array]", duplicateIndex, duplicate;
-      if (objectOrArray) {
-        duplicateIndex = state.duplicates.indexOf(object2);
-        duplicate = duplicateIndex !== -1;
-      }
-      if (state.tag !== null && state.tag !== "?" || duplicate || state.indent !== 2 && level > 0) {
-        compact = false;
-      }
-      if (duplicate && state.usedDuplicates[duplicateIndex]) {
-        state.dump = "*ref_" + duplicateIndex;
-      } else {
-        if (objectOrArray && duplicate && !state.usedDuplicates[duplicateIndex]) {
-          state.usedDuplicates[duplicateIndex] = true;
-        }
-        if (type === "[object Object]") {
-          if (block && Object.keys(state.dump).length !== 0) {
-            writeBlockMapping(state, level, state.dump, compact);
-            if (duplicate) {
-              state.dump = "&ref_" + duplicateIndex + state.dump;
-            }
-          } else {
-            writeFlowMapping(state, level, state.dump);
-            if (duplicate) {
-              state.dump = "&ref_" + duplicateIndex + " " + state.dump;
-            }
-          }
-        } else if (type === "[object Array]") {
-          var arrayLevel = state.noArrayIndent && level > 0 ? level - 1 : level;
-          if (block && state.dump.length !== 0) {
-            writeBlockSequence(state, arrayLevel, state.dump, compact);
-            if (duplicate) {
-              state.dump = "&ref_" + duplicateIndex + state.dump;
-            }
-          } else {
-            writeFlowSequence(state, arrayLevel, state.dump);
-            if (duplicate) {
-              state.dump = "&ref_" + duplicateIndex + " " + state.dump;
-            }
-          }
-        } else if (type === "[object String]") {
-          if (state.tag !== "?") {
-            writeScalar(state, state.dump, level, iskey);
-          }
-        } else {
-          if (state.skipInvalid) return false;
-          throw new YAMLException("unacceptable kind of an object to dump " + type);
-        }
-        if (state.tag !== null && state.tag !== "?") {
-          state.dump = "!<" + state.tag + "> " + state.dump;
-        }
-      }
-      return true;
-    }
-    function getDuplicateReferences(object2, state) {
-      var objects = [], duplicatesIndexes = [], index3, length;
-      inspectNode(object2, objects, duplicatesIndexes);
-      for (index3 = 0, length = duplicatesIndexes.length; index3 < length; index3 += 1) {
-        state.duplicates.push(objects[duplicatesIndexes[index3]]);
-      }
-      state.usedDuplicates = new Array(length);
-    }
-    function inspectNode(object2, objects, duplicatesIndexes) {
-      var objectKeyList, index3, length;
-      if (object2 !== null && typeof object2 === "object") {
-        index3 = objects.indexOf(object2);
-        if (index3 !== -1) {
-          if (duplicatesIndexes.indexOf(index3) === -1) {
-            duplicatesIndexes.push(index3);
-          }
-        } else {
-          objects.push(object2);
-          if (Array.isArray(object2)) {
-            for (index3 = 0, length = object2.length; index3 < length; index3 += 1) {
-              inspectNode(object2[index3], objects, duplicatesIndexes);
-            }
-          } else {
-            objectKeyList = Object.keys(object2);
-            for (index3 = 0, length = objectKeyList.length; index3 < length; index3 += 1) {
-              inspectNode(object2[objectKeyList[index3]], objects, duplicatesIndexes);
-            }
-          }
-        }
-      }
-    }
-    function dump(input, options2) {
-      options2 = options2 || {};
-      var state = new State(options2);
-      if (!state.noRefs) getDuplicateReferences(input, state);
-      if (writeNode(state, 0, input, true, true)) return state.dump + "\n";
-      return "";
-    }
-    function safeDump(input, options2) {
-      return dump(input, common.extend({ schema: DEFAULT_SAFE_SCHEMA }, options2));
-    }
-    module2.exports.dump = dump;
-    module2.exports.safeDump = safeDump;
-  }
-});
-
-// node_modules/js-yaml/lib/js-yaml.js
-var require_js_yaml = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml.js"(exports2, module2) {
-    "use strict";
-    var loader = require_loader();
-    var dumper = require_dumper();
-    function deprecated(name) {
-      return function() {
-        throw new Error("Function " + name + " is deprecated and cannot be used.");
-      };
-    }
-    module2.exports.Type = require_type();
-    module2.exports.Schema = require_schema();
-    module2.exports.FAILSAFE_SCHEMA = require_failsafe();
-    module2.exports.JSON_SCHEMA = require_json();
-    module2.exports.CORE_SCHEMA = require_core();
-    module2.exports.DEFAULT_SAFE_SCHEMA = require_default_safe();
-    module2.exports.DEFAULT_FULL_SCHEMA = require_default_full();
-    module2.exports.load = loader.load;
-    module2.exports.loadAll = loader.loadAll;
-    module2.exports.safeLoad = loader.safeLoad;
-    module2.exports.safeLoadAll = loader.safeLoadAll;
-    module2.exports.dump = dumper.dump;
-    module2.exports.safeDump = dumper.safeDump;
-    module2.exports.YAMLException = require_exception();
-    module2.exports.MINIMAL_SCHEMA = require_failsafe();
-    module2.exports.SAFE_SCHEMA = require_default_safe();
-    module2.exports.DEFAULT_SCHEMA = require_default_full();
-    module2.exports.scan = deprecated("scan");
-    module2.exports.parse = deprecated("parse");
-    module2.exports.compose = deprecated("compose");
-    module2.exports.addConstructor = deprecated("addConstructor");
-  }
-});
-
-// node_modules/js-yaml/index.js
-var require_js_yaml2 = __commonJS({
-  "node_modules/js-yaml/index.js"(exports2, module2) {
-    "use strict";
-    var yaml2 = require_js_yaml();
-    module2.exports = yaml2;
-  }
-});
-
-// node_modules/gray-matter/lib/engines.js
-var require_engines = __commonJS({
-  "node_modules/gray-matter/lib/engines.js"(exports, module) {
-    "use strict";
-    var yaml = require_js_yaml2();
-    var engines = exports = module.exports;
-    engines.yaml = {
-      parse: yaml.safeLoad.bind(yaml),
-      stringify: yaml.safeDump.bind(yaml)
-    };
-    engines.json = {
-      parse: JSON.parse.bind(JSON),
-      stringify: function(obj, options2) {
-        const opts = Object.assign({ replacer: null, space: 2 }, options2);
-        return JSON.stringify(obj, opts.replacer, opts.space);
-      }
-    };
-    engines.javascript = {
-      parse: function parse(str, options, wrap) {
-        try {
-          if (wrap !== false) {
-            str = "(function() {\nreturn " + str.trim() + ";\n}());";
-          }
-          return eval(str) || {};
-        } catch (err) {
-          if (wrap !== false && /(unexpected|identifier)/i.test(err.message)) {
-            return parse(str, options, false);
-          }
-          throw new SyntaxError(err);
-        }
-      },
-      stringify: function() {
-        throw new Error("stringifying JavaScript is not supported");
-      }
-    };
-  }
-});
-
-// node_modules/strip-bom-string/index.js
-var require_strip_bom_string = __commonJS({
-  "node_modules/strip-bom-string/index.js"(exports2, module2) {
-    "use strict";
-    module2.exports = function(str2) {
-      if (typeof str2 === "string" && str2.charAt(0) === "\uFEFF") {
-        return str2.slice(1);
-      }
-      return str2;
-    };
-  }
-});
-
-// node_modules/gray-matter/lib/utils.js
-var require_utils2 = __commonJS({
-  "node_modules/gray-matter/lib/utils.js"(exports2) {
-    "use strict";
-    var stripBom = require_strip_bom_string();
-    var typeOf = require_kind_of();
-    exports2.define = function(obj, key, val) {
-      Reflect.defineProperty(obj, key, {
-        enumerable: false,
-        configurable: true,
-        writable: true,
-        value: val
-      });
-    };
-    exports2.isBuffer = function(val) {
-      return typeOf(val) === "buffer";
-    };
-    exports2.isObject = function(val) {
-      return typeOf(val) === "object";
-    };
-    exports2.toBuffer = function(input) {
-      return typeof input === "string" ? Buffer.from(input) : input;
-    };
-    exports2.toString = function(input) {
-      if (exports2.isBuffer(input)) return stripBom(String(input));
-      if (typeof input !== "string") {
-        throw new TypeError("expected input to be a string or buffer");
-      }
-      return stripBom(input);
-    };
-    exports2.arrayify = function(val) {
-      return val ? Array.isArray(val) ? val : [val] : [];
-    };
-    exports2.startsWith = function(str2, substr, len) {
-      if (typeof len !== "number") len = substr.length;
-      return str2.slice(0, len) === substr;
-    };
-  }
-});
-
-// node_modules/gray-matter/lib/defaults.js
-var require_defaults = __commonJS({
-  "node_modules/gray-matter/lib/defaults.js"(exports2, module2) {
-    "use strict";
-    var engines2 = require_engines();
-    var utils = require_utils2();
-    module2.exports = function(options2) {
-      const opts = Object.assign({}, options2);
-      opts.delimiters = utils.arrayify(opts.delims || opts.delimiters || "---");
-      if (opts.delimiters.length === 1) {
-        opts.delimiters.push(opts.delimiters[0]);
-      }
-      opts.language = (opts.language || opts.lang || "yaml").toLowerCase();
-      opts.engines = Object.assign({}, engines2, opts.parsers, opts.engines);
-      return opts;
-    };
-  }
-});
-
-// node_modules/gray-matter/lib/engine.js
-var require_engine = __commonJS({
-  "node_modules/gray-matter/lib/engine.js"(exports2, module2) {
-    "use strict";
-    module2.exports = function(name, options2) {
-      let engine = options2.engines[name] || options2.engines[aliase(name)];
-      if (typeof engine === "undefined") {
-        throw new Error('gray-matter engine "' + name + '" is not registered');
-      }
-      if (typeof engine === "function") {
-        engine = { parse: engine };
-      }
-      return engine;
-    };
-    function aliase(name) {
-      switch (name.toLowerCase()) {
-        case "js":
-        case "javascript":
-          return "javascript";
-        case "coffee":
-        case "coffeescript":
-        case "cson":
-          return "coffee";
-        case "yaml":
-        case "yml":
-          return "yaml";
-        default: {
-          return name;
-        }
-      }
-    }
-  }
-});
-
-// node_modules/gray-matter/lib/stringify.js
-var require_stringify = __commonJS({
-  "node_modules/gray-matter/lib/stringify.js"(exports2, module2) {
-    "use strict";
-    var typeOf = require_kind_of();
-    var getEngine = require_engine();
-    var defaults2 = require_defaults();
-    module2.exports = function(file, data, options2) {
-      if (data == null && options2 == null) {
-        switch (typeOf(file)) {
-          case "object":
-            data = file.data;
-            options2 = {};
-            break;
-          case "string":
-            return file;
-          default: {
-            throw new TypeError("expected file to be a string or object");
-          }
-        }
-      }
-      const str2 = file.content;
-      const opts = defaults2(options2);
-      if (data == null) {
-        if (!opts.data) return file;
-        data = opts.data;
-      }
-      const language = file.language || opts.language;
-      const engine = getEngine(language, opts);
-      if (typeof engine.stringify !== "function") {
-        throw new TypeError('expected "' + language + '.stringify" to be a function');
-      }
-      data = Object.assign({}, file.data, data);
-      const open2 = opts.delimiters[0];
-      const close2 = opts.delimiters[1];
-      const matter3 = engine.stringify(data, options2).trim();
-      let buf = "";
-      if (matter3 !== "{}") {
-        buf = newline(open2) + newline(matter3) + newline(close2);
-      }
-      if (typeof file.excerpt === "string" && file.excerpt !== "") {
-        if (str2.indexOf(file.excerpt.trim()) === -1) {
-          buf += newline(file.excerpt) + newline(close2);
-        }
-      }
-      return buf + newline(str2);
-    };
-    function newline(str2) {
-      return str2.slice(-1) !== "\n" ? str2 + "\n" : str2;
-    }
-  }
-});
-
-// node_modules/gray-matter/lib/excerpt.js
-var require_excerpt = __commonJS({
-  "node_modules/gray-matter/lib/excerpt.js"(exports2, module2) {
-    "use strict";
-    var defaults2 = require_defaults();
-    module2.exports = function(file, options2) {
-      const opts = defaults2(options2);
-      if (file.data == null) {
-        file.data = {};
-      }
-      if (typeof opts.excerpt === "function") {
-        return opts.excerpt(file, opts);
-      }
-      const sep3 = file.data.excerpt_separator || opts.excerpt_separator;
-      if (sep3 == null && (opts.excerpt === false || opts.excerpt == null)) {
-        return file;
-      }
-      const delimiter = typeof opts.excerpt === "string" ? opts.excerpt : sep3 || opts.delimiters[0];
-      const idx = file.content.indexOf(delimiter);
-      if (idx !== -1) {
-        file.excerpt = file.content.slice(0, idx);
-      }
-      return file;
-    };
-  }
-});
-
-// node_modules/gray-matter/lib/to-file.js
-var require_to_file = __commonJS({
-  "node_modules/gray-matter/lib/to-file.js"(exports2, module2) {
-    "use strict";
-    var typeOf = require_kind_of();
-    var stringify = require_stringify();
-    var utils = require_utils2();
-    module2.exports = function(file) {
-      if (typeOf(file) !== "object") {
-        file = { content: file };
-      }
-      if (typeOf(file.data) !== "object") {
-        file.data = {};
-      }
-      if (file.contents && file.content == null) {
-        file.content = file.contents;
-      }
-      utils.define(file, "orig", utils.toBuffer(file.content));
-      utils.define(file, "language", file.language || "");
-      utils.define(file, "matter", file.matter || "");
-      utils.define(file, "stringify", function(data, options2) {
-        if (options2 && options2.language) {
-          file.language = options2.language;
-        }
-        return stringify(file, data, options2);
-      });
-      file.content = utils.toString(file.content);
-      file.isEmpty = false;
-      file.excerpt = "";
-      return file;
-    };
-  }
-});
-
-// node_modules/gray-matter/lib/parse.js
-var require_parse2 = __commonJS({
-  "node_modules/gray-matter/lib/parse.js"(exports2, module2) {
-    "use strict";
-    var getEngine = require_engine();
-    var defaults2 = require_defaults();
-    module2.exports = function(language, str2, options2) {
-      const opts = defaults2(options2);
-      const engine = getEngine(language, opts);
-      if (typeof engine.parse !== "function") {
-        throw new TypeError('expected "' + language + '.parse" to be a function');
-      }
-      return engine.parse(str2, opts);
-    };
-  }
-});
-
-// node_modules/gray-matter/index.js
-var require_gray_matter = __commonJS({
-  "node_modules/gray-matter/index.js"(exports2, module2) {
-    "use strict";
-    var fs3 = __require("fs");
-    var sections = require_section_matter();
-    var defaults2 = require_defaults();
-    var stringify = require_stringify();
-    var excerpt = require_excerpt();
-    var engines2 = require_engines();
-    var toFile = require_to_file();
-    var parse5 = require_parse2();
-    var utils = require_utils2();
-    function matter3(input, options2) {
-      if (input === "") {
-        return { data: {}, content: input, excerpt: "", orig: input };
-      }
-      let file = toFile(input);
-      const cached = matter3.cache[file.content];
-      if (!options2) {
-        if (cached) {
-          file = Object.assign({}, cached);
-          file.orig = cached.orig;
-          return file;
-        }
-        matter3.cache[file.content] = file;
-      }
-      return parseMatter(file, options2);
-    }
-    function parseMatter(file, options2) {
-      const opts = defaults2(options2);
-      const open2 = opts.delimiters[0];
-      const close2 = "\n" + opts.delimiters[1];
-      let str2 = file.content;
-      if (opts.language) {
-        file.language = opts.language;
-      }
-      const openLen = open2.length;
-      if (!utils.startsWith(str2, open2, openLen)) {
-        excerpt(file, opts);
-        return file;
-      }
-      if (str2.charAt(openLen) === open2.slice(-1)) {
-        return file;
-      }
-      str2 = str2.slice(openLen);
-      const len = str2.length;
-      const language = matter3.language(str2, opts);
-      if (language.name) {
-        file.language = language.name;
-        str2 = str2.slice(language.raw.length);
-      }
-      let closeIndex = str2.indexOf(close2);
-      if (closeIndex === -1) {
-        closeIndex = len;
-      }
-      file.matter = str2.slice(0, closeIndex);
-      const block = file.matter.replace(/^\s*#[^\n]+/gm, "").trim();
-      if (block === "") {
-        file.isEmpty = true;
-        file.empty = file.content;
-        file.data = {};
-      } else {
-        file.data = parse5(file.language, file.matter, opts);
-      }
-      if (closeIndex === len) {
-        file.content = "";
-      } else {
-        file.content = str2.slice(closeIndex + close2.length);
-        if (file.content[0] === "\r") {
-          file.content = file.content.slice(1);
-        }
-        if (file.content[0] === "\n") {
-          file.content = file.content.slice(1);
-        }
-      }
-      excerpt(file, opts);
-      if (opts.sections === true || typeof opts.section === "function") {
-        sections(file, opts.section);
-      }
-      return file;
-    }
-    matter3.engines = engines2;
-    matter3.stringify = function(file, data, options2) {
-      if (typeof file === "string") file = matter3(file, options2);
-      return stringify(file, data, options2);
-    };
-    matter3.read = function(filepath, options2) {
-      const str2 = fs3.readFileSync(filepath, "utf8");
-      const file = matter3(str2, options2);
-      file.path = filepath;
-      return file;
-    };
-    matter3.test = function(str2, options2) {
-      return utils.startsWith(str2, defaults2(options2).delimiters[0]);
-    };
-    matter3.language = function(str2, options2) {
-      const opts = defaults2(options2);
-      const open2 = opts.delimiters[0];
-      if (matter3.test(str2)) {
-        str2 = str2.slice(open2.length);
-      }
-      const language = str2.slice(0, str2.search(/\r?\n/));
-      return {
-        raw: language,
-        name: language ? language.trim() : ""
-      };
-    };
-    matter3.cache = {};
-    matter3.clearCache = function() {
-      matter3.cache = {};
-    };
-    module2.exports = matter3;
-  }
-});
-
-// src/core/session/front-matter.ts
-function loadMatter() {
-  matter2 ??= require_gray_matter();
-  return matter2;
-}
-function refuseCode() {
-  throw new GitSessionError(ExitCode2.BadInput, "has JavaScript front matter, which is never evaluated.", {
-    fix: FIX_JS
-  });
-}
-function deepFreeze(value2) {
-  if (value2 && typeof value2 === "object" && !Object.isFrozen(value2)) {
-    Object.freeze(value2);
-    for (const v of Object.values(value2)) deepFreeze(v);
-  }
-  return value2;
-}
-function refuseCodeFrontMatter(body, file) {
-  const first = /^[^\n]*/.exec(body)?.[0] ?? "";
-  const m = /^---[ \t]*([A-Za-z]+)[ \t]*\r?$/.exec(first);
-  if (m && /^(js|javascript|coffee|coffeescript)$/i.test(m[1])) {
-    throw new GitSessionError(ExitCode2.BadInput, `has \`---${m[1]}\` front matter, which is never evaluated.`, {
-      file,
-      fix: FIX_JS
-    });
-  }
-}
-function parseYamlFrontMatter(block, file) {
-  let data;
-  try {
-    data = loadMatter()(block.replace(/\r\n/g, "\n"), { engines: ENGINES }).data;
-  } catch (error2) {
-    if (error2 instanceof GitSessionError) {
-      throw new GitSessionError(error2.exitCode, "has front matter that is never evaluated.", { file, fix: FIX_JS, cause: error2 });
-    }
-    const reason = (error2.message?.split("\n")[0] ?? String(error2)).replace(/[\s:]+$/, "");
-    throw new GitSessionError(ExitCode2.BadInput, `has malformed YAML front matter (${reason}).`, {
-      file,
-      fix: "Fix the YAML between the `---` lines at the top of the file, or remove the block.",
-      cause: error2
-    });
-  }
-  if (!data || typeof data !== "object" || Array.isArray(data)) return Object.freeze({});
-  return deepFreeze(structuredClone(data));
-}
-var matter2, FIX_JS, ENGINES;
-var init_front_matter = __esm({
-  "src/core/session/front-matter.ts"() {
-    "use strict";
-    init_errors();
-    FIX_JS = "Rewrite the front matter as YAML (`---` on its own line), or remove it.";
-    ENGINES = { js: refuseCode, javascript: refuseCode, coffee: refuseCode, coffeescript: refuseCode };
-  }
-});
-
-// src/core/session/parse.ts
-function parseMarkdown(body) {
-  return fromMarkdown(body, PARSE_OPTIONS);
-}
-function analyze(source, file) {
-  const bom = source.charCodeAt(0) === 65279 ? 1 : 0;
-  const body = bom ? source.slice(1) : source;
-  refuseCodeFrontMatter(body, file);
-  const tree = parseMarkdown(body);
-  const span = (node2) => ({
-    start: (node2.position?.start.offset ?? 0) + bom,
-    end: (node2.position?.end.offset ?? 0) + bom
-  });
-  const nl = source.indexOf("\n");
-  const eol = nl > 0 && source[nl - 1] === "\r" ? "\r\n" : "\n";
-  const nodes = tree.children;
-  let frontMatter = null;
-  const first = nodes[0];
-  if (first && (first.type === "yaml" || first.type === "toml")) {
-    const { start, end } = span(first);
-    const raw = first.value;
-    const data = first.type === "yaml" ? parseYamlFrontMatter(source.slice(start, end), file) : Object.freeze({});
-    frontMatter = Object.freeze({ raw, data, start, end });
-  }
-  const headingIdx = nodes.flatMap((n, i) => n.type === "heading" ? [i] : []);
-  let title = null;
-  const firstHeading = headingIdx[0] === void 0 ? void 0 : nodes[headingIdx[0]];
-  let titleIdx = -1;
-  if (firstHeading?.type === "heading" && firstHeading.depth === 1 && classifyHeading(plainText(firstHeading)) === "unknown") {
-    title = oneLine(plainText(firstHeading));
-    titleIdx = headingIdx[0];
-  }
-  const privates = privateRanges(source, tree, span);
-  const stack = [];
-  const layouts = [];
-  for (const i of headingIdx) {
-    const h = nodes[i];
-    if (h.type !== "heading") continue;
-    while (stack.length > 0 && stack[stack.length - 1].depth >= h.depth) stack.pop();
-    if (i === titleIdx) {
-      stack.push({ depth: h.depth, absorbed: false, known: false, private: false });
-      continue;
-    }
-    const kind = classifyHeading(plainText(h));
-    const parent = stack[stack.length - 1];
-    const absorbed = kind === "unknown" && parent !== void 0 && (parent.known || parent.absorbed);
-    const { start, end: bodyStart } = span(h);
-    const heritable = kind === "private" || (parent?.private ?? false);
-    const isPrivate = heritable || within(privates, start);
-    if (absorbed) {
-      stack.push({ depth: h.depth, absorbed: true, known: false, private: heritable });
-      continue;
-    }
-    let end = source.length;
-    for (const j of headingIdx) {
-      const other = nodes[j];
-      if (j > i && other.type === "heading" && other.depth <= h.depth) {
-        end = lineStart(source, span(other).start);
-        break;
-      }
-    }
-    const section = {
-      kind,
-      heading: oneLine(plainText(h)),
-      depth: h.depth,
-      start,
-      bodyStart,
-      end,
-      items: [],
-      text: "",
-      private: isPrivate
-    };
-    const layout = { section, nodes: [], ownEnd: end };
-    layouts.push(layout);
-    stack.push({ depth: h.depth, absorbed: false, known: kind !== "unknown", private: heritable, layout });
-  }
-  for (const layout of layouts) {
-    const s = layout.section;
-    const nested = layouts.filter((o) => o !== layout && o.section.start > s.start && o.section.start < s.end);
-    if (nested[0]) layout.ownEnd = lineStart(source, nested[0].section.start);
-    layout.nodes = nodes.filter((n) => {
-      const { start } = span(n);
-      return start >= s.bodyStart && start < s.end && !nested.some((o) => start >= o.section.start && start < o.section.end);
-    });
-    s.text = stripComments(layout.nodes.map((n) => source.slice(span(n).start, span(n).end)).join(eol + eol)).trim();
-    s.items = collectItems(source, layout.nodes, s.kind, span).map((item) => ({
-      ...item,
-      private: s.private || within(privates, item.start)
-    }));
-  }
-  const sections = layouts.map((l) => l.section);
-  const doc = {
-    source,
-    eol,
-    frontMatter,
-    title,
-    sections,
-    unknownSections: sections.filter((s) => s.kind === "unknown")
-  };
-  return { doc, layouts, span, nodes, privates };
-}
-function lineStart(source, offset) {
-  return source.lastIndexOf("\n", offset - 1) + 1;
-}
-function parseSession(source, file) {
-  return analyze(source, file).doc;
-}
-var PARSE_OPTIONS;
-var init_parse2 = __esm({
-  "src/core/session/parse.ts"() {
-    "use strict";
-    init_mdast_util_from_markdown();
-    init_mdast_util_frontmatter();
-    init_mdast_util_gfm();
-    init_micromark_extension_frontmatter();
-    init_micromark_extension_gfm();
-    init_front_matter();
-    init_headings();
-    init_items();
-    init_mdast_text();
-    init_private();
-    PARSE_OPTIONS = {
-      extensions: [frontmatter(["yaml", "toml"]), gfm()],
-      mdastExtensions: [frontmatterFromMarkdown(["yaml", "toml"]), gfmFromMarkdown()]
-    };
-  }
-});
-
-// src/core/session/edits.ts
-function applySplice(source, s) {
-  return source.slice(0, s.at) + s.insert + source.slice(s.at + s.remove);
-}
-function inlineText(text5, what) {
-  refuseNul(text5, what);
-  const line = sanitiseText(text5).replace(/\s+/g, " ").trim();
-  if (line === "") {
-    throw new GitSessionError(ExitCode2.Usage, `the ${what} is empty.`, { fix: `Give the ${what} as a non-empty argument.` });
-  }
-  return escapeInline(line).replace(/^([#>+*=|<[-]|~~~)/, "\\$1").replace(/^(\d+)([.)])/, "$1\\$2");
-}
-function nextLine2(source, offset) {
-  const nl = source.indexOf("\n", offset);
-  return nl === -1 ? source.length : nl + 1;
-}
-function lineEnd(source, offset) {
-  const nl = source.indexOf("\n", offset);
-  if (nl === -1) return source.length;
-  return nl > 0 && source[nl - 1] === "\r" ? nl - 1 : nl;
-}
-function lineAt(source, at) {
-  return source.slice(at, lineEnd(source, at));
-}
-function previousLine(source, at) {
-  if (at === 0) return null;
-  return source.slice(lineStart(source, at - 1), lineEnd(source, at - 1));
-}
-function insertLines(a, wanted, lines2) {
-  const { source, eol } = a.doc;
-  const region = a.privates.find(([start, end]) => wanted > start && wanted < end);
-  let at = region ? lineStart(source, region[0]) : wanted;
-  if (at === 0 && source.charCodeAt(0) === 65279) at = 1;
-  const text5 = lines2.join(eol) + eol;
-  if (at === source.length && source.length > 0 && !source.endsWith("\n")) return { at, remove: 0, insert: eol + text5 };
-  return { at, remove: 0, insert: text5 };
-}
-function documentBullet(a) {
-  const list2 = a.nodes.find((n) => n.type === "list" && !n.ordered);
-  const m = list2 ? /^([-*+])([ \t]+)/.exec(a.doc.source.slice(a.span(list2).start)) : null;
-  return m ? m[1] + m[2] : "- ";
-}
-function target(a, kind) {
-  return a.layouts.find((l) => l.section.kind === kind && !l.section.private);
-}
-function afterGuidance(a, layout) {
-  const { source } = a.doc;
-  let at = nextLine2(source, layout.section.bodyStart);
-  const first = layout.nodes[0];
-  if (first?.type === "html" && /^\s*<!--/.test(first.value) && !/private/i.test(first.value)) {
-    at = nextLine2(source, a.span(first).end);
-  }
-  return at;
-}
-function needsBlankAfter(source, at) {
-  if (at >= source.length) return false;
-  const line = lineAt(source, at);
-  return line.trim() !== "" && !/^ {0,3}#{1,6}(\s|$)/.test(line);
-}
-function addSection(a, kind, body) {
-  const { source } = a.doc;
-  const heading = TEMPLATE_SECTIONS.find((t) => t.kind === kind)?.heading ?? kind;
-  const rank = templateIndex(kind);
-  const before = a.layouts.find((l) => l.section.kind !== "unknown" && templateIndex(l.section.kind) > rank);
-  const known = a.layouts.find((l) => l.section.kind !== "unknown");
-  const depth = before?.section.depth ?? known?.section.depth ?? 2;
-  const lines2 = [`${"#".repeat(depth)} ${heading}`, "", ...body];
-  const at = before ? lineStart(source, before.section.start) : source.length;
-  const prev = previousLine(source, at);
-  if (prev !== null && prev.trim() !== "") lines2.unshift("");
-  if (before) lines2.push("");
-  return insertLines(a, at, lines2);
-}
-function lastOf(nodes, type) {
-  return nodes.filter((n) => n.type === type).pop();
-}
-function planAddItem(source, kind, content3, cells) {
-  const a = analyze(source);
-  const layout = target(a, kind);
-  if (!layout) return addSection(a, kind, [documentBullet(a) + content3]);
-  const open2 = layout.nodes.filter((n) => !within(a.privates, a.span(n).start));
-  const list2 = lastOf(open2, "list");
-  if (list2) {
-    const last = list2.children[list2.children.length - 1];
-    const start = a.span(last).start;
-    const indent2 = source.slice(lineStart(source, start), start);
-    const m = /^([-*+]|(\d+)([.)]))([ \t]+)/.exec(source.slice(start));
-    const marker = m?.[2] ? `${Number(m[2]) + 1}${m[3]}` : m?.[1] ?? "-";
-    const lead = /^[ \t]*$/.test(indent2) ? indent2 : "";
-    return insertLines(a, nextLine2(source, a.span(list2).end), [`${lead}${marker}${m?.[4] ?? " "}${content3}`]);
-  }
-  const table = lastOf(open2, "table");
-  if (table && cells) {
-    const { textCol, reasonCol, width } = tableColumns(table, kind);
-    const row = Array.from(
-      { length: Math.max(width, 1) },
-      (_, i) => i === textCol ? cells.text : i === reasonCol ? cells.reason ?? "" : ""
-    ).map((c) => c.replace(/\|/g, "\\|"));
-    return insertLines(a, nextLine2(source, a.span(table).end), [`| ${row.join(" | ")} |`]);
-  }
-  const at = afterGuidance(a, layout);
-  const lines2 = [documentBullet(a) + content3];
-  if (needsBlankAfter(source, at)) lines2.push("");
-  return insertLines(a, at, lines2);
-}
-function isShort(a, body, from, to) {
-  const flat = body.every(
-    (n) => n.type === "paragraph" || n.type === "list" && n.children.every((item) => item.children.every((c) => c.type === "paragraph"))
-  );
-  return flat && a.doc.source.slice(from, to).split("\n").length <= SHORT_STATUS_LINES;
-}
-function isStatusLine(a, node2) {
-  if (node2.type !== "paragraph") return false;
-  const text5 = a.doc.source.slice(a.span(node2).start, a.span(node2).end);
-  return !text5.includes("\n") && !/:\s*[*_]*\s*$/.test(text5);
-}
-function planSetStatus(source, text5) {
-  const a = analyze(source);
-  const line = inlineText(text5, "status");
-  const layout = target(a, "status");
-  if (!layout) return { ...addSection(a, "status", [line]), kept: 0 };
-  const from = afterGuidance(a, layout);
-  const firstSub = layout.nodes.find((n) => n.type === "heading" && a.span(n).start >= from);
-  const until = firstSub ? lineStart(source, a.span(firstSub).start) : layout.ownEnd;
-  const body = layout.nodes.filter((n) => a.span(n).start >= from && a.span(n).start < until);
-  while (body.length > 0 && (body[body.length - 1].type === "thematicBreak" || body[body.length - 1].type === "html")) body.pop();
-  const first = body[0];
-  const last = body[body.length - 1];
-  if (!first || !last) {
-    const lines2 = [line];
-    if (needsBlankAfter(source, from)) lines2.push("");
-    return { ...insertLines(a, from, lines2), kept: 0 };
-  }
-  const at = lineStart(source, a.span(first).start);
-  const to = lineEnd(source, a.span(last).end);
-  const total = source.slice(at, to).split("\n").length;
-  if (isShort(a, body, at, to)) return { at, remove: to - at, insert: line, kept: 0 };
-  if (isStatusLine(a, first)) {
-    const end = lineEnd(source, a.span(first).end);
-    return { at, remove: end - at, insert: line, kept: total - 1 };
-  }
-  return { ...insertLines(a, at, [line, ""]), kept: total };
-}
-var SHORT_STATUS_LINES;
-var init_edits = __esm({
-  "src/core/session/edits.ts"() {
-    "use strict";
-    init_errors();
-    init_headings();
-    init_items();
-    init_parse2();
-    init_private();
-    init_sanitise();
-    init_unescape();
-    SHORT_STATUS_LINES = 3;
-  }
-});
-
-// src/core/session/accessors.ts
-function visible(doc) {
-  if (!PRIVATE_MARKER.test(doc.source)) return doc;
-  let open2 = visibleDocs.get(doc);
-  if (!open2) {
-    open2 = parseSession(maskedText(doc));
-    visibleDocs.set(doc, open2);
-  }
-  return open2;
-}
-function readsThroughMask(doc) {
-  return visible(doc) !== doc;
-}
-function publicSections(doc, kind) {
-  return visible(doc).sections.filter((s) => s.kind === kind && !s.private);
-}
-function publicItems(doc, kind) {
-  return publicSections(doc, kind).flatMap((s) => s.items.filter((i) => !i.private));
-}
-function lines(text5) {
-  return stripComments(text5).replace(/^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^ {0,3}\1[^\n]*$|(?![\s\S]))/gm, "").split(/\r?\n/).map((l) => l.replace(/^\s*>\s?/, "")).filter((l) => !/^\s*\|/.test(l) && !MASKED_LINE.test(l));
-}
-function getGoal(doc) {
-  for (const section of publicSections(doc, "goal")) {
-    const para = [];
-    for (const line of lines(section.text)) {
-      if (line.trim() === "") {
-        if (para.length > 0) break;
-        continue;
-      }
-      if (para.length > 0 && MARKER.test(line)) break;
-      para.push(line.replace(MARKER, ""));
-    }
-    const goal = unescapeMarkdown(oneLine(para.join(" ")));
-    if (goal !== "") return goal;
-  }
-  const fm = doc.frontMatter?.data.goal;
-  return typeof fm === "string" && fm.trim() !== "" ? oneLine(fm) : null;
-}
-function getStatus(doc) {
-  for (const section of publicSections(doc, "status")) {
-    const parts = lines(section.text).map((l) => l.replace(MARKER, "").trim()).filter((l) => l !== "" && !/^#{1,6}\s/.test(l));
-    const status = unescapeMarkdown(oneLine(parts.join(" ")));
-    if (status !== "") return status;
-  }
-  const fm = doc.frontMatter?.data.status;
-  return typeof fm === "string" && fm.trim() !== "" ? oneLine(fm) : null;
-}
-function getNextSteps(doc) {
-  const next = publicItems(doc, "nextSteps").filter((i) => i.checked !== true);
-  const steps = next.length > 0 ? next : publicItems(doc, "status").filter((i) => i.checked === false);
-  return steps.map((i) => unescapeMarkdown(i.text));
-}
-function reasoned({ text: text5, reason }) {
-  return { text: unescapeMarkdown(text5), reason: reason === null ? null : unescapeMarkdown(reason) };
-}
-function getDecisions(doc) {
-  return publicItems(doc, "decisions").map(reasoned);
-}
-function getDeadEnds(doc) {
-  return publicItems(doc, "deadEnds").map(reasoned);
-}
-function getKeyFiles(doc) {
-  return publicItems(doc, "keyFiles").flatMap((item) => {
-    const file = keyFileOf(item);
-    return file ? [file] : [];
-  });
-}
-function keyFileOf({ text: text5, reason }) {
-  const code2 = /`+\s*([^`]+?)\s*`+/.exec(text5);
-  let path3;
-  let rest;
-  if (code2) {
-    path3 = code2[1];
-    rest = (text5.slice(0, code2.index) + text5.slice(code2.index + code2[0].length)).trim();
-  } else {
-    const plain = text5.replace(/\*\*|__/g, "");
-    const m = /^(\S+?)(?::\s+|\s+|$)(.*)$/.exec(plain);
-    path3 = unescapeMarkdown(m?.[1]?.replace(/:$/, "") ?? plain);
-    rest = m?.[2] ?? "";
-  }
-  rest = unescapeMarkdown(rest.replace(/^[\s:—–-]+/, "").trim());
-  const why2 = reason === null ? rest === "" ? null : rest : unescapeMarkdown(reason);
-  return path3 === "" ? null : { path: path3, why: why2 };
-}
-function maskedText(doc) {
-  const { span, nodes } = analyze(doc.source);
-  const tree = { type: "root", children: nodes };
-  const headings = doc.sections.map((x) => ({ start: x.start, depth: x.depth }));
-  return maskRanges(doc.source, [...privateSectionRanges(doc), ...privateRanges(doc.source, tree, span)], headings);
-}
-function publicText(doc) {
-  const { span, nodes } = analyze(doc.source);
-  const tree = { type: "root", children: nodes };
-  return cutRanges(doc.source, [...privateSectionRanges(doc), ...privateRanges(doc.source, tree, span)]);
-}
-var PRIVATE_MARKER, visibleDocs, MARKER, MASKED_LINE;
-var init_accessors = __esm({
-  "src/core/session/accessors.ts"() {
-    "use strict";
-    init_mdast_text();
-    init_parse2();
-    init_private();
-    init_unescape();
-    PRIVATE_MARKER = /<!--\s*private\s*-->/i;
-    visibleDocs = /* @__PURE__ */ new WeakMap();
-    MARKER = /^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?/;
-    MASKED_LINE = new RegExp(`^ {0,3}#{1,6} ${MASKED_HEADING.replace(/[()]/g, "\\$&")}\\s*$`);
-  }
-});
-
-// src/core/session/index.ts
-var session_exports = {};
-__export(session_exports, {
-  TEMPLATE_SECTIONS: () => TEMPLATE_SECTIONS,
-  addDeadEnd: () => addDeadEnd,
-  addDecision: () => addDecision,
-  addKeyFile: () => addKeyFile,
-  applySplice: () => applySplice,
-  classifyHeading: () => classifyHeading,
-  getDeadEnds: () => getDeadEnds,
-  getDecisions: () => getDecisions,
-  getGoal: () => getGoal,
-  getKeyFiles: () => getKeyFiles,
-  getNextSteps: () => getNextSteps,
-  getStatus: () => getStatus,
-  hasEntry: () => hasEntry,
-  inlineText: () => inlineText,
-  normalizeHeading: () => normalizeHeading,
-  parseSession: () => parseSession,
-  planAddItem: () => planAddItem,
-  planReasoned: () => planReasoned,
-  planSetStatus: () => planSetStatus,
-  publicText: () => publicText,
-  readsThroughMask: () => readsThroughMask,
-  setStatus: () => setStatus,
-  splitItemReason: () => splitItemReason,
-  unescapeMarkdown: () => unescapeMarkdown
-});
-function addDecision(source, d) {
-  return applySplice(source, planReasoned(source, "decisions", "decision", d));
-}
-function addDeadEnd(source, d) {
-  return applySplice(source, planReasoned(source, "deadEnds", "dead end", d));
-}
-function addKeyFile(source, f) {
-  const path3 = f.path.replace(/\s+/g, " ").trim();
-  if (path3 === "") inlineText("", "path");
-  const fence2 = path3.includes("`") ? "`` " : "`";
-  const code2 = fence2 + path3 + [...fence2].reverse().join("");
-  const why2 = f.why && f.why.trim() !== "" ? inlineText(f.why, "reason") : null;
-  const content3 = why2 ? `${code2} — ${why2}` : code2;
-  return applySplice(source, planAddItem(source, "keyFiles", content3, { text: code2, reason: why2 }));
-}
-function setStatus(source, text5) {
-  return applySplice(source, planSetStatus(source, text5));
-}
-function planReasoned(source, kind, what, d) {
-  const text5 = inlineText(d.text, what);
-  const reason = d.reason && d.reason.trim() !== "" ? inlineText(d.reason, "reason") : null;
-  const content3 = reason ? `${text5} — Reason: ${reason}` : text5;
-  return planAddItem(source, kind, content3, { text: text5, reason });
-}
-function same(a) {
-  return a.replace(/\s+/g, " ").trim().replace(/[.;]$/, "").toLowerCase();
-}
-function hasEntry(source, kind, text5) {
-  const { doc } = analyze(source);
-  const items = doc.sections.filter((s) => s.kind === kind).flatMap((s) => s.items);
-  if (kind === "keyFiles") {
-    const path3 = text5.replace(/\s+/g, " ").trim();
-    return items.some((i) => keyFileOf(i)?.path === path3);
-  }
-  return items.some((i) => same(unescapeMarkdown(i.text)) === same(text5));
-}
-var init_session = __esm({
-  "src/core/session/index.ts"() {
-    "use strict";
-    init_edits();
-    init_accessors();
-    init_parse2();
-    init_unescape();
-    init_parse2();
-    init_headings();
-    init_accessors();
-    init_reasons();
-    init_unescape();
-    init_edits();
-  }
-});
-
 // src/core/redact/extra-rules.ts
 function notPlaceholder(value2) {
   if (/^[$<{%[]/.test(value2) || /^(?:\*+|x+|\.+|-+|…+)$/i.test(value2)) return false;
@@ -34742,6 +20086,8 @@ var init_extra_rules = __esm({
         kind: "private-key",
         pattern: /-----BEGIN[ A-Z0-9]*PRIVATE KEY(?: BLOCK)?-----(?:[\s\S]*?-----END[ A-Z0-9]*PRIVATE KEY(?: BLOCK)?-----|[A-Za-z0-9+/=\s\\]*)/g
       },
+      // Gap: Google API keys (Maps, Firebase, Gemini...) have no preset rule: AIza and 35 characters.
+      { kind: "google-api-key", pattern: /\bAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/g },
       // Gap: JSON Web Tokens have no preset rule.
       { kind: "jwt", pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g },
       // Gap: `password=`, `secret: `, `api_key = "..."` assignments have no preset rule. Quoted values.
@@ -35857,7 +21203,7 @@ var require_ms = __commonJS({
 });
 
 // node_modules/debug/src/common.js
-var require_common2 = __commonJS({
+var require_common = __commonJS({
   "node_modules/debug/src/common.js"(exports2, module2) {
     function setup(env) {
       createDebug.debug = createDebug;
@@ -36191,7 +21537,7 @@ var require_browser = __commonJS({
       } catch (error2) {
       }
     }
-    module2.exports = require_common2()(exports2);
+    module2.exports = require_common()(exports2);
     var { formatters } = module2.exports;
     formatters.j = function(v) {
       try {
@@ -36364,7 +21710,7 @@ var require_node = __commonJS({
         debug3.inspectOpts[keys[i]] = exports2.inspectOpts[keys[i]];
       }
     }
-    module2.exports = require_common2()(exports2);
+    module2.exports = require_common()(exports2);
     var { formatters } = module2.exports;
     formatters.o = function(v) {
       this.inspectOpts.colors = this.useColors;
@@ -36529,7 +21875,7 @@ var init_module2 = __esm({
 // node_modules/@secretlint/secretlint-rule-preset-recommend/module/index-BDnqZat0.js
 var index_BDnqZat0_exports = {};
 __export(index_BDnqZat0_exports, {
-  i: () => index2
+  i: () => index
 });
 import require$$4 from "crypto";
 function _mergeNamespaces(n, m) {
@@ -54303,7 +39649,7 @@ function requireLib() {
   requireUtil();
   return lib;
 }
-var forge, hasRequiredForge, util, baseN, hasRequiredBaseN, hasRequiredUtil, cipher, hasRequiredCipher, cipherModes, hasRequiredCipherModes, aes, hasRequiredAes, aesCipherSuites, asn1, oids, hasRequiredOids, hasRequiredAsn1, hmac, md, hasRequiredMd, hasRequiredHmac, md5, hasRequiredMd5, pem, hasRequiredPem, pki, des, hasRequiredDes, pbkdf2, hasRequiredPbkdf2, random, sha256, hasRequiredSha256, prng, hasRequiredPrng, hasRequiredRandom, rc2, hasRequiredRc2, jsbn, hasRequiredJsbn, pkcs1, sha1, hasRequiredSha1, hasRequiredPkcs1, prime, hasRequiredPrime, rsa, hasRequiredRsa, pbe, hasRequiredPbe, pkcs12, pkcs7asn1, hasRequiredPkcs7asn1, x509, mgf1, hasRequiredMgf1, mgf, hasRequiredMgf, pss, hasRequiredPss, hasRequiredX509, hasRequiredPkcs12, hasRequiredPki, tls_1, hasRequiredTls, hasRequiredAesCipherSuites, sha512, hasRequiredSha512, asn1Validator, hasRequiredAsn1Validator, ed25519_1, hasRequiredEd25519, kem, hasRequiredKem, log, hasRequiredLog, md_all, hasRequiredMd_all, pkcs7, hasRequiredPkcs7, ssh, hasRequiredSsh, lib, hasRequiredLib, libExports, index2;
+var forge, hasRequiredForge, util, baseN, hasRequiredBaseN, hasRequiredUtil, cipher, hasRequiredCipher, cipherModes, hasRequiredCipherModes, aes, hasRequiredAes, aesCipherSuites, asn1, oids, hasRequiredOids, hasRequiredAsn1, hmac, md, hasRequiredMd, hasRequiredHmac, md5, hasRequiredMd5, pem, hasRequiredPem, pki, des, hasRequiredDes, pbkdf2, hasRequiredPbkdf2, random, sha256, hasRequiredSha256, prng, hasRequiredPrng, hasRequiredRandom, rc2, hasRequiredRc2, jsbn, hasRequiredJsbn, pkcs1, sha1, hasRequiredSha1, hasRequiredPkcs1, prime, hasRequiredPrime, rsa, hasRequiredRsa, pbe, hasRequiredPbe, pkcs12, pkcs7asn1, hasRequiredPkcs7asn1, x509, mgf1, hasRequiredMgf1, mgf, hasRequiredMgf, pss, hasRequiredPss, hasRequiredX509, hasRequiredPkcs12, hasRequiredPki, tls_1, hasRequiredTls, hasRequiredAesCipherSuites, sha512, hasRequiredSha512, asn1Validator, hasRequiredAsn1Validator, ed25519_1, hasRequiredEd25519, kem, hasRequiredKem, log, hasRequiredLog, md_all, hasRequiredMd_all, pkcs7, hasRequiredPkcs7, ssh, hasRequiredSsh, lib, hasRequiredLib, libExports, index;
 var init_index_BDnqZat0 = __esm({
   "node_modules/@secretlint/secretlint-rule-preset-recommend/module/index-BDnqZat0.js"() {
     init_index_Cq_34xZU();
@@ -54332,7 +39678,7 @@ var init_index_BDnqZat0 = __esm({
     pkcs7 = { exports: {} };
     ssh = { exports: {} };
     libExports = requireLib();
-    index2 = /* @__PURE__ */ _mergeNamespaces({
+    index = /* @__PURE__ */ _mergeNamespaces({
       __proto__: null,
       default: libExports
     }, [libExports]);
@@ -54340,7 +39686,7 @@ var init_index_BDnqZat0 = __esm({
 });
 
 // node_modules/@secretlint/secretlint-rule-preset-recommend/module/index-Cq-34xZU.js
-import path2 from "node:path";
+import path from "node:path";
 function requireLodash_uniq() {
   if (hasRequiredLodash_uniq) return lodash_uniq;
   hasRequiredLodash_uniq = 1;
@@ -55903,15 +41249,15 @@ function requireLodash_sortby() {
   return lodash_sortby.exports;
 }
 function requireEscapeStringRegexp() {
-  if (hasRequiredEscapeStringRegexp) return escapeStringRegexp2;
+  if (hasRequiredEscapeStringRegexp) return escapeStringRegexp;
   hasRequiredEscapeStringRegexp = 1;
-  escapeStringRegexp2 = (string3) => {
+  escapeStringRegexp = (string3) => {
     if (typeof string3 !== "string") {
       throw new TypeError("Expected a string");
     }
     return string3.replace(/[|\\{}()[\]^$+*?.]/g, "\\$&").replace(/-/g, "\\x2d");
   };
-  return escapeStringRegexp2;
+  return escapeStringRegexp;
 }
 function requireRegexpParse() {
   if (hasRequiredRegexpParse) return regexpParse;
@@ -56038,7 +41384,7 @@ function reportIfFoundPrivateKeyJSONFormat({ source, context: context3, t }) {
     }
     context3.report({
       message: t("PrivateKeyJSON", {
-        FILE_NAME: source.filePath ? path2.basename(source.filePath) : ""
+        FILE_NAME: source.filePath ? path.basename(source.filePath) : ""
       }),
       range: [0, source.content.length]
     });
@@ -56418,7 +41764,7 @@ function parseComment(options2) {
   const ruleIdString = commentStart === -1 ? options2 : options2.slice(0, commentStart);
   return ruleIdString.split(/,/).map((arg) => arg.trim()).filter((arg) => arg !== "") ?? [];
 }
-var commonjsGlobal, regexpStringMatcher, lodash_uniq, hasRequiredLodash_uniq, lodash_uniqwith, hasRequiredLodash_uniqwith, lodash_sortby, hasRequiredLodash_sortby, escapeStringRegexp2, hasRequiredEscapeStringRegexp, regexpParse, hasRequiredRegexpParse, hasRequiredRegexpStringMatcher, regexpStringMatcherExports, BUILTIN_IGNORED, messages$e, reportAWSAccessKey, reportAWSSecretAccessKey, reportAWSAccountID, creator$f, messages$d, creator$e, messages$c, isPackageFile, isNpmrc, creator$d, messages$b, creator$c, messages$a, BUILTIN_IGNORED_PATTERNS$1, creator$b, messages$9, creator$a, messages$8, creator$9, messages$7, creator$8, messages$6, PEM_CONTENT_PATTERN, creator$7, messages$5, creator$6, messages$4, creator$5, messages$3, typeMap, creator$4, messages$2, is1PasswordServiceAccountToken, creator$3, messages$1, BUILTIN_IGNORED_PATTERNS, creator$2, HTML_COMMENT_REGEXP, parseComments, CommentState, messages, creator$1, rules, creator;
+var commonjsGlobal, regexpStringMatcher, lodash_uniq, hasRequiredLodash_uniq, lodash_uniqwith, hasRequiredLodash_uniqwith, lodash_sortby, hasRequiredLodash_sortby, escapeStringRegexp, hasRequiredEscapeStringRegexp, regexpParse, hasRequiredRegexpParse, hasRequiredRegexpStringMatcher, regexpStringMatcherExports, BUILTIN_IGNORED, messages$e, reportAWSAccessKey, reportAWSSecretAccessKey, reportAWSAccountID, creator$f, messages$d, creator$e, messages$c, isPackageFile, isNpmrc, creator$d, messages$b, creator$c, messages$a, BUILTIN_IGNORED_PATTERNS$1, creator$b, messages$9, creator$a, messages$8, creator$9, messages$7, creator$8, messages$6, PEM_CONTENT_PATTERN, creator$7, messages$5, creator$6, messages$4, creator$5, messages$3, typeMap, creator$4, messages$2, is1PasswordServiceAccountToken, creator$3, messages$1, BUILTIN_IGNORED_PATTERNS, creator$2, HTML_COMMENT_REGEXP, parseComments, CommentState, messages, creator$1, rules, creator;
 var init_index_Cq_34xZU = __esm({
   "node_modules/@secretlint/secretlint-rule-preset-recommend/module/index-Cq-34xZU.js"() {
     commonjsGlobal = typeof globalThis !== "undefined" ? globalThis : typeof window !== "undefined" ? window : typeof global !== "undefined" ? global : typeof self !== "undefined" ? self : {};
@@ -57437,6 +42783,14662 @@ var init_redact2 = __esm({
     init_finding();
     init_kinds();
     init_escaped();
+  }
+});
+
+// src/core/session/headings.ts
+function family(english, other) {
+  return new RegExp(String.raw`^(?:(?:${english})${TRAIL}|(?:${other})(?: .*)?)$`, "u");
+}
+function normalizeHeading(plain) {
+  let s = plain.replace(EMOJI, " ").replace(/[\s\u00a0]+/g, " ").trim().toLowerCase();
+  s = s.replace(/[’‘`]/g, "'");
+  s = s.replace(/^[\s*_~#:|>-]+/, "").trim();
+  for (let i = 0; i < 3; i++) s = s.replace(NUMBERING, "").trim();
+  for (let i = 0; i < 3; i++) {
+    const before = s;
+    s = s.replace(TRAILING_PARENS, "").replace(TRAILING_DATE, "").replace(/[\s:：.*_~—–-]+$/u, "").trim();
+    if (s === before) break;
+  }
+  return s;
+}
+function classifyHeading(plain) {
+  const s = normalizeHeading(plain);
+  for (const [kind, pattern] of FAMILIES) if (pattern.test(s)) return kind;
+  const first = s.split(JOINED)[0];
+  if (first !== s) {
+    for (const [kind, pattern] of FAMILIES) if (pattern.test(first)) return kind;
+  }
+  return "unknown";
+}
+function templateIndex(kind) {
+  const i = TEMPLATE_SECTIONS.findIndex((s) => s.kind === kind);
+  return i === -1 ? TEMPLATE_SECTIONS.length : i;
+}
+var TEMPLATE_SECTIONS, TRAIL, FAMILIES, JOINED, EMOJI, NUMBERING, TRAILING_PARENS, TRAILING_DATE;
+var init_headings = __esm({
+  "src/core/session/headings.ts"() {
+    "use strict";
+    TEMPLATE_SECTIONS = Object.freeze([
+      { kind: "goal", heading: "Goal" },
+      { kind: "status", heading: "Status" },
+      { kind: "nextSteps", heading: "Next Steps" },
+      { kind: "decisions", heading: "Decisions" },
+      { kind: "deadEnds", heading: "Dead Ends (Don't Revisit)" },
+      { kind: "keyFiles", heading: "Key Files" },
+      { kind: "gotchas", heading: "Gotchas" },
+      { kind: "private", heading: "Private" }
+    ]);
+    TRAIL = String.raw`(?: (?:for|in|of|from|to|this|that|during|since|so far|made|taken|hit|found|left|touched|changed|modified|created|log|list|backlog)\b.*)?`;
+    FAMILIES = [
+      ["private", family(String.raw`(?:private|personal)(?: notes?| scratch(?:pad)?)?`, "privé|privado|privat")],
+      [
+        "goal",
+        family(
+          String.raw`what we(?:'re| are) (?:building|doing|making)|(?:(?:the|current|session|project|main|overall|primary) )?(?:goals?|objectives?|task|mission|purpose|focus)`,
+          "objetivos?|objectifs?|ziele?|目標|目标|.*목적|.*목표"
+        )
+      ],
+      [
+        "decisions",
+        family(
+          String.raw`(?:.+ of (?:the )?)?(?:(?:key|technical|tech|design|architecture|architectural|schema|important|main|active|major|notable|project) ){0,2}decisions?|what (?:was|we) decided`,
+          "decisiones|décisions|decisioni|decisões|entscheidungen|(?:design)?beslut|(?:.* )?kararlar[ıi]?|.*決定事項|.*决策|.*결정(?:사항)?"
+        )
+      ],
+      [
+        "deadEnds",
+        family(
+          String.raw`dead ends?|don't revisit|failed (?:approaches|attempts|experiments|ideas)|tried and rejected|what (?:we tried|didn't work|did not work|failed)|rejected (?:approaches|ideas|options|alternatives)|ruled out|approaches tried|attempts`,
+          "descartad[oa]s?|sackgassen|impasses?|vicoli ciechi"
+        )
+      ],
+      [
+        "nextSteps",
+        family(
+          String.raw`(?:(?:potential|immediate|suggested|concrete) )?next(?: (?:concrete|single))? (?:steps?|actions?|tasks?)|next(?: up| session)?|todos?|to[- ]?do|still to do|what's left|remaining(?: work| tasks| steps)?|pending(?: work| tasks)?|open (?:tasks|items)`,
+          "pendientes?|(?:siguientes?|próximos?) pasos?|prochaines étapes|nächste schritte|nästa steg|da fare|in sospeso|다음 .*|次.*|下一步.*"
+        )
+      ],
+      [
+        "status",
+        family(
+          String.raw`(?:(?:current|project|session|overall|task|working) ){0,2}(?:status|state|progress)|where (?:we are|we stand|things stand|the project stands)`,
+          "当前状态|현재 상태|現在の状態|статус|estado|stato|statut|état actuel|aktueller stand|(?:.* )?durum(?:u)?"
+        )
+      ],
+      [
+        "keyFiles",
+        family(
+          String.raw`(?:(?:key|important|relevant|main|core) )?(?:files?(?: (?:created|modified|changed|touched)(?:\/(?:created|modified|changed|touched))?)?(?: (?:paths?|map))?|paths)`,
+          "fichiers clés|archivos clave|file chiave|wichtige dateien|viktiga filer|文件清单|(?:핵심|주요|중요) 파일.*"
+        )
+      ],
+      [
+        "gotchas",
+        family(
+          String.raw`gotchas?|known (?:issues|problems|failures|bugs|limitations|quirks)|(?:(?:common|known) )?pitfalls|lessons(?: learned)?|(?:key )?learnings|caveats|things to (?:avoid|watch|know)`,
+          "알려진 이슈|주의사항"
+        )
+      ]
+    ];
+    JOINED = /\s+(?:\/|&|\+|and|y|et|und|e)\s+/u;
+    EMOJI = /[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{20E3}\u{1F1E6}-\u{1F1FF}]/gu;
+    NUMBERING = /^(?:§\s*\d+(?:\.\d+)*[.)]?|\d+(?:\.\d+)*[.)]?|[ivx]+[.)]|[a-z][.)]|(?:phase|step|part|section)\s+\d+[a-z]?\s*[:.)—–-]?)\s+/u;
+    TRAILING_PARENS = /\s*[([（【][^()（）[\]【】]*[)\]）】]\s*$/u;
+    TRAILING_DATE = /\s+[—–-]+\s+[^—–]*\d[^—–]*$/u;
+  }
+});
+
+// src/core/session/unescape.ts
+function splitCodeSpans(text5, escapes) {
+  const pieces = [];
+  let plain = "";
+  let i = 0;
+  while (i < text5.length) {
+    const c = text5[i];
+    if (escapes && c === "\\" && i + 1 < text5.length && PUNCT.test(text5[i + 1])) {
+      plain += text5.slice(i, i + 2);
+      i += 2;
+      continue;
+    }
+    if (c !== "`") {
+      plain += c;
+      i++;
+      continue;
+    }
+    let n = 0;
+    while (text5[i + n] === "`") n++;
+    const close2 = closingRun(text5, i + n, n);
+    if (close2 === -1) {
+      plain += text5.slice(i, i + n);
+      i += n;
+      continue;
+    }
+    if (plain !== "") pieces.push({ code: false, text: plain });
+    plain = "";
+    pieces.push({ code: true, text: text5.slice(i, close2 + n) });
+    i = close2 + n;
+  }
+  if (plain !== "") pieces.push({ code: false, text: plain });
+  return pieces;
+}
+function closingRun(text5, from, n) {
+  for (let j = from; j < text5.length; ) {
+    if (text5[j] !== "`") {
+      j++;
+      continue;
+    }
+    let m = 0;
+    while (text5[j + m] === "`") m++;
+    if (m === n) return j;
+    j += m;
+  }
+  return -1;
+}
+function unescapeMarkdown(text5) {
+  if (!text5.includes("\\")) return text5;
+  return splitCodeSpans(text5, true).map((p) => p.code ? p.text : p.text.replace(/\\([!-/:-@[-`{-~])/g, "$1")).join("");
+}
+function escapeInline(text5) {
+  return splitCodeSpans(text5, false).map(
+    (p) => p.code ? p.text : p.text.replace(/[\\`]/g, "\\$&").replace(/<!--/g, "\\<!--").replace(MARKER_COLON, "$1\\:")
+  ).join("");
+}
+var PUNCT, MARKER_COLON;
+var init_unescape = __esm({
+  "src/core/session/unescape.ts"() {
+    "use strict";
+    PUNCT = /[!-/:-@[-`{-~]/;
+    MARKER_COLON = /((?:reason|why|rationale)[*_]*\s*):/gi;
+  }
+});
+
+// src/core/session/mdast-text.ts
+function plainText(node2) {
+  if ("value" in node2 && typeof node2.value === "string") {
+    return node2.type === "html" ? "" : node2.value;
+  }
+  if ("children" in node2) {
+    return node2.children.map(plainText).join(node2.type === "tableRow" ? " | " : "");
+  }
+  if (node2.type === "break") return " ";
+  return "";
+}
+function oneLine(text5) {
+  return text5.replace(/\s+/g, " ").trim();
+}
+function stripComments(text5) {
+  if (!text5.includes("`")) return stripOutsideCode(text5);
+  return splitCodeSpans(text5, true).map((p) => p.code ? p.text : stripOutsideCode(p.text)).join("");
+}
+function stripOutsideCode(text5) {
+  return text5.replace(/(?<!(?:^|[^\\])(?:\\\\)*\\)<!--[\s\S]*?(?:-->|$)/g, "");
+}
+var init_mdast_text = __esm({
+  "src/core/session/mdast-text.ts"() {
+    "use strict";
+    init_unescape();
+  }
+});
+
+// src/core/session/reasons.ts
+function clean(reason, opened, marked = false) {
+  let r = reason.trim();
+  if (opened) r = r.replace(/\)\s*\.?$/, "").trim();
+  if (!marked) r = r.replace(/^(?:because|since)\s+/i, "").trim();
+  return r === "" ? null : r;
+}
+function masked(s) {
+  return splitCodeSpans(s, true).map((p) => p.code ? "".repeat(p.text.length) : p.text).join("");
+}
+function splitItemReason(line, options2 = {}) {
+  const s = line.trim();
+  const m = s.includes("`") ? masked(s) : s;
+  const marked = MARKED.exec(m);
+  if (marked && marked.index > 0 && !BARE_LOWER.test(marked[0])) {
+    return { text: s.slice(0, marked.index).trim(), reason: clean(s.slice(marked.index + marked[0].length), marked[0].includes("("), true) };
+  }
+  const dash = DASH.exec(m);
+  if (dash && dash.index > 0) {
+    return { text: s.slice(0, dash.index).trim(), reason: clean(s.slice(dash.index + dash[0].length), false, options2.asWritten) };
+  }
+  const bold = BOLD_LEAD.exec(m);
+  if (bold?.indices?.[1] && bold.indices[2] && !/^[.,;]?$/.test(bold[2].trim())) {
+    const [[ts, te], [rs, re]] = [bold.indices[1], bold.indices[2]];
+    return { text: s.slice(ts, te).trim(), reason: clean(s.slice(rs, re), false) };
+  }
+  const because = BECAUSE.exec(m);
+  if (because && because.index > 0) {
+    return { text: s.slice(0, because.index).trim(), reason: clean(s.slice(because.index + because[0].length), false) };
+  }
+  return { text: s, reason: null };
+}
+function reasonLine(line) {
+  const m = /^\*{0,2}(?:reason|why|because|rationale)\*{0,2}\s*:?\*{0,2}\s+(.+)$/i.exec(line.trim());
+  return m ? m[1].trim() : null;
+}
+var MARKED, BARE_LOWER, DASH, BECAUSE, BOLD_LEAD;
+var init_reasons = __esm({
+  "src/core/session/reasons.ts"() {
+    "use strict";
+    init_unescape();
+    MARKED = /(?:\s+[—–]+\s*|\s+-{1,2}\s+|\s*[;,.]\s*|\s*\(\s*|\s+)\*{0,2}_?(?:reason|why|rationale)_?\*{0,2}\s*:\s*\*{0,2}\s*/i;
+    BARE_LOWER = /^\s+\*{0,2}_?[a-z]/;
+    DASH = /\s+(?:[—–]|--)\s+/;
+    BECAUSE = /,?\s+(?:because|since)\s+/i;
+    BOLD_LEAD = /^\*\*([^*]+?)\*\*\s*(?::\s*|[—–-]+\s*)?(.+)$/d;
+  }
+});
+
+// src/core/session/private.ts
+function htmlSpans(node2, span, out) {
+  if (node2.type === "html") out.push(span(node2));
+  if ("children" in node2) for (const child of node2.children) htmlSpans(child, span, out);
+}
+function privateRanges(source, tree, span) {
+  const markers2 = [];
+  const spans = [];
+  htmlSpans(tree, span, spans);
+  for (const s of spans) {
+    const text5 = source.slice(s.start, s.end);
+    for (const m of text5.matchAll(OPEN)) markers2.push({ at: s.start + m.index, end: s.start + m.index + m[0].length, open: true });
+    for (const m of text5.matchAll(CLOSE)) markers2.push({ at: s.start + m.index, end: s.start + m.index + m[0].length, open: false });
+  }
+  markers2.sort((a, b) => a.at - b.at);
+  const ranges = [];
+  let openAt = null;
+  for (const m of markers2) {
+    if (m.open && openAt === null) openAt = m.at;
+    else if (!m.open && openAt !== null) {
+      ranges.push([openAt, wholeLine(source, openAt, m.end)]);
+      openAt = null;
+    }
+  }
+  if (openAt !== null) ranges.push([openAt, Number.POSITIVE_INFINITY]);
+  return ranges;
+}
+function wholeLine(source, start, end) {
+  const atLineStart = start === 0 || source[start - 1] === "\n";
+  if (!atLineStart) return end;
+  if (source.startsWith("\r\n", end)) return end + 2;
+  return source[end] === "\n" ? end + 1 : end;
+}
+function within(ranges, offset) {
+  return ranges.some(([start, end]) => offset >= start && offset < end);
+}
+function cutRanges(source, ranges) {
+  return maskRanges(source, ranges, []);
+}
+function maskRanges(source, ranges, headings) {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+  let out = "";
+  let at = 0;
+  for (const [start, end] of sorted) {
+    if (end <= at) continue;
+    out += source.slice(at, Math.max(at, start));
+    for (const h of headings) {
+      if (h.start >= Math.max(at, start) && h.start < end) out += `
+${"#".repeat(h.depth)} ${MASKED_HEADING}
+
+`;
+    }
+    at = end;
+  }
+  return out + source.slice(at);
+}
+function privateSectionRanges(doc) {
+  return doc.sections.filter((s) => s.kind === "private").map((s) => [lineStartOf(doc.source, s.start), s.end]);
+}
+function lineStartOf(source, offset) {
+  const start = source.lastIndexOf("\n", offset - 1) + 1;
+  return start === 0 && source.charCodeAt(0) === 65279 ? 1 : start;
+}
+var OPEN, CLOSE, MASKED_HEADING;
+var init_private = __esm({
+  "src/core/session/private.ts"() {
+    "use strict";
+    OPEN = /<!--\s*private\s*-->/gi;
+    CLOSE = /<!--\s*\/\s*private\s*-->/gi;
+    MASKED_HEADING = "(private)";
+  }
+});
+
+// src/core/session/items.ts
+function itemText(source, item, span) {
+  const first = item.children[0];
+  if (!first) return "";
+  const raw = first.type === "paragraph" ? source.slice(span(first).start, span(first).end) : plainText(first);
+  return oneLine(raw).replace(/^\[[ xX]\]\s+/, "");
+}
+function subReason(source, item, span) {
+  for (const child of item.children.slice(1)) {
+    if (child.type !== "list") continue;
+    for (const sub of child.children) {
+      const reason = reasonLine(itemText(source, sub, span));
+      if (reason) return reason;
+    }
+  }
+  return null;
+}
+function fromList(source, list2, kind, span) {
+  return list2.children.map((item) => {
+    const raw = itemText(source, item, span);
+    const split = REASONED.has(kind) ? splitItemReason(raw, { asWritten: kind === "keyFiles" }) : { text: raw, reason: null };
+    const reason = split.reason ?? (REASONED.has(kind) ? subReason(source, item, span) : null);
+    return { text: split.text, reason, checked: item.checked ?? null, private: false, ...span(item) };
+  });
+}
+function tableColumns(table, kind) {
+  const headers = (table.children[0]?.children ?? []).map((c) => oneLine(plainText(c)));
+  let textCol = headers.findIndex((h) => TEXT_COLUMN.test(h) && !REASON_COLUMN.test(h));
+  if (textCol === -1) textCol = 0;
+  let reasonCol = headers.findIndex((h, i) => i !== textCol && REASON_COLUMN.test(h));
+  if (reasonCol === -1 && REASONED.has(kind) && headers.length >= 2) reasonCol = textCol === 0 ? 1 : 0;
+  return { textCol, reasonCol, width: headers.length };
+}
+function fromTable(source, table, kind, span) {
+  const [head, ...rows] = table.children;
+  if (!head) return [];
+  const { textCol, reasonCol } = tableColumns(table, kind);
+  const cell = (row, i) => {
+    const c = row.children[i];
+    if (!c || c.children.length === 0) return "";
+    const first = c.children[0];
+    const last = c.children[c.children.length - 1];
+    return oneLine(source.slice(span(first).start, span(last).end));
+  };
+  return rows.map((row) => {
+    const reason = reasonCol === -1 ? "" : cell(row, reasonCol);
+    return {
+      text: cell(row, textCol),
+      reason: reason === "" || /^[—–-]$/.test(reason) ? null : reason,
+      checked: null,
+      private: false,
+      ...span(row)
+    };
+  }).filter((item) => item.text !== "");
+}
+function isMasked(node2) {
+  return oneLine(plainText(node2)) === MASKED_HEADING;
+}
+function collectItems(source, nodes, kind, span) {
+  const items = [];
+  nodes.forEach((node2, i) => {
+    if (node2.type === "list") items.push(...fromList(source, node2, kind, span));
+    else if (node2.type === "table") items.push(...fromTable(source, node2, kind, span));
+    else if (node2.type === "heading" && (kind === "decisions" || kind === "deadEnds") && !groupsLists(nodes, i) && !isMasked(node2)) {
+      items.push(fromSubHeading(node2, nodes[i + 1], span));
+    }
+  });
+  return items;
+}
+function groupsLists(nodes, at) {
+  for (let i = at + 1; i < nodes.length && nodes[i].type !== "heading"; i++) {
+    if (nodes[i].type === "list" || nodes[i].type === "table") return true;
+  }
+  return false;
+}
+function fromSubHeading(heading, next, span) {
+  const text5 = oneLine(plainText(heading)).replace(/\?$/, "");
+  const explained = next?.type === "paragraph" ? next : void 0;
+  const reason = explained ? oneLine(plainText(explained)) : null;
+  return {
+    text: text5,
+    reason: reason === "" ? null : reason,
+    checked: null,
+    private: false,
+    start: span(heading).start,
+    end: span(explained ?? heading).end
+  };
+}
+var REASONED, TEXT_COLUMN, REASON_COLUMN;
+var init_items = __esm({
+  "src/core/session/items.ts"() {
+    "use strict";
+    init_mdast_text();
+    init_reasons();
+    init_private();
+    REASONED = /* @__PURE__ */ new Set(["decisions", "deadEnds", "keyFiles"]);
+    TEXT_COLUMN = /decision|approach|what|choice|option|tried|idea|file|path|décision|decisi|elecci|entscheid|결정|决策/i;
+    REASON_COLUMN = /why|reason|because|rationale|raz[oó]n|raison|motivo|grund|outcome|result|이유|理由/i;
+  }
+});
+
+// node_modules/mdast-util-to-string/lib/index.js
+function toString(value2, options2) {
+  const settings = options2 || emptyOptions;
+  const includeImageAlt = typeof settings.includeImageAlt === "boolean" ? settings.includeImageAlt : true;
+  const includeHtml = typeof settings.includeHtml === "boolean" ? settings.includeHtml : true;
+  return one(value2, includeImageAlt, includeHtml);
+}
+function one(value2, includeImageAlt, includeHtml) {
+  if (node(value2)) {
+    if ("value" in value2) {
+      return value2.type === "html" && !includeHtml ? "" : value2.value;
+    }
+    if (includeImageAlt && "alt" in value2 && value2.alt) {
+      return value2.alt;
+    }
+    if ("children" in value2) {
+      return all(value2.children, includeImageAlt, includeHtml);
+    }
+  }
+  if (Array.isArray(value2)) {
+    return all(value2, includeImageAlt, includeHtml);
+  }
+  return "";
+}
+function all(values, includeImageAlt, includeHtml) {
+  const result = [];
+  let index3 = -1;
+  while (++index3 < values.length) {
+    result[index3] = one(values[index3], includeImageAlt, includeHtml);
+  }
+  return result.join("");
+}
+function node(value2) {
+  return Boolean(value2 && typeof value2 === "object");
+}
+var emptyOptions;
+var init_lib = __esm({
+  "node_modules/mdast-util-to-string/lib/index.js"() {
+    emptyOptions = {};
+  }
+});
+
+// node_modules/mdast-util-to-string/index.js
+var init_mdast_util_to_string = __esm({
+  "node_modules/mdast-util-to-string/index.js"() {
+    init_lib();
+  }
+});
+
+// node_modules/character-entities/index.js
+var characterEntities;
+var init_character_entities = __esm({
+  "node_modules/character-entities/index.js"() {
+    characterEntities = {
+      AElig: "Æ",
+      AMP: "&",
+      Aacute: "Á",
+      Abreve: "Ă",
+      Acirc: "Â",
+      Acy: "А",
+      Afr: "𝔄",
+      Agrave: "À",
+      Alpha: "Α",
+      Amacr: "Ā",
+      And: "⩓",
+      Aogon: "Ą",
+      Aopf: "𝔸",
+      ApplyFunction: "⁡",
+      Aring: "Å",
+      Ascr: "𝒜",
+      Assign: "≔",
+      Atilde: "Ã",
+      Auml: "Ä",
+      Backslash: "∖",
+      Barv: "⫧",
+      Barwed: "⌆",
+      Bcy: "Б",
+      Because: "∵",
+      Bernoullis: "ℬ",
+      Beta: "Β",
+      Bfr: "𝔅",
+      Bopf: "𝔹",
+      Breve: "˘",
+      Bscr: "ℬ",
+      Bumpeq: "≎",
+      CHcy: "Ч",
+      COPY: "©",
+      Cacute: "Ć",
+      Cap: "⋒",
+      CapitalDifferentialD: "ⅅ",
+      Cayleys: "ℭ",
+      Ccaron: "Č",
+      Ccedil: "Ç",
+      Ccirc: "Ĉ",
+      Cconint: "∰",
+      Cdot: "Ċ",
+      Cedilla: "¸",
+      CenterDot: "·",
+      Cfr: "ℭ",
+      Chi: "Χ",
+      CircleDot: "⊙",
+      CircleMinus: "⊖",
+      CirclePlus: "⊕",
+      CircleTimes: "⊗",
+      ClockwiseContourIntegral: "∲",
+      CloseCurlyDoubleQuote: "”",
+      CloseCurlyQuote: "’",
+      Colon: "∷",
+      Colone: "⩴",
+      Congruent: "≡",
+      Conint: "∯",
+      ContourIntegral: "∮",
+      Copf: "ℂ",
+      Coproduct: "∐",
+      CounterClockwiseContourIntegral: "∳",
+      Cross: "⨯",
+      Cscr: "𝒞",
+      Cup: "⋓",
+      CupCap: "≍",
+      DD: "ⅅ",
+      DDotrahd: "⤑",
+      DJcy: "Ђ",
+      DScy: "Ѕ",
+      DZcy: "Џ",
+      Dagger: "‡",
+      Darr: "↡",
+      Dashv: "⫤",
+      Dcaron: "Ď",
+      Dcy: "Д",
+      Del: "∇",
+      Delta: "Δ",
+      Dfr: "𝔇",
+      DiacriticalAcute: "´",
+      DiacriticalDot: "˙",
+      DiacriticalDoubleAcute: "˝",
+      DiacriticalGrave: "`",
+      DiacriticalTilde: "˜",
+      Diamond: "⋄",
+      DifferentialD: "ⅆ",
+      Dopf: "𝔻",
+      Dot: "¨",
+      DotDot: "⃜",
+      DotEqual: "≐",
+      DoubleContourIntegral: "∯",
+      DoubleDot: "¨",
+      DoubleDownArrow: "⇓",
+      DoubleLeftArrow: "⇐",
+      DoubleLeftRightArrow: "⇔",
+      DoubleLeftTee: "⫤",
+      DoubleLongLeftArrow: "⟸",
+      DoubleLongLeftRightArrow: "⟺",
+      DoubleLongRightArrow: "⟹",
+      DoubleRightArrow: "⇒",
+      DoubleRightTee: "⊨",
+      DoubleUpArrow: "⇑",
+      DoubleUpDownArrow: "⇕",
+      DoubleVerticalBar: "∥",
+      DownArrow: "↓",
+      DownArrowBar: "⤓",
+      DownArrowUpArrow: "⇵",
+      DownBreve: "̑",
+      DownLeftRightVector: "⥐",
+      DownLeftTeeVector: "⥞",
+      DownLeftVector: "↽",
+      DownLeftVectorBar: "⥖",
+      DownRightTeeVector: "⥟",
+      DownRightVector: "⇁",
+      DownRightVectorBar: "⥗",
+      DownTee: "⊤",
+      DownTeeArrow: "↧",
+      Downarrow: "⇓",
+      Dscr: "𝒟",
+      Dstrok: "Đ",
+      ENG: "Ŋ",
+      ETH: "Ð",
+      Eacute: "É",
+      Ecaron: "Ě",
+      Ecirc: "Ê",
+      Ecy: "Э",
+      Edot: "Ė",
+      Efr: "𝔈",
+      Egrave: "È",
+      Element: "∈",
+      Emacr: "Ē",
+      EmptySmallSquare: "◻",
+      EmptyVerySmallSquare: "▫",
+      Eogon: "Ę",
+      Eopf: "𝔼",
+      Epsilon: "Ε",
+      Equal: "⩵",
+      EqualTilde: "≂",
+      Equilibrium: "⇌",
+      Escr: "ℰ",
+      Esim: "⩳",
+      Eta: "Η",
+      Euml: "Ë",
+      Exists: "∃",
+      ExponentialE: "ⅇ",
+      Fcy: "Ф",
+      Ffr: "𝔉",
+      FilledSmallSquare: "◼",
+      FilledVerySmallSquare: "▪",
+      Fopf: "𝔽",
+      ForAll: "∀",
+      Fouriertrf: "ℱ",
+      Fscr: "ℱ",
+      GJcy: "Ѓ",
+      GT: ">",
+      Gamma: "Γ",
+      Gammad: "Ϝ",
+      Gbreve: "Ğ",
+      Gcedil: "Ģ",
+      Gcirc: "Ĝ",
+      Gcy: "Г",
+      Gdot: "Ġ",
+      Gfr: "𝔊",
+      Gg: "⋙",
+      Gopf: "𝔾",
+      GreaterEqual: "≥",
+      GreaterEqualLess: "⋛",
+      GreaterFullEqual: "≧",
+      GreaterGreater: "⪢",
+      GreaterLess: "≷",
+      GreaterSlantEqual: "⩾",
+      GreaterTilde: "≳",
+      Gscr: "𝒢",
+      Gt: "≫",
+      HARDcy: "Ъ",
+      Hacek: "ˇ",
+      Hat: "^",
+      Hcirc: "Ĥ",
+      Hfr: "ℌ",
+      HilbertSpace: "ℋ",
+      Hopf: "ℍ",
+      HorizontalLine: "─",
+      Hscr: "ℋ",
+      Hstrok: "Ħ",
+      HumpDownHump: "≎",
+      HumpEqual: "≏",
+      IEcy: "Е",
+      IJlig: "Ĳ",
+      IOcy: "Ё",
+      Iacute: "Í",
+      Icirc: "Î",
+      Icy: "И",
+      Idot: "İ",
+      Ifr: "ℑ",
+      Igrave: "Ì",
+      Im: "ℑ",
+      Imacr: "Ī",
+      ImaginaryI: "ⅈ",
+      Implies: "⇒",
+      Int: "∬",
+      Integral: "∫",
+      Intersection: "⋂",
+      InvisibleComma: "⁣",
+      InvisibleTimes: "⁢",
+      Iogon: "Į",
+      Iopf: "𝕀",
+      Iota: "Ι",
+      Iscr: "ℐ",
+      Itilde: "Ĩ",
+      Iukcy: "І",
+      Iuml: "Ï",
+      Jcirc: "Ĵ",
+      Jcy: "Й",
+      Jfr: "𝔍",
+      Jopf: "𝕁",
+      Jscr: "𝒥",
+      Jsercy: "Ј",
+      Jukcy: "Є",
+      KHcy: "Х",
+      KJcy: "Ќ",
+      Kappa: "Κ",
+      Kcedil: "Ķ",
+      Kcy: "К",
+      Kfr: "𝔎",
+      Kopf: "𝕂",
+      Kscr: "𝒦",
+      LJcy: "Љ",
+      LT: "<",
+      Lacute: "Ĺ",
+      Lambda: "Λ",
+      Lang: "⟪",
+      Laplacetrf: "ℒ",
+      Larr: "↞",
+      Lcaron: "Ľ",
+      Lcedil: "Ļ",
+      Lcy: "Л",
+      LeftAngleBracket: "⟨",
+      LeftArrow: "←",
+      LeftArrowBar: "⇤",
+      LeftArrowRightArrow: "⇆",
+      LeftCeiling: "⌈",
+      LeftDoubleBracket: "⟦",
+      LeftDownTeeVector: "⥡",
+      LeftDownVector: "⇃",
+      LeftDownVectorBar: "⥙",
+      LeftFloor: "⌊",
+      LeftRightArrow: "↔",
+      LeftRightVector: "⥎",
+      LeftTee: "⊣",
+      LeftTeeArrow: "↤",
+      LeftTeeVector: "⥚",
+      LeftTriangle: "⊲",
+      LeftTriangleBar: "⧏",
+      LeftTriangleEqual: "⊴",
+      LeftUpDownVector: "⥑",
+      LeftUpTeeVector: "⥠",
+      LeftUpVector: "↿",
+      LeftUpVectorBar: "⥘",
+      LeftVector: "↼",
+      LeftVectorBar: "⥒",
+      Leftarrow: "⇐",
+      Leftrightarrow: "⇔",
+      LessEqualGreater: "⋚",
+      LessFullEqual: "≦",
+      LessGreater: "≶",
+      LessLess: "⪡",
+      LessSlantEqual: "⩽",
+      LessTilde: "≲",
+      Lfr: "𝔏",
+      Ll: "⋘",
+      Lleftarrow: "⇚",
+      Lmidot: "Ŀ",
+      LongLeftArrow: "⟵",
+      LongLeftRightArrow: "⟷",
+      LongRightArrow: "⟶",
+      Longleftarrow: "⟸",
+      Longleftrightarrow: "⟺",
+      Longrightarrow: "⟹",
+      Lopf: "𝕃",
+      LowerLeftArrow: "↙",
+      LowerRightArrow: "↘",
+      Lscr: "ℒ",
+      Lsh: "↰",
+      Lstrok: "Ł",
+      Lt: "≪",
+      Map: "⤅",
+      Mcy: "М",
+      MediumSpace: " ",
+      Mellintrf: "ℳ",
+      Mfr: "𝔐",
+      MinusPlus: "∓",
+      Mopf: "𝕄",
+      Mscr: "ℳ",
+      Mu: "Μ",
+      NJcy: "Њ",
+      Nacute: "Ń",
+      Ncaron: "Ň",
+      Ncedil: "Ņ",
+      Ncy: "Н",
+      NegativeMediumSpace: "​",
+      NegativeThickSpace: "​",
+      NegativeThinSpace: "​",
+      NegativeVeryThinSpace: "​",
+      NestedGreaterGreater: "≫",
+      NestedLessLess: "≪",
+      NewLine: "\n",
+      Nfr: "𝔑",
+      NoBreak: "⁠",
+      NonBreakingSpace: " ",
+      Nopf: "ℕ",
+      Not: "⫬",
+      NotCongruent: "≢",
+      NotCupCap: "≭",
+      NotDoubleVerticalBar: "∦",
+      NotElement: "∉",
+      NotEqual: "≠",
+      NotEqualTilde: "≂̸",
+      NotExists: "∄",
+      NotGreater: "≯",
+      NotGreaterEqual: "≱",
+      NotGreaterFullEqual: "≧̸",
+      NotGreaterGreater: "≫̸",
+      NotGreaterLess: "≹",
+      NotGreaterSlantEqual: "⩾̸",
+      NotGreaterTilde: "≵",
+      NotHumpDownHump: "≎̸",
+      NotHumpEqual: "≏̸",
+      NotLeftTriangle: "⋪",
+      NotLeftTriangleBar: "⧏̸",
+      NotLeftTriangleEqual: "⋬",
+      NotLess: "≮",
+      NotLessEqual: "≰",
+      NotLessGreater: "≸",
+      NotLessLess: "≪̸",
+      NotLessSlantEqual: "⩽̸",
+      NotLessTilde: "≴",
+      NotNestedGreaterGreater: "⪢̸",
+      NotNestedLessLess: "⪡̸",
+      NotPrecedes: "⊀",
+      NotPrecedesEqual: "⪯̸",
+      NotPrecedesSlantEqual: "⋠",
+      NotReverseElement: "∌",
+      NotRightTriangle: "⋫",
+      NotRightTriangleBar: "⧐̸",
+      NotRightTriangleEqual: "⋭",
+      NotSquareSubset: "⊏̸",
+      NotSquareSubsetEqual: "⋢",
+      NotSquareSuperset: "⊐̸",
+      NotSquareSupersetEqual: "⋣",
+      NotSubset: "⊂⃒",
+      NotSubsetEqual: "⊈",
+      NotSucceeds: "⊁",
+      NotSucceedsEqual: "⪰̸",
+      NotSucceedsSlantEqual: "⋡",
+      NotSucceedsTilde: "≿̸",
+      NotSuperset: "⊃⃒",
+      NotSupersetEqual: "⊉",
+      NotTilde: "≁",
+      NotTildeEqual: "≄",
+      NotTildeFullEqual: "≇",
+      NotTildeTilde: "≉",
+      NotVerticalBar: "∤",
+      Nscr: "𝒩",
+      Ntilde: "Ñ",
+      Nu: "Ν",
+      OElig: "Œ",
+      Oacute: "Ó",
+      Ocirc: "Ô",
+      Ocy: "О",
+      Odblac: "Ő",
+      Ofr: "𝔒",
+      Ograve: "Ò",
+      Omacr: "Ō",
+      Omega: "Ω",
+      Omicron: "Ο",
+      Oopf: "𝕆",
+      OpenCurlyDoubleQuote: "“",
+      OpenCurlyQuote: "‘",
+      Or: "⩔",
+      Oscr: "𝒪",
+      Oslash: "Ø",
+      Otilde: "Õ",
+      Otimes: "⨷",
+      Ouml: "Ö",
+      OverBar: "‾",
+      OverBrace: "⏞",
+      OverBracket: "⎴",
+      OverParenthesis: "⏜",
+      PartialD: "∂",
+      Pcy: "П",
+      Pfr: "𝔓",
+      Phi: "Φ",
+      Pi: "Π",
+      PlusMinus: "±",
+      Poincareplane: "ℌ",
+      Popf: "ℙ",
+      Pr: "⪻",
+      Precedes: "≺",
+      PrecedesEqual: "⪯",
+      PrecedesSlantEqual: "≼",
+      PrecedesTilde: "≾",
+      Prime: "″",
+      Product: "∏",
+      Proportion: "∷",
+      Proportional: "∝",
+      Pscr: "𝒫",
+      Psi: "Ψ",
+      QUOT: '"',
+      Qfr: "𝔔",
+      Qopf: "ℚ",
+      Qscr: "𝒬",
+      RBarr: "⤐",
+      REG: "®",
+      Racute: "Ŕ",
+      Rang: "⟫",
+      Rarr: "↠",
+      Rarrtl: "⤖",
+      Rcaron: "Ř",
+      Rcedil: "Ŗ",
+      Rcy: "Р",
+      Re: "ℜ",
+      ReverseElement: "∋",
+      ReverseEquilibrium: "⇋",
+      ReverseUpEquilibrium: "⥯",
+      Rfr: "ℜ",
+      Rho: "Ρ",
+      RightAngleBracket: "⟩",
+      RightArrow: "→",
+      RightArrowBar: "⇥",
+      RightArrowLeftArrow: "⇄",
+      RightCeiling: "⌉",
+      RightDoubleBracket: "⟧",
+      RightDownTeeVector: "⥝",
+      RightDownVector: "⇂",
+      RightDownVectorBar: "⥕",
+      RightFloor: "⌋",
+      RightTee: "⊢",
+      RightTeeArrow: "↦",
+      RightTeeVector: "⥛",
+      RightTriangle: "⊳",
+      RightTriangleBar: "⧐",
+      RightTriangleEqual: "⊵",
+      RightUpDownVector: "⥏",
+      RightUpTeeVector: "⥜",
+      RightUpVector: "↾",
+      RightUpVectorBar: "⥔",
+      RightVector: "⇀",
+      RightVectorBar: "⥓",
+      Rightarrow: "⇒",
+      Ropf: "ℝ",
+      RoundImplies: "⥰",
+      Rrightarrow: "⇛",
+      Rscr: "ℛ",
+      Rsh: "↱",
+      RuleDelayed: "⧴",
+      SHCHcy: "Щ",
+      SHcy: "Ш",
+      SOFTcy: "Ь",
+      Sacute: "Ś",
+      Sc: "⪼",
+      Scaron: "Š",
+      Scedil: "Ş",
+      Scirc: "Ŝ",
+      Scy: "С",
+      Sfr: "𝔖",
+      ShortDownArrow: "↓",
+      ShortLeftArrow: "←",
+      ShortRightArrow: "→",
+      ShortUpArrow: "↑",
+      Sigma: "Σ",
+      SmallCircle: "∘",
+      Sopf: "𝕊",
+      Sqrt: "√",
+      Square: "□",
+      SquareIntersection: "⊓",
+      SquareSubset: "⊏",
+      SquareSubsetEqual: "⊑",
+      SquareSuperset: "⊐",
+      SquareSupersetEqual: "⊒",
+      SquareUnion: "⊔",
+      Sscr: "𝒮",
+      Star: "⋆",
+      Sub: "⋐",
+      Subset: "⋐",
+      SubsetEqual: "⊆",
+      Succeeds: "≻",
+      SucceedsEqual: "⪰",
+      SucceedsSlantEqual: "≽",
+      SucceedsTilde: "≿",
+      SuchThat: "∋",
+      Sum: "∑",
+      Sup: "⋑",
+      Superset: "⊃",
+      SupersetEqual: "⊇",
+      Supset: "⋑",
+      THORN: "Þ",
+      TRADE: "™",
+      TSHcy: "Ћ",
+      TScy: "Ц",
+      Tab: "	",
+      Tau: "Τ",
+      Tcaron: "Ť",
+      Tcedil: "Ţ",
+      Tcy: "Т",
+      Tfr: "𝔗",
+      Therefore: "∴",
+      Theta: "Θ",
+      ThickSpace: "  ",
+      ThinSpace: " ",
+      Tilde: "∼",
+      TildeEqual: "≃",
+      TildeFullEqual: "≅",
+      TildeTilde: "≈",
+      Topf: "𝕋",
+      TripleDot: "⃛",
+      Tscr: "𝒯",
+      Tstrok: "Ŧ",
+      Uacute: "Ú",
+      Uarr: "↟",
+      Uarrocir: "⥉",
+      Ubrcy: "Ў",
+      Ubreve: "Ŭ",
+      Ucirc: "Û",
+      Ucy: "У",
+      Udblac: "Ű",
+      Ufr: "𝔘",
+      Ugrave: "Ù",
+      Umacr: "Ū",
+      UnderBar: "_",
+      UnderBrace: "⏟",
+      UnderBracket: "⎵",
+      UnderParenthesis: "⏝",
+      Union: "⋃",
+      UnionPlus: "⊎",
+      Uogon: "Ų",
+      Uopf: "𝕌",
+      UpArrow: "↑",
+      UpArrowBar: "⤒",
+      UpArrowDownArrow: "⇅",
+      UpDownArrow: "↕",
+      UpEquilibrium: "⥮",
+      UpTee: "⊥",
+      UpTeeArrow: "↥",
+      Uparrow: "⇑",
+      Updownarrow: "⇕",
+      UpperLeftArrow: "↖",
+      UpperRightArrow: "↗",
+      Upsi: "ϒ",
+      Upsilon: "Υ",
+      Uring: "Ů",
+      Uscr: "𝒰",
+      Utilde: "Ũ",
+      Uuml: "Ü",
+      VDash: "⊫",
+      Vbar: "⫫",
+      Vcy: "В",
+      Vdash: "⊩",
+      Vdashl: "⫦",
+      Vee: "⋁",
+      Verbar: "‖",
+      Vert: "‖",
+      VerticalBar: "∣",
+      VerticalLine: "|",
+      VerticalSeparator: "❘",
+      VerticalTilde: "≀",
+      VeryThinSpace: " ",
+      Vfr: "𝔙",
+      Vopf: "𝕍",
+      Vscr: "𝒱",
+      Vvdash: "⊪",
+      Wcirc: "Ŵ",
+      Wedge: "⋀",
+      Wfr: "𝔚",
+      Wopf: "𝕎",
+      Wscr: "𝒲",
+      Xfr: "𝔛",
+      Xi: "Ξ",
+      Xopf: "𝕏",
+      Xscr: "𝒳",
+      YAcy: "Я",
+      YIcy: "Ї",
+      YUcy: "Ю",
+      Yacute: "Ý",
+      Ycirc: "Ŷ",
+      Ycy: "Ы",
+      Yfr: "𝔜",
+      Yopf: "𝕐",
+      Yscr: "𝒴",
+      Yuml: "Ÿ",
+      ZHcy: "Ж",
+      Zacute: "Ź",
+      Zcaron: "Ž",
+      Zcy: "З",
+      Zdot: "Ż",
+      ZeroWidthSpace: "​",
+      Zeta: "Ζ",
+      Zfr: "ℨ",
+      Zopf: "ℤ",
+      Zscr: "𝒵",
+      aacute: "á",
+      abreve: "ă",
+      ac: "∾",
+      acE: "∾̳",
+      acd: "∿",
+      acirc: "â",
+      acute: "´",
+      acy: "а",
+      aelig: "æ",
+      af: "⁡",
+      afr: "𝔞",
+      agrave: "à",
+      alefsym: "ℵ",
+      aleph: "ℵ",
+      alpha: "α",
+      amacr: "ā",
+      amalg: "⨿",
+      amp: "&",
+      and: "∧",
+      andand: "⩕",
+      andd: "⩜",
+      andslope: "⩘",
+      andv: "⩚",
+      ang: "∠",
+      ange: "⦤",
+      angle: "∠",
+      angmsd: "∡",
+      angmsdaa: "⦨",
+      angmsdab: "⦩",
+      angmsdac: "⦪",
+      angmsdad: "⦫",
+      angmsdae: "⦬",
+      angmsdaf: "⦭",
+      angmsdag: "⦮",
+      angmsdah: "⦯",
+      angrt: "∟",
+      angrtvb: "⊾",
+      angrtvbd: "⦝",
+      angsph: "∢",
+      angst: "Å",
+      angzarr: "⍼",
+      aogon: "ą",
+      aopf: "𝕒",
+      ap: "≈",
+      apE: "⩰",
+      apacir: "⩯",
+      ape: "≊",
+      apid: "≋",
+      apos: "'",
+      approx: "≈",
+      approxeq: "≊",
+      aring: "å",
+      ascr: "𝒶",
+      ast: "*",
+      asymp: "≈",
+      asympeq: "≍",
+      atilde: "ã",
+      auml: "ä",
+      awconint: "∳",
+      awint: "⨑",
+      bNot: "⫭",
+      backcong: "≌",
+      backepsilon: "϶",
+      backprime: "‵",
+      backsim: "∽",
+      backsimeq: "⋍",
+      barvee: "⊽",
+      barwed: "⌅",
+      barwedge: "⌅",
+      bbrk: "⎵",
+      bbrktbrk: "⎶",
+      bcong: "≌",
+      bcy: "б",
+      bdquo: "„",
+      becaus: "∵",
+      because: "∵",
+      bemptyv: "⦰",
+      bepsi: "϶",
+      bernou: "ℬ",
+      beta: "β",
+      beth: "ℶ",
+      between: "≬",
+      bfr: "𝔟",
+      bigcap: "⋂",
+      bigcirc: "◯",
+      bigcup: "⋃",
+      bigodot: "⨀",
+      bigoplus: "⨁",
+      bigotimes: "⨂",
+      bigsqcup: "⨆",
+      bigstar: "★",
+      bigtriangledown: "▽",
+      bigtriangleup: "△",
+      biguplus: "⨄",
+      bigvee: "⋁",
+      bigwedge: "⋀",
+      bkarow: "⤍",
+      blacklozenge: "⧫",
+      blacksquare: "▪",
+      blacktriangle: "▴",
+      blacktriangledown: "▾",
+      blacktriangleleft: "◂",
+      blacktriangleright: "▸",
+      blank: "␣",
+      blk12: "▒",
+      blk14: "░",
+      blk34: "▓",
+      block: "█",
+      bne: "=⃥",
+      bnequiv: "≡⃥",
+      bnot: "⌐",
+      bopf: "𝕓",
+      bot: "⊥",
+      bottom: "⊥",
+      bowtie: "⋈",
+      boxDL: "╗",
+      boxDR: "╔",
+      boxDl: "╖",
+      boxDr: "╓",
+      boxH: "═",
+      boxHD: "╦",
+      boxHU: "╩",
+      boxHd: "╤",
+      boxHu: "╧",
+      boxUL: "╝",
+      boxUR: "╚",
+      boxUl: "╜",
+      boxUr: "╙",
+      boxV: "║",
+      boxVH: "╬",
+      boxVL: "╣",
+      boxVR: "╠",
+      boxVh: "╫",
+      boxVl: "╢",
+      boxVr: "╟",
+      boxbox: "⧉",
+      boxdL: "╕",
+      boxdR: "╒",
+      boxdl: "┐",
+      boxdr: "┌",
+      boxh: "─",
+      boxhD: "╥",
+      boxhU: "╨",
+      boxhd: "┬",
+      boxhu: "┴",
+      boxminus: "⊟",
+      boxplus: "⊞",
+      boxtimes: "⊠",
+      boxuL: "╛",
+      boxuR: "╘",
+      boxul: "┘",
+      boxur: "└",
+      boxv: "│",
+      boxvH: "╪",
+      boxvL: "╡",
+      boxvR: "╞",
+      boxvh: "┼",
+      boxvl: "┤",
+      boxvr: "├",
+      bprime: "‵",
+      breve: "˘",
+      brvbar: "¦",
+      bscr: "𝒷",
+      bsemi: "⁏",
+      bsim: "∽",
+      bsime: "⋍",
+      bsol: "\\",
+      bsolb: "⧅",
+      bsolhsub: "⟈",
+      bull: "•",
+      bullet: "•",
+      bump: "≎",
+      bumpE: "⪮",
+      bumpe: "≏",
+      bumpeq: "≏",
+      cacute: "ć",
+      cap: "∩",
+      capand: "⩄",
+      capbrcup: "⩉",
+      capcap: "⩋",
+      capcup: "⩇",
+      capdot: "⩀",
+      caps: "∩︀",
+      caret: "⁁",
+      caron: "ˇ",
+      ccaps: "⩍",
+      ccaron: "č",
+      ccedil: "ç",
+      ccirc: "ĉ",
+      ccups: "⩌",
+      ccupssm: "⩐",
+      cdot: "ċ",
+      cedil: "¸",
+      cemptyv: "⦲",
+      cent: "¢",
+      centerdot: "·",
+      cfr: "𝔠",
+      chcy: "ч",
+      check: "✓",
+      checkmark: "✓",
+      chi: "χ",
+      cir: "○",
+      cirE: "⧃",
+      circ: "ˆ",
+      circeq: "≗",
+      circlearrowleft: "↺",
+      circlearrowright: "↻",
+      circledR: "®",
+      circledS: "Ⓢ",
+      circledast: "⊛",
+      circledcirc: "⊚",
+      circleddash: "⊝",
+      cire: "≗",
+      cirfnint: "⨐",
+      cirmid: "⫯",
+      cirscir: "⧂",
+      clubs: "♣",
+      clubsuit: "♣",
+      colon: ":",
+      colone: "≔",
+      coloneq: "≔",
+      comma: ",",
+      commat: "@",
+      comp: "∁",
+      compfn: "∘",
+      complement: "∁",
+      complexes: "ℂ",
+      cong: "≅",
+      congdot: "⩭",
+      conint: "∮",
+      copf: "𝕔",
+      coprod: "∐",
+      copy: "©",
+      copysr: "℗",
+      crarr: "↵",
+      cross: "✗",
+      cscr: "𝒸",
+      csub: "⫏",
+      csube: "⫑",
+      csup: "⫐",
+      csupe: "⫒",
+      ctdot: "⋯",
+      cudarrl: "⤸",
+      cudarrr: "⤵",
+      cuepr: "⋞",
+      cuesc: "⋟",
+      cularr: "↶",
+      cularrp: "⤽",
+      cup: "∪",
+      cupbrcap: "⩈",
+      cupcap: "⩆",
+      cupcup: "⩊",
+      cupdot: "⊍",
+      cupor: "⩅",
+      cups: "∪︀",
+      curarr: "↷",
+      curarrm: "⤼",
+      curlyeqprec: "⋞",
+      curlyeqsucc: "⋟",
+      curlyvee: "⋎",
+      curlywedge: "⋏",
+      curren: "¤",
+      curvearrowleft: "↶",
+      curvearrowright: "↷",
+      cuvee: "⋎",
+      cuwed: "⋏",
+      cwconint: "∲",
+      cwint: "∱",
+      cylcty: "⌭",
+      dArr: "⇓",
+      dHar: "⥥",
+      dagger: "†",
+      daleth: "ℸ",
+      darr: "↓",
+      dash: "‐",
+      dashv: "⊣",
+      dbkarow: "⤏",
+      dblac: "˝",
+      dcaron: "ď",
+      dcy: "д",
+      dd: "ⅆ",
+      ddagger: "‡",
+      ddarr: "⇊",
+      ddotseq: "⩷",
+      deg: "°",
+      delta: "δ",
+      demptyv: "⦱",
+      dfisht: "⥿",
+      dfr: "𝔡",
+      dharl: "⇃",
+      dharr: "⇂",
+      diam: "⋄",
+      diamond: "⋄",
+      diamondsuit: "♦",
+      diams: "♦",
+      die: "¨",
+      digamma: "ϝ",
+      disin: "⋲",
+      div: "÷",
+      divide: "÷",
+      divideontimes: "⋇",
+      divonx: "⋇",
+      djcy: "ђ",
+      dlcorn: "⌞",
+      dlcrop: "⌍",
+      dollar: "$",
+      dopf: "𝕕",
+      dot: "˙",
+      doteq: "≐",
+      doteqdot: "≑",
+      dotminus: "∸",
+      dotplus: "∔",
+      dotsquare: "⊡",
+      doublebarwedge: "⌆",
+      downarrow: "↓",
+      downdownarrows: "⇊",
+      downharpoonleft: "⇃",
+      downharpoonright: "⇂",
+      drbkarow: "⤐",
+      drcorn: "⌟",
+      drcrop: "⌌",
+      dscr: "𝒹",
+      dscy: "ѕ",
+      dsol: "⧶",
+      dstrok: "đ",
+      dtdot: "⋱",
+      dtri: "▿",
+      dtrif: "▾",
+      duarr: "⇵",
+      duhar: "⥯",
+      dwangle: "⦦",
+      dzcy: "џ",
+      dzigrarr: "⟿",
+      eDDot: "⩷",
+      eDot: "≑",
+      eacute: "é",
+      easter: "⩮",
+      ecaron: "ě",
+      ecir: "≖",
+      ecirc: "ê",
+      ecolon: "≕",
+      ecy: "э",
+      edot: "ė",
+      ee: "ⅇ",
+      efDot: "≒",
+      efr: "𝔢",
+      eg: "⪚",
+      egrave: "è",
+      egs: "⪖",
+      egsdot: "⪘",
+      el: "⪙",
+      elinters: "⏧",
+      ell: "ℓ",
+      els: "⪕",
+      elsdot: "⪗",
+      emacr: "ē",
+      empty: "∅",
+      emptyset: "∅",
+      emptyv: "∅",
+      emsp13: " ",
+      emsp14: " ",
+      emsp: " ",
+      eng: "ŋ",
+      ensp: " ",
+      eogon: "ę",
+      eopf: "𝕖",
+      epar: "⋕",
+      eparsl: "⧣",
+      eplus: "⩱",
+      epsi: "ε",
+      epsilon: "ε",
+      epsiv: "ϵ",
+      eqcirc: "≖",
+      eqcolon: "≕",
+      eqsim: "≂",
+      eqslantgtr: "⪖",
+      eqslantless: "⪕",
+      equals: "=",
+      equest: "≟",
+      equiv: "≡",
+      equivDD: "⩸",
+      eqvparsl: "⧥",
+      erDot: "≓",
+      erarr: "⥱",
+      escr: "ℯ",
+      esdot: "≐",
+      esim: "≂",
+      eta: "η",
+      eth: "ð",
+      euml: "ë",
+      euro: "€",
+      excl: "!",
+      exist: "∃",
+      expectation: "ℰ",
+      exponentiale: "ⅇ",
+      fallingdotseq: "≒",
+      fcy: "ф",
+      female: "♀",
+      ffilig: "ﬃ",
+      fflig: "ﬀ",
+      ffllig: "ﬄ",
+      ffr: "𝔣",
+      filig: "ﬁ",
+      fjlig: "fj",
+      flat: "♭",
+      fllig: "ﬂ",
+      fltns: "▱",
+      fnof: "ƒ",
+      fopf: "𝕗",
+      forall: "∀",
+      fork: "⋔",
+      forkv: "⫙",
+      fpartint: "⨍",
+      frac12: "½",
+      frac13: "⅓",
+      frac14: "¼",
+      frac15: "⅕",
+      frac16: "⅙",
+      frac18: "⅛",
+      frac23: "⅔",
+      frac25: "⅖",
+      frac34: "¾",
+      frac35: "⅗",
+      frac38: "⅜",
+      frac45: "⅘",
+      frac56: "⅚",
+      frac58: "⅝",
+      frac78: "⅞",
+      frasl: "⁄",
+      frown: "⌢",
+      fscr: "𝒻",
+      gE: "≧",
+      gEl: "⪌",
+      gacute: "ǵ",
+      gamma: "γ",
+      gammad: "ϝ",
+      gap: "⪆",
+      gbreve: "ğ",
+      gcirc: "ĝ",
+      gcy: "г",
+      gdot: "ġ",
+      ge: "≥",
+      gel: "⋛",
+      geq: "≥",
+      geqq: "≧",
+      geqslant: "⩾",
+      ges: "⩾",
+      gescc: "⪩",
+      gesdot: "⪀",
+      gesdoto: "⪂",
+      gesdotol: "⪄",
+      gesl: "⋛︀",
+      gesles: "⪔",
+      gfr: "𝔤",
+      gg: "≫",
+      ggg: "⋙",
+      gimel: "ℷ",
+      gjcy: "ѓ",
+      gl: "≷",
+      glE: "⪒",
+      gla: "⪥",
+      glj: "⪤",
+      gnE: "≩",
+      gnap: "⪊",
+      gnapprox: "⪊",
+      gne: "⪈",
+      gneq: "⪈",
+      gneqq: "≩",
+      gnsim: "⋧",
+      gopf: "𝕘",
+      grave: "`",
+      gscr: "ℊ",
+      gsim: "≳",
+      gsime: "⪎",
+      gsiml: "⪐",
+      gt: ">",
+      gtcc: "⪧",
+      gtcir: "⩺",
+      gtdot: "⋗",
+      gtlPar: "⦕",
+      gtquest: "⩼",
+      gtrapprox: "⪆",
+      gtrarr: "⥸",
+      gtrdot: "⋗",
+      gtreqless: "⋛",
+      gtreqqless: "⪌",
+      gtrless: "≷",
+      gtrsim: "≳",
+      gvertneqq: "≩︀",
+      gvnE: "≩︀",
+      hArr: "⇔",
+      hairsp: " ",
+      half: "½",
+      hamilt: "ℋ",
+      hardcy: "ъ",
+      harr: "↔",
+      harrcir: "⥈",
+      harrw: "↭",
+      hbar: "ℏ",
+      hcirc: "ĥ",
+      hearts: "♥",
+      heartsuit: "♥",
+      hellip: "…",
+      hercon: "⊹",
+      hfr: "𝔥",
+      hksearow: "⤥",
+      hkswarow: "⤦",
+      hoarr: "⇿",
+      homtht: "∻",
+      hookleftarrow: "↩",
+      hookrightarrow: "↪",
+      hopf: "𝕙",
+      horbar: "―",
+      hscr: "𝒽",
+      hslash: "ℏ",
+      hstrok: "ħ",
+      hybull: "⁃",
+      hyphen: "‐",
+      iacute: "í",
+      ic: "⁣",
+      icirc: "î",
+      icy: "и",
+      iecy: "е",
+      iexcl: "¡",
+      iff: "⇔",
+      ifr: "𝔦",
+      igrave: "ì",
+      ii: "ⅈ",
+      iiiint: "⨌",
+      iiint: "∭",
+      iinfin: "⧜",
+      iiota: "℩",
+      ijlig: "ĳ",
+      imacr: "ī",
+      image: "ℑ",
+      imagline: "ℐ",
+      imagpart: "ℑ",
+      imath: "ı",
+      imof: "⊷",
+      imped: "Ƶ",
+      in: "∈",
+      incare: "℅",
+      infin: "∞",
+      infintie: "⧝",
+      inodot: "ı",
+      int: "∫",
+      intcal: "⊺",
+      integers: "ℤ",
+      intercal: "⊺",
+      intlarhk: "⨗",
+      intprod: "⨼",
+      iocy: "ё",
+      iogon: "į",
+      iopf: "𝕚",
+      iota: "ι",
+      iprod: "⨼",
+      iquest: "¿",
+      iscr: "𝒾",
+      isin: "∈",
+      isinE: "⋹",
+      isindot: "⋵",
+      isins: "⋴",
+      isinsv: "⋳",
+      isinv: "∈",
+      it: "⁢",
+      itilde: "ĩ",
+      iukcy: "і",
+      iuml: "ï",
+      jcirc: "ĵ",
+      jcy: "й",
+      jfr: "𝔧",
+      jmath: "ȷ",
+      jopf: "𝕛",
+      jscr: "𝒿",
+      jsercy: "ј",
+      jukcy: "є",
+      kappa: "κ",
+      kappav: "ϰ",
+      kcedil: "ķ",
+      kcy: "к",
+      kfr: "𝔨",
+      kgreen: "ĸ",
+      khcy: "х",
+      kjcy: "ќ",
+      kopf: "𝕜",
+      kscr: "𝓀",
+      lAarr: "⇚",
+      lArr: "⇐",
+      lAtail: "⤛",
+      lBarr: "⤎",
+      lE: "≦",
+      lEg: "⪋",
+      lHar: "⥢",
+      lacute: "ĺ",
+      laemptyv: "⦴",
+      lagran: "ℒ",
+      lambda: "λ",
+      lang: "⟨",
+      langd: "⦑",
+      langle: "⟨",
+      lap: "⪅",
+      laquo: "«",
+      larr: "←",
+      larrb: "⇤",
+      larrbfs: "⤟",
+      larrfs: "⤝",
+      larrhk: "↩",
+      larrlp: "↫",
+      larrpl: "⤹",
+      larrsim: "⥳",
+      larrtl: "↢",
+      lat: "⪫",
+      latail: "⤙",
+      late: "⪭",
+      lates: "⪭︀",
+      lbarr: "⤌",
+      lbbrk: "❲",
+      lbrace: "{",
+      lbrack: "[",
+      lbrke: "⦋",
+      lbrksld: "⦏",
+      lbrkslu: "⦍",
+      lcaron: "ľ",
+      lcedil: "ļ",
+      lceil: "⌈",
+      lcub: "{",
+      lcy: "л",
+      ldca: "⤶",
+      ldquo: "“",
+      ldquor: "„",
+      ldrdhar: "⥧",
+      ldrushar: "⥋",
+      ldsh: "↲",
+      le: "≤",
+      leftarrow: "←",
+      leftarrowtail: "↢",
+      leftharpoondown: "↽",
+      leftharpoonup: "↼",
+      leftleftarrows: "⇇",
+      leftrightarrow: "↔",
+      leftrightarrows: "⇆",
+      leftrightharpoons: "⇋",
+      leftrightsquigarrow: "↭",
+      leftthreetimes: "⋋",
+      leg: "⋚",
+      leq: "≤",
+      leqq: "≦",
+      leqslant: "⩽",
+      les: "⩽",
+      lescc: "⪨",
+      lesdot: "⩿",
+      lesdoto: "⪁",
+      lesdotor: "⪃",
+      lesg: "⋚︀",
+      lesges: "⪓",
+      lessapprox: "⪅",
+      lessdot: "⋖",
+      lesseqgtr: "⋚",
+      lesseqqgtr: "⪋",
+      lessgtr: "≶",
+      lesssim: "≲",
+      lfisht: "⥼",
+      lfloor: "⌊",
+      lfr: "𝔩",
+      lg: "≶",
+      lgE: "⪑",
+      lhard: "↽",
+      lharu: "↼",
+      lharul: "⥪",
+      lhblk: "▄",
+      ljcy: "љ",
+      ll: "≪",
+      llarr: "⇇",
+      llcorner: "⌞",
+      llhard: "⥫",
+      lltri: "◺",
+      lmidot: "ŀ",
+      lmoust: "⎰",
+      lmoustache: "⎰",
+      lnE: "≨",
+      lnap: "⪉",
+      lnapprox: "⪉",
+      lne: "⪇",
+      lneq: "⪇",
+      lneqq: "≨",
+      lnsim: "⋦",
+      loang: "⟬",
+      loarr: "⇽",
+      lobrk: "⟦",
+      longleftarrow: "⟵",
+      longleftrightarrow: "⟷",
+      longmapsto: "⟼",
+      longrightarrow: "⟶",
+      looparrowleft: "↫",
+      looparrowright: "↬",
+      lopar: "⦅",
+      lopf: "𝕝",
+      loplus: "⨭",
+      lotimes: "⨴",
+      lowast: "∗",
+      lowbar: "_",
+      loz: "◊",
+      lozenge: "◊",
+      lozf: "⧫",
+      lpar: "(",
+      lparlt: "⦓",
+      lrarr: "⇆",
+      lrcorner: "⌟",
+      lrhar: "⇋",
+      lrhard: "⥭",
+      lrm: "‎",
+      lrtri: "⊿",
+      lsaquo: "‹",
+      lscr: "𝓁",
+      lsh: "↰",
+      lsim: "≲",
+      lsime: "⪍",
+      lsimg: "⪏",
+      lsqb: "[",
+      lsquo: "‘",
+      lsquor: "‚",
+      lstrok: "ł",
+      lt: "<",
+      ltcc: "⪦",
+      ltcir: "⩹",
+      ltdot: "⋖",
+      lthree: "⋋",
+      ltimes: "⋉",
+      ltlarr: "⥶",
+      ltquest: "⩻",
+      ltrPar: "⦖",
+      ltri: "◃",
+      ltrie: "⊴",
+      ltrif: "◂",
+      lurdshar: "⥊",
+      luruhar: "⥦",
+      lvertneqq: "≨︀",
+      lvnE: "≨︀",
+      mDDot: "∺",
+      macr: "¯",
+      male: "♂",
+      malt: "✠",
+      maltese: "✠",
+      map: "↦",
+      mapsto: "↦",
+      mapstodown: "↧",
+      mapstoleft: "↤",
+      mapstoup: "↥",
+      marker: "▮",
+      mcomma: "⨩",
+      mcy: "м",
+      mdash: "—",
+      measuredangle: "∡",
+      mfr: "𝔪",
+      mho: "℧",
+      micro: "µ",
+      mid: "∣",
+      midast: "*",
+      midcir: "⫰",
+      middot: "·",
+      minus: "−",
+      minusb: "⊟",
+      minusd: "∸",
+      minusdu: "⨪",
+      mlcp: "⫛",
+      mldr: "…",
+      mnplus: "∓",
+      models: "⊧",
+      mopf: "𝕞",
+      mp: "∓",
+      mscr: "𝓂",
+      mstpos: "∾",
+      mu: "μ",
+      multimap: "⊸",
+      mumap: "⊸",
+      nGg: "⋙̸",
+      nGt: "≫⃒",
+      nGtv: "≫̸",
+      nLeftarrow: "⇍",
+      nLeftrightarrow: "⇎",
+      nLl: "⋘̸",
+      nLt: "≪⃒",
+      nLtv: "≪̸",
+      nRightarrow: "⇏",
+      nVDash: "⊯",
+      nVdash: "⊮",
+      nabla: "∇",
+      nacute: "ń",
+      nang: "∠⃒",
+      nap: "≉",
+      napE: "⩰̸",
+      napid: "≋̸",
+      napos: "ŉ",
+      napprox: "≉",
+      natur: "♮",
+      natural: "♮",
+      naturals: "ℕ",
+      nbsp: " ",
+      nbump: "≎̸",
+      nbumpe: "≏̸",
+      ncap: "⩃",
+      ncaron: "ň",
+      ncedil: "ņ",
+      ncong: "≇",
+      ncongdot: "⩭̸",
+      ncup: "⩂",
+      ncy: "н",
+      ndash: "–",
+      ne: "≠",
+      neArr: "⇗",
+      nearhk: "⤤",
+      nearr: "↗",
+      nearrow: "↗",
+      nedot: "≐̸",
+      nequiv: "≢",
+      nesear: "⤨",
+      nesim: "≂̸",
+      nexist: "∄",
+      nexists: "∄",
+      nfr: "𝔫",
+      ngE: "≧̸",
+      nge: "≱",
+      ngeq: "≱",
+      ngeqq: "≧̸",
+      ngeqslant: "⩾̸",
+      nges: "⩾̸",
+      ngsim: "≵",
+      ngt: "≯",
+      ngtr: "≯",
+      nhArr: "⇎",
+      nharr: "↮",
+      nhpar: "⫲",
+      ni: "∋",
+      nis: "⋼",
+      nisd: "⋺",
+      niv: "∋",
+      njcy: "њ",
+      nlArr: "⇍",
+      nlE: "≦̸",
+      nlarr: "↚",
+      nldr: "‥",
+      nle: "≰",
+      nleftarrow: "↚",
+      nleftrightarrow: "↮",
+      nleq: "≰",
+      nleqq: "≦̸",
+      nleqslant: "⩽̸",
+      nles: "⩽̸",
+      nless: "≮",
+      nlsim: "≴",
+      nlt: "≮",
+      nltri: "⋪",
+      nltrie: "⋬",
+      nmid: "∤",
+      nopf: "𝕟",
+      not: "¬",
+      notin: "∉",
+      notinE: "⋹̸",
+      notindot: "⋵̸",
+      notinva: "∉",
+      notinvb: "⋷",
+      notinvc: "⋶",
+      notni: "∌",
+      notniva: "∌",
+      notnivb: "⋾",
+      notnivc: "⋽",
+      npar: "∦",
+      nparallel: "∦",
+      nparsl: "⫽⃥",
+      npart: "∂̸",
+      npolint: "⨔",
+      npr: "⊀",
+      nprcue: "⋠",
+      npre: "⪯̸",
+      nprec: "⊀",
+      npreceq: "⪯̸",
+      nrArr: "⇏",
+      nrarr: "↛",
+      nrarrc: "⤳̸",
+      nrarrw: "↝̸",
+      nrightarrow: "↛",
+      nrtri: "⋫",
+      nrtrie: "⋭",
+      nsc: "⊁",
+      nsccue: "⋡",
+      nsce: "⪰̸",
+      nscr: "𝓃",
+      nshortmid: "∤",
+      nshortparallel: "∦",
+      nsim: "≁",
+      nsime: "≄",
+      nsimeq: "≄",
+      nsmid: "∤",
+      nspar: "∦",
+      nsqsube: "⋢",
+      nsqsupe: "⋣",
+      nsub: "⊄",
+      nsubE: "⫅̸",
+      nsube: "⊈",
+      nsubset: "⊂⃒",
+      nsubseteq: "⊈",
+      nsubseteqq: "⫅̸",
+      nsucc: "⊁",
+      nsucceq: "⪰̸",
+      nsup: "⊅",
+      nsupE: "⫆̸",
+      nsupe: "⊉",
+      nsupset: "⊃⃒",
+      nsupseteq: "⊉",
+      nsupseteqq: "⫆̸",
+      ntgl: "≹",
+      ntilde: "ñ",
+      ntlg: "≸",
+      ntriangleleft: "⋪",
+      ntrianglelefteq: "⋬",
+      ntriangleright: "⋫",
+      ntrianglerighteq: "⋭",
+      nu: "ν",
+      num: "#",
+      numero: "№",
+      numsp: " ",
+      nvDash: "⊭",
+      nvHarr: "⤄",
+      nvap: "≍⃒",
+      nvdash: "⊬",
+      nvge: "≥⃒",
+      nvgt: ">⃒",
+      nvinfin: "⧞",
+      nvlArr: "⤂",
+      nvle: "≤⃒",
+      nvlt: "<⃒",
+      nvltrie: "⊴⃒",
+      nvrArr: "⤃",
+      nvrtrie: "⊵⃒",
+      nvsim: "∼⃒",
+      nwArr: "⇖",
+      nwarhk: "⤣",
+      nwarr: "↖",
+      nwarrow: "↖",
+      nwnear: "⤧",
+      oS: "Ⓢ",
+      oacute: "ó",
+      oast: "⊛",
+      ocir: "⊚",
+      ocirc: "ô",
+      ocy: "о",
+      odash: "⊝",
+      odblac: "ő",
+      odiv: "⨸",
+      odot: "⊙",
+      odsold: "⦼",
+      oelig: "œ",
+      ofcir: "⦿",
+      ofr: "𝔬",
+      ogon: "˛",
+      ograve: "ò",
+      ogt: "⧁",
+      ohbar: "⦵",
+      ohm: "Ω",
+      oint: "∮",
+      olarr: "↺",
+      olcir: "⦾",
+      olcross: "⦻",
+      oline: "‾",
+      olt: "⧀",
+      omacr: "ō",
+      omega: "ω",
+      omicron: "ο",
+      omid: "⦶",
+      ominus: "⊖",
+      oopf: "𝕠",
+      opar: "⦷",
+      operp: "⦹",
+      oplus: "⊕",
+      or: "∨",
+      orarr: "↻",
+      ord: "⩝",
+      order: "ℴ",
+      orderof: "ℴ",
+      ordf: "ª",
+      ordm: "º",
+      origof: "⊶",
+      oror: "⩖",
+      orslope: "⩗",
+      orv: "⩛",
+      oscr: "ℴ",
+      oslash: "ø",
+      osol: "⊘",
+      otilde: "õ",
+      otimes: "⊗",
+      otimesas: "⨶",
+      ouml: "ö",
+      ovbar: "⌽",
+      par: "∥",
+      para: "¶",
+      parallel: "∥",
+      parsim: "⫳",
+      parsl: "⫽",
+      part: "∂",
+      pcy: "п",
+      percnt: "%",
+      period: ".",
+      permil: "‰",
+      perp: "⊥",
+      pertenk: "‱",
+      pfr: "𝔭",
+      phi: "φ",
+      phiv: "ϕ",
+      phmmat: "ℳ",
+      phone: "☎",
+      pi: "π",
+      pitchfork: "⋔",
+      piv: "ϖ",
+      planck: "ℏ",
+      planckh: "ℎ",
+      plankv: "ℏ",
+      plus: "+",
+      plusacir: "⨣",
+      plusb: "⊞",
+      pluscir: "⨢",
+      plusdo: "∔",
+      plusdu: "⨥",
+      pluse: "⩲",
+      plusmn: "±",
+      plussim: "⨦",
+      plustwo: "⨧",
+      pm: "±",
+      pointint: "⨕",
+      popf: "𝕡",
+      pound: "£",
+      pr: "≺",
+      prE: "⪳",
+      prap: "⪷",
+      prcue: "≼",
+      pre: "⪯",
+      prec: "≺",
+      precapprox: "⪷",
+      preccurlyeq: "≼",
+      preceq: "⪯",
+      precnapprox: "⪹",
+      precneqq: "⪵",
+      precnsim: "⋨",
+      precsim: "≾",
+      prime: "′",
+      primes: "ℙ",
+      prnE: "⪵",
+      prnap: "⪹",
+      prnsim: "⋨",
+      prod: "∏",
+      profalar: "⌮",
+      profline: "⌒",
+      profsurf: "⌓",
+      prop: "∝",
+      propto: "∝",
+      prsim: "≾",
+      prurel: "⊰",
+      pscr: "𝓅",
+      psi: "ψ",
+      puncsp: " ",
+      qfr: "𝔮",
+      qint: "⨌",
+      qopf: "𝕢",
+      qprime: "⁗",
+      qscr: "𝓆",
+      quaternions: "ℍ",
+      quatint: "⨖",
+      quest: "?",
+      questeq: "≟",
+      quot: '"',
+      rAarr: "⇛",
+      rArr: "⇒",
+      rAtail: "⤜",
+      rBarr: "⤏",
+      rHar: "⥤",
+      race: "∽̱",
+      racute: "ŕ",
+      radic: "√",
+      raemptyv: "⦳",
+      rang: "⟩",
+      rangd: "⦒",
+      range: "⦥",
+      rangle: "⟩",
+      raquo: "»",
+      rarr: "→",
+      rarrap: "⥵",
+      rarrb: "⇥",
+      rarrbfs: "⤠",
+      rarrc: "⤳",
+      rarrfs: "⤞",
+      rarrhk: "↪",
+      rarrlp: "↬",
+      rarrpl: "⥅",
+      rarrsim: "⥴",
+      rarrtl: "↣",
+      rarrw: "↝",
+      ratail: "⤚",
+      ratio: "∶",
+      rationals: "ℚ",
+      rbarr: "⤍",
+      rbbrk: "❳",
+      rbrace: "}",
+      rbrack: "]",
+      rbrke: "⦌",
+      rbrksld: "⦎",
+      rbrkslu: "⦐",
+      rcaron: "ř",
+      rcedil: "ŗ",
+      rceil: "⌉",
+      rcub: "}",
+      rcy: "р",
+      rdca: "⤷",
+      rdldhar: "⥩",
+      rdquo: "”",
+      rdquor: "”",
+      rdsh: "↳",
+      real: "ℜ",
+      realine: "ℛ",
+      realpart: "ℜ",
+      reals: "ℝ",
+      rect: "▭",
+      reg: "®",
+      rfisht: "⥽",
+      rfloor: "⌋",
+      rfr: "𝔯",
+      rhard: "⇁",
+      rharu: "⇀",
+      rharul: "⥬",
+      rho: "ρ",
+      rhov: "ϱ",
+      rightarrow: "→",
+      rightarrowtail: "↣",
+      rightharpoondown: "⇁",
+      rightharpoonup: "⇀",
+      rightleftarrows: "⇄",
+      rightleftharpoons: "⇌",
+      rightrightarrows: "⇉",
+      rightsquigarrow: "↝",
+      rightthreetimes: "⋌",
+      ring: "˚",
+      risingdotseq: "≓",
+      rlarr: "⇄",
+      rlhar: "⇌",
+      rlm: "‏",
+      rmoust: "⎱",
+      rmoustache: "⎱",
+      rnmid: "⫮",
+      roang: "⟭",
+      roarr: "⇾",
+      robrk: "⟧",
+      ropar: "⦆",
+      ropf: "𝕣",
+      roplus: "⨮",
+      rotimes: "⨵",
+      rpar: ")",
+      rpargt: "⦔",
+      rppolint: "⨒",
+      rrarr: "⇉",
+      rsaquo: "›",
+      rscr: "𝓇",
+      rsh: "↱",
+      rsqb: "]",
+      rsquo: "’",
+      rsquor: "’",
+      rthree: "⋌",
+      rtimes: "⋊",
+      rtri: "▹",
+      rtrie: "⊵",
+      rtrif: "▸",
+      rtriltri: "⧎",
+      ruluhar: "⥨",
+      rx: "℞",
+      sacute: "ś",
+      sbquo: "‚",
+      sc: "≻",
+      scE: "⪴",
+      scap: "⪸",
+      scaron: "š",
+      sccue: "≽",
+      sce: "⪰",
+      scedil: "ş",
+      scirc: "ŝ",
+      scnE: "⪶",
+      scnap: "⪺",
+      scnsim: "⋩",
+      scpolint: "⨓",
+      scsim: "≿",
+      scy: "с",
+      sdot: "⋅",
+      sdotb: "⊡",
+      sdote: "⩦",
+      seArr: "⇘",
+      searhk: "⤥",
+      searr: "↘",
+      searrow: "↘",
+      sect: "§",
+      semi: ";",
+      seswar: "⤩",
+      setminus: "∖",
+      setmn: "∖",
+      sext: "✶",
+      sfr: "𝔰",
+      sfrown: "⌢",
+      sharp: "♯",
+      shchcy: "щ",
+      shcy: "ш",
+      shortmid: "∣",
+      shortparallel: "∥",
+      shy: "­",
+      sigma: "σ",
+      sigmaf: "ς",
+      sigmav: "ς",
+      sim: "∼",
+      simdot: "⩪",
+      sime: "≃",
+      simeq: "≃",
+      simg: "⪞",
+      simgE: "⪠",
+      siml: "⪝",
+      simlE: "⪟",
+      simne: "≆",
+      simplus: "⨤",
+      simrarr: "⥲",
+      slarr: "←",
+      smallsetminus: "∖",
+      smashp: "⨳",
+      smeparsl: "⧤",
+      smid: "∣",
+      smile: "⌣",
+      smt: "⪪",
+      smte: "⪬",
+      smtes: "⪬︀",
+      softcy: "ь",
+      sol: "/",
+      solb: "⧄",
+      solbar: "⌿",
+      sopf: "𝕤",
+      spades: "♠",
+      spadesuit: "♠",
+      spar: "∥",
+      sqcap: "⊓",
+      sqcaps: "⊓︀",
+      sqcup: "⊔",
+      sqcups: "⊔︀",
+      sqsub: "⊏",
+      sqsube: "⊑",
+      sqsubset: "⊏",
+      sqsubseteq: "⊑",
+      sqsup: "⊐",
+      sqsupe: "⊒",
+      sqsupset: "⊐",
+      sqsupseteq: "⊒",
+      squ: "□",
+      square: "□",
+      squarf: "▪",
+      squf: "▪",
+      srarr: "→",
+      sscr: "𝓈",
+      ssetmn: "∖",
+      ssmile: "⌣",
+      sstarf: "⋆",
+      star: "☆",
+      starf: "★",
+      straightepsilon: "ϵ",
+      straightphi: "ϕ",
+      strns: "¯",
+      sub: "⊂",
+      subE: "⫅",
+      subdot: "⪽",
+      sube: "⊆",
+      subedot: "⫃",
+      submult: "⫁",
+      subnE: "⫋",
+      subne: "⊊",
+      subplus: "⪿",
+      subrarr: "⥹",
+      subset: "⊂",
+      subseteq: "⊆",
+      subseteqq: "⫅",
+      subsetneq: "⊊",
+      subsetneqq: "⫋",
+      subsim: "⫇",
+      subsub: "⫕",
+      subsup: "⫓",
+      succ: "≻",
+      succapprox: "⪸",
+      succcurlyeq: "≽",
+      succeq: "⪰",
+      succnapprox: "⪺",
+      succneqq: "⪶",
+      succnsim: "⋩",
+      succsim: "≿",
+      sum: "∑",
+      sung: "♪",
+      sup1: "¹",
+      sup2: "²",
+      sup3: "³",
+      sup: "⊃",
+      supE: "⫆",
+      supdot: "⪾",
+      supdsub: "⫘",
+      supe: "⊇",
+      supedot: "⫄",
+      suphsol: "⟉",
+      suphsub: "⫗",
+      suplarr: "⥻",
+      supmult: "⫂",
+      supnE: "⫌",
+      supne: "⊋",
+      supplus: "⫀",
+      supset: "⊃",
+      supseteq: "⊇",
+      supseteqq: "⫆",
+      supsetneq: "⊋",
+      supsetneqq: "⫌",
+      supsim: "⫈",
+      supsub: "⫔",
+      supsup: "⫖",
+      swArr: "⇙",
+      swarhk: "⤦",
+      swarr: "↙",
+      swarrow: "↙",
+      swnwar: "⤪",
+      szlig: "ß",
+      target: "⌖",
+      tau: "τ",
+      tbrk: "⎴",
+      tcaron: "ť",
+      tcedil: "ţ",
+      tcy: "т",
+      tdot: "⃛",
+      telrec: "⌕",
+      tfr: "𝔱",
+      there4: "∴",
+      therefore: "∴",
+      theta: "θ",
+      thetasym: "ϑ",
+      thetav: "ϑ",
+      thickapprox: "≈",
+      thicksim: "∼",
+      thinsp: " ",
+      thkap: "≈",
+      thksim: "∼",
+      thorn: "þ",
+      tilde: "˜",
+      times: "×",
+      timesb: "⊠",
+      timesbar: "⨱",
+      timesd: "⨰",
+      tint: "∭",
+      toea: "⤨",
+      top: "⊤",
+      topbot: "⌶",
+      topcir: "⫱",
+      topf: "𝕥",
+      topfork: "⫚",
+      tosa: "⤩",
+      tprime: "‴",
+      trade: "™",
+      triangle: "▵",
+      triangledown: "▿",
+      triangleleft: "◃",
+      trianglelefteq: "⊴",
+      triangleq: "≜",
+      triangleright: "▹",
+      trianglerighteq: "⊵",
+      tridot: "◬",
+      trie: "≜",
+      triminus: "⨺",
+      triplus: "⨹",
+      trisb: "⧍",
+      tritime: "⨻",
+      trpezium: "⏢",
+      tscr: "𝓉",
+      tscy: "ц",
+      tshcy: "ћ",
+      tstrok: "ŧ",
+      twixt: "≬",
+      twoheadleftarrow: "↞",
+      twoheadrightarrow: "↠",
+      uArr: "⇑",
+      uHar: "⥣",
+      uacute: "ú",
+      uarr: "↑",
+      ubrcy: "ў",
+      ubreve: "ŭ",
+      ucirc: "û",
+      ucy: "у",
+      udarr: "⇅",
+      udblac: "ű",
+      udhar: "⥮",
+      ufisht: "⥾",
+      ufr: "𝔲",
+      ugrave: "ù",
+      uharl: "↿",
+      uharr: "↾",
+      uhblk: "▀",
+      ulcorn: "⌜",
+      ulcorner: "⌜",
+      ulcrop: "⌏",
+      ultri: "◸",
+      umacr: "ū",
+      uml: "¨",
+      uogon: "ų",
+      uopf: "𝕦",
+      uparrow: "↑",
+      updownarrow: "↕",
+      upharpoonleft: "↿",
+      upharpoonright: "↾",
+      uplus: "⊎",
+      upsi: "υ",
+      upsih: "ϒ",
+      upsilon: "υ",
+      upuparrows: "⇈",
+      urcorn: "⌝",
+      urcorner: "⌝",
+      urcrop: "⌎",
+      uring: "ů",
+      urtri: "◹",
+      uscr: "𝓊",
+      utdot: "⋰",
+      utilde: "ũ",
+      utri: "▵",
+      utrif: "▴",
+      uuarr: "⇈",
+      uuml: "ü",
+      uwangle: "⦧",
+      vArr: "⇕",
+      vBar: "⫨",
+      vBarv: "⫩",
+      vDash: "⊨",
+      vangrt: "⦜",
+      varepsilon: "ϵ",
+      varkappa: "ϰ",
+      varnothing: "∅",
+      varphi: "ϕ",
+      varpi: "ϖ",
+      varpropto: "∝",
+      varr: "↕",
+      varrho: "ϱ",
+      varsigma: "ς",
+      varsubsetneq: "⊊︀",
+      varsubsetneqq: "⫋︀",
+      varsupsetneq: "⊋︀",
+      varsupsetneqq: "⫌︀",
+      vartheta: "ϑ",
+      vartriangleleft: "⊲",
+      vartriangleright: "⊳",
+      vcy: "в",
+      vdash: "⊢",
+      vee: "∨",
+      veebar: "⊻",
+      veeeq: "≚",
+      vellip: "⋮",
+      verbar: "|",
+      vert: "|",
+      vfr: "𝔳",
+      vltri: "⊲",
+      vnsub: "⊂⃒",
+      vnsup: "⊃⃒",
+      vopf: "𝕧",
+      vprop: "∝",
+      vrtri: "⊳",
+      vscr: "𝓋",
+      vsubnE: "⫋︀",
+      vsubne: "⊊︀",
+      vsupnE: "⫌︀",
+      vsupne: "⊋︀",
+      vzigzag: "⦚",
+      wcirc: "ŵ",
+      wedbar: "⩟",
+      wedge: "∧",
+      wedgeq: "≙",
+      weierp: "℘",
+      wfr: "𝔴",
+      wopf: "𝕨",
+      wp: "℘",
+      wr: "≀",
+      wreath: "≀",
+      wscr: "𝓌",
+      xcap: "⋂",
+      xcirc: "◯",
+      xcup: "⋃",
+      xdtri: "▽",
+      xfr: "𝔵",
+      xhArr: "⟺",
+      xharr: "⟷",
+      xi: "ξ",
+      xlArr: "⟸",
+      xlarr: "⟵",
+      xmap: "⟼",
+      xnis: "⋻",
+      xodot: "⨀",
+      xopf: "𝕩",
+      xoplus: "⨁",
+      xotime: "⨂",
+      xrArr: "⟹",
+      xrarr: "⟶",
+      xscr: "𝓍",
+      xsqcup: "⨆",
+      xuplus: "⨄",
+      xutri: "△",
+      xvee: "⋁",
+      xwedge: "⋀",
+      yacute: "ý",
+      yacy: "я",
+      ycirc: "ŷ",
+      ycy: "ы",
+      yen: "¥",
+      yfr: "𝔶",
+      yicy: "ї",
+      yopf: "𝕪",
+      yscr: "𝓎",
+      yucy: "ю",
+      yuml: "ÿ",
+      zacute: "ź",
+      zcaron: "ž",
+      zcy: "з",
+      zdot: "ż",
+      zeetrf: "ℨ",
+      zeta: "ζ",
+      zfr: "𝔷",
+      zhcy: "ж",
+      zigrarr: "⇝",
+      zopf: "𝕫",
+      zscr: "𝓏",
+      zwj: "‍",
+      zwnj: "‌"
+    };
+  }
+});
+
+// node_modules/decode-named-character-reference/index.js
+function decodeNamedCharacterReference(value2) {
+  return own.call(characterEntities, value2) ? characterEntities[value2] : false;
+}
+var own;
+var init_decode_named_character_reference = __esm({
+  "node_modules/decode-named-character-reference/index.js"() {
+    init_character_entities();
+    own = {}.hasOwnProperty;
+  }
+});
+
+// node_modules/micromark-util-chunked/index.js
+function splice(list2, start, remove, items) {
+  const end = list2.length;
+  let chunkStart = 0;
+  let parameters;
+  if (start < 0) {
+    start = -start > end ? 0 : end + start;
+  } else {
+    start = start > end ? end : start;
+  }
+  remove = remove > 0 ? remove : 0;
+  if (items.length < 1e4) {
+    parameters = Array.from(items);
+    parameters.unshift(start, remove);
+    list2.splice(...parameters);
+  } else {
+    if (remove) list2.splice(start, remove);
+    while (chunkStart < items.length) {
+      parameters = items.slice(chunkStart, chunkStart + 1e4);
+      parameters.unshift(start, 0);
+      list2.splice(...parameters);
+      chunkStart += 1e4;
+      start += 1e4;
+    }
+  }
+}
+function push(list2, items) {
+  if (list2.length > 0) {
+    splice(list2, list2.length, 0, items);
+    return list2;
+  }
+  return items;
+}
+var init_micromark_util_chunked = __esm({
+  "node_modules/micromark-util-chunked/index.js"() {
+  }
+});
+
+// node_modules/micromark-util-combine-extensions/index.js
+function combineExtensions(extensions) {
+  const all2 = {};
+  let index3 = -1;
+  while (++index3 < extensions.length) {
+    syntaxExtension(all2, extensions[index3]);
+  }
+  return all2;
+}
+function syntaxExtension(all2, extension2) {
+  let hook2;
+  for (hook2 in extension2) {
+    const maybe = hasOwnProperty.call(all2, hook2) ? all2[hook2] : void 0;
+    const left = maybe || (all2[hook2] = {});
+    const right = extension2[hook2];
+    let code2;
+    if (right) {
+      for (code2 in right) {
+        if (!hasOwnProperty.call(left, code2)) left[code2] = [];
+        const value2 = right[code2];
+        constructs(
+          // @ts-expect-error Looks like a list.
+          left[code2],
+          Array.isArray(value2) ? value2 : value2 ? [value2] : []
+        );
+      }
+    }
+  }
+}
+function constructs(existing, list2) {
+  let index3 = -1;
+  const before = [];
+  while (++index3 < list2.length) {
+    ;
+    (list2[index3].add === "after" ? existing : before).push(list2[index3]);
+  }
+  splice(existing, 0, 0, before);
+}
+var hasOwnProperty;
+var init_micromark_util_combine_extensions = __esm({
+  "node_modules/micromark-util-combine-extensions/index.js"() {
+    init_micromark_util_chunked();
+    hasOwnProperty = {}.hasOwnProperty;
+  }
+});
+
+// node_modules/micromark-util-decode-numeric-character-reference/index.js
+function decodeNumericCharacterReference(value2, base) {
+  const code2 = Number.parseInt(value2, base);
+  if (
+    // C0 except for HT, LF, FF, CR, space.
+    code2 < 9 || code2 === 11 || code2 > 13 && code2 < 32 || // Control character (DEL) of C0, and C1 controls.
+    code2 > 126 && code2 < 160 || // Lone high surrogates and low surrogates.
+    code2 > 55295 && code2 < 57344 || // Noncharacters.
+    code2 > 64975 && code2 < 65008 || /* eslint-disable no-bitwise */
+    (code2 & 65535) === 65535 || (code2 & 65535) === 65534 || /* eslint-enable no-bitwise */
+    // Out of range
+    code2 > 1114111
+  ) {
+    return "�";
+  }
+  return String.fromCodePoint(code2);
+}
+var init_micromark_util_decode_numeric_character_reference = __esm({
+  "node_modules/micromark-util-decode-numeric-character-reference/index.js"() {
+  }
+});
+
+// node_modules/micromark-util-normalize-identifier/index.js
+function normalizeIdentifier(value2) {
+  return value2.replace(/[\t\n\r ]+/g, " ").replace(/^ | $/g, "").toLowerCase().toUpperCase();
+}
+var init_micromark_util_normalize_identifier = __esm({
+  "node_modules/micromark-util-normalize-identifier/index.js"() {
+  }
+});
+
+// node_modules/micromark-util-character/index.js
+function asciiControl(code2) {
+  return (
+    // Special whitespace codes (which have negative values), C0 and Control
+    // character DEL
+    code2 !== null && (code2 < 32 || code2 === 127)
+  );
+}
+function markdownLineEnding(code2) {
+  return code2 !== null && code2 < -2;
+}
+function markdownLineEndingOrSpace(code2) {
+  return code2 !== null && (code2 < 0 || code2 === 32);
+}
+function markdownSpace(code2) {
+  return code2 === -2 || code2 === -1 || code2 === 32;
+}
+function regexCheck(regex) {
+  return check;
+  function check(code2) {
+    return code2 !== null && code2 > -1 && regex.test(String.fromCharCode(code2));
+  }
+}
+var asciiAlpha, asciiAlphanumeric, asciiAtext, asciiDigit, asciiHexDigit, asciiPunctuation, unicodePunctuation, unicodeWhitespace;
+var init_micromark_util_character = __esm({
+  "node_modules/micromark-util-character/index.js"() {
+    asciiAlpha = regexCheck(/[A-Za-z]/);
+    asciiAlphanumeric = regexCheck(/[\dA-Za-z]/);
+    asciiAtext = regexCheck(/[#-'*+\--9=?A-Z^-~]/);
+    asciiDigit = regexCheck(/\d/);
+    asciiHexDigit = regexCheck(/[\dA-Fa-f]/);
+    asciiPunctuation = regexCheck(/[!-/:-@[-`{-~]/);
+    unicodePunctuation = regexCheck(new RegExp("\\p{P}|\\p{S}", "u"));
+    unicodeWhitespace = regexCheck(/\s/);
+  }
+});
+
+// node_modules/micromark-factory-space/index.js
+function factorySpace(effects, ok3, type, max) {
+  const limit = max ? max - 1 : Infinity;
+  let size = 0;
+  return start;
+  function start(code2) {
+    if (markdownSpace(code2)) {
+      effects.enter(type);
+      return prefix(code2);
+    }
+    return ok3(code2);
+  }
+  function prefix(code2) {
+    if (markdownSpace(code2) && size++ < limit) {
+      effects.consume(code2);
+      return prefix;
+    }
+    effects.exit(type);
+    return ok3(code2);
+  }
+}
+function factorySpaceMinMax(effects, ok3, nok, type, min, max) {
+  let size = 0;
+  return start;
+  function start(code2) {
+    if (max > 0 && markdownSpace(code2)) {
+      effects.enter(type);
+      return prefix(code2);
+    }
+    return after(code2);
+  }
+  function prefix(code2) {
+    if (markdownSpace(code2) && size < max) {
+      effects.consume(code2);
+      size++;
+      return prefix;
+    }
+    effects.exit(type);
+    return after(code2);
+  }
+  function after(code2) {
+    return size >= min ? ok3(code2) : nok(code2);
+  }
+}
+var init_micromark_factory_space = __esm({
+  "node_modules/micromark-factory-space/index.js"() {
+    init_micromark_util_character();
+  }
+});
+
+// node_modules/micromark/lib/initialize/content.js
+function initializeContent(effects) {
+  const contentStart = effects.attempt(this.parser.constructs.contentInitial, afterContentStartConstruct, paragraphInitial);
+  let previous3;
+  return contentStart;
+  function afterContentStartConstruct(code2) {
+    if (code2 === null) {
+      effects.consume(code2);
+      return;
+    }
+    effects.enter("lineEnding");
+    effects.consume(code2);
+    effects.exit("lineEnding");
+    return factorySpace(effects, contentStart, "linePrefix");
+  }
+  function paragraphInitial(code2) {
+    effects.enter("paragraph");
+    return lineStart2(code2);
+  }
+  function lineStart2(code2) {
+    const token = effects.enter("chunkText", {
+      contentType: "text",
+      previous: previous3
+    });
+    if (previous3) {
+      previous3.next = token;
+    }
+    previous3 = token;
+    return data(code2);
+  }
+  function data(code2) {
+    if (code2 === null) {
+      effects.exit("chunkText");
+      effects.exit("paragraph");
+      effects.consume(code2);
+      return;
+    }
+    if (markdownLineEnding(code2)) {
+      effects.consume(code2);
+      effects.exit("chunkText");
+      return lineStart2;
+    }
+    effects.consume(code2);
+    return data;
+  }
+}
+var content;
+var init_content = __esm({
+  "node_modules/micromark/lib/initialize/content.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    content = {
+      tokenize: initializeContent
+    };
+  }
+});
+
+// node_modules/micromark-util-edit-map/index.js
+function addImplementation(editMap, at, remove, add, before) {
+  if (remove === 0 && add.length === 0) {
+    return;
+  }
+  const existing = editMap.index.get(at);
+  if (existing) {
+    existing[1] += remove;
+    if (before) {
+      add.push(...existing[2]);
+      existing[2] = add;
+    } else {
+      existing[2].push(...add);
+    }
+    return;
+  }
+  const change = [at, remove, add];
+  editMap.map.push(change);
+  editMap.index.set(at, change);
+}
+var EditMap;
+var init_micromark_util_edit_map = __esm({
+  "node_modules/micromark-util-edit-map/index.js"() {
+    EditMap = class {
+      /**
+       * Create a new edit map.
+       *
+       * @returns
+       *   New instance.
+       */
+      constructor() {
+        this.index = /* @__PURE__ */ new Map();
+        this.map = [];
+      }
+      /**
+       * Create an edit: a remove and/or add at a certain place.
+       *
+       * @param {number} index
+       *   Index at which to apply the edit.
+       * @param {number} remove
+       *   Count of items to remove at the index.
+       * @param {Array<Event>} add
+       *   Items to add at the index.
+       * @returns {undefined}
+       *   Nothing.
+       */
+      add(index3, remove, add) {
+        addImplementation(this, index3, remove, add, false);
+      }
+      /**
+       * Create an edit: but insert `add` before existing additions, instead of
+       * after them.
+       *
+       * @param {number} index
+       *   Index at which to apply the edit.
+       * @param {number} remove
+       *   Count of items to remove at the index.
+       * @param {Array<Event>} add
+       *   Items to add at the index.
+       * @returns {undefined}
+       *   Nothing.
+       */
+      addBefore(index3, remove, add) {
+        addImplementation(this, index3, remove, add, true);
+      }
+      /**
+       * Done, change the events.
+       *
+       * @param {Array<Event>} events
+       *   List of events to apply the edits to.
+       * @returns {undefined}
+       *   Nothing.
+       */
+      consume(events) {
+        this.map.sort(function(a, b) {
+          return a[0] - b[0];
+        });
+        if (this.map.length === 0) {
+          return;
+        }
+        let index3 = this.map.length;
+        const vecs = [];
+        while (index3 > 0) {
+          index3 -= 1;
+          vecs.push(events.slice(this.map[index3][0] + this.map[index3][1]), this.map[index3][2]);
+          events.length = this.map[index3][0];
+        }
+        vecs.push(events.slice());
+        events.length = 0;
+        let slice = vecs.pop();
+        while (slice) {
+          for (const element of slice) {
+            events.push(element);
+          }
+          slice = vecs.pop();
+        }
+        this.map.length = 0;
+        this.index.clear();
+      }
+    };
+  }
+});
+
+// node_modules/micromark/lib/initialize/document.js
+function initializeDocument(effects) {
+  const self2 = this;
+  const stack = [];
+  let continued = 0;
+  let childFlow;
+  let childToken;
+  let lineStartOffset;
+  return start;
+  function start(code2) {
+    if (continued < stack.length) {
+      const item = stack[continued];
+      self2.containerState = item[1];
+      return effects.attempt(item[0].continuation, documentContinue, checkNewContainers)(code2);
+    }
+    return checkNewContainers(code2);
+  }
+  function documentContinue(code2) {
+    continued++;
+    if (self2.containerState._closeFlow) {
+      self2.containerState._closeFlow = void 0;
+      if (childFlow) {
+        closeFlow();
+      }
+      const indexBeforeExits = self2.events.length;
+      let indexBeforeFlow = indexBeforeExits;
+      let point3;
+      while (indexBeforeFlow--) {
+        if (self2.events[indexBeforeFlow][0] === "exit" && self2.events[indexBeforeFlow][1].type === "chunkFlow") {
+          point3 = self2.events[indexBeforeFlow][1].end;
+          break;
+        }
+      }
+      exitContainers(continued);
+      let index3 = indexBeforeExits;
+      while (index3 < self2.events.length) {
+        self2.events[index3][1].end = {
+          ...point3
+        };
+        index3++;
+      }
+      const editMap = new EditMap();
+      editMap.add(indexBeforeFlow + 1, 0, self2.events.slice(indexBeforeExits));
+      editMap.add(indexBeforeExits, index3 - indexBeforeExits, []);
+      editMap.consume(self2.events);
+      return checkNewContainers(code2);
+    }
+    return start(code2);
+  }
+  function checkNewContainers(code2) {
+    if (continued === stack.length) {
+      if (!childFlow) {
+        return documentContinued(code2);
+      }
+      if (childFlow.currentConstruct && childFlow.currentConstruct.concrete) {
+        return flowStart(code2);
+      }
+      self2.interrupt = Boolean(childFlow.currentConstruct && !childFlow._gfmTableDynamicInterruptHack);
+    }
+    self2.containerState = {};
+    return effects.check(containerConstruct, thereIsANewContainer, thereIsNoNewContainer)(code2);
+  }
+  function thereIsANewContainer(code2) {
+    if (childFlow) {
+      closeFlow();
+    }
+    exitContainers(continued);
+    return documentContinued(code2);
+  }
+  function thereIsNoNewContainer(code2) {
+    self2.parser.lazy[self2.now().line] = continued !== stack.length;
+    lineStartOffset = self2.now().offset;
+    return flowStart(code2);
+  }
+  function documentContinued(code2) {
+    self2.containerState = {};
+    return effects.attempt(containerConstruct, containerContinue, flowStart)(code2);
+  }
+  function containerContinue(code2) {
+    continued++;
+    stack.push([self2.currentConstruct, self2.containerState]);
+    return documentContinued(code2);
+  }
+  function flowStart(code2) {
+    if (code2 === null) {
+      if (childFlow) {
+        closeFlow();
+      }
+      exitContainers(0);
+      effects.consume(code2);
+      return;
+    }
+    childFlow = childFlow || self2.parser.flow(self2.now());
+    effects.enter("chunkFlow", {
+      _tokenizer: childFlow,
+      contentType: "flow",
+      previous: childToken
+    });
+    return flowContinue(code2);
+  }
+  function flowContinue(code2) {
+    if (code2 === null) {
+      writeToChild(effects.exit("chunkFlow"), true);
+      exitContainers(0);
+      effects.consume(code2);
+      return;
+    }
+    if (markdownLineEnding(code2)) {
+      effects.consume(code2);
+      writeToChild(effects.exit("chunkFlow"));
+      continued = 0;
+      self2.interrupt = void 0;
+      return start;
+    }
+    effects.consume(code2);
+    return flowContinue;
+  }
+  function writeToChild(token, endOfFile) {
+    const stream = self2.sliceStream(token);
+    if (endOfFile) {
+      stream.push(null);
+    }
+    token.previous = childToken;
+    if (childToken) {
+      childToken.next = token;
+    }
+    childToken = token;
+    childFlow.defineSkip(token.start);
+    childFlow.write(stream);
+    if (self2.parser.lazy[token.start.line]) {
+      let index3 = childFlow.events.length;
+      while (index3--) {
+        if (
+          // The token starts before the line ending…
+          childFlow.events[index3][1].start.offset < lineStartOffset && // …and either is not ended yet…
+          (!childFlow.events[index3][1].end || // …or ends after it.
+          childFlow.events[index3][1].end.offset > lineStartOffset)
+        ) {
+          return;
+        }
+      }
+      const indexBeforeExits = self2.events.length;
+      let indexBeforeFlow = indexBeforeExits;
+      let seen;
+      let point3;
+      while (indexBeforeFlow--) {
+        if (self2.events[indexBeforeFlow][0] === "exit" && self2.events[indexBeforeFlow][1].type === "chunkFlow") {
+          if (seen) {
+            point3 = self2.events[indexBeforeFlow][1].end;
+            break;
+          }
+          seen = true;
+        }
+      }
+      exitContainers(continued);
+      index3 = indexBeforeExits;
+      while (index3 < self2.events.length) {
+        self2.events[index3][1].end = {
+          ...point3
+        };
+        index3++;
+      }
+      const editMap = new EditMap();
+      editMap.add(indexBeforeFlow + 1, 0, self2.events.slice(indexBeforeExits));
+      editMap.add(indexBeforeExits, index3 - indexBeforeExits, []);
+      editMap.consume(self2.events);
+    }
+  }
+  function exitContainers(size) {
+    let index3 = stack.length;
+    while (index3-- > size) {
+      const entry = stack[index3];
+      self2.containerState = entry[1];
+      entry[0].exit.call(self2, effects);
+    }
+    stack.length = size;
+  }
+  function closeFlow() {
+    childFlow.write([null]);
+    childToken = void 0;
+    childFlow = void 0;
+    self2.containerState._closeFlow = void 0;
+  }
+}
+function tokenizeContainer(effects, ok3, nok) {
+  return factorySpace(effects, effects.attempt(this.parser.constructs.document, ok3, nok), "linePrefix", this.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4);
+}
+var document2, containerConstruct;
+var init_document = __esm({
+  "node_modules/micromark/lib/initialize/document.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    init_micromark_util_edit_map();
+    document2 = {
+      tokenize: initializeDocument
+    };
+    containerConstruct = {
+      tokenize: tokenizeContainer
+    };
+  }
+});
+
+// node_modules/micromark-util-classify-character/index.js
+function classifyCharacter(code2) {
+  if (code2 === null || markdownLineEndingOrSpace(code2) || unicodeWhitespace(code2)) {
+    return 1;
+  }
+  if (unicodePunctuation(code2)) {
+    return 2;
+  }
+}
+var init_micromark_util_classify_character = __esm({
+  "node_modules/micromark-util-classify-character/index.js"() {
+    init_micromark_util_character();
+  }
+});
+
+// node_modules/micromark-util-resolve-all/index.js
+function resolveAll(constructs2, events, context3) {
+  const called = [];
+  let index3 = -1;
+  while (++index3 < constructs2.length) {
+    const resolve2 = constructs2[index3].resolveAll;
+    if (resolve2 && !called.includes(resolve2)) {
+      events = resolve2(events, context3);
+      called.push(resolve2);
+    }
+  }
+  return events;
+}
+var init_micromark_util_resolve_all = __esm({
+  "node_modules/micromark-util-resolve-all/index.js"() {
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/attention.js
+function resolveAllAttention(events, context3) {
+  let index3 = -1;
+  let nextEvents;
+  while (++index3 < events.length) {
+    if (events[index3][0] === "enter" && events[index3][1].type === "attentionSequence" && events[index3][1]._close) {
+      let open2 = index3;
+      while (open2--) {
+        if (events[open2][0] === "exit" && events[open2][1].type === "attentionSequence" && events[open2][1]._open && // If the markers are the same:
+        context3.sliceSerialize(events[open2][1]).charCodeAt(0) === context3.sliceSerialize(events[index3][1]).charCodeAt(0)) {
+          if ((events[open2][1]._close || events[index3][1]._open) && (events[index3][1].end.offset - events[index3][1].start.offset) % 3 && !((events[open2][1].end.offset - events[open2][1].start.offset + events[index3][1].end.offset - events[index3][1].start.offset) % 3)) {
+            continue;
+          }
+          const use = events[open2][1].end.offset - events[open2][1].start.offset > 1 && events[index3][1].end.offset - events[index3][1].start.offset > 1 ? 2 : 1;
+          const start = {
+            ...events[open2][1].end
+          };
+          const end = {
+            ...events[index3][1].start
+          };
+          movePoint(start, -use);
+          movePoint(end, use);
+          const openingSequence = {
+            type: use > 1 ? "strongSequence" : "emphasisSequence",
+            start,
+            end: {
+              ...events[open2][1].end
+            }
+          };
+          const closingSequence = {
+            type: use > 1 ? "strongSequence" : "emphasisSequence",
+            start: {
+              ...events[index3][1].start
+            },
+            end
+          };
+          const text5 = {
+            type: use > 1 ? "strongText" : "emphasisText",
+            start: {
+              ...events[open2][1].end
+            },
+            end: {
+              ...events[index3][1].start
+            }
+          };
+          const group = {
+            type: use > 1 ? "strong" : "emphasis",
+            start: {
+              ...openingSequence.start
+            },
+            end: {
+              ...closingSequence.end
+            }
+          };
+          events[open2][1].end = {
+            ...openingSequence.start
+          };
+          events[index3][1].start = {
+            ...closingSequence.end
+          };
+          nextEvents = [];
+          if (events[open2][1].end.offset - events[open2][1].start.offset) {
+            nextEvents = push(nextEvents, [["enter", events[open2][1], context3], ["exit", events[open2][1], context3]]);
+          }
+          nextEvents = push(nextEvents, [["enter", group, context3], ["enter", openingSequence, context3], ["exit", openingSequence, context3], ["enter", text5, context3]]);
+          nextEvents = push(nextEvents, resolveAll(context3.parser.constructs.insideSpan.null, events.slice(open2 + 1, index3), context3));
+          nextEvents = push(nextEvents, [["exit", text5, context3], ["enter", closingSequence, context3], ["exit", closingSequence, context3], ["exit", group, context3]]);
+          let offset = 0;
+          if (events[index3][1].end.offset - events[index3][1].start.offset) {
+            offset = 2;
+            nextEvents = push(nextEvents, [["enter", events[index3][1], context3], ["exit", events[index3][1], context3]]);
+          }
+          splice(events, open2 - 1, index3 - open2 + 3, nextEvents);
+          index3 = open2 + nextEvents.length - offset - 2;
+          break;
+        }
+      }
+    }
+  }
+  index3 = -1;
+  while (++index3 < events.length) {
+    if (events[index3][1].type === "attentionSequence") {
+      events[index3][1].type = "data";
+    }
+  }
+  return events;
+}
+function tokenizeAttention(effects, ok3) {
+  const attentionMarkers2 = this.parser.constructs.attentionMarkers.null;
+  const previous3 = this.previous;
+  const before = classifyCharacter(previous3);
+  let marker;
+  return start;
+  function start(code2) {
+    marker = code2;
+    effects.enter("attentionSequence");
+    return inside(code2);
+  }
+  function inside(code2) {
+    if (code2 === marker) {
+      effects.consume(code2);
+      return inside;
+    }
+    const token = effects.exit("attentionSequence");
+    const after = classifyCharacter(code2);
+    const open2 = !after || after === 2 && before || attentionMarkers2.includes(code2) && code2 !== 42 && code2 !== 95;
+    const close2 = !before || before === 2 && after || attentionMarkers2.includes(previous3) && previous3 !== 42 && previous3 !== 95;
+    token._open = Boolean(marker === 42 ? open2 : open2 && (before || !close2));
+    token._close = Boolean(marker === 42 ? close2 : close2 && (after || !open2));
+    return ok3(code2);
+  }
+}
+function movePoint(point3, offset) {
+  point3.column += offset;
+  point3.offset += offset;
+  point3._bufferIndex += offset;
+}
+var attention;
+var init_attention = __esm({
+  "node_modules/micromark-core-commonmark/lib/attention.js"() {
+    init_micromark_util_chunked();
+    init_micromark_util_classify_character();
+    init_micromark_util_resolve_all();
+    attention = {
+      name: "attention",
+      resolveAll: resolveAllAttention,
+      tokenize: tokenizeAttention
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/autolink.js
+function tokenizeAutolink(effects, ok3, nok) {
+  let size = 0;
+  return start;
+  function start(code2) {
+    effects.enter("autolink");
+    effects.enter("autolinkMarker");
+    effects.consume(code2);
+    effects.exit("autolinkMarker");
+    effects.enter("autolinkProtocol");
+    return open2;
+  }
+  function open2(code2) {
+    if (asciiAlpha(code2)) {
+      effects.consume(code2);
+      return schemeOrEmailAtext;
+    }
+    if (code2 === 64) {
+      return nok(code2);
+    }
+    return emailAtext(code2);
+  }
+  function schemeOrEmailAtext(code2) {
+    if (code2 === 43 || code2 === 45 || code2 === 46 || asciiAlphanumeric(code2)) {
+      size = 1;
+      return schemeInsideOrEmailAtext(code2);
+    }
+    return emailAtext(code2);
+  }
+  function schemeInsideOrEmailAtext(code2) {
+    if (code2 === 58) {
+      effects.consume(code2);
+      size = 0;
+      return urlInside;
+    }
+    if ((code2 === 43 || code2 === 45 || code2 === 46 || asciiAlphanumeric(code2)) && size++ < 32) {
+      effects.consume(code2);
+      return schemeInsideOrEmailAtext;
+    }
+    size = 0;
+    return emailAtext(code2);
+  }
+  function urlInside(code2) {
+    if (code2 === 62) {
+      effects.exit("autolinkProtocol");
+      effects.enter("autolinkMarker");
+      effects.consume(code2);
+      effects.exit("autolinkMarker");
+      effects.exit("autolink");
+      return ok3;
+    }
+    if (code2 === null || code2 === 32 || code2 === 60 || asciiControl(code2)) {
+      return nok(code2);
+    }
+    effects.consume(code2);
+    return urlInside;
+  }
+  function emailAtext(code2) {
+    if (code2 === 64) {
+      effects.consume(code2);
+      return emailAtSignOrDot;
+    }
+    if (asciiAtext(code2)) {
+      effects.consume(code2);
+      return emailAtext;
+    }
+    return nok(code2);
+  }
+  function emailAtSignOrDot(code2) {
+    return asciiAlphanumeric(code2) ? emailLabel(code2) : nok(code2);
+  }
+  function emailLabel(code2) {
+    if (code2 === 46) {
+      effects.consume(code2);
+      size = 0;
+      return emailAtSignOrDot;
+    }
+    if (code2 === 62) {
+      effects.exit("autolinkProtocol").type = "autolinkEmail";
+      effects.enter("autolinkMarker");
+      effects.consume(code2);
+      effects.exit("autolinkMarker");
+      effects.exit("autolink");
+      return ok3;
+    }
+    return emailValue(code2);
+  }
+  function emailValue(code2) {
+    if ((code2 === 45 || asciiAlphanumeric(code2)) && size++ < 63) {
+      const next = code2 === 45 ? emailValue : emailLabel;
+      effects.consume(code2);
+      return next;
+    }
+    return nok(code2);
+  }
+}
+var autolink;
+var init_autolink = __esm({
+  "node_modules/micromark-core-commonmark/lib/autolink.js"() {
+    init_micromark_util_character();
+    autolink = {
+      name: "autolink",
+      tokenize: tokenizeAutolink
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/blank-line.js
+function tokenizeBlankLine(effects, ok3, nok) {
+  return start;
+  function start(code2) {
+    return markdownSpace(code2) ? factorySpace(effects, after, "linePrefix")(code2) : after(code2);
+  }
+  function after(code2) {
+    return code2 === null || markdownLineEnding(code2) ? ok3(code2) : nok(code2);
+  }
+}
+var blankLine;
+var init_blank_line = __esm({
+  "node_modules/micromark-core-commonmark/lib/blank-line.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    blankLine = {
+      partial: true,
+      tokenize: tokenizeBlankLine
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/block-quote.js
+function tokenizeBlockQuoteStart(effects, ok3, nok) {
+  const self2 = this;
+  return start;
+  function start(code2) {
+    if (code2 === 62) {
+      const state = self2.containerState;
+      if (!state.open) {
+        effects.enter("blockQuote", {
+          _container: true
+        });
+        state.open = true;
+      }
+      effects.enter("blockQuotePrefix");
+      effects.enter("blockQuoteMarker");
+      effects.consume(code2);
+      effects.exit("blockQuoteMarker");
+      return after;
+    }
+    return nok(code2);
+  }
+  function after(code2) {
+    if (markdownSpace(code2)) {
+      effects.enter("blockQuotePrefixWhitespace");
+      effects.consume(code2);
+      effects.exit("blockQuotePrefixWhitespace");
+      effects.exit("blockQuotePrefix");
+      return ok3;
+    }
+    effects.exit("blockQuotePrefix");
+    return ok3(code2);
+  }
+}
+function tokenizeBlockQuoteContinuation(effects, ok3, nok) {
+  const self2 = this;
+  return contStart;
+  function contStart(code2) {
+    if (markdownSpace(code2)) {
+      return factorySpace(effects, contBefore, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code2);
+    }
+    return contBefore(code2);
+  }
+  function contBefore(code2) {
+    return effects.attempt(blockQuote, ok3, nok)(code2);
+  }
+}
+function exit(effects) {
+  effects.exit("blockQuote");
+}
+var blockQuote;
+var init_block_quote = __esm({
+  "node_modules/micromark-core-commonmark/lib/block-quote.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    blockQuote = {
+      continuation: {
+        tokenize: tokenizeBlockQuoteContinuation
+      },
+      exit,
+      name: "blockQuote",
+      tokenize: tokenizeBlockQuoteStart
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/character-escape.js
+function tokenizeCharacterEscape(effects, ok3, nok) {
+  return start;
+  function start(code2) {
+    effects.enter("characterEscape");
+    effects.enter("escapeMarker");
+    effects.consume(code2);
+    effects.exit("escapeMarker");
+    return inside;
+  }
+  function inside(code2) {
+    if (asciiPunctuation(code2)) {
+      effects.enter("characterEscapeValue");
+      effects.consume(code2);
+      effects.exit("characterEscapeValue");
+      effects.exit("characterEscape");
+      return ok3;
+    }
+    return nok(code2);
+  }
+}
+var characterEscape;
+var init_character_escape = __esm({
+  "node_modules/micromark-core-commonmark/lib/character-escape.js"() {
+    init_micromark_util_character();
+    characterEscape = {
+      name: "characterEscape",
+      tokenize: tokenizeCharacterEscape
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/character-reference.js
+function tokenizeCharacterReference(effects, ok3, nok) {
+  const self2 = this;
+  let size = 0;
+  let max;
+  let test;
+  return start;
+  function start(code2) {
+    effects.enter("characterReference");
+    effects.enter("characterReferenceMarker");
+    effects.consume(code2);
+    effects.exit("characterReferenceMarker");
+    return open2;
+  }
+  function open2(code2) {
+    if (code2 === 35) {
+      effects.enter("characterReferenceMarkerNumeric");
+      effects.consume(code2);
+      effects.exit("characterReferenceMarkerNumeric");
+      return numeric;
+    }
+    effects.enter("characterReferenceValue");
+    max = 31;
+    test = asciiAlphanumeric;
+    return value2(code2);
+  }
+  function numeric(code2) {
+    if (code2 === 88 || code2 === 120) {
+      effects.enter("characterReferenceMarkerHexadecimal");
+      effects.consume(code2);
+      effects.exit("characterReferenceMarkerHexadecimal");
+      effects.enter("characterReferenceValue");
+      max = 6;
+      test = asciiHexDigit;
+      return value2;
+    }
+    effects.enter("characterReferenceValue");
+    max = 7;
+    test = asciiDigit;
+    return value2(code2);
+  }
+  function value2(code2) {
+    if (code2 === 59 && size) {
+      const token = effects.exit("characterReferenceValue");
+      if (test === asciiAlphanumeric && !decodeNamedCharacterReference(self2.sliceSerialize(token))) {
+        return nok(code2);
+      }
+      effects.enter("characterReferenceMarker");
+      effects.consume(code2);
+      effects.exit("characterReferenceMarker");
+      effects.exit("characterReference");
+      return ok3;
+    }
+    if (test(code2) && size++ < max) {
+      effects.consume(code2);
+      return value2;
+    }
+    return nok(code2);
+  }
+}
+var characterReference;
+var init_character_reference = __esm({
+  "node_modules/micromark-core-commonmark/lib/character-reference.js"() {
+    init_decode_named_character_reference();
+    init_micromark_util_character();
+    characterReference = {
+      name: "characterReference",
+      tokenize: tokenizeCharacterReference
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/partial-non-lazy-continuation.js
+function tokenizeNonLazyContinuation(effects, ok3, nok) {
+  const self2 = this;
+  return start;
+  function start(code2) {
+    if (code2 === null) {
+      return nok(code2);
+    }
+    effects.enter("lineEnding");
+    effects.consume(code2);
+    effects.exit("lineEnding");
+    return after;
+  }
+  function after(code2) {
+    return self2.parser.lazy[self2.now().line] ? nok(code2) : ok3(code2);
+  }
+}
+var nonLazyContinuation;
+var init_partial_non_lazy_continuation = __esm({
+  "node_modules/micromark-core-commonmark/lib/partial-non-lazy-continuation.js"() {
+    nonLazyContinuation = {
+      partial: true,
+      tokenize: tokenizeNonLazyContinuation
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/code-fenced.js
+function tokenizeCodeFenced(effects, ok3, nok) {
+  const self2 = this;
+  const closeStart = {
+    partial: true,
+    tokenize: tokenizeCloseStart
+  };
+  let initialPrefix = 0;
+  let sizeOpen = 0;
+  let marker;
+  return start;
+  function start(code2) {
+    return beforeSequenceOpen(code2);
+  }
+  function beforeSequenceOpen(code2) {
+    const tail = self2.events[self2.events.length - 1];
+    initialPrefix = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
+    marker = code2;
+    effects.enter("codeFenced");
+    effects.enter("codeFencedFence");
+    effects.enter("codeFencedFenceSequence");
+    return sequenceOpen(code2);
+  }
+  function sequenceOpen(code2) {
+    if (code2 === marker) {
+      sizeOpen++;
+      effects.consume(code2);
+      return sequenceOpen;
+    }
+    if (sizeOpen < 3) {
+      return nok(code2);
+    }
+    effects.exit("codeFencedFenceSequence");
+    return markdownSpace(code2) ? factorySpace(effects, infoBefore, "whitespace")(code2) : infoBefore(code2);
+  }
+  function infoBefore(code2) {
+    if (code2 === null || markdownLineEnding(code2)) {
+      effects.exit("codeFencedFence");
+      return self2.interrupt ? ok3(code2) : effects.check(nonLazyContinuation, atNonLazyBreak, after)(code2);
+    }
+    effects.enter("codeFencedFenceInfo");
+    effects.enter("chunkString", {
+      contentType: "string"
+    });
+    return info2(code2);
+  }
+  function info2(code2) {
+    if (code2 === null || markdownLineEnding(code2)) {
+      effects.exit("chunkString");
+      effects.exit("codeFencedFenceInfo");
+      return infoBefore(code2);
+    }
+    if (markdownSpace(code2)) {
+      effects.exit("chunkString");
+      effects.exit("codeFencedFenceInfo");
+      return factorySpace(effects, metaBefore, "whitespace")(code2);
+    }
+    if (code2 === 96 && code2 === marker) {
+      return nok(code2);
+    }
+    effects.consume(code2);
+    return info2;
+  }
+  function metaBefore(code2) {
+    if (code2 === null || markdownLineEnding(code2)) {
+      return infoBefore(code2);
+    }
+    effects.enter("codeFencedFenceMeta");
+    effects.enter("chunkString", {
+      contentType: "string"
+    });
+    return meta(code2);
+  }
+  function meta(code2) {
+    if (code2 === null || markdownLineEnding(code2)) {
+      effects.exit("chunkString");
+      effects.exit("codeFencedFenceMeta");
+      return infoBefore(code2);
+    }
+    if (code2 === 96 && code2 === marker) {
+      return nok(code2);
+    }
+    effects.consume(code2);
+    return meta;
+  }
+  function atNonLazyBreak(code2) {
+    return effects.attempt(closeStart, after, contentBefore)(code2);
+  }
+  function contentBefore(code2) {
+    effects.enter("lineEnding");
+    effects.consume(code2);
+    effects.exit("lineEnding");
+    return contentStart;
+  }
+  function contentStart(code2) {
+    return initialPrefix > 0 && markdownSpace(code2) ? factorySpace(effects, beforeContentChunk, "linePrefix", initialPrefix + 1)(code2) : beforeContentChunk(code2);
+  }
+  function beforeContentChunk(code2) {
+    if (code2 === null || markdownLineEnding(code2)) {
+      return effects.check(nonLazyContinuation, atNonLazyBreak, after)(code2);
+    }
+    effects.enter("codeFlowValue");
+    return contentChunk(code2);
+  }
+  function contentChunk(code2) {
+    if (code2 === null || markdownLineEnding(code2)) {
+      effects.exit("codeFlowValue");
+      return beforeContentChunk(code2);
+    }
+    effects.consume(code2);
+    return contentChunk;
+  }
+  function after(code2) {
+    effects.exit("codeFenced");
+    return ok3(code2);
+  }
+  function tokenizeCloseStart(effects2, ok4, nok2) {
+    let size = 0;
+    return startBefore;
+    function startBefore(code2) {
+      effects2.enter("lineEnding");
+      effects2.consume(code2);
+      effects2.exit("lineEnding");
+      return start2;
+    }
+    function start2(code2) {
+      effects2.enter("codeFencedFence");
+      return markdownSpace(code2) ? factorySpace(effects2, beforeSequenceClose, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code2) : beforeSequenceClose(code2);
+    }
+    function beforeSequenceClose(code2) {
+      if (code2 === marker) {
+        effects2.enter("codeFencedFenceSequence");
+        return sequenceClose(code2);
+      }
+      return nok2(code2);
+    }
+    function sequenceClose(code2) {
+      if (code2 === marker) {
+        size++;
+        effects2.consume(code2);
+        return sequenceClose;
+      }
+      if (size >= sizeOpen) {
+        effects2.exit("codeFencedFenceSequence");
+        return markdownSpace(code2) ? factorySpace(effects2, sequenceCloseAfter, "whitespace")(code2) : sequenceCloseAfter(code2);
+      }
+      return nok2(code2);
+    }
+    function sequenceCloseAfter(code2) {
+      if (code2 === null || markdownLineEnding(code2)) {
+        effects2.exit("codeFencedFence");
+        return ok4(code2);
+      }
+      return nok2(code2);
+    }
+  }
+}
+var codeFenced;
+var init_code_fenced = __esm({
+  "node_modules/micromark-core-commonmark/lib/code-fenced.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    init_partial_non_lazy_continuation();
+    codeFenced = {
+      concrete: true,
+      name: "codeFenced",
+      tokenize: tokenizeCodeFenced
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/code-indented.js
+function tokenizeCodeIndented(effects, ok3, nok) {
+  return start;
+  function start(code2) {
+    effects.enter("codeIndented");
+    return factorySpaceMinMax(effects, atBreak, nok, "linePrefix", 4, 4)(code2);
+  }
+  function atBreak(code2) {
+    if (code2 === null) {
+      return after(code2);
+    }
+    if (markdownLineEnding(code2)) {
+      return effects.attempt(furtherStart, atBreak, after)(code2);
+    }
+    effects.enter("codeFlowValue");
+    return inside(code2);
+  }
+  function inside(code2) {
+    if (code2 === null || markdownLineEnding(code2)) {
+      effects.exit("codeFlowValue");
+      return atBreak(code2);
+    }
+    effects.consume(code2);
+    return inside;
+  }
+  function after(code2) {
+    effects.exit("codeIndented");
+    return ok3(code2);
+  }
+}
+function tokenizeFurtherStart(effects, ok3, nok) {
+  const self2 = this;
+  return furtherStart2;
+  function furtherStart2(code2) {
+    if (self2.parser.lazy[self2.now().line]) {
+      return nok(code2);
+    }
+    if (markdownLineEnding(code2)) {
+      effects.enter("lineEnding");
+      effects.consume(code2);
+      effects.exit("lineEnding");
+      return furtherStart2;
+    }
+    return factorySpaceMinMax(effects, ok3, onNotEnoughPrefix, "linePrefix", 4, 4)(code2);
+  }
+  function onNotEnoughPrefix(code2) {
+    return markdownLineEnding(code2) ? furtherStart2(code2) : nok(code2);
+  }
+}
+var codeIndented, furtherStart;
+var init_code_indented = __esm({
+  "node_modules/micromark-core-commonmark/lib/code-indented.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    codeIndented = {
+      name: "codeIndented",
+      tokenize: tokenizeCodeIndented
+    };
+    furtherStart = {
+      partial: true,
+      tokenize: tokenizeFurtherStart
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/code-text.js
+function resolveCodeText(events) {
+  let tailExitIndex = events.length - 4;
+  let headEnterIndex = 3;
+  let index3;
+  let enter;
+  if ((events[headEnterIndex][1].type === "lineEnding" || events[headEnterIndex][1].type === "space") && (events[tailExitIndex][1].type === "lineEnding" || events[tailExitIndex][1].type === "space")) {
+    index3 = headEnterIndex;
+    while (++index3 < tailExitIndex) {
+      if (events[index3][1].type === "codeTextData") {
+        events[headEnterIndex][1].type = "codeTextPadding";
+        events[tailExitIndex][1].type = "codeTextPadding";
+        headEnterIndex += 2;
+        tailExitIndex -= 2;
+        break;
+      }
+    }
+  }
+  index3 = headEnterIndex - 1;
+  tailExitIndex++;
+  while (++index3 <= tailExitIndex) {
+    if (enter === void 0) {
+      if (index3 !== tailExitIndex && events[index3][1].type !== "lineEnding") {
+        enter = index3;
+      }
+    } else if (index3 === tailExitIndex || events[index3][1].type === "lineEnding") {
+      events[enter][1].type = "codeTextData";
+      if (index3 !== enter + 2) {
+        events[enter][1].end = events[index3 - 1][1].end;
+        events.splice(enter + 2, index3 - enter - 2);
+        tailExitIndex -= index3 - enter - 2;
+        index3 = enter + 2;
+      }
+      enter = void 0;
+    }
+  }
+  return events;
+}
+function previous(code2) {
+  return code2 !== 96 || this.events[this.events.length - 1][1].type === "characterEscape";
+}
+function tokenizeCodeText(effects, ok3, nok) {
+  const self2 = this;
+  let sizeOpen = 0;
+  let size;
+  let token;
+  return start;
+  function start(code2) {
+    effects.enter("codeText");
+    effects.enter("codeTextSequence");
+    return sequenceOpen(code2);
+  }
+  function sequenceOpen(code2) {
+    if (code2 === 96) {
+      effects.consume(code2);
+      sizeOpen++;
+      return sequenceOpen;
+    }
+    effects.exit("codeTextSequence");
+    return between(code2);
+  }
+  function between(code2) {
+    if (code2 === null) {
+      return nok(code2);
+    }
+    if (code2 === 32) {
+      effects.enter("space");
+      effects.consume(code2);
+      effects.exit("space");
+      return between;
+    }
+    if (code2 === 96) {
+      token = effects.enter("codeTextSequence");
+      size = 0;
+      return sequenceClose(code2);
+    }
+    if (markdownLineEnding(code2)) {
+      effects.enter("lineEnding");
+      effects.consume(code2);
+      effects.exit("lineEnding");
+      return between;
+    }
+    effects.enter("codeTextData");
+    return data(code2);
+  }
+  function data(code2) {
+    if (code2 === null || code2 === 32 || code2 === 96 || markdownLineEnding(code2)) {
+      effects.exit("codeTextData");
+      return between(code2);
+    }
+    effects.consume(code2);
+    return data;
+  }
+  function sequenceClose(code2) {
+    if (code2 === 96) {
+      effects.consume(code2);
+      size++;
+      return sequenceClose;
+    }
+    if (size === sizeOpen) {
+      effects.exit("codeTextSequence");
+      effects.exit("codeText");
+      return ok3(code2);
+    }
+    token.type = "codeTextData";
+    return data(code2);
+  }
+}
+var codeText;
+var init_code_text = __esm({
+  "node_modules/micromark-core-commonmark/lib/code-text.js"() {
+    init_micromark_util_character();
+    codeText = {
+      name: "codeText",
+      previous,
+      resolve: resolveCodeText,
+      tokenize: tokenizeCodeText
+    };
+  }
+});
+
+// node_modules/micromark-util-subtokenize/lib/splice-buffer.js
+function chunkedPush(list2, right) {
+  let chunkStart = 0;
+  if (right.length < 1e4) {
+    list2.push(...right);
+  } else {
+    while (chunkStart < right.length) {
+      list2.push(...right.slice(chunkStart, chunkStart + 1e4));
+      chunkStart += 1e4;
+    }
+  }
+}
+var SpliceBuffer;
+var init_splice_buffer = __esm({
+  "node_modules/micromark-util-subtokenize/lib/splice-buffer.js"() {
+    SpliceBuffer = class {
+      /**
+       * @param {ReadonlyArray<T> | null | undefined} [initial]
+       *   Initial items (optional).
+       * @returns
+       *   Splice buffer.
+       */
+      constructor(initial) {
+        this.left = initial ? [...initial] : [];
+        this.right = [];
+      }
+      /**
+       * Array access;
+       * does not move the cursor.
+       *
+       * @param {number} index
+       *   Index.
+       * @return {T}
+       *   Item.
+       */
+      get(index3) {
+        if (index3 < 0 || index3 >= this.left.length + this.right.length) {
+          throw new RangeError("Cannot access index `" + index3 + "` in a splice buffer of size `" + (this.left.length + this.right.length) + "`");
+        }
+        if (index3 < this.left.length) return this.left[index3];
+        return this.right[this.right.length - index3 + this.left.length - 1];
+      }
+      /**
+       * The length of the splice buffer, one greater than the largest index in the
+       * array.
+       */
+      get length() {
+        return this.left.length + this.right.length;
+      }
+      /**
+       * Remove and return `list[0]`;
+       * moves the cursor to `0`.
+       *
+       * @returns {T | undefined}
+       *   Item, optional.
+       */
+      shift() {
+        this.setCursor(0);
+        return this.right.pop();
+      }
+      /**
+       * Slice the buffer to get an array;
+       * does not move the cursor.
+       *
+       * @param {number} start
+       *   Start.
+       * @param {number | null | undefined} [end]
+       *   End (optional).
+       * @returns {Array<T>}
+       *   Array of items.
+       */
+      slice(start, end) {
+        const stop = end === null || end === void 0 ? Number.POSITIVE_INFINITY : end;
+        if (stop < this.left.length) {
+          return this.left.slice(start, stop);
+        }
+        if (start > this.left.length) {
+          return this.right.slice(this.right.length - stop + this.left.length, this.right.length - start + this.left.length).reverse();
+        }
+        return this.left.slice(start).concat(this.right.slice(this.right.length - stop + this.left.length).reverse());
+      }
+      /**
+       * Mimics the behavior of Array.prototype.splice() except for the change of
+       * interface necessary to avoid segfaults when patching in very large arrays.
+       *
+       * This operation moves cursor is moved to `start` and results in the cursor
+       * placed after any inserted items.
+       *
+       * @param {number} start
+       *   Start;
+       *   zero-based index at which to start changing the array;
+       *   negative numbers count backwards from the end of the array and values
+       *   that are out-of bounds are clamped to the appropriate end of the array.
+       * @param {number | null | undefined} [deleteCount=0]
+       *   Delete count (default: `0`);
+       *   maximum number of elements to delete, starting from start.
+       * @param {Array<T> | null | undefined} [items=[]]
+       *   Items to include in place of the deleted items (default: `[]`).
+       * @return {Array<T>}
+       *   Any removed items.
+       */
+      splice(start, deleteCount, items) {
+        const count2 = deleteCount || 0;
+        this.setCursor(Math.trunc(start));
+        const removed = this.right.splice(this.right.length - count2, Number.POSITIVE_INFINITY);
+        if (items) chunkedPush(this.left, items);
+        return removed.reverse();
+      }
+      /**
+       * Remove and return the highest-numbered item in the array, so
+       * `list[list.length - 1]`;
+       * Moves the cursor to `length`.
+       *
+       * @returns {T | undefined}
+       *   Item, optional.
+       */
+      pop() {
+        this.setCursor(Number.POSITIVE_INFINITY);
+        return this.left.pop();
+      }
+      /**
+       * Inserts a single item to the high-numbered side of the array;
+       * moves the cursor to `length`.
+       *
+       * @param {T} item
+       *   Item.
+       * @returns {undefined}
+       *   Nothing.
+       */
+      push(item) {
+        this.setCursor(Number.POSITIVE_INFINITY);
+        this.left.push(item);
+      }
+      /**
+       * Inserts many items to the high-numbered side of the array.
+       * Moves the cursor to `length`.
+       *
+       * @param {Array<T>} items
+       *   Items.
+       * @returns {undefined}
+       *   Nothing.
+       */
+      pushMany(items) {
+        this.setCursor(Number.POSITIVE_INFINITY);
+        chunkedPush(this.left, items);
+      }
+      /**
+       * Inserts a single item to the low-numbered side of the array;
+       * Moves the cursor to `0`.
+       *
+       * @param {T} item
+       *   Item.
+       * @returns {undefined}
+       *   Nothing.
+       */
+      unshift(item) {
+        this.setCursor(0);
+        this.right.push(item);
+      }
+      /**
+       * Inserts many items to the low-numbered side of the array;
+       * moves the cursor to `0`.
+       *
+       * @param {Array<T>} items
+       *   Items.
+       * @returns {undefined}
+       *   Nothing.
+       */
+      unshiftMany(items) {
+        this.setCursor(0);
+        chunkedPush(this.right, items.reverse());
+      }
+      /**
+       * Move the cursor to a specific position in the array. Requires
+       * time proportional to the distance moved.
+       *
+       * If `n < 0`, the cursor will end up at the beginning.
+       * If `n > length`, the cursor will end up at the end.
+       *
+       * @param {number} n
+       *   Position.
+       * @return {undefined}
+       *   Nothing.
+       */
+      setCursor(n) {
+        if (n === this.left.length || n > this.left.length && this.right.length === 0 || n < 0 && this.left.length === 0) return;
+        if (n < this.left.length) {
+          const removed = this.left.splice(n, Number.POSITIVE_INFINITY);
+          chunkedPush(this.right, removed.reverse());
+        } else {
+          const removed = this.right.splice(this.left.length + this.right.length - n, Number.POSITIVE_INFINITY);
+          chunkedPush(this.left, removed.reverse());
+        }
+      }
+    };
+  }
+});
+
+// node_modules/micromark-util-subtokenize/index.js
+function subtokenize(eventsArray) {
+  const jumps = {};
+  let index3 = -1;
+  let event;
+  let lineIndex;
+  let otherIndex;
+  let otherEvent;
+  let parameters;
+  let subevents;
+  let more;
+  const events = new SpliceBuffer(eventsArray);
+  while (++index3 < events.length) {
+    while (index3 in jumps) {
+      index3 = jumps[index3];
+    }
+    event = events.get(index3);
+    if (index3 && event[1].type === "chunkFlow" && events.get(index3 - 1)[1].type === "listItemPrefix") {
+      subevents = event[1]._tokenizer.events;
+      otherIndex = 0;
+      if (otherIndex < subevents.length && subevents[otherIndex][1].type === "lineEndingBlank") {
+        otherIndex += 2;
+      }
+      if (otherIndex < subevents.length && subevents[otherIndex][1].type === "content") {
+        while (++otherIndex < subevents.length) {
+          if (subevents[otherIndex][1].type === "content") {
+            break;
+          }
+          if (subevents[otherIndex][1].type === "chunkText") {
+            subevents[otherIndex][1]._isInFirstContentOfListItem = true;
+            otherIndex++;
+          }
+        }
+      }
+    }
+    if (event[0] === "enter") {
+      if (event[1].contentType) {
+        Object.assign(jumps, subcontent(events, index3));
+        index3 = jumps[index3];
+        more = true;
+      }
+    } else if (event[1]._container) {
+      otherIndex = index3;
+      lineIndex = void 0;
+      while (otherIndex--) {
+        otherEvent = events.get(otherIndex);
+        if (otherEvent[1].type === "lineEnding" || otherEvent[1].type === "lineEndingBlank") {
+          if (otherEvent[0] === "enter") {
+            if (lineIndex) {
+              events.get(lineIndex)[1].type = "lineEndingBlank";
+            }
+            otherEvent[1].type = "lineEnding";
+            lineIndex = otherIndex;
+          }
+        } else if (otherEvent[1].type === "linePrefix" || otherEvent[1].type === "listItemIndent") {
+        } else {
+          break;
+        }
+      }
+      if (lineIndex) {
+        event[1].end = {
+          ...events.get(lineIndex)[1].start
+        };
+        parameters = events.slice(lineIndex, index3);
+        parameters.unshift(event);
+        events.splice(lineIndex, index3 - lineIndex + 1, parameters);
+      }
+    }
+  }
+  splice(eventsArray, 0, Number.POSITIVE_INFINITY, events.slice(0));
+  return !more;
+}
+function subcontent(events, eventIndex) {
+  const token = events.get(eventIndex)[1];
+  const context3 = events.get(eventIndex)[2];
+  let startPosition = eventIndex - 1;
+  const startPositions = [];
+  let tokenizer = token._tokenizer;
+  if (!tokenizer) {
+    tokenizer = context3.parser[token.contentType](token.start);
+    if (token._contentTypeTextTrailing) {
+      tokenizer._contentTypeTextTrailing = true;
+    }
+  }
+  const childEvents = tokenizer.events;
+  const jumps = [];
+  const gaps = {};
+  let stream;
+  let previous3;
+  let index3 = -1;
+  let current = token;
+  let adjust = 0;
+  let start = 0;
+  const breaks = [start];
+  while (current) {
+    while (events.get(++startPosition)[1] !== current) {
+    }
+    startPositions.push(startPosition);
+    if (!current._tokenizer) {
+      stream = context3.sliceStream(current);
+      if (!current.next) {
+        stream.push(null);
+      }
+      if (previous3) {
+        tokenizer.defineSkip(current.start);
+      }
+      if (current._isInFirstContentOfListItem) {
+        tokenizer._gfmTasklistFirstContentOfListItem = true;
+      }
+      tokenizer.write(stream);
+      if (current._isInFirstContentOfListItem) {
+        tokenizer._gfmTasklistFirstContentOfListItem = void 0;
+      }
+    }
+    previous3 = current;
+    current = current.next;
+  }
+  current = token;
+  while (++index3 < childEvents.length) {
+    if (
+      // Find a void token that includes a break.
+      childEvents[index3][0] === "exit" && childEvents[index3 - 1][0] === "enter" && childEvents[index3][1].type === childEvents[index3 - 1][1].type && childEvents[index3][1].start.line !== childEvents[index3][1].end.line
+    ) {
+      start = index3 + 1;
+      breaks.push(start);
+      current._tokenizer = void 0;
+      current.previous = void 0;
+      current = current.next;
+    }
+  }
+  tokenizer.events = [];
+  if (current) {
+    current._tokenizer = void 0;
+    current.previous = void 0;
+  } else {
+    breaks.pop();
+  }
+  index3 = breaks.length;
+  while (index3--) {
+    const slice = childEvents.slice(breaks[index3], breaks[index3 + 1]);
+    const start2 = startPositions.pop();
+    jumps.push([start2, start2 + slice.length - 1]);
+    events.splice(start2, 2, slice);
+  }
+  jumps.reverse();
+  index3 = -1;
+  while (++index3 < jumps.length) {
+    gaps[adjust + jumps[index3][0]] = adjust + jumps[index3][1];
+    adjust += jumps[index3][1] - jumps[index3][0] - 1;
+  }
+  return gaps;
+}
+var init_micromark_util_subtokenize = __esm({
+  "node_modules/micromark-util-subtokenize/index.js"() {
+    init_micromark_util_chunked();
+    init_splice_buffer();
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/content.js
+function resolveContent(events) {
+  subtokenize(events);
+  return events;
+}
+function tokenizeContent(effects, ok3) {
+  let previous3;
+  return chunkStart;
+  function chunkStart(code2) {
+    effects.enter("content");
+    previous3 = effects.enter("chunkContent", {
+      contentType: "content"
+    });
+    return chunkInside(code2);
+  }
+  function chunkInside(code2) {
+    if (code2 === null) {
+      return contentEnd(code2);
+    }
+    if (markdownLineEnding(code2)) {
+      return effects.check(continuationConstruct, contentContinue, contentEnd)(code2);
+    }
+    effects.consume(code2);
+    return chunkInside;
+  }
+  function contentEnd(code2) {
+    effects.exit("chunkContent");
+    effects.exit("content");
+    return ok3(code2);
+  }
+  function contentContinue(code2) {
+    effects.consume(code2);
+    effects.exit("chunkContent");
+    previous3.next = effects.enter("chunkContent", {
+      contentType: "content",
+      previous: previous3
+    });
+    previous3 = previous3.next;
+    return chunkInside;
+  }
+}
+function tokenizeContinuation(effects, ok3, nok) {
+  const self2 = this;
+  return startLookahead;
+  function startLookahead(code2) {
+    effects.exit("chunkContent");
+    effects.enter("lineEnding");
+    effects.consume(code2);
+    effects.exit("lineEnding");
+    return factorySpace(effects, prefixed, "linePrefix");
+  }
+  function prefixed(code2) {
+    if (code2 === null || markdownLineEnding(code2)) {
+      return nok(code2);
+    }
+    const tail = self2.events[self2.events.length - 1];
+    if (!self2.parser.constructs.disable.null.includes("codeIndented") && tail && tail[1].type === "linePrefix" && tail[2].sliceSerialize(tail[1], true).length >= 4) {
+      return ok3(code2);
+    }
+    return effects.interrupt(self2.parser.constructs.flow, nok, ok3)(code2);
+  }
+}
+var content2, continuationConstruct;
+var init_content2 = __esm({
+  "node_modules/micromark-core-commonmark/lib/content.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    init_micromark_util_subtokenize();
+    content2 = {
+      resolve: resolveContent,
+      tokenize: tokenizeContent
+    };
+    continuationConstruct = {
+      partial: true,
+      tokenize: tokenizeContinuation
+    };
+  }
+});
+
+// node_modules/micromark-factory-destination/index.js
+function factoryDestination(effects, ok3, nok, type, literalType, literalMarkerType, rawType, stringType, max) {
+  const limit = max || Number.POSITIVE_INFINITY;
+  let balance = 0;
+  return start;
+  function start(code2) {
+    if (code2 === 60) {
+      effects.enter(type);
+      effects.enter(literalType);
+      effects.enter(literalMarkerType);
+      effects.consume(code2);
+      effects.exit(literalMarkerType);
+      return enclosedBefore;
+    }
+    if (code2 === null || code2 === 32 || code2 === 41 || asciiControl(code2)) {
+      return nok(code2);
+    }
+    effects.enter(type);
+    effects.enter(rawType);
+    effects.enter(stringType);
+    effects.enter("chunkString", {
+      contentType: "string"
+    });
+    return raw(code2);
+  }
+  function enclosedBefore(code2) {
+    if (code2 === 62) {
+      effects.enter(literalMarkerType);
+      effects.consume(code2);
+      effects.exit(literalMarkerType);
+      effects.exit(literalType);
+      effects.exit(type);
+      return ok3;
+    }
+    effects.enter(stringType);
+    effects.enter("chunkString", {
+      contentType: "string"
+    });
+    return enclosed(code2);
+  }
+  function enclosed(code2) {
+    if (code2 === 62) {
+      effects.exit("chunkString");
+      effects.exit(stringType);
+      return enclosedBefore(code2);
+    }
+    if (code2 === null || code2 === 60 || markdownLineEnding(code2)) {
+      return nok(code2);
+    }
+    effects.consume(code2);
+    return code2 === 92 ? enclosedEscape : enclosed;
+  }
+  function enclosedEscape(code2) {
+    if (code2 === 60 || code2 === 62 || code2 === 92) {
+      effects.consume(code2);
+      return enclosed;
+    }
+    return enclosed(code2);
+  }
+  function raw(code2) {
+    if (!balance && (code2 === null || code2 === 41 || markdownLineEndingOrSpace(code2))) {
+      effects.exit("chunkString");
+      effects.exit(stringType);
+      effects.exit(rawType);
+      effects.exit(type);
+      return ok3(code2);
+    }
+    if (balance < limit && code2 === 40) {
+      effects.consume(code2);
+      balance++;
+      return raw;
+    }
+    if (code2 === 41) {
+      effects.consume(code2);
+      balance--;
+      return raw;
+    }
+    if (code2 === null || code2 === 32 || code2 === 40 || asciiControl(code2)) {
+      return nok(code2);
+    }
+    effects.consume(code2);
+    return code2 === 92 ? rawEscape : raw;
+  }
+  function rawEscape(code2) {
+    if (code2 === 40 || code2 === 41 || code2 === 92) {
+      effects.consume(code2);
+      return raw;
+    }
+    return raw(code2);
+  }
+}
+var init_micromark_factory_destination = __esm({
+  "node_modules/micromark-factory-destination/index.js"() {
+    init_micromark_util_character();
+  }
+});
+
+// node_modules/micromark-factory-label/index.js
+function factoryLabel(effects, ok3, nok, type, markerType, stringType) {
+  const self2 = this;
+  let size = 0;
+  let seen;
+  return start;
+  function start(code2) {
+    effects.enter(type);
+    effects.enter(markerType);
+    effects.consume(code2);
+    effects.exit(markerType);
+    effects.enter(stringType);
+    return atBreak;
+  }
+  function atBreak(code2) {
+    if (size > 999 || code2 === null || code2 === 91 || code2 === 93 && !seen || // To do: remove in the future once we’ve switched from
+    // `micromark-extension-footnote` to `micromark-extension-gfm-footnote`,
+    // which doesn’t need this.
+    // Hidden footnotes hook.
+    /* c8 ignore next 3 */
+    code2 === 94 && !size && "_hiddenFootnoteSupport" in self2.parser.constructs) {
+      return nok(code2);
+    }
+    if (code2 === 93) {
+      effects.exit(stringType);
+      effects.enter(markerType);
+      effects.consume(code2);
+      effects.exit(markerType);
+      effects.exit(type);
+      return ok3;
+    }
+    if (markdownLineEnding(code2)) {
+      effects.enter("lineEnding");
+      effects.consume(code2);
+      effects.exit("lineEnding");
+      return atBreak;
+    }
+    effects.enter("chunkString", {
+      contentType: "string"
+    });
+    return labelInside(code2);
+  }
+  function labelInside(code2) {
+    if (code2 === null || code2 === 91 || code2 === 93 || markdownLineEnding(code2) || size++ > 999) {
+      effects.exit("chunkString");
+      return atBreak(code2);
+    }
+    effects.consume(code2);
+    if (!seen) seen = !markdownSpace(code2);
+    return code2 === 92 ? labelEscape : labelInside;
+  }
+  function labelEscape(code2) {
+    if (code2 === 91 || code2 === 92 || code2 === 93) {
+      effects.consume(code2);
+      size++;
+      return labelInside;
+    }
+    return labelInside(code2);
+  }
+}
+var init_micromark_factory_label = __esm({
+  "node_modules/micromark-factory-label/index.js"() {
+    init_micromark_util_character();
+  }
+});
+
+// node_modules/micromark-factory-title/index.js
+function factoryTitle(effects, ok3, nok, type, markerType, stringType) {
+  let marker;
+  return start;
+  function start(code2) {
+    if (code2 === 34 || code2 === 39 || code2 === 40) {
+      effects.enter(type);
+      effects.enter(markerType);
+      effects.consume(code2);
+      effects.exit(markerType);
+      marker = code2 === 40 ? 41 : code2;
+      return begin;
+    }
+    return nok(code2);
+  }
+  function begin(code2) {
+    if (code2 === marker) {
+      effects.enter(markerType);
+      effects.consume(code2);
+      effects.exit(markerType);
+      effects.exit(type);
+      return ok3;
+    }
+    effects.enter(stringType);
+    return atBreak(code2);
+  }
+  function atBreak(code2) {
+    if (code2 === marker) {
+      effects.exit(stringType);
+      return begin(marker);
+    }
+    if (code2 === null) {
+      return nok(code2);
+    }
+    if (markdownLineEnding(code2)) {
+      effects.enter("lineEnding");
+      effects.consume(code2);
+      effects.exit("lineEnding");
+      return factorySpace(effects, atBreak, "linePrefix");
+    }
+    effects.enter("chunkString", {
+      contentType: "string"
+    });
+    return inside(code2);
+  }
+  function inside(code2) {
+    if (code2 === marker || code2 === null || markdownLineEnding(code2)) {
+      effects.exit("chunkString");
+      return atBreak(code2);
+    }
+    effects.consume(code2);
+    return code2 === 92 ? escape3 : inside;
+  }
+  function escape3(code2) {
+    if (code2 === marker || code2 === 92) {
+      effects.consume(code2);
+      return inside;
+    }
+    return inside(code2);
+  }
+}
+var init_micromark_factory_title = __esm({
+  "node_modules/micromark-factory-title/index.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+  }
+});
+
+// node_modules/micromark-factory-whitespace/index.js
+function factoryWhitespace(effects, ok3) {
+  let seen;
+  return start;
+  function start(code2) {
+    if (markdownLineEnding(code2)) {
+      effects.enter("lineEnding");
+      effects.consume(code2);
+      effects.exit("lineEnding");
+      seen = true;
+      return start;
+    }
+    if (markdownSpace(code2)) {
+      return factorySpace(effects, start, seen ? "linePrefix" : "lineSuffix")(code2);
+    }
+    return ok3(code2);
+  }
+}
+var init_micromark_factory_whitespace = __esm({
+  "node_modules/micromark-factory-whitespace/index.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/definition.js
+function tokenizeDefinition(effects, ok3, nok) {
+  const self2 = this;
+  let identifier;
+  return start;
+  function start(code2) {
+    effects.enter("definition");
+    return before(code2);
+  }
+  function before(code2) {
+    return factoryLabel.call(
+      self2,
+      effects,
+      labelAfter,
+      // Note: we don’t need to reset the way `markdown-rs` does.
+      nok,
+      "definitionLabel",
+      "definitionLabelMarker",
+      "definitionLabelString"
+    )(code2);
+  }
+  function labelAfter(code2) {
+    identifier = normalizeIdentifier(self2.sliceSerialize(self2.events[self2.events.length - 1][1]).slice(1, -1));
+    if (code2 === 58) {
+      effects.enter("definitionMarker");
+      effects.consume(code2);
+      effects.exit("definitionMarker");
+      return markerAfter;
+    }
+    return nok(code2);
+  }
+  function markerAfter(code2) {
+    return markdownLineEndingOrSpace(code2) ? factoryWhitespace(effects, destinationBefore)(code2) : destinationBefore(code2);
+  }
+  function destinationBefore(code2) {
+    return factoryDestination(
+      effects,
+      destinationAfter,
+      // Note: we don’t need to reset the way `markdown-rs` does.
+      nok,
+      "definitionDestination",
+      "definitionDestinationLiteral",
+      "definitionDestinationLiteralMarker",
+      "definitionDestinationRaw",
+      "definitionDestinationString"
+    )(code2);
+  }
+  function destinationAfter(code2) {
+    return effects.attempt(titleBefore, after, after)(code2);
+  }
+  function after(code2) {
+    return markdownSpace(code2) ? factorySpace(effects, afterWhitespace, "whitespace")(code2) : afterWhitespace(code2);
+  }
+  function afterWhitespace(code2) {
+    if (code2 === null || markdownLineEnding(code2)) {
+      effects.exit("definition");
+      self2.parser.defined.push(identifier);
+      return ok3(code2);
+    }
+    return nok(code2);
+  }
+}
+function tokenizeTitleBefore(effects, ok3, nok) {
+  return titleBefore2;
+  function titleBefore2(code2) {
+    return markdownLineEndingOrSpace(code2) ? factoryWhitespace(effects, beforeMarker)(code2) : nok(code2);
+  }
+  function beforeMarker(code2) {
+    return factoryTitle(effects, titleAfter, nok, "definitionTitle", "definitionTitleMarker", "definitionTitleString")(code2);
+  }
+  function titleAfter(code2) {
+    return markdownSpace(code2) ? factorySpace(effects, titleAfterOptionalWhitespace, "whitespace")(code2) : titleAfterOptionalWhitespace(code2);
+  }
+  function titleAfterOptionalWhitespace(code2) {
+    return code2 === null || markdownLineEnding(code2) ? ok3(code2) : nok(code2);
+  }
+}
+var definition, titleBefore;
+var init_definition = __esm({
+  "node_modules/micromark-core-commonmark/lib/definition.js"() {
+    init_micromark_factory_destination();
+    init_micromark_factory_label();
+    init_micromark_factory_space();
+    init_micromark_factory_title();
+    init_micromark_factory_whitespace();
+    init_micromark_util_character();
+    init_micromark_util_normalize_identifier();
+    definition = {
+      name: "definition",
+      tokenize: tokenizeDefinition
+    };
+    titleBefore = {
+      partial: true,
+      tokenize: tokenizeTitleBefore
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/hard-break-escape.js
+function tokenizeHardBreakEscape(effects, ok3, nok) {
+  return start;
+  function start(code2) {
+    effects.enter("hardBreakEscape");
+    effects.consume(code2);
+    return after;
+  }
+  function after(code2) {
+    if (markdownLineEnding(code2)) {
+      effects.exit("hardBreakEscape");
+      return ok3(code2);
+    }
+    return nok(code2);
+  }
+}
+var hardBreakEscape;
+var init_hard_break_escape = __esm({
+  "node_modules/micromark-core-commonmark/lib/hard-break-escape.js"() {
+    init_micromark_util_character();
+    hardBreakEscape = {
+      name: "hardBreakEscape",
+      tokenize: tokenizeHardBreakEscape
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/heading-atx.js
+function resolveHeadingAtx(events, context3) {
+  let contentEnd = events.length - 2;
+  let contentStart = 3;
+  if (events[contentStart][1].type === "whitespace") {
+    contentStart += 2;
+  }
+  if (contentEnd - 2 > contentStart && events[contentEnd][1].type === "whitespace") {
+    contentEnd -= 2;
+  }
+  if (events[contentEnd][1].type === "atxHeadingSequence" && (contentStart === contentEnd - 1 || contentEnd - 4 > contentStart && events[contentEnd - 2][1].type === "whitespace")) {
+    contentEnd -= contentStart + 1 === contentEnd ? 2 : 4;
+  }
+  if (contentEnd > contentStart) {
+    const content3 = {
+      type: "atxHeadingText",
+      start: events[contentStart][1].start,
+      end: events[contentEnd][1].end
+    };
+    const text5 = {
+      type: "chunkText",
+      start: events[contentStart][1].start,
+      end: events[contentEnd][1].end,
+      contentType: "text"
+    };
+    splice(events, contentStart, contentEnd - contentStart + 1, [["enter", content3, context3], ["enter", text5, context3], ["exit", text5, context3], ["exit", content3, context3]]);
+  }
+  return events;
+}
+function tokenizeHeadingAtx(effects, ok3, nok) {
+  let size = 0;
+  return start;
+  function start(code2) {
+    effects.enter("atxHeading");
+    return before(code2);
+  }
+  function before(code2) {
+    effects.enter("atxHeadingSequence");
+    return sequenceOpen(code2);
+  }
+  function sequenceOpen(code2) {
+    if (code2 === 35 && size++ < 6) {
+      effects.consume(code2);
+      return sequenceOpen;
+    }
+    if (code2 === null || markdownLineEndingOrSpace(code2)) {
+      effects.exit("atxHeadingSequence");
+      return atBreak(code2);
+    }
+    return nok(code2);
+  }
+  function atBreak(code2) {
+    if (code2 === 35) {
+      effects.enter("atxHeadingSequence");
+      return sequenceFurther(code2);
+    }
+    if (code2 === null || markdownLineEnding(code2)) {
+      effects.exit("atxHeading");
+      return ok3(code2);
+    }
+    if (markdownSpace(code2)) {
+      return factorySpace(effects, atBreak, "whitespace")(code2);
+    }
+    effects.enter("atxHeadingText");
+    return data(code2);
+  }
+  function sequenceFurther(code2) {
+    if (code2 === 35) {
+      effects.consume(code2);
+      return sequenceFurther;
+    }
+    effects.exit("atxHeadingSequence");
+    return atBreak(code2);
+  }
+  function data(code2) {
+    if (code2 === null || code2 === 35 || markdownLineEndingOrSpace(code2)) {
+      effects.exit("atxHeadingText");
+      return atBreak(code2);
+    }
+    effects.consume(code2);
+    return data;
+  }
+}
+var headingAtx;
+var init_heading_atx = __esm({
+  "node_modules/micromark-core-commonmark/lib/heading-atx.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    init_micromark_util_chunked();
+    headingAtx = {
+      name: "headingAtx",
+      resolve: resolveHeadingAtx,
+      tokenize: tokenizeHeadingAtx
+    };
+  }
+});
+
+// node_modules/micromark-util-html-tag-name/index.js
+var htmlBlockNames, htmlRawNames;
+var init_micromark_util_html_tag_name = __esm({
+  "node_modules/micromark-util-html-tag-name/index.js"() {
+    htmlBlockNames = [
+      "address",
+      "article",
+      "aside",
+      "base",
+      "basefont",
+      "blockquote",
+      "body",
+      "caption",
+      "center",
+      "col",
+      "colgroup",
+      "dd",
+      "details",
+      "dialog",
+      "dir",
+      "div",
+      "dl",
+      "dt",
+      "fieldset",
+      "figcaption",
+      "figure",
+      "footer",
+      "form",
+      "frame",
+      "frameset",
+      "h1",
+      "h2",
+      "h3",
+      "h4",
+      "h5",
+      "h6",
+      "head",
+      "header",
+      "hr",
+      "html",
+      "iframe",
+      "legend",
+      "li",
+      "link",
+      "main",
+      "menu",
+      "menuitem",
+      "nav",
+      "noframes",
+      "ol",
+      "optgroup",
+      "option",
+      "p",
+      "param",
+      "search",
+      "section",
+      "summary",
+      "table",
+      "tbody",
+      "td",
+      "tfoot",
+      "th",
+      "thead",
+      "title",
+      "tr",
+      "track",
+      "ul"
+    ];
+    htmlRawNames = ["pre", "script", "style", "textarea"];
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/html-flow.js
+function resolveToHtmlFlow(events) {
+  let index3 = events.length;
+  while (index3--) {
+    if (events[index3][0] === "enter" && events[index3][1].type === "htmlFlow") {
+      break;
+    }
+  }
+  if (index3 > 1 && events[index3 - 2][1].type === "linePrefix") {
+    events[index3][1].start = events[index3 - 2][1].start;
+    events[index3 + 1][1].start = events[index3 - 2][1].start;
+    events.splice(index3 - 2, 2);
+  }
+  return events;
+}
+function tokenizeHtmlFlow(effects, ok3, nok) {
+  const self2 = this;
+  let marker;
+  let closingTag;
+  let buffer;
+  let index3;
+  let markerB;
+  return start;
+  function start(code2) {
+    return before(code2);
+  }
+  function before(code2) {
+    effects.enter("htmlFlow");
+    effects.enter("htmlFlowData");
+    effects.consume(code2);
+    return open2;
+  }
+  function open2(code2) {
+    if (code2 === 33) {
+      effects.consume(code2);
+      return declarationOpen;
+    }
+    if (code2 === 47) {
+      effects.consume(code2);
+      closingTag = true;
+      return tagCloseStart;
+    }
+    if (code2 === 63) {
+      effects.consume(code2);
+      marker = 3;
+      return self2.interrupt ? ok3 : continuationDeclarationInside;
+    }
+    if (asciiAlpha(code2)) {
+      effects.consume(code2);
+      buffer = String.fromCharCode(code2);
+      return tagName;
+    }
+    return nok(code2);
+  }
+  function declarationOpen(code2) {
+    if (code2 === 45) {
+      effects.consume(code2);
+      marker = 2;
+      return commentOpenInside;
+    }
+    if (code2 === 91) {
+      effects.consume(code2);
+      marker = 5;
+      index3 = 0;
+      return cdataOpenInside;
+    }
+    if (asciiAlpha(code2)) {
+      effects.consume(code2);
+      marker = 4;
+      return self2.interrupt ? ok3 : continuationDeclarationInside;
+    }
+    return nok(code2);
+  }
+  function commentOpenInside(code2) {
+    if (code2 === 45) {
+      effects.consume(code2);
+      return self2.interrupt ? ok3 : continuationDeclarationInside;
+    }
+    return nok(code2);
+  }
+  function cdataOpenInside(code2) {
+    const value2 = "CDATA[";
+    if (code2 === value2.charCodeAt(index3++)) {
+      effects.consume(code2);
+      if (index3 === value2.length) {
+        return self2.interrupt ? ok3 : continuation;
+      }
+      return cdataOpenInside;
+    }
+    return nok(code2);
+  }
+  function tagCloseStart(code2) {
+    if (asciiAlpha(code2)) {
+      effects.consume(code2);
+      buffer = String.fromCharCode(code2);
+      return tagName;
+    }
+    return nok(code2);
+  }
+  function tagName(code2) {
+    if (code2 === null || code2 === 47 || code2 === 62 || markdownLineEndingOrSpace(code2)) {
+      const slash = code2 === 47;
+      const name = buffer.toLowerCase();
+      if (!slash && !closingTag && htmlRawNames.includes(name)) {
+        marker = 1;
+        return self2.interrupt ? ok3(code2) : continuation(code2);
+      }
+      if (htmlBlockNames.includes(buffer.toLowerCase())) {
+        marker = 6;
+        if (slash) {
+          effects.consume(code2);
+          return basicSelfClosing;
+        }
+        return self2.interrupt ? ok3(code2) : continuation(code2);
+      }
+      marker = 7;
+      return self2.interrupt && !self2.parser.lazy[self2.now().line] ? nok(code2) : closingTag ? completeClosingTagAfter(code2) : completeAttributeNameBefore(code2);
+    }
+    if (code2 === 45 || asciiAlphanumeric(code2)) {
+      effects.consume(code2);
+      buffer += String.fromCharCode(code2);
+      return tagName;
+    }
+    return nok(code2);
+  }
+  function basicSelfClosing(code2) {
+    if (code2 === 62) {
+      effects.consume(code2);
+      return self2.interrupt ? ok3 : continuation;
+    }
+    return nok(code2);
+  }
+  function completeClosingTagAfter(code2) {
+    if (markdownSpace(code2)) {
+      effects.consume(code2);
+      return completeClosingTagAfter;
+    }
+    return completeEnd(code2);
+  }
+  function completeAttributeNameBefore(code2) {
+    if (code2 === 47) {
+      effects.consume(code2);
+      return completeEnd;
+    }
+    if (code2 === 58 || code2 === 95 || asciiAlpha(code2)) {
+      effects.consume(code2);
+      return completeAttributeName;
+    }
+    if (markdownSpace(code2)) {
+      effects.consume(code2);
+      return completeAttributeNameBefore;
+    }
+    return completeEnd(code2);
+  }
+  function completeAttributeName(code2) {
+    if (code2 === 45 || code2 === 46 || code2 === 58 || code2 === 95 || asciiAlphanumeric(code2)) {
+      effects.consume(code2);
+      return completeAttributeName;
+    }
+    return completeAttributeNameAfter(code2);
+  }
+  function completeAttributeNameAfter(code2) {
+    if (code2 === 61) {
+      effects.consume(code2);
+      return completeAttributeValueBefore;
+    }
+    if (markdownSpace(code2)) {
+      effects.consume(code2);
+      return completeAttributeNameAfter;
+    }
+    return completeAttributeNameBefore(code2);
+  }
+  function completeAttributeValueBefore(code2) {
+    if (code2 === null || code2 === 60 || code2 === 61 || code2 === 62 || code2 === 96) {
+      return nok(code2);
+    }
+    if (code2 === 34 || code2 === 39) {
+      effects.consume(code2);
+      markerB = code2;
+      return completeAttributeValueQuoted;
+    }
+    if (markdownSpace(code2)) {
+      effects.consume(code2);
+      return completeAttributeValueBefore;
+    }
+    return completeAttributeValueUnquoted(code2);
+  }
+  function completeAttributeValueQuoted(code2) {
+    if (code2 === markerB) {
+      effects.consume(code2);
+      markerB = null;
+      return completeAttributeValueQuotedAfter;
+    }
+    if (code2 === null || markdownLineEnding(code2)) {
+      return nok(code2);
+    }
+    effects.consume(code2);
+    return completeAttributeValueQuoted;
+  }
+  function completeAttributeValueUnquoted(code2) {
+    if (code2 === null || code2 === 34 || code2 === 39 || code2 === 47 || code2 === 60 || code2 === 61 || code2 === 62 || code2 === 96 || markdownLineEndingOrSpace(code2)) {
+      return completeAttributeNameAfter(code2);
+    }
+    effects.consume(code2);
+    return completeAttributeValueUnquoted;
+  }
+  function completeAttributeValueQuotedAfter(code2) {
+    if (code2 === 47 || code2 === 62 || markdownSpace(code2)) {
+      return completeAttributeNameBefore(code2);
+    }
+    return nok(code2);
+  }
+  function completeEnd(code2) {
+    if (code2 === 62) {
+      effects.consume(code2);
+      return completeAfter;
+    }
+    return nok(code2);
+  }
+  function completeAfter(code2) {
+    if (code2 === null || markdownLineEnding(code2)) {
+      return continuation(code2);
+    }
+    if (markdownSpace(code2)) {
+      effects.consume(code2);
+      return completeAfter;
+    }
+    return nok(code2);
+  }
+  function continuation(code2) {
+    if (code2 === 45 && marker === 2) {
+      effects.consume(code2);
+      return continuationCommentInside;
+    }
+    if (code2 === 60 && marker === 1) {
+      effects.consume(code2);
+      return continuationRawTagOpen;
+    }
+    if (code2 === 62 && marker === 4) {
+      effects.consume(code2);
+      return continuationClose;
+    }
+    if (code2 === 63 && marker === 3) {
+      effects.consume(code2);
+      return continuationDeclarationInside;
+    }
+    if (code2 === 93 && marker === 5) {
+      effects.consume(code2);
+      return continuationCdataInside;
+    }
+    if (markdownLineEnding(code2) && (marker === 6 || marker === 7)) {
+      effects.exit("htmlFlowData");
+      return effects.check(blankLineBefore, continuationAfter, continuationStart)(code2);
+    }
+    if (code2 === null || markdownLineEnding(code2)) {
+      effects.exit("htmlFlowData");
+      return continuationStart(code2);
+    }
+    effects.consume(code2);
+    return continuation;
+  }
+  function continuationStart(code2) {
+    return effects.check(nonLazyContinuation, continuationStartNonLazy, continuationAfter)(code2);
+  }
+  function continuationStartNonLazy(code2) {
+    effects.enter("lineEnding");
+    effects.consume(code2);
+    effects.exit("lineEnding");
+    return continuationBefore;
+  }
+  function continuationBefore(code2) {
+    if (code2 === null || markdownLineEnding(code2)) {
+      return continuationStart(code2);
+    }
+    effects.enter("htmlFlowData");
+    return continuation(code2);
+  }
+  function continuationCommentInside(code2) {
+    if (code2 === 45) {
+      effects.consume(code2);
+      return continuationDeclarationInside;
+    }
+    return continuation(code2);
+  }
+  function continuationRawTagOpen(code2) {
+    if (code2 === 47) {
+      effects.consume(code2);
+      buffer = "";
+      return continuationRawEndTag;
+    }
+    return continuation(code2);
+  }
+  function continuationRawEndTag(code2) {
+    if (code2 === 62) {
+      const name = buffer.toLowerCase();
+      if (htmlRawNames.includes(name)) {
+        effects.consume(code2);
+        return continuationClose;
+      }
+      return continuation(code2);
+    }
+    if (asciiAlpha(code2) && buffer.length < 8) {
+      effects.consume(code2);
+      buffer += String.fromCharCode(code2);
+      return continuationRawEndTag;
+    }
+    return continuation(code2);
+  }
+  function continuationCdataInside(code2) {
+    if (code2 === 93) {
+      effects.consume(code2);
+      return continuationDeclarationInside;
+    }
+    return continuation(code2);
+  }
+  function continuationDeclarationInside(code2) {
+    if (code2 === 62) {
+      effects.consume(code2);
+      return continuationClose;
+    }
+    if (code2 === 45 && marker === 2) {
+      effects.consume(code2);
+      return continuationDeclarationInside;
+    }
+    return continuation(code2);
+  }
+  function continuationClose(code2) {
+    if (code2 === null || markdownLineEnding(code2)) {
+      effects.exit("htmlFlowData");
+      return continuationAfter(code2);
+    }
+    effects.consume(code2);
+    return continuationClose;
+  }
+  function continuationAfter(code2) {
+    effects.exit("htmlFlow");
+    return ok3(code2);
+  }
+}
+function tokenizeBlankLineBefore(effects, ok3, nok) {
+  return start;
+  function start(code2) {
+    effects.enter("lineEnding");
+    effects.consume(code2);
+    effects.exit("lineEnding");
+    return effects.attempt(blankLine, ok3, nok);
+  }
+}
+var htmlFlow, blankLineBefore;
+var init_html_flow = __esm({
+  "node_modules/micromark-core-commonmark/lib/html-flow.js"() {
+    init_micromark_util_character();
+    init_micromark_util_html_tag_name();
+    init_blank_line();
+    init_partial_non_lazy_continuation();
+    htmlFlow = {
+      concrete: true,
+      name: "htmlFlow",
+      resolveTo: resolveToHtmlFlow,
+      tokenize: tokenizeHtmlFlow
+    };
+    blankLineBefore = {
+      partial: true,
+      tokenize: tokenizeBlankLineBefore
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/html-text.js
+function tokenizeHtmlText(effects, ok3, nok) {
+  const self2 = this;
+  let marker;
+  let index3;
+  let returnState;
+  return start;
+  function start(code2) {
+    effects.enter("htmlText");
+    effects.enter("htmlTextData");
+    effects.consume(code2);
+    return open2;
+  }
+  function open2(code2) {
+    if (code2 === 33) {
+      effects.consume(code2);
+      return declarationOpen;
+    }
+    if (code2 === 47) {
+      effects.consume(code2);
+      return tagCloseStart;
+    }
+    if (code2 === 63) {
+      effects.consume(code2);
+      return instruction;
+    }
+    if (asciiAlpha(code2)) {
+      effects.consume(code2);
+      return tagOpen;
+    }
+    return nok(code2);
+  }
+  function declarationOpen(code2) {
+    if (code2 === 45) {
+      effects.consume(code2);
+      return commentOpenInside;
+    }
+    if (code2 === 91) {
+      effects.consume(code2);
+      index3 = 0;
+      return cdataOpenInside;
+    }
+    if (asciiAlpha(code2)) {
+      effects.consume(code2);
+      return declaration;
+    }
+    return nok(code2);
+  }
+  function commentOpenInside(code2) {
+    if (code2 === 45) {
+      effects.consume(code2);
+      return commentEnd;
+    }
+    return nok(code2);
+  }
+  function comment(code2) {
+    if (code2 === null) {
+      return nok(code2);
+    }
+    if (code2 === 45) {
+      effects.consume(code2);
+      return commentClose;
+    }
+    if (markdownLineEnding(code2)) {
+      returnState = comment;
+      return lineEndingBefore(code2);
+    }
+    effects.consume(code2);
+    return comment;
+  }
+  function commentClose(code2) {
+    if (code2 === 45) {
+      effects.consume(code2);
+      return commentEnd;
+    }
+    return comment(code2);
+  }
+  function commentEnd(code2) {
+    return code2 === 62 ? end(code2) : code2 === 45 ? commentClose(code2) : comment(code2);
+  }
+  function cdataOpenInside(code2) {
+    const value2 = "CDATA[";
+    if (code2 === value2.charCodeAt(index3++)) {
+      effects.consume(code2);
+      return index3 === value2.length ? cdata : cdataOpenInside;
+    }
+    return nok(code2);
+  }
+  function cdata(code2) {
+    if (code2 === null) {
+      return nok(code2);
+    }
+    if (code2 === 93) {
+      effects.consume(code2);
+      return cdataClose;
+    }
+    if (markdownLineEnding(code2)) {
+      returnState = cdata;
+      return lineEndingBefore(code2);
+    }
+    effects.consume(code2);
+    return cdata;
+  }
+  function cdataClose(code2) {
+    if (code2 === 93) {
+      effects.consume(code2);
+      return cdataEnd;
+    }
+    return cdata(code2);
+  }
+  function cdataEnd(code2) {
+    if (code2 === 62) {
+      return end(code2);
+    }
+    if (code2 === 93) {
+      effects.consume(code2);
+      return cdataEnd;
+    }
+    return cdata(code2);
+  }
+  function declaration(code2) {
+    if (code2 === null || code2 === 62) {
+      return end(code2);
+    }
+    if (markdownLineEnding(code2)) {
+      returnState = declaration;
+      return lineEndingBefore(code2);
+    }
+    effects.consume(code2);
+    return declaration;
+  }
+  function instruction(code2) {
+    if (code2 === null) {
+      return nok(code2);
+    }
+    if (code2 === 63) {
+      effects.consume(code2);
+      return instructionClose;
+    }
+    if (markdownLineEnding(code2)) {
+      returnState = instruction;
+      return lineEndingBefore(code2);
+    }
+    effects.consume(code2);
+    return instruction;
+  }
+  function instructionClose(code2) {
+    return code2 === 62 ? end(code2) : instruction(code2);
+  }
+  function tagCloseStart(code2) {
+    if (asciiAlpha(code2)) {
+      effects.consume(code2);
+      return tagClose;
+    }
+    return nok(code2);
+  }
+  function tagClose(code2) {
+    if (code2 === 45 || asciiAlphanumeric(code2)) {
+      effects.consume(code2);
+      return tagClose;
+    }
+    return tagCloseBetween(code2);
+  }
+  function tagCloseBetween(code2) {
+    if (markdownLineEnding(code2)) {
+      returnState = tagCloseBetween;
+      return lineEndingBefore(code2);
+    }
+    if (markdownSpace(code2)) {
+      effects.consume(code2);
+      return tagCloseBetween;
+    }
+    return end(code2);
+  }
+  function tagOpen(code2) {
+    if (code2 === 45 || asciiAlphanumeric(code2)) {
+      effects.consume(code2);
+      return tagOpen;
+    }
+    if (code2 === 47 || code2 === 62 || markdownLineEndingOrSpace(code2)) {
+      return tagOpenBetween(code2);
+    }
+    return nok(code2);
+  }
+  function tagOpenBetween(code2) {
+    if (code2 === 47) {
+      effects.consume(code2);
+      return end;
+    }
+    if (code2 === 58 || code2 === 95 || asciiAlpha(code2)) {
+      effects.consume(code2);
+      return tagOpenAttributeName;
+    }
+    if (markdownLineEnding(code2)) {
+      returnState = tagOpenBetween;
+      return lineEndingBefore(code2);
+    }
+    if (markdownSpace(code2)) {
+      effects.consume(code2);
+      return tagOpenBetween;
+    }
+    return end(code2);
+  }
+  function tagOpenAttributeName(code2) {
+    if (code2 === 45 || code2 === 46 || code2 === 58 || code2 === 95 || asciiAlphanumeric(code2)) {
+      effects.consume(code2);
+      return tagOpenAttributeName;
+    }
+    return tagOpenAttributeNameAfter(code2);
+  }
+  function tagOpenAttributeNameAfter(code2) {
+    if (code2 === 61) {
+      effects.consume(code2);
+      return tagOpenAttributeValueBefore;
+    }
+    if (markdownLineEnding(code2)) {
+      returnState = tagOpenAttributeNameAfter;
+      return lineEndingBefore(code2);
+    }
+    if (markdownSpace(code2)) {
+      effects.consume(code2);
+      return tagOpenAttributeNameAfter;
+    }
+    return tagOpenBetween(code2);
+  }
+  function tagOpenAttributeValueBefore(code2) {
+    if (code2 === null || code2 === 60 || code2 === 61 || code2 === 62 || code2 === 96) {
+      return nok(code2);
+    }
+    if (code2 === 34 || code2 === 39) {
+      effects.consume(code2);
+      marker = code2;
+      return tagOpenAttributeValueQuoted;
+    }
+    if (markdownLineEnding(code2)) {
+      returnState = tagOpenAttributeValueBefore;
+      return lineEndingBefore(code2);
+    }
+    if (markdownSpace(code2)) {
+      effects.consume(code2);
+      return tagOpenAttributeValueBefore;
+    }
+    effects.consume(code2);
+    return tagOpenAttributeValueUnquoted;
+  }
+  function tagOpenAttributeValueQuoted(code2) {
+    if (code2 === marker) {
+      effects.consume(code2);
+      marker = void 0;
+      return tagOpenAttributeValueQuotedAfter;
+    }
+    if (code2 === null) {
+      return nok(code2);
+    }
+    if (markdownLineEnding(code2)) {
+      returnState = tagOpenAttributeValueQuoted;
+      return lineEndingBefore(code2);
+    }
+    effects.consume(code2);
+    return tagOpenAttributeValueQuoted;
+  }
+  function tagOpenAttributeValueUnquoted(code2) {
+    if (code2 === null || code2 === 34 || code2 === 39 || code2 === 60 || code2 === 61 || code2 === 96) {
+      return nok(code2);
+    }
+    if (code2 === 47 || code2 === 62 || markdownLineEndingOrSpace(code2)) {
+      return tagOpenBetween(code2);
+    }
+    effects.consume(code2);
+    return tagOpenAttributeValueUnquoted;
+  }
+  function tagOpenAttributeValueQuotedAfter(code2) {
+    if (code2 === 47 || code2 === 62 || markdownLineEndingOrSpace(code2)) {
+      return tagOpenBetween(code2);
+    }
+    return nok(code2);
+  }
+  function end(code2) {
+    if (code2 === 62) {
+      effects.consume(code2);
+      effects.exit("htmlTextData");
+      effects.exit("htmlText");
+      return ok3;
+    }
+    return nok(code2);
+  }
+  function lineEndingBefore(code2) {
+    effects.exit("htmlTextData");
+    effects.enter("lineEnding");
+    effects.consume(code2);
+    effects.exit("lineEnding");
+    return lineEndingAfter;
+  }
+  function lineEndingAfter(code2) {
+    return markdownSpace(code2) ? factorySpace(effects, lineEndingAfterPrefix, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code2) : lineEndingAfterPrefix(code2);
+  }
+  function lineEndingAfterPrefix(code2) {
+    effects.enter("htmlTextData");
+    return returnState(code2);
+  }
+}
+var htmlText;
+var init_html_text = __esm({
+  "node_modules/micromark-core-commonmark/lib/html-text.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    htmlText = {
+      name: "htmlText",
+      tokenize: tokenizeHtmlText
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/label-end.js
+function resolveAllLabelEnd(events) {
+  let index3 = -1;
+  const newEvents = [];
+  while (++index3 < events.length) {
+    const token = events[index3][1];
+    newEvents.push(events[index3]);
+    if (token.type === "labelImage" || token.type === "labelLink" || token.type === "labelEnd") {
+      const offset = token.type === "labelImage" ? 4 : 2;
+      token.type = "data";
+      index3 += offset;
+    }
+  }
+  if (events.length !== newEvents.length) {
+    splice(events, 0, events.length, newEvents);
+  }
+  return events;
+}
+function resolveToLabelEnd(events, context3) {
+  let index3 = events.length;
+  let offset = 0;
+  let open2;
+  let close2;
+  let media;
+  while (index3--) {
+    const token = events[index3][1];
+    if (open2) {
+      if (token.type === "link" || token.type === "labelLink" && token._inactive) {
+        break;
+      }
+      if (events[index3][0] === "enter" && token.type === "labelLink") {
+        token._inactive = true;
+      }
+    } else if (close2) {
+      if (events[index3][0] === "enter" && (token.type === "labelImage" || token.type === "labelLink") && !token._balanced) {
+        open2 = index3;
+        if (token.type !== "labelLink") {
+          offset = 2;
+          break;
+        }
+      }
+    } else if (token.type === "labelEnd") {
+      close2 = index3;
+    }
+  }
+  const group = {
+    type: events[open2][1].type === "labelLink" ? "link" : "image",
+    start: {
+      ...events[open2][1].start
+    },
+    end: {
+      ...events[events.length - 1][1].end
+    }
+  };
+  const label2 = {
+    type: "label",
+    start: {
+      ...events[open2][1].start
+    },
+    end: {
+      ...events[close2][1].end
+    }
+  };
+  const text5 = {
+    type: "labelText",
+    start: {
+      ...events[open2 + offset + 2][1].end
+    },
+    end: {
+      ...events[close2 - 2][1].start
+    }
+  };
+  media = [["enter", group, context3], ["enter", label2, context3]];
+  media = push(media, events.slice(open2 + 1, open2 + offset + 3));
+  media = push(media, [["enter", text5, context3]]);
+  media = push(media, resolveAll(context3.parser.constructs.insideSpan.null, events.slice(open2 + offset + 4, close2 - 3), context3));
+  media = push(media, [["exit", text5, context3], events[close2 - 2], events[close2 - 1], ["exit", label2, context3]]);
+  media = push(media, events.slice(close2 + 1));
+  media = push(media, [["exit", group, context3]]);
+  splice(events, open2, events.length, media);
+  return events;
+}
+function tokenizeLabelEnd(effects, ok3, nok) {
+  const self2 = this;
+  const labelStarts = self2._labelStarts;
+  let labelStart;
+  let defined;
+  if (labelStarts) {
+    while (labelStarts.length > 0 && labelStarts[labelStarts.length - 1]._balanced) {
+      labelStarts.pop();
+    }
+    labelStart = labelStarts[labelStarts.length - 1];
+  }
+  return start;
+  function start(code2) {
+    if (!labelStart) {
+      return nok(code2);
+    }
+    if (labelStart._inactive) {
+      return labelEndNok(code2);
+    }
+    defined = self2.parser.defined.includes(normalizeIdentifier(self2.sliceSerialize({
+      start: labelStart.end,
+      end: self2.now()
+    })));
+    effects.enter("labelEnd");
+    effects.enter("labelMarker");
+    effects.consume(code2);
+    effects.exit("labelMarker");
+    effects.exit("labelEnd");
+    return after;
+  }
+  function after(code2) {
+    if (code2 === 40) {
+      return effects.attempt(resourceConstruct, labelEndOk, defined ? labelEndOk : labelEndNok)(code2);
+    }
+    if (code2 === 91) {
+      return effects.attempt(referenceFullConstruct, labelEndOk, defined ? referenceNotFull : labelEndNok)(code2);
+    }
+    return defined ? labelEndOk(code2) : labelEndNok(code2);
+  }
+  function referenceNotFull(code2) {
+    return effects.attempt(referenceCollapsedConstruct, labelEndOk, labelEndNok)(code2);
+  }
+  function labelEndOk(code2) {
+    labelStarts.pop();
+    return ok3(code2);
+  }
+  function labelEndNok(code2) {
+    labelStart._balanced = true;
+    return nok(code2);
+  }
+}
+function tokenizeResource(effects, ok3, nok) {
+  return resourceStart;
+  function resourceStart(code2) {
+    effects.enter("resource");
+    effects.enter("resourceMarker");
+    effects.consume(code2);
+    effects.exit("resourceMarker");
+    return resourceBefore;
+  }
+  function resourceBefore(code2) {
+    return markdownLineEndingOrSpace(code2) ? factoryWhitespace(effects, resourceOpen)(code2) : resourceOpen(code2);
+  }
+  function resourceOpen(code2) {
+    if (code2 === 41) {
+      return resourceEnd(code2);
+    }
+    return factoryDestination(effects, resourceDestinationAfter, resourceDestinationMissing, "resourceDestination", "resourceDestinationLiteral", "resourceDestinationLiteralMarker", "resourceDestinationRaw", "resourceDestinationString", 32)(code2);
+  }
+  function resourceDestinationAfter(code2) {
+    return markdownLineEndingOrSpace(code2) ? factoryWhitespace(effects, resourceBetween)(code2) : resourceEnd(code2);
+  }
+  function resourceDestinationMissing(code2) {
+    return nok(code2);
+  }
+  function resourceBetween(code2) {
+    if (code2 === 34 || code2 === 39 || code2 === 40) {
+      return factoryTitle(effects, resourceTitleAfter, nok, "resourceTitle", "resourceTitleMarker", "resourceTitleString")(code2);
+    }
+    return resourceEnd(code2);
+  }
+  function resourceTitleAfter(code2) {
+    return markdownLineEndingOrSpace(code2) ? factoryWhitespace(effects, resourceEnd)(code2) : resourceEnd(code2);
+  }
+  function resourceEnd(code2) {
+    if (code2 === 41) {
+      effects.enter("resourceMarker");
+      effects.consume(code2);
+      effects.exit("resourceMarker");
+      effects.exit("resource");
+      return ok3;
+    }
+    return nok(code2);
+  }
+}
+function tokenizeReferenceFull(effects, ok3, nok) {
+  const self2 = this;
+  return referenceFull;
+  function referenceFull(code2) {
+    return factoryLabel.call(self2, effects, referenceFullAfter, referenceFullMissing, "reference", "referenceMarker", "referenceString")(code2);
+  }
+  function referenceFullAfter(code2) {
+    return self2.parser.defined.includes(normalizeIdentifier(self2.sliceSerialize(self2.events[self2.events.length - 1][1]).slice(1, -1))) ? ok3(code2) : nok(code2);
+  }
+  function referenceFullMissing(code2) {
+    return nok(code2);
+  }
+}
+function tokenizeReferenceCollapsed(effects, ok3, nok) {
+  return referenceCollapsedStart;
+  function referenceCollapsedStart(code2) {
+    effects.enter("reference");
+    effects.enter("referenceMarker");
+    effects.consume(code2);
+    effects.exit("referenceMarker");
+    return referenceCollapsedOpen;
+  }
+  function referenceCollapsedOpen(code2) {
+    if (code2 === 93) {
+      effects.enter("referenceMarker");
+      effects.consume(code2);
+      effects.exit("referenceMarker");
+      effects.exit("reference");
+      return ok3;
+    }
+    return nok(code2);
+  }
+}
+var labelEnd, resourceConstruct, referenceFullConstruct, referenceCollapsedConstruct;
+var init_label_end = __esm({
+  "node_modules/micromark-core-commonmark/lib/label-end.js"() {
+    init_micromark_factory_destination();
+    init_micromark_factory_label();
+    init_micromark_factory_title();
+    init_micromark_factory_whitespace();
+    init_micromark_util_character();
+    init_micromark_util_chunked();
+    init_micromark_util_normalize_identifier();
+    init_micromark_util_resolve_all();
+    labelEnd = {
+      name: "labelEnd",
+      resolveAll: resolveAllLabelEnd,
+      resolveTo: resolveToLabelEnd,
+      tokenize: tokenizeLabelEnd
+    };
+    resourceConstruct = {
+      tokenize: tokenizeResource
+    };
+    referenceFullConstruct = {
+      tokenize: tokenizeReferenceFull
+    };
+    referenceCollapsedConstruct = {
+      tokenize: tokenizeReferenceCollapsed
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/label-start-image.js
+function tokenizeLabelStartImage(effects, ok3, nok) {
+  const self2 = this;
+  let labelImage;
+  return start;
+  function start(code2) {
+    effects.enter("labelImage");
+    effects.enter("labelImageMarker");
+    effects.consume(code2);
+    effects.exit("labelImageMarker");
+    return open2;
+  }
+  function open2(code2) {
+    if (code2 === 91) {
+      effects.enter("labelMarker");
+      effects.consume(code2);
+      effects.exit("labelMarker");
+      labelImage = effects.exit("labelImage");
+      return after;
+    }
+    return nok(code2);
+  }
+  function after(code2) {
+    if (code2 === 94 && "_hiddenFootnoteSupport" in self2.parser.constructs) {
+      return nok(code2);
+    }
+    self2._labelStarts = self2._labelStarts || [];
+    self2._labelStarts.push(labelImage);
+    return ok3(code2);
+  }
+}
+var labelStartImage;
+var init_label_start_image = __esm({
+  "node_modules/micromark-core-commonmark/lib/label-start-image.js"() {
+    init_label_end();
+    labelStartImage = {
+      name: "labelStartImage",
+      resolveAll: labelEnd.resolveAll,
+      tokenize: tokenizeLabelStartImage
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/label-start-link.js
+function tokenizeLabelStartLink(effects, ok3, nok) {
+  const self2 = this;
+  let labelLink;
+  return start;
+  function start(code2) {
+    effects.enter("labelLink");
+    effects.enter("labelMarker");
+    effects.consume(code2);
+    effects.exit("labelMarker");
+    labelLink = effects.exit("labelLink");
+    return after;
+  }
+  function after(code2) {
+    if (code2 === 94 && "_hiddenFootnoteSupport" in self2.parser.constructs) {
+      return nok(code2);
+    }
+    self2._labelStarts = self2._labelStarts || [];
+    self2._labelStarts.push(labelLink);
+    return ok3(code2);
+  }
+}
+var labelStartLink;
+var init_label_start_link = __esm({
+  "node_modules/micromark-core-commonmark/lib/label-start-link.js"() {
+    init_label_end();
+    labelStartLink = {
+      name: "labelStartLink",
+      resolveAll: labelEnd.resolveAll,
+      tokenize: tokenizeLabelStartLink
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/line-ending.js
+function tokenizeLineEnding(effects, ok3) {
+  return start;
+  function start(code2) {
+    effects.enter("lineEnding");
+    effects.consume(code2);
+    effects.exit("lineEnding");
+    return factorySpace(effects, ok3, "linePrefix");
+  }
+}
+var lineEnding;
+var init_line_ending = __esm({
+  "node_modules/micromark-core-commonmark/lib/line-ending.js"() {
+    init_micromark_factory_space();
+    lineEnding = {
+      name: "lineEnding",
+      tokenize: tokenizeLineEnding
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/thematic-break.js
+function tokenizeThematicBreak(effects, ok3, nok) {
+  let size = 0;
+  let marker;
+  return start;
+  function start(code2) {
+    effects.enter("thematicBreak");
+    return before(code2);
+  }
+  function before(code2) {
+    marker = code2;
+    return atBreak(code2);
+  }
+  function atBreak(code2) {
+    if (code2 === marker) {
+      effects.enter("thematicBreakSequence");
+      return sequence(code2);
+    }
+    if (size >= 3 && (code2 === null || markdownLineEnding(code2))) {
+      effects.exit("thematicBreak");
+      return ok3(code2);
+    }
+    return nok(code2);
+  }
+  function sequence(code2) {
+    if (code2 === marker) {
+      effects.consume(code2);
+      size++;
+      return sequence;
+    }
+    effects.exit("thematicBreakSequence");
+    return markdownSpace(code2) ? factorySpace(effects, atBreak, "whitespace")(code2) : atBreak(code2);
+  }
+}
+var thematicBreak;
+var init_thematic_break = __esm({
+  "node_modules/micromark-core-commonmark/lib/thematic-break.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    thematicBreak = {
+      name: "thematicBreak",
+      tokenize: tokenizeThematicBreak
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/list.js
+function tokenizeListStart(effects, ok3, nok) {
+  const self2 = this;
+  const tail = self2.events[self2.events.length - 1];
+  let initialSize = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
+  let size = 0;
+  return start;
+  function start(code2) {
+    const kind = self2.containerState.type || (code2 === 42 || code2 === 43 || code2 === 45 ? "listUnordered" : "listOrdered");
+    if (kind === "listUnordered" ? !self2.containerState.marker || code2 === self2.containerState.marker : asciiDigit(code2)) {
+      if (!self2.containerState.type) {
+        self2.containerState.type = kind;
+        effects.enter(kind, {
+          _container: true
+        });
+      }
+      if (kind === "listUnordered") {
+        effects.enter("listItemPrefix");
+        return code2 === 42 || code2 === 45 ? effects.check(thematicBreak, nok, atMarker)(code2) : atMarker(code2);
+      }
+      if (!self2.interrupt || code2 === 49) {
+        effects.enter("listItemPrefix");
+        effects.enter("listItemValue");
+        return inside(code2);
+      }
+    }
+    return nok(code2);
+  }
+  function inside(code2) {
+    if (asciiDigit(code2) && ++size < 10) {
+      effects.consume(code2);
+      return inside;
+    }
+    if ((!self2.interrupt || size < 2) && (self2.containerState.marker ? code2 === self2.containerState.marker : code2 === 41 || code2 === 46)) {
+      effects.exit("listItemValue");
+      return atMarker(code2);
+    }
+    return nok(code2);
+  }
+  function atMarker(code2) {
+    effects.enter("listItemMarker");
+    effects.consume(code2);
+    effects.exit("listItemMarker");
+    self2.containerState.marker = self2.containerState.marker || code2;
+    return effects.check(
+      blankLine,
+      // Can’t be empty when interrupting.
+      self2.interrupt ? nok : onBlank,
+      effects.attempt(listItemPrefixWhitespaceConstruct, endOfPrefix, otherPrefix)
+    );
+  }
+  function onBlank(code2) {
+    self2.containerState.initialBlankLine = true;
+    initialSize++;
+    return endOfPrefix(code2);
+  }
+  function otherPrefix(code2) {
+    if (markdownSpace(code2)) {
+      effects.enter("listItemPrefixWhitespace");
+      effects.consume(code2);
+      effects.exit("listItemPrefixWhitespace");
+      return endOfPrefix;
+    }
+    return nok(code2);
+  }
+  function endOfPrefix(code2) {
+    self2.containerState.size = initialSize + self2.sliceSerialize(effects.exit("listItemPrefix"), true).length;
+    return ok3(code2);
+  }
+}
+function tokenizeListContinuation(effects, ok3, nok) {
+  const self2 = this;
+  self2.containerState._closeFlow = void 0;
+  return effects.check(blankLine, onBlank, notBlank);
+  function onBlank(code2) {
+    self2.containerState.furtherBlankLines = self2.containerState.furtherBlankLines || self2.containerState.initialBlankLine;
+    return factorySpace(effects, ok3, "listItemIndent", self2.containerState.size + 1)(code2);
+  }
+  function notBlank(code2) {
+    if (self2.containerState.furtherBlankLines || !markdownSpace(code2)) {
+      self2.containerState.furtherBlankLines = void 0;
+      self2.containerState.initialBlankLine = void 0;
+      return notInCurrentItem(code2);
+    }
+    self2.containerState.furtherBlankLines = void 0;
+    self2.containerState.initialBlankLine = void 0;
+    return effects.attempt(indentConstruct, ok3, notInCurrentItem)(code2);
+  }
+  function notInCurrentItem(code2) {
+    self2.containerState._closeFlow = true;
+    self2.interrupt = void 0;
+    return factorySpace(effects, effects.attempt(list, ok3, nok), "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code2);
+  }
+}
+function tokenizeIndent(effects, ok3, nok) {
+  const self2 = this;
+  return factorySpace(effects, afterPrefix, "listItemIndent", self2.containerState.size + 1);
+  function afterPrefix(code2) {
+    const tail = self2.events[self2.events.length - 1];
+    return tail && tail[1].type === "listItemIndent" && tail[2].sliceSerialize(tail[1], true).length === self2.containerState.size ? ok3(code2) : nok(code2);
+  }
+}
+function tokenizeListEnd(effects) {
+  effects.exit(this.containerState.type);
+}
+function tokenizeListItemPrefixWhitespace(effects, ok3, nok) {
+  const self2 = this;
+  return factorySpace(effects, afterPrefix, "listItemPrefixWhitespace", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4 + 1);
+  function afterPrefix(code2) {
+    const tail = self2.events[self2.events.length - 1];
+    return !markdownSpace(code2) && tail && tail[1].type === "listItemPrefixWhitespace" ? ok3(code2) : nok(code2);
+  }
+}
+var list, listItemPrefixWhitespaceConstruct, indentConstruct;
+var init_list = __esm({
+  "node_modules/micromark-core-commonmark/lib/list.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    init_blank_line();
+    init_thematic_break();
+    list = {
+      continuation: {
+        tokenize: tokenizeListContinuation
+      },
+      exit: tokenizeListEnd,
+      name: "list",
+      tokenize: tokenizeListStart
+    };
+    listItemPrefixWhitespaceConstruct = {
+      partial: true,
+      tokenize: tokenizeListItemPrefixWhitespace
+    };
+    indentConstruct = {
+      partial: true,
+      tokenize: tokenizeIndent
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/lib/setext-underline.js
+function resolveToSetextUnderline(events, context3) {
+  const editMap = new EditMap();
+  let index3 = events.length;
+  let content3;
+  let text5;
+  let definition2;
+  while (index3--) {
+    if (events[index3][0] === "enter") {
+      if (events[index3][1].type === "content") {
+        content3 = index3;
+        break;
+      }
+      if (events[index3][1].type === "paragraph") {
+        text5 = index3;
+      }
+    } else {
+      if (events[index3][1].type === "content") {
+        editMap.add(index3, 1, []);
+      }
+      if (!definition2 && events[index3][1].type === "definition") {
+        definition2 = index3;
+      }
+    }
+  }
+  const heading = {
+    type: "setextHeading",
+    start: {
+      ...events[content3][1].start
+    },
+    end: {
+      ...events[events.length - 1][1].end
+    }
+  };
+  events[text5][1].type = "setextHeadingText";
+  if (definition2) {
+    editMap.add(text5, 0, [["enter", heading, context3]]);
+    editMap.add(definition2 + 1, 0, [["exit", events[content3][1], context3]]);
+    events[content3][1].end = {
+      ...events[definition2][1].end
+    };
+  } else {
+    events[content3][1] = heading;
+  }
+  editMap.add(events.length, 0, [["exit", heading, context3]]);
+  editMap.consume(events);
+  return events;
+}
+function tokenizeSetextUnderline(effects, ok3, nok) {
+  const self2 = this;
+  let marker;
+  return start;
+  function start(code2) {
+    let index3 = self2.events.length;
+    let paragraph;
+    while (index3--) {
+      if (self2.events[index3][1].type !== "lineEnding" && self2.events[index3][1].type !== "linePrefix" && self2.events[index3][1].type !== "content") {
+        paragraph = self2.events[index3][1].type === "paragraph";
+        break;
+      }
+    }
+    if (!self2.parser.lazy[self2.now().line] && (self2.interrupt || paragraph)) {
+      effects.enter("setextHeadingLine");
+      marker = code2;
+      return before(code2);
+    }
+    return nok(code2);
+  }
+  function before(code2) {
+    effects.enter("setextHeadingLineSequence");
+    return inside(code2);
+  }
+  function inside(code2) {
+    if (code2 === marker) {
+      effects.consume(code2);
+      return inside;
+    }
+    effects.exit("setextHeadingLineSequence");
+    return markdownSpace(code2) ? factorySpace(effects, after, "lineSuffix")(code2) : after(code2);
+  }
+  function after(code2) {
+    if (code2 === null || markdownLineEnding(code2)) {
+      effects.exit("setextHeadingLine");
+      return ok3(code2);
+    }
+    return nok(code2);
+  }
+}
+var setextUnderline;
+var init_setext_underline = __esm({
+  "node_modules/micromark-core-commonmark/lib/setext-underline.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    init_micromark_util_edit_map();
+    setextUnderline = {
+      name: "setextUnderline",
+      resolveTo: resolveToSetextUnderline,
+      tokenize: tokenizeSetextUnderline
+    };
+  }
+});
+
+// node_modules/micromark-core-commonmark/index.js
+var init_micromark_core_commonmark = __esm({
+  "node_modules/micromark-core-commonmark/index.js"() {
+    init_attention();
+    init_autolink();
+    init_blank_line();
+    init_block_quote();
+    init_character_escape();
+    init_character_reference();
+    init_code_fenced();
+    init_code_indented();
+    init_code_text();
+    init_content2();
+    init_definition();
+    init_hard_break_escape();
+    init_heading_atx();
+    init_html_flow();
+    init_html_text();
+    init_label_end();
+    init_label_start_image();
+    init_label_start_link();
+    init_line_ending();
+    init_list();
+    init_setext_underline();
+    init_thematic_break();
+  }
+});
+
+// node_modules/micromark/lib/initialize/flow.js
+function initializeFlow(effects) {
+  const self2 = this;
+  const initial = effects.attempt(
+    // Try to parse a blank line.
+    blankLine,
+    atBlankEnding,
+    // Try to parse initial flow (essentially, only code).
+    effects.attempt(this.parser.constructs.flowInitial, afterConstruct, factorySpace(effects, effects.attempt(this.parser.constructs.flow, afterConstruct, effects.attempt(content2, afterConstruct)), "linePrefix"))
+  );
+  return initial;
+  function atBlankEnding(code2) {
+    if (code2 === null) {
+      effects.consume(code2);
+      return;
+    }
+    effects.enter("lineEndingBlank");
+    effects.consume(code2);
+    effects.exit("lineEndingBlank");
+    self2.currentConstruct = void 0;
+    return initial;
+  }
+  function afterConstruct(code2) {
+    if (code2 === null) {
+      effects.consume(code2);
+      return;
+    }
+    effects.enter("lineEnding");
+    effects.consume(code2);
+    effects.exit("lineEnding");
+    self2.currentConstruct = void 0;
+    return initial;
+  }
+}
+var flow;
+var init_flow = __esm({
+  "node_modules/micromark/lib/initialize/flow.js"() {
+    init_micromark_core_commonmark();
+    init_micromark_factory_space();
+    flow = {
+      tokenize: initializeFlow
+    };
+  }
+});
+
+// node_modules/micromark/lib/initialize/text.js
+function initializeFactory(field) {
+  return {
+    resolveAll: createResolver(field === "text" ? resolveAllLineSuffixes : void 0),
+    tokenize: initializeText
+  };
+  function initializeText(effects) {
+    const self2 = this;
+    const constructs2 = this.parser.constructs[field];
+    const text5 = effects.attempt(constructs2, start, notText);
+    return start;
+    function start(code2) {
+      return atBreak(code2) ? text5(code2) : notText(code2);
+    }
+    function notText(code2) {
+      if (code2 === null) {
+        effects.consume(code2);
+        return;
+      }
+      effects.enter("data");
+      effects.consume(code2);
+      return data;
+    }
+    function data(code2) {
+      if (atBreak(code2)) {
+        effects.exit("data");
+        return text5(code2);
+      }
+      effects.consume(code2);
+      return data;
+    }
+    function atBreak(code2) {
+      if (code2 === null) {
+        return true;
+      }
+      const list2 = constructs2[code2];
+      let index3 = -1;
+      if (list2) {
+        while (++index3 < list2.length) {
+          const item = list2[index3];
+          if (!item.previous || item.previous.call(self2, self2.previous)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+  }
+}
+function createResolver(extraResolver) {
+  return resolveAllText;
+  function resolveAllText(events, context3) {
+    let index3 = -1;
+    let enter;
+    while (++index3 <= events.length) {
+      if (enter === void 0) {
+        if (events[index3] && events[index3][1].type === "data") {
+          enter = index3;
+          index3++;
+        }
+      } else if (!events[index3] || events[index3][1].type !== "data") {
+        if (index3 !== enter + 2) {
+          events[enter][1].end = events[index3 - 1][1].end;
+          events.splice(enter + 2, index3 - enter - 2);
+          index3 = enter + 2;
+        }
+        enter = void 0;
+      }
+    }
+    return extraResolver ? extraResolver(events, context3) : events;
+  }
+}
+function resolveAllLineSuffixes(events, context3) {
+  const editMap = new EditMap();
+  let eventIndex = 0;
+  while (++eventIndex <= events.length) {
+    if ((eventIndex === events.length || events[eventIndex][1].type === "lineEnding") && events[eventIndex - 1][1].type === "data") {
+      const data = events[eventIndex - 1][1];
+      const chunks = context3.sliceStream(data);
+      let index3 = chunks.length;
+      let bufferIndex = -1;
+      let size = 0;
+      let tabs;
+      while (index3--) {
+        const chunk = chunks[index3];
+        if (typeof chunk === "string") {
+          bufferIndex = chunk.length;
+          while (chunk.charCodeAt(bufferIndex - 1) === 32) {
+            size++;
+            bufferIndex--;
+          }
+          if (bufferIndex) {
+            break;
+          }
+          bufferIndex = -1;
+        } else if (chunk === -2) {
+          tabs = true;
+          size++;
+        } else if (chunk === -1) {
+        } else {
+          index3++;
+          break;
+        }
+      }
+      if (context3._contentTypeTextTrailing && eventIndex === events.length) {
+        size = 0;
+      }
+      if (size) {
+        const token = {
+          type: eventIndex === events.length || tabs || size < 2 ? "lineSuffix" : "hardBreakTrailing",
+          start: {
+            _bufferIndex: index3 ? bufferIndex : data.start._bufferIndex + bufferIndex,
+            _index: data.start._index + index3,
+            line: data.end.line,
+            column: data.end.column - size,
+            offset: data.end.offset - size
+          },
+          end: {
+            ...data.end
+          }
+        };
+        data.end = {
+          ...token.start
+        };
+        if (data.start.offset === data.end.offset) {
+          Object.assign(data, token);
+        } else {
+          editMap.add(eventIndex, 0, [["enter", token, context3], ["exit", token, context3]]);
+        }
+      }
+      eventIndex++;
+    }
+  }
+  editMap.consume(events);
+  return events;
+}
+var resolver, string, text;
+var init_text = __esm({
+  "node_modules/micromark/lib/initialize/text.js"() {
+    init_micromark_util_edit_map();
+    resolver = {
+      resolveAll: createResolver()
+    };
+    string = initializeFactory("string");
+    text = initializeFactory("text");
+  }
+});
+
+// node_modules/micromark/lib/constructs.js
+var constructs_exports = {};
+__export(constructs_exports, {
+  attentionMarkers: () => attentionMarkers,
+  contentInitial: () => contentInitial,
+  disable: () => disable,
+  document: () => document3,
+  flow: () => flow2,
+  flowInitial: () => flowInitial,
+  insideSpan: () => insideSpan,
+  string: () => string2,
+  text: () => text2
+});
+var document3, contentInitial, flowInitial, flow2, string2, text2, insideSpan, attentionMarkers, disable;
+var init_constructs = __esm({
+  "node_modules/micromark/lib/constructs.js"() {
+    init_micromark_core_commonmark();
+    init_text();
+    document3 = {
+      [42]: list,
+      [43]: list,
+      [45]: list,
+      [48]: list,
+      [49]: list,
+      [50]: list,
+      [51]: list,
+      [52]: list,
+      [53]: list,
+      [54]: list,
+      [55]: list,
+      [56]: list,
+      [57]: list,
+      [62]: blockQuote
+    };
+    contentInitial = {
+      [91]: definition
+    };
+    flowInitial = {
+      [-2]: codeIndented,
+      [-1]: codeIndented,
+      [32]: codeIndented
+    };
+    flow2 = {
+      [35]: headingAtx,
+      [42]: thematicBreak,
+      [45]: [setextUnderline, thematicBreak],
+      [60]: htmlFlow,
+      [61]: setextUnderline,
+      [95]: thematicBreak,
+      [96]: codeFenced,
+      [126]: codeFenced
+    };
+    string2 = {
+      [38]: characterReference,
+      [92]: characterEscape
+    };
+    text2 = {
+      [-5]: lineEnding,
+      [-4]: lineEnding,
+      [-3]: lineEnding,
+      [33]: labelStartImage,
+      [38]: characterReference,
+      [42]: attention,
+      [60]: [autolink, htmlText],
+      [91]: labelStartLink,
+      [92]: [hardBreakEscape, characterEscape],
+      [93]: labelEnd,
+      [95]: attention,
+      [96]: codeText
+    };
+    insideSpan = {
+      null: [attention, resolver]
+    };
+    attentionMarkers = {
+      null: [42, 95]
+    };
+    disable = {
+      null: []
+    };
+  }
+});
+
+// node_modules/micromark/lib/create-tokenizer.js
+function createTokenizer(parser, initialize, from) {
+  let point3 = {
+    _bufferIndex: -1,
+    _index: 0,
+    line: from && from.line || 1,
+    column: from && from.column || 1,
+    offset: from && from.offset || 0
+  };
+  const columnStart = {};
+  const resolveAllConstructs = [];
+  let chunks = [];
+  let stack = [];
+  let consumed = true;
+  const effects = {
+    attempt: constructFactory(onsuccessfulconstruct),
+    check: constructFactory(onsuccessfulcheck),
+    consume,
+    enter,
+    exit: exit3,
+    interrupt: constructFactory(onsuccessfulcheck, {
+      interrupt: true
+    })
+  };
+  const context3 = {
+    code: null,
+    containerState: {},
+    defineSkip,
+    events: [],
+    now,
+    parser,
+    previous: null,
+    sliceSerialize,
+    sliceStream,
+    write
+  };
+  let state = initialize.tokenize.call(context3, effects);
+  let expectedCode;
+  if (initialize.resolveAll) {
+    resolveAllConstructs.push(initialize);
+  }
+  return context3;
+  function write(slice) {
+    chunks = push(chunks, slice);
+    main();
+    if (chunks[chunks.length - 1] !== null) {
+      return [];
+    }
+    addResult(initialize, 0);
+    context3.events = resolveAll(resolveAllConstructs, context3.events, context3);
+    return context3.events;
+  }
+  function sliceSerialize(token, expandTabs) {
+    return serializeChunks(sliceStream(token), expandTabs);
+  }
+  function sliceStream(token) {
+    return sliceChunks(chunks, token);
+  }
+  function now() {
+    const {
+      _bufferIndex,
+      _index,
+      line,
+      column,
+      offset
+    } = point3;
+    return {
+      _bufferIndex,
+      _index,
+      line,
+      column,
+      offset
+    };
+  }
+  function defineSkip(value2) {
+    columnStart[value2.line] = value2.column;
+    accountForPotentialSkip();
+  }
+  function main() {
+    while (point3._index < chunks.length) {
+      const chunk = chunks[point3._index];
+      if (typeof chunk === "string") {
+        const chunkIndex = point3._index;
+        if (point3._bufferIndex < 0) {
+          point3._bufferIndex = 0;
+        }
+        while (point3._index === chunkIndex && point3._bufferIndex < chunk.length) {
+          go(chunk.charCodeAt(point3._bufferIndex));
+        }
+      } else {
+        go(chunk);
+      }
+    }
+  }
+  function go(code2) {
+    consumed = void 0;
+    expectedCode = code2;
+    state = state(code2);
+  }
+  function consume(code2) {
+    if (markdownLineEnding(code2)) {
+      point3.line++;
+      point3.column = 1;
+      point3.offset += code2 === -3 ? 2 : 1;
+      accountForPotentialSkip();
+    } else if (code2 !== -1) {
+      point3.column++;
+      point3.offset++;
+    }
+    if (point3._bufferIndex < 0) {
+      point3._index++;
+    } else {
+      point3._bufferIndex++;
+      if (point3._bufferIndex === // Points w/ non-negative `_bufferIndex` reference
+      // strings.
+      /** @type {string} */
+      chunks[point3._index].length) {
+        point3._bufferIndex = -1;
+        point3._index++;
+      }
+    }
+    context3.previous = code2;
+    consumed = true;
+  }
+  function enter(type, fields) {
+    const token = fields || {};
+    token.type = type;
+    token.start = now();
+    context3.events.push(["enter", token, context3]);
+    stack.push(token);
+    return token;
+  }
+  function exit3(type) {
+    const token = stack.pop();
+    token.end = now();
+    context3.events.push(["exit", token, context3]);
+    return token;
+  }
+  function onsuccessfulconstruct(construct, info2) {
+    addResult(construct, info2.from);
+  }
+  function onsuccessfulcheck(_, info2) {
+    info2.restore();
+  }
+  function constructFactory(onreturn, fields) {
+    return hook2;
+    function hook2(constructs2, returnState, bogusState) {
+      let listOfConstructs;
+      let constructIndex;
+      let currentConstruct;
+      let info2;
+      return Array.isArray(constructs2) ? (
+        /* c8 ignore next 1 */
+        handleListOfConstructs(constructs2)
+      ) : "tokenize" in constructs2 ? (
+        // Looks like a construct.
+        handleListOfConstructs([
+          /** @type {Construct} */
+          constructs2
+        ])
+      ) : handleMapOfConstructs(constructs2);
+      function handleMapOfConstructs(map) {
+        return start;
+        function start(code2) {
+          const left = code2 !== null && map[code2];
+          const all2 = code2 !== null && map.null;
+          const list2 = [
+            // To do: add more extension tests.
+            /* c8 ignore next 2 */
+            ...Array.isArray(left) ? left : left ? [left] : [],
+            ...Array.isArray(all2) ? all2 : all2 ? [all2] : []
+          ];
+          return handleListOfConstructs(list2)(code2);
+        }
+      }
+      function handleListOfConstructs(list2) {
+        listOfConstructs = list2;
+        constructIndex = 0;
+        if (list2.length === 0) {
+          return bogusState;
+        }
+        return handleConstruct(list2[constructIndex]);
+      }
+      function handleConstruct(construct) {
+        return start;
+        function start(code2) {
+          info2 = store();
+          currentConstruct = construct;
+          if (!construct.partial) {
+            context3.currentConstruct = construct;
+          }
+          if (construct.name && context3.parser.constructs.disable.null.includes(construct.name)) {
+            return nok(code2);
+          }
+          return construct.tokenize.call(
+            // If we do have fields, create an object w/ `context` as its
+            // prototype.
+            // This allows a “live binding”, which is needed for `interrupt`.
+            fields ? Object.assign(Object.create(context3), fields) : context3,
+            effects,
+            ok3,
+            nok
+          )(code2);
+        }
+      }
+      function ok3(code2) {
+        consumed = true;
+        onreturn(currentConstruct, info2);
+        return returnState;
+      }
+      function nok(code2) {
+        consumed = true;
+        info2.restore();
+        if (++constructIndex < listOfConstructs.length) {
+          return handleConstruct(listOfConstructs[constructIndex]);
+        }
+        return bogusState;
+      }
+    }
+  }
+  function addResult(construct, from2) {
+    if (construct.resolveAll && !resolveAllConstructs.includes(construct)) {
+      resolveAllConstructs.push(construct);
+    }
+    if (construct.resolve) {
+      splice(context3.events, from2, context3.events.length - from2, construct.resolve(context3.events.slice(from2), context3));
+    }
+    if (construct.resolveTo) {
+      context3.events = construct.resolveTo(context3.events, context3);
+    }
+  }
+  function store() {
+    const startPoint = now();
+    const startPrevious = context3.previous;
+    const startCurrentConstruct = context3.currentConstruct;
+    const startEventsIndex = context3.events.length;
+    const startStack = Array.from(stack);
+    return {
+      from: startEventsIndex,
+      restore
+    };
+    function restore() {
+      point3 = startPoint;
+      context3.previous = startPrevious;
+      context3.currentConstruct = startCurrentConstruct;
+      context3.events.length = startEventsIndex;
+      stack = startStack;
+      accountForPotentialSkip();
+    }
+  }
+  function accountForPotentialSkip() {
+    if (point3.line in columnStart && point3.column < 2) {
+      point3.column = columnStart[point3.line];
+      point3.offset += columnStart[point3.line] - 1;
+    }
+  }
+}
+function sliceChunks(chunks, token) {
+  const startIndex = token.start._index;
+  const startBufferIndex = token.start._bufferIndex;
+  const endIndex = token.end._index;
+  const endBufferIndex = token.end._bufferIndex;
+  let view;
+  if (startIndex === endIndex) {
+    view = [chunks[startIndex].slice(startBufferIndex, endBufferIndex)];
+  } else {
+    view = chunks.slice(startIndex, endIndex);
+    if (startBufferIndex > -1) {
+      const head = view[0];
+      if (typeof head === "string") {
+        view[0] = head.slice(startBufferIndex);
+      } else {
+        view.shift();
+      }
+    }
+    if (endBufferIndex > 0) {
+      view.push(chunks[endIndex].slice(0, endBufferIndex));
+    }
+  }
+  return view;
+}
+function serializeChunks(chunks, expandTabs) {
+  let index3 = -1;
+  const result = [];
+  let atTab;
+  while (++index3 < chunks.length) {
+    const chunk = chunks[index3];
+    let value2;
+    if (typeof chunk === "string") {
+      value2 = chunk;
+    } else {
+      switch (chunk) {
+        case -5: {
+          value2 = "\r";
+          break;
+        }
+        case -4: {
+          value2 = "\n";
+          break;
+        }
+        case -3: {
+          value2 = "\r\n";
+          break;
+        }
+        case -2: {
+          value2 = expandTabs ? " " : "	";
+          break;
+        }
+        case -1: {
+          if (!expandTabs && atTab) {
+            continue;
+          }
+          value2 = " ";
+          break;
+        }
+        default: {
+          value2 = String.fromCharCode(chunk);
+        }
+      }
+    }
+    atTab = chunk === -2;
+    result.push(value2);
+  }
+  return result.join("");
+}
+var init_create_tokenizer = __esm({
+  "node_modules/micromark/lib/create-tokenizer.js"() {
+    init_micromark_util_character();
+    init_micromark_util_chunked();
+    init_micromark_util_resolve_all();
+  }
+});
+
+// node_modules/micromark/lib/parse.js
+function parse4(options2) {
+  const settings = options2 || {};
+  const constructs2 = (
+    /** @type {FullNormalizedExtension} */
+    combineExtensions([constructs_exports, ...settings.extensions || []])
+  );
+  const parser = {
+    constructs: constructs2,
+    content: create2(content),
+    defined: [],
+    document: create2(document2),
+    flow: create2(flow),
+    lazy: {},
+    string: create2(string),
+    text: create2(text)
+  };
+  return parser;
+  function create2(initial) {
+    return creator2;
+    function creator2(from) {
+      return createTokenizer(parser, initial, from);
+    }
+  }
+}
+var init_parse = __esm({
+  "node_modules/micromark/lib/parse.js"() {
+    init_micromark_util_combine_extensions();
+    init_content();
+    init_document();
+    init_flow();
+    init_text();
+    init_constructs();
+    init_create_tokenizer();
+  }
+});
+
+// node_modules/micromark/lib/postprocess.js
+function postprocess(events) {
+  while (!subtokenize(events)) {
+  }
+  return events;
+}
+var init_postprocess = __esm({
+  "node_modules/micromark/lib/postprocess.js"() {
+    init_micromark_util_subtokenize();
+  }
+});
+
+// node_modules/micromark/lib/preprocess.js
+function preprocess() {
+  let column = 1;
+  let buffer = "";
+  let start = true;
+  let atCarriageReturn;
+  return preprocessor;
+  function preprocessor(value2, encoding, end) {
+    value2 = buffer + (typeof value2 === "string" ? value2.toString() : new TextDecoder(encoding || void 0).decode(value2));
+    const chunks = [];
+    let startPosition = 0;
+    buffer = "";
+    if (start) {
+      if (value2.charCodeAt(0) === 65279) {
+        startPosition++;
+      }
+      start = void 0;
+    }
+    while (startPosition < value2.length) {
+      search.lastIndex = startPosition;
+      const match = search.exec(value2);
+      const endPosition = match && match.index !== void 0 ? match.index : value2.length;
+      const code2 = value2.charCodeAt(endPosition);
+      if (!match) {
+        buffer = value2.slice(startPosition);
+        break;
+      }
+      if (code2 === 10 && startPosition === endPosition && atCarriageReturn) {
+        chunks.push(-3);
+        atCarriageReturn = void 0;
+      } else {
+        if (atCarriageReturn) {
+          chunks.push(-5);
+          atCarriageReturn = void 0;
+        }
+        if (startPosition < endPosition) {
+          chunks.push(value2.slice(startPosition, endPosition));
+          column += endPosition - startPosition;
+        }
+        switch (code2) {
+          case 0: {
+            chunks.push(65533);
+            column++;
+            break;
+          }
+          case 9: {
+            const next = Math.ceil(column / 4) * 4;
+            chunks.push(-2);
+            while (column++ < next) {
+              chunks.push(-1);
+            }
+            break;
+          }
+          case 10: {
+            chunks.push(-4);
+            column = 1;
+            break;
+          }
+          default: {
+            atCarriageReturn = true;
+            column = 1;
+          }
+        }
+      }
+      startPosition = endPosition + 1;
+    }
+    if (end) {
+      if (atCarriageReturn) {
+        chunks.push(-5);
+      }
+      if (buffer) {
+        chunks.push(buffer);
+      }
+      chunks.push(null);
+    }
+    return chunks;
+  }
+}
+var search;
+var init_preprocess = __esm({
+  "node_modules/micromark/lib/preprocess.js"() {
+    search = /[\0\t\n\r]/g;
+  }
+});
+
+// node_modules/micromark/index.js
+var init_micromark = __esm({
+  "node_modules/micromark/index.js"() {
+    init_parse();
+    init_postprocess();
+    init_preprocess();
+  }
+});
+
+// node_modules/micromark-util-decode-string/index.js
+function decodeString(value2) {
+  return value2.replace(characterEscapeOrReference, decode);
+}
+function decode($0, $1, $2) {
+  if ($1) {
+    return $1;
+  }
+  const head = $2.charCodeAt(0);
+  if (head === 35) {
+    const head2 = $2.charCodeAt(1);
+    const hex = head2 === 120 || head2 === 88;
+    return decodeNumericCharacterReference($2.slice(hex ? 2 : 1), hex ? 16 : 10);
+  }
+  return decodeNamedCharacterReference($2) || $0;
+}
+var characterEscapeOrReference;
+var init_micromark_util_decode_string = __esm({
+  "node_modules/micromark-util-decode-string/index.js"() {
+    init_decode_named_character_reference();
+    init_micromark_util_decode_numeric_character_reference();
+    characterEscapeOrReference = /\\([!-/:-@[-`{-~])|&(#(?:\d{1,7}|x[\da-f]{1,6})|[\da-z]{1,31});/gi;
+  }
+});
+
+// node_modules/unist-util-stringify-position/lib/index.js
+function stringifyPosition(value2) {
+  if (!value2 || typeof value2 !== "object") {
+    return "";
+  }
+  if ("position" in value2 || "type" in value2) {
+    return position(value2.position);
+  }
+  if ("start" in value2 || "end" in value2) {
+    return position(value2);
+  }
+  if ("line" in value2 || "column" in value2) {
+    return point(value2);
+  }
+  return "";
+}
+function point(point3) {
+  return index2(point3 && point3.line) + ":" + index2(point3 && point3.column);
+}
+function position(pos) {
+  return point(pos && pos.start) + "-" + point(pos && pos.end);
+}
+function index2(value2) {
+  return value2 && typeof value2 === "number" ? value2 : 1;
+}
+var init_lib2 = __esm({
+  "node_modules/unist-util-stringify-position/lib/index.js"() {
+  }
+});
+
+// node_modules/unist-util-stringify-position/index.js
+var init_unist_util_stringify_position = __esm({
+  "node_modules/unist-util-stringify-position/index.js"() {
+    init_lib2();
+  }
+});
+
+// node_modules/mdast-util-from-markdown/lib/index.js
+function fromMarkdown(value2, encoding, options2) {
+  if (encoding && typeof encoding === "object") {
+    options2 = encoding;
+    encoding = void 0;
+  }
+  return compiler(options2)(postprocess(parse4(options2).document().write(preprocess()(value2, encoding, true))));
+}
+function compiler(options2) {
+  const config = {
+    afterExit: [],
+    beforeEnter: [],
+    transforms: [],
+    canContainEols: ["emphasis", "fragment", "heading", "paragraph", "strong"],
+    enter: {
+      autolink: opener2(link),
+      autolinkProtocol: onenterdata,
+      autolinkEmail: onenterdata,
+      atxHeading: opener2(heading),
+      blockQuote: opener2(blockQuote2),
+      characterEscape: onenterdata,
+      characterReference: onenterdata,
+      codeFenced: opener2(codeFlow),
+      codeFencedFenceInfo: buffer,
+      codeFencedFenceMeta: buffer,
+      codeIndented: opener2(codeFlow, buffer),
+      codeText: opener2(codeText2, buffer),
+      codeTextData: onenterdata,
+      data: onenterdata,
+      codeFlowValue: onenterdata,
+      definition: opener2(definition2),
+      definitionDestinationString: buffer,
+      definitionLabelString: buffer,
+      definitionTitleString: buffer,
+      emphasis: opener2(emphasis),
+      hardBreakEscape: opener2(hardBreak),
+      hardBreakTrailing: opener2(hardBreak),
+      htmlFlow: opener2(html, buffer),
+      htmlFlowData: onenterdata,
+      htmlText: opener2(html, buffer),
+      htmlTextData: onenterdata,
+      image: opener2(image),
+      label: buffer,
+      link: opener2(link),
+      listItem: opener2(listItem),
+      listItemValue: onenterlistitemvalue,
+      listOrdered: opener2(list2, onenterlistordered),
+      listUnordered: opener2(list2),
+      paragraph: opener2(paragraph),
+      reference: onenterreference,
+      referenceString: buffer,
+      resourceDestinationString: buffer,
+      resourceTitleString: buffer,
+      setextHeading: opener2(heading),
+      strong: opener2(strong),
+      thematicBreak: opener2(thematicBreak2)
+    },
+    exit: {
+      atxHeading: closer(),
+      atxHeadingSequence: onexitatxheadingsequence,
+      autolink: closer(),
+      autolinkEmail: onexitautolinkemail,
+      autolinkProtocol: onexitautolinkprotocol,
+      blockQuote: closer(),
+      characterEscapeValue: onexitdata,
+      characterReferenceMarkerHexadecimal: onexitcharacterreferencemarker,
+      characterReferenceMarkerNumeric: onexitcharacterreferencemarker,
+      characterReferenceValue: onexitcharacterreferencevalue,
+      characterReference: onexitcharacterreference,
+      codeFenced: closer(onexitcodefenced),
+      codeFencedFence: onexitcodefencedfence,
+      codeFencedFenceInfo: onexitcodefencedfenceinfo,
+      codeFencedFenceMeta: onexitcodefencedfencemeta,
+      codeFlowValue: onexitdata,
+      codeIndented: closer(onexitcodeindented),
+      codeText: closer(onexitcodetext),
+      codeTextData: onexitdata,
+      data: onexitdata,
+      definition: closer(),
+      definitionDestinationString: onexitdefinitiondestinationstring,
+      definitionLabelString: onexitdefinitionlabelstring,
+      definitionTitleString: onexitdefinitiontitlestring,
+      emphasis: closer(),
+      hardBreakEscape: closer(onexithardbreak),
+      hardBreakTrailing: closer(onexithardbreak),
+      htmlFlow: closer(onexithtmlflow),
+      htmlFlowData: onexitdata,
+      htmlText: closer(onexithtmltext),
+      htmlTextData: onexitdata,
+      image: closer(onexitimage),
+      label: onexitlabel,
+      labelText: onexitlabeltext,
+      lineEnding: onexitlineending,
+      link: closer(onexitlink),
+      listItem: closer(),
+      listOrdered: closer(),
+      listUnordered: closer(),
+      paragraph: closer(),
+      referenceString: onexitreferencestring,
+      resourceDestinationString: onexitresourcedestinationstring,
+      resourceTitleString: onexitresourcetitlestring,
+      resource: onexitresource,
+      setextHeading: closer(onexitsetextheading),
+      setextHeadingLineSequence: onexitsetextheadinglinesequence,
+      setextHeadingText: onexitsetextheadingtext,
+      strong: closer(),
+      thematicBreak: closer()
+    }
+  };
+  configure(config, (options2 || {}).mdastExtensions || []);
+  const data = {};
+  return compile;
+  function compile(events) {
+    let tree = {
+      type: "root",
+      children: [],
+      position: void 0
+    };
+    const context3 = {
+      stack: [tree],
+      tokenStack: [],
+      config,
+      enter,
+      exit: exit3,
+      buffer,
+      resume,
+      data
+    };
+    const listStack = [];
+    const prepared = [];
+    let index3 = -1;
+    while (++index3 < events.length) {
+      prepared.push(events[index3]);
+      if (events[index3][1].type === "listOrdered" || events[index3][1].type === "listUnordered") {
+        if (events[index3][0] === "enter") {
+          listStack.push(prepared.length - 1);
+        } else {
+          const tail = listStack.pop();
+          prepareList(prepared, tail);
+        }
+      }
+    }
+    events = prepared;
+    index3 = -1;
+    while (++index3 < events.length) {
+      const handler2 = config[events[index3][0]];
+      if (events[index3][0] === "enter" && config.beforeEnter.length > 0) {
+        callListeners(config.beforeEnter, {
+          ...context3,
+          sliceSerialize: events[index3][2].sliceSerialize
+        }, events[index3][1]);
+      }
+      if (own2.call(handler2, events[index3][1].type)) {
+        handler2[events[index3][1].type].call({
+          ...context3,
+          sliceSerialize: events[index3][2].sliceSerialize
+        }, events[index3][1]);
+      }
+      if (events[index3][0] === "exit" && config.afterExit.length > 0) {
+        callListeners(config.afterExit, {
+          ...context3,
+          sliceSerialize: events[index3][2].sliceSerialize
+        }, events[index3][1]);
+      }
+    }
+    if (context3.tokenStack.length > 0) {
+      const tail = context3.tokenStack[context3.tokenStack.length - 1];
+      const handler2 = tail[1] || defaultOnError;
+      handler2.call(context3, void 0, tail[0]);
+    }
+    tree.position = {
+      start: point2(events.length > 0 ? events[0][1].start : {
+        line: 1,
+        column: 1,
+        offset: 0
+      }),
+      end: point2(events.length > 0 ? events[events.length - 2][1].end : {
+        line: 1,
+        column: 1,
+        offset: 0
+      })
+    };
+    index3 = -1;
+    while (++index3 < config.transforms.length) {
+      tree = config.transforms[index3](tree) || tree;
+    }
+    return tree;
+  }
+  function callListeners(listeners, context3, token) {
+    let index3 = -1;
+    while (++index3 < listeners.length) {
+      listeners[index3].call(context3, token);
+    }
+  }
+  function prepareList(events, start) {
+    const end = events.length - 1;
+    let index3 = start - 1;
+    let containerBalance = -1;
+    let listSpread = false;
+    let listItem2;
+    let lineIndex;
+    let firstBlankLineIndex;
+    let atMarker;
+    const insertions = [];
+    while (++index3 <= end) {
+      const event = events[index3];
+      switch (event[1].type) {
+        case "listUnordered":
+        case "listOrdered":
+        case "blockQuote": {
+          if (event[0] === "enter") {
+            containerBalance++;
+          } else {
+            containerBalance--;
+          }
+          atMarker = void 0;
+          break;
+        }
+        case "lineEndingBlank": {
+          if (event[0] === "enter") {
+            if (listItem2 && !atMarker && !containerBalance && !firstBlankLineIndex) {
+              firstBlankLineIndex = index3;
+            }
+            atMarker = void 0;
+          }
+          break;
+        }
+        case "linePrefix":
+        case "listItemValue":
+        case "listItemMarker":
+        case "listItemPrefix":
+        case "listItemPrefixWhitespace": {
+          break;
+        }
+        default: {
+          atMarker = void 0;
+        }
+      }
+      if (!containerBalance && event[0] === "enter" && event[1].type === "listItemPrefix" || containerBalance === -1 && event[0] === "exit" && (event[1].type === "listUnordered" || event[1].type === "listOrdered")) {
+        if (listItem2) {
+          let tailIndex = index3;
+          lineIndex = void 0;
+          while (tailIndex--) {
+            const tailEvent = events[tailIndex];
+            if (tailEvent[1].type === "lineEnding" || tailEvent[1].type === "lineEndingBlank") {
+              if (tailEvent[0] === "exit") continue;
+              if (lineIndex) {
+                events[lineIndex][1].type = "lineEndingBlank";
+                listSpread = true;
+              }
+              tailEvent[1].type = "lineEnding";
+              lineIndex = tailIndex;
+            } else if (tailEvent[1].type === "linePrefix" || tailEvent[1].type === "blockQuotePrefix" || tailEvent[1].type === "blockQuotePrefixWhitespace" || tailEvent[1].type === "blockQuoteMarker" || tailEvent[1].type === "listItemIndent") {
+            } else {
+              break;
+            }
+          }
+          if (firstBlankLineIndex && (!lineIndex || firstBlankLineIndex < lineIndex)) {
+            listItem2._spread = true;
+          }
+          listItem2.end = Object.assign({}, lineIndex ? events[lineIndex][1].start : event[1].end);
+          insertions.push({
+            at: lineIndex || index3,
+            event: ["exit", listItem2, event[2]]
+          });
+        }
+        if (event[1].type === "listItemPrefix") {
+          const item = {
+            type: "listItem",
+            _spread: false,
+            start: Object.assign({}, event[1].start),
+            // @ts-expect-error: we’ll add `end` in a second.
+            end: void 0
+          };
+          listItem2 = item;
+          insertions.push({
+            at: index3,
+            event: ["enter", item, event[2]]
+          });
+          firstBlankLineIndex = void 0;
+          atMarker = true;
+        }
+      }
+    }
+    const listEvents = events.splice(start);
+    let insertion = 0;
+    index3 = -1;
+    while (++index3 < listEvents.length) {
+      while (insertion < insertions.length && insertions[insertion].at === start + index3) {
+        events.push(insertions[insertion++].event);
+      }
+      events.push(listEvents[index3]);
+    }
+    events[start][1]._spread = listSpread;
+  }
+  function opener2(create2, and) {
+    return open2;
+    function open2(token) {
+      enter.call(this, create2(token), token);
+      if (and) and.call(this, token);
+    }
+  }
+  function buffer() {
+    this.stack.push({
+      type: "fragment",
+      children: []
+    });
+  }
+  function enter(node2, token, errorHandler) {
+    const parent = this.stack[this.stack.length - 1];
+    const siblings = parent.children;
+    siblings.push(node2);
+    this.stack.push(node2);
+    this.tokenStack.push([token, errorHandler || void 0]);
+    node2.position = {
+      start: point2(token.start),
+      // @ts-expect-error: `end` will be patched later.
+      end: void 0
+    };
+  }
+  function closer(and) {
+    return close2;
+    function close2(token) {
+      if (and) and.call(this, token);
+      exit3.call(this, token);
+    }
+  }
+  function exit3(token, onExitError) {
+    const node2 = this.stack.pop();
+    const open2 = this.tokenStack.pop();
+    if (!open2) {
+      throw new Error("Cannot close `" + token.type + "` (" + stringifyPosition({
+        start: token.start,
+        end: token.end
+      }) + "): it’s not open");
+    }
+    if (open2[0].type !== token.type) {
+      if (onExitError) {
+        onExitError.call(this, token, open2[0]);
+      } else {
+        const handler2 = open2[1] || defaultOnError;
+        handler2.call(this, token, open2[0]);
+      }
+    }
+    node2.position.end = point2(token.end);
+  }
+  function resume() {
+    return toString(this.stack.pop());
+  }
+  function onenterlistordered() {
+    this.data.expectingFirstListItemValue = true;
+  }
+  function onenterlistitemvalue(token) {
+    if (this.data.expectingFirstListItemValue) {
+      const ancestor = this.stack[this.stack.length - 2];
+      ancestor.start = Number.parseInt(this.sliceSerialize(token), 10);
+      this.data.expectingFirstListItemValue = void 0;
+    }
+  }
+  function onexitcodefencedfenceinfo() {
+    const data2 = this.resume();
+    const node2 = this.stack[this.stack.length - 1];
+    node2.lang = data2;
+  }
+  function onexitcodefencedfencemeta() {
+    const data2 = this.resume();
+    const node2 = this.stack[this.stack.length - 1];
+    node2.meta = data2;
+  }
+  function onexitcodefencedfence() {
+    if (this.data.flowCodeInside) return;
+    this.buffer();
+    this.data.flowCodeInside = true;
+  }
+  function onexitcodefenced() {
+    const data2 = this.resume();
+    const node2 = this.stack[this.stack.length - 1];
+    node2.value = data2.replace(/^(\r?\n|\r)|(\r?\n|\r)$/g, "");
+    this.data.flowCodeInside = void 0;
+  }
+  function onexitcodeindented() {
+    const data2 = this.resume();
+    const node2 = this.stack[this.stack.length - 1];
+    node2.value = data2.replace(/(\r?\n|\r)$/g, "");
+  }
+  function onexitdefinitionlabelstring(token) {
+    const label2 = this.resume();
+    const node2 = this.stack[this.stack.length - 1];
+    node2.label = label2;
+    node2.identifier = normalizeIdentifier(this.sliceSerialize(token)).toLowerCase();
+  }
+  function onexitdefinitiontitlestring() {
+    const data2 = this.resume();
+    const node2 = this.stack[this.stack.length - 1];
+    node2.title = data2;
+  }
+  function onexitdefinitiondestinationstring() {
+    const data2 = this.resume();
+    const node2 = this.stack[this.stack.length - 1];
+    node2.url = data2;
+  }
+  function onexitatxheadingsequence(token) {
+    const node2 = this.stack[this.stack.length - 1];
+    if (!node2.depth) {
+      const depth = this.sliceSerialize(token).length;
+      node2.depth = depth;
+    }
+  }
+  function onexitsetextheadingtext() {
+    this.data.setextHeadingSlurpLineEnding = true;
+  }
+  function onexitsetextheadinglinesequence(token) {
+    const node2 = this.stack[this.stack.length - 1];
+    node2.depth = this.sliceSerialize(token).codePointAt(0) === 61 ? 1 : 2;
+  }
+  function onexitsetextheading() {
+    this.data.setextHeadingSlurpLineEnding = void 0;
+  }
+  function onenterdata(token) {
+    const node2 = this.stack[this.stack.length - 1];
+    const siblings = node2.children;
+    let tail = siblings[siblings.length - 1];
+    if (!tail || tail.type !== "text") {
+      tail = text5();
+      tail.position = {
+        start: point2(token.start),
+        // @ts-expect-error: we’ll add `end` later.
+        end: void 0
+      };
+      siblings.push(tail);
+    }
+    this.stack.push(tail);
+  }
+  function onexitdata(token) {
+    const tail = this.stack.pop();
+    tail.value += this.sliceSerialize(token);
+    tail.position.end = point2(token.end);
+  }
+  function onexitlineending(token) {
+    const context3 = this.stack[this.stack.length - 1];
+    if (this.data.atHardBreak) {
+      const tail = context3.children[context3.children.length - 1];
+      tail.position.end = point2(token.end);
+      this.data.atHardBreak = void 0;
+      return;
+    }
+    if (!this.data.setextHeadingSlurpLineEnding && config.canContainEols.includes(context3.type)) {
+      onenterdata.call(this, token);
+      onexitdata.call(this, token);
+    }
+  }
+  function onexithardbreak() {
+    this.data.atHardBreak = true;
+  }
+  function onexithtmlflow() {
+    const data2 = this.resume();
+    const node2 = this.stack[this.stack.length - 1];
+    node2.value = data2;
+  }
+  function onexithtmltext() {
+    const data2 = this.resume();
+    const node2 = this.stack[this.stack.length - 1];
+    node2.value = data2;
+  }
+  function onexitcodetext() {
+    const data2 = this.resume();
+    const node2 = this.stack[this.stack.length - 1];
+    node2.value = data2;
+  }
+  function onexitlink() {
+    const node2 = this.stack[this.stack.length - 1];
+    if (this.data.inReference) {
+      const referenceType = this.data.referenceType || "shortcut";
+      node2.type += "Reference";
+      node2.referenceType = referenceType;
+      delete node2.url;
+      delete node2.title;
+    } else {
+      delete node2.identifier;
+      delete node2.label;
+    }
+    this.data.referenceType = void 0;
+  }
+  function onexitimage() {
+    const node2 = this.stack[this.stack.length - 1];
+    if (this.data.inReference) {
+      const referenceType = this.data.referenceType || "shortcut";
+      node2.type += "Reference";
+      node2.referenceType = referenceType;
+      delete node2.url;
+      delete node2.title;
+    } else {
+      delete node2.identifier;
+      delete node2.label;
+    }
+    this.data.referenceType = void 0;
+  }
+  function onexitlabeltext(token) {
+    const string3 = this.sliceSerialize(token);
+    const ancestor = this.stack[this.stack.length - 2];
+    ancestor.label = decodeString(string3);
+    ancestor.identifier = normalizeIdentifier(string3).toLowerCase();
+  }
+  function onexitlabel() {
+    const fragment = this.stack[this.stack.length - 1];
+    const value2 = this.resume();
+    const node2 = this.stack[this.stack.length - 1];
+    this.data.inReference = true;
+    if (node2.type === "link") {
+      const children = fragment.children;
+      node2.children = children;
+    } else {
+      node2.alt = value2;
+    }
+  }
+  function onexitresourcedestinationstring() {
+    const data2 = this.resume();
+    const node2 = this.stack[this.stack.length - 1];
+    node2.url = data2;
+  }
+  function onexitresourcetitlestring() {
+    const data2 = this.resume();
+    const node2 = this.stack[this.stack.length - 1];
+    node2.title = data2;
+  }
+  function onexitresource() {
+    this.data.inReference = void 0;
+  }
+  function onenterreference() {
+    this.data.referenceType = "collapsed";
+  }
+  function onexitreferencestring(token) {
+    const label2 = this.resume();
+    const node2 = this.stack[this.stack.length - 1];
+    node2.label = label2;
+    node2.identifier = normalizeIdentifier(this.sliceSerialize(token)).toLowerCase();
+    this.data.referenceType = "full";
+  }
+  function onexitcharacterreferencemarker(token) {
+    this.data.characterReferenceType = token.type;
+  }
+  function onexitcharacterreferencevalue(token) {
+    const data2 = this.sliceSerialize(token);
+    const type = this.data.characterReferenceType;
+    let value2;
+    if (type) {
+      value2 = decodeNumericCharacterReference(data2, type === "characterReferenceMarkerNumeric" ? 10 : 16);
+      this.data.characterReferenceType = void 0;
+    } else {
+      const result = decodeNamedCharacterReference(data2);
+      value2 = result;
+    }
+    const tail = this.stack[this.stack.length - 1];
+    tail.value += value2;
+  }
+  function onexitcharacterreference(token) {
+    const tail = this.stack.pop();
+    tail.position.end = point2(token.end);
+  }
+  function onexitautolinkprotocol(token) {
+    onexitdata.call(this, token);
+    const node2 = this.stack[this.stack.length - 1];
+    node2.url = this.sliceSerialize(token);
+  }
+  function onexitautolinkemail(token) {
+    onexitdata.call(this, token);
+    const node2 = this.stack[this.stack.length - 1];
+    node2.url = "mailto:" + this.sliceSerialize(token);
+  }
+  function blockQuote2() {
+    return {
+      type: "blockquote",
+      children: [],
+      position: void 0
+    };
+  }
+  function codeFlow() {
+    return {
+      type: "code",
+      lang: null,
+      meta: null,
+      value: "",
+      position: void 0
+    };
+  }
+  function codeText2() {
+    return {
+      type: "inlineCode",
+      value: "",
+      position: void 0
+    };
+  }
+  function definition2() {
+    return {
+      type: "definition",
+      identifier: "",
+      label: null,
+      title: null,
+      url: "",
+      position: void 0
+    };
+  }
+  function emphasis() {
+    return {
+      type: "emphasis",
+      children: [],
+      position: void 0
+    };
+  }
+  function heading() {
+    return {
+      type: "heading",
+      // @ts-expect-error `depth` will be set later.
+      depth: 0,
+      children: [],
+      position: void 0
+    };
+  }
+  function hardBreak() {
+    return {
+      type: "break",
+      position: void 0
+    };
+  }
+  function html() {
+    return {
+      type: "html",
+      value: "",
+      position: void 0
+    };
+  }
+  function image() {
+    return {
+      type: "image",
+      title: null,
+      url: "",
+      alt: null,
+      position: void 0
+    };
+  }
+  function link() {
+    return {
+      type: "link",
+      title: null,
+      url: "",
+      children: [],
+      position: void 0
+    };
+  }
+  function list2(token) {
+    return {
+      type: "list",
+      ordered: token.type === "listOrdered",
+      start: null,
+      spread: token._spread,
+      children: [],
+      position: void 0
+    };
+  }
+  function listItem(token) {
+    return {
+      type: "listItem",
+      spread: token._spread,
+      checked: null,
+      children: [],
+      position: void 0
+    };
+  }
+  function paragraph() {
+    return {
+      type: "paragraph",
+      children: [],
+      position: void 0
+    };
+  }
+  function strong() {
+    return {
+      type: "strong",
+      children: [],
+      position: void 0
+    };
+  }
+  function text5() {
+    return {
+      type: "text",
+      value: "",
+      position: void 0
+    };
+  }
+  function thematicBreak2() {
+    return {
+      type: "thematicBreak",
+      position: void 0
+    };
+  }
+}
+function point2(d) {
+  return {
+    line: d.line,
+    column: d.column,
+    offset: d.offset
+  };
+}
+function configure(combined, extensions) {
+  let index3 = -1;
+  while (++index3 < extensions.length) {
+    const value2 = extensions[index3];
+    if (Array.isArray(value2)) {
+      configure(combined, value2);
+    } else {
+      extension(combined, value2);
+    }
+  }
+}
+function extension(combined, extension2) {
+  let key;
+  for (key in extension2) {
+    if (own2.call(extension2, key)) {
+      switch (key) {
+        case "canContainEols": {
+          const right = extension2[key];
+          if (right) {
+            combined[key].push(...right);
+          }
+          break;
+        }
+        case "transforms": {
+          const right = extension2[key];
+          if (right) {
+            combined[key].push(...right);
+          }
+          break;
+        }
+        case "afterExit":
+        case "beforeEnter": {
+          const right = extension2[key];
+          if (right) {
+            combined[key].push(right);
+          }
+          break;
+        }
+        case "enter":
+        case "exit": {
+          const right = extension2[key];
+          if (right) {
+            Object.assign(combined[key], right);
+          }
+          break;
+        }
+      }
+    }
+  }
+}
+function defaultOnError(left, right) {
+  if (left) {
+    throw new Error("Cannot close `" + left.type + "` (" + stringifyPosition({
+      start: left.start,
+      end: left.end
+    }) + "): a different token (`" + right.type + "`, " + stringifyPosition({
+      start: right.start,
+      end: right.end
+    }) + ") is open");
+  }
+  throw new Error("Cannot close document, a token (`" + right.type + "`, " + stringifyPosition({
+    start: right.start,
+    end: right.end
+  }) + ") is still open");
+}
+var own2;
+var init_lib3 = __esm({
+  "node_modules/mdast-util-from-markdown/lib/index.js"() {
+    init_mdast_util_to_string();
+    init_micromark();
+    init_micromark_util_decode_numeric_character_reference();
+    init_micromark_util_decode_string();
+    init_micromark_util_normalize_identifier();
+    init_decode_named_character_reference();
+    init_unist_util_stringify_position();
+    own2 = {}.hasOwnProperty;
+  }
+});
+
+// node_modules/mdast-util-from-markdown/index.js
+var init_mdast_util_from_markdown = __esm({
+  "node_modules/mdast-util-from-markdown/index.js"() {
+    init_lib3();
+  }
+});
+
+// node_modules/devlop/lib/default.js
+function ok() {
+}
+var init_default = __esm({
+  "node_modules/devlop/lib/default.js"() {
+  }
+});
+
+// node_modules/format/format.js
+var require_format = __commonJS({
+  "node_modules/format/format.js"(exports2, module2) {
+    (function() {
+      var namespace;
+      if (typeof module2 !== "undefined") {
+        namespace = module2.exports = format;
+      } else {
+        namespace = (function() {
+          return this || (1, eval)("this");
+        })();
+      }
+      namespace.format = format;
+      namespace.vsprintf = vsprintf;
+      if (typeof console !== "undefined" && typeof console.log === "function") {
+        namespace.printf = printf;
+      }
+      function printf() {
+        console.log(format.apply(null, arguments));
+      }
+      function vsprintf(fmt, replacements) {
+        return format.apply(null, [fmt].concat(replacements));
+      }
+      function format(fmt) {
+        var argIndex = 1, args = [].slice.call(arguments), i = 0, n = fmt.length, result = "", c, escaped = false, arg, tmp, leadingZero = false, precision, nextArg = function() {
+          return args[argIndex++];
+        }, slurpNumber = function() {
+          var digits = "";
+          while (/\d/.test(fmt[i])) {
+            digits += fmt[i++];
+            c = fmt[i];
+          }
+          return digits.length > 0 ? parseInt(digits) : null;
+        };
+        for (; i < n; ++i) {
+          c = fmt[i];
+          if (escaped) {
+            escaped = false;
+            if (c == ".") {
+              leadingZero = false;
+              c = fmt[++i];
+            } else if (c == "0" && fmt[i + 1] == ".") {
+              leadingZero = true;
+              i += 2;
+              c = fmt[i];
+            } else {
+              leadingZero = true;
+            }
+            precision = slurpNumber();
+            switch (c) {
+              case "b":
+                result += parseInt(nextArg(), 10).toString(2);
+                break;
+              case "c":
+                arg = nextArg();
+                if (typeof arg === "string" || arg instanceof String)
+                  result += arg;
+                else
+                  result += String.fromCharCode(parseInt(arg, 10));
+                break;
+              case "d":
+                result += parseInt(nextArg(), 10);
+                break;
+              case "f":
+                tmp = String(parseFloat(nextArg()).toFixed(precision || 6));
+                result += leadingZero ? tmp : tmp.replace(/^0/, "");
+                break;
+              case "j":
+                result += JSON.stringify(nextArg());
+                break;
+              case "o":
+                result += "0" + parseInt(nextArg(), 10).toString(8);
+                break;
+              case "s":
+                result += nextArg();
+                break;
+              case "x":
+                result += "0x" + parseInt(nextArg(), 10).toString(16);
+                break;
+              case "X":
+                result += "0x" + parseInt(nextArg(), 10).toString(16).toUpperCase();
+                break;
+              default:
+                result += c;
+                break;
+            }
+          } else if (c === "%") {
+            escaped = true;
+          } else {
+            result += c;
+          }
+        }
+        return result;
+      }
+    })();
+  }
+});
+
+// node_modules/fault/index.js
+function create(Constructor) {
+  FormattedError.displayName = Constructor.displayName || Constructor.name;
+  return FormattedError;
+  function FormattedError(format, ...values) {
+    const reason = format ? (0, import_format4.default)(format, ...values) : format;
+    return new Constructor(reason);
+  }
+}
+var import_format4, fault;
+var init_fault = __esm({
+  "node_modules/fault/index.js"() {
+    import_format4 = __toESM(require_format(), 1);
+    fault = Object.assign(create(Error), {
+      eval: create(EvalError),
+      range: create(RangeError),
+      reference: create(ReferenceError),
+      syntax: create(SyntaxError),
+      type: create(TypeError),
+      uri: create(URIError)
+    });
+  }
+});
+
+// node_modules/micromark-extension-frontmatter/lib/to-matters.js
+function toMatters(options2) {
+  const result = [];
+  let index3 = -1;
+  const presetsOrMatters = Array.isArray(options2) ? options2 : options2 ? [options2] : ["yaml"];
+  while (++index3 < presetsOrMatters.length) {
+    result[index3] = matter(presetsOrMatters[index3]);
+  }
+  return result;
+}
+function matter(option) {
+  let result = option;
+  if (typeof result === "string") {
+    if (!own3.call(markers, result)) {
+      throw fault("Missing matter definition for `%s`", result);
+    }
+    result = {
+      type: result,
+      marker: markers[result]
+    };
+  } else if (typeof result !== "object") {
+    throw fault("Expected matter to be an object, not `%j`", result);
+  }
+  if (!own3.call(result, "type")) {
+    throw fault("Missing `type` in matter `%j`", result);
+  }
+  if (!own3.call(result, "fence") && !own3.call(result, "marker")) {
+    throw fault("Missing `marker` or `fence` in matter `%j`", result);
+  }
+  return result;
+}
+var own3, markers;
+var init_to_matters = __esm({
+  "node_modules/micromark-extension-frontmatter/lib/to-matters.js"() {
+    init_fault();
+    own3 = {}.hasOwnProperty;
+    markers = {
+      yaml: "-",
+      toml: "+"
+    };
+  }
+});
+
+// node_modules/micromark-extension-frontmatter/lib/syntax.js
+function frontmatter(options2) {
+  const matters = toMatters(options2);
+  const flow3 = {};
+  let index3 = -1;
+  while (++index3 < matters.length) {
+    const matter3 = matters[index3];
+    const code2 = fence(matter3, "open").charCodeAt(0);
+    const construct = createConstruct(matter3);
+    const existing = flow3[code2];
+    if (Array.isArray(existing)) {
+      existing.push(construct);
+    } else {
+      flow3[code2] = [construct];
+    }
+  }
+  return {
+    flow: flow3
+  };
+}
+function createConstruct(matter3) {
+  const anywhere = matter3.anywhere;
+  const frontmatterType = (
+    /** @type {TokenType} */
+    matter3.type
+  );
+  const fenceType = (
+    /** @type {TokenType} */
+    frontmatterType + "Fence"
+  );
+  const sequenceType = (
+    /** @type {TokenType} */
+    fenceType + "Sequence"
+  );
+  const valueType = (
+    /** @type {TokenType} */
+    frontmatterType + "Value"
+  );
+  const closingFenceConstruct = {
+    tokenize: tokenizeClosingFence,
+    partial: true
+  };
+  let buffer;
+  let bufferIndex = 0;
+  return {
+    tokenize: tokenizeFrontmatter,
+    concrete: true
+  };
+  function tokenizeFrontmatter(effects, ok3, nok) {
+    const self2 = this;
+    return start;
+    function start(code2) {
+      const position2 = self2.now();
+      if (
+        // Indent not allowed.
+        position2.column === 1 && // Normally, only allowed in first line.
+        (position2.line === 1 || anywhere)
+      ) {
+        buffer = fence(matter3, "open");
+        bufferIndex = 0;
+        if (code2 === buffer.charCodeAt(bufferIndex)) {
+          effects.enter(frontmatterType);
+          effects.enter(fenceType);
+          effects.enter(sequenceType);
+          return openSequence(code2);
+        }
+      }
+      return nok(code2);
+    }
+    function openSequence(code2) {
+      if (bufferIndex === buffer.length) {
+        effects.exit(sequenceType);
+        if (markdownSpace(code2)) {
+          effects.enter("whitespace");
+          return openSequenceWhitespace(code2);
+        }
+        return openAfter(code2);
+      }
+      if (code2 === buffer.charCodeAt(bufferIndex++)) {
+        effects.consume(code2);
+        return openSequence;
+      }
+      return nok(code2);
+    }
+    function openSequenceWhitespace(code2) {
+      if (markdownSpace(code2)) {
+        effects.consume(code2);
+        return openSequenceWhitespace;
+      }
+      effects.exit("whitespace");
+      return openAfter(code2);
+    }
+    function openAfter(code2) {
+      if (markdownLineEnding(code2)) {
+        effects.exit(fenceType);
+        effects.enter("lineEnding");
+        effects.consume(code2);
+        effects.exit("lineEnding");
+        buffer = fence(matter3, "close");
+        bufferIndex = 0;
+        return effects.attempt(closingFenceConstruct, after, contentStart);
+      }
+      return nok(code2);
+    }
+    function contentStart(code2) {
+      if (code2 === null || markdownLineEnding(code2)) {
+        return contentEnd(code2);
+      }
+      effects.enter(valueType);
+      return contentInside(code2);
+    }
+    function contentInside(code2) {
+      if (code2 === null || markdownLineEnding(code2)) {
+        effects.exit(valueType);
+        return contentEnd(code2);
+      }
+      effects.consume(code2);
+      return contentInside;
+    }
+    function contentEnd(code2) {
+      if (code2 === null) {
+        return nok(code2);
+      }
+      effects.enter("lineEnding");
+      effects.consume(code2);
+      effects.exit("lineEnding");
+      return effects.attempt(closingFenceConstruct, after, contentStart);
+    }
+    function after(code2) {
+      effects.exit(frontmatterType);
+      return ok3(code2);
+    }
+  }
+  function tokenizeClosingFence(effects, ok3, nok) {
+    let bufferIndex2 = 0;
+    return closeStart;
+    function closeStart(code2) {
+      if (code2 === buffer.charCodeAt(bufferIndex2)) {
+        effects.enter(fenceType);
+        effects.enter(sequenceType);
+        return closeSequence(code2);
+      }
+      return nok(code2);
+    }
+    function closeSequence(code2) {
+      if (bufferIndex2 === buffer.length) {
+        effects.exit(sequenceType);
+        if (markdownSpace(code2)) {
+          effects.enter("whitespace");
+          return closeSequenceWhitespace(code2);
+        }
+        return closeAfter(code2);
+      }
+      if (code2 === buffer.charCodeAt(bufferIndex2++)) {
+        effects.consume(code2);
+        return closeSequence;
+      }
+      return nok(code2);
+    }
+    function closeSequenceWhitespace(code2) {
+      if (markdownSpace(code2)) {
+        effects.consume(code2);
+        return closeSequenceWhitespace;
+      }
+      effects.exit("whitespace");
+      return closeAfter(code2);
+    }
+    function closeAfter(code2) {
+      if (code2 === null || markdownLineEnding(code2)) {
+        effects.exit(fenceType);
+        return ok3(code2);
+      }
+      return nok(code2);
+    }
+  }
+}
+function fence(matter3, prop) {
+  return matter3.marker ? pick(matter3.marker, prop).repeat(3) : (
+    // @ts-expect-error: They’re mutually exclusive.
+    pick(matter3.fence, prop)
+  );
+}
+function pick(schema, prop) {
+  return typeof schema === "string" ? schema : schema[prop];
+}
+var init_syntax = __esm({
+  "node_modules/micromark-extension-frontmatter/lib/syntax.js"() {
+    init_micromark_util_character();
+    init_to_matters();
+  }
+});
+
+// node_modules/micromark-extension-frontmatter/index.js
+var init_micromark_extension_frontmatter = __esm({
+  "node_modules/micromark-extension-frontmatter/index.js"() {
+    init_syntax();
+    init_to_matters();
+  }
+});
+
+// node_modules/escape-string-regexp/index.js
+function escapeStringRegexp2(string3) {
+  if (typeof string3 !== "string") {
+    throw new TypeError("Expected a string");
+  }
+  return string3.replace(/[|\\{}()[\]^$+*?.]/g, "\\$&").replace(/-/g, "\\x2d");
+}
+var init_escape_string_regexp = __esm({
+  "node_modules/escape-string-regexp/index.js"() {
+  }
+});
+
+// node_modules/mdast-util-frontmatter/lib/index.js
+function frontmatterFromMarkdown(options2) {
+  const matters = toMatters(options2);
+  const enter = {};
+  const exit3 = {};
+  let index3 = -1;
+  while (++index3 < matters.length) {
+    const matter3 = matters[index3];
+    enter[matter3.type] = opener(matter3);
+    exit3[matter3.type] = close;
+    exit3[matter3.type + "Value"] = value;
+  }
+  return { enter, exit: exit3 };
+}
+function opener(matter3) {
+  return open2;
+  function open2(token) {
+    this.enter({ type: matter3.type, value: "" }, token);
+    this.buffer();
+  }
+}
+function close(token) {
+  const data = this.resume();
+  const node2 = this.stack[this.stack.length - 1];
+  ok("value" in node2);
+  this.exit(token);
+  node2.value = data.replace(/^(\r?\n|\r)|(\r?\n|\r)$/g, "");
+}
+function value(token) {
+  this.config.enter.data.call(this, token);
+  this.config.exit.data.call(this, token);
+}
+var init_lib4 = __esm({
+  "node_modules/mdast-util-frontmatter/lib/index.js"() {
+    init_default();
+    init_micromark_extension_frontmatter();
+    init_escape_string_regexp();
+  }
+});
+
+// node_modules/mdast-util-frontmatter/index.js
+var init_mdast_util_frontmatter = __esm({
+  "node_modules/mdast-util-frontmatter/index.js"() {
+    init_lib4();
+  }
+});
+
+// node_modules/ccount/index.js
+function ccount(value2, character) {
+  const source = String(value2);
+  if (typeof character !== "string") {
+    throw new TypeError("Expected character");
+  }
+  let count2 = 0;
+  let index3 = source.indexOf(character);
+  while (index3 !== -1) {
+    count2++;
+    index3 = source.indexOf(character, index3 + character.length);
+  }
+  return count2;
+}
+var init_ccount = __esm({
+  "node_modules/ccount/index.js"() {
+  }
+});
+
+// node_modules/unist-util-is/lib/index.js
+function anyFactory(tests) {
+  const checks = [];
+  let index3 = -1;
+  while (++index3 < tests.length) {
+    checks[index3] = convert(tests[index3]);
+  }
+  return castFactory(any);
+  function any(...parameters) {
+    let index4 = -1;
+    while (++index4 < checks.length) {
+      if (checks[index4].apply(this, parameters)) return true;
+    }
+    return false;
+  }
+}
+function propertiesFactory(check) {
+  const checkAsRecord = (
+    /** @type {Record<string, unknown>} */
+    check
+  );
+  return castFactory(all2);
+  function all2(node2) {
+    const nodeAsRecord = (
+      /** @type {Record<string, unknown>} */
+      /** @type {unknown} */
+      node2
+    );
+    let key;
+    for (key in check) {
+      if (nodeAsRecord[key] !== checkAsRecord[key]) return false;
+    }
+    return true;
+  }
+}
+function typeFactory(check) {
+  return castFactory(type);
+  function type(node2) {
+    return node2 && node2.type === check;
+  }
+}
+function castFactory(testFunction) {
+  return check;
+  function check(value2, index3, parent) {
+    return Boolean(
+      looksLikeANode(value2) && testFunction.call(
+        this,
+        value2,
+        typeof index3 === "number" ? index3 : void 0,
+        parent || void 0
+      )
+    );
+  }
+}
+function ok2() {
+  return true;
+}
+function looksLikeANode(value2) {
+  return value2 !== null && typeof value2 === "object" && "type" in value2;
+}
+var convert;
+var init_lib5 = __esm({
+  "node_modules/unist-util-is/lib/index.js"() {
+    convert = // Note: overloads in JSDoc can’t yet use different `@template`s.
+    /**
+     * @type {(
+     *   (<Condition extends string>(test: Condition) => (node: unknown, index?: number | null | undefined, parent?: Parent | null | undefined, context?: unknown) => node is Node & {type: Condition}) &
+     *   (<Condition extends Props>(test: Condition) => (node: unknown, index?: number | null | undefined, parent?: Parent | null | undefined, context?: unknown) => node is Node & Condition) &
+     *   (<Condition extends TestFunction>(test: Condition) => (node: unknown, index?: number | null | undefined, parent?: Parent | null | undefined, context?: unknown) => node is Node & Predicate<Condition, Node>) &
+     *   ((test?: null | undefined) => (node?: unknown, index?: number | null | undefined, parent?: Parent | null | undefined, context?: unknown) => node is Node) &
+     *   ((test?: Test) => Check)
+     * )}
+     */
+    /**
+     * @param {Test} [test]
+     * @returns {Check}
+     */
+    (function(test) {
+      if (test === null || test === void 0) {
+        return ok2;
+      }
+      if (typeof test === "function") {
+        return castFactory(test);
+      }
+      if (typeof test === "object") {
+        return Array.isArray(test) ? anyFactory(test) : (
+          // Cast because `ReadonlyArray` goes into the above but `isArray`
+          // narrows to `Array`.
+          propertiesFactory(
+            /** @type {Props} */
+            test
+          )
+        );
+      }
+      if (typeof test === "string") {
+        return typeFactory(test);
+      }
+      throw new Error("Expected function, string, or object as test");
+    });
+  }
+});
+
+// node_modules/unist-util-is/index.js
+var init_unist_util_is = __esm({
+  "node_modules/unist-util-is/index.js"() {
+    init_lib5();
+  }
+});
+
+// node_modules/unist-util-visit-parents/lib/color.node.js
+function color(d) {
+  return "\x1B[33m" + d + "\x1B[39m";
+}
+var init_color_node = __esm({
+  "node_modules/unist-util-visit-parents/lib/color.node.js"() {
+  }
+});
+
+// node_modules/unist-util-visit-parents/lib/index.js
+function visitParents(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, reverse) {
+  if (!tree || typeof tree !== "object") {
+    throw new Error("Unexpected value `" + tree + "` for `tree`, expected node");
+  }
+  let preorder = true;
+  let check;
+  let visitors;
+  let enter;
+  let exit3;
+  if (typeof enterOrVisitorsOrReverse === "function" || enterOrVisitorsOrReverse && typeof enterOrVisitorsOrReverse === "object") {
+    check = /** @type {Test} */
+    testOrEnterOrVisitors;
+    visitors = enterOrVisitorsOrReverse;
+    if (reverse) preorder = false;
+  } else {
+    visitors = /** @type {Visitors | Visitor} */
+    testOrEnterOrVisitors;
+    if (enterOrVisitorsOrReverse) preorder = false;
+  }
+  if (typeof visitors === "function") {
+    enter = visitors;
+  } else if (visitors && typeof visitors === "object") {
+    if (visitors.enter === null || visitors.enter === void 0) {
+    } else if (typeof visitors.enter === "function") {
+      enter = visitors.enter;
+    } else {
+      throw new Error(
+        "Unexpected value `" + visitors.enter + "` for `visitors.enter`, expected optional visitor"
+      );
+    }
+    if (typeof visitors.exit === "function") {
+      exit3 = visitors.exit;
+    } else {
+      throw new Error(
+        "Unexpected value `" + visitors.exit + "` for `visitors.exit`, expected visitor (pass a visitor directly if you only want an enter visitor)"
+      );
+    }
+  } else {
+    throw new Error(
+      "Unexpected value `" + visitors + "` for `enter` or `visitors`, expected visitor or object with visitors"
+    );
+  }
+  const is2 = convert(check);
+  const step = preorder ? 1 : -1;
+  factory(tree, void 0, [])();
+  function factory(node2, index3, parents) {
+    const value2 = (
+      /** @type {Record<string, unknown>} */
+      node2 && typeof node2 === "object" ? node2 : {}
+    );
+    if (typeof value2.type === "string") {
+      const name = (
+        // `hast`
+        typeof value2.tagName === "string" ? value2.tagName : (
+          // `xast`
+          typeof value2.name === "string" ? value2.name : void 0
+        )
+      );
+      Object.defineProperty(visit, "name", {
+        value: "node (" + color(node2.type + (name ? "<" + name + ">" : "")) + ")"
+      });
+    }
+    return visit;
+    function visit() {
+      const matches = !check || is2(node2, index3, parents[parents.length - 1] || void 0);
+      let result = empty;
+      if (enter && matches) {
+        result = toResult(enter(node2, parents, index3));
+        if (result[0] === EXIT) {
+          return result;
+        }
+      }
+      if ("children" in node2 && node2.children) {
+        const nodeAsParent = (
+          /** @type {UnistParent} */
+          node2
+        );
+        if (nodeAsParent.children && result[0] !== SKIP) {
+          let offset = (preorder ? -1 : nodeAsParent.children.length) + step;
+          const grandparents = [...parents, nodeAsParent];
+          while (offset > -1 && offset < nodeAsParent.children.length) {
+            const child = nodeAsParent.children[offset];
+            const subresult = factory(child, offset, grandparents)();
+            if (subresult[0] === EXIT) {
+              return subresult;
+            }
+            offset = typeof subresult[1] === "number" ? subresult[1] : offset + step;
+          }
+        }
+      }
+      if (exit3 && matches) {
+        const exitResult = toResult(exit3(node2, parents, index3));
+        if (exitResult[0] === SKIP) {
+          throw new Error(
+            "Unexpected value `" + exitResult[0] + "` from `exit`, expected `CONTINUE`, `EXIT`, index, or nothing"
+          );
+        }
+        if (exitResult[0] === EXIT || typeof exitResult[1] === "number") {
+          return exitResult;
+        }
+      }
+      return result;
+    }
+  }
+}
+function toResult(value2) {
+  if (Array.isArray(value2)) {
+    return value2;
+  }
+  if (typeof value2 === "number") {
+    return [CONTINUE, value2];
+  }
+  return value2 === null || value2 === void 0 ? empty : [value2];
+}
+var empty, CONTINUE, EXIT, SKIP;
+var init_lib6 = __esm({
+  "node_modules/unist-util-visit-parents/lib/index.js"() {
+    init_unist_util_is();
+    init_color_node();
+    empty = [];
+    CONTINUE = true;
+    EXIT = false;
+    SKIP = "skip";
+  }
+});
+
+// node_modules/unist-util-visit-parents/index.js
+var init_unist_util_visit_parents = __esm({
+  "node_modules/unist-util-visit-parents/index.js"() {
+    init_lib6();
+  }
+});
+
+// node_modules/mdast-util-find-and-replace/lib/index.js
+function findAndReplace(tree, list2, options2) {
+  const settings = options2 || {};
+  const ignored = convert(settings.ignore || []);
+  const pairs = toPairs(list2);
+  let pairIndex = -1;
+  while (++pairIndex < pairs.length) {
+    visitParents(tree, visitor);
+  }
+  function visitor(node2, parents, index3) {
+    if (node2.type === "text" && typeof index3 === "number") {
+      return handler2(node2, parents, index3);
+    }
+    if (ignored(node2, index3, parents[parents.length - 1])) return SKIP;
+  }
+  function handler2(node2, parents, index3) {
+    const parent = parents[parents.length - 1];
+    const find = pairs[pairIndex][0];
+    const replace2 = pairs[pairIndex][1];
+    let start = 0;
+    let change = false;
+    let nodes = [];
+    find.lastIndex = 0;
+    let match = find.exec(node2.value);
+    while (match) {
+      const position2 = match.index;
+      const matchObject = {
+        index: match.index,
+        input: match.input,
+        stack: [...parents, node2]
+      };
+      let value2 = replace2(...match, matchObject);
+      if (typeof value2 === "string") {
+        value2 = value2.length > 0 ? { type: "text", value: value2 } : void 0;
+      }
+      if (value2 === false) {
+        find.lastIndex = position2 + 1;
+      } else {
+        if (start !== position2) {
+          add({ type: "text", value: node2.value.slice(start, position2) });
+        }
+        if (Array.isArray(value2)) {
+          for (const child of value2) add(child);
+        } else if (value2) {
+          add(value2);
+        }
+        start = position2 + match[0].length;
+        change = true;
+      }
+      if (!find.global) {
+        break;
+      }
+      match = find.exec(node2.value);
+    }
+    if (change) {
+      if (start < node2.value.length) {
+        add({ type: "text", value: node2.value.slice(start) });
+      }
+      parent.children.splice(index3, 1, ...nodes);
+    } else {
+      nodes = [node2];
+    }
+    return index3 + nodes.length;
+    function add(child) {
+      const previous3 = nodes[nodes.length - 1];
+      if (previous3 && previous3.type === "text" && child.type === "text") {
+        previous3.value += child.value;
+      } else {
+        nodes.push(child);
+      }
+    }
+  }
+}
+function toPairs(tupleOrList) {
+  if (!Array.isArray(tupleOrList)) {
+    throw new TypeError("Expected find and replace tuple or list of tuples");
+  }
+  const result = [];
+  const list2 = !tupleOrList[0] || Array.isArray(tupleOrList[0]) ? (
+    /** @type {FindAndReplaceList} */
+    tupleOrList
+  ) : [
+    /** @type {FindAndReplaceTuple} */
+    tupleOrList
+  ];
+  let index3 = -1;
+  while (++index3 < list2.length) {
+    const tuple = list2[index3];
+    result.push([toExpression(tuple[0]), toFunction(tuple[1])]);
+  }
+  return result;
+}
+function toExpression(find) {
+  return typeof find === "string" ? new RegExp(escapeStringRegexp2(find), "g") : find;
+}
+function toFunction(replace2) {
+  return typeof replace2 === "function" ? replace2 : function() {
+    return replace2;
+  };
+}
+var init_lib7 = __esm({
+  "node_modules/mdast-util-find-and-replace/lib/index.js"() {
+    init_escape_string_regexp();
+    init_unist_util_visit_parents();
+    init_unist_util_is();
+  }
+});
+
+// node_modules/mdast-util-find-and-replace/index.js
+var init_mdast_util_find_and_replace = __esm({
+  "node_modules/mdast-util-find-and-replace/index.js"() {
+    init_lib7();
+  }
+});
+
+// node_modules/mdast-util-gfm-autolink-literal/lib/index.js
+function gfmAutolinkLiteralFromMarkdown() {
+  return {
+    transforms: [transformGfmAutolinkLiterals],
+    enter: {
+      literalAutolink: enterLiteralAutolink,
+      literalAutolinkEmail: enterLiteralAutolinkValue,
+      literalAutolinkHttp: enterLiteralAutolinkValue,
+      literalAutolinkWww: enterLiteralAutolinkValue
+    },
+    exit: {
+      literalAutolink: exitLiteralAutolink,
+      literalAutolinkEmail: exitLiteralAutolinkEmail,
+      literalAutolinkHttp: exitLiteralAutolinkHttp,
+      literalAutolinkWww: exitLiteralAutolinkWww
+    }
+  };
+}
+function enterLiteralAutolink(token) {
+  this.enter(
+    { type: "link", title: null, url: "", children: [], position: void 0 },
+    token
+  );
+}
+function enterLiteralAutolinkValue(token) {
+  this.config.enter.autolinkProtocol.call(this, token);
+}
+function exitLiteralAutolinkHttp(token) {
+  this.config.exit.autolinkProtocol.call(this, token);
+}
+function exitLiteralAutolinkWww(token) {
+  this.config.exit.data.call(this, token);
+  const node2 = this.stack[this.stack.length - 1];
+  ok(node2.type === "link");
+  node2.url = "http://" + this.sliceSerialize(token);
+}
+function exitLiteralAutolinkEmail(token) {
+  this.config.exit.autolinkEmail.call(this, token);
+}
+function exitLiteralAutolink(token) {
+  this.exit(token);
+}
+function transformGfmAutolinkLiterals(tree) {
+  findAndReplace(
+    tree,
+    [
+      [
+        /(?<![\da-z])(https?:\/\/|www(?=\.))([\w-]*\.[\w\-.]*)([^\t\n\r ]*)/gi,
+        findUrl
+      ],
+      [
+        /(?<![\w+\-.@])xmpp:([\w+\-.]+)@([\w-]+(?:\.[\w-]+)+)(\/(?:[\w\-/]|\.(?=[\dA-Za-z]))*)?/g,
+        findXmpp
+      ],
+      [/(?<![\w+\-.@])mailto:([\w+\-.]+)@([\w-]+(?:\.[\w-]+)+)/g, findMailto],
+      [
+        /(?<![\w+\-.]|(?:^|[^\d@A-Za-z])(?:mailto|xmpp):)([\w+\-.]+)@([\w-]+(?:\.[\w-]+)+)/g,
+        findEmail
+      ]
+    ],
+    { ignore: ["link", "linkReference"] }
+  );
+}
+function findUrl(_, protocol, domain2, path3, match) {
+  if (!previous2(match)) {
+    return false;
+  }
+  let prefix = "";
+  if (/^w/i.test(protocol)) {
+    domain2 = protocol + domain2;
+    protocol = "";
+    prefix = "http://";
+  }
+  if (unicodePunctuation(domain2.charCodeAt(0)) || !isCorrectDomain(domain2)) {
+    return false;
+  }
+  const parts = splitUrl(domain2 + path3);
+  const result = {
+    type: "link",
+    title: null,
+    url: prefix + protocol + parts[0],
+    children: [{ type: "text", value: protocol + parts[0], position: void 0 }],
+    position: void 0
+  };
+  if (parts[1]) {
+    return [result, { type: "text", value: parts[1], position: void 0 }];
+  }
+  return result;
+}
+function findEmail(_, atext, label2) {
+  if (/[\d\-_]$/.test(label2)) {
+    return false;
+  }
+  return {
+    type: "link",
+    title: null,
+    url: "mailto:" + atext + "@" + label2,
+    children: [{ type: "text", value: atext + "@" + label2, position: void 0 }],
+    position: void 0
+  };
+}
+function findMailto(_, atext, label2) {
+  if (/[\d\-_]$/.test(label2)) {
+    return false;
+  }
+  const value2 = "mailto:" + atext + "@" + label2;
+  return {
+    type: "link",
+    title: null,
+    url: value2,
+    children: [{ type: "text", value: value2, position: void 0 }],
+    position: void 0
+  };
+}
+function findXmpp(matchValue, atext, label2, resource, match) {
+  if (/[\d\-_]$/.test(label2) || resource && (!/[A-Za-z]$/.test(resource) || match.input.charAt(match.index + matchValue.length) === "@")) {
+    return false;
+  }
+  const value2 = "xmpp:" + atext + "@" + label2 + (resource || "");
+  return {
+    type: "link",
+    title: null,
+    url: value2,
+    children: [{ type: "text", value: value2, position: void 0 }],
+    position: void 0
+  };
+}
+function isCorrectDomain(domain2) {
+  const parts = domain2.split(".");
+  if (parts.length < 2 || parts[parts.length - 1] && (/_/.test(parts[parts.length - 1]) || !/[\dA-Za-z]/.test(parts[parts.length - 1])) || parts[parts.length - 2] && (/_/.test(parts[parts.length - 2]) || !/[\dA-Za-z]/.test(parts[parts.length - 2]))) {
+    return false;
+  }
+  return true;
+}
+function splitUrl(url) {
+  let index3 = url.length;
+  while (index3 > 0) {
+    const code2 = url.charCodeAt(index3 - 1);
+    if (code2 === 33 || code2 === 34 || code2 === 38 || code2 === 39 || code2 === 41 || code2 === 44 || code2 === 46 || code2 === 58 || code2 === 59 || code2 === 60 || code2 === 62 || code2 === 63 || code2 === 93 || code2 === 125) {
+      index3--;
+    } else {
+      break;
+    }
+  }
+  if (index3 === url.length) {
+    return [url, void 0];
+  }
+  let trail2 = url.slice(index3);
+  url = url.slice(0, index3);
+  let closingParenIndex = trail2.indexOf(")");
+  const openingParens = ccount(url, "(");
+  let closingParens = ccount(url, ")");
+  while (closingParenIndex !== -1 && openingParens > closingParens) {
+    url += trail2.slice(0, closingParenIndex + 1);
+    trail2 = trail2.slice(closingParenIndex + 1);
+    closingParenIndex = trail2.indexOf(")");
+    closingParens++;
+  }
+  return [url, trail2];
+}
+function previous2(match) {
+  const code2 = match.input.charCodeAt(match.index - 1);
+  return match.index === 0 || unicodeWhitespace(code2) || unicodePunctuation(code2);
+}
+var init_lib8 = __esm({
+  "node_modules/mdast-util-gfm-autolink-literal/lib/index.js"() {
+    init_ccount();
+    init_default();
+    init_micromark_util_character();
+    init_mdast_util_find_and_replace();
+  }
+});
+
+// node_modules/mdast-util-gfm-autolink-literal/index.js
+var init_mdast_util_gfm_autolink_literal = __esm({
+  "node_modules/mdast-util-gfm-autolink-literal/index.js"() {
+    init_lib8();
+  }
+});
+
+// node_modules/mdast-util-gfm-footnote/lib/index.js
+function enterFootnoteCallString() {
+  this.buffer();
+}
+function enterFootnoteCall(token) {
+  this.enter({ type: "footnoteReference", identifier: "", label: "" }, token);
+}
+function enterFootnoteDefinitionLabelString() {
+  this.buffer();
+}
+function enterFootnoteDefinition(token) {
+  this.enter(
+    { type: "footnoteDefinition", identifier: "", label: "", children: [] },
+    token
+  );
+}
+function exitFootnoteCallString(token) {
+  const label2 = this.resume();
+  const node2 = this.stack[this.stack.length - 1];
+  ok(node2.type === "footnoteReference");
+  node2.identifier = normalizeIdentifier(
+    this.sliceSerialize(token)
+  ).toLowerCase();
+  node2.label = label2;
+}
+function exitFootnoteCall(token) {
+  this.exit(token);
+}
+function exitFootnoteDefinitionLabelString(token) {
+  const label2 = this.resume();
+  const node2 = this.stack[this.stack.length - 1];
+  ok(node2.type === "footnoteDefinition");
+  node2.identifier = normalizeIdentifier(
+    this.sliceSerialize(token)
+  ).toLowerCase();
+  node2.label = label2;
+}
+function exitFootnoteDefinition(token) {
+  this.exit(token);
+}
+function footnoteReferencePeek() {
+  return "[";
+}
+function footnoteReference(node2, _, state, info2) {
+  const tracker = state.createTracker(info2);
+  let value2 = tracker.move("[^");
+  const exit3 = state.enter("footnoteReference");
+  const subexit = state.enter("reference");
+  value2 += tracker.move(
+    state.safe(state.associationId(node2), { after: "]", before: value2 })
+  );
+  subexit();
+  exit3();
+  value2 += tracker.move("]");
+  return value2;
+}
+function gfmFootnoteFromMarkdown() {
+  return {
+    enter: {
+      gfmFootnoteCallString: enterFootnoteCallString,
+      gfmFootnoteCall: enterFootnoteCall,
+      gfmFootnoteDefinitionLabelString: enterFootnoteDefinitionLabelString,
+      gfmFootnoteDefinition: enterFootnoteDefinition
+    },
+    exit: {
+      gfmFootnoteCallString: exitFootnoteCallString,
+      gfmFootnoteCall: exitFootnoteCall,
+      gfmFootnoteDefinitionLabelString: exitFootnoteDefinitionLabelString,
+      gfmFootnoteDefinition: exitFootnoteDefinition
+    }
+  };
+}
+var init_lib9 = __esm({
+  "node_modules/mdast-util-gfm-footnote/lib/index.js"() {
+    init_default();
+    init_micromark_util_normalize_identifier();
+    footnoteReference.peek = footnoteReferencePeek;
+  }
+});
+
+// node_modules/mdast-util-gfm-footnote/index.js
+var init_mdast_util_gfm_footnote = __esm({
+  "node_modules/mdast-util-gfm-footnote/index.js"() {
+    init_lib9();
+  }
+});
+
+// node_modules/mdast-util-gfm-strikethrough/lib/index.js
+function gfmStrikethroughFromMarkdown() {
+  return {
+    canContainEols: ["delete"],
+    enter: { strikethrough: enterStrikethrough },
+    exit: { strikethrough: exitStrikethrough }
+  };
+}
+function enterStrikethrough(token) {
+  this.enter({ type: "delete", children: [], position: void 0 }, token);
+}
+function exitStrikethrough(token) {
+  this.exit(token);
+}
+function handleDelete(node2, _, state, info2) {
+  const tracker = state.createTracker(info2);
+  const sequence = state.stack.includes("strikethrough") ? "~" : "~~";
+  const exit3 = state.enter("strikethrough");
+  let value2 = tracker.move(sequence);
+  value2 += state.containerPhrasing(node2, {
+    ...tracker.current(),
+    before: value2,
+    after: "~"
+  });
+  value2 += tracker.move(sequence);
+  exit3();
+  return value2;
+}
+function attentionDelete() {
+  return { construct: "strikethrough", markers: ["~"], sizes: [2, 1] };
+}
+function peekDelete() {
+  return "~";
+}
+var init_lib10 = __esm({
+  "node_modules/mdast-util-gfm-strikethrough/lib/index.js"() {
+    handleDelete.attention = attentionDelete;
+    handleDelete.peek = peekDelete;
+  }
+});
+
+// node_modules/mdast-util-gfm-strikethrough/index.js
+var init_mdast_util_gfm_strikethrough = __esm({
+  "node_modules/mdast-util-gfm-strikethrough/index.js"() {
+    init_lib10();
+  }
+});
+
+// node_modules/mdast-util-gfm-table/lib/index.js
+function gfmTableFromMarkdown() {
+  return {
+    enter: {
+      table: enterTable,
+      tableData: enterCell,
+      tableHeader: enterCell,
+      tableRow: enterRow
+    },
+    exit: {
+      codeText: exitCodeText,
+      table: exitTable,
+      tableData: exit2,
+      tableHeader: exit2,
+      tableRow: exit2
+    }
+  };
+}
+function enterTable(token) {
+  const align = token._align;
+  ok(align, "expected `_align` on table");
+  this.enter(
+    {
+      type: "table",
+      align: align.map(function(d) {
+        return d === "none" ? null : d;
+      }),
+      children: [],
+      position: void 0
+    },
+    token
+  );
+  this.data.inTable = true;
+}
+function exitTable(token) {
+  this.exit(token);
+  this.data.inTable = void 0;
+}
+function enterRow(token) {
+  this.enter({ type: "tableRow", children: [], position: void 0 }, token);
+}
+function exit2(token) {
+  this.exit(token);
+}
+function enterCell(token) {
+  this.enter({ type: "tableCell", children: [], position: void 0 }, token);
+}
+function exitCodeText(token) {
+  let value2 = this.resume();
+  if (this.data.inTable) {
+    value2 = value2.replace(/\\([\\|])/g, replace);
+  }
+  const node2 = this.stack[this.stack.length - 1];
+  ok(node2.type === "inlineCode");
+  node2.value = value2;
+  this.exit(token);
+}
+function replace($0, $1) {
+  return $1 === "|" ? $1 : $0;
+}
+var init_lib11 = __esm({
+  "node_modules/mdast-util-gfm-table/lib/index.js"() {
+    init_default();
+  }
+});
+
+// node_modules/mdast-util-gfm-table/index.js
+var init_mdast_util_gfm_table = __esm({
+  "node_modules/mdast-util-gfm-table/index.js"() {
+    init_lib11();
+  }
+});
+
+// node_modules/mdast-util-gfm-task-list-item/lib/index.js
+function gfmTaskListItemFromMarkdown() {
+  return {
+    exit: {
+      taskListCheckValueChecked: exitCheck,
+      taskListCheckValueUnchecked: exitCheck,
+      paragraph: exitParagraphWithTaskListItem
+    }
+  };
+}
+function exitCheck(token) {
+  const node2 = this.stack[this.stack.length - 2];
+  ok(node2.type === "listItem");
+  node2.checked = token.type === "taskListCheckValueChecked";
+}
+function exitParagraphWithTaskListItem(token) {
+  const parent = this.stack[this.stack.length - 2];
+  if (parent && parent.type === "listItem" && typeof parent.checked === "boolean") {
+    const node2 = this.stack[this.stack.length - 1];
+    ok(node2.type === "paragraph");
+    const head = node2.children[0];
+    if (head && head.type === "text") {
+      const siblings = parent.children;
+      let index3 = -1;
+      let firstParagraph;
+      while (++index3 < siblings.length) {
+        const sibling = siblings[index3];
+        if (sibling.type === "paragraph") {
+          firstParagraph = sibling;
+          break;
+        }
+      }
+      if (firstParagraph === node2) {
+        head.value = head.value.slice(1);
+        if (head.value.length === 0) {
+          node2.children.shift();
+        } else if (node2.position && head.position && typeof head.position.start.offset === "number") {
+          head.position.start.column++;
+          head.position.start.offset++;
+          node2.position.start = { ...head.position.start };
+        }
+      }
+    }
+  }
+  this.exit(token);
+}
+var init_lib12 = __esm({
+  "node_modules/mdast-util-gfm-task-list-item/lib/index.js"() {
+    init_default();
+  }
+});
+
+// node_modules/mdast-util-gfm-task-list-item/index.js
+var init_mdast_util_gfm_task_list_item = __esm({
+  "node_modules/mdast-util-gfm-task-list-item/index.js"() {
+    init_lib12();
+  }
+});
+
+// node_modules/mdast-util-gfm/lib/index.js
+function gfmFromMarkdown() {
+  return [
+    gfmAutolinkLiteralFromMarkdown(),
+    gfmFootnoteFromMarkdown(),
+    gfmStrikethroughFromMarkdown(),
+    gfmTableFromMarkdown(),
+    gfmTaskListItemFromMarkdown()
+  ];
+}
+var init_lib13 = __esm({
+  "node_modules/mdast-util-gfm/lib/index.js"() {
+    init_mdast_util_gfm_autolink_literal();
+    init_mdast_util_gfm_footnote();
+    init_mdast_util_gfm_strikethrough();
+    init_mdast_util_gfm_table();
+    init_mdast_util_gfm_task_list_item();
+  }
+});
+
+// node_modules/mdast-util-gfm/index.js
+var init_mdast_util_gfm = __esm({
+  "node_modules/mdast-util-gfm/index.js"() {
+    init_lib13();
+  }
+});
+
+// node_modules/micromark-extension-gfm-autolink-literal/lib/syntax.js
+function gfmAutolinkLiteral() {
+  return {
+    text: text3
+  };
+}
+function tokenizeEmailAutolink(effects, ok3, nok) {
+  const self2 = this;
+  let dot;
+  let data;
+  return start;
+  function start(code2) {
+    if (!gfmAtext(code2) || !previousEmail.call(self2, self2.previous) || previousUnbalanced(self2.events)) {
+      return nok(code2);
+    }
+    effects.enter("literalAutolink");
+    effects.enter("literalAutolinkEmail");
+    return atext(code2);
+  }
+  function atext(code2) {
+    if (gfmAtext(code2)) {
+      effects.consume(code2);
+      return atext;
+    }
+    if (code2 === 64) {
+      effects.consume(code2);
+      return emailDomain;
+    }
+    return nok(code2);
+  }
+  function emailDomain(code2) {
+    if (code2 === 46) {
+      return effects.check(emailDomainDotTrail, emailDomainAfter, emailDomainDot)(code2);
+    }
+    if (code2 === 45 || code2 === 95 || asciiAlphanumeric(code2)) {
+      data = true;
+      effects.consume(code2);
+      return emailDomain;
+    }
+    return emailDomainAfter(code2);
+  }
+  function emailDomainDot(code2) {
+    effects.consume(code2);
+    dot = true;
+    return emailDomain;
+  }
+  function emailDomainAfter(code2) {
+    if (data && dot && asciiAlpha(self2.previous)) {
+      effects.exit("literalAutolinkEmail");
+      effects.exit("literalAutolink");
+      return ok3(code2);
+    }
+    return nok(code2);
+  }
+}
+function tokenizeWwwAutolink(effects, ok3, nok) {
+  const self2 = this;
+  return wwwStart;
+  function wwwStart(code2) {
+    if (code2 !== 87 && code2 !== 119 || !previousWww.call(self2, self2.previous) || previousUnbalanced(self2.events)) {
+      return nok(code2);
+    }
+    effects.enter("literalAutolink");
+    effects.enter("literalAutolinkWww");
+    return effects.check(wwwPrefix, effects.attempt(domain, effects.attempt(path2, wwwAfter), nok), nok)(code2);
+  }
+  function wwwAfter(code2) {
+    effects.exit("literalAutolinkWww");
+    effects.exit("literalAutolink");
+    return ok3(code2);
+  }
+}
+function tokenizeProtocolAutolink(effects, ok3, nok) {
+  const self2 = this;
+  let buffer = "";
+  let seen = false;
+  return protocolStart;
+  function protocolStart(code2) {
+    if ((code2 === 72 || code2 === 104) && previousProtocol.call(self2, self2.previous) && !previousUnbalanced(self2.events)) {
+      effects.enter("literalAutolink");
+      effects.enter("literalAutolinkHttp");
+      buffer += String.fromCodePoint(code2);
+      effects.consume(code2);
+      return protocolPrefixInside;
+    }
+    return nok(code2);
+  }
+  function protocolPrefixInside(code2) {
+    if (asciiAlpha(code2) && buffer.length < 5) {
+      buffer += String.fromCodePoint(code2);
+      effects.consume(code2);
+      return protocolPrefixInside;
+    }
+    if (code2 === 58) {
+      const protocol = buffer.toLowerCase();
+      if (protocol === "http" || protocol === "https") {
+        effects.consume(code2);
+        return protocolSlashesInside;
+      }
+    }
+    return nok(code2);
+  }
+  function protocolSlashesInside(code2) {
+    if (code2 === 47) {
+      effects.consume(code2);
+      if (seen) {
+        return afterProtocol;
+      }
+      seen = true;
+      return protocolSlashesInside;
+    }
+    return nok(code2);
+  }
+  function afterProtocol(code2) {
+    return code2 === null || asciiControl(code2) || markdownLineEndingOrSpace(code2) || unicodeWhitespace(code2) || unicodePunctuation(code2) ? nok(code2) : effects.attempt(domain, effects.attempt(path2, protocolAfter), nok)(code2);
+  }
+  function protocolAfter(code2) {
+    effects.exit("literalAutolinkHttp");
+    effects.exit("literalAutolink");
+    return ok3(code2);
+  }
+}
+function tokenizeWwwPrefix(effects, ok3, nok) {
+  let size = 0;
+  return wwwPrefixInside;
+  function wwwPrefixInside(code2) {
+    if ((code2 === 87 || code2 === 119) && size < 3) {
+      size++;
+      effects.consume(code2);
+      return wwwPrefixInside;
+    }
+    if (code2 === 46 && size === 3) {
+      effects.consume(code2);
+      return wwwPrefixAfter;
+    }
+    return nok(code2);
+  }
+  function wwwPrefixAfter(code2) {
+    return code2 === null ? nok(code2) : ok3(code2);
+  }
+}
+function tokenizeDomain(effects, ok3, nok) {
+  let underscoreInLastSegment;
+  let underscoreInLastLastSegment;
+  let seen;
+  return domainInside;
+  function domainInside(code2) {
+    if (code2 === 46 || code2 === 95) {
+      return effects.check(trail, domainAfter, domainAtPunctuation)(code2);
+    }
+    if (code2 === null || markdownLineEndingOrSpace(code2) || unicodeWhitespace(code2) || code2 !== 45 && unicodePunctuation(code2)) {
+      return domainAfter(code2);
+    }
+    seen = true;
+    effects.consume(code2);
+    return domainInside;
+  }
+  function domainAtPunctuation(code2) {
+    if (code2 === 95) {
+      underscoreInLastSegment = true;
+    } else {
+      underscoreInLastLastSegment = underscoreInLastSegment;
+      underscoreInLastSegment = void 0;
+    }
+    effects.consume(code2);
+    return domainInside;
+  }
+  function domainAfter(code2) {
+    if (underscoreInLastLastSegment || underscoreInLastSegment || !seen) {
+      return nok(code2);
+    }
+    return ok3(code2);
+  }
+}
+function tokenizePath(effects, ok3) {
+  let sizeOpen = 0;
+  let sizeClose = 0;
+  return pathInside;
+  function pathInside(code2) {
+    if (code2 === 40) {
+      sizeOpen++;
+      effects.consume(code2);
+      return pathInside;
+    }
+    if (code2 === 41 && sizeClose < sizeOpen) {
+      return pathAtPunctuation(code2);
+    }
+    if (code2 === 33 || code2 === 34 || code2 === 38 || code2 === 39 || code2 === 41 || code2 === 42 || code2 === 44 || code2 === 46 || code2 === 58 || code2 === 59 || code2 === 60 || code2 === 63 || code2 === 93 || code2 === 95 || code2 === 126) {
+      return effects.check(trail, ok3, pathAtPunctuation)(code2);
+    }
+    if (code2 === null || markdownLineEndingOrSpace(code2) || unicodeWhitespace(code2)) {
+      return ok3(code2);
+    }
+    effects.consume(code2);
+    return pathInside;
+  }
+  function pathAtPunctuation(code2) {
+    if (code2 === 41) {
+      sizeClose++;
+    }
+    effects.consume(code2);
+    return pathInside;
+  }
+}
+function tokenizeTrail(effects, ok3, nok) {
+  return trail2;
+  function trail2(code2) {
+    if (code2 === 33 || code2 === 34 || code2 === 39 || code2 === 41 || code2 === 42 || code2 === 44 || code2 === 46 || code2 === 58 || code2 === 59 || code2 === 63 || code2 === 95 || code2 === 126) {
+      effects.consume(code2);
+      return trail2;
+    }
+    if (code2 === 38) {
+      effects.consume(code2);
+      return trailCharacterReferenceStart;
+    }
+    if (code2 === 93) {
+      effects.consume(code2);
+      return trailBracketAfter;
+    }
+    if (
+      // `<` is an end.
+      code2 === 60 || // So is whitespace.
+      code2 === null || markdownLineEndingOrSpace(code2) || unicodeWhitespace(code2)
+    ) {
+      return ok3(code2);
+    }
+    return nok(code2);
+  }
+  function trailBracketAfter(code2) {
+    if (code2 === null || code2 === 40 || code2 === 91 || markdownLineEndingOrSpace(code2) || unicodeWhitespace(code2)) {
+      return ok3(code2);
+    }
+    return trail2(code2);
+  }
+  function trailCharacterReferenceStart(code2) {
+    return asciiAlpha(code2) ? trailCharacterReferenceInside(code2) : nok(code2);
+  }
+  function trailCharacterReferenceInside(code2) {
+    if (code2 === 59) {
+      effects.consume(code2);
+      return trail2;
+    }
+    if (asciiAlpha(code2)) {
+      effects.consume(code2);
+      return trailCharacterReferenceInside;
+    }
+    return nok(code2);
+  }
+}
+function tokenizeEmailDomainDotTrail(effects, ok3, nok) {
+  return start;
+  function start(code2) {
+    effects.consume(code2);
+    return after;
+  }
+  function after(code2) {
+    return asciiAlphanumeric(code2) ? nok(code2) : ok3(code2);
+  }
+}
+function previousWww(code2) {
+  return code2 === null || code2 === 40 || code2 === 42 || code2 === 95 || code2 === 91 || code2 === 93 || code2 === 126 || markdownLineEndingOrSpace(code2);
+}
+function previousProtocol(code2) {
+  return !asciiAlpha(code2);
+}
+function previousEmail(code2) {
+  return !(code2 === 47 || gfmAtext(code2));
+}
+function gfmAtext(code2) {
+  return code2 === 43 || code2 === 45 || code2 === 46 || code2 === 95 || asciiAlphanumeric(code2);
+}
+function previousUnbalanced(events) {
+  let index3 = events.length;
+  let result = false;
+  while (index3--) {
+    const token = events[index3][1];
+    if ((token.type === "labelLink" || token.type === "labelImage") && !token._balanced) {
+      result = true;
+      break;
+    }
+    if (token._gfmAutolinkLiteralWalkedInto) {
+      result = false;
+      break;
+    }
+  }
+  if (events.length > 0 && !result) {
+    events[events.length - 1][1]._gfmAutolinkLiteralWalkedInto = true;
+  }
+  return result;
+}
+var wwwPrefix, domain, path2, trail, emailDomainDotTrail, wwwAutolink, protocolAutolink, emailAutolink, text3, code;
+var init_syntax2 = __esm({
+  "node_modules/micromark-extension-gfm-autolink-literal/lib/syntax.js"() {
+    init_micromark_util_character();
+    wwwPrefix = {
+      tokenize: tokenizeWwwPrefix,
+      partial: true
+    };
+    domain = {
+      tokenize: tokenizeDomain,
+      partial: true
+    };
+    path2 = {
+      tokenize: tokenizePath,
+      partial: true
+    };
+    trail = {
+      tokenize: tokenizeTrail,
+      partial: true
+    };
+    emailDomainDotTrail = {
+      tokenize: tokenizeEmailDomainDotTrail,
+      partial: true
+    };
+    wwwAutolink = {
+      name: "wwwAutolink",
+      tokenize: tokenizeWwwAutolink,
+      previous: previousWww
+    };
+    protocolAutolink = {
+      name: "protocolAutolink",
+      tokenize: tokenizeProtocolAutolink,
+      previous: previousProtocol
+    };
+    emailAutolink = {
+      name: "emailAutolink",
+      tokenize: tokenizeEmailAutolink,
+      previous: previousEmail
+    };
+    text3 = {};
+    code = 48;
+    while (code < 123) {
+      text3[code] = emailAutolink;
+      code++;
+      if (code === 58) code = 65;
+      else if (code === 91) code = 97;
+    }
+    text3[43] = emailAutolink;
+    text3[45] = emailAutolink;
+    text3[46] = emailAutolink;
+    text3[95] = emailAutolink;
+    text3[72] = [emailAutolink, protocolAutolink];
+    text3[104] = [emailAutolink, protocolAutolink];
+    text3[87] = [emailAutolink, wwwAutolink];
+    text3[119] = [emailAutolink, wwwAutolink];
+  }
+});
+
+// node_modules/micromark-extension-gfm-autolink-literal/index.js
+var init_micromark_extension_gfm_autolink_literal = __esm({
+  "node_modules/micromark-extension-gfm-autolink-literal/index.js"() {
+    init_syntax2();
+  }
+});
+
+// node_modules/micromark-extension-gfm-footnote/lib/syntax.js
+function gfmFootnote() {
+  return {
+    document: {
+      [91]: {
+        name: "gfmFootnoteDefinition",
+        tokenize: tokenizeDefinitionStart,
+        continuation: {
+          tokenize: tokenizeDefinitionContinuation
+        },
+        exit: gfmFootnoteDefinitionEnd
+      }
+    },
+    text: {
+      [91]: {
+        name: "gfmFootnoteCall",
+        tokenize: tokenizeGfmFootnoteCall
+      },
+      [93]: {
+        name: "gfmPotentialFootnoteCall",
+        add: "after",
+        tokenize: tokenizePotentialGfmFootnoteCall,
+        resolveTo: resolveToPotentialGfmFootnoteCall
+      }
+    }
+  };
+}
+function tokenizePotentialGfmFootnoteCall(effects, ok3, nok) {
+  const self2 = this;
+  let index3 = self2.events.length;
+  const defined = self2.parser.gfmFootnotes || (self2.parser.gfmFootnotes = []);
+  let labelStart;
+  while (index3--) {
+    const token = self2.events[index3][1];
+    if (token.type === "labelImage") {
+      labelStart = token;
+      break;
+    }
+    if (token.type === "gfmFootnoteCall" || token.type === "labelLink" || token.type === "label" || token.type === "image" || token.type === "link") {
+      break;
+    }
+  }
+  return start;
+  function start(code2) {
+    if (!labelStart || !labelStart._balanced) {
+      return nok(code2);
+    }
+    const id = normalizeIdentifier(self2.sliceSerialize({
+      start: labelStart.end,
+      end: self2.now()
+    }));
+    if (id.codePointAt(0) !== 94 || !defined.includes(id.slice(1))) {
+      return nok(code2);
+    }
+    effects.enter("gfmFootnoteCallLabelMarker");
+    effects.consume(code2);
+    effects.exit("gfmFootnoteCallLabelMarker");
+    return ok3(code2);
+  }
+}
+function resolveToPotentialGfmFootnoteCall(events, context3) {
+  let index3 = events.length;
+  let labelStart;
+  while (index3--) {
+    if (events[index3][1].type === "labelImage" && events[index3][0] === "enter") {
+      labelStart = events[index3][1];
+      break;
+    }
+  }
+  events[index3 + 1][1].type = "data";
+  events[index3 + 3][1].type = "gfmFootnoteCallLabelMarker";
+  const call = {
+    type: "gfmFootnoteCall",
+    start: Object.assign({}, events[index3 + 3][1].start),
+    end: Object.assign({}, events[events.length - 1][1].end)
+  };
+  const marker = {
+    type: "gfmFootnoteCallMarker",
+    start: Object.assign({}, events[index3 + 3][1].end),
+    end: Object.assign({}, events[index3 + 3][1].end)
+  };
+  marker.end.column++;
+  marker.end.offset++;
+  marker.end._bufferIndex++;
+  const string3 = {
+    type: "gfmFootnoteCallString",
+    start: Object.assign({}, marker.end),
+    end: Object.assign({}, events[events.length - 1][1].start)
+  };
+  const chunk = {
+    type: "chunkString",
+    contentType: "string",
+    start: Object.assign({}, string3.start),
+    end: Object.assign({}, string3.end)
+  };
+  const replacement = [
+    // Take the `labelImageMarker` (now `data`, the `!`)
+    events[index3 + 1],
+    events[index3 + 2],
+    ["enter", call, context3],
+    // The `[`
+    events[index3 + 3],
+    events[index3 + 4],
+    // The `^`.
+    ["enter", marker, context3],
+    ["exit", marker, context3],
+    // Everything in between.
+    ["enter", string3, context3],
+    ["enter", chunk, context3],
+    ["exit", chunk, context3],
+    ["exit", string3, context3],
+    // The ending (`]`, properly parsed and labelled).
+    events[events.length - 2],
+    events[events.length - 1],
+    ["exit", call, context3]
+  ];
+  events.splice(index3, events.length - index3 + 1, ...replacement);
+  return events;
+}
+function tokenizeGfmFootnoteCall(effects, ok3, nok) {
+  const self2 = this;
+  const defined = self2.parser.gfmFootnotes || (self2.parser.gfmFootnotes = []);
+  let size = 0;
+  let data;
+  return start;
+  function start(code2) {
+    effects.enter("gfmFootnoteCall");
+    effects.enter("gfmFootnoteCallLabelMarker");
+    effects.consume(code2);
+    effects.exit("gfmFootnoteCallLabelMarker");
+    return callStart;
+  }
+  function callStart(code2) {
+    if (code2 !== 94) return nok(code2);
+    effects.enter("gfmFootnoteCallMarker");
+    effects.consume(code2);
+    effects.exit("gfmFootnoteCallMarker");
+    effects.enter("gfmFootnoteCallString");
+    effects.enter("chunkString").contentType = "string";
+    return callData;
+  }
+  function callData(code2) {
+    if (
+      // Too long.
+      size > 999 || // Closing brace with nothing.
+      code2 === 93 && !data || // Space or tab is not supported by GFM for some reason.
+      // `\n` and `[` not being supported makes sense.
+      code2 === null || code2 === 91 || markdownLineEndingOrSpace(code2)
+    ) {
+      return nok(code2);
+    }
+    if (code2 === 93) {
+      effects.exit("chunkString");
+      const token = effects.exit("gfmFootnoteCallString");
+      if (!defined.includes(normalizeIdentifier(self2.sliceSerialize(token)))) {
+        return nok(code2);
+      }
+      effects.enter("gfmFootnoteCallLabelMarker");
+      effects.consume(code2);
+      effects.exit("gfmFootnoteCallLabelMarker");
+      effects.exit("gfmFootnoteCall");
+      return ok3;
+    }
+    if (!markdownLineEndingOrSpace(code2)) {
+      data = true;
+    }
+    size++;
+    effects.consume(code2);
+    return code2 === 92 ? callEscape : callData;
+  }
+  function callEscape(code2) {
+    if (code2 === 91 || code2 === 92 || code2 === 93) {
+      effects.consume(code2);
+      size++;
+      return callData;
+    }
+    return callData(code2);
+  }
+}
+function tokenizeDefinitionStart(effects, ok3, nok) {
+  const self2 = this;
+  const defined = self2.parser.gfmFootnotes || (self2.parser.gfmFootnotes = []);
+  let identifier;
+  let size = 0;
+  let data;
+  return start;
+  function start(code2) {
+    effects.enter("gfmFootnoteDefinition")._container = true;
+    effects.enter("gfmFootnoteDefinitionLabel");
+    effects.enter("gfmFootnoteDefinitionLabelMarker");
+    effects.consume(code2);
+    effects.exit("gfmFootnoteDefinitionLabelMarker");
+    return labelAtMarker;
+  }
+  function labelAtMarker(code2) {
+    if (code2 === 94) {
+      effects.enter("gfmFootnoteDefinitionMarker");
+      effects.consume(code2);
+      effects.exit("gfmFootnoteDefinitionMarker");
+      effects.enter("gfmFootnoteDefinitionLabelString");
+      effects.enter("chunkString").contentType = "string";
+      return labelInside;
+    }
+    return nok(code2);
+  }
+  function labelInside(code2) {
+    if (
+      // Too long.
+      size > 999 || // Closing brace with nothing.
+      code2 === 93 && !data || // Space or tab is not supported by GFM for some reason.
+      // `\n` and `[` not being supported makes sense.
+      code2 === null || code2 === 91 || markdownLineEndingOrSpace(code2)
+    ) {
+      return nok(code2);
+    }
+    if (code2 === 93) {
+      effects.exit("chunkString");
+      const token = effects.exit("gfmFootnoteDefinitionLabelString");
+      identifier = normalizeIdentifier(self2.sliceSerialize(token));
+      effects.enter("gfmFootnoteDefinitionLabelMarker");
+      effects.consume(code2);
+      effects.exit("gfmFootnoteDefinitionLabelMarker");
+      effects.exit("gfmFootnoteDefinitionLabel");
+      return labelAfter;
+    }
+    if (!markdownLineEndingOrSpace(code2)) {
+      data = true;
+    }
+    size++;
+    effects.consume(code2);
+    return code2 === 92 ? labelEscape : labelInside;
+  }
+  function labelEscape(code2) {
+    if (code2 === 91 || code2 === 92 || code2 === 93) {
+      effects.consume(code2);
+      size++;
+      return labelInside;
+    }
+    return labelInside(code2);
+  }
+  function labelAfter(code2) {
+    if (code2 === 58) {
+      effects.enter("definitionMarker");
+      effects.consume(code2);
+      effects.exit("definitionMarker");
+      if (!defined.includes(identifier)) {
+        defined.push(identifier);
+      }
+      return factorySpace(effects, whitespaceAfter, "gfmFootnoteDefinitionWhitespace");
+    }
+    return nok(code2);
+  }
+  function whitespaceAfter(code2) {
+    return ok3(code2);
+  }
+}
+function tokenizeDefinitionContinuation(effects, ok3, nok) {
+  return effects.check(blankLine, ok3, effects.attempt(indent, ok3, nok));
+}
+function gfmFootnoteDefinitionEnd(effects) {
+  effects.exit("gfmFootnoteDefinition");
+}
+function tokenizeIndent2(effects, ok3, nok) {
+  const self2 = this;
+  return factorySpace(effects, afterPrefix, "gfmFootnoteDefinitionIndent", 4 + 1);
+  function afterPrefix(code2) {
+    const tail = self2.events[self2.events.length - 1];
+    return tail && tail[1].type === "gfmFootnoteDefinitionIndent" && tail[2].sliceSerialize(tail[1], true).length === 4 ? ok3(code2) : nok(code2);
+  }
+}
+var indent;
+var init_syntax3 = __esm({
+  "node_modules/micromark-extension-gfm-footnote/lib/syntax.js"() {
+    init_micromark_core_commonmark();
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    init_micromark_util_normalize_identifier();
+    indent = {
+      tokenize: tokenizeIndent2,
+      partial: true
+    };
+  }
+});
+
+// node_modules/micromark-extension-gfm-footnote/index.js
+var init_micromark_extension_gfm_footnote = __esm({
+  "node_modules/micromark-extension-gfm-footnote/index.js"() {
+    init_syntax3();
+  }
+});
+
+// node_modules/micromark-extension-gfm-strikethrough/lib/syntax.js
+function gfmStrikethrough(options2) {
+  const options_ = options2 || {};
+  let single = options_.singleTilde;
+  const tokenizer = {
+    name: "strikethrough",
+    tokenize: tokenizeStrikethrough,
+    resolveAll: resolveAllStrikethrough
+  };
+  if (single === null || single === void 0) {
+    single = true;
+  }
+  return {
+    text: {
+      [126]: tokenizer
+    },
+    insideSpan: {
+      null: [tokenizer]
+    },
+    attentionMarkers: {
+      null: [126]
+    }
+  };
+  function resolveAllStrikethrough(events, context3) {
+    let index3 = -1;
+    while (++index3 < events.length) {
+      if (events[index3][0] === "enter" && events[index3][1].type === "strikethroughSequenceTemporary" && events[index3][1]._close) {
+        let open2 = index3;
+        while (open2--) {
+          if (events[open2][0] === "exit" && events[open2][1].type === "strikethroughSequenceTemporary" && events[open2][1]._open && // If the sizes are the same:
+          events[index3][1].end.offset - events[index3][1].start.offset === events[open2][1].end.offset - events[open2][1].start.offset) {
+            events[index3][1].type = "strikethroughSequence";
+            events[open2][1].type = "strikethroughSequence";
+            const strikethrough = {
+              type: "strikethrough",
+              start: Object.assign({}, events[open2][1].start),
+              end: Object.assign({}, events[index3][1].end)
+            };
+            const text5 = {
+              type: "strikethroughText",
+              start: Object.assign({}, events[open2][1].end),
+              end: Object.assign({}, events[index3][1].start)
+            };
+            const nextEvents = [["enter", strikethrough, context3], ["enter", events[open2][1], context3], ["exit", events[open2][1], context3], ["enter", text5, context3]];
+            const insideSpan2 = context3.parser.constructs.insideSpan.null;
+            if (insideSpan2) {
+              splice(nextEvents, nextEvents.length, 0, resolveAll(insideSpan2, events.slice(open2 + 1, index3), context3));
+            }
+            splice(nextEvents, nextEvents.length, 0, [["exit", text5, context3], ["enter", events[index3][1], context3], ["exit", events[index3][1], context3], ["exit", strikethrough, context3]]);
+            splice(events, open2 - 1, index3 - open2 + 3, nextEvents);
+            index3 = open2 + nextEvents.length - 2;
+            break;
+          }
+        }
+      }
+    }
+    index3 = -1;
+    while (++index3 < events.length) {
+      if (events[index3][1].type === "strikethroughSequenceTemporary") {
+        events[index3][1].type = "data";
+      }
+    }
+    return events;
+  }
+  function tokenizeStrikethrough(effects, ok3, nok) {
+    const previous3 = this.previous;
+    const events = this.events;
+    let size = 0;
+    return start;
+    function start(code2) {
+      if (previous3 === 126 && events[events.length - 1][1].type !== "characterEscape") {
+        return nok(code2);
+      }
+      effects.enter("strikethroughSequenceTemporary");
+      return more(code2);
+    }
+    function more(code2) {
+      const before = classifyCharacter(previous3);
+      if (code2 === 126) {
+        if (size > 1) return nok(code2);
+        effects.consume(code2);
+        size++;
+        return more;
+      }
+      if (size < 2 && !single) return nok(code2);
+      const token = effects.exit("strikethroughSequenceTemporary");
+      const after = classifyCharacter(code2);
+      token._open = !after || after === 2 && Boolean(before);
+      token._close = !before || before === 2 && Boolean(after);
+      return ok3(code2);
+    }
+  }
+}
+var init_syntax4 = __esm({
+  "node_modules/micromark-extension-gfm-strikethrough/lib/syntax.js"() {
+    init_micromark_util_chunked();
+    init_micromark_util_classify_character();
+    init_micromark_util_resolve_all();
+  }
+});
+
+// node_modules/micromark-extension-gfm-strikethrough/index.js
+var init_micromark_extension_gfm_strikethrough = __esm({
+  "node_modules/micromark-extension-gfm-strikethrough/index.js"() {
+    init_syntax4();
+  }
+});
+
+// node_modules/micromark-extension-gfm-table/lib/edit-map.js
+function addImplementation2(editMap, at, remove, add) {
+  if (remove === 0 && add.length === 0) {
+    return;
+  }
+  const existing = editMap.index.get(at);
+  if (existing) {
+    existing[1] += remove;
+    existing[2].push(...add);
+    return;
+  }
+  const change = [at, remove, add];
+  editMap.map.push(change);
+  editMap.index.set(at, change);
+}
+var EditMap2;
+var init_edit_map = __esm({
+  "node_modules/micromark-extension-gfm-table/lib/edit-map.js"() {
+    EditMap2 = class {
+      /**
+       * Create a new edit map.
+       */
+      constructor() {
+        this.map = [];
+        this.index = /* @__PURE__ */ new Map();
+      }
+      /**
+       * Create an edit: a remove and/or add at a certain place.
+       *
+       * @param {number} index
+       *   Index at which to apply the edit.
+       * @param {number} remove
+       *   Count of items to remove at the index.
+       * @param {Array<Event>} add
+       *   Items to add at the index.
+       * @returns {undefined}
+       *   Nothing.
+       */
+      add(index3, remove, add) {
+        addImplementation2(this, index3, remove, add);
+      }
+      // To do: add this when moving to `micromark`.
+      // /**
+      //  * Create an edit: but insert `add` before existing additions.
+      //  *
+      //  * @param {number} index
+      //  * @param {number} remove
+      //  * @param {Array<Event>} add
+      //  * @returns {undefined}
+      //  */
+      // addBefore(index, remove, add) {
+      //   addImplementation(this, index, remove, add, true)
+      // }
+      /**
+       * Done, change the events.
+       *
+       * @param {Array<Event>} events
+       *   List of events to apply the edits to.
+       * @returns {undefined}
+       *   Nothing.
+       */
+      consume(events) {
+        this.map.sort(function(a, b) {
+          return a[0] - b[0];
+        });
+        if (this.map.length === 0) {
+          return;
+        }
+        let index3 = this.map.length;
+        const vecs = [];
+        while (index3 > 0) {
+          index3 -= 1;
+          vecs.push(events.slice(this.map[index3][0] + this.map[index3][1]), this.map[index3][2]);
+          events.length = this.map[index3][0];
+        }
+        vecs.push(events.slice());
+        events.length = 0;
+        let slice = vecs.pop();
+        while (slice) {
+          for (const element of slice) {
+            events.push(element);
+          }
+          slice = vecs.pop();
+        }
+        this.map.length = 0;
+        this.index.clear();
+      }
+    };
+  }
+});
+
+// node_modules/micromark-extension-gfm-table/lib/infer.js
+function gfmTableAlign(events, index3) {
+  let inDelimiterRow = false;
+  const align = [];
+  while (index3 < events.length) {
+    const event = events[index3];
+    if (inDelimiterRow) {
+      if (event[0] === "enter") {
+        if (event[1].type === "tableContent") {
+          align.push(events[index3 + 1][1].type === "tableDelimiterMarker" ? "left" : "none");
+        }
+      } else if (event[1].type === "tableContent") {
+        if (events[index3 - 1][1].type === "tableDelimiterMarker") {
+          const alignIndex = align.length - 1;
+          align[alignIndex] = align[alignIndex] === "left" ? "center" : "right";
+        }
+      } else if (event[1].type === "tableDelimiterRow") {
+        break;
+      }
+    } else if (event[0] === "enter" && event[1].type === "tableDelimiterRow") {
+      inDelimiterRow = true;
+    }
+    index3 += 1;
+  }
+  return align;
+}
+var init_infer = __esm({
+  "node_modules/micromark-extension-gfm-table/lib/infer.js"() {
+  }
+});
+
+// node_modules/micromark-extension-gfm-table/lib/syntax.js
+function gfmTable() {
+  return {
+    flow: {
+      null: {
+        name: "table",
+        tokenize: tokenizeTable,
+        resolveAll: resolveTable
+      }
+    }
+  };
+}
+function tokenizeTable(effects, ok3, nok) {
+  const self2 = this;
+  let size = 0;
+  let sizeB = 0;
+  let seen;
+  return start;
+  function start(code2) {
+    let index3 = self2.events.length - 1;
+    while (index3 > -1) {
+      const {
+        type
+      } = self2.events[index3][1];
+      if (type === "lineEnding" || // Note: markdown-rs uses `whitespace` instead of `linePrefix`
+      type === "linePrefix") {
+        index3--;
+      } else {
+        break;
+      }
+    }
+    const tail = index3 > -1 ? self2.events[index3][1].type : null;
+    const next = tail === "tableHead" || tail === "tableRow" ? bodyRowStart : headRowBefore;
+    if (next === bodyRowStart && self2.parser.lazy[self2.now().line]) {
+      return nok(code2);
+    }
+    return next(code2);
+  }
+  function headRowBefore(code2) {
+    effects.enter("tableHead");
+    effects.enter("tableRow");
+    return headRowStart(code2);
+  }
+  function headRowStart(code2) {
+    if (code2 === 124) {
+      return headRowBreak(code2);
+    }
+    seen = true;
+    sizeB += 1;
+    return headRowBreak(code2);
+  }
+  function headRowBreak(code2) {
+    if (code2 === null) {
+      return nok(code2);
+    }
+    if (markdownLineEnding(code2)) {
+      if (sizeB > 1) {
+        sizeB = 0;
+        self2.interrupt = true;
+        effects.exit("tableRow");
+        effects.enter("lineEnding");
+        effects.consume(code2);
+        effects.exit("lineEnding");
+        return headDelimiterStart;
+      }
+      return nok(code2);
+    }
+    if (markdownSpace(code2)) {
+      return factorySpace(effects, headRowBreak, "whitespace")(code2);
+    }
+    sizeB += 1;
+    if (seen) {
+      seen = false;
+      size += 1;
+    }
+    if (code2 === 124) {
+      effects.enter("tableCellDivider");
+      effects.consume(code2);
+      effects.exit("tableCellDivider");
+      seen = true;
+      return headRowBreak;
+    }
+    effects.enter("data");
+    return headRowData(code2);
+  }
+  function headRowData(code2) {
+    if (code2 === null || code2 === 124 || markdownLineEndingOrSpace(code2)) {
+      effects.exit("data");
+      return headRowBreak(code2);
+    }
+    effects.consume(code2);
+    return code2 === 92 ? headRowEscape : headRowData;
+  }
+  function headRowEscape(code2) {
+    if (code2 === 92 || code2 === 124) {
+      effects.consume(code2);
+      return headRowData;
+    }
+    return headRowData(code2);
+  }
+  function headDelimiterStart(code2) {
+    self2.interrupt = false;
+    if (self2.parser.lazy[self2.now().line]) {
+      return nok(code2);
+    }
+    effects.enter("tableDelimiterRow");
+    seen = false;
+    if (markdownSpace(code2)) {
+      return factorySpace(effects, headDelimiterBefore, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code2);
+    }
+    return headDelimiterBefore(code2);
+  }
+  function headDelimiterBefore(code2) {
+    if (code2 === 45 || code2 === 58) {
+      return headDelimiterValueBefore(code2);
+    }
+    if (code2 === 124) {
+      seen = true;
+      effects.enter("tableCellDivider");
+      effects.consume(code2);
+      effects.exit("tableCellDivider");
+      return headDelimiterCellBefore;
+    }
+    return headDelimiterNok(code2);
+  }
+  function headDelimiterCellBefore(code2) {
+    if (markdownSpace(code2)) {
+      return factorySpace(effects, headDelimiterValueBefore, "whitespace")(code2);
+    }
+    return headDelimiterValueBefore(code2);
+  }
+  function headDelimiterValueBefore(code2) {
+    if (code2 === 58) {
+      sizeB += 1;
+      seen = true;
+      effects.enter("tableDelimiterMarker");
+      effects.consume(code2);
+      effects.exit("tableDelimiterMarker");
+      return headDelimiterLeftAlignmentAfter;
+    }
+    if (code2 === 45) {
+      sizeB += 1;
+      return headDelimiterLeftAlignmentAfter(code2);
+    }
+    if (code2 === null || markdownLineEnding(code2)) {
+      return headDelimiterCellAfter(code2);
+    }
+    return headDelimiterNok(code2);
+  }
+  function headDelimiterLeftAlignmentAfter(code2) {
+    if (code2 === 45) {
+      effects.enter("tableDelimiterFiller");
+      return headDelimiterFiller(code2);
+    }
+    return headDelimiterNok(code2);
+  }
+  function headDelimiterFiller(code2) {
+    if (code2 === 45) {
+      effects.consume(code2);
+      return headDelimiterFiller;
+    }
+    if (code2 === 58) {
+      seen = true;
+      effects.exit("tableDelimiterFiller");
+      effects.enter("tableDelimiterMarker");
+      effects.consume(code2);
+      effects.exit("tableDelimiterMarker");
+      return headDelimiterRightAlignmentAfter;
+    }
+    effects.exit("tableDelimiterFiller");
+    return headDelimiterRightAlignmentAfter(code2);
+  }
+  function headDelimiterRightAlignmentAfter(code2) {
+    if (markdownSpace(code2)) {
+      return factorySpace(effects, headDelimiterCellAfter, "whitespace")(code2);
+    }
+    return headDelimiterCellAfter(code2);
+  }
+  function headDelimiterCellAfter(code2) {
+    if (code2 === 124) {
+      return headDelimiterBefore(code2);
+    }
+    if (code2 === null || markdownLineEnding(code2)) {
+      if (!seen || size !== sizeB) {
+        return headDelimiterNok(code2);
+      }
+      effects.exit("tableDelimiterRow");
+      effects.exit("tableHead");
+      return ok3(code2);
+    }
+    return headDelimiterNok(code2);
+  }
+  function headDelimiterNok(code2) {
+    return nok(code2);
+  }
+  function bodyRowStart(code2) {
+    effects.enter("tableRow");
+    return bodyRowBreak(code2);
+  }
+  function bodyRowBreak(code2) {
+    if (code2 === 124) {
+      effects.enter("tableCellDivider");
+      effects.consume(code2);
+      effects.exit("tableCellDivider");
+      return bodyRowBreak;
+    }
+    if (code2 === null || markdownLineEnding(code2)) {
+      effects.exit("tableRow");
+      return ok3(code2);
+    }
+    if (markdownSpace(code2)) {
+      return factorySpace(effects, bodyRowBreak, "whitespace")(code2);
+    }
+    effects.enter("data");
+    return bodyRowData(code2);
+  }
+  function bodyRowData(code2) {
+    if (code2 === null || code2 === 124 || markdownLineEndingOrSpace(code2)) {
+      effects.exit("data");
+      return bodyRowBreak(code2);
+    }
+    effects.consume(code2);
+    return code2 === 92 ? bodyRowEscape : bodyRowData;
+  }
+  function bodyRowEscape(code2) {
+    if (code2 === 92 || code2 === 124) {
+      effects.consume(code2);
+      return bodyRowData;
+    }
+    return bodyRowData(code2);
+  }
+}
+function resolveTable(events, context3) {
+  let index3 = -1;
+  let inFirstCellAwaitingPipe = true;
+  let rowKind = 0;
+  let lastCell = [0, 0, 0, 0];
+  let cell = [0, 0, 0, 0];
+  let afterHeadAwaitingFirstBodyRow = false;
+  let lastTableEnd = 0;
+  let currentTable;
+  let currentBody;
+  let currentCell;
+  const map = new EditMap2();
+  while (++index3 < events.length) {
+    const event = events[index3];
+    const token = event[1];
+    if (event[0] === "enter") {
+      if (token.type === "tableHead") {
+        afterHeadAwaitingFirstBodyRow = false;
+        if (lastTableEnd !== 0) {
+          flushTableEnd(map, context3, lastTableEnd, currentTable, currentBody);
+          currentBody = void 0;
+          lastTableEnd = 0;
+        }
+        currentTable = {
+          type: "table",
+          start: Object.assign({}, token.start),
+          // Note: correct end is set later.
+          end: Object.assign({}, token.end)
+        };
+        map.add(index3, 0, [["enter", currentTable, context3]]);
+      } else if (token.type === "tableRow" || token.type === "tableDelimiterRow") {
+        inFirstCellAwaitingPipe = true;
+        currentCell = void 0;
+        lastCell = [0, 0, 0, 0];
+        cell = [0, index3 + 1, 0, 0];
+        if (afterHeadAwaitingFirstBodyRow) {
+          afterHeadAwaitingFirstBodyRow = false;
+          currentBody = {
+            type: "tableBody",
+            start: Object.assign({}, token.start),
+            // Note: correct end is set later.
+            end: Object.assign({}, token.end)
+          };
+          map.add(index3, 0, [["enter", currentBody, context3]]);
+        }
+        rowKind = token.type === "tableDelimiterRow" ? 2 : currentBody ? 3 : 1;
+      } else if (rowKind && (token.type === "data" || token.type === "tableDelimiterMarker" || token.type === "tableDelimiterFiller")) {
+        inFirstCellAwaitingPipe = false;
+        if (cell[2] === 0) {
+          if (lastCell[1] !== 0) {
+            cell[0] = cell[1];
+            currentCell = flushCell(map, context3, lastCell, rowKind, void 0, currentCell);
+            lastCell = [0, 0, 0, 0];
+          }
+          cell[2] = index3;
+        }
+      } else if (token.type === "tableCellDivider") {
+        if (inFirstCellAwaitingPipe) {
+          inFirstCellAwaitingPipe = false;
+        } else {
+          if (lastCell[1] !== 0) {
+            cell[0] = cell[1];
+            currentCell = flushCell(map, context3, lastCell, rowKind, void 0, currentCell);
+          }
+          lastCell = cell;
+          cell = [lastCell[1], index3, 0, 0];
+        }
+      }
+    } else if (token.type === "tableHead") {
+      afterHeadAwaitingFirstBodyRow = true;
+      lastTableEnd = index3;
+    } else if (token.type === "tableRow" || token.type === "tableDelimiterRow") {
+      lastTableEnd = index3;
+      if (lastCell[1] !== 0) {
+        cell[0] = cell[1];
+        currentCell = flushCell(map, context3, lastCell, rowKind, index3, currentCell);
+      } else if (cell[1] !== 0) {
+        currentCell = flushCell(map, context3, cell, rowKind, index3, currentCell);
+      }
+      rowKind = 0;
+    } else if (rowKind && (token.type === "data" || token.type === "tableDelimiterMarker" || token.type === "tableDelimiterFiller")) {
+      cell[3] = index3;
+    }
+  }
+  if (lastTableEnd !== 0) {
+    flushTableEnd(map, context3, lastTableEnd, currentTable, currentBody);
+  }
+  map.consume(context3.events);
+  index3 = -1;
+  while (++index3 < context3.events.length) {
+    const event = context3.events[index3];
+    if (event[0] === "enter" && event[1].type === "table") {
+      event[1]._align = gfmTableAlign(context3.events, index3);
+    }
+  }
+  return events;
+}
+function flushCell(map, context3, range, rowKind, rowEnd, previousCell) {
+  const groupName = rowKind === 1 ? "tableHeader" : rowKind === 2 ? "tableDelimiter" : "tableData";
+  const valueName = "tableContent";
+  if (range[0] !== 0) {
+    previousCell.end = Object.assign({}, getPoint(context3.events, range[0]));
+    map.add(range[0], 0, [["exit", previousCell, context3]]);
+  }
+  const now = getPoint(context3.events, range[1]);
+  previousCell = {
+    type: groupName,
+    start: Object.assign({}, now),
+    // Note: correct end is set later.
+    end: Object.assign({}, now)
+  };
+  map.add(range[1], 0, [["enter", previousCell, context3]]);
+  if (range[2] !== 0) {
+    const relatedStart = getPoint(context3.events, range[2]);
+    const relatedEnd = getPoint(context3.events, range[3]);
+    const valueToken = {
+      type: valueName,
+      start: Object.assign({}, relatedStart),
+      end: Object.assign({}, relatedEnd)
+    };
+    map.add(range[2], 0, [["enter", valueToken, context3]]);
+    if (rowKind !== 2) {
+      const start = context3.events[range[2]];
+      const end = context3.events[range[3]];
+      start[1].end = Object.assign({}, end[1].end);
+      start[1].type = "chunkText";
+      start[1].contentType = "text";
+      if (range[3] > range[2] + 1) {
+        const a = range[2] + 1;
+        const b = range[3] - range[2] - 1;
+        map.add(a, b, []);
+      }
+    }
+    map.add(range[3] + 1, 0, [["exit", valueToken, context3]]);
+  }
+  if (rowEnd !== void 0) {
+    previousCell.end = Object.assign({}, getPoint(context3.events, rowEnd));
+    map.add(rowEnd, 0, [["exit", previousCell, context3]]);
+    previousCell = void 0;
+  }
+  return previousCell;
+}
+function flushTableEnd(map, context3, index3, table, tableBody) {
+  const exits = [];
+  const related = getPoint(context3.events, index3);
+  if (tableBody) {
+    tableBody.end = Object.assign({}, related);
+    exits.push(["exit", tableBody, context3]);
+  }
+  table.end = Object.assign({}, related);
+  exits.push(["exit", table, context3]);
+  map.add(index3 + 1, 0, exits);
+}
+function getPoint(events, index3) {
+  const event = events[index3];
+  const side = event[0] === "enter" ? "start" : "end";
+  return event[1][side];
+}
+var init_syntax5 = __esm({
+  "node_modules/micromark-extension-gfm-table/lib/syntax.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    init_edit_map();
+    init_infer();
+  }
+});
+
+// node_modules/micromark-extension-gfm-table/index.js
+var init_micromark_extension_gfm_table = __esm({
+  "node_modules/micromark-extension-gfm-table/index.js"() {
+    init_syntax5();
+  }
+});
+
+// node_modules/micromark-extension-gfm-task-list-item/lib/syntax.js
+function gfmTaskListItem() {
+  return {
+    text: {
+      [91]: tasklistCheck
+    }
+  };
+}
+function tokenizeTasklistCheck(effects, ok3, nok) {
+  const self2 = this;
+  return open2;
+  function open2(code2) {
+    if (
+      // Exit if there’s stuff before.
+      self2.previous !== null || // Exit if not in the first content that is the first child of a list
+      // item.
+      !self2._gfmTasklistFirstContentOfListItem
+    ) {
+      return nok(code2);
+    }
+    effects.enter("taskListCheck");
+    effects.enter("taskListCheckMarker");
+    effects.consume(code2);
+    effects.exit("taskListCheckMarker");
+    return inside;
+  }
+  function inside(code2) {
+    if (markdownLineEndingOrSpace(code2)) {
+      effects.enter("taskListCheckValueUnchecked");
+      effects.consume(code2);
+      effects.exit("taskListCheckValueUnchecked");
+      return close2;
+    }
+    if (code2 === 88 || code2 === 120) {
+      effects.enter("taskListCheckValueChecked");
+      effects.consume(code2);
+      effects.exit("taskListCheckValueChecked");
+      return close2;
+    }
+    return nok(code2);
+  }
+  function close2(code2) {
+    if (code2 === 93) {
+      effects.enter("taskListCheckMarker");
+      effects.consume(code2);
+      effects.exit("taskListCheckMarker");
+      effects.exit("taskListCheck");
+      return after;
+    }
+    return nok(code2);
+  }
+  function after(code2) {
+    if (markdownLineEnding(code2)) {
+      return ok3(code2);
+    }
+    if (markdownSpace(code2)) {
+      return effects.check({
+        tokenize: spaceThenNonSpace
+      }, ok3, nok)(code2);
+    }
+    return nok(code2);
+  }
+}
+function spaceThenNonSpace(effects, ok3, nok) {
+  return factorySpace(effects, after, "whitespace");
+  function after(code2) {
+    return code2 === null ? nok(code2) : ok3(code2);
+  }
+}
+var tasklistCheck;
+var init_syntax6 = __esm({
+  "node_modules/micromark-extension-gfm-task-list-item/lib/syntax.js"() {
+    init_micromark_factory_space();
+    init_micromark_util_character();
+    tasklistCheck = {
+      name: "tasklistCheck",
+      tokenize: tokenizeTasklistCheck
+    };
+  }
+});
+
+// node_modules/micromark-extension-gfm-task-list-item/index.js
+var init_micromark_extension_gfm_task_list_item = __esm({
+  "node_modules/micromark-extension-gfm-task-list-item/index.js"() {
+    init_syntax6();
+  }
+});
+
+// node_modules/micromark-extension-gfm/index.js
+function gfm(options2) {
+  return combineExtensions([
+    gfmAutolinkLiteral(),
+    gfmFootnote(),
+    gfmStrikethrough(options2),
+    gfmTable(),
+    gfmTaskListItem()
+  ]);
+}
+var init_micromark_extension_gfm = __esm({
+  "node_modules/micromark-extension-gfm/index.js"() {
+    init_micromark_util_combine_extensions();
+    init_micromark_extension_gfm_autolink_literal();
+    init_micromark_extension_gfm_footnote();
+    init_micromark_extension_gfm_strikethrough();
+    init_micromark_extension_gfm_table();
+    init_micromark_extension_gfm_task_list_item();
+  }
+});
+
+// node_modules/kind-of/index.js
+var require_kind_of = __commonJS({
+  "node_modules/kind-of/index.js"(exports2, module2) {
+    var toString2 = Object.prototype.toString;
+    module2.exports = function kindOf2(val) {
+      if (val === void 0) return "undefined";
+      if (val === null) return "null";
+      var type = typeof val;
+      if (type === "boolean") return "boolean";
+      if (type === "string") return "string";
+      if (type === "number") return "number";
+      if (type === "symbol") return "symbol";
+      if (type === "function") {
+        return isGeneratorFn(val) ? "generatorfunction" : "function";
+      }
+      if (isArray(val)) return "array";
+      if (isBuffer(val)) return "buffer";
+      if (isArguments(val)) return "arguments";
+      if (isDate(val)) return "date";
+      if (isError(val)) return "error";
+      if (isRegexp(val)) return "regexp";
+      switch (ctorName(val)) {
+        case "Symbol":
+          return "symbol";
+        case "Promise":
+          return "promise";
+        // Set, Map, WeakSet, WeakMap
+        case "WeakMap":
+          return "weakmap";
+        case "WeakSet":
+          return "weakset";
+        case "Map":
+          return "map";
+        case "Set":
+          return "set";
+        // 8-bit typed arrays
+        case "Int8Array":
+          return "int8array";
+        case "Uint8Array":
+          return "uint8array";
+        case "Uint8ClampedArray":
+          return "uint8clampedarray";
+        // 16-bit typed arrays
+        case "Int16Array":
+          return "int16array";
+        case "Uint16Array":
+          return "uint16array";
+        // 32-bit typed arrays
+        case "Int32Array":
+          return "int32array";
+        case "Uint32Array":
+          return "uint32array";
+        case "Float32Array":
+          return "float32array";
+        case "Float64Array":
+          return "float64array";
+      }
+      if (isGeneratorObj(val)) {
+        return "generator";
+      }
+      type = toString2.call(val);
+      switch (type) {
+        case "[object Object]":
+          return "object";
+        // iterators
+        case "[object Map Iterator]":
+          return "mapiterator";
+        case "[object Set Iterator]":
+          return "setiterator";
+        case "[object String Iterator]":
+          return "stringiterator";
+        case "[object Array Iterator]":
+          return "arrayiterator";
+      }
+      return type.slice(8, -1).toLowerCase().replace(/\s/g, "");
+    };
+    function ctorName(val) {
+      return typeof val.constructor === "function" ? val.constructor.name : null;
+    }
+    function isArray(val) {
+      if (Array.isArray) return Array.isArray(val);
+      return val instanceof Array;
+    }
+    function isError(val) {
+      return val instanceof Error || typeof val.message === "string" && val.constructor && typeof val.constructor.stackTraceLimit === "number";
+    }
+    function isDate(val) {
+      if (val instanceof Date) return true;
+      return typeof val.toDateString === "function" && typeof val.getDate === "function" && typeof val.setDate === "function";
+    }
+    function isRegexp(val) {
+      if (val instanceof RegExp) return true;
+      return typeof val.flags === "string" && typeof val.ignoreCase === "boolean" && typeof val.multiline === "boolean" && typeof val.global === "boolean";
+    }
+    function isGeneratorFn(name, val) {
+      return ctorName(name) === "GeneratorFunction";
+    }
+    function isGeneratorObj(val) {
+      return typeof val.throw === "function" && typeof val.return === "function" && typeof val.next === "function";
+    }
+    function isArguments(val) {
+      try {
+        if (typeof val.length === "number" && typeof val.callee === "function") {
+          return true;
+        }
+      } catch (err) {
+        if (err.message.indexOf("callee") !== -1) {
+          return true;
+        }
+      }
+      return false;
+    }
+    function isBuffer(val) {
+      if (val.constructor && typeof val.constructor.isBuffer === "function") {
+        return val.constructor.isBuffer(val);
+      }
+      return false;
+    }
+  }
+});
+
+// node_modules/is-extendable/index.js
+var require_is_extendable = __commonJS({
+  "node_modules/is-extendable/index.js"(exports2, module2) {
+    "use strict";
+    module2.exports = function isExtendable(val) {
+      return typeof val !== "undefined" && val !== null && (typeof val === "object" || typeof val === "function");
+    };
+  }
+});
+
+// node_modules/extend-shallow/index.js
+var require_extend_shallow = __commonJS({
+  "node_modules/extend-shallow/index.js"(exports2, module2) {
+    "use strict";
+    var isObject = require_is_extendable();
+    module2.exports = function extend(o) {
+      if (!isObject(o)) {
+        o = {};
+      }
+      var len = arguments.length;
+      for (var i = 1; i < len; i++) {
+        var obj = arguments[i];
+        if (isObject(obj)) {
+          assign(o, obj);
+        }
+      }
+      return o;
+    };
+    function assign(a, b) {
+      for (var key in b) {
+        if (hasOwn(b, key)) {
+          a[key] = b[key];
+        }
+      }
+    }
+    function hasOwn(obj, key) {
+      return Object.prototype.hasOwnProperty.call(obj, key);
+    }
+  }
+});
+
+// node_modules/section-matter/index.js
+var require_section_matter = __commonJS({
+  "node_modules/section-matter/index.js"(exports2, module2) {
+    "use strict";
+    var typeOf = require_kind_of();
+    var extend = require_extend_shallow();
+    module2.exports = function(input, options2) {
+      if (typeof options2 === "function") {
+        options2 = { parse: options2 };
+      }
+      var file = toObject(input);
+      var defaults2 = { section_delimiter: "---", parse: identity };
+      var opts = extend({}, defaults2, options2);
+      var delim = opts.section_delimiter;
+      var lines2 = file.content.split(/\r?\n/);
+      var sections = null;
+      var section = createSection();
+      var content3 = [];
+      var stack = [];
+      function initSections(val) {
+        file.content = val;
+        sections = [];
+        content3 = [];
+      }
+      function closeSection(val) {
+        if (stack.length) {
+          section.key = getKey(stack[0], delim);
+          section.content = val;
+          opts.parse(section, sections);
+          sections.push(section);
+          section = createSection();
+          content3 = [];
+          stack = [];
+        }
+      }
+      for (var i = 0; i < lines2.length; i++) {
+        var line = lines2[i];
+        var len = stack.length;
+        var ln = line.trim();
+        if (isDelimiter(ln, delim)) {
+          if (ln.length === 3 && i !== 0) {
+            if (len === 0 || len === 2) {
+              content3.push(line);
+              continue;
+            }
+            stack.push(ln);
+            section.data = content3.join("\n");
+            content3 = [];
+            continue;
+          }
+          if (sections === null) {
+            initSections(content3.join("\n"));
+          }
+          if (len === 2) {
+            closeSection(content3.join("\n"));
+          }
+          stack.push(ln);
+          continue;
+        }
+        content3.push(line);
+      }
+      if (sections === null) {
+        initSections(content3.join("\n"));
+      } else {
+        closeSection(content3.join("\n"));
+      }
+      file.sections = sections;
+      return file;
+    };
+    function isDelimiter(line, delim) {
+      if (line.slice(0, delim.length) !== delim) {
+        return false;
+      }
+      if (line.charAt(delim.length + 1) === delim.slice(-1)) {
+        return false;
+      }
+      return true;
+    }
+    function toObject(input) {
+      if (typeOf(input) !== "object") {
+        input = { content: input };
+      }
+      if (typeof input.content !== "string" && !isBuffer(input.content)) {
+        throw new TypeError("expected a buffer or string");
+      }
+      input.content = input.content.toString();
+      input.sections = [];
+      return input;
+    }
+    function getKey(val, delim) {
+      return val ? val.slice(delim.length).trim() : "";
+    }
+    function createSection() {
+      return { key: "", data: "", content: "" };
+    }
+    function identity(val) {
+      return val;
+    }
+    function isBuffer(val) {
+      if (val && val.constructor && typeof val.constructor.isBuffer === "function") {
+        return val.constructor.isBuffer(val);
+      }
+      return false;
+    }
+  }
+});
+
+// node_modules/js-yaml/lib/js-yaml/common.js
+var require_common2 = __commonJS({
+  "node_modules/js-yaml/lib/js-yaml/common.js"(exports2, module2) {
+    "use strict";
+    function isNothing(subject) {
+      return typeof subject === "undefined" || subject === null;
+    }
+    function isObject(subject) {
+      return typeof subject === "object" && subject !== null;
+    }
+    function toArray(sequence) {
+      if (Array.isArray(sequence)) return sequence;
+      else if (isNothing(sequence)) return [];
+      return [sequence];
+    }
+    function extend(target2, source) {
+      var index3, length, key, sourceKeys;
+      if (source) {
+        sourceKeys = Object.keys(source);
+        for (index3 = 0, length = sourceKeys.length; index3 < length; index3 += 1) {
+          key = sourceKeys[index3];
+          target2[key] = source[key];
+        }
+      }
+      return target2;
+    }
+    function repeat(string3, count2) {
+      var result = "", cycle;
+      for (cycle = 0; cycle < count2; cycle += 1) {
+        result += string3;
+      }
+      return result;
+    }
+    function isNegativeZero(number) {
+      return number === 0 && Number.NEGATIVE_INFINITY === 1 / number;
+    }
+    module2.exports.isNothing = isNothing;
+    module2.exports.isObject = isObject;
+    module2.exports.toArray = toArray;
+    module2.exports.repeat = repeat;
+    module2.exports.isNegativeZero = isNegativeZero;
+    module2.exports.extend = extend;
+  }
+});
+
+// node_modules/js-yaml/lib/js-yaml/exception.js
+var require_exception = __commonJS({
+  "node_modules/js-yaml/lib/js-yaml/exception.js"(exports2, module2) {
+    "use strict";
+    function YAMLException(reason, mark) {
+      Error.call(this);
+      this.name = "YAMLException";
+      this.reason = reason;
+      this.mark = mark;
+      this.message = (this.reason || "(unknown reason)") + (this.mark ? " " + this.mark.toString() : "");
+      if (Error.captureStackTrace) {
+        Error.captureStackTrace(this, this.constructor);
+      } else {
+        this.stack = new Error().stack || "";
+      }
+    }
+    YAMLException.prototype = Object.create(Error.prototype);
+    YAMLException.prototype.constructor = YAMLException;
+    YAMLException.prototype.toString = function toString2(compact) {
+      var result = this.name + ": ";
+      result += this.reason || "(unknown reason)";
+      if (!compact && this.mark) {
+        result += " " + this.mark.toString();
+      }
+      return result;
+    };
+    module2.exports = YAMLException;
+  }
+});
+
+// node_modules/js-yaml/lib/js-yaml/mark.js
+var require_mark = __commonJS({
+  "node_modules/js-yaml/lib/js-yaml/mark.js"(exports2, module2) {
+    "use strict";
+    var common = require_common2();
+    function Mark(name, buffer, position2, line, column) {
+      this.name = name;
+      this.buffer = buffer;
+      this.position = position2;
+      this.line = line;
+      this.column = column;
+    }
+    Mark.prototype.getSnippet = function getSnippet(indent2, maxLength) {
+      var head, start, tail, end, snippet;
+      if (!this.buffer) return null;
+      indent2 = indent2 || 4;
+      maxLength = maxLength || 75;
+      head = "";
+      start = this.position;
+      while (start > 0 && "\0\r\n\u2028\u2029".indexOf(this.buffer.charAt(start - 1)) === -1) {
+        start -= 1;
+        if (this.position - start > maxLength / 2 - 1) {
+          head = " ... ";
+          start += 5;
+          break;
+        }
+      }
+      tail = "";
+      end = this.position;
+      while (end < this.buffer.length && "\0\r\n\u2028\u2029".indexOf(this.buffer.charAt(end)) === -1) {
+        end += 1;
+        if (end - this.position > maxLength / 2 - 1) {
+          tail = " ... ";
+          end -= 5;
+          break;
+        }
+      }
+      snippet = this.buffer.slice(start, end);
+      return common.repeat(" ", indent2) + head + snippet + tail + "\n" + common.repeat(" ", indent2 + this.position - start + head.length) + "^";
+    };
+    Mark.prototype.toString = function toString2(compact) {
+      var snippet, where2 = "";
+      if (this.name) {
+        where2 += 'in "' + this.name + '" ';
+      }
+      where2 += "at line " + (this.line + 1) + ", column " + (this.column + 1);
+      if (!compact) {
+        snippet = this.getSnippet();
+        if (snippet) {
+          where2 += ":\n" + snippet;
+        }
+      }
+      return where2;
+    };
+    module2.exports = Mark;
+  }
+});
+
+// node_modules/js-yaml/lib/js-yaml/type.js
+var require_type = __commonJS({
+  "node_modules/js-yaml/lib/js-yaml/type.js"(exports2, module2) {
+    "use strict";
+    var YAMLException = require_exception();
+    var TYPE_CONSTRUCTOR_OPTIONS = [
+      "kind",
+      "resolve",
+      "construct",
+      "instanceOf",
+      "predicate",
+      "represent",
+      "defaultStyle",
+      "styleAliases"
+    ];
+    var YAML_NODE_KINDS = [
+      "scalar",
+      "sequence",
+      "mapping"
+    ];
+    function compileStyleAliases(map) {
+      var result = {};
+      if (map !== null) {
+        Object.keys(map).forEach(function(style) {
+          map[style].forEach(function(alias) {
+            result[String(alias)] = style;
+          });
+        });
+      }
+      return result;
+    }
+    function Type(tag, options2) {
+      options2 = options2 || {};
+      Object.keys(options2).forEach(function(name) {
+        if (TYPE_CONSTRUCTOR_OPTIONS.indexOf(name) === -1) {
+          throw new YAMLException('Unknown option "' + name + '" is met in definition of "' + tag + '" YAML type.');
+        }
+      });
+      this.tag = tag;
+      this.kind = options2["kind"] || null;
+      this.resolve = options2["resolve"] || function() {
+        return true;
+      };
+      this.construct = options2["construct"] || function(data) {
+        return data;
+      };
+      this.instanceOf = options2["instanceOf"] || null;
+      this.predicate = options2["predicate"] || null;
+      this.represent = options2["represent"] || null;
+      this.defaultStyle = options2["defaultStyle"] || null;
+      this.styleAliases = compileStyleAliases(options2["styleAliases"] || null);
+      if (YAML_NODE_KINDS.indexOf(this.kind) === -1) {
+        throw new YAMLException('Unknown kind "' + this.kind + '" is specified for "' + tag + '" YAML type.');
+      }
+    }
+    module2.exports = Type;
+  }
+});
+
+// node_modules/js-yaml/lib/js-yaml/schema.js
+var require_schema = __commonJS({
+  "node_modules/js-yaml/lib/js-yaml/schema.js"(exports2, module2) {
+    "use strict";
+    var common = require_common2();
+    var YAMLException = require_exception();
+    var Type = require_type();
+    function compileList(schema, name, result) {
+      var exclude = [];
+      schema.include.forEach(function(includedSchema) {
+        result = compileList(includedSchema, name, result);
+      });
+      schema[name].forEach(function(currentType) {
+        result.forEach(function(previousType, previousIndex) {
+          if (previousType.tag === currentType.tag && previousType.kind === currentType.kind) {
+            exclude.push(previousIndex);
+          }
+        });
+        result.push(currentType);
+      });
+      return result.filter(function(type, index3) {
+        return exclude.indexOf(index3) === -1;
+      });
+    }
+    function compileMap() {
+      var result = {
+        scalar: {},
+        sequence: {},
+        mapping: {},
+        fallback: {}
+      }, index3, length;
+      function collectType(type) {
+        result[type.kind][type.tag] = result["fallback"][type.tag] = type;
+      }
+      for (index3 = 0, length = arguments.length; index3 < length; index3 += 1) {
+        arguments[index3].forEach(collectType);
+      }
+      return result;
+    }
+    function Schema(definition2) {
+      this.include = definition2.include || [];
+      this.implicit = definition2.implicit || [];
+      this.explicit = definition2.explicit || [];
+      this.implicit.forEach(function(type) {
+        if (type.loadKind && type.loadKind !== "scalar") {
+          throw new YAMLException("There is a non-scalar type in the implicit list of a schema. Implicit resolving of such types is not supported.");
+        }
+      });
+      this.compiledImplicit = compileList(this, "implicit", []);
+      this.compiledExplicit = compileList(this, "explicit", []);
+      this.compiledTypeMap = compileMap(this.compiledImplicit, this.compiledExplicit);
+    }
+    Schema.DEFAULT = null;
+    Schema.create = function createSchema() {
+      var schemas, types;
+      switch (arguments.length) {
+        case 1:
+          schemas = Schema.DEFAULT;
+          types = arguments[0];
+          break;
+        case 2:
+          schemas = arguments[0];
+          types = arguments[1];
+          break;
+        default:
+          throw new YAMLException("Wrong number of arguments for Schema.create function");
+      }
+      schemas = common.toArray(schemas);
+      types = common.toArray(types);
+      if (!schemas.every(function(schema) {
+        return schema instanceof Schema;
+      })) {
+        throw new YAMLException("Specified list of super schemas (or a single Schema object) contains a non-Schema object.");
+      }
+      if (!types.every(function(type) {
+        return type instanceof Type;
+      })) {
+        throw new YAMLException("Specified list of YAML types (or a single Type object) contains a non-Type object.");
+      }
+      return new Schema({
+        include: schemas,
+        explicit: types
+      });
+    };
+    module2.exports = Schema;
+  }
+});
+
+// node_modules/js-yaml/lib/js-yaml/type/str.js
+var require_str = __commonJS({
+  "node_modules/js-yaml/lib/js-yaml/type/str.js"(exports2, module2) {
+    "use strict";
+    var Type = require_type();
+    module2.exports = new Type("tag:yaml.org,2002:str", {
+      kind: "scalar",
+      construct: function(data) {
+        return data !== null ? data : "";
+      }
+    });
+  }
+});
+
+// node_modules/js-yaml/lib/js-yaml/type/seq.js
+var require_seq = __commonJS({
+  "node_modules/js-yaml/lib/js-yaml/type/seq.js"(exports2, module2) {
+    "use strict";
+    var Type = require_type();
+    module2.exports = new Type("tag:yaml.org,2002:seq", {
+      kind: "sequence",
+      construct: function(data) {
+        return data !== null ? data : [];
+      }
+    });
+  }
+});
+
+// node_modules/js-yaml/lib/js-yaml/type/map.js
+var require_map = __commonJS({
+  "node_modules/js-yaml/lib/js-yaml/type/map.js"(exports2, module2) {
+    "use strict";
+    var Type = require_type();
+    module2.exports = new Type("tag:yaml.org,2002:map", {
+      kind: "mapping",
+      construct: function(data) {
+        return data !== null ? data : {};
+      }
+    });
+  }
+});
+
+// node_modules/js-yaml/lib/js-yaml/schema/failsafe.js
+var require_failsafe = __commonJS({
+  "node_modules/js-yaml/lib/js-yaml/schema/failsafe.js"(exports2, module2) {
+    "use strict";
+    var Schema = require_schema();
+    module2.exports = new Schema({
+      explicit: [
+        require_str(),
+        require_seq(),
+        require_map()
+      ]
+    });
+  }
+});
+
+// node_modules/js-yaml/lib/js-yaml/type/null.js
+var require_null = __commonJS({
+  "node_modules/js-yaml/lib/js-yaml/type/null.js"(exports2, module2) {
+    "use strict";
+    var Type = require_type();
+    function resolveYamlNull(data) {
+      if (data === null) return true;
+      var max = data.length;
+      return max === 1 && data === "~" || max === 4 && (data === "null" || data === "Null" || data === "NULL");
+    }
+    function constructYamlNull() {
+      return null;
+    }
+    function isNull(object2) {
+      return object2 === null;
+    }
+    module2.exports = new Type("tag:yaml.org,2002:null", {
+      kind: "scalar",
+      resolve: resolveYamlNull,
+      construct: constructYamlNull,
+      predicate: isNull,
+      represent: {
+        canonical: function() {
+          return "~";
+        },
+        lowercase: function() {
+          return "null";
+        },
+        uppercase: function() {
+          return "NULL";
+        },
+        camelcase: function() {
+          return "Null";
+        }
+      },
+      defaultStyle: "lowercase"
+    });
+  }
+});
+
+// node_modules/js-yaml/lib/js-yaml/type/bool.js
+var require_bool = __commonJS({
+  "node_modules/js-yaml/lib/js-yaml/type/bool.js"(exports2, module2) {
+    "use strict";
+    var Type = require_type();
+    function resolveYamlBoolean(data) {
+      if (data === null) return false;
+      var max = data.length;
+      return max === 4 && (data === "true" || data === "True" || data === "TRUE") || max === 5 && (data === "false" || data === "False" || data === "FALSE");
+    }
+    function constructYamlBoolean(data) {
+      return data === "true" || data === "True" || data === "TRUE";
+    }
+    function isBoolean(object2) {
+      return Object.prototype.toString.call(object2) === "[object Boolean]";
+    }
+    module2.exports = new Type("tag:yaml.org,2002:bool", {
+      kind: "scalar",
+      resolve: resolveYamlBoolean,
+      construct: constructYamlBoolean,
+      predicate: isBoolean,
+      represent: {
+        lowercase: function(object2) {
+          return object2 ? "true" : "false";
+        },
+        uppercase: function(object2) {
+          return object2 ? "TRUE" : "FALSE";
+        },
+        camelcase: function(object2) {
+          return object2 ? "True" : "False";
+        }
+      },
+      defaultStyle: "lowercase"
+    });
+  }
+});
+
+// node_modules/js-yaml/lib/js-yaml/type/int.js
+var require_int = __commonJS({
+  "node_modules/js-yaml/lib/js-yaml/type/int.js"(exports2, module2) {
+    "use strict";
+    var common = require_common2();
+    var Type = require_type();
+    function isHexCode(c) {
+      return 48 <= c && c <= 57 || 65 <= c && c <= 70 || 97 <= c && c <= 102;
+    }
+    function isOctCode(c) {
+      return 48 <= c && c <= 55;
+    }
+    function isDecCode(c) {
+      return 48 <= c && c <= 57;
+    }
+    function resolveYamlInteger(data) {
+      if (data === null) return false;
+      var max = data.length, index3 = 0, hasDigits = false, ch;
+      if (!max) return false;
+      ch = data[index3];
+      if (ch === "-" || ch === "+") {
+        ch = data[++index3];
+      }
+      if (ch === "0") {
+        if (index3 + 1 === max) return true;
+        ch = data[++index3];
+        if (ch === "b") {
+          index3++;
+          for (; index3 < max; index3++) {
+            ch = data[index3];
+            if (ch === "_") continue;
+            if (ch !== "0" && ch !== "1") return false;
+            hasDigits = true;
+          }
+          return hasDigits && ch !== "_";
+        }
+        if (ch === "x") {
+          index3++;
+          for (; index3 < max; index3++) {
+            ch = data[index3];
+            if (ch === "_") continue;
+            if (!isHexCode(data.charCodeAt(index3))) return false;
+            hasDigits = true;
+          }
+          return hasDigits && ch !== "_";
+        }
+        for (; index3 < max; index3++) {
+          ch = data[index3];
+          if (ch === "_") continue;
+          if (!isOctCode(data.charCodeAt(index3))) return false;
+          hasDigits = true;
+        }
+        return hasDigits && ch !== "_";
+      }
+      if (ch === "_") return false;
+      for (; index3 < max; index3++) {
+        ch = data[index3];
+        if (ch === "_") continue;
+        if (ch === ":") break;
+        if (!isDecCode(data.charCodeAt(index3))) {
+          return false;
+        }
+        hasDigits = true;
+      }
+      if (!hasDigits || ch === "_") return false;
+      if (ch !== ":") return true;
+      return /^(:[0-5]?[0-9])+$/.test(data.slice(index3));
+    }
+    function constructYamlInteger(data) {
+      var value2 = data, sign = 1, ch, base, digits = [];
+      if (value2.indexOf("_") !== -1) {
+        value2 = value2.replace(/_/g, "");
+      }
+      ch = value2[0];
+      if (ch === "-" || ch === "+") {
+        if (ch === "-") sign = -1;
+        value2 = value2.slice(1);
+        ch = value2[0];
+      }
+      if (value2 === "0") return 0;
+      if (ch === "0") {
+        if (value2[1] === "b") return sign * parseInt(value2.slice(2), 2);
+        if (value2[1] === "x") return sign * parseInt(value2, 16);
+        return sign * parseInt(value2, 8);
+      }
+      if (value2.indexOf(":") !== -1) {
+        value2.split(":").forEach(function(v) {
+          digits.unshift(parseInt(v, 10));
+        });
+        value2 = 0;
+        base = 1;
+        digits.forEach(function(d) {
+          value2 += d * base;
+          base *= 60;
+        });
+        return sign * value2;
+      }
+      return sign * parseInt(value2, 10);
+    }
+    function isInteger(object2) {
+      return Object.prototype.toString.call(object2) === "[object Number]" && (object2 % 1 === 0 && !common.isNegativeZero(object2));
+    }
+    module2.exports = new Type("tag:yaml.org,2002:int", {
+      kind: "scalar",
+      resolve: resolveYamlInteger,
+      construct: constructYamlInteger,
+      predicate: isInteger,
+      represent: {
+        binary: function(obj) {
+          return obj >= 0 ? "0b" + obj.toString(2) : "-0b" + obj.toString(2).slice(1);
+        },
+        octal: function(obj) {
+          return obj >= 0 ? "0" + obj.toString(8) : "-0" + obj.toString(8).slice(1);
+        },
+        decimal: function(obj) {
+          return obj.toString(10);
+        },
+        /* eslint-disable max-len */
+        hexadecimal: function(obj) {
+          return obj >= 0 ? "0x" + obj.toString(16).toUpperCase() : "-0x" + obj.toString(16).toUpperCase().slice(1);
+        }
+      },
+      defaultStyle: "decimal",
+      styleAliases: {
+        binary: [2, "bin"],
+        octal: [8, "oct"],
+        decimal: [10, "dec"],
+        hexadecimal: [16, "hex"]
+      }
+    });
+  }
+});
+
+// node_modules/js-yaml/lib/js-yaml/type/float.js
+var require_float = __commonJS({
+  "node_modules/js-yaml/lib/js-yaml/type/float.js"(exports2, module2) {
+    "use strict";
+    var common = require_common2();
+    var Type = require_type();
+    var YAML_FLOAT_PATTERN = new RegExp(
+      // 2.5e4, 2.5 and integers
+      "^(?:[-+]?(?:0|[1-9][0-9_]*)(?:\\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|\\.[0-9_]+(?:[eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$"
+    );
+    function resolveYamlFloat(data) {
+      if (data === null) return false;
+      if (!YAML_FLOAT_PATTERN.test(data) || // Quick hack to not allow integers end with `_`
+      // Probably should update regexp & check speed
+      data[data.length - 1] === "_") {
+        return false;
+      }
+      return true;
+    }
+    function constructYamlFloat(data) {
+      var value2, sign, base, digits;
+      value2 = data.replace(/_/g, "").toLowerCase();
+      sign = value2[0] === "-" ? -1 : 1;
+      digits = [];
+      if ("+-".indexOf(value2[0]) >= 0) {
+        value2 = value2.slice(1);
+      }
+      if (value2 === ".inf") {
+        return sign === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+      } else if (value2 === ".nan") {
+        return NaN;
+      } else if (value2.indexOf(":") >= 0) {
+        value2.split(":").forEach(function(v) {
+          digits.unshift(parseFloat(v, 10));
+        });
+        value2 = 0;
+        base = 1;
+        digits.forEach(function(d) {
+          value2 += d * base;
+          base *= 60;
+        });
+        return sign * value2;
+      }
+      return sign * parseFloat(value2, 10);
+    }
+    var SCIENTIFIC_WITHOUT_DOT = /^[-+]?[0-9]+e/;
+    function representYamlFloat(object2, style) {
+      var res;
+      if (isNaN(object2)) {
+        switch (style) {
+          case "lowercase":
+            return ".nan";
+          case "uppercase":
+            return ".NAN";
+          case "camelcase":
+            return ".NaN";
+        }
+      } else if (Number.POSITIVE_INFINITY === object2) {
+        switch (style) {
+          case "lowercase":
+            return ".inf";
+          case "uppercase":
+            return ".INF";
+          case "camelcase":
+            return ".Inf";
+        }
+      } else if (Number.NEGATIVE_INFINITY === object2) {
+        switch (style) {
+          case "lowercase":
+            return "-.inf";
+          case "uppercase":
+            return "-.INF";
+          case "camelcase":
+            return "-.Inf";
+        }
+      } else if (common.isNegativeZero(object2)) {
+        return "-0.0";
+      }
+      res = object2.toString(10);
+      return SCIENTIFIC_WITHOUT_DOT.test(res) ? res.replace("e", ".e") : res;
+    }
+    function isFloat(object2) {
+      return Object.prototype.toString.call(object2) === "[object Number]" && (object2 % 1 !== 0 || common.isNegativeZero(object2));
+    }
+    module2.exports = new Type("tag:yaml.org,2002:float", {
+      kind: "scalar",
+      resolve: resolveYamlFloat,
+      construct: constructYamlFloat,
+      predicate: isFloat,
+      represent: representYamlFloat,
+      defaultStyle: "lowercase"
+    });
+  }
+});
+
+// node_modules/js-yaml/lib/js-yaml/schema/json.js
+var require_json = __commonJS({
+  "node_modules/js-yaml/lib/js-yaml/schema/json.js"(exports2, module2) {
+    "use strict";
+    var Schema = require_schema();
+    module2.exports = new Schema({
+      include: [
+        require_failsafe()
+      ],
+      implicit: [
+        require_null(),
+        require_bool(),
+        require_int(),
+        require_float()
+      ]
+    });
+  }
+});
+
+// node_modules/js-yaml/lib/js-yaml/schema/core.js
+var require_core = __commonJS({
+  "node_modules/js-yaml/lib/js-yaml/schema/core.js"(exports2, module2) {
+    "use strict";
+    var Schema = require_schema();
+    module2.exports = new Schema({
+      include: [
+        require_json()
+      ]
+    });
+  }
+});
+
+// node_modules/js-yaml/lib/js-yaml/type/timestamp.js
+var require_timestamp = __commonJS({
+  "node_modules/js-yaml/lib/js-yaml/type/timestamp.js"(exports2, module2) {
+    "use strict";
+    var Type = require_type();
+    var YAML_DATE_REGEXP = new RegExp(
+      "^([0-9][0-9][0-9][0-9])-([0-9][0-9])-([0-9][0-9])$"
+    );
+    var YAML_TIMESTAMP_REGEXP = new RegExp(
+      "^([0-9][0-9][0-9][0-9])-([0-9][0-9]?)-([0-9][0-9]?)(?:[Tt]|[ \\t]+)([0-9][0-9]?):([0-9][0-9]):([0-9][0-9])(?:\\.([0-9]*))?(?:[ \\t]*(Z|([-+])([0-9][0-9]?)(?::([0-9][0-9]))?))?$"
+    );
+    function resolveYamlTimestamp(data) {
+      if (data === null) return false;
+      if (YAML_DATE_REGEXP.exec(data) !== null) return true;
+      if (YAML_TIMESTAMP_REGEXP.exec(data) !== null) return true;
+      return false;
+    }
+    function constructYamlTimestamp(data) {
+      var match, year, month, day2, hour, minute, second, fraction = 0, delta = null, tz_hour, tz_minute, date;
+      match = YAML_DATE_REGEXP.exec(data);
+      if (match === null) match = YAML_TIMESTAMP_REGEXP.exec(data);
+      if (match === null) throw new Error("Date resolve error");
+      year = +match[1];
+      month = +match[2] - 1;
+      day2 = +match[3];
+      if (!match[4]) {
+        return new Date(Date.UTC(year, month, day2));
+      }
+      hour = +match[4];
+      minute = +match[5];
+      second = +match[6];
+      if (match[7]) {
+        fraction = match[7].slice(0, 3);
+        while (fraction.length < 3) {
+          fraction += "0";
+        }
+        fraction = +fraction;
+      }
+      if (match[9]) {
+        tz_hour = +match[10];
+        tz_minute = +(match[11] || 0);
+        delta = (tz_hour * 60 + tz_minute) * 6e4;
+        if (match[9] === "-") delta = -delta;
+      }
+      date = new Date(Date.UTC(year, month, day2, hour, minute, second, fraction));
+      if (delta) date.setTime(date.getTime() - delta);
+      return date;
+    }
+    function representYamlTimestamp(object2) {
+      return object2.toISOString();
+    }
+    module2.exports = new Type("tag:yaml.org,2002:timestamp", {
+      kind: "scalar",
+      resolve: resolveYamlTimestamp,
+      construct: constructYamlTimestamp,
+      instanceOf: Date,
+      represent: representYamlTimestamp
+    });
+  }
+});
+
+// node_modules/js-yaml/lib/js-yaml/type/merge.js
+var require_merge = __commonJS({
+  "node_modules/js-yaml/lib/js-yaml/type/merge.js"(exports2, module2) {
+    "use strict";
+    var Type = require_type();
+    function resolveYamlMerge(data) {
+      return data === "<<" || data === null;
+    }
+    module2.exports = new Type("tag:yaml.org,2002:merge", {
+      kind: "scalar",
+      resolve: resolveYamlMerge
+    });
+  }
+});
+
+// node_modules/js-yaml/lib/js-yaml/type/binary.js
+var require_binary = __commonJS({
+  "node_modules/js-yaml/lib/js-yaml/type/binary.js"(exports2, module2) {
+    "use strict";
+    var NodeBuffer;
+    try {
+      _require = __require;
+      NodeBuffer = _require("buffer").Buffer;
+    } catch (__) {
+    }
+    var _require;
+    var Type = require_type();
+    var BASE64_MAP = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=\n\r";
+    function resolveYamlBinary(data) {
+      if (data === null) return false;
+      var code2, idx, bitlen = 0, max = data.length, map = BASE64_MAP;
+      for (idx = 0; idx < max; idx++) {
+        code2 = map.indexOf(data.charAt(idx));
+        if (code2 > 64) continue;
+        if (code2 < 0) return false;
+        bitlen += 6;
+      }
+      return bitlen % 8 === 0;
+    }
+    function constructYamlBinary(data) {
+      var idx, tailbits, input = data.replace(/[\r\n=]/g, ""), max = input.length, map = BASE64_MAP, bits = 0, result = [];
+      for (idx = 0; idx < max; idx++) {
+        if (idx % 4 === 0 && idx) {
+          result.push(bits >> 16 & 255);
+          result.push(bits >> 8 & 255);
+          result.push(bits & 255);
+        }
+        bits = bits << 6 | map.indexOf(input.charAt(idx));
+      }
+      tailbits = max % 4 * 6;
+      if (tailbits === 0) {
+        result.push(bits >> 16 & 255);
+        result.push(bits >> 8 & 255);
+        result.push(bits & 255);
+      } else if (tailbits === 18) {
+        result.push(bits >> 10 & 255);
+        result.push(bits >> 2 & 255);
+      } else if (tailbits === 12) {
+        result.push(bits >> 4 & 255);
+      }
+      if (NodeBuffer) {
+        return NodeBuffer.from ? NodeBuffer.from(result) : new NodeBuffer(result);
+      }
+      return result;
+    }
+    function representYamlBinary(object2) {
+      var result = "", bits = 0, idx, tail, max = object2.length, map = BASE64_MAP;
+      for (idx = 0; idx < max; idx++) {
+        if (idx % 3 === 0 && idx) {
+          result += map[bits >> 18 & 63];
+          result += map[bits >> 12 & 63];
+          result += map[bits >> 6 & 63];
+          result += map[bits & 63];
+        }
+        bits = (bits << 8) + object2[idx];
+      }
+      tail = max % 3;
+      if (tail === 0) {
+        result += map[bits >> 18 & 63];
+        result += map[bits >> 12 & 63];
+        result += map[bits >> 6 & 63];
+        result += map[bits & 63];
+      } else if (tail === 2) {
+        result += map[bits >> 10 & 63];
+        result += map[bits >> 4 & 63];
+        result += map[bits << 2 & 63];
+        result += map[64];
+      } else if (tail === 1) {
+        result += map[bits >> 2 & 63];
+        result += map[bits << 4 & 63];
+        result += map[64];
+        result += map[64];
+      }
+      return result;
+    }
+    function isBinary(object2) {
+      return NodeBuffer && NodeBuffer.isBuffer(object2);
+    }
+    module2.exports = new Type("tag:yaml.org,2002:binary", {
+      kind: "scalar",
+      resolve: resolveYamlBinary,
+      construct: constructYamlBinary,
+      predicate: isBinary,
+      represent: representYamlBinary
+    });
+  }
+});
+
+// node_modules/js-yaml/lib/js-yaml/type/omap.js
+var require_omap = __commonJS({
+  "node_modules/js-yaml/lib/js-yaml/type/omap.js"(exports2, module2) {
+    "use strict";
+    var Type = require_type();
+    var _hasOwnProperty = Object.prototype.hasOwnProperty;
+    var _toString = Object.prototype.toString;
+    function resolveYamlOmap(data) {
+      if (data === null) return true;
+      var objectKeys = {}, index3, length, pair, pairKey, pairHasKey, object2 = data;
+      for (index3 = 0, length = object2.length; index3 < length; index3 += 1) {
+        pair = object2[index3];
+        pairHasKey = false;
+        if (_toString.call(pair) !== "[object Object]") return false;
+        for (pairKey in pair) {
+          if (_hasOwnProperty.call(pair, pairKey)) {
+            if (!pairHasKey) pairHasKey = true;
+            else return false;
+          }
+        }
+        if (!pairHasKey) return false;
+        if (_hasOwnProperty.call(objectKeys, pairKey)) return false;
+        Object.defineProperty(objectKeys, pairKey, { value: true });
+      }
+      return true;
+    }
+    function constructYamlOmap(data) {
+      return data !== null ? data : [];
+    }
+    module2.exports = new Type("tag:yaml.org,2002:omap", {
+      kind: "sequence",
+      resolve: resolveYamlOmap,
+      construct: constructYamlOmap
+    });
+  }
+});
+
+// node_modules/js-yaml/lib/js-yaml/type/pairs.js
+var require_pairs = __commonJS({
+  "node_modules/js-yaml/lib/js-yaml/type/pairs.js"(exports2, module2) {
+    "use strict";
+    var Type = require_type();
+    var _toString = Object.prototype.toString;
+    function resolveYamlPairs(data) {
+      if (data === null) return true;
+      var index3, length, pair, keys, result, object2 = data;
+      result = new Array(object2.length);
+      for (index3 = 0, length = object2.length; index3 < length; index3 += 1) {
+        pair = object2[index3];
+        if (_toString.call(pair) !== "[object Object]") return false;
+        keys = Object.keys(pair);
+        if (keys.length !== 1) return false;
+        result[index3] = [keys[0], pair[keys[0]]];
+      }
+      return true;
+    }
+    function constructYamlPairs(data) {
+      if (data === null) return [];
+      var index3, length, pair, keys, result, object2 = data;
+      result = new Array(object2.length);
+      for (index3 = 0, length = object2.length; index3 < length; index3 += 1) {
+        pair = object2[index3];
+        keys = Object.keys(pair);
+        result[index3] = [keys[0], pair[keys[0]]];
+      }
+      return result;
+    }
+    module2.exports = new Type("tag:yaml.org,2002:pairs", {
+      kind: "sequence",
+      resolve: resolveYamlPairs,
+      construct: constructYamlPairs
+    });
+  }
+});
+
+// node_modules/js-yaml/lib/js-yaml/type/set.js
+var require_set = __commonJS({
+  "node_modules/js-yaml/lib/js-yaml/type/set.js"(exports2, module2) {
+    "use strict";
+    var Type = require_type();
+    var _hasOwnProperty = Object.prototype.hasOwnProperty;
+    function resolveYamlSet(data) {
+      if (data === null) return true;
+      var key, object2 = data;
+      for (key in object2) {
+        if (_hasOwnProperty.call(object2, key)) {
+          if (object2[key] !== null) return false;
+        }
+      }
+      return true;
+    }
+    function constructYamlSet(data) {
+      return data !== null ? data : {};
+    }
+    module2.exports = new Type("tag:yaml.org,2002:set", {
+      kind: "mapping",
+      resolve: resolveYamlSet,
+      construct: constructYamlSet
+    });
+  }
+});
+
+// node_modules/js-yaml/lib/js-yaml/schema/default_safe.js
+var require_default_safe = __commonJS({
+  "node_modules/js-yaml/lib/js-yaml/schema/default_safe.js"(exports2, module2) {
+    "use strict";
+    var Schema = require_schema();
+    module2.exports = new Schema({
+      include: [
+        require_core()
+      ],
+      implicit: [
+        require_timestamp(),
+        require_merge()
+      ],
+      explicit: [
+        require_binary(),
+        require_omap(),
+        require_pairs(),
+        require_set()
+      ]
+    });
+  }
+});
+
+// node_modules/js-yaml/lib/js-yaml/type/js/undefined.js
+var require_undefined = __commonJS({
+  "node_modules/js-yaml/lib/js-yaml/type/js/undefined.js"(exports2, module2) {
+    "use strict";
+    var Type = require_type();
+    function resolveJavascriptUndefined() {
+      return true;
+    }
+    function constructJavascriptUndefined() {
+      return void 0;
+    }
+    function representJavascriptUndefined() {
+      return "";
+    }
+    function isUndefined(object2) {
+      return typeof object2 === "undefined";
+    }
+    module2.exports = new Type("tag:yaml.org,2002:js/undefined", {
+      kind: "scalar",
+      resolve: resolveJavascriptUndefined,
+      construct: constructJavascriptUndefined,
+      predicate: isUndefined,
+      represent: representJavascriptUndefined
+    });
+  }
+});
+
+// node_modules/js-yaml/lib/js-yaml/type/js/regexp.js
+var require_regexp = __commonJS({
+  "node_modules/js-yaml/lib/js-yaml/type/js/regexp.js"(exports2, module2) {
+    "use strict";
+    var Type = require_type();
+    function resolveJavascriptRegExp(data) {
+      if (data === null) return false;
+      if (data.length === 0) return false;
+      var regexp = data, tail = /\/([gim]*)$/.exec(data), modifiers = "";
+      if (regexp[0] === "/") {
+        if (tail) modifiers = tail[1];
+        if (modifiers.length > 3) return false;
+        if (regexp[regexp.length - modifiers.length - 1] !== "/") return false;
+      }
+      return true;
+    }
+    function constructJavascriptRegExp(data) {
+      var regexp = data, tail = /\/([gim]*)$/.exec(data), modifiers = "";
+      if (regexp[0] === "/") {
+        if (tail) modifiers = tail[1];
+        regexp = regexp.slice(1, regexp.length - modifiers.length - 1);
+      }
+      return new RegExp(regexp, modifiers);
+    }
+    function representJavascriptRegExp(object2) {
+      var result = "/" + object2.source + "/";
+      if (object2.global) result += "g";
+      if (object2.multiline) result += "m";
+      if (object2.ignoreCase) result += "i";
+      return result;
+    }
+    function isRegExp(object2) {
+      return Object.prototype.toString.call(object2) === "[object RegExp]";
+    }
+    module2.exports = new Type("tag:yaml.org,2002:js/regexp", {
+      kind: "scalar",
+      resolve: resolveJavascriptRegExp,
+      construct: constructJavascriptRegExp,
+      predicate: isRegExp,
+      represent: representJavascriptRegExp
+    });
+  }
+});
+
+// node_modules/js-yaml/lib/js-yaml/type/js/function.js
+var require_function = __commonJS({
+  "node_modules/js-yaml/lib/js-yaml/type/js/function.js"(exports2, module2) {
+    "use strict";
+    var esprima;
+    try {
+      _require = __require;
+      esprima = _require("esprima");
+    } catch (_) {
+      if (typeof window !== "undefined") esprima = window.esprima;
+    }
+    var _require;
+    var Type = require_type();
+    function resolveJavascriptFunction(data) {
+      if (data === null) return false;
+      try {
+        var source = "(" + data + ")", ast = esprima.parse(source, { range: true });
+        if (ast.type !== "Program" || ast.body.length !== 1 || ast.body[0].type !== "ExpressionStatement" || ast.body[0].expression.type !== "ArrowFunctionExpression" && ast.body[0].expression.type !== "FunctionExpression") {
+          return false;
+        }
+        return true;
+      } catch (err) {
+        return false;
+      }
+    }
+    function constructJavascriptFunction(data) {
+      var source = "(" + data + ")", ast = esprima.parse(source, { range: true }), params = [], body;
+      if (ast.type !== "Program" || ast.body.length !== 1 || ast.body[0].type !== "ExpressionStatement" || ast.body[0].expression.type !== "ArrowFunctionExpression" && ast.body[0].expression.type !== "FunctionExpression") {
+        throw new Error("Failed to resolve function");
+      }
+      ast.body[0].expression.params.forEach(function(param) {
+        params.push(param.name);
+      });
+      body = ast.body[0].expression.body.range;
+      if (ast.body[0].expression.body.type === "BlockStatement") {
+        return new Function(params, source.slice(body[0] + 1, body[1] - 1));
+      }
+      return new Function(params, "return " + source.slice(body[0], body[1]));
+    }
+    function representJavascriptFunction(object2) {
+      return object2.toString();
+    }
+    function isFunction(object2) {
+      return Object.prototype.toString.call(object2) === "[object Function]";
+    }
+    module2.exports = new Type("tag:yaml.org,2002:js/function", {
+      kind: "scalar",
+      resolve: resolveJavascriptFunction,
+      construct: constructJavascriptFunction,
+      predicate: isFunction,
+      represent: representJavascriptFunction
+    });
+  }
+});
+
+// node_modules/js-yaml/lib/js-yaml/schema/default_full.js
+var require_default_full = __commonJS({
+  "node_modules/js-yaml/lib/js-yaml/schema/default_full.js"(exports2, module2) {
+    "use strict";
+    var Schema = require_schema();
+    module2.exports = Schema.DEFAULT = new Schema({
+      include: [
+        require_default_safe()
+      ],
+      explicit: [
+        require_undefined(),
+        require_regexp(),
+        require_function()
+      ]
+    });
+  }
+});
+
+// node_modules/js-yaml/lib/js-yaml/loader.js
+var require_loader = __commonJS({
+  "node_modules/js-yaml/lib/js-yaml/loader.js"(exports2, module2) {
+    "use strict";
+    var common = require_common2();
+    var YAMLException = require_exception();
+    var Mark = require_mark();
+    var DEFAULT_SAFE_SCHEMA = require_default_safe();
+    var DEFAULT_FULL_SCHEMA = require_default_full();
+    var _hasOwnProperty = Object.prototype.hasOwnProperty;
+    var CONTEXT_FLOW_IN = 1;
+    var CONTEXT_FLOW_OUT = 2;
+    var CONTEXT_BLOCK_IN = 3;
+    var CONTEXT_BLOCK_OUT = 4;
+    var CHOMPING_CLIP = 1;
+    var CHOMPING_STRIP = 2;
+    var CHOMPING_KEEP = 3;
+    var PATTERN_NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
+    var PATTERN_NON_ASCII_LINE_BREAKS = /[\x85\u2028\u2029]/;
+    var PATTERN_FLOW_INDICATORS = /[,\[\]\{\}]/;
+    var PATTERN_TAG_HANDLE = /^(?:!|!!|![a-z\-]+!)$/i;
+    var PATTERN_TAG_URI = /^(?:!|[^,\[\]\{\}])(?:%[0-9a-f]{2}|[0-9a-z\-#;\/\?:@&=\+\$,_\.!~\*'\(\)\[\]])*$/i;
+    function _class(obj) {
+      return Object.prototype.toString.call(obj);
+    }
+    function is_EOL(c) {
+      return c === 10 || c === 13;
+    }
+    function is_WHITE_SPACE(c) {
+      return c === 9 || c === 32;
+    }
+    function is_WS_OR_EOL(c) {
+      return c === 9 || c === 32 || c === 10 || c === 13;
+    }
+    function is_FLOW_INDICATOR(c) {
+      return c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
+    }
+    function fromHexCode(c) {
+      var lc;
+      if (48 <= c && c <= 57) {
+        return c - 48;
+      }
+      lc = c | 32;
+      if (97 <= lc && lc <= 102) {
+        return lc - 97 + 10;
+      }
+      return -1;
+    }
+    function escapedHexLen(c) {
+      if (c === 120) {
+        return 2;
+      }
+      if (c === 117) {
+        return 4;
+      }
+      if (c === 85) {
+        return 8;
+      }
+      return 0;
+    }
+    function fromDecimalCode(c) {
+      if (48 <= c && c <= 57) {
+        return c - 48;
+      }
+      return -1;
+    }
+    function simpleEscapeSequence(c) {
+      return c === 48 ? "\0" : c === 97 ? "\x07" : c === 98 ? "\b" : c === 116 ? "	" : c === 9 ? "	" : c === 110 ? "\n" : c === 118 ? "\v" : c === 102 ? "\f" : c === 114 ? "\r" : c === 101 ? "\x1B" : c === 32 ? " " : c === 34 ? '"' : c === 47 ? "/" : c === 92 ? "\\" : c === 78 ? "" : c === 95 ? " " : c === 76 ? "\u2028" : c === 80 ? "\u2029" : "";
+    }
+    function charFromCodepoint(c) {
+      if (c <= 65535) {
+        return String.fromCharCode(c);
+      }
+      return String.fromCharCode(
+        (c - 65536 >> 10) + 55296,
+        (c - 65536 & 1023) + 56320
+      );
+    }
+    function setProperty(object2, key, value2) {
+      if (key === "__proto__") {
+        Object.defineProperty(object2, key, {
+          configurable: true,
+          enumerable: true,
+          writable: true,
+          value: value2
+        });
+      } else {
+        object2[key] = value2;
+      }
+    }
+    var simpleEscapeCheck = new Array(256);
+    var simpleEscapeMap = new Array(256);
+    for (i = 0; i < 256; i++) {
+      simpleEscapeCheck[i] = simpleEscapeSequence(i) ? 1 : 0;
+      simpleEscapeMap[i] = simpleEscapeSequence(i);
+    }
+    var i;
+    function State(input, options2) {
+      this.input = input;
+      this.filename = options2["filename"] || null;
+      this.schema = options2["schema"] || DEFAULT_FULL_SCHEMA;
+      this.onWarning = options2["onWarning"] || null;
+      this.legacy = options2["legacy"] || false;
+      this.json = options2["json"] || false;
+      this.listener = options2["listener"] || null;
+      this.maxTotalMergeKeys = typeof options2["maxTotalMergeKeys"] === "number" ? options2["maxTotalMergeKeys"] : 1e4;
+      this.implicitTypes = this.schema.compiledImplicit;
+      this.typeMap = this.schema.compiledTypeMap;
+      this.length = input.length;
+      this.position = 0;
+      this.line = 0;
+      this.lineStart = 0;
+      this.lineIndent = 0;
+      this.totalMergeKeys = 0;
+      this.documents = [];
+    }
+    function generateError(state, message) {
+      return new YAMLException(
+        message,
+        new Mark(state.filename, state.input, state.position, state.line, state.position - state.lineStart)
+      );
+    }
+    function throwError(state, message) {
+      throw generateError(state, message);
+    }
+    function throwWarning(state, message) {
+      if (state.onWarning) {
+        state.onWarning.call(null, generateError(state, message));
+      }
+    }
+    var directiveHandlers = {
+      YAML: function handleYamlDirective(state, name, args) {
+        var match, major, minor;
+        if (state.version !== null) {
+          throwError(state, "duplication of %YAML directive");
+        }
+        if (args.length !== 1) {
+          throwError(state, "YAML directive accepts exactly one argument");
+        }
+        match = /^([0-9]+)\.([0-9]+)$/.exec(args[0]);
+        if (match === null) {
+          throwError(state, "ill-formed argument of the YAML directive");
+        }
+        major = parseInt(match[1], 10);
+        minor = parseInt(match[2], 10);
+        if (major !== 1) {
+          throwError(state, "unacceptable YAML version of the document");
+        }
+        state.version = args[0];
+        state.checkLineBreaks = minor < 2;
+        if (minor !== 1 && minor !== 2) {
+          throwWarning(state, "unsupported YAML version of the document");
+        }
+      },
+      TAG: function handleTagDirective(state, name, args) {
+        var handle, prefix;
+        if (args.length !== 2) {
+          throwError(state, "TAG directive accepts exactly two arguments");
+        }
+        handle = args[0];
+        prefix = args[1];
+        if (!PATTERN_TAG_HANDLE.test(handle)) {
+          throwError(state, "ill-formed tag handle (first argument) of the TAG directive");
+        }
+        if (_hasOwnProperty.call(state.tagMap, handle)) {
+          throwError(state, 'there is a previously declared suffix for "' + handle + '" tag handle');
+        }
+        if (!PATTERN_TAG_URI.test(prefix)) {
+          throwError(state, "ill-formed tag prefix (second argument) of the TAG directive");
+        }
+        state.tagMap[handle] = prefix;
+      }
+    };
+    function captureSegment(state, start, end, checkJson) {
+      var _position, _length, _character, _result;
+      if (start < end) {
+        _result = state.input.slice(start, end);
+        if (checkJson) {
+          for (_position = 0, _length = _result.length; _position < _length; _position += 1) {
+            _character = _result.charCodeAt(_position);
+            if (!(_character === 9 || 32 <= _character && _character <= 1114111)) {
+              throwError(state, "expected valid JSON character");
+            }
+          }
+        } else if (PATTERN_NON_PRINTABLE.test(_result)) {
+          throwError(state, "the stream contains non-printable characters");
+        }
+        state.result += _result;
+      }
+    }
+    function chargeMergeWork(state) {
+      state.totalMergeKeys += 1;
+      if (state.maxTotalMergeKeys !== -1 && state.totalMergeKeys > state.maxTotalMergeKeys) {
+        throwError(state, "merge keys exceeded maxTotalMergeKeys (" + state.maxTotalMergeKeys + ")");
+      }
+    }
+    function mergeMappings(state, destination, source, overridableKeys) {
+      var sourceKeys, key, index3, quantity;
+      if (!common.isObject(source)) {
+        throwError(state, "cannot merge mappings; the provided source object is unacceptable");
+      }
+      chargeMergeWork(state);
+      sourceKeys = Object.keys(source);
+      for (index3 = 0, quantity = sourceKeys.length; index3 < quantity; index3 += 1) {
+        key = sourceKeys[index3];
+        chargeMergeWork(state);
+        if (!_hasOwnProperty.call(destination, key)) {
+          setProperty(destination, key, source[key]);
+          overridableKeys[key] = true;
+        }
+      }
+    }
+    function storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, startLine, startPos) {
+      var index3, quantity;
+      if (Array.isArray(keyNode)) {
+        keyNode = Array.prototype.slice.call(keyNode);
+        for (index3 = 0, quantity = keyNode.length; index3 < quantity; index3 += 1) {
+          if (Array.isArray(keyNode[index3])) {
+            throwError(state, "nested arrays are not supported inside keys");
+          }
+          if (typeof keyNode === "object" && _class(keyNode[index3]) === "[object Object]") {
+            keyNode[index3] = "[object Object]";
+          }
+        }
+      }
+      if (typeof keyNode === "object" && _class(keyNode) === "[object Object]") {
+        keyNode = "[object Object]";
+      }
+      keyNode = String(keyNode);
+      if (_result === null) {
+        _result = {};
+      }
+      if (keyTag === "tag:yaml.org,2002:merge") {
+        if (Array.isArray(valueNode)) {
+          if (valueNode.length > 100) {
+            throwError(state, "abnormal merge sequence size");
+          }
+          for (index3 = 0, quantity = valueNode.length; index3 < quantity; index3 += 1) {
+            mergeMappings(state, _result, valueNode[index3], overridableKeys);
+          }
+        } else {
+          mergeMappings(state, _result, valueNode, overridableKeys);
+        }
+      } else {
+        if (!state.json && !_hasOwnProperty.call(overridableKeys, keyNode) && _hasOwnProperty.call(_result, keyNode)) {
+          state.line = startLine || state.line;
+          state.position = startPos || state.position;
+          throwError(state, "duplicated mapping key");
+        }
+        setProperty(_result, keyNode, valueNode);
+        delete overridableKeys[keyNode];
+      }
+      return _result;
+    }
+    function readLineBreak(state) {
+      var ch;
+      ch = state.input.charCodeAt(state.position);
+      if (ch === 10) {
+        state.position++;
+      } else if (ch === 13) {
+        state.position++;
+        if (state.input.charCodeAt(state.position) === 10) {
+          state.position++;
+        }
+      } else {
+        throwError(state, "a line break is expected");
+      }
+      state.line += 1;
+      state.lineStart = state.position;
+    }
+    function skipSeparationSpace(state, allowComments, checkIndent) {
+      var lineBreaks = 0, ch = state.input.charCodeAt(state.position);
+      while (ch !== 0) {
+        while (is_WHITE_SPACE(ch)) {
+          ch = state.input.charCodeAt(++state.position);
+        }
+        if (allowComments && ch === 35) {
+          do {
+            ch = state.input.charCodeAt(++state.position);
+          } while (ch !== 10 && ch !== 13 && ch !== 0);
+        }
+        if (is_EOL(ch)) {
+          readLineBreak(state);
+          ch = state.input.charCodeAt(state.position);
+          lineBreaks++;
+          state.lineIndent = 0;
+          while (ch === 32) {
+            state.lineIndent++;
+            ch = state.input.charCodeAt(++state.position);
+          }
+        } else {
+          break;
+        }
+      }
+      if (checkIndent !== -1 && lineBreaks !== 0 && state.lineIndent < checkIndent) {
+        throwWarning(state, "deficient indentation");
+      }
+      return lineBreaks;
+    }
+    function testDocumentSeparator(state) {
+      var _position = state.position, ch;
+      ch = state.input.charCodeAt(_position);
+      if ((ch === 45 || ch === 46) && ch === state.input.charCodeAt(_position + 1) && ch === state.input.charCodeAt(_position + 2)) {
+        _position += 3;
+        ch = state.input.charCodeAt(_position);
+        if (ch === 0 || is_WS_OR_EOL(ch)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    function writeFoldedLines(state, count2) {
+      if (count2 === 1) {
+        state.result += " ";
+      } else if (count2 > 1) {
+        state.result += common.repeat("\n", count2 - 1);
+      }
+    }
+    function readPlainScalar(state, nodeIndent, withinFlowCollection) {
+      var preceding, following, captureStart, captureEnd, hasPendingContent, _line, _lineStart, _lineIndent, _kind = state.kind, _result = state.result, ch;
+      ch = state.input.charCodeAt(state.position);
+      if (is_WS_OR_EOL(ch) || is_FLOW_INDICATOR(ch) || ch === 35 || ch === 38 || ch === 42 || ch === 33 || ch === 124 || ch === 62 || ch === 39 || ch === 34 || ch === 37 || ch === 64 || ch === 96) {
+        return false;
+      }
+      if (ch === 63 || ch === 45) {
+        following = state.input.charCodeAt(state.position + 1);
+        if (is_WS_OR_EOL(following) || withinFlowCollection && is_FLOW_INDICATOR(following)) {
+          return false;
+        }
+      }
+      state.kind = "scalar";
+      state.result = "";
+      captureStart = captureEnd = state.position;
+      hasPendingContent = false;
+      while (ch !== 0) {
+        if (ch === 58) {
+          following = state.input.charCodeAt(state.position + 1);
+          if (is_WS_OR_EOL(following) || withinFlowCollection && is_FLOW_INDICATOR(following)) {
+            break;
+          }
+        } else if (ch === 35) {
+          preceding = state.input.charCodeAt(state.position - 1);
+          if (is_WS_OR_EOL(preceding)) {
+            break;
+          }
+        } else if (state.position === state.lineStart && testDocumentSeparator(state) || withinFlowCollection && is_FLOW_INDICATOR(ch)) {
+          break;
+        } else if (is_EOL(ch)) {
+          _line = state.line;
+          _lineStart = state.lineStart;
+          _lineIndent = state.lineIndent;
+          skipSeparationSpace(state, false, -1);
+          if (state.lineIndent >= nodeIndent) {
+            hasPendingContent = true;
+            ch = state.input.charCodeAt(state.position);
+            continue;
+          } else {
+            state.position = captureEnd;
+            state.line = _line;
+            state.lineStart = _lineStart;
+            state.lineIndent = _lineIndent;
+            break;
+          }
+        }
+        if (hasPendingContent) {
+          captureSegment(state, captureStart, captureEnd, false);
+          writeFoldedLines(state, state.line - _line);
+          captureStart = captureEnd = state.position;
+          hasPendingContent = false;
+        }
+        if (!is_WHITE_SPACE(ch)) {
+          captureEnd = state.position + 1;
+        }
+        ch = state.input.charCodeAt(++state.position);
+      }
+      captureSegment(state, captureStart, captureEnd, false);
+      if (state.result) {
+        return true;
+      }
+      state.kind = _kind;
+      state.result = _result;
+      return false;
+    }
+    function readSingleQuotedScalar(state, nodeIndent) {
+      var ch, captureStart, captureEnd;
+      ch = state.input.charCodeAt(state.position);
+      if (ch !== 39) {
+        return false;
+      }
+      state.kind = "scalar";
+      state.result = "";
+      state.position++;
+      captureStart = captureEnd = state.position;
+      while ((ch = state.input.charCodeAt(state.position)) !== 0) {
+        if (ch === 39) {
+          captureSegment(state, captureStart, state.position, true);
+          ch = state.input.charCodeAt(++state.position);
+          if (ch === 39) {
+            captureStart = state.position;
+            state.position++;
+            captureEnd = state.position;
+          } else {
+            return true;
+          }
+        } else if (is_EOL(ch)) {
+          captureSegment(state, captureStart, captureEnd, true);
+          writeFoldedLines(state, skipSeparationSpace(state, false, nodeIndent));
+          captureStart = captureEnd = state.position;
+        } else if (state.position === state.lineStart && testDocumentSeparator(state)) {
+          throwError(state, "unexpected end of the document within a single quoted scalar");
+        } else {
+          state.position++;
+          captureEnd = state.position;
+        }
+      }
+      throwError(state, "unexpected end of the stream within a single quoted scalar");
+    }
+    function readDoubleQuotedScalar(state, nodeIndent) {
+      var captureStart, captureEnd, hexLength, hexResult, tmp, ch;
+      ch = state.input.charCodeAt(state.position);
+      if (ch !== 34) {
+        return false;
+      }
+      state.kind = "scalar";
+      state.result = "";
+      state.position++;
+      captureStart = captureEnd = state.position;
+      while ((ch = state.input.charCodeAt(state.position)) !== 0) {
+        if (ch === 34) {
+          captureSegment(state, captureStart, state.position, true);
+          state.position++;
+          return true;
+        } else if (ch === 92) {
+          captureSegment(state, captureStart, state.position, true);
+          ch = state.input.charCodeAt(++state.position);
+          if (is_EOL(ch)) {
+            skipSeparationSpace(state, false, nodeIndent);
+          } else if (ch < 256 && simpleEscapeCheck[ch]) {
+            state.result += simpleEscapeMap[ch];
+            state.position++;
+          } else if ((tmp = escapedHexLen(ch)) > 0) {
+            hexLength = tmp;
+            hexResult = 0;
+            for (; hexLength > 0; hexLength--) {
+              ch = state.input.charCodeAt(++state.position);
+              if ((tmp = fromHexCode(ch)) >= 0) {
+                hexResult = (hexResult << 4) + tmp;
+              } else {
+                throwError(state, "expected hexadecimal character");
+              }
+            }
+            state.result += charFromCodepoint(hexResult);
+            state.position++;
+          } else {
+            throwError(state, "unknown escape sequence");
+          }
+          captureStart = captureEnd = state.position;
+        } else if (is_EOL(ch)) {
+          captureSegment(state, captureStart, captureEnd, true);
+          writeFoldedLines(state, skipSeparationSpace(state, false, nodeIndent));
+          captureStart = captureEnd = state.position;
+        } else if (state.position === state.lineStart && testDocumentSeparator(state)) {
+          throwError(state, "unexpected end of the document within a double quoted scalar");
+        } else {
+          state.position++;
+          captureEnd = state.position;
+        }
+      }
+      throwError(state, "unexpected end of the stream within a double quoted scalar");
+    }
+    function readFlowCollection(state, nodeIndent) {
+      var readNext = true, _line, _tag = state.tag, _result, _anchor = state.anchor, following, terminator, isPair, isExplicitPair, isMapping, overridableKeys = {}, keyNode, keyTag, valueNode, ch;
+      ch = state.input.charCodeAt(state.position);
+      if (ch === 91) {
+        terminator = 93;
+        isMapping = false;
+        _result = [];
+      } else if (ch === 123) {
+        terminator = 125;
+        isMapping = true;
+        _result = {};
+      } else {
+        return false;
+      }
+      if (state.anchor !== null) {
+        state.anchorMap[state.anchor] = _result;
+      }
+      ch = state.input.charCodeAt(++state.position);
+      while (ch !== 0) {
+        skipSeparationSpace(state, true, nodeIndent);
+        ch = state.input.charCodeAt(state.position);
+        if (ch === terminator) {
+          state.position++;
+          state.tag = _tag;
+          state.anchor = _anchor;
+          state.kind = isMapping ? "mapping" : "sequence";
+          state.result = _result;
+          return true;
+        } else if (!readNext) {
+          throwError(state, "missed comma between flow collection entries");
+        }
+        keyTag = keyNode = valueNode = null;
+        isPair = isExplicitPair = false;
+        if (ch === 63) {
+          following = state.input.charCodeAt(state.position + 1);
+          if (is_WS_OR_EOL(following)) {
+            isPair = isExplicitPair = true;
+            state.position++;
+            skipSeparationSpace(state, true, nodeIndent);
+          }
+        }
+        _line = state.line;
+        composeNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
+        keyTag = state.tag;
+        keyNode = state.result;
+        skipSeparationSpace(state, true, nodeIndent);
+        ch = state.input.charCodeAt(state.position);
+        if ((isExplicitPair || state.line === _line) && ch === 58) {
+          isPair = true;
+          ch = state.input.charCodeAt(++state.position);
+          skipSeparationSpace(state, true, nodeIndent);
+          composeNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
+          valueNode = state.result;
+        }
+        if (isMapping) {
+          storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode);
+        } else if (isPair) {
+          _result.push(storeMappingPair(state, null, overridableKeys, keyTag, keyNode, valueNode));
+        } else {
+          _result.push(keyNode);
+        }
+        skipSeparationSpace(state, true, nodeIndent);
+        ch = state.input.charCodeAt(state.position);
+        if (ch === 44) {
+          readNext = true;
+          ch = state.input.charCodeAt(++state.position);
+        } else {
+          readNext = false;
+        }
+      }
+      throwError(state, "unexpected end of the stream within a flow collection");
+    }
+    function readBlockScalar(state, nodeIndent) {
+      var captureStart, folding, chomping = CHOMPING_CLIP, didReadContent = false, detectedIndent = false, textIndent = nodeIndent, emptyLines = 0, atMoreIndented = false, tmp, ch;
+      ch = state.input.charCodeAt(state.position);
+      if (ch === 124) {
+        folding = false;
+      } else if (ch === 62) {
+        folding = true;
+      } else {
+        return false;
+      }
+      state.kind = "scalar";
+      state.result = "";
+      while (ch !== 0) {
+        ch = state.input.charCodeAt(++state.position);
+        if (ch === 43 || ch === 45) {
+          if (CHOMPING_CLIP === chomping) {
+            chomping = ch === 43 ? CHOMPING_KEEP : CHOMPING_STRIP;
+          } else {
+            throwError(state, "repeat of a chomping mode identifier");
+          }
+        } else if ((tmp = fromDecimalCode(ch)) >= 0) {
+          if (tmp === 0) {
+            throwError(state, "bad explicit indentation width of a block scalar; it cannot be less than one");
+          } else if (!detectedIndent) {
+            textIndent = nodeIndent + tmp - 1;
+            detectedIndent = true;
+          } else {
+            throwError(state, "repeat of an indentation width identifier");
+          }
+        } else {
+          break;
+        }
+      }
+      if (is_WHITE_SPACE(ch)) {
+        do {
+          ch = state.input.charCodeAt(++state.position);
+        } while (is_WHITE_SPACE(ch));
+        if (ch === 35) {
+          do {
+            ch = state.input.charCodeAt(++state.position);
+          } while (!is_EOL(ch) && ch !== 0);
+        }
+      }
+      while (ch !== 0) {
+        readLineBreak(state);
+        state.lineIndent = 0;
+        ch = state.input.charCodeAt(state.position);
+        while ((!detectedIndent || state.lineIndent < textIndent) && ch === 32) {
+          state.lineIndent++;
+          ch = state.input.charCodeAt(++state.position);
+        }
+        if (!detectedIndent && state.lineIndent > textIndent) {
+          textIndent = state.lineIndent;
+        }
+        if (is_EOL(ch)) {
+          emptyLines++;
+          continue;
+        }
+        if (state.lineIndent < textIndent) {
+          if (chomping === CHOMPING_KEEP) {
+            state.result += common.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
+          } else if (chomping === CHOMPING_CLIP) {
+            if (didReadContent) {
+              state.result += "\n";
+            }
+          }
+          break;
+        }
+        if (folding) {
+          if (is_WHITE_SPACE(ch)) {
+            atMoreIndented = true;
+            state.result += common.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
+          } else if (atMoreIndented) {
+            atMoreIndented = false;
+            state.result += common.repeat("\n", emptyLines + 1);
+          } else if (emptyLines === 0) {
+            if (didReadContent) {
+              state.result += " ";
+            }
+          } else {
+            state.result += common.repeat("\n", emptyLines);
+          }
+        } else {
+          state.result += common.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
+        }
+        didReadContent = true;
+        detectedIndent = true;
+        emptyLines = 0;
+        captureStart = state.position;
+        while (!is_EOL(ch) && ch !== 0) {
+          ch = state.input.charCodeAt(++state.position);
+        }
+        captureSegment(state, captureStart, state.position, false);
+      }
+      return true;
+    }
+    function readBlockSequence(state, nodeIndent) {
+      var _line, _tag = state.tag, _anchor = state.anchor, _result = [], following, detected = false, ch;
+      if (state.anchor !== null) {
+        state.anchorMap[state.anchor] = _result;
+      }
+      ch = state.input.charCodeAt(state.position);
+      while (ch !== 0) {
+        if (ch !== 45) {
+          break;
+        }
+        following = state.input.charCodeAt(state.position + 1);
+        if (!is_WS_OR_EOL(following)) {
+          break;
+        }
+        detected = true;
+        state.position++;
+        if (skipSeparationSpace(state, true, -1)) {
+          if (state.lineIndent <= nodeIndent) {
+            _result.push(null);
+            ch = state.input.charCodeAt(state.position);
+            continue;
+          }
+        }
+        _line = state.line;
+        composeNode(state, nodeIndent, CONTEXT_BLOCK_IN, false, true);
+        _result.push(state.result);
+        skipSeparationSpace(state, true, -1);
+        ch = state.input.charCodeAt(state.position);
+        if ((state.line === _line || state.lineIndent > nodeIndent) && ch !== 0) {
+          throwError(state, "bad indentation of a sequence entry");
+        } else if (state.lineIndent < nodeIndent) {
+          break;
+        }
+      }
+      if (detected) {
+        state.tag = _tag;
+        state.anchor = _anchor;
+        state.kind = "sequence";
+        state.result = _result;
+        return true;
+      }
+      return false;
+    }
+    function readBlockMapping(state, nodeIndent, flowIndent) {
+      var following, allowCompact, _line, _pos, _tag = state.tag, _anchor = state.anchor, _result = {}, overridableKeys = {}, keyTag = null, keyNode = null, valueNode = null, atExplicitKey = false, detected = false, ch;
+      if (state.anchor !== null) {
+        state.anchorMap[state.anchor] = _result;
+      }
+      ch = state.input.charCodeAt(state.position);
+      while (ch !== 0) {
+        following = state.input.charCodeAt(state.position + 1);
+        _line = state.line;
+        _pos = state.position;
+        if ((ch === 63 || ch === 58) && is_WS_OR_EOL(following)) {
+          if (ch === 63) {
+            if (atExplicitKey) {
+              storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null);
+              keyTag = keyNode = valueNode = null;
+            }
+            detected = true;
+            atExplicitKey = true;
+            allowCompact = true;
+          } else if (atExplicitKey) {
+            atExplicitKey = false;
+            allowCompact = true;
+          } else {
+            throwError(state, "incomplete explicit mapping pair; a key node is missed; or followed by a non-tabulated empty line");
+          }
+          state.position += 1;
+          ch = following;
+        } else if (composeNode(state, flowIndent, CONTEXT_FLOW_OUT, false, true)) {
+          if (state.line === _line) {
+            ch = state.input.charCodeAt(state.position);
+            while (is_WHITE_SPACE(ch)) {
+              ch = state.input.charCodeAt(++state.position);
+            }
+            if (ch === 58) {
+              ch = state.input.charCodeAt(++state.position);
+              if (!is_WS_OR_EOL(ch)) {
+                throwError(state, "a whitespace character is expected after the key-value separator within a block mapping");
+              }
+              if (atExplicitKey) {
+                storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null);
+                keyTag = keyNode = valueNode = null;
+              }
+              detected = true;
+              atExplicitKey = false;
+              allowCompact = false;
+              keyTag = state.tag;
+              keyNode = state.result;
+            } else if (detected) {
+              throwError(state, "can not read an implicit mapping pair; a colon is missed");
+            } else {
+              state.tag = _tag;
+              state.anchor = _anchor;
+              return true;
+            }
+          } else if (detected) {
+            throwError(state, "can not read a block mapping entry; a multiline key may not be an implicit key");
+          } else {
+            state.tag = _tag;
+            state.anchor = _anchor;
+            return true;
+          }
+        } else {
+          break;
+        }
+        if (state.line === _line || state.lineIndent > nodeIndent) {
+          if (composeNode(state, nodeIndent, CONTEXT_BLOCK_OUT, true, allowCompact)) {
+            if (atExplicitKey) {
+              keyNode = state.result;
+            } else {
+              valueNode = state.result;
+            }
+          }
+          if (!atExplicitKey) {
+            storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, _line, _pos);
+            keyTag = keyNode = valueNode = null;
+          }
+          skipSeparationSpace(state, true, -1);
+          ch = state.input.charCodeAt(state.position);
+        }
+        if (state.lineIndent > nodeIndent && ch !== 0) {
+          throwError(state, "bad indentation of a mapping entry");
+        } else if (state.lineIndent < nodeIndent) {
+          break;
+        }
+      }
+      if (atExplicitKey) {
+        storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null);
+      }
+      if (detected) {
+        state.tag = _tag;
+        state.anchor = _anchor;
+        state.kind = "mapping";
+        state.result = _result;
+      }
+      return detected;
+    }
+    function readTagProperty(state) {
+      var _position, isVerbatim = false, isNamed = false, tagHandle, tagName, ch;
+      ch = state.input.charCodeAt(state.position);
+      if (ch !== 33) return false;
+      if (state.tag !== null) {
+        throwError(state, "duplication of a tag property");
+      }
+      ch = state.input.charCodeAt(++state.position);
+      if (ch === 60) {
+        isVerbatim = true;
+        ch = state.input.charCodeAt(++state.position);
+      } else if (ch === 33) {
+        isNamed = true;
+        tagHandle = "!!";
+        ch = state.input.charCodeAt(++state.position);
+      } else {
+        tagHandle = "!";
+      }
+      _position = state.position;
+      if (isVerbatim) {
+        do {
+          ch = state.input.charCodeAt(++state.position);
+        } while (ch !== 0 && ch !== 62);
+        if (state.position < state.length) {
+          tagName = state.input.slice(_position, state.position);
+          ch = state.input.charCodeAt(++state.position);
+        } else {
+          throwError(state, "unexpected end of the stream within a verbatim tag");
+        }
+      } else {
+        while (ch !== 0 && !is_WS_OR_EOL(ch)) {
+          if (ch === 33) {
+            if (!isNamed) {
+              tagHandle = state.input.slice(_position - 1, state.position + 1);
+              if (!PATTERN_TAG_HANDLE.test(tagHandle)) {
+                throwError(state, "named tag handle cannot contain such characters");
+              }
+              isNamed = true;
+              _position = state.position + 1;
+            } else {
+              throwError(state, "tag suffix cannot contain exclamation marks");
+            }
+          }
+          ch = state.input.charCodeAt(++state.position);
+        }
+        tagName = state.input.slice(_position, state.position);
+        if (PATTERN_FLOW_INDICATORS.test(tagName)) {
+          throwError(state, "tag suffix cannot contain flow indicator characters");
+        }
+      }
+      if (tagName && !PATTERN_TAG_URI.test(tagName)) {
+        throwError(state, "tag name cannot contain such characters: " + tagName);
+      }
+      if (isVerbatim) {
+        state.tag = tagName;
+      } else if (_hasOwnProperty.call(state.tagMap, tagHandle)) {
+        state.tag = state.tagMap[tagHandle] + tagName;
+      } else if (tagHandle === "!") {
+        state.tag = "!" + tagName;
+      } else if (tagHandle === "!!") {
+        state.tag = "tag:yaml.org,2002:" + tagName;
+      } else {
+        throwError(state, 'undeclared tag handle "' + tagHandle + '"');
+      }
+      return true;
+    }
+    function readAnchorProperty(state) {
+      var _position, ch;
+      ch = state.input.charCodeAt(state.position);
+      if (ch !== 38) return false;
+      if (state.anchor !== null) {
+        throwError(state, "duplication of an anchor property");
+      }
+      ch = state.input.charCodeAt(++state.position);
+      _position = state.position;
+      while (ch !== 0 && !is_WS_OR_EOL(ch) && !is_FLOW_INDICATOR(ch)) {
+        ch = state.input.charCodeAt(++state.position);
+      }
+      if (state.position === _position) {
+        throwError(state, "name of an anchor node must contain at least one character");
+      }
+      state.anchor = state.input.slice(_position, state.position);
+      return true;
+    }
+    function readAlias(state) {
+      var _position, alias, ch;
+      ch = state.input.charCodeAt(state.position);
+      if (ch !== 42) return false;
+      ch = state.input.charCodeAt(++state.position);
+      _position = state.position;
+      while (ch !== 0 && !is_WS_OR_EOL(ch) && !is_FLOW_INDICATOR(ch)) {
+        ch = state.input.charCodeAt(++state.position);
+      }
+      if (state.position === _position) {
+        throwError(state, "name of an alias node must contain at least one character");
+      }
+      alias = state.input.slice(_position, state.position);
+      if (!_hasOwnProperty.call(state.anchorMap, alias)) {
+        throwError(state, 'unidentified alias "' + alias + '"');
+      }
+      state.result = state.anchorMap[alias];
+      skipSeparationSpace(state, true, -1);
+      return true;
+    }
+    function composeNode(state, parentIndent, nodeContext, allowToSeek, allowCompact) {
+      var allowBlockStyles, allowBlockScalars, allowBlockCollections, indentStatus = 1, atNewLine = false, hasContent = false, typeIndex, typeQuantity, type, flowIndent, blockIndent;
+      if (state.listener !== null) {
+        state.listener("open", state);
+      }
+      state.tag = null;
+      state.anchor = null;
+      state.kind = null;
+      state.result = null;
+      allowBlockStyles = allowBlockScalars = allowBlockCollections = CONTEXT_BLOCK_OUT === nodeContext || CONTEXT_BLOCK_IN === nodeContext;
+      if (allowToSeek) {
+        if (skipSeparationSpace(state, true, -1)) {
+          atNewLine = true;
+          if (state.lineIndent > parentIndent) {
+            indentStatus = 1;
+          } else if (state.lineIndent === parentIndent) {
+            indentStatus = 0;
+          } else if (state.lineIndent < parentIndent) {
+            indentStatus = -1;
+          }
+        }
+      }
+      if (indentStatus === 1) {
+        while (readTagProperty(state) || readAnchorProperty(state)) {
+          if (skipSeparationSpace(state, true, -1)) {
+            atNewLine = true;
+            allowBlockCollections = allowBlockStyles;
+            if (state.lineIndent > parentIndent) {
+              indentStatus = 1;
+            } else if (state.lineIndent === parentIndent) {
+              indentStatus = 0;
+            } else if (state.lineIndent < parentIndent) {
+              indentStatus = -1;
+            }
+          } else {
+            allowBlockCollections = false;
+          }
+        }
+      }
+      if (allowBlockCollections) {
+        allowBlockCollections = atNewLine || allowCompact;
+      }
+      if (indentStatus === 1 || CONTEXT_BLOCK_OUT === nodeContext) {
+        if (CONTEXT_FLOW_IN === nodeContext || CONTEXT_FLOW_OUT === nodeContext) {
+          flowIndent = parentIndent;
+        } else {
+          flowIndent = parentIndent + 1;
+        }
+        blockIndent = state.position - state.lineStart;
+        if (indentStatus === 1) {
+          if (allowBlockCollections && (readBlockSequence(state, blockIndent) || readBlockMapping(state, blockIndent, flowIndent)) || readFlowCollection(state, flowIndent)) {
+            hasContent = true;
+          } else {
+            if (allowBlockScalars && readBlockScalar(state, flowIndent) || readSingleQuotedScalar(state, flowIndent) || readDoubleQuotedScalar(state, flowIndent)) {
+              hasContent = true;
+            } else if (readAlias(state)) {
+              hasContent = true;
+              if (state.tag !== null || state.anchor !== null) {
+                throwError(state, "alias node should not have any properties");
+              }
+            } else if (readPlainScalar(state, flowIndent, CONTEXT_FLOW_IN === nodeContext)) {
+              hasContent = true;
+              if (state.tag === null) {
+                state.tag = "?";
+              }
+            }
+            if (state.anchor !== null) {
+              state.anchorMap[state.anchor] = state.result;
+            }
+          }
+        } else if (indentStatus === 0) {
+          hasContent = allowBlockCollections && readBlockSequence(state, blockIndent);
+        }
+      }
+      if (state.tag !== null && state.tag !== "!") {
+        if (state.tag === "?") {
+          if (state.result !== null && state.kind !== "scalar") {
+            throwError(state, 'unacceptable node kind for !<?> tag; it should be "scalar", not "' + state.kind + '"');
+          }
+          for (typeIndex = 0, typeQuantity = state.implicitTypes.length; typeIndex < typeQuantity; typeIndex += 1) {
+            type = state.implicitTypes[typeIndex];
+            if (type.resolve(state.result)) {
+              state.result = type.construct(state.result);
+              state.tag = type.tag;
+              if (state.anchor !== null) {
+                state.anchorMap[state.anchor] = state.result;
+              }
+              break;
+            }
+          }
+        } else if (_hasOwnProperty.call(state.typeMap[state.kind || "fallback"], state.tag)) {
+          type = state.typeMap[state.kind || "fallback"][state.tag];
+          if (state.result !== null && type.kind !== state.kind) {
+            throwError(state, "unacceptable node kind for !<" + state.tag + '> tag; it should be "' + type.kind + '", not "' + state.kind + '"');
+          }
+          if (!type.resolve(state.result)) {
+            throwError(state, "cannot resolve a node with !<" + state.tag + "> explicit tag");
+          } else {
+            state.result = type.construct(state.result);
+            if (state.anchor !== null) {
+              state.anchorMap[state.anchor] = state.result;
+            }
+          }
+        } else {
+          throwError(state, "unknown tag !<" + state.tag + ">");
+        }
+      }
+      if (state.listener !== null) {
+        state.listener("close", state);
+      }
+      return state.tag !== null || state.anchor !== null || hasContent;
+    }
+    function readDocument(state) {
+      var documentStart = state.position, _position, directiveName, directiveArgs, hasDirectives = false, ch;
+      state.version = null;
+      state.checkLineBreaks = state.legacy;
+      state.tagMap = {};
+      state.anchorMap = {};
+      while ((ch = state.input.charCodeAt(state.position)) !== 0) {
+        skipSeparationSpace(state, true, -1);
+        ch = state.input.charCodeAt(state.position);
+        if (state.lineIndent > 0 || ch !== 37) {
+          break;
+        }
+        hasDirectives = true;
+        ch = state.input.charCodeAt(++state.position);
+        _position = state.position;
+        while (ch !== 0 && !is_WS_OR_EOL(ch)) {
+          ch = state.input.charCodeAt(++state.position);
+        }
+        directiveName = state.input.slice(_position, state.position);
+        directiveArgs = [];
+        if (directiveName.length < 1) {
+          throwError(state, "directive name must not be less than one character in length");
+        }
+        while (ch !== 0) {
+          while (is_WHITE_SPACE(ch)) {
+            ch = state.input.charCodeAt(++state.position);
+          }
+          if (ch === 35) {
+            do {
+              ch = state.input.charCodeAt(++state.position);
+            } while (ch !== 0 && !is_EOL(ch));
+            break;
+          }
+          if (is_EOL(ch)) break;
+          _position = state.position;
+          while (ch !== 0 && !is_WS_OR_EOL(ch)) {
+            ch = state.input.charCodeAt(++state.position);
+          }
+          directiveArgs.push(state.input.slice(_position, state.position));
+        }
+        if (ch !== 0) readLineBreak(state);
+        if (_hasOwnProperty.call(directiveHandlers, directiveName)) {
+          directiveHandlers[directiveName](state, directiveName, directiveArgs);
+        } else {
+          throwWarning(state, 'unknown document directive "' + directiveName + '"');
+        }
+      }
+      skipSeparationSpace(state, true, -1);
+      if (state.lineIndent === 0 && state.input.charCodeAt(state.position) === 45 && state.input.charCodeAt(state.position + 1) === 45 && state.input.charCodeAt(state.position + 2) === 45) {
+        state.position += 3;
+        skipSeparationSpace(state, true, -1);
+      } else if (hasDirectives) {
+        throwError(state, "directives end mark is expected");
+      }
+      composeNode(state, state.lineIndent - 1, CONTEXT_BLOCK_OUT, false, true);
+      skipSeparationSpace(state, true, -1);
+      if (state.checkLineBreaks && PATTERN_NON_ASCII_LINE_BREAKS.test(state.input.slice(documentStart, state.position))) {
+        throwWarning(state, "non-ASCII line breaks are interpreted as content");
+      }
+      state.documents.push(state.result);
+      if (state.position === state.lineStart && testDocumentSeparator(state)) {
+        if (state.input.charCodeAt(state.position) === 46) {
+          state.position += 3;
+          skipSeparationSpace(state, true, -1);
+        }
+        return;
+      }
+      if (state.position < state.length - 1) {
+        throwError(state, "end of the stream or a document separator is expected");
+      } else {
+        return;
+      }
+    }
+    function loadDocuments(input, options2) {
+      input = String(input);
+      options2 = options2 || {};
+      if (input.length !== 0) {
+        if (input.charCodeAt(input.length - 1) !== 10 && input.charCodeAt(input.length - 1) !== 13) {
+          input += "\n";
+        }
+        if (input.charCodeAt(0) === 65279) {
+          input = input.slice(1);
+        }
+      }
+      var state = new State(input, options2);
+      var nullpos = input.indexOf("\0");
+      if (nullpos !== -1) {
+        state.position = nullpos;
+        throwError(state, "null byte is not allowed in input");
+      }
+      state.input += "\0";
+      while (state.input.charCodeAt(state.position) === 32) {
+        state.lineIndent += 1;
+        state.position += 1;
+      }
+      while (state.position < state.length - 1) {
+        readDocument(state);
+      }
+      return state.documents;
+    }
+    function loadAll(input, iterator2, options2) {
+      if (iterator2 !== null && typeof iterator2 === "object" && typeof options2 === "undefined") {
+        options2 = iterator2;
+        iterator2 = null;
+      }
+      var documents = loadDocuments(input, options2);
+      if (typeof iterator2 !== "function") {
+        return documents;
+      }
+      for (var index3 = 0, length = documents.length; index3 < length; index3 += 1) {
+        iterator2(documents[index3]);
+      }
+    }
+    function load(input, options2) {
+      var documents = loadDocuments(input, options2);
+      if (documents.length === 0) {
+        return void 0;
+      } else if (documents.length === 1) {
+        return documents[0];
+      }
+      throw new YAMLException("expected a single document in the stream, but found more");
+    }
+    function safeLoadAll(input, iterator2, options2) {
+      if (typeof iterator2 === "object" && iterator2 !== null && typeof options2 === "undefined") {
+        options2 = iterator2;
+        iterator2 = null;
+      }
+      return loadAll(input, iterator2, common.extend({ schema: DEFAULT_SAFE_SCHEMA }, options2));
+    }
+    function safeLoad(input, options2) {
+      return load(input, common.extend({ schema: DEFAULT_SAFE_SCHEMA }, options2));
+    }
+    module2.exports.loadAll = loadAll;
+    module2.exports.load = load;
+    module2.exports.safeLoadAll = safeLoadAll;
+    module2.exports.safeLoad = safeLoad;
+  }
+});
+
+// node_modules/js-yaml/lib/js-yaml/dumper.js
+var require_dumper = __commonJS({
+  "node_modules/js-yaml/lib/js-yaml/dumper.js"(exports2, module2) {
+    "use strict";
+    var common = require_common2();
+    var YAMLException = require_exception();
+    var DEFAULT_FULL_SCHEMA = require_default_full();
+    var DEFAULT_SAFE_SCHEMA = require_default_safe();
+    var _toString = Object.prototype.toString;
+    var _hasOwnProperty = Object.prototype.hasOwnProperty;
+    var CHAR_TAB = 9;
+    var CHAR_LINE_FEED = 10;
+    var CHAR_CARRIAGE_RETURN = 13;
+    var CHAR_SPACE = 32;
+    var CHAR_EXCLAMATION = 33;
+    var CHAR_DOUBLE_QUOTE = 34;
+    var CHAR_SHARP = 35;
+    var CHAR_PERCENT = 37;
+    var CHAR_AMPERSAND = 38;
+    var CHAR_SINGLE_QUOTE = 39;
+    var CHAR_ASTERISK = 42;
+    var CHAR_COMMA = 44;
+    var CHAR_MINUS = 45;
+    var CHAR_COLON = 58;
+    var CHAR_EQUALS = 61;
+    var CHAR_GREATER_THAN = 62;
+    var CHAR_QUESTION = 63;
+    var CHAR_COMMERCIAL_AT = 64;
+    var CHAR_LEFT_SQUARE_BRACKET = 91;
+    var CHAR_RIGHT_SQUARE_BRACKET = 93;
+    var CHAR_GRAVE_ACCENT = 96;
+    var CHAR_LEFT_CURLY_BRACKET = 123;
+    var CHAR_VERTICAL_LINE = 124;
+    var CHAR_RIGHT_CURLY_BRACKET = 125;
+    var ESCAPE_SEQUENCES = {};
+    ESCAPE_SEQUENCES[0] = "\\0";
+    ESCAPE_SEQUENCES[7] = "\\a";
+    ESCAPE_SEQUENCES[8] = "\\b";
+    ESCAPE_SEQUENCES[9] = "\\t";
+    ESCAPE_SEQUENCES[10] = "\\n";
+    ESCAPE_SEQUENCES[11] = "\\v";
+    ESCAPE_SEQUENCES[12] = "\\f";
+    ESCAPE_SEQUENCES[13] = "\\r";
+    ESCAPE_SEQUENCES[27] = "\\e";
+    ESCAPE_SEQUENCES[34] = '\\"';
+    ESCAPE_SEQUENCES[92] = "\\\\";
+    ESCAPE_SEQUENCES[133] = "\\N";
+    ESCAPE_SEQUENCES[160] = "\\_";
+    ESCAPE_SEQUENCES[8232] = "\\L";
+    ESCAPE_SEQUENCES[8233] = "\\P";
+    var DEPRECATED_BOOLEANS_SYNTAX = [
+      "y",
+      "Y",
+      "yes",
+      "Yes",
+      "YES",
+      "on",
+      "On",
+      "ON",
+      "n",
+      "N",
+      "no",
+      "No",
+      "NO",
+      "off",
+      "Off",
+      "OFF"
+    ];
+    function compileStyleMap(schema, map) {
+      var result, keys, index3, length, tag, style, type;
+      if (map === null) return {};
+      result = {};
+      keys = Object.keys(map);
+      for (index3 = 0, length = keys.length; index3 < length; index3 += 1) {
+        tag = keys[index3];
+        style = String(map[tag]);
+        if (tag.slice(0, 2) === "!!") {
+          tag = "tag:yaml.org,2002:" + tag.slice(2);
+        }
+        type = schema.compiledTypeMap["fallback"][tag];
+        if (type && _hasOwnProperty.call(type.styleAliases, style)) {
+          style = type.styleAliases[style];
+        }
+        result[tag] = style;
+      }
+      return result;
+    }
+    function encodeHex(character) {
+      var string3, handle, length;
+      string3 = character.toString(16).toUpperCase();
+      if (character <= 255) {
+        handle = "x";
+        length = 2;
+      } else if (character <= 65535) {
+        handle = "u";
+        length = 4;
+      } else if (character <= 4294967295) {
+        handle = "U";
+        length = 8;
+      } else {
+        throw new YAMLException("code point within a string may not be greater than 0xFFFFFFFF");
+      }
+      return "\\" + handle + common.repeat("0", length - string3.length) + string3;
+    }
+    function State(options2) {
+      this.schema = options2["schema"] || DEFAULT_FULL_SCHEMA;
+      this.indent = Math.max(1, options2["indent"] || 2);
+      this.noArrayIndent = options2["noArrayIndent"] || false;
+      this.skipInvalid = options2["skipInvalid"] || false;
+      this.flowLevel = common.isNothing(options2["flowLevel"]) ? -1 : options2["flowLevel"];
+      this.styleMap = compileStyleMap(this.schema, options2["styles"] || null);
+      this.sortKeys = options2["sortKeys"] || false;
+      this.lineWidth = options2["lineWidth"] || 80;
+      this.noRefs = options2["noRefs"] || false;
+      this.noCompatMode = options2["noCompatMode"] || false;
+      this.condenseFlow = options2["condenseFlow"] || false;
+      this.implicitTypes = this.schema.compiledImplicit;
+      this.explicitTypes = this.schema.compiledExplicit;
+      this.tag = null;
+      this.result = "";
+      this.duplicates = [];
+      this.usedDuplicates = null;
+    }
+    function indentString(string3, spaces) {
+      var ind = common.repeat(" ", spaces), position2 = 0, next = -1, result = "", line, length = string3.length;
+      while (position2 < length) {
+        next = string3.indexOf("\n", position2);
+        if (next === -1) {
+          line = string3.slice(position2);
+          position2 = length;
+        } else {
+          line = string3.slice(position2, next + 1);
+          position2 = next + 1;
+        }
+        if (line.length && line !== "\n") result += ind;
+        result += line;
+      }
+      return result;
+    }
+    function generateNextLine(state, level) {
+      return "\n" + common.repeat(" ", state.indent * level);
+    }
+    function testImplicitResolving(state, str2) {
+      var index3, length, type;
+      for (index3 = 0, length = state.implicitTypes.length; index3 < length; index3 += 1) {
+        type = state.implicitTypes[index3];
+        if (type.resolve(str2)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    function isWhitespace(c) {
+      return c === CHAR_SPACE || c === CHAR_TAB;
+    }
+    function isPrintable(c) {
+      return 32 <= c && c <= 126 || 161 <= c && c <= 55295 && c !== 8232 && c !== 8233 || 57344 <= c && c <= 65533 && c !== 65279 || 65536 <= c && c <= 1114111;
+    }
+    function isNsChar(c) {
+      return isPrintable(c) && !isWhitespace(c) && c !== 65279 && c !== CHAR_CARRIAGE_RETURN && c !== CHAR_LINE_FEED;
+    }
+    function isPlainSafe(c, prev) {
+      return isPrintable(c) && c !== 65279 && c !== CHAR_COMMA && c !== CHAR_LEFT_SQUARE_BRACKET && c !== CHAR_RIGHT_SQUARE_BRACKET && c !== CHAR_LEFT_CURLY_BRACKET && c !== CHAR_RIGHT_CURLY_BRACKET && c !== CHAR_COLON && (c !== CHAR_SHARP || prev && isNsChar(prev));
+    }
+    function isPlainSafeFirst(c) {
+      return isPrintable(c) && c !== 65279 && !isWhitespace(c) && c !== CHAR_MINUS && c !== CHAR_QUESTION && c !== CHAR_COLON && c !== CHAR_COMMA && c !== CHAR_LEFT_SQUARE_BRACKET && c !== CHAR_RIGHT_SQUARE_BRACKET && c !== CHAR_LEFT_CURLY_BRACKET && c !== CHAR_RIGHT_CURLY_BRACKET && c !== CHAR_SHARP && c !== CHAR_AMPERSAND && c !== CHAR_ASTERISK && c !== CHAR_EXCLAMATION && c !== CHAR_VERTICAL_LINE && c !== CHAR_EQUALS && c !== CHAR_GREATER_THAN && c !== CHAR_SINGLE_QUOTE && c !== CHAR_DOUBLE_QUOTE && c !== CHAR_PERCENT && c !== CHAR_COMMERCIAL_AT && c !== CHAR_GRAVE_ACCENT;
+    }
+    function needIndentIndicator(string3) {
+      var leadingSpaceRe = /^\n* /;
+      return leadingSpaceRe.test(string3);
+    }
+    var STYLE_PLAIN = 1;
+    var STYLE_SINGLE = 2;
+    var STYLE_LITERAL = 3;
+    var STYLE_FOLDED = 4;
+    var STYLE_DOUBLE = 5;
+    function chooseScalarStyle(string3, singleLineOnly, indentPerLevel, lineWidth, testAmbiguousType) {
+      var i;
+      var char, prev_char;
+      var hasLineBreak = false;
+      var hasFoldableLine = false;
+      var shouldTrackWidth = lineWidth !== -1;
+      var previousLineBreak = -1;
+      var plain = isPlainSafeFirst(string3.charCodeAt(0)) && !isWhitespace(string3.charCodeAt(string3.length - 1));
+      if (singleLineOnly) {
+        for (i = 0; i < string3.length; i++) {
+          char = string3.charCodeAt(i);
+          if (!isPrintable(char)) {
+            return STYLE_DOUBLE;
+          }
+          prev_char = i > 0 ? string3.charCodeAt(i - 1) : null;
+          plain = plain && isPlainSafe(char, prev_char);
+        }
+      } else {
+        for (i = 0; i < string3.length; i++) {
+          char = string3.charCodeAt(i);
+          if (char === CHAR_LINE_FEED) {
+            hasLineBreak = true;
+            if (shouldTrackWidth) {
+              hasFoldableLine = hasFoldableLine || // Foldable line = too long, and not more-indented.
+              i - previousLineBreak - 1 > lineWidth && string3[previousLineBreak + 1] !== " ";
+              previousLineBreak = i;
+            }
+          } else if (!isPrintable(char)) {
+            return STYLE_DOUBLE;
+          }
+          prev_char = i > 0 ? string3.charCodeAt(i - 1) : null;
+          plain = plain && isPlainSafe(char, prev_char);
+        }
+        hasFoldableLine = hasFoldableLine || shouldTrackWidth && (i - previousLineBreak - 1 > lineWidth && string3[previousLineBreak + 1] !== " ");
+      }
+      if (!hasLineBreak && !hasFoldableLine) {
+        return plain && !testAmbiguousType(string3) ? STYLE_PLAIN : STYLE_SINGLE;
+      }
+      if (indentPerLevel > 9 && needIndentIndicator(string3)) {
+        return STYLE_DOUBLE;
+      }
+      return hasFoldableLine ? STYLE_FOLDED : STYLE_LITERAL;
+    }
+    function writeScalar(state, string3, level, iskey) {
+      state.dump = (function() {
+        if (string3.length === 0) {
+          return "''";
+        }
+        if (!state.noCompatMode && DEPRECATED_BOOLEANS_SYNTAX.indexOf(string3) !== -1) {
+          return "'" + string3 + "'";
+        }
+        var indent2 = state.indent * Math.max(1, level);
+        var lineWidth = state.lineWidth === -1 ? -1 : Math.max(Math.min(state.lineWidth, 40), state.lineWidth - indent2);
+        var singleLineOnly = iskey || state.flowLevel > -1 && level >= state.flowLevel;
+        function testAmbiguity(string4) {
+          return testImplicitResolving(state, string4);
+        }
+        switch (chooseScalarStyle(string3, singleLineOnly, state.indent, lineWidth, testAmbiguity)) {
+          case STYLE_PLAIN:
+            return string3;
+          case STYLE_SINGLE:
+            return "'" + string3.replace(/'/g, "''") + "'";
+          case STYLE_LITERAL:
+            return "|" + blockHeader(string3, state.indent) + dropEndingNewline(indentString(string3, indent2));
+          case STYLE_FOLDED:
+            return ">" + blockHeader(string3, state.indent) + dropEndingNewline(indentString(foldString(string3, lineWidth), indent2));
+          case STYLE_DOUBLE:
+            return '"' + escapeString(string3, lineWidth) + '"';
+          default:
+            throw new YAMLException("impossible error: invalid scalar style");
+        }
+      })();
+    }
+    function blockHeader(string3, indentPerLevel) {
+      var indentIndicator = needIndentIndicator(string3) ? String(indentPerLevel) : "";
+      var clip = string3[string3.length - 1] === "\n";
+      var keep = clip && (string3[string3.length - 2] === "\n" || string3 === "\n");
+      var chomp = keep ? "+" : clip ? "" : "-";
+      return indentIndicator + chomp + "\n";
+    }
+    function dropEndingNewline(string3) {
+      return string3[string3.length - 1] === "\n" ? string3.slice(0, -1) : string3;
+    }
+    function foldString(string3, width) {
+      var lineRe = /(\n+)([^\n]*)/g;
+      var result = (function() {
+        var nextLF = string3.indexOf("\n");
+        nextLF = nextLF !== -1 ? nextLF : string3.length;
+        lineRe.lastIndex = nextLF;
+        return foldLine(string3.slice(0, nextLF), width);
+      })();
+      var prevMoreIndented = string3[0] === "\n" || string3[0] === " ";
+      var moreIndented;
+      var match;
+      while (match = lineRe.exec(string3)) {
+        var prefix = match[1], line = match[2];
+        moreIndented = line[0] === " ";
+        result += prefix + (!prevMoreIndented && !moreIndented && line !== "" ? "\n" : "") + foldLine(line, width);
+        prevMoreIndented = moreIndented;
+      }
+      return result;
+    }
+    function foldLine(line, width) {
+      if (line === "" || line[0] === " ") return line;
+      var breakRe = / [^ ]/g;
+      var match;
+      var start = 0, end, curr = 0, next = 0;
+      var result = "";
+      while (match = breakRe.exec(line)) {
+        next = match.index;
+        if (next - start > width) {
+          end = curr > start ? curr : next;
+          result += "\n" + line.slice(start, end);
+          start = end + 1;
+        }
+        curr = next;
+      }
+      result += "\n";
+      if (line.length - start > width && curr > start) {
+        result += line.slice(start, curr) + "\n" + line.slice(curr + 1);
+      } else {
+        result += line.slice(start);
+      }
+      return result.slice(1);
+    }
+    function escapeString(string3) {
+      var result = "";
+      var char, nextChar;
+      var escapeSeq;
+      for (var i = 0; i < string3.length; i++) {
+        char = string3.charCodeAt(i);
+        if (char >= 55296 && char <= 56319) {
+          nextChar = string3.charCodeAt(i + 1);
+          if (nextChar >= 56320 && nextChar <= 57343) {
+            result += encodeHex((char - 55296) * 1024 + nextChar - 56320 + 65536);
+            i++;
+            continue;
+          }
+        }
+        escapeSeq = ESCAPE_SEQUENCES[char];
+        result += !escapeSeq && isPrintable(char) ? string3[i] : escapeSeq || encodeHex(char);
+      }
+      return result;
+    }
+    function writeFlowSequence(state, level, object2) {
+      var _result = "", _tag = state.tag, index3, length;
+      for (index3 = 0, length = object2.length; index3 < length; index3 += 1) {
+        if (writeNode(state, level, object2[index3], false, false)) {
+          if (index3 !== 0) _result += "," + (!state.condenseFlow ? " " : "");
+          _result += state.dump;
+        }
+      }
+      state.tag = _tag;
+      state.dump = "[" + _result + "]";
+    }
+    function writeBlockSequence(state, level, object2, compact) {
+      var _result = "", _tag = state.tag, index3, length;
+      for (index3 = 0, length = object2.length; index3 < length; index3 += 1) {
+        if (writeNode(state, level + 1, object2[index3], true, true)) {
+          if (!compact || index3 !== 0) {
+            _result += generateNextLine(state, level);
+          }
+          if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
+            _result += "-";
+          } else {
+            _result += "- ";
+          }
+          _result += state.dump;
+        }
+      }
+      state.tag = _tag;
+      state.dump = _result || "[]";
+    }
+    function writeFlowMapping(state, level, object2) {
+      var _result = "", _tag = state.tag, objectKeyList = Object.keys(object2), index3, length, objectKey, objectValue, pairBuffer;
+      for (index3 = 0, length = objectKeyList.length; index3 < length; index3 += 1) {
+        pairBuffer = "";
+        if (index3 !== 0) pairBuffer += ", ";
+        if (state.condenseFlow) pairBuffer += '"';
+        objectKey = objectKeyList[index3];
+        objectValue = object2[objectKey];
+        if (!writeNode(state, level, objectKey, false, false)) {
+          continue;
+        }
+        if (state.dump.length > 1024) pairBuffer += "? ";
+        pairBuffer += state.dump + (state.condenseFlow ? '"' : "") + ":" + (state.condenseFlow ? "" : " ");
+        if (!writeNode(state, level, objectValue, false, false)) {
+          continue;
+        }
+        pairBuffer += state.dump;
+        _result += pairBuffer;
+      }
+      state.tag = _tag;
+      state.dump = "{" + _result + "}";
+    }
+    function writeBlockMapping(state, level, object2, compact) {
+      var _result = "", _tag = state.tag, objectKeyList = Object.keys(object2), index3, length, objectKey, objectValue, explicitPair, pairBuffer;
+      if (state.sortKeys === true) {
+        objectKeyList.sort();
+      } else if (typeof state.sortKeys === "function") {
+        objectKeyList.sort(state.sortKeys);
+      } else if (state.sortKeys) {
+        throw new YAMLException("sortKeys must be a boolean or a function");
+      }
+      for (index3 = 0, length = objectKeyList.length; index3 < length; index3 += 1) {
+        pairBuffer = "";
+        if (!compact || index3 !== 0) {
+          pairBuffer += generateNextLine(state, level);
+        }
+        objectKey = objectKeyList[index3];
+        objectValue = object2[objectKey];
+        if (!writeNode(state, level + 1, objectKey, true, true, true)) {
+          continue;
+        }
+        explicitPair = state.tag !== null && state.tag !== "?" || state.dump && state.dump.length > 1024;
+        if (explicitPair) {
+          if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
+            pairBuffer += "?";
+          } else {
+            pairBuffer += "? ";
+          }
+        }
+        pairBuffer += state.dump;
+        if (explicitPair) {
+          pairBuffer += generateNextLine(state, level);
+        }
+        if (!writeNode(state, level + 1, objectValue, true, explicitPair)) {
+          continue;
+        }
+        if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
+          pairBuffer += ":";
+        } else {
+          pairBuffer += ": ";
+        }
+        pairBuffer += state.dump;
+        _result += pairBuffer;
+      }
+      state.tag = _tag;
+      state.dump = _result || "{}";
+    }
+    function detectType(state, object2, explicit) {
+      var _result, typeList, index3, length, type, style;
+      typeList = explicit ? state.explicitTypes : state.implicitTypes;
+      for (index3 = 0, length = typeList.length; index3 < length; index3 += 1) {
+        type = typeList[index3];
+        if ((type.instanceOf || type.predicate) && (!type.instanceOf || typeof object2 === "object" && object2 instanceof type.instanceOf) && (!type.predicate || type.predicate(object2))) {
+          state.tag = explicit ? type.tag : "?";
+          if (type.represent) {
+            style = state.styleMap[type.tag] || type.defaultStyle;
+            if (_toString.call(type.represent) === "[object Function]") {
+              _result = type.represent(object2, style);
+            } else if (_hasOwnProperty.call(type.represent, style)) {
+              _result = type.represent[style](object2, style);
+            } else {
+              throw new YAMLException("!<" + type.tag + '> tag resolver accepts not "' + style + '" style');
+            }
+            state.dump = _result;
+          }
+          return true;
+        }
+      }
+      return false;
+    }
+    function writeNode(state, level, object2, block, compact, iskey) {
+      state.tag = null;
+      state.dump = object2;
+      if (!detectType(state, object2, false)) {
+        detectType(state, object2, true);
+      }
+      var type = _toString.call(state.dump);
+      if (block) {
+        block = state.flowLevel < 0 || state.flowLevel > level;
+      }
+      var objectOrArray = type === "[object Object]" || type === "[object Array]", duplicateIndex, duplicate;
+      if (objectOrArray) {
+        duplicateIndex = state.duplicates.indexOf(object2);
+        duplicate = duplicateIndex !== -1;
+      }
+      if (state.tag !== null && state.tag !== "?" || duplicate || state.indent !== 2 && level > 0) {
+        compact = false;
+      }
+      if (duplicate && state.usedDuplicates[duplicateIndex]) {
+        state.dump = "*ref_" + duplicateIndex;
+      } else {
+        if (objectOrArray && duplicate && !state.usedDuplicates[duplicateIndex]) {
+          state.usedDuplicates[duplicateIndex] = true;
+        }
+        if (type === "[object Object]") {
+          if (block && Object.keys(state.dump).length !== 0) {
+            writeBlockMapping(state, level, state.dump, compact);
+            if (duplicate) {
+              state.dump = "&ref_" + duplicateIndex + state.dump;
+            }
+          } else {
+            writeFlowMapping(state, level, state.dump);
+            if (duplicate) {
+              state.dump = "&ref_" + duplicateIndex + " " + state.dump;
+            }
+          }
+        } else if (type === "[object Array]") {
+          var arrayLevel = state.noArrayIndent && level > 0 ? level - 1 : level;
+          if (block && state.dump.length !== 0) {
+            writeBlockSequence(state, arrayLevel, state.dump, compact);
+            if (duplicate) {
+              state.dump = "&ref_" + duplicateIndex + state.dump;
+            }
+          } else {
+            writeFlowSequence(state, arrayLevel, state.dump);
+            if (duplicate) {
+              state.dump = "&ref_" + duplicateIndex + " " + state.dump;
+            }
+          }
+        } else if (type === "[object String]") {
+          if (state.tag !== "?") {
+            writeScalar(state, state.dump, level, iskey);
+          }
+        } else {
+          if (state.skipInvalid) return false;
+          throw new YAMLException("unacceptable kind of an object to dump " + type);
+        }
+        if (state.tag !== null && state.tag !== "?") {
+          state.dump = "!<" + state.tag + "> " + state.dump;
+        }
+      }
+      return true;
+    }
+    function getDuplicateReferences(object2, state) {
+      var objects = [], duplicatesIndexes = [], index3, length;
+      inspectNode(object2, objects, duplicatesIndexes);
+      for (index3 = 0, length = duplicatesIndexes.length; index3 < length; index3 += 1) {
+        state.duplicates.push(objects[duplicatesIndexes[index3]]);
+      }
+      state.usedDuplicates = new Array(length);
+    }
+    function inspectNode(object2, objects, duplicatesIndexes) {
+      var objectKeyList, index3, length;
+      if (object2 !== null && typeof object2 === "object") {
+        index3 = objects.indexOf(object2);
+        if (index3 !== -1) {
+          if (duplicatesIndexes.indexOf(index3) === -1) {
+            duplicatesIndexes.push(index3);
+          }
+        } else {
+          objects.push(object2);
+          if (Array.isArray(object2)) {
+            for (index3 = 0, length = object2.length; index3 < length; index3 += 1) {
+              inspectNode(object2[index3], objects, duplicatesIndexes);
+            }
+          } else {
+            objectKeyList = Object.keys(object2);
+            for (index3 = 0, length = objectKeyList.length; index3 < length; index3 += 1) {
+              inspectNode(object2[objectKeyList[index3]], objects, duplicatesIndexes);
+            }
+          }
+        }
+      }
+    }
+    function dump(input, options2) {
+      options2 = options2 || {};
+      var state = new State(options2);
+      if (!state.noRefs) getDuplicateReferences(input, state);
+      if (writeNode(state, 0, input, true, true)) return state.dump + "\n";
+      return "";
+    }
+    function safeDump(input, options2) {
+      return dump(input, common.extend({ schema: DEFAULT_SAFE_SCHEMA }, options2));
+    }
+    module2.exports.dump = dump;
+    module2.exports.safeDump = safeDump;
+  }
+});
+
+// node_modules/js-yaml/lib/js-yaml.js
+var require_js_yaml = __commonJS({
+  "node_modules/js-yaml/lib/js-yaml.js"(exports2, module2) {
+    "use strict";
+    var loader = require_loader();
+    var dumper = require_dumper();
+    function deprecated(name) {
+      return function() {
+        throw new Error("Function " + name + " is deprecated and cannot be used.");
+      };
+    }
+    module2.exports.Type = require_type();
+    module2.exports.Schema = require_schema();
+    module2.exports.FAILSAFE_SCHEMA = require_failsafe();
+    module2.exports.JSON_SCHEMA = require_json();
+    module2.exports.CORE_SCHEMA = require_core();
+    module2.exports.DEFAULT_SAFE_SCHEMA = require_default_safe();
+    module2.exports.DEFAULT_FULL_SCHEMA = require_default_full();
+    module2.exports.load = loader.load;
+    module2.exports.loadAll = loader.loadAll;
+    module2.exports.safeLoad = loader.safeLoad;
+    module2.exports.safeLoadAll = loader.safeLoadAll;
+    module2.exports.dump = dumper.dump;
+    module2.exports.safeDump = dumper.safeDump;
+    module2.exports.YAMLException = require_exception();
+    module2.exports.MINIMAL_SCHEMA = require_failsafe();
+    module2.exports.SAFE_SCHEMA = require_default_safe();
+    module2.exports.DEFAULT_SCHEMA = require_default_full();
+    module2.exports.scan = deprecated("scan");
+    module2.exports.parse = deprecated("parse");
+    module2.exports.compose = deprecated("compose");
+    module2.exports.addConstructor = deprecated("addConstructor");
+  }
+});
+
+// node_modules/js-yaml/index.js
+var require_js_yaml2 = __commonJS({
+  "node_modules/js-yaml/index.js"(exports2, module2) {
+    "use strict";
+    var yaml2 = require_js_yaml();
+    module2.exports = yaml2;
+  }
+});
+
+// node_modules/gray-matter/lib/engines.js
+var require_engines = __commonJS({
+  "node_modules/gray-matter/lib/engines.js"(exports, module) {
+    "use strict";
+    var yaml = require_js_yaml2();
+    var engines = exports = module.exports;
+    engines.yaml = {
+      parse: yaml.safeLoad.bind(yaml),
+      stringify: yaml.safeDump.bind(yaml)
+    };
+    engines.json = {
+      parse: JSON.parse.bind(JSON),
+      stringify: function(obj, options2) {
+        const opts = Object.assign({ replacer: null, space: 2 }, options2);
+        return JSON.stringify(obj, opts.replacer, opts.space);
+      }
+    };
+    engines.javascript = {
+      parse: function parse(str, options, wrap) {
+        try {
+          if (wrap !== false) {
+            str = "(function() {\nreturn " + str.trim() + ";\n}());";
+          }
+          return eval(str) || {};
+        } catch (err) {
+          if (wrap !== false && /(unexpected|identifier)/i.test(err.message)) {
+            return parse(str, options, false);
+          }
+          throw new SyntaxError(err);
+        }
+      },
+      stringify: function() {
+        throw new Error("stringifying JavaScript is not supported");
+      }
+    };
+  }
+});
+
+// node_modules/strip-bom-string/index.js
+var require_strip_bom_string = __commonJS({
+  "node_modules/strip-bom-string/index.js"(exports2, module2) {
+    "use strict";
+    module2.exports = function(str2) {
+      if (typeof str2 === "string" && str2.charAt(0) === "\uFEFF") {
+        return str2.slice(1);
+      }
+      return str2;
+    };
+  }
+});
+
+// node_modules/gray-matter/lib/utils.js
+var require_utils2 = __commonJS({
+  "node_modules/gray-matter/lib/utils.js"(exports2) {
+    "use strict";
+    var stripBom = require_strip_bom_string();
+    var typeOf = require_kind_of();
+    exports2.define = function(obj, key, val) {
+      Reflect.defineProperty(obj, key, {
+        enumerable: false,
+        configurable: true,
+        writable: true,
+        value: val
+      });
+    };
+    exports2.isBuffer = function(val) {
+      return typeOf(val) === "buffer";
+    };
+    exports2.isObject = function(val) {
+      return typeOf(val) === "object";
+    };
+    exports2.toBuffer = function(input) {
+      return typeof input === "string" ? Buffer.from(input) : input;
+    };
+    exports2.toString = function(input) {
+      if (exports2.isBuffer(input)) return stripBom(String(input));
+      if (typeof input !== "string") {
+        throw new TypeError("expected input to be a string or buffer");
+      }
+      return stripBom(input);
+    };
+    exports2.arrayify = function(val) {
+      return val ? Array.isArray(val) ? val : [val] : [];
+    };
+    exports2.startsWith = function(str2, substr, len) {
+      if (typeof len !== "number") len = substr.length;
+      return str2.slice(0, len) === substr;
+    };
+  }
+});
+
+// node_modules/gray-matter/lib/defaults.js
+var require_defaults = __commonJS({
+  "node_modules/gray-matter/lib/defaults.js"(exports2, module2) {
+    "use strict";
+    var engines2 = require_engines();
+    var utils = require_utils2();
+    module2.exports = function(options2) {
+      const opts = Object.assign({}, options2);
+      opts.delimiters = utils.arrayify(opts.delims || opts.delimiters || "---");
+      if (opts.delimiters.length === 1) {
+        opts.delimiters.push(opts.delimiters[0]);
+      }
+      opts.language = (opts.language || opts.lang || "yaml").toLowerCase();
+      opts.engines = Object.assign({}, engines2, opts.parsers, opts.engines);
+      return opts;
+    };
+  }
+});
+
+// node_modules/gray-matter/lib/engine.js
+var require_engine = __commonJS({
+  "node_modules/gray-matter/lib/engine.js"(exports2, module2) {
+    "use strict";
+    module2.exports = function(name, options2) {
+      let engine = options2.engines[name] || options2.engines[aliase(name)];
+      if (typeof engine === "undefined") {
+        throw new Error('gray-matter engine "' + name + '" is not registered');
+      }
+      if (typeof engine === "function") {
+        engine = { parse: engine };
+      }
+      return engine;
+    };
+    function aliase(name) {
+      switch (name.toLowerCase()) {
+        case "js":
+        case "javascript":
+          return "javascript";
+        case "coffee":
+        case "coffeescript":
+        case "cson":
+          return "coffee";
+        case "yaml":
+        case "yml":
+          return "yaml";
+        default: {
+          return name;
+        }
+      }
+    }
+  }
+});
+
+// node_modules/gray-matter/lib/stringify.js
+var require_stringify = __commonJS({
+  "node_modules/gray-matter/lib/stringify.js"(exports2, module2) {
+    "use strict";
+    var typeOf = require_kind_of();
+    var getEngine = require_engine();
+    var defaults2 = require_defaults();
+    module2.exports = function(file, data, options2) {
+      if (data == null && options2 == null) {
+        switch (typeOf(file)) {
+          case "object":
+            data = file.data;
+            options2 = {};
+            break;
+          case "string":
+            return file;
+          default: {
+            throw new TypeError("expected file to be a string or object");
+          }
+        }
+      }
+      const str2 = file.content;
+      const opts = defaults2(options2);
+      if (data == null) {
+        if (!opts.data) return file;
+        data = opts.data;
+      }
+      const language = file.language || opts.language;
+      const engine = getEngine(language, opts);
+      if (typeof engine.stringify !== "function") {
+        throw new TypeError('expected "' + language + '.stringify" to be a function');
+      }
+      data = Object.assign({}, file.data, data);
+      const open2 = opts.delimiters[0];
+      const close2 = opts.delimiters[1];
+      const matter3 = engine.stringify(data, options2).trim();
+      let buf = "";
+      if (matter3 !== "{}") {
+        buf = newline(open2) + newline(matter3) + newline(close2);
+      }
+      if (typeof file.excerpt === "string" && file.excerpt !== "") {
+        if (str2.indexOf(file.excerpt.trim()) === -1) {
+          buf += newline(file.excerpt) + newline(close2);
+        }
+      }
+      return buf + newline(str2);
+    };
+    function newline(str2) {
+      return str2.slice(-1) !== "\n" ? str2 + "\n" : str2;
+    }
+  }
+});
+
+// node_modules/gray-matter/lib/excerpt.js
+var require_excerpt = __commonJS({
+  "node_modules/gray-matter/lib/excerpt.js"(exports2, module2) {
+    "use strict";
+    var defaults2 = require_defaults();
+    module2.exports = function(file, options2) {
+      const opts = defaults2(options2);
+      if (file.data == null) {
+        file.data = {};
+      }
+      if (typeof opts.excerpt === "function") {
+        return opts.excerpt(file, opts);
+      }
+      const sep3 = file.data.excerpt_separator || opts.excerpt_separator;
+      if (sep3 == null && (opts.excerpt === false || opts.excerpt == null)) {
+        return file;
+      }
+      const delimiter = typeof opts.excerpt === "string" ? opts.excerpt : sep3 || opts.delimiters[0];
+      const idx = file.content.indexOf(delimiter);
+      if (idx !== -1) {
+        file.excerpt = file.content.slice(0, idx);
+      }
+      return file;
+    };
+  }
+});
+
+// node_modules/gray-matter/lib/to-file.js
+var require_to_file = __commonJS({
+  "node_modules/gray-matter/lib/to-file.js"(exports2, module2) {
+    "use strict";
+    var typeOf = require_kind_of();
+    var stringify = require_stringify();
+    var utils = require_utils2();
+    module2.exports = function(file) {
+      if (typeOf(file) !== "object") {
+        file = { content: file };
+      }
+      if (typeOf(file.data) !== "object") {
+        file.data = {};
+      }
+      if (file.contents && file.content == null) {
+        file.content = file.contents;
+      }
+      utils.define(file, "orig", utils.toBuffer(file.content));
+      utils.define(file, "language", file.language || "");
+      utils.define(file, "matter", file.matter || "");
+      utils.define(file, "stringify", function(data, options2) {
+        if (options2 && options2.language) {
+          file.language = options2.language;
+        }
+        return stringify(file, data, options2);
+      });
+      file.content = utils.toString(file.content);
+      file.isEmpty = false;
+      file.excerpt = "";
+      return file;
+    };
+  }
+});
+
+// node_modules/gray-matter/lib/parse.js
+var require_parse2 = __commonJS({
+  "node_modules/gray-matter/lib/parse.js"(exports2, module2) {
+    "use strict";
+    var getEngine = require_engine();
+    var defaults2 = require_defaults();
+    module2.exports = function(language, str2, options2) {
+      const opts = defaults2(options2);
+      const engine = getEngine(language, opts);
+      if (typeof engine.parse !== "function") {
+        throw new TypeError('expected "' + language + '.parse" to be a function');
+      }
+      return engine.parse(str2, opts);
+    };
+  }
+});
+
+// node_modules/gray-matter/index.js
+var require_gray_matter = __commonJS({
+  "node_modules/gray-matter/index.js"(exports2, module2) {
+    "use strict";
+    var fs3 = __require("fs");
+    var sections = require_section_matter();
+    var defaults2 = require_defaults();
+    var stringify = require_stringify();
+    var excerpt = require_excerpt();
+    var engines2 = require_engines();
+    var toFile = require_to_file();
+    var parse5 = require_parse2();
+    var utils = require_utils2();
+    function matter3(input, options2) {
+      if (input === "") {
+        return { data: {}, content: input, excerpt: "", orig: input };
+      }
+      let file = toFile(input);
+      const cached = matter3.cache[file.content];
+      if (!options2) {
+        if (cached) {
+          file = Object.assign({}, cached);
+          file.orig = cached.orig;
+          return file;
+        }
+        matter3.cache[file.content] = file;
+      }
+      return parseMatter(file, options2);
+    }
+    function parseMatter(file, options2) {
+      const opts = defaults2(options2);
+      const open2 = opts.delimiters[0];
+      const close2 = "\n" + opts.delimiters[1];
+      let str2 = file.content;
+      if (opts.language) {
+        file.language = opts.language;
+      }
+      const openLen = open2.length;
+      if (!utils.startsWith(str2, open2, openLen)) {
+        excerpt(file, opts);
+        return file;
+      }
+      if (str2.charAt(openLen) === open2.slice(-1)) {
+        return file;
+      }
+      str2 = str2.slice(openLen);
+      const len = str2.length;
+      const language = matter3.language(str2, opts);
+      if (language.name) {
+        file.language = language.name;
+        str2 = str2.slice(language.raw.length);
+      }
+      let closeIndex = str2.indexOf(close2);
+      if (closeIndex === -1) {
+        closeIndex = len;
+      }
+      file.matter = str2.slice(0, closeIndex);
+      const block = file.matter.replace(/^\s*#[^\n]+/gm, "").trim();
+      if (block === "") {
+        file.isEmpty = true;
+        file.empty = file.content;
+        file.data = {};
+      } else {
+        file.data = parse5(file.language, file.matter, opts);
+      }
+      if (closeIndex === len) {
+        file.content = "";
+      } else {
+        file.content = str2.slice(closeIndex + close2.length);
+        if (file.content[0] === "\r") {
+          file.content = file.content.slice(1);
+        }
+        if (file.content[0] === "\n") {
+          file.content = file.content.slice(1);
+        }
+      }
+      excerpt(file, opts);
+      if (opts.sections === true || typeof opts.section === "function") {
+        sections(file, opts.section);
+      }
+      return file;
+    }
+    matter3.engines = engines2;
+    matter3.stringify = function(file, data, options2) {
+      if (typeof file === "string") file = matter3(file, options2);
+      return stringify(file, data, options2);
+    };
+    matter3.read = function(filepath, options2) {
+      const str2 = fs3.readFileSync(filepath, "utf8");
+      const file = matter3(str2, options2);
+      file.path = filepath;
+      return file;
+    };
+    matter3.test = function(str2, options2) {
+      return utils.startsWith(str2, defaults2(options2).delimiters[0]);
+    };
+    matter3.language = function(str2, options2) {
+      const opts = defaults2(options2);
+      const open2 = opts.delimiters[0];
+      if (matter3.test(str2)) {
+        str2 = str2.slice(open2.length);
+      }
+      const language = str2.slice(0, str2.search(/\r?\n/));
+      return {
+        raw: language,
+        name: language ? language.trim() : ""
+      };
+    };
+    matter3.cache = {};
+    matter3.clearCache = function() {
+      matter3.cache = {};
+    };
+    module2.exports = matter3;
+  }
+});
+
+// src/core/session/front-matter.ts
+function loadMatter() {
+  matter2 ??= require_gray_matter();
+  return matter2;
+}
+function refuseCode() {
+  throw new GitSessionError(ExitCode2.BadInput, "has JavaScript front matter, which is never evaluated.", {
+    fix: FIX_JS
+  });
+}
+function deepFreeze(value2) {
+  if (value2 && typeof value2 === "object" && !Object.isFrozen(value2)) {
+    Object.freeze(value2);
+    for (const v of Object.values(value2)) deepFreeze(v);
+  }
+  return value2;
+}
+function refuseCodeFrontMatter(body, file) {
+  const first = /^[^\n]*/.exec(body)?.[0] ?? "";
+  const m = /^---[ \t]*([A-Za-z]+)[ \t]*\r?$/.exec(first);
+  if (m && /^(js|javascript|coffee|coffeescript)$/i.test(m[1])) {
+    throw new GitSessionError(ExitCode2.BadInput, `has \`---${m[1]}\` front matter, which is never evaluated.`, {
+      file,
+      fix: FIX_JS
+    });
+  }
+}
+function parseYamlFrontMatter(block, file) {
+  let data;
+  try {
+    data = loadMatter()(block.replace(/\r\n/g, "\n"), { engines: ENGINES }).data;
+  } catch (error2) {
+    if (error2 instanceof GitSessionError) {
+      throw new GitSessionError(error2.exitCode, "has front matter that is never evaluated.", { file, fix: FIX_JS, cause: error2 });
+    }
+    const reason = (error2.message?.split("\n")[0] ?? String(error2)).replace(/[\s:]+$/, "");
+    throw new GitSessionError(ExitCode2.BadInput, `has malformed YAML front matter (${reason}).`, {
+      file,
+      fix: "Fix the YAML between the `---` lines at the top of the file, or remove the block.",
+      cause: error2
+    });
+  }
+  if (!data || typeof data !== "object" || Array.isArray(data)) return Object.freeze({});
+  return deepFreeze(structuredClone(data));
+}
+var matter2, FIX_JS, ENGINES;
+var init_front_matter = __esm({
+  "src/core/session/front-matter.ts"() {
+    "use strict";
+    init_errors();
+    FIX_JS = "Rewrite the front matter as YAML (`---` on its own line), or remove it.";
+    ENGINES = { js: refuseCode, javascript: refuseCode, coffee: refuseCode, coffeescript: refuseCode };
+  }
+});
+
+// src/core/session/parse.ts
+function parseMarkdown(body) {
+  return fromMarkdown(body, PARSE_OPTIONS);
+}
+function analyze(source, file) {
+  const bom = source.charCodeAt(0) === 65279 ? 1 : 0;
+  const body = bom ? source.slice(1) : source;
+  refuseCodeFrontMatter(body, file);
+  const tree = parseMarkdown(body);
+  const span = (node2) => ({
+    start: (node2.position?.start.offset ?? 0) + bom,
+    end: (node2.position?.end.offset ?? 0) + bom
+  });
+  const nl = source.indexOf("\n");
+  const eol = nl > 0 && source[nl - 1] === "\r" ? "\r\n" : "\n";
+  const nodes = tree.children;
+  let frontMatter = null;
+  const first = nodes[0];
+  if (first && (first.type === "yaml" || first.type === "toml")) {
+    const { start, end } = span(first);
+    const raw = first.value;
+    const data = first.type === "yaml" ? parseYamlFrontMatter(source.slice(start, end), file) : Object.freeze({});
+    frontMatter = Object.freeze({ raw, data, start, end });
+  }
+  const headingIdx = nodes.flatMap((n, i) => n.type === "heading" ? [i] : []);
+  let title = null;
+  const firstHeading = headingIdx[0] === void 0 ? void 0 : nodes[headingIdx[0]];
+  let titleIdx = -1;
+  if (firstHeading?.type === "heading" && firstHeading.depth === 1 && classifyHeading(plainText(firstHeading)) === "unknown") {
+    title = oneLine(plainText(firstHeading));
+    titleIdx = headingIdx[0];
+  }
+  const privates = privateRanges(source, tree, span);
+  const stack = [];
+  const layouts = [];
+  for (const i of headingIdx) {
+    const h = nodes[i];
+    if (h.type !== "heading") continue;
+    while (stack.length > 0 && stack[stack.length - 1].depth >= h.depth) stack.pop();
+    if (i === titleIdx) {
+      stack.push({ depth: h.depth, absorbed: false, known: false, private: false });
+      continue;
+    }
+    const kind = classifyHeading(plainText(h));
+    const parent = stack[stack.length - 1];
+    const absorbed = kind === "unknown" && parent !== void 0 && (parent.known || parent.absorbed);
+    const { start, end: bodyStart } = span(h);
+    const heritable = kind === "private" || (parent?.private ?? false);
+    const isPrivate = heritable || within(privates, start);
+    if (absorbed) {
+      stack.push({ depth: h.depth, absorbed: true, known: false, private: heritable });
+      continue;
+    }
+    let end = source.length;
+    for (const j of headingIdx) {
+      const other = nodes[j];
+      if (j > i && other.type === "heading" && other.depth <= h.depth) {
+        end = lineStart(source, span(other).start);
+        break;
+      }
+    }
+    const section = {
+      kind,
+      heading: oneLine(plainText(h)),
+      depth: h.depth,
+      start,
+      bodyStart,
+      end,
+      items: [],
+      text: "",
+      private: isPrivate
+    };
+    const layout = { section, nodes: [], ownEnd: end };
+    layouts.push(layout);
+    stack.push({ depth: h.depth, absorbed: false, known: kind !== "unknown", private: heritable, layout });
+  }
+  for (const layout of layouts) {
+    const s = layout.section;
+    const nested = layouts.filter((o) => o !== layout && o.section.start > s.start && o.section.start < s.end);
+    if (nested[0]) layout.ownEnd = lineStart(source, nested[0].section.start);
+    layout.nodes = nodes.filter((n) => {
+      const { start } = span(n);
+      return start >= s.bodyStart && start < s.end && !nested.some((o) => start >= o.section.start && start < o.section.end);
+    });
+    s.text = stripComments(layout.nodes.map((n) => source.slice(span(n).start, span(n).end)).join(eol + eol)).trim();
+    s.items = collectItems(source, layout.nodes, s.kind, span).map((item) => ({
+      ...item,
+      private: s.private || within(privates, item.start)
+    }));
+  }
+  const sections = layouts.map((l) => l.section);
+  const doc = {
+    source,
+    eol,
+    frontMatter,
+    title,
+    sections,
+    unknownSections: sections.filter((s) => s.kind === "unknown")
+  };
+  return { doc, layouts, span, nodes, privates };
+}
+function lineStart(source, offset) {
+  return source.lastIndexOf("\n", offset - 1) + 1;
+}
+function parseSession(source, file) {
+  return analyze(source, file).doc;
+}
+var PARSE_OPTIONS;
+var init_parse2 = __esm({
+  "src/core/session/parse.ts"() {
+    "use strict";
+    init_mdast_util_from_markdown();
+    init_mdast_util_frontmatter();
+    init_mdast_util_gfm();
+    init_micromark_extension_frontmatter();
+    init_micromark_extension_gfm();
+    init_front_matter();
+    init_headings();
+    init_items();
+    init_mdast_text();
+    init_private();
+    PARSE_OPTIONS = {
+      extensions: [frontmatter(["yaml", "toml"]), gfm()],
+      mdastExtensions: [frontmatterFromMarkdown(["yaml", "toml"]), gfmFromMarkdown()]
+    };
+  }
+});
+
+// src/core/session/edits.ts
+function applySplice(source, s) {
+  return source.slice(0, s.at) + s.insert + source.slice(s.at + s.remove);
+}
+function inlineText(text5, what) {
+  refuseNul(text5, what);
+  const line = sanitiseText(text5).replace(/\s+/g, " ").trim();
+  if (line === "") {
+    throw new GitSessionError(ExitCode2.Usage, `the ${what} is empty.`, { fix: `Give the ${what} as a non-empty argument.` });
+  }
+  return escapeInline(line).replace(/^([#>+*=|<[-]|~~~)/, "\\$1").replace(/^(\d+)([.)])/, "$1\\$2");
+}
+function nextLine2(source, offset) {
+  const nl = source.indexOf("\n", offset);
+  return nl === -1 ? source.length : nl + 1;
+}
+function lineEnd(source, offset) {
+  const nl = source.indexOf("\n", offset);
+  if (nl === -1) return source.length;
+  return nl > 0 && source[nl - 1] === "\r" ? nl - 1 : nl;
+}
+function lineAt(source, at) {
+  return source.slice(at, lineEnd(source, at));
+}
+function previousLine(source, at) {
+  if (at === 0) return null;
+  return source.slice(lineStart(source, at - 1), lineEnd(source, at - 1));
+}
+function insertLines(a, wanted, lines2) {
+  const { source, eol } = a.doc;
+  const region = a.privates.find(([start, end]) => wanted > start && wanted < end);
+  let at = region ? lineStart(source, region[0]) : wanted;
+  if (at === 0 && source.charCodeAt(0) === 65279) at = 1;
+  const text5 = lines2.join(eol) + eol;
+  if (at === source.length && source.length > 0 && !source.endsWith("\n")) return { at, remove: 0, insert: eol + text5 };
+  return { at, remove: 0, insert: text5 };
+}
+function documentBullet(a) {
+  const list2 = a.nodes.find((n) => n.type === "list" && !n.ordered);
+  const m = list2 ? /^([-*+])([ \t]+)/.exec(a.doc.source.slice(a.span(list2).start)) : null;
+  return m ? m[1] + m[2] : "- ";
+}
+function target(a, kind) {
+  return a.layouts.find((l) => l.section.kind === kind && !l.section.private);
+}
+function afterGuidance(a, layout) {
+  const { source } = a.doc;
+  let at = nextLine2(source, layout.section.bodyStart);
+  const first = layout.nodes[0];
+  if (first?.type === "html" && /^\s*<!--/.test(first.value) && !/private/i.test(first.value)) {
+    at = nextLine2(source, a.span(first).end);
+  }
+  return at;
+}
+function needsBlankAfter(source, at) {
+  if (at >= source.length) return false;
+  const line = lineAt(source, at);
+  return line.trim() !== "" && !/^ {0,3}#{1,6}(\s|$)/.test(line);
+}
+function addSection(a, kind, body) {
+  const { source } = a.doc;
+  const heading = TEMPLATE_SECTIONS.find((t) => t.kind === kind)?.heading ?? kind;
+  const rank = templateIndex(kind);
+  const before = a.layouts.find((l) => l.section.kind !== "unknown" && templateIndex(l.section.kind) > rank);
+  const known = a.layouts.find((l) => l.section.kind !== "unknown");
+  const depth = before?.section.depth ?? known?.section.depth ?? 2;
+  const lines2 = [`${"#".repeat(depth)} ${heading}`, "", ...body];
+  const at = before ? lineStart(source, before.section.start) : source.length;
+  const prev = previousLine(source, at);
+  if (prev !== null && prev.trim() !== "") lines2.unshift("");
+  if (before) lines2.push("");
+  return insertLines(a, at, lines2);
+}
+function lastOf(nodes, type) {
+  return nodes.filter((n) => n.type === type).pop();
+}
+function planAddItem(source, kind, content3, cells) {
+  const a = analyze(source);
+  const layout = target(a, kind);
+  if (!layout) return addSection(a, kind, [documentBullet(a) + content3]);
+  const open2 = layout.nodes.filter((n) => !within(a.privates, a.span(n).start));
+  const list2 = lastOf(open2, "list");
+  if (list2) {
+    const last = list2.children[list2.children.length - 1];
+    const start = a.span(last).start;
+    const indent2 = source.slice(lineStart(source, start), start);
+    const m = /^([-*+]|(\d+)([.)]))([ \t]+)/.exec(source.slice(start));
+    const marker = m?.[2] ? `${Number(m[2]) + 1}${m[3]}` : m?.[1] ?? "-";
+    const lead = /^[ \t]*$/.test(indent2) ? indent2 : "";
+    return insertLines(a, nextLine2(source, a.span(list2).end), [`${lead}${marker}${m?.[4] ?? " "}${content3}`]);
+  }
+  const table = lastOf(open2, "table");
+  if (table && cells) {
+    const { textCol, reasonCol, width } = tableColumns(table, kind);
+    const row = Array.from(
+      { length: Math.max(width, 1) },
+      (_, i) => i === textCol ? cells.text : i === reasonCol ? cells.reason ?? "" : ""
+    ).map((c) => c.replace(/\|/g, "\\|"));
+    return insertLines(a, nextLine2(source, a.span(table).end), [`| ${row.join(" | ")} |`]);
+  }
+  const at = afterGuidance(a, layout);
+  const lines2 = [documentBullet(a) + content3];
+  if (needsBlankAfter(source, at)) lines2.push("");
+  return insertLines(a, at, lines2);
+}
+function isShort(a, body, from, to) {
+  const flat = body.every(
+    (n) => n.type === "paragraph" || n.type === "list" && n.children.every((item) => item.children.every((c) => c.type === "paragraph"))
+  );
+  return flat && a.doc.source.slice(from, to).split("\n").length <= SHORT_STATUS_LINES;
+}
+function isStatusLine(a, node2) {
+  if (node2.type !== "paragraph") return false;
+  const text5 = a.doc.source.slice(a.span(node2).start, a.span(node2).end);
+  return !text5.includes("\n") && !/:\s*[*_]*\s*$/.test(text5);
+}
+function planSetStatus(source, text5) {
+  const a = analyze(source);
+  const line = inlineText(text5, "status");
+  const layout = target(a, "status");
+  if (!layout) return { ...addSection(a, "status", [line]), kept: 0 };
+  const from = afterGuidance(a, layout);
+  const firstSub = layout.nodes.find((n) => n.type === "heading" && a.span(n).start >= from);
+  const until = firstSub ? lineStart(source, a.span(firstSub).start) : layout.ownEnd;
+  const body = layout.nodes.filter((n) => a.span(n).start >= from && a.span(n).start < until);
+  while (body.length > 0 && (body[body.length - 1].type === "thematicBreak" || body[body.length - 1].type === "html")) body.pop();
+  const first = body[0];
+  const last = body[body.length - 1];
+  if (!first || !last) {
+    const lines2 = [line];
+    if (needsBlankAfter(source, from)) lines2.push("");
+    return { ...insertLines(a, from, lines2), kept: 0 };
+  }
+  const at = lineStart(source, a.span(first).start);
+  const to = lineEnd(source, a.span(last).end);
+  const total = source.slice(at, to).split("\n").length;
+  if (isShort(a, body, at, to)) return { at, remove: to - at, insert: line, kept: 0 };
+  if (isStatusLine(a, first)) {
+    const end = lineEnd(source, a.span(first).end);
+    return { at, remove: end - at, insert: line, kept: total - 1 };
+  }
+  return { ...insertLines(a, at, [line, ""]), kept: total };
+}
+var SHORT_STATUS_LINES;
+var init_edits = __esm({
+  "src/core/session/edits.ts"() {
+    "use strict";
+    init_errors();
+    init_headings();
+    init_items();
+    init_parse2();
+    init_private();
+    init_sanitise();
+    init_unescape();
+    SHORT_STATUS_LINES = 3;
+  }
+});
+
+// src/core/session/accessors.ts
+function visible(doc) {
+  if (!PRIVATE_MARKER.test(doc.source)) return doc;
+  let open2 = visibleDocs.get(doc);
+  if (!open2) {
+    open2 = parseSession(maskedText(doc));
+    visibleDocs.set(doc, open2);
+  }
+  return open2;
+}
+function readsThroughMask(doc) {
+  return visible(doc) !== doc;
+}
+function publicSections(doc, kind) {
+  return visible(doc).sections.filter((s) => s.kind === kind && !s.private);
+}
+function publicItems(doc, kind) {
+  return publicSections(doc, kind).flatMap((s) => s.items.filter((i) => !i.private));
+}
+function lines(text5) {
+  return stripComments(text5).replace(/^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^ {0,3}\1[^\n]*$|(?![\s\S]))/gm, "").split(/\r?\n/).map((l) => l.replace(/^\s*>\s?/, "")).filter((l) => !/^\s*\|/.test(l) && !MASKED_LINE.test(l));
+}
+function getGoal(doc) {
+  for (const section of publicSections(doc, "goal")) {
+    const para = [];
+    for (const line of lines(section.text)) {
+      if (line.trim() === "") {
+        if (para.length > 0) break;
+        continue;
+      }
+      if (para.length > 0 && MARKER.test(line)) break;
+      para.push(line.replace(MARKER, ""));
+    }
+    const goal = unescapeMarkdown(oneLine(para.join(" ")));
+    if (goal !== "") return goal;
+  }
+  const fm = doc.frontMatter?.data.goal;
+  return typeof fm === "string" && fm.trim() !== "" ? oneLine(fm) : null;
+}
+function getStatus(doc) {
+  for (const section of publicSections(doc, "status")) {
+    const parts = lines(section.text).map((l) => l.replace(MARKER, "").trim()).filter((l) => l !== "" && !/^#{1,6}\s/.test(l));
+    const status = unescapeMarkdown(oneLine(parts.join(" ")));
+    if (status !== "") return status;
+  }
+  const fm = doc.frontMatter?.data.status;
+  return typeof fm === "string" && fm.trim() !== "" ? oneLine(fm) : null;
+}
+function getNextSteps(doc) {
+  const next = publicItems(doc, "nextSteps").filter((i) => i.checked !== true);
+  const steps = next.length > 0 ? next : publicItems(doc, "status").filter((i) => i.checked === false);
+  return steps.map((i) => unescapeMarkdown(i.text));
+}
+function reasoned({ text: text5, reason }) {
+  return { text: unescapeMarkdown(text5), reason: reason === null ? null : unescapeMarkdown(reason) };
+}
+function getDecisions(doc) {
+  return publicItems(doc, "decisions").map(reasoned);
+}
+function getDeadEnds(doc) {
+  return publicItems(doc, "deadEnds").map(reasoned);
+}
+function getKeyFiles(doc) {
+  return publicItems(doc, "keyFiles").flatMap((item) => {
+    const file = keyFileOf(item);
+    return file ? [file] : [];
+  });
+}
+function keyFileOf({ text: text5, reason }) {
+  const code2 = /`+\s*([^`]+?)\s*`+/.exec(text5);
+  let path3;
+  let rest;
+  if (code2) {
+    path3 = code2[1];
+    rest = (text5.slice(0, code2.index) + text5.slice(code2.index + code2[0].length)).trim();
+  } else {
+    const plain = text5.replace(/\*\*|__/g, "");
+    const m = /^(\S+?)(?::\s+|\s+|$)(.*)$/.exec(plain);
+    path3 = unescapeMarkdown(m?.[1]?.replace(/:$/, "") ?? plain);
+    rest = m?.[2] ?? "";
+  }
+  rest = unescapeMarkdown(rest.replace(/^[\s:—–-]+/, "").trim());
+  const why2 = reason === null ? rest === "" ? null : rest : unescapeMarkdown(reason);
+  return path3 === "" ? null : { path: path3, why: why2 };
+}
+function maskedText(doc) {
+  const { span, nodes } = analyze(doc.source);
+  const tree = { type: "root", children: nodes };
+  const headings = doc.sections.map((x) => ({ start: x.start, depth: x.depth }));
+  return maskRanges(doc.source, [...privateSectionRanges(doc), ...privateRanges(doc.source, tree, span)], headings);
+}
+function publicText(doc) {
+  const { span, nodes } = analyze(doc.source);
+  const tree = { type: "root", children: nodes };
+  return cutRanges(doc.source, [...privateSectionRanges(doc), ...privateRanges(doc.source, tree, span)]);
+}
+var PRIVATE_MARKER, visibleDocs, MARKER, MASKED_LINE;
+var init_accessors = __esm({
+  "src/core/session/accessors.ts"() {
+    "use strict";
+    init_mdast_text();
+    init_parse2();
+    init_private();
+    init_unescape();
+    PRIVATE_MARKER = /<!--\s*private\s*-->/i;
+    visibleDocs = /* @__PURE__ */ new WeakMap();
+    MARKER = /^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?/;
+    MASKED_LINE = new RegExp(`^ {0,3}#{1,6} ${MASKED_HEADING.replace(/[()]/g, "\\$&")}\\s*$`);
+  }
+});
+
+// src/core/session/index.ts
+var session_exports = {};
+__export(session_exports, {
+  TEMPLATE_SECTIONS: () => TEMPLATE_SECTIONS,
+  addDeadEnd: () => addDeadEnd,
+  addDecision: () => addDecision,
+  addKeyFile: () => addKeyFile,
+  applySplice: () => applySplice,
+  classifyHeading: () => classifyHeading,
+  getDeadEnds: () => getDeadEnds,
+  getDecisions: () => getDecisions,
+  getGoal: () => getGoal,
+  getKeyFiles: () => getKeyFiles,
+  getNextSteps: () => getNextSteps,
+  getStatus: () => getStatus,
+  hasEntry: () => hasEntry,
+  inlineText: () => inlineText,
+  normalizeHeading: () => normalizeHeading,
+  parseSession: () => parseSession,
+  planAddItem: () => planAddItem,
+  planReasoned: () => planReasoned,
+  planSetStatus: () => planSetStatus,
+  publicText: () => publicText,
+  readsThroughMask: () => readsThroughMask,
+  setStatus: () => setStatus,
+  splitItemReason: () => splitItemReason,
+  unescapeMarkdown: () => unescapeMarkdown
+});
+function addDecision(source, d) {
+  return applySplice(source, planReasoned(source, "decisions", "decision", d));
+}
+function addDeadEnd(source, d) {
+  return applySplice(source, planReasoned(source, "deadEnds", "dead end", d));
+}
+function addKeyFile(source, f) {
+  const path3 = f.path.replace(/\s+/g, " ").trim();
+  if (path3 === "") inlineText("", "path");
+  const fence2 = path3.includes("`") ? "`` " : "`";
+  const code2 = fence2 + path3 + [...fence2].reverse().join("");
+  const why2 = f.why && f.why.trim() !== "" ? inlineText(f.why, "reason") : null;
+  const content3 = why2 ? `${code2} — ${why2}` : code2;
+  return applySplice(source, planAddItem(source, "keyFiles", content3, { text: code2, reason: why2 }));
+}
+function setStatus(source, text5) {
+  return applySplice(source, planSetStatus(source, text5));
+}
+function planReasoned(source, kind, what, d) {
+  const text5 = inlineText(d.text, what);
+  const reason = d.reason && d.reason.trim() !== "" ? inlineText(d.reason, "reason") : null;
+  const content3 = reason ? `${text5} — Reason: ${reason}` : text5;
+  return planAddItem(source, kind, content3, { text: text5, reason });
+}
+function same(a) {
+  return a.replace(/\s+/g, " ").trim().replace(/[.;]$/, "").toLowerCase();
+}
+function hasEntry(source, kind, text5) {
+  const { doc } = analyze(source);
+  const items = doc.sections.filter((s) => s.kind === kind).flatMap((s) => s.items);
+  if (kind === "keyFiles") {
+    const path3 = text5.replace(/\s+/g, " ").trim();
+    return items.some((i) => keyFileOf(i)?.path === path3);
+  }
+  return items.some((i) => same(unescapeMarkdown(i.text)) === same(text5));
+}
+var init_session = __esm({
+  "src/core/session/index.ts"() {
+    "use strict";
+    init_edits();
+    init_accessors();
+    init_parse2();
+    init_unescape();
+    init_parse2();
+    init_headings();
+    init_accessors();
+    init_reasons();
+    init_unescape();
+    init_edits();
   }
 });
 
@@ -63028,6 +63030,9 @@ init_errors();
 // src/adapters/session-history.ts
 import { spawn as spawn2 } from "node:child_process";
 
+// src/adapters/build-key.ts
+var BUILD_KEY = typeof __CACHE_KEY__ === "string" ? __CACHE_KEY__ : "unbuilt";
+
 // src/adapters/edit-state.ts
 import { readFileSync as readFileSync4, statSync } from "node:fs";
 import { dirname as dirname2, isAbsolute as isAbsolute2, join as join3, resolve } from "node:path";
@@ -63154,12 +63159,11 @@ function writeState2(path3, value2) {
 }
 
 // src/adapters/head-record.ts
-var BUILD = typeof __CACHE_KEY__ === "string" ? __CACHE_KEY__ : "unbuilt";
 function headAt(h) {
   const dirs = findRepoDirs(h.root);
   const head = dirs ? readHeadCommit(dirs) : void 0;
   if (!dirs || !head) return void 0;
-  return { h, dirs, head, key: JSON.stringify([BUILD, h.config.sessionFile, h.config.journal.path, h.keys]) };
+  return { h, dirs, head, key: JSON.stringify([BUILD_KEY, h.config.sessionFile, h.config.journal.path, h.keys]) };
 }
 async function judgedAtHead(h, walk2, judge) {
   const at = headAt(h);
@@ -63369,17 +63373,18 @@ function readBlobs(ids, cwd, env) {
     child.stdin.end(ids.join("\n") + "\n");
   });
 }
-var ITEM_CACHE_VERSION = 2;
+async function redactEach(texts) {
+  const out = /* @__PURE__ */ new Map();
+  for (const text5 of texts) out.set(text5, text5);
+  if (out.size === 0) return out;
+  const { redactSecrets: redactSecrets2 } = await Promise.resolve().then(() => (init_redact2(), redact_exports));
+  for (const text5 of out.keys()) out.set(text5, text5 === "" ? text5 : (await redactSecrets2(sanitiseText(text5))).text);
+  return out;
+}
 async function parseBlobs(texts, file) {
   const { parseSession: parseSession2, getDecisions: getDecisions2, getDeadEnds: getDeadEnds2 } = await Promise.resolve().then(() => (init_session(), session_exports));
-  const { redactSecrets: redactSecrets2 } = await Promise.resolve().then(() => (init_redact2(), redact_exports));
   const out = /* @__PURE__ */ new Map();
-  const redacted = /* @__PURE__ */ new Map();
-  const redact = async (text5) => {
-    let r = redacted.get(text5);
-    if (r === void 0) redacted.set(text5, r = text5 === "" ? text5 : (await redactSecrets2(sanitiseText(text5))).text);
-    return r;
-  };
+  const parsedItems = /* @__PURE__ */ new Map();
   for (const [id, text5] of texts) {
     let items = [];
     try {
@@ -63390,11 +63395,14 @@ async function parseBlobs(texts, file) {
       ];
     } catch {
     }
-    for (const item of items) {
-      item.text = await redact(item.text);
-      if (item.reason !== null) item.reason = await redact(item.reason);
-    }
-    out.set(id, items);
+    parsedItems.set(id, items);
+  }
+  const shown = await redactEach([...parsedItems.values()].flat().flatMap((i) => i.reason === null ? [i.text] : [i.text, i.reason]));
+  for (const [id, items] of parsedItems) {
+    out.set(
+      id,
+      items.map((i) => ({ ...i, text: shown.get(i.text), reason: i.reason === null ? null : shown.get(i.reason) }))
+    );
   }
   return out;
 }
@@ -63402,7 +63410,7 @@ async function itemsOf(ids, h) {
   const dirs = findRepoDirs(h.root);
   const cachePath = dirs ? statePathOf(dirs, "items") : void 0;
   const stored = cachePath ? readState2(cachePath) : void 0;
-  const cache = stored && stored.version === ITEM_CACHE_VERSION && stored.file === h.config.sessionFile ? stored : { version: ITEM_CACHE_VERSION, file: h.config.sessionFile, items: [], blobs: {} };
+  const cache = stored && stored.build === BUILD_KEY && stored.file === h.config.sessionFile ? stored : { build: BUILD_KEY, file: h.config.sessionFile, items: [], blobs: {} };
   const missing2 = ids.filter((id) => !Object.hasOwn(cache.blobs, id));
   if (missing2.length > 0) {
     const parsed = await parseBlobs(await readBlobs(missing2, h.root, h.opts.env), h.config.sessionFile);
@@ -63500,7 +63508,11 @@ async function recordOf(commits, h) {
       if (f.path === sessionFile && !NO_BLOB.test(f.newBlob)) blobs.add(f.newBlob);
     }
   }
-  const parsed = blobs.size > 0 ? await itemsOf([...blobs], h) : /* @__PURE__ */ new Map();
+  const [parsed, shown] = await Promise.all([
+    blobs.size > 0 ? itemsOf([...blobs], h) : /* @__PURE__ */ new Map(),
+    // Trailers are read as the tree's items are: no terminal control sequence, no secret.
+    redactEach(commits.flatMap((c) => [...c.record.decisions, ...c.record.deadEnds]))
+  ]);
   const none = { decisions: [], deadEnds: [] };
   const sessionCommits = /* @__PURE__ */ new Map();
   const closeCandidates = [];
@@ -63521,8 +63533,7 @@ async function recordOf(commits, h) {
       short: c.record.short,
       added,
       removed,
-      // A message can carry terminal control sequences: none reaches a reader's output.
-      trailers: { decisions: c.record.decisions.map((v) => sanitiseText(v)), deadEnds: c.record.deadEnds.map((v) => sanitiseText(v)) },
+      trailers: { decisions: c.record.decisions.map((v) => shown.get(v)), deadEnds: c.record.deadEnds.map((v) => shown.get(v)) },
       reverts: c.reverts,
       closes: false
     };

@@ -8,6 +8,7 @@ import type { CommitMarkers } from '../core/pipeline/skip.js';
 import { findGitAncestor, isAmendArgv, isGitArgv, parsePsTable, type Proc } from '../core/pipeline/amend.js';
 import { childProcess } from './builtins.js';
 import { blobIds, storeText } from './session-text.js';
+import { BUILD_KEY } from './build-key.js';
 import { git } from './git.js';
 
 /** Where the commit being made lives, read once at the start of a hook. */
@@ -88,10 +89,6 @@ export function commitStateAt(
   };
 }
 
-declare const __CACHE_KEY__: string;
-
-/** Set by the build from the package version and the sources; unbuilt code never shares a cache with a build. */
-const CACHE_KEY = typeof __CACHE_KEY__ === 'string' ? __CACHE_KEY__ : 'unbuilt';
 
 /** The cache file last read (or written) in this process, and the file state it was read at. */
 let loaded: { path: string; stamp: string; entries: CacheEntry[] } | undefined;
@@ -113,7 +110,7 @@ function cacheEntries(cachePath: string): CacheEntry[] {
   if (loaded?.path === cachePath && loaded.stamp === stamp) return loaded.entries;
   let entries: CacheEntry[] = [];
   try {
-    entries = parseCache(readFileSync(cachePath, 'utf8'), CACHE_KEY);
+    entries = parseCache(readFileSync(cachePath, 'utf8'), BUILD_KEY);
   } catch {
     // Unreadable: no entries.
   }
@@ -136,10 +133,10 @@ export function cachedEntry(cachePath: string, id: string): CacheEntry | undefin
  * file and rename); a failure only costs speed next time.
  */
 export function storeSummary(cachePath: string, ids: string[], summary: SessionSummary, anchors: BulletAnchor[] = []): void {
-  const text = renderCache(cacheEntries(cachePath), { ids, summary, anchors }, CACHE_KEY);
+  const text = renderCache(cacheEntries(cachePath), { ids, summary, anchors }, BUILD_KEY);
   if (!writeStateQuietly(cachePath, text)) return;
   const stamp = stampOf(cachePath);
-  if (stamp !== undefined) loaded = { path: cachePath, stamp, entries: parseCache(text, CACHE_KEY) };
+  if (stamp !== undefined) loaded = { path: cachePath, stamp, entries: parseCache(text, BUILD_KEY) };
 }
 
 /**

@@ -1,6 +1,5 @@
 import { findRepoDirs, readHeadCommit, readState, settingsStamp, statePathOf, writeState, type RepoDirs } from './edit-state.js';
 import type { StoredIndex } from './edit-index-file.js';
-import { EDIT_INDEX_VERSION } from '../core/history/edit-index.js';
 
 /**
  * The index for the work tree around `cwd`, from the state under the git dir when it
@@ -16,7 +15,7 @@ export async function loadEditIndex(cwd: string, env: NodeJS.ProcessEnv): Promis
   const stamp = settingsStamp(dirs.root);
   const path = statePathOf(dirs, 'editIndex');
   const stored = readState<StoredIndex>(path);
-  if (stored && stored.version === EDIT_INDEX_VERSION && stored.head === head && stored.stamp === stamp) return { dirs, index: stored };
+  if (stored && stored.head === head && stored.stamp === stamp) return { dirs, index: stored };
   const { buildStoredIndex } = await import('./edit-index-file.js');
   const index = await buildStoredIndex(dirs, head, stamp, env);
   writeState(path, index);

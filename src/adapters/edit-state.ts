@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { BUILD_KEY } from './build-key.js';
 import { readState as readStateText, stateDirOf, statePath, writeStateQuietly, type StateFile } from './state-dir.js';
 
 /**
@@ -89,9 +90,9 @@ export function writeState(path: string, value: unknown): void {
   writeStateQuietly(path, JSON.stringify(value));
 }
 
-/** The settings' identity: the index is rebuilt when `.gitsession` changes. */
+/** The identity of what the index was built with: the build and `.gitsession`, so a change of either rebuilds it. */
 export function settingsStamp(root: string): string {
-  const text = readText(join(root, '.gitsession')) ?? '';
+  const text = `${BUILD_KEY}\n${readText(join(root, '.gitsession')) ?? ''}`;
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
   return `${text.length}:${hash.toString(16)}`;

@@ -1,10 +1,9 @@
+import { BUILD_KEY } from './build-key.js';
 import { git } from './git.js';
 import type { History } from './history.js';
 import type { JournalByCommit } from '../core/report/types.js';
 import { findRepoDirs, readHeadCommit, readState, statePathOf, writeState, type RepoDirs } from './edit-state.js';
 
-declare const __CACHE_KEY__: string;
-const BUILD = typeof __CACHE_KEY__ === 'string' ? __CACHE_KEY__ : 'unbuilt';
 
 type At = { h: History; dirs: RepoDirs; head: string; key: string };
 
@@ -13,7 +12,7 @@ function headAt(h: History): At | undefined {
   const dirs = findRepoDirs(h.root);
   const head = dirs ? readHeadCommit(dirs) : undefined;
   if (!dirs || !head) return undefined;
-  return { h, dirs, head, key: JSON.stringify([BUILD, h.config.sessionFile, h.config.journal.path, h.keys]) };
+  return { h, dirs, head, key: JSON.stringify([BUILD_KEY, h.config.sessionFile, h.config.journal.path, h.keys]) };
 }
 
 /**

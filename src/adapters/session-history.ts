@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { failed, gitStream, LOG_FLAGS, type History } from './history.js';
+import { BUILD_KEY } from './build-key.js';
 import { findRepoDirs, readState, statePathOf, writeState } from './edit-state.js';
 import { judgedAtHead } from './head-record.js';
 import { WalkStream, walkFormat, WALK_DIFF_OPTIONS, NO_BLOB, type TouchedFile, type WalkCommit } from '../core/history/walk.js';
@@ -60,20 +61,25 @@ type Parsed = { decisions: SessionItem[]; deadEnds: SessionItem[] };
  * redacted; a version that does not parse has none. Blobs never change, so what was
  * read once is kept under the git dir (`git-session/items.json`) and read from there.
  */
-type ItemCache = { version: number; file: string; items: [SessionItem['kind'], string, string | null][]; blobs: Record<string, number[]> };
-const ITEM_CACHE_VERSION = 2;
+type ItemCache = { build: string; file: string; items: [SessionItem['kind'], string, string | null][]; blobs: Record<string, number[]> };
+
+/**
+ * Each distinct text as readers show it: without terminal control sequences, secrets
+ * redacted. The same bullet or trailer stands in many commits: each is redacted once.
+ */
+async function redactEach(texts: Iterable<string>): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const text of texts) out.set(text, text);
+  if (out.size === 0) return out;
+  const { redactSecrets } = await import('../core/redact/index.js');
+  for (const text of out.keys()) out.set(text, text === '' ? text : (await redactSecrets(sanitiseText(text))).text);
+  return out;
+}
 
 async function parseBlobs(texts: Map<string, string>, file: string): Promise<Map<string, SessionItem[]>> {
   const { parseSession, getDecisions, getDeadEnds } = await import('../core/session/index.js');
-  const { redactSecrets } = await import('../core/redact/index.js');
   const out = new Map<string, SessionItem[]>();
-  // The same bullet stands in many versions: each distinct text is redacted once.
-  const redacted = new Map<string, string>();
-  const redact = async (text: string) => {
-    let r = redacted.get(text);
-    if (r === undefined) redacted.set(text, (r = text === '' ? text : (await redactSecrets(sanitiseText(text))).text));
-    return r;
-  };
+  const parsedItems = new Map<string, SessionItem[]>();
   for (const [id, text] of texts) {
     let items: SessionItem[] = [];
     try {
@@ -85,11 +91,14 @@ async function parseBlobs(texts: Map<string, string>, file: string): Promise<Map
     } catch {
       // An old text that no longer parses (bad front matter) records nothing.
     }
-    for (const item of items) {
-      item.text = await redact(item.text);
-      if (item.reason !== null) item.reason = await redact(item.reason);
-    }
-    out.set(id, items);
+    parsedItems.set(id, items);
+  }
+  const shown = await redactEach([...parsedItems.values()].flat().flatMap((i) => (i.reason === null ? [i.text] : [i.text, i.reason])));
+  for (const [id, items] of parsedItems) {
+    out.set(
+      id,
+      items.map((i) => ({ ...i, text: shown.get(i.text)!, reason: i.reason === null ? null : shown.get(i.reason)! })),
+    );
   }
   return out;
 }
@@ -99,7 +108,7 @@ async function itemsOf(ids: readonly string[], h: History): Promise<Map<string, 
   const cachePath = dirs ? statePathOf(dirs, 'items') : undefined;
   const stored = cachePath ? readState<ItemCache>(cachePath) : undefined;
   const cache: ItemCache =
-    stored && stored.version === ITEM_CACHE_VERSION && stored.file === h.config.sessionFile ? stored : { version: ITEM_CACHE_VERSION, file: h.config.sessionFile, items: [], blobs: {} };
+    stored && stored.build === BUILD_KEY && stored.file === h.config.sessionFile ? stored : { build: BUILD_KEY, file: h.config.sessionFile, items: [], blobs: {} };
   const missing = ids.filter((id) => !Object.hasOwn(cache.blobs, id));
   if (missing.length > 0) {
     const parsed = await parseBlobs(await readBlobs(missing, h.root, h.opts.env), h.config.sessionFile);
@@ -239,7 +248,11 @@ async function recordOf(commits: readonly Kept[], h: History): Promise<SessionIt
       if (f.path === sessionFile && !NO_BLOB.test(f.newBlob)) blobs.add(f.newBlob);
     }
   }
-  const parsed = blobs.size > 0 ? await itemsOf([...blobs], h) : new Map<string, Parsed>();
+  const [parsed, shown] = await Promise.all([
+    blobs.size > 0 ? itemsOf([...blobs], h) : new Map<string, Parsed>(),
+    // Trailers are read as the tree's items are: no terminal control sequence, no secret.
+    redactEach(commits.flatMap((c) => [...c.record.decisions, ...c.record.deadEnds])),
+  ]);
   const none: Parsed = { decisions: [], deadEnds: [] };
   const sessionCommits = new Map<string, SessionCommit>();
   const closeCandidates: { commit: SessionCommit; journal: WalkCommit['files'] }[] = [];
@@ -260,8 +273,7 @@ async function recordOf(commits: readonly Kept[], h: History): Promise<SessionIt
       short: c.record.short,
       added,
       removed,
-      // A message can carry terminal control sequences: none reaches a reader's output.
-      trailers: { decisions: c.record.decisions.map((v) => sanitiseText(v)), deadEnds: c.record.deadEnds.map((v) => sanitiseText(v)) },
+      trailers: { decisions: c.record.decisions.map((v) => shown.get(v)!), deadEnds: c.record.deadEnds.map((v) => shown.get(v)!) },
       reverts: c.reverts,
       closes: false,
     };

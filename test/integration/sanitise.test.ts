@@ -110,4 +110,23 @@ describe('no control sequence reaches an output', () => {
       expect(r.stdout, args.join(' ')).not.toContain(body.slice(0, 20));
     }
   });
+
+  it('a secret in a decision trailer typed by hand reaches no reader and no assistant', () => {
+    const token = `ghp_${'abcdefghijklmnopqrstuvwxyz0123456789'}`;
+    repo = tempRepo();
+    repo.write('a.txt', 'a\n');
+    repo.git(['add', '.']);
+    repo.git(['commit', '-q', '--no-verify', '-m', 'Add a', '-m', `Decision: Token ${token} is used for CI`]);
+    for (const args of [['why', 'a.txt'], ['log'], ['log', '--format', 'json'], ['decisions', 'a.txt'], ['review', 'HEAD~1..HEAD'], ['context'], ['timeline']]) {
+      const r = repo.run(args);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout, args.join(' ')).toContain('Token [REDACTED:github-token] is used for CI');
+      expect(r.stdout, args.join(' ')).not.toContain(token);
+    }
+    const hook = repo.run(['hook', 'claude-pre-tool-use'], {
+      input: JSON.stringify({ session_id: 's', cwd: repo.dir, hook_event_name: 'PreToolUse', tool_name: 'Read', tool_input: { file_path: `${repo.dir}/a.txt` } }),
+    });
+    expect(hook.stdout).toContain('[REDACTED:github-token]');
+    expect(hook.stdout).not.toContain(token);
+  });
 });

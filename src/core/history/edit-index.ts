@@ -7,7 +7,6 @@
 import { pathHistories, type TouchedBy } from './paths.js';
 import type { TrackedItem } from './status.js';
 
-export const EDIT_INDEX_VERSION = 1;
 
 /** A commit that recorded items still in force. */
 export interface IndexedCommit {
@@ -26,8 +25,7 @@ export interface IndexedItem {
 }
 
 export interface EditIndex {
-  version: number;
-  /** The HEAD commit and the settings it was computed for. */
+  /** The HEAD commit, and the build and settings it was computed with. */
   head: string;
   stamp: string;
   /** Oldest first: a higher index is newer. */
@@ -63,7 +61,6 @@ export function buildEditIndex(
     if (hits.length > 0) files[path] = [...new Set(hits)].sort((a, b) => b - a);
   }
   return {
-    version: EDIT_INDEX_VERSION,
     head,
     stamp,
     commits,
