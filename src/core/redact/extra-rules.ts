@@ -52,6 +52,8 @@ export const EXTRA_RULES: readonly ExtraRule[] = [
     pattern:
       /-----BEGIN[ A-Z0-9]*PRIVATE KEY(?: BLOCK)?-----(?:[\s\S]*?-----END[ A-Z0-9]*PRIVATE KEY(?: BLOCK)?-----|[A-Za-z0-9+/=\s\\]*)/g,
   },
+  // Gap: Google API keys (Maps, Firebase, Gemini...) have no preset rule: AIza and 35 characters.
+  { kind: 'google-api-key', pattern: /\bAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/g },
   // Gap: JSON Web Tokens have no preset rule.
   { kind: 'jwt', pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g },
   // Gap: `password=`, `secret: `, `api_key = "..."` assignments have no preset rule. Quoted values.

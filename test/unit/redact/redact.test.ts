@@ -35,6 +35,8 @@ const PLANTED: Array<[string, string, string, string]> = [
   ['private-key', 'short:\n', j('-----BEGIN ', 'OPENSSH PRIVATE KEY-----\n', key(40), '\n-----END ', 'OPENSSH PRIVATE KEY-----'), '\n'],
   ['private-key', 'pkcs8:\n', j('-----BEGIN ', 'ENCRYPTED PRIVATE KEY-----\n', key(60), '\n-----END ', 'ENCRYPTED PRIVATE KEY-----'), '\n'],
   ['jwt', 'bearer ', j('eyJhbGciOiJIUzI1NiJ9', '.', 'eyJzdWIiOiIxMjM0NTY3ODkwIn0', '.', key(43)), ' ok'],
+  ['google-api-key', 'maps key ', j('AIza', 'Sy', key(33)), ' in the config'],
+  ['google-api-key', 'key=', j('AIza', key(35, 'abc_-XYZ9')), '&v=3'],
   ['secret-assignment', 'password=', j('hunter', '2hunter2'), '\n'],
   ['secret-assignment', 'secret: ', j('Zx81', 'kQpl0Mn3'), '\n'],
   ['secret-assignment', 'api_key = "', j('a8f5f167f44f4964', 'e6c998dee827110c'), '"'],
