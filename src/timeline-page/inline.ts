@@ -20,13 +20,24 @@ function link(text: string, at: number): { label: string; url: string; end: numb
     else if (text[i] === '[') depth++;
     else if (text[i] === ']' && --depth === 0) {
       if (text[i + 1] !== '(') return undefined;
-      const close = text.indexOf(')', i + 2);
+      const close = closingParen(text, i + 2);
       if (close < 0) return undefined;
       const url = text.slice(i + 2, close).trim().split(/\s+/)[0] ?? '';
       return { label: text.slice(at + 1, i), url: url.replace(/^<|>$/g, ''), end: close + 1 };
     }
   }
   return undefined;
+}
+
+/** The `)` that ends a link destination starting at `from`: parentheses inside it come in balanced pairs (CommonMark), escaped ones do not count. */
+function closingParen(text: string, from: number): number {
+  let depth = 0;
+  for (let i = from; i < text.length; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === '(') depth++;
+    else if (text[i] === ')' && depth-- === 0) return i;
+  }
+  return -1;
 }
 
 function anchor(label: string, url: string, depth: number): Node {

@@ -122,7 +122,12 @@ describe.skipIf(!hasBrowser)('the timeline page in Chromium', () => {
     expect(notes).toContain('See <img src=x onerror="window.__pwned=5"> and the docs or the site.');
     expect(notes).toContain('<script>window.__pwned=7</script>');
     expect(notes).toContain('[image: logo]');
-    expect(await detail.locator('.md a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href))).toEqual(['https://example.com/tea']);
+    // A destination holds balanced parentheses, as CommonMark reads it.
+    expect(notes).toContain('Read the wiki and this.');
+    expect(await detail.locator('.md a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href))).toEqual([
+      'https://example.com/tea',
+      'https://example.com/wiki/Tea_(drink)',
+    ]);
     await page.fill('#q', 'img');
     await page.selectOption('#branch', { label: 'main' });
     expect(requests).toEqual([url]);

@@ -35,6 +35,8 @@ See <img src=x onerror="window.__pwned=5"> and [the docs](javascript:window.__pw
 <script>window.__pwned=7</script>
 ![logo](https://example.com/logo.png)
 
+Read [the wiki](https://example.com/wiki/Tea_(drink)) and [this](javascript:window.__pwned=(8)).
+
 ## Private`,
 );
 
