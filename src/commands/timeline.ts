@@ -2,6 +2,7 @@ import { basename, join, resolve } from 'node:path';
 import template from 'timeline-page:template';
 import type { CommandContext, CommandResult } from '../context.js';
 import { openHistory, readCommits, readJournal } from '../adapters/history.js';
+import { readSessionItems, type SessionItems } from '../adapters/session-history.js';
 import { openFile } from '../adapters/open-file.js';
 import { writePage } from '../adapters/page-file.js';
 import { findRepo } from '../adapters/repo.js';
@@ -39,12 +40,13 @@ export async function timeline(args: TimelineArgs, ctx: CommandContext): Promise
   const range = timelineRange(args.range);
   const filters = gitFilters({ since: args.since, until: args.until });
   const label = `range ${range.label}`;
-  const [commits, walked, reverting, branch] = await Promise.all([
+  const [commits, walked, reverting, branch, items] = await Promise.all([
     // Topological order: the branch of a commit is read from its descendants.
     readCommits(h.keys, { revArgs: range.revArgs, filters: [...filters, '--topo-order'], numstat: true, label }, h.opts),
     readJournal(h.config.journal.path, { revArgs: range.revArgs, filters }, h.opts),
     readRevertMessages(range.revArgs, filters, label, h.opts),
     currentBranch(h.opts),
+    readSessionItems(h, { revArgs: range.revArgs, filters, label }),
   ]);
   const journal = ownedJournal(walked, commits);
   const file = normalisePath(h.config.sessionFile);
@@ -59,6 +61,7 @@ export async function timeline(args: TimelineArgs, ctx: CommandContext): Promise
     sessionFile: file,
     commits: redacted.commits,
     journal: redacted.journal,
+    recorded: recordedValues(items),
     reverts: revertsIn(reverting),
     sessionAt,
     lines: versions.lines,
@@ -76,4 +79,14 @@ export async function timeline(args: TimelineArgs, ctx: CommandContext): Promise
   if (!args.open) return { stdout: summary };
   const problem = await openFile(out, ctx.env);
   return problem === undefined ? { stdout: summary } : { stdout: summary, stderr: `git-session: ${problem}; open ${out} in a browser yourself.\n` };
+}
+
+/** Each commit's items (tree and trailers, secrets already redacted) as `what — why` values. */
+function recordedValues(items: SessionItems): Map<string, { decisions: string[]; deadEnds: string[] }> {
+  const value = (i: { text: string; reason: string | null }) => (i.reason === null ? i.text : `${i.text} — ${i.reason}`);
+  const out = new Map<string, { decisions: string[]; deadEnds: string[] }>();
+  for (const [hash, list] of items.byCommit) {
+    out.set(hash, { decisions: list.filter((i) => i.kind === 'decision').map(value), deadEnds: list.filter((i) => i.kind === 'deadEnd').map(value) });
+  }
+  return out;
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempRepo, type TempRepo } from '../helpers/repo.js';
 import { I } from '../../src/core/timeline/data.js';
-import { embedded, shopHistory } from './timeline-repo.js';
+import { commitAt, embedded, shopHistory } from './timeline-repo.js';
 
 let repo: TempRepo;
 afterEach(() => repo?.cleanup());
@@ -53,6 +53,17 @@ describe('git session timeline', () => {
     expect(html.match(/<\/script>/g)).toHaveLength(2);
     expect(html).not.toContain('<img');
     expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-[^']+'; style-src 'sha256-[^']+'/);
+  });
+
+  it('shows what a commit made without the hooks recorded in the session file', () => {
+    repo = tempRepo({ empty: true });
+    shopHistory(repo);
+    const text = repo.read('SESSION.md').replace('## Dead Ends', '- Brew with filtered water — Reason: scale in the kettle\n\n## Dead Ends');
+    expect(text).toContain('filtered water');
+    const hand = commitAt(repo, 'Notes by hand\n', { 'SESSION.md': text }, '2026-11-05T09:00:00+01:00');
+    const data = embedded(repo.run(['timeline']).stdout);
+    const row = data.items.find((i) => i[I.commit] === hand && i[I.kind] === 0)!;
+    expect(row[I.decisions]).toEqual([['Brew with filtered water', 'scale in the kettle', 'active']]);
   });
 
   it('takes a range and dates, and names a revision git does not know', () => {

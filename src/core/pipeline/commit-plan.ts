@@ -78,7 +78,7 @@ const NONE: SessionChange = { decisions: [], deadEnds: [], secretKinds: [], newS
 function ownedMessages(f: CommitFacts): string[] {
   const out: string[] = [];
   if (f.owned.staged > 0) {
-    out.push(`git-session: staged the lines git-session's commands wrote to ${f.sessionFile} into this commit; your other edits to it stay unstaged.\n`);
+    out.push(`git-session: staged the lines git-session's commands wrote to ${f.sessionFile} into this commit, and nothing else of that file.\n`);
   }
   if (f.owned.notStaged > 0) {
     out.push(

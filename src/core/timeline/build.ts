@@ -25,6 +25,12 @@ export interface TimelineInput {
   /** Newest first in topological order (`git log --topo-order`), with their files. */
   commits: readonly CommitRecord[];
   journal: JournalByCommit;
+  /**
+   * What each commit recorded by its session file diff and its trailers, as `what — why`
+   * values: a commit made without the hooks (--no-verify, a hosted squash) has no
+   * journal entry, and its decisions are still shown.
+   */
+  recorded?: ReadonlyMap<string, { decisions: readonly string[]; deadEnds: readonly string[] }>;
   /** Reverting commit to the full ids its message reverts. */
   reverts: ReadonlyMap<string, readonly string[]>;
   /** Version index of the session file at each commit and first parent, by full hash. */
@@ -185,8 +191,8 @@ export function buildTimeline(input: TimelineInput): TimelineData {
       author: one(authorOf(c)),
       subject: one(c.subject),
       entry: own,
-      decisions: decide(distinct(c.decisions, own?.decisions ?? [])),
-      deadEnds: distinct(c.deadEnds, own?.deadEnds ?? []).map(reasoned),
+      decisions: decide(distinct(c.decisions, own?.decisions ?? [], input.recorded?.get(c.hash)?.decisions ?? [])),
+      deadEnds: distinct(c.deadEnds, own?.deadEnds ?? [], input.recorded?.get(c.hash)?.deadEnds ?? []).map(reasoned),
       files: c.files.filter((f) => !input.isJournal(f.path)),
       session,
       before,
