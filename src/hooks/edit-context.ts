@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { join } from 'node:path';
 import type { CommandContext, CommandResult } from '../context.js';
 import { readStdin } from './claude-input.js';
 import { loadEditIndex } from '../adapters/edit-index.js';
 import { findRepoDirs, readState, statePathOf, writeState, type RepoDirs } from '../adapters/edit-state.js';
+import { repoPathOf } from '../adapters/repo-path.js';
 import { decisionsForPath } from '../core/history/edit-index.js';
 import { parseToolUseInput, toolHookOutput, touchedLines, type ToolUseInput } from '../core/claude-settings/tool-input.js';
 
@@ -89,10 +90,8 @@ export async function editContext(base: CommandContext, event: 'PreToolUse' | 'A
   const loaded = await loadEditIndex(project, base.env);
   if (!loaded) return {};
   const { dirs, index } = loaded;
-  const rel = relative(dirs.root, resolve(input.cwd ?? project, input.filePath));
-  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return {};
-  const path = rel.split(sep).join('/');
-  if (!index.files[path]) return {};
+  const path = repoPathOf(dirs.root, input.cwd ?? project, input.filePath);
+  if (path === undefined || !index.files[path]) return {};
   const found = decisionsForPath(index, path, index.budget, await blamed(dirs, path, input, base.env));
   if (!found || alreadyTold(dirs, input.sessionId, path, found.fingerprint)) return {};
   return { stdout: toolHookOutput(event, found.text) };
