@@ -63370,10 +63370,9 @@ function readBlobs(ids, cwd, env) {
   });
 }
 var ITEM_CACHE_VERSION = 2;
-async function parseBlobs(texts, file) {
+async function parseBlobs(texts, file, out, check) {
   const { parseSession: parseSession2, getDecisions: getDecisions2, getDeadEnds: getDeadEnds2 } = await Promise.resolve().then(() => (init_session(), session_exports));
   const { redactSecrets: redactSecrets2 } = await Promise.resolve().then(() => (init_redact2(), redact_exports));
-  const out = /* @__PURE__ */ new Map();
   const redacted = /* @__PURE__ */ new Map();
   const redact = async (text5) => {
     let r = redacted.get(text5);
@@ -63381,6 +63380,7 @@ async function parseBlobs(texts, file) {
     return r;
   };
   for (const [id, text5] of texts) {
+    check();
     let items = [];
     try {
       const doc = parseSession2(text5, file);
@@ -63396,30 +63396,33 @@ async function parseBlobs(texts, file) {
     }
     out.set(id, items);
   }
-  return out;
 }
-async function itemsOf(ids, h) {
+async function itemsOf(ids, h, check) {
   const dirs = findRepoDirs(h.root);
   const cachePath = dirs ? statePathOf(dirs, "items") : void 0;
   const stored = cachePath ? readState2(cachePath) : void 0;
   const cache = stored && stored.version === ITEM_CACHE_VERSION && stored.file === h.config.sessionFile ? stored : { version: ITEM_CACHE_VERSION, file: h.config.sessionFile, items: [], blobs: {} };
   const missing2 = ids.filter((id) => !Object.hasOwn(cache.blobs, id));
   if (missing2.length > 0) {
-    const parsed = await parseBlobs(await readBlobs(missing2, h.root, h.opts.env), h.config.sessionFile);
-    const index3 = new Map(cache.items.map((t, i) => [JSON.stringify(t), i]));
-    for (const [id, items] of parsed) {
-      cache.blobs[id] = items.map((item) => {
-        const tuple = [item.kind, item.text, item.reason];
-        const key = JSON.stringify(tuple);
-        let at = index3.get(key);
-        if (at === void 0) {
-          at = cache.items.push(tuple) - 1;
-          index3.set(key, at);
-        }
-        return at;
-      });
+    const parsed = /* @__PURE__ */ new Map();
+    try {
+      await parseBlobs(await readBlobs(missing2, h.root, h.opts.env), h.config.sessionFile, parsed, check);
+    } finally {
+      const index3 = new Map(cache.items.map((t, i) => [JSON.stringify(t), i]));
+      for (const [id, items] of parsed) {
+        cache.blobs[id] = items.map((item) => {
+          const tuple = [item.kind, item.text, item.reason];
+          const key = JSON.stringify(tuple);
+          let at = index3.get(key);
+          if (at === void 0) {
+            at = cache.items.push(tuple) - 1;
+            index3.set(key, at);
+          }
+          return at;
+        });
+      }
+      if (cachePath && parsed.size > 0) writeState2(cachePath, cache);
     }
-    if (cachePath) writeState2(cachePath, cache);
   }
   const out = /* @__PURE__ */ new Map();
   for (const id of ids) {
@@ -63439,6 +63442,8 @@ function closeCount(text5) {
   if (text5 === void 0) return 0;
   return text5.split("\n").filter((l) => CLOSE_HEADING.test(l.replace(/\r$/, ""))).length;
 }
+var noCheck = () => {
+};
 function own4(text5) {
   return text5.length < 13 ? text5 : Buffer.from(text5, "utf8").toString("utf8");
 }
@@ -63466,7 +63471,9 @@ async function walk(h, select, lean) {
     ...lean ? [`:(top,literal)${sessionFile}`, journalPathspec(h.config.journal.path)] : []
   ];
   const commits = [];
+  const check = select.check ?? noCheck;
   const stream = new WalkStream(h.keys, (c) => {
+    check();
     if (!lean) commits.push(c);
     else if (c.files.length > 0 || c.reverts !== null || c.record.decisions.length > 0 || c.record.deadEnds.length > 0) commits.push(slim(c));
   });
@@ -63477,7 +63484,7 @@ async function walk(h, select, lean) {
 }
 async function readSessionHistory(h, select = {}) {
   const commits = await walk(h, select, false);
-  return { commits, ...await recordOf(commits, h) };
+  return { commits, ...await recordOf(commits, h, select.check) };
 }
 async function readSessionItems(h, select = {}) {
   const wholeHead = select.filters === void 0 && (select.revArgs === void 0 || select.revArgs.length === 1 && select.revArgs[0] === "HEAD");
@@ -63489,7 +63496,7 @@ async function readSessionItems(h, select = {}) {
   );
   return { items, byCommit: byCommitOf(items) };
 }
-async function recordOf(commits, h) {
+async function recordOf(commits, h, check = noCheck) {
   const sessionFile = normalisePath(h.config.sessionFile);
   const isJournal = journalMatcher(h.config.journal.path);
   const blobs = /* @__PURE__ */ new Set();
@@ -63500,11 +63507,12 @@ async function recordOf(commits, h) {
       if (f.path === sessionFile && !NO_BLOB.test(f.newBlob)) blobs.add(f.newBlob);
     }
   }
-  const parsed = blobs.size > 0 ? await itemsOf([...blobs], h) : /* @__PURE__ */ new Map();
+  const parsed = blobs.size > 0 ? await itemsOf([...blobs], h, check) : /* @__PURE__ */ new Map();
   const none = { decisions: [], deadEnds: [] };
   const sessionCommits = /* @__PURE__ */ new Map();
   const closeCandidates = [];
   for (const c of commits) {
+    check();
     let added = [];
     let removed = [];
     const change = c.files.find((f) => f.path === sessionFile || f.oldPath === sessionFile);
