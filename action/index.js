@@ -63381,11 +63381,11 @@ async function redactEach(texts) {
   for (const text5 of out.keys()) out.set(text5, text5 === "" ? text5 : (await redactSecrets2(sanitiseText(text5))).text);
   return out;
 }
-async function parseBlobs(texts, file) {
+async function parseBlobs(texts, file, out, check) {
   const { parseSession: parseSession2, getDecisions: getDecisions2, getDeadEnds: getDeadEnds2 } = await Promise.resolve().then(() => (init_session(), session_exports));
-  const out = /* @__PURE__ */ new Map();
-  const parsedItems = /* @__PURE__ */ new Map();
+  const shown = /* @__PURE__ */ new Map();
   for (const [id, text5] of texts) {
+    check();
     let items = [];
     try {
       const doc = parseSession2(text5, file);
@@ -63395,39 +63395,40 @@ async function parseBlobs(texts, file) {
       ];
     } catch {
     }
-    parsedItems.set(id, items);
-  }
-  const shown = await redactEach([...parsedItems.values()].flat().flatMap((i) => i.reason === null ? [i.text] : [i.text, i.reason]));
-  for (const [id, items] of parsedItems) {
+    const unseen = items.flatMap((i) => i.reason === null ? [i.text] : [i.text, i.reason]).filter((t) => !shown.has(t));
+    for (const [t, r] of await redactEach(unseen)) shown.set(t, r);
     out.set(
       id,
       items.map((i) => ({ ...i, text: shown.get(i.text), reason: i.reason === null ? null : shown.get(i.reason) }))
     );
   }
-  return out;
 }
-async function itemsOf(ids, h) {
+async function itemsOf(ids, h, check) {
   const dirs = findRepoDirs(h.root);
   const cachePath = dirs ? statePathOf(dirs, "items") : void 0;
   const stored = cachePath ? readState2(cachePath) : void 0;
   const cache = stored && stored.build === BUILD_KEY && stored.file === h.config.sessionFile ? stored : { build: BUILD_KEY, file: h.config.sessionFile, items: [], blobs: {} };
   const missing2 = ids.filter((id) => !Object.hasOwn(cache.blobs, id));
   if (missing2.length > 0) {
-    const parsed = await parseBlobs(await readBlobs(missing2, h.root, h.opts.env), h.config.sessionFile);
-    const index3 = new Map(cache.items.map((t, i) => [JSON.stringify(t), i]));
-    for (const [id, items] of parsed) {
-      cache.blobs[id] = items.map((item) => {
-        const tuple = [item.kind, item.text, item.reason];
-        const key = JSON.stringify(tuple);
-        let at = index3.get(key);
-        if (at === void 0) {
-          at = cache.items.push(tuple) - 1;
-          index3.set(key, at);
-        }
-        return at;
-      });
+    const parsed = /* @__PURE__ */ new Map();
+    try {
+      await parseBlobs(await readBlobs(missing2, h.root, h.opts.env), h.config.sessionFile, parsed, check);
+    } finally {
+      const index3 = new Map(cache.items.map((t, i) => [JSON.stringify(t), i]));
+      for (const [id, items] of parsed) {
+        cache.blobs[id] = items.map((item) => {
+          const tuple = [item.kind, item.text, item.reason];
+          const key = JSON.stringify(tuple);
+          let at = index3.get(key);
+          if (at === void 0) {
+            at = cache.items.push(tuple) - 1;
+            index3.set(key, at);
+          }
+          return at;
+        });
+      }
+      if (cachePath && parsed.size > 0) writeState2(cachePath, cache);
     }
-    if (cachePath) writeState2(cachePath, cache);
   }
   const out = /* @__PURE__ */ new Map();
   for (const id of ids) {
@@ -63447,6 +63448,8 @@ function closeCount(text5) {
   if (text5 === void 0) return 0;
   return text5.split("\n").filter((l) => CLOSE_HEADING.test(l.replace(/\r$/, ""))).length;
 }
+var noCheck = () => {
+};
 function own4(text5) {
   return text5.length < 13 ? text5 : Buffer.from(text5, "utf8").toString("utf8");
 }
@@ -63474,7 +63477,9 @@ async function walk(h, select, lean) {
     ...lean ? [`:(top,literal)${sessionFile}`, journalPathspec(h.config.journal.path)] : []
   ];
   const commits = [];
+  const check = select.check ?? noCheck;
   const stream = new WalkStream(h.keys, (c) => {
+    check();
     if (!lean) commits.push(c);
     else if (c.files.length > 0 || c.reverts !== null || c.record.decisions.length > 0 || c.record.deadEnds.length > 0) commits.push(slim(c));
   });
@@ -63485,7 +63490,7 @@ async function walk(h, select, lean) {
 }
 async function readSessionHistory(h, select = {}) {
   const commits = await walk(h, select, false);
-  return { commits, ...await recordOf(commits, h) };
+  return { commits, ...await recordOf(commits, h, select.check) };
 }
 async function readSessionItems(h, select = {}) {
   const wholeHead = select.filters === void 0 && (select.revArgs === void 0 || select.revArgs.length === 1 && select.revArgs[0] === "HEAD");
@@ -63497,7 +63502,7 @@ async function readSessionItems(h, select = {}) {
   );
   return { items, byCommit: byCommitOf(items) };
 }
-async function recordOf(commits, h) {
+async function recordOf(commits, h, check = noCheck) {
   const sessionFile = normalisePath(h.config.sessionFile);
   const isJournal = journalMatcher(h.config.journal.path);
   const blobs = /* @__PURE__ */ new Set();
@@ -63509,7 +63514,7 @@ async function recordOf(commits, h) {
     }
   }
   const [parsed, shown] = await Promise.all([
-    blobs.size > 0 ? itemsOf([...blobs], h) : /* @__PURE__ */ new Map(),
+    blobs.size > 0 ? itemsOf([...blobs], h, check) : /* @__PURE__ */ new Map(),
     // Trailers are read as the tree's items are: no terminal control sequence, no secret.
     redactEach(commits.flatMap((c) => [...c.record.decisions, ...c.record.deadEnds]))
   ]);
@@ -63517,6 +63522,7 @@ async function recordOf(commits, h) {
   const sessionCommits = /* @__PURE__ */ new Map();
   const closeCandidates = [];
   for (const c of commits) {
+    check();
     let added = [];
     let removed = [];
     const change = c.files.find((f) => f.path === sessionFile || f.oldPath === sessionFile);

@@ -10,10 +10,13 @@ export interface StoredIndex extends EditIndex {
   budget: number;
 }
 
-/** Reads the whole history of `head` and builds the index (the slow path: once per new HEAD). */
-export async function buildStoredIndex(dirs: RepoDirs, head: string, stamp: string, env: NodeJS.ProcessEnv): Promise<StoredIndex> {
+/**
+ * Reads the whole history of `head` and builds the index (the slow path: once per new
+ * HEAD). `check` is called between units of work and throws to stop the build.
+ */
+export async function buildStoredIndex(dirs: RepoDirs, head: string, stamp: string, env: NodeJS.ProcessEnv, check?: () => void): Promise<StoredIndex> {
   const h = await openHistory(dirs.root, env);
-  const record = await readSessionHistory(h, { revArgs: [head] });
+  const record = await readSessionHistory(h, { revArgs: [head], check });
   const sessionFile = normalisePath(h.config.sessionFile);
   const isJournal = journalMatcher(h.config.journal.path);
   const ignore = (p: string) => p === sessionFile || p === CONFIG_FILE || isJournal(p);

@@ -1,23 +1,39 @@
-import { findRepoDirs, readHeadCommit, readState, settingsStamp, statePathOf, writeState, type RepoDirs } from './edit-state.js';
+import { findRepoDirs, readHeadCommit, readState, settingsStamp, statePathOf, type RepoDirs } from './edit-state.js';
 import type { StoredIndex } from './edit-index-file.js';
 
+/** Where the edit-time index stands for one work tree: what it must be built for, and the stored one if it was. */
+export interface EditIndexState {
+  dirs: RepoDirs;
+  head: string;
+  stamp: string;
+  /** The stored index when it was built for this HEAD and these settings. */
+  fresh: StoredIndex | undefined;
+}
+
 /**
- * The index for the work tree around `cwd`, from the state under the git dir when it
- * was built for the current HEAD and settings, else rebuilt (loading the history
- * readers only then) and stored atomically. Undefined outside a repository or before
- * the first commit.
+ * The index's state for the work tree around `cwd`, from a few file reads and no git
+ * process. Undefined outside a repository or before the first commit.
  */
-export async function loadEditIndex(cwd: string, env: NodeJS.ProcessEnv): Promise<{ dirs: RepoDirs; index: StoredIndex } | undefined> {
+export function readEditIndex(cwd: string): EditIndexState | undefined {
   const dirs = findRepoDirs(cwd);
   if (!dirs) return undefined;
   const head = readHeadCommit(dirs);
   if (!head) return undefined;
   const stamp = settingsStamp(dirs.root);
-  const path = statePathOf(dirs, 'editIndex');
-  const stored = readState<StoredIndex>(path);
-  if (stored && stored.head === head && stored.stamp === stamp) return { dirs, index: stored };
-  const { buildStoredIndex } = await import('./edit-index-file.js');
-  const index = await buildStoredIndex(dirs, head, stamp, env);
-  writeState(path, index);
-  return { dirs, index };
+  const stored = readState<StoredIndex>(statePathOf(dirs, 'editIndex'));
+  const fresh = stored && stored.head === head && stored.stamp === stamp ? stored : undefined;
+  return { dirs, head, stamp, fresh };
+}
+
+/**
+ * The index for the work tree around `cwd`: the stored one when it was built for the
+ * current HEAD and settings, else built here (or, when a detached builder is at it,
+ * its result once it is done). Undefined outside a repository or before the first commit.
+ */
+export async function loadEditIndex(cwd: string, env: NodeJS.ProcessEnv): Promise<{ dirs: RepoDirs; index: StoredIndex } | undefined> {
+  const state = readEditIndex(cwd);
+  if (!state) return undefined;
+  if (state.fresh) return { dirs: state.dirs, index: state.fresh };
+  const { ensureEditIndex } = await import('./ensure-edit-index.js');
+  return ensureEditIndex(cwd, env);
 }

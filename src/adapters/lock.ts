@@ -1,5 +1,5 @@
-import { closeSync, mkdirSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { ExitCode, GitSessionError } from '../errors.js';
 import { os } from './builtins.js';
 
@@ -52,18 +52,22 @@ function alive(pid: number): boolean {
   }
 }
 
-/** Whether the lock at `path` was left by a process that is gone (this host) or is older than {@link LOCK_STALE_MS}. */
-function isStale(path: string, holder: Holder | undefined): boolean {
+/** Whether the lock at `path` was left by a process that is gone (this host) or is older than `staleMs`. */
+function isStale(path: string, holder: Holder | undefined, staleMs: number): boolean {
   let age: number;
   try {
     age = Date.now() - statSync(path).mtimeMs;
   } catch {
     return false;
   }
-  if (age > LOCK_STALE_MS) return true;
+  if (age > staleMs) return true;
   // A holder that has not written its pid yet is still starting: never stale by pid.
   if (!holder || holder.text === '') return false;
   return holder.host === os().hostname() && !alive(holder.pid);
+}
+
+function holderText(pid: number): string {
+  return `${pid}\n${os().hostname()}\n`;
 }
 
 function tryCreate(path: string): boolean {
@@ -75,7 +79,7 @@ function tryCreate(path: string): boolean {
     throw error;
   }
   try {
-    writeSync(fd, `${process.pid}\n${os().hostname()}\n`);
+    writeSync(fd, holderText(process.pid));
   } finally {
     closeSync(fd);
   }
@@ -87,7 +91,7 @@ function tryCreate(path: string): boolean {
  * stale cannot remove a fresh lock taken in between: the one that breaks it checks,
  * inside, that the file still holds what it judged.
  */
-function breakStale(path: string, judged: Holder | undefined): void {
+function breakStale(path: string, judged: Holder | undefined, staleMs: number): void {
   const breaker = `${path}.break`;
   if (!tryCreate(breaker)) {
     // A breaker killed mid-break would block every writer: it is stale after a moment.
@@ -100,7 +104,7 @@ function breakStale(path: string, judged: Holder | undefined): void {
   }
   try {
     const now = readHolder(path);
-    if (now?.text === judged?.text && isStale(path, now)) unlinkSync(path);
+    if (now?.text === judged?.text && isStale(path, now, staleMs)) unlinkSync(path);
   } catch {
     /* someone else removed it */
   } finally {
@@ -141,8 +145,8 @@ export function withLock<T>(path: string, fn: () => T, options: LockOptions = {}
   for (;;) {
     if (tryCreate(path)) break;
     const holder = readHolder(path);
-    if (isStale(path, holder)) {
-      breakStale(path, holder);
+    if (isStale(path, holder, LOCK_STALE_MS)) {
+      breakStale(path, holder, LOCK_STALE_MS);
       continue;
     }
     if (Date.now() - start >= limit) {
@@ -162,5 +166,51 @@ export function withLock<T>(path: string, fn: () => T, options: LockOptions = {}
     } catch {
       /* removed as stale by someone else: nothing to do */
     }
+  }
+}
+
+/**
+ * Takes the lock at `path` if it is free or stale, without waiting: for work another
+ * process may be doing already (a build), where the answer is to wait for its result
+ * rather than to do it twice. `staleMs` is how old a lock whose holder still runs
+ * must be to count as left over. Throws when the lock's folder cannot be written.
+ */
+export function tryLock(path: string, staleMs: number): boolean {
+  mkdirSync(dirname(path), { recursive: true });
+  if (tryCreate(path)) return true;
+  const holder = readHolder(path);
+  if (!isStale(path, holder, staleMs)) return false;
+  breakStale(path, holder, staleMs);
+  return tryCreate(path);
+}
+
+/** When the lock at `path` was taken or last handed on (ms since the epoch); undefined when it is free or stale. */
+export function lockedSince(path: string, staleMs: number): number | undefined {
+  try {
+    const since = statSync(path).mtimeMs;
+    return isStale(path, readHolder(path), staleMs) ? undefined : since;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Hands the lock this process holds to `pid`, a process it started to go on with the
+ * work: renamed into place, so the lock is never free in between.
+ */
+export function passLock(path: string, pid: number): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, holderText(pid));
+  renameSync(tmp, path);
+}
+
+/** Frees the lock at `path` if process `pid` holds it; a lock passed on or broken since is left alone. */
+export function releaseLock(path: string, pid: number = process.pid): void {
+  const holder = readHolder(path);
+  if (holder?.pid !== pid || holder.host !== os().hostname()) return;
+  try {
+    unlinkSync(path);
+  } catch {
+    /* already gone */
   }
 }

@@ -76,11 +76,13 @@ async function redactEach(texts: Iterable<string>): Promise<Map<string, string>>
   return out;
 }
 
-async function parseBlobs(texts: Map<string, string>, file: string): Promise<Map<string, SessionItem[]>> {
+/** Parses into `out` as it goes, so that what was parsed before `check` stopped the work is kept. */
+async function parseBlobs(texts: Map<string, string>, file: string, out: Map<string, SessionItem[]>, check: () => void): Promise<void> {
   const { parseSession, getDecisions, getDeadEnds } = await import('../core/session/index.js');
-  const out = new Map<string, SessionItem[]>();
-  const parsedItems = new Map<string, SessionItem[]>();
+  // The same bullet stands in many versions: each distinct text is redacted once.
+  const shown = new Map<string, string>();
   for (const [id, text] of texts) {
+    check();
     let items: SessionItem[] = [];
     try {
       const doc = parseSession(text, file);
@@ -91,19 +93,16 @@ async function parseBlobs(texts: Map<string, string>, file: string): Promise<Map
     } catch {
       // An old text that no longer parses (bad front matter) records nothing.
     }
-    parsedItems.set(id, items);
-  }
-  const shown = await redactEach([...parsedItems.values()].flat().flatMap((i) => (i.reason === null ? [i.text] : [i.text, i.reason])));
-  for (const [id, items] of parsedItems) {
+    const unseen = items.flatMap((i) => (i.reason === null ? [i.text] : [i.text, i.reason])).filter((t) => !shown.has(t));
+    for (const [t, r] of await redactEach(unseen)) shown.set(t, r);
     out.set(
       id,
       items.map((i) => ({ ...i, text: shown.get(i.text)!, reason: i.reason === null ? null : shown.get(i.reason)! })),
     );
   }
-  return out;
 }
 
-async function itemsOf(ids: readonly string[], h: History): Promise<Map<string, Parsed>> {
+async function itemsOf(ids: readonly string[], h: History, check: () => void): Promise<Map<string, Parsed>> {
   const dirs = findRepoDirs(h.root);
   const cachePath = dirs ? statePathOf(dirs, 'items') : undefined;
   const stored = cachePath ? readState<ItemCache>(cachePath) : undefined;
@@ -111,21 +110,26 @@ async function itemsOf(ids: readonly string[], h: History): Promise<Map<string, 
     stored && stored.build === BUILD_KEY && stored.file === h.config.sessionFile ? stored : { build: BUILD_KEY, file: h.config.sessionFile, items: [], blobs: {} };
   const missing = ids.filter((id) => !Object.hasOwn(cache.blobs, id));
   if (missing.length > 0) {
-    const parsed = await parseBlobs(await readBlobs(missing, h.root, h.opts.env), h.config.sessionFile);
-    const index = new Map(cache.items.map((t, i) => [JSON.stringify(t), i]));
-    for (const [id, items] of parsed) {
-      cache.blobs[id] = items.map((item) => {
-        const tuple: ItemCache['items'][number] = [item.kind, item.text, item.reason];
-        const key = JSON.stringify(tuple);
-        let at = index.get(key);
-        if (at === undefined) {
-          at = cache.items.push(tuple) - 1;
-          index.set(key, at);
-        }
-        return at;
-      });
+    const parsed = new Map<string, SessionItem[]>();
+    try {
+      await parseBlobs(await readBlobs(missing, h.root, h.opts.env), h.config.sessionFile, parsed, check);
+    } finally {
+      // Kept even when `check` stopped the parse: whoever takes the work over starts from here.
+      const index = new Map(cache.items.map((t, i) => [JSON.stringify(t), i]));
+      for (const [id, items] of parsed) {
+        cache.blobs[id] = items.map((item) => {
+          const tuple: ItemCache['items'][number] = [item.kind, item.text, item.reason];
+          const key = JSON.stringify(tuple);
+          let at = index.get(key);
+          if (at === undefined) {
+            at = cache.items.push(tuple) - 1;
+            index.set(key, at);
+          }
+          return at;
+        });
+      }
+      if (cachePath && parsed.size > 0) writeState(cachePath, cache);
     }
-    if (cachePath) writeState(cachePath, cache);
   }
   const out = new Map<string, Parsed>();
   for (const id of ids) {
@@ -148,7 +152,19 @@ function closeCount(text: string | undefined): number {
   return text.split('\n').filter((l) => CLOSE_HEADING.test(l.replace(/\r$/, ''))).length;
 }
 
-type Select = { revArgs?: readonly string[]; filters?: readonly string[]; label?: string };
+type Select = {
+  revArgs?: readonly string[];
+  filters?: readonly string[];
+  label?: string;
+  /**
+   * Called between units of work (a commit read, a session file version parsed); it
+   * throws to stop the read. Parsing is synchronous and can run for minutes on a long
+   * history, so a timer alone could never interrupt it.
+   */
+  check?: () => void;
+};
+
+const noCheck = (): void => {};
 
 /** What the record needs of a commit. */
 type Kept = { record: Pick<CommitRecord, 'hash' | 'short' | 'decisions' | 'deadEnds'>; reverts: string | null; files: readonly TouchedFile[] };
@@ -199,7 +215,9 @@ async function walk(h: History, select: Select, lean: boolean): Promise<Kept[]> 
     ...(lean ? [`:(top,literal)${sessionFile}`, journalPathspec(h.config.journal.path)] : []),
   ];
   const commits: Kept[] = [];
+  const check = select.check ?? noCheck;
   const stream = new WalkStream(h.keys, (c) => {
+    check();
     if (!lean) commits.push(c);
     else if (c.files.length > 0 || c.reverts !== null || c.record.decisions.length > 0 || c.record.deadEnds.length > 0) commits.push(slim(c));
   });
@@ -210,12 +228,9 @@ async function walk(h: History, select: Select, lean: boolean): Promise<Kept[]> 
 }
 
 /** What a selection of commits recorded, with the status of every item. `revArgs` default to HEAD. */
-export async function readSessionHistory(
-  h: History,
-  select: { revArgs?: readonly string[]; filters?: readonly string[]; label?: string } = {},
-): Promise<SessionHistory> {
+export async function readSessionHistory(h: History, select: Select = {}): Promise<SessionHistory> {
   const commits = await walk(h, select, false);
-  return { commits, ...(await recordOf(commits, h)) };
+  return { commits, ...(await recordOf(commits, h, select.check)) };
 }
 
 /**
@@ -237,7 +252,7 @@ export async function readSessionItems(
   return { items, byCommit: byCommitOf(items) };
 }
 
-async function recordOf(commits: readonly Kept[], h: History): Promise<SessionItems> {
+async function recordOf(commits: readonly Kept[], h: History, check: () => void = noCheck): Promise<SessionItems> {
   const sessionFile = normalisePath(h.config.sessionFile);
   const isJournal = journalMatcher(h.config.journal.path);
   const blobs = new Set<string>();
@@ -249,7 +264,7 @@ async function recordOf(commits: readonly Kept[], h: History): Promise<SessionIt
     }
   }
   const [parsed, shown] = await Promise.all([
-    blobs.size > 0 ? itemsOf([...blobs], h) : new Map<string, Parsed>(),
+    blobs.size > 0 ? itemsOf([...blobs], h, check) : new Map<string, Parsed>(),
     // Trailers are read as the tree's items are: no terminal control sequence, no secret.
     redactEach(commits.flatMap((c) => [...c.record.decisions, ...c.record.deadEnds])),
   ]);
@@ -257,6 +272,7 @@ async function recordOf(commits: readonly Kept[], h: History): Promise<SessionIt
   const sessionCommits = new Map<string, SessionCommit>();
   const closeCandidates: { commit: SessionCommit; journal: WalkCommit['files'] }[] = [];
   for (const c of commits) {
+    check();
     let added: SessionItem[] = [];
     let removed: SessionItem[] = [];
     const change = c.files.find((f) => f.path === sessionFile || f.oldPath === sessionFile);

@@ -1,9 +1,9 @@
 import type { CommandContext, CommandResult } from '../context.js';
 import { loadEditIndex } from '../adapters/edit-index.js';
 import { findRepo } from '../adapters/repo.js';
+import { repoPathOf } from '../adapters/repo-path.js';
 import { decisionsForPath } from '../core/history/edit-index.js';
-import { normalisePath } from '../core/pipeline/paths.js';
-import { relative, resolve, sep } from 'node:path';
+import { ExitCode, GitSessionError } from '../errors.js';
 
 /**
  * `git session decisions <path>`: the decisions and dead ends still in force for one
@@ -12,7 +12,13 @@ import { relative, resolve, sep } from 'node:path';
  */
 export async function decisions(args: { path: string; format: 'md' | 'json' }, ctx: CommandContext): Promise<CommandResult> {
   const repo = await findRepo(ctx.cwd, ctx.env);
-  const path = normalisePath(relative(repo.root, resolve(ctx.cwd, args.path)).split(sep).join('/'));
+  // The same reading of a path as the edit-time hook's, links resolved on both sides.
+  const path = repoPathOf(repo.root, ctx.cwd, args.path);
+  if (path === undefined) {
+    throw new GitSessionError(ExitCode.Usage, `"${args.path}" is not a file of this repository.`, {
+      fix: `Name a file inside ${repo.root}, relative to the current folder or absolute.`,
+    });
+  }
   const loaded = await loadEditIndex(repo.root, ctx.env);
   const found = loaded ? decisionsForPath(loaded.index, path, loaded.index.budget) : undefined;
   if (args.format === 'json') {

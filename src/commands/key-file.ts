@@ -1,8 +1,9 @@
 import { realpathSync } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import type { CommandContext, CommandResult } from '../context.js';
 import { locateSessionFile, updateSessionFile } from '../adapters/session-file.js';
 import { addKeyFile, hasEntry, inlineText, parseSession } from '../core/session/index.js';
+import { withinRoot } from '../core/pipeline/paths.js';
 import { ExitCode, GitSessionError } from '../errors.js';
 
 /**
@@ -17,15 +18,15 @@ export function repoPath(given: string, cwd: string, root: string): string {
   } catch {
     // Compare with the folder as given.
   }
-  const rel = relative(root, resolve(from, given));
-  const parts = rel.split(sep);
-  if (rel === '' || rel.startsWith('..') || isAbsolute(rel) || parts[0] === '.git') {
-    const where = rel === '' ? 'is the repository root itself' : parts[0] === '.git' ? 'is inside .git' : 'is outside the repository';
+  const target = resolve(from, given);
+  const rel = withinRoot(root, target);
+  if (rel === undefined || rel === '.git' || rel.startsWith('.git/')) {
+    const where = resolve(root) === target ? 'is the repository root itself' : rel === undefined ? 'is outside the repository' : 'is inside .git';
     throw new GitSessionError(ExitCode.Usage, `the key file "${given}" ${where}.`, {
       fix: 'Name a file of the work tree, relative to the current folder or to the repository root.',
     });
   }
-  return parts.join('/');
+  return rel;
 }
 
 /** `git session key-file <path> [why]`: records a file that matters and why. */

@@ -1,17 +1,19 @@
-import { spawn } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CommandContext, CommandResult } from '../context.js';
 import { readStdin } from './claude-input.js';
-import { loadEditIndex } from '../adapters/edit-index.js';
-import { findRepoDirs, readState, statePathOf, writeState, type RepoDirs } from '../adapters/edit-state.js';
+import { readEditIndex } from '../adapters/edit-index.js';
+import { readState, statePathOf, writeState, type RepoDirs } from '../adapters/edit-state.js';
+import { repoPathOf } from '../adapters/repo-path.js';
 import { decisionsForPath } from '../core/history/edit-index.js';
 import { parseToolUseInput, toolHookOutput, touchedLines, type ToolUseInput } from '../core/claude-settings/tool-input.js';
 
-/** After this long the hook gives up and lets the tool call go on with nothing added. */
-const TIMEOUT_MS = 8_000;
-/** A background build younger than this is left to finish rather than started again. */
-const BUILD_GRACE_MS = 120_000;
+/** A build of the index runs in the hook's own process this long at most, then in a detached one. */
+const HAND_OFF_MS = 1_000;
+/** After this long the hook stops waiting for the index and lets the tool call go on with nothing added. */
+const GIVE_UP_MS = 7_000;
+/** Whatever else holds the hook (a git that hangs), it exits this long after that: 8 s in all. */
+const EXIT_MARGIN_MS = 1_000;
 /** Sessions remembered in the told-state; older ones are dropped. */
 const SESSIONS_KEPT = 32;
 
@@ -36,22 +38,14 @@ async function blamed(dirs: RepoDirs, path: string, input: ToolUseInput, env: No
   return out;
 }
 
-/** Starts `git-session hook edit-index` detached, unless one started recently. */
-function buildInBackground(project: string, env: NodeJS.ProcessEnv): void {
-  const dirs = findRepoDirs(project);
-  if (!dirs) return;
-  const marker = statePathOf(dirs, 'editIndexBuilding');
-  try {
-    if (Date.now() - statSync(marker).mtimeMs < BUILD_GRACE_MS) return;
-  } catch {
-    // No build under way.
-  }
-  writeState(marker, { pid: process.pid });
-  try {
-    spawn(process.execPath, [process.argv[1]!, 'hook', 'edit-index'], { cwd: dirs.root, env, detached: true, stdio: 'ignore' }).unref();
-  } catch {
-    // Only speed is lost: the next call builds it again.
-  }
+/**
+ * The hook's times. For tests only, like git's `GIT_TEST_*` variables:
+ * `GIT_SESSION_TEST_EDIT_TIMES=<hand-off ms>,<give-up ms>` replaces them, so a test
+ * sees a hand-off without a history that takes seconds to read.
+ */
+function times(env: NodeJS.ProcessEnv): { handOffMs: number; giveUpMs: number } {
+  const m = /^(\d+),(\d+)$/.exec(env.GIT_SESSION_TEST_EDIT_TIMES ?? '');
+  return m ? { handOffMs: Number(m[1]), giveUpMs: Number(m[2]) } : { handOffMs: HAND_OFF_MS, giveUpMs: GIVE_UP_MS };
 }
 
 /** Whether this session was already told exactly this about the file; records it when not. */
@@ -79,21 +73,33 @@ export async function editContext(base: CommandContext, event: 'PreToolUse' | 'A
   const input = parseToolUseInput(await readStdin());
   if (!input.filePath) return {};
   const project = base.env.CLAUDE_PROJECT_DIR || input.cwd || base.cwd;
-  // Fail open: a first build on a long history must never hold the assistant. It goes
-  // on in a detached process, so a later call finds the index ready.
-  const timer = setTimeout(() => {
-    buildInBackground(project, base.env);
-    process.exit(0);
-  }, TIMEOUT_MS);
+  // Counted from the process's start: the assistant waits for Node's start-up too.
+  const start = Date.now() - process.uptime() * 1000;
+  const { handOffMs, giveUpMs } = times(base.env);
+  // Fail open: nothing may hold the assistant past the deadline. A build that runs
+  // long is handed to a detached process (see ensure-edit-index.ts), so a later call
+  // finds the index ready; this is the backstop for anything else that hangs.
+  const timer = setTimeout(() => process.exit(0), start + Math.max(handOffMs, giveUpMs) + EXIT_MARGIN_MS - Date.now());
   timer.unref();
-  const loaded = await loadEditIndex(project, base.env);
-  if (!loaded) return {};
-  const { dirs, index } = loaded;
-  const rel = relative(dirs.root, resolve(input.cwd ?? project, input.filePath));
-  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return {};
-  const path = rel.split(sep).join('/');
-  if (!index.files[path]) return {};
-  const found = decisionsForPath(index, path, index.budget, await blamed(dirs, path, input, base.env));
-  if (!found || alreadyTold(dirs, input.sessionId, path, found.fingerprint)) return {};
-  return { stdout: toolHookOutput(event, found.text) };
+  try {
+    const state = readEditIndex(project);
+    if (!state) return {};
+    const loaded = state.fresh
+      ? { dirs: state.dirs, index: state.fresh }
+      : await (await import('../adapters/ensure-edit-index.js')).ensureEditIndex(project, base.env, {
+          start,
+          handOffMs,
+          giveUpMs,
+          builder: [process.execPath, process.argv[1]!, 'hook', 'edit-index'],
+        });
+    if (!loaded) return {};
+    const { dirs, index } = loaded;
+    const path = repoPathOf(dirs.root, input.cwd ?? project, input.filePath);
+    if (path === undefined || !index.files[path]) return {};
+    const found = decisionsForPath(index, path, index.budget, await blamed(dirs, path, input, base.env));
+    if (!found || alreadyTold(dirs, input.sessionId, path, found.fingerprint)) return {};
+    return { stdout: toolHookOutput(event, found.text) };
+  } finally {
+    clearTimeout(timer);
+  }
 }

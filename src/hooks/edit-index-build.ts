@@ -1,15 +1,8 @@
-import { rmSync } from 'node:fs';
 import type { CommandContext, CommandResult } from '../context.js';
-import { loadEditIndex } from '../adapters/edit-index.js';
-import { findRepoDirs, statePathOf } from '../adapters/edit-state.js';
+import { buildHandedOver } from '../adapters/ensure-edit-index.js';
 
-/** Builds the edit-time index for the current HEAD; started detached when a hook ran out of time. */
+/** Builds the edit-time index for the current HEAD: the detached builder an edit-time hook hands a long build to. */
 export default async function hook(_args: string[], ctx: CommandContext): Promise<CommandResult> {
-  try {
-    await loadEditIndex(ctx.cwd, ctx.env);
-  } finally {
-    const dirs = findRepoDirs(ctx.cwd);
-    if (dirs) rmSync(statePathOf(dirs, 'editIndexBuilding'), { force: true });
-  }
+  await buildHandedOver(ctx.cwd, ctx.env);
   return {};
 }

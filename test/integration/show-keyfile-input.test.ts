@@ -44,6 +44,13 @@ describe('key-file paths', () => {
     expect(repo.read('SESSION.md')).toContain('- `src/y.ts`\n');
   });
 
+  it('records a file whose name only starts with two dots', () => {
+    repo = withSession();
+    const r = repo.run(['key-file', '..notes.md', 'scratch notes']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(repo.read('SESSION.md')).toContain('- `..notes.md` — scratch notes\n');
+  });
+
   it.each(['/etc/passwd', '../../x', '.git/config', '../'])('refuses %s with exit 2 and writes nothing', (path) => {
     repo = withSession();
     const r = repo.run(['key-file', '--', path]);

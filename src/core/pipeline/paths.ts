@@ -1,3 +1,5 @@
+import { isAbsolute, relative, sep } from 'node:path';
+
 /** Repository-relative path in one canonical form: forward slashes, no `./`, no trailing `/`. */
 export function normalisePath(path: string): string {
   let p = path.trim().replace(/\\/g, '/');
@@ -5,6 +7,22 @@ export function normalisePath(path: string): string {
   while (p.startsWith('/')) p = p.slice(1);
   while (p.endsWith('/')) p = p.slice(0, -1);
   return p;
+}
+
+/** The parts of `node:path` that {@link withinRoot} uses: the platform's, or `path.win32` in a test. */
+export type PathFlavour = { relative: (from: string, to: string) => string; isAbsolute: (path: string) => boolean; sep: string };
+
+/**
+ * `target` as a path from `root` with `/` separators, or undefined when it is `root`
+ * itself or lies outside it: a leading `..` segment, or another drive on Windows
+ * (where `relative` answers with an absolute path). A name that only starts with two
+ * dots (`..notes.md`) is inside. Both paths absolute and with their links already resolved.
+ */
+export function withinRoot(root: string, target: string, path: PathFlavour = { relative, isAbsolute, sep }): string | undefined {
+  const rel = path.relative(root, target);
+  if (rel === '' || path.isAbsolute(rel)) return undefined;
+  const parts = rel.split(path.sep);
+  return parts[0] === '..' ? undefined : parts.join('/');
 }
 
 function escape(text: string): string {

@@ -1,0 +1,48 @@
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { TempRepo } from '../helpers/repo.js';
+import { decideAndCommit, initialised } from '../helpers/session-repo.js';
+import { readInput, runHook, toldContext } from '../helpers/edit-hook.js';
+
+// Which file the edit-time hook and `git session decisions` take a path to name: a
+// name that only starts with two dots is inside the repository, and a path through a
+// symlink names the same file as the physical path.
+
+let repo: TempRepo | undefined;
+let links: string | undefined;
+afterEach(() => {
+  repo?.cleanup();
+  if (links) rmSync(links, { recursive: true, force: true });
+  repo = links = undefined;
+});
+
+describe('which paths are files of the repository', () => {
+  it('tells a file whose name starts with two dots, by hook and by command', () => {
+    repo = initialised();
+    decideAndCommit(repo, 'Notes stay short', '..notes.md');
+    expect(toldContext(runHook(repo, readInput(repo, join(repo.dir, '..notes.md'), 's1')))).toContain('Notes stay short');
+    expect(repo.run(['decisions', '..notes.md']).stdout).toContain('Notes stay short');
+    // A path that really leaves the repository is still nothing to tell.
+    expect(runHook(repo, readInput(repo, join(repo.dir, '..', 'notes.md'), 's2'))).toEqual({ code: 0, stdout: '', stderr: '' });
+    const outside = repo.run(['decisions', '../notes.md']);
+    expect(outside.code).toBe(2);
+    expect(outside.stderr).toContain('is not a file of this repository');
+  });
+
+  it('tells a file named through a symlink to the project, whichever side is the link', () => {
+    repo = initialised();
+    decideAndCommit(repo, 'Retry with backoff', 'src/net.ts');
+    links = mkdtempSync(join(tmpdir(), 'git-session-link-'));
+    const link = join(links, 'project');
+    symlinkSync(repo.dir, link);
+    // The project opened through the link, the tool naming the physical path.
+    expect(toldContext(runHook(repo, readInput(repo, join(repo.dir, 'src/net.ts'), 's1', link), {}, link))).toContain('Retry with backoff');
+    // The project physical, the tool naming the path through the link.
+    expect(toldContext(runHook(repo, readInput(repo, join(link, 'src/net.ts'), 's2')))).toContain('Retry with backoff');
+    expect(repo.run(['decisions', join(link, 'src/net.ts')]).stdout).toContain('Retry with backoff');
+    // A file not written yet, in a folder reached through the link: inside, nothing recorded.
+    expect(JSON.parse(repo.run(['decisions', join(link, 'src/new/file.ts'), '--format', 'json']).stdout)).toMatchObject({ path: 'src/new/file.ts', text: null });
+  });
+});
