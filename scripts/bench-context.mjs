@@ -19,7 +19,7 @@
 // reading), so there the figure measures selection and budget, not the reading.
 // Options: --commits <n> (default 300), --budget <tokens> (800), --runs <n> (21).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
@@ -62,6 +62,9 @@ const shimDir = join(base, 'bin');
 mkdirSync(home, { recursive: true });
 mkdirSync(shimDir, { recursive: true });
 writeFileSync(join(shimDir, 'git-session'), `#!/bin/sh\nexec node "${BIN}" "$@"\n`, { mode: 0o755 });
+// The installed hooks run the package's hook script, found beside the binary: without
+// it every commit of the history would pass with no hook at all.
+symlinkSync(resolve(dirname(BIN), '..', 'bin', 'git-session-hook'), join(shimDir, 'git-session-hook'));
 
 const env = {};
 for (const [k, v] of Object.entries(process.env)) {
@@ -325,6 +328,9 @@ try {
     const decisions = reuseDir ? JSON.parse(readFileSync(truthFile, 'utf8')) : generate(dir);
     if (keepDir) writeFileSync(truthFile, JSON.stringify(decisions));
     const byFile = truthFromGenerated(decisions);
+    // The history is meant to be recorded through the hooks: their trailers prove it.
+    const woven = git(dir, 'log', '--format=%(trailers:key=Decision,valueonly)').trim();
+    if (woven === '') throw new Error('no commit of the generated history carries a Decision trailer: the hooks did not run');
     const count = (s) => decisions.filter((d) => d.status === s).length;
     const title =
       `generated history: ${git(dir, 'rev-list', '--count', 'HEAD').trim()} commits, ${git(dir, 'ls-files').split('\n').filter((f) => f.startsWith('src/')).length} files, ` +
