@@ -1,5 +1,6 @@
 import { findRepoDirs, readHeadCommit, readState, settingsStamp, statePathOf, type RepoDirs } from './edit-state.js';
 import type { StoredIndex } from './edit-index-file.js';
+import type { EditIndexLimits } from './ensure-edit-index.js';
 
 /** Where the edit-time index stands for one work tree: what it must be built for, and the stored one if it was. */
 export interface EditIndexState {
@@ -28,12 +29,14 @@ export function readEditIndex(cwd: string): EditIndexState | undefined {
 /**
  * The index for the work tree around `cwd`: the stored one when it was built for the
  * current HEAD and settings, else built here (or, when a detached builder is at it,
- * its result once it is done). Undefined outside a repository or before the first commit.
+ * its result once it is done), within `limits` when a hook gives them (see
+ * ensureEditIndex). Undefined outside a repository or before the first commit.
  */
-export async function loadEditIndex(cwd: string, env: NodeJS.ProcessEnv): Promise<{ dirs: RepoDirs; index: StoredIndex } | undefined> {
+export async function loadEditIndex(cwd: string, env: NodeJS.ProcessEnv, limits?: EditIndexLimits): Promise<{ dirs: RepoDirs; index: StoredIndex } | undefined> {
   const state = readEditIndex(cwd);
   if (!state) return undefined;
   if (state.fresh) return { dirs: state.dirs, index: state.fresh };
+  // The builders load only when HEAD or the settings moved.
   const { ensureEditIndex } = await import('./ensure-edit-index.js');
-  return ensureEditIndex(cwd, env);
+  return ensureEditIndex(state, env, limits);
 }

@@ -86,16 +86,19 @@ async function builderDone(lock: string, giveUpAt: number, waitMs: number): Prom
 }
 
 /**
- * The index for the work tree around `cwd`, built here or by the builder already at
- * it. With `limits` (a hook), a build here stops after `handOffMs` and a detached
- * builder finishes it; the index is undefined when it is not ready within `giveUpMs`.
- * Without, the call waits for a running builder or builds the index itself.
+ * The index for the work tree of `stale` (an index state found out of date), built
+ * here or by the builder already at it. With `limits` (a hook), a build here stops
+ * after `handOffMs` and a detached builder finishes it; the index is undefined when it
+ * is not ready within `giveUpMs`. Without, the call waits for a running builder or
+ * builds the index itself.
  */
-export async function ensureEditIndex(cwd: string, env: NodeJS.ProcessEnv, limits?: EditIndexLimits): Promise<Loaded | undefined> {
+export async function ensureEditIndex(stale: EditIndexState, env: NodeJS.ProcessEnv, limits?: EditIndexLimits): Promise<Loaded | undefined> {
+  const cwd = stale.dirs.root;
   const handOffAt = limits ? limits.start + limits.handOffMs : Infinity;
   const giveUpAt = limits ? limits.start + limits.giveUpMs : Infinity;
   for (let round = 0; round < ROUNDS; round++) {
-    const state = readEditIndex(cwd);
+    // The caller has just read it; a later round reads what the builder it waited for left.
+    const state = round === 0 ? stale : readEditIndex(cwd);
     if (!state) return undefined;
     if (state.fresh) return { dirs: state.dirs, index: state.fresh };
     const lock = statePathOf(state.dirs, 'editIndexBuilding');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CommandContext, CommandResult } from '../context.js';
 import { readStdin } from './claude-input.js';
-import { readEditIndex } from '../adapters/edit-index.js';
+import { loadEditIndex } from '../adapters/edit-index.js';
 import { readState, statePathOf, writeState, type RepoDirs } from '../adapters/edit-state.js';
 import { repoPathOf } from '../adapters/repo-path.js';
 import { decisionsForPath } from '../core/history/edit-index.js';
@@ -82,16 +82,12 @@ export async function editContext(base: CommandContext, event: 'PreToolUse' | 'A
   const timer = setTimeout(() => process.exit(0), start + Math.max(handOffMs, giveUpMs) + EXIT_MARGIN_MS - Date.now());
   timer.unref();
   try {
-    const state = readEditIndex(project);
-    if (!state) return {};
-    const loaded = state.fresh
-      ? { dirs: state.dirs, index: state.fresh }
-      : await (await import('../adapters/ensure-edit-index.js')).ensureEditIndex(project, base.env, {
-          start,
-          handOffMs,
-          giveUpMs,
-          builder: [process.execPath, process.argv[1]!, 'hook', 'edit-index'],
-        });
+    const loaded = await loadEditIndex(project, base.env, {
+      start,
+      handOffMs,
+      giveUpMs,
+      builder: [process.execPath, process.argv[1]!, 'hook', 'edit-index'],
+    });
     if (!loaded) return {};
     const { dirs, index } = loaded;
     const path = repoPathOf(dirs.root, input.cwd ?? project, input.filePath);
