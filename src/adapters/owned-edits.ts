@@ -6,7 +6,7 @@ import { removeFile } from './fs.js';
 import { git } from './git.js';
 import { everyIndex } from './index-file.js';
 import { readState, statePath, writeStateQuietly } from './state-dir.js';
-import { cachedText } from './session-text.js';
+import { cachedText, isBlobOf } from './session-text.js';
 
 /**
  * The tool owns the lines it splices into the session file: `decide` (or the menu, or
@@ -51,6 +51,22 @@ async function mergeText(cwd: string, env: NodeJS.ProcessEnv, stateDir: string, 
   }
 }
 
+/** What staging the owned edits did, and the session file's staged blob when it changed. */
+export interface OwnedStaging extends OwnedEdits {
+  blob?: string;
+}
+
+/**
+ * The text the first recorded edit started from, when that is what is staged: the
+ * usual case (a command on a session file nobody had touched since the last commit),
+ * known without starting git. Tried as written and in LF form (the index's under autocrlf).
+ */
+function startingText(edits: readonly OwnedEdit[], stagedBlob: string): string | undefined {
+  const before = edits[0]?.before;
+  if (before === undefined) return undefined;
+  return [before, before.replace(/\r\n/g, '\n')].find((text) => isBlobOf(text, stagedBlob));
+}
+
 /**
  * Stages the lines git-session's commands spliced into the session file and the
  * commit does not hold yet, into every index this commit is made from. Returns how
@@ -63,7 +79,7 @@ export async function stageOwnedEdits(
   stateDir: string,
   file: string,
   stagedBlob?: string,
-): Promise<OwnedEdits> {
+): Promise<OwnedStaging> {
   const none = { staged: 0, notStaged: 0 };
   const record = readRecord(stateDir);
   if (!record) return none;
@@ -79,8 +95,9 @@ export async function stageOwnedEdits(
     return none;
   }
   // The staged text is usually known without git: the command that wrote the file kept
-  // it under its blob id (see primeSummaryCache), and the hook knows the staged id.
-  const known = stagedBlob ? cachedText(statePath(stateDir, 'cache'), stagedBlob) : undefined;
+  // it under its blob id (see primeSummaryCache), or the first edit started from it, and
+  // the hook knows the staged id.
+  const known = stagedBlob ? (cachedText(statePath(stateDir, 'cache'), stagedBlob) ?? startingText(record.edits, stagedBlob)) : undefined;
   if (known !== undefined && record.edits.every((e) => stillThere(addedLines(e.before, e.after), known))) {
     done();
     return none;
@@ -89,7 +106,7 @@ export async function stageOwnedEdits(
   const m = /^(\d+) ([0-9a-f]+) 0\t/.exec(entry);
   // Not tracked yet (or mid-conflict): nothing of the person's is staged to keep apart.
   if (!m) return none;
-  const staged = known ?? (await git(['cat-file', 'blob', m[2]!], { cwd: root, env })).stdout;
+  const staged = known !== undefined && m[2] === stagedBlob ? known : (await git(['cat-file', 'blob', m[2]!], { cwd: root, env })).stdout;
   // Everything recorded is staged already (a `git add`, or the private filter staging the
   // file without its private bodies, so that the texts differ): nothing to merge.
   const pending = record.edits.filter((e) => !stillThere(addedLines(e.before, e.after), staged));
@@ -105,17 +122,20 @@ export async function stageOwnedEdits(
   let notStaged = 0;
   for (const edit of pending) {
     if (!stillThere(addedLines(edit.before, edit.after), worktree)) continue;
-    const merged = await mergeText(root, env, stateDir, text, form(edit.before), form(edit.after));
+    // Where the text is still what the edit started from, the merge is the edit's result:
+    // git merge-file is started only when something else changed in between.
+    const merged = text === form(edit.before) ? form(edit.after) : await mergeText(root, env, stateDir, text, form(edit.before), form(edit.after));
     if (merged === undefined) notStaged++;
     else if (merged !== text) {
       text = merged;
       staging++;
     }
   }
+  let blob: string | undefined;
   if (text !== staged) {
-    const blob = (await git(['hash-object', '-w', '--stdin', '--no-filters'], { cwd: root, env, input: text })).stdout.trim();
+    blob = (await git(['hash-object', '-w', '--stdin', '--no-filters'], { cwd: root, env, input: text })).stdout.trim();
     await everyIndex(env, (e) => git(['update-index', '--cacheinfo', `${m[1]},${blob},${file}`], { cwd: root, env: e }));
   }
   done();
-  return { staged: staging, notStaged };
+  return { staged: staging, notStaged, ...(blob ? { blob } : {}) };
 }

@@ -11,6 +11,11 @@ export function blobIds(text: string): string[] {
   return [blobId(text, 'sha1'), blobId(text, 'sha256')];
 }
 
+/** Whether `text`, staged unfiltered, is the blob `id` (a 64-digit id names a SHA-256 repository). */
+export function isBlobOf(text: string, id: string): boolean {
+  return blobId(text, id.length === 64 ? 'sha256' : 'sha1') === id;
+}
+
 function blobId(text: string, algo: 'sha1' | 'sha256'): string {
   const bytes = Buffer.from(text, 'utf8');
   return crypto().createHash(algo).update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
@@ -48,7 +53,7 @@ export function workTreeText(path: string, id: string): string | undefined {
   try {
     const text = readFileSync(path, 'utf8');
     // Only the repository's own hash: a SHA-1 id has 40 digits, a SHA-256 one 64.
-    return blobId(text, id.length === 64 ? 'sha256' : 'sha1') === id ? text : undefined;
+    return isBlobOf(text, id) ? text : undefined;
   } catch {
     return undefined;
   }

@@ -43,8 +43,8 @@ async function recordCommit(args: string[], ctx: CommandContext): Promise<Comman
 }
 
 async function recordSetting(setting: CommitSetting, ctx: CommandContext): Promise<CommandResult> {
-  const owned = await stageOwnedEdits(setting.root, setting.env, setting.state.stateDir, setting.sessionFile, setting.state.revs[`:${setting.sessionFile}`]);
-  if (owned.staged > 0) await refresh(setting);
+  const { blob, ...owned } = await stageOwnedEdits(setting.root, setting.env, setting.state.stateDir, setting.sessionFile, setting.state.revs[`:${setting.sessionFile}`]);
+  if (owned.staged > 0) await refresh(setting, blob);
 
   let facts = await gatherCommitFacts(setting, committerOf(ctx.env), owned);
   if (!facts) return {};
@@ -56,10 +56,11 @@ async function recordSetting(setting: CommitSetting, ctx: CommandContext): Promi
   return applyCommitPlan(planCommit(facts), setting, ctx.now);
 }
 
-/** After the hook staged something: the staged files and session blob again. */
-async function refresh(s: CommitSetting): Promise<void> {
-  s.files = await restagedFiles(s);
-  s.state.revs[`:${s.sessionFile}`] = await objectId(s.root, s.env, `:${s.sessionFile}`);
+/** After the hook staged something: the staged files and session blob again (the blob asked of git only when not known). */
+async function refresh(s: CommitSetting, blob?: string): Promise<void> {
+  const [files, id] = await Promise.all([restagedFiles(s), blob ?? objectId(s.root, s.env, `:${s.sessionFile}`)]);
+  s.files = files;
+  s.state.revs[`:${s.sessionFile}`] = id;
 }
 
 async function editorCommand(cwd: string, env: NodeJS.ProcessEnv): Promise<string> {

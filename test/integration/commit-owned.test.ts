@@ -29,6 +29,26 @@ describe('decisions follow their commit', () => {
     expect(repo.git(['diff', 'SESSION.md']).stdout).not.toContain('Round half');
   });
 
+  it('two decisions on an untouched session file: staged as the commands wrote them, with no merge and no blob read', () => {
+    repo = sessionRepo();
+    const before = repo.read('SESSION.md');
+    expect(repo.run(['decide', 'Round half to even', '--because', 'matches the spec']).code).toBe(0);
+    expect(repo.run(['decide', 'Keep the table flat', '--because', 'one lookup']).code).toBe(0);
+    repo.write('src/convert.js', code(3));
+    repo.git(['add', 'src/convert.js']);
+    const r = gitNoTty(repo, ['commit', '-q', '-m', 'Rounding'], { CLAUDECODE: '1', GIT_SESSION_DEBUG_LOADS: '1' });
+    expect(r.code, r.stderr).toBe(0);
+    expect(trailerValues(repo, 'Decision')).toEqual(['Round half to even — matches the spec', 'Keep the table flat — one lookup']);
+    // Exactly the work tree's text went in, and nothing is left unstaged.
+    expect(repo.git(['show', 'HEAD:SESSION.md']).stdout).toBe(repo.read('SESSION.md'));
+    expect(repo.read('SESSION.md')).not.toBe(before);
+    expect(residue(repo)).toBe('');
+    // The staged text was the first command's starting point: git was not asked to merge or to read it.
+    const calls = /pre-commit ran git: (.*)/.exec(r.stderr)?.[1] ?? '';
+    expect(calls).toContain('update-index');
+    expect(calls).not.toMatch(/merge-file|cat-file|rev-parse/);
+  });
+
   it('a decision taken out of the session file before an amend leaves the message', () => {
     repo = sessionRepo();
     repo.run(['decide', 'Cache the unit table', '--because', 'it is read on every call']);
