@@ -105,6 +105,12 @@ function makeRepo(name, kind, big, oneFile = false) {
   if (kind === 'node') {
     writeFileSync(join(hooks, 'pre-commit'), '#!/bin/sh\nnode -e 0\n');
     chmodSync(join(hooks, 'pre-commit'), 0o755);
+  } else if (kind === 'stage') {
+    // What git itself charges any hook that journals into the commit: the floor's node,
+    // a line appended and staged from sh, and the two later hooks doing nothing.
+    writeFileSync(join(hooks, 'pre-commit'), '#!/bin/sh\nnode -e 0\necho entry >> .session/journal.md && git add .session/journal.md\n');
+    for (const h of ['prepare-commit-msg', 'commit-msg']) writeFileSync(join(hooks, h), '#!/bin/sh\n:\n');
+    for (const h of ['pre-commit', 'prepare-commit-msg', 'commit-msg']) chmodSync(join(hooks, h), 0o755);
   } else if (kind === 'ours') {
     for (const h of hookLines.HOOK_NAMES) {
       writeFileSync(join(hooks, h), hook(h));
@@ -119,7 +125,7 @@ function makeRepo(name, kind, big, oneFile = false) {
  * happens outside the clock). `decisions`: three bullets typed into SESSION.md by hand;
  * `decide`: one recorded with `git session decide` (the common assistant flow).
  */
-function scenario(dir, { decisions, decide }) {
+function scenario(dir, { decisions, decide, addSession = true }) {
   const times = [];
   const cpus = [];
   let starts = 0;
@@ -131,7 +137,9 @@ function scenario(dir, { decisions, decide }) {
       writeFileSync(join(dir, 'SESSION.md'), text.replace('\n\n## Dead Ends', `\n${added}\n\n## Dead Ends`));
     }
     if (decide) sh(dir, 'node', [cli, 'decide', `Choice ${i}`, '--because', 'measured']);
-    sh(dir, 'git', ['add', '-A']);
+    // Without addSession the session file is left to the hook, as an assistant that
+    // stages only its code leaves it: pre-commit stages the lines the command wrote.
+    sh(dir, 'git', addSession ? ['add', '-A'] : ['add', 'code.js']);
     writeFileSync(startsLog, '');
     const { ms, cpu } = timed(dir, 'git', ['commit', '-q', '-m', `Change ${i}`]);
     if (i === 0) return; // warm-up: the first commit fills the caches
@@ -178,7 +186,9 @@ try {
     ['git commit, no hooks', () => scenario(makeRepo('plain', 'none', false), { decisions: false })],
     ['git-session, nothing to record', () => scenario(makeRepo('ours-idle', 'ours', false), { decisions: false }), 1.3],
     ['git-session, 3 bullets typed by hand', () => scenario(makeRepo('ours-full', 'ours', false), { decisions: true }), 1.5],
+    ['node -e 0 + sh stages a line, 3 hooks', () => scenario(makeRepo('stage', 'stage', false), { decisions: false })],
     ['git-session, after `decide`', () => scenario(makeRepo('ours-decide', 'ours', false), { decide: true }), 1.4],
+    ['  the same, SESSION.md left to hook', () => scenario(makeRepo('ours-decide-owned', 'ours', false), { decide: true, addSession: false })],
     ['  big repo*, nothing to record', () => scenario(makeRepo('big-idle', 'ours', true), { decisions: false }), 1.3],
     ['  big repo*, 3 bullets typed by hand', () => scenario(makeRepo('big-full', 'ours', true), { decisions: true }), 1.5],
     ['  big repo, one journal file**', () => scenario(makeRepo('big-onefile', 'ours', true, true), { decisions: false })],
@@ -200,7 +210,9 @@ try {
   }
   console.log('\nScenarios run round-robin, one commit each per round, so drift hits them alike.');
   console.log('3 bullets typed by hand: plain bullets appended under Decisions (read without the parser).');
-  console.log('after `decide`: one decision recorded with git session decide, which primes the cache.');
+  console.log('after `decide`: one decision recorded with git session decide, which primes the cache; then git add -A.');
+  console.log('SESSION.md left to the hook: git add code.js only, so pre-commit stages the lines decide wrote.');
+  console.log('sh stages a line: what git charges any hook that journals into the commit (git add, two more hooks).');
   console.log('* big repo: 10,000-commit history (git fast-import) and a 5,000-entry journal in 100 weekly files.');
   console.log('** the same 5,000 entries in one file (journal.path without {week}): git add hashes and compresses it whole.');
   console.log('cpu: user + sys of git and every hook process, steadier than wall time on a busy machine.');

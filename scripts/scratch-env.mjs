@@ -20,6 +20,10 @@ export function scratchEnv({ home, bin, cli, name, email, before = '' }) {
   const env = {};
   for (const [k, v] of Object.entries(process.env)) {
     if (/^(GIT_|CLAUDE|CODEX|GEMINI|CURSOR)/.test(k) || k === 'CI' || k === 'HUSKY') continue;
+    // Machine settings that change what every node start costs: NODE_EXTRA_CA_CERTS
+    // makes Node 20 read a certificate bundle at start-up (~80 ms), which would hide
+    // what the hooks themselves cost behind a slower floor.
+    if (k === 'NODE_OPTIONS' || k === 'NODE_EXTRA_CA_CERTS') continue;
     env[k] = v;
   }
   return Object.assign(env, {
