@@ -79,25 +79,6 @@ export async function readSessionBlobs(
   return { blobAt, texts };
 }
 
-/** The messages of the commits in the walk that say they revert another (`git revert` writes that line). */
-export async function readRevertMessages(
-  revArgs: readonly string[],
-  filters: readonly string[],
-  label: string,
-  opts: HistoryOptions,
-): Promise<{ commit: string; body: string }[]> {
-  const args = ['log', ...LOG_FLAGS, '-z', '--format=%H%x1f%B', '-F', '--grep=This reverts commit ', ...filters, '--end-of-options', ...revArgs, '--'];
-  const result = await git(args, { ...opts, allowFailure: true });
-  if (result.code !== 0) return failed(result, label, opts);
-  return result.stdout
-    .split('\0')
-    .filter((r) => r.includes('\x1f'))
-    .map((r) => {
-      const at = r.indexOf('\x1f');
-      return { commit: r.slice(0, at).replace(/^\n/, ''), body: r.slice(at + 1) };
-    });
-}
-
 /** The short name of the branch checked out, or undefined on a detached HEAD. */
 export async function currentBranch(opts: HistoryOptions): Promise<string | undefined> {
   const result = await git(['symbolic-ref', '-q', '--short', 'HEAD'], { ...opts, allowFailure: true });

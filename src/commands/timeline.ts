@@ -7,12 +7,13 @@ import { openFile } from '../adapters/open-file.js';
 import { writePage } from '../adapters/page-file.js';
 import { findRepo } from '../adapters/repo.js';
 import { ExitCode, GitSessionError } from '../errors.js';
-import { currentBranch, readRevertMessages, readSessionBlobs } from '../adapters/timeline-git.js';
+import { currentBranch, readSessionBlobs } from '../adapters/timeline-git.js';
 import { journalMatcher, normalisePath } from '../core/pipeline/paths.js';
 import { ownedJournal } from '../core/report/journal-owners.js';
 import { gitFilters } from '../core/report/log-format.js';
 import { buildTimeline } from '../core/timeline/build.js';
-import { revertsIn } from '../core/timeline/decision-status.js';
+import { itemKey } from '../core/history/status.js';
+import type { DecisionStatus } from '../core/timeline/data.js';
 import { renderTimelineHtml } from '../core/timeline/html.js';
 import { timelineRange } from '../core/timeline/range.js';
 import { redactHistory } from '../core/timeline/redact-input.js';
@@ -40,11 +41,10 @@ export async function timeline(args: TimelineArgs, ctx: CommandContext): Promise
   const range = timelineRange(args.range);
   const filters = gitFilters({ since: args.since, until: args.until });
   const label = `range ${range.label}`;
-  const [commits, walked, reverting, branch, items] = await Promise.all([
+  const [commits, walked, branch, items] = await Promise.all([
     // Topological order: the branch of a commit is read from its descendants.
     readCommits(h.keys, { revArgs: range.revArgs, filters: [...filters, '--topo-order'], numstat: true, label }, h.opts),
     readJournal(h.config.journal.path, { revArgs: range.revArgs, filters }, h.opts),
-    readRevertMessages(range.revArgs, filters, label, h.opts),
     currentBranch(h.opts),
     readSessionItems(h, { revArgs: range.revArgs, filters, label }),
   ]);
@@ -62,7 +62,7 @@ export async function timeline(args: TimelineArgs, ctx: CommandContext): Promise
     commits: redacted.commits,
     journal: redacted.journal,
     recorded: recordedValues(items),
-    reverts: revertsIn(reverting),
+    statuses: statusesOf(items),
     sessionAt,
     lines: versions.lines,
     versions: versions.versions,
@@ -79,6 +79,13 @@ export async function timeline(args: TimelineArgs, ctx: CommandContext): Promise
   if (!args.open) return { stdout: summary };
   const problem = await openFile(out, ctx.env);
   return problem === undefined ? { stdout: summary } : { stdout: summary, stderr: `git-session: ${problem}; open ${out} in a browser yourself.\n` };
+}
+
+/** What each commit's items became, judged as every reader judges them (see deriveStatus). */
+function statusesOf(items: SessionItems): Map<string, Map<string, DecisionStatus>> {
+  const out = new Map<string, Map<string, DecisionStatus>>();
+  for (const [hash, list] of items.byCommit) out.set(hash, new Map(list.map((i) => [itemKey(i.kind, i.text), i.status])));
+  return out;
 }
 
 /** Each commit's items (tree and trailers, secrets already redacted) as `what — why` values. */

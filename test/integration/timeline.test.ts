@@ -66,6 +66,18 @@ describe('git session timeline', () => {
     expect(row[I.decisions]).toEqual([['Brew with filtered water', 'scale in the kettle', 'active']]);
   });
 
+  it('judges each decision as the other readers do: one taken out of the session file later is withdrawn', () => {
+    repo = tempRepo({ empty: true });
+    const { first } = shopHistory(repo);
+    const text = repo.read('SESSION.md').replace('- Store prices in cents — Reason: floats round badly\n', '');
+    commitAt(repo, 'Prices are not settled yet\n', { 'SESSION.md': text }, '2026-11-05T09:00:00+01:00');
+    const data = embedded(repo.run(['timeline']).stdout);
+    const row = data.items.find((i) => i[I.commit] === first && i[I.kind] === 0)!;
+    expect(row[I.decisions]).toEqual([['Store prices in cents', 'floats round badly', 'withdrawn']]);
+    // The same judgement log gives.
+    expect(repo.run(['log', '--format', 'json']).stdout).toContain('"status": "withdrawn"');
+  });
+
   it('takes a range and dates, and names a revision git does not know', () => {
     repo = tempRepo({ empty: true });
     const { second } = shopHistory(repo);

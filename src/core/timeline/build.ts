@@ -11,11 +11,12 @@ import {
   TIMELINE_DATA_VERSION,
   type DeadEndCell,
   type DecisionCell,
+  type DecisionStatus,
   type Group,
   type Item,
   type TimelineData,
 } from './data.js';
-import { decisionStatuses, type RecordedDecision } from './decision-status.js';
+import { itemKey } from '../history/status.js';
 
 /** What the timeline is built from; every text in it already redacted. */
 export interface TimelineInput {
@@ -31,8 +32,12 @@ export interface TimelineInput {
    * journal entry, and its decisions are still shown.
    */
   recorded?: ReadonlyMap<string, { decisions: readonly string[]; deadEnds: readonly string[] }>;
-  /** Reverting commit to the full ids its message reverts. */
-  reverts: ReadonlyMap<string, readonly string[]>;
+  /**
+   * What each commit's decisions became, as the readers judge them over the range
+   * (reverted, superseded, withdrawn): by commit, then by item identity (itemKey).
+   * A decision not found there is shown active.
+   */
+  statuses: ReadonlyMap<string, ReadonlyMap<string, DecisionStatus>>;
   /** Version index of the session file at each commit and first parent, by full hash. */
   sessionAt: ReadonlyMap<string, number>;
   lines: string[];
@@ -143,24 +148,18 @@ export function buildTimeline(input: TimelineInput): TimelineData {
   const { commits, journal } = input;
   const branchOf = branches(commits, journal, input.fallbackBranch);
   const rows: Row[] = [];
-  const recorded: RecordedDecision[] = [];
-  const cells: DecisionCell[] = [];
   const sessionAt = (hash: string | undefined) => (hash === undefined ? NO_SESSION : (input.sessionAt.get(hash) ?? NO_SESSION));
 
-  // Oldest first, so that decision statuses can look forward in time.
+  // Oldest first: the entries a commit carried come before it.
   for (let i = commits.length - 1; i >= 0; i--) {
     const c = commits[i]!;
     const entries = journal.get(c.hash) ?? [];
     const own = ownEntry(c, entries);
     const session = sessionAt(c.hash);
     const before = sessionAt(c.parents[0]);
+    const statusOf = input.statuses.get(c.hash);
     const decide = (values: string[]): DecisionCell[] =>
-      values.map((value) => {
-        recorded.push({ commit: c.hash, value });
-        const cell: DecisionCell = [...reasoned(value), 'active'];
-        cells.push(cell);
-        return cell;
-      });
+      values.map((value): DecisionCell => [...reasoned(value), statusOf?.get(itemKey('decision', splitReason(value).text)) ?? 'active']);
     const carried: Row[] = [];
     for (const e of entries.filter((x) => x !== own)) {
       const at = parseLocalTime(e.time);
@@ -200,8 +199,6 @@ export function buildTimeline(input: TimelineInput): TimelineData {
     // The entries it carried were written before the commit itself.
     rows.push(...carried, row);
   }
-  const statuses = decisionStatuses(recorded, input.reverts, (v) => splitReason(v).text);
-  cells.forEach((cell, i) => (cell[2] = statuses[i]!));
   rows.reverse();
 
   const branchPool = pool(rows.map((r) => r.branch));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { itemKey } from '../../../src/core/history/status.js';
 import { buildTimeline, durationMinutes } from '../../../src/core/timeline/build.js';
 import { I, NO_SESSION } from '../../../src/core/timeline/data.js';
 import { commit, entry, input } from './fixture.js';
@@ -40,22 +41,26 @@ describe('buildTimeline', () => {
     expect([branchOf(merge.hash), branchOf(side.hash), branchOf(commit(1).hash)]).toEqual(['main', 'feature', 'main']);
   });
 
-  it('merges trailer and journal decisions once, with their status', () => {
+  it('merges trailer and journal decisions once, each with the status the readers judged for its commit', () => {
     const commits = [
       commit(3, { subject: 'Revert', decisions: [] }),
       commit(2, { decisions: ['Use cents (supersedes: use floats) — rounding'] }),
       commit(1, { decisions: ['Use floats — simple'], deadEnds: ['Polling — rate limited'] }),
     ];
     const journal = new Map([[commit(1).hash, [entry({ decisions: ['use floats — simple', 'Cache prices — slow API'] })]]]);
-    const data = buildTimeline(input({ commits, journal }));
+    const statuses = new Map([[commit(1).hash, new Map([[itemKey('decision', 'Use floats'), 'superseded' as const]])]]);
+    const data = buildTimeline(input({ commits, journal, statuses }));
     const byCommit = new Map(data.items.map((i) => [i[I.commit], i]));
+    // Found by identity (case and spacing aside); a decision the readers did not judge shows active.
     expect(byCommit.get(commit(1).hash)![I.decisions]).toEqual([
       ['Use floats', 'simple', 'superseded'],
       ['Cache prices', 'slow API', 'active'],
     ]);
     expect(byCommit.get(commit(1).hash)![I.deadEnds]).toEqual([['Polling', 'rate limited']]);
-    const reverted = buildTimeline(input({ commits, journal, reverts: new Map([[commit(3).hash, [commit(2).hash]]]) }));
-    expect(reverted.items.find((i) => i[I.commit] === commit(2).hash)![I.decisions][0]![2]).toBe('reverted');
+    // The marker is not part of the identity: the decision that carries it is found too.
+    const withdrawn = new Map([[commit(2).hash, new Map([[itemKey('decision', 'Use cents'), 'withdrawn' as const]])]]);
+    const later = buildTimeline(input({ commits, journal, statuses: withdrawn }));
+    expect(later.items.find((i) => i[I.commit] === commit(2).hash)![I.decisions][0]![2]).toBe('withdrawn');
   });
 
   it('shows checkpoints as rows of their own, carried by the commit that committed them', () => {
