@@ -38,7 +38,10 @@ const BIN = resolve(import.meta.dirname, '../dist/cli.js');
 const REPO = join(tmpdir(), `git-session-bench-history-${VERSION}-${COMMITS}`);
 
 const env = {};
-for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('GIT_')) env[k] = v;
+// Without machine settings that change what every node start costs (NODE_EXTRA_CA_CERTS
+// makes Node 20 read a certificate bundle at start-up): they would flatter the rows
+// measured against node's own start.
+for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('GIT_') && k !== 'NODE_OPTIONS' && k !== 'NODE_EXTRA_CA_CERTS') env[k] = v;
 Object.assign(env, { GIT_CONFIG_NOSYSTEM: '1', GIT_PAGER: 'cat', TZ: 'UTC', LANG: 'C.UTF-8' });
 
 function run(cmd, argv, input) {

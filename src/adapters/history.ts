@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { ExitCode, GitSessionError } from '../errors.js';
 import { git, type GitResult } from './git.js';
 import { loadConfig } from './config.js';
-import { findRepo } from './repo.js';
+import { findRepo, type RepoInfo } from './repo.js';
 import { DEAD_END_ALIASES, type Config } from '../core/config.js';
 import { commitFormat, parseCommitRecords, trailerKeys, type TrailerKeys } from '../core/report/log-format.js';
 import {
@@ -29,6 +29,8 @@ export interface HistoryOptions {
 /** Everything a history command starts from. */
 export interface History {
   root: string;
+  /** Where a shallow clone lists its cut-off commits (see shallowBoundaries). */
+  shallowFile: string;
   config: Config;
   keys: TrailerKeys;
   opts: HistoryOptions;
@@ -37,8 +39,12 @@ export interface History {
 /** Finds the repository around `cwd` and reads its settings. */
 export async function openHistory(cwd: string, env: NodeJS.ProcessEnv): Promise<History> {
   const repo = await findRepo(cwd, env);
-  const config = loadConfig(repo.root);
-  return { root: repo.root, config, keys: trailerKeys(config.trailers, DEAD_END_ALIASES), opts: { cwd, env } };
+  return historyOf(repo, loadConfig(repo.root), { cwd, env });
+}
+
+/** The history of a repository already found, with its settings already read. */
+export function historyOf(repo: RepoInfo, config: Config, opts: HistoryOptions): History {
+  return { root: repo.root, shallowFile: repo.shallowFile, config, keys: trailerKeys(config.trailers, DEAD_END_ALIASES), opts };
 }
 
 // User config must not leak into output we parse: signatures would land in stdout,

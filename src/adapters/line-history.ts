@@ -47,14 +47,11 @@ export async function readBlame(
 /**
  * The commits where a shallow clone's history was cut off (empty in a full clone):
  * git shows them as if they had no parents, so they seem to have written lines
- * that are in fact older.
+ * that are in fact older. `file` is git's path for the list (`--git-path shallow`).
  */
-export async function shallowBoundaries(opts: HistoryOptions): Promise<Set<string>> {
-  const where = await git(['rev-parse', '--path-format=absolute', '--git-path', 'shallow'], { ...opts, allowFailure: true });
-  const path = where.stdout.trim();
-  if (where.code !== 0 || path === '') return new Set();
+export function shallowBoundaries(file: string): Set<string> {
   try {
-    return new Set(readFileSync(path, 'utf8').split('\n').filter((l) => l !== ''));
+    return new Set(readFileSync(file, 'utf8').split('\n').filter((l) => l !== ''));
   } catch {
     return new Set();
   }

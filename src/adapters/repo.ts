@@ -11,6 +11,8 @@ export interface RepoInfo {
   commonDir: string;
   /** Absolute path where git looks for hooks (honours core.hooksPath and worktrees). */
   hooksDir: string;
+  /** Absolute path of the file that lists a shallow clone's cut-off commits (absent in a full clone). */
+  shallowFile: string;
 }
 
 /** Finds the repository containing `cwd`; throws a NotARepo error outside a work tree. */
@@ -26,10 +28,12 @@ export async function findRepo(cwd: string, env?: NodeJS.ProcessEnv): Promise<Re
       '--git-common-dir',
       '--git-path',
       'hooks',
+      '--git-path',
+      'shallow',
     ],
     { cwd, env, allowFailure: true },
   );
-  const [bare, inside, root, gitDir, commonDir, hooksDir] = result.stdout.split('\n');
+  const [bare, inside, root, gitDir, commonDir, hooksDir, shallowFile] = result.stdout.split('\n');
   // In a bare repository (or inside .git) git prints the first answers, then fails at
   // --show-toplevel: read them before calling it "not a repository".
   const noWorkTree = bare === 'true' || inside === 'false';
@@ -38,10 +42,10 @@ export async function findRepo(cwd: string, env?: NodeJS.ProcessEnv): Promise<Re
       fix: "Run git-session inside a repository's work tree, or run `git init` first.",
     });
   }
-  if (noWorkTree || inside !== 'true' || !root || !gitDir || !commonDir || !hooksDir) {
+  if (noWorkTree || inside !== 'true' || !root || !gitDir || !commonDir || !hooksDir || !shallowFile) {
     throw new GitSessionError(ExitCode.NotARepo, `${cwd} is a bare repository or a git dir, not a work tree.`, {
       fix: 'Run git-session in a checkout (a clone or `git worktree add`), where SESSION.md can live.',
     });
   }
-  return { root, gitDir, commonDir, hooksDir };
+  return { root, gitDir, commonDir, hooksDir, shallowFile };
 }

@@ -3,13 +3,13 @@ import type { CommandContext, CommandResult } from '../context.js';
 import { loadConfig } from '../adapters/config.js';
 import { readTextFile } from '../adapters/fs.js';
 import { currentBranch, gitOut, hasHead, lastChange, type GitFactOptions } from '../adapters/git-facts.js';
-import { readBaseRefs } from '../adapters/history.js';
+import { historyOf, readBaseRefs } from '../adapters/history.js';
 import { invocation } from '../adapters/invocation.js';
 import { findRepo, type RepoInfo } from '../adapters/repo.js';
 import { hooksInstalled } from '../adapters/hooks-installed.js';
 import { lackedCloneConfig } from '../adapters/clone-config.js';
 import { mtimeOf } from '../adapters/work-tree.js';
-import { CONFIG_FILE, DEAD_END_ALIASES, DEFAULT_CONFIG, type Config } from '../core/config.js';
+import { CONFIG_FILE, DEFAULT_CONFIG, type Config } from '../core/config.js';
 import { GitSessionError } from '../errors.js';
 import { refuseConflicted } from '../core/session/conflict.js';
 import { mergeItems, type TrailerValue } from '../core/context/items.js';
@@ -20,7 +20,6 @@ import { journalMatcher, normalisePath } from '../core/pipeline/paths.js';
 import { redactDeep } from '../core/report/redact-deep.js';
 import { sessionView, type SessionView } from '../core/report/session-view.js';
 import { pickBase } from '../core/report/targets.js';
-import { trailerKeys } from '../core/report/log-format.js';
 import { joinReason } from '../core/trailers/reason.js';
 
 /** Commits scanned for trailers when the branch has no base to measure from. */
@@ -50,13 +49,13 @@ async function historyRange(opts: GitFactOptions): Promise<{ revArgs: string[]; 
 
 /** The items the range's commits recorded (tree and trailers), newest first, still in force only. */
 async function rangeItems(
-  root: string,
+  repo: RepoInfo,
   config: Config,
   git: GitFactOptions,
   range: { revArgs: string[]; filters: string[]; label: string },
 ): Promise<{ commits: number; decisions: TrailerValue[]; deadEnds: TrailerValue[] }> {
   const { readSessionHistory } = await import('../adapters/session-history.js');
-  const h = { root, config, keys: trailerKeys(config.trailers, DEAD_END_ALIASES), opts: { cwd: git.cwd, env: git.env ?? process.env } };
+  const h = historyOf(repo, config, { cwd: git.cwd, env: git.env ?? process.env });
   const record = await readSessionHistory(h, { revArgs: range.revArgs, filters: range.filters, label: range.label });
   const decisions: TrailerValue[] = [];
   const deadEnds: TrailerValue[] = [];
@@ -130,7 +129,7 @@ export async function gatherContext(
     const none = { commits: 0, decisions: [], deadEnds: [] };
     const [recorded, sessionCommit, status, lacked] = await Promise.all([
       // The Stop hook tells what to update, not what was decided: it needs no record.
-      head && !opts.viewIfStale ? rangeItems(root, config, git, range) : none,
+      head && !opts.viewIfStale ? rangeItems(repo, config, git, range) : none,
       head ? lastChange(config.sessionFile, git) : null,
       gitOut(['status', '--porcelain=v1', '-z', '--untracked-files=all'], git),
       opts.viewIfStale ? [] : lackedCloneConfig(root, ctx.env),

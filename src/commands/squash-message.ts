@@ -3,9 +3,8 @@ import { loadConfig } from '../adapters/config.js';
 import { git } from '../adapters/git.js';
 import { findRepo } from '../adapters/repo.js';
 import { readSessionHistory } from '../adapters/session-history.js';
-import { DEAD_END_ALIASES } from '../core/config.js';
+import { historyOf } from '../adapters/history.js';
 import { renderSquashMessage, type LoggedCommit } from '../core/pipeline/squash.js';
-import { trailerKeys } from '../core/report/log-format.js';
 import { joinReason } from '../core/trailers/reason.js';
 import { parseRange } from '../core/report/targets.js';
 import { ExitCode, GitSessionError } from '../errors.js';
@@ -31,7 +30,7 @@ export async function squashMessage(args: { range: string }, ctx: CommandContext
   const parsed = parseRange(args.range.trim());
   const range = parsed.revArgs[0]!;
   const tip = parsed.head;
-  const h = { root: repo.root, config, keys: trailerKeys(config.trailers, DEAD_END_ALIASES), opts: { cwd: repo.root, env: ctx.env } };
+  const h = historyOf(repo, config, { cwd: repo.root, env: ctx.env });
   let record;
   try {
     record = await readSessionHistory(h, { revArgs: [range], label: `the range "${args.range}"` });

@@ -62,9 +62,7 @@ async function lineHistory(h: History, path: string, lines: Lines, opts: History
 
 /** Each line's last change, from `git blame` on the work-tree file, then those commits' trailers and journal in one read. */
 async function lastChanges(h: History, path: string, lines: Lines, target: WhyTarget, pending: Promise<Blamed>): Promise<WhyReport> {
-  // Neither depends on what blame finds: read while it runs.
-  const shallow = shallowBoundaries(h.opts);
-  shallow.catch(() => {});
+  // It does not depend on what blame finds: read while it runs.
   const record = recordOf(h);
   const blame = await pending.then(fromSettled);
   if ('kind' in blame) {
@@ -84,7 +82,7 @@ async function lastChanges(h: History, path: string, lines: Lines, target: WhyTa
     commits.push(c);
     if (j.length > 0) journal.set(c.hash, j);
   });
-  return buildWhy(target, withItems(commits, await record), journal, { mode: 'blame', uncommitted: blame.uncommitted }, await shallow);
+  return buildWhy(target, withItems(commits, await record), journal, { mode: 'blame', uncommitted: blame.uncommitted }, shallowBoundaries(h.shallowFile));
 }
 
 // A history with no commits yet has no record: the reader's own error comes first.
@@ -111,12 +109,8 @@ export async function why(args: WhyArgs, ctx: CommandContext): Promise<CommandRe
       ? await lineHistory(h, target.path, target.lines, h.opts)
       : await readCommits(h.keys, { revArgs: ['HEAD'], paths: [target.path], follow: true, label: target.path }, h.opts);
     if (commits.length === 0 && !(await fileAtHead(target.path, h.opts))) throw missing(target.path);
-    const [journal, shallow, items] = await Promise.all([
-      readJournal(h.config.journal.path, { hashes: commits.map((c) => c.hash) }, h.opts),
-      shallowBoundaries(h.opts),
-      record!,
-    ]);
-    report = buildWhy(target, withItems(commits, items), journal, undefined, shallow);
+    const [journal, items] = await Promise.all([readJournal(h.config.journal.path, { hashes: commits.map((c) => c.hash) }, h.opts), record!]);
+    report = buildWhy(target, withItems(commits, items), journal, undefined, shallowBoundaries(h.shallowFile));
   }
   if (args.activeOnly) report = onlyActive(report);
   return { stdout: args.format === 'json' ? renderWhyJson(report) : renderWhyMarkdown(report) };
