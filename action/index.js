@@ -62309,23 +62309,25 @@ async function findRepo(cwd, env) {
       "--git-dir",
       "--git-common-dir",
       "--git-path",
-      "hooks"
+      "hooks",
+      "--git-path",
+      "shallow"
     ],
     { cwd, env, allowFailure: true }
   );
-  const [bare, inside, root, gitDir, commonDir, hooksDir] = result.stdout.split("\n");
+  const [bare, inside, root, gitDir, commonDir, hooksDir, shallowFile] = result.stdout.split("\n");
   const noWorkTree = bare === "true" || inside === "false";
   if (result.code !== 0 && !noWorkTree) {
     throw new GitSessionError(ExitCode2.NotARepo, `${cwd} is not inside a git repository.`, {
       fix: "Run git-session inside a repository's work tree, or run `git init` first."
     });
   }
-  if (noWorkTree || inside !== "true" || !root || !gitDir || !commonDir || !hooksDir) {
+  if (noWorkTree || inside !== "true" || !root || !gitDir || !commonDir || !hooksDir || !shallowFile) {
     throw new GitSessionError(ExitCode2.NotARepo, `${cwd} is a bare repository or a git dir, not a work tree.`, {
       fix: "Run git-session in a checkout (a clone or `git worktree add`), where SESSION.md can live."
     });
   }
-  return { root, gitDir, commonDir, hooksDir };
+  return { root, gitDir, commonDir, hooksDir, shallowFile };
 }
 
 // src/core/report/log-format.ts
@@ -62661,8 +62663,10 @@ async function hasHead(opts) {
 // src/adapters/history.ts
 async function openHistory(cwd, env) {
   const repo = await findRepo(cwd, env);
-  const config = loadConfig(repo.root);
-  return { root: repo.root, config, keys: trailerKeys(config.trailers, DEAD_END_ALIASES), opts: { cwd, env } };
+  return historyOf(repo, loadConfig(repo.root), { cwd, env });
+}
+function historyOf(repo, config, opts) {
+  return { root: repo.root, shallowFile: repo.shallowFile, config, keys: trailerKeys(config.trailers, DEAD_END_ALIASES), opts };
 }
 var LOG_FLAGS = ["--no-color", "--no-show-signature", "--no-relative", "--no-ext-diff", "--no-textconv"];
 function pathArgs(paths) {
@@ -63638,12 +63642,9 @@ async function readBlame(path3, lines2, opts) {
   if (/^no such path /.test(detail) && await hasHead(opts)) return { kind: "missing" };
   return failed(result, `lines ${lines2.start}-${lines2.end} of ${path3}`, opts);
 }
-async function shallowBoundaries(opts) {
-  const where2 = await git(["rev-parse", "--path-format=absolute", "--git-path", "shallow"], { ...opts, allowFailure: true });
-  const path3 = where2.stdout.trim();
-  if (where2.code !== 0 || path3 === "") return /* @__PURE__ */ new Set();
+function shallowBoundaries(file) {
   try {
-    return new Set(readFileSync5(path3, "utf8").split("\n").filter((l) => l !== ""));
+    return new Set(readFileSync5(file, "utf8").split("\n").filter((l) => l !== ""));
   } catch {
     return /* @__PURE__ */ new Set();
   }
@@ -63766,9 +63767,6 @@ async function lineHistory(h, path3, lines2, opts) {
   }
 }
 async function lastChanges(h, path3, lines2, target2, pending2) {
-  const shallow = shallowBoundaries(h.opts);
-  shallow.catch(() => {
-  });
   const record = recordOf2(h);
   const blame = await pending2.then(fromSettled);
   if ("kind" in blame) {
@@ -63787,7 +63785,7 @@ async function lastChanges(h, path3, lines2, target2, pending2) {
     commits.push(c);
     if (j.length > 0) journal.set(c.hash, j);
   });
-  return buildWhy(target2, withItems(commits, await record), journal, { mode: "blame", uncommitted: blame.uncommitted }, await shallow);
+  return buildWhy(target2, withItems(commits, await record), journal, { mode: "blame", uncommitted: blame.uncommitted }, shallowBoundaries(h.shallowFile));
 }
 function recordOf2(h) {
   const pending2 = readSessionItems(h);
@@ -63807,12 +63805,8 @@ async function why(args, ctx) {
   } else {
     const commits = target2.lines ? await lineHistory(h, target2.path, target2.lines, h.opts) : await readCommits(h.keys, { revArgs: ["HEAD"], paths: [target2.path], follow: true, label: target2.path }, h.opts);
     if (commits.length === 0 && !await fileAtHead(target2.path, h.opts)) throw missing(target2.path);
-    const [journal, shallow, items] = await Promise.all([
-      readJournal(h.config.journal.path, { hashes: commits.map((c) => c.hash) }, h.opts),
-      shallowBoundaries(h.opts),
-      record
-    ]);
-    report = buildWhy(target2, withItems(commits, items), journal, void 0, shallow);
+    const [journal, items] = await Promise.all([readJournal(h.config.journal.path, { hashes: commits.map((c) => c.hash) }, h.opts), record]);
+    report = buildWhy(target2, withItems(commits, items), journal, void 0, shallowBoundaries(h.shallowFile));
   }
   if (args.activeOnly) report = onlyActive(report);
   return { stdout: args.format === "json" ? renderWhyJson(report) : renderWhyMarkdown(report) };
@@ -64085,7 +64079,7 @@ async function squashMessage(args, ctx) {
   const parsed = parseRange(args.range.trim());
   const range = parsed.revArgs[0];
   const tip = parsed.head;
-  const h = { root: repo.root, config, keys: trailerKeys(config.trailers, DEAD_END_ALIASES), opts: { cwd: repo.root, env: ctx.env } };
+  const h = historyOf(repo, config, { cwd: repo.root, env: ctx.env });
   let record;
   try {
     record = await readSessionHistory(h, { revArgs: [range], label: `the range "${args.range}"` });
