@@ -64131,18 +64131,49 @@ function lineEnd2(text5, index3) {
   const end = nl === -1 ? text5.length : nl;
   return text5[end - 1] === "\r" ? end - 1 : end;
 }
-function findBlocks(text5) {
-  const blocks2 = [];
-  let from = 0;
-  for (; ; ) {
-    const start = text5.indexOf(BLOCK_START, from);
-    if (start === -1) return { blocks: blocks2, broken: false };
-    const end = text5.indexOf(BLOCK_END, start + BLOCK_START.length);
-    if (end === -1) return { blocks: blocks2, broken: true };
-    const stop = lineEnd2(text5, end);
-    blocks2.push({ start, end: stop });
-    from = stop;
+function linesOf(text5) {
+  const out = [];
+  for (let at = 0; ; ) {
+    const stop = lineEnd2(text5, at);
+    out.push({ at, text: text5.slice(at, stop) });
+    const nl = text5.indexOf("\n", at);
+    if (nl === -1) return out;
+    at = nl + 1;
   }
+}
+var FENCE = /^ {0,3}(`{3,}|~{3,})/;
+function fencedLines(lines2) {
+  const inside = /* @__PURE__ */ new Set();
+  for (let i = 0; i < lines2.length; i++) {
+    const open2 = FENCE.exec(lines2[i].text)?.[1];
+    if (open2 === void 0) continue;
+    let j = i + 1;
+    while (j < lines2.length) {
+      const close2 = FENCE.exec(lines2[j].text)?.[1];
+      if (close2 !== void 0 && close2[0] === open2[0] && close2.length >= open2.length && lines2[j].text.trim() === close2) break;
+      j++;
+    }
+    if (j === lines2.length) continue;
+    for (let k = i; k <= j; k++) inside.add(k);
+    i = j;
+  }
+  return inside;
+}
+function findBlocks(text5) {
+  const lines2 = linesOf(text5);
+  const fenced = fencedLines(lines2);
+  const blocks2 = [];
+  let start;
+  lines2.forEach((line, i) => {
+    if (fenced.has(i)) return;
+    if (start === void 0) {
+      if (line.text.trim() === BLOCK_START) start = line.at + line.text.indexOf(BLOCK_START);
+    } else if (line.text.trimEnd().endsWith(BLOCK_END)) {
+      blocks2.push({ start, end: line.at + line.text.length });
+      start = void 0;
+    }
+  });
+  return { blocks: blocks2, broken: start !== void 0 };
 }
 function separatorFor(text5) {
   const crlf = text5.split("\r\n").length - 1;

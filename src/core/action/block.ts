@@ -54,22 +54,71 @@ function lineEnd(text: string, index: number): number {
   return text[end - 1] === '\r' ? end - 1 : end;
 }
 
+/** A line of `text`: where it starts, and its text without the line break. */
+interface Line {
+  at: number;
+  text: string;
+}
+
+function linesOf(text: string): Line[] {
+  const out: Line[] = [];
+  for (let at = 0; ; ) {
+    const stop = lineEnd(text, at);
+    out.push({ at, text: text.slice(at, stop) });
+    const nl = text.indexOf('\n', at);
+    if (nl === -1) return out;
+    at = nl + 1;
+  }
+}
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
 /**
- * Every complete block in `text`, in order. A start marker without an end marker after
- * it is reported as `broken`: guessing where it ends could eat the author's text.
+ * The lines inside fenced code blocks that are closed (CommonMark: a closing fence has
+ * the opening's character, at least as many, and nothing else). An author who shows
+ * the markers in an example means no block; a fence never closed hides nothing here,
+ * or every block appended after it would be missed and appended again.
+ */
+function fencedLines(lines: readonly Line[]): Set<number> {
+  const inside = new Set<number>();
+  for (let i = 0; i < lines.length; i++) {
+    const open = FENCE.exec(lines[i]!.text)?.[1];
+    if (open === undefined) continue;
+    let j = i + 1;
+    while (j < lines.length) {
+      const close = FENCE.exec(lines[j]!.text)?.[1];
+      if (close !== undefined && close[0] === open[0] && close.length >= open.length && lines[j]!.text.trim() === close) break;
+      j++;
+    }
+    if (j === lines.length) continue;
+    for (let k = i; k <= j; k++) inside.add(k);
+    i = j;
+  }
+  return inside;
+}
+
+/**
+ * Every complete block in `text`, in order: from a line that is the start marker alone
+ * to the next line that ends with the end marker, outside closed code fences (a
+ * marker quoted inline or in an example is the author's text). A start marker without
+ * an end marker after it is reported as `broken`: guessing where it ends could eat
+ * the author's text.
  */
 export function findBlocks(text: string): { blocks: BlockSpan[]; broken: boolean } {
+  const lines = linesOf(text);
+  const fenced = fencedLines(lines);
   const blocks: BlockSpan[] = [];
-  let from = 0;
-  for (;;) {
-    const start = text.indexOf(BLOCK_START, from);
-    if (start === -1) return { blocks, broken: false };
-    const end = text.indexOf(BLOCK_END, start + BLOCK_START.length);
-    if (end === -1) return { blocks, broken: true };
-    const stop = lineEnd(text, end);
-    blocks.push({ start, end: stop });
-    from = stop;
-  }
+  let start: number | undefined;
+  lines.forEach((line, i) => {
+    if (fenced.has(i)) return;
+    if (start === undefined) {
+      if (line.text.trim() === BLOCK_START) start = line.at + line.text.indexOf(BLOCK_START);
+    } else if (line.text.trimEnd().endsWith(BLOCK_END)) {
+      blocks.push({ start, end: line.at + line.text.length });
+      start = undefined;
+    }
+  });
+  return { blocks, broken: start !== undefined };
 }
 
 export type Splice =

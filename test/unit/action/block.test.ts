@@ -49,12 +49,32 @@ describe('spliceBlock', () => {
     expect(out).toEqual({ kind: 'replaced', body: `A\n${block('3')}\nB\nC`, textAfter: true });
   });
 
+  it('leaves markers the author quotes, inline or in a closed code fence, as the author wrote them', () => {
+    const example = `How the action marks its block:\n\n\`\`\`md\n${BLOCK_START}\nthe review\n${BLOCK_END}\n\`\`\`\n\nAn unfinished one: \`${BLOCK_START}\`\n`;
+    expect(findBlocks(example)).toEqual({ blocks: [], broken: false });
+    const added = spliceBlock(example, block('r'));
+    expect(added).toMatchObject({ kind: 'added' });
+    const body = (added as { body: string }).body;
+    expect(body.startsWith(example)).toBe(true);
+    // The next run finds its own block, after the example, and replaces only it.
+    const again = spliceBlock(body, block('r2'));
+    expect(again).toMatchObject({ kind: 'replaced', body: `${example}\n${block('r2')}` });
+  });
+
+  it('finds its block after a code fence the author never closed', () => {
+    const text = 'Notes\n\n```\nunfinished';
+    const body = (spliceBlock(text, block('r')) as { body: string }).body;
+    expect(findBlocks(body).blocks).toHaveLength(1);
+    expect(spliceBlock(body, block('r'))).toMatchObject({ kind: 'unchanged' });
+  });
+
   it('refuses a start marker without an end marker', () => {
     expect(spliceBlock(`Text\n${BLOCK_START}\nhalf`, block('r'))).toEqual({ kind: 'broken' });
   });
 
   it('keeps every byte of the author text and one block, however often it runs', () => {
-    const text = fc.string({ unit: 'grapheme' }).filter((s) => !s.includes('<!-- git-session'));
+    // Code fences in the author's text have examples of their own above.
+    const text = fc.string({ unit: 'grapheme' }).filter((s) => !s.includes('<!-- git-session') && !/```|~~~/.test(s));
     fc.assert(
       fc.property(text, text, fc.array(fc.string({ minLength: 1 }), { maxLength: 3 }), (before, after, reviews) => {
         let body = before;
