@@ -62111,6 +62111,23 @@ var childProcess = () => process.getBuiltinModule("node:child_process");
 
 // src/adapters/git.ts
 init_errors();
+
+// src/adapters/early-git.ts
+var KEY = /* @__PURE__ */ Symbol.for("git-session.early-git");
+function registry() {
+  const global2 = globalThis;
+  return global2[KEY] ??= /* @__PURE__ */ new Map();
+}
+var keyOf = (cwd, args) => JSON.stringify([cwd, ...args]);
+function takeEarly(args, cwd) {
+  const all2 = registry();
+  const key = keyOf(cwd, args);
+  const found = all2.get(key);
+  all2.delete(key);
+  return found;
+}
+
+// src/adapters/git.ts
 var MAX_BUFFER = 1024 * 1024 * 1024;
 function failure(args, code2, stderr) {
   const detail = stderr.trim().split("\n")[0] ?? "";
@@ -62119,6 +62136,15 @@ function failure(args, code2, stderr) {
 var started = [];
 function git(args, options2) {
   started.push(args[0] ?? "");
+  const early = options2.input === void 0 && (options2.env === void 0 || options2.env === process.env) ? takeEarly(args, options2.cwd) : void 0;
+  if (!early) return run(args, options2);
+  return early.then((r) => {
+    if (!r) return run(args, options2);
+    if (r.code !== 0 && !options2.allowFailure) throw failure(args, r.code, r.stderr);
+    return r;
+  });
+}
+function run(args, options2) {
   return new Promise((resolve2, reject) => {
     const child = childProcess().execFile(
       "git",
@@ -63007,6 +63033,9 @@ function parseWhyTarget(target2) {
   }
   return { path: m[1], lines: { start, end } };
 }
+function blameArgs(path3, lines2) {
+  return ["blame", "--porcelain", `-L${lines2.start},${lines2.end}`, "--", path3];
+}
 function parseRange(range) {
   if (range.trim() === "" || range.startsWith("-")) {
     throw new GitSessionError(ExitCode2.Usage, `"${range}" is not a revision range.`, {
@@ -63633,7 +63662,7 @@ async function readLineLog(keys, path3, lines2, opts) {
   return parseCommitRecords(result.stdout, keys);
 }
 async function readBlame(path3, lines2, opts) {
-  const result = await git(["blame", "--porcelain", `-L${lines2.start},${lines2.end}`, "--", path3], { ...opts, allowFailure: true });
+  const result = await git(blameArgs(path3, lines2), { ...opts, allowFailure: true });
   if (result.code === 0) return parseBlame(result.stdout);
   const detail = result.stderr.trim().split("\n")[0]?.replace(/^fatal: /, "") ?? "";
   const short = /has only (\d+) lines?/.exec(detail);
@@ -64361,7 +64390,7 @@ async function publish(inputs, pr, text5, block) {
     warning(apiProblem("update the pull request description", error2));
   }
 }
-async function run(cwd, env) {
+async function run2(cwd, env) {
   const inputs = readInputs((name) => getInput(name));
   const ctx = { cwd, env, now: /* @__PURE__ */ new Date(), stdoutIsTTY: false };
   const pr = pullRequestOf(context2.payload);
@@ -64401,6 +64430,6 @@ ${JSON.stringify(model, null, 2)}
 }
 
 // src/action/index.ts
-run(process.cwd(), process.env).catch((error2) => {
+run2(process.cwd(), process.env).catch((error2) => {
   setFailed(error2 instanceof GitSessionError ? `git-session: ${error2.message}` : error2 instanceof Error ? error2.stack ?? error2.message : String(error2));
 });

@@ -1,5 +1,6 @@
 import { childProcess } from './builtins.js';
 import { ExitCode, GitSessionError } from '../errors.js';
+import { takeEarly } from './early-git.js';
 
 /**
  * Runs git. We call git directly rather than through simple-git: simple-git strips
@@ -37,9 +38,19 @@ export function gitCalls(): readonly string[] {
   return started;
 }
 
-/** Runs `git <args>` asynchronously. */
+/** Runs `git <args>` asynchronously (or takes its result, when the binary's entry started it already). */
 export function git(args: readonly string[], options: GitOptions): Promise<GitResult> {
   started.push(args[0] ?? '');
+  const early = options.input === undefined && (options.env === undefined || options.env === process.env) ? takeEarly(args, options.cwd) : undefined;
+  if (!early) return run(args, options);
+  return early.then((r) => {
+    if (!r) return run(args, options);
+    if (r.code !== 0 && !options.allowFailure) throw failure(args, r.code, r.stderr);
+    return r;
+  });
+}
+
+function run(args: readonly string[], options: GitOptions): Promise<GitResult> {
   return new Promise((resolve, reject) => {
     const child = childProcess().execFile(
       'git',

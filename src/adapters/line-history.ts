@@ -5,6 +5,7 @@ import { failed, LOG_FLAGS, type HistoryOptions } from './history.js';
 import { commitFormat, parseCommitRecords, type TrailerKeys } from '../core/report/log-format.js';
 import type { CommitRecord } from '../core/report/types.js';
 import { parseBlame, type BlameResult } from '../core/report/blame.js';
+import { blameArgs } from '../core/report/targets.js';
 
 // The readers behind `why`: one line range, or one file, rather than a walk.
 
@@ -34,7 +35,7 @@ export async function readBlame(
   lines: { start: number; end: number },
   opts: HistoryOptions,
 ): Promise<BlameResult | BlameRefusal> {
-  const result = await git(['blame', '--porcelain', `-L${lines.start},${lines.end}`, '--', path], { ...opts, allowFailure: true });
+  const result = await git(blameArgs(path, lines), { ...opts, allowFailure: true });
   if (result.code === 0) return parseBlame(result.stdout);
   const detail = result.stderr.trim().split('\n')[0]?.replace(/^fatal: /, '') ?? '';
   const short = /has only (\d+) lines?/.exec(detail);

@@ -10,6 +10,8 @@
 // compiled from cached data cannot call import() itself, so the bundle imports its
 // lazy parts through the function passed in as __gsImport. Any failure only costs speed.
 import type * as NodeModule from 'node:module';
+import { startEarly } from '../adapters/early-git.js';
+import { blameAhead } from '../core/report/targets.js';
 
 /**
  * Where the compiled bundle is kept: next to it, so only its owner can write it.
@@ -103,6 +105,13 @@ function enableCompileCache(): void {
 const WALKERS = new Set(['log', 'review', 'standup', 'timeline', 'squash-message', 'mcp']);
 if (hook === undefined && command !== undefined && WALKERS.has(command)) {
   (require('node:v8') as typeof import('node:v8')).setFlagsFromString('--heap-growing-percent=30');
+}
+
+// `why <path>:<line>` waits mostly on git blame: started now, it runs while the bundle
+// loads, and the bundle's identical call takes its result (see adapters/early-git.ts).
+if (command === 'why') {
+  const blame = blameAhead(process.argv.slice(3));
+  if (blame) startEarly(blame, process.cwd(), (require('node:child_process') as typeof import('node:child_process')).execFile);
 }
 
 if (!runFromCodeCache()) {

@@ -25,6 +25,35 @@ export function parseWhyTarget(target: string): WhyTarget {
   return { path: m[1]!, lines: { start, end } };
 }
 
+/** The arguments of the git blame `why` runs for a line range. */
+export function blameArgs(path: string, lines: { start: number; end: number }): string[] {
+  return ['blame', '--porcelain', `-L${lines.start},${lines.end}`, '--', path];
+}
+
+/**
+ * The git blame a command line will run, when it is plainly `why <path>:<line>[-<end>]`
+ * (`words` after `why`, a `--format` allowed): the binary starts it before loading
+ * the rest. Undefined for anything else (another option, no line, a bad target),
+ * which then runs as it always does.
+ */
+export function blameAhead(words: readonly string[]): string[] | undefined {
+  const targets: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (w === '--format' && i + 1 < words.length) i++;
+    else if (w.startsWith('--format=')) continue;
+    else if (w.startsWith('-')) return undefined;
+    else targets.push(w);
+  }
+  if (targets.length !== 1) return undefined;
+  try {
+    const { path, lines } = parseWhyTarget(targets[0]!);
+    return lines ? blameArgs(path, lines) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A revision range as git log takes it, and the revision at its head. */
 export interface Range {
   /** As shown to the reader. */

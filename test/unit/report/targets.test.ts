@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeBasicRegex, parseRange, parseWhyTarget, pickBase, standupSince, type RefInfo } from '../../../src/core/report/targets.js';
+import { blameAhead, escapeBasicRegex, parseRange, parseWhyTarget, pickBase, standupSince, type RefInfo } from '../../../src/core/report/targets.js';
 import { splitReason as splitReasoned } from '../../../src/core/trailers/index.js';
 
 describe('parseWhyTarget', () => {
@@ -16,6 +16,23 @@ describe('parseWhyTarget', () => {
   it.each(['a.ts:0', 'a.ts:9-3', '', '--all'])('refuses %j with a usage error', (target) => {
     expect(() => parseWhyTarget(target)).toThrow(expect.objectContaining({ exitCode: 2 }));
   });
+});
+
+describe('blameAhead', () => {
+  it.each([
+    [['src/a.ts:12'], ['blame', '--porcelain', '-L12,12', '--', 'src/a.ts']],
+    [['src/a.ts:3-9', '--format', 'json'], ['blame', '--porcelain', '-L3,9', '--', 'src/a.ts']],
+    [['--format=md', 'a:b:4'], ['blame', '--porcelain', '-L4,4', '--', 'a:b']],
+  ])('starts blame early for why %j', (words, expected) => {
+    expect(blameAhead(words)).toEqual(expected);
+  });
+
+  it.each([[['src/a.ts']], [['src/a.ts:12', '--history']], [['a:1', 'b:2']], [['a.ts:0']], [[]], [['--help']], [['a:1', '--format']]])(
+    'leaves %j to the command itself',
+    (words) => {
+      expect(blameAhead(words)).toBeUndefined();
+    },
+  );
 });
 
 describe('parseRange', () => {
