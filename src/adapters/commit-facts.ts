@@ -93,7 +93,11 @@ export async function readCommitSetting(args: string[], ctx: CommandContext): Pr
   const sessionFile = normalisePath(config.sessionFile);
   // A session file named differently in the settings at the top: resolve it again.
   const moved = `:${sessionFile}` !== staged;
-  if (moved) state.revs[`:${sessionFile}`] = await objectId(root, env, `:${sessionFile}`);
+  if (moved) {
+    state.revs[`:${sessionFile}`] = await objectId(root, env, `:${sessionFile}`);
+    // The piped mode was another file's.
+    delete state.sessionMode;
+  }
   const baseBlob = moved ? await objectId(root, env, `${parent}:${sessionFile}`) : state.revs[baseFile];
   const base = amend ? await amendBase(root, env, state.revs[parent]) : 'HEAD';
   const files = pipedText

@@ -26,6 +26,8 @@ export interface CommitState {
   markers: CommitMarkers;
   /** Object ids of the revisions asked for (`HEAD`, `:SESSION.md`, `HEAD:SESSION.md`…); undefined where one does not resolve. */
   revs: Record<string, string | undefined>;
+  /** The session file's mode in the index, when the hook script's queries said it. */
+  sessionMode?: string;
 }
 
 const LAYOUT = ['rev-parse', '--path-format=absolute', '--show-toplevel', '--git-dir', '--git-path', 'git-session'];

@@ -67,6 +67,13 @@ function startingText(edits: readonly OwnedEdit[], stagedBlob: string): string |
   return [before, before.replace(/\r\n/g, '\n')].find((text) => isBlobOf(text, stagedBlob));
 }
 
+/** The session file's stage-0 entry in the index (mode and blob), or undefined when it has none. */
+async function indexEntry(root: string, env: NodeJS.ProcessEnv, file: string): Promise<{ mode: string; blob: string } | undefined> {
+  const entry = (await git(['ls-files', '-s', '--', file], { cwd: root, env })).stdout.split('\n')[0] ?? '';
+  const m = /^(\d+) ([0-9a-f]+) 0\t/.exec(entry);
+  return m ? { mode: m[1]!, blob: m[2]! } : undefined;
+}
+
 /**
  * Stages the lines git-session's commands spliced into the session file and the
  * commit does not hold yet, into every index this commit is made from. Returns how
@@ -79,6 +86,7 @@ export async function stageOwnedEdits(
   stateDir: string,
   file: string,
   stagedBlob?: string,
+  stagedMode?: string,
 ): Promise<OwnedStaging> {
   const none = { staged: 0, notStaged: 0 };
   const record = readRecord(stateDir);
@@ -102,11 +110,11 @@ export async function stageOwnedEdits(
     done();
     return none;
   }
-  const entry = (await git(['ls-files', '-s', '--', file], { cwd: root, env })).stdout.split('\n')[0] ?? '';
-  const m = /^(\d+) ([0-9a-f]+) 0\t/.exec(entry);
+  // The index entry: from the hook script's queries when they said it, else from git.
+  const indexed = stagedBlob !== undefined && stagedMode !== undefined ? { mode: stagedMode, blob: stagedBlob } : await indexEntry(root, env, file);
   // Not tracked yet (or mid-conflict): nothing of the person's is staged to keep apart.
-  if (!m) return none;
-  const staged = known !== undefined && m[2] === stagedBlob ? known : (await git(['cat-file', 'blob', m[2]!], { cwd: root, env })).stdout;
+  if (!indexed) return none;
+  const staged = known !== undefined && indexed.blob === stagedBlob ? known : (await git(['cat-file', 'blob', indexed.blob], { cwd: root, env })).stdout;
   // Everything recorded is staged already (a `git add`, or the private filter staging the
   // file without its private bodies, so that the texts differ): nothing to merge.
   const pending = record.edits.filter((e) => !stillThere(addedLines(e.before, e.after), staged));
@@ -134,7 +142,7 @@ export async function stageOwnedEdits(
   let blob: string | undefined;
   if (text !== staged) {
     blob = (await git(['hash-object', '-w', '--stdin', '--no-filters'], { cwd: root, env, input: text })).stdout.trim();
-    await everyIndex(env, (e) => git(['update-index', '--cacheinfo', `${m[1]},${blob},${file}`], { cwd: root, env: e }));
+    await everyIndex(env, (e) => git(['update-index', '--cacheinfo', `${indexed.mode},${blob},${file}`], { cwd: root, env: e }));
   }
   done();
   return { staged: staging, notStaged, ...(blob ? { blob } : {}) };

@@ -20,9 +20,10 @@ export function readPreflight(): Preflight | undefined {
 export function preflightState(p: Preflight, sessionFile: string): CommitState | undefined {
   const blobs = sessionBlobs(p, sessionFile);
   if (!blobs) return undefined;
-  return commitStateAt(p.root, p.gitDir, p.stateDir, {
+  const state = commitStateAt(p.root, p.gitDir, p.stateDir, {
     HEAD: p.head,
     [`:${sessionFile}`]: blobs.staged,
     [`HEAD:${sessionFile}`]: blobs.base,
   });
+  return blobs.mode === undefined ? state : { ...state, sessionMode: blobs.mode };
 }

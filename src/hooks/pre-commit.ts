@@ -43,7 +43,14 @@ async function recordCommit(args: string[], ctx: CommandContext): Promise<Comman
 }
 
 async function recordSetting(setting: CommitSetting, ctx: CommandContext): Promise<CommandResult> {
-  const { blob, ...owned } = await stageOwnedEdits(setting.root, setting.env, setting.state.stateDir, setting.sessionFile, setting.state.revs[`:${setting.sessionFile}`]);
+  const { blob, ...owned } = await stageOwnedEdits(
+    setting.root,
+    setting.env,
+    setting.state.stateDir,
+    setting.sessionFile,
+    setting.state.revs[`:${setting.sessionFile}`],
+    setting.state.sessionMode,
+  );
   if (owned.staged > 0) await refresh(setting, blob);
 
   let facts = await gatherCommitFacts(setting, committerOf(ctx.env), owned);

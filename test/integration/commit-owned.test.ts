@@ -46,7 +46,22 @@ describe('decisions follow their commit', () => {
     // The staged text was the first command's starting point: git was not asked to merge or to read it.
     const calls = /pre-commit ran git: (.*)/.exec(r.stderr)?.[1] ?? '';
     expect(calls).toContain('update-index');
-    expect(calls).not.toMatch(/merge-file|cat-file|rev-parse/);
+    expect(calls).not.toMatch(/merge-file|cat-file|rev-parse|ls-files/);
+  });
+
+  it('an executable session file keeps its mode when the hook stages what decide wrote', () => {
+    repo = sessionRepo();
+    chmodSync(join(repo.dir, 'SESSION.md'), 0o755);
+    repo.git(['add', 'SESSION.md']);
+    repo.git(['commit', '-q', '--no-verify', '-m', 'Executable']);
+    expect(repo.run(['decide', 'Round half to even', '--because', 'matches the spec']).code).toBe(0);
+    repo.write('src/convert.js', code(3));
+    repo.git(['add', 'src/convert.js']);
+    const r = gitNoTty(repo, ['commit', '-q', '-m', 'Rounding'], { CLAUDECODE: '1' });
+    expect(r.code, r.stderr).toBe(0);
+    expect(repo.git(['ls-tree', 'HEAD', 'SESSION.md']).stdout).toMatch(/^100755 /);
+    expect(repo.git(['show', 'HEAD:SESSION.md']).stdout).toContain('Round half to even');
+    expect(residue(repo)).toBe('');
   });
 
   it('a decision taken out of the session file before an amend leaves the message', () => {

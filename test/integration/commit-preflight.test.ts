@@ -29,12 +29,12 @@ describe('the pre-commit hook line asks git before node starts', () => {
     expect(p).toBeDefined();
     const rev = (what: string) => repo!.git(['rev-parse', what]).stdout.trim();
     expect(p!.head).toBe(rev('HEAD'));
-    expect(sessionBlobs(p!, 'SESSION.md')).toEqual({ staged: rev(':SESSION.md'), base: rev('HEAD:SESSION.md') });
+    expect(sessionBlobs(p!, 'SESSION.md')).toEqual({ staged: rev(':SESSION.md'), base: rev('HEAD:SESSION.md'), mode: '100644' });
     expect(p!.numstat).toBe('');
     repo.write('SESSION.md', repo.read('SESSION.md') + '\nMore.\n');
     repo.git(['add', '-A']);
     p = preflight(repo);
-    expect(sessionBlobs(p!, 'SESSION.md')).toEqual({ staged: rev(':SESSION.md'), base: rev('HEAD:SESSION.md') });
+    expect(sessionBlobs(p!, 'SESSION.md')).toEqual({ staged: rev(':SESSION.md'), base: rev('HEAD:SESSION.md'), mode: '100644' });
     expect(p!.numstat.split('\0').filter((f) => f !== '')).toHaveLength(2);
   });
 

@@ -28,6 +28,8 @@ export interface RawChange {
   before: string | undefined;
   /** Blob id staged; undefined for a deleted file. */
   after: string | undefined;
+  /** Mode staged (`100644`, `100755`, `120000`); undefined for a deleted file. */
+  mode?: string | undefined;
 }
 
 export interface Preflight {
@@ -38,6 +40,8 @@ export interface Preflight {
   head: string | undefined;
   /** Blob ids of the files at the top of HEAD's tree. */
   topBlobs: Map<string, string>;
+  /** Their modes. */
+  topModes: Map<string, string>;
   /** Staged changes by path (a rename under both its paths). */
   changes: Map<string, RawChange>;
   /** The `--numstat -z` part, for parseNumstat. */
@@ -119,6 +123,7 @@ export function parsePreflight(text: string): Preflight | undefined {
 
   // The tree part: NUL-terminated `<mode> <type> <id>\t<name>` records, then an empty record.
   const topBlobs = new Map<string, string>();
+  const topModes = new Map<string, string>();
   let at = first + 1;
   for (;;) {
     const end = body.indexOf('\0', at);
@@ -126,8 +131,11 @@ export function parsePreflight(text: string): Preflight | undefined {
     const record = body.slice(at, end);
     at = end + 1;
     if (record === '') break;
-    const m = /^\d+ (\w+) ([0-9a-f]+)\t([\s\S]+)$/.exec(record);
-    if (m && m[1] === 'blob') topBlobs.set(m[3]!, m[2]!);
+    const m = /^(\d+) (\w+) ([0-9a-f]+)\t([\s\S]+)$/.exec(record);
+    if (m && m[2] === 'blob') {
+      topBlobs.set(m[4]!, m[3]!);
+      topModes.set(m[4]!, m[1]!);
+    }
   }
 
   // The diff part: `--raw -z` records (`:<modes> <ids> <status>\0<path>\0[<path>\0]`), then `--numstat -z`.
@@ -136,19 +144,20 @@ export function parsePreflight(text: string): Preflight | undefined {
   let i = 0;
   while (i < fields.length && fields[i]!.startsWith(':')) {
     // Full ids only: an abbreviated one (a line without --no-abbrev) would never match a blob id.
-    const m = /^:\d+ \d+ ([0-9a-f]{40}(?:[0-9a-f]{24})?) ([0-9a-f]{40}(?:[0-9a-f]{24})?) ([A-Z])\d*$/.exec(fields[i]!);
+    const m = /^:\d+ (\d+) ([0-9a-f]{40}(?:[0-9a-f]{24})?) ([0-9a-f]{40}(?:[0-9a-f]{24})?) ([A-Z])\d*$/.exec(fields[i]!);
     if (!m) return undefined;
-    const two = m[3] === 'R' || m[3] === 'C';
-    const before = NO_ID.test(m[1]!) ? undefined : m[1];
-    const after = NO_ID.test(m[2]!) ? undefined : m[2];
+    const two = m[4] === 'R' || m[4] === 'C';
+    const before = NO_ID.test(m[2]!) ? undefined : m[2];
+    const after = NO_ID.test(m[3]!) ? undefined : m[3];
+    const mode = after === undefined ? undefined : m[1];
     const from = fields[i + 1] ?? '';
     if (!two) {
-      changes.set(from, { before, after });
+      changes.set(from, { before, after, mode });
     } else {
       // A copy leaves its source as it is (listed on its own if it changed too); a
       // rename removes it. Either way the destination is new.
-      if (m[3] === 'R' && !changes.has(from)) changes.set(from, { before, after: undefined });
-      changes.set(fields[i + 2] ?? '', { before: undefined, after });
+      if (m[4] === 'R' && !changes.has(from)) changes.set(from, { before, after: undefined });
+      changes.set(fields[i + 2] ?? '', { before: undefined, after, mode });
     }
     i += two ? 3 : 2;
   }
@@ -159,6 +168,7 @@ export function parsePreflight(text: string): Preflight | undefined {
     stateDir,
     head,
     topBlobs,
+    topModes,
     changes,
     numstat: fields.slice(i).join('\0'),
     ...(gitSettings ? { gitSettings } : {}),
@@ -170,13 +180,16 @@ export function parsePreflight(text: string): Preflight | undefined {
  * The staged and HEAD blob ids of `path` from the piped text, or undefined when it
  * cannot tell (a path below the top level that the commit does not change).
  */
-export function sessionBlobs(p: Preflight, path: string): { staged: string | undefined; base: string | undefined } | undefined {
+export function sessionBlobs(
+  p: Preflight,
+  path: string,
+): { staged: string | undefined; base: string | undefined; mode: string | undefined } | undefined {
   const change = p.changes.get(path);
-  if (change) return { staged: change.after, base: change.before };
+  if (change) return { staged: change.after, base: change.before, mode: change.mode };
   if (path.includes('/')) return undefined;
   // Unchanged: what is staged is what HEAD has.
   const id = p.topBlobs.get(path);
-  return { staged: id, base: id };
+  return { staged: id, base: id, mode: p.topModes.get(path) };
 }
 
 /**

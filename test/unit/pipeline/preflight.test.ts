@@ -31,23 +31,29 @@ describe('parsePreflight', () => {
       ['SESSION.md', A],
       ['name with\nnewline', B],
     ]);
-    expect(p!.changes.get('src/new.js')).toEqual({ before: undefined, after: C });
-    expect(sessionBlobs(p!, 'SESSION.md')).toEqual({ staged: B, base: A });
+    expect(p!.changes.get('src/new.js')).toEqual({ before: undefined, after: C, mode: '100644' });
+    expect(sessionBlobs(p!, 'SESSION.md')).toEqual({ staged: B, base: A, mode: '100644' });
     expect(p!.numstat).toBe('3\t1\tSESSION.md\0' + '4\t0\tsrc/new.js\0');
   });
 
   it('an unchanged session file at the top is staged as HEAD has it; one below it cannot be told', () => {
     const p = parsePreflight(text({ tree: [`100644 blob ${A}\tSESSION.md`], diff: `:100644 100644 ${B} ${C} M\0x.js\0` + `1\t1\tx.js\0` }))!;
-    expect(sessionBlobs(p, 'SESSION.md')).toEqual({ staged: A, base: A });
+    expect(sessionBlobs(p, 'SESSION.md')).toEqual({ staged: A, base: A, mode: '100644' });
     expect(sessionBlobs(p, 'docs/SESSION.md')).toBeUndefined();
     // Missing at the top of HEAD: neither staged nor committed.
-    expect(sessionBlobs(p, 'NOTES.md')).toEqual({ staged: undefined, base: undefined });
+    expect(sessionBlobs(p, 'NOTES.md')).toEqual({ staged: undefined, base: undefined, mode: undefined });
+  });
+
+  it('says the staged mode: from the diff when the commit changes the file, else from HEAD', () => {
+    const p = parsePreflight(text({ tree: [`100755 blob ${A}\tSESSION.md`, `120000 blob ${B}\tNOTES.md`], diff: `:100755 100644 ${A} ${C} M\0SESSION.md\0` + `1\t0\tSESSION.md\0` }))!;
+    expect(sessionBlobs(p, 'SESSION.md')?.mode).toBe('100644');
+    expect(sessionBlobs(p, 'NOTES.md')?.mode).toBe('120000');
   });
 
   it('a rename is a deletion under the old path and an addition under the new', () => {
     const p = parsePreflight(text({ diff: `:100644 100644 ${A} ${A} R100\0SESSION.md\0docs/SESSION.md\0` + `0\t0\t\0SESSION.md\0docs/SESSION.md\0` }))!;
-    expect(sessionBlobs(p, 'SESSION.md')).toEqual({ staged: undefined, base: A });
-    expect(sessionBlobs(p, 'docs/SESSION.md')).toEqual({ staged: A, base: undefined });
+    expect(sessionBlobs(p, 'SESSION.md')).toEqual({ staged: undefined, base: A, mode: undefined });
+    expect(sessionBlobs(p, 'docs/SESSION.md')).toEqual({ staged: A, base: undefined, mode: '100644' });
   });
 
   it('a copy leaves its source as the commit stages it: listed on its own when it changed too', () => {
@@ -56,18 +62,18 @@ describe('parsePreflight', () => {
       `2\t0\tSESSION.md\0` +
       `3\t0\t\0SESSION.md\0archive/session.md\0`;
     const p = parsePreflight(text({ tree: [`100644 blob ${A}\tSESSION.md`], diff }))!;
-    expect(sessionBlobs(p, 'SESSION.md')).toEqual({ staged: B, base: A });
-    expect(sessionBlobs(p, 'archive/session.md')).toEqual({ staged: C, base: undefined });
+    expect(sessionBlobs(p, 'SESSION.md')).toEqual({ staged: B, base: A, mode: '100644' });
+    expect(sessionBlobs(p, 'archive/session.md')).toEqual({ staged: C, base: undefined, mode: '100644' });
     // An unchanged source of a copy: staged as HEAD has it.
     const q = parsePreflight(text({ tree: [`100644 blob ${A}\tSESSION.md`], diff: `:100644 100644 ${A} ${A} C100\0SESSION.md\0x/copy.md\0` + `0\t0\t\0SESSION.md\0x/copy.md\0` }))!;
-    expect(sessionBlobs(q, 'SESSION.md')).toEqual({ staged: A, base: A });
+    expect(sessionBlobs(q, 'SESSION.md')).toEqual({ staged: A, base: A, mode: '100644' });
   });
 
   it('an unborn HEAD: rev-parse echoes HEAD and git ls-tree prints nothing', () => {
     const p = parsePreflight(text({ layout: '/w/r\n/w/r/.git\n/w/r/.git/git-session\nHEAD\n', diff: `:000000 100644 ${Z} ${A} A\0a.txt\0` + `1\t0\ta.txt\0` }))!;
     expect(p.head).toBeUndefined();
     expect(p.topBlobs.size).toBe(0);
-    expect(sessionBlobs(p, 'SESSION.md')).toEqual({ staged: undefined, base: undefined });
+    expect(sessionBlobs(p, 'SESSION.md')).toEqual({ staged: undefined, base: undefined, mode: undefined });
   });
 
   it('refuses anything incomplete or foreign, so the hook asks git itself', () => {
