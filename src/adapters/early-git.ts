@@ -23,8 +23,11 @@ function registry(): Registry {
 
 const keyOf = (cwd: string, args: readonly string[]): string => JSON.stringify([cwd, ...args]);
 
-/** Starts `git <args>` in `cwd` with this process's environment, for a later identical call. */
-export function startEarly(args: readonly string[], cwd: string, execFile: typeof ExecFile): void {
+/**
+ * Starts `git <args>` in `cwd` with this process's environment, for a later identical
+ * call; returns what it answers (undefined when git did not start), for a caller that waits.
+ */
+export function startEarly(args: readonly string[], cwd: string, execFile: typeof ExecFile): Promise<EarlyResult | undefined> {
   const result = new Promise<EarlyResult | undefined>((resolve) => {
     execFile('git', args, { cwd, maxBuffer: 1024 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
       // git did not start at all: the later call runs it again and reports why.
@@ -33,6 +36,7 @@ export function startEarly(args: readonly string[], cwd: string, execFile: typeo
     });
   });
   registry().set(keyOf(cwd, args), result);
+  return result;
 }
 
 /** The result of `git <args>` in `cwd` if the entry started it; each is handed over once. */

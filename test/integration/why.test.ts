@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempRepo, type TempRepo } from '../helpers/repo.js';
@@ -138,6 +139,21 @@ describe('git session why', () => {
     expect(JSON.parse(run.stdout).commits.map((c: { short: string }) => c.short)).toEqual([hashes.later]);
     const history = repo.run(['why', 'main.ts:5', '--history', '--format', 'json'], { cwd: join(repo.dir, 'src') });
     expect(JSON.parse(history.stdout).commits.map((c: { short: string }) => c.short)).toEqual([hashes.later, hashes.create]);
+  });
+
+  it('runs git blame once: the binary starts it before loading, and why takes that result', () => {
+    // GIT_TRACE names every git command started, the early one included.
+    const trace = join(repo.home, 'why-trace.txt');
+    for (const [args, cwd] of [
+      [['why', 'src/main.ts:2'], repo.dir],
+      [['why', '--format', 'json', 'main.ts:2-5'], join(repo.dir, 'src')],
+    ] as const) {
+      writeFileSync(trace, '');
+      const run = repo.run([...args], { cwd, env: { GIT_TRACE: trace } });
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toContain(hashes.change);
+      expect(readFileSync(trace, 'utf8').match(/git blame --porcelain/g), args.join(' ')).toHaveLength(1);
+    }
   });
 
   it('says plainly when nothing was recorded, for text and binary files', () => {

@@ -11,9 +11,8 @@ describe('a git command the entry started early', () => {
   it('is handed to the first identical call only, with what git answered when it ran', async () => {
     repo = tempRepo();
     const before = repo.git(['rev-parse', 'HEAD']).stdout.trim();
-    startEarly(['rev-parse', 'HEAD'], repo.dir, execFile);
-    // Let it finish, then move HEAD: the first call gets the early answer, the next asks git again.
-    await new Promise((done) => setTimeout(done, 500));
+    // Once it has answered, move HEAD: the first call gets the early answer, the next asks git again.
+    await startEarly(['rev-parse', 'HEAD'], repo.dir, execFile);
     repo.write('later.txt', 'later\n');
     repo.git(['add', '-A']);
     repo.git(['commit', '-q', '--no-verify', '-m', 'Later']);
