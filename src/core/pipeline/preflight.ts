@@ -38,10 +38,8 @@ export interface Preflight {
   stateDir: string;
   /** HEAD's commit id; undefined before the first commit. */
   head: string | undefined;
-  /** Blob ids of the files at the top of HEAD's tree. */
-  topBlobs: Map<string, string>;
-  /** Their modes. */
-  topModes: Map<string, string>;
+  /** The files at the top of HEAD's tree: blob id and mode. */
+  topBlobs: Map<string, { id: string; mode: string }>;
   /** Staged changes by path (a rename under both its paths). */
   changes: Map<string, RawChange>;
   /** The `--numstat -z` part, for parseNumstat. */
@@ -122,8 +120,7 @@ export function parsePreflight(text: string): Preflight | undefined {
   const head = headLine && ID.test(headLine) ? headLine : undefined;
 
   // The tree part: NUL-terminated `<mode> <type> <id>\t<name>` records, then an empty record.
-  const topBlobs = new Map<string, string>();
-  const topModes = new Map<string, string>();
+  const topBlobs = new Map<string, { id: string; mode: string }>();
   let at = first + 1;
   for (;;) {
     const end = body.indexOf('\0', at);
@@ -132,10 +129,7 @@ export function parsePreflight(text: string): Preflight | undefined {
     at = end + 1;
     if (record === '') break;
     const m = /^(\d+) (\w+) ([0-9a-f]+)\t([\s\S]+)$/.exec(record);
-    if (m && m[2] === 'blob') {
-      topBlobs.set(m[4]!, m[3]!);
-      topModes.set(m[4]!, m[1]!);
-    }
+    if (m && m[2] === 'blob') topBlobs.set(m[4]!, { id: m[3]!, mode: m[1]! });
   }
 
   // The diff part: `--raw -z` records (`:<modes> <ids> <status>\0<path>\0[<path>\0]`), then `--numstat -z`.
@@ -168,7 +162,6 @@ export function parsePreflight(text: string): Preflight | undefined {
     stateDir,
     head,
     topBlobs,
-    topModes,
     changes,
     numstat: fields.slice(i).join('\0'),
     ...(gitSettings ? { gitSettings } : {}),
@@ -188,8 +181,8 @@ export function sessionBlobs(
   if (change) return { staged: change.after, base: change.before, mode: change.mode };
   if (path.includes('/')) return undefined;
   // Unchanged: what is staged is what HEAD has.
-  const id = p.topBlobs.get(path);
-  return { staged: id, base: id, mode: p.topModes.get(path) };
+  const top = p.topBlobs.get(path);
+  return { staged: top?.id, base: top?.id, mode: top?.mode };
 }
 
 /**

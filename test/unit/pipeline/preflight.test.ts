@@ -28,8 +28,8 @@ describe('parsePreflight', () => {
     expect(p!.stateDir).toBe('/w/repo/.git/git-session');
     expect(p!.head).toBe(C);
     expect([...p!.topBlobs]).toEqual([
-      ['SESSION.md', A],
-      ['name with\nnewline', B],
+      ['SESSION.md', { id: A, mode: '100644' }],
+      ['name with\nnewline', { id: B, mode: '100644' }],
     ]);
     expect(p!.changes.get('src/new.js')).toEqual({ before: undefined, after: C, mode: '100644' });
     expect(sessionBlobs(p!, 'SESSION.md')).toEqual({ staged: B, base: A, mode: '100644' });
