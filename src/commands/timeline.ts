@@ -2,7 +2,7 @@ import { basename, join, resolve } from 'node:path';
 import template from 'timeline-page:template';
 import type { CommandContext, CommandResult } from '../context.js';
 import { openHistory, readCommits, readJournal } from '../adapters/history.js';
-import { readSessionItems, type SessionItems } from '../adapters/session-history.js';
+import { readSessionItems } from '../adapters/session-history.js';
 import { openFile } from '../adapters/open-file.js';
 import { writePage } from '../adapters/page-file.js';
 import { findRepo } from '../adapters/repo.js';
@@ -12,8 +12,6 @@ import { journalMatcher, normalisePath } from '../core/pipeline/paths.js';
 import { ownedJournal } from '../core/report/journal-owners.js';
 import { gitFilters } from '../core/report/log-format.js';
 import { buildTimeline } from '../core/timeline/build.js';
-import { itemKey } from '../core/history/status.js';
-import type { DecisionStatus } from '../core/timeline/data.js';
 import { renderTimelineHtml } from '../core/timeline/html.js';
 import { timelineRange } from '../core/timeline/range.js';
 import { redactHistory } from '../core/timeline/redact-input.js';
@@ -61,8 +59,7 @@ export async function timeline(args: TimelineArgs, ctx: CommandContext): Promise
     sessionFile: file,
     commits: redacted.commits,
     journal: redacted.journal,
-    recorded: recordedValues(items),
-    statuses: statusesOf(items),
+    recorded: items.byCommit,
     sessionAt,
     lines: versions.lines,
     versions: versions.versions,
@@ -81,19 +78,3 @@ export async function timeline(args: TimelineArgs, ctx: CommandContext): Promise
   return problem === undefined ? { stdout: summary } : { stdout: summary, stderr: `git-session: ${problem}; open ${out} in a browser yourself.\n` };
 }
 
-/** What each commit's items became, judged as every reader judges them (see deriveStatus). */
-function statusesOf(items: SessionItems): Map<string, Map<string, DecisionStatus>> {
-  const out = new Map<string, Map<string, DecisionStatus>>();
-  for (const [hash, list] of items.byCommit) out.set(hash, new Map(list.map((i) => [itemKey(i.kind, i.text), i.status])));
-  return out;
-}
-
-/** Each commit's items (tree and trailers, secrets already redacted) as `what — why` values. */
-function recordedValues(items: SessionItems): Map<string, { decisions: string[]; deadEnds: string[] }> {
-  const value = (i: { text: string; reason: string | null }) => (i.reason === null ? i.text : `${i.text} — ${i.reason}`);
-  const out = new Map<string, { decisions: string[]; deadEnds: string[] }>();
-  for (const [hash, list] of items.byCommit) {
-    out.set(hash, { decisions: list.filter((i) => i.kind === 'decision').map(value), deadEnds: list.filter((i) => i.kind === 'deadEnd').map(value) });
-  }
-  return out;
-}

@@ -16,7 +16,10 @@ import {
   type Item,
   type TimelineData,
 } from './data.js';
-import { itemKey } from '../history/status.js';
+import { itemKey, type TrackedItem } from '../history/status.js';
+
+/** An item a commit recorded, and its status (see deriveStatus). */
+export type RecordedItem = Pick<TrackedItem, 'kind' | 'text' | 'reason' | 'status'>;
 
 /** What the timeline is built from; every text in it already redacted. */
 export interface TimelineInput {
@@ -27,17 +30,12 @@ export interface TimelineInput {
   commits: readonly CommitRecord[];
   journal: JournalByCommit;
   /**
-   * What each commit recorded by its session file diff and its trailers, as `what — why`
-   * values: a commit made without the hooks (--no-verify, a hosted squash) has no
-   * journal entry, and its decisions are still shown.
+   * What each commit recorded by its session file diff and its trailers, with what it
+   * became, as the readers judge it over the range (reverted, superseded, withdrawn).
+   * A commit made without the hooks (--no-verify, a hosted squash) has no journal
+   * entry, and its decisions are still shown; a decision found nowhere here is active.
    */
-  recorded?: ReadonlyMap<string, { decisions: readonly string[]; deadEnds: readonly string[] }>;
-  /**
-   * What each commit's decisions became, as the readers judge them over the range
-   * (reverted, superseded, withdrawn): by commit, then by item identity (itemKey).
-   * A decision not found there is shown active.
-   */
-  statuses: ReadonlyMap<string, ReadonlyMap<string, DecisionStatus>>;
+  recorded: ReadonlyMap<string, readonly RecordedItem[]>;
   /** Version index of the session file at each commit and first parent, by full hash. */
   sessionAt: ReadonlyMap<string, number>;
   lines: string[];
@@ -157,9 +155,11 @@ export function buildTimeline(input: TimelineInput): TimelineData {
     const own = ownEntry(c, entries);
     const session = sessionAt(c.hash);
     const before = sessionAt(c.parents[0]);
-    const statusOf = input.statuses.get(c.hash);
-    const decide = (values: string[]): DecisionCell[] =>
-      values.map((value): DecisionCell => [...reasoned(value), statusOf?.get(itemKey('decision', splitReason(value).text)) ?? 'active']);
+    const mine = input.recorded.get(c.hash) ?? [];
+    const statusOf = new Map<string, DecisionStatus>(mine.map((item) => [itemKey(item.kind, item.text), item.status]));
+    const values = (kind: RecordedItem['kind']) => mine.filter((item) => item.kind === kind).map((item) => (item.reason === null ? item.text : `${item.text} — ${item.reason}`));
+    const decide = (decisions: string[]): DecisionCell[] =>
+      decisions.map((value): DecisionCell => [...reasoned(value), statusOf.get(itemKey('decision', splitReason(value).text)) ?? 'active']);
     const carried: Row[] = [];
     for (const e of entries.filter((x) => x !== own)) {
       const at = parseLocalTime(e.time);
@@ -190,8 +190,8 @@ export function buildTimeline(input: TimelineInput): TimelineData {
       author: one(authorOf(c)),
       subject: one(c.subject),
       entry: own,
-      decisions: decide(distinct(c.decisions, own?.decisions ?? [], input.recorded?.get(c.hash)?.decisions ?? [])),
-      deadEnds: distinct(c.deadEnds, own?.deadEnds ?? [], input.recorded?.get(c.hash)?.deadEnds ?? []).map(reasoned),
+      decisions: decide(distinct(c.decisions, own?.decisions ?? [], values('decision'))),
+      deadEnds: distinct(c.deadEnds, own?.deadEnds ?? [], values('deadEnd')).map(reasoned),
       files: c.files.filter((f) => !input.isJournal(f.path)),
       session,
       before,

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { itemKey } from '../../../src/core/history/status.js';
 import { buildTimeline, durationMinutes } from '../../../src/core/timeline/build.js';
 import { I, NO_SESSION } from '../../../src/core/timeline/data.js';
 import { commit, entry, input } from './fixture.js';
@@ -48,8 +47,8 @@ describe('buildTimeline', () => {
       commit(1, { decisions: ['Use floats — simple'], deadEnds: ['Polling — rate limited'] }),
     ];
     const journal = new Map([[commit(1).hash, [entry({ decisions: ['use floats — simple', 'Cache prices — slow API'] })]]]);
-    const statuses = new Map([[commit(1).hash, new Map([[itemKey('decision', 'Use floats'), 'superseded' as const]])]]);
-    const data = buildTimeline(input({ commits, journal, statuses }));
+    const recorded = new Map([[commit(1).hash, [{ kind: 'decision' as const, text: 'Use floats', reason: 'simple', status: 'superseded' as const }]]]);
+    const data = buildTimeline(input({ commits, journal, recorded }));
     const byCommit = new Map(data.items.map((i) => [i[I.commit], i]));
     // Found by identity (case and spacing aside); a decision the readers did not judge shows active.
     expect(byCommit.get(commit(1).hash)![I.decisions]).toEqual([
@@ -58,8 +57,8 @@ describe('buildTimeline', () => {
     ]);
     expect(byCommit.get(commit(1).hash)![I.deadEnds]).toEqual([['Polling', 'rate limited']]);
     // The marker is not part of the identity: the decision that carries it is found too.
-    const withdrawn = new Map([[commit(2).hash, new Map([[itemKey('decision', 'Use cents'), 'withdrawn' as const]])]]);
-    const later = buildTimeline(input({ commits, journal, statuses: withdrawn }));
+    const withdrawn = new Map([[commit(2).hash, [{ kind: 'decision' as const, text: 'Use cents', reason: 'rounding', status: 'withdrawn' as const }]]]);
+    const later = buildTimeline(input({ commits, journal, recorded: withdrawn }));
     expect(later.items.find((i) => i[I.commit] === commit(2).hash)![I.decisions][0]![2]).toBe('withdrawn');
   });
 

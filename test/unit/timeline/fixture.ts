@@ -31,7 +31,7 @@ export function input(over: Partial<TimelineInput> = {}): TimelineInput {
     sessionFile: 'SESSION.md',
     commits: [],
     journal: new Map(),
-    statuses: new Map(),
+    recorded: new Map(),
     sessionAt: new Map(),
     lines: [],
     versions: [],
