@@ -32,6 +32,11 @@ export interface EditIndexLimits {
   giveUpMs: number;
   /** The command line of the detached builder (`git-session hook edit-index`). */
   builder: readonly string[];
+  /**
+   * For tests only: hand off after this many units of work, wherever the clock
+   * stands, so that the hand-off falls in the middle of a build on any machine.
+   */
+  handOffUnits?: number;
 }
 
 type Loaded = { dirs: RepoDirs; index: StoredIndex };
@@ -40,15 +45,16 @@ class OutOfTime extends Error {}
 
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Builds and stores the index in this process; undefined when `stopAt` came first. */
-async function buildHere(state: EditIndexState, env: NodeJS.ProcessEnv, stopAt: number): Promise<StoredIndex | undefined> {
+/** Builds and stores the index in this process; undefined when `stopAt` (or the test's `units` of work) came first. */
+async function buildHere(state: EditIndexState, env: NodeJS.ProcessEnv, stopAt: number, units = Infinity): Promise<StoredIndex | undefined> {
+  let done = 0;
   const check = () => {
-    if (Date.now() >= stopAt) throw new OutOfTime();
+    if (Date.now() >= stopAt || done++ >= units) throw new OutOfTime();
   };
   try {
     check();
     const { buildStoredIndex } = await import('./edit-index-file.js');
-    const index = await buildStoredIndex(state.dirs, state.head, state.stamp, env, stopAt === Infinity ? undefined : check);
+    const index = await buildStoredIndex(state.dirs, state.head, state.stamp, env, stopAt === Infinity && units === Infinity ? undefined : check);
     writeState(statePathOf(state.dirs, 'editIndex'), index);
     return index;
   } catch (error) {
@@ -107,7 +113,7 @@ export async function ensureEditIndex(stale: EditIndexState, env: NodeJS.Process
       held = tryLock(lock, BUILD_STALE_MS);
     } catch {
       // A git dir where no lock can be written keeps no index either: build for this call alone.
-      const index = await buildHere(state, env, handOffAt);
+      const index = await buildHere(state, env, handOffAt, limits?.handOffUnits);
       return index && { dirs: state.dirs, index };
     }
     if (held) {
@@ -119,7 +125,7 @@ export async function ensureEditIndex(stale: EditIndexState, env: NodeJS.Process
       }
       let index: StoredIndex | undefined;
       try {
-        index = await buildHere(now ?? state, env, handOffAt);
+        index = await buildHere(now ?? state, env, handOffAt, limits?.handOffUnits);
       } catch (error) {
         releaseLock(lock);
         throw error;

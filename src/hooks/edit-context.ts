@@ -41,11 +41,14 @@ async function blamed(dirs: RepoDirs, path: string, input: ToolUseInput, env: No
 /**
  * The hook's times. For tests only, like git's `GIT_TEST_*` variables:
  * `GIT_SESSION_TEST_EDIT_TIMES=<hand-off ms>,<give-up ms>` replaces them, so a test
- * sees a hand-off without a history that takes seconds to read.
+ * sees a hand-off without a history that takes seconds to read, and
+ * `GIT_SESSION_TEST_EDIT_UNITS=<n>` hands off after n units of work instead, so the
+ * hand-off falls in the middle of a build however fast the machine is.
  */
-function times(env: NodeJS.ProcessEnv): { handOffMs: number; giveUpMs: number } {
+function times(env: NodeJS.ProcessEnv): { handOffMs: number; giveUpMs: number; handOffUnits?: number } {
   const m = /^(\d+),(\d+)$/.exec(env.GIT_SESSION_TEST_EDIT_TIMES ?? '');
-  return m ? { handOffMs: Number(m[1]), giveUpMs: Number(m[2]) } : { handOffMs: HAND_OFF_MS, giveUpMs: GIVE_UP_MS };
+  const units = /^\d+$/.test(env.GIT_SESSION_TEST_EDIT_UNITS ?? '') ? { handOffUnits: Number(env.GIT_SESSION_TEST_EDIT_UNITS) } : {};
+  return { ...(m ? { handOffMs: Number(m[1]), giveUpMs: Number(m[2]) } : { handOffMs: HAND_OFF_MS, giveUpMs: GIVE_UP_MS }), ...units };
 }
 
 /** Whether this session was already told exactly this about the file; records it when not. */
@@ -75,17 +78,16 @@ export async function editContext(base: CommandContext, event: 'PreToolUse' | 'A
   const project = base.env.CLAUDE_PROJECT_DIR || input.cwd || base.cwd;
   // Counted from the process's start: the assistant waits for Node's start-up too.
   const start = Date.now() - process.uptime() * 1000;
-  const { handOffMs, giveUpMs } = times(base.env);
+  const limits = times(base.env);
   // Fail open: nothing may hold the assistant past the deadline. A build that runs
   // long is handed to a detached process (see ensure-edit-index.ts), so a later call
   // finds the index ready; this is the backstop for anything else that hangs.
-  const timer = setTimeout(() => process.exit(0), start + Math.max(handOffMs, giveUpMs) + EXIT_MARGIN_MS - Date.now());
+  const timer = setTimeout(() => process.exit(0), start + Math.max(limits.handOffMs, limits.giveUpMs) + EXIT_MARGIN_MS - Date.now());
   timer.unref();
   try {
     const loaded = await loadEditIndex(project, base.env, {
       start,
-      handOffMs,
-      giveUpMs,
+      ...limits,
       builder: [process.execPath, process.argv[1]!, 'hook', 'edit-index'],
     });
     if (!loaded) return {};

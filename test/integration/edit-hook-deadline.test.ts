@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TempRepo } from '../helpers/repo.js';
@@ -9,7 +9,10 @@ import { preToolUseCommand, readInput, runHook, toldContext } from '../helpers/e
 // The edit-time hook on a history too long to read before the deadline: the call is
 // silent and on time, the build goes on in one detached builder that outlives the
 // hook, and a later call answers from the index it stored. Times are shortened with
-// GIT_SESSION_TEST_EDIT_TIMES; nothing here asserts how long anything took.
+// GIT_SESSION_TEST_EDIT_TIMES, the hand-off is put mid-build by a count of work
+// (GIT_SESSION_TEST_EDIT_UNITS), and the builder is held at a gate until the test has
+// seen it take over (GIT_SESSION_TEST_BUILDER_GATE): nothing here depends on how
+// long anything takes.
 
 let repo: TempRepo | undefined;
 afterEach(() => {
@@ -31,7 +34,7 @@ async function until(done: () => boolean, what: string, ms = 60_000): Promise<vo
 /**
  * A history whose every commit changes SESSION.md (one more decision, the last 30
  * kept) and one source file, written with git fast-import: reading it back means
- * parsing every version, seconds of synchronous work.
+ * parsing every version, by far the longest part of the build.
  */
 function longHistory(r: TempRepo, commits: number): void {
   const base = r.read('SESSION.md');
@@ -58,11 +61,25 @@ describe('a build of the index that outlasts the hook', () => {
     repo = initialised();
     longHistory(repo, 200);
     const file = join(repo.dir, 'src/f0.ts');
-    // Hand-off after a second (in the middle of reading the history), then give up at once.
-    const first = runHook(repo, readInput(repo, file, 's1'), { GIT_SESSION_TEST_EDIT_TIMES: '1000,0' });
+    const gate = join(repo.dir, '.git', 'test-gate');
+    // Hand off in the middle of parsing the history (after 300 units of work: 200-odd
+    // commits walked, then about a hundred texts parsed), then give up at once. The
+    // builder waits at its gate, so the hand-off is seen however fast the machine is.
+    const first = runHook(repo, readInput(repo, file, 's1'), {
+      GIT_SESSION_TEST_EDIT_TIMES: '60000,0',
+      GIT_SESSION_TEST_EDIT_UNITS: '300',
+      GIT_SESSION_TEST_BUILDER_GATE: gate,
+    });
     expect(first).toEqual({ code: 0, stdout: '', stderr: '' });
-    // The hook returned before the index was there: another process finishes it.
+    // The hook returned before the index was there, and handed its lock to the builder.
     expect(existsSync(stateFile(repo, 'edit-index.json'))).toBe(false);
+    const holder = Number(readFileSync(stateFile(repo, 'edit-index.building'), 'utf8').split('\n')[0]);
+    expect(spawnSync('ps', ['-o', 'args=', '-p', String(holder)], { encoding: 'utf8' }).stdout).toContain('hook edit-index');
+    // What the hook parsed before it stopped is kept for the builder: some texts, not all.
+    const parsed = Object.keys(JSON.parse(readFileSync(stateFile(repo, 'items.json'), 'utf8')).blobs).length;
+    expect(parsed).toBeGreaterThan(0);
+    expect(parsed).toBeLessThan(200);
+    writeFileSync(gate, '');
     await until(() => existsSync(stateFile(repo!, 'edit-index.json')), 'the detached build');
     await until(() => !existsSync(stateFile(repo!, 'edit-index.building')), 'the builder to free its lock');
     const later = runHook(repo, readInput(repo, file, 's2'));
@@ -72,14 +89,14 @@ describe('a build of the index that outlasts the hook', () => {
 
   it('goes on in the detached builder when the hook is killed while it waits', async () => {
     repo = initialised();
-    // Long enough that the builder is still at work when the hook is killed.
     longHistory(repo, 100);
     const file = join(repo.dir, 'src/f0.ts');
+    const gate = join(repo.dir, '.git', 'test-gate');
     // Hand off at once and wait long: the hook is killed (with its process group, as a
-    // caller's timeout would) while the detached builder works.
+    // caller's timeout would) while the detached builder, held at its gate, works.
     const hook = spawn('sh', ['-c', preToolUseCommand(repo)], {
       cwd: repo.dir,
-      env: { ...repo.env, CLAUDE_PROJECT_DIR: repo.dir, GIT_SESSION_TEST_EDIT_TIMES: '0,60000' },
+      env: { ...repo.env, CLAUDE_PROJECT_DIR: repo.dir, GIT_SESSION_TEST_EDIT_TIMES: '0,60000', GIT_SESSION_TEST_BUILDER_GATE: gate },
       detached: true,
       stdio: ['pipe', 'ignore', 'ignore'],
     });
@@ -99,6 +116,7 @@ describe('a build of the index that outlasts the hook', () => {
     await until(handedOn, 'the hand-off', 20_000);
     process.kill(-hook.pid!, 'SIGKILL');
     await gone;
+    writeFileSync(gate, '');
     await until(() => existsSync(stateFile(repo!, 'edit-index.json')), 'the detached build');
     await until(() => !existsSync(stateFile(repo!, 'edit-index.building')), 'the builder to free its lock');
     expect(toldContext(runHook(repo, readInput(repo, file, 's2')))).toContain('Decision 100 for src/f0.ts');
