@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BIN_DIR, tempRepo, type TempRepo } from '../helpers/repo.js';
 
@@ -33,7 +35,20 @@ describe('git session context', () => {
     // the default branch has no base: the last 50 commits are scanned for trailers
     expect(json.history).toEqual({ range: 'last 50 commits', commits: 50 });
     expect(json.decisions.find((d: { source: string }) => d.source === 'commit')).toMatchObject({ text: 'trailer choice 119', reason: 'reason 119' });
+    // Exactly the window's trailers: the 50 newest commits, none older.
+    const fromCommits = json.decisions.filter((d: { source: string }) => d.source === 'commit').map((d: { text: string }) => d.text);
+    expect(fromCommits).toEqual(Array.from({ length: 50 }, (_, i) => `trailer choice ${119 - i}`));
     expect(json.staleness).toMatchObject({ stale: true, commitsSince: 120, uncommitted: [], sessionEdited: false });
+
+    // The window's walk (in topological order) is bounded by where the window ends: with
+    // --max-count alone, git reads the whole history before it shows the first commit.
+    const trace = join(repo.home, 'context-trace.txt');
+    writeFileSync(trace, '');
+    expect(repo.run(['context', '--format', 'json'], { env: { GIT_TRACE: trace } }).code).toBe(0);
+    const end = repo.git(['rev-parse', 'HEAD~50']).stdout.trim();
+    const walks = readFileSync(trace, 'utf8').split('\n').filter((l) => l.includes('--topo-order'));
+    expect(walks).toHaveLength(1);
+    expect(walks[0]).toContain(` HEAD ^${end} `);
   });
 
   it('reads a feature branch since its merge base and reports a fresh SESSION.md', () => {
