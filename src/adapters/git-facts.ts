@@ -30,6 +30,16 @@ export async function headIsRevert(opts: GitFactOptions): Promise<boolean> {
   return (await gitOut(['rev-list', '--no-walk', `--grep=${REVERT_GREP}`, 'HEAD', '--'], opts)).trim() !== '';
 }
 
+/**
+ * Whether every local branch's commits are in HEAD's history (one branch, or the
+ * others merged): then what is judged on every branch is what is kept for HEAD.
+ * False when git cannot tell (no commits yet).
+ */
+export async function branchesInHead(opts: GitFactOptions): Promise<boolean> {
+  const r = await git(['rev-list', '-1', '--branches', '--not', 'HEAD', '--'], { ...opts, allowFailure: true });
+  return r.code === 0 && r.stdout.trim() === '';
+}
+
 /** The branch checked out, or null when HEAD is detached. */
 export async function currentBranch(opts: GitFactOptions): Promise<string | null> {
   return (await gitOut(['symbolic-ref', '--short', '-q', 'HEAD'], opts)).trim() || null;

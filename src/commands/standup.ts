@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CommandContext, CommandResult } from '../context.js';
-import { authorEmail } from '../adapters/git-facts.js';
+import { authorEmail, branchesInHead } from '../adapters/git-facts.js';
 import { openHistory, readCommits } from '../adapters/history.js';
 import { readSessionItems, withItems } from '../adapters/session-history.js';
 import { readTextFile } from '../adapters/fs.js';
@@ -37,8 +37,11 @@ export async function standup(args: StandupArgs, ctx: CommandContext): Promise<C
   const [commits, record, session] = await Promise.all([
     // Every local branch: yesterday's work may sit on a branch other than the one checked out now.
     readCommits(h.keys, { revArgs: ['HEAD'], filters, label: `work since ${since}` }, h.opts),
-    // What became of each item is judged on the whole history of every branch.
-    readSessionItems(h, { revArgs: ['HEAD'], filters: ['--branches'], label: `work since ${since}` }),
+    // What became of each item is judged on the whole history of every branch: when
+    // no branch has commits HEAD lacks, that is HEAD's, and its judgement is kept.
+    branchesInHead(h.opts).then((inHead) =>
+      readSessionItems(h, inHead ? { label: `work since ${since}` } : { revArgs: ['HEAD'], filters: ['--branches'], label: `work since ${since}` }),
+    ),
     existsSync(sessionPath) ? sessionView(readTextFile(sessionPath, h.config.sessionFile), h.config.sessionFile) : null,
   ]);
   const model = buildStandup(since, author, withItems(commits, record), session);

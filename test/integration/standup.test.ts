@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempRepo, type TempRepo } from '../helpers/repo.js';
 
@@ -59,6 +61,29 @@ describe('git session standup', () => {
     expect(bo.done.map((d: { subject: string }) => d.subject)).toEqual(['Bo’s work']);
     const quiet = repo.run(['standup', '--since', '2020-01-01', '--author', 'nobody@nowhere'], CLOCK);
     expect(quiet.stdout).toContain('## Done\n\nNothing committed in this period.\n');
+  });
+
+  it('judges on every branch, from what is kept for HEAD once no branch has work HEAD lacks', () => {
+    build();
+    const trace = join(repo.home, 'standup-trace.txt');
+    // The judging walk lists every commit, with --sparse; the commits shown do not.
+    const judged = (): string[] => {
+      writeFileSync(trace, '');
+      const run = repo.run(['standup', '--format', 'json'], { env: { ...CLOCK.env, GIT_TRACE: trace } });
+      expect(run.code, run.stderr).toBe(0);
+      expect(JSON.parse(run.stdout).ruledOut.map((d: { text: string }) => d.text)).toEqual(['a queue', 'polling']);
+      return readFileSync(trace, 'utf8')
+        .split('\n')
+        .filter((l) => l.includes('--sparse'));
+    };
+    // The side branch has work HEAD lacks: every branch is walked, each time.
+    for (let i = 0; i < 2; i++) expect(judged()).toEqual([expect.stringContaining('--branches')]);
+    // Merged: HEAD's history holds every branch's. It is walked once, then read as kept.
+    repo.git(['merge', '-q', '--no-edit', 'side'], { env: { GIT_AUTHOR_DATE: at(30), GIT_COMMITTER_DATE: at(30) } });
+    const first = judged();
+    expect(first).toHaveLength(1);
+    expect(first[0]).not.toContain('--branches');
+    expect(judged()).toEqual([]);
   });
 
   it('redacts secrets and leaves private parts out of the status and next steps', () => {
