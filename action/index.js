@@ -15773,7 +15773,7 @@ var require_cache = __commonJS({
       #batchCacheOperations(operations) {
         const cache = this.#relevantRequestResponseList;
         const backupCache = [...cache];
-        const addedItems2 = [];
+        const addedItems = [];
         const resultList = [];
         try {
           for (const operation of operations) {
@@ -15789,7 +15789,7 @@ var require_cache = __commonJS({
                 message: "delete operation should not have an associated response"
               });
             }
-            if (this.#queryCache(operation.request, operation.options, addedItems2).length) {
+            if (this.#queryCache(operation.request, operation.options, addedItems).length) {
               throw new DOMException("???", "InvalidStateError");
             }
             let requestResponses;
@@ -15836,7 +15836,7 @@ var require_cache = __commonJS({
                 cache.splice(idx, 1);
               }
               cache.push([operation.request, operation.response]);
-              addedItems2.push([operation.request, operation.response]);
+              addedItems.push([operation.request, operation.response]);
             }
             resultList.push([operation.request, operation.response]);
           }
@@ -63294,14 +63294,15 @@ function supersededText(text5) {
   const m = SUPERSEDES.exec(text5);
   return m ? m[1] : null;
 }
-function addedItems(commit) {
-  const seen = /* @__PURE__ */ new Set();
+function addedWithKeys(commit) {
   const out = [];
+  const seen = /* @__PURE__ */ new Set();
   const push2 = (item) => {
+    if (item.text.trim() === "") return;
     const key = itemKey(item.kind, item.text);
-    if (item.text.trim() === "" || seen.has(key)) return;
+    if (seen.has(key)) return;
     seen.add(key);
-    out.push(item);
+    out.push([item, key]);
   };
   for (const item of commit.added) push2(item);
   for (const value2 of commit.trailers.decisions) push2({ kind: "decision", ...splitReason(value2) });
@@ -63314,26 +63315,29 @@ function deriveStatus(oldestFirst) {
   const byCommit = /* @__PURE__ */ new Map();
   const live = /* @__PURE__ */ new Map();
   const latest = /* @__PURE__ */ new Map();
-  const retire = (item, status, by) => {
+  const retire = (item, key, status, by) => {
     item.status = status;
     item.changedBy = by.hash;
     item.changedByShort = by.short;
-    const key = itemKey(item.kind, item.text);
     if (live.get(key) === item) live.delete(key);
   };
+  const none = [];
   for (const commit of oldestFirst) {
+    const added = commit.added.length + commit.trailers.decisions.length + commit.trailers.deadEnds.length > 0 ? addedWithKeys(commit) : none;
+    if (commit.reverts === null && added.length === 0 && commit.removed.length === 0) continue;
     const explained = /* @__PURE__ */ new Set();
     if (commit.reverts) {
-      for (const item of byCommit.get(commit.reverts) ?? []) {
-        explained.add(itemKey(item.kind, item.text));
-        if (item.status === "active") retire(item, "reverted", commit);
+      for (const [item, key] of byCommit.get(commit.reverts) ?? []) {
+        explained.add(key);
+        if (item.status === "active") retire(item, key, "reverted", commit);
       }
     }
-    const mine = [];
-    for (const item of addedItems(commit)) {
-      const key = itemKey(item.kind, item.text);
+    const mine = /* @__PURE__ */ new Map();
+    for (const [item, key] of added) {
       const tracked = {
-        ...item,
+        kind: item.kind,
+        text: item.text,
+        reason: item.reason,
         commit: commit.hash,
         short: commit.short,
         status: "active",
@@ -63345,29 +63349,27 @@ function deriveStatus(oldestFirst) {
       if (old !== null) {
         const oldKey = itemKey("decision", old);
         const replaced = live.get(oldKey);
-        if (replaced) retire(replaced, "superseded", commit);
+        if (replaced) retire(replaced, oldKey, "superseded", commit);
         explained.add(oldKey);
       }
       const previous3 = latest.get(key);
       if (previous3) {
         dropped.add(previous3);
-        const list2 = byCommit.get(previous3.commit);
-        if (list2) list2.splice(list2.indexOf(previous3), 1);
+        byCommit.get(previous3.commit)?.delete(previous3);
       }
       live.set(key, tracked);
       latest.set(key, tracked);
-      mine.push(tracked);
+      mine.set(tracked, key);
       all2.push(tracked);
     }
-    byCommit.set(commit.hash, mine);
-    const addedKeys = new Set(mine.map((i) => itemKey(i.kind, i.text)));
+    if (mine.size > 0) byCommit.set(commit.hash, mine);
     for (const item of commit.removed) {
       const key = itemKey(item.kind, item.text);
-      if (explained.has(key) || addedKeys.has(key)) continue;
+      if (explained.has(key) || latest.get(key)?.commit === commit.hash) continue;
       const tracked = live.get(key);
       if (!tracked) continue;
       if (commit.closes) tracked.closedBy = commit.hash;
-      else retire(tracked, "withdrawn", commit);
+      else retire(tracked, key, "withdrawn", commit);
     }
   }
   return dropped.size === 0 ? all2 : all2.filter((item) => !dropped.has(item));

@@ -61,15 +61,16 @@ export function supersededText(text: string): string | null {
   return m ? m[1]! : null;
 }
 
-/** What a commit added, tree first (it has the reason as written), then trailers only it carries. */
-export function addedItems(commit: SessionCommit): SessionItem[] {
+/** What a commit added, tree first (it has the reason as written), then trailers only it carries; each with its identity. */
+function addedWithKeys(commit: SessionCommit): [SessionItem, string][] {
+  const out: [SessionItem, string][] = [];
   const seen = new Set<string>();
-  const out: SessionItem[] = [];
   const push = (item: SessionItem) => {
+    if (item.text.trim() === '') return;
     const key = itemKey(item.kind, item.text);
-    if (item.text.trim() === '' || seen.has(key)) return;
+    if (seen.has(key)) return;
     seen.add(key);
-    out.push(item);
+    out.push([item, key]);
   };
   for (const item of commit.added) push(item);
   for (const value of commit.trailers.decisions) push({ kind: 'decision', ...splitReason(value) });
@@ -77,38 +78,52 @@ export function addedItems(commit: SessionCommit): SessionItem[] {
   return out;
 }
 
+/** What a commit added, tree first (it has the reason as written), then trailers only it carries. */
+export function addedItems(commit: SessionCommit): SessionItem[] {
+  return addedWithKeys(commit).map(([item]) => item);
+}
+
 /**
  * Every item the commits recorded, with its status. `oldestFirst` must list parents
  * before children (git log --topo-order --reverse). Returns the items oldest first.
+ * Runs once over the whole history of a long repository (tens of thousands of
+ * commits): each identity is computed once, and commits that add nothing cost no
+ * allocation.
  */
 export function deriveStatus(oldestFirst: readonly SessionCommit[]): TrackedItem[] {
   const all: TrackedItem[] = [];
   const dropped = new Set<TrackedItem>();
-  const byCommit = new Map<string, TrackedItem[]>();
+  // The items each commit added that still stand for themselves, with their identities.
+  const byCommit = new Map<string, Map<TrackedItem, string>>();
   // The newest active instance of each item, by identity, and the newest of any status.
   const live = new Map<string, TrackedItem>();
   const latest = new Map<string, TrackedItem>();
-  const retire = (item: TrackedItem, status: ItemStatus, by: SessionCommit) => {
+  const retire = (item: TrackedItem, key: string, status: ItemStatus, by: SessionCommit) => {
     item.status = status;
     item.changedBy = by.hash;
     item.changedByShort = by.short;
-    const key = itemKey(item.kind, item.text);
     if (live.get(key) === item) live.delete(key);
   };
+  const none: [SessionItem, string][] = [];
   for (const commit of oldestFirst) {
+    const added = commit.added.length + commit.trailers.decisions.length + commit.trailers.deadEnds.length > 0 ? addedWithKeys(commit) : none;
+    if (commit.reverts === null && added.length === 0 && commit.removed.length === 0) continue;
     const explained = new Set<string>();
     if (commit.reverts) {
-      for (const item of byCommit.get(commit.reverts) ?? []) {
-        explained.add(itemKey(item.kind, item.text));
-        if (item.status === 'active') retire(item, 'reverted', commit);
+      for (const [item, key] of byCommit.get(commit.reverts) ?? []) {
+        explained.add(key);
+        if (item.status === 'active') retire(item, key, 'reverted', commit);
       }
     }
-    const mine: TrackedItem[] = [];
-    for (const item of addedItems(commit)) {
-      const key = itemKey(item.kind, item.text);
-      // The revert of a commit that removed an item puts it back: a new instance, active again.
+    const mine = new Map<TrackedItem, string>();
+    for (const [item, key] of added) {
+      // The revert of a commit that removed an item puts it back: a new instance, active
+      // again. Written out, not spread: V8 builds a spread of a varying shape slowly,
+      // and a long history makes tens of thousands of these.
       const tracked: TrackedItem = {
-        ...item,
+        kind: item.kind,
+        text: item.text,
+        reason: item.reason,
         commit: commit.hash,
         short: commit.short,
         status: 'active',
@@ -120,31 +135,29 @@ export function deriveStatus(oldestFirst: readonly SessionCommit[]): TrackedItem
       if (old !== null) {
         const oldKey = itemKey('decision', old);
         const replaced = live.get(oldKey);
-        if (replaced) retire(replaced, 'superseded', commit);
+        if (replaced) retire(replaced, oldKey, 'superseded', commit);
         explained.add(oldKey);
       }
       const previous = latest.get(key);
       // Found again in a later commit (a cherry-pick, a re-add, a revert that puts it back): the newest instance stands for it.
       if (previous) {
-        // Dropped from `all` at the end: a splice here made long histories quadratic.
+        // Dropped from `all` at the end: a removal from an array here made long histories quadratic.
         dropped.add(previous);
-        const list = byCommit.get(previous.commit);
-        if (list) list.splice(list.indexOf(previous), 1);
+        byCommit.get(previous.commit)?.delete(previous);
       }
       live.set(key, tracked);
       latest.set(key, tracked);
-      mine.push(tracked);
+      mine.set(tracked, key);
       all.push(tracked);
     }
-    byCommit.set(commit.hash, mine);
-    const addedKeys = new Set(mine.map((i) => itemKey(i.kind, i.text)));
+    if (mine.size > 0) byCommit.set(commit.hash, mine);
     for (const item of commit.removed) {
       const key = itemKey(item.kind, item.text);
-      if (explained.has(key) || addedKeys.has(key)) continue;
+      if (explained.has(key) || latest.get(key)?.commit === commit.hash) continue;
       const tracked = live.get(key);
       if (!tracked) continue;
       if (commit.closes) tracked.closedBy = commit.hash;
-      else retire(tracked, 'withdrawn', commit);
+      else retire(tracked, key, 'withdrawn', commit);
     }
   }
   return dropped.size === 0 ? all : all.filter((item) => !dropped.has(item));
