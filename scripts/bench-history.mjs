@@ -5,7 +5,7 @@
 //
 //   node scripts/bench-history.mjs [--runs 5] [--commits 100000] [--only log] [--compare old/dist/cli.js]
 //
-// --only log|review|why measures that group alone (plus the start-up floor). The log
+// --only log|review|why|start measures that group alone (plus the start-up floor). The log
 // and why rows are sampled in turn, one run of each per round, so load on a shared
 // machine hits them alike; --compare adds another build's rows to the same rounds.
 //
@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
-const VERSION = 'v2';
+const VERSION = 'v3';
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
   const i = args.indexOf(`--${name}`);
@@ -68,6 +68,13 @@ function message(i) {
   return parts.join('\n\n') + '\n';
 }
 
+/** SESSION.md as a session that records a decision every 100 commits would leave it: the last 20 kept. */
+function sessionFile(i) {
+  const bullets = [];
+  for (let k = Math.max(100, i - 1900); k <= i; k += 100) bullets.push(`- Use strategy ${k % 13} for module ${k % 50} at change ${k} — Reason: it keeps module ${k % 50} small`);
+  return `# Session\n\n## Goal\nKeep the bench modules small.\n\n## Status\nChange ${i} done.\n\n## Decisions\n${bullets.join('\n')}\n\n## Dead Ends\n\n## Key Files\n- \`big.txt\` — the file blame reads\n`;
+}
+
 function generate() {
   rmSync(REPO, { recursive: true, force: true });
   mkdirSync(REPO, { recursive: true });
@@ -84,6 +91,7 @@ function generate() {
     if (i > 1) out.push(`from :${i - 1}`);
     out.push(`M 644 inline src/module-${i % 50}.txt`, data(`module ${i % 50} at change ${i}\n`).trimEnd());
     if (i === 1 || i % 100 === 0) out.push('M 644 inline big.txt', data(bigFile(i)).trimEnd());
+    if (i === 1 || i % 100 === 0) out.push('M 644 inline SESSION.md', data(sessionFile(i)).trimEnd());
     if (i % 20 === 0) {
       const file = `.session/journal/2020-W${String(Math.floor(i / 1000) % 53 + 1).padStart(2, '0')}.md`;
       const d = new Date(when * 1000).toISOString();
@@ -266,6 +274,29 @@ const rowMakers = [
     }),
   },
 ];
+// What an assistant's session start and a morning's standup cost on this history: no
+// git command prints the same, so they stand against the start-up floor alone. The
+// history has no base branch, so context reads the last 50 commits; the standup's
+// period is the history's last day.
+const lastDay = run('git', ['log', '-1', '--format=%cd', '--date=format:%Y-%m-%d']).trim();
+rowMakers.push({
+  group: 'start',
+  make: async () => {
+    const t = await timeInTurn({
+      context: ['node', [BIN, 'context']],
+      standup: ['node', [BIN, 'standup', '--since', lastDay, '--author', 'bench@example.com']],
+      ...(COMPARE === undefined
+        ? {}
+        : { oldContext: ['node', [COMPARE, 'context']], oldStandup: ['node', [COMPARE, 'standup', '--since', lastDay, '--author', 'bench@example.com']] }),
+    });
+    return [
+      { name: 'context (the SessionStart hook)', ours: t.context },
+      ...(COMPARE === undefined ? [] : [{ name: '  compared build', ours: t.oldContext }]),
+      { name: `standup --since ${lastDay}`, ours: t.standup },
+      ...(COMPARE === undefined ? [] : [{ name: '  compared build', ours: t.oldStandup }]),
+    ];
+  },
+});
 const rows = [{ name: 'node dist/cli.js --version (start-up floor)', ours: nodeStart }];
 for (const maker of rowMakers) if (ONLY === undefined || maker.group === ONLY) rows.push(...[await maker.make()].flat());
 
