@@ -42803,6 +42803,8 @@ function normalizeHeading(plain) {
   return s;
 }
 function classifyHeading(plain) {
+  const known = TEMPLATE_HEADINGS.get(plain);
+  if (known !== void 0) return known;
   const s = normalizeHeading(plain);
   for (const [kind, pattern] of FAMILIES) if (pattern.test(s)) return kind;
   const first = s.split(JOINED)[0];
@@ -42815,7 +42817,7 @@ function templateIndex(kind) {
   const i = TEMPLATE_SECTIONS.findIndex((s) => s.kind === kind);
   return i === -1 ? TEMPLATE_SECTIONS.length : i;
 }
-var TEMPLATE_SECTIONS, TRAIL, FAMILIES, JOINED, EMOJI, NUMBERING, TRAILING_PARENS, TRAILING_DATE;
+var TEMPLATE_SECTIONS, TRAIL, FAMILIES, JOINED, EMOJI, NUMBERING, TRAILING_PARENS, TRAILING_DATE, TEMPLATE_HEADINGS;
 var init_headings = __esm({
   "src/core/session/headings.ts"() {
     "use strict";
@@ -42887,6 +42889,11 @@ var init_headings = __esm({
     NUMBERING = /^(?:§\s*\d+(?:\.\d+)*[.)]?|\d+(?:\.\d+)*[.)]?|[ivx]+[.)]|[a-z][.)]|(?:phase|step|part|section)\s+\d+[a-z]?\s*[:.)—–-]?)\s+/u;
     TRAILING_PARENS = /\s*[([（【][^()（）[\]【】]*[)\]）】]\s*$/u;
     TRAILING_DATE = /\s+[—–-]+\s+[^—–]*\d[^—–]*$/u;
+    TEMPLATE_HEADINGS = new Map([
+      ...TEMPLATE_SECTIONS.map((s) => [s.heading, s.kind]),
+      ["Dead Ends", "deadEnds"],
+      ["Session", "unknown"]
+    ]);
   }
 });
 

@@ -121,6 +121,22 @@ describe('parseSession: headings', () => {
   });
 });
 
+describe('classifyHeading: the template headings looked up first', () => {
+  // A leading space misses the lookup and is trimmed by the patterns' normalisation,
+  // so each answer below is the patterns' own.
+  it.each(['Goal', 'Status', 'Next Steps', 'Decisions', "Dead Ends (Don't Revisit)", 'Dead Ends', 'Key Files', 'Gotchas', 'Private', 'Session'])(
+    '%s is classified as the patterns classify it',
+    (heading) => {
+      expect(classifyHeading(heading)).toBe(classifyHeading(` ${heading}`));
+    },
+  );
+
+  it('still reads other spellings through the patterns', () => {
+    expect(classifyHeading('Key Decisions')).toBe('decisions');
+    expect(classifyHeading('Session notes')).toBe('unknown');
+  });
+});
+
 describe('parseSession: lists and tables', () => {
   it('reads sub-bullet reasons, dash reasons, numbered lists and key files', () => {
     const doc = parseSession(fixture('lists.md'));
