@@ -56973,8 +56973,8 @@ var init_front_matter = __esm({
 });
 
 // src/core/session/parse.ts
-function parseMarkdown(body) {
-  return fromMarkdown(body, PARSE_OPTIONS);
+function parseMarkdown(body, autolinks = MAY_AUTOLINK.test(body)) {
+  return fromMarkdown(body, autolinks ? PARSE_OPTIONS : WITHOUT_AUTOLINKS);
 }
 function analyze(source, file) {
   const bom = source.charCodeAt(0) === 65279 ? 1 : 0;
@@ -57079,15 +57079,23 @@ function lineStart(source, offset) {
 function parseSession(source, file) {
   return analyze(source, file).doc;
 }
-var PARSE_OPTIONS;
+var PARSE_OPTIONS, WITHOUT_AUTOLINKS, MAY_AUTOLINK;
 var init_parse2 = __esm({
   "src/core/session/parse.ts"() {
     "use strict";
     init_mdast_util_from_markdown();
     init_mdast_util_frontmatter();
     init_mdast_util_gfm();
+    init_mdast_util_gfm_footnote();
+    init_mdast_util_gfm_strikethrough();
+    init_mdast_util_gfm_table();
+    init_mdast_util_gfm_task_list_item();
     init_micromark_extension_frontmatter();
     init_micromark_extension_gfm();
+    init_micromark_extension_gfm_footnote();
+    init_micromark_extension_gfm_strikethrough();
+    init_micromark_extension_gfm_table();
+    init_micromark_extension_gfm_task_list_item();
     init_front_matter();
     init_headings();
     init_items();
@@ -57097,6 +57105,17 @@ var init_parse2 = __esm({
       extensions: [frontmatter(["yaml", "toml"]), gfm()],
       mdastExtensions: [frontmatterFromMarkdown(["yaml", "toml"]), gfmFromMarkdown()]
     };
+    WITHOUT_AUTOLINKS = {
+      extensions: [frontmatter(["yaml", "toml"]), gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem()],
+      mdastExtensions: [
+        frontmatterFromMarkdown(["yaml", "toml"]),
+        gfmFootnoteFromMarkdown(),
+        gfmStrikethroughFromMarkdown(),
+        gfmTableFromMarkdown(),
+        gfmTaskListItemFromMarkdown()
+      ]
+    };
+    MAY_AUTOLINK = /www\.|https?:\/\/|[-\w.+]@[-\w]+\.[-\w]/i;
   }
 });
 

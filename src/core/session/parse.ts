@@ -2,8 +2,16 @@ import type { Nodes, Root, RootContent } from 'mdast';
 import { fromMarkdown, type Options } from 'mdast-util-from-markdown';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfm } from 'micromark-extension-gfm';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import { parseYamlFrontMatter, refuseCodeFrontMatter } from './front-matter.js';
 import { classifyHeading } from './headings.js';
 import { collectItems, type Span, type SpanOf } from './items.js';
@@ -19,9 +27,36 @@ const PARSE_OPTIONS: Options = {
   mdastExtensions: [frontmatterFromMarkdown(['yaml', 'toml']), gfmFromMarkdown()],
 };
 
-/** The mdast tree of a markdown text (no BOM), as remark-parse with front matter and GFM gives it. */
-export function parseMarkdown(body: string): Root {
-  return fromMarkdown(body, PARSE_OPTIONS);
+/**
+ * The same, without GFM's autolink literals (bare URLs and email addresses): they try
+ * to match at every letter and took half of each parse, and most session files hold
+ * none. The other GFM parts in `gfm()`'s order, so they take precedence as they do there.
+ */
+const WITHOUT_AUTOLINKS: Options = {
+  extensions: [frontmatter(['yaml', 'toml']), gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem()],
+  mdastExtensions: [
+    frontmatterFromMarkdown(['yaml', 'toml']),
+    gfmFootnoteFromMarkdown(),
+    gfmStrikethroughFromMarkdown(),
+    gfmTableFromMarkdown(),
+    gfmTaskListItemFromMarkdown(),
+  ],
+};
+
+/**
+ * Whatever GFM could read as an autolink literal needs: `www.`, `http://` or `https://`,
+ * or an address (`@` between its characters, a dot in the domain), as its tokenizer
+ * and its tree transform both require. A text without any parses to the same tree
+ * without them.
+ */
+export const MAY_AUTOLINK = /www\.|https?:\/\/|[-\w.+]@[-\w]+\.[-\w]/i;
+
+/**
+ * The mdast tree of a markdown text (no BOM), as remark-parse with front matter and
+ * GFM gives it. `autolinks` is decided by the text unless given (a test compares both).
+ */
+export function parseMarkdown(body: string, autolinks = MAY_AUTOLINK.test(body)): Root {
+  return fromMarkdown(body, autolinks ? PARSE_OPTIONS : WITHOUT_AUTOLINKS);
 }
 
 /** A section with what edits need beyond the public model. */

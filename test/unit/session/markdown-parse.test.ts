@@ -4,8 +4,9 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseMarkdown } from '../../../src/core/session/parse.js';
+import { MAY_AUTOLINK, parseMarkdown } from '../../../src/core/session/parse.js';
 
 // The parser skips unified and remark-gfm's serialising half: its trees must stay the
 // ones the remark pipeline gives, positions included (edits splice at them).
@@ -28,6 +29,34 @@ const EDGES: [string, string][] = [
 
 describe('parseMarkdown', () => {
   it.each([...EDGES, ...read(FIXTURES), ...read(CORPUS)])('matches the remark pipeline on %s', (_name, text) => {
+    expect(parseMarkdown(text)).toEqual(remark.parse(text));
+  });
+});
+
+// A text with nothing GFM could read as a bare URL or address is parsed without the
+// autolink literal extension (half the cost of a parse): the tree must not change.
+describe('parseMarkdown without autolink literals', () => {
+  const piece = fc.constantFrom(
+    'Use the cache', 'w', 'ww', 'www', 'http', 'https', ':', '/', '.', '@', 'a', '_x_', '*y*', '~~z~~', '`c`',
+    '[^1]', '[^1]: note', '[link](u)', '| a | b |', '|---|---|', '- [ ] step', '- [x] done', '## Decisions', '> quote',
+    ' — Reason: ', '&amp;', '\\*', '<!-- c -->', '+', '-', '1.', '\n', '\n\n', 'node@22', 'a@b', 'a@b.c', 'x@y_z',
+  );
+  const doc = fc.array(piece, { maxLength: 40 }).map((parts) => parts.join(' ').replace(/ \n /g, '\n'));
+
+  it('gives the remark tree for every text without www., http(s):// or an address', () => {
+    fc.assert(
+      fc.property(doc, (text) => {
+        fc.pre(!MAY_AUTOLINK.test(text));
+        expect(parseMarkdown(text, false)).toEqual(remark.parse(text));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('keeps them where they change the tree', () => {
+    // Inside a bare URL the asterisks are part of the link; without the extension, emphasis.
+    const text = '## Decisions\n- See https://example.com/*a* and www.x.org\n';
+    expect(parseMarkdown(text, false)).not.toEqual(remark.parse(text));
     expect(parseMarkdown(text)).toEqual(remark.parse(text));
   });
 });
