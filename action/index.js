@@ -62348,25 +62348,25 @@ function followSessionLink(root, config) {
   }
 }
 
+// src/adapters/repo-query.ts
+var REPO_QUERY = [
+  "rev-parse",
+  "--path-format=absolute",
+  "--is-bare-repository",
+  "--is-inside-work-tree",
+  "--show-toplevel",
+  "--git-dir",
+  "--git-common-dir",
+  "--git-path",
+  "hooks",
+  "--git-path",
+  "shallow"
+];
+
 // src/adapters/repo.ts
 init_errors();
 async function findRepo(cwd, env) {
-  const result = await git(
-    [
-      "rev-parse",
-      "--path-format=absolute",
-      "--is-bare-repository",
-      "--is-inside-work-tree",
-      "--show-toplevel",
-      "--git-dir",
-      "--git-common-dir",
-      "--git-path",
-      "hooks",
-      "--git-path",
-      "shallow"
-    ],
-    { cwd, env, allowFailure: true }
-  );
+  const result = await git(REPO_QUERY, { cwd, env, allowFailure: true });
   const [bare, inside, root, gitDir, commonDir, hooksDir, shallowFile] = result.stdout.split("\n");
   const noWorkTree = bare === "true" || inside === "false";
   if (result.code !== 0 && !noWorkTree) {

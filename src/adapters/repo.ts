@@ -1,4 +1,5 @@
 import { git } from './git.js';
+import { REPO_QUERY } from './repo-query.js';
 import { ExitCode, GitSessionError } from '../errors.js';
 
 /** Where a repository lives, as git itself reports it. */
@@ -17,22 +18,7 @@ export interface RepoInfo {
 
 /** Finds the repository containing `cwd`; throws a NotARepo error outside a work tree. */
 export async function findRepo(cwd: string, env?: NodeJS.ProcessEnv): Promise<RepoInfo> {
-  const result = await git(
-    [
-      'rev-parse',
-      '--path-format=absolute',
-      '--is-bare-repository',
-      '--is-inside-work-tree',
-      '--show-toplevel',
-      '--git-dir',
-      '--git-common-dir',
-      '--git-path',
-      'hooks',
-      '--git-path',
-      'shallow',
-    ],
-    { cwd, env, allowFailure: true },
-  );
+  const result = await git(REPO_QUERY, { cwd, env, allowFailure: true });
   const [bare, inside, root, gitDir, commonDir, hooksDir, shallowFile] = result.stdout.split('\n');
   // In a bare repository (or inside .git) git prints the first answers, then fails at
   // --show-toplevel: read them before calling it "not a repository".

@@ -141,7 +141,7 @@ describe('git session why', () => {
     expect(JSON.parse(history.stdout).commits.map((c: { short: string }) => c.short)).toEqual([hashes.later, hashes.create]);
   });
 
-  it('runs git blame once: the binary starts it before loading, and why takes that result', () => {
+  it('runs git blame and the layout query once: the binary starts them before loading, and why takes their results', () => {
     // GIT_TRACE names every git command started, the early one included.
     const trace = join(repo.home, 'why-trace.txt');
     for (const [args, cwd] of [
@@ -153,6 +153,8 @@ describe('git session why', () => {
       expect(run.code, run.stderr).toBe(0);
       expect(run.stdout).toContain(hashes.change);
       expect(readFileSync(trace, 'utf8').match(/git blame --porcelain/g), args.join(' ')).toHaveLength(1);
+      // The layout query too: started by the entry, taken by the bundle, run once.
+      expect(readFileSync(trace, 'utf8').match(/git rev-parse --path-format=absolute --is-bare-repository/g), args.join(' ')).toHaveLength(1);
     }
   });
 
