@@ -63347,9 +63347,8 @@ function deriveStatus(oldestFirst) {
     item.changedByShort = by.short;
     if (live.get(key) === item) live.delete(key);
   };
-  const none = [];
   for (const commit of oldestFirst) {
-    const added = commit.added.length + commit.trailers.decisions.length + commit.trailers.deadEnds.length > 0 ? addedWithKeys(commit) : none;
+    const added = addedWithKeys(commit);
     if (commit.reverts === null && added.length === 0 && commit.removed.length === 0) continue;
     const explained = /* @__PURE__ */ new Set();
     if (commit.reverts) {

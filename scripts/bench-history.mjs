@@ -273,30 +273,29 @@ const rowMakers = [
       target: 1.5,
     }),
   },
-];
-// What an assistant's session start and a morning's standup cost on this history: no
-// git command prints the same, so they stand against the start-up floor alone. The
-// history has no base branch, so context reads the last 50 commits; the standup's
-// period is the history's last day.
-const lastDay = run('git', ['log', '-1', '--format=%cd', '--date=format:%Y-%m-%d']).trim();
-rowMakers.push({
-  group: 'start',
-  make: async () => {
-    const t = await timeInTurn({
-      context: ['node', [BIN, 'context']],
-      standup: ['node', [BIN, 'standup', '--since', lastDay, '--author', 'bench@example.com']],
-      ...(COMPARE === undefined
-        ? {}
-        : { oldContext: ['node', [COMPARE, 'context']], oldStandup: ['node', [COMPARE, 'standup', '--since', lastDay, '--author', 'bench@example.com']] }),
-    });
-    return [
-      { name: 'context (the SessionStart hook)', ours: t.context },
-      ...(COMPARE === undefined ? [] : [{ name: '  compared build', ours: t.oldContext }]),
-      { name: `standup --since ${lastDay}`, ours: t.standup },
-      ...(COMPARE === undefined ? [] : [{ name: '  compared build', ours: t.oldStandup }]),
-    ];
+  {
+    // What an assistant's session start and a morning's standup cost on this history:
+    // no git command prints the same, so they stand against the start-up floor alone.
+    // The history has no base branch, so context reads the last 50 commits; the
+    // standup's period is the history's last day.
+    group: 'start',
+    make: async () => {
+      const lastDay = run('git', ['log', '-1', '--format=%cd', '--date=format:%Y-%m-%d']).trim();
+      const standup = ['standup', '--since', lastDay, '--author', 'bench@example.com'];
+      const t = await timeInTurn({
+        context: ['node', [BIN, 'context']],
+        standup: ['node', [BIN, ...standup]],
+        ...(COMPARE === undefined ? {} : { oldContext: ['node', [COMPARE, 'context']], oldStandup: ['node', [COMPARE, ...standup]] }),
+      });
+      return [
+        { name: 'context (the SessionStart hook)', ours: t.context },
+        ...(COMPARE === undefined ? [] : [{ name: '  compared build', ours: t.oldContext }]),
+        { name: `standup --since ${lastDay}`, ours: t.standup },
+        ...(COMPARE === undefined ? [] : [{ name: '  compared build', ours: t.oldStandup }]),
+      ];
+    },
   },
-});
+];
 const rows = [{ name: 'node dist/cli.js --version (start-up floor)', ours: nodeStart }];
 for (const maker of rowMakers) if (ONLY === undefined || maker.group === ONLY) rows.push(...[await maker.make()].flat());
 

@@ -78,17 +78,11 @@ function addedWithKeys(commit: SessionCommit): [SessionItem, string][] {
   return out;
 }
 
-/** What a commit added, tree first (it has the reason as written), then trailers only it carries. */
-export function addedItems(commit: SessionCommit): SessionItem[] {
-  return addedWithKeys(commit).map(([item]) => item);
-}
-
 /**
  * Every item the commits recorded, with its status. `oldestFirst` must list parents
  * before children (git log --topo-order --reverse). Returns the items oldest first.
  * Runs once over the whole history of a long repository (tens of thousands of
- * commits): each identity is computed once, and commits that add nothing cost no
- * allocation.
+ * commits): each identity is computed once, and commits that change nothing are skipped.
  */
 export function deriveStatus(oldestFirst: readonly SessionCommit[]): TrackedItem[] {
   const all: TrackedItem[] = [];
@@ -104,9 +98,8 @@ export function deriveStatus(oldestFirst: readonly SessionCommit[]): TrackedItem
     item.changedByShort = by.short;
     if (live.get(key) === item) live.delete(key);
   };
-  const none: [SessionItem, string][] = [];
   for (const commit of oldestFirst) {
-    const added = commit.added.length + commit.trailers.decisions.length + commit.trailers.deadEnds.length > 0 ? addedWithKeys(commit) : none;
+    const added = addedWithKeys(commit);
     if (commit.reverts === null && added.length === 0 && commit.removed.length === 0) continue;
     const explained = new Set<string>();
     if (commit.reverts) {
