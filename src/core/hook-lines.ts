@@ -40,14 +40,19 @@ export function handOffName(env: Readonly<Record<string, string | undefined>>): 
  */
 export const WOVEN = 'git-session/woven';
 
+/**
+ * Sets `h` to the hook script (the repository's node_modules copy first, else the one on
+ * PATH), or to nothing. No `$(...)`: a command substitution forks a shell, and this runs
+ * in every hook of every commit. It also goes into hook managers' YAML, so it holds no
+ * `: ` and no ` #`.
+ */
+export const FIND_SCRIPT = `h=node_modules/.bin/${HOOK_SCRIPT}; [ -x "$h" ] || h=${HOOK_SCRIPT}; command -v "$h" >/dev/null || h=`;
+
 /** The one line of a hook's body. */
 export function hookLine(name: HookName): string {
   // Only pre-commit speaks when the script is missing: the other two would repeat it.
   const missing = name === 'pre-commit' ? `else ${MISSING}; ` : '';
-  return (
-    `h=node_modules/.bin/${HOOK_SCRIPT}; [ -x "$h" ] || h=$(command -v ${HOOK_SCRIPT}) || h=; ` +
-    `if [ -n "$h" ]; then "$h" ${name} "$@" || exit $?; ${missing}fi`
-  );
+  return `${FIND_SCRIPT}; if [ -n "$h" ]; then "$h" ${name} "$@" || exit $?; ${missing}fi`;
 }
 
 /** The marked block for a hook, without a trailing newline. */

@@ -6,12 +6,13 @@
  * script, shipped in the package, does the work; it lets the commit through with one
  * line when there is none. No `: ` or ` #` inside: the commands are plain YAML scalars.
  */
-const FIND = 'h=node_modules/.bin/git-session-hook; [ -x "$h" ] || h=$(command -v git-session-hook) || h=';
+import { FIND_SCRIPT } from '../hook-lines.js';
+
 const MISSING = 'echo "git-session was not found, so this commit skips session capture (fix with npm i -D git-session)" >&2';
 
 /** One sh command line: run git-session's hook when there is a binary; `quiet` hooks say nothing without one. */
 export function hookCommand(call: string, quiet = false): string {
-  return `${FIND}; if [ -n "$h" ]; then "$h" ${call}; ${quiet ? '' : `else ${MISSING}; `}fi`;
+  return `${FIND_SCRIPT}; if [ -n "$h" ]; then "$h" ${call}; ${quiet ? '' : `else ${MISSING}; `}fi`;
 }
 
 const LEFTHOOK = `pre-commit:

@@ -1,6 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { resolve } from 'node:path';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { HOOK_END, HOOK_START, hookBlock, hookLine, handOffName } from '../../../src/core/hook-lines.js';
 import { decodeHandOff, encodeHandOff, handOffArgs } from '../../../src/core/pipeline/trailer-plan.js';
 
@@ -50,10 +52,37 @@ describe('hook lines', () => {
     for (const name of ['pre-commit', 'prepare-commit-msg', 'commit-msg'] as const) {
       expect(hookLine(name)).toMatch(/^h=node_modules\/\.bin\/git-session-hook; /);
       expect(hookLine(name)).toContain(`"$h" ${name} "$@"`);
-      expect(hookLine(name).length).toBeLessThan(300);
+      // Short: the protocol lives in the script (lines of earlier versions held it in ~900 characters).
+      expect(hookLine(name).length).toBeLessThanOrEqual(300);
     }
     expect(hookLine('pre-commit')).toContain('git-session: not found');
     expect(hookLine('commit-msg')).not.toContain('not found');
+  });
+
+  it('find the script without forking a shell: the project copy, else PATH, else the fix-it line', () => {
+    // A command substitution would fork a shell in every hook of every commit.
+    for (const name of ['pre-commit', 'prepare-commit-msg', 'commit-msg'] as const) expect(hookLine(name)).not.toContain('$(');
+    const dir = mkdtempSync(join(tmpdir(), 'git-session-line-'));
+    try {
+      const script = (where: string, label: string) => {
+        mkdirSync(where, { recursive: true });
+        writeFileSync(join(where, 'git-session-hook'), `#!/bin/sh\necho "${label} $*"\n`);
+        chmodSync(join(where, 'git-session-hook'), 0o755);
+      };
+      const run = (path: string) =>
+        spawnSync('sh', ['-c', hookLine('prepare-commit-msg'), 'hook', 'MSG', 'message'], { cwd: dir, encoding: 'utf8', env: { PATH: path }, timeout: 5000 });
+      const onPath = join(dir, 'global');
+      script(onPath, 'global');
+      expect(run(`${onPath}:/usr/bin:/bin`).stdout).toBe('global prepare-commit-msg MSG message\n');
+      script(join(dir, 'node_modules', '.bin'), 'project');
+      expect(run(`${onPath}:/usr/bin:/bin`).stdout).toBe('project prepare-commit-msg MSG message\n');
+      rmSync(join(dir, 'node_modules'), { recursive: true });
+      const missing = spawnSync('sh', ['-c', hookLine('pre-commit')], { cwd: dir, encoding: 'utf8', env: { PATH: '/usr/bin:/bin' }, timeout: 5000 });
+      expect(missing.status).toBe(0);
+      expect(missing.stderr).toMatch(/^git-session: not found, so this commit skips session capture/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('the hook script is valid sh', () => {
