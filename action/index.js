@@ -20044,7 +20044,9 @@ function looksRandom(value2) {
 function findExtra(text5) {
   const findings = [];
   for (const [i, rule] of EXTRA_RULES.entries()) {
-    for (const match of text5.matchAll(WITH_INDICES[i])) {
+    if (!rule.anchor.test(text5)) continue;
+    withIndices[i] ??= new RegExp(rule.pattern.source, `${rule.pattern.flags}d`);
+    for (const match of text5.matchAll(withIndices[i])) {
       const secret = match[rule.group ?? 0];
       const span = match.indices?.[rule.group ?? 0];
       if (secret === void 0 || span === void 0) continue;
@@ -20054,45 +20056,49 @@ function findExtra(text5) {
   }
   return findings;
 }
-var SECRET_KEY, EXTRA_RULES, WITH_INDICES;
+var SECRET_KEY, SECRET_WORD, EXTRA_RULES, withIndices;
 var init_extra_rules = __esm({
   "src/core/redact/extra-rules.ts"() {
     "use strict";
     SECRET_KEY = String.raw`[A-Za-z0-9_.-]*?(?:password|passwd|pwd|secret|api[_-]?key|apikey|access[_-]?token|auth[_-]?token|client[_-]?secret|private[_-]?key|token)`;
+    SECRET_WORD = /passw|pwd|secret|api[_-]?key|token|private[_-]?key/i;
     EXTRA_RULES = [
       // Gap: the preset's AWS rule reports access key ids only with an option; this catches them always.
-      { kind: "aws-access-key", pattern: /\b(?:A3T[A-Z0-9]|AKIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ASIA)[A-Z0-9]{16}\b/g },
+      { kind: "aws-access-key", pattern: /\b(?:A3T[A-Z0-9]|AKIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ASIA)[A-Z0-9]{16}\b/g, anchor: /A3T|AKIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ASIA/ },
       // Gap: the preset's AWS secret rule reports a span shifted onto the key name, leaving part of the
       // secret in place (its findings are dropped in favour of this one).
       {
         kind: "aws-secret-key",
+        anchor: /secret_?access_?key/i,
         pattern: /(?:aws)?_?secret_?access_?key["']?\s*(?::|=>|=)\s*["']?([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])/gi,
         group: 1
       },
       // Gap: the preset knows GitHub fine-grained tokens of one exact length only.
-      { kind: "github-token", pattern: /\bgithub_pat_[A-Za-z0-9_]{22,}/g },
+      { kind: "github-token", pattern: /\bgithub_pat_[A-Za-z0-9_]{22,}/g, anchor: /github_pat_/ },
       // Gap: the preset's SendGrid pattern misses keys with more than one - or _ in the secret part.
-      { kind: "sendgrid-key", pattern: /\bSG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}/g },
+      { kind: "sendgrid-key", pattern: /\bSG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}/g, anchor: /SG\./ },
       // Gap: GitLab personal, project, deploy and runner tokens have no preset rule.
-      { kind: "gitlab-token", pattern: /\b(?:glpat|gldt|glrt|glptt|glsoat|gloas)-[A-Za-z0-9_-]{20,}/g },
+      { kind: "gitlab-token", pattern: /\b(?:glpat|gldt|glrt|glptt|glsoat|gloas)-[A-Za-z0-9_-]{20,}/g, anchor: /gl(?:pat|dt|rt|ptt|soat|oas)-/ },
       // Gap: OpenAI project/service-account/admin keys are only caught with an exact length the preset expects.
-      { kind: "openai-key", pattern: /\bsk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{20,}/g },
+      { kind: "openai-key", pattern: /\bsk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{20,}/g, anchor: /sk-(?:proj|svcacct|admin)-/ },
       // Gap: Anthropic keys of other kinds or lengths than the preset's api03 pattern.
-      { kind: "anthropic-key", pattern: /\bsk-ant-[a-z]+\d*-[A-Za-z0-9_-]{20,}/g },
+      { kind: "anthropic-key", pattern: /\bsk-ant-[a-z]+\d*-[A-Za-z0-9_-]{20,}/g, anchor: /sk-ant-/ },
       // Gap: Stripe secret, restricted and webhook keys have no preset rule.
-      { kind: "stripe-key", pattern: /\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}\b|\bwhsec_[A-Za-z0-9]{20,}\b/g },
+      { kind: "stripe-key", pattern: /\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}\b|\bwhsec_[A-Za-z0-9]{20,}\b/g, anchor: /[sr]k_(?:live|test)_|whsec_/ },
       // Gap: the preset needs 100+ characters of key body; a truncated or encrypted key block slips through.
       {
         kind: "private-key",
+        anchor: /-----BEGIN/,
         pattern: /-----BEGIN[ A-Z0-9]*PRIVATE KEY(?: BLOCK)?-----(?:[\s\S]*?-----END[ A-Z0-9]*PRIVATE KEY(?: BLOCK)?-----|[A-Za-z0-9+/=\s\\]*)/g
       },
       // Gap: Google API keys (Maps, Firebase, Gemini...) have no preset rule: AIza and 35 characters.
-      { kind: "google-api-key", pattern: /\bAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/g },
+      { kind: "google-api-key", pattern: /\bAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/g, anchor: /AIza/ },
       // Gap: JSON Web Tokens have no preset rule.
-      { kind: "jwt", pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g },
+      { kind: "jwt", pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, anchor: /eyJ/ },
       // Gap: `password=`, `secret: `, `api_key = "..."` assignments have no preset rule. Quoted values.
       {
         kind: "secret-assignment",
+        anchor: SECRET_WORD,
         pattern: new RegExp(String.raw`\b${SECRET_KEY}["']?\s*(?::|=>|=)\s*(["'\`])([^"'\`\n]{4,})\1`, "gi"),
         group: 2,
         accept: notPlaceholder
@@ -20100,6 +20106,7 @@ var init_extra_rules = __esm({
       // ... and unquoted values.
       {
         kind: "secret-assignment",
+        anchor: SECRET_WORD,
         pattern: new RegExp(String.raw`\b${SECRET_KEY}\s*(?::|=>|=)[ \t]*([^\s"'\`,;)\]}]{6,})`, "gi"),
         group: 1,
         accept: looksRandom
@@ -20107,12 +20114,13 @@ var init_extra_rules = __esm({
       // Gap: the preset's connection-string rules miss redis, amqp and others, and an empty user name.
       {
         kind: "connection-string",
+        anchor: /:\/\//,
         pattern: /\b[a-z][a-z0-9+.-]*:\/\/[^\s:@/]*:([^\s@/]+)@[^\s/]+/gi,
         group: 1,
         accept: notPlaceholder
       }
     ];
-    WITH_INDICES = EXTRA_RULES.map((rule) => new RegExp(rule.pattern.source, `${rule.pattern.flags}d`));
+    withIndices = [];
   }
 });
 

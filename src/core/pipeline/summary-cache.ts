@@ -67,8 +67,13 @@ export function findSummary(entries: readonly CacheEntry[], id: string): Session
   return findEntry(entries, id)?.summary;
 }
 
-/** The cache text with `entry` first, any older entry for the same blob dropped, at most {@link CACHE_ENTRIES}. */
-export function renderCache(entries: readonly CacheEntry[], entry: CacheEntry, key: string): string {
+/** `entries` with `entry` first, any older entry for the same blob dropped, at most {@link CACHE_ENTRIES}. */
+export function withEntry(entries: readonly CacheEntry[], entry: CacheEntry): CacheEntry[] {
   const rest = entries.filter((e) => !e.ids.some((id) => entry.ids.includes(id)));
-  return JSON.stringify({ version: key, entries: [entry, ...rest].slice(0, CACHE_ENTRIES) });
+  return [entry, ...rest].slice(0, CACHE_ENTRIES);
+}
+
+/** The cache file's text for `entries`, which {@link parseCache} reads back under the same `key`. */
+export function renderCache(entries: readonly CacheEntry[], key: string): string {
+  return JSON.stringify({ version: key, entries });
 }

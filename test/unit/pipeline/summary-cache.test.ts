@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CACHE_ENTRIES, findSummary, parseCache, renderCache } from '../../../src/core/pipeline/summary-cache.js';
+import { CACHE_ENTRIES, findSummary, parseCache, renderCache, withEntry } from '../../../src/core/pipeline/summary-cache.js';
 
 const KEY = '1.2.3+abc';
 import type { SessionSummary } from '../../../src/core/pipeline/session-summary.js';
@@ -15,15 +15,15 @@ const summary = (goal: string): SessionSummary => ({
 
 describe('the parse cache', () => {
   it('finds a summary by any of its blob ids', () => {
-    const entries = parseCache(renderCache([], { ids: ['aa', 'bb'], summary: summary('g'), anchors: [] }, KEY), KEY);
+    const entries = parseCache(renderCache(withEntry([], { ids: ['aa', 'bb'], summary: summary('g'), anchors: [] }), KEY), KEY);
     expect(findSummary(entries, 'bb')?.goal).toBe('g');
     expect(findSummary(entries, 'cc')).toBeUndefined();
   });
 
   it(`keeps the ${CACHE_ENTRIES} most recent blobs, newest first, each once`, () => {
     let text = '';
-    for (let i = 0; i < CACHE_ENTRIES + 3; i++) text = renderCache(parseCache(text, KEY), { ids: [`id${i}`], summary: summary(`g${i}`), anchors: [] }, KEY);
-    text = renderCache(parseCache(text, KEY), { ids: ['id5'], summary: summary('again'), anchors: [] }, KEY);
+    for (let i = 0; i < CACHE_ENTRIES + 3; i++) text = renderCache(withEntry(parseCache(text, KEY), { ids: [`id${i}`], summary: summary(`g${i}`), anchors: [] }), KEY);
+    text = renderCache(withEntry(parseCache(text, KEY), { ids: ['id5'], summary: summary('again'), anchors: [] }), KEY);
     const entries = parseCache(text, KEY);
     expect(entries).toHaveLength(CACHE_ENTRIES);
     expect(entries.map((e) => e.ids[0])).toEqual(['id5', 'id10', 'id9', 'id8', 'id7', 'id6', 'id4', 'id3']);
@@ -43,7 +43,7 @@ describe('the parse cache', () => {
 
 describe('the cache key', () => {
   it('a cache written by another build is no cache', () => {
-    const text = renderCache([], { ids: ['aa'], summary: summary('g'), anchors: [] }, KEY);
+    const text = renderCache(withEntry([], { ids: ['aa'], summary: summary('g'), anchors: [] }), KEY);
     expect(parseCache(text, KEY)).toHaveLength(1);
     expect(parseCache(text, '1.2.3+def')).toEqual([]);
   });
