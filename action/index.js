@@ -52011,33 +52011,6 @@ var init_mdast_util_gfm_task_list_item = __esm({
   }
 });
 
-// node_modules/mdast-util-gfm/lib/index.js
-function gfmFromMarkdown() {
-  return [
-    gfmAutolinkLiteralFromMarkdown(),
-    gfmFootnoteFromMarkdown(),
-    gfmStrikethroughFromMarkdown(),
-    gfmTableFromMarkdown(),
-    gfmTaskListItemFromMarkdown()
-  ];
-}
-var init_lib13 = __esm({
-  "node_modules/mdast-util-gfm/lib/index.js"() {
-    init_mdast_util_gfm_autolink_literal();
-    init_mdast_util_gfm_footnote();
-    init_mdast_util_gfm_strikethrough();
-    init_mdast_util_gfm_table();
-    init_mdast_util_gfm_task_list_item();
-  }
-});
-
-// node_modules/mdast-util-gfm/index.js
-var init_mdast_util_gfm = __esm({
-  "node_modules/mdast-util-gfm/index.js"() {
-    init_lib13();
-  }
-});
-
 // node_modules/micromark-extension-gfm-autolink-literal/lib/syntax.js
 function gfmAutolinkLiteral() {
   return {
@@ -53405,27 +53378,6 @@ var init_syntax6 = __esm({
 var init_micromark_extension_gfm_task_list_item = __esm({
   "node_modules/micromark-extension-gfm-task-list-item/index.js"() {
     init_syntax6();
-  }
-});
-
-// node_modules/micromark-extension-gfm/index.js
-function gfm(options2) {
-  return combineExtensions([
-    gfmAutolinkLiteral(),
-    gfmFootnote(),
-    gfmStrikethrough(options2),
-    gfmTable(),
-    gfmTaskListItem()
-  ]);
-}
-var init_micromark_extension_gfm = __esm({
-  "node_modules/micromark-extension-gfm/index.js"() {
-    init_micromark_util_combine_extensions();
-    init_micromark_extension_gfm_autolink_literal();
-    init_micromark_extension_gfm_footnote();
-    init_micromark_extension_gfm_strikethrough();
-    init_micromark_extension_gfm_table();
-    init_micromark_extension_gfm_task_list_item();
   }
 });
 
@@ -57087,19 +57039,19 @@ function lineStart(source, offset) {
 function parseSession(source, file) {
   return analyze(source, file).doc;
 }
-var PARSE_OPTIONS, WITHOUT_AUTOLINKS, MAY_AUTOLINK;
+var FRONT_MATTER, GFM_AFTER_AUTOLINKS, PARSE_OPTIONS, WITHOUT_AUTOLINKS, MAY_AUTOLINK;
 var init_parse2 = __esm({
   "src/core/session/parse.ts"() {
     "use strict";
     init_mdast_util_from_markdown();
     init_mdast_util_frontmatter();
-    init_mdast_util_gfm();
+    init_mdast_util_gfm_autolink_literal();
     init_mdast_util_gfm_footnote();
     init_mdast_util_gfm_strikethrough();
     init_mdast_util_gfm_table();
     init_mdast_util_gfm_task_list_item();
     init_micromark_extension_frontmatter();
-    init_micromark_extension_gfm();
+    init_micromark_extension_gfm_autolink_literal();
     init_micromark_extension_gfm_footnote();
     init_micromark_extension_gfm_strikethrough();
     init_micromark_extension_gfm_table();
@@ -57109,19 +57061,18 @@ var init_parse2 = __esm({
     init_items();
     init_mdast_text();
     init_private();
+    FRONT_MATTER = ["yaml", "toml"];
+    GFM_AFTER_AUTOLINKS = {
+      extensions: [gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem()],
+      mdastExtensions: [gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown()]
+    };
     PARSE_OPTIONS = {
-      extensions: [frontmatter(["yaml", "toml"]), gfm()],
-      mdastExtensions: [frontmatterFromMarkdown(["yaml", "toml"]), gfmFromMarkdown()]
+      extensions: [frontmatter(FRONT_MATTER), gfmAutolinkLiteral(), ...GFM_AFTER_AUTOLINKS.extensions],
+      mdastExtensions: [frontmatterFromMarkdown(FRONT_MATTER), gfmAutolinkLiteralFromMarkdown(), ...GFM_AFTER_AUTOLINKS.mdastExtensions]
     };
     WITHOUT_AUTOLINKS = {
-      extensions: [frontmatter(["yaml", "toml"]), gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem()],
-      mdastExtensions: [
-        frontmatterFromMarkdown(["yaml", "toml"]),
-        gfmFootnoteFromMarkdown(),
-        gfmStrikethroughFromMarkdown(),
-        gfmTableFromMarkdown(),
-        gfmTaskListItemFromMarkdown()
-      ]
+      extensions: [frontmatter(FRONT_MATTER), ...GFM_AFTER_AUTOLINKS.extensions],
+      mdastExtensions: [frontmatterFromMarkdown(FRONT_MATTER), ...GFM_AFTER_AUTOLINKS.mdastExtensions]
     };
     MAY_AUTOLINK = /www\.|https?:\/\/|[-\w.+]@[-\w]+\.[-\w]/i;
   }

@@ -1,13 +1,13 @@
 import type { Nodes, Root, RootContent } from 'mdast';
 import { fromMarkdown, type Options } from 'mdast-util-from-markdown';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import { frontmatter } from 'micromark-extension-frontmatter';
-import { gfm } from 'micromark-extension-gfm';
+import { gfmAutolinkLiteral } from 'micromark-extension-gfm-autolink-literal';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmTable } from 'micromark-extension-gfm-table';
@@ -22,25 +22,25 @@ import type { FrontMatter, SessionDoc, SessionSection } from './types.js';
 // What remark-parse with remark-frontmatter and remark-gfm does, without unified and the
 // to-markdown half remark-gfm brings along: nothing is ever re-serialised (remark-stringify
 // normalises hand-written markdown), and a commit that misses the parse cache loads this.
+// GFM's parts in the order gfm() and gfmFromMarkdown() list them, autolink literals
+// first: the options with and without those differ in nothing else.
+const FRONT_MATTER: ('yaml' | 'toml')[] = ['yaml', 'toml'];
+const GFM_AFTER_AUTOLINKS: Options = {
+  extensions: [gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem()],
+  mdastExtensions: [gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown()],
+};
 const PARSE_OPTIONS: Options = {
-  extensions: [frontmatter(['yaml', 'toml']), gfm()],
-  mdastExtensions: [frontmatterFromMarkdown(['yaml', 'toml']), gfmFromMarkdown()],
+  extensions: [frontmatter(FRONT_MATTER), gfmAutolinkLiteral(), ...GFM_AFTER_AUTOLINKS.extensions!],
+  mdastExtensions: [frontmatterFromMarkdown(FRONT_MATTER), gfmAutolinkLiteralFromMarkdown(), ...GFM_AFTER_AUTOLINKS.mdastExtensions!],
 };
 
 /**
  * The same, without GFM's autolink literals (bare URLs and email addresses): they try
- * to match at every letter and took half of each parse, and most session files hold
- * none. The other GFM parts in `gfm()`'s order, so they take precedence as they do there.
+ * to match at every letter and took half of each parse, and most session files hold none.
  */
 const WITHOUT_AUTOLINKS: Options = {
-  extensions: [frontmatter(['yaml', 'toml']), gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem()],
-  mdastExtensions: [
-    frontmatterFromMarkdown(['yaml', 'toml']),
-    gfmFootnoteFromMarkdown(),
-    gfmStrikethroughFromMarkdown(),
-    gfmTableFromMarkdown(),
-    gfmTaskListItemFromMarkdown(),
-  ],
+  extensions: [frontmatter(FRONT_MATTER), ...GFM_AFTER_AUTOLINKS.extensions!],
+  mdastExtensions: [frontmatterFromMarkdown(FRONT_MATTER), ...GFM_AFTER_AUTOLINKS.mdastExtensions!],
 };
 
 /**
