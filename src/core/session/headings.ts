@@ -108,7 +108,7 @@ export function normalizeHeading(plain: string): string {
  * its first use, ~20 ms in all, which every parse of a file with the template's
  * headings (most files: a hook, a SessionStart, a reader) paid for nothing.
  */
-const TEMPLATE_HEADINGS: ReadonlyMap<string, SectionKind> = new Map<string, SectionKind>([
+export const TEMPLATE_HEADINGS: ReadonlyMap<string, SectionKind> = new Map<string, SectionKind>([
   ...TEMPLATE_SECTIONS.map((s): [string, SectionKind] => [s.heading, s.kind]),
   ['Dead Ends', 'deadEnds'],
   ['Session', 'unknown'],

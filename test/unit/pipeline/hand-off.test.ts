@@ -69,15 +69,16 @@ describe('hook lines', () => {
         writeFileSync(join(where, 'git-session-hook'), `#!/bin/sh\necho "${label} $*"\n`);
         chmodSync(join(where, 'git-session-hook'), 0o755);
       };
-      const run = (path: string) =>
-        spawnSync('sh', ['-c', hookLine('prepare-commit-msg'), 'hook', 'MSG', 'message'], { cwd: dir, encoding: 'utf8', env: { PATH: path }, timeout: 5000 });
+      // PATH holds only folders of this test: a copy installed on the machine is never found.
+      const run = (name: 'pre-commit' | 'prepare-commit-msg', path: string) =>
+        spawnSync('/bin/sh', ['-c', hookLine(name), 'hook', 'MSG', 'message'], { cwd: dir, encoding: 'utf8', env: { PATH: path }, timeout: 5000 });
       const onPath = join(dir, 'global');
       script(onPath, 'global');
-      expect(run(`${onPath}:/usr/bin:/bin`).stdout).toBe('global prepare-commit-msg MSG message\n');
+      expect(run('prepare-commit-msg', onPath).stdout).toBe('global prepare-commit-msg MSG message\n');
       script(join(dir, 'node_modules', '.bin'), 'project');
-      expect(run(`${onPath}:/usr/bin:/bin`).stdout).toBe('project prepare-commit-msg MSG message\n');
+      expect(run('prepare-commit-msg', onPath).stdout).toBe('project prepare-commit-msg MSG message\n');
       rmSync(join(dir, 'node_modules'), { recursive: true });
-      const missing = spawnSync('sh', ['-c', hookLine('pre-commit')], { cwd: dir, encoding: 'utf8', env: { PATH: '/usr/bin:/bin' }, timeout: 5000 });
+      const missing = run('pre-commit', join(dir, 'empty'));
       expect(missing.status).toBe(0);
       expect(missing.stderr).toMatch(/^git-session: not found, so this commit skips session capture/);
     } finally {

@@ -10,6 +10,7 @@ import {
   parseSession,
   publicText,
 } from '../../../src/core/session/index.js';
+import { TEMPLATE_HEADINGS, TEMPLATE_SECTIONS } from '../../../src/core/session/headings.js';
 import { ExitCode, GitSessionError } from '../../../src/errors.js';
 import { fixture } from './fixture.js';
 
@@ -124,12 +125,13 @@ describe('parseSession: headings', () => {
 describe('classifyHeading: the template headings looked up first', () => {
   // A leading space misses the lookup and is trimmed by the patterns' normalisation,
   // so each answer below is the patterns' own.
-  it.each(['Goal', 'Status', 'Next Steps', 'Decisions', "Dead Ends (Don't Revisit)", 'Dead Ends', 'Key Files', 'Gotchas', 'Private', 'Session'])(
-    '%s is classified as the patterns classify it',
-    (heading) => {
-      expect(classifyHeading(heading)).toBe(classifyHeading(` ${heading}`));
-    },
-  );
+  it.each([...TEMPLATE_HEADINGS.keys()])('%s is classified as the patterns classify it', (heading) => {
+    expect(classifyHeading(heading)).toBe(classifyHeading(` ${heading}`));
+  });
+
+  it('holds every heading the template writes', () => {
+    expect([...TEMPLATE_HEADINGS.keys()]).toEqual(expect.arrayContaining(TEMPLATE_SECTIONS.map((s) => s.heading)));
+  });
 
   it('still reads other spellings through the patterns', () => {
     expect(classifyHeading('Key Decisions')).toBe('decisions');
