@@ -19994,6 +19994,258 @@ var require_lib = __commonJS({
   }
 });
 
+// src/core/session/headings.ts
+function family(english, other) {
+  return new RegExp(String.raw`^(?:(?:${english})${TRAIL}|(?:${other})(?: .*)?)$`, "u");
+}
+function normalizeHeading(plain) {
+  let s = plain.replace(EMOJI, " ").replace(/[\s\u00a0]+/g, " ").trim().toLowerCase();
+  s = s.replace(/[’‘`]/g, "'");
+  s = s.replace(/^[\s*_~#:|>-]+/, "").trim();
+  for (let i = 0; i < 3; i++) s = s.replace(NUMBERING, "").trim();
+  for (let i = 0; i < 3; i++) {
+    const before = s;
+    s = s.replace(TRAILING_PARENS, "").replace(TRAILING_DATE, "").replace(/[\s:：.*_~—–-]+$/u, "").trim();
+    if (s === before) break;
+  }
+  return s;
+}
+function classifyHeading(plain) {
+  const known = TEMPLATE_HEADINGS.get(plain);
+  if (known !== void 0) return known;
+  const s = normalizeHeading(plain);
+  for (const [kind, pattern] of FAMILIES) if (pattern.test(s)) return kind;
+  const first = s.split(JOINED)[0];
+  if (first !== s) {
+    for (const [kind, pattern] of FAMILIES) if (pattern.test(first)) return kind;
+  }
+  return "unknown";
+}
+function templateIndex(kind) {
+  const i = TEMPLATE_SECTIONS.findIndex((s) => s.kind === kind);
+  return i === -1 ? TEMPLATE_SECTIONS.length : i;
+}
+var TEMPLATE_SECTIONS, TRAIL, FAMILIES, JOINED, EMOJI, NUMBERING, TRAILING_PARENS, TRAILING_DATE, TEMPLATE_HEADINGS;
+var init_headings = __esm({
+  "src/core/session/headings.ts"() {
+    "use strict";
+    TEMPLATE_SECTIONS = Object.freeze([
+      { kind: "goal", heading: "Goal" },
+      { kind: "status", heading: "Status" },
+      { kind: "nextSteps", heading: "Next Steps" },
+      { kind: "decisions", heading: "Decisions" },
+      { kind: "deadEnds", heading: "Dead Ends (Don't Revisit)" },
+      { kind: "keyFiles", heading: "Key Files" },
+      { kind: "gotchas", heading: "Gotchas" },
+      { kind: "private", heading: "Private" }
+    ]);
+    TRAIL = String.raw`(?: (?:for|in|of|from|to|this|that|during|since|so far|made|taken|hit|found|left|touched|changed|modified|created|log|list|backlog)\b.*)?`;
+    FAMILIES = [
+      ["private", family(String.raw`(?:private|personal)(?: notes?| scratch(?:pad)?)?`, "privé|privado|privat")],
+      [
+        "goal",
+        family(
+          String.raw`what we(?:'re| are) (?:building|doing|making)|(?:(?:the|current|session|project|main|overall|primary) )?(?:goals?|objectives?|task|mission|purpose|focus)`,
+          "objetivos?|objectifs?|ziele?|目標|目标|.*목적|.*목표"
+        )
+      ],
+      [
+        "decisions",
+        family(
+          String.raw`(?:.+ of (?:the )?)?(?:(?:key|technical|tech|design|architecture|architectural|schema|important|main|active|major|notable|project) ){0,2}decisions?|what (?:was|we) decided`,
+          "decisiones|décisions|decisioni|decisões|entscheidungen|(?:design)?beslut|(?:.* )?kararlar[ıi]?|.*決定事項|.*决策|.*결정(?:사항)?"
+        )
+      ],
+      [
+        "deadEnds",
+        family(
+          String.raw`dead ends?|don't revisit|failed (?:approaches|attempts|experiments|ideas)|tried and rejected|what (?:we tried|didn't work|did not work|failed)|rejected (?:approaches|ideas|options|alternatives)|ruled out|approaches tried|attempts`,
+          "descartad[oa]s?|sackgassen|impasses?|vicoli ciechi"
+        )
+      ],
+      [
+        "nextSteps",
+        family(
+          String.raw`(?:(?:potential|immediate|suggested|concrete) )?next(?: (?:concrete|single))? (?:steps?|actions?|tasks?)|next(?: up| session)?|todos?|to[- ]?do|still to do|what's left|remaining(?: work| tasks| steps)?|pending(?: work| tasks)?|open (?:tasks|items)`,
+          "pendientes?|(?:siguientes?|próximos?) pasos?|prochaines étapes|nächste schritte|nästa steg|da fare|in sospeso|다음 .*|次.*|下一步.*"
+        )
+      ],
+      [
+        "status",
+        family(
+          String.raw`(?:(?:current|project|session|overall|task|working) ){0,2}(?:status|state|progress)|where (?:we are|we stand|things stand|the project stands)`,
+          "当前状态|현재 상태|現在の状態|статус|estado|stato|statut|état actuel|aktueller stand|(?:.* )?durum(?:u)?"
+        )
+      ],
+      [
+        "keyFiles",
+        family(
+          String.raw`(?:(?:key|important|relevant|main|core) )?(?:files?(?: (?:created|modified|changed|touched)(?:\/(?:created|modified|changed|touched))?)?(?: (?:paths?|map))?|paths)`,
+          "fichiers clés|archivos clave|file chiave|wichtige dateien|viktiga filer|文件清单|(?:핵심|주요|중요) 파일.*"
+        )
+      ],
+      [
+        "gotchas",
+        family(
+          String.raw`gotchas?|known (?:issues|problems|failures|bugs|limitations|quirks)|(?:(?:common|known) )?pitfalls|lessons(?: learned)?|(?:key )?learnings|caveats|things to (?:avoid|watch|know)`,
+          "알려진 이슈|주의사항"
+        )
+      ]
+    ];
+    JOINED = /\s+(?:\/|&|\+|and|y|et|und|e)\s+/u;
+    EMOJI = /[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{20E3}\u{1F1E6}-\u{1F1FF}]/gu;
+    NUMBERING = /^(?:§\s*\d+(?:\.\d+)*[.)]?|\d+(?:\.\d+)*[.)]?|[ivx]+[.)]|[a-z][.)]|(?:phase|step|part|section)\s+\d+[a-z]?\s*[:.)—–-]?)\s+/u;
+    TRAILING_PARENS = /\s*[([（【][^()（）[\]【】]*[)\]）】]\s*$/u;
+    TRAILING_DATE = /\s+[—–-]+\s+[^—–]*\d[^—–]*$/u;
+    TEMPLATE_HEADINGS = new Map([
+      ...TEMPLATE_SECTIONS.map((s) => [s.heading, s.kind]),
+      ["Dead Ends", "deadEnds"],
+      ["Session", "unknown"]
+    ]);
+  }
+});
+
+// src/core/session/unescape.ts
+function splitCodeSpans(text5, escapes) {
+  const pieces = [];
+  let plain = "";
+  let i = 0;
+  while (i < text5.length) {
+    const c = text5[i];
+    if (escapes && c === "\\" && i + 1 < text5.length && PUNCT.test(text5[i + 1])) {
+      plain += text5.slice(i, i + 2);
+      i += 2;
+      continue;
+    }
+    if (c !== "`") {
+      plain += c;
+      i++;
+      continue;
+    }
+    let n = 0;
+    while (text5[i + n] === "`") n++;
+    const close2 = closingRun(text5, i + n, n);
+    if (close2 === -1) {
+      plain += text5.slice(i, i + n);
+      i += n;
+      continue;
+    }
+    if (plain !== "") pieces.push({ code: false, text: plain });
+    plain = "";
+    pieces.push({ code: true, text: text5.slice(i, close2 + n) });
+    i = close2 + n;
+  }
+  if (plain !== "") pieces.push({ code: false, text: plain });
+  return pieces;
+}
+function closingRun(text5, from, n) {
+  for (let j = from; j < text5.length; ) {
+    if (text5[j] !== "`") {
+      j++;
+      continue;
+    }
+    let m = 0;
+    while (text5[j + m] === "`") m++;
+    if (m === n) return j;
+    j += m;
+  }
+  return -1;
+}
+function unescapeMarkdown(text5) {
+  if (!text5.includes("\\")) return text5;
+  return splitCodeSpans(text5, true).map((p) => p.code ? p.text : p.text.replace(/\\([!-/:-@[-`{-~])/g, "$1")).join("");
+}
+function escapeInline(text5) {
+  return splitCodeSpans(text5, false).map(
+    (p) => p.code ? p.text : p.text.replace(/[\\`]/g, "\\$&").replace(/<!--/g, "\\<!--").replace(MARKER_COLON, "$1\\:")
+  ).join("");
+}
+var PUNCT, MARKER_COLON;
+var init_unescape = __esm({
+  "src/core/session/unescape.ts"() {
+    "use strict";
+    PUNCT = /[!-/:-@[-`{-~]/;
+    MARKER_COLON = /((?:reason|why|rationale)[*_]*\s*):/gi;
+  }
+});
+
+// src/core/session/mdast-text.ts
+function plainText(node2) {
+  if ("value" in node2 && typeof node2.value === "string") {
+    return node2.type === "html" ? "" : node2.value;
+  }
+  if ("children" in node2) {
+    return node2.children.map(plainText).join(node2.type === "tableRow" ? " | " : "");
+  }
+  if (node2.type === "break") return " ";
+  return "";
+}
+function oneLine(text5) {
+  return text5.replace(/\s+/g, " ").trim();
+}
+function stripComments(text5) {
+  if (!text5.includes("`")) return stripOutsideCode(text5);
+  return splitCodeSpans(text5, true).map((p) => p.code ? p.text : stripOutsideCode(p.text)).join("");
+}
+function stripOutsideCode(text5) {
+  return text5.replace(/(?<!(?:^|[^\\])(?:\\\\)*\\)<!--[\s\S]*?(?:-->|$)/g, "");
+}
+var init_mdast_text = __esm({
+  "src/core/session/mdast-text.ts"() {
+    "use strict";
+    init_unescape();
+  }
+});
+
+// src/core/session/reasons.ts
+function clean(reason, opened, marked = false) {
+  let r = reason.trim();
+  if (opened) r = r.replace(/\)\s*\.?$/, "").trim();
+  if (!marked) r = r.replace(/^(?:because|since)\s+/i, "").trim();
+  return r === "" ? null : r;
+}
+function masked(s) {
+  return splitCodeSpans(s, true).map((p) => p.code ? "".repeat(p.text.length) : p.text).join("");
+}
+function splitItemReason(line, options2 = {}) {
+  const s = line.trim();
+  const m = s.includes("`") ? masked(s) : s;
+  const marked = MARKED.exec(m);
+  if (marked && marked.index > 0 && !BARE_LOWER.test(marked[0])) {
+    return { text: s.slice(0, marked.index).trim(), reason: clean(s.slice(marked.index + marked[0].length), marked[0].includes("("), true) };
+  }
+  const dash = DASH.exec(m);
+  if (dash && dash.index > 0) {
+    return { text: s.slice(0, dash.index).trim(), reason: clean(s.slice(dash.index + dash[0].length), false, options2.asWritten) };
+  }
+  const bold = BOLD_LEAD.exec(m);
+  if (bold?.indices?.[1] && bold.indices[2] && !/^[.,;]?$/.test(bold[2].trim())) {
+    const [[ts, te], [rs, re]] = [bold.indices[1], bold.indices[2]];
+    return { text: s.slice(ts, te).trim(), reason: clean(s.slice(rs, re), false) };
+  }
+  const because = BECAUSE.exec(m);
+  if (because && because.index > 0) {
+    return { text: s.slice(0, because.index).trim(), reason: clean(s.slice(because.index + because[0].length), false) };
+  }
+  return { text: s, reason: null };
+}
+function reasonLine(line) {
+  const m = /^\*{0,2}(?:reason|why|because|rationale)\*{0,2}\s*:?\*{0,2}\s+(.+)$/i.exec(line.trim());
+  return m ? m[1].trim() : null;
+}
+var MARKED, BARE_LOWER, DASH, BECAUSE, BOLD_LEAD;
+var init_reasons = __esm({
+  "src/core/session/reasons.ts"() {
+    "use strict";
+    init_unescape();
+    MARKED = /(?:\s+[—–]+\s*|\s+-{1,2}\s+|\s*[;,.]\s*|\s*\(\s*|\s+)\*{0,2}_?(?:reason|why|rationale)_?\*{0,2}\s*:\s*\*{0,2}\s*/i;
+    BARE_LOWER = /^\s+\*{0,2}_?[a-z]/;
+    DASH = /\s+(?:[—–]|--)\s+/;
+    BECAUSE = /,?\s+(?:because|since)\s+/i;
+    BOLD_LEAD = /^\*\*([^*]+?)\*\*\s*(?::\s*|[—–-]+\s*)?(.+)$/d;
+  }
+});
+
 // src/core/text/sanitise.ts
 function sanitiseText(text5, options2 = {}) {
   if (!SUSPECT.test(text5) && !(options2.multiline ? /\r(?!\n)/.test(text5) : /[\t\n\r]/.test(text5))) return text5;
@@ -42794,258 +43046,6 @@ var init_redact2 = __esm({
   }
 });
 
-// src/core/session/headings.ts
-function family(english, other) {
-  return new RegExp(String.raw`^(?:(?:${english})${TRAIL}|(?:${other})(?: .*)?)$`, "u");
-}
-function normalizeHeading(plain) {
-  let s = plain.replace(EMOJI, " ").replace(/[\s\u00a0]+/g, " ").trim().toLowerCase();
-  s = s.replace(/[’‘`]/g, "'");
-  s = s.replace(/^[\s*_~#:|>-]+/, "").trim();
-  for (let i = 0; i < 3; i++) s = s.replace(NUMBERING, "").trim();
-  for (let i = 0; i < 3; i++) {
-    const before = s;
-    s = s.replace(TRAILING_PARENS, "").replace(TRAILING_DATE, "").replace(/[\s:：.*_~—–-]+$/u, "").trim();
-    if (s === before) break;
-  }
-  return s;
-}
-function classifyHeading(plain) {
-  const known = TEMPLATE_HEADINGS.get(plain);
-  if (known !== void 0) return known;
-  const s = normalizeHeading(plain);
-  for (const [kind, pattern] of FAMILIES) if (pattern.test(s)) return kind;
-  const first = s.split(JOINED)[0];
-  if (first !== s) {
-    for (const [kind, pattern] of FAMILIES) if (pattern.test(first)) return kind;
-  }
-  return "unknown";
-}
-function templateIndex(kind) {
-  const i = TEMPLATE_SECTIONS.findIndex((s) => s.kind === kind);
-  return i === -1 ? TEMPLATE_SECTIONS.length : i;
-}
-var TEMPLATE_SECTIONS, TRAIL, FAMILIES, JOINED, EMOJI, NUMBERING, TRAILING_PARENS, TRAILING_DATE, TEMPLATE_HEADINGS;
-var init_headings = __esm({
-  "src/core/session/headings.ts"() {
-    "use strict";
-    TEMPLATE_SECTIONS = Object.freeze([
-      { kind: "goal", heading: "Goal" },
-      { kind: "status", heading: "Status" },
-      { kind: "nextSteps", heading: "Next Steps" },
-      { kind: "decisions", heading: "Decisions" },
-      { kind: "deadEnds", heading: "Dead Ends (Don't Revisit)" },
-      { kind: "keyFiles", heading: "Key Files" },
-      { kind: "gotchas", heading: "Gotchas" },
-      { kind: "private", heading: "Private" }
-    ]);
-    TRAIL = String.raw`(?: (?:for|in|of|from|to|this|that|during|since|so far|made|taken|hit|found|left|touched|changed|modified|created|log|list|backlog)\b.*)?`;
-    FAMILIES = [
-      ["private", family(String.raw`(?:private|personal)(?: notes?| scratch(?:pad)?)?`, "privé|privado|privat")],
-      [
-        "goal",
-        family(
-          String.raw`what we(?:'re| are) (?:building|doing|making)|(?:(?:the|current|session|project|main|overall|primary) )?(?:goals?|objectives?|task|mission|purpose|focus)`,
-          "objetivos?|objectifs?|ziele?|目標|目标|.*목적|.*목표"
-        )
-      ],
-      [
-        "decisions",
-        family(
-          String.raw`(?:.+ of (?:the )?)?(?:(?:key|technical|tech|design|architecture|architectural|schema|important|main|active|major|notable|project) ){0,2}decisions?|what (?:was|we) decided`,
-          "decisiones|décisions|decisioni|decisões|entscheidungen|(?:design)?beslut|(?:.* )?kararlar[ıi]?|.*決定事項|.*决策|.*결정(?:사항)?"
-        )
-      ],
-      [
-        "deadEnds",
-        family(
-          String.raw`dead ends?|don't revisit|failed (?:approaches|attempts|experiments|ideas)|tried and rejected|what (?:we tried|didn't work|did not work|failed)|rejected (?:approaches|ideas|options|alternatives)|ruled out|approaches tried|attempts`,
-          "descartad[oa]s?|sackgassen|impasses?|vicoli ciechi"
-        )
-      ],
-      [
-        "nextSteps",
-        family(
-          String.raw`(?:(?:potential|immediate|suggested|concrete) )?next(?: (?:concrete|single))? (?:steps?|actions?|tasks?)|next(?: up| session)?|todos?|to[- ]?do|still to do|what's left|remaining(?: work| tasks| steps)?|pending(?: work| tasks)?|open (?:tasks|items)`,
-          "pendientes?|(?:siguientes?|próximos?) pasos?|prochaines étapes|nächste schritte|nästa steg|da fare|in sospeso|다음 .*|次.*|下一步.*"
-        )
-      ],
-      [
-        "status",
-        family(
-          String.raw`(?:(?:current|project|session|overall|task|working) ){0,2}(?:status|state|progress)|where (?:we are|we stand|things stand|the project stands)`,
-          "当前状态|현재 상태|現在の状態|статус|estado|stato|statut|état actuel|aktueller stand|(?:.* )?durum(?:u)?"
-        )
-      ],
-      [
-        "keyFiles",
-        family(
-          String.raw`(?:(?:key|important|relevant|main|core) )?(?:files?(?: (?:created|modified|changed|touched)(?:\/(?:created|modified|changed|touched))?)?(?: (?:paths?|map))?|paths)`,
-          "fichiers clés|archivos clave|file chiave|wichtige dateien|viktiga filer|文件清单|(?:핵심|주요|중요) 파일.*"
-        )
-      ],
-      [
-        "gotchas",
-        family(
-          String.raw`gotchas?|known (?:issues|problems|failures|bugs|limitations|quirks)|(?:(?:common|known) )?pitfalls|lessons(?: learned)?|(?:key )?learnings|caveats|things to (?:avoid|watch|know)`,
-          "알려진 이슈|주의사항"
-        )
-      ]
-    ];
-    JOINED = /\s+(?:\/|&|\+|and|y|et|und|e)\s+/u;
-    EMOJI = /[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{20E3}\u{1F1E6}-\u{1F1FF}]/gu;
-    NUMBERING = /^(?:§\s*\d+(?:\.\d+)*[.)]?|\d+(?:\.\d+)*[.)]?|[ivx]+[.)]|[a-z][.)]|(?:phase|step|part|section)\s+\d+[a-z]?\s*[:.)—–-]?)\s+/u;
-    TRAILING_PARENS = /\s*[([（【][^()（）[\]【】]*[)\]）】]\s*$/u;
-    TRAILING_DATE = /\s+[—–-]+\s+[^—–]*\d[^—–]*$/u;
-    TEMPLATE_HEADINGS = new Map([
-      ...TEMPLATE_SECTIONS.map((s) => [s.heading, s.kind]),
-      ["Dead Ends", "deadEnds"],
-      ["Session", "unknown"]
-    ]);
-  }
-});
-
-// src/core/session/unescape.ts
-function splitCodeSpans(text5, escapes) {
-  const pieces = [];
-  let plain = "";
-  let i = 0;
-  while (i < text5.length) {
-    const c = text5[i];
-    if (escapes && c === "\\" && i + 1 < text5.length && PUNCT.test(text5[i + 1])) {
-      plain += text5.slice(i, i + 2);
-      i += 2;
-      continue;
-    }
-    if (c !== "`") {
-      plain += c;
-      i++;
-      continue;
-    }
-    let n = 0;
-    while (text5[i + n] === "`") n++;
-    const close2 = closingRun(text5, i + n, n);
-    if (close2 === -1) {
-      plain += text5.slice(i, i + n);
-      i += n;
-      continue;
-    }
-    if (plain !== "") pieces.push({ code: false, text: plain });
-    plain = "";
-    pieces.push({ code: true, text: text5.slice(i, close2 + n) });
-    i = close2 + n;
-  }
-  if (plain !== "") pieces.push({ code: false, text: plain });
-  return pieces;
-}
-function closingRun(text5, from, n) {
-  for (let j = from; j < text5.length; ) {
-    if (text5[j] !== "`") {
-      j++;
-      continue;
-    }
-    let m = 0;
-    while (text5[j + m] === "`") m++;
-    if (m === n) return j;
-    j += m;
-  }
-  return -1;
-}
-function unescapeMarkdown(text5) {
-  if (!text5.includes("\\")) return text5;
-  return splitCodeSpans(text5, true).map((p) => p.code ? p.text : p.text.replace(/\\([!-/:-@[-`{-~])/g, "$1")).join("");
-}
-function escapeInline(text5) {
-  return splitCodeSpans(text5, false).map(
-    (p) => p.code ? p.text : p.text.replace(/[\\`]/g, "\\$&").replace(/<!--/g, "\\<!--").replace(MARKER_COLON, "$1\\:")
-  ).join("");
-}
-var PUNCT, MARKER_COLON;
-var init_unescape = __esm({
-  "src/core/session/unescape.ts"() {
-    "use strict";
-    PUNCT = /[!-/:-@[-`{-~]/;
-    MARKER_COLON = /((?:reason|why|rationale)[*_]*\s*):/gi;
-  }
-});
-
-// src/core/session/mdast-text.ts
-function plainText(node2) {
-  if ("value" in node2 && typeof node2.value === "string") {
-    return node2.type === "html" ? "" : node2.value;
-  }
-  if ("children" in node2) {
-    return node2.children.map(plainText).join(node2.type === "tableRow" ? " | " : "");
-  }
-  if (node2.type === "break") return " ";
-  return "";
-}
-function oneLine(text5) {
-  return text5.replace(/\s+/g, " ").trim();
-}
-function stripComments(text5) {
-  if (!text5.includes("`")) return stripOutsideCode(text5);
-  return splitCodeSpans(text5, true).map((p) => p.code ? p.text : stripOutsideCode(p.text)).join("");
-}
-function stripOutsideCode(text5) {
-  return text5.replace(/(?<!(?:^|[^\\])(?:\\\\)*\\)<!--[\s\S]*?(?:-->|$)/g, "");
-}
-var init_mdast_text = __esm({
-  "src/core/session/mdast-text.ts"() {
-    "use strict";
-    init_unescape();
-  }
-});
-
-// src/core/session/reasons.ts
-function clean(reason, opened, marked = false) {
-  let r = reason.trim();
-  if (opened) r = r.replace(/\)\s*\.?$/, "").trim();
-  if (!marked) r = r.replace(/^(?:because|since)\s+/i, "").trim();
-  return r === "" ? null : r;
-}
-function masked(s) {
-  return splitCodeSpans(s, true).map((p) => p.code ? "".repeat(p.text.length) : p.text).join("");
-}
-function splitItemReason(line, options2 = {}) {
-  const s = line.trim();
-  const m = s.includes("`") ? masked(s) : s;
-  const marked = MARKED.exec(m);
-  if (marked && marked.index > 0 && !BARE_LOWER.test(marked[0])) {
-    return { text: s.slice(0, marked.index).trim(), reason: clean(s.slice(marked.index + marked[0].length), marked[0].includes("("), true) };
-  }
-  const dash = DASH.exec(m);
-  if (dash && dash.index > 0) {
-    return { text: s.slice(0, dash.index).trim(), reason: clean(s.slice(dash.index + dash[0].length), false, options2.asWritten) };
-  }
-  const bold = BOLD_LEAD.exec(m);
-  if (bold?.indices?.[1] && bold.indices[2] && !/^[.,;]?$/.test(bold[2].trim())) {
-    const [[ts, te], [rs, re]] = [bold.indices[1], bold.indices[2]];
-    return { text: s.slice(ts, te).trim(), reason: clean(s.slice(rs, re), false) };
-  }
-  const because = BECAUSE.exec(m);
-  if (because && because.index > 0) {
-    return { text: s.slice(0, because.index).trim(), reason: clean(s.slice(because.index + because[0].length), false) };
-  }
-  return { text: s, reason: null };
-}
-function reasonLine(line) {
-  const m = /^\*{0,2}(?:reason|why|because|rationale)\*{0,2}\s*:?\*{0,2}\s+(.+)$/i.exec(line.trim());
-  return m ? m[1].trim() : null;
-}
-var MARKED, BARE_LOWER, DASH, BECAUSE, BOLD_LEAD;
-var init_reasons = __esm({
-  "src/core/session/reasons.ts"() {
-    "use strict";
-    init_unescape();
-    MARKED = /(?:\s+[—–]+\s*|\s+-{1,2}\s+|\s*[;,.]\s*|\s*\(\s*|\s+)\*{0,2}_?(?:reason|why|rationale)_?\*{0,2}\s*:\s*\*{0,2}\s*/i;
-    BARE_LOWER = /^\s+\*{0,2}_?[a-z]/;
-    DASH = /\s+(?:[—–]|--)\s+/;
-    BECAUSE = /,?\s+(?:because|since)\s+/i;
-    BOLD_LEAD = /^\*\*([^*]+?)\*\*\s*(?::\s*|[—–-]+\s*)?(.+)$/d;
-  }
-});
-
 // src/core/session/private.ts
 function htmlSpans(node2, span, out) {
   if (node2.type === "html") out.push(span(node2));
@@ -63362,6 +63362,55 @@ function deriveStatus(oldestFirst) {
 // src/core/history/close.ts
 var CLOSE_HEADING = /^### \d{4}-\d{2}-\d{2} \d{2}:\d{2} [+-]\d{2}:\d{2} · close · /;
 
+// src/core/session/plain-items.ts
+init_headings();
+init_mdast_text();
+init_reasons();
+init_unescape();
+var HEADING = /^(#{1,6})[ \t]+([^\\`*_[\]<>&|~#\p{Cc}]*[^\s\\`*_[\]<>&|~#\p{Cc}])[ \t]*$/u;
+var BULLET = /^[-*+] (?![0-9]+[.)](?:[ \t]|$))(?:[\p{L}\p{N}("'“‘«¿¡$€£%/.@!]|`(?!``)|\*{1,2}[^\s*]|_{1,2}[^\s_]|~{1,2}[^\s~]|\[|\\[!-/:-@[-`{-~])/u;
+var TASK_BOX = /^\[[ xX]\]\s+/;
+var BLANK = /^[ \t]*$/;
+var COMMENT_LINE = /^<!--.*-->[ \t]*$/;
+var FENCE = /^\s*(?:`{3}|~{3})/;
+var INDENTED_MARKUP = /^\s*</;
+var INDENTED_HEADING = /^\s+#/;
+var UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
+var UNFIT = /\]:|<!--\s*\/?\s*private|[\0-\x08\x0b-\x1f\x7f]|^(?:---|\+\+\+|\uFEFF)/i;
+function plainItems(text5) {
+  if (UNFIT.test(text5)) return void 0;
+  const out = { decisions: [], deadEnds: [] };
+  let open2;
+  let privateDepth;
+  let blankBefore = true;
+  for (const line of text5.split("\n")) {
+    const blank = BLANK.test(line);
+    const wasBlank = blankBefore;
+    blankBefore = blank;
+    if (blank) continue;
+    if (line.startsWith("#")) {
+      const heading = HEADING.exec(line);
+      if (!heading) return void 0;
+      const depth = heading[1].length;
+      if (open2 && depth > open2.depth) return void 0;
+      if (privateDepth !== void 0 && depth <= privateDepth) privateDepth = void 0;
+      const kind = privateDepth === void 0 ? classifyHeading(heading[2]) : "private";
+      if (kind === "private") privateDepth ??= depth;
+      open2 = kind === "decisions" ? { items: out.decisions, depth } : kind === "deadEnds" ? { items: out.deadEnds, depth } : void 0;
+      continue;
+    }
+    if (FENCE.test(line) || INDENTED_HEADING.test(line)) return void 0;
+    if (INDENTED_MARKUP.test(line) && !COMMENT_LINE.test(line)) return void 0;
+    if (!wasBlank && UNDERLINE.test(line)) return void 0;
+    if (!open2) continue;
+    if (COMMENT_LINE.test(line)) continue;
+    if (!BULLET.test(line)) return void 0;
+    const split = splitItemReason(oneLine(line.slice(2)).replace(TASK_BOX, ""));
+    open2.items.push({ text: unescapeMarkdown(split.text), reason: split.reason === null ? null : unescapeMarkdown(split.reason) });
+  }
+  return out;
+}
+
 // src/adapters/session-history.ts
 init_sanitise();
 function readBlobs(ids, cwd, env) {
@@ -63401,17 +63450,13 @@ async function redactEach(texts) {
   return out;
 }
 async function parseBlobs(texts, file, out, check) {
-  const { parseSession: parseSession2, getDecisions: getDecisions2, getDeadEnds: getDeadEnds2 } = await Promise.resolve().then(() => (init_session(), session_exports));
   const shown = /* @__PURE__ */ new Map();
   for (const [id, text5] of texts) {
     check();
     let items = [];
     try {
-      const doc = parseSession2(text5, file);
-      items = [
-        ...getDecisions2(doc).map((d) => ({ kind: "decision", ...d })),
-        ...getDeadEnds2(doc).map((d) => ({ kind: "deadEnd", ...d }))
-      ];
+      const { decisions, deadEnds } = plainItems(text5) ?? await parsedItems(text5, file);
+      items = [...decisions.map((d) => ({ kind: "decision", ...d })), ...deadEnds.map((d) => ({ kind: "deadEnd", ...d }))];
     } catch {
     }
     const unseen = items.flatMap((i) => i.reason === null ? [i.text] : [i.text, i.reason]).filter((t) => !shown.has(t));
@@ -63421,6 +63466,11 @@ async function parseBlobs(texts, file, out, check) {
       items.map((i) => ({ ...i, text: shown.get(i.text), reason: i.reason === null ? null : shown.get(i.reason) }))
     );
   }
+}
+async function parsedItems(text5, file) {
+  const { parseSession: parseSession2, getDecisions: getDecisions2, getDeadEnds: getDeadEnds2 } = await Promise.resolve().then(() => (init_session(), session_exports));
+  const doc = parseSession2(text5, file);
+  return { decisions: getDecisions2(doc), deadEnds: getDeadEnds2(doc) };
 }
 async function itemsOf(ids, h, check) {
   const dirs = findRepoDirs(h.root);
@@ -64156,15 +64206,15 @@ function linesOf(text5) {
     at = nl + 1;
   }
 }
-var FENCE = /^ {0,3}(`{3,}|~{3,})/;
+var FENCE2 = /^ {0,3}(`{3,}|~{3,})/;
 function fencedLines(lines2) {
   const inside = /* @__PURE__ */ new Set();
   for (let i = 0; i < lines2.length; i++) {
-    const open2 = FENCE.exec(lines2[i].text)?.[1];
+    const open2 = FENCE2.exec(lines2[i].text)?.[1];
     if (open2 === void 0) continue;
     let j = i + 1;
     while (j < lines2.length) {
-      const close2 = FENCE.exec(lines2[j].text)?.[1];
+      const close2 = FENCE2.exec(lines2[j].text)?.[1];
       if (close2 !== void 0 && close2[0] === open2[0] && close2.length >= open2.length && lines2[j].text.trim() === close2) break;
       j++;
     }

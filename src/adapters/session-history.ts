@@ -6,6 +6,7 @@ import { judgedAtHead } from './head-record.js';
 import { WalkStream, walkFormat, WALK_DIFF_OPTIONS, NO_BLOB, type TouchedFile, type WalkCommit } from '../core/history/walk.js';
 import { deriveStatus, itemKey, type SessionCommit, type SessionItem, type TrackedItem } from '../core/history/status.js';
 import { CLOSE_HEADING } from '../core/history/close.js';
+import { plainItems, type PlainItems } from '../core/session/plain-items.js';
 import { sanitiseText } from '../core/text/sanitise.js';
 import { journalMatcher, normalisePath } from '../core/pipeline/paths.js';
 import { journalPathspec } from '../core/report/journal-diff.js';
@@ -78,18 +79,15 @@ async function redactEach(texts: Iterable<string>): Promise<Map<string, string>>
 
 /** Parses into `out` as it goes, so that what was parsed before `check` stopped the work is kept. */
 async function parseBlobs(texts: Map<string, string>, file: string, out: Map<string, SessionItem[]>, check: () => void): Promise<void> {
-  const { parseSession, getDecisions, getDeadEnds } = await import('../core/session/index.js');
   // The same bullet stands in many versions: each distinct text is redacted once.
   const shown = new Map<string, string>();
   for (const [id, text] of texts) {
     check();
     let items: SessionItem[] = [];
     try {
-      const doc = parseSession(text, file);
-      items = [
-        ...getDecisions(doc).map((d): SessionItem => ({ kind: 'decision', ...d })),
-        ...getDeadEnds(doc).map((d): SessionItem => ({ kind: 'deadEnd', ...d })),
-      ];
+      // Most versions are plain enough to read line by line; the parser loads for the others.
+      const { decisions, deadEnds } = plainItems(text) ?? (await parsedItems(text, file));
+      items = [...decisions.map((d): SessionItem => ({ kind: 'decision', ...d })), ...deadEnds.map((d): SessionItem => ({ kind: 'deadEnd', ...d }))];
     } catch {
       // An old text that no longer parses (bad front matter) records nothing.
     }
@@ -100,6 +98,12 @@ async function parseBlobs(texts: Map<string, string>, file: string, out: Map<str
       items.map((i) => ({ ...i, text: shown.get(i.text)!, reason: i.reason === null ? null : shown.get(i.reason)! })),
     );
   }
+}
+
+async function parsedItems(text: string, file: string): Promise<PlainItems> {
+  const { parseSession, getDecisions, getDeadEnds } = await import('../core/session/index.js');
+  const doc = parseSession(text, file);
+  return { decisions: getDecisions(doc), deadEnds: getDeadEnds(doc) };
 }
 
 async function itemsOf(ids: readonly string[], h: History, check: () => void): Promise<Map<string, Parsed>> {

@@ -1,0 +1,82 @@
+import { classifyHeading } from './headings.js';
+import { oneLine } from './mdast-text.js';
+import { splitItemReason, type Reasoned } from './reasons.js';
+import { unescapeMarkdown } from './unescape.js';
+
+/** The public decisions and dead ends of a session file, as getDecisions and getDeadEnds read them. */
+export interface PlainItems {
+  decisions: Reasoned[];
+  deadEnds: Reasoned[];
+}
+
+// An ATX heading at the margin whose text holds no inline markup: its plain text is the text itself.
+const HEADING = /^(#{1,6})[ \t]+([^\\`*_[\]<>&|~#\p{Cc}]*[^\s\\`*_[\]<>&|~#\p{Cc}])[ \t]*$/u;
+// A bullet at the margin whose content can only open a paragraph: a letter, a digit (not an
+// ordered list's marker), a quote, emphasis or a code span (not a rule or a fence), a link, an escape.
+const BULLET = /^[-*+] (?![0-9]+[.)](?:[ \t]|$))(?:[\p{L}\p{N}("'“‘«¿¡$€£%/.@!]|`(?!``)|\*{1,2}[^\s*]|_{1,2}[^\s_]|~{1,2}[^\s~]|\[|\\[!-/:-@[-`{-~])/u;
+// GFM keeps a task box inside the entry's paragraph, and the parser's reading drops it.
+const TASK_BOX = /^\[[ xX]\]\s+/;
+const BLANK = /^[ \t]*$/;
+const COMMENT_LINE = /^<!--.*-->[ \t]*$/;
+// Lines that could open a block swallowing the headings after it, or hide a heading inside one.
+const FENCE = /^\s*(?:`{3}|~{3})/;
+const INDENTED_MARKUP = /^\s*</;
+const INDENTED_HEADING = /^\s+#/;
+const UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
+// What makes a whole file unfit: a reference definition (it changes how a bullet elsewhere
+// reads), a private region, a control character, a lone CR, front matter, a BOM.
+const UNFIT = /\]:|<!--\s*\/?\s*private|[\0-\x08\x0b-\x1f\x7f]|^(?:---|\+\+\+|\uFEFF)/i;
+
+/**
+ * The decisions and dead ends of `text` read line by line, without the markdown parser,
+ * when the file is plain enough that lines alone decide them: ATX headings at the
+ * margin, and under Decisions and Dead Ends nothing but one-line bullets, blank lines
+ * and one-line comments. Undefined for anything else, and the caller parses.
+ *
+ * Readers read every version a history holds (a thousand on a long one), and a
+ * version is mostly the last one with a bullet more: at ~2 ms a parse, the parser was
+ * most of a first `log` or `why` on a fresh clone. Why these lines suffice: a heading
+ * at the margin can be hidden only by front matter, a fence or an HTML block, all
+ * declined, or made by a setext underline, declined after text; a one-line bullet
+ * followed by a blank line, a bullet, a comment or a heading is one paragraph whose
+ * source is the entry (the parser reads entries from their source); and its reading
+ * depends on the rest of the file only through reference definitions, declined. A
+ * property test holds it to the parser.
+ */
+export function plainItems(text: string): PlainItems | undefined {
+  if (UNFIT.test(text)) return undefined;
+  const out: PlainItems = { decisions: [], deadEnds: [] };
+  // The decision or dead-end section the lines are in, and its heading's depth.
+  let open: { items: Reasoned[]; depth: number } | undefined;
+  let privateDepth: number | undefined;
+  let blankBefore = true;
+  for (const line of text.split('\n')) {
+    // Blank as markdown counts it: spaces and tabs only (a no-break space is text).
+    const blank = BLANK.test(line);
+    const wasBlank = blankBefore;
+    blankBefore = blank;
+    if (blank) continue;
+    if (line.startsWith('#')) {
+      const heading = HEADING.exec(line);
+      if (!heading) return undefined;
+      const depth = heading[1]!.length;
+      // A sub-heading under Decisions can be an entry or group entries: the parser decides.
+      if (open && depth > open.depth) return undefined;
+      // What a private section holds is private, down to the next heading of its level or higher.
+      if (privateDepth !== undefined && depth <= privateDepth) privateDepth = undefined;
+      const kind = privateDepth === undefined ? classifyHeading(heading[2]!) : 'private';
+      if (kind === 'private') privateDepth ??= depth;
+      open = kind === 'decisions' ? { items: out.decisions, depth } : kind === 'deadEnds' ? { items: out.deadEnds, depth } : undefined;
+      continue;
+    }
+    if (FENCE.test(line) || INDENTED_HEADING.test(line)) return undefined;
+    if (INDENTED_MARKUP.test(line) && !COMMENT_LINE.test(line)) return undefined;
+    if (!wasBlank && UNDERLINE.test(line)) return undefined;
+    if (!open) continue;
+    if (COMMENT_LINE.test(line)) continue;
+    if (!BULLET.test(line)) return undefined;
+    const split = splitItemReason(oneLine(line.slice(2)).replace(TASK_BOX, ''));
+    open.items.push({ text: unescapeMarkdown(split.text), reason: split.reason === null ? null : unescapeMarkdown(split.reason) });
+  }
+  return out;
+}
