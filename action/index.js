@@ -63376,14 +63376,14 @@ var FENCE = /^\s*(?:`{3}|~{3})/;
 var INDENTED_MARKUP = /^\s*</;
 var INDENTED_HEADING = /^\s+#/;
 var UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
-var UNFIT = /\]:|<!--\s*\/?\s*private|[\0-\x08\x0b-\x1f\x7f]|^(?:---|\+\+\+|\uFEFF)/i;
+var UNFIT = /\]:|<!--\s*\/?\s*private|[\0-\x08\x0b\x0c\x0e-\x1f\x7f]|\r(?!\n)|^(?:---|\+\+\+|\uFEFF)/i;
 function plainItems(text5) {
   if (UNFIT.test(text5)) return void 0;
   const out = { decisions: [], deadEnds: [] };
   let open2;
   let privateDepth;
   let blankBefore = true;
-  for (const line of text5.split("\n")) {
+  for (const line of text5.split(/\r?\n/)) {
     const blank = BLANK.test(line);
     const wasBlank = blankBefore;
     blankBefore = blank;

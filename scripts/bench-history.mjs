@@ -15,7 +15,7 @@
 // over the measured runs: with what the readers keep under the git dir, and with
 // nothing kept yet (a fresh clone, another build). Build first (npm run build).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -153,6 +153,22 @@ function forgetKept() {
   for (const f of ['record.json', 'record-items.json', 'journal.json', 'items.json']) rmSync(join(REPO, '.git', 'git-session', f), { force: true });
 }
 
+/**
+ * A job of the compared build, run with its own state dir: what each build keeps is
+ * keyed by the build, so sharing one would make every run of either a first run.
+ */
+function comparedJob(job) {
+  const state = join(REPO, '.git', 'git-session');
+  const aside = join(REPO, '.git', 'git-session.other-build');
+  const swap = () => {
+    const tmp = `${state}.swap`;
+    if (existsSync(state)) renameSync(state, tmp);
+    if (existsSync(aside)) renameSync(aside, state);
+    if (existsSync(tmp)) renameSync(tmp, aside);
+  };
+  return Object.assign(job, { swap });
+}
+
 // Loaded into a measured node process (`node -r`): on exit it writes its own peak
 // resident memory to fd 3, so the figure is node's alone, whatever its git children take.
 const PEAK = join(tmpdir(), `git-session-bench-peak-${process.pid}.cjs`);
@@ -197,14 +213,20 @@ const spread = [];
 
 async function timeInTurn(jobs) {
   // Warm the page cache (and what the binary keeps under the git dir): no peak is taken.
-  for (const job of Object.values(jobs)) await exec(job);
+  for (const job of Object.values(jobs)) {
+    job.swap?.();
+    await exec(job);
+    job.swap?.();
+  }
   const samples = Object.fromEntries(Object.keys(jobs).map((k) => [k, []]));
   for (let i = 0; i < RUNS; i++) {
     for (const [k, job] of Object.entries(jobs)) {
       job.before?.();
+      job.swap?.();
       const t0 = performance.now();
       await exec(job, k);
       samples[k].push(performance.now() - t0);
+      job.swap?.();
     }
   }
   spread.push(...Object.entries(samples).map(([k, xs]) => `${k} ${Math.round(Math.min(...xs))}-${Math.round(Math.max(...xs))}`));
@@ -220,7 +242,9 @@ async function logRows() {
     md: ['node', [BIN, 'log']],
     // The first log at a HEAD with nothing kept under the git dir (a fresh clone, another build).
     cold: Object.assign(['node', [BIN, 'log', '--format', 'json']], { before: forgetKept }),
-    ...(COMPARE === undefined ? {} : { oldJson: ['node', [COMPARE, 'log', '--format', 'json']], oldMd: ['node', [COMPARE, 'log']] }),
+    ...(COMPARE === undefined
+      ? {}
+      : { oldJson: comparedJob(['node', [COMPARE, 'log', '--format', 'json']]), oldMd: comparedJob(['node', [COMPARE, 'log']]) }),
     journal: ['git', journalGit],
   };
   const t = await timeInTurn(jobs);
@@ -251,7 +275,7 @@ const rowMakers = [
     make: async () => {
       const t = await timeInTurn({
         ours: ['node', [BIN, 'why', `big.txt:${n}`]],
-        ...(COMPARE === undefined ? {} : { old: ['node', [COMPARE, 'why', `big.txt:${n}`]] }),
+        ...(COMPARE === undefined ? {} : { old: comparedJob(['node', [COMPARE, 'why', `big.txt:${n}`]]) }),
         base: { seq: [['node', ['-e', '0']], ['git', ['blame', `-L${n},${n}`, 'big.txt']]] },
         blame: ['git', ['blame', `-L${n},${n}`, 'big.txt']],
       });
@@ -285,7 +309,7 @@ const rowMakers = [
       const t = await timeInTurn({
         context: ['node', [BIN, 'context']],
         standup: ['node', [BIN, ...standup]],
-        ...(COMPARE === undefined ? {} : { oldContext: ['node', [COMPARE, 'context']], oldStandup: ['node', [COMPARE, ...standup]] }),
+        ...(COMPARE === undefined ? {} : { oldContext: comparedJob(['node', [COMPARE, 'context']]), oldStandup: comparedJob(['node', [COMPARE, ...standup]]) }),
       });
       return [
         { name: 'context (the SessionStart hook)', ours: t.context },

@@ -24,8 +24,8 @@ const INDENTED_MARKUP = /^\s*</;
 const INDENTED_HEADING = /^\s+#/;
 const UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 // What makes a whole file unfit: a reference definition (it changes how a bullet elsewhere
-// reads), a private region, a control character, a lone CR, front matter, a BOM.
-const UNFIT = /\]:|<!--\s*\/?\s*private|[\0-\x08\x0b-\x1f\x7f]|^(?:---|\+\+\+|\uFEFF)/i;
+// reads), a private region, a control character or a CR that ends no line, front matter, a BOM.
+const UNFIT = /\]:|<!--\s*\/?\s*private|[\0-\x08\x0b\x0c\x0e-\x1f\x7f]|\r(?!\n)|^(?:---|\+\+\+|\uFEFF)/i;
 
 /**
  * The decisions and dead ends of `text` read line by line, without the markdown parser,
@@ -50,7 +50,7 @@ export function plainItems(text: string): PlainItems | undefined {
   let open: { items: Reasoned[]; depth: number } | undefined;
   let privateDepth: number | undefined;
   let blankBefore = true;
-  for (const line of text.split('\n')) {
+  for (const line of text.split(/\r?\n/)) {
     // Blank as markdown counts it: spaces and tabs only (a no-break space is text).
     const blank = BLANK.test(line);
     const wasBlank = blankBefore;
