@@ -134,8 +134,8 @@ export function cachedEntry(cachePath: string, id: string): CacheEntry | undefin
  * Stores a summary, and the anchors for hand-typed bullets, under its blob ids (temp
  * file and rename); a failure only costs speed next time.
  */
-export function storeSummary(cachePath: string, ids: string[], summary: SessionSummary, anchors: BulletAnchor[] = []): void {
-  const entries = withEntry(cacheEntries(cachePath), { ids, summary, anchors });
+export function storeSummary(cachePath: string, ids: string[], summary: SessionSummary, anchors: BulletAnchor[] = [], keep: readonly string[] = []): void {
+  const entries = withEntry(cacheEntries(cachePath), { ids, summary, anchors }, keep);
   if (!writeStateQuietly(cachePath, renderCache(entries, BUILD_KEY))) return;
   // Not parsed back from the text just written: that took ~10 ms for a 30 KB session file's cache.
   const stamp = stampOf(cachePath);
@@ -145,22 +145,25 @@ export function storeSummary(cachePath: string, ids: string[], summary: SessionS
 /**
  * Parses, redacts and caches the session file text a command just wrote, so that the
  * next commit finds its summary (and HEAD's) without loading the markdown parser or
- * the secret scanner. Never throws: a text the parser refuses is simply not cached.
+ * the secret scanner. `startedFrom` is the text the commands since the last commit
+ * started from (usually HEAD's): its entry is kept, as the next commit's base. Never
+ * throws: a text the parser refuses is simply not cached.
  */
-export async function primeSummaryCache(gitDir: string, text: string, file: string): Promise<void> {
+export async function primeSummaryCache(gitDir: string, text: string, file: string, startedFrom?: string): Promise<void> {
   try {
     const { summarizeWithAnchors } = await import('../core/pipeline/session-summary.js');
     const { summary, anchors } = await summarizeWithAnchors(text, file);
     const cachePath = statePath(stateDirOf(gitDir), 'cache');
-    storeSummary(cachePath, blobIds(text), summary, anchors);
-    storeText(cachePath, blobIds(text), text);
     // With the private filter, what git stages is the text without private bodies:
     // its blob is the one the next commit looks up, and the base it diffs against.
     const { cleanPrivate } = await import('../core/session/private-filter.js');
+    const keep = startedFrom === undefined ? [] : [...new Set([startedFrom, cleanPrivate(startedFrom).text])].flatMap(blobIds);
+    storeSummary(cachePath, blobIds(text), summary, anchors, keep);
+    storeText(cachePath, blobIds(text), text);
     const staged = cleanPrivate(text).text;
     if (staged !== text) {
       const again = await summarizeWithAnchors(staged, file);
-      storeSummary(cachePath, blobIds(staged), again.summary, again.anchors);
+      storeSummary(cachePath, blobIds(staged), again.summary, again.anchors, keep);
       storeText(cachePath, blobIds(staged), staged);
     }
   } catch {

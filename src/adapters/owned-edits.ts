@@ -30,11 +30,15 @@ function readRecord(stateDir: string): OwnedRecord | undefined {
   }
 }
 
-/** Remembers an edit a command made to the session file `file` (repository-relative). */
-export function recordOwnedEdit(stateDir: string, file: string, before: string, after: string): void {
+/**
+ * Remembers an edit a command made to the session file `file` (repository-relative).
+ * Returns the text the commands since the last commit started from.
+ */
+export function recordOwnedEdit(stateDir: string, file: string, before: string, after: string): string {
   const old = readRecord(stateDir);
   const edits = appendOwnedEdit(old?.file === file ? old.edits : [], { before, after });
   writeStateQuietly(statePath(stateDir, 'ownedEdits'), JSON.stringify({ file, edits }));
+  return edits[0]?.before ?? before;
 }
 
 /** `git merge-file -p`: `ours` with the change from `base` to `theirs`; undefined on a conflict. */

@@ -69,15 +69,16 @@ export function updateSessionFile(file: SessionFile, edit: (source: string) => s
       refuseConflicted(source, file.display);
       check?.(source);
       const edited = edit(source);
+      let startedFrom: string | undefined;
       if (edited !== source) {
         writeSessionFile(file, edited);
         // The next commit stages these lines even if only code is added (see owned-edits).
-        recordOwnedEdit(stateDirOf(file.repo.gitDir), file.display, source, edited);
+        startedFrom = recordOwnedEdit(stateDirOf(file.repo.gitDir), file.display, source, edited);
       }
-      return { source, edited };
+      return { source, edited, startedFrom };
     },
     { what: file.display },
   );
-  if (next.edited !== next.source) void primeSummaryCache(file.repo.gitDir, next.edited, file.display);
+  if (next.edited !== next.source) void primeSummaryCache(file.repo.gitDir, next.edited, file.display, next.startedFrom);
   return next.edited;
 }

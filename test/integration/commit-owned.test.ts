@@ -49,6 +49,18 @@ describe('decisions follow their commit', () => {
     expect(calls).not.toMatch(/merge-file|cat-file|rev-parse|ls-files/);
   });
 
+  it('several decisions before a commit: the commit finds HEAD\'s summary kept, and loads no parser', () => {
+    repo = sessionRepo();
+    for (const n of [1, 2, 3, 4, 5]) expect(repo.run(['decide', `Convert unit ${n} through the table`, '--because', 'one place']).code).toBe(0);
+    repo.write('src/convert.js', code(3));
+    repo.git(['add', '-A']);
+    const r = gitNoTty(repo, ['commit', '-q', '-m', 'Five units'], { CLAUDECODE: '1', GIT_SESSION_DEBUG_LOADS: '1' });
+    expect(r.code, r.stderr).toBe(0);
+    expect(trailerValues(repo, 'Decision')).toHaveLength(5);
+    // HEAD's summary, the base of what the commit added, outlived the commands' five versions.
+    expect(r.stderr).toContain('pre-commit loaded: nothing lazy');
+  });
+
   it('an executable session file keeps its mode when the hook stages what decide wrote', () => {
     repo = sessionRepo();
     chmodSync(join(repo.dir, 'SESSION.md'), 0o755);

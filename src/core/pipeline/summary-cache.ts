@@ -1,8 +1,13 @@
 import type { BulletAnchor } from './bullet-anchors.js';
 import type { SessionSummary } from './session-summary.js';
 
-/** Most session file versions the cache keeps: the staged one, HEAD's, and a few edits back. */
-export const CACHE_ENTRIES = 8;
+/**
+ * Most session file versions the cache keeps: the staged one, HEAD's, the work tree's,
+ * and one more (a branch switched back to). Each commit that changes the file reads and
+ * rewrites them all: with a 90 KB file of 900 bullets, eight entries cost a commit ~10 ms
+ * more than four. Which ones go is {@link withEntry}'s choice.
+ */
+export const CACHE_ENTRIES = 4;
 // 3: entries carry the anchors for hand-typed bullets.
 
 /** One cached summary, found by any of the blob ids of its text (SHA-1 and SHA-256 repositories). */
@@ -67,10 +72,18 @@ export function findSummary(entries: readonly CacheEntry[], id: string): Session
   return findEntry(entries, id)?.summary;
 }
 
-/** `entries` with `entry` first, any older entry for the same blob dropped, at most {@link CACHE_ENTRIES}. */
-export function withEntry(entries: readonly CacheEntry[], entry: CacheEntry): CacheEntry[] {
-  const rest = entries.filter((e) => !e.ids.some((id) => entry.ids.includes(id)));
-  return [entry, ...rest].slice(0, CACHE_ENTRIES);
+/**
+ * `entries` with `entry` first, any older entry for the same blob dropped, at most
+ * {@link CACHE_ENTRIES}: the oldest go, except an entry for one of the blobs `keep`
+ * names. Commands pass the text their run of edits started from, which the next commit
+ * diffs against: each command stores one or two versions, so a few decisions recorded
+ * before a commit pushed that one out, and the commit loaded the parser to read it again.
+ */
+export function withEntry(entries: readonly CacheEntry[], entry: CacheEntry, keep: readonly string[] = []): CacheEntry[] {
+  const all = [entry, ...entries.filter((e) => !e.ids.some((id) => entry.ids.includes(id)))];
+  const pinned = all.findIndex((e, i) => i > 0 && e.ids.some((id) => keep.includes(id)));
+  if (pinned < CACHE_ENTRIES) return all.slice(0, CACHE_ENTRIES);
+  return [...all.slice(0, CACHE_ENTRIES - 1), all[pinned]!];
 }
 
 /** The cache file's text for `entries`, which {@link parseCache} reads back under the same `key`. */

@@ -26,8 +26,19 @@ describe('the parse cache', () => {
     text = renderCache(withEntry(parseCache(text, KEY), { ids: ['id5'], summary: summary('again'), anchors: [] }), KEY);
     const entries = parseCache(text, KEY);
     expect(entries).toHaveLength(CACHE_ENTRIES);
-    expect(entries.map((e) => e.ids[0])).toEqual(['id5', 'id10', 'id9', 'id8', 'id7', 'id6', 'id4', 'id3']);
+    const newestFirst = Array.from({ length: CACHE_ENTRIES + 3 }, (_, i) => `id${CACHE_ENTRIES + 2 - i}`);
+    expect(entries.map((e) => e.ids[0])).toEqual(['id5', ...newestFirst.filter((id) => id !== 'id5')].slice(0, CACHE_ENTRIES));
     expect(findSummary(entries, 'id5')?.goal).toBe('again');
+  });
+
+  it('keeps the entry it is asked to keep, however many come after it', () => {
+    let entries = withEntry([], { ids: ['head'], summary: summary('head'), anchors: [] });
+    for (let i = 0; i < CACHE_ENTRIES * 2; i++) entries = withEntry(entries, { ids: [`id${i}`], summary: summary(`g${i}`), anchors: [] }, ['head']);
+    expect(entries).toHaveLength(CACHE_ENTRIES);
+    expect(entries[0]!.ids).toEqual([`id${CACHE_ENTRIES * 2 - 1}`]);
+    expect(findSummary(entries, 'head')?.goal).toBe('head');
+    // Not asked to: it goes like the others.
+    expect(findSummary(withEntry(entries, { ids: ['new'], summary: summary('n'), anchors: [] }), 'head')).toBeUndefined();
   });
 
   it.each([
