@@ -155,18 +155,25 @@ function forgetKept() {
 
 /**
  * A job of the compared build, run with its own state dir: what each build keeps is
- * keyed by the build, so sharing one would make every run of either a first run.
+ * keyed by the build, so sharing one would make every run of either a first run. The
+ * state is only what the readers keep, so a swap left half done is simply cleared.
  */
+const STATE = join(REPO, '.git', 'git-session');
+const ASIDE = `${STATE}.other-build`;
+let swapped = false;
+function swapState() {
+  const tmp = `${STATE}.swap`;
+  rmSync(tmp, { recursive: true, force: true });
+  if (existsSync(STATE)) renameSync(STATE, tmp);
+  if (existsSync(ASIDE)) renameSync(ASIDE, STATE);
+  if (existsSync(tmp)) renameSync(tmp, ASIDE);
+  swapped = !swapped;
+}
+// A run that fails leaves the state dirs as they were before it.
+process.on('exit', () => swapped && swapState());
+
 function comparedJob(job) {
-  const state = join(REPO, '.git', 'git-session');
-  const aside = join(REPO, '.git', 'git-session.other-build');
-  const swap = () => {
-    const tmp = `${state}.swap`;
-    if (existsSync(state)) renameSync(state, tmp);
-    if (existsSync(aside)) renameSync(aside, state);
-    if (existsSync(tmp)) renameSync(tmp, aside);
-  };
-  return Object.assign(job, { swap });
+  return Object.assign(job, { swap: swapState });
 }
 
 // Loaded into a measured node process (`node -r`): on exit it writes its own peak
@@ -215,18 +222,24 @@ async function timeInTurn(jobs) {
   // Warm the page cache (and what the binary keeps under the git dir): no peak is taken.
   for (const job of Object.values(jobs)) {
     job.swap?.();
-    await exec(job);
-    job.swap?.();
+    try {
+      await exec(job);
+    } finally {
+      job.swap?.();
+    }
   }
   const samples = Object.fromEntries(Object.keys(jobs).map((k) => [k, []]));
   for (let i = 0; i < RUNS; i++) {
     for (const [k, job] of Object.entries(jobs)) {
       job.before?.();
       job.swap?.();
-      const t0 = performance.now();
-      await exec(job, k);
-      samples[k].push(performance.now() - t0);
-      job.swap?.();
+      try {
+        const t0 = performance.now();
+        await exec(job, k);
+        samples[k].push(performance.now() - t0);
+      } finally {
+        job.swap?.();
+      }
     }
   }
   spread.push(...Object.entries(samples).map(([k, xs]) => `${k} ${Math.round(Math.min(...xs))}-${Math.round(Math.max(...xs))}`));

@@ -143,6 +143,21 @@ export function storeSummary(cachePath: string, ids: string[], summary: SessionS
 }
 
 /**
+ * The blob ids the cache keeps for a text the commands started from: as written, in
+ * the index's LF form (autocrlf), and as the private filter stages each.
+ */
+function keptFor(startedFrom: string | undefined, clean: (text: string) => string): string[] {
+  if (startedFrom === undefined) return [];
+  try {
+    const forms = new Set([startedFrom, startedFrom.replace(/\r\n/g, '\n')]);
+    for (const form of [...forms]) forms.add(clean(form));
+    return [...forms].flatMap(blobIds);
+  } catch {
+    return [];
+  }
+}
+
+/**
  * Parses, redacts and caches the session file text a command just wrote, so that the
  * next commit finds its summary (and HEAD's) without loading the markdown parser or
  * the secret scanner. `startedFrom` is the text the commands since the last commit
@@ -157,7 +172,7 @@ export async function primeSummaryCache(gitDir: string, text: string, file: stri
     // With the private filter, what git stages is the text without private bodies:
     // its blob is the one the next commit looks up, and the base it diffs against.
     const { cleanPrivate } = await import('../core/session/private-filter.js');
-    const keep = startedFrom === undefined ? [] : [...new Set([startedFrom, cleanPrivate(startedFrom).text])].flatMap(blobIds);
+    const keep = keptFor(startedFrom, (t) => cleanPrivate(t).text);
     storeSummary(cachePath, blobIds(text), summary, anchors, keep);
     storeText(cachePath, blobIds(text), text);
     const staged = cleanPrivate(text).text;

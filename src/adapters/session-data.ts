@@ -54,11 +54,11 @@ function assertText(source: string, file: string): void {
 }
 
 /** Reads, parses, redacts and caches the text of blob `blob`; only this loads the markdown parser. */
-async function parseAndCache(w: Where, blob: string, source: string): Promise<SessionSummary> {
+async function parseAndCache(w: Where, blob: string, source: string, keep: readonly string[] = []): Promise<SessionSummary> {
   assertText(source, w.sessionFile);
   const { summarizeWithAnchors } = await lazy('session-parser', () => import('../core/pipeline/session-summary.js'));
   const { summary, anchors } = await summarizeWithAnchors(source, w.sessionFile);
-  storeSummary(w.cachePath, [blob], summary, anchors);
+  storeSummary(w.cachePath, [blob], summary, anchors, keep);
   return summary;
 }
 
@@ -101,12 +101,14 @@ async function blobTexts(w: Where, a: string, b: string): Promise<[string, strin
 async function stagedSummary(w: Where, blob: string, baseBlob: string | undefined): Promise<SessionSummary> {
   const cached = cachedSummary(w.cachePath, blob);
   if (cached) return cached;
+  // The base stays cached beside it: a commit that fails after this hook reads it again.
+  const keep = baseBlob ? [baseBlob] : [];
   const base = baseBlob ? cachedEntry(w.cachePath, baseBlob) : undefined;
   if (!baseBlob || !base || base.anchors.length === 0) {
     // Parsed in full; its text is kept, as the next commit's base.
     const source = workTreeText(join(w.cwd, w.sessionFile), blob) ?? (await git(['cat-file', 'blob', blob], { cwd: w.cwd, env: w.env })).stdout;
     storeText(w.cachePath, [blob], source);
-    return parseAndCache(w, blob, source);
+    return parseAndCache(w, blob, source, keep);
   }
   // Both texts are usually at hand: the staged one on disk, the base kept by the commit that staged it.
   const onDisk = workTreeText(join(w.cwd, w.sessionFile), blob);
@@ -117,8 +119,8 @@ async function stagedSummary(w: Where, blob: string, baseBlob: string | undefine
   assertText(staged, w.sessionFile);
   storeText(w.cachePath, [blob], staged);
   const derived = await appendedSummary(base, baseText, staged);
-  if (!derived) return parseAndCache(w, blob, staged);
-  storeSummary(w.cachePath, [blob], derived.summary, derived.anchors);
+  if (!derived) return parseAndCache(w, blob, staged, keep);
+  storeSummary(w.cachePath, [blob], derived.summary, derived.anchors, keep);
   return derived.summary;
 }
 
@@ -139,13 +141,14 @@ export interface SessionDelta {
  * commit), or one the parser refuses, makes every entry new.
  */
 export async function sessionDelta(w: Where, blob: string, baseBlob: string | undefined): Promise<SessionDelta> {
-  const summary = await stagedSummary(w, blob, baseBlob);
+  // The base first: storing the staged summary may push an older entry out of the cache.
   let previous: SessionSummary | undefined;
   try {
     previous = baseBlob ? await summaryFor(w, baseBlob) : undefined;
   } catch {
     previous = undefined;
   }
+  const summary = await stagedSummary(w, blob, baseBlob);
   return {
     summary,
     decisions: newEntries(previous?.decisions ?? [], summary.decisions),

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, realpathSync, symlinkSync, writeFileSync, chmodS
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BIN_DIR, tempRepo, type TempRepo } from '../helpers/repo.js';
-import { code, gitNoTty, journalHeadings, residue, sessionRepo, trailerValues } from './commit-setup.js';
+import { addDecisionLine, code, gitNoTty, journalHeadings, residue, sessionRepo, trailerValues } from './commit-setup.js';
 
 let repo: TempRepo | undefined;
 afterEach(() => repo?.cleanup());
@@ -58,6 +58,18 @@ describe('decisions follow their commit', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(trailerValues(repo, 'Decision')).toHaveLength(5);
     // HEAD's summary, the base of what the commit added, outlived the commands' five versions.
+    expect(r.stderr).toContain('pre-commit loaded: nothing lazy');
+  });
+
+  it('decisions, then a bullet typed by hand: the commit reads HEAD\'s summary before it stores the new one', () => {
+    repo = sessionRepo();
+    for (const n of [1, 2, 3]) expect(repo.run(['decide', `Convert unit ${n} through the table`, '--because', 'one place']).code).toBe(0);
+    addDecisionLine(repo, '- Round at the end — Reason: one rounding step');
+    repo.write('src/convert.js', code(3));
+    repo.git(['add', '-A']);
+    const r = gitNoTty(repo, ['commit', '-q', '-m', 'Four units'], { CLAUDECODE: '1', GIT_SESSION_DEBUG_LOADS: '1' });
+    expect(r.code, r.stderr).toBe(0);
+    expect(trailerValues(repo, 'Decision')).toHaveLength(4);
     expect(r.stderr).toContain('pre-commit loaded: nothing lazy');
   });
 
