@@ -55,6 +55,26 @@ describe('merge drivers installed by init', () => {
     expect(repo.git(['status', '--porcelain']).stdout).toBe('');
   });
 
+  it('rebase -i dropping a commit, and a cherry-pick past one: only the picked commits\' entries come along', () => {
+    repo = initialised();
+    for (const what of ['Alpha', 'Beta', 'Gamma']) decideAndCommit(repo, what, `${what}.txt`);
+    const entryOf = (what: string) => parseEntries(journal(repo!)).filter((e) => e.decisions.some((d) => d.startsWith(what)));
+    repo.git(['branch', 'before-drop']);
+    const drop = repo.git(['rebase', '-q', '-i', 'HEAD~2'], { allowFail: true, env: { GIT_SEQUENCE_EDITOR: "sed -i '1s/^pick/drop/'" } });
+    expect(drop.code, drop.stderr).toBe(0);
+    expect(repo.git(['log', '--format=%s', '-2']).stdout).toBe('Gamma\nAlpha\n');
+    expect(entryOf('Beta')).toEqual([]);
+    expect(entryOf('Gamma')).toHaveLength(1);
+    expect(repo.git(['status', '--porcelain']).stdout).toBe('');
+    // Gamma alone picked onto Alpha's parent: neither Alpha's entry nor Beta's comes with it.
+    repo.git(['checkout', '-q', '-b', 'picked', 'before-drop~3']);
+    const pick = repo.git(['cherry-pick', 'before-drop'], { allowFail: true });
+    expect(pick.code, pick.stderr).toBe(0);
+    expect(entryOf('Alpha')).toEqual([]);
+    expect(entryOf('Beta')).toEqual([]);
+    expect(entryOf('Gamma')).toHaveLength(1);
+  });
+
   it('a --fixup with --autosquash completes without a conflict and keeps every decision and journal entry', () => {
     repo = initialised();
     decideAndCommit(repo, 'Alpha', 'a.txt');

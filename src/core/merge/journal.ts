@@ -48,16 +48,6 @@ export function headingTime(entry: string): number {
   return (m && parseLocalTime(m[1]!)?.getTime()) ?? Number.NEGATIVE_INFINITY;
 }
 
-/** Orders entries by their heading's instant, then by identity. */
-function compare(a: string, b: string): number {
-  const ta = headingTime(a);
-  const tb = headingTime(b);
-  if (ta !== tb) return ta < tb ? -1 : 1;
-  const ia = entryIdentity(a);
-  const ib = entryIdentity(b);
-  return ia < ib ? -1 : ia > ib ? 1 : 0;
-}
-
 function eolOf(text: string): string {
   const nl = text.indexOf('\n');
   return nl > 0 && text[nl - 1] === '\r' ? '\r\n' : '\n';
@@ -72,18 +62,19 @@ export function closed(entry: string, eol: string): string {
 
 /**
  * Merges three versions of a journal file (the base, ours, theirs): every entry of
- * ours in ours' order, plus each entry of theirs that ours lacks, placed by its
- * heading's time (ties broken by identity). Nothing is ever deleted: the journal is a
- * log, so an entry either side dropped (a revert, a reset) stays. Text before the
- * first entry is ours. Entries are compared whole, so two entries are never glued
- * together and none loses a line that another shares.
+ * ours in ours' order, plus each entry theirs added since the base that ours lacks,
+ * placed by its heading's time after ours' entries of the same minute, in theirs'
+ * order. Nothing is ever deleted: the journal is a log, so an entry theirs dropped (a
+ * revert, a reset) stays. An entry theirs holds from before the base is not brought
+ * in: when a rebase or a cherry-pick picks a commit, theirs is the picked commit's
+ * journal and the base its parent's, so the pick brings its own entry and never one of
+ * a commit left out or not picked yet. Text before the first entry is ours. Entries
+ * are compared whole, so two entries are never glued together and none loses a line
+ * that another shares.
  */
 export function mergeJournal(base: string, ours: string, theirs: string): string {
   const o = splitJournal(ours);
-  // The base matters only to git: an entry ours dropped comes back from theirs, since
-  // a journal is a log and dropping one (a revert, a reset) is not a statement about it.
-  void base;
-  const known = new Set(o.entries.map(entryIdentity));
+  const known = new Set([...o.entries, ...splitJournal(base).entries].map(entryIdentity));
   const added: string[] = [];
   for (const entry of splitJournal(theirs).entries) {
     const id = entryIdentity(entry);
@@ -93,10 +84,12 @@ export function mergeJournal(base: string, ours: string, theirs: string): string
   }
   if (added.length === 0) return ours;
   const eol = eolOf(ours.includes('\n') ? ours : theirs);
-  added.sort(compare);
+  // A heading names the minute only: same-minute entries keep each side's order (the sort is stable).
+  added.sort((a, b) => headingTime(a) - headingTime(b) || 0);
   const result = [...o.entries];
   for (const entry of added) {
-    const at = result.findIndex((e) => compare(e, entry) > 0);
+    const t = headingTime(entry);
+    const at = result.findIndex((e) => headingTime(e) > t);
     result.splice(at === -1 ? result.length : at, 0, entry);
   }
   // Only a junction that needs a blank line gets one; the last entry keeps its own ending

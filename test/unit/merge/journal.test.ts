@@ -41,8 +41,23 @@ describe('mergeJournal', () => {
     expect(mergeJournal(a + old, a + old + b, a)).toBe(a + old + b);
   });
 
-  it('places theirs by heading time, ties by id', () => {
-    expect(mergeJournal('', b, c + a)).toBe(c + a + b);
+  it('places theirs by heading time, after ours and in theirs\' order within the same minute', () => {
+    expect(mergeJournal('', b, c + a)).toBe(c + b + a);
+    const a2 = entry({ id: '0a0a0a0a0a0a', status: 'second' });
+    // Ids are random: the order of one minute's entries must not follow them.
+    expect(mergeJournal('', b, a + a2)).toBe(b + a + a2);
+    expect(mergeJournal('', b, a2 + a)).toBe(b + a2 + a);
+  });
+
+  it('a picked commit brings its own entry, never one of a commit before it that was left out', () => {
+    const one = entry({ id: '111111111111', time: '2026-12-01 09:01 +00:00' });
+    const two = entry({ id: '222222222222', time: '2026-12-01 09:02 +00:00' });
+    const three = entry({ id: '333333333333', time: '2026-12-01 09:03 +00:00' });
+    // rebase -i dropping commit two: commit three is picked onto one.
+    expect(mergeJournal(one + two, one, one + two + three)).toBe(one + three);
+    // Reordered: three picked first, then two.
+    expect(mergeJournal(one + two, one, one + two + three)).not.toContain('222222222222');
+    expect(mergeJournal(one, one + three, one + two)).toBe(one + two + three);
   });
 
   it('separates entries that lacked a final blank line', () => {
@@ -73,23 +88,31 @@ describe('mergeJournal', () => {
   const sloppy = fc.array(oneEntry, { maxLength: 5 }).map((es) => es.map((e) => (e.endsWith('\n') ? e : e + '\n')).join(''));
   const journal = fc.array(oneEntry, { maxLength: 5 }).map((es) => es.map((e) => e.trimEnd() + '\n\n').join(''));
 
-  it('loses no entry of either side, even from hand-edited journals', () => {
+  // What a merge must hold: all of ours, and what theirs added since the base.
+  const expected = (base: string, ours: string, theirs: string) => {
+    const before = new Set(splitJournal(base).entries.map(entryIdentity));
+    return [...splitJournal(ours).entries, ...splitJournal(theirs).entries.filter((e) => !before.has(entryIdentity(e)))];
+  };
+
+  it('loses no entry of ours nor any theirs added, even from hand-edited journals', () => {
     fc.assert(
       fc.property(sloppy, sloppy, sloppy, (base, ours, theirs) => {
         const merged = mergeJournal(base, ours, theirs);
         const have = new Set(splitJournal(merged).entries.map(entryIdentity));
-        for (const e of [...splitJournal(ours).entries, ...splitJournal(theirs).entries]) expect(have.has(entryIdentity(e))).toBe(true);
+        for (const e of expected(base, ours, theirs)) expect(have.has(entryIdentity(e))).toBe(true);
         expect(mergeJournal(base, merged, theirs)).toBe(merged);
       }),
     );
   });
 
-  it('loses no entry of either side, glues none, and is idempotent', () => {
+  it('loses no entry of ours nor any theirs added, brings in no other, glues none, and is idempotent', () => {
     fc.assert(
       fc.property(journal, journal, journal, (base, ours, theirs) => {
         const merged = mergeJournal(base, ours, theirs);
         const have = new Set(splitJournal(merged).entries.map(entryIdentity));
-        for (const e of [...splitJournal(ours).entries, ...splitJournal(theirs).entries]) expect(have.has(entryIdentity(e))).toBe(true);
+        const want = new Set(expected(base, ours, theirs).map(entryIdentity));
+        for (const id of want) expect(have.has(id)).toBe(true);
+        for (const id of have) expect(want.has(id)).toBe(true);
         // Every line of every entry is there, and no entry is glued to the next.
         for (const e of splitJournal(merged).entries.slice(0, -1)) expect(e.endsWith('\n\n')).toBe(true);
         expect(mergeJournal(base, merged, theirs)).toBe(merged);
