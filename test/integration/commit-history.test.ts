@@ -22,6 +22,13 @@ function featureBranch(): TempRepo {
   return r;
 }
 
+/** How many journal entries `log` shows under each commit, newest first. */
+function entriesByCommit(r: TempRepo): number[] {
+  const out = r.run(['log', '--format', 'json']);
+  expect(out.code, out.stderr).toBe(0);
+  return (JSON.parse(out.stdout) as { commits: { journal: unknown[] }[] }).commits.map((c) => c.journal.length);
+}
+
 function countEntries(r: TempRepo): number {
   return journalHeadings(r).length;
 }
@@ -85,6 +92,21 @@ describe('history operations add nothing', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(repo.git(['log', '-1', '--format=%s']).stdout.trim()).toBe('Check units early');
     expect(trailerValues(repo, 'Decision')).toEqual(['Reject unknown units early — clearer errors']);
+    expect(residue(repo)).toBe('');
+  });
+
+  it('rebase -i: a reword of an earlier commit runs through, and each commit keeps its own entry only', () => {
+    repo = featureBranch();
+    repo.git(['checkout', '-q', 'feature']);
+    const before = journalHeadings(repo).length;
+    const r = gitNoTty(repo, ['rebase', '-q', '-i', 'HEAD~2'], {
+      GIT_SEQUENCE_EDITOR: "sed -i '1s/^pick/reword/'",
+      GIT_EDITOR: "sed -i '1s/.*/Add a tokenizer/'",
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(repo.git(['log', '-2', '--format=%s']).stdout).toBe('Check units\nAdd a tokenizer\n');
+    expect(journalHeadings(repo)).toHaveLength(before);
+    expect(entriesByCommit(repo).slice(0, 2)).toEqual([1, 1]);
     expect(residue(repo)).toBe('');
   });
 

@@ -18,6 +18,10 @@ export function skipReason(
 ): string | undefined {
   if (env.HUSKY === '0') return 'HUSKY=0';
   if (env.GIT_SESSION === '0') return 'GIT_SESSION=0';
+  // git's sequencer runs pre-commit itself for a `reword`, with the rebase's own index in
+  // memory: a file staged then would stop the rebase. It names itself in this variable,
+  // which a person's own commit at an edit stop does not carry.
+  if (/\b(?:rebase|cherry-pick|revert)\b/.test(env.GIT_REFLOG_ACTION ?? '')) return 'git is replaying commits';
   if (markers.rebase) return 'a rebase is in progress';
   if (markers.cherryPick) return 'a cherry-pick is in progress';
   if (markers.revert) return 'a revert is in progress';

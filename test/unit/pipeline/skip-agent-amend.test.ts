@@ -15,6 +15,12 @@ describe('skipReason', () => {
     [{}, { ...none, merge: true }, undefined, 'this is a merge commit'],
     [{}, none, 'merge', 'this is a merge commit'],
     [{ HUSKY: '1' }, none, 'message', undefined],
+    // The sequencer's own commit of a reword, its edit stop's marker ignored as for a person's amend.
+    [{ GIT_REFLOG_ACTION: 'rebase (reword)' }, none, undefined, 'git is replaying commits'],
+    [{ GIT_REFLOG_ACTION: 'pull --rebase (reword)' }, none, undefined, 'git is replaying commits'],
+    [{ GIT_REFLOG_ACTION: 'cherry-pick' }, none, undefined, 'git is replaying commits'],
+    [{ GIT_REFLOG_ACTION: 'commit (amend)' }, none, undefined, undefined],
+    [{ GIT_REFLOG_ACTION: '' }, none, undefined, undefined],
   ])('%j %j %s → %s', (env, markers, source, expected) => {
     expect(skipReason(env, markers, source)).toBe(expected);
   });
