@@ -7,7 +7,7 @@ import type { SessionSummary } from '../core/pipeline/session-summary.js';
 import type { CommitMarkers } from '../core/pipeline/skip.js';
 import { findGitAncestor, isAmendArgv, isGitArgv, parsePsTable, type Proc } from '../core/pipeline/amend.js';
 import { childProcess } from './builtins.js';
-import { blobIds, storeText } from './session-text.js';
+import { blobIds, storeTexts, type KeptText } from './session-text.js';
 import { BUILD_KEY } from './build-key.js';
 import { git } from './git.js';
 
@@ -174,13 +174,20 @@ export async function primeSummaryCache(gitDir: string, text: string, file: stri
     const { cleanPrivate } = await import('../core/session/private-filter.js');
     const keep = keptFor(startedFrom, (t) => cleanPrivate(t).text);
     storeSummary(cachePath, blobIds(text), summary, anchors, keep);
-    storeText(cachePath, blobIds(text), text);
     const staged = cleanPrivate(text).text;
+    const texts: KeptText[] = [{ ids: blobIds(text), text }];
     if (staged !== text) {
       const again = await summarizeWithAnchors(staged, file);
       storeSummary(cachePath, blobIds(staged), again.summary, again.anchors, keep);
-      storeText(cachePath, blobIds(staged), staged);
+      texts.unshift({ ids: blobIds(staged), text: staged, cleanOf: texts[0]!.ids });
     }
+    // The text the commands started from as git staged it: the hook stages their lines
+    // onto it without asking git for it, nor loading the parser for the filter's form.
+    if (startedFrom !== undefined) {
+      const base = cleanPrivate(startedFrom).text;
+      texts.push({ ids: blobIds(base), text: base, ...(base !== startedFrom ? { cleanOf: blobIds(startedFrom) } : {}) });
+    }
+    storeTexts(cachePath, texts);
   } catch {
     // The commit parses it instead.
   }

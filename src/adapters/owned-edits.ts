@@ -6,7 +6,7 @@ import { removeFile } from './fs.js';
 import { git } from './git.js';
 import { everyIndex } from './index-file.js';
 import { readState, statePath, writeStateQuietly } from './state-dir.js';
-import { cachedText, isBlobOf } from './session-text.js';
+import { cachedText, cleanFormOf, isBlobOf } from './session-text.js';
 
 /**
  * The tool owns the lines it splices into the session file: `decide` (or the menu, or
@@ -71,6 +71,21 @@ function startingText(edits: readonly OwnedEdit[], stagedBlob: string): string |
   return [before, before.replace(/\r\n/g, '\n')].find((text) => isBlobOf(text, stagedBlob));
 }
 
+/**
+ * An edit as git would stage it onto `staged`, when `staged` is exactly what it started
+ * from in one of the forms git stages: as written, in LF form (autocrlf), or as the
+ * private filter stages it (kept by the command that wrote it, see primeSummaryCache).
+ * Undefined when something else changed in between: then git merges.
+ */
+function stagedResult(edit: OwnedEdit, staged: string, cachePath: string): string | undefined {
+  if (staged === edit.before) return edit.after;
+  const lf = (t: string) => t.replace(/\r\n/g, '\n');
+  if (staged === lf(edit.before)) return lf(edit.after);
+  const before = cleanFormOf(cachePath, edit.before);
+  const after = before === undefined ? undefined : cleanFormOf(cachePath, edit.after);
+  return before !== undefined && after !== undefined && staged === before ? after : undefined;
+}
+
 /** The session file's stage-0 entry in the index (mode and blob), or undefined when it has none. */
 async function indexEntry(root: string, env: NodeJS.ProcessEnv, file: string): Promise<{ mode: string; blob: string } | undefined> {
   const entry = (await git(['ls-files', '-s', '--', file], { cwd: root, env })).stdout.split('\n')[0] ?? '';
@@ -109,7 +124,8 @@ export async function stageOwnedEdits(
   // The staged text is usually known without git: the command that wrote the file kept
   // it under its blob id (see primeSummaryCache), or the first edit started from it, and
   // the hook knows the staged id.
-  const known = stagedBlob ? (cachedText(statePath(stateDir, 'cache'), stagedBlob) ?? startingText(record.edits, stagedBlob)) : undefined;
+  const cachePath = statePath(stateDir, 'cache');
+  const known = stagedBlob ? (cachedText(cachePath, stagedBlob) ?? startingText(record.edits, stagedBlob)) : undefined;
   if (known !== undefined && record.edits.every((e) => stillThere(addedLines(e.before, e.after), known))) {
     done();
     return none;
@@ -136,7 +152,7 @@ export async function stageOwnedEdits(
     if (!stillThere(addedLines(edit.before, edit.after), worktree)) continue;
     // Where the text is still what the edit started from, the merge is the edit's result:
     // git merge-file is started only when something else changed in between.
-    const merged = text === form(edit.before) ? form(edit.after) : await mergeText(root, env, stateDir, text, form(edit.before), form(edit.after));
+    const merged = stagedResult(edit, text, cachePath) ?? (await mergeText(root, env, stateDir, text, form(edit.before), form(edit.after)));
     if (merged === undefined) notStaged++;
     else if (merged !== text) {
       text = merged;

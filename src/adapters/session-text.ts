@@ -33,28 +33,84 @@ function blobId(text: string, algo: 'sha1' | 'sha256'): string {
   return crypto().createHash(algo).update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 }
 
-/** Where the text of the session file last staged (or written by a command) is kept, beside the cache. */
+/** Where the texts of the session file last staged (or written by a command) are kept, beside the cache. */
 function textPath(cachePath: string): string {
   return statePath(dirname(cachePath), 'sessionText');
 }
 
 /**
- * The session file text whose blob id is `id`, if it is the one last kept by
- * {@link storeText}: a commit after one that changed the session file diffs against
- * it without asking git for HEAD's copy.
+ * A session file text kept by its blob ids. `cleanOf`: the blob ids of the work-tree
+ * text this is the private filter's form of, that is what `git add` stages for it.
+ */
+export interface KeptText {
+  ids: string[];
+  text: string;
+  cleanOf?: string[];
+}
+
+/**
+ * Texts kept, newest first: the last one staged (the next commit's base), and what a
+ * command wrote and started from. Three, as each is read and rewritten whole by every
+ * store, and a large session file makes that the cost.
+ */
+const KEPT_TEXTS = 3;
+
+function keptTexts(cachePath: string): KeptText[] {
+  try {
+    const kept = JSON.parse(readFileSync(textPath(cachePath), 'utf8')) as { texts?: unknown };
+    if (!Array.isArray(kept.texts)) return [];
+    return kept.texts.filter(
+      (t): t is KeptText =>
+        typeof t === 'object' && t !== null && Array.isArray((t as KeptText).ids) && typeof (t as KeptText).text === 'string' && ((t as KeptText).cleanOf === undefined || Array.isArray((t as KeptText).cleanOf)),
+    );
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The session file text whose blob id is `id`, if it is kept (see {@link storeTexts}):
+ * a commit diffs against it, and stages a command's lines onto it, without asking git
+ * for the blob.
  */
 export function cachedText(cachePath: string, id: string): string | undefined {
-  try {
-    const kept = JSON.parse(readFileSync(textPath(cachePath), 'utf8')) as { ids?: unknown; text?: unknown };
-    return Array.isArray(kept.ids) && kept.ids.includes(id) && typeof kept.text === 'string' ? kept.text : undefined;
-  } catch {
-    return undefined;
-  }
+  return keptTexts(cachePath).find((t) => t.ids.includes(id))?.text;
+}
+
+/**
+ * The private filter's form of the work-tree text `text` (what `git add` stages for
+ * it), when the command that wrote or started from it kept it: the hook stages a
+ * command's lines in that form without loading the parser the filter needs.
+ */
+export function cleanFormOf(cachePath: string, text: string): string | undefined {
+  const withClean = keptTexts(cachePath).filter((t) => t.cleanOf !== undefined);
+  return withClean.find((t) => t.cleanOf!.some((id) => isBlobOf(text, id)))?.text;
 }
 
 /** Keeps `text` (whose blob ids are `ids`) for {@link cachedText}; a failure only costs a git call later. */
 export function storeText(cachePath: string, ids: string[], text: string): void {
-  writeStateQuietly(textPath(cachePath), JSON.stringify({ ids, text }));
+  storeTexts(cachePath, [{ ids, text }]);
+}
+
+/**
+ * Keeps texts for {@link cachedText} and {@link cleanFormOf}, first given first, before
+ * those kept already. Two writers at once can lose one's texts, never mix them up: each
+ * is found by the ids of its own bytes. A failure only costs a git call later.
+ */
+export function storeTexts(cachePath: string, texts: readonly KeptText[]): void {
+  const old = keptTexts(cachePath);
+  const fresh: KeptText[] = [];
+  // One entry per text: what is known of it already (another id, what it is the clean form of) stays.
+  for (const t of [...texts, ...old]) {
+    const same = fresh.find((f) => f.text === t.text);
+    if (!same) fresh.push({ ...t, ids: [...t.ids], ...(t.cleanOf ? { cleanOf: [...t.cleanOf] } : {}) });
+    else {
+      for (const id of t.ids) if (!same.ids.includes(id)) same.ids.push(id);
+      for (const id of t.cleanOf ?? []) if (!(same.cleanOf ??= []).includes(id)) same.cleanOf.push(id);
+    }
+  }
+  const kept = fresh.slice(0, KEPT_TEXTS).map((t) => (t.cleanOf && t.cleanOf.length > 8 ? { ...t, cleanOf: t.cleanOf.slice(0, 8) } : t));
+  writeStateQuietly(textPath(cachePath), JSON.stringify({ texts: kept }));
 }
 
 /**

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, realpathSync, symlinkSync, writeFileSync, chmodS
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BIN_DIR, tempRepo, type TempRepo } from '../helpers/repo.js';
+import { initialised } from '../helpers/session-repo.js';
 import { addDecisionLine, code, gitNoTty, journalHeadings, residue, sessionRepo, trailerValues } from './commit-setup.js';
 
 let repo: TempRepo | undefined;
@@ -47,6 +48,29 @@ describe('decisions follow their commit', () => {
     const calls = /pre-commit ran git: (.*)/.exec(r.stderr)?.[1] ?? '';
     expect(calls).toContain('update-index');
     expect(calls).not.toMatch(/merge-file|cat-file|rev-parse|ls-files/);
+  });
+
+  it('with the private filter init sets up: decisions staged onto the filtered text, with no merge and no blob read', () => {
+    repo = initialised();
+    // The template's Private section holds a comment, which the filter keeps out of the commit.
+    expect(repo.git(['show', 'HEAD:SESSION.md']).stdout).not.toBe(repo.read('SESSION.md'));
+    for (const n of [1, 2]) {
+      expect(repo.run(['decide', `Filtered choice ${n}`, '--because', 'measured']).code).toBe(0);
+      expect(repo.run(['decide', `Second choice ${n}`, '--because', 'twice']).code).toBe(0);
+      repo.write('code.txt', `${n}\n`);
+      repo.git(['add', 'code.txt']);
+      const r = gitNoTty(repo, ['commit', '-q', '-m', `Choice ${n}`], { CLAUDECODE: '1', GIT_SESSION_DEBUG_LOADS: '1' });
+      expect(r.code, r.stderr).toBe(0);
+      expect(trailerValues(repo, 'Decision')).toEqual([`Filtered choice ${n} — measured`, `Second choice ${n} — twice`]);
+      const calls = /pre-commit ran git: (.*)/.exec(r.stderr)?.[1] ?? '';
+      expect(calls).toContain('update-index');
+      // The second round: the filtered starting text was kept by the commands, not read from git.
+      if (n === 2) expect(calls).not.toMatch(/merge-file|cat-file/);
+      expect(residue(repo)).toBe('');
+    }
+    const committed = repo.git(['show', 'HEAD:SESSION.md']).stdout;
+    expect(committed).toContain('- Second choice 2 — Reason: twice');
+    expect(committed).not.toContain('Notes for this file only');
   });
 
   it('several decisions before a commit: the commit finds HEAD\'s summary kept, and loads no parser', () => {
