@@ -19994,6 +19994,46 @@ var require_lib = __commonJS({
   }
 });
 
+// src/core/text/sanitise.ts
+function sanitiseText(text5, options2 = {}) {
+  if (!SUSPECT.test(text5) && !(options2.multiline ? /\r(?!\n)/.test(text5) : /[\t\n\r]/.test(text5))) return text5;
+  let out = text5.replace(BIDI, "");
+  for (; ; ) {
+    const next = out.replace(STRINGS, "").replace(CSI, "");
+    if (next !== out) {
+      out = next;
+      continue;
+    }
+    const rest = out.replace(ESCAPE, "");
+    if (rest === out) break;
+    out = rest;
+  }
+  if (options2.multiline) return out.replace(CONTROLS_MULTILINE, "");
+  return out.replace(LINE_BREAKS, " ").replace(CONTROLS_LINE, "");
+}
+function refuseNul(text5, what) {
+  if (text5.includes("\0")) {
+    throw new GitSessionError(ExitCode2.Usage, `the ${what} contains a NUL character, which a text file cannot hold.`, {
+      fix: `Give the ${what} without it.`
+    });
+  }
+}
+var STRINGS, CSI, ESCAPE, CONTROLS_MULTILINE, CONTROLS_LINE, LINE_BREAKS, BIDI, SUSPECT;
+var init_sanitise = __esm({
+  "src/core/text/sanitise.ts"() {
+    "use strict";
+    init_errors();
+    STRINGS = /(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)/g;
+    CSI = /(?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]/g;
+    ESCAPE = /\x1b[\x20-\x2f]*[\x30-\x7e]/g;
+    CONTROLS_MULTILINE = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)/g;
+    CONTROLS_LINE = /[\x00-\x08\x0e-\x1f\x7f-\x9f]/g;
+    LINE_BREAKS = /[\t\n\x0b\x0c\r]/g;
+    BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
+    SUSPECT = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
+  }
+});
+
 // src/core/session/headings.ts
 function family(english, other) {
   return new RegExp(String.raw`^(?:(?:${english})${TRAIL}|(?:${other})(?: .*)?)$`, "u");
@@ -20243,45 +20283,6 @@ var init_reasons = __esm({
     DASH = /\s+(?:[—–]|--)\s+/;
     BECAUSE = /,?\s+(?:because|since)\s+/i;
     BOLD_LEAD = /^\*\*([^*]+?)\*\*\s*(?::\s*|[—–-]+\s*)?(.+)$/d;
-  }
-});
-
-// src/core/text/sanitise.ts
-function sanitiseText(text5, options2 = {}) {
-  if (!SUSPECT.test(text5) && !(options2.multiline ? /\r(?!\n)/.test(text5) : /[\t\n\r]/.test(text5))) return text5;
-  let out = text5;
-  for (; ; ) {
-    const next = out.replace(STRINGS, "").replace(CSI, "");
-    if (next !== out) {
-      out = next;
-      continue;
-    }
-    const rest = out.replace(ESCAPE, "");
-    if (rest === out) break;
-    out = rest;
-  }
-  if (options2.multiline) return out.replace(CONTROLS_MULTILINE, "");
-  return out.replace(LINE_BREAKS, " ").replace(CONTROLS_LINE, "");
-}
-function refuseNul(text5, what) {
-  if (text5.includes("\0")) {
-    throw new GitSessionError(ExitCode2.Usage, `the ${what} contains a NUL character, which a text file cannot hold.`, {
-      fix: `Give the ${what} without it.`
-    });
-  }
-}
-var STRINGS, CSI, ESCAPE, CONTROLS_MULTILINE, CONTROLS_LINE, LINE_BREAKS, SUSPECT;
-var init_sanitise = __esm({
-  "src/core/text/sanitise.ts"() {
-    "use strict";
-    init_errors();
-    STRINGS = /(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)/g;
-    CSI = /(?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]/g;
-    ESCAPE = /\x1b[\x20-\x2f]*[\x30-\x7e]/g;
-    CONTROLS_MULTILINE = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)/g;
-    CONTROLS_LINE = /[\x00-\x08\x0e-\x1f\x7f-\x9f]/g;
-    LINE_BREAKS = /[\t\n\x0b\x0c\r]/g;
-    SUSPECT = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/;
   }
 });
 
@@ -62430,6 +62431,7 @@ function trailerKeys(trailers, aliases) {
 }
 
 // src/core/journal/entry.ts
+init_sanitise();
 var ENTRY_HEADING = /^### (\d{4}-\d{2}-\d{2} \d{2}:\d{2} [+-]\d{2}:\d{2}) · (commit|checkpoint|close) · (.*?) · (.*)$/;
 function parseEntries(text5) {
   const entries = [];

@@ -9,6 +9,7 @@ import { killPoint } from '../adapters/test-kill.js';
 import { ENTRY_HEADING, formatDuration, formatLocalTime, journalPath, parseEntries, parseGitDate, parseLocalTime, renderEntry, type JournalFile } from '../core/journal/entry.js';
 import type { SessionEntry } from '../core/pipeline/session-diff.js';
 import { joinReason } from '../core/trailers/index.js';
+import { redactSecrets } from '../core/redact/index.js';
 
 export interface CommitJournal {
   /** The work tree's top level: git runs there, and the journal path is relative to it. */
@@ -118,6 +119,19 @@ async function unheldEntries(j: CommitJournal, relative: string, full: string): 
   return { offset: Buffer.byteLength(held, 'utf8'), length: Buffer.byteLength(text, 'utf8'), text };
 }
 
+/**
+ * The branch, the author and the file names as the entry shows them: a secret in any
+ * of them (a token pasted into a branch name, a key in a file name) is redacted like
+ * the session file's text, since the journal is committed. Most names hold nothing a
+ * rule looks for, and cost no scan.
+ */
+async function redactedNames(branch: string, author: string, files: readonly JournalFile[]): Promise<{ branch: string; author: string; files: JournalFile[] }> {
+  const redact = async (text: string) => (await redactSecrets(text)).text;
+  const out: JournalFile[] = [];
+  for (const f of files) out.push({ ...f, path: await redact(f.path) });
+  return { branch: await redact(branch), author: await redact(author), files: out };
+}
+
 /** `Name <email>` of the commit's author: git exports it to pre-commit; `git var` otherwise. */
 export async function commitAuthor(cwd: string, env: NodeJS.ProcessEnv): Promise<string> {
   if (env.GIT_AUTHOR_NAME && env.GIT_AUTHOR_EMAIL) return `${env.GIT_AUTHOR_NAME} <${env.GIT_AUTHOR_EMAIL}>`;
@@ -143,6 +157,7 @@ export async function writeCommitJournal(j: CommitJournal): Promise<string> {
   // A retry writes where the first attempt did, even if a week boundary passed in between.
   const relative = retry?.path ?? journalPath(j.template, now, offset);
   const author = await commitAuthor(j.root, j.env);
+  const shown = await redactedNames(j.branch, author, j.files);
   const time = formatLocalTime(now, offset);
   // An amend records nothing. Otherwise the new record replaces this one in one rename,
   // never after a gap in which a kill would leave an earlier attempt's entry unrecognised.
@@ -169,13 +184,13 @@ export async function writeCommitJournal(j: CommitJournal): Promise<string> {
         {
           time,
           kind: 'commit',
-          branch: j.branch,
-          author,
+          branch: shown.branch,
+          author: shown.author,
           ...(j.goal ? { goal: j.goal } : {}),
           decisions: j.decisions.map((d) => joinReason(d.text, d.reason)),
           deadEnds: j.deadEnds.map((d) => joinReason(d.text, d.reason)),
           ...(j.status ? { status: j.status } : {}),
-          files: [...j.files],
+          files: shown.files,
           ...(previous ? { sincePrevious: formatDuration(now.getTime() - previous.getTime()) } : {}),
           id: entryId(),
         },

@@ -93,6 +93,27 @@ describe('a secret added to SESSION.md', () => {
   });
 });
 
+describe('names the journal records', () => {
+  const key = ['AKIA', 'QX3RT7', 'EXAMPLE7Z2'].join('');
+  const token = ['ghp_', '1234567890abcdefghij', 'ABCDEFGHIJ123456'].join('');
+
+  it('a branch, an author and a file name reach the journal without terminal control or secrets', () => {
+    repo = sessionRepo();
+    repo.git(['checkout', '-q', '-b', `feat-${token}`]);
+    const file = `evil\x1b[31mred\x1b[0m-${key}\u202e.txt`;
+    repo.write(file, 'x\n');
+    repo.git(['add', '-A']);
+    const r = gitNoTty(repo, ['commit', '-q', '-m', 'Names'], { GIT_AUTHOR_NAME: `Mal\x1b]0;pwned\x07ory ${key}` });
+    expect(r.code, r.stderr).toBe(0);
+    const committed = repo.git(['log', '-1', '-p', '--format=%B', '--', '.session']).stdout;
+    expect(committed).toContain('· feat-[REDACTED:github-token] · Malory [REDACTED:aws-access-key] <');
+    expect(committed).toContain('  - evilred-[REDACTED:aws-access-key].txt (+1 -0)');
+    expect(committed).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f\u202e]/);
+    expect(committed).not.toContain(key);
+    expect(committed).not.toContain(token);
+  });
+});
+
 describe('the journal follows the author date git exports', () => {
   it('a late Sunday and an early Monday land in their own ISO weeks, with the time between them', () => {
     repo = sessionRepo();

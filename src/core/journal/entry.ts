@@ -3,6 +3,8 @@
  * Rendered as a small markdown block that people read in the journal file and that
  * `log`, `why` and `review` parse back. Every value is one line.
  */
+import { sanitiseText } from '../text/sanitise.js';
+
 export interface JournalEntry {
   /** Local time with offset, `YYYY-MM-DD HH:MM +HH:MM`. */
   time: string;
@@ -46,8 +48,10 @@ export const ENTRY_HEADING = /^### (\d{4}-\d{2}-\d{2} \d{2}:\d{2} [+-]\d{2}:\d{2
 /** The line that carries an entry's identity, always its last: `- Entry: <id>`. */
 export const ENTRY_ID_PREFIX = '- Entry: ';
 
+// Every field is one line without terminal control: a branch, an author or a file name
+// can carry escape sequences, and the journal is read with cat and git log -p.
 function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return sanitiseText(text).replace(/\s+/g, ' ').trim();
 }
 
 /** Renders an entry, ending with one blank line so entries stay separate paragraphs. */

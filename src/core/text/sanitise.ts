@@ -12,7 +12,10 @@ const ESCAPE = /\x1b[\x20-\x2f]*[\x30-\x7e]/g;
 const CONTROLS_MULTILINE = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)/g;
 const CONTROLS_LINE = /[\x00-\x08\x0e-\x1f\x7f-\x9f]/g;
 const LINE_BREAKS = /[\t\n\x0b\x0c\r]/g;
-const SUSPECT = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/;
+// Unicode's bidirectional overrides and isolates: printed, they reorder the text around
+// them, so what a reviewer reads is not what the bytes say ("Trojan Source").
+const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
+const SUSPECT = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
 
 export interface SanitiseOptions {
   /** Keep line feeds, tabs and CRLF line ends (a multi-line field such as a file's text); otherwise each becomes a space. */
@@ -20,16 +23,17 @@ export interface SanitiseOptions {
 }
 
 /**
- * `text` without terminal control: escape sequences (CSI, OSC titles and OSC 8 links,
- * DCS, 8-bit CSI and the rest) removed whole, then every C0 and C1 control character
- * but the line breaks a multi-line field keeps. Printable text, emoji and other
+ * `text` without terminal control: bidirectional overrides and isolates, escape
+ * sequences (CSI, OSC titles and OSC 8 links, DCS, 8-bit CSI and the rest) removed
+ * whole, then every C0 and C1 control character but the line breaks a multi-line field keeps. Printable text, emoji and other
  * scripts are kept as they are; the result is a fixed point (sanitising it again
  * changes nothing). Apply it to every text that reaches a terminal, a trailer, the
  * journal or JSON.
  */
 export function sanitiseText(text: string, options: SanitiseOptions = {}): string {
   if (!SUSPECT.test(text) && !(options.multiline ? /\r(?!\n)/.test(text) : /[\t\n\r]/.test(text))) return text;
-  let out = text;
+  // First, so that taking one out can never join an escape sequence's halves.
+  let out = text.replace(BIDI, '');
   // Removing a sequence can join two halves into a new one: repeat until nothing changes.
   // Strings and CSI first, so that a bare ESC never takes a sequence's introducer alone.
   for (;;) {
@@ -62,7 +66,7 @@ export function sanitiseDeep<T>(value: T): T {
 }
 
 // In JSON text a control character is an escape (\u001b, \b, \f, \r) or, for DEL and C1, itself.
-const JSON_SUSPECT = /\\u00[01][0-9a-fA-F]|\\u007[fF]|\\u009[0-9a-fA-F]|\\[bfr]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]/;
+const JSON_SUSPECT = /\\u00[01][0-9a-fA-F]|\\u007[fF]|\\u009[0-9a-fA-F]|\\u20(?:2[a-eA-E]|6[6-9])|\\[bfr]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
 
 /**
  * JSON text (as `JSON.stringify(value, null, 2)` writes it) whose strings are

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { refuseNul, sanitiseJsonText, sanitiseOutput, sanitiseText } from '../../../src/core/text/sanitise.js';
 
 const ESC = '\x1b';
-const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/;
+const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
 
 describe('sanitiseText', () => {
   it.each([
@@ -21,6 +21,9 @@ describe('sanitiseText', () => {
     ['a sequence rebuilt by a removal', `${ESC}${ESC}[0m[31mx`, 'x'],
     ['unterminated OSC keeps the visible text', `${ESC}]0;title`, '0;title'],
     ['plain text and emoji', 'Use tabs — élan 🚀 日本', 'Use tabs — élan 🚀 日本'],
+    ['bidirectional overrides and isolates', 'ok \u202eevil\u202c \u2066x\u2069 \u202a\u202b\u202d\u2067\u2068', 'ok evil x '],
+    ['an override inside an escape', `${ESC}\u202e[31mx`, 'x'],
+    ['right-to-left text itself', 'שלום עולם مرحبا', 'שלום עולם مرحبا'],
   ])('strips %s', (_, input, expected) => {
     expect(sanitiseText(input)).toBe(expected);
   });
@@ -31,12 +34,12 @@ describe('sanitiseText', () => {
   });
 
   it('leaves no control character and is a fixed point, on any text', () => {
-    const pieces = fc.constantFrom(ESC, '[', ']', '\\', '\x07', '\x9b', '\x9c', '\x9d', '\x90', ';', '0', 'm', 'P', '_', '\r', '\n', '\t', 'a', ' ', '\0', '\x85');
+    const pieces = fc.constantFrom(ESC, '[', ']', '\\', '\x07', '\x9b', '\x9c', '\x9d', '\x90', ';', '0', 'm', 'P', '_', '\r', '\n', '\t', 'a', ' ', '\0', '\x85', '\u202e', '\u2066');
     const text = fc.oneof(fc.string({ unit: 'binary' }), fc.array(pieces, { maxLength: 40 }).map((a) => a.join('')));
     fc.assert(
       fc.property(text, fc.boolean(), (t, multiline) => {
         const out = sanitiseText(t, { multiline });
-        expect(out.replace(/\r\n/g, '')).not.toMatch(multiline ? CONTROL : /[\x00-\x1f\x7f-\x9f]/);
+        expect(out.replace(/\r\n/g, '')).not.toMatch(multiline ? CONTROL : /[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/);
         expect(sanitiseText(out, { multiline })).toBe(out);
       }),
     );
