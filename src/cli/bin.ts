@@ -37,10 +37,12 @@ function runFromCodeCache(): boolean {
   let stamp: Buffer;
   try {
     const source = fs.readFileSync(file, 'utf8');
-    // V8 checks only the source's length: the cache also names the file state it was
-    // made from, so a bundle edited in place (a hotfix, patch-package) is compiled afresh.
+    // V8 checks only the source's length and its own version: the cache also names the
+    // file state it was made from, so a bundle edited in place (a hotfix, patch-package)
+    // is compiled afresh, and the Node build, since two Node releases can share a V8
+    // version yet not each other's compiled code (a cache from another crashed the process).
     const st = fs.statSync(file, { bigint: true });
-    stamp = Buffer.from(`git-session ${st.size} ${st.mtimeNs} ${st.ino}\n`);
+    stamp = Buffer.from(`git-session ${process.version} ${process.arch} ${st.size} ${st.mtimeNs} ${st.ino}\n`);
     try {
       const raw = fs.readFileSync(cacheFile);
       cached = raw.subarray(0, stamp.length).equals(stamp) ? raw.subarray(stamp.length) : undefined;

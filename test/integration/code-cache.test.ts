@@ -53,6 +53,23 @@ describe("the binary's code cache", () => {
     expect(readFileSync(cache, 'utf8')).not.toBe('not a code cache');
   });
 
+  it('a cache another Node build wrote is never used: it is compiled afresh and replaced', () => {
+    repo = tempRepo();
+    dist = copyDist();
+    const cli = join(dist, 'cli.js');
+    const cache = join(dist, '.main.cjs.cli-log.v8cache');
+    expect(run(cli, ['log', '--format', 'json'], repo.dir, repo.env).code).toBe(0);
+    const raw = readFileSync(cache);
+    const nl = raw.indexOf(0x0a);
+    const stamp = raw.subarray(0, nl).toString('latin1');
+    expect(stamp).toContain(` ${process.version} ${process.arch} `);
+    // As if another Node release with the same V8 had written it.
+    writeFileSync(cache, Buffer.concat([Buffer.from(stamp.replace(process.version, 'v0.0.0'), 'latin1'), raw.subarray(nl)]));
+    const again = run(cli, ['log', '--format', 'json'], repo.dir, repo.env);
+    expect(again.code, again.stderr).toBe(0);
+    expect(readFileSync(cache).subarray(0, nl).toString('latin1')).toBe(stamp);
+  });
+
   it('a bundle edited in place, even to the same length, is compiled afresh', () => {
     repo = tempRepo();
     dist = copyDist();
