@@ -62115,6 +62115,11 @@ function takeEarly(args, cwd) {
 
 // src/adapters/git.ts
 var MAX_BUFFER = 1024 * 1024 * 1024;
+var LOG_FLAGS = ["--no-color", "--no-show-signature", "--no-relative", "--no-ext-diff", "--no-textconv"];
+function outputSafe(args) {
+  if (args[0] !== "log" && args[0] !== "show") return args;
+  return args.includes("--no-show-signature") ? args : [args[0], ...LOG_FLAGS, ...args.slice(1)];
+}
 function failure(args, code2, stderr) {
   const detail = stderr.trim().split("\n")[0] ?? "";
   return new GitSessionError(ExitCode2.Git, `git ${args.join(" ")} failed (exit ${code2}): ${detail}`);
@@ -62134,7 +62139,7 @@ function run(args, options2) {
   return new Promise((resolve2, reject) => {
     const child = childProcess().execFile(
       "git",
-      args,
+      outputSafe(args),
       { cwd: options2.cwd, env: options2.env ?? process.env, maxBuffer: MAX_BUFFER, encoding: "utf8" },
       (error2, stdout, stderr) => {
         const code2 = error2 ? typeof error2.code === "number" ? error2.code : 1 : 0;
@@ -62681,7 +62686,6 @@ async function openHistory(cwd, env) {
 function historyOf(repo, config, opts) {
   return { root: repo.root, shallowFile: repo.shallowFile, config, keys: trailerKeys(config.trailers, DEAD_END_ALIASES), opts };
 }
-var LOG_FLAGS = ["--no-color", "--no-show-signature", "--no-relative", "--no-ext-diff", "--no-textconv"];
 function pathArgs(paths) {
   return paths && paths.length > 0 ? ["--", ...paths] : ["--"];
 }

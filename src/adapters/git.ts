@@ -26,6 +26,20 @@ export interface GitResult {
 
 const MAX_BUFFER = 1024 * 1024 * 1024;
 
+// User config must not leak into output we parse: signatures would land in stdout
+// (log.showSignature), colour codes and relative paths would break the parse.
+export const LOG_FLAGS = ['--no-color', '--no-show-signature', '--no-relative', '--no-ext-diff', '--no-textconv'];
+
+/**
+ * `git log` and `git show` with the flags that keep the user's settings out of their
+ * output, whoever calls them: a caller that forgot them put signature text where a
+ * commit id belongs. Other commands are left as they are.
+ */
+export function outputSafe(args: readonly string[]): readonly string[] {
+  if (args[0] !== 'log' && args[0] !== 'show') return args;
+  return args.includes('--no-show-signature') ? args : [args[0], ...LOG_FLAGS, ...args.slice(1)];
+}
+
 function failure(args: readonly string[], code: number, stderr: string): GitSessionError {
   const detail = stderr.trim().split('\n')[0] ?? '';
   return new GitSessionError(ExitCode.Git, `git ${args.join(' ')} failed (exit ${code}): ${detail}`);
@@ -54,7 +68,7 @@ function run(args: readonly string[], options: GitOptions): Promise<GitResult> {
   return new Promise((resolve, reject) => {
     const child = childProcess().execFile(
       'git',
-      args,
+      outputSafe(args),
       { cwd: options.cwd, env: options.env ?? process.env, maxBuffer: MAX_BUFFER, encoding: 'utf8' },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;

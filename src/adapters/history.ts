@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { ExitCode, GitSessionError } from '../errors.js';
-import { git, type GitResult } from './git.js';
+import { git, LOG_FLAGS, type GitResult } from './git.js';
 import { loadConfig } from './config.js';
 import { findRepo, type RepoInfo } from './repo.js';
 import { DEAD_END_ALIASES, type Config } from '../core/config.js';
@@ -47,9 +47,8 @@ export function historyOf(repo: RepoInfo, config: Config, opts: HistoryOptions):
   return { root: repo.root, shallowFile: repo.shallowFile, config, keys: trailerKeys(config.trailers, DEAD_END_ALIASES), opts };
 }
 
-// User config must not leak into output we parse: signatures would land in stdout,
-// colour codes and relative paths would break the parse.
-export const LOG_FLAGS = ['--no-color', '--no-show-signature', '--no-relative', '--no-ext-diff', '--no-textconv'];
+// The flags that keep user config out of what we parse (see adapters/git.ts).
+export { LOG_FLAGS };
 
 /** What a `git log` reads: revisions, filters (`--since=...`), and paths. */
 export interface LogQuery {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { childProcess } from './builtins.js';
+import { outputSafe } from './git.js';
 
 /** What a merge driver needs to journal the revert it runs inside. */
 export interface RevertFacts {
@@ -75,7 +76,7 @@ export function revertInProgress(cwd: string, env: NodeJS.ProcessEnv, fromPid: n
   const revs = argv && revertRevisions(argv);
   if (!revs) return undefined;
   const git = (args: string[]) => {
-    const r = childProcess().spawnSync('git', args, { cwd, env, encoding: 'utf8' });
+    const r = childProcess().spawnSync('git', outputSafe(args), { cwd, env, encoding: 'utf8' });
     return r.status === 0 ? r.stdout.trim() : undefined;
   };
   const gitDir = git(['rev-parse', '--absolute-git-dir']);

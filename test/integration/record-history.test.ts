@@ -295,5 +295,23 @@ describe('signatures never leak into what the readers parse', () => {
     expect(ids.length).toBeGreaterThan(3);
     for (const id of ids) expect(id).toMatch(/^[0-9a-f]{40}$/);
     expect(texts(reviewItems(repo, `${base}..HEAD`).decisions)).toEqual(['Sign release commits']);
+
+    // Two more signed commits that leave the session file alone, then a revert of one.
+    for (const n of [1, 2]) {
+      repo.write(`src/later-${n}.ts`, `${n}\n`);
+      repo.git(['add', '-A']);
+      repo.git(['commit', '-q', '-S', '-m', `Later ${n}`]);
+    }
+    const sessionCommit = repo.git(['rev-parse', 'HEAD~2']).stdout.trim();
+    const status = JSON.parse(gs(repo, ['status', '--json'])) as Record<string, unknown>;
+    expect(JSON.stringify(status)).not.toMatch(/signature|SHA256:/);
+    expect(status).toMatchObject({ commitsSinceUpdate: 2 });
+    expect(JSON.stringify(status)).toContain(sessionCommit.slice(0, 7));
+    const context = gs(repo, ['context', '--format', 'json']);
+    expect(context).not.toMatch(/signature|SHA256:/);
+    expect(context).toContain('src/later-2.ts');
+    repo.git(['revert', '--no-edit', 'HEAD~1']);
+    expect(repo.git(['show', 'HEAD', '--', '.session']).stdout).toContain('- Reverts: ');
+    expect(repo.git(['show', '--no-show-signature', 'HEAD', '--', '.session']).stdout).not.toMatch(/signature|SHA256:/);
   });
 });
