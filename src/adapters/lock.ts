@@ -143,7 +143,18 @@ export function withLock<T>(path: string, fn: () => T, options: LockOptions = {}
     });
   }
   for (;;) {
-    if (tryCreate(path)) break;
+    let created: boolean;
+    try {
+      created = tryCreate(path);
+    } catch (error) {
+      // A folder left read-only (owned by root after a sudo) is one clear line, not a stack.
+      throw new GitSessionError(ExitCode.WriteFailed, `could not be created (${(error as NodeJS.ErrnoException).code ?? String(error)}).`, {
+        file: path,
+        fix: 'Make the git dir\'s git-session folder writable (or remove it) and run the command again; nothing was changed.',
+        cause: error,
+      });
+    }
+    if (created) break;
     const holder = readHolder(path);
     if (isStale(path, holder, LOCK_STALE_MS)) {
       breakStale(path, holder, LOCK_STALE_MS);

@@ -26,6 +26,10 @@ export function readPrivateStore(gitDir: string, path: string): PrivateStore {
  */
 export function updatePrivateStore(gitDir: string, path: string, bodies: PrivateStore): void {
   const file = privateStorePath(gitDir, path);
+  // Usually nothing changed since the last clean (git cleans the file on every status
+  // after an edit): then nothing is locked or written, and a read-only folder costs nothing.
+  const kept = readPrivateStore(gitDir, path);
+  if (Object.entries(bodies).every(([k, v]) => kept[k] === v)) return;
   withLock(lockPath(gitDir, 'private'), () => {
     const before = readPrivateStore(gitDir, path);
     const next = { ...before, ...bodies };

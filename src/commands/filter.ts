@@ -1,4 +1,6 @@
 import { readPrivateStore, updatePrivateStore } from '../adapters/private-store.js';
+import { findRepoDirs } from '../adapters/edit-state.js';
+import { MAX_SESSION_BYTES } from '../adapters/fs.js';
 import { findRepo } from '../adapters/repo.js';
 import { cleanPrivate, smudgePrivate } from '../core/session/private-filter.js';
 import { ExitCode, GitSessionError } from '../errors.js';
@@ -26,7 +28,20 @@ export async function filter(args: { mode: string; path: string | undefined }, i
       cause: error,
     });
   }
-  const { gitDir } = await findRepo(cwd, env);
+  // Without any of these, no heading or marker can make a private region (the heading
+  // words are private, personal, privé, privado, privat; a character reference, an
+  // escape or a tag could spell one in markdown): nothing to take out or put back, so
+  // no parser, no repository, no store.
+  if (!/priv|personal|[&\\]|<[a-z/]/i.test(text)) return input;
+  if (input.length > MAX_SESSION_BYTES) {
+    throw new GitSessionError(ExitCode.BadInput, `is ${input.length} bytes, over the 1 MB limit, too large to check for private text.`, {
+      file: path,
+      fix: 'Move older notes out of it (into the journal or another file) and add it again.',
+    });
+  }
+  // Git runs the filter at the top of the work tree: the git dir is found there without
+  // starting git, unless GIT_DIR names another.
+  const gitDir = (!env.GIT_DIR && findRepoDirs(cwd)?.gitDir) || (await findRepo(cwd, env)).gitDir;
   if (args.mode === 'smudge') return Buffer.from(smudgePrivate(text, readPrivateStore(gitDir, path)), 'utf8');
   const { text: clean, bodies } = cleanPrivate(text);
   updatePrivateStore(gitDir, path, bodies);

@@ -1,4 +1,4 @@
-import { utimesSync } from 'node:fs';
+import { mkdirSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BIN_DIR, tempRepo, type TempRepo } from '../helpers/repo.js';
@@ -71,6 +71,43 @@ describe('private text stays on this machine', () => {
     expect(r.git(['status', '--porcelain', '--', 'SESSION.md']).stdout).toBe('');
     expect(r.git(['diff', '--', 'SESSION.md']).stdout).toBe('');
     expect(r.read('SESSION.md')).toBe(SESSION);
+  });
+
+  it('takes no lock and writes nothing when the private text kept is already what the file holds', () => {
+    repo = initRepo();
+    const r = repo;
+    r.git(['add', '-A']);
+    r.git(['commit', '-q', '-m', 'init']);
+    // A public edit: git cleans the file again on status, add and commit.
+    r.write('SESSION.md', r.read('SESSION.md').replace('Ship retries.', 'Ship retries today.'));
+    // A lock nobody can take (a folder where the lock file goes): a filter that wanted it would fail.
+    mkdirSync(join(r.dir, '.git', 'git-session', 'private.lock'), { recursive: true });
+    const env = { GIT_SESSION_LOCK_TIMEOUT: '300' };
+    expect(r.git(['status', '--porcelain'], { env }).stdout).toBe(' M SESSION.md\n');
+    r.git(['add', 'SESSION.md'], { env });
+    expect(r.git(['show', ':SESSION.md']).stdout).toContain('Ship retries today.');
+    expect(r.git(['show', ':SESSION.md']).stdout).not.toMatch(/salary|CTO/);
+  });
+
+  it('a private heading spelled with a character reference is still kept out', () => {
+    repo = initRepo();
+    const r = repo;
+    r.write('SESSION.md', '# Session\n\n## Goal\nShip.\n\n## Pri&#118;ate\nmy salary talk\n');
+    r.git(['add', 'SESSION.md']);
+    expect(r.git(['show', ':SESSION.md']).stdout).not.toContain('salary');
+  });
+
+  it('a file over 1 MB: one clear line when it may hold private text, stored as it is when it cannot', () => {
+    repo = initRepo();
+    const r = repo;
+    r.write('SESSION.md', '# Session\n\n## Decisions\n' + '- item x\n'.repeat(200_000));
+    const plain = r.git(['add', 'SESSION.md'], { allowFail: true });
+    expect(plain.code, plain.stderr).toBe(0);
+    r.write('SESSION.md', '# Session\n\n## Private\nmine\n\n## Decisions\n' + '- item x\n'.repeat(200_000));
+    const big = r.git(['add', 'SESSION.md'], { allowFail: true });
+    expect(big.code).not.toBe(0);
+    expect(big.stderr).toContain('over the 1 MB limit, too large to check for private text');
+    expect(big.stderr).not.toMatch(/internal error|RangeError/);
   });
 
   it('refuses to add the file when the filter cannot run, instead of passing private text through', () => {
