@@ -114,6 +114,9 @@ describe('merge drivers installed by init', () => {
     expect(entries.filter((e) => e.decisions.some((d) => d.startsWith('First'))).length).toBe(1);
     expect(entries.at(-1)!.reverts).toBe(`${first.slice(0, 12)} First`);
     expect(repo.git(['status', '--porcelain']).stdout).toBe('');
+    // log shows the revert with the entry the driver wrote for it.
+    const log = JSON.parse(repo.run(['log', '-n', '1', '--format', 'json']).stdout) as { commits: { journal: { reverts?: string }[] }[] };
+    expect(log.commits[0]!.journal.map((j) => j.reverts)).toEqual([`${first.slice(0, 12)} First`]);
   });
 
   it('same-minute entries by one author from two clones stay whole and once each after pull --rebase and merge', () => {

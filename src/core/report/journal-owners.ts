@@ -12,7 +12,8 @@ export type JournalOf = (hash: string) => JournalEntry[] | undefined;
  * - an entry put back: the same entry an older commit of the history added. It stays
  *   with that commit, shown once, not again under the commit that restored it;
  * - the revert's own entry: its id is the first 12 digits of the revert commit's id,
- *   and it is shown with that commit.
+ *   and it is shown with that commit. A revert the merge driver journaled carries its
+ *   entry itself, under an id made before the commit was: shown where it stands.
  *
  * `journal` lists commits newest first, as git walks them.
  */
@@ -24,16 +25,19 @@ export function journalOwners(journal: JournalByCommit): JournalOf {
   // Oldest first, so the first commit to add an entry is the one that keeps it.
   for (const [hash, entries] of [...journal].reverse()) {
     const own: JournalEntry[] = [];
+    const reverts: JournalEntry[] = [];
     for (const entry of entries) {
       const identity = entry.id ?? JSON.stringify(entry);
       if (seen.has(identity)) continue;
       seen.add(identity);
-      if (entry.reverts !== undefined && entry.id !== undefined && REVERT_PREFIX.test(entry.id) && !hash.startsWith(entry.id)) {
-        moved.set(entry.id, [...(moved.get(entry.id) ?? []), entry]);
-      } else {
-        own.push(entry);
-      }
+      if (entry.reverts !== undefined && entry.id !== undefined && REVERT_PREFIX.test(entry.id) && !hash.startsWith(entry.id)) reverts.push(entry);
+      else own.push(entry);
     }
+    // A repair is made by the next commit's pre-commit, which writes that commit's own
+    // entry too. A commit that added revert entries alone is the revert itself (the
+    // merge driver wrote them, under ids no commit had yet): they stay with it.
+    if (own.length === 0) own.push(...reverts);
+    else for (const entry of reverts) moved.set(entry.id!, [...(moved.get(entry.id!) ?? []), entry]);
     if (own.length > 0) owned.set(hash, own);
   }
   if (moved.size === 0) return (hash) => owned.get(hash);

@@ -44,6 +44,14 @@ describe('journalOwners', () => {
     expect(journalOwners(old)(C)!.map((e) => e.status)).toEqual(['same']);
   });
 
+  it('leaves with the revert the entry the merge driver wrote, under an id no commit has', () => {
+    const driven = new Map([
+      [R, [entry('5a5a5a5a5a5a', { reverts: 'cccccccccccc Alpha' })]],
+      [C, [entry('111111111111', { decisions: ['Alpha'] })]],
+    ]);
+    expect(journalOwners(driven)(R)!.map((e) => e.reverts)).toEqual(['cccccccccccc Alpha']);
+  });
+
   it('gives the entries of listed commits only, by commit', () => {
     const owned = ownedJournal(walked, [{ hash: N }, { hash: R }]);
     expect([...owned.keys()]).toEqual([N, R]);
