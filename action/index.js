@@ -63194,14 +63194,15 @@ async function judgedAtHead(h, walk2, judge) {
   if (!at) return judge(await walk2(["HEAD"]));
   const path3 = statePathOf(at.dirs, "recordItems");
   const stored = readState2(path3);
-  if (stored?.key === at.key && stored.head === at.head) return stored.value;
+  if (stored?.key === at.key && stored.head === at.head && listOfRecords(stored.value)) return stored.value;
   const value2 = await judge(await keptWalk(at, "record", walk2));
   writeState2(path3, { key: at.key, head: at.head, value: value2 });
   return value2;
 }
 async function keptWalk({ h, dirs, head, key }, file, walk2) {
   const path3 = statePathOf(dirs, file);
-  const stored = readState2(path3);
+  const read = readState2(path3);
+  const stored = read && listOfRecords(read.commits) ? read : void 0;
   if (stored?.key === key && stored.head === head) return stored.commits;
   const commits = stored?.key === key && await descends(h, stored.head, head) ? (
     // Newest first, as git lists them: what is new comes before what was kept.
@@ -63213,6 +63214,9 @@ async function keptWalk({ h, dirs, head, key }, file, walk2) {
 async function descends(h, ancestor, head) {
   const r = await git(["merge-base", "--is-ancestor", ancestor, head], { cwd: h.root, env: h.opts.env, allowFailure: true });
   return r.code === 0;
+}
+function listOfRecords(value2) {
+  return Array.isArray(value2) && value2.every((v) => v !== null && typeof v === "object");
 }
 
 // src/core/history/walk.ts

@@ -87,7 +87,7 @@ export function assertStaysInWorkTree(link: string, root: string): string {
   if (!inWorkTree(top, path)) {
     throw new GitSessionError(ExitCode.BadInput, `leads to ${path} through a symlink, outside the repository's work tree: git-session writes only inside it.`, {
       file: relative(resolve(root), resolve(link)),
-      fix: 'Replace the link with the file itself (or point session.file in .gitsession at a file in the repository), then run the command again.',
+      fix: 'Replace the link with the file or folder itself (or point session.file or journal.path in .gitsession inside the repository), then run the command again.',
     });
   }
   return path;

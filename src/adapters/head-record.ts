@@ -31,7 +31,7 @@ export async function judgedAtHead<K, T>(
   if (!at) return judge(await walk(['HEAD']));
   const path = statePathOf(at.dirs, 'recordItems');
   const stored = readState<{ key: string; head: string; value: T }>(path);
-  if (stored?.key === at.key && stored.head === at.head) return stored.value;
+  if (stored?.key === at.key && stored.head === at.head && listOfRecords(stored.value)) return stored.value;
   const value = await judge(await keptWalk(at, 'record', walk));
   writeState(path, { key: at.key, head: at.head, value });
   return value;
@@ -73,7 +73,9 @@ class JournalUnreadable extends Error {}
  */
 async function keptWalk<K>({ h, dirs, head, key }: At, file: 'record' | 'journal', walk: (revArgs: readonly string[]) => Promise<K[]>): Promise<K[]> {
   const path = statePathOf(dirs, file);
-  const stored = readState<{ key: string; head: string; commits: K[] }>(path);
+  const read = readState<{ key: string; head: string; commits: K[] }>(path);
+  // A file of the right shape but damaged contents is walked again, as a missing one is.
+  const stored = read && listOfRecords(read.commits) ? read : undefined;
   if (stored?.key === key && stored.head === head) return stored.commits;
   const commits =
     stored?.key === key && (await descends(h, stored.head, head))
@@ -87,4 +89,9 @@ async function keptWalk<K>({ h, dirs, head, key }: At, file: 'record' | 'journal
 async function descends(h: History, ancestor: string, head: string): Promise<boolean> {
   const r = await git(['merge-base', '--is-ancestor', ancestor, head], { cwd: h.root, env: h.opts.env, allowFailure: true });
   return r.code === 0;
+}
+
+/** Whether a kept value is what the walks write: a list of records (objects or [hash, entries] pairs). */
+function listOfRecords(value: unknown): boolean {
+  return Array.isArray(value) && value.every((v) => v !== null && typeof v === 'object');
 }

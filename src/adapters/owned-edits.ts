@@ -19,14 +19,16 @@ interface OwnedRecord {
   edits: OwnedEdit[];
 }
 
-function readRecord(stateDir: string): OwnedRecord | undefined {
+/** The record; undefined when there is none, 'unreadable' when the file is damaged. */
+function readRecord(stateDir: string): OwnedRecord | 'unreadable' | undefined {
   const raw = readState(statePath(stateDir, 'ownedEdits'));
   if (raw === undefined) return undefined;
   try {
     const r = JSON.parse(raw) as OwnedRecord;
-    return typeof r.file === 'string' && Array.isArray(r.edits) ? r : undefined;
+    const valid = typeof r.file === 'string' && Array.isArray(r.edits) && r.edits.every((e) => typeof e?.before === 'string' && typeof e?.after === 'string');
+    return valid ? r : 'unreadable';
   } catch {
-    return undefined;
+    return 'unreadable';
   }
 }
 
@@ -35,7 +37,8 @@ function readRecord(stateDir: string): OwnedRecord | undefined {
  * Returns the text the commands since the last commit started from.
  */
 export function recordOwnedEdit(stateDir: string, file: string, before: string, after: string): string {
-  const old = readRecord(stateDir);
+  const read = readRecord(stateDir);
+  const old = read === 'unreadable' ? undefined : read;
   const edits = appendOwnedEdit(old?.file === file ? old.edits : [], { before, after });
   writeStateQuietly(statePath(stateDir, 'ownedEdits'), JSON.stringify({ file, edits }));
   return edits[0]?.before ?? before;
@@ -109,6 +112,10 @@ export async function stageOwnedEdits(
 ): Promise<OwnedStaging> {
   const none = { staged: 0, notStaged: 0 };
   const record = readRecord(stateDir);
+  if (record === 'unreadable') {
+    removeFile(statePath(stateDir, 'ownedEdits'));
+    return { ...none, unreadable: true };
+  }
   if (!record) return none;
   const done = () => removeFile(statePath(stateDir, 'ownedEdits'));
   if (record.file !== file) {

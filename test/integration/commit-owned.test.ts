@@ -73,6 +73,19 @@ describe('decisions follow their commit', () => {
     expect(committed).not.toContain('Notes for this file only');
   });
 
+  it('a damaged record of the commands\' lines: the commit goes through and says, in one line, what to do', () => {
+    repo = sessionRepo();
+    expect(repo.run(['decide', 'Round half to even', '--because', 'matches the spec']).code).toBe(0);
+    writeFileSync(join(repo.dir, '.git', 'git-session', 'owned-edits.json'), '{"x');
+    repo.write('src/convert.js', code(3));
+    repo.git(['add', 'src/convert.js']);
+    const r = gitNoTty(repo, ['commit', '-q', '-m', 'Rounding'], { CLAUDECODE: '1' });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain("the record of what git-session's commands wrote to SESSION.md could not be read");
+    expect(r.stderr).toContain('git add SESSION.md and git commit --amend --no-edit');
+    expect(existsSync(join(repo.dir, '.git', 'git-session', 'owned-edits.json'))).toBe(false);
+  });
+
   it('several decisions before a commit: the commit finds HEAD\'s summary kept, and loads no parser', () => {
     repo = sessionRepo();
     for (const n of [1, 2, 3, 4, 5]) expect(repo.run(['decide', `Convert unit ${n} through the table`, '--because', 'one place']).code).toBe(0);

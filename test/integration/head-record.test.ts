@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TempRepo } from '../helpers/repo.js';
@@ -68,5 +68,24 @@ describe("the readers' record of HEAD's history, kept under the git dir", () => 
     const log = logBothWays(r);
     expect(JSON.parse(log).commits.map((c: { subject: string }) => c.subject)).toContain('Reworded');
     expect(record(r).head).toBe(head(r));
+  });
+
+  it('a kept file of the right shape with damaged contents is judged again, not trusted', () => {
+    repo = initialised();
+    const r = repo;
+    decideAndCommit(r, 'Keep amounts in cents', 'money.ts');
+    const good = logBothWays(r);
+    for (const [file, field] of [[ITEMS, 'value'], [RECORD, 'commits'], [JOURNAL, 'commits']] as const) {
+      expect(r.run(['log', '--format', 'json']).code).toBe(0);
+      const path = join(r.dir, file);
+      const kept = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+      for (const bad of [null, [null], 'x']) {
+        writeFileSync(path, JSON.stringify({ ...kept, [field]: bad }));
+        const again = r.run(['log', '--format', 'json']);
+        expect(again.stderr).toBe('');
+        expect(again.stdout).toBe(good);
+      }
+    }
+    expect(r.run(['why', 'money.ts:1']).code).toBe(0);
   });
 });

@@ -36,6 +36,8 @@ export interface OwnedEdits {
   staged: number;
   /** Still in the work tree only: they overlap edits of the person's that are not staged. */
   notStaged: number;
+  /** The record of those lines could not be read (a damaged file under the git dir). */
+  unreadable?: boolean;
 }
 
 /** Everything the pre-commit hook knows about the commit being made: gathered first, then planned from. */
@@ -84,6 +86,12 @@ function ownedMessages(f: CommitFacts): string[] {
     out.push(
       `git-session: recorded but not staged: what git-session's commands wrote to ${f.sessionFile} overlaps your own unstaged edits there, so it is not in this commit. ` +
         `Stage it (git add -p ${f.sessionFile}) and amend (git commit --amend --no-edit).\n`,
+    );
+  }
+  if (f.owned.unreadable) {
+    out.push(
+      `git-session: the record of what git-session's commands wrote to ${f.sessionFile} could not be read, so none of it was staged for you. ` +
+        `If ${f.sessionFile} holds decisions for this commit: git add ${f.sessionFile} and git commit --amend --no-edit.\n`,
     );
   }
   return out;
