@@ -4,7 +4,7 @@
 // every import() below reaches an ES module that is loaded only when it is needed.
 import { readFileSync, writeSync } from 'node:fs';
 import { ExitCode } from '../errors.js';
-import { sanitiseOutput } from '../core/text/sanitise.js';
+import { sanitiseJsonText, sanitiseOutput } from '../core/text/sanitise.js';
 import type { CommandContext, CommandResult } from '../context.js';
 
 declare const __VERSION__: string;
@@ -43,9 +43,11 @@ function emitHook(result: CommandResult): void {
       (fd === 1 ? process.stdout : process.stderr).write(text);
     }
   };
-  // stdout is the hook script's protocol (a path to stage); stderr reaches a terminal,
-  // and file names or recorded text in it must not carry escape sequences there.
-  write(1, result.stdout);
+  // stdout is the hook script's protocol (a path to stage, byte for byte) or, for an
+  // assistant's hook, JSON that reaches its context: that is cleaned like any output.
+  // stderr reaches a terminal, and file names or recorded text in it must not carry
+  // escape sequences there.
+  write(1, result.stdout && /^\s*[[{]/.test(result.stdout) ? sanitiseJsonText(result.stdout) : result.stdout);
   write(2, result.stderr && sanitiseOutput(result.stderr));
   if (result.exitCode !== undefined) process.exitCode = result.exitCode;
 }

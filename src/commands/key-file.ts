@@ -1,3 +1,4 @@
+import { sanitiseText } from '../core/text/sanitise.js';
 import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CommandContext, CommandResult } from '../context.js';
@@ -33,8 +34,9 @@ export function repoPath(given: string, cwd: string, root: string): string {
 export async function keyFile(args: { path: string; why?: string }, ctx: CommandContext): Promise<CommandResult> {
   inlineText(String(args.path ?? ''), 'path');
   const file = await locateSessionFile(ctx.cwd, ctx.env);
-  const path = repoPath(String(args.path).replace(/\s+/g, ' ').trim(), ctx.cwd, file.repo.root);
-  const why = args.why !== undefined && args.why.trim() !== '' ? args.why.replace(/\s+/g, ' ').trim() : null;
+  // A file name can carry terminal escapes: the session file gets the name without them.
+  const path = repoPath(sanitiseText(String(args.path)).replace(/\s+/g, ' ').trim(), ctx.cwd, file.repo.root);
+  const why = args.why !== undefined && args.why.trim() !== '' ? sanitiseText(args.why).replace(/\s+/g, ' ').trim() || null : null;
   let known = false;
   updateSessionFile(
     file,

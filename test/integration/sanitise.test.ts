@@ -2,6 +2,7 @@ import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectMcp } from '../helpers/mcp.js';
 import { tempRepo, type TempRepo } from '../helpers/repo.js';
+import { sessionRepo } from './commit-setup.js';
 
 let repo: TempRepo | undefined;
 let client: Client | undefined;
@@ -128,5 +129,33 @@ describe('no control sequence reaches an output', () => {
     });
     expect(hook.stdout).toContain('[REDACTED:github-token]');
     expect(hook.stdout).not.toContain(token);
+  });
+
+  it('decide says a secret back redacted and names it at once', () => {
+    const key = ['AKIA', 'QX3RT7', 'EXAMPLE7Z2'].join('');
+    repo = sessionRepo();
+    const r = repo.run(['decide', `Deploy with ${key}`, '--because', 'it works']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Deploy with [REDACTED:aws-access-key] — Reason: it works');
+    expect(r.stdout).not.toContain(key);
+    expect(r.stderr).toContain('looks like a secret (aws-access-key)');
+  });
+
+  it('an escape in a file name reaches neither an assistant\'s hook JSON nor the session file', () => {
+    repo = sessionRepo();
+    const name = 'evil\x1b[31mred\x1b[0m.txt';
+    repo.write(name, 'x\n');
+    repo.git(['add', '-A']);
+    repo.git(['commit', '-q', '--no-verify', '-m', 'Add it', '-m', 'Decision: Keep the red file — it is tested']);
+    const hook = repo.run(['hook', 'claude-pre-tool-use'], {
+      input: JSON.stringify({ session_id: 's', cwd: repo.dir, hook_event_name: 'PreToolUse', tool_name: 'Read', tool_input: { file_path: `${repo.dir}/${name}` } }),
+    });
+    expect(hook.code, hook.stderr).toBe(0);
+    expect(hook.stdout).toContain('Keep the red file');
+    expect(hook.stdout).toContain('evilred.txt');
+    expect(hook.stdout).not.toMatch(/\\u001b|\x1b/);
+    expect(repo.run(['key-file', name, 'the \x1b[1mred\x1b[0m one']).code).toBe(0);
+    expect(repo.read('SESSION.md')).toContain('evilred.txt');
+    expect(repo.read('SESSION.md')).not.toContain('\x1b');
   });
 });
