@@ -2,7 +2,7 @@ import { readPrivateStore, updatePrivateStore } from '../adapters/private-store.
 import { findRepoDirs } from '../adapters/edit-state.js';
 import { MAX_SESSION_BYTES } from '../adapters/fs.js';
 import { findRepo } from '../adapters/repo.js';
-import { cleanPrivate, smudgePrivate } from '../core/session/private-filter.js';
+import { cleanWith, plainPrivateRegions, smudgeWith, type PrivateRegion } from '../core/session/private-regions.js';
 import { ExitCode, GitSessionError } from '../errors.js';
 
 /**
@@ -42,8 +42,22 @@ export async function filter(args: { mode: string; path: string | undefined }, i
   // Git runs the filter at the top of the work tree: the git dir is found there without
   // starting git, unless GIT_DIR names another.
   const gitDir = (!env.GIT_DIR && findRepoDirs(cwd)?.gitDir) || (await findRepo(cwd, env)).gitDir;
-  if (args.mode === 'smudge') return Buffer.from(smudgePrivate(text, readPrivateStore(gitDir, path)), 'utf8');
-  const { text: clean, bodies } = cleanPrivate(text);
+  // The regions read line by line when lines decide them (the template's Private section
+  // does), else by the parser, loaded only then.
+  const find = plainPrivateRegions(text) ? plainOrParsed : (await import('../core/session/private-filter.js')).privateRegions;
+  if (args.mode === 'smudge') return Buffer.from(smudgeWith(text, readPrivateStore(gitDir, path), find), 'utf8');
+  const { text: clean, bodies } = cleanWith(text, find);
   updatePrivateStore(gitDir, path, bodies);
   return Buffer.from(clean, 'utf8');
+}
+
+/**
+ * The line reader's regions; a text it declines (what cleaning left of one it read)
+ * stops the filter rather than pass private text on: the parser would be needed, and
+ * a filter that fails makes git store nothing.
+ */
+function plainOrParsed(text: string): PrivateRegion[] {
+  const found = plainPrivateRegions(text);
+  if (!found) throw new GitSessionError(ExitCode.Internal, 'could not be read line by line after its private text was taken out.', { fix: 'Add it again; if it recurs, report it.' });
+  return found;
 }
