@@ -85,8 +85,15 @@ function makeRepo(name, kind, big, oneFile = false) {
     sh(dir, 'git', ['fast-import', '--quiet'], stream);
     sh(dir, 'git', ['reset', '-q', '--hard', 'main']);
   }
-  writeFileSync(join(dir, 'SESSION.md'), SESSION);
   writeFileSync(join(dir, 'code.js'), 'export const n = 0;\n');
+  if (kind === 'init') {
+    // As a user has it: init's template (with its Private section), hooks, merge drivers and private filter.
+    sh(dir, 'node', [cli, 'init']);
+    sh(dir, 'git', ['add', '-A']);
+    sh(dir, 'git', ['commit', '-q', '--no-verify', '-m', 'Setup']);
+    return dir;
+  }
+  writeFileSync(join(dir, 'SESSION.md'), SESSION);
   mkdirSync(join(dir, '.session', 'journal'), { recursive: true });
   // init writes the settings file; without one the hooks stay out of a repository.
   writeFileSync(join(dir, '.gitsession'), '');
@@ -189,6 +196,7 @@ try {
     ['node -e 0 + sh stages a line, 3 hooks', () => scenario(makeRepo('stage', 'stage', false), { decisions: false })],
     ['git-session, after `decide`', () => scenario(makeRepo('ours-decide', 'ours', false), { decide: true }), 1.4],
     ['  the same, SESSION.md left to hook', () => scenario(makeRepo('ours-decide-owned', 'ours', false), { decide: true, addSession: false })],
+    ['  the same, a repo set up by init***', () => scenario(makeRepo('init-decide-owned', 'init', false), { decide: true, addSession: false })],
     ['  big repo*, nothing to record', () => scenario(makeRepo('big-idle', 'ours', true), { decisions: false }), 1.3],
     ['  big repo*, 3 bullets typed by hand', () => scenario(makeRepo('big-full', 'ours', true), { decisions: true }), 1.5],
     ['  big repo, one journal file**', () => scenario(makeRepo('big-onefile', 'ours', true, true), { decisions: false })],
@@ -215,6 +223,7 @@ try {
   console.log('sh stages a line: what git charges any hook that journals into the commit (git add, two more hooks).');
   console.log('* big repo: 10,000-commit history (git fast-import) and a 5,000-entry journal in 100 weekly files.');
   console.log('** the same 5,000 entries in one file (journal.path without {week}): git add hashes and compresses it whole.');
+  console.log('*** init\'s template and private filter: git runs the filter (a node start) when it finds the session file changed.');
   console.log('cpu: user + sys of git and every hook process, steadier than wall time on a busy machine.');
 } finally {
   rmSync(base, { recursive: true, force: true });
