@@ -8,13 +8,19 @@ export interface ModuleFacts {
   path: string;
   /** Resolved src-relative paths of relative imports; package names of the others. */
   imports: { spec: string; target: string; line: number }[];
-  /** References to the world: `process`, `require`, `getBuiltinModule`, `Date.now()`, `new Date()`, `import.meta`. */
+  /** References to the world: `process`, `require`, `getBuiltinModule`, `global`, `module`, `eval`, the clock (`Date.now()`, `new Date()`, `Date()`, `performance`), `import.meta`. */
   world: { what: string; line: number }[];
 }
 
 function lineOf(sf: ts.SourceFile, node: ts.Node): number {
   return sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
 }
+
+/**
+ * Globals that reach the world: the process and its modules (`global` and `module` reach
+ * them too), code built from text (`eval`, `Function`), and the clock (`performance`).
+ */
+const WORLD_NAMES = new Set(['process', 'require', 'getBuiltinModule', 'globalThis', 'global', 'module', 'Deno', 'Bun', 'eval', 'Function', 'performance']);
 
 /** Reads one module with the TypeScript parser: real import declarations and references, not text patterns. */
 export function readModule(srcRoot: string, file: string, text = readFileSync(file, 'utf8')): ModuleFacts {
@@ -31,6 +37,12 @@ export function readModule(srcRoot: string, file: string, text = readFileSync(fi
   const visit = (node: ts.Node): void => {
     if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
       addImport(node.moduleSpecifier.text, node);
+    } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {
+      // `import x = require('fs')`: an import all the same.
+      const spec = node.moduleReference.expression;
+      if (ts.isStringLiteralLike(spec)) addImport(spec.text, node);
+      else world.push({ what: 'import = require() of a computed name', line: lineOf(sf, node) });
+      return;
     } else if (ts.isCallExpression(node)) {
       const callee = node.expression;
       const arg = node.arguments[0];
@@ -44,12 +56,15 @@ export function readModule(srcRoot: string, file: string, text = readFileSync(fi
         else world.push({ what: 'import() of a computed name', line: lineOf(sf, node) });
       } else if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'now' && ts.isIdentifier(callee.expression) && callee.expression.text === 'Date') {
         world.push({ what: 'Date.now()', line: lineOf(sf, node) });
+      } else if (ts.isIdentifier(callee) && callee.text === 'Date') {
+        // Date() called without new is the current time as text.
+        world.push({ what: 'Date()', line: lineOf(sf, node) });
       }
     } else if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'Date' && (node.arguments?.length ?? 0) === 0) {
       world.push({ what: 'new Date()', line: lineOf(sf, node) });
     } else if (ts.isMetaProperty(node)) {
       world.push({ what: 'import.meta', line: lineOf(sf, node) });
-    } else if (ts.isIdentifier(node) && ['process', 'require', 'getBuiltinModule', 'globalThis', 'Deno', 'Bun'].includes(node.text)) {
+    } else if (ts.isIdentifier(node) && WORLD_NAMES.has(node.text)) {
       // A property name (`x.process`) or a declaration of our own is not a reference to the global.
       const parent = node.parent;
       const isName =

@@ -79,6 +79,13 @@ describe('the layers of src/', () => {
       ['export const stamp = () => Date.now();', /references Date\.now\(\)/],
       ['export const t = new Date();', /references new Date\(\)/],
       ["const g = globalThis['process'];", /references globalThis/],
+      ["import fs4 = require('fs');", /the core imports fs/],
+      ['export const env = () => global.process.env;', /references global/],
+      ["export const m = () => module.require('fs');", /references module/],
+      ["export const e = () => (0, eval)('process');", /references eval/],
+      ["export const f = () => new Function('return process')();", /references Function/],
+      ['export const t = () => performance.now();', /references performance/],
+      ['export const d = () => Date();', /references Date\(\)/],
     ])('%s', (line, expected) => {
       writeFileSync(victim, `${original}\n${line}\n`);
       try {
