@@ -88,4 +88,23 @@ describe("the readers' record of HEAD's history, kept under the git dir", () => 
     }
     expect(r.run(['why', 'money.ts:1']).code).toBe(0);
   });
+
+  it('in a shallow clone, what the cut-off commit seems to record is tied to no file', () => {
+    repo = initialised();
+    const r = repo;
+    for (const what of ['Alpha', 'Beta', 'Gamma']) decideAndCommit(r, what, `${what}.txt`);
+    const clone = `${r.dir}-shallow`;
+    r.git(['clone', '-q', '--depth', '2', `file://${r.dir}`, clone]);
+    const served = (path: string) => {
+      const out = r.run(['decisions', path, '--format', 'json'], { cwd: clone });
+      expect(out.code, out.stderr).toBe(0);
+      return (JSON.parse(out.stdout) as { text: string | null }).text ?? '';
+    };
+    // Beta's commit is where the clone stops: git diffs it against nothing, as if it wrote every file and decision.
+    expect(served('Alpha.txt')).not.toContain('Alpha');
+    expect(served('Gamma.txt')).toContain('Gamma');
+    expect(served('Gamma.txt')).not.toMatch(/Alpha|Beta/);
+    // In the full clone each decision is served with its own file.
+    expect(r.run(['decisions', 'Alpha.txt', '--format', 'json']).stdout).toContain('Alpha');
+  });
 });
