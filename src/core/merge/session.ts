@@ -121,6 +121,24 @@ function applyEntries(primary: Segment, base: Segment | undefined, other: Segmen
   return out + text.slice(pos);
 }
 
+/**
+ * Whether both sides took out the same entry and each put in one the other did not: an
+ * entry edited on both branches (or edited on one and superseded on the other). Taken
+ * as removals and additions, both new versions would stand side by side, silently
+ * contradicting each other; git itself would call it a conflict.
+ */
+function bothEdited(base: Segment | undefined, ours: Segment, theirs: Segment): boolean {
+  if (!base) return false;
+  const o = new Set(ours.items.map((i) => i.key));
+  const t = new Set(theirs.items.map((i) => i.key));
+  const b = new Set(base.items.map((i) => i.key));
+  const goneFromBoth = base.items.some((i) => !o.has(i.key) && !t.has(i.key));
+  if (!goneFromBoth) return false;
+  const ourNew = ours.items.some((i) => !b.has(i.key) && !t.has(i.key));
+  const theirNew = theirs.items.some((i) => !b.has(i.key) && !o.has(i.key));
+  return ourNew && theirNew;
+}
+
 /** Ours' version, then the marker line, then theirs' body: both kept, in plain markdown. */
 function keepBoth(ours: string, theirsBody: string, eol: string): string {
   const core = ours.trimEnd();
@@ -138,17 +156,17 @@ function mergeSegment(base: Segment | undefined, ours: Segment, theirs: Segment,
   const b = base?.text;
   if (theirs.text === b || theirs.text === ours.text) return { text: ours.text, marked: false };
   if (ours.text === b) return { text: theirs.text, marked: false };
+  const theirsBody = theirs.text.slice(theirs.bodyAt);
+  // Already merged once (a retried merge, a rebase replaying it): both versions are there.
+  if (keptBoth(ours.text, theirsBody)) return { text: ours.text, marked: false };
   const entries = !TEXT_KINDS.has(ours.kind) && (ours.items.length > 0 || theirs.items.length > 0 || (base?.items.length ?? 0) > 0);
-  if (entries) {
+  if (entries && !bothEdited(base, ours, theirs)) {
     const sb = base ? skeleton(base) : undefined;
     const so = skeleton(ours);
     const st = skeleton(theirs);
     if (st === sb || st === so) return { text: applyEntries(ours, base, theirs, eol), marked: false };
     if (so === sb) return { text: applyEntries(theirs, base, ours, eol), marked: false };
   }
-  const theirsBody = theirs.text.slice(theirs.bodyAt);
-  // Already merged once (a retried merge, a rebase replaying it): both versions are there.
-  if (keptBoth(ours.text, theirsBody)) return { text: ours.text, marked: false };
   return { text: keepBoth(ours.text, theirsBody, eol), marked: true };
 }
 

@@ -13,7 +13,22 @@ function merged(base: string, ours: string, theirs: string): string {
   return m.text;
 }
 
+/** Whether both sides took out an entry of the base and each added one the other did not. */
+const editedOnBoth = (b: string[], o: string[], t: string[]) =>
+  b.some((x) => !o.includes(x) && !t.includes(x)) && o.some((x) => !b.includes(x) && !t.includes(x)) && t.some((x) => !b.includes(x) && !o.includes(x));
+
 describe('mergeSession', () => {
+  it('keeps both versions, marked, of an entry both branches changed', () => {
+    const text = merged(doc(['Cache TTL 60s', 'A']), doc(['Cache TTL 30s', 'A']), doc(['Cache TTL 120s', 'A']));
+    expect(text).toContain(BOTH_KEPT);
+    expect(text.indexOf('- Cache TTL 30s')).toBeLessThan(text.indexOf(BOTH_KEPT));
+    expect(text.indexOf('- Cache TTL 120s')).toBeGreaterThan(text.indexOf(BOTH_KEPT));
+    expect(conflictMarkers(text)).toEqual([]);
+    // One side's edit and the other's supersede of the same decision: marked too.
+    const superseded = merged(doc(['Use postgres']), doc(['Use postgres 16']), doc(['Use sqlite instead (supersedes: Use postgres)']));
+    expect(superseded).toContain(BOTH_KEPT);
+  });
+
   it('keeps the decisions both branches added, ours first, once each', () => {
     const base = doc(['A']);
     expect(merged(base, doc(['A', 'B', 'Both']), doc(['A', 'C', 'Both']))).toBe(doc(['A', 'B', 'Both', 'C']));
@@ -57,8 +72,12 @@ describe('mergeSession', () => {
         const text = merged(doc(b), doc(o), doc(t));
         const got = getDecisions(parseSession(text)).map((d) => d.text);
         for (const d of [...o, ...t]) if (!b.includes(d)) expect(got).toContain(d);
-        for (const d of b) if (!o.includes(d) || !t.includes(d)) expect(got).not.toContain(d);
-        expect(new Set(got).size).toBe(got.length);
+        // An entry both sides replaced: both versions kept and marked, for a person to settle.
+        expect(text.includes(BOTH_KEPT)).toBe(editedOnBoth(b, o, t));
+        if (!editedOnBoth(b, o, t)) {
+          for (const d of b) if (!o.includes(d) || !t.includes(d)) expect(got).not.toContain(d);
+          expect(new Set(got).size).toBe(got.length);
+        }
         expect(merged(doc(b), text, doc(t))).toBe(text);
         expect(merged(doc(b), doc(t), doc(t))).toBe(doc(t));
       }),
@@ -92,7 +111,9 @@ describe('mergeSession over varied files', () => {
         const doc = parseSession(m.text);
         const got = getDecisions(doc).map((d) => d.text);
         for (const d of [...o.f.decisions, ...t.f.decisions]) if (!b.f.decisions.includes(d)) expect(got).toContain(d);
-        for (const d of b.f.decisions) if (!o.f.decisions.includes(d) || !t.f.decisions.includes(d)) expect(got).not.toContain(d);
+        if (!editedOnBoth(b.f.decisions, o.f.decisions, t.f.decisions)) {
+          for (const d of b.f.decisions) if (!o.f.decisions.includes(d) || !t.f.decisions.includes(d)) expect(got).not.toContain(d);
+        }
         const again = mergeSession(b.text, m.text, t.text);
         expect(again.ok && again.text).toBe(m.text);
         const same = mergeSession(b.text, t.text, t.text);
