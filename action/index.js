@@ -19994,298 +19994,6 @@ var require_lib = __commonJS({
   }
 });
 
-// src/core/text/sanitise.ts
-function sanitiseText(text5, options2 = {}) {
-  if (!SUSPECT.test(text5) && !(options2.multiline ? /\r(?!\n)/.test(text5) : /[\t\n\r]/.test(text5))) return text5;
-  let out = text5.replace(BIDI, "");
-  for (; ; ) {
-    const next = out.replace(STRINGS, "").replace(CSI, "");
-    if (next !== out) {
-      out = next;
-      continue;
-    }
-    const rest = out.replace(ESCAPE, "");
-    if (rest === out) break;
-    out = rest;
-  }
-  if (options2.multiline) return out.replace(CONTROLS_MULTILINE, "");
-  return out.replace(LINE_BREAKS, " ").replace(CONTROLS_LINE, "");
-}
-function refuseNul(text5, what) {
-  if (text5.includes("\0")) {
-    throw new GitSessionError(ExitCode2.Usage, `the ${what} contains a NUL character, which a text file cannot hold.`, {
-      fix: `Give the ${what} without it.`
-    });
-  }
-}
-var STRINGS, CSI, ESCAPE, CONTROLS_MULTILINE, CONTROLS_LINE, LINE_BREAKS, BIDI, SUSPECT;
-var init_sanitise = __esm({
-  "src/core/text/sanitise.ts"() {
-    "use strict";
-    init_errors();
-    STRINGS = /(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)/g;
-    CSI = /(?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]/g;
-    ESCAPE = /\x1b[\x20-\x2f]*[\x30-\x7e]/g;
-    CONTROLS_MULTILINE = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)/g;
-    CONTROLS_LINE = /[\x00-\x08\x0e-\x1f\x7f-\x9f]/g;
-    LINE_BREAKS = /[\t\n\x0b\x0c\r]/g;
-    BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
-    SUSPECT = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
-  }
-});
-
-// src/core/session/headings.ts
-function family(english, other) {
-  return new RegExp(String.raw`^(?:(?:${english})${TRAIL}|(?:${other})(?: .*)?)$`, "u");
-}
-function normalizeHeading(plain) {
-  let s = plain.replace(EMOJI, " ").replace(/[\s\u00a0]+/g, " ").trim().toLowerCase();
-  s = s.replace(/[’‘`]/g, "'");
-  s = s.replace(/^[\s*_~#:|>-]+/, "").trim();
-  for (let i = 0; i < 3; i++) s = s.replace(NUMBERING, "").trim();
-  for (let i = 0; i < 3; i++) {
-    const before = s;
-    s = s.replace(TRAILING_PARENS, "").replace(TRAILING_DATE, "").replace(/[\s:：.*_~—–-]+$/u, "").trim();
-    if (s === before) break;
-  }
-  return s;
-}
-function classifyHeading(plain) {
-  const known = TEMPLATE_HEADINGS.get(plain);
-  if (known !== void 0) return known;
-  const s = normalizeHeading(plain);
-  for (const [kind, pattern] of FAMILIES) if (pattern.test(s)) return kind;
-  const first = s.split(JOINED)[0];
-  if (first !== s) {
-    for (const [kind, pattern] of FAMILIES) if (pattern.test(first)) return kind;
-  }
-  return "unknown";
-}
-function templateIndex(kind) {
-  const i = TEMPLATE_SECTIONS.findIndex((s) => s.kind === kind);
-  return i === -1 ? TEMPLATE_SECTIONS.length : i;
-}
-var TEMPLATE_SECTIONS, TRAIL, FAMILIES, JOINED, EMOJI, NUMBERING, TRAILING_PARENS, TRAILING_DATE, TEMPLATE_HEADINGS;
-var init_headings = __esm({
-  "src/core/session/headings.ts"() {
-    "use strict";
-    TEMPLATE_SECTIONS = Object.freeze([
-      { kind: "goal", heading: "Goal" },
-      { kind: "status", heading: "Status" },
-      { kind: "nextSteps", heading: "Next Steps" },
-      { kind: "decisions", heading: "Decisions" },
-      { kind: "deadEnds", heading: "Dead Ends (Don't Revisit)" },
-      { kind: "keyFiles", heading: "Key Files" },
-      { kind: "gotchas", heading: "Gotchas" },
-      { kind: "private", heading: "Private" }
-    ]);
-    TRAIL = String.raw`(?: (?:for|in|of|from|to|this|that|during|since|so far|made|taken|hit|found|left|touched|changed|modified|created|log|list|backlog)\b.*)?`;
-    FAMILIES = [
-      ["private", family(String.raw`(?:private|personal)(?: notes?| scratch(?:pad)?)?`, "privé|privado|privat")],
-      [
-        "goal",
-        family(
-          String.raw`what we(?:'re| are) (?:building|doing|making)|(?:(?:the|current|session|project|main|overall|primary) )?(?:goals?|objectives?|task|mission|purpose|focus)`,
-          "objetivos?|objectifs?|ziele?|目標|目标|.*목적|.*목표"
-        )
-      ],
-      [
-        "decisions",
-        family(
-          String.raw`(?:.+ of (?:the )?)?(?:(?:key|technical|tech|design|architecture|architectural|schema|important|main|active|major|notable|project) ){0,2}decisions?|what (?:was|we) decided`,
-          "decisiones|décisions|decisioni|decisões|entscheidungen|(?:design)?beslut|(?:.* )?kararlar[ıi]?|.*決定事項|.*决策|.*결정(?:사항)?"
-        )
-      ],
-      [
-        "deadEnds",
-        family(
-          String.raw`dead ends?|don't revisit|failed (?:approaches|attempts|experiments|ideas)|tried and rejected|what (?:we tried|didn't work|did not work|failed)|rejected (?:approaches|ideas|options|alternatives)|ruled out|approaches tried|attempts`,
-          "descartad[oa]s?|sackgassen|impasses?|vicoli ciechi"
-        )
-      ],
-      [
-        "nextSteps",
-        family(
-          String.raw`(?:(?:potential|immediate|suggested|concrete) )?next(?: (?:concrete|single))? (?:steps?|actions?|tasks?)|next(?: up| session)?|todos?|to[- ]?do|still to do|what's left|remaining(?: work| tasks| steps)?|pending(?: work| tasks)?|open (?:tasks|items)`,
-          "pendientes?|(?:siguientes?|próximos?) pasos?|prochaines étapes|nächste schritte|nästa steg|da fare|in sospeso|다음 .*|次.*|下一步.*"
-        )
-      ],
-      [
-        "status",
-        family(
-          String.raw`(?:(?:current|project|session|overall|task|working) ){0,2}(?:status|state|progress)|where (?:we are|we stand|things stand|the project stands)`,
-          "当前状态|현재 상태|現在の状態|статус|estado|stato|statut|état actuel|aktueller stand|(?:.* )?durum(?:u)?"
-        )
-      ],
-      [
-        "keyFiles",
-        family(
-          String.raw`(?:(?:key|important|relevant|main|core) )?(?:files?(?: (?:created|modified|changed|touched)(?:\/(?:created|modified|changed|touched))?)?(?: (?:paths?|map))?|paths)`,
-          "fichiers clés|archivos clave|file chiave|wichtige dateien|viktiga filer|文件清单|(?:핵심|주요|중요) 파일.*"
-        )
-      ],
-      [
-        "gotchas",
-        family(
-          String.raw`gotchas?|known (?:issues|problems|failures|bugs|limitations|quirks)|(?:(?:common|known) )?pitfalls|lessons(?: learned)?|(?:key )?learnings|caveats|things to (?:avoid|watch|know)`,
-          "알려진 이슈|주의사항"
-        )
-      ]
-    ];
-    JOINED = /\s+(?:\/|&|\+|and|y|et|und|e)\s+/u;
-    EMOJI = /[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{20E3}\u{1F1E6}-\u{1F1FF}]/gu;
-    NUMBERING = /^(?:§\s*\d+(?:\.\d+)*[.)]?|\d+(?:\.\d+)*[.)]?|[ivx]+[.)]|[a-z][.)]|(?:phase|step|part|section)\s+\d+[a-z]?\s*[:.)—–-]?)\s+/u;
-    TRAILING_PARENS = /\s*[([（【][^()（）[\]【】]*[)\]）】]\s*$/u;
-    TRAILING_DATE = /\s+[—–-]+\s+[^—–]*\d[^—–]*$/u;
-    TEMPLATE_HEADINGS = new Map([
-      ...TEMPLATE_SECTIONS.map((s) => [s.heading, s.kind]),
-      ["Dead Ends", "deadEnds"],
-      ["Session", "unknown"]
-    ]);
-  }
-});
-
-// src/core/session/unescape.ts
-function splitCodeSpans(text5, escapes) {
-  const pieces = [];
-  let plain = "";
-  let i = 0;
-  while (i < text5.length) {
-    const c = text5[i];
-    if (escapes && c === "\\" && i + 1 < text5.length && PUNCT.test(text5[i + 1])) {
-      plain += text5.slice(i, i + 2);
-      i += 2;
-      continue;
-    }
-    if (c !== "`") {
-      plain += c;
-      i++;
-      continue;
-    }
-    let n = 0;
-    while (text5[i + n] === "`") n++;
-    const close2 = closingRun(text5, i + n, n);
-    if (close2 === -1) {
-      plain += text5.slice(i, i + n);
-      i += n;
-      continue;
-    }
-    if (plain !== "") pieces.push({ code: false, text: plain });
-    plain = "";
-    pieces.push({ code: true, text: text5.slice(i, close2 + n) });
-    i = close2 + n;
-  }
-  if (plain !== "") pieces.push({ code: false, text: plain });
-  return pieces;
-}
-function closingRun(text5, from, n) {
-  for (let j = from; j < text5.length; ) {
-    if (text5[j] !== "`") {
-      j++;
-      continue;
-    }
-    let m = 0;
-    while (text5[j + m] === "`") m++;
-    if (m === n) return j;
-    j += m;
-  }
-  return -1;
-}
-function unescapeMarkdown(text5) {
-  if (!text5.includes("\\")) return text5;
-  return splitCodeSpans(text5, true).map((p) => p.code ? p.text : p.text.replace(/\\([!-/:-@[-`{-~])/g, "$1")).join("");
-}
-function escapeInline(text5) {
-  return splitCodeSpans(text5, false).map(
-    (p) => p.code ? p.text : p.text.replace(/[\\`]/g, "\\$&").replace(/<!--/g, "\\<!--").replace(MARKER_COLON, "$1\\:")
-  ).join("");
-}
-var PUNCT, MARKER_COLON;
-var init_unescape = __esm({
-  "src/core/session/unescape.ts"() {
-    "use strict";
-    PUNCT = /[!-/:-@[-`{-~]/;
-    MARKER_COLON = /((?:reason|why|rationale)[*_]*\s*):/gi;
-  }
-});
-
-// src/core/session/mdast-text.ts
-function plainText(node2) {
-  if ("value" in node2 && typeof node2.value === "string") {
-    return node2.type === "html" ? "" : node2.value;
-  }
-  if ("children" in node2) {
-    return node2.children.map(plainText).join(node2.type === "tableRow" ? " | " : "");
-  }
-  if (node2.type === "break") return " ";
-  return "";
-}
-function oneLine(text5) {
-  return text5.replace(/\s+/g, " ").trim();
-}
-function stripComments(text5) {
-  if (!text5.includes("`")) return stripOutsideCode(text5);
-  return splitCodeSpans(text5, true).map((p) => p.code ? p.text : stripOutsideCode(p.text)).join("");
-}
-function stripOutsideCode(text5) {
-  return text5.replace(/(?<!(?:^|[^\\])(?:\\\\)*\\)<!--[\s\S]*?(?:-->|$)/g, "");
-}
-var init_mdast_text = __esm({
-  "src/core/session/mdast-text.ts"() {
-    "use strict";
-    init_unescape();
-  }
-});
-
-// src/core/session/reasons.ts
-function clean(reason, opened, marked = false) {
-  let r = reason.trim();
-  if (opened) r = r.replace(/\)\s*\.?$/, "").trim();
-  if (!marked) r = r.replace(/^(?:because|since)\s+/i, "").trim();
-  return r === "" ? null : r;
-}
-function masked(s) {
-  return splitCodeSpans(s, true).map((p) => p.code ? "".repeat(p.text.length) : p.text).join("");
-}
-function splitItemReason(line, options2 = {}) {
-  const s = line.trim();
-  const m = s.includes("`") ? masked(s) : s;
-  const marked = MARKED.exec(m);
-  if (marked && marked.index > 0 && !BARE_LOWER.test(marked[0])) {
-    return { text: s.slice(0, marked.index).trim(), reason: clean(s.slice(marked.index + marked[0].length), marked[0].includes("("), true) };
-  }
-  const dash = DASH.exec(m);
-  if (dash && dash.index > 0) {
-    return { text: s.slice(0, dash.index).trim(), reason: clean(s.slice(dash.index + dash[0].length), false, options2.asWritten) };
-  }
-  const bold = BOLD_LEAD.exec(m);
-  if (bold?.indices?.[1] && bold.indices[2] && !/^[.,;]?$/.test(bold[2].trim())) {
-    const [[ts, te], [rs, re]] = [bold.indices[1], bold.indices[2]];
-    return { text: s.slice(ts, te).trim(), reason: clean(s.slice(rs, re), false) };
-  }
-  const because = BECAUSE.exec(m);
-  if (because && because.index > 0) {
-    return { text: s.slice(0, because.index).trim(), reason: clean(s.slice(because.index + because[0].length), false) };
-  }
-  return { text: s, reason: null };
-}
-function reasonLine(line) {
-  const m = /^\*{0,2}(?:reason|why|because|rationale)\*{0,2}\s*:?\*{0,2}\s+(.+)$/i.exec(line.trim());
-  return m ? m[1].trim() : null;
-}
-var MARKED, BARE_LOWER, DASH, BECAUSE, BOLD_LEAD;
-var init_reasons = __esm({
-  "src/core/session/reasons.ts"() {
-    "use strict";
-    init_unescape();
-    MARKED = /(?:\s+[—–]+\s*|\s+-{1,2}\s+|\s*[;,.]\s*|\s*\(\s*|\s+)\*{0,2}_?(?:reason|why|rationale)_?\*{0,2}\s*:\s*\*{0,2}\s*/i;
-    BARE_LOWER = /^\s+\*{0,2}_?[a-z]/;
-    DASH = /\s+(?:[—–]|--)\s+/;
-    BECAUSE = /,?\s+(?:because|since)\s+/i;
-    BOLD_LEAD = /^\*\*([^*]+?)\*\*\s*(?::\s*|[—–-]+\s*)?(.+)$/d;
-  }
-});
-
 // src/core/redact/extra-rules.ts
 function notPlaceholder(value2) {
   if (/^[$<{%[]/.test(value2) || /^(?:\*+|x+|\.+|-+|…+)$/i.test(value2)) return false;
@@ -42935,7 +42643,14 @@ async function redactSecrets(text5) {
 async function containsSecret(text5) {
   return text5 !== "" && (await findSecrets(text5)).length > 0;
 }
-var loaded;
+function mayHoldSecret(text5) {
+  anyAnchor ??= new RegExp(
+    [...Object.values(PRESET_ANCHORS), ...EXTRA_RULES.map((r) => r.anchor)].filter((a) => a !== null).map((a) => `(?:${a.source})`).join("|"),
+    "i"
+  );
+  return anyAnchor.test(text5);
+}
+var loaded, anyAnchor;
 var init_redact = __esm({
   "src/core/redact/redact.ts"() {
     "use strict";
@@ -42943,6 +42658,46 @@ var init_redact = __esm({
     init_finding();
     init_kinds();
     init_preset_anchors();
+  }
+});
+
+// src/core/text/sanitise.ts
+function sanitiseText(text5, options2 = {}) {
+  if (!SUSPECT.test(text5) && !(options2.multiline ? /\r(?!\n)/.test(text5) : /[\t\n\r]/.test(text5))) return text5;
+  let out = text5.replace(BIDI, "");
+  for (; ; ) {
+    const next = out.replace(STRINGS, "").replace(CSI, "");
+    if (next !== out) {
+      out = next;
+      continue;
+    }
+    const rest = out.replace(ESCAPE, "");
+    if (rest === out) break;
+    out = rest;
+  }
+  if (options2.multiline) return out.replace(CONTROLS_MULTILINE, "");
+  return out.replace(LINE_BREAKS, " ").replace(CONTROLS_LINE, "");
+}
+function refuseNul(text5, what) {
+  if (text5.includes("\0")) {
+    throw new GitSessionError(ExitCode2.Usage, `the ${what} contains a NUL character, which a text file cannot hold.`, {
+      fix: `Give the ${what} without it.`
+    });
+  }
+}
+var STRINGS, CSI, ESCAPE, CONTROLS_MULTILINE, CONTROLS_LINE, LINE_BREAKS, BIDI, SUSPECT;
+var init_sanitise = __esm({
+  "src/core/text/sanitise.ts"() {
+    "use strict";
+    init_errors();
+    STRINGS = /(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)/g;
+    CSI = /(?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]/g;
+    ESCAPE = /\x1b[\x20-\x2f]*[\x30-\x7e]/g;
+    CONTROLS_MULTILINE = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)/g;
+    CONTROLS_LINE = /[\x00-\x08\x0e-\x1f\x7f-\x9f]/g;
+    LINE_BREAKS = /[\t\n\x0b\x0c\r]/g;
+    BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
+    SUSPECT = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
   }
 });
 
@@ -43032,6 +42787,7 @@ __export(redact_exports, {
   containsSecret: () => containsSecret,
   findSecretsInSessionText: () => findSecretsInSessionText,
   kindOf: () => kindOf,
+  mayHoldSecret: () => mayHoldSecret,
   mergeFindings: () => mergeFindings,
   redactSecrets: () => redactSecrets,
   redactSessionText: () => redactSessionText,
@@ -43044,6 +42800,258 @@ var init_redact2 = __esm({
     init_finding();
     init_kinds();
     init_escaped();
+  }
+});
+
+// src/core/session/headings.ts
+function family(english, other) {
+  return new RegExp(String.raw`^(?:(?:${english})${TRAIL}|(?:${other})(?: .*)?)$`, "u");
+}
+function normalizeHeading(plain) {
+  let s = plain.replace(EMOJI, " ").replace(/[\s\u00a0]+/g, " ").trim().toLowerCase();
+  s = s.replace(/[’‘`]/g, "'");
+  s = s.replace(/^[\s*_~#:|>-]+/, "").trim();
+  for (let i = 0; i < 3; i++) s = s.replace(NUMBERING, "").trim();
+  for (let i = 0; i < 3; i++) {
+    const before = s;
+    s = s.replace(TRAILING_PARENS, "").replace(TRAILING_DATE, "").replace(/[\s:：.*_~—–-]+$/u, "").trim();
+    if (s === before) break;
+  }
+  return s;
+}
+function classifyHeading(plain) {
+  const known = TEMPLATE_HEADINGS.get(plain);
+  if (known !== void 0) return known;
+  const s = normalizeHeading(plain);
+  for (const [kind, pattern] of FAMILIES) if (pattern.test(s)) return kind;
+  const first = s.split(JOINED)[0];
+  if (first !== s) {
+    for (const [kind, pattern] of FAMILIES) if (pattern.test(first)) return kind;
+  }
+  return "unknown";
+}
+function templateIndex(kind) {
+  const i = TEMPLATE_SECTIONS.findIndex((s) => s.kind === kind);
+  return i === -1 ? TEMPLATE_SECTIONS.length : i;
+}
+var TEMPLATE_SECTIONS, TRAIL, FAMILIES, JOINED, EMOJI, NUMBERING, TRAILING_PARENS, TRAILING_DATE, TEMPLATE_HEADINGS;
+var init_headings = __esm({
+  "src/core/session/headings.ts"() {
+    "use strict";
+    TEMPLATE_SECTIONS = Object.freeze([
+      { kind: "goal", heading: "Goal" },
+      { kind: "status", heading: "Status" },
+      { kind: "nextSteps", heading: "Next Steps" },
+      { kind: "decisions", heading: "Decisions" },
+      { kind: "deadEnds", heading: "Dead Ends (Don't Revisit)" },
+      { kind: "keyFiles", heading: "Key Files" },
+      { kind: "gotchas", heading: "Gotchas" },
+      { kind: "private", heading: "Private" }
+    ]);
+    TRAIL = String.raw`(?: (?:for|in|of|from|to|this|that|during|since|so far|made|taken|hit|found|left|touched|changed|modified|created|log|list|backlog)\b.*)?`;
+    FAMILIES = [
+      ["private", family(String.raw`(?:private|personal)(?: notes?| scratch(?:pad)?)?`, "privé|privado|privat")],
+      [
+        "goal",
+        family(
+          String.raw`what we(?:'re| are) (?:building|doing|making)|(?:(?:the|current|session|project|main|overall|primary) )?(?:goals?|objectives?|task|mission|purpose|focus)`,
+          "objetivos?|objectifs?|ziele?|目標|目标|.*목적|.*목표"
+        )
+      ],
+      [
+        "decisions",
+        family(
+          String.raw`(?:.+ of (?:the )?)?(?:(?:key|technical|tech|design|architecture|architectural|schema|important|main|active|major|notable|project) ){0,2}decisions?|what (?:was|we) decided`,
+          "decisiones|décisions|decisioni|decisões|entscheidungen|(?:design)?beslut|(?:.* )?kararlar[ıi]?|.*決定事項|.*决策|.*결정(?:사항)?"
+        )
+      ],
+      [
+        "deadEnds",
+        family(
+          String.raw`dead ends?|don't revisit|failed (?:approaches|attempts|experiments|ideas)|tried and rejected|what (?:we tried|didn't work|did not work|failed)|rejected (?:approaches|ideas|options|alternatives)|ruled out|approaches tried|attempts`,
+          "descartad[oa]s?|sackgassen|impasses?|vicoli ciechi"
+        )
+      ],
+      [
+        "nextSteps",
+        family(
+          String.raw`(?:(?:potential|immediate|suggested|concrete) )?next(?: (?:concrete|single))? (?:steps?|actions?|tasks?)|next(?: up| session)?|todos?|to[- ]?do|still to do|what's left|remaining(?: work| tasks| steps)?|pending(?: work| tasks)?|open (?:tasks|items)`,
+          "pendientes?|(?:siguientes?|próximos?) pasos?|prochaines étapes|nächste schritte|nästa steg|da fare|in sospeso|다음 .*|次.*|下一步.*"
+        )
+      ],
+      [
+        "status",
+        family(
+          String.raw`(?:(?:current|project|session|overall|task|working) ){0,2}(?:status|state|progress)|where (?:we are|we stand|things stand|the project stands)`,
+          "当前状态|현재 상태|現在の状態|статус|estado|stato|statut|état actuel|aktueller stand|(?:.* )?durum(?:u)?"
+        )
+      ],
+      [
+        "keyFiles",
+        family(
+          String.raw`(?:(?:key|important|relevant|main|core) )?(?:files?(?: (?:created|modified|changed|touched)(?:\/(?:created|modified|changed|touched))?)?(?: (?:paths?|map))?|paths)`,
+          "fichiers clés|archivos clave|file chiave|wichtige dateien|viktiga filer|文件清单|(?:핵심|주요|중요) 파일.*"
+        )
+      ],
+      [
+        "gotchas",
+        family(
+          String.raw`gotchas?|known (?:issues|problems|failures|bugs|limitations|quirks)|(?:(?:common|known) )?pitfalls|lessons(?: learned)?|(?:key )?learnings|caveats|things to (?:avoid|watch|know)`,
+          "알려진 이슈|주의사항"
+        )
+      ]
+    ];
+    JOINED = /\s+(?:\/|&|\+|and|y|et|und|e)\s+/u;
+    EMOJI = /[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{20E3}\u{1F1E6}-\u{1F1FF}]/gu;
+    NUMBERING = /^(?:§\s*\d+(?:\.\d+)*[.)]?|\d+(?:\.\d+)*[.)]?|[ivx]+[.)]|[a-z][.)]|(?:phase|step|part|section)\s+\d+[a-z]?\s*[:.)—–-]?)\s+/u;
+    TRAILING_PARENS = /\s*[([（【][^()（）[\]【】]*[)\]）】]\s*$/u;
+    TRAILING_DATE = /\s+[—–-]+\s+[^—–]*\d[^—–]*$/u;
+    TEMPLATE_HEADINGS = new Map([
+      ...TEMPLATE_SECTIONS.map((s) => [s.heading, s.kind]),
+      ["Dead Ends", "deadEnds"],
+      ["Session", "unknown"]
+    ]);
+  }
+});
+
+// src/core/session/unescape.ts
+function splitCodeSpans(text5, escapes) {
+  const pieces = [];
+  let plain = "";
+  let i = 0;
+  while (i < text5.length) {
+    const c = text5[i];
+    if (escapes && c === "\\" && i + 1 < text5.length && PUNCT.test(text5[i + 1])) {
+      plain += text5.slice(i, i + 2);
+      i += 2;
+      continue;
+    }
+    if (c !== "`") {
+      plain += c;
+      i++;
+      continue;
+    }
+    let n = 0;
+    while (text5[i + n] === "`") n++;
+    const close2 = closingRun(text5, i + n, n);
+    if (close2 === -1) {
+      plain += text5.slice(i, i + n);
+      i += n;
+      continue;
+    }
+    if (plain !== "") pieces.push({ code: false, text: plain });
+    plain = "";
+    pieces.push({ code: true, text: text5.slice(i, close2 + n) });
+    i = close2 + n;
+  }
+  if (plain !== "") pieces.push({ code: false, text: plain });
+  return pieces;
+}
+function closingRun(text5, from, n) {
+  for (let j = from; j < text5.length; ) {
+    if (text5[j] !== "`") {
+      j++;
+      continue;
+    }
+    let m = 0;
+    while (text5[j + m] === "`") m++;
+    if (m === n) return j;
+    j += m;
+  }
+  return -1;
+}
+function unescapeMarkdown(text5) {
+  if (!text5.includes("\\")) return text5;
+  return splitCodeSpans(text5, true).map((p) => p.code ? p.text : p.text.replace(/\\([!-/:-@[-`{-~])/g, "$1")).join("");
+}
+function escapeInline(text5) {
+  return splitCodeSpans(text5, false).map(
+    (p) => p.code ? p.text : p.text.replace(/[\\`]/g, "\\$&").replace(/<!--/g, "\\<!--").replace(MARKER_COLON, "$1\\:")
+  ).join("");
+}
+var PUNCT, MARKER_COLON;
+var init_unescape = __esm({
+  "src/core/session/unescape.ts"() {
+    "use strict";
+    PUNCT = /[!-/:-@[-`{-~]/;
+    MARKER_COLON = /((?:reason|why|rationale)[*_]*\s*):/gi;
+  }
+});
+
+// src/core/session/mdast-text.ts
+function plainText(node2) {
+  if ("value" in node2 && typeof node2.value === "string") {
+    return node2.type === "html" ? "" : node2.value;
+  }
+  if ("children" in node2) {
+    return node2.children.map(plainText).join(node2.type === "tableRow" ? " | " : "");
+  }
+  if (node2.type === "break") return " ";
+  return "";
+}
+function oneLine(text5) {
+  return text5.replace(/\s+/g, " ").trim();
+}
+function stripComments(text5) {
+  if (!text5.includes("`")) return stripOutsideCode(text5);
+  return splitCodeSpans(text5, true).map((p) => p.code ? p.text : stripOutsideCode(p.text)).join("");
+}
+function stripOutsideCode(text5) {
+  return text5.replace(/(?<!(?:^|[^\\])(?:\\\\)*\\)<!--[\s\S]*?(?:-->|$)/g, "");
+}
+var init_mdast_text = __esm({
+  "src/core/session/mdast-text.ts"() {
+    "use strict";
+    init_unescape();
+  }
+});
+
+// src/core/session/reasons.ts
+function clean(reason, opened, marked = false) {
+  let r = reason.trim();
+  if (opened) r = r.replace(/\)\s*\.?$/, "").trim();
+  if (!marked) r = r.replace(/^(?:because|since)\s+/i, "").trim();
+  return r === "" ? null : r;
+}
+function masked(s) {
+  return splitCodeSpans(s, true).map((p) => p.code ? "".repeat(p.text.length) : p.text).join("");
+}
+function splitItemReason(line, options2 = {}) {
+  const s = line.trim();
+  const m = s.includes("`") ? masked(s) : s;
+  const marked = MARKED.exec(m);
+  if (marked && marked.index > 0 && !BARE_LOWER.test(marked[0])) {
+    return { text: s.slice(0, marked.index).trim(), reason: clean(s.slice(marked.index + marked[0].length), marked[0].includes("("), true) };
+  }
+  const dash = DASH.exec(m);
+  if (dash && dash.index > 0) {
+    return { text: s.slice(0, dash.index).trim(), reason: clean(s.slice(dash.index + dash[0].length), false, options2.asWritten) };
+  }
+  const bold = BOLD_LEAD.exec(m);
+  if (bold?.indices?.[1] && bold.indices[2] && !/^[.,;]?$/.test(bold[2].trim())) {
+    const [[ts, te], [rs, re]] = [bold.indices[1], bold.indices[2]];
+    return { text: s.slice(ts, te).trim(), reason: clean(s.slice(rs, re), false) };
+  }
+  const because = BECAUSE.exec(m);
+  if (because && because.index > 0) {
+    return { text: s.slice(0, because.index).trim(), reason: clean(s.slice(because.index + because[0].length), false) };
+  }
+  return { text: s, reason: null };
+}
+function reasonLine(line) {
+  const m = /^\*{0,2}(?:reason|why|because|rationale)\*{0,2}\s*:?\*{0,2}\s+(.+)$/i.exec(line.trim());
+  return m ? m[1].trim() : null;
+}
+var MARKED, BARE_LOWER, DASH, BECAUSE, BOLD_LEAD;
+var init_reasons = __esm({
+  "src/core/session/reasons.ts"() {
+    "use strict";
+    init_unescape();
+    MARKED = /(?:\s+[—–]+\s*|\s+-{1,2}\s+|\s*[;,.]\s*|\s*\(\s*|\s+)\*{0,2}_?(?:reason|why|rationale)_?\*{0,2}\s*:\s*\*{0,2}\s*/i;
+    BARE_LOWER = /^\s+\*{0,2}_?[a-z]/;
+    DASH = /\s+(?:[—–]|--)\s+/;
+    BECAUSE = /,?\s+(?:because|since)\s+/i;
+    BOLD_LEAD = /^\*\*([^*]+?)\*\*\s*(?::\s*|[—–-]+\s*)?(.+)$/d;
   }
 });
 
@@ -62160,6 +62168,7 @@ function run(args, options2) {
 
 // src/adapters/history.ts
 init_errors();
+init_redact2();
 import { spawn } from "node:child_process";
 
 // src/adapters/config.ts
@@ -62716,7 +62725,20 @@ async function readCommits(keys, query, opts) {
   ];
   const result = await git(args, { ...opts, allowFailure: true });
   if (result.code !== 0) return failed(result, query.label, opts);
-  return parseCommitRecords(result.stdout, keys);
+  return redactRecords(parseCommitRecords(result.stdout, keys));
+}
+async function redactRecords(records) {
+  const shown = async (text5) => mayHoldSecret(text5) ? (await redactSecrets(text5)).text : text5;
+  for (const r of records) {
+    r.subject = await shown(r.subject);
+    r.authorName = await shown(r.authorName);
+    r.authorEmail = await shown(r.authorEmail);
+    for (const f of r.files) {
+      f.path = await shown(f.path);
+      if (f.oldPath !== void 0) f.oldPath = await shown(f.oldPath);
+    }
+  }
+  return records;
 }
 function gitStream(args, opts, onText, input) {
   return new Promise((resolve2, reject) => {
@@ -62763,11 +62785,20 @@ async function streamCommits(keys, journalTemplate, select, label2, opts, sink) 
     "--",
     journalPathspec(journalTemplate)
   ];
-  const stream = new CommitStream(keys, sink, journalMatcher(journalTemplate));
+  const given = [];
+  const stream = new CommitStream(
+    keys,
+    (c, j) => {
+      given.push(c);
+      sink(c, j);
+    },
+    journalMatcher(journalTemplate)
+  );
   const input = "hashes" in select ? select.hashes.join("\n") + "\n" : void 0;
   const result = await gitStream(args, opts, (text5) => stream.push(text5), input);
   if (result.code !== 0) return failed(result, label2, opts);
   stream.end();
+  await redactRecords(given);
 }
 async function tryReadJournal(template, select, opts) {
   if ("hashes" in select && select.hashes.length === 0) return /* @__PURE__ */ new Map();
@@ -63565,6 +63596,7 @@ async function walk(h, select, lean) {
   const result = await gitStream(args, h.opts, (text5) => stream.push(text5));
   if (result.code !== 0) return failed(result, select.label ?? "the history of HEAD", h.opts);
   stream.end();
+  if (!lean) await redactRecords(commits.map((c) => c.record));
   return commits;
 }
 async function readSessionHistory(h, select = {}) {
@@ -63705,7 +63737,7 @@ async function readLineLog(keys, path3, lines2, opts) {
   const args = ["log", ...LOG_FLAGS, "-z", "-s", `--format=${commitFormat(keys)}`, `-L${lines2.start},${lines2.end}:${path3}`];
   const result = await git(args, { ...opts, allowFailure: true });
   if (result.code !== 0) return failed(result, `lines ${lines2.start}-${lines2.end} of ${path3}`, opts);
-  return parseCommitRecords(result.stdout, keys);
+  return redactRecords(parseCommitRecords(result.stdout, keys));
 }
 async function readBlame(path3, lines2, opts) {
   const result = await git(blameArgs(path3, lines2), { ...opts, allowFailure: true });
@@ -63733,6 +63765,7 @@ async function fileAtHead(path3, opts) {
 
 // src/commands/why.ts
 init_errors();
+init_redact2();
 
 // src/core/report/why.ts
 function buildWhy(target2, commits, journal, found = { mode: target2.lines ? "history" : "path" }, shallow = /* @__PURE__ */ new Set()) {
@@ -63884,6 +63917,7 @@ async function why(args, ctx) {
     report = buildWhy(target2, withItems(commits, items), journal, void 0, shallowBoundaries(h.shallowFile));
   }
   if (args.activeOnly) report = onlyActive(report);
+  if (mayHoldSecret(report.path)) report = { ...report, path: (await redactSecrets(report.path)).text };
   return { stdout: args.format === "json" ? renderWhyJson(report) : renderWhyMarkdown(report) };
 }
 

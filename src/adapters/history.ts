@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { ExitCode, GitSessionError } from '../errors.js';
+import { mayHoldSecret, redactSecrets } from '../core/redact/index.js';
 import { git, LOG_FLAGS, type GitResult } from './git.js';
 import { loadConfig } from './config.js';
 import { findRepo, type RepoInfo } from './repo.js';
@@ -95,7 +96,27 @@ export async function readCommits(keys: TrailerKeys, query: LogQuery, opts: Hist
   ];
   const result = await git(args, { ...opts, allowFailure: true });
   if (result.code !== 0) return failed(result, query.label, opts);
-  return parseCommitRecords(result.stdout, keys);
+  return redactRecords(parseCommitRecords(result.stdout, keys));
+}
+
+/**
+ * Records as the readers show them: a secret in a subject, an author's name or address
+ * or a file name (each as the person typed it or git made it) redacted, like the
+ * session file's text. Most hold nothing any rule looks for, and cost one pattern test.
+ * Changes the records in place, and returns them.
+ */
+export async function redactRecords<T extends CommitRecord>(records: T[]): Promise<T[]> {
+  const shown = async (text: string) => (mayHoldSecret(text) ? (await redactSecrets(text)).text : text);
+  for (const r of records) {
+    r.subject = await shown(r.subject);
+    r.authorName = await shown(r.authorName);
+    r.authorEmail = await shown(r.authorEmail);
+    for (const f of r.files) {
+      f.path = await shown(f.path);
+      if (f.oldPath !== undefined) f.oldPath = await shown(f.oldPath);
+    }
+  }
+  return records;
 }
 
 /**
@@ -164,11 +185,21 @@ export async function streamCommits(
     '--',
     journalPathspec(journalTemplate),
   ];
-  const stream = new CommitStream(keys, sink, journalMatcher(journalTemplate));
+  // The sink keeps what it is given until this resolves: the records are redacted in place before.
+  const given: CommitRecord[] = [];
+  const stream = new CommitStream(
+    keys,
+    (c, j) => {
+      given.push(c);
+      sink(c, j);
+    },
+    journalMatcher(journalTemplate),
+  );
   const input = 'hashes' in select ? select.hashes.join('\n') + '\n' : undefined;
   const result = await gitStream(args, opts, (text) => stream.push(text), input);
   if (result.code !== 0) return failed(result, label, opts);
   stream.end();
+  await redactRecords(given);
 }
 
 /**
@@ -202,12 +233,12 @@ export async function* commitRecordBatches(
       if (batch.length === 0) continue;
       const out = batch;
       batch = [];
-      yield out;
+      yield await redactRecords(out);
     }
     const code = await closed;
     if (code !== 0) await failed({ stdout: '', stderr, code }, query.label, opts);
     stream.end();
-    if (batch.length > 0) yield batch;
+    if (batch.length > 0) yield await redactRecords(batch);
   } finally {
     if (child.exitCode === null && child.signalCode === null) child.kill();
   }

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { failed, gitStream, LOG_FLAGS, type History } from './history.js';
+import { failed, gitStream, LOG_FLAGS, redactRecords, type History } from './history.js';
 import { BUILD_KEY } from './build-key.js';
 import { findRepoDirs, readState, statePathOf, writeState } from './edit-state.js';
 import { judgedAtHead } from './head-record.js';
@@ -228,6 +228,8 @@ async function walk(h: History, select: Select, lean: boolean): Promise<Kept[]> 
   const result = await gitStream(args, h.opts, (text) => stream.push(text));
   if (result.code !== 0) return failed(result, select.label ?? 'the history of HEAD', h.opts);
   stream.end();
+  // The lean walk keeps no subject, name or file a reader shows.
+  if (!lean) await redactRecords((commits as WalkCommit[]).map((c) => c.record));
   return commits;
 }
 

@@ -191,17 +191,19 @@ export async function gatherContext(
     decisions: mergeItems(view?.decisions ?? [], decisions),
     deadEnds: mergeItems(view?.deadEnds ?? [], deadEnds),
   }, ['commit', 'source']);
+  // So can a branch name or a file name hold one (a token pasted into a branch's name).
+  const names = await redactDeep({ branch, staleness });
   const data: ContextData = {
     version: 1,
     sessionFile: config.sessionFile,
     sessionExists: sessionMtime !== undefined,
-    branch,
+    branch: names.branch,
     goal: view?.goal ?? null,
     status: view?.status ?? null,
     nextSteps: view?.nextSteps ?? [],
     ...texts,
     keyFiles: view?.keyFiles ?? [],
-    staleness,
+    staleness: names.staleness,
     ...(problems && problems.length > 0 ? { problems } : {}),
     history: { range: range.label, commits },
     hooksInstalled: hooksInstalled(repo),

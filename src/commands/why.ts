@@ -3,6 +3,7 @@ import { openHistory, readCommits, readJournal, streamCommits, type History, typ
 import { readSessionItems, withItems, type SessionItems } from '../adapters/session-history.js';
 import { fileAtHead, readBlame, readLineLog, shallowBoundaries } from '../adapters/line-history.js';
 import { ExitCode, GitSessionError } from '../errors.js';
+import { mayHoldSecret, redactSecrets } from '../core/redact/index.js';
 import { buildWhy, onlyActive, renderWhyJson, renderWhyMarkdown, type WhyReport } from '../core/report/why.js';
 import { parseWhyTarget, type WhyTarget } from '../core/report/targets.js';
 import type { CommitRecord } from '../core/report/types.js';
@@ -113,5 +114,7 @@ export async function why(args: WhyArgs, ctx: CommandContext): Promise<CommandRe
     report = buildWhy(target, withItems(commits, items), journal, undefined, shallowBoundaries(h.shallowFile));
   }
   if (args.activeOnly) report = onlyActive(report);
+  // The path is said back as a file name is everywhere: a secret in it redacted.
+  if (mayHoldSecret(report.path)) report = { ...report, path: (await redactSecrets(report.path)).text };
   return { stdout: args.format === 'json' ? renderWhyJson(report) : renderWhyMarkdown(report) };
 }

@@ -111,6 +111,15 @@ describe('names the journal records', () => {
     expect(committed).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f\u202e]/);
     expect(committed).not.toContain(key);
     expect(committed).not.toContain(token);
+    // Nor do the readers show them, from git's subject, author and file names.
+    repo.git(['commit', '-q', '--allow-empty', '--no-verify', '-m', `Rotate ${key}`]);
+    for (const args of [['log'], ['log', '--format', 'json'], ['review', 'HEAD~2..HEAD'], ['review', 'HEAD~2..HEAD', '--format', 'json'], ['standup', '--since', '2000-01-01'], ['show'], ['context'], ['context', '--format', 'json'], ['why', file]]) {
+      const out = repo.run(args);
+      expect(out.code, `${args.join(' ')}: ${out.stderr}`).toBe(0);
+      expect(out.stdout, args.join(' ')).not.toContain(key);
+      expect(out.stdout, args.join(' ')).not.toContain(token);
+    }
+    expect(repo.run(['log', '--format', 'json']).stdout).toContain('Rotate [REDACTED:aws-access-key]');
   });
 });
 

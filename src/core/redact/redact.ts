@@ -1,8 +1,8 @@
 import type { SecretLintSourceOptions } from '@secretlint/core';
-import { findExtra } from './extra-rules.js';
+import { EXTRA_RULES, findExtra } from './extra-rules.js';
 import { applyFindings, mergeFindings, type Finding } from './finding.js';
 import { kindOf } from './kinds.js';
-import { mayHoldPresetSecret } from './preset-anchors.js';
+import { mayHoldPresetSecret, PRESET_ANCHORS } from './preset-anchors.js';
 
 type Lint = (text: string) => Promise<Finding[]>;
 let loaded: Promise<Lint> | undefined;
@@ -49,4 +49,23 @@ export async function redactSecrets(text: string): Promise<{ text: string; findi
 /** Whether `text` holds anything {@link redactSecrets} would replace. */
 export async function containsSecret(text: string): Promise<boolean> {
   return text !== '' && (await findSecrets(text)).length > 0;
+}
+
+// Every literal a finding of any rule holds, in one pattern (case folded: a superset).
+let anyAnchor: RegExp | undefined;
+
+/**
+ * Whether {@link redactSecrets} could find anything in `text`; false means it cannot.
+ * Synchronous and one pattern: for the many short texts of a long history (subjects,
+ * names, paths), most of which hold nothing any rule looks for.
+ */
+export function mayHoldSecret(text: string): boolean {
+  anyAnchor ??= new RegExp(
+    [...Object.values(PRESET_ANCHORS), ...EXTRA_RULES.map((r) => r.anchor)]
+      .filter((a): a is RegExp => a !== null)
+      .map((a) => `(?:${a.source})`)
+      .join('|'),
+    'i',
+  );
+  return anyAnchor.test(text);
 }

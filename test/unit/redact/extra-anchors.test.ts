@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EXTRA_RULES, findExtra } from '../../../src/core/redact/extra-rules.js';
+import { mayHoldSecret, redactSecrets } from '../../../src/core/redact/redact.js';
 
 // Fake secrets are assembled from parts so this file does not itself look like a leak.
 const j = (...parts: string[]): string => parts.join('');
@@ -76,5 +77,23 @@ describe('extra rules’ anchors', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('mayHoldSecret', () => {
+  it.each(SECRETS)('sees a %s secret, as redactSecrets does', async (_, secret) => {
+    const text = `Rotate ${secret} today`;
+    expect((await redactSecrets(text)).findings.length).toBeGreaterThan(0);
+    expect(mayHoldSecret(text)).toBe(true);
+  });
+
+  it('sees the preset\'s secrets, and nothing in plain subjects and names', async () => {
+    for (const secret of [j('ghp_', key(36)), j('xoxb-', '1234567890-', key(24)), j('npm_', key(36)), j('https://', 'user:', 'hunter2x', '@example.com')]) {
+      expect(mayHoldSecret(secret)).toBe(true);
+    }
+    for (const plain of ['Fix the unit table', 'Ada Lovelace', 'ada@example.com', 'src/convert/lengths.ts', 'Merge branch feature/units']) {
+      expect(mayHoldSecret(plain)).toBe(false);
+      expect((await redactSecrets(plain)).findings).toEqual([]);
+    }
   });
 });
