@@ -62286,6 +62286,7 @@ function parseConfig(text5, file = CONFIG_FILE) {
         config.assistant.stopMode = mode(value2, file, lineNo);
         break;
       default:
+        (config.unknown ??= []).push({ key, line: lineNo });
         break;
     }
   }

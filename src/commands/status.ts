@@ -5,6 +5,8 @@ import { hooksFix, hooksInstalled } from '../adapters/hooks-installed.js';
 import { lackedCloneConfig } from '../adapters/clone-config.js';
 import { cloneConfigNote } from '../core/context/render.js';
 import { locateSessionFile, readSessionFile } from '../adapters/session-file.js';
+import { loadConfig } from '../adapters/config.js';
+import { CONFIG_FILE } from '../core/config.js';
 import { redactDeep } from '../core/report/redact-deep.js';
 import { getGoal, getNextSteps, getStatus, parseSession } from '../core/session/index.js';
 import type { SectionKind } from '../core/session/index.js';
@@ -28,6 +30,8 @@ export interface StatusReport {
   hooksInstalled: boolean;
   /** False when this clone lacks the merge drivers or the private filter its `.gitattributes` names. */
   cloneConfigured: boolean;
+  /** Keys of `.gitsession` this version does not know (ignored), as `key (line n)`. */
+  unknownSettings: string[];
 }
 
 async function gitFacts(root: string, display: string, env: NodeJS.ProcessEnv) {
@@ -69,6 +73,7 @@ function render(r: StatusReport, how: string): string {
   out.push(`- Uncommitted edits: ${r.uncommittedChanges ? 'yes' : 'no'}`);
   out.push(r.hooksInstalled ? '- Hooks: installed' : `- Hooks: not installed in this clone, so commits get no trailers or journal entries; ${hooksFix(how)}`);
   if (!r.cloneConfigured) out.push(`- ${cloneConfigNote(r.file)} Fix: run \`${how} setup\``);
+  if (r.unknownSettings.length > 0) out.push(`- Settings: ${CONFIG_FILE} has keys this version ignores: ${r.unknownSettings.join(', ')}; check the spelling (the README lists the settings)`);
   return out.join('\n') + '\n';
 }
 
@@ -94,6 +99,7 @@ export async function status(args: { format: 'md' | 'json' }, ctx: CommandContex
     ...(await gitFacts(file.repo.root, file.display, ctx.env)),
     hooksInstalled: hooksInstalled(file.repo),
     cloneConfigured: (await lackedCloneConfig(file.repo.root, ctx.env)).length === 0,
+    unknownSettings: (loadConfig(file.repo.root).unknown ?? []).map((u) => `${u.key} (line ${u.line})`),
   }, ['file', 'kind', 'lastChangedIn']);
   return { stdout: args.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : render(report, invocation(ctx.env)) };
 }

@@ -31,9 +31,22 @@ export interface Config {
     /** Tokens (characters / 4) the edit-time hook and `decisions_for_path` may use for one file. */
     editBudget: number;
   };
+  /**
+   * Keys this version does not know, with their lines: ignored, so that a newer setting
+   * does not break an older binary, but said, as a misspelt one changes nothing.
+   */
+  unknown?: { key: string; line: number }[];
 }
 
 export const CONFIG_FILE = '.gitsession';
+
+/** One line saying which keys of the settings file this version ignores, and what to do. */
+export function unknownSettingsNote(config: Config, file = CONFIG_FILE): string | undefined {
+  const unknown = config.unknown ?? [];
+  if (unknown.length === 0) return undefined;
+  const list = unknown.map((u) => `${u.key} (line ${u.line})`).join(', ');
+  return `${file}: ${unknown.length === 1 ? 'this setting is' : 'these settings are'} not known to this version of git-session and ignored: ${list}; check the spelling (the README lists the settings).`;
+}
 
 export const DEFAULT_CONFIG: Readonly<Config> = Object.freeze({
   sessionFile: 'SESSION.md',
@@ -99,7 +112,7 @@ function unquote(raw: string): string {
 /**
  * Parses `.gitsession`, a file in git-config syntax (the subset teams write by hand or
  * with `git config -f .gitsession <key> <value>`). Unknown keys are ignored so that
- * newer settings do not break older binaries.
+ * newer settings do not break older binaries, and listed in `unknown`.
  */
 export function parseConfig(text: string, file = CONFIG_FILE): Config {
   const config: Config = structuredClone(DEFAULT_CONFIG) as Config;
@@ -163,6 +176,7 @@ export function parseConfig(text: string, file = CONFIG_FILE): Config {
         config.assistant.stopMode = mode(value, file, lineNo);
         break;
       default:
+        (config.unknown ??= []).push({ key, line: lineNo });
         break;
     }
   }

@@ -7,6 +7,7 @@ import { lockPath, withLock } from '../adapters/lock.js';
 import { openTerminal } from '../adapters/tty.js';
 import { git } from '../adapters/git.js';
 import { ExitCode } from '../errors.js';
+import { unknownSettingsNote } from '../core/config.js';
 import { planCommit, type CommitFacts } from '../core/pipeline/commit-plan.js';
 import { wantsMenu } from '../core/pipeline/policy/stale-action.js';
 import { applyCommitPlan } from './apply-commit.js';
@@ -30,6 +31,16 @@ export default async function preCommit(args: string[], ctx: CommandContext): Pr
 async function recordCommit(args: string[], ctx: CommandContext): Promise<CommandResult> {
   const setting = await readCommitSetting(args, ctx);
   if (!setting) return {};
+  // A misspelt key changes nothing: say so on every commit until it is fixed.
+  const unknown = unknownSettingsNote(setting.config);
+  if (unknown) {
+    const result = await recordPlanned(setting, ctx);
+    return { ...result, stderr: `git-session: ${unknown}\n${result.stderr ?? ''}` };
+  }
+  return recordPlanned(setting, ctx);
+}
+
+async function recordPlanned(setting: CommitSetting, ctx: CommandContext): Promise<CommandResult> {
   // Whatever an earlier commit left behind can never reach this one.
   removeTrailerFiles(setting.state.stateDir);
   // A clone that never ran setup: its merge drivers and private filter are set up here.

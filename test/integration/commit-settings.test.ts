@@ -61,6 +61,21 @@ describe("git's settings that change message text", () => {
   });
 });
 
+describe('a misspelt key in .gitsession', () => {
+  it('is said on the commit, still journaled, and in status', () => {
+    repo = sessionRepo({ config: '[prompt]\n\tmodee = strict\n' });
+    repo.write('src/convert.js', code(3));
+    repo.git(['add', '-A']);
+    const r = gitNoTty(repo, ['commit', '-q', '-m', 'Typo']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('git-session: .gitsession: this setting is not known to this version of git-session and ignored: prompt.modee (line 2)');
+    expect(residue(repo)).toBe('');
+    const status = repo.run(['status']);
+    expect(status.stdout).toContain('- Settings: .gitsession has keys this version ignores: prompt.modee (line 2)');
+    expect(JSON.parse(repo.run(['status', '--json']).stdout).unknownSettings).toEqual(['prompt.modee (line 2)']);
+  });
+});
+
 describe('journals git would not take', () => {
   it('core.autocrlf with core.safecrlf: the new journal file is written as git will check it out', () => {
     repo = sessionRepo();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, parseConfig, renderDefaultConfig } from '../../src/core/config.js';
+import { DEFAULT_CONFIG, parseConfig, renderDefaultConfig, unknownSettingsNote } from '../../src/core/config.js';
 import { ExitCode, GitSessionError } from '../../src/errors.js';
 
 function error(text: string): GitSessionError {
@@ -12,6 +12,20 @@ function error(text: string): GitSessionError {
 }
 
 describe('parseConfig', () => {
+  it('lists the keys it does not know, with their lines, and says so in one line', () => {
+    const config = parseConfig('[prompt]\n\tmodee = strict\n[journal]\n\tenabled = true\n[futures]\n\tx = 1\n');
+    expect(config.prompt.mode).toBe('remind');
+    expect(config.unknown).toEqual([
+      { key: 'prompt.modee', line: 2 },
+      { key: 'futures.x', line: 6 },
+    ]);
+    expect(unknownSettingsNote(config)).toBe(
+      '.gitsession: these settings are not known to this version of git-session and ignored: prompt.modee (line 2), futures.x (line 6); check the spelling (the README lists the settings).',
+    );
+    expect(parseConfig(renderDefaultConfig()).unknown).toBeUndefined();
+    expect(unknownSettingsNote(parseConfig(''))).toBeUndefined();
+  });
+
   it('reads the file init writes back to the defaults', () => {
     expect(parseConfig(renderDefaultConfig())).toEqual(DEFAULT_CONFIG);
   });
