@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, lstatSync, openSync, readFileSync, readlinkSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, lstatSync, openSync, readFileSync, readlinkSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ExitCode, GitSessionError } from '../errors.js';
 
@@ -93,6 +93,16 @@ export function assertStaysInWorkTree(link: string, root: string): string {
   return path;
 }
 
+/** Whether `path` (its links followed) is there and is neither a file nor a folder. */
+function isSpecial(path: string): boolean {
+  try {
+    const st = statSync(path);
+    return !st.isFile() && !st.isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Writes `data` to `path` atomically: a temp file in the same folder, fsync, rename.
  * A crash or a full disk leaves either the old file or the new one, never half of one.
@@ -103,6 +113,17 @@ export function assertStaysInWorkTree(link: string, root: string): string {
  * writes at someone's shell profile or global settings.
  */
 export function writeFileAtomic(link: string, data: string | Uint8Array, root?: string): void {
+  // An output the person named that is a device or a pipe (--out /dev/null, /dev/stdout,
+  // a shell's >(...)) is written to, never replaced: a rename over /dev/null would turn
+  // it into a file for every program on the machine.
+  if (root === undefined && isSpecial(link)) {
+    try {
+      writeFileSync(link, data);
+    } catch (error) {
+      throw writeError(link, error);
+    }
+    return;
+  }
   const path = root === undefined ? realTarget(link) : assertStaysInWorkTree(link, root);
   let mode: number | undefined;
   try {

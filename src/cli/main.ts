@@ -88,7 +88,13 @@ async function drain(chunks: AsyncIterable<string>): Promise<void> {
 
 async function emit(result: CommandResult | void): Promise<void> {
   if (!result) return;
-  if (result.stdout) process.stdout.write(result.stdout);
+  if (result.stdout) {
+    // A reader that closed the pipe early (| head) chose to: no error to report, as for git.
+    process.stdout.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+    });
+    process.stdout.write(result.stdout);
+  }
   if (result.stream) await drain(result.stream.chunks);
   if (result.stderr) process.stderr.write(result.stderr);
   if (result.exitCode !== undefined) process.exitCode = result.exitCode;

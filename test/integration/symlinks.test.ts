@@ -61,7 +61,7 @@ describe('a SESSION.md that is a symlink', () => {
     const decided = repo.run(['decide', 'Leak', '--because', 'no']);
     expect(decided.code).toBe(4);
     expect(decided.stderr).toMatch(/SESSION\.md.*outside the repository's work tree/);
-    expect(decided.stderr).toMatch(/Replace the link with the file itself/);
+    expect(decided.stderr).toMatch(/Replace the link with the file or folder itself/);
     expect(readFileSync(outside, 'utf8')).toBe('# not yours\n');
 
     rmSync(join(repo.dir, 'SESSION.md'));

@@ -1,4 +1,5 @@
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, lstatSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempRepo, type TempRepo } from '../helpers/repo.js';
@@ -34,6 +35,23 @@ describe('git session timeline', () => {
     expect(at(second)[I.before]).toBe(at(first)[I.session]);
     // The journal files are the tool's own, not part of the change.
     expect(at(second)[I.files].filter((_, i) => i % 3 === 0).map((p) => data.paths[p])).toEqual(['SESSION.md', 'src/checkout.ts']);
+  });
+
+  it('writes into a pipe it is pointed at, and leaves the pipe a pipe', async () => {
+    repo = tempRepo({ empty: true });
+    shopHistory(repo);
+    const fifo = join(repo.dir, 'page.fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    // A reader at the other end, as a shell's >(...) or /dev/stdout in a pipeline has.
+    const reader = spawn('cat', [fifo], { stdio: ['ignore', 'pipe', 'ignore'] });
+    let read = '';
+    reader.stdout.on('data', (c: Buffer) => (read += c.toString('utf8')));
+    const done = new Promise((resolve) => reader.on('close', resolve));
+    const out = repo.run(['timeline', '--out', fifo]);
+    expect(out.code, out.stderr).toBe(0);
+    await done;
+    expect(read).toMatch(/^<!doctype html>/);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
   });
 
   it('never puts a private section, a private region or a secret in the page', () => {
