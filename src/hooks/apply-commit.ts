@@ -5,7 +5,7 @@ import type { CommitPlan } from '../core/pipeline/commit-plan.js';
 import { messageEncoding, STAGE_PREFIX } from '../core/pipeline/preflight.js';
 import { writeCommitJournal } from './journal-step.js';
 import { shellCanStage, stagePaths } from './stage.js';
-import { handOffPath, replanPath, writeTrailerFile } from './trailer-file.js';
+import { handOffPath, markForOldLine, replanPath, writeTrailerFile } from './trailer-file.js';
 import { writeState } from '../adapters/state-dir.js';
 import { lazy } from '../adapters/lazy.js';
 import type { RestoredEntries } from './reverted-step.js';
@@ -54,6 +54,7 @@ export async function applyCommitPlan(plan: CommitPlan, s: CommitSetting, now: D
     // Only a commit with trailers needs the message encoding (asked now if the pipe did not say).
     const encoding = messageEncoding((await gitSettingsOf(s)).commitEncoding);
     writeTrailerFile(handOffPath(s.state.stateDir, s.env), plan.trailers, encoding);
+    markForOldLine(s.state.stateDir, s.env);
   }
   // An amend plans its trailers again from its own content: prepare-commit-msg takes out
   // ours that the plan no longer holds (a decision deleted from the session file).

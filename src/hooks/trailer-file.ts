@@ -27,6 +27,18 @@ export function writeTrailerFile(path: string, trailers: readonly PlannedTrailer
 }
 
 /**
+ * What the prepare-commit-msg line of the first versions looks for before it starts
+ * the binary (`git-session/trailers`, not empty): written beside the hand-off when
+ * the commit came through such a line (no GIT_SESSION_COMMIT), so that its trailers
+ * are woven until `init` replaces the line.
+ */
+export function markForOldLine(stateDir: string, env: NodeJS.ProcessEnv): void {
+  if (env.GIT_SESSION_COMMIT === undefined) writeState(join(stateDir, OLD_LINE_MARK), '1\n');
+}
+
+const OLD_LINE_MARK = 'trailers';
+
+/**
  * Beside the hand-off on an amend: the trailer lines the amended commit should carry
  * (NUL-separated, possibly none), so prepare-commit-msg can take out the ones of ours
  * the commit's content no longer holds.
@@ -67,7 +79,7 @@ export function removeTrailerFiles(stateDir: string): void {
   } catch {
     return;
   }
-  for (const name of names) if (name.startsWith('hand-off') || name.startsWith('replan')) removeFile(join(stateDir, name));
+  for (const name of names) if (name.startsWith('hand-off') || name.startsWith('replan') || name === OLD_LINE_MARK) removeFile(join(stateDir, name));
   removeFile(wovenPath(stateDir));
 }
 

@@ -110,6 +110,28 @@ describe('the pre-commit hook line asks git before node starts', () => {
     expect(residue(repo)).toBe('');
   });
 
+  it('the first versions\' two hook lines still weave the trailers until init replaces them', () => {
+    repo = sessionRepo();
+    const find = 'gs=node_modules/.bin/git-session; [ -x "$gs" ] || gs=$(command -v git-session) || gs=';
+    const lines = {
+      'pre-commit': `${find}; if [ -n "$gs" ]; then "$gs" hook pre-commit "$@" || exit $?; fi`,
+      // It started node only when this file was there and not empty.
+      'prepare-commit-msg': `if [ "$2" = squash ] || [ -s "$(git rev-parse --git-path git-session/trailers)" ]; then ${find}; if [ -n "$gs" ]; then "$gs" hook prepare-commit-msg "$@" || exit $?; fi; fi`,
+    };
+    for (const [name, line] of Object.entries(lines)) {
+      repo.write(`.git/hooks/${name}`, `#!/bin/sh\n${HOOK_START}\n${line}\n${HOOK_END}\n`);
+      spawnSync('chmod', ['+x', `${repo.dir}/.git/hooks/${name}`]);
+    }
+    spawnSync('rm', ['-f', `${repo.dir}/.git/hooks/commit-msg`]);
+    expect(repo.run(['decide', 'Round half to even', '--because', 'matches the spec']).code).toBe(0);
+    repo.write('src/convert.js', code(3));
+    repo.git(['add', '-A']);
+    const r = gitNoTty(repo, ['commit', '-q', '-m', 'Rounding']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(repo.git(['log', '-1', '--format=%(trailers:key=Decision,valueonly)']).stdout.trim()).toBe('Round half to even — matches the spec');
+    expect(residue(repo)).toBe('');
+  });
+
   it('reads stdin only when the line says it piped the queries in: a stdin left open by a hook manager cannot hold the commit', async () => {
     repo = sessionRepo();
     repo.write('src/convert.js', code(3));
