@@ -1,5 +1,9 @@
 import type { CommandContext, CommandResult } from '../context.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gitCalls } from '../adapters/git.js';
+import { CONFIG_FILE, parseConfig } from '../core/config.js';
+import { ExitCode } from '../errors.js';
 // Static: a dynamic import of a module outside the hook bundle would load a second copy, with no loads recorded.
 import { lazyLoads } from '../adapters/lazy.js';
 
@@ -23,8 +27,8 @@ const HOOKS: Record<string, () => Promise<HookModule>> = {
 
 /**
  * Runs `git-session hook <name> [args]`. Any internal error lets the commit (or the
- * assistant) through with one line on stderr: a hook must never be in the way.
- * Only a hook's intended refusal (strict mode) returns a non-zero exit code.
+ * assistant) through with one line on stderr: a hook must never be in the way, unless
+ * the person chose strict mode, which refuses a commit the hooks could not check.
  */
 export async function runHook(argv: string[], ctx: CommandContext): Promise<CommandResult> {
   const [name, ...args] = argv;
@@ -38,7 +42,38 @@ export async function runHook(argv: string[], ctx: CommandContext): Promise<Comm
     const calls = `git-session: ${name} ran git: ${gitCalls().join(', ') || 'nothing'}\n`;
     return { ...result, stderr: (result.stderr ?? '') + line + calls };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return { stderr: `git-session: ${name} skipped: ${message.split('\n')[0]}\n`, exitCode: 0 };
+    const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    // Strict mode asked for no commit the hooks could not check; any other lets it through.
+    if (GIT_HOOKS.has(name!) && strictChosen(ctx)) {
+      return {
+        stderr: `git-session: ${name} failed, and strict mode refuses a commit it could not check: ${message}\ngit-session: fix that, or commit once with GIT_SESSION_MODE=remind (or --no-verify).\n`,
+        exitCode: ExitCode.Refused,
+      };
+    }
+    return { stderr: `git-session: ${name} skipped: ${message}\n`, exitCode: 0 };
+  }
+}
+
+const GIT_HOOKS = new Set(['pre-commit', 'prepare-commit-msg', 'commit-msg']);
+
+/**
+ * Whether the person chose strict mode: for this commit, or in `.gitsession`, read
+ * loosely when it does not parse (a broken settings file must not switch strict off).
+ */
+function strictChosen(ctx: CommandContext): boolean {
+  const mode = ctx.env.GIT_SESSION_MODE;
+  if (mode === 'strict') return true;
+  if (mode === 'off' || mode === 'remind') return false;
+  let text: string;
+  try {
+    // Hooks run at the top of the work tree.
+    text = readFileSync(join(ctx.cwd, CONFIG_FILE), 'utf8');
+  } catch {
+    return false;
+  }
+  try {
+    return parseConfig(text).prompt.mode === 'strict';
+  } catch {
+    return /^\s*\[\s*prompt\s*\][^[]*^\s*mode\s*=\s*"?strict\b/im.test(text);
   }
 }

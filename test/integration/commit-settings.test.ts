@@ -76,6 +76,29 @@ describe('a misspelt key in .gitsession', () => {
   });
 });
 
+describe('a hook that fails', () => {
+  it('lets the commit through with one line, unless strict mode was chosen, even in a settings file that does not parse', () => {
+    repo = sessionRepo();
+    repo.write('.gitsession', '[prompt]\n\tmode = strict\n\tthis line is not a setting!\n');
+    repo.write('src/convert.js', code(3));
+    repo.git(['add', '-A']);
+    const refused = gitNoTty(repo, ['commit', '-q', '-m', 'Broken settings']);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('git-session: pre-commit failed, and strict mode refuses a commit it could not check: ');
+    expect(refused.stderr).toContain('.gitsession');
+    expect(repo.git(['log', '-1', '--format=%s']).stdout.trim()).toBe('Start the converter');
+    // Chosen otherwise for one commit: through, with one line.
+    const through = gitNoTty(repo, ['commit', '-q', '-m', 'Broken settings'], { GIT_SESSION_MODE: 'remind' });
+    expect(through.code, through.stderr).toBe(0);
+    expect(through.stderr).toMatch(/^git-session: pre-commit skipped: /m);
+    // Not strict at all: through.
+    repo.write('.gitsession', '[prompt]\n\tmode = remind\n\tthis line is not a setting!\n');
+    repo.write('src/convert.js', code(4));
+    repo.git(['add', '-A']);
+    expect(gitNoTty(repo, ['commit', '-q', '-m', 'Still broken']).code).toBe(0);
+  });
+});
+
 describe('journals git would not take', () => {
   it('core.autocrlf with core.safecrlf: the new journal file is written as git will check it out', () => {
     repo = sessionRepo();
