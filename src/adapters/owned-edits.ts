@@ -155,8 +155,12 @@ export async function stageOwnedEdits(
   let text = staged;
   let staging = 0;
   let notStaged = 0;
+  let absent = 0;
   for (const edit of pending) {
-    if (!stillThere(addedLines(edit.before, edit.after), worktree)) continue;
+    if (!stillThere(addedLines(edit.before, edit.after), worktree)) {
+      absent++;
+      continue;
+    }
     // Where the text is still what the edit started from, the merge is the edit's result:
     // git merge-file is started only when something else changed in between.
     const merged = stagedResult(edit, text, cachePath) ?? (await mergeText(root, env, stateDir, text, form(edit.before), form(edit.after)));
@@ -172,5 +176,5 @@ export async function stageOwnedEdits(
     await everyIndex(env, (e) => git(['update-index', '--cacheinfo', `${indexed.mode},${blob},${file}`], { cwd: root, env: e }));
   }
   done();
-  return { staged: staging, notStaged, ...(blob ? { blob } : {}) };
+  return { staged: staging, notStaged, ...(absent > 0 ? { absent } : {}), ...(blob ? { blob } : {}) };
 }

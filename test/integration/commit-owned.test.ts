@@ -73,6 +73,19 @@ describe('decisions follow their commit', () => {
     expect(committed).not.toContain('Notes for this file only');
   });
 
+  it('a recorded decision stashed away before the commit: the commit says it is not in it', () => {
+    repo = sessionRepo();
+    expect(repo.run(['decide', 'Round half to even', '--because', 'matches the spec']).code).toBe(0);
+    repo.git(['stash', '-q']);
+    expect(repo.run(['decide', 'Keep the table flat', '--because', 'one lookup']).code).toBe(0);
+    repo.write('src/convert.js', code(3));
+    repo.git(['add', 'src/convert.js']);
+    const r = gitNoTty(repo, ['commit', '-q', '-m', 'Flat table'], { CLAUDECODE: '1' });
+    expect(r.code, r.stderr).toBe(0);
+    expect(trailerValues(repo, 'Decision')).toEqual(['Keep the table flat — one lookup']);
+    expect(r.stderr).toContain('a recorded edit of SESSION.md is no longer in the file (taken out, or stashed), so not in this commit');
+  });
+
   it('a damaged record of the commands\' lines: the commit goes through and says, in one line, what to do', () => {
     repo = sessionRepo();
     expect(repo.run(['decide', 'Round half to even', '--because', 'matches the spec']).code).toBe(0);

@@ -38,6 +38,8 @@ export interface OwnedEdits {
   notStaged: number;
   /** The record of those lines could not be read (a damaged file under the git dir). */
   unreadable?: boolean;
+  /** Recorded edits whose lines are no longer in the work tree (taken out, or stashed): not staged, and forgotten. */
+  absent?: number;
 }
 
 /** Everything the pre-commit hook knows about the commit being made: gathered first, then planned from. */
@@ -86,6 +88,13 @@ function ownedMessages(f: CommitFacts): string[] {
     out.push(
       `git-session: recorded but not staged: what git-session's commands wrote to ${f.sessionFile} overlaps your own unstaged edits there, so it is not in this commit. ` +
         `Stage it (git add -p ${f.sessionFile}) and amend (git commit --amend --no-edit).\n`,
+    );
+  }
+  if (f.owned.absent) {
+    const n = f.owned.absent;
+    out.push(
+      `git-session: ${n === 1 ? 'a recorded edit' : `${n} recorded edits`} of ${f.sessionFile} ${n === 1 ? 'is' : 'are'} no longer in the file (taken out, or stashed), so not in this commit; ` +
+        `after git stash pop, stage ${f.sessionFile} yourself.\n`,
     );
   }
   if (f.owned.unreadable) {
