@@ -63406,18 +63406,33 @@ var CLOSE_HEADING = /^### \d{4}-\d{2}-\d{2} \d{2}:\d{2} [+-]\d{2}:\d{2} · close
 
 // src/core/session/plain-items.ts
 init_headings();
-init_mdast_text();
-init_reasons();
-init_unescape();
+
+// src/core/session/plain-lines.ts
 var HEADING = /^(#{1,6})[ \t]+([^\\`*_[\]<>&|~#\p{Cc}]*[^\s\\`*_[\]<>&|~#\p{Cc}])[ \t]*$/u;
-var BULLET = /^[-*+] (?![0-9]+[.)](?:[ \t]|$))(?:[\p{L}\p{N}("'“‘«¿¡$€£%/.@!]|`(?!``)|\*{1,2}[^\s*]|_{1,2}[^\s_]|~{1,2}[^\s~]|\[|\\[!-/:-@[-`{-~])/u;
-var TASK_BOX = /^\[[ xX]\]\s+/;
 var BLANK = /^[ \t]*$/;
 var COMMENT_LINE = /^<!--.*-->[ \t]*$/;
 var FENCE = /^\s*(?:`{3}|~{3})/;
 var INDENTED_MARKUP = /^\s*</;
 var INDENTED_HEADING = /^\s+#/;
 var UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
+function readPlainLine(line, afterBlank) {
+  if (BLANK.test(line)) return { kind: "blank" };
+  if (line.startsWith("#")) {
+    const heading = HEADING.exec(line);
+    return heading ? { kind: "heading", depth: heading[1].length, text: heading[2] } : void 0;
+  }
+  if (FENCE.test(line) || INDENTED_HEADING.test(line)) return void 0;
+  if (INDENTED_MARKUP.test(line) && !COMMENT_LINE.test(line)) return void 0;
+  if (!afterBlank && UNDERLINE.test(line)) return void 0;
+  return { kind: "text" };
+}
+
+// src/core/session/plain-items.ts
+init_mdast_text();
+init_reasons();
+init_unescape();
+var BULLET = /^[-*+] (?![0-9]+[.)](?:[ \t]|$))(?:[\p{L}\p{N}("'“‘«¿¡$€£%/.@!]|`(?!``)|\*{1,2}[^\s*]|_{1,2}[^\s_]|~{1,2}[^\s~]|\[|\\[!-/:-@[-`{-~])/u;
+var TASK_BOX = /^\[[ xX]\]\s+/;
 var UNFIT = /\]:|<!--\s*\/?\s*private|[\0-\x08\x0b\x0c\x0e-\x1f\x7f]|\r(?!\n)|^(?:---|\+\+\+|\uFEFF)/i;
 function plainItems(text5) {
   if (UNFIT.test(text5)) return void 0;
@@ -63426,24 +63441,19 @@ function plainItems(text5) {
   let privateDepth;
   let blankBefore = true;
   for (const line of text5.split(/\r?\n/)) {
-    const blank = BLANK.test(line);
-    const wasBlank = blankBefore;
-    blankBefore = blank;
-    if (blank) continue;
-    if (line.startsWith("#")) {
-      const heading = HEADING.exec(line);
-      if (!heading) return void 0;
-      const depth = heading[1].length;
+    const read = readPlainLine(line, blankBefore);
+    if (!read) return void 0;
+    blankBefore = read.kind === "blank";
+    if (read.kind === "blank") continue;
+    if (read.kind === "heading") {
+      const depth = read.depth;
       if (open2 && depth > open2.depth) return void 0;
       if (privateDepth !== void 0 && depth <= privateDepth) privateDepth = void 0;
-      const kind = privateDepth === void 0 ? classifyHeading(heading[2]) : "private";
+      const kind = privateDepth === void 0 ? classifyHeading(read.text) : "private";
       if (kind === "private") privateDepth ??= depth;
       open2 = kind === "decisions" ? { items: out.decisions, depth } : kind === "deadEnds" ? { items: out.deadEnds, depth } : void 0;
       continue;
     }
-    if (FENCE.test(line) || INDENTED_HEADING.test(line)) return void 0;
-    if (INDENTED_MARKUP.test(line) && !COMMENT_LINE.test(line)) return void 0;
-    if (!wasBlank && UNDERLINE.test(line)) return void 0;
     if (!open2) continue;
     if (COMMENT_LINE.test(line)) continue;
     if (!BULLET.test(line)) return void 0;

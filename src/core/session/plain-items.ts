@@ -1,4 +1,5 @@
 import { classifyHeading } from './headings.js';
+import { COMMENT_LINE, readPlainLine } from './plain-lines.js';
 import { oneLine } from './mdast-text.js';
 import { splitItemReason, type Reasoned } from './reasons.js';
 import { unescapeMarkdown } from './unescape.js';
@@ -9,20 +10,11 @@ export interface PlainItems {
   deadEnds: Reasoned[];
 }
 
-// An ATX heading at the margin whose text holds no inline markup: its plain text is the text itself.
-const HEADING = /^(#{1,6})[ \t]+([^\\`*_[\]<>&|~#\p{Cc}]*[^\s\\`*_[\]<>&|~#\p{Cc}])[ \t]*$/u;
 // A bullet at the margin whose content can only open a paragraph: a letter, a digit (not an
 // ordered list's marker), a quote, emphasis or a code span (not a rule or a fence), a link, an escape.
 const BULLET = /^[-*+] (?![0-9]+[.)](?:[ \t]|$))(?:[\p{L}\p{N}("'“‘«¿¡$€£%/.@!]|`(?!``)|\*{1,2}[^\s*]|_{1,2}[^\s_]|~{1,2}[^\s~]|\[|\\[!-/:-@[-`{-~])/u;
 // GFM keeps a task box inside the entry's paragraph, and the parser's reading drops it.
 const TASK_BOX = /^\[[ xX]\]\s+/;
-const BLANK = /^[ \t]*$/;
-const COMMENT_LINE = /^<!--.*-->[ \t]*$/;
-// Lines that could open a block swallowing the headings after it, or hide a heading inside one.
-const FENCE = /^\s*(?:`{3}|~{3})/;
-const INDENTED_MARKUP = /^\s*</;
-const INDENTED_HEADING = /^\s+#/;
-const UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 // What makes a whole file unfit: a reference definition (it changes how a bullet elsewhere
 // reads), a private region, a control character or a CR that ends no line, front matter, a BOM.
 const UNFIT = /\]:|<!--\s*\/?\s*private|[\0-\x08\x0b\x0c\x0e-\x1f\x7f]|\r(?!\n)|^(?:---|\+\+\+|\uFEFF)/i;
@@ -51,27 +43,21 @@ export function plainItems(text: string): PlainItems | undefined {
   let privateDepth: number | undefined;
   let blankBefore = true;
   for (const line of text.split(/\r?\n/)) {
-    // Blank as markdown counts it: spaces and tabs only (a no-break space is text).
-    const blank = BLANK.test(line);
-    const wasBlank = blankBefore;
-    blankBefore = blank;
-    if (blank) continue;
-    if (line.startsWith('#')) {
-      const heading = HEADING.exec(line);
-      if (!heading) return undefined;
-      const depth = heading[1]!.length;
+    const read = readPlainLine(line, blankBefore);
+    if (!read) return undefined;
+    blankBefore = read.kind === 'blank';
+    if (read.kind === 'blank') continue;
+    if (read.kind === 'heading') {
+      const depth = read.depth;
       // A sub-heading under Decisions can be an entry or group entries: the parser decides.
       if (open && depth > open.depth) return undefined;
       // What a private section holds is private, down to the next heading of its level or higher.
       if (privateDepth !== undefined && depth <= privateDepth) privateDepth = undefined;
-      const kind = privateDepth === undefined ? classifyHeading(heading[2]!) : 'private';
+      const kind = privateDepth === undefined ? classifyHeading(read.text) : 'private';
       if (kind === 'private') privateDepth ??= depth;
       open = kind === 'decisions' ? { items: out.decisions, depth } : kind === 'deadEnds' ? { items: out.deadEnds, depth } : undefined;
       continue;
     }
-    if (FENCE.test(line) || INDENTED_HEADING.test(line)) return undefined;
-    if (INDENTED_MARKUP.test(line) && !COMMENT_LINE.test(line)) return undefined;
-    if (!wasBlank && UNDERLINE.test(line)) return undefined;
     if (!open) continue;
     if (COMMENT_LINE.test(line)) continue;
     if (!BULLET.test(line)) return undefined;

@@ -1,5 +1,6 @@
 import { classifyHeading } from './headings.js';
 import { oneLine } from './mdast-text.js';
+import { readPlainLine } from './plain-lines.js';
 
 /** Private bodies kept on this machine, by region: `section:<heading>#<n>` or `marker#<n>`. */
 export type PrivateStore = Record<string, string>;
@@ -53,16 +54,6 @@ export function smudgeWith(text: string, store: PrivateStore, find: FindRegions)
   return out;
 }
 
-// As plain-items.ts reads lines: an ATX heading at the margin whose text holds no
-// inline markup (its plain text is the text itself), and the lines that could hide a
-// heading or make one that lines alone cannot see.
-const HEADING = /^(#{1,6})[ \t]+([^\\`*_[\]<>&|~#\p{Cc}]*[^\s\\`*_[\]<>&|~#\p{Cc}])[ \t]*$/u;
-const BLANK = /^[ \t]*$/;
-const COMMENT_LINE = /^<!--.*-->[ \t]*$/;
-const FENCE = /^\s*(?:`{3}|~{3})/;
-const INDENTED_MARKUP = /^\s*</;
-const INDENTED_HEADING = /^\s+#/;
-const UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 // A marker region, a control character or a CR that ends no line, front matter, a BOM.
 const UNFIT = /<!--\s*\/?\s*private|[\0-\x08\x0b\x0c\x0e-\x1f\x7f]|\r(?!\n)|^(?:---|\+\+\+|\uFEFF)/i;
 
@@ -76,7 +67,8 @@ const UNFIT = /<!--\s*\/?\s*private|[\0-\x08\x0b\x0c\x0e-\x1f\x7f]|\r(?!\n)|^(?:
  *
  * git runs the private filter on every status, add and commit after the file changed,
  * and loading the parser was most of each run. Why lines suffice is argued in
- * plain-items.ts; a property test holds this reader to the parser's regions.
+ * plain-items.ts (the line reading is plain-lines.ts, theirs too); a property test
+ * holds this reader to the parser's regions.
  */
 export function plainPrivateRegions(text: string): PrivateRegion[] | undefined {
   if (UNFIT.test(text)) return undefined;
@@ -85,23 +77,14 @@ export function plainPrivateRegions(text: string): PrivateRegion[] | undefined {
   for (let at = 0; at < text.length; ) {
     const nl = text.indexOf('\n', at);
     const lineEnd = nl === -1 ? text.length : nl;
-    const line = text.slice(at, lineEnd).replace(/\r$/, '');
     const start = at;
     at = nl === -1 ? text.length : nl + 1;
-    const blank = BLANK.test(line);
-    const wasBlank = blankBefore;
-    blankBefore = blank;
-    if (blank) continue;
-    if (line.startsWith('#')) {
-      const heading = HEADING.exec(line);
-      if (!heading) return undefined;
-      const kind = classifyHeading(heading[2]!);
-      headings.push({ depth: heading[1]!.length, private: kind === 'private' ? oneLine(heading[2]!) : undefined, lineStart: start, lineEnd });
-      continue;
-    }
-    if (FENCE.test(line) || INDENTED_HEADING.test(line)) return undefined;
-    if (INDENTED_MARKUP.test(line) && !COMMENT_LINE.test(line)) return undefined;
-    if (!wasBlank && UNDERLINE.test(line)) return undefined;
+    const read = readPlainLine(text.slice(start, lineEnd).replace(/\r$/, ''), blankBefore);
+    if (!read) return undefined;
+    blankBefore = read.kind === 'blank';
+    if (read.kind !== 'heading') continue;
+    const kind = classifyHeading(read.text);
+    headings.push({ depth: read.depth, private: kind === 'private' ? oneLine(read.text) : undefined, lineStart: start, lineEnd });
   }
   const found: { base: string; start: number; end: number }[] = [];
   headings.forEach((h, i) => {
