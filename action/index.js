@@ -42643,14 +42643,16 @@ async function redactSecrets(text5) {
 async function containsSecret(text5) {
   return text5 !== "" && (await findSecrets(text5)).length > 0;
 }
-function mayHoldSecret(text5) {
-  anyAnchor ??= new RegExp(
-    [...Object.values(PRESET_ANCHORS), ...EXTRA_RULES.map((r) => r.anchor)].filter((a) => a !== null).map((a) => `(?:${a.source})`).join("|"),
-    "i"
-  );
-  return anyAnchor.test(text5);
+function anchorPatterns() {
+  const all2 = [...Object.values(PRESET_ANCHORS), ...EXTRA_RULES.map((r) => r.anchor)].filter((a) => a !== null);
+  const join4 = (list2, flags) => new RegExp(list2.map((a) => `(?:${a.source})`).join("|") || "(?!)", flags);
+  return { exact: join4(all2.filter((a) => !a.ignoreCase), ""), folded: join4(all2.filter((a) => a.ignoreCase), "i") };
 }
-var loaded, anyAnchor;
+function mayHoldSecret(text5) {
+  anchors ??= anchorPatterns();
+  return anchors.exact.test(text5) || anchors.folded.test(text5);
+}
+var loaded, anchors;
 var init_redact = __esm({
   "src/core/redact/redact.ts"() {
     "use strict";
@@ -62729,14 +62731,20 @@ async function readCommits(keys, query, opts) {
   return redactRecords(parseCommitRecords(result.stdout, keys));
 }
 async function redactRecords(records) {
-  const shown = async (text5) => mayHoldSecret(text5) ? (await redactSecrets(text5)).text : text5;
+  const judged = /* @__PURE__ */ new Map();
+  const may = (text5) => {
+    let m = judged.get(text5);
+    if (m === void 0) judged.set(text5, m = mayHoldSecret(text5));
+    return m;
+  };
+  const shown = async (text5) => (await redactSecrets(text5)).text;
   for (const r of records) {
-    r.subject = await shown(r.subject);
-    r.authorName = await shown(r.authorName);
-    r.authorEmail = await shown(r.authorEmail);
+    if (mayHoldSecret(r.subject)) r.subject = await shown(r.subject);
+    if (may(r.authorName)) r.authorName = await shown(r.authorName);
+    if (may(r.authorEmail)) r.authorEmail = await shown(r.authorEmail);
     for (const f of r.files) {
-      f.path = await shown(f.path);
-      if (f.oldPath !== void 0) f.oldPath = await shown(f.oldPath);
+      if (mayHoldSecret(f.path)) f.path = await shown(f.path);
+      if (f.oldPath !== void 0 && mayHoldSecret(f.oldPath)) f.oldPath = await shown(f.oldPath);
     }
   }
   return records;

@@ -106,14 +106,22 @@ export async function readCommits(keys: TrailerKeys, query: LogQuery, opts: Hist
  * Changes the records in place, and returns them.
  */
 export async function redactRecords<T extends CommitRecord>(records: T[]): Promise<T[]> {
-  const shown = async (text: string) => (mayHoldSecret(text) ? (await redactSecrets(text)).text : text);
+  // Authors repeat over a history: each is judged once.
+  const judged = new Map<string, boolean>();
+  const may = (text: string) => {
+    let m = judged.get(text);
+    if (m === undefined) judged.set(text, (m = mayHoldSecret(text)));
+    return m;
+  };
+  const shown = async (text: string) => (await redactSecrets(text)).text;
   for (const r of records) {
-    r.subject = await shown(r.subject);
-    r.authorName = await shown(r.authorName);
-    r.authorEmail = await shown(r.authorEmail);
+    // Awaited only where a rule could find something: a long history holds few such texts.
+    if (mayHoldSecret(r.subject)) r.subject = await shown(r.subject);
+    if (may(r.authorName)) r.authorName = await shown(r.authorName);
+    if (may(r.authorEmail)) r.authorEmail = await shown(r.authorEmail);
     for (const f of r.files) {
-      f.path = await shown(f.path);
-      if (f.oldPath !== undefined) f.oldPath = await shown(f.oldPath);
+      if (mayHoldSecret(f.path)) f.path = await shown(f.path);
+      if (f.oldPath !== undefined && mayHoldSecret(f.oldPath)) f.oldPath = await shown(f.oldPath);
     }
   }
   return records;

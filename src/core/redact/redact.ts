@@ -51,21 +51,22 @@ export async function containsSecret(text: string): Promise<boolean> {
   return text !== '' && (await findSecrets(text)).length > 0;
 }
 
-// Every literal a finding of any rule holds, in one pattern (case folded: a superset).
-let anyAnchor: RegExp | undefined;
+// Every literal a finding of any rule holds, in two patterns: those whose case matters
+// in one (V8 runs a pattern that ignores case several times slower), the rest in the other.
+let anchors: { exact: RegExp; folded: RegExp } | undefined;
+
+function anchorPatterns(): { exact: RegExp; folded: RegExp } {
+  const all = [...Object.values(PRESET_ANCHORS), ...EXTRA_RULES.map((r) => r.anchor)].filter((a): a is RegExp => a !== null);
+  const join = (list: RegExp[], flags: string) => new RegExp(list.map((a) => `(?:${a.source})`).join('|') || '(?!)', flags);
+  return { exact: join(all.filter((a) => !a.ignoreCase), ''), folded: join(all.filter((a) => a.ignoreCase), 'i') };
+}
 
 /**
  * Whether {@link redactSecrets} could find anything in `text`; false means it cannot.
- * Synchronous and one pattern: for the many short texts of a long history (subjects,
+ * Synchronous, two patterns: for the many short texts of a long history (subjects,
  * names, paths), most of which hold nothing any rule looks for.
  */
 export function mayHoldSecret(text: string): boolean {
-  anyAnchor ??= new RegExp(
-    [...Object.values(PRESET_ANCHORS), ...EXTRA_RULES.map((r) => r.anchor)]
-      .filter((a): a is RegExp => a !== null)
-      .map((a) => `(?:${a.source})`)
-      .join('|'),
-    'i',
-  );
-  return anyAnchor.test(text);
+  anchors ??= anchorPatterns();
+  return anchors.exact.test(text) || anchors.folded.test(text);
 }
