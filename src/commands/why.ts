@@ -1,3 +1,5 @@
+import { closeSync, openSync, readSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { CommandContext, CommandResult } from '../context.js';
 import { openHistory, readCommits, readJournal, streamCommits, type History, type HistoryOptions } from '../adapters/history.js';
 import { readSessionItems, withItems, type SessionItems } from '../adapters/session-history.js';
@@ -93,9 +95,35 @@ function recordOf(h: History): Promise<SessionItems> {
   return pending;
 }
 
+/**
+ * Lines of a binary file mean nothing: asked about them, say so (as git does, by the
+ * first 8000 bytes holding a NUL) instead of answering about bytes split at newlines.
+ */
+function refuseBinaryLines(target: WhyTarget, cwd: string): void {
+  if (!target.lines) return;
+  let head: Buffer;
+  try {
+    const fd = openSync(resolve(cwd, target.path), 'r');
+    try {
+      head = Buffer.alloc(8000);
+      head = head.subarray(0, readSync(fd, head, 0, head.length, 0));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Not in the work tree: the reader's own messages say so.
+    return;
+  }
+  if (!head.includes(0)) return;
+  throw new GitSessionError(ExitCode.BadInput, `${target.path} is a binary file: its lines mean nothing.`, {
+    fix: `Ask about the whole file: \`git session why ${target.path}\`.`,
+  });
+}
+
 /** The decisions and dead ends behind a path or a line range, from the commits that touched it. */
 export async function why(args: WhyArgs, ctx: CommandContext): Promise<CommandResult> {
   const target = parseWhyTarget(args.target);
+  refuseBinaryLines(target, ctx.cwd);
   const lines = args.history ? null : target.lines;
   // blame needs nothing from the repository settings: start it while they are read.
   const blame = lines ? settle(readBlame(target.path, lines, { cwd: ctx.cwd, env: ctx.env })) : undefined;

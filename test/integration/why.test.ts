@@ -167,6 +167,11 @@ describe('git session why', () => {
     const bin = repo.run(['why', 'img.bin', '--format', 'json']);
     expect(bin.code).toBe(0);
     expect(JSON.parse(bin.stdout)).toMatchObject({ decisions: [], deadEnds: [], commits: [{ short: hashes.plain }] });
+    // Its lines mean nothing: asked about one, it says so and how to ask instead.
+    const line = repo.run(['why', 'img.bin:1']);
+    expect(line.code).toBe(4);
+    expect(line.stderr).toContain('img.bin is a binary file: its lines mean nothing.');
+    expect(line.stderr).toContain('git session why img.bin');
   });
 
   it('refuses a missing path, a line past the end, and a bad line range with clear messages', () => {

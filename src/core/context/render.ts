@@ -76,7 +76,8 @@ function record(how: string): string {
 function body(data: ContextData, l: Limits): string[] {
   const out: string[] = [`# Session context (git-session)`, ''];
   const where = data.branch ? `Branch \`${clip(data.branch, 120)}\`; ` : '';
-  out.push(`${where}from ${clip(data.sessionFile, 120)} and ${data.history.commits} commit(s) (${data.history.range}).`, '');
+  const from = data.sessionExists ? `from ${clip(data.sessionFile, 120)} and ` : `no ${clip(data.sessionFile, 120)}; from `;
+  out.push(`${where}${from}${data.history.commits} commit(s) (${data.history.range}).`, '');
   out.push(`**Goal:** ${data.goal ? clip(data.goal, l.text) : '(not set)'}`, '');
   out.push(`**Status:** ${data.status ? clip(data.status, l.text) : '(not set)'}`, '');
   if (data.nextSteps.length > 0) out.push('## Next steps', ...list(data.nextSteps, l.next, (s) => `- ${clip(s, l.item)}`), '');

@@ -72,6 +72,25 @@ describe('renderContextMarkdown', () => {
     expect(md).toMatch(/Record as you go:\n  git session decide .*\n  git session dead-end .*\n  git session set-status '[^\n]*'\n$/);
   });
 
+  it('says where it read from: the session file only when there is one', () => {
+    const data: ContextData = {
+      version: 1,
+      sessionFile: 'SESSION.md',
+      sessionExists: false,
+      branch: 'main',
+      goal: null,
+      status: null,
+      nextSteps: [],
+      decisions: [],
+      deadEnds: [],
+      keyFiles: [],
+      staleness: { stale: false, sessionCommit: null, commitsSince: 0, filesSince: [], uncommitted: [], sessionEdited: false },
+      history: { range: 'last 50 commits', commits: 3 },
+    };
+    expect(renderContextMarkdown(data)).toContain('Branch `main`; no SESSION.md; from 3 commit(s) (last 50 commits).');
+    expect(renderContextMarkdown({ ...data, sessionExists: true })).toContain('Branch `main`; from SESSION.md and 3 commit(s) (last 50 commits).');
+  });
+
   it('keeps every section at full detail when it fits', () => {
     const data: ContextData = {
       version: 1,
