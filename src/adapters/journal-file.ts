@@ -29,7 +29,7 @@ export interface WrittenEntry {
  */
 export function writeJournalEntry(
   path: string,
-  render: (eol: string, previousTime: string | undefined) => string,
+  render: (eol: string, previousTime: string | undefined, replacing?: string) => string,
   replaceLastCommit: boolean,
   display = path,
   replace?: WrittenEntry | readonly WrittenEntry[],

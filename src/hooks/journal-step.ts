@@ -176,7 +176,9 @@ export async function writeCommitJournal(j: CommitJournal): Promise<string> {
   killPoint(j.env, 'journal-read');
   writeJournalEntry(
     full,
-    (eol, previousTime) => {
+    (eol, previousTime, replacing) => {
+      // An amended revert stays a revert: its entry keeps what it reverted.
+      const reverts = j.amend && replacing ? parseEntries(replacing)[0]?.reverts : undefined;
       // A new week's file shows no earlier entry: the one written last (in last week's file) counts.
       const before = previousTime ?? (record && record.path !== relative ? record.time : undefined);
       const previous = before ? parseLocalTime(before) : undefined;
@@ -192,6 +194,7 @@ export async function writeCommitJournal(j: CommitJournal): Promise<string> {
           ...(j.status ? { status: j.status } : {}),
           files: shown.files,
           ...(previous ? { sincePrevious: formatDuration(now.getTime() - previous.getTime()) } : {}),
+          ...(reverts ? { reverts } : {}),
           id: entryId(),
         },
         crlf ? '\r\n' : eol,

@@ -119,6 +119,20 @@ describe('merge drivers installed by init', () => {
     expect(log.commits[0]!.journal.map((j) => j.reverts)).toEqual([`${first.slice(0, 12)} First`]);
   });
 
+  it('an amended revert keeps what it reverted in its entry', () => {
+    repo = initialised();
+    decideAndCommit(repo, 'First', 'a.txt');
+    decideAndCommit(repo, 'Second', 'b.txt');
+    const first = repo.git(['rev-parse', 'HEAD~1']).stdout.trim();
+    expect(repo.git(['revert', '--no-edit', first], { allowFail: true }).code).toBe(0);
+    const amended = repo.git(['commit', '-q', '--amend', '-m', 'Revert First', '-m', `This reverts commit ${first}.`], { allowFail: true });
+    expect(amended.code, amended.stderr).toBe(0);
+    const entries = parseEntries(journal(repo));
+    expect(entries.at(-1)!.reverts).toBe(`${first.slice(0, 12)} First`);
+    expect(entries.filter((e) => e.reverts !== undefined)).toHaveLength(1);
+    expect(repo.git(['status', '--porcelain']).stdout).toBe('');
+  });
+
   it('same-minute entries by one author from two clones stay whole and once each after pull --rebase and merge', () => {
     repo = initialised();
     const entry = (id: string, what: string) =>

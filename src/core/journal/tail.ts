@@ -62,7 +62,7 @@ export type JournalReplace = { kind: 'last-commit' } | { kind: 'span'; start: nu
  */
 export function planJournalWrite(
   text: string,
-  rendered: (eol: string, previousTime: string | undefined) => string,
+  rendered: (eol: string, previousTime: string | undefined, replacing?: string) => string,
   replace: boolean | JournalReplace | undefined,
 ): JournalWrite {
   const eol = journalEol(text);
@@ -79,7 +79,7 @@ export function planJournalWrite(
   }
   if (target) {
     const previousTime = target.before?.time;
-    const entry = rendered(eol, previousTime);
+    const entry = rendered(eol, previousTime, text.slice(target.start, target.end));
     return { keep: target.start, append: entry + text.slice(target.end), previousTime, entryStart: 0, entryLength: entry.length };
   }
   const previousTime = spans[spans.length - 1]?.time;
