@@ -28,12 +28,12 @@ export async function filter(args: { mode: string; path: string | undefined }, i
       cause: error,
     });
   }
-  // Without any of these, no heading or marker can make a private region (the heading
-  // words are private, personal, privé, privado, privat; a character reference, an
-  // escape or a tag could spell one in markdown): nothing to take out or put back, so
-  // no parser, no repository, no store.
-  if (!/priv|personal|[&\\]|<[a-z/]/i.test(text)) return input;
-  if (input.length > MAX_SESSION_BYTES) {
+  // Read line by line when lines decide it (the template's Private section does), else
+  // by the parser, loaded only then. A file with no private region at all is passed
+  // through: nothing to take out or put back, so no repository and no store.
+  const plain = plainPrivateRegions(text);
+  if (plain?.length === 0) return input;
+  if (!plain && input.length > MAX_SESSION_BYTES) {
     throw new GitSessionError(ExitCode.BadInput, `is ${input.length} bytes, over the 1 MB limit, too large to check for private text.`, {
       file: path,
       fix: 'Move older notes out of it (into the journal or another file) and add it again.',
@@ -42,9 +42,7 @@ export async function filter(args: { mode: string; path: string | undefined }, i
   // Git runs the filter at the top of the work tree: the git dir is found there without
   // starting git, unless GIT_DIR names another.
   const gitDir = (!env.GIT_DIR && findRepoDirs(cwd)?.gitDir) || (await findRepo(cwd, env)).gitDir;
-  // The regions read line by line when lines decide them (the template's Private section
-  // does), else by the parser, loaded only then.
-  const find = plainPrivateRegions(text) ? plainOrParsed : (await import('../core/session/private-filter.js')).privateRegions;
+  const find = plain ? plainOrParsed : (await import('../core/session/private-filter.js')).privateRegions;
   if (args.mode === 'smudge') return Buffer.from(smudgeWith(text, readPrivateStore(gitDir, path), find), 'utf8');
   const { text: clean, bodies } = cleanWith(text, find);
   updatePrivateStore(gitDir, path, bodies);
