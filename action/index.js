@@ -62715,7 +62715,6 @@ async function failed(result, what, opts) {
 async function readCommits(keys, query, opts) {
   const args = [
     "log",
-    ...LOG_FLAGS,
     "-z",
     `--format=${commitFormat(keys)}`,
     // -M: count a rename under its new name even when the user's diff.renames is off.
@@ -62751,7 +62750,7 @@ async function redactRecords(records) {
 }
 function gitStream(args, opts, onText, input) {
   return new Promise((resolve3, reject) => {
-    const child = spawn("git", args, { cwd: opts.cwd, env: opts.env, stdio: "pipe" });
+    const child = spawn("git", outputSafe(args), { cwd: opts.cwd, env: opts.env, stdio: "pipe" });
     let stderr = "";
     let thrown;
     child.stdout.setEncoding("utf8");
@@ -62782,7 +62781,6 @@ async function streamCommits(keys, journalTemplate, select, label2, opts, sink) 
   if ("hashes" in select && select.hashes.length === 0) return;
   const args = [
     "log",
-    ...LOG_FLAGS,
     "-z",
     `--format=${commitFormat(keys)}`,
     ...JOURNAL_DIFF_OPTIONS,
@@ -62811,7 +62809,7 @@ async function streamCommits(keys, journalTemplate, select, label2, opts, sink) 
 }
 async function tryReadJournal(template, select, opts) {
   if ("hashes" in select && select.hashes.length === 0) return /* @__PURE__ */ new Map();
-  const common = ["log", ...LOG_FLAGS, ...JOURNAL_DIFF_OPTIONS, `--format=${JOURNAL_FORMAT}`];
+  const common = ["log", ...JOURNAL_DIFF_OPTIONS, `--format=${JOURNAL_FORMAT}`];
   const args = "hashes" in select ? [...common, "--no-walk=unsorted", "--stdin", "--", journalPathspec(template)] : [
     ...common,
     "--full-history",
@@ -63598,7 +63596,6 @@ async function walk(h, select, lean) {
   const sessionFile = normalisePath(h.config.sessionFile);
   const args = [
     "log",
-    ...LOG_FLAGS,
     `--format=${walkFormat(h.keys, lean)}`,
     ...WALK_DIFF_OPTIONS,
     // Every commit is still listed (--sparse), none simplified away (--full-history).
@@ -63757,7 +63754,7 @@ function lineRanges(lines2) {
 
 // src/adapters/line-history.ts
 async function readLineLog(keys, path3, lines2, opts) {
-  const args = ["log", ...LOG_FLAGS, "-z", "-s", `--format=${commitFormat(keys)}`, `-L${lines2.start},${lines2.end}:${path3}`];
+  const args = ["log", "-z", "-s", `--format=${commitFormat(keys)}`, `-L${lines2.start},${lines2.end}:${path3}`];
   const result = await git(args, { ...opts, allowFailure: true });
   if (result.code !== 0) return failed(result, `lines ${lines2.start}-${lines2.end} of ${path3}`, opts);
   return redactRecords(parseCommitRecords(result.stdout, keys));

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { ExitCode, GitSessionError } from '../errors.js';
 import { mayHoldSecret, redactSecrets } from '../core/redact/index.js';
-import { git, LOG_FLAGS, type GitResult } from './git.js';
+import { git, outputSafe, type GitResult } from './git.js';
 import { loadConfig } from './config.js';
 import { findRepo, type RepoInfo } from './repo.js';
 import { DEAD_END_ALIASES, type Config } from '../core/config.js';
@@ -48,9 +48,6 @@ export function historyOf(repo: RepoInfo, config: Config, opts: HistoryOptions):
   return { root: repo.root, shallowFile: repo.shallowFile, config, keys: trailerKeys(config.trailers, DEAD_END_ALIASES), opts };
 }
 
-// The flags that keep user config out of what we parse (see adapters/git.ts).
-export { LOG_FLAGS };
-
 /** What a `git log` reads: revisions, filters (`--since=...`), and paths. */
 export interface LogQuery {
   revArgs: readonly string[];
@@ -83,7 +80,6 @@ export async function failed(result: GitResult, what: string, opts: HistoryOptio
 export async function readCommits(keys: TrailerKeys, query: LogQuery, opts: HistoryOptions): Promise<CommitRecord[]> {
   const args = [
     'log',
-    ...LOG_FLAGS,
     '-z',
     `--format=${commitFormat(keys)}`,
     // -M: count a rename under its new name even when the user's diff.renames is off.
@@ -133,7 +129,7 @@ export async function redactRecords<T extends CommitRecord>(records: T[]): Promi
  */
 export function gitStream(args: readonly string[], opts: HistoryOptions, onText: (text: string) => void, input?: string): Promise<GitResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', args, { cwd: opts.cwd, env: opts.env, stdio: 'pipe' });
+    const child = spawn('git', outputSafe(args), { cwd: opts.cwd, env: opts.env, stdio: 'pipe' });
     let stderr = '';
     let thrown: unknown;
     child.stdout.setEncoding('utf8');
@@ -181,7 +177,6 @@ export async function streamCommits(
   if ('hashes' in select && select.hashes.length === 0) return;
   const args = [
     'log',
-    ...LOG_FLAGS,
     '-z',
     `--format=${commitFormat(keys)}`,
     ...JOURNAL_DIFF_OPTIONS,
@@ -222,8 +217,8 @@ export async function* commitRecordBatches(
   query: Omit<LogQuery, 'numstat' | 'follow'>,
   opts: HistoryOptions,
 ): AsyncGenerator<CommitRecord[]> {
-  const args = ['log', ...LOG_FLAGS, '-z', `--format=${commitFormat(keys)}`, ...(query.filters ?? []), '--end-of-options', ...query.revArgs, ...pathArgs(query.paths)];
-  const child = spawn('git', args, { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const args = ['log', '-z', `--format=${commitFormat(keys)}`, ...(query.filters ?? []), '--end-of-options', ...query.revArgs, ...pathArgs(query.paths)];
+  const child = spawn('git', outputSafe(args), { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (text: string) => (stderr += text));
@@ -265,7 +260,7 @@ export type JournalSelection = { revArgs: readonly string[]; filters?: readonly 
  */
 export async function tryReadJournal(template: string, select: JournalSelection, opts: HistoryOptions): Promise<JournalByCommit | undefined> {
   if ('hashes' in select && select.hashes.length === 0) return new Map();
-  const common = ['log', ...LOG_FLAGS, ...JOURNAL_DIFF_OPTIONS, `--format=${JOURNAL_FORMAT}`];
+  const common = ['log', ...JOURNAL_DIFF_OPTIONS, `--format=${JOURNAL_FORMAT}`];
   const args =
     'hashes' in select
       ? [...common, '--no-walk=unsorted', '--stdin', '--', journalPathspec(template)]

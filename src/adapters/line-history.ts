@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { git } from './git.js';
 import { hasHead } from './git-facts.js';
-import { failed, LOG_FLAGS, redactRecords, type HistoryOptions } from './history.js';
+import { failed, redactRecords, type HistoryOptions } from './history.js';
 import { commitFormat, parseCommitRecords, type TrailerKeys } from '../core/report/log-format.js';
 import type { CommitRecord } from '../core/report/types.js';
 import { parseBlame, type BlameResult } from '../core/report/blame.js';
@@ -16,7 +16,7 @@ export async function readLineLog(
   lines: { start: number; end: number },
   opts: HistoryOptions,
 ): Promise<CommitRecord[]> {
-  const args = ['log', ...LOG_FLAGS, '-z', '-s', `--format=${commitFormat(keys)}`, `-L${lines.start},${lines.end}:${path}`];
+  const args = ['log', '-z', '-s', `--format=${commitFormat(keys)}`, `-L${lines.start},${lines.end}:${path}`];
   const result = await git(args, { ...opts, allowFailure: true });
   if (result.code !== 0) return failed(result, `lines ${lines.start}-${lines.end} of ${path}`, opts);
   return redactRecords(parseCommitRecords(result.stdout, keys));

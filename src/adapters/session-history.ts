@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { failed, gitStream, LOG_FLAGS, redactRecords, type History } from './history.js';
+import { failed, gitStream, redactRecords, type History } from './history.js';
 import { BUILD_KEY } from './build-key.js';
 import { findRepoDirs, readState, statePathOf, writeState } from './edit-state.js';
 import { judgedAtHead } from './head-record.js';
@@ -207,7 +207,6 @@ async function walk(h: History, select: Select, lean: boolean): Promise<Kept[]> 
   const sessionFile = normalisePath(h.config.sessionFile);
   const args = [
     'log',
-    ...LOG_FLAGS,
     `--format=${walkFormat(h.keys, lean)}`,
     ...WALK_DIFF_OPTIONS,
     // Every commit is still listed (--sparse), none simplified away (--full-history).

@@ -1,6 +1,6 @@
 import { childProcess } from './builtins.js';
 import { git } from './git.js';
-import { failed, LOG_FLAGS, type HistoryOptions } from './history.js';
+import { failed, type HistoryOptions } from './history.js';
 import { MAX_SESSION_BYTES } from './fs.js';
 import { ExitCode, GitSessionError } from '../errors.js';
 
