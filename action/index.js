@@ -42631,6 +42631,7 @@ function loadLinter() {
   return loaded;
 }
 async function findSecrets(text5) {
+  if (!mayHoldSecret(text5)) return [];
   const lint = mayHoldPresetSecret(text5) ? await loadLinter() : void 0;
   const found = lint ? (await lint(text5)).filter((f) => f.kind !== "aws-account-id" && f.kind !== "aws-secret-key") : [];
   return mergeFindings([...found, ...findExtra(text5)]);
@@ -63957,7 +63958,7 @@ async function why(args, ctx) {
     report = buildWhy(target2, withItems(commits, items), journal, void 0, shallowBoundaries(h.shallowFile));
   }
   if (args.activeOnly) report = onlyActive(report);
-  if (mayHoldSecret(report.path)) report = { ...report, path: (await redactSecrets(report.path)).text };
+  report = { ...report, path: (await redactSecrets(report.path)).text };
   return { stdout: args.format === "json" ? renderWhyJson(report) : renderWhyMarkdown(report) };
 }
 

@@ -111,7 +111,7 @@ export async function redactRecords<T extends CommitRecord>(records: T[]): Promi
   };
   const shown = async (text: string) => (await redactSecrets(text)).text;
   for (const r of records) {
-    // Awaited only where a rule could find something: a long history holds few such texts.
+    // Tested here, not only inside redactSecrets: 300,000 awaits of a log cost more than the scan.
     if (mayHoldSecret(r.subject)) r.subject = await shown(r.subject);
     if (may(r.authorName)) r.authorName = await shown(r.authorName);
     if (may(r.authorEmail)) r.authorEmail = await shown(r.authorEmail);

@@ -5,7 +5,7 @@ import { openHistory, readCommits, readJournal, streamCommits, type History, typ
 import { readSessionItems, withItems, type SessionItems } from '../adapters/session-history.js';
 import { fileAtHead, readBlame, readLineLog, shallowBoundaries } from '../adapters/line-history.js';
 import { ExitCode, GitSessionError } from '../errors.js';
-import { mayHoldSecret, redactSecrets } from '../core/redact/index.js';
+import { redactSecrets } from '../core/redact/index.js';
 import { buildWhy, onlyActive, renderWhyJson, renderWhyMarkdown, type WhyReport } from '../core/report/why.js';
 import { parseWhyTarget, type WhyTarget } from '../core/report/targets.js';
 import type { CommitRecord } from '../core/report/types.js';
@@ -143,6 +143,6 @@ export async function why(args: WhyArgs, ctx: CommandContext): Promise<CommandRe
   }
   if (args.activeOnly) report = onlyActive(report);
   // The path is said back as a file name is everywhere: a secret in it redacted.
-  if (mayHoldSecret(report.path)) report = { ...report, path: (await redactSecrets(report.path)).text };
+  report = { ...report, path: (await redactSecrets(report.path)).text };
   return { stdout: args.format === 'json' ? renderWhyJson(report) : renderWhyMarkdown(report) };
 }

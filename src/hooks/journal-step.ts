@@ -9,7 +9,7 @@ import { killPoint } from '../adapters/test-kill.js';
 import { ENTRY_HEADING, formatDuration, formatLocalTime, journalPath, parseEntries, parseGitDate, parseLocalTime, renderEntry, type JournalFile } from '../core/journal/entry.js';
 import type { SessionEntry } from '../core/pipeline/session-diff.js';
 import { joinReason } from '../core/trailers/index.js';
-import { mayHoldSecret, redactSecrets } from '../core/redact/index.js';
+import { redactSecrets } from '../core/redact/index.js';
 
 export interface CommitJournal {
   /** The work tree's top level: git runs there, and the journal path is relative to it. */
@@ -126,7 +126,7 @@ async function unheldEntries(j: CommitJournal, relative: string, full: string): 
  * rule looks for, and cost no scan.
  */
 async function redactedNames(branch: string, author: string, files: readonly JournalFile[]): Promise<{ branch: string; author: string; files: JournalFile[] }> {
-  const redact = async (text: string) => (mayHoldSecret(text) ? (await redactSecrets(text)).text : text);
+  const redact = async (text: string) => (await redactSecrets(text)).text;
   const out: JournalFile[] = [];
   for (const f of files) out.push({ ...f, path: await redact(f.path) });
   return { branch: await redact(branch), author: await redact(author), files: out };
