@@ -1,5 +1,5 @@
 import type { CommandContext } from '../context.js';
-import type { Config } from '../core/config.js';
+import { promptModeOf, type Config } from '../core/config.js';
 import type { CommitFacts, OwnedEdits, StagedSession } from '../core/pipeline/commit-plan.js';
 import type { Committer } from '../core/pipeline/policy/stale-action.js';
 import { parseNumstat } from '../core/pipeline/numstat.js';
@@ -155,7 +155,7 @@ export async function gatherCommitFacts(s: CommitSetting, committer: Committer, 
   const session = await readSession(s, blob, updated);
   const keyFiles = session.kind === 'read' && !updated ? session.summary.keyFiles : [];
   const staleness = assessStaleness({ files, sessionFile, isJournal, keyFiles, threshold: config.prompt.threshold });
-  const mode = modeOf(s.env, config.prompt.mode);
+  const mode = promptModeOf(s.env, config.prompt.mode);
   const wantsNote = committer.kind === 'assistant' && staleness.stale && mode !== 'off' && blob !== undefined;
   const since = wantsNote ? await commitsSince((await lastChange(sessionFile, { cwd: s.root, env: s.env }))?.hash ?? null, { cwd: s.root, env: s.env }) : undefined;
   return {
@@ -172,7 +172,4 @@ export async function gatherCommitFacts(s: CommitSetting, committer: Committer, 
   };
 }
 
-function modeOf(env: NodeJS.ProcessEnv, configured: Config['prompt']['mode']): Config['prompt']['mode'] {
-  const v = env.GIT_SESSION_MODE?.toLowerCase();
-  return v === 'off' || v === 'remind' || v === 'strict' ? v : configured;
-}
+

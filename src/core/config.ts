@@ -40,6 +40,12 @@ export interface Config {
 
 export const CONFIG_FILE = '.gitsession';
 
+/** The prompt mode of a commit: `GIT_SESSION_MODE` (any case) when it names one, else the configured one. */
+export function promptModeOf(env: Readonly<Record<string, string | undefined>>, configured: PromptMode): PromptMode {
+  const v = env.GIT_SESSION_MODE?.toLowerCase();
+  return v === 'off' || v === 'remind' || v === 'strict' ? v : configured;
+}
+
 /** One line saying which keys of the settings file this version ignores, and what to do. */
 export function unknownSettingsNote(config: Config, file = CONFIG_FILE): string | undefined {
   const unknown = config.unknown ?? [];

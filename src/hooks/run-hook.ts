@@ -2,7 +2,8 @@ import type { CommandContext, CommandResult } from '../context.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gitCalls } from '../adapters/git.js';
-import { CONFIG_FILE, parseConfig } from '../core/config.js';
+import { loadConfig } from '../adapters/config.js';
+import { CONFIG_FILE, promptModeOf, type PromptMode } from '../core/config.js';
 import { ExitCode } from '../errors.js';
 // Static: a dynamic import of a module outside the hook bundle would load a second copy, with no loads recorded.
 import { lazyLoads } from '../adapters/lazy.js';
@@ -61,19 +62,18 @@ const GIT_HOOKS = new Set(['pre-commit', 'prepare-commit-msg', 'commit-msg']);
  * loosely when it does not parse (a broken settings file must not switch strict off).
  */
 function strictChosen(ctx: CommandContext): boolean {
-  const mode = ctx.env.GIT_SESSION_MODE;
-  if (mode === 'strict') return true;
-  if (mode === 'off' || mode === 'remind') return false;
-  let text: string;
+  let configured: PromptMode;
   try {
     // Hooks run at the top of the work tree.
-    text = readFileSync(join(ctx.cwd, CONFIG_FILE), 'utf8');
+    configured = loadConfig(ctx.cwd).prompt.mode;
   } catch {
-    return false;
+    let text = '';
+    try {
+      text = readFileSync(join(ctx.cwd, CONFIG_FILE), 'utf8');
+    } catch {
+      // Unreadable: nothing says strict.
+    }
+    configured = /^\s*\[\s*prompt\s*\][^[]*^\s*mode\s*=\s*"?strict\b/im.test(text) ? 'strict' : 'remind';
   }
-  try {
-    return parseConfig(text).prompt.mode === 'strict';
-  } catch {
-    return /^\s*\[\s*prompt\s*\][^[]*^\s*mode\s*=\s*"?strict\b/im.test(text);
-  }
+  return promptModeOf(ctx.env, configured) === 'strict';
 }
