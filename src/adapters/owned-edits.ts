@@ -6,7 +6,7 @@ import { removeFile } from './fs.js';
 import { git } from './git.js';
 import { everyIndex } from './index-file.js';
 import { readState, statePath, writeStateQuietly } from './state-dir.js';
-import { cachedText, cleanFormOf, isBlobOf } from './session-text.js';
+import { cachedText, cleanFormsOf, isBlobOf } from './session-text.js';
 
 /**
  * The tool owns the lines it splices into the session file: `decide` (or the menu, or
@@ -80,13 +80,12 @@ function startingText(edits: readonly OwnedEdit[], stagedBlob: string): string |
  * private filter stages it (kept by the command that wrote it, see primeSummaryCache).
  * Undefined when something else changed in between: then git merges.
  */
-function stagedResult(edit: OwnedEdit, staged: string, cachePath: string): string | undefined {
+function stagedResult(edit: OwnedEdit, staged: string, cleanForm: () => (text: string) => string | undefined): string | undefined {
   if (staged === edit.before) return edit.after;
   const lf = (t: string) => t.replace(/\r\n/g, '\n');
   if (staged === lf(edit.before)) return lf(edit.after);
-  const before = cleanFormOf(cachePath, edit.before);
-  const after = before === undefined ? undefined : cleanFormOf(cachePath, edit.after);
-  return before !== undefined && after !== undefined && staged === before ? after : undefined;
+  if (cleanForm()(edit.before) !== staged) return undefined;
+  return cleanForm()(edit.after);
 }
 
 /** The session file's stage-0 entry in the index (mode and blob), or undefined when it has none. */
@@ -152,6 +151,9 @@ export async function stageOwnedEdits(
   // The index holds LF text when the work tree has CRLF (autocrlf): merge in the index's form.
   const lf = !staged.includes('\r\n');
   const form = (t: string) => (lf ? t.replace(/\r\n/g, '\n') : t);
+  // Read only when an edit needs it, and then once.
+  let forms: ((text: string) => string | undefined) | undefined;
+  const cleanForm = () => (forms ??= cleanFormsOf(cachePath));
   let text = staged;
   let staging = 0;
   let notStaged = 0;
@@ -163,7 +165,7 @@ export async function stageOwnedEdits(
     }
     // Where the text is still what the edit started from, the merge is the edit's result:
     // git merge-file is started only when something else changed in between.
-    const merged = stagedResult(edit, text, cachePath) ?? (await mergeText(root, env, stateDir, text, form(edit.before), form(edit.after)));
+    const merged = stagedResult(edit, text, cleanForm) ?? (await mergeText(root, env, stateDir, text, form(edit.before), form(edit.after)));
     if (merged === undefined) notStaged++;
     else if (merged !== text) {
       text = merged;

@@ -21,11 +21,13 @@ const SCRIPT_SHA1_BYTES = 12 * 1024;
 
 /** Whether `text`, staged unfiltered, is the blob `id` (a 64-digit id names a SHA-256 repository). */
 export function isBlobOf(text: string, id: string): boolean {
-  if (id.length === 40) {
-    const bytes = Buffer.from(text, 'utf8');
-    if (bytes.length <= SCRIPT_SHA1_BYTES) return gitBlobSha1(bytes) === id;
-  }
-  return blobId(text, id.length === 64 ? 'sha256' : 'sha1') === id;
+  return (id.length === 64 ? blobId(text, 'sha256') : sha1BlobId(text)) === id;
+}
+
+/** The SHA-1 blob id of `text`, in JavaScript for a small one (see SCRIPT_SHA1_BYTES). */
+function sha1BlobId(text: string): string {
+  const bytes = Buffer.from(text, 'utf8');
+  return bytes.length <= SCRIPT_SHA1_BYTES ? gitBlobSha1(bytes) : blobId(text, 'sha1');
 }
 
 function blobId(text: string, algo: 'sha1' | 'sha256'): string {
@@ -78,13 +80,18 @@ export function cachedText(cachePath: string, id: string): string | undefined {
 }
 
 /**
- * The private filter's form of the work-tree text `text` (what `git add` stages for
- * it), when the command that wrote or started from it kept it: the hook stages a
- * command's lines in that form without loading the parser the filter needs.
+ * Finds the private filter's form of a work-tree text (what `git add` stages for it),
+ * when the command that wrote or started from it kept it: the hook stages a command's
+ * lines in that form without loading the parser the filter needs. Reads what is kept once.
  */
-export function cleanFormOf(cachePath: string, text: string): string | undefined {
+export function cleanFormsOf(cachePath: string): (text: string) => string | undefined {
   const withClean = keptTexts(cachePath).filter((t) => t.cleanOf !== undefined);
-  return withClean.find((t) => t.cleanOf!.some((id) => isBlobOf(text, id)))?.text;
+  // A text is known by its SHA-1 id whatever the repository's hash: no SHA-256, so no node:crypto for a small one.
+  return (text) => {
+    if (withClean.length === 0) return undefined;
+    const id = sha1BlobId(text);
+    return withClean.find((t) => t.cleanOf!.includes(id))?.text;
+  };
 }
 
 /** Keeps `text` (whose blob ids are `ids`) for {@link cachedText}; a failure only costs a git call later. */
