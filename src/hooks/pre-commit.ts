@@ -31,13 +31,10 @@ export default async function preCommit(args: string[], ctx: CommandContext): Pr
 async function recordCommit(args: string[], ctx: CommandContext): Promise<CommandResult> {
   const setting = await readCommitSetting(args, ctx);
   if (!setting) return {};
+  const result = await recordPlanned(setting, ctx);
   // A misspelt key changes nothing: say so on every commit until it is fixed.
   const unknown = unknownSettingsNote(setting.config);
-  if (unknown) {
-    const result = await recordPlanned(setting, ctx);
-    return { ...result, stderr: `git-session: ${unknown}\n${result.stderr ?? ''}` };
-  }
-  return recordPlanned(setting, ctx);
+  return unknown ? { ...result, stderr: `git-session: ${unknown}\n${result.stderr ?? ''}` } : result;
 }
 
 async function recordPlanned(setting: CommitSetting, ctx: CommandContext): Promise<CommandResult> {

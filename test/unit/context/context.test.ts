@@ -45,6 +45,25 @@ describe('mergeItems', () => {
   });
 });
 
+/** A small context at full detail; `over` replaces fields. */
+function contextData(over: Partial<ContextData> = {}): ContextData {
+  return {
+    version: 1,
+    sessionFile: 'SESSION.md',
+    sessionExists: true,
+    branch: 'main',
+    goal: 'Ship it',
+    status: 'Halfway',
+    nextSteps: ['one'],
+    decisions: Array.from({ length: 8 }, (_, i) => ({ text: `d${i}`, reason: null, source: 'session' as const })),
+    deadEnds: [],
+    keyFiles: Array.from({ length: 12 }, (_, i) => ({ path: `f${i}.ts`, why: null })),
+    staleness: { stale: false, sessionCommit: 'abc', commitsSince: 0, filesSince: [], uncommitted: [], sessionEdited: false },
+    history: { range: 'last 50 commits', commits: 3 },
+    ...over,
+  };
+}
+
 describe('renderContextMarkdown', () => {
   it('stays under the bound however long every field is', () => {
     const long = 'word '.repeat(5000);
@@ -73,39 +92,13 @@ describe('renderContextMarkdown', () => {
   });
 
   it('says where it read from: the session file only when there is one', () => {
-    const data: ContextData = {
-      version: 1,
-      sessionFile: 'SESSION.md',
-      sessionExists: false,
-      branch: 'main',
-      goal: null,
-      status: null,
-      nextSteps: [],
-      decisions: [],
-      deadEnds: [],
-      keyFiles: [],
-      staleness: { stale: false, sessionCommit: null, commitsSince: 0, filesSince: [], uncommitted: [], sessionEdited: false },
-      history: { range: 'last 50 commits', commits: 3 },
-    };
+    const data = contextData({ sessionExists: false, goal: null, status: null, nextSteps: [], keyFiles: [], staleness: { ...contextData().staleness, sessionCommit: null } });
     expect(renderContextMarkdown(data)).toContain('Branch `main`; no SESSION.md; from 3 commit(s) (last 50 commits).');
     expect(renderContextMarkdown({ ...data, sessionExists: true })).toContain('Branch `main`; from SESSION.md and 3 commit(s) (last 50 commits).');
   });
 
   it('keeps every section at full detail when it fits', () => {
-    const data: ContextData = {
-      version: 1,
-      sessionFile: 'SESSION.md',
-      sessionExists: true,
-      branch: 'main',
-      goal: 'Ship it',
-      status: 'Halfway',
-      nextSteps: ['one'],
-      decisions: Array.from({ length: 8 }, (_, i) => ({ text: `d${i}`, reason: null, source: 'session' as const })),
-      deadEnds: [],
-      keyFiles: Array.from({ length: 12 }, (_, i) => ({ path: `f${i}.ts`, why: null })),
-      staleness: { stale: false, sessionCommit: 'abc', commitsSince: 0, filesSince: [], uncommitted: [], sessionEdited: false },
-      history: { range: 'last 50 commits', commits: 3 },
-    };
+    const data = contextData();
     const md = renderContextMarkdown(data);
     expect(md).toContain('- d7\n');
     expect(md).toContain('- `f11.ts`\n');
