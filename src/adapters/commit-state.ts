@@ -86,6 +86,7 @@ export function commitStateAt(
       cherryPick: existsSync(join(gitDir, 'CHERRY_PICK_HEAD')),
       revert: existsSync(join(gitDir, 'REVERT_HEAD')),
       merge: existsSync(join(gitDir, 'MERGE_HEAD')),
+      carried: existsSync(join(gitDir, 'SQUASH_MSG')) || existsSync(join(gitDir, 'MERGE_MSG')),
     },
     revs,
   };

@@ -25,6 +25,8 @@ export interface CommitJournal {
   files: readonly JournalFile[];
   /** An amend: replace the entry the amended commit added instead of adding another. */
   amend: boolean;
+  /** The index holds other commits' changes (a squash merge, `cherry-pick -n`): their staged entries stay (see CommitMarkers). */
+  carried?: boolean;
   /** Every path the commit changes, the journal included (on an amend: since the amended commit's parent). */
   changedPaths: readonly string[];
   /** Where the last entry pre-commit wrote is remembered (`last-entry.json` in the state dir). */
@@ -168,9 +170,10 @@ export async function writeCommitJournal(j: CommitJournal): Promise<string> {
   const crlf = existsSync(full) ? false : await newJournalFile(j.root, j.env, relative, j.settings);
   // Entries staged in this file that no commit holds (after `reset --soft`, or a commit
   // that died after pre-commit) are replaced by this commit's: its session diff covers theirs.
+  // Entries a squash merge or `cherry-pick -n` staged belong to the commits they came from.
   const replace = retry
     ? [retry, ...(retry.replaces ? [retry.replaces] : [])]
-    : !j.amend && j.changedPaths.includes(relative)
+    : !j.amend && !j.carried && j.changedPaths.includes(relative)
       ? await unheldEntries(j, relative, full)
       : undefined;
   killPoint(j.env, 'journal-read');

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, realpathSync, symlinkSync, writeFileSync, chmodS
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BIN_DIR, tempRepo, type TempRepo } from '../helpers/repo.js';
-import { initialised } from '../helpers/session-repo.js';
+import { decideAndCommit, initialised } from '../helpers/session-repo.js';
 import { addDecisionLine, code, gitNoTty, journalHeadings, residue, sessionRepo, trailerValues } from './commit-setup.js';
 
 let repo: TempRepo | undefined;
@@ -208,6 +208,36 @@ describe('one journal entry per commit', () => {
     expect(entry).toContain('+- Decision: Print two decimals');
     expect(entry.match(/^\+- Entry: [0-9a-f]{12}$/gm)).toHaveLength(1);
     expect(residue(repo)).toBe('');
+  });
+
+  it('merge --squash and cherry-pick -n: the entries git brought stay, and the commit adds its own', () => {
+    // As init sets it up: the journal merge driver places the branch's entries after ours.
+    repo = initialised();
+    const main = repo.git(['branch', '--show-current']).stdout.trim();
+    const entries = (rev: string) => repo!.git(['show', rev, '--', '.session']).stdout.match(/^\+- Entry: [0-9a-f]{12}$/gm) ?? [];
+    repo.git(['checkout', '-q', '-b', 'feat']);
+    for (const n of [3, 4]) decideAndCommit(repo, `Feature choice ${n}`, `feature-${n}.txt`);
+    const featEntries = [...entries('feat~1'), ...entries('feat')];
+    expect(featEntries).toHaveLength(2);
+    repo.git(['checkout', '-q', main]);
+    decideAndCommit(repo, 'Main choice', 'main.txt');
+
+    repo.git(['merge', '-q', '--squash', 'feat']);
+    const squash = gitNoTty(repo, ['commit', '-q', '-m', 'Squash feat']);
+    expect(squash.code, squash.stderr).toBe(0);
+    // The branch's two entries, and the squash commit's own.
+    const added = entries('HEAD');
+    expect(added).toHaveLength(3);
+    for (const e of featEntries) expect(added).toContain(e);
+
+    repo.git(['checkout', '-q', '-b', 'pick', `${main}~1`]);
+    decideAndCommit(repo, 'Pick base', 'pick.txt');
+    repo.git(['cherry-pick', '-n', 'feat']);
+    const pick = gitNoTty(repo, ['commit', '-q', '-m', 'Picked']);
+    expect(pick.code, pick.stderr).toBe(0);
+    const picked = entries('HEAD');
+    expect(picked).toHaveLength(2);
+    expect(picked).toContain(featEntries[1]);
   });
 });
 

@@ -4,6 +4,13 @@ export interface CommitMarkers {
   cherryPick: boolean;
   revert: boolean;
   merge: boolean;
+  /**
+   * The index holds changes git brought from other commits and a message waits for
+   * them (SQUASH_MSG after `merge --squash`, MERGE_MSG after `cherry-pick -n` or
+   * `revert -n`): the journal entries staged with them are those commits', not an
+   * earlier attempt of this one. Not a reason to skip: the commit is new work.
+   */
+  carried?: boolean;
 }
 
 /**
