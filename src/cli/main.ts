@@ -120,8 +120,9 @@ async function main(argv: string[]): Promise<void> {
   if (first === 'filter') {
     // git's clean/smudge filter: the file on stdin, the result on stdout, byte for byte.
     const { filter } = await import('../commands/filter.js');
-    const out = await filter({ mode: argv[1] ?? '', path: argv[2] }, readFileSync(0), process.cwd(), process.env);
+    const { out, warning } = await filter({ mode: argv[1] ?? '', path: argv[2] }, readFileSync(0), process.cwd(), process.env);
     for (let off = 0; off < out.length; ) off += writeSync(1, out, off, out.length - off);
+    if (warning) process.stderr.write(sanitiseOutput(warning));
     return;
   }
   const { runCli } = await import('./program.js');

@@ -5,23 +5,43 @@ import { findRepo } from '../adapters/repo.js';
 import { cleanWith, plainPrivateRegions, smudgeWith, type PrivateRegion } from '../core/session/private-regions.js';
 import { ExitCode, GitSessionError } from '../errors.js';
 
+/** What the filter hands git, and a line for the person when it could not do all it should. */
+export interface FilterResult {
+  out: Buffer;
+  warning?: string;
+}
+
 /**
  * `git session filter clean|smudge <path>`, run by git for the session file:
  * `clean` (what git stores) keeps each private region's body under the git dir and
  * hands git the file without it; `smudge` (what git checks out) puts the kept bodies
- * back. Any failure fails the filter, and with `required` git then stores nothing.
+ * back. A clean that fails fails the filter, and with `required` git then stores
+ * nothing. A smudge never fails: git would stop a checkout or a pull over it, and
+ * leave the file deleted in the work tree; the file is checked out as committed.
  */
-export async function filter(args: { mode: string; path: string | undefined }, input: Buffer, cwd: string, env: NodeJS.ProcessEnv): Promise<Buffer> {
+export async function filter(args: { mode: string; path: string | undefined }, input: Buffer, cwd: string, env: NodeJS.ProcessEnv): Promise<FilterResult> {
   if (args.mode !== 'clean' && args.mode !== 'smudge') {
     throw new GitSessionError(ExitCode.Usage, `unknown filter "${args.mode}".`, { fix: 'Use `git-session filter clean <path>` or `git-session filter smudge <path>` (git runs them).' });
   }
   const path = args.path ?? 'SESSION.md';
+  if (args.mode === 'clean') return { out: await run('clean', path, input, cwd, env) };
+  try {
+    return { out: await run('smudge', path, input, cwd, env) };
+  } catch (error) {
+    const known = error instanceof GitSessionError ? error : undefined;
+    const problem = known?.problem.replace(/\.$/, '') ?? 'it could not be read';
+    const fix = known?.fix ? ` ${known.fix}` : '';
+    return { out: input, warning: `git-session: ${path}: checked out as committed, without the private text kept on this machine, as it ${problem.replace(/^it /, '')}.${fix}\n` };
+  }
+}
+
+async function run(mode: 'clean' | 'smudge', path: string, input: Buffer, cwd: string, env: NodeJS.ProcessEnv): Promise<Buffer> {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(input);
   } catch (error) {
     // Not text we can read: it cannot be checked for private regions, so it is not stored.
-    if (args.mode === 'smudge') return input;
+    if (mode === 'smudge') return input;
     throw new GitSessionError(ExitCode.BadInput, 'is not valid UTF-8, so its private regions cannot be kept out of the commit.', {
       file: path,
       fix: 'Convert it to UTF-8 and add it again.',
@@ -43,7 +63,7 @@ export async function filter(args: { mode: string; path: string | undefined }, i
   // starting git, unless GIT_DIR names another.
   const gitDir = (!env.GIT_DIR && findRepoDirs(cwd)?.gitDir) || (await findRepo(cwd, env)).gitDir;
   const find = plain ? plainOrParsed : (await import('../core/session/private-filter.js')).privateRegions;
-  if (args.mode === 'smudge') return Buffer.from(smudgeWith(text, readPrivateStore(gitDir, path), find), 'utf8');
+  if (mode === 'smudge') return Buffer.from(smudgeWith(text, readPrivateStore(gitDir, path), find), 'utf8');
   const { text: clean, bodies } = cleanWith(text, find);
   updatePrivateStore(gitDir, path, bodies);
   return Buffer.from(clean, 'utf8');

@@ -119,6 +119,47 @@ describe('private text stays on this machine', () => {
     expect(big.stderr).not.toMatch(/internal error|RangeError/);
   });
 
+  it('front matter git cannot read as YAML: cleaned and checked out all the same', () => {
+    repo = initRepo();
+    const r = repo;
+    r.git(['add', '-A']);
+    r.git(['commit', '-q', '-m', 'init']);
+    // A teammate's commit: their clone has no filter, so the file goes in as they wrote it.
+    const theirs = '---\ntags: [a, b\n---\n# Session\n\n## Decisions\n- Keep it — Reason: simple\n\n## Private\n';
+    r.write('SESSION.md', theirs);
+    const add = r.git(['-c', 'filter.git-session-private.clean=cat', '-c', 'filter.git-session-private.smudge=cat', 'commit', '-q', '--no-verify', '-am', 'front matter'], { allowFail: true });
+    expect(add.code, add.stderr).toBe(0);
+    r.git(['checkout', '-q', 'HEAD~1']);
+    // Checking their commit out runs the smudge filter, as a pull does.
+    const checkout = r.git(['checkout', '-q', 'main'], { allowFail: true });
+    expect(checkout.code, checkout.stderr).toBe(0);
+    expect(r.read('SESSION.md')).toBe(theirs);
+    expect(r.git(['status', '--porcelain']).stdout).toBe('');
+    // And this clone's own private text under it is kept out of the next commit.
+    r.write('SESSION.md', `${theirs}mine alone\n`);
+    const mine = r.git(['add', 'SESSION.md'], { allowFail: true });
+    expect(mine.code, mine.stderr).toBe(0);
+    expect(r.git(['show', ':SESSION.md']).stdout).toBe(theirs);
+  });
+
+  it('a checkout never fails over the session file: one the filter cannot read is checked out as committed, with one line', () => {
+    repo = initRepo();
+    const r = repo;
+    r.git(['add', '-A']);
+    r.git(['commit', '-q', '-m', 'init']);
+    // Over 1 MB, and with a fence the line reader declines: the filter cannot read it.
+    const big = '# Session\n\n## Private\n\n```\ncode\n```\n\n## Decisions\n' + '- item x\n'.repeat(200_000);
+    r.write('SESSION.md', big);
+    r.git(['-c', 'filter.git-session-private.clean=cat', 'commit', '-q', '--no-verify', '-am', 'big']);
+    r.git(['-c', 'filter.git-session-private.clean=cat', 'checkout', '-q', 'HEAD~1']);
+    const checkout = r.git(['checkout', 'main'], { allowFail: true });
+    expect(checkout.code, checkout.stderr).toBe(0);
+    expect(r.read('SESSION.md')).toBe(big);
+    const lines = checkout.stderr.split('\n').filter((l) => l.startsWith('git-session:'));
+    expect(lines).toEqual([expect.stringContaining('SESSION.md: checked out as committed, without the private text kept on this machine, as it is')]);
+    expect(checkout.stderr).not.toMatch(/internal error|RangeError|at /);
+  });
+
   it('refuses to add the file when the filter cannot run, instead of passing private text through', () => {
     repo = initRepo();
     const r = repo;

@@ -79,11 +79,15 @@ export interface Analysis {
   privates: Range[];
 }
 
-/** Parses and keeps the layout; `parseSession` is the public view of this. */
-export function analyze(source: string, file?: string): Analysis {
+/**
+ * Parses and keeps the layout; `parseSession` is the public view of this. With
+ * `layoutOnly` the front matter's data is not read (it is empty): what only needs the
+ * layout, as the private filter does, must not fail on YAML it never looks at.
+ */
+export function analyze(source: string, file?: string, layoutOnly = false): Analysis {
   const bom = source.charCodeAt(0) === 0xfeff ? 1 : 0;
   const body = bom ? source.slice(1) : source;
-  refuseCodeFrontMatter(body, file);
+  if (!layoutOnly) refuseCodeFrontMatter(body, file);
   const tree = parseMarkdown(body);
   const span: SpanOf = (node: Nodes): Span => ({
     start: (node.position?.start.offset ?? 0) + bom,
@@ -98,7 +102,7 @@ export function analyze(source: string, file?: string): Analysis {
   if (first && (first.type === 'yaml' || (first.type as string) === 'toml')) {
     const { start, end } = span(first);
     const raw = (first as { value: string }).value;
-    const data = first.type === 'yaml' ? parseYamlFrontMatter(source.slice(start, end), file) : Object.freeze({});
+    const data = first.type === 'yaml' && !layoutOnly ? parseYamlFrontMatter(source.slice(start, end), file) : Object.freeze({});
     frontMatter = Object.freeze({ raw, data, start, end });
   }
 

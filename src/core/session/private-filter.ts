@@ -10,7 +10,8 @@ const CLOSE = /<!--\s*\/\s*private\s*-->/i;
 
 /** The private regions of `source`, outermost only, in file order, as the parser reads them. */
 export function privateRegions(source: string): PrivateRegion[] {
-  const a = analyze(source);
+  // The regions depend on the layout alone: front matter git checks out must never stop the filter.
+  const a = analyze(source, undefined, true);
   const found: { base: string; start: number; end: number }[] = [];
   for (const s of a.doc.sections) {
     if (s.kind !== 'private') continue;
