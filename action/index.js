@@ -56948,10 +56948,10 @@ var init_front_matter = __esm({
 function parseMarkdown(body, autolinks = MAY_AUTOLINK.test(body)) {
   return fromMarkdown(body, autolinks ? PARSE_OPTIONS : WITHOUT_AUTOLINKS);
 }
-function analyze(source, file) {
+function analyze(source, file, layoutOnly = false) {
   const bom = source.charCodeAt(0) === 65279 ? 1 : 0;
   const body = bom ? source.slice(1) : source;
-  refuseCodeFrontMatter(body, file);
+  if (!layoutOnly) refuseCodeFrontMatter(body, file);
   const tree = parseMarkdown(body);
   const span = (node2) => ({
     start: (node2.position?.start.offset ?? 0) + bom,
@@ -56965,10 +56965,10 @@ function analyze(source, file) {
   if (first && (first.type === "yaml" || first.type === "toml")) {
     const { start, end } = span(first);
     const raw = first.value;
-    const data = first.type === "yaml" ? parseYamlFrontMatter(source.slice(start, end), file) : Object.freeze({});
+    const data = first.type === "yaml" && !layoutOnly ? parseYamlFrontMatter(source.slice(start, end), file) : Object.freeze({});
     frontMatter = Object.freeze({ raw, data, start, end });
   }
-  const headingIdx = nodes.flatMap((n, i) => n.type === "heading" ? [i] : []);
+  const headingIdx = sectionHeadings(source, nodes, span);
   let title = null;
   const firstHeading = headingIdx[0] === void 0 ? void 0 : nodes[headingIdx[0]];
   let titleIdx = -1;
@@ -57044,6 +57044,25 @@ function analyze(source, file) {
     unknownSections: sections.filter((s) => s.kind === "unknown")
   };
   return { doc, layouts, span, nodes, privates };
+}
+function sectionHeadings(source, nodes, span) {
+  const out = [];
+  let privateDepth;
+  nodes.forEach((n, i) => {
+    if (n.type !== "heading") return;
+    const atx = /^[ \t]{0,3}#/.test(source.slice(span(n).start, span(n).start + 4));
+    if (privateDepth !== void 0) {
+      if (!atx) return;
+      if (n.depth > privateDepth) {
+        out.push(i);
+        return;
+      }
+      privateDepth = void 0;
+    }
+    if (atx && classifyHeading(plainText(n)) === "private") privateDepth = n.depth;
+    out.push(i);
+  });
+  return out;
 }
 function lineStart(source, offset) {
   return source.lastIndexOf("\n", offset - 1) + 1;

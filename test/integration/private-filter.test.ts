@@ -89,6 +89,20 @@ describe('private text stays on this machine', () => {
     expect(r.git(['show', ':SESSION.md']).stdout).not.toMatch(/salary|CTO/);
   });
 
+  it('a separator line under a paragraph of the Private section keeps what follows private', () => {
+    repo = initRepo();
+    const r = repo;
+    r.git(['add', '-A']);
+    r.git(['commit', '-q', '-m', 'init']);
+    r.write('SESSION.md', `${r.read('SESSION.md')}\nSalary notes for Bob\n---\nsecond part of the salary talk\n`);
+    r.write('code.js', 'export {};\n');
+    r.git(['add', 'code.js']);
+    const commit = r.git(['commit', '-q', '-am', 'notes'], { allowFail: true });
+    expect(commit.code, commit.stderr).toBe(0);
+    expect(r.git(['show', 'HEAD:SESSION.md']).stdout).not.toMatch(/Salary notes|second part/);
+    expect(r.run(['show']).stdout).not.toMatch(/Salary notes|second part/);
+  });
+
   it('a private heading spelled with a character reference, emphasis, a comment or a link is still kept out', () => {
     repo = initRepo();
     const r = repo;

@@ -106,7 +106,7 @@ export function analyze(source: string, file?: string, layoutOnly = false): Anal
     frontMatter = Object.freeze({ raw, data, start, end });
   }
 
-  const headingIdx = nodes.flatMap((n, i) => (n.type === 'heading' ? [i] : []));
+  const headingIdx = sectionHeadings(source, nodes, span);
   let title: string | null = null;
   const firstHeading = headingIdx[0] === undefined ? undefined : nodes[headingIdx[0]];
   let titleIdx = -1;
@@ -187,6 +187,33 @@ export function analyze(source: string, file?: string, layoutOnly = false): Anal
     unknownSections: sections.filter((s) => s.kind === 'unknown'),
   };
   return { doc, layouts, span, nodes, privates };
+}
+
+/**
+ * The indices of the headings that open sections. Markdown reads a `---` line under a
+ * paragraph as a heading, but in a private section under a `#` heading people write
+ * it as a separator, and ending the section there would publish the text after it.
+ * So inside a private section with a `#` heading, only a `#` heading of its level or
+ * higher ends it; underlined headings there are part of its text.
+ */
+function sectionHeadings(source: string, nodes: readonly RootContent[], span: SpanOf): number[] {
+  const out: number[] = [];
+  let privateDepth: number | undefined;
+  nodes.forEach((n, i) => {
+    if (n.type !== 'heading') return;
+    const atx = /^[ \t]{0,3}#/.test(source.slice(span(n).start, span(n).start + 4));
+    if (privateDepth !== undefined) {
+      if (!atx) return;
+      if (n.depth > privateDepth) {
+        out.push(i);
+        return;
+      }
+      privateDepth = undefined;
+    }
+    if (atx && classifyHeading(plainText(n)) === 'private') privateDepth = n.depth;
+    out.push(i);
+  });
+  return out;
 }
 
 /** Offset of the first character of the line holding `offset`. */

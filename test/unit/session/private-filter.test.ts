@@ -26,6 +26,16 @@ Phone: call Bob about TOKEN-A
 `;
 
 describe('the private filter', () => {
+  it('a line of dashes under a paragraph in a Private section is a separator there, not the end of it', () => {
+    const source = '# Session\n\n## Private\nSalary notes for Bob\n---\nsecond part\n\nNext\n====\nmore\n### Deeper\nstill\n\n## Decisions\n- Keep it — Reason: simple\n';
+    const { text, bodies } = cleanPrivate(source);
+    expect(text).toBe('# Session\n\n## Private\n## Decisions\n- Keep it — Reason: simple\n');
+    expect(smudgePrivate(text, bodies)).toBe(source);
+    // A file whose headings are all underlined: the next one ends its Private section.
+    const underlined = 'Private\n-------\nmine\n\nDecisions\n---------\n- Keep it — Reason: simple\n';
+    expect(cleanPrivate(underlined).text).toBe('Private\n-------\nDecisions\n---------\n- Keep it — Reason: simple\n');
+  });
+
   it('keeps headings and markers, drops every private body, and smudge restores it', () => {
     const { text, bodies } = cleanPrivate(EXAMPLE);
     expect(text).not.toMatch(/manager|Bob|TOKEN-A|salary|Deeper|more/);
