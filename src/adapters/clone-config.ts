@@ -5,15 +5,35 @@ import { JOURNAL_DRIVER, perCloneConfig, PRIVATE_FILTER, SESSION_DRIVER } from '
 import { GIT_SETTINGS_PATTERN, parseGitSettings } from '../core/pipeline/preflight.js';
 import { git } from './git.js';
 
+function attributesText(root: string): string | undefined {
+  try {
+    return readFileSync(join(root, '.gitattributes'), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+const names = (text: string, name: string): boolean => new RegExp(`(^|\\s)${name}(\\s|$)`, 'm').test(text);
+
 /** Whether the repository's `.gitattributes` names the private filter or a merge driver of ours: only then does their config matter. */
 export function namesCloneConfig(root: string): boolean {
-  let text: string;
-  try {
-    text = readFileSync(join(root, '.gitattributes'), 'utf8');
-  } catch {
-    return false;
-  }
-  return [`filter=${PRIVATE_FILTER}`, `merge=${SESSION_DRIVER}`, `merge=${JOURNAL_DRIVER}`].some((name) => new RegExp(`(^|\\s)${name}(\\s|$)`, 'm').test(text));
+  const text = attributesText(root);
+  return text !== undefined && [`filter=${PRIVATE_FILTER}`, `merge=${SESSION_DRIVER}`, `merge=${JOURNAL_DRIVER}`].some((name) => names(text, name));
+}
+
+/**
+ * Whether the private filter is off for the session file `file` although the
+ * repository's attributes name it for some path: after `session.file` names another
+ * file, `.gitattributes` names the old one until `init` runs again. The line init
+ * writes (`/<file> … filter=…`) answers it without git; any other shape asks git.
+ */
+export async function privateFilterMisses(root: string, file: string, env?: NodeJS.ProcessEnv): Promise<boolean> {
+  const text = attributesText(root);
+  if (text === undefined || !names(text, `filter=${PRIVATE_FILTER}`)) return false;
+  const literal = file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  if (new RegExp(`^[ \\t]*/?${literal}[ \\t](.*[ \\t])?filter=${PRIVATE_FILTER}([ \\t\\r]|$)`, 'm').test(text)) return false;
+  const attr = await git(['check-attr', 'filter', '--', file], { cwd: root, env, allowFailure: true });
+  return attr.code === 0 && !attr.stdout.trimEnd().endsWith(`: filter: ${PRIVATE_FILTER}`);
 }
 
 /**

@@ -2,7 +2,7 @@ import type { CommandContext, CommandResult } from '../context.js';
 import { commitsSince, gitOut, lastChange } from '../adapters/git-facts.js';
 import { invocation } from '../adapters/invocation.js';
 import { hooksFix, hooksInstalled } from '../adapters/hooks-installed.js';
-import { lackedCloneConfig } from '../adapters/clone-config.js';
+import { lackedCloneConfig, privateFilterMisses } from '../adapters/clone-config.js';
 import { cloneConfigNote } from '../core/context/render.js';
 import { locateSessionFile, readSessionFile } from '../adapters/session-file.js';
 import { loadConfig } from '../adapters/config.js';
@@ -30,6 +30,8 @@ export interface StatusReport {
   hooksInstalled: boolean;
   /** False when this clone lacks the merge drivers or the private filter its `.gitattributes` names. */
   cloneConfigured: boolean;
+  /** False when `.gitattributes` gives the private filter to another file but not to this one (run init again). */
+  privateFilterApplies: boolean;
   /** Keys of `.gitsession` this version does not know (ignored), as `key (line n)`. */
   unknownSettings: string[];
 }
@@ -73,6 +75,9 @@ function render(r: StatusReport, how: string): string {
   out.push(`- Uncommitted edits: ${r.uncommittedChanges ? 'yes' : 'no'}`);
   out.push(r.hooksInstalled ? '- Hooks: installed' : `- Hooks: not installed in this clone, so commits get no trailers or journal entries; ${hooksFix(how)}`);
   if (!r.cloneConfigured) out.push(`- ${cloneConfigNote(r.file)} Fix: run \`${how} setup\``);
+  if (!r.privateFilterApplies) {
+    out.push(`- Private filter: .gitattributes names another session file, so ${r.file}'s private text would be committed and its merges get no driver. Fix: run \`${how} init\``);
+  }
   if (r.unknownSettings.length > 0) out.push(`- Settings: ${CONFIG_FILE} has keys this version ignores: ${r.unknownSettings.join(', ')}; check the spelling (the README lists the settings)`);
   return out.join('\n') + '\n';
 }
@@ -99,6 +104,7 @@ export async function status(args: { format: 'md' | 'json' }, ctx: CommandContex
     ...(await gitFacts(file.repo.root, file.display, ctx.env)),
     hooksInstalled: hooksInstalled(file.repo),
     cloneConfigured: (await lackedCloneConfig(file.repo.root, ctx.env)).length === 0,
+    privateFilterApplies: !(await privateFilterMisses(file.repo.root, file.display, ctx.env)),
     unknownSettings: (loadConfig(file.repo.root).unknown ?? []).map((u) => `${u.key} (line ${u.line})`),
   }, ['file', 'kind', 'lastChangedIn']);
   return { stdout: args.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : render(report, invocation(ctx.env)) };

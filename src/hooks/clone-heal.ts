@@ -1,6 +1,6 @@
 import type { CommandResult } from '../context.js';
 import { gitSettingsOf, type CommitSetting } from '../adapters/commit-facts.js';
-import { applyCloneConfig, namesCloneConfig } from '../adapters/clone-config.js';
+import { applyCloneConfig, namesCloneConfig, privateFilterMisses } from '../adapters/clone-config.js';
 import { git } from '../adapters/git.js';
 import { everyIndex } from '../adapters/index-file.js';
 import { lazy } from '../adapters/lazy.js';
@@ -80,4 +80,23 @@ export async function healCloneConfig(s: CommitSetting, missing: readonly string
     }
     return { restaged: false, result: { stderr: `git-session: this clone lacks its merge drivers and private filter, and setting them up failed (${why}). Fix: \`${fix}\`.\n` } };
   }
+}
+
+/**
+ * A session file the private filter does not cover although the repository uses it
+ * (`session.file` names a file `.gitattributes` does not, until init runs again): a
+ * commit of it that holds private text is refused, one that holds none gets a line,
+ * since its merges get no driver either. Asked only when the session file is staged.
+ */
+export async function uncoveredSessionFile(s: CommitSetting): Promise<CommandResult | undefined> {
+  if (!s.files.some((f) => normalisePath(f.path) === s.sessionFile)) return undefined;
+  if (!(await privateFilterMisses(s.root, s.sessionFile, s.env))) return undefined;
+  const fix = `\`git session init\` names ${s.sessionFile} in .gitattributes`;
+  if (await stagedPrivateText(s).catch(() => true)) {
+    return {
+      stderr: `git-session: commit refused: ${s.sessionFile} holds private text, and .gitattributes gives it no private filter to keep it out. Fix: ${fix}; then \`git add ${s.sessionFile}\` and commit again.\n`,
+      exitCode: ExitCode.Refused,
+    };
+  }
+  return { stderr: `git-session: .gitattributes gives ${s.sessionFile} no private filter or merge driver (it names another session file). Fix: ${fix}.\n` };
 }

@@ -11,7 +11,7 @@ import { unknownSettingsNote } from '../core/config.js';
 import { planCommit, type CommitFacts } from '../core/pipeline/commit-plan.js';
 import { wantsMenu } from '../core/pipeline/policy/stale-action.js';
 import { applyCommitPlan } from './apply-commit.js';
-import { healCloneConfig, missingCloneConfig } from './clone-heal.js';
+import { healCloneConfig, missingCloneConfig, uncoveredSessionFile } from './clone-heal.js';
 import { runMenu } from './menu.js';
 import { stagePaths } from './stage.js';
 import { removeTrailerFiles } from './trailer-file.js';
@@ -42,12 +42,18 @@ async function recordPlanned(setting: CommitSetting, ctx: CommandContext): Promi
   removeTrailerFiles(setting.state.stateDir);
   // A clone that never ran setup: its merge drivers and private filter are set up here.
   const missing = await missingCloneConfig(setting);
-  if (missing.length === 0) return recordSetting(setting, ctx);
-  const healed = await healCloneConfig(setting, missing);
-  if (healed.result.exitCode !== undefined) return healed.result;
-  if (healed.restaged) await refresh(setting);
+  let notes = '';
+  if (missing.length > 0) {
+    const healed = await healCloneConfig(setting, missing);
+    if (healed.result.exitCode !== undefined) return healed.result;
+    if (healed.restaged) await refresh(setting);
+    notes += healed.result.stderr ?? '';
+  }
+  const uncovered = await uncoveredSessionFile(setting);
+  if (uncovered?.exitCode !== undefined) return uncovered;
+  notes += uncovered?.stderr ?? '';
   const result = await recordSetting(setting, ctx);
-  return { ...result, stderr: (healed.result.stderr ?? '') + (result.stderr ?? '') };
+  return notes ? { ...result, stderr: notes + (result.stderr ?? '') } : result;
 }
 
 async function recordSetting(setting: CommitSetting, ctx: CommandContext): Promise<CommandResult> {

@@ -137,3 +137,41 @@ describe('a clone whose config lacks the private filter, committed through the h
     expect(ourLines(through.stderr)[0]).toContain('git session setup');
   });
 });
+
+describe('a session file renamed in .gitsession while .gitattributes names the old one', () => {
+  it('refuses a commit of its private text, notes one without, and init points the filter at it', () => {
+    const r = (repo = tempRepo());
+    r.write('SESSION.md', SESSION);
+    expect(r.run(['init']).code).toBe(0);
+    r.git(['add', '-A']);
+    expect(gitNoTty(r, ['commit', '-q', '-m', 'init']).code).toBe(0);
+    r.git(['mv', 'SESSION.md', 'NOTES.md']);
+    r.git(['config', '-f', '.gitsession', 'session.file', 'NOTES.md']);
+    r.git(['add', '-A']);
+    // The work tree's private text, staged under the new name without a filter.
+    const refused = gitNoTty(r, ['commit', '-q', '-m', 'Rename']);
+    expect(refused.code).not.toBe(0);
+    expect(ourLines(refused.stderr)).toEqual([expect.stringContaining('commit refused: NOTES.md holds private text')]);
+    expect(r.git(['log', '-1', '--format=%s']).stdout.trim()).toBe('init');
+    expect(JSON.parse(r.run(['status', '--json']).stdout).privateFilterApplies).toBe(false);
+    expect(r.run(['status']).stdout).toMatch(/Private filter: .*NOTES\.md.*Fix: run `[^`]* init`/);
+
+    // Without private text the commit goes through, and says what is missing.
+    const kept = r.read('NOTES.md');
+    r.write('NOTES.md', '# Session\n\n## Goal\nShip retries.\n');
+    r.git(['add', '-A']);
+    const moved = gitNoTty(r, ['commit', '-q', '-m', 'Rename']);
+    expect(moved.code, moved.stderr).toBe(0);
+    expect(ourLines(moved.stderr).join('\n')).toContain('.gitattributes gives NOTES.md no private filter');
+    r.write('NOTES.md', kept);
+
+    expect(r.run(['init']).code).toBe(0);
+    expect(JSON.parse(r.run(['status', '--json']).stdout).privateFilterApplies).toBe(true);
+    r.git(['add', '-A']);
+    const c = gitNoTty(r, ['commit', '-q', '-m', 'Notes']);
+    expect(ourLines(c.stderr).join('\n')).not.toContain('no private filter');
+    expect(c.code, c.stderr).toBe(0);
+    expect(r.git(['show', 'HEAD:NOTES.md']).stdout).not.toMatch(PRIVATE);
+    expect(r.read('NOTES.md')).toMatch(PRIVATE);
+  });
+});
