@@ -32,8 +32,11 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     usage: 'uninstall',
     summary: 'Remove exactly what init added',
-    options: [{ flags: '--dry-run', description: 'Print the plan and write nothing' }],
-    run: async (v, ctx) => (await import('./uninstall.js')).uninstall({ dryRun: v.flag('dryRun') }, ctx),
+    options: [
+      { flags: '--dry-run', description: 'Print the plan and write nothing' },
+      { flags: '--force', description: 'Remove the private filter even while the session file holds private text' },
+    ],
+    run: async (v, ctx) => (await import('./uninstall.js')).uninstall({ dryRun: v.flag('dryRun'), force: v.flag('force') }, ctx),
   },
   {
     usage: 'setup',

@@ -46,8 +46,8 @@ async function restageThroughFilter(s: CommitSetting): Promise<boolean> {
 async function stagedPrivateText(s: CommitSetting): Promise<boolean> {
   const staged = await git(['cat-file', 'blob', `:${s.sessionFile}`], { cwd: s.root, env: s.env, allowFailure: true });
   if (staged.code !== 0) return false;
-  const { cleanPrivate } = await lazy('private-filter', () => import('../core/session/private-filter.js'));
-  return cleanPrivate(staged.stdout).text !== staged.stdout;
+  const { hasPrivateText } = await lazy('private-filter', () => import('../core/session/private-filter.js'));
+  return hasPrivateText(staged.stdout);
 }
 
 /**

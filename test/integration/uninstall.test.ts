@@ -15,7 +15,7 @@ describe('uninstall', () => {
   it('keeps SESSION.md and .gitsession the user changed, and says why', () => {
     repo = tempRepo();
     expect(gs(repo, ['init']).code).toBe(0);
-    repo.write('SESSION.md', repo.read('SESSION.md') + '\nOur goal: ship it.\n');
+    repo.write('SESSION.md', repo.read('SESSION.md').replace('## Goal\n', '## Goal\nOur goal: ship it.\n'));
     repo.write('.gitsession', repo.read('.gitsession').replace('mode = remind', 'mode = strict'));
     const r = gs(repo, ['uninstall']);
     expect(r.code, r.stderr).toBe(0);
@@ -25,6 +25,27 @@ describe('uninstall', () => {
     expect(existsSync(join(repo.dir, 'CLAUDE.md'))).toBe(false);
     expect(existsSync(join(repo.dir, '.claude'))).toBe(false);
     expect(existsSync(join(hooks(repo), 'pre-commit'))).toBe(false);
+  });
+
+  it('stops while the session file holds private text, which git would commit once the filter is gone', () => {
+    repo = tempRepo();
+    expect(gs(repo, ['init']).code).toBe(0);
+    repo.git(['add', '-A']);
+    repo.git(['commit', '-q', '--no-verify', '-m', 'init']);
+    repo.write('SESSION.md', repo.read('SESSION.md').replace(/## Private\n(<!--[^\n]*-->\n)?/, (h) => `${h}my plan for the team, not for the repository\n`));
+    // Nothing of it reaches git while the filter is on.
+    expect(repo.git(['diff']).stdout).toBe('');
+    const before = snapshot(repo.dir);
+    for (const args of [['uninstall'], ['uninstall', '--dry-run']]) {
+      const r = gs(repo, args);
+      expect(r.code).toBe(6);
+      expect(r.stderr).toMatch(/^git-session: SESSION\.md: holds private text .* nothing was removed\. .*--force/);
+      expect(snapshot(repo.dir)).toEqual(before);
+    }
+    expect(repo.git(['config', '--get', 'filter.git-session-private.clean']).stdout).not.toBe('');
+    const forced = gs(repo, ['uninstall', '--force']);
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(repo.git(['config', '--get', 'filter.git-session-private.clean'], { allowFail: true }).stdout).toBe('');
   });
 
   it('removes only the block from a file the user added to after init', () => {

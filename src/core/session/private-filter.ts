@@ -52,8 +52,12 @@ export function smudgePrivate(text: string, store: PrivateStore): string {
   return smudgeWith(text, store, privateRegions);
 }
 
-/** Whether any private region of `source` holds text (what a commit must never carry). */
+/**
+ * Whether any private region of `source` holds text (what a commit must never carry):
+ * comments and blank lines are not text, so the template's own note under its Private
+ * heading is none.
+ */
 export function hasPrivateText(source: string): boolean {
-  return privateRegions(source).some((r) => source.slice(r.start, r.end).trim() !== '');
+  return privateRegions(source).some((r) => source.slice(r.start, r.end).replace(/<!--[\s\S]*?(?:-->|$)/g, '').trim() !== '');
 }
 
