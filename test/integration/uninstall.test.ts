@@ -19,8 +19,8 @@ describe('uninstall', () => {
     repo.write('.gitsession', repo.read('.gitsession').replace('mode = remind', 'mode = strict'));
     const r = gs(repo, ['uninstall']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/kept +SESSION\.md +\(SESSION\.md was changed since init\)/);
-    expect(r.stdout).toMatch(/kept +\.gitsession +\(\.gitsession was changed since init\)/);
+    expect(r.stdout).toMatch(/kept +SESSION\.md +\(SESSION\.md is not the one init writes\)/);
+    expect(r.stdout).toMatch(/kept +\.gitsession +\(\.gitsession is not the one init writes\)/);
     expect(repo.read('SESSION.md')).toContain('Our goal: ship it.');
     expect(existsSync(join(repo.dir, 'CLAUDE.md'))).toBe(false);
     expect(existsSync(join(repo.dir, '.claude'))).toBe(false);

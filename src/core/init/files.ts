@@ -58,8 +58,8 @@ export function planGitattributesInstall(ctx: PlanContext): Plan {
 /** Deletes a file init wrote only when it is still byte-identical to what init wrote. */
 function removeIfPristine(path: string, display: string, current: string | undefined, pristine: () => string): Step[] {
   if (current === undefined) return [];
-  if (current === pristine()) return [{ action: 'delete', path, before: current, reason: 'unchanged since init' }];
-  return [{ action: 'unchanged', path, verb: 'kept', reason: `${display} was changed since init` }];
+  if (current === pristine()) return [{ action: 'delete', path, before: current, reason: 'as init writes it' }];
+  return [{ action: 'unchanged', path, verb: 'kept', reason: `${display} is not the one init writes` }];
 }
 
 export function planSessionUninstall(ctx: PlanContext): Plan {
