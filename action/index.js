@@ -64429,10 +64429,26 @@ ${lines2.join("\n")}`);
 // src/action/run.ts
 init_errors();
 
+// src/core/action/comment.ts
+function ourComment(comments, self2) {
+  const me = self2.toLowerCase();
+  const found = comments.find((c) => c.user?.login.toLowerCase() === me && findBlocks(c.body ?? "").blocks.length > 0);
+  return found ? { id: found.id, body: found.body ?? "" } : void 0;
+}
+
 // src/action/github.ts
+var ACTIONS_BOT = "github-actions[bot]";
 function pullRequestApi(token, pr) {
   const octokit = getOctokit(token);
   const where2 = { owner: pr.owner, repo: pr.repo };
+  async function self2() {
+    try {
+      const data = await octokit.graphql("query { viewer { login } }");
+      return data.viewer?.login || ACTIONS_BOT;
+    } catch {
+      return ACTIONS_BOT;
+    }
+  }
   return {
     async body() {
       const { data } = await octokit.rest.pulls.get({ ...where2, pull_number: pr.number });
@@ -64442,9 +64458,11 @@ function pullRequestApi(token, pr) {
       await octokit.rest.pulls.update({ ...where2, pull_number: pr.number, body });
     },
     async findComment() {
-      const comments = await octokit.paginate(octokit.rest.issues.listComments, { ...where2, issue_number: pr.number, per_page: 100 });
-      const found = comments.find((c) => (c.body ?? "").includes(BLOCK_START));
-      return found ? { id: found.id, body: found.body ?? "" } : void 0;
+      const [login, comments] = await Promise.all([
+        self2(),
+        octokit.paginate(octokit.rest.issues.listComments, { ...where2, issue_number: pr.number, per_page: 100 })
+      ]);
+      return ourComment(comments, login);
     },
     async createComment(body) {
       await octokit.rest.issues.createComment({ ...where2, issue_number: pr.number, body });
@@ -64483,20 +64501,32 @@ function apiProblem(what, error2) {
   const hint = status === 403 || status === 404 ? " Give the job `permissions: pull-requests: write`; pull requests from forks get a read-only token." : "";
   return `could not ${what}${status ? ` (HTTP ${status})` : ""}: ${detail}.${hint}`;
 }
+async function publishComment(api, body) {
+  let found;
+  try {
+    found = await api.findComment();
+  } catch (error2) {
+    return warning(apiProblem("read the pull request comments", error2));
+  }
+  if (found?.body === body) return;
+  if (found) {
+    try {
+      return await api.updateComment(found.id, body);
+    } catch (error2) {
+      const status = error2.status;
+      if (status !== 403 && status !== 404 && status !== 410) return warning(apiProblem("update the review comment", error2));
+    }
+  }
+  try {
+    await api.createComment(body);
+  } catch (error2) {
+    warning(apiProblem("write the review comment", error2));
+  }
+}
 async function publish(inputs, pr, text5, block) {
   if (!inputs.token) throw new GitSessionError(ExitCode2.Usage, "input token is empty.", { fix: "Leave token unset (it defaults to github.token) or pass a token." });
   const api = pullRequestApi(inputs.token, pr);
-  if (inputs.comment) {
-    const body = renderCommentBody(text5);
-    try {
-      const found = await api.findComment();
-      if (!found) await api.createComment(body);
-      else if (found.body !== body) await api.updateComment(found.id, body);
-    } catch (error2) {
-      warning(apiProblem("write the review comment", error2));
-    }
-    return;
-  }
+  if (inputs.comment) return publishComment(api, renderCommentBody(text5));
   try {
     const spliced = spliceBlock(await api.body(), block);
     if (spliced.kind === "broken") {

@@ -11,7 +11,7 @@ import { pullRequestOf, type PullRequest } from '../core/action/event.js';
 import { readInputs, type ActionInputs } from '../core/action/inputs.js';
 import { renderSummary, type Counts } from '../core/action/summary.js';
 import { ExitCode, GitSessionError } from '../errors.js';
-import { pullRequestApi } from './github.js';
+import { pullRequestApi, type PullRequestApi } from './github.js';
 
 const SHALLOW_FIX =
   'Check out the whole history: give actions/checkout `fetch-depth: 0` (it fetches one commit by default), or run `git fetch --unshallow` first.';
@@ -52,20 +52,34 @@ function apiProblem(what: string, error: unknown): string {
   return `could not ${what}${status ? ` (HTTP ${status})` : ''}: ${detail}.${hint}`;
 }
 
+async function publishComment(api: PullRequestApi, body: string): Promise<void> {
+  let found;
+  try {
+    found = await api.findComment();
+  } catch (error) {
+    return core.warning(apiProblem('read the pull request comments', error));
+  }
+  if (found?.body === body) return;
+  if (found) {
+    try {
+      return await api.updateComment(found.id, body);
+    } catch (error) {
+      const status = (error as { status?: number }).status;
+      // Deleted since it was listed, or not ours to edit after all: a new comment keeps the review.
+      if (status !== 403 && status !== 404 && status !== 410) return core.warning(apiProblem('update the review comment', error));
+    }
+  }
+  try {
+    await api.createComment(body);
+  } catch (error) {
+    core.warning(apiProblem('write the review comment', error));
+  }
+}
+
 async function publish(inputs: ActionInputs, pr: PullRequest, text: string, block: string): Promise<void> {
   if (!inputs.token) throw new GitSessionError(ExitCode.Usage, 'input token is empty.', { fix: 'Leave token unset (it defaults to github.token) or pass a token.' });
   const api = pullRequestApi(inputs.token, pr);
-  if (inputs.comment) {
-    const body = renderCommentBody(text);
-    try {
-      const found = await api.findComment();
-      if (!found) await api.createComment(body);
-      else if (found.body !== body) await api.updateComment(found.id, body);
-    } catch (error) {
-      core.warning(apiProblem('write the review comment', error));
-    }
-    return;
-  }
+  if (inputs.comment) return publishComment(api, renderCommentBody(text));
   try {
     const spliced = spliceBlock(await api.body(), block);
     if (spliced.kind === 'broken') {
