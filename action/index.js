@@ -64722,6 +64722,9 @@ async function run2(cwd, env) {
   const notes = inputs.annotations ? await annotations({ range: base }, ctx) : [];
   const shown = notes.slice(0, inputs.maxAnnotations);
   const counts = { decisions: model.decisions.length, deadEnds: model.deadEnds.length, annotations: shown.length };
+  setOutput("decisions", counts.decisions);
+  setOutput("dead-ends", counts.deadEnds);
+  setOutput("annotations", counts.annotations);
   process.stdout.write(renderWorkflowCommands(shown));
   let summaryWhole = false;
   if (inputs.summary && env.GITHUB_STEP_SUMMARY) {
@@ -64731,17 +64734,16 @@ async function run2(cwd, env) {
       summaryWhole = Object.keys(fitted.omitted).length === 0;
     } else warning("The step summary file is already full (the runner shows at most 1 MiB); the review was not added to it.");
   }
-  if (pr && (inputs.description || inputs.comment)) {
-    if (!inputs.token) throw new GitSessionError(ExitCode2.Usage, "input token is empty.", { fix: "Leave token unset (it defaults to github.token) or pass a token." });
-    const api = pullRequestApi(inputs.token, pr);
-    const runUrl = context2.runId ? `${context2.serverUrl}/${pr.owner}/${pr.repo}/actions/runs/${context2.runId}` : void 0;
-    const view = { review: model, format: inputs.format, range, ...summaryWhole && runUrl ? { summaryUrl: runUrl } : {} };
-    if (inputs.comment) await publishComment(api, view);
-    else await publishDescription(api, view, await branchTrailers(range, counts, ctx));
+  if (!pr || !(inputs.description || inputs.comment)) return;
+  const where2 = inputs.comment ? "comment" : "description";
+  if (!inputs.token) {
+    return warning(`input token is empty (a secret is, in a pull request from a fork), so the review was not written to the pull request ${where2}; the outputs, notices and job summary were.`);
   }
-  setOutput("decisions", counts.decisions);
-  setOutput("dead-ends", counts.deadEnds);
-  setOutput("annotations", counts.annotations);
+  const api = pullRequestApi(inputs.token, pr);
+  const runUrl = context2.runId ? `${context2.serverUrl}/${pr.owner}/${pr.repo}/actions/runs/${context2.runId}` : void 0;
+  const view = { review: model, format: inputs.format, range, ...summaryWhole && runUrl ? { summaryUrl: runUrl } : {} };
+  if (inputs.comment) await publishComment(api, view);
+  else await publishDescription(api, view, await branchTrailers(range, counts, ctx));
 }
 
 // src/action/index.ts

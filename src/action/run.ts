@@ -130,7 +130,7 @@ function summarySize(file: string): number {
   }
 }
 
-/** Reviews the pull request (or base..HEAD) and writes the summary, notices, description or comment, and outputs. */
+/** Reviews the pull request (or base..HEAD) and writes the outputs, notices, summary, and description or comment. */
 export async function run(cwd: string, env: NodeJS.ProcessEnv): Promise<void> {
   const inputs = readInputs((name) => core.getInput(name));
   const ctx: CommandContext = { cwd, env, now: new Date(), stdoutIsTTY: false };
@@ -155,6 +155,10 @@ export async function run(cwd: string, env: NodeJS.ProcessEnv): Promise<void> {
   const notes = inputs.annotations ? await annotations({ range: base }, ctx) : [];
   const shown = notes.slice(0, inputs.maxAnnotations);
   const counts: Counts = { decisions: model.decisions.length, deadEnds: model.deadEnds.length, annotations: shown.length };
+  // Outputs first: nothing after this may keep a later step from reading them.
+  core.setOutput('decisions', counts.decisions);
+  core.setOutput('dead-ends', counts.deadEnds);
+  core.setOutput('annotations', counts.annotations);
 
   process.stdout.write(renderWorkflowCommands(shown));
   let summaryWhole = false;
@@ -165,15 +169,15 @@ export async function run(cwd: string, env: NodeJS.ProcessEnv): Promise<void> {
       summaryWhole = Object.keys(fitted.omitted).length === 0;
     } else core.warning('The step summary file is already full (the runner shows at most 1 MiB); the review was not added to it.');
   }
-  if (pr && (inputs.description || inputs.comment)) {
-    if (!inputs.token) throw new GitSessionError(ExitCode.Usage, 'input token is empty.', { fix: 'Leave token unset (it defaults to github.token) or pass a token.' });
-    const api = pullRequestApi(inputs.token, pr);
-    const runUrl = context.runId ? `${context.serverUrl}/${pr.owner}/${pr.repo}/actions/runs/${context.runId}` : undefined;
-    const view: Shown = { review: model, format: inputs.format, range, ...(summaryWhole && runUrl ? { summaryUrl: runUrl } : {}) };
-    if (inputs.comment) await publishComment(api, view);
-    else await publishDescription(api, view, await branchTrailers(range, counts, ctx));
+  if (!pr || !(inputs.description || inputs.comment)) return;
+  const where = inputs.comment ? 'comment' : 'description';
+  if (!inputs.token) {
+    // A secret is empty where it cannot be read: in a pull request from a fork, for one.
+    return core.warning(`input token is empty (a secret is, in a pull request from a fork), so the review was not written to the pull request ${where}; the outputs, notices and job summary were.`);
   }
-  core.setOutput('decisions', counts.decisions);
-  core.setOutput('dead-ends', counts.deadEnds);
-  core.setOutput('annotations', counts.annotations);
+  const api = pullRequestApi(inputs.token, pr);
+  const runUrl = context.runId ? `${context.serverUrl}/${pr.owner}/${pr.repo}/actions/runs/${context.runId}` : undefined;
+  const view: Shown = { review: model, format: inputs.format, range, ...(summaryWhole && runUrl ? { summaryUrl: runUrl } : {}) };
+  if (inputs.comment) await publishComment(api, view);
+  else await publishDescription(api, view, await branchTrailers(range, counts, ctx));
 }

@@ -211,6 +211,28 @@ describe('the GitHub Action', () => {
     }
   });
 
+  it('with an empty token (a secret in a pull request from a fork) warns once and still writes the outputs, notices and summary', async () => {
+    const pull = github.pulls.get(7)!;
+    const body = pull.body;
+    const before = github.requests.length;
+    for (const mode of [{}, { comment: 'true' }] as Record<string, string>[]) {
+      const run = await runAction(repo.dir, pullRequestEvent('synchronize', head2, body), { ...mode, token: '' });
+      expect(run.code, run.stdout + run.stderr).toBe(0);
+      const where = 'comment' in mode ? 'comment' : 'description';
+      expect(warnings(run.stdout)).toEqual([
+        `input token is empty (a secret is, in a pull request from a fork), so the review was not written to the pull request ${where}; the outputs, notices and job summary were.`,
+      ]);
+      expect(run.stdout).not.toMatch(/^::error::/m);
+      expect(output(run, 'decisions')).toBe('2');
+      expect(output(run, 'dead-ends')).toBe('1');
+      expect(output(run, 'annotations')).toBe(String(notices(run.stdout).length));
+      expect(notices(run.stdout).length).toBeGreaterThan(0);
+      expect(run.summary).toContain('bound the cache at 512 entries');
+    }
+    expect(github.requests.length).toBe(before);
+    expect(pull.body).toBe(body);
+  });
+
   it('warns, naming the permission, when the token may not write the description', async () => {
     const pull = github.pulls.get(7)!;
     const body = `${pull.body!.replace(/bound the cache at 512 entries/g, 'stale')}`;
