@@ -53571,7 +53571,7 @@ var require_section_matter = __commonJS({
       var delim = opts.section_delimiter;
       var lines2 = file.content.split(/\r?\n/);
       var sections = null;
-      var section = createSection();
+      var section2 = createSection();
       var content3 = [];
       var stack = [];
       function initSections(val) {
@@ -53581,11 +53581,11 @@ var require_section_matter = __commonJS({
       }
       function closeSection(val) {
         if (stack.length) {
-          section.key = getKey(stack[0], delim);
-          section.content = val;
-          opts.parse(section, sections);
-          sections.push(section);
-          section = createSection();
+          section2.key = getKey(stack[0], delim);
+          section2.content = val;
+          opts.parse(section2, sections);
+          sections.push(section2);
+          section2 = createSection();
           content3 = [];
           stack = [];
         }
@@ -53601,7 +53601,7 @@ var require_section_matter = __commonJS({
               continue;
             }
             stack.push(ln);
-            section.data = content3.join("\n");
+            section2.data = content3.join("\n");
             content3 = [];
             continue;
           }
@@ -57005,7 +57005,7 @@ function analyze(source, file, layoutOnly = false) {
         break;
       }
     }
-    const section = {
+    const section2 = {
       kind,
       heading: oneLine(plainText(h)),
       depth: h.depth,
@@ -57016,7 +57016,7 @@ function analyze(source, file, layoutOnly = false) {
       text: "",
       private: isPrivate
     };
-    const layout = { section, nodes: [], ownEnd: end };
+    const layout = { section: section2, nodes: [], ownEnd: end };
     layouts.push(layout);
     stack.push({ depth: h.depth, absorbed: false, known: kind !== "unknown", private: heritable, layout });
   }
@@ -57290,9 +57290,9 @@ function lines(text5) {
   return stripComments(text5).replace(/^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^ {0,3}\1[^\n]*$|(?![\s\S]))/gm, "").split(/\r?\n/).map((l) => l.replace(/^\s*>\s?/, "")).filter((l) => !/^\s*\|/.test(l) && !MASKED_LINE.test(l));
 }
 function getGoal(doc) {
-  for (const section of publicSections(doc, "goal")) {
+  for (const section2 of publicSections(doc, "goal")) {
     const para = [];
-    for (const line of lines(section.text)) {
+    for (const line of lines(section2.text)) {
       if (line.trim() === "") {
         if (para.length > 0) break;
         continue;
@@ -57307,8 +57307,8 @@ function getGoal(doc) {
   return typeof fm === "string" && fm.trim() !== "" ? oneLine(fm) : null;
 }
 function getStatus(doc) {
-  for (const section of publicSections(doc, "status")) {
-    const parts = lines(section.text).map((l) => l.replace(MARKER, "").trim()).filter((l) => l !== "" && !/^#{1,6}\s/.test(l));
+  for (const section2 of publicSections(doc, "status")) {
+    const parts = lines(section2.text).map((l) => l.replace(MARKER, "").trim()).filter((l) => l !== "" && !/^#{1,6}\s/.test(l));
     const status = unescapeMarkdown(oneLine(parts.join(" ")));
     if (status !== "") return status;
   }
@@ -57956,6 +57956,9 @@ function info(message) {
 
 // src/action/index.ts
 init_errors();
+
+// src/action/run.ts
+import { statSync as statSync2 } from "node:fs";
 
 // node_modules/@actions/github/lib/context.js
 import { readFileSync, existsSync as existsSync2 } from "fs";
@@ -62248,7 +62251,7 @@ function unquote(raw) {
 }
 function parseConfig(text5, file = CONFIG_FILE) {
   const config = structuredClone(DEFAULT_CONFIG);
-  let section = "";
+  let section2 = "";
   const lines2 = text5.split(/\r?\n/);
   for (let i = 0; i < lines2.length; i++) {
     const lineNo = i + 1;
@@ -62256,12 +62259,12 @@ function parseConfig(text5, file = CONFIG_FILE) {
     if (line === "" || line.startsWith("#") || line.startsWith(";")) continue;
     const header = /^\[\s*([A-Za-z0-9.-]+)(?:\s+"[^"]*")?\s*\]\s*(?:[#;].*)?$/.exec(line);
     if (header) {
-      section = header[1].toLowerCase();
+      section2 = header[1].toLowerCase();
       continue;
     }
     const kv = /^([A-Za-z][A-Za-z0-9-]*)\s*(?:=\s*(.*))?$/.exec(line);
     if (!kv) fail(file, lineNo, `cannot read "${line}".`, "Write settings as `key = value` under a [section] header.");
-    const key = `${section}.${kv[1].toLowerCase()}`;
+    const key = `${section2}.${kv[1].toLowerCase()}`;
     const value2 = kv[2] === void 0 ? "true" : unquote(kv[2]);
     switch (key) {
       case "session.file":
@@ -64092,11 +64095,21 @@ function buildReview(range, commits, session, isJournal = () => false) {
     commits: oldestFirst.map((c) => ({ commit: c.hash, short: c.short, subject: c.subject, author: authorOf(c), date: c.date }))
   };
 }
-function attributedList(items) {
-  return items.map((d) => `- ${inline(reasonedLine(d))} (${d.short})${statusNote(d)}`).join("\n");
+function attributedLines(items) {
+  return items.map((d) => `- ${inline(reasonedLine(d))} (${d.short})${statusNote(d)}`);
 }
-function renderReviewMarkdown(review2) {
-  if (review2.commits.length === 0) return blocks([`# Review of ${review2.range}`, `No commits in ${review2.range}.`]);
+function section(heading, lines2, omitted = 0, empty2) {
+  const more = lines2.length > 0 ? `- … ${omitted} more not shown here` : `- ${omitted} not shown here`;
+  const all2 = omitted > 0 ? [...lines2, more] : lines2;
+  if (all2.length === 0) return empty2 === void 0 ? false : `## ${heading}
+
+${empty2}`;
+  return `## ${heading}
+
+${all2.join("\n")}`;
+}
+function renderReviewMarkdown(review2, omitted = {}) {
+  if (review2.commits.length === 0 && !omitted.commits) return blocks([`# Review of ${review2.range}`, `No commits in ${review2.range}.`]);
   const files = review2.files.map(
     (f) => `- ${f.path} (${f.binary && f.lines === 0 ? "binary" : `+${f.added} -${f.removed}`}, ${f.commits} commit${f.commits === 1 ? "" : "s"})`
   );
@@ -64105,24 +64118,14 @@ function renderReviewMarkdown(review2) {
     review2.goal !== null && `## Goal
 
 ${inline(review2.goal)}`,
-    `## Decisions
-
-${review2.decisions.length > 0 ? attributedList(review2.decisions) : "No decisions were recorded in this range."}`,
-    review2.deadEnds.length > 0 && `## Dead ends
-
-${attributedList(review2.deadEnds)}`,
+    section("Decisions", attributedLines(review2.decisions), omitted.decisions, "No decisions were recorded in this range."),
+    section("Dead ends", attributedLines(review2.deadEnds), omitted.deadEnds),
     review2.status !== null && `## Status
 
 ${inline(review2.status)}`,
-    review2.nextSteps.length > 0 && `## Next steps
-
-${review2.nextSteps.map((s) => `- ${inline(s)}`).join("\n")}`,
-    files.length > 0 && `## Files most touched
-
-${files.join("\n")}`,
-    `## Commits
-
-${review2.commits.map((c) => `- ${c.short} ${inline(c.subject)}`).join("\n")}`
+    section("Next steps", review2.nextSteps.map((s) => `- ${inline(s)}`), omitted.nextSteps),
+    section("Files most touched", files, omitted.files),
+    section("Commits", review2.commits.map((c) => `- ${c.short} ${inline(c.subject)}`), omitted.commits)
   ]);
 }
 function renderReviewJson(review2) {
@@ -64397,6 +64400,154 @@ function pullRequestOf(payload) {
   return { owner, repo, number, baseSha, headSha };
 }
 
+// src/core/action/shorten.ts
+var CUT_ORDER = ["commits", "files", "nextSteps", "deadEnds", "decisions"];
+function cut(review2, name, keep) {
+  return { ...review2, [name]: review2[name].slice(0, keep) };
+}
+function bareReview(review2) {
+  const omitted = {};
+  let bare = review2;
+  for (const name of CUT_ORDER) {
+    if (review2[name].length > 0) omitted[name] = review2[name].length;
+    bare = cut(bare, name, 0);
+  }
+  return { review: bare, omitted };
+}
+function shortenReview(review2, fits) {
+  if (fits(review2, {})) return { review: review2, omitted: {} };
+  let current = review2;
+  const omitted = {};
+  for (const name of CUT_ORDER) {
+    const all2 = current[name].length;
+    if (all2 === 0) continue;
+    const tryKeep = (keep) => fits(cut(current, name, keep), { ...omitted, [name]: all2 - keep });
+    if (tryKeep(0)) {
+      let lo = 0;
+      let hi = all2 - 1;
+      while (lo < hi) {
+        const mid = Math.ceil((lo + hi) / 2);
+        if (tryKeep(mid)) lo = mid;
+        else hi = mid - 1;
+      }
+      return { review: cut(current, name, lo), omitted: { ...omitted, [name]: all2 - lo } };
+    }
+    current = cut(current, name, 0);
+    omitted[name] = all2;
+  }
+  return void 0;
+}
+function reviewText(review2, format, omitted = {}) {
+  if (format === "md") return renderReviewMarkdown(review2, omitted);
+  const value2 = Object.keys(omitted).length > 0 ? { ...review2, omitted } : review2;
+  return `\`\`\`json
+${json(value2)}\`\`\`
+`;
+}
+
+// src/core/action/summary.ts
+function where(a) {
+  return a.start === a.end ? `${a.path}:${a.start}` : `${a.path}:${a.start}-${a.end}`;
+}
+function renderSummary(review2, annotations2, shown) {
+  const parts = [review2.replace(/\s+$/, "")];
+  if (annotations2.length > 0) {
+    const lines2 = annotations2.map((a) => `- \`${where(a)}\`: ${a.title}`);
+    const cut2 = annotations2.length - shown;
+    if (cut2 > 0) lines2.push("", `${cut2} of these ${cut2 === 1 ? "is" : "are"} not shown as notices (max-annotations is ${shown}).`);
+    parts.push(`## Changed lines with decisions
+
+${lines2.join("\n")}`);
+  }
+  return `${parts.join("\n\n")}
+`;
+}
+
+// src/core/action/fit.ts
+var BODY_LIMIT = 65536;
+var SUMMARY_LIMIT = 1024 * 1024;
+var UTF82 = new TextEncoder();
+function utf8Length(text5) {
+  return UTF82.encode(text5).length;
+}
+function blockRoom(description) {
+  const around = spliceBlock(description, "");
+  return around.kind === "broken" ? void 0 : BODY_LIMIT - around.body.length;
+}
+var NAMES = {
+  commits: "commits",
+  files: "files most touched",
+  nextSteps: "next steps",
+  deadEnds: "dead ends",
+  decisions: "decisions"
+};
+function note(where2, limit, omitted, trailers) {
+  const parts = CUT_ORDER.filter((n) => omitted[n]).map((n) => `${omitted[n]} of ${where2.review[n].length} ${NAMES[n]}`);
+  if (parts.length === 0 && trailers.left === 0) return "";
+  const lines2 = [`*This review was shortened to fit ${limit}${parts.length > 0 ? `: it leaves out ${parts.join(", ")}` : ""}.`];
+  const local = `\`git session review ${where2.range}\``;
+  lines2.push(where2.summaryUrl ? `The whole review is in the job summary of [this run](${where2.summaryUrl}), and ${local} prints it.` : `${local} prints the whole review.`);
+  if (trailers.left > 0) {
+    lines2.push(
+      `${trailers.left} of ${trailers.of} trailers are left out below, so a squash merge built from this description lacks them: paste \`git session squash-message ${where2.range}\` into the merge dialog instead.`
+    );
+  }
+  return `${lines2.join(" ")}*`;
+}
+function withNote(text5, said) {
+  return said === "" ? text5 : `${text5.replace(/\s+$/, "")}
+
+${said}
+`;
+}
+function tooLong(where2, limit) {
+  return `# Review of ${where2.range}
+
+*The review is too long for ${limit}: \`git session review ${where2.range}\` prints it.*
+`;
+}
+function fit(where2, limit, wrap2, fits, last = () => void 0) {
+  const render = (r, o) => wrap2(withNote(reviewText(r, where2.format, o), note(where2, limit, o, { left: 0, of: 0 })));
+  const short = shortenReview(where2.review, (r, o) => fits(render(r, o)));
+  if (short) return { text: render(short.review, short.omitted), omitted: short.omitted, trailersLeftOut: 0 };
+  const fallback = last();
+  if (fallback) return fallback;
+  const text5 = wrap2(tooLong(where2, limit));
+  return fits(text5) ? { text: text5, omitted: bareReview(where2.review).omitted, trailersLeftOut: 0 } : void 0;
+}
+var BODY_LIMIT_NAME = `GitHub's limit of ${BODY_LIMIT.toLocaleString("en-US")} characters`;
+function fitBlock(where2, trailers) {
+  const fits = (text5) => text5.length <= where2.room;
+  const wrap2 = (text5) => renderBlock({ review: text5, trailers, range: where2.range });
+  return fit(where2, BODY_LIMIT_NAME, wrap2, fits, () => {
+    const bare = bareReview(where2.review);
+    const left = (keep) => ({ left: trailers.length - keep, of: trailers.length });
+    const bareText = (keep) => withNote(reviewText(bare.review, where2.format, bare.omitted), note(where2, BODY_LIMIT_NAME, bare.omitted, left(keep)));
+    const head = fits(renderBlock({ review: bareText(0), trailers: [], range: where2.range })) ? bareText : () => tooLong(where2, BODY_LIMIT_NAME);
+    const render = (keep) => renderBlock({ review: head(keep), trailers: trailers.slice(0, keep), range: where2.range });
+    if (!fits(render(0))) return void 0;
+    let lo = 0;
+    let hi = trailers.length;
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (fits(render(mid))) lo = mid;
+      else hi = mid - 1;
+    }
+    return { text: render(lo), omitted: bare.omitted, trailersLeftOut: trailers.length - lo };
+  });
+}
+function fitComment(where2) {
+  return fit(where2, BODY_LIMIT_NAME, renderCommentBody, (text5) => text5.length <= where2.room);
+}
+function fitSummary(where2, annotations2, shown) {
+  const limit = `the job summary's limit of ${SUMMARY_LIMIT / 1024 / 1024} MiB`;
+  const fits = (text5) => utf8Length(text5) <= where2.room;
+  return fit(where2, limit, (text5) => renderSummary(text5, annotations2, shown), fits, () => {
+    const text5 = tooLong(where2, limit);
+    return fits(text5) ? { text: text5, omitted: bareReview(where2.review).omitted, trailersLeftOut: 0 } : void 0;
+  });
+}
+
 // src/core/action/inputs.ts
 init_errors();
 function flag(get, name, fallback) {
@@ -64427,31 +64578,29 @@ function readInputs(get) {
   };
 }
 
-// src/core/action/summary.ts
-function where(a) {
-  return a.start === a.end ? `${a.path}:${a.start}` : `${a.path}:${a.start}-${a.end}`;
-}
-function renderSummary(review2, annotations2, shown) {
-  const parts = [review2.replace(/\s+$/, "")];
-  if (annotations2.length > 0) {
-    const lines2 = annotations2.map((a) => `- \`${where(a)}\`: ${a.title}`);
-    const cut = annotations2.length - shown;
-    if (cut > 0) lines2.push("", `${cut} of these ${cut === 1 ? "is" : "are"} not shown as notices (max-annotations is ${shown}).`);
-    parts.push(`## Changed lines with decisions
-
-${lines2.join("\n")}`);
-  }
-  return `${parts.join("\n\n")}
-`;
-}
-
 // src/action/run.ts
 init_errors();
 
+// src/core/action/comment.ts
+function ourComment(comments, self2) {
+  const me = self2.toLowerCase();
+  const found = comments.find((c) => c.user?.login.toLowerCase() === me && findBlocks(c.body ?? "").blocks.length > 0);
+  return found ? { id: found.id, body: found.body ?? "" } : void 0;
+}
+
 // src/action/github.ts
+var ACTIONS_BOT = "github-actions[bot]";
 function pullRequestApi(token, pr) {
   const octokit = getOctokit(token);
   const where2 = { owner: pr.owner, repo: pr.repo };
+  async function self2() {
+    try {
+      const data = await octokit.graphql("query { viewer { login } }");
+      return data.viewer?.login || ACTIONS_BOT;
+    } catch {
+      return ACTIONS_BOT;
+    }
+  }
   return {
     async body() {
       const { data } = await octokit.rest.pulls.get({ ...where2, pull_number: pr.number });
@@ -64461,9 +64610,11 @@ function pullRequestApi(token, pr) {
       await octokit.rest.pulls.update({ ...where2, pull_number: pr.number, body });
     },
     async findComment() {
-      const comments = await octokit.paginate(octokit.rest.issues.listComments, { ...where2, issue_number: pr.number, per_page: 100 });
-      const found = comments.find((c) => (c.body ?? "").includes(BLOCK_START));
-      return found ? { id: found.id, body: found.body ?? "" } : void 0;
+      const [login, comments] = await Promise.all([
+        self2(),
+        octokit.paginate(octokit.rest.issues.listComments, { ...where2, issue_number: pr.number, per_page: 100 })
+      ]);
+      return ourComment(comments, login);
     },
     async createComment(body) {
       await octokit.rest.issues.createComment({ ...where2, issue_number: pr.number, body });
@@ -64502,32 +64653,69 @@ function apiProblem(what, error2) {
   const hint = status === 403 || status === 404 ? " Give the job `permissions: pull-requests: write`; pull requests from forks get a read-only token." : "";
   return `could not ${what}${status ? ` (HTTP ${status})` : ""}: ${detail}.${hint}`;
 }
-async function publish(inputs, pr, text5, block) {
-  if (!inputs.token) throw new GitSessionError(ExitCode2.Usage, "input token is empty.", { fix: "Leave token unset (it defaults to github.token) or pass a token." });
-  const api = pullRequestApi(inputs.token, pr);
-  if (inputs.comment) {
-    const body = renderCommentBody(text5);
+function tellShortened(what, fitted, range) {
+  if (fitted.trailersLeftOut > 0) {
+    warning(
+      `${fitted.trailersLeftOut} of the branch's trailers did not fit in the ${what} (GitHub's limit of ${BODY_LIMIT.toLocaleString("en-US")} characters): a squash merge built from it lacks them. Paste \`git session squash-message ${range}\` into the merge dialog instead.`
+    );
+  } else if (Object.keys(fitted.omitted).length > 0) {
+    info(`The review was shortened to fit the ${what} (GitHub's limit of ${BODY_LIMIT.toLocaleString("en-US")} characters); the block says what it left out.`);
+  }
+}
+async function publishComment(api, shown) {
+  const fitted = fitComment({ ...shown, room: BODY_LIMIT });
+  if (!fitted) return warning(`The review is too long for a comment even shortened; it was not written. \`git session review ${shown.range}\` prints it.`);
+  tellShortened("comment", fitted, shown.range);
+  let found;
+  try {
+    found = await api.findComment();
+  } catch (error2) {
+    return warning(apiProblem("read the pull request comments", error2));
+  }
+  if (found?.body === fitted.text) return;
+  if (found) {
     try {
-      const found = await api.findComment();
-      if (!found) await api.createComment(body);
-      else if (found.body !== body) await api.updateComment(found.id, body);
+      return await api.updateComment(found.id, fitted.text);
     } catch (error2) {
-      warning(apiProblem("write the review comment", error2));
+      const status = error2.status;
+      if (status !== 403 && status !== 404 && status !== 410) return warning(apiProblem("update the review comment", error2));
     }
-    return;
   }
   try {
-    const spliced = spliceBlock(await api.body(), block);
-    if (spliced.kind === "broken") {
-      warning("The description has a git-session:review:start marker without the end marker after it; it was left as it is. Delete the start marker to get a fresh review block.");
-      return;
+    await api.createComment(fitted.text);
+  } catch (error2) {
+    warning(apiProblem("write the review comment", error2));
+  }
+}
+async function publishDescription(api, shown, trailers) {
+  try {
+    const description = await api.body();
+    const room = blockRoom(description);
+    if (room === void 0) {
+      return warning("The description has a git-session:review:start marker without the end marker after it; it was left as it is. Delete the start marker to get a fresh review block.");
     }
+    const fitted = fitBlock({ ...shown, room }, trailers);
+    if (!fitted) {
+      return warning(
+        `The description's own text leaves no room for the review block within GitHub's limit of ${BODY_LIMIT.toLocaleString("en-US")} characters; it was left as it is. Shorten the description, or set comment: true.`
+      );
+    }
+    tellShortened("description", fitted, shown.range);
+    const spliced = spliceBlock(description, fitted.text);
+    if (spliced.kind === "broken") return;
     if (spliced.textAfter) {
       warning("The description has text after the review block: a squash merge built from it will not keep the trailers. Move that text above the block.");
     }
     if (spliced.kind !== "unchanged") await api.setBody(spliced.body);
   } catch (error2) {
     warning(apiProblem("update the pull request description", error2));
+  }
+}
+function summarySize(file) {
+  try {
+    return statSync2(file).size;
+  } catch {
+    return 0;
   }
 }
 async function run2(cwd, env) {
@@ -64544,11 +64732,6 @@ async function run2(cwd, env) {
   await assertHistory(ctx, [base, head]);
   const range = await shortRange(base, head, ctx);
   const model = JSON.parse((await review({ range, format: "json" }, ctx)).stdout ?? "{}");
-  const markdown = (await review({ range, format: "md" }, ctx)).stdout ?? "";
-  const text5 = inputs.format === "json" ? `\`\`\`json
-${JSON.stringify(model, null, 2)}
-\`\`\`
-` : markdown;
   if (inputs.annotations && pr) {
     const checkedOut = (await git(["rev-parse", "HEAD"], { cwd, env })).stdout.trim();
     if (checkedOut !== pr.headSha) {
@@ -64557,16 +64740,29 @@ ${JSON.stringify(model, null, 2)}
   }
   const notes = inputs.annotations ? await annotations({ range: base }, ctx) : [];
   const shown = notes.slice(0, inputs.maxAnnotations);
-  const counts = { decisions: model.decisions?.length ?? 0, deadEnds: model.deadEnds?.length ?? 0, annotations: shown.length };
-  process.stdout.write(renderWorkflowCommands(shown));
-  if (inputs.summary && env.GITHUB_STEP_SUMMARY) await summary.addRaw(renderSummary(text5, notes, shown.length)).write();
-  if (pr && (inputs.description || inputs.comment)) {
-    const block = renderBlock({ review: text5, trailers: await branchTrailers(range, counts, ctx), range });
-    await publish(inputs, pr, text5, block);
-  }
+  const counts = { decisions: model.decisions.length, deadEnds: model.deadEnds.length, annotations: shown.length };
   setOutput("decisions", counts.decisions);
   setOutput("dead-ends", counts.deadEnds);
   setOutput("annotations", counts.annotations);
+  process.stdout.write(renderWorkflowCommands(shown));
+  let summaryWhole = false;
+  if (inputs.summary && env.GITHUB_STEP_SUMMARY) {
+    const fitted = fitSummary({ review: model, format: inputs.format, range, room: SUMMARY_LIMIT - summarySize(env.GITHUB_STEP_SUMMARY) }, notes, shown.length);
+    if (fitted) {
+      await summary.addRaw(fitted.text).write();
+      summaryWhole = Object.keys(fitted.omitted).length === 0;
+    } else warning("The step summary file is already full (the runner shows at most 1 MiB); the review was not added to it.");
+  }
+  if (!pr || !(inputs.description || inputs.comment)) return;
+  const where2 = inputs.comment ? "comment" : "description";
+  if (!inputs.token) {
+    return warning(`input token is empty (a secret is, in a pull request from a fork), so the review was not written to the pull request ${where2}; the outputs, notices and job summary were.`);
+  }
+  const api = pullRequestApi(inputs.token, pr);
+  const runUrl = context2.runId ? `${context2.serverUrl}/${pr.owner}/${pr.repo}/actions/runs/${context2.runId}` : void 0;
+  const view = { review: model, format: inputs.format, range, ...summaryWhole && runUrl ? { summaryUrl: runUrl } : {} };
+  if (inputs.comment) await publishComment(api, view);
+  else await publishDescription(api, view, await branchTrailers(range, counts, ctx));
 }
 
 // src/action/index.ts

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import * as core from '@actions/core';
 import { context } from '@actions/github';
 import type { CommandContext } from '../context.js';
@@ -6,12 +7,14 @@ import { annotations } from '../commands/annotate.js';
 import { review } from '../commands/review.js';
 import { squashMessage } from '../commands/squash-message.js';
 import { renderWorkflowCommands } from '../core/action/annotations.js';
-import { renderBlock, renderCommentBody, spliceBlock } from '../core/action/block.js';
-import { pullRequestOf, type PullRequest } from '../core/action/event.js';
-import { readInputs, type ActionInputs } from '../core/action/inputs.js';
-import { renderSummary, type Counts } from '../core/action/summary.js';
+import { spliceBlock } from '../core/action/block.js';
+import { pullRequestOf } from '../core/action/event.js';
+import { BODY_LIMIT, blockRoom, fitBlock, fitComment, fitSummary, SUMMARY_LIMIT, type Fitted, type Where } from '../core/action/fit.js';
+import { readInputs } from '../core/action/inputs.js';
+import type { Counts } from '../core/action/summary.js';
+import type { Review } from '../core/report/review.js';
 import { ExitCode, GitSessionError } from '../errors.js';
-import { pullRequestApi } from './github.js';
+import { pullRequestApi, type PullRequestApi } from './github.js';
 
 const SHALLOW_FIX =
   'Check out the whole history: give actions/checkout `fetch-depth: 0` (it fetches one commit by default), or run `git fetch --unshallow` first.';
@@ -52,26 +55,63 @@ function apiProblem(what: string, error: unknown): string {
   return `could not ${what}${status ? ` (HTTP ${status})` : ''}: ${detail}.${hint}`;
 }
 
-async function publish(inputs: ActionInputs, pr: PullRequest, text: string, block: string): Promise<void> {
-  if (!inputs.token) throw new GitSessionError(ExitCode.Usage, 'input token is empty.', { fix: 'Leave token unset (it defaults to github.token) or pass a token.' });
-  const api = pullRequestApi(inputs.token, pr);
-  if (inputs.comment) {
-    const body = renderCommentBody(text);
+/** The review, where it is shown and where the whole of it can be read, without the room each place gives. */
+type Shown = Omit<Where, 'room'>;
+
+/** Says what a shortened block or comment left out, as a warning when the squash message loses trailers. */
+function tellShortened(what: string, fitted: Fitted, range: string): void {
+  if (fitted.trailersLeftOut > 0) {
+    core.warning(
+      `${fitted.trailersLeftOut} of the branch's trailers did not fit in the ${what} (GitHub's limit of ${BODY_LIMIT.toLocaleString('en-US')} characters): a squash merge built from it lacks them. Paste \`git session squash-message ${range}\` into the merge dialog instead.`,
+    );
+  } else if (Object.keys(fitted.omitted).length > 0) {
+    core.info(`The review was shortened to fit the ${what} (GitHub's limit of ${BODY_LIMIT.toLocaleString('en-US')} characters); the block says what it left out.`);
+  }
+}
+
+async function publishComment(api: PullRequestApi, shown: Shown): Promise<void> {
+  const fitted = fitComment({ ...shown, room: BODY_LIMIT });
+  if (!fitted) return core.warning(`The review is too long for a comment even shortened; it was not written. \`git session review ${shown.range}\` prints it.`);
+  tellShortened('comment', fitted, shown.range);
+  let found;
+  try {
+    found = await api.findComment();
+  } catch (error) {
+    return core.warning(apiProblem('read the pull request comments', error));
+  }
+  if (found?.body === fitted.text) return;
+  if (found) {
     try {
-      const found = await api.findComment();
-      if (!found) await api.createComment(body);
-      else if (found.body !== body) await api.updateComment(found.id, body);
+      return await api.updateComment(found.id, fitted.text);
     } catch (error) {
-      core.warning(apiProblem('write the review comment', error));
+      const status = (error as { status?: number }).status;
+      // Deleted since it was listed, or not ours to edit after all: a new comment keeps the review.
+      if (status !== 403 && status !== 404 && status !== 410) return core.warning(apiProblem('update the review comment', error));
     }
-    return;
   }
   try {
-    const spliced = spliceBlock(await api.body(), block);
-    if (spliced.kind === 'broken') {
-      core.warning('The description has a git-session:review:start marker without the end marker after it; it was left as it is. Delete the start marker to get a fresh review block.');
-      return;
+    await api.createComment(fitted.text);
+  } catch (error) {
+    core.warning(apiProblem('write the review comment', error));
+  }
+}
+
+async function publishDescription(api: PullRequestApi, shown: Shown, trailers: readonly string[]): Promise<void> {
+  try {
+    const description = await api.body();
+    const room = blockRoom(description);
+    if (room === undefined) {
+      return core.warning('The description has a git-session:review:start marker without the end marker after it; it was left as it is. Delete the start marker to get a fresh review block.');
     }
+    const fitted = fitBlock({ ...shown, room }, trailers);
+    if (!fitted) {
+      return core.warning(
+        `The description's own text leaves no room for the review block within GitHub's limit of ${BODY_LIMIT.toLocaleString('en-US')} characters; it was left as it is. Shorten the description, or set comment: true.`,
+      );
+    }
+    tellShortened('description', fitted, shown.range);
+    const spliced = spliceBlock(description, fitted.text);
+    if (spliced.kind === 'broken') return;
     if (spliced.textAfter) {
       core.warning('The description has text after the review block: a squash merge built from it will not keep the trailers. Move that text above the block.');
     }
@@ -81,7 +121,16 @@ async function publish(inputs: ActionInputs, pr: PullRequest, text: string, bloc
   }
 }
 
-/** Reviews the pull request (or base..HEAD) and writes the summary, notices, description or comment, and outputs. */
+/** Bytes the step summary file holds already: the runner's limit counts them too. */
+function summarySize(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
+/** Reviews the pull request (or base..HEAD) and writes the outputs, notices, summary, and description or comment. */
 export async function run(cwd: string, env: NodeJS.ProcessEnv): Promise<void> {
   const inputs = readInputs((name) => core.getInput(name));
   const ctx: CommandContext = { cwd, env, now: new Date(), stdoutIsTTY: false };
@@ -96,9 +145,7 @@ export async function run(cwd: string, env: NodeJS.ProcessEnv): Promise<void> {
   await assertHistory(ctx, [base, head]);
   // Short hashes: the range is the review's title, and the description's last trailer.
   const range = await shortRange(base, head, ctx);
-  const model = JSON.parse((await review({ range, format: 'json' }, ctx)).stdout ?? '{}') as { decisions?: unknown[]; deadEnds?: unknown[] };
-  const markdown = (await review({ range, format: 'md' }, ctx)).stdout ?? '';
-  const text = inputs.format === 'json' ? `\`\`\`json\n${JSON.stringify(model, null, 2)}\n\`\`\`\n` : markdown;
+  const model = JSON.parse((await review({ range, format: 'json' }, ctx)).stdout ?? '{}') as Review;
   if (inputs.annotations && pr) {
     const checkedOut = (await git(['rev-parse', 'HEAD'], { cwd, env })).stdout.trim();
     if (checkedOut !== pr.headSha) {
@@ -107,15 +154,30 @@ export async function run(cwd: string, env: NodeJS.ProcessEnv): Promise<void> {
   }
   const notes = inputs.annotations ? await annotations({ range: base }, ctx) : [];
   const shown = notes.slice(0, inputs.maxAnnotations);
-  const counts: Counts = { decisions: model.decisions?.length ?? 0, deadEnds: model.deadEnds?.length ?? 0, annotations: shown.length };
-
-  process.stdout.write(renderWorkflowCommands(shown));
-  if (inputs.summary && env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderSummary(text, notes, shown.length)).write();
-  if (pr && (inputs.description || inputs.comment)) {
-    const block = renderBlock({ review: text, trailers: await branchTrailers(range, counts, ctx), range });
-    await publish(inputs, pr, text, block);
-  }
+  const counts: Counts = { decisions: model.decisions.length, deadEnds: model.deadEnds.length, annotations: shown.length };
+  // Outputs first: nothing after this may keep a later step from reading them.
   core.setOutput('decisions', counts.decisions);
   core.setOutput('dead-ends', counts.deadEnds);
   core.setOutput('annotations', counts.annotations);
+
+  process.stdout.write(renderWorkflowCommands(shown));
+  let summaryWhole = false;
+  if (inputs.summary && env.GITHUB_STEP_SUMMARY) {
+    const fitted = fitSummary({ review: model, format: inputs.format, range, room: SUMMARY_LIMIT - summarySize(env.GITHUB_STEP_SUMMARY) }, notes, shown.length);
+    if (fitted) {
+      await core.summary.addRaw(fitted.text).write();
+      summaryWhole = Object.keys(fitted.omitted).length === 0;
+    } else core.warning('The step summary file is already full (the runner shows at most 1 MiB); the review was not added to it.');
+  }
+  if (!pr || !(inputs.description || inputs.comment)) return;
+  const where = inputs.comment ? 'comment' : 'description';
+  if (!inputs.token) {
+    // A secret is empty where it cannot be read: in a pull request from a fork, for one.
+    return core.warning(`input token is empty (a secret is, in a pull request from a fork), so the review was not written to the pull request ${where}; the outputs, notices and job summary were.`);
+  }
+  const api = pullRequestApi(inputs.token, pr);
+  const runUrl = context.runId ? `${context.serverUrl}/${pr.owner}/${pr.repo}/actions/runs/${context.runId}` : undefined;
+  const view: Shown = { review: model, format: inputs.format, range, ...(summaryWhole && runUrl ? { summaryUrl: runUrl } : {}) };
+  if (inputs.comment) await publishComment(api, view);
+  else await publishDescription(api, view, await branchTrailers(range, counts, ctx));
 }

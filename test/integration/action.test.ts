@@ -1,17 +1,11 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NAME, notices, output, OWNER, warnings, pullRequestEvent as eventFile, runAction as run, START, squashTrailers as trailersOf, type ActionRun } from '../helpers/action-run.js';
 import { fakeGitHub, type FakeGitHub } from '../helpers/fake-github.js';
-import { TIMEOUT_MS, type Run, type TempRepo } from '../helpers/repo.js';
+import type { TempRepo } from '../helpers/repo.js';
 import { sessionRepo } from './commit-setup.js';
-
-/** The committed bundle, run as GitHub runs it: `node action/index.js`. */
-const ACTION = resolve(__dirname, '../../action/index.js');
-const OWNER = 'octo';
-const NAME = 'converter';
-const START = '<!-- git-session:review:start -->';
 
 let repo: TempRepo;
 let github: FakeGitHub;
@@ -42,113 +36,17 @@ function commit(subject: string, files: Record<string, string>, record?: string[
   return repo.git(['rev-parse', 'HEAD']).stdout.trim();
 }
 
-/** A `pull_request` webhook payload in the shape GitHub documents, for PR #7 of octo/converter. */
+/** A `pull_request` event for PR #7. */
 function pullRequestEvent(action: string, head: string, body: string | null): string {
-  const user = { login: 'ada', id: 1, node_id: 'MDQ6VXNlcjE=', type: 'User', site_admin: false };
-  const repository = {
-    id: 42,
-    node_id: 'R_42',
-    name: NAME,
-    full_name: `${OWNER}/${NAME}`,
-    private: false,
-    owner: { login: OWNER, id: 2, node_id: 'MDEyOk9yZ2FuaXphdGlvbjI=', type: 'Organization', site_admin: false },
-    html_url: `https://github.com/${OWNER}/${NAME}`,
-    default_branch: 'main',
-  };
-  const payload = {
-    action,
-    number: 7,
-    pull_request: {
-      url: `https://api.github.com/repos/${OWNER}/${NAME}/pulls/7`,
-      id: 1007,
-      node_id: 'PR_7',
-      html_url: `https://github.com/${OWNER}/${NAME}/pull/7`,
-      number: 7,
-      state: 'open',
-      locked: false,
-      title: 'Cache parsed files',
-      user,
-      body,
-      created_at: '2026-11-02T10:00:00Z',
-      updated_at: '2026-11-02T10:00:00Z',
-      draft: false,
-      head: { label: `${OWNER}:feature`, ref: 'feature', sha: head, user, repo: repository },
-      base: { label: `${OWNER}:main`, ref: 'main', sha: base, user, repo: repository },
-      author_association: 'OWNER',
-    },
-    repository,
-    sender: user,
-  };
-  const file = join(scratch, `event-${action}-${head.slice(0, 7)}.json`);
-  writeFileSync(file, JSON.stringify(payload, null, 2));
-  return file;
+  return eventFile(scratch, { action, number: 7, base, head, body });
 }
 
-interface ActionRun extends Run {
-  outputs: string;
-  summary: string;
-}
-
-/** Runs the action's bundle in `cwd` as a runner would: event file, inputs and API URL in the environment. */
 function runAction(cwd: string, event: string, inputs: Record<string, string> = {}): Promise<ActionRun> {
-  const outputs = join(scratch, 'output.txt');
-  const summary = join(scratch, 'summary.md');
-  writeFileSync(outputs, '');
-  writeFileSync(summary, '');
-  const env: NodeJS.ProcessEnv = {
-    ...repo.env,
-    GITHUB_ACTIONS: 'true',
-    GITHUB_EVENT_NAME: 'pull_request',
-    GITHUB_EVENT_PATH: event,
-    GITHUB_API_URL: github.url,
-    GITHUB_REPOSITORY: `${OWNER}/${NAME}`,
-    GITHUB_WORKSPACE: cwd,
-    GITHUB_OUTPUT: outputs,
-    GITHUB_STEP_SUMMARY: summary,
-    INPUT_TOKEN: 'test-token',
-    no_proxy: '*',
-    NO_PROXY: '*',
-  };
-  for (const k of ['http_proxy', 'https_proxy', 'HTTP_PROXY', 'HTTPS_PROXY']) delete env[k];
-  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [ACTION], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      fail(new Error(`the action did not finish in ${TIMEOUT_MS} ms: ${stdout}${stderr}`));
-    }, TIMEOUT_MS);
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      done({ code, signal, stdout, stderr, outputs: readFileSync(outputs, 'utf8'), summary: readFileSync(summary, 'utf8') });
-    });
-  });
+  return run({ repo, github, scratch }, cwd, event, inputs);
 }
 
-/** `::notice file=…,line=…,endLine=…` lines of a run, as `path:start-end`. */
-function notices(stdout: string): string[] {
-  return [...stdout.matchAll(/^::notice file=([^,]+),line=(\d+),endLine=(\d+),title=[^:]*::(.*)$/gm)].map((m) => `${m[1]}:${m[2]}-${m[3]}`);
-}
-
-function output(run: ActionRun, name: string): string | undefined {
-  // core.setOutput writes `name<<delimiter`, the value, then the delimiter.
-  const m = new RegExp(`^${name}<<(\\S+)\\n([\\s\\S]*?)\\n\\1$`, 'm').exec(run.outputs);
-  return m?.[2];
-}
-
-/** The commit message GitHub's squash merge builds from the title and the description. */
 function squashTrailers(title: string, body: string, key: string): string[] {
-  const message = `${title} (#7)\n\n${body}`;
-  const tree = repo.git(['rev-parse', 'HEAD^{tree}']).stdout.trim();
-  const sha = repo.git(['commit-tree', tree, '-F', '-'], { input: message }).stdout.trim();
-  return repo
-    .git(['log', '-1', `--format=%(trailers:key=${key},valueonly,unfold,separator=%x1e)`, sha])
-    .stdout.trim()
-    .split('\x1e')
-    .filter((v) => v !== '');
+  return trailersOf(repo, title, 7, body, key);
 }
 
 let head1: string;
@@ -255,6 +153,83 @@ describe('the GitHub Action', () => {
     expect(comments).toHaveLength(1);
     expect(comments[0]!.body.startsWith(START)).toBe(true);
     expect(comments[0]!.body).toContain('bound the cache at 512 entries');
+    expect(pull.body).toBe(body);
+  });
+
+  it("never edits a person's comment that mentions the marker, and finds its own on any page", async () => {
+    const pull = github.pulls.get(7)!;
+    const bob = { id: 1, login: 'bob', body: `Why does the bot write \`${START}\` into the PR? Please explain.` };
+    github.comments.set(7, [bob]);
+    try {
+      let run = await runAction(repo.dir, pullRequestEvent('synchronize', head2, pull.body), { comment: 'true' });
+      expect(run.code, run.stdout + run.stderr).toBe(0);
+      const list = github.comments.get(7)!;
+      expect(list).toHaveLength(2);
+      expect(list[0]).toEqual({ id: 1, login: 'bob', body: `Why does the bot write \`${START}\` into the PR? Please explain.` });
+      const ours = list[1]!;
+      expect(ours.login).toBe('github-actions[bot]');
+      expect(ours.body).toContain('bound the cache at 512 entries');
+      // A person pasting the bot's block and another bot's block come first, over two pages.
+      const carol = { id: 2, login: 'carol', body: `Pasted from the bot:\n\n${ours.body}` };
+      const other = { id: 3, login: 'renovate[bot]', body: ours.body };
+      list.splice(1, 0, carol, other);
+      const theirs = [carol.body, other.body];
+      ours.body = ours.body.replace(/bound the cache at 512 entries/g, 'stale');
+      github.pageSize = 2;
+      run = await runAction(repo.dir, pullRequestEvent('synchronize', head2, pull.body), { comment: 'true' });
+      expect(run.code, run.stdout + run.stderr).toBe(0);
+      expect(list.map((c) => c.id)).toEqual([1, 2, 3, ours.id]);
+      expect(ours.body).toContain('bound the cache at 512 entries');
+      expect([carol.body, other.body]).toEqual(theirs);
+      expect(github.requests.filter((r) => r.method === 'PATCH' && /comments\/[123]$/.test(r.path))).toEqual([]);
+      // A token of another user (an app's, a person's) does not take github-actions' comment for its own.
+      github.viewer = 'octo-review[bot]';
+      ours.body = 'stale';
+      run = await runAction(repo.dir, pullRequestEvent('synchronize', head2, pull.body), { comment: 'true' });
+      expect(run.code, run.stdout + run.stderr).toBe(0);
+      expect(list.map((c) => c.login)).toEqual(['bob', 'carol', 'renovate[bot]', 'github-actions[bot]', 'octo-review[bot]']);
+    } finally {
+      github.pageSize = 100;
+      github.viewer = 'github-actions[bot]';
+    }
+  });
+
+  it('writes a new comment when the edit of its own is refused', async () => {
+    const pull = github.pulls.get(7)!;
+    github.comments.set(7, [{ id: 5, login: 'github-actions[bot]', body: `${START}\nstale\n<!-- git-session:review:end -->` }]);
+    github.refused.add(`PATCH /repos/${OWNER}/${NAME}/issues/comments/5`);
+    try {
+      const run = await runAction(repo.dir, pullRequestEvent('synchronize', head2, pull.body), { comment: 'true' });
+      expect(run.code, run.stdout + run.stderr).toBe(0);
+      const list = github.comments.get(7)!;
+      expect(list).toHaveLength(2);
+      expect(list[0]!.body).toContain('stale');
+      expect(list[1]!.body).toContain('bound the cache at 512 entries');
+      expect(warnings(run.stdout)).toEqual([]);
+    } finally {
+      github.refused.clear();
+    }
+  });
+
+  it('with an empty token (a secret in a pull request from a fork) warns once and still writes the outputs, notices and summary', async () => {
+    const pull = github.pulls.get(7)!;
+    const body = pull.body;
+    const before = github.requests.length;
+    for (const mode of [{}, { comment: 'true' }] as Record<string, string>[]) {
+      const run = await runAction(repo.dir, pullRequestEvent('synchronize', head2, body), { ...mode, token: '' });
+      expect(run.code, run.stdout + run.stderr).toBe(0);
+      const where = 'comment' in mode ? 'comment' : 'description';
+      expect(warnings(run.stdout)).toEqual([
+        `input token is empty (a secret is, in a pull request from a fork), so the review was not written to the pull request ${where}; the outputs, notices and job summary were.`,
+      ]);
+      expect(run.stdout).not.toMatch(/^::error::/m);
+      expect(output(run, 'decisions')).toBe('2');
+      expect(output(run, 'dead-ends')).toBe('1');
+      expect(output(run, 'annotations')).toBe(String(notices(run.stdout).length));
+      expect(notices(run.stdout).length).toBeGreaterThan(0);
+      expect(run.summary).toContain('bound the cache at 512 entries');
+    }
+    expect(github.requests.length).toBe(before);
     expect(pull.body).toBe(body);
   });
 

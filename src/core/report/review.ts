@@ -101,27 +101,41 @@ export function buildReview(
   };
 }
 
-function attributedList(items: readonly Attributed[]): string {
+/** How many items of each list a shortened review leaves out (a review that must fit a size limit). */
+export type Omitted = Partial<Record<'decisions' | 'deadEnds' | 'nextSteps' | 'files' | 'commits', number>>;
+
+function attributedLines(items: readonly Attributed[]): string[] {
   // The short hash is enough to find the commit: its subject is in the list of commits below.
   // Items no longer in force stay listed, named as such with the commit that retired them.
-  return items.map((d) => `- ${inline(reasonedLine(d))} (${d.short})${statusNote(d)}`).join('\n');
+  return items.map((d) => `- ${inline(reasonedLine(d))} (${d.short})${statusNote(d)}`);
 }
 
-/** The review as markdown ready to paste into a pull request. */
-export function renderReviewMarkdown(review: Review): string {
-  if (review.commits.length === 0) return blocks([`# Review of ${review.range}`, `No commits in ${review.range}.`]);
+/** A list section, with a last line saying how many items were left out; false when there is nothing to say. */
+function section(heading: string, lines: readonly string[], omitted = 0, empty?: string): string | false {
+  const more = lines.length > 0 ? `- … ${omitted} more not shown here` : `- ${omitted} not shown here`;
+  const all = omitted > 0 ? [...lines, more] : lines;
+  if (all.length === 0) return empty === undefined ? false : `## ${heading}\n\n${empty}`;
+  return `## ${heading}\n\n${all.join('\n')}`;
+}
+
+/**
+ * The review as markdown ready to paste into a pull request. `omitted` counts what a
+ * shortened review left out of each list, said at the end of that list.
+ */
+export function renderReviewMarkdown(review: Review, omitted: Omitted = {}): string {
+  if (review.commits.length === 0 && !omitted.commits) return blocks([`# Review of ${review.range}`, `No commits in ${review.range}.`]);
   const files = review.files.map(
     (f) => `- ${f.path} (${f.binary && f.lines === 0 ? 'binary' : `+${f.added} -${f.removed}`}, ${f.commits} commit${f.commits === 1 ? '' : 's'})`,
   );
   return blocks([
     `# Review of ${review.range}`,
     review.goal !== null && `## Goal\n\n${inline(review.goal)}`,
-    `## Decisions\n\n${review.decisions.length > 0 ? attributedList(review.decisions) : 'No decisions were recorded in this range.'}`,
-    review.deadEnds.length > 0 && `## Dead ends\n\n${attributedList(review.deadEnds)}`,
+    section('Decisions', attributedLines(review.decisions), omitted.decisions, 'No decisions were recorded in this range.'),
+    section('Dead ends', attributedLines(review.deadEnds), omitted.deadEnds),
     review.status !== null && `## Status\n\n${inline(review.status)}`,
-    review.nextSteps.length > 0 && `## Next steps\n\n${review.nextSteps.map((s) => `- ${inline(s)}`).join('\n')}`,
-    files.length > 0 && `## Files most touched\n\n${files.join('\n')}`,
-    `## Commits\n\n${review.commits.map((c) => `- ${c.short} ${inline(c.subject)}`).join('\n')}`,
+    section('Next steps', review.nextSteps.map((s) => `- ${inline(s)}`), omitted.nextSteps),
+    section('Files most touched', files, omitted.files),
+    section('Commits', review.commits.map((c) => `- ${c.short} ${inline(c.subject)}`), omitted.commits),
   ]);
 }
 
