@@ -42681,6 +42681,32 @@ function sanitiseText(text5, options2 = {}) {
   if (options2.multiline) return out.replace(CONTROLS_MULTILINE, "");
   return out.replace(LINE_BREAKS, " ").replace(CONTROLS_LINE, "");
 }
+function sanitiseDeep(value2) {
+  const walk2 = (v) => {
+    if (typeof v === "string") return sanitiseText(v, { multiline: true });
+    if (Array.isArray(v)) return v.map(walk2);
+    if (v !== null && typeof v === "object") {
+      const out = {};
+      for (const [k, x] of Object.entries(v)) out[k] = walk2(x);
+      return out;
+    }
+    return v;
+  };
+  return walk2(value2);
+}
+function sanitiseJsonText(json2) {
+  if (!JSON_SUSPECT.test(json2)) return json2;
+  let value2;
+  try {
+    value2 = JSON.parse(json2);
+  } catch {
+    return sanitiseText(json2, { multiline: true });
+  }
+  return JSON.stringify(sanitiseDeep(value2), null, 2) + (json2.endsWith("\n") ? "\n" : "");
+}
+function sanitiseOutput(text5) {
+  return /^\s*[[{]/.test(text5) ? sanitiseJsonText(text5) : sanitiseText(text5, { multiline: true });
+}
 function refuseNul(text5, what) {
   if (text5.includes("\0")) {
     throw new GitSessionError(ExitCode2.Usage, `the ${what} contains a NUL character, which a text file cannot hold.`, {
@@ -42688,7 +42714,7 @@ function refuseNul(text5, what) {
     });
   }
 }
-var STRINGS, CSI, ESCAPE, CONTROLS_MULTILINE, CONTROLS_LINE, LINE_BREAKS, BIDI, SUSPECT;
+var STRINGS, CSI, ESCAPE, CONTROLS_MULTILINE, CONTROLS_LINE, LINE_BREAKS, BIDI, SUSPECT, JSON_SUSPECT;
 var init_sanitise = __esm({
   "src/core/text/sanitise.ts"() {
     "use strict";
@@ -42701,6 +42727,7 @@ var init_sanitise = __esm({
     LINE_BREAKS = /[\t\n\x0b\x0c\r]/g;
     BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
     SUSPECT = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
+    JSON_SUSPECT = /\\u00[01][0-9a-fA-F]|\\u007[fF]|\\u009[0-9a-fA-F]|\\u20(?:2[a-eA-E]|6[6-9])|\\[bfr]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
   }
 });
 
@@ -64579,6 +64606,7 @@ function readInputs(get) {
 }
 
 // src/action/run.ts
+init_sanitise();
 init_errors();
 
 // src/core/action/comment.ts
@@ -64643,7 +64671,7 @@ async function shortRange(base, head, ctx) {
 }
 async function branchTrailers(range, counts, ctx) {
   if (counts.decisions + counts.deadEnds === 0) return [];
-  const message = (await squashMessage({ range }, ctx)).stdout ?? "";
+  const message = sanitiseOutput((await squashMessage({ range }, ctx)).stdout ?? "");
   const paragraphs = message.trim().split("\n\n");
   return paragraphs.length > 1 ? paragraphs[paragraphs.length - 1].split("\n") : [];
 }
@@ -64731,14 +64759,14 @@ async function run2(cwd, env) {
   const head = pr?.headSha ?? "HEAD";
   await assertHistory(ctx, [base, head]);
   const range = await shortRange(base, head, ctx);
-  const model = JSON.parse((await review({ range, format: "json" }, ctx)).stdout ?? "{}");
+  const model = JSON.parse(sanitiseJsonText((await review({ range, format: "json" }, ctx)).stdout ?? "{}"));
   if (inputs.annotations && pr) {
     const checkedOut = (await git(["rev-parse", "HEAD"], { cwd, env })).stdout.trim();
     if (checkedOut !== pr.headSha) {
       info(`Notices name lines as they are in the checked-out commit ${checkedOut.slice(0, 7)}, not the pull request's head ${pr.headSha.slice(0, 7)}: give actions/checkout \`ref: \${{ github.event.pull_request.head.sha }}\` to match the lines the pull request shows.`);
     }
   }
-  const notes = inputs.annotations ? await annotations({ range: base }, ctx) : [];
+  const notes = inputs.annotations ? sanitiseDeep(await annotations({ range: base }, ctx)) : [];
   const shown = notes.slice(0, inputs.maxAnnotations);
   const counts = { decisions: model.decisions.length, deadEnds: model.deadEnds.length, annotations: shown.length };
   setOutput("decisions", counts.decisions);

@@ -11,6 +11,7 @@ import { spliceBlock } from '../core/action/block.js';
 import { pullRequestOf } from '../core/action/event.js';
 import { BODY_LIMIT, blockRoom, fitBlock, fitComment, fitSummary, SUMMARY_LIMIT, type Fitted, type Where } from '../core/action/fit.js';
 import { readInputs } from '../core/action/inputs.js';
+import { sanitiseDeep, sanitiseJsonText, sanitiseOutput } from '../core/text/sanitise.js';
 import type { Counts } from '../core/action/summary.js';
 import type { Review } from '../core/report/review.js';
 import { ExitCode, GitSessionError } from '../errors.js';
@@ -39,7 +40,7 @@ async function shortRange(base: string, head: string, ctx: CommandContext): Prom
 /** The last paragraph of the squash message: the branch's trailers, when it has any. */
 async function branchTrailers(range: string, counts: Counts, ctx: CommandContext): Promise<string[]> {
   if (counts.decisions + counts.deadEnds === 0) return [];
-  const message = (await squashMessage({ range }, ctx)).stdout ?? '';
+  const message = sanitiseOutput((await squashMessage({ range }, ctx)).stdout ?? '');
   const paragraphs = message.trim().split('\n\n');
   return paragraphs.length > 1 ? paragraphs[paragraphs.length - 1]!.split('\n') : [];
 }
@@ -145,14 +146,18 @@ export async function run(cwd: string, env: NodeJS.ProcessEnv): Promise<void> {
   await assertHistory(ctx, [base, head]);
   // Short hashes: the range is the review's title, and the description's last trailer.
   const range = await shortRange(base, head, ctx);
-  const model = JSON.parse((await review({ range, format: 'json' }, ctx)).stdout ?? '{}') as Review;
+  // The commands' outputs are cleaned where the CLI prints them; the action takes them
+  // straight from the commands, so it cleans them here before any reaches GitHub: an
+  // escape sequence or a bidirectional override in a commit message would otherwise
+  // reach the description, the comment, the notices and the job summary.
+  const model = JSON.parse(sanitiseJsonText((await review({ range, format: 'json' }, ctx)).stdout ?? '{}')) as Review;
   if (inputs.annotations && pr) {
     const checkedOut = (await git(['rev-parse', 'HEAD'], { cwd, env })).stdout.trim();
     if (checkedOut !== pr.headSha) {
       core.info(`Notices name lines as they are in the checked-out commit ${checkedOut.slice(0, 7)}, not the pull request's head ${pr.headSha.slice(0, 7)}: give actions/checkout \`ref: \${{ github.event.pull_request.head.sha }}\` to match the lines the pull request shows.`);
     }
   }
-  const notes = inputs.annotations ? await annotations({ range: base }, ctx) : [];
+  const notes = inputs.annotations ? sanitiseDeep(await annotations({ range: base }, ctx)) : [];
   const shown = notes.slice(0, inputs.maxAnnotations);
   const counts: Counts = { decisions: model.decisions.length, deadEnds: model.deadEnds.length, annotations: shown.length };
   // Outputs first: nothing after this may keep a later step from reading them.
