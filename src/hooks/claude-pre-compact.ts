@@ -8,7 +8,10 @@ import { hookSetup, isNotARepo } from './claude-input.js';
  * compact) is what puts the session state back into the compacted context.
  */
 export default async function hook(_args: string[], base: CommandContext): Promise<CommandResult> {
-  const { ctx } = await hookSetup(base);
+  const { ctx, optedIn } = await hookSetup(base);
+  // A checkpoint is written into the work tree's journal: never into a repository
+  // that did not run `init` (a user-level settings file reaches them all).
+  if (!optedIn) return {};
   const { writeCheckpoint } = await import('../commands/checkpoint.js');
   const { loadConfig } = await import('../adapters/config.js');
   const { findRepo } = await import('../adapters/repo.js');

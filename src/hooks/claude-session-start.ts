@@ -4,10 +4,13 @@ import { hookSetup, isNotARepo } from './claude-input.js';
 
 /**
  * The session context an assistant's SessionStart hook hands over (undefined outside a
- * repository), with a note when the conversation was just compacted.
+ * repository that ran `init`), with a note when the conversation was just compacted.
  */
 export async function sessionStartContext(base: CommandContext): Promise<string | undefined> {
-  const { input, ctx } = await hookSetup(base);
+  const { input, ctx, optedIn } = await hookSetup(base);
+  // Context about a session file the repository never chose to keep is noise in every
+  // repository a user-level settings file reaches.
+  if (!optedIn) return undefined;
   const { gatherContext } = await import('../commands/context.js');
   const { invocation } = await import('../adapters/invocation.js');
   try {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { CommandContext, CommandResult } from '../context.js';
 import { readStdin } from './claude-input.js';
 import { loadEditIndex } from '../adapters/edit-index.js';
+import { optedInRepo } from '../adapters/opted-in.js';
 import { readState, statePathOf, writeState, type RepoDirs } from '../adapters/edit-state.js';
 import { repoPathOf } from '../adapters/repo-path.js';
 import { decisionsForPath } from '../core/history/edit-index.js';
@@ -69,13 +70,16 @@ function alreadyTold(dirs: RepoDirs, session: string | undefined, path: string, 
  * The edit-time delivery shared by Claude Code's PreToolUse and Gemini CLI's
  * AfterTool: for the file the tool touches, the decisions and dead ends still in
  * force, within the budget, told once per assistant session unless what there is to
- * tell changed. Says nothing when there is nothing to say; never blocks or alters
- * the tool call; gives up silently after a few seconds.
+ * tell changed. Says nothing when there is nothing to say or the repository never
+ * ran `init`; never blocks or alters the tool call; gives up silently after a few seconds.
  */
 export async function editContext(base: CommandContext, event: 'PreToolUse' | 'AfterTool'): Promise<CommandResult> {
   const input = parseToolUseInput(await readStdin());
   if (!input.filePath) return {};
   const project = base.env.CLAUDE_PROJECT_DIR || input.cwd || base.cwd;
+  // Hooks in a user-level settings file reach every repository: one that never ran
+  // `init` gets no context and no index or told-state under its git dir.
+  if (!optedInRepo(project)) return {};
   // Counted from the process's start: the assistant waits for Node's start-up too.
   const start = Date.now() - process.uptime() * 1000;
   const limits = times(base.env);
