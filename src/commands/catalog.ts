@@ -139,8 +139,8 @@ export const COMMANDS: readonly CommandSpec[] = [
       (await import('./why.js')).why({ target: v.text('target')!, format: v.format(MD_JSON), history: v.flag('history'), activeOnly: v.flag('activeOnly') }, ctx),
     tool: {
       name: 'why',
-      description: 'The decisions still in force behind a path or lines: <path>[:<line>[-<end>]].',
-      inputs: { target: { required: true, describe: '<path>[:<line>[-<end>]]' }, format: TOOL_FORMAT },
+      description: 'The decisions still in force behind a path (repository-relative) or lines: <path>[:<line>[-<end>]].',
+      inputs: { target: { required: true, describe: '<path>[:<line>[-<end>]], the path repository-relative' }, format: TOOL_FORMAT },
       fixed: { activeOnly: true },
     },
   },

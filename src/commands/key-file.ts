@@ -1,6 +1,6 @@
 import { sanitiseText } from '../core/text/sanitise.js';
-import { realpathSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { lstatSync, realpathSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { CommandContext, CommandResult } from '../context.js';
 import { locateSessionFile, updateSessionFile } from '../adapters/session-file.js';
 import { addKeyFile, hasEntry, inlineText, parseSession } from '../core/session/index.js';
@@ -24,10 +24,20 @@ export function repoPath(given: string, cwd: string, root: string): string {
   if (rel === undefined || rel === '.git' || rel.startsWith('.git/')) {
     const where = resolve(root) === target ? 'is the repository root itself' : rel === undefined ? 'is outside the repository' : 'is inside .git';
     throw new GitSessionError(ExitCode.Usage, `the key file "${given}" ${where}.`, {
-      fix: 'Name a file of the work tree, relative to the current folder or to the repository root.',
+      fix: 'Name a file of the work tree, relative to the current folder or absolute.',
     });
   }
   return rel;
+}
+
+function exists(path: string): boolean {
+  try {
+    // A link is a file of the work tree even when what it points to is gone.
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** `git session key-file <path> [why]`: records a file that matters and why. */
@@ -35,13 +45,27 @@ export async function keyFile(args: { path: string; why?: string }, ctx: Command
   inlineText(String(args.path ?? ''), 'path');
   const file = await locateSessionFile(ctx.cwd, ctx.env);
   // A file name can carry terminal escapes: the session file gets the name without them.
-  const path = repoPath(sanitiseText(String(args.path)).replace(/\s+/g, ' ').trim(), ctx.cwd, file.repo.root);
+  const named = sanitiseText(String(args.path)).replace(/\s+/g, ' ').trim();
+  const path = repoPath(named, ctx.cwd, file.repo.root);
+  // A misspelt name, or one read from the wrong folder, would be recorded as if it
+  // mattered: the path must name something in the work tree (as typed, or as recorded).
+  // Checked once the session file is read, so a problem with that file is told first.
+  const refuseMissing = (): void => {
+    if (exists(resolve(ctx.cwd, String(args.path))) || exists(join(file.repo.root, path))) return;
+    const read = named === path ? '' : ` (read as ${path} from the repository root)`;
+    throw new GitSessionError(ExitCode.Usage, `the key file "${named}"${read} does not exist in the work tree.`, {
+      fix: 'Name an existing file or folder, relative to the current folder or absolute; record a planned file once it is written.',
+    });
+  };
   const why = args.why !== undefined && args.why.trim() !== '' ? sanitiseText(args.why).replace(/\s+/g, ' ').trim() || null : null;
   let known = false;
   updateSessionFile(
     file,
     (s) => ((known = hasEntry(s, 'keyFiles', path)) ? s : addKeyFile(s, { path, why })),
-    (s) => void parseSession(s, file.display),
+    (s) => {
+      parseSession(s, file.display);
+      refuseMissing();
+    },
   );
   if (known) return { stdout: `Already recorded in ${file.display}: ${path}\n` };
   return { stdout: `Recorded key file in ${file.display}: ${path}${why ? ` — ${why}` : ''}\n` };

@@ -2,6 +2,8 @@ import { statSync } from 'node:fs';
 import type { CommandContext } from '../context.js';
 import { ExitCode, GitSessionError } from '../errors.js';
 import { hookProjectDir, parseHookInput, type ClaudeHookInput } from '../core/claude-settings/hook-input.js';
+import type { RepoDirs } from '../adapters/edit-state.js';
+import { optedInRepo } from '../adapters/opted-in.js';
 
 /** How long a hook waits for Claude Code's JSON on stdin before going on without it. */
 const STDIN_TIMEOUT_MS = 1_000;
@@ -59,14 +61,16 @@ function isDir(path: string): boolean {
 }
 
 /**
- * The hook's input and the context to run commands in (cwd = the project root). A
+ * The hook's input, the context to run commands in (cwd = the project root), and the
+ * repository when it opted in (`.gitsession` at its root, see opted-in.ts). A
  * CLAUDE_PROJECT_DIR or input cwd that is not a folder (moved, deleted) is passed over.
  */
-export async function hookSetup(ctx: CommandContext): Promise<{ input: ClaudeHookInput; ctx: CommandContext }> {
+export async function hookSetup(ctx: CommandContext): Promise<{ input: ClaudeHookInput; ctx: CommandContext; optedIn: RepoDirs | undefined }> {
   const input = parseHookInput(await readStdin());
   const env = isDir(ctx.env.CLAUDE_PROJECT_DIR ?? '') ? ctx.env : { ...ctx.env, CLAUDE_PROJECT_DIR: undefined };
   const usable = input.cwd === undefined || isDir(input.cwd) ? input : { ...input, cwd: undefined };
-  return { input, ctx: { ...ctx, cwd: hookProjectDir(env, usable, ctx.cwd), stdoutIsTTY: false } };
+  const cwd = hookProjectDir(env, usable, ctx.cwd);
+  return { input, ctx: { ...ctx, cwd, stdoutIsTTY: false }, optedIn: optedInRepo(cwd) };
 }
 
 /** Outside a repository the assistant hooks have nothing to do: they stay silent. */

@@ -3,12 +3,19 @@ import { hookSetup, isNotARepo } from './claude-input.js';
 
 /**
  * Claude Code PreCompact hook (manual, auto): writes a checkpoint to the journal so the
- * state before compaction is on record, and prints a short note. Claude Code shows a
+ * state before compaction is on record, forgets which files the session was told
+ * about, and prints a short note. Claude Code shows a
  * PreCompact hook's stdout only in the transcript; the SessionStart hook (source
  * compact) is what puts the session state back into the compacted context.
  */
 export default async function hook(_args: string[], base: CommandContext): Promise<CommandResult> {
-  const { ctx } = await hookSetup(base);
+  const { input, ctx, optedIn } = await hookSetup(base);
+  // A checkpoint is written into the work tree's journal: never into a repository
+  // that did not run `init` (a user-level settings file reaches them all).
+  if (!optedIn) return {};
+  // The conversation loses what the edit-time hook told it: each file is told again.
+  const { forgetTold } = await import('../adapters/told-state.js');
+  forgetTold(optedIn, input.sessionId);
   const { writeCheckpoint } = await import('../commands/checkpoint.js');
   const { loadConfig } = await import('../adapters/config.js');
   const { findRepo } = await import('../adapters/repo.js');

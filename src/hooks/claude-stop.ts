@@ -12,8 +12,10 @@ import { hookSetup, isNotARepo } from './claude-input.js';
  * - off: nothing.
  */
 export default async function hook(_args: string[], base: CommandContext): Promise<CommandResult> {
-  const { input, ctx } = await hookSetup(base);
-  if (input.stopHookActive) return {};
+  const { input, ctx, optedIn } = await hookSetup(base);
+  // Asking for a session file the repository never chose to keep would hold up every
+  // repository a user-level settings file reaches.
+  if (input.stopHookActive || !optedIn) return {};
   const { gatherContext } = await import('../commands/context.js');
   const { invocation, withInvocation } = await import('../adapters/invocation.js');
   try {

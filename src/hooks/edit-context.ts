@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import type { CommandContext, CommandResult } from '../context.js';
 import { readStdin } from './claude-input.js';
 import { loadEditIndex } from '../adapters/edit-index.js';
-import { readState, statePathOf, writeState, type RepoDirs } from '../adapters/edit-state.js';
+import { optedInRepo } from '../adapters/opted-in.js';
+import type { RepoDirs } from '../adapters/edit-state.js';
+import { alreadyTold } from '../adapters/told-state.js';
 import { repoPathOf } from '../adapters/repo-path.js';
 import { decisionsForPath } from '../core/history/edit-index.js';
 import { parseToolUseInput, toolHookOutput, touchedLines, type ToolUseInput } from '../core/claude-settings/tool-input.js';
@@ -14,10 +16,6 @@ const HAND_OFF_MS = 1_000;
 const GIVE_UP_MS = 7_000;
 /** Whatever else holds the hook (a git that hangs), it exits this long after that: 8 s in all. */
 const EXIT_MARGIN_MS = 1_000;
-/** Sessions remembered in the told-state; older ones are dropped. */
-const SESSIONS_KEPT = 32;
-
-type Told = { sessions: Record<string, Record<string, string>> };
 
 /** The commits that last changed the touched lines, from one `git blame --porcelain` (none when it fails). */
 async function blamed(dirs: RepoDirs, path: string, input: ToolUseInput, env: NodeJS.ProcessEnv): Promise<Set<string>> {
@@ -51,31 +49,20 @@ function times(env: NodeJS.ProcessEnv): { handOffMs: number; giveUpMs: number; h
   return { ...(m ? { handOffMs: Number(m[1]), giveUpMs: Number(m[2]) } : { handOffMs: HAND_OFF_MS, giveUpMs: GIVE_UP_MS }), ...units };
 }
 
-/** Whether this session was already told exactly this about the file; records it when not. */
-function alreadyTold(dirs: RepoDirs, session: string | undefined, path: string, fingerprint: string): boolean {
-  if (session === undefined) return false;
-  const file = statePathOf(dirs, 'told');
-  const told = readState<Told>(file) ?? { sessions: {} };
-  const sessions = told.sessions && typeof told.sessions === 'object' ? told.sessions : {};
-  const mine = sessions[session] ?? {};
-  if (mine[path] === fingerprint) return true;
-  delete sessions[session];
-  const kept = Object.entries(sessions).slice(-(SESSIONS_KEPT - 1));
-  writeState(file, { sessions: Object.fromEntries([...kept, [session, { ...mine, [path]: fingerprint }]]) });
-  return false;
-}
-
 /**
  * The edit-time delivery shared by Claude Code's PreToolUse and Gemini CLI's
  * AfterTool: for the file the tool touches, the decisions and dead ends still in
  * force, within the budget, told once per assistant session unless what there is to
- * tell changed. Says nothing when there is nothing to say; never blocks or alters
- * the tool call; gives up silently after a few seconds.
+ * tell changed. Says nothing when there is nothing to say or the repository never
+ * ran `init`; never blocks or alters the tool call; gives up silently after a few seconds.
  */
 export async function editContext(base: CommandContext, event: 'PreToolUse' | 'AfterTool'): Promise<CommandResult> {
   const input = parseToolUseInput(await readStdin());
   if (!input.filePath) return {};
   const project = base.env.CLAUDE_PROJECT_DIR || input.cwd || base.cwd;
+  // Hooks in a user-level settings file reach every repository: one that never ran
+  // `init` gets no context and no index or told-state under its git dir.
+  if (!optedInRepo(project)) return {};
   // Counted from the process's start: the assistant waits for Node's start-up too.
   const start = Date.now() - process.uptime() * 1000;
   const limits = times(base.env);

@@ -17,7 +17,11 @@ async function gate(env: NodeJS.ProcessEnv): Promise<void> {
   while (!existsSync(file) && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
-/** Builds the edit-time index for the current HEAD: the detached builder an edit-time hook hands a long build to. */
+/**
+ * Builds the edit-time index for the current HEAD: the detached builder an edit-time
+ * hook hands a long build to. It asks nothing about `.gitsession` itself: only that
+ * hook starts it, after finding the repository opted in.
+ */
 export default async function hook(_args: string[], ctx: CommandContext): Promise<CommandResult> {
   await gate(ctx.env);
   await buildHandedOver(ctx.cwd, ctx.env);

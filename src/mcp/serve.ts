@@ -13,12 +13,12 @@ export async function serveMcp(_args: object, ctx: CommandContext): Promise<Comm
   const server = createMcpServer(ctx, version);
   // Answers malformed and oversized requests and keeps serving (the SDK's stdio transport drops or stops).
   const transport = new LineTransport(process.stdin, process.stdout);
-  const closed = new Promise<void>((resolve) => {
-    server.server.onclose = () => resolve();
-    process.stdin.once('end', () => resolve());
-  });
+  const closed = new Promise<void>((resolve) => (server.server.onclose = () => resolve()));
   await server.connect(transport);
-  await closed;
+  // Closing the server aborts the calls still running and drops their replies: at the
+  // end of input, wait for every reply first (the MCP stdio shutdown has the client
+  // wait for the server to exit, and signal it if it takes too long).
+  await Promise.race([transport.finished, closed]);
   await server.close().catch(() => undefined);
   return {};
 }

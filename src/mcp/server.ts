@@ -40,18 +40,32 @@ function schemaOf(tool: ToolSpec): Record<string, z.ZodTypeAny> {
 
 /**
  * The MCP server: a tool for each command declared with one (src/commands/catalog.ts),
- * run in `ctx.cwd` (the server's working directory, the repository).
+ * run at the root of the work tree around `ctx.cwd` (the server's working directory).
  */
 export function createMcpServer(ctx: CommandContext, version: string, commands: readonly CommandSpec[] = COMMANDS): McpServer {
   const server = new McpServer({ name: 'git-session', version });
-  const fresh = (): CommandContext => ({ ...ctx, now: new Date(), stdoutIsTTY: false });
+  // The tools take repository-relative paths, as their descriptions say, wherever the
+  // client started the server: a client may start it in a subfolder. Found on the first
+  // call, not at start, so a server outside a repository still starts and each call says why it fails.
+  let root: string | undefined;
+  const rootOf = async (): Promise<string> => {
+    if (root !== undefined) return root;
+    const { findRepo } = await import('../adapters/repo.js');
+    try {
+      return (root = (await findRepo(ctx.cwd, ctx.env)).root);
+    } catch {
+      // The command reports it, in its own words.
+      return ctx.cwd;
+    }
+  };
+  const fresh = async (): Promise<CommandContext> => ({ ...ctx, cwd: await rootOf(), now: new Date(), stdoutIsTTY: false });
   for (const spec of commands) {
     const tool = spec.tool;
     if (!tool) continue;
     server.registerTool(tool.name, { description: tool.description, inputSchema: schemaOf(tool) }, async (input: Record<string, unknown>) => {
       // An empty optional text is no text: `why: ""` records no reason, `range: ""` takes the default.
       const given = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== ''));
-      return toolResult(() => spec.run(valuesOf({ ...given, ...tool.fixed }), fresh()));
+      return toolResult(async () => spec.run(valuesOf({ ...given, ...tool.fixed }), await fresh()));
     });
   }
   return server;

@@ -1,5 +1,12 @@
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
-import { JSONRPCMessageSchema, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import {
+  CancelledNotificationSchema,
+  JSONRPCMessageSchema,
+  isJSONRPCErrorResponse,
+  isJSONRPCRequest,
+  isJSONRPCResultResponse,
+  type JSONRPCMessage,
+} from '@modelcontextprotocol/sdk/types.js';
 
 /** The largest request line the server reads (1 MiB); a longer one gets an error reply and is skipped. */
 export const MAX_REQUEST_BYTES = 1024 * 1024;
@@ -27,6 +34,12 @@ function idOf(head: string): Id {
  * (-32700), JSON that is not a JSON-RPC message an invalid-request error (-32600),
  * and a line over {@link MAX_REQUEST_BYTES} an invalid-request error naming the limit
  * (its bytes are discarded as they arrive, never buffered). The server keeps serving.
+ *
+ * The end of input is not the end of the work: a client may write its last requests
+ * and close stdin at once (`printf … | git session mcp`). A last line without its
+ * newline is still read, and {@link finished} waits until every request read has been
+ * answered and every reply written, so no call runs without its reply reaching the
+ * client.
  */
 export class LineTransport implements Transport {
   onclose?: () => void;
@@ -37,8 +50,22 @@ export class LineTransport implements Transport {
   private size = 0;
   /** The first bytes of a line being skipped for its size; undefined when not skipping. */
   private skipping: string | undefined;
+  /** Requests read and not yet answered, by id. */
+  private readonly open = new Set<string | number>();
+  /** Replies being written. */
+  private writing = 0;
+  private ended = false;
+  private settle: () => void = () => undefined;
+  /** Resolves once input has ended, every request read was answered and every reply is written. */
+  readonly finished = new Promise<void>((resolve) => (this.settle = resolve));
   private readonly onData = (chunk: Buffer) => this.take(chunk);
   private readonly onError = (error: Error) => this.onerror?.(error);
+  private readonly onEnd = () => {
+    // The last request may come without its newline.
+    if (this.skipping !== undefined || this.size > 0) this.endLine();
+    this.ended = true;
+    this.check();
+  };
 
   constructor(
     private readonly input: NodeJS.ReadableStream,
@@ -49,6 +76,11 @@ export class LineTransport implements Transport {
   async start(): Promise<void> {
     this.input.on('data', this.onData);
     this.input.on('error', this.onError);
+    this.input.once('end', this.onEnd);
+  }
+
+  private check(): void {
+    if (this.ended && this.open.size === 0 && this.writing === 0) this.settle();
   }
 
   private take(chunk: Buffer): void {
@@ -96,27 +128,38 @@ export class LineTransport implements Transport {
       void this.reply(typeof id === 'string' || typeof id === 'number' ? id : null, INVALID_REQUEST, 'Invalid Request: not a JSON-RPC 2.0 message.');
       return;
     }
-    this.onmessage?.(parsed.data);
+    const message = parsed.data;
+    if (isJSONRPCRequest(message)) this.open.add(message.id);
+    // A cancelled request gets no reply (the MCP rule the SDK follows): stop waiting for one.
+    const cancel = CancelledNotificationSchema.safeParse(message);
+    if (cancel.success && cancel.data.params.requestId !== undefined) this.open.delete(cancel.data.params.requestId);
+    this.onmessage?.(message);
   }
 
   private reply(id: Id, code: number, message: string): Promise<void> {
     return this.write({ jsonrpc: '2.0', id, error: { code, message } });
   }
 
-  private write(message: unknown): Promise<void> {
-    return new Promise((resolve) => {
-      if (this.output.write(`${JSON.stringify(message)}\n`)) resolve();
-      else this.output.once('drain', () => resolve());
-    });
+  /** Resolves once the reply is handed to the system (or could not be: a client gone), so nothing waits on a 'drain' that never comes. */
+  private async write(message: unknown): Promise<void> {
+    this.writing++;
+    try {
+      await new Promise<void>((resolve) => this.output.write(`${JSON.stringify(message)}\n`, () => resolve()));
+    } finally {
+      this.writing--;
+      this.check();
+    }
   }
 
   send(message: JSONRPCMessage): Promise<void> {
+    if ((isJSONRPCResultResponse(message) || isJSONRPCErrorResponse(message)) && message.id !== undefined) this.open.delete(message.id);
     return this.write(message);
   }
 
   async close(): Promise<void> {
     this.input.off('data', this.onData);
     this.input.off('error', this.onError);
+    this.input.off('end', this.onEnd);
     this.chunks = [];
     this.onclose?.();
   }

@@ -22,8 +22,10 @@ Parser done; wiring the CLI next.
 - \`src/importer.ts\` — the entry point
 `;
 
+/** A repository that opted in (`.gitsession`, as `init` writes it) with a session file. */
 function setup(): TempRepo {
   const r = tempRepo();
+  r.write('.gitsession', '');
   r.write('SESSION.md', SESSION);
   r.write('src/importer.ts', 'export const x = 1;\n');
   r.git(['add', '.']);
@@ -171,6 +173,36 @@ describe('Stop hook', () => {
     repo.write('src/importer.ts', 'export const x = 2;\n');
     expect(hook(repo, 'claude-stop', {})).toMatchObject({ code: 0, stdout: '', stderr: '' });
     expect(existsSync(join(repo.dir, '.session'))).toBe(false);
+  });
+});
+
+describe('a repository that never ran init', () => {
+  // Hooks in a user-level ~/.claude/settings.json (or ~/.gemini) reach every repository:
+  // like the git hooks, they leave alone those without .gitsession.
+  const hooks = (file: string): [string, Record<string, unknown>][] => [
+    ['claude-session-start', { hook_event_name: 'SessionStart', source: 'compact' }],
+    ['claude-pre-compact', { hook_event_name: 'PreCompact', trigger: 'auto' }],
+    ['claude-stop', { hook_event_name: 'Stop', stop_hook_active: false }],
+    ['claude-pre-tool-use', { hook_event_name: 'PreToolUse', tool_name: 'Read', tool_input: { file_path: file } }],
+    ['gemini-session-start', { hook_event_name: 'SessionStart', source: 'startup' }],
+    ['gemini-pre-compress', { hook_event_name: 'PreCompress', trigger: 'auto' }],
+    ['gemini-after-tool', { hook_event_name: 'AfterTool', tool_name: 'read_file', tool_input: { file_path: file } }],
+  ];
+
+  it('is left alone by every assistant hook: no output, no state, no journal', () => {
+    repo = setup();
+    repo.git(['rm', '-q', '.gitsession']);
+    repo.git(['commit', '-q', '-m', 'Add the importer', '-m', 'Decision: Stream rows — exports reach 2 GB']);
+    repo.write('src/importer.ts', 'export const x = 2;\n');
+    const all = hooks(join(repo.dir, 'src/importer.ts'));
+    for (const [name, input] of all) {
+      expect(hook(repo, name, { session_id: 's1', cwd: repo.dir, ...input }), name).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    }
+    expect(existsSync(join(repo.dir, '.git/git-session'))).toBe(false);
+    expect(existsSync(join(repo.dir, '.session'))).toBe(false);
+    // The same input is answered once the repository opts in.
+    repo.write('.gitsession', '');
+    expect(hook(repo, 'claude-pre-tool-use', { session_id: 's1', cwd: repo.dir, ...all[3]![1] }).stdout).toContain('Stream rows');
   });
 });
 

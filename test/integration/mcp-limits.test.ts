@@ -34,6 +34,17 @@ function start(r: TempRepo) {
 
 const INIT = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '1' } } });
 const LIST = (id: number) => JSON.stringify({ jsonrpc: '2.0', id, method: 'tools/list' });
+const DECIDE = (id: number, text: string) =>
+  JSON.stringify({ jsonrpc: '2.0', id, method: 'tools/call', params: { name: 'record_decision', arguments: { text, because: 'the pipe closed' } } });
+
+/** What the server wrote before it exited, one message a line, and how it exited. */
+function exited(child: ChildProcessWithoutNullStreams): Promise<{ code: number | null; messages: Record<string, unknown>[] }> {
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
+  return new Promise((resolve) =>
+    child.on('close', (code) => resolve({ code, messages: out.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>) })),
+  );
+}
 
 describe('the MCP server on stdio', () => {
   it('answers malformed JSON with a parse error and keeps serving', async () => {
@@ -66,4 +77,25 @@ describe('the MCP server on stdio', () => {
     expect((await s.next()).id).toBe(8);
     expect(s.child.exitCode).toBe(null);
   }, 30_000);
+
+  it('answers every call still running when stdin closes, the last one without its newline too', async () => {
+    repo = tempRepo();
+    repo.write('SESSION.md', '# Session\n\n## Goal\nShip.\n\n## Decisions\n');
+    repo.git(['add', '.']);
+    repo.git(['commit', '-q', '-m', 'start']);
+    const child = spawn('node', [BIN, 'mcp'], { cwd: repo.dir, env: repo.env, stdio: ['pipe', 'pipe', 'pipe'] });
+    server = child;
+    const done = exited(child);
+    const ids = Array.from({ length: 10 }, (_, i) => i + 2);
+    const lines = [INIT, JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' }), ...ids.map((id) => DECIDE(id, `parallel call ${id}`))];
+    // Written and closed at once, as `printf … | git session mcp` does; the last line has no newline.
+    child.stdin.end(`${lines.join('\n')}\n${DECIDE(12, 'the unterminated call')}`);
+    const { code, messages } = await done;
+    expect(code).toBe(0);
+    expect(messages.map((m) => m.id).sort((a, b) => Number(a) - Number(b))).toEqual([1, ...ids, 12]);
+    for (const m of messages.filter((m) => m.id !== 1)) expect(JSON.stringify(m.result), JSON.stringify(m)).toContain('Recorded decision');
+    const session = repo.read('SESSION.md');
+    for (const id of ids) expect(session).toContain(`parallel call ${id}`);
+    expect(session).toContain('the unterminated call');
+  }, 60_000);
 });

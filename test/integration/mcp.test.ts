@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectMcp } from '../helpers/mcp.js';
@@ -103,5 +105,34 @@ describe('git session mcp', () => {
     const r = (await client.callTool({ name: 'session_status', arguments: {} })) as ToolResult;
     expect(r.isError).toBe(true);
     expect(textOf(r)).toContain('not inside a git repository');
+  });
+
+  it('reads tool paths from the repository root when started in a subfolder', async () => {
+    repo = tempRepo();
+    repo.write('SESSION.md', SESSION);
+    repo.write('src.js', 'export const a = 1;\n');
+    mkdirSync(join(repo.dir, 'sub dir'));
+    repo.git(['add', '.']);
+    repo.git(['commit', '-q', '-m', 'Add src', '-m', 'Decision: Keep src flat — one module is enough']);
+    repo.write('src.js', 'export const a = 2;\n');
+    repo.git(['commit', '-q', '-am', 'Bump', '-m', 'Decision: Start at two — one is reserved']);
+    client = await connectMcp(repo, join(repo.dir, 'sub dir'));
+
+    const forPath = (await client.callTool({ name: 'decisions_for_path', arguments: { path: 'src.js' } })) as ToolResult;
+    expect(forPath.isError, textOf(forPath)).toBeFalsy();
+    expect(textOf(forPath)).toContain('Keep src flat');
+    expect(textOf(forPath)).toContain('Start at two');
+    const why = (await client.callTool({ name: 'why', arguments: { target: 'src.js' } })) as ToolResult;
+    expect(why.isError, textOf(why)).toBeFalsy();
+    expect(textOf(why)).toContain('Start at two');
+    const key = (await client.callTool({ name: 'add_key_file', arguments: { path: 'src.js', why: 'the module' } })) as ToolResult;
+    expect(key.isError, textOf(key)).toBeFalsy();
+    expect(repo.read('SESSION.md')).toContain('- `src.js` — the module\n');
+    expect(repo.read('SESSION.md')).not.toContain('sub dir');
+
+    const missing = (await client.callTool({ name: 'add_key_file', arguments: { path: 'nowhere.js' } })) as ToolResult;
+    expect(missing.isError).toBe(true);
+    expect(textOf(missing)).toContain('"nowhere.js" does not exist in the work tree');
+    expect(repo.read('SESSION.md')).not.toContain('nowhere.js');
   });
 });

@@ -64,6 +64,7 @@ describe('recording into SESSION.md', () => {
     repo = withSession();
     repo.run(['decide', 'Use SQLite', '--because', 'one file']);
     repo.run(['dead-end', 'Polling', '--because', 'rate limits']);
+    repo.write('src/db.ts', '');
     repo.run(['key-file', 'src/db.ts', 'the store']);
     const before = repo.read('SESSION.md');
     const again = repo.run(['decide', 'use sqlite', '--because', 'still one file']);
@@ -80,6 +81,8 @@ describe('recording into SESSION.md', () => {
     expect(decided.code, decided.stderr).toBe(0);
     expect(repo.run(['dead-end', '--', '--force on every push']).code).toBe(0);
     expect(repo.run(['set-status', '--', '-2 tests left']).code).toBe(0);
+    repo.write('-odd-name.ts', '');
+    repo.write('src/plain.ts', '');
     expect(repo.run(['key-file', '--', '-odd-name.ts', '-why: starts with a dash']).code).toBe(0);
     expect(repo.run(['key-file', 'src/plain.ts', '--', '-because it is plain']).code).toBe(0);
     const status = JSON.parse(repo.run(['status', '--json']).stdout);
@@ -102,6 +105,8 @@ describe('recording into SESSION.md', () => {
     repo = withSession();
     expect(repo.run(['decide', '#1 choice: plain files']).code).toBe(0);
     expect(repo.run(['decide', '#1 choice: plain files']).stdout).toContain('Already recorded');
+    repo.write('src/a.ts', '');
+    repo.write('src/A.ts', '');
     expect(repo.run(['key-file', 'src/a.ts']).code).toBe(0);
     expect(repo.run(['key-file', 'src/A.ts']).stdout).toContain('Recorded key file');
     expect(diffLines(repo).added).toEqual(['- \\#1 choice: plain files', '- `src/a.ts`', '- `src/A.ts`']);
@@ -139,6 +144,7 @@ describe('recording into SESSION.md', () => {
   it('set-status replaces the status text and key-file adds a path', () => {
     repo = withSession();
     expect(repo.run(['set-status', 'Parser done, writer next']).code).toBe(0);
+    repo.write('src/core/parse.ts', '');
     expect(repo.run(['key-file', 'src/core/parse.ts', 'the only parser']).code).toBe(0);
     expect(diffLines(repo)).toEqual({ added: ['Parser done, writer next', '- `src/core/parse.ts` — the only parser'], removed: [] });
     expect(repo.run(['set-status', 'Writer done']).code).toBe(0);

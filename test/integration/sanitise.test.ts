@@ -115,6 +115,7 @@ describe('no control sequence reaches an output', () => {
   it('a secret in a decision trailer typed by hand reaches no reader and no assistant', () => {
     const token = `ghp_${'abcdefghijklmnopqrstuvwxyz0123456789'}`;
     repo = tempRepo();
+    repo.write('.gitsession', '');
     repo.write('a.txt', 'a\n');
     repo.git(['add', '.']);
     repo.git(['commit', '-q', '--no-verify', '-m', 'Add a', '-m', `Decision: Token ${token} is used for CI`]);

@@ -1,6 +1,8 @@
 /** The fields git-session uses from the JSON Claude Code passes a hook on stdin. */
 export interface ClaudeHookInput {
   cwd?: string;
+  /** Kept across a compaction: the same id before and after. */
+  sessionId?: string;
   /** SessionStart: startup, resume, clear or compact. */
   source?: string;
   /** PreCompact: manual or auto. */
@@ -31,6 +33,7 @@ export function parseHookInput(text: string): ClaudeHookInput {
   const o = jsonObject(text);
   return {
     cwd: str(o.cwd),
+    sessionId: str(o.session_id),
     source: str(o.source),
     trigger: str(o.trigger),
     stopHookActive: o.stop_hook_active === true,

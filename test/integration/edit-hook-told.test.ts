@@ -1,0 +1,64 @@
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { TempRepo } from '../helpers/repo.js';
+import { decideAndCommit, initialised } from '../helpers/session-repo.js';
+import { runHook, toldContext } from '../helpers/edit-hook.js';
+
+// What the edit-time hook told a session is forgotten when the session's conversation
+// is: after a compaction or a /clear, under the same session id.
+
+let repo: TempRepo | undefined;
+afterEach(() => {
+  repo?.cleanup();
+  repo = undefined;
+});
+
+/** What Claude Code sends before an Edit of `file` in session `session`. */
+function editInput(r: TempRepo, file: string, session: string) {
+  return {
+    session_id: session,
+    transcript_path: join(r.home, 't.jsonl'),
+    cwd: r.dir,
+    hook_event_name: 'PreToolUse',
+    tool_name: 'Edit',
+    tool_input: { file_path: join(r.dir, file), old_string: 'x', new_string: 'y' },
+  };
+}
+
+/** Runs one of the other assistant hooks as Claude Code does, the project in CLAUDE_PROJECT_DIR. */
+function hook(r: TempRepo, name: string, input: unknown) {
+  return r.run(['hook', name], { input: JSON.stringify(input), env: { CLAUDE_PROJECT_DIR: r.dir } });
+}
+
+describe('the edit-time hook after the conversation lost what it was told', () => {
+  it('tells a file again after PreCompact, after SessionStart compact or clear, not after resume', () => {
+    repo = initialised();
+    decideAndCommit(repo, 'Keep file7 pure', 'file7.js');
+    const r = repo;
+    const edit = (session = 'cx') => runHook(r, editInput(r, 'file7.js', session));
+    const session = { session_id: 'cx', transcript_path: join(r.home, 't.jsonl'), cwd: r.dir };
+
+    expect(toldContext(edit())).toContain('Keep file7 pure');
+    expect(edit('other')).toMatchObject({ code: 0 });
+    expect(edit().stdout).toBe('');
+
+    expect(hook(r, 'claude-pre-compact', { ...session, hook_event_name: 'PreCompact', trigger: 'auto' }).code).toBe(0);
+    expect(toldContext(edit())).toContain('Keep file7 pure');
+    expect(edit().stdout).toBe('');
+
+    expect(hook(r, 'claude-session-start', { ...session, hook_event_name: 'SessionStart', source: 'compact' }).code).toBe(0);
+    expect(toldContext(edit())).toContain('Keep file7 pure');
+
+    expect(hook(r, 'claude-session-start', { ...session, hook_event_name: 'SessionStart', source: 'clear' }).code).toBe(0);
+    expect(toldContext(edit())).toContain('Keep file7 pure');
+
+    // A resumed conversation has its transcript back, what was told included.
+    expect(hook(r, 'claude-session-start', { ...session, hook_event_name: 'SessionStart', source: 'resume' }).code).toBe(0);
+    expect(edit().stdout).toBe('');
+    // Another session's conversation was not compacted: it is not told again.
+    expect(edit('other').stdout).toBe('');
+    // A compaction that names no session may be any session's: all are told again.
+    expect(hook(r, 'claude-pre-compact', { cwd: r.dir, hook_event_name: 'PreCompact', trigger: 'manual' }).code).toBe(0);
+    expect(toldContext(edit('other'))).toContain('Keep file7 pure');
+  });
+});
