@@ -80,6 +80,21 @@ describe.skipIf(!hasBrowser)('the timeline page in Chromium', () => {
     await page.close();
   });
 
+  it('opens with the first entry selected when the address names a commit badly', async () => {
+    const { page, url, problems, hashes } = await open();
+    const opened = async (fragment: string) => {
+      await page.goto(`${url}${fragment}`);
+      await page.reload();
+      await page.waitForSelector('#list [role=option]');
+      // The heading of the entry shown, or whatever the pane says instead.
+      return page.evaluate(() => (document.querySelector('#detail h2') ?? document.querySelector('#detail'))?.textContent);
+    };
+    expect(await opened(`#${hashes.second}`)).toBe('Checkout flow');
+    for (const fragment of ['#%E0%A4%A', '#%', '#0000000']) expect(await opened(fragment)).toBe('Merge feature/checkout');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('narrows the list by search, author, branch, path and decisions, and moves by keyboard', async () => {
     const { page, problems } = await open();
     await page.fill('#q', 'RECEIPTS');
