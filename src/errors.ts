@@ -12,7 +12,7 @@ export const ExitCode = {
   NotARepo: 3,
   /** SESSION.md (or another input file) is missing, unreadable, binary, too large, not UTF-8, or has bad front matter. */
   BadInput: 4,
-  /** A write failed (read-only file or folder, disk full); nothing was half-written. */
+  /** A write failed: a file (read-only file or folder, disk full; nothing was half-written) or stdout. */
   WriteFailed: 5,
   /** A strict-mode check refused the commit or the stop until the session state is updated. */
   Refused: 6,

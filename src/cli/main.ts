@@ -6,6 +6,7 @@ import { readFileSync, writeSync } from 'node:fs';
 import { ExitCode } from '../errors.js';
 import { sanitiseJsonText, sanitiseOutput } from '../core/text/sanitise.js';
 import type { CommandContext, CommandResult } from '../context.js';
+import { writeStdout } from './stdout.js';
 
 declare const __VERSION__: string;
 
@@ -52,58 +53,32 @@ function emitHook(result: CommandResult): void {
   if (result.exitCode !== undefined) process.exitCode = result.exitCode;
 }
 
-/**
- * Writes a streamed output as the reader takes it: the next piece is asked for only
- * once stdout has room, so a slow pipe holds the command back instead of filling
- * memory. A reader that goes away (`| head`) ends the stream, which stops its git.
- */
-async function drain(chunks: AsyncIterable<string>): Promise<void> {
-  const out = process.stdout;
-  let closed = false;
-  let wake: (() => void) | undefined;
-  const onError = () => {
-    closed = true;
-    wake?.();
-  };
-  out.on('error', onError);
-  try {
-    for await (const chunk of chunks) {
-      if (closed) break;
-      if (!out.write(chunk)) {
-        await new Promise<void>((resolve) => {
-          wake = resolve;
-          out.once('drain', resolve);
-        });
-        out.off('drain', wake!);
-        wake = undefined;
-      }
-      if (closed) break;
-    }
-  } finally {
-    out.off('error', onError);
-    // A closed pipe is the reader's choice, as for git log: no error to report.
-    if (closed) out.on('error', () => {});
-  }
+/** The output of a result: its text, then its stream. */
+async function* outputOf(result: CommandResult): AsyncGenerator<string> {
+  if (result.stdout) yield result.stdout;
+  if (result.stream) yield* result.stream.chunks;
 }
 
 async function emit(result: CommandResult | void): Promise<void> {
   if (!result) return;
-  if (result.stdout) {
-    // A reader that closed the pipe early (| head) chose to: no error to report, as for git.
-    process.stdout.once('error', (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EPIPE') throw error;
-    });
-    process.stdout.write(result.stdout);
+  let failure: unknown;
+  if (result.stdout || result.stream) {
+    try {
+      await writeStdout(outputOf(result));
+    } catch (error) {
+      failure = error;
+    }
   }
-  if (result.stream) await drain(result.stream.chunks);
+  // What the command had to say still reaches stderr; the failed write is then the error.
   if (result.stderr) process.stderr.write(result.stderr);
+  if (failure !== undefined) throw failure;
   if (result.exitCode !== undefined) process.exitCode = result.exitCode;
 }
 
 async function main(argv: string[]): Promise<void> {
   const first = argv[0];
   if (first === '--version' || first === '-v' || first === '-V') {
-    process.stdout.write(`git-session ${__VERSION__}\n`);
+    await writeStdout([`git-session ${__VERSION__}\n`]);
     return;
   }
   if (first === 'hook') {

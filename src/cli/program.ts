@@ -7,6 +7,7 @@ import type { CommandContext, CommandResult } from '../context.js';
 import { COMMANDS } from '../commands/catalog.js';
 import { argNames, optionNames, valuesOf, type CommandSpec } from '../commands/command-spec.js';
 import { MCP_COMMAND } from '../mcp/command.js';
+import { gitCountArgs, MAX_COUNT } from './count-args.js';
 import { positionals } from './positionals.js';
 import { rawOption } from './raw-option.js';
 
@@ -25,11 +26,15 @@ const bare = (arg: string): string => arg.slice(1, -1);
  * command.
  */
 export async function runCli(
-  argv: string[],
+  given: string[],
   ctx: CommandContext,
   version: string,
   commands: readonly CommandSpec[] = [...COMMANDS, MCP_COMMAND],
 ): Promise<CommandResult | void> {
+  // A command that takes a count takes it in every form git log does (`-n5`, `-5`).
+  const named = commands.find((spec) => spec.usage.split(' ')[0] === given.find((word) => !word.startsWith('-')));
+  const counts = named?.options?.some((o) => optionNames(o.flags).names.includes(MAX_COUNT)) ?? false;
+  const argv = counts ? gitCountArgs(given) : given;
   const cli = cac('git-session');
   // Words after `--` are text even when they start with `-` (`decide -- "-0 is kept"`).
   // cac keeps them in opts['--'], and would call a required argument given there missing.

@@ -164,7 +164,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { flags: '--until <when>', description: 'End of the period' },
       { flags: '--author <who>', description: 'Only commits by this author' },
       { flags: '--grep <pattern>', description: 'Only commits whose message matches' },
-      { flags: '-n, --max-count <count>', description: 'At most this many commits, newest first (like git log -n)' },
+      { flags: '-n, --max-count <count>', description: 'At most this many commits, newest first; -n 5, -n5, -5 and --max-count=5 as in git log' },
       FORMAT,
     ],
     afterDashes: 'paths',

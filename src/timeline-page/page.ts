@@ -4,6 +4,7 @@ import { I, TIMELINE_DATA_VERSION, type TimelineData } from '../core/timeline/da
 import { renderDetail, minutesText } from './detail.js';
 import { add, el } from './dom.js';
 import { filterItems, searchIndex, type Query } from './filter.js';
+import { fragmentCommit } from './fragment.js';
 import { VirtualList } from './list.js';
 import { DAY, GAP, GROUP, layoutRows } from './rows.js';
 
@@ -144,7 +145,7 @@ function start(): void {
   });
   apply();
 
-  const wanted = decodeURIComponent(location.hash.slice(1));
+  const wanted = fragmentCommit(location.hash);
   const first = wanted === '' ? -1 : data.items.findIndex((i) => i[I.commit] === wanted);
   const pick = first >= 0 ? first : list.first();
   if (pick >= 0) list.select(pick);

@@ -68,6 +68,20 @@ describe('git session log', () => {
     expect(subjects(repo.run(['log', '--format', 'json', '--', 'src/auth.ts']).stdout)).toEqual(['Small fix', 'Cache tokens', 'Old auth work']);
   });
 
+  it('takes a count in every form git log does, and refuses one that is not a whole number', () => {
+    for (const count of [['-n2'], ['-n', '2'], ['-2'], ['--max-count=2'], ['--max-count', '2']]) {
+      const run = repo.run(['log', ...count, '--format', 'json']);
+      expect(run.stderr, count.join(' ')).toBe('');
+      expect(subjects(run.stdout), count.join(' ')).toEqual(['Small fix', 'Docs by Bo']);
+    }
+    expect(subjects(repo.run(['log', '-1', '--format', 'json', '--', 'docs']).stdout)).toEqual(['Docs by Bo']);
+    for (const count of [['-n', '-1'], ['-n-1'], ['--max-count=x'], ['-nx']]) {
+      const run = repo.run(['log', ...count]);
+      expect(run.code, count.join(' ')).toBe(2);
+      expect(run.stderr).toMatch(/^git-session: -n needs a whole number of commits, not "(-1|x)"\. Write -n 5 \(or --max-count=5\)\.\n$/);
+    }
+  });
+
   it('renders markdown entries and never reads a prose paragraph as a decision', () => {
     const run = repo.run(['log', '--since', '2 weeks ago']);
     expect(run.code).toBe(0);

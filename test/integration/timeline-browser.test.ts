@@ -6,7 +6,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { CHROMIUM, launchBrowser } from '../helpers/browser.js';
 import { tempRepo, type TempRepo } from '../helpers/repo.js';
 import { bigHistory } from './timeline-history.js';
-import { shopHistory } from './timeline-repo.js';
+import { shopHistory, spoofHistory } from './timeline-repo.js';
 
 // Browser tests fail in CI when Chromium is missing (.ci/run installs it); elsewhere they skip, saying so.
 const hasBrowser = existsSync(CHROMIUM);
@@ -30,9 +30,12 @@ describe.skipIf(!hasBrowser)('the timeline page in Chromium', () => {
   afterEach(() => repo?.cleanup());
 
   /** Opens a page written by the built binary, recording every request, dialog, error and CSP complaint. */
-  async function open(args: string[] = []): Promise<{ page: Page; url: string; requests: string[]; problems: string[]; hashes: ReturnType<typeof shopHistory> }> {
+  async function open(
+    args: string[] = [],
+    history: (r: TempRepo) => unknown = shopHistory,
+  ): Promise<{ page: Page; url: string; requests: string[]; problems: string[]; hashes: ReturnType<typeof shopHistory> }> {
     repo = tempRepo({ empty: true });
-    const hashes = shopHistory(repo);
+    const hashes = history(repo) as ReturnType<typeof shopHistory>;
     const run = repo.run(['timeline', '--out', 'timeline.html', ...args]);
     expect(run.code, run.stderr).toBe(0);
     const url = pathToFileURL(join(repo.dir, 'timeline.html')).href;
@@ -73,6 +76,21 @@ describe.skipIf(!hasBrowser)('the timeline page in Chromium', () => {
     await page.locator('#list [role=option]', { hasText: 'Start the shop' }).click();
     expect(await detail.locator('.md h4').allTextContents()).toEqual(['Goal', 'Decisions']);
     expect(await detail.locator('.decisions .badge').allTextContents()).toEqual(['active']);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('opens with the first entry selected when the address names a commit badly', async () => {
+    const { page, url, problems, hashes } = await open();
+    const opened = async (fragment: string) => {
+      await page.goto(`${url}${fragment}`);
+      await page.reload();
+      await page.waitForSelector('#list [role=option]');
+      // The heading of the entry shown, or whatever the pane says instead.
+      return page.evaluate(() => (document.querySelector('#detail h2') ?? document.querySelector('#detail'))?.textContent);
+    };
+    expect(await opened(`#${hashes.second}`)).toBe('Checkout flow');
+    for (const fragment of ['#%E0%A4%A', '#%', '#0000000']) expect(await opened(fragment)).toBe('Merge feature/checkout');
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -142,6 +160,31 @@ describe.skipIf(!hasBrowser)('the timeline page in Chromium', () => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.screenshot({ path: join(SHOTS, 'timeline-dark.png') });
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(15, 18, 22)');
+    await page.close();
+  });
+
+  it('shows no bidi override or control character of any text in the history', async () => {
+    const { page, problems } = await open([], spoofHistory);
+    // Not in the page's text, its data or the values of its filters.
+    const everything = () =>
+      page.evaluate(() => [document.documentElement.textContent, ...[...document.querySelectorAll('option')].map((o) => `${o.label} ${o.value}`)].join('\n'));
+    const UNSHOWN = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
+    expect(await shown(page)).toEqual(['Paint red alarms', 'Update gnp.exe harmless']);
+    await page.locator('#list [role=option]', { hasText: 'Update gnp.exe' }).click();
+    const detail = page.locator('#detail');
+    expect(await detail.locator('h2').textContent()).toBe('Update gnp.exe harmless');
+    expect(await detail.locator('.decisions').textContent()).toContain('keep exe names exe.txt — audit needs them');
+    expect(await detail.locator('.dead-ends').textContent()).toContain('renaming');
+    expect(await detail.locator('.author').textContent()).toBe('Eve liam <eve@example.com>');
+    expect(await detail.textContent()).toContain('src/exe.txt');
+    expect(await everything()).not.toMatch(UNSHOWN);
+    await page.locator('#list [role=option]', { hasText: 'Paint red alarms' }).click();
+    expect(await detail.locator('.branch').textContent()).toBe('fix/exe.txt');
+    expect(await detail.textContent()).toContain('src/red.ts');
+    expect(await detail.textContent()).toContain('ship exe.txt');
+    expect(await detail.textContent()).not.toContain('[31m');
+    expect(await everything()).not.toMatch(UNSHOWN);
+    expect(problems).toEqual([]);
     await page.close();
   });
 

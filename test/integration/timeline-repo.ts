@@ -83,6 +83,26 @@ export function shopHistory(r: TempRepo): { first: string; second: string; featu
   return { first, second, feature };
 }
 
+/** Text that would reorder what is read around it (bidi overrides) or reach a terminal as control. */
+export const SPOOF = { bidi: 'Update \u202egnp.exe harmless', escape: 'Paint \x1b[31mred\x1b[0m\x07 alarms' };
+
+/**
+ * A history whose every text a person chose spoofs: bidi overrides and escape
+ * sequences in a subject, a decision, a dead end, an author, a branch, a path, and
+ * the journal's goal and status.
+ */
+export function spoofHistory(r: TempRepo): void {
+  r.git(['checkout', '-q', '-b', 'fix/\u202eexe.txt']);
+  commitAt(r, `${SPOOF.bidi}\n\nDecision: keep exe names \u202eexe.txt — audit \u2066needs\u2069 them\nDead-end: \x1b]0;title\x07renaming — too late\n`, { [`src/\u202eexe.txt`]: 'x\n' }, '2026-11-02T09:00:00+01:00', {
+    name: 'Eve \u202eliam',
+    email: 'eve@example.com',
+  });
+  commitAt(r, SPOOF.escape, {
+    'src/\x1b[31mred.ts': 'y\n',
+    '.session/journal/2026-W45.md': journal('2026-11-02 10:00 +01:00', 'fix/\u202eexe.txt', ['- Goal: ship \u202eexe.txt', '- Status: \x1b[2Jcleared']),
+  }, '2026-11-02T10:00:00+01:00');
+}
+
 /** The data a generated page embeds. */
 export function embedded(html: string): TimelineData {
   const m = /<script type="application\/json" id="timeline-data">([^]*?)<\/script>/.exec(html);

@@ -69,6 +69,17 @@ export function sanitiseDeep<T>(value: T): T {
 const JSON_SUSPECT = /\\u00[01][0-9a-fA-F]|\\u007[fF]|\\u009[0-9a-fA-F]|\\u20(?:2[a-eA-E]|6[6-9])|\\[bfr]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
 
 /**
+ * `JSON.stringify(value)` (compact) with every string in it sanitised like
+ * {@link sanitiseDeep}: for data serialised into a page or a file, where each field
+ * added later is covered too. Data without any control character is written in one pass.
+ */
+export function sanitisedJson(value: unknown): string {
+  const json = JSON.stringify(value);
+  if (!JSON_SUSPECT.test(json)) return json;
+  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' ? sanitiseText(v, { multiline: true }) : v));
+}
+
+/**
  * JSON text (as `JSON.stringify(value, null, 2)` writes it) whose strings are
  * sanitised like {@link sanitiseDeep}: text without any control character is returned
  * as it is; otherwise it is parsed, sanitised and written again in the same layout.

@@ -3,7 +3,6 @@ import { parseLocalTime } from '../journal/entry.js';
 import { normaliseEntryText } from '../pipeline/session-diff.js';
 import { authorOf } from '../report/commits.js';
 import type { CommitRecord, JournalByCommit } from '../report/types.js';
-import { sanitizeValue } from '../trailers/format.js';
 import { splitReason } from '../trailers/reason.js';
 import {
   NO_SESSION,
@@ -70,7 +69,10 @@ interface Row {
   before: number;
 }
 
-const one = (text: string | undefined): string => (text === undefined ? '' : sanitizeValue(text));
+// One line: line breaks and runs of spaces folded. Control characters are left to the
+// page's serialisation (scriptSafeJson), which removes an escape sequence whole: made a
+// space here, its tail (`[31m`) would be left to show.
+const one = (text: string | undefined): string => (text === undefined ? '' : text.replace(/[\t\n\v\f\r \u2028\u2029]+/g, ' ').trim());
 
 function reasoned(value: string): [string, string | null] {
   const { text, reason } = splitReason(value);

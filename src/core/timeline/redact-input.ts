@@ -1,11 +1,15 @@
 import type { JournalEntry } from '../journal/entry.js';
 import { redactSecrets } from '../redact/index.js';
+import { sanitiseText } from '../text/sanitise.js';
 import type { CommitRecord, JournalByCommit } from '../report/types.js';
 
 /**
  * Commits and journal entries with every text a person wrote redacted, as every
  * reader shows them: trailers and entries were redacted when git-session wrote
  * them, but a hand-written message or a hand-edited journal may not have been.
+ * Each text is redacted as the page will show it, sanitised first (scriptSafeJson
+ * cleans it again, for every field): a secret with a control character inside would
+ * otherwise be missed here and shown whole once the page drops the character.
  * Hashes, dates and file paths are kept as they are. Each distinct text is
  * redacted once, one after the other: a long history repeats its names, and a
  * promise per string of 100,000 commits costs more than the scan itself.
@@ -24,7 +28,7 @@ export async function redactHistory(
   for (const entries of journal.values()) {
     for (const e of entries) [e.branch, e.author, e.goal, e.status, ...e.decisions, ...e.deadEnds].forEach(note);
   }
-  for (const text of texts.keys()) texts.set(text, (await redactSecrets(text)).text);
+  for (const text of texts.keys()) texts.set(text, (await redactSecrets(sanitiseText(text, { multiline: true }))).text);
   const r = (s: string) => texts.get(s) ?? s;
   const ro = (s: string | undefined) => (s === undefined ? undefined : r(s));
   return {

@@ -1,6 +1,7 @@
 import { GitSessionError } from '../../errors.js';
 import { redactSecrets } from '../redact/index.js';
 import { parseSession, publicText } from '../session/index.js';
+import { sanitiseText } from '../text/sanitise.js';
 import { UNREADABLE_SESSION } from './data.js';
 
 /** The versions of the session file a timeline embeds: public text only, secrets redacted, lines pooled. */
@@ -11,18 +12,10 @@ export interface SessionVersions {
   versions: number[][];
 }
 
-// Controls would reach the reader's screen as they are; bidi overrides would reorder the text shown.
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-
-/** A line of text with control characters shown as U+FFFD. */
-export function visibleLine(line: string): string {
-  return line.replace(CONTROL, '\ufffd');
-}
-
 function splitLines(text: string): string[] {
   const lines = text.split(/\r?\n/);
   if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-  return lines.map(visibleLine);
+  return lines;
 }
 
 /**
@@ -51,7 +44,9 @@ export async function sessionVersions(blobs: ReadonlyMap<string, string | null>,
       versionOf.set(blob, UNREADABLE_SESSION);
       continue;
     }
-    const shown = (await redactSecrets(open)).text;
+    // Sanitised before it is redacted, as the page will show it: a secret with a control
+    // character inside is found whole.
+    const shown = (await redactSecrets(sanitiseText(open, { multiline: true }))).text;
     const known = byText.get(shown);
     if (known !== undefined) {
       versionOf.set(blob, known);

@@ -49,6 +49,12 @@ describe('a command declared once', () => {
     [['note', 'a', 'b', '--because', '007', '-n', '3', '--dry-run'], { text: 'a', more: 'b', because: '007', n: 3, dry: true }],
     [['note', '--because=-x', '--', '-0 stays', 'too'], { text: '-0 stays', more: 'too', because: '-x' }],
     [['note', '--format', 'json', 'x', '--max-count=0'], { text: 'x', format: 'json', n: 0 }],
+    // A count in every form git log takes it.
+    [['note', 'x', '-n1'], { text: 'x', n: 1 }],
+    [['note', '-12', 'x'], { text: 'x', n: 12 }],
+    [['note', 'x', '--max-count', '4'], { text: 'x', n: 4 }],
+    [['note', 'x', '-n', '2', '-3'], { text: 'x', n: 3 }],
+    [['note', 'x', '--', '-5'], { text: 'x', more: '-5', n: undefined }],
   ])('the CLI reads %j as declared', async (argv, expected) => {
     expect(await cli(argv)).toMatchObject(expected);
   });
@@ -59,6 +65,10 @@ describe('a command declared once', () => {
     [['note', 'x', '--because'], 'value is missing'],
     [['note', 'x', '--format', 'xml'], 'unknown --format "xml"'],
     [['note', 'x', '-n', 'five'], '-n needs a whole number'],
+    [['note', 'x', '-n', '-1'], '-n needs a whole number of commits, not "-1"'],
+    [['note', 'x', '--max-count=-1'], '-n needs a whole number of commits, not "-1"'],
+    [['note', 'x', '-nfive'], '-n needs a whole number of commits, not "five"'],
+    [['note', 'x', '-n'], '`-n, --max-count <count>` value is missing'],
     [['nope'], 'unknown command "nope"'],
   ])('the CLI refuses %j with a usage error', async (argv, message) => {
     expect(await usageError(argv)).toContain(message);

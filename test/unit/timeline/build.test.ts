@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildTimeline, durationMinutes } from '../../../src/core/timeline/build.js';
 import { I, NO_SESSION } from '../../../src/core/timeline/data.js';
+import { scriptSafeJson } from '../../../src/core/timeline/html.js';
 import { commit, entry, input } from './fixture.js';
 
 describe('buildTimeline', () => {
@@ -119,11 +120,13 @@ describe('buildTimeline', () => {
     expect(buildTimeline(input({ commits, journal })).groups[0]![3]).toBe(90);
   });
 
-  it('cleans control characters from one-line texts and is deterministic', () => {
-    const commits = [commit(1, { subject: 'evil\u001b[31m red\u0007' })];
+  it('folds one-line texts to one line, leaves their escape sequences whole for the page to remove, and is deterministic', () => {
+    const commits = [commit(1, { subject: ' evil\u001b[31m\r\n red\u0007\t' })];
     const a = JSON.stringify(buildTimeline(input({ commits })));
     expect(a).toBe(JSON.stringify(buildTimeline(input({ commits }))));
-    expect(buildTimeline(input({ commits })).items[0]![I.subject]).toBe('evil [31m red');
+    const subject = buildTimeline(input({ commits })).items[0]![I.subject];
+    expect(subject).toBe('evil\u001b[31m red\u0007');
+    expect(JSON.parse(scriptSafeJson(subject))).toBe('evil red');
   });
 });
 

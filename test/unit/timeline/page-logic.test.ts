@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildTimeline } from '../../../src/core/timeline/build.js';
 import { filterItems, searchIndex, type Query } from '../../../src/timeline-page/filter.js';
+import { fragmentCommit } from '../../../src/timeline-page/fragment.js';
 import { lineDiff } from '../../../src/timeline-page/line-diff.js';
 import { DAY, GAP, GROUP, ITEM, layoutRows, rowAt } from '../../../src/timeline-page/rows.js';
 import { commit, entry, input } from './fixture.js';
@@ -73,5 +74,20 @@ describe('lineDiff', () => {
     const d = lineDiff(before, after);
     expect(d.added.reduce((a, b) => a + b, 0)).toBe(1);
     expect([...d.removed.values()].flat()).toEqual([1499]);
+  });
+});
+
+describe('fragmentCommit', () => {
+  it.each([
+    ['', ''],
+    ['#', ''],
+    ['#0a1b2c', '0a1b2c'],
+    ['#caf%C3%A9', 'café'],
+    // Not valid percent-encoding: no selection, not an error.
+    ['#%E0%A4%A', ''],
+    ['#%', ''],
+    ['#%ZZ', ''],
+  ])('reads %j as %j', (hash, commit) => {
+    expect(fragmentCommit(hash)).toBe(commit);
   });
 });

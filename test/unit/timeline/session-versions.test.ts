@@ -18,6 +18,11 @@ describe('sessionVersions', () => {
     expect(r.lines.filter((l) => l === '# Session')).toHaveLength(1);
   });
 
+  it('redacts a secret as the page shows it, a control character inside it dropped', async () => {
+    const r = await sessionVersions(new Map([['b1', '## Status\nkey AKIA\x01IOSFODNN7EXAMPLE and \u202eexe.txt\n']]), 'SESSION.md');
+    expect(r.lines).toEqual(['## Status', expect.stringMatching(/^key \[REDACTED:[^\]]+\] and exe\.txt$/)]);
+  });
+
   it('shows nothing of a version it cannot parse or read', async () => {
     const r = await sessionVersions(new Map<string, string | null>([['b1', '---js\n{}\n---\nsecret plans\n'], ['b2', null]]), 'SESSION.md');
     expect(r.versionOf.get('b1')).toBe(UNREADABLE_SESSION);
