@@ -42666,7 +42666,7 @@ var init_redact = __esm({
 
 // src/core/text/sanitise.ts
 function sanitiseText(text5, options2 = {}) {
-  if (!SUSPECT.test(text5) && !(options2.multiline ? /\r(?!\n)/.test(text5) : /[\t\n\r]/.test(text5))) return text5;
+  if (!SUSPECT.test(text5) && (options2.multiline || !/[\t\n]/.test(text5))) return text5;
   let out = text5.replace(BIDI, "");
   for (; ; ) {
     const next = out.replace(STRINGS, "").replace(CSI, "");
@@ -62221,6 +62221,7 @@ function run(args, options2) {
 // src/adapters/history.ts
 init_errors();
 init_redact2();
+init_sanitise();
 import { spawn } from "node:child_process";
 
 // src/adapters/config.ts
@@ -62779,6 +62780,7 @@ async function readCommits(keys, query, opts) {
   if (result.code !== 0) return failed(result, query.label, opts);
   return redactRecords(parseCommitRecords(result.stdout, keys));
 }
+var MULTILINE = { multiline: true };
 async function redactRecords(records) {
   const judged = /* @__PURE__ */ new Map();
   const may = (text5) => {
@@ -62787,13 +62789,21 @@ async function redactRecords(records) {
     return m;
   };
   const shown = async (text5) => (await redactSecrets(text5)).text;
+  const clean2 = (text5) => sanitiseText(text5, MULTILINE);
   for (const r of records) {
+    r.subject = clean2(r.subject);
+    r.authorName = clean2(r.authorName);
+    r.authorEmail = clean2(r.authorEmail);
     if (mayHoldSecret(r.subject)) r.subject = await shown(r.subject);
     if (may(r.authorName)) r.authorName = await shown(r.authorName);
     if (may(r.authorEmail)) r.authorEmail = await shown(r.authorEmail);
     for (const f of r.files) {
+      f.path = clean2(f.path);
       if (mayHoldSecret(f.path)) f.path = await shown(f.path);
-      if (f.oldPath !== void 0 && mayHoldSecret(f.oldPath)) f.oldPath = await shown(f.oldPath);
+      if (f.oldPath !== void 0) {
+        f.oldPath = clean2(f.oldPath);
+        if (mayHoldSecret(f.oldPath)) f.oldPath = await shown(f.oldPath);
+      }
     }
   }
   return records;

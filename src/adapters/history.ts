@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { ExitCode, GitSessionError } from '../errors.js';
 import { mayHoldSecret, redactSecrets } from '../core/redact/index.js';
+import { sanitiseText } from '../core/text/sanitise.js';
 import { git, outputSafe, type GitResult } from './git.js';
 import { loadConfig } from './config.js';
 import { findRepo, type RepoInfo } from './repo.js';
@@ -95,6 +96,8 @@ export async function readCommits(keys: TrailerKeys, query: LogQuery, opts: Hist
   return redactRecords(parseCommitRecords(result.stdout, keys));
 }
 
+const MULTILINE = { multiline: true };
+
 /**
  * Records as the readers show them: a secret in a subject, an author's name or address
  * or a file name (each as the person typed it or git made it) redacted, like the
@@ -110,14 +113,24 @@ export async function redactRecords<T extends CommitRecord>(records: T[]): Promi
     return m;
   };
   const shown = async (text: string) => (await redactSecrets(text)).text;
+  // Cleaned first, as the output will show them: a secret split by a control character
+  // would pass the scanner, then be joined whole when the output is cleaned.
+  const clean = (text: string) => sanitiseText(text, MULTILINE);
   for (const r of records) {
+    r.subject = clean(r.subject);
+    r.authorName = clean(r.authorName);
+    r.authorEmail = clean(r.authorEmail);
     // Tested here, not only inside redactSecrets: 300,000 awaits of a log cost more than the scan.
     if (mayHoldSecret(r.subject)) r.subject = await shown(r.subject);
     if (may(r.authorName)) r.authorName = await shown(r.authorName);
     if (may(r.authorEmail)) r.authorEmail = await shown(r.authorEmail);
     for (const f of r.files) {
+      f.path = clean(f.path);
       if (mayHoldSecret(f.path)) f.path = await shown(f.path);
-      if (f.oldPath !== undefined && mayHoldSecret(f.oldPath)) f.oldPath = await shown(f.oldPath);
+      if (f.oldPath !== undefined) {
+        f.oldPath = clean(f.oldPath);
+        if (mayHoldSecret(f.oldPath)) f.oldPath = await shown(f.oldPath);
+      }
     }
   }
   return records;

@@ -112,6 +112,23 @@ describe('no control sequence reaches an output', () => {
     }
   });
 
+  it('a secret split by a control character in a subject, an author or a file name is redacted, not joined whole', () => {
+    const token = `ghp_${'abcdefghijklmnopqrstuvwxyz0123456789'}`;
+    const split = `${token.slice(0, 10)}\x01${token.slice(10)}`;
+    repo = tempRepo();
+    repo.write('.gitsession', '');
+    repo.write(`key ${split}.txt`, 'a\n');
+    repo.git(['add', '.']);
+    repo.git(['commit', '-q', '--no-verify', '-m', `Rotate ${split}`], { env: { GIT_AUTHOR_NAME: `Ada ${split}` } });
+    for (const args of [['log'], ['log', '--format', 'json'], ['review', 'HEAD'], ['standup'], ['timeline']]) {
+      const r = repo.run(args);
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+      expect(r.stdout, args.join(' ')).not.toContain(token.slice(10));
+      expect(r.stdout, args.join(' ')).not.toMatch(CONTROL);
+    }
+    expect(repo.run(['log']).stdout).toContain('Rotate [REDACTED:github-token]');
+  });
+
   it('a secret in a decision trailer typed by hand reaches no reader and no assistant', () => {
     const token = `ghp_${'abcdefghijklmnopqrstuvwxyz0123456789'}`;
     repo = tempRepo();

@@ -31,7 +31,8 @@ export interface SanitiseOptions {
  * journal or JSON.
  */
 export function sanitiseText(text: string, options: SanitiseOptions = {}): string {
-  if (!SUSPECT.test(text) && !(options.multiline ? /\r(?!\n)/.test(text) : /[\t\n\r]/.test(text))) return text;
+  // SUSPECT covers every carriage return: a text it passes needs nothing but, on one line, its tabs and line feeds made spaces.
+  if (!SUSPECT.test(text) && (options.multiline || !/[\t\n]/.test(text))) return text;
   // First, so that taking one out can never join an escape sequence's halves.
   let out = text.replace(BIDI, '');
   // Removing a sequence can join two halves into a new one: repeat until nothing changes.
