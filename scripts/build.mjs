@@ -68,7 +68,12 @@ const HOT = new Set([
 /** `src/core/pipeline/session-summary.ts` → `lazy/core/pipeline/session-summary`. */
 function lazyName(file) {
   const rel = relative(root, file).replace(/\\/g, '/');
-  return `lazy/${rel.replace(/^src\//, '').replace(/^node_modules\//, 'vendor/').replace(/\.[cm]?[jt]s$/, '')}`;
+  // A dependency is named from its node_modules folder on: with node_modules linked from
+  // elsewhere (a second work tree), esbuild resolves it outside the root, and a name
+  // made of `..` segments would put the chunk outside dist/.
+  const vendor = rel.indexOf('node_modules/');
+  const name = vendor >= 0 ? `vendor/${rel.slice(vendor + 'node_modules/'.length)}` : rel.replace(/^src\//, '');
+  return `lazy/${name.replace(/\.[cm]?[jt]s$/, '')}`;
 }
 
 /**
