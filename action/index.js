@@ -64460,19 +64460,23 @@ function shortenReview(review2, fits) {
     if (all2 === 0) continue;
     const tryKeep = (keep) => fits(cut(current, name, keep), { ...omitted, [name]: all2 - keep });
     if (tryKeep(0)) {
-      let lo = 0;
-      let hi = all2 - 1;
-      while (lo < hi) {
-        const mid = Math.ceil((lo + hi) / 2);
-        if (tryKeep(mid)) lo = mid;
-        else hi = mid - 1;
-      }
-      return { review: cut(current, name, lo), omitted: { ...omitted, [name]: all2 - lo } };
+      const keep = mostThatFit(all2 - 1, tryKeep);
+      return { review: cut(current, name, keep), omitted: { ...omitted, [name]: all2 - keep } };
     }
     current = cut(current, name, 0);
     omitted[name] = all2;
   }
   return void 0;
+}
+function mostThatFit(max, fits) {
+  let lo = 0;
+  let hi = max;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (fits(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 function reviewText(review2, format, omitted = {}) {
   if (format === "md") return renderReviewMarkdown(review2, omitted);
@@ -64558,19 +64562,13 @@ function fitBlock(where2, trailers) {
   const wrap2 = (text5) => renderBlock({ review: text5, trailers, range: where2.range });
   return fit(where2, BODY_LIMIT_NAME, wrap2, fits, () => {
     const bare = bareReview(where2.review);
-    const left = (keep) => ({ left: trailers.length - keep, of: trailers.length });
-    const bareText = (keep) => withNote(reviewText(bare.review, where2.format, bare.omitted), note(where2, BODY_LIMIT_NAME, bare.omitted, left(keep)));
+    const left = (keep2) => ({ left: trailers.length - keep2, of: trailers.length });
+    const bareText = (keep2) => withNote(reviewText(bare.review, where2.format, bare.omitted), note(where2, BODY_LIMIT_NAME, bare.omitted, left(keep2)));
     const head = fits(renderBlock({ review: bareText(0), trailers: [], range: where2.range })) ? bareText : () => tooLong(where2, BODY_LIMIT_NAME);
-    const render = (keep) => renderBlock({ review: head(keep), trailers: trailers.slice(0, keep), range: where2.range });
+    const render = (keep2) => renderBlock({ review: head(keep2), trailers: trailers.slice(0, keep2), range: where2.range });
     if (!fits(render(0))) return void 0;
-    let lo = 0;
-    let hi = trailers.length;
-    while (lo < hi) {
-      const mid = Math.ceil((lo + hi) / 2);
-      if (fits(render(mid))) lo = mid;
-      else hi = mid - 1;
-    }
-    return { text: render(lo), omitted: bare.omitted, trailersLeftOut: trailers.length - lo };
+    const keep = mostThatFit(trailers.length, (k) => fits(render(k)));
+    return { text: render(keep), omitted: bare.omitted, trailersLeftOut: trailers.length - keep };
   });
 }
 function fitComment(where2) {

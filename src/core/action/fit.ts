@@ -1,7 +1,7 @@
 import type { Omitted, Review } from '../report/review.js';
 import type { Annotation } from './annotations.js';
 import { renderBlock, renderCommentBody, spliceBlock } from './block.js';
-import { bareReview, CUT_ORDER, reviewText, shortenReview } from './shorten.js';
+import { bareReview, CUT_ORDER, mostThatFit, reviewText, shortenReview } from './shorten.js';
 import { renderSummary } from './summary.js';
 
 /**
@@ -121,14 +121,8 @@ export function fitBlock(where: Where, trailers: readonly string[]): Fitted | un
     const head = fits(renderBlock({ review: bareText(0), trailers: [], range: where.range })) ? bareText : () => tooLong(where, BODY_LIMIT_NAME);
     const render = (keep: number) => renderBlock({ review: head(keep), trailers: trailers.slice(0, keep), range: where.range });
     if (!fits(render(0))) return undefined;
-    let lo = 0;
-    let hi = trailers.length;
-    while (lo < hi) {
-      const mid = Math.ceil((lo + hi) / 2);
-      if (fits(render(mid))) lo = mid;
-      else hi = mid - 1;
-    }
-    return { text: render(lo), omitted: bare.omitted, trailersLeftOut: trailers.length - lo };
+    const keep = mostThatFit(trailers.length, (k) => fits(render(k)));
+    return { text: render(keep), omitted: bare.omitted, trailersLeftOut: trailers.length - keep };
   });
 }
 

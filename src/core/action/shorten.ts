@@ -40,20 +40,28 @@ export function shortenReview(review: Review, fits: (review: Review, omitted: Om
     if (all === 0) continue;
     const tryKeep = (keep: number) => fits(cut(current, name, keep), { ...omitted, [name]: all - keep });
     if (tryKeep(0)) {
-      // The most items that fit: fewer items never make the text longer.
-      let lo = 0;
-      let hi = all - 1;
-      while (lo < hi) {
-        const mid = Math.ceil((lo + hi) / 2);
-        if (tryKeep(mid)) lo = mid;
-        else hi = mid - 1;
-      }
-      return { review: cut(current, name, lo), omitted: { ...omitted, [name]: all - lo } };
+      const keep = mostThatFit(all - 1, tryKeep);
+      return { review: cut(current, name, keep), omitted: { ...omitted, [name]: all - keep } };
     }
     current = cut(current, name, 0);
     omitted[name] = all;
   }
   return undefined;
+}
+
+/**
+ * The largest count from 0 to `max` that `fits`, found by halving; `fits(0)` must hold,
+ * and a count that fits means every smaller one does (fewer items never make a text longer).
+ */
+export function mostThatFit(max: number, fits: (count: number) => boolean): number {
+  let lo = 0;
+  let hi = max;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (fits(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** The review as the action shows it: markdown, or its JSON in a code block (with what was left out, when shortened). */
