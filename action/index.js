@@ -19994,6 +19994,73 @@ var require_lib = __commonJS({
   }
 });
 
+// src/core/text/sanitise.ts
+function sanitiseText(text5, options2 = {}) {
+  if (!SUSPECT.test(text5) && (options2.multiline || !/[\t\n]/.test(text5))) return text5;
+  let out = text5.replace(BIDI, "");
+  for (; ; ) {
+    const next = out.replace(STRINGS, "").replace(CSI, "");
+    if (next !== out) {
+      out = next;
+      continue;
+    }
+    const rest = out.replace(ESCAPE, "");
+    if (rest === out) break;
+    out = rest;
+  }
+  if (options2.multiline) return out.replace(CONTROLS_MULTILINE, "");
+  return out.replace(LINE_BREAKS, " ").replace(CONTROLS_LINE, "");
+}
+function sanitiseDeep(value2) {
+  const walk2 = (v) => {
+    if (typeof v === "string") return sanitiseText(v, { multiline: true });
+    if (Array.isArray(v)) return v.map(walk2);
+    if (v !== null && typeof v === "object") {
+      const out = {};
+      for (const [k, x] of Object.entries(v)) out[k] = walk2(x);
+      return out;
+    }
+    return v;
+  };
+  return walk2(value2);
+}
+function sanitiseJsonText(json2) {
+  if (!JSON_SUSPECT.test(json2)) return json2;
+  let value2;
+  try {
+    value2 = JSON.parse(json2);
+  } catch {
+    return sanitiseText(json2, { multiline: true });
+  }
+  return JSON.stringify(sanitiseDeep(value2), null, 2) + (json2.endsWith("\n") ? "\n" : "");
+}
+function sanitiseOutput(text5) {
+  return /^\s*[[{]/.test(text5) ? sanitiseJsonText(text5) : sanitiseText(text5, { multiline: true });
+}
+function refuseNul(text5, what) {
+  if (text5.includes("\0")) {
+    throw new GitSessionError(ExitCode2.Usage, `the ${what} contains a NUL character, which a text file cannot hold.`, {
+      fix: `Give the ${what} without it.`
+    });
+  }
+}
+var STRINGS, CSI, ESCAPE, CONTROLS_MULTILINE, CONTROLS_LINE, LINE_BREAKS, BIDI, SUSPECT, JSON_SUSPECT;
+var init_sanitise = __esm({
+  "src/core/text/sanitise.ts"() {
+    "use strict";
+    init_errors();
+    STRINGS = /(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)/g;
+    CSI = /(?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]/g;
+    ESCAPE = /\x1b[\x20-\x2f]*[\x30-\x7e]/g;
+    CONTROLS_MULTILINE = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)/g;
+    CONTROLS_LINE = /[\x00-\x08\x0e-\x1f\x7f-\x9f]/g;
+    LINE_BREAKS = /[\t\n\x0b\x0c\r]/g;
+    BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
+    SUSPECT = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
+    JSON_SUSPECT = /\\u00[01][0-9a-fA-F]|\\u007[fF]|\\u009[0-9a-fA-F]|\\u20(?:2[a-eA-E]|6[6-9])|\\[bfr]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
+  }
+});
+
 // src/core/redact/extra-rules.ts
 function notPlaceholder(value2) {
   if (/^[$<{%[]/.test(value2) || /^(?:\*+|x+|\.+|-+|…+)$/i.test(value2)) return false;
@@ -42641,6 +42708,9 @@ async function redactSecrets(text5) {
   const findings = await findSecrets(text5);
   return { text: applyFindings(text5, findings), findings };
 }
+async function redactShown(text5, options2 = { multiline: true }) {
+  return (await redactSecrets(sanitiseText(text5, options2))).text;
+}
 async function containsSecret(text5) {
   return text5 !== "" && (await findSecrets(text5)).length > 0;
 }
@@ -42657,77 +42727,11 @@ var loaded, anchors;
 var init_redact = __esm({
   "src/core/redact/redact.ts"() {
     "use strict";
+    init_sanitise();
     init_extra_rules();
     init_finding();
     init_kinds();
     init_preset_anchors();
-  }
-});
-
-// src/core/text/sanitise.ts
-function sanitiseText(text5, options2 = {}) {
-  if (!SUSPECT.test(text5) && (options2.multiline || !/[\t\n]/.test(text5))) return text5;
-  let out = text5.replace(BIDI, "");
-  for (; ; ) {
-    const next = out.replace(STRINGS, "").replace(CSI, "");
-    if (next !== out) {
-      out = next;
-      continue;
-    }
-    const rest = out.replace(ESCAPE, "");
-    if (rest === out) break;
-    out = rest;
-  }
-  if (options2.multiline) return out.replace(CONTROLS_MULTILINE, "");
-  return out.replace(LINE_BREAKS, " ").replace(CONTROLS_LINE, "");
-}
-function sanitiseDeep(value2) {
-  const walk2 = (v) => {
-    if (typeof v === "string") return sanitiseText(v, { multiline: true });
-    if (Array.isArray(v)) return v.map(walk2);
-    if (v !== null && typeof v === "object") {
-      const out = {};
-      for (const [k, x] of Object.entries(v)) out[k] = walk2(x);
-      return out;
-    }
-    return v;
-  };
-  return walk2(value2);
-}
-function sanitiseJsonText(json2) {
-  if (!JSON_SUSPECT.test(json2)) return json2;
-  let value2;
-  try {
-    value2 = JSON.parse(json2);
-  } catch {
-    return sanitiseText(json2, { multiline: true });
-  }
-  return JSON.stringify(sanitiseDeep(value2), null, 2) + (json2.endsWith("\n") ? "\n" : "");
-}
-function sanitiseOutput(text5) {
-  return /^\s*[[{]/.test(text5) ? sanitiseJsonText(text5) : sanitiseText(text5, { multiline: true });
-}
-function refuseNul(text5, what) {
-  if (text5.includes("\0")) {
-    throw new GitSessionError(ExitCode2.Usage, `the ${what} contains a NUL character, which a text file cannot hold.`, {
-      fix: `Give the ${what} without it.`
-    });
-  }
-}
-var STRINGS, CSI, ESCAPE, CONTROLS_MULTILINE, CONTROLS_LINE, LINE_BREAKS, BIDI, SUSPECT, JSON_SUSPECT;
-var init_sanitise = __esm({
-  "src/core/text/sanitise.ts"() {
-    "use strict";
-    init_errors();
-    STRINGS = /(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)/g;
-    CSI = /(?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]/g;
-    ESCAPE = /\x1b[\x20-\x2f]*[\x30-\x7e]/g;
-    CONTROLS_MULTILINE = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)/g;
-    CONTROLS_LINE = /[\x00-\x08\x0e-\x1f\x7f-\x9f]/g;
-    LINE_BREAKS = /[\t\n\x0b\x0c\r]/g;
-    BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
-    SUSPECT = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
-    JSON_SUSPECT = /\\u00[01][0-9a-fA-F]|\\u007[fF]|\\u009[0-9a-fA-F]|\\u20(?:2[a-eA-E]|6[6-9])|\\[bfr]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
   }
 });
 
@@ -42821,6 +42825,7 @@ __export(redact_exports, {
   mergeFindings: () => mergeFindings,
   redactSecrets: () => redactSecrets,
   redactSessionText: () => redactSessionText,
+  redactShown: () => redactShown,
   unescapeForSecrets: () => unescapeForSecrets
 });
 var init_redact2 = __esm({
@@ -63534,7 +63539,6 @@ function plainItems(text5) {
 }
 
 // src/adapters/session-history.ts
-init_sanitise();
 function readBlobs(ids, cwd, env) {
   const out = /* @__PURE__ */ new Map();
   if (ids.length === 0) return Promise.resolve(out);
@@ -63567,8 +63571,8 @@ async function redactEach(texts) {
   const out = /* @__PURE__ */ new Map();
   for (const text5 of texts) out.set(text5, text5);
   if (out.size === 0) return out;
-  const { redactSecrets: redactSecrets2 } = await Promise.resolve().then(() => (init_redact2(), redact_exports));
-  for (const text5 of out.keys()) out.set(text5, text5 === "" ? text5 : (await redactSecrets2(sanitiseText(text5))).text);
+  const { redactShown: redactShown2 } = await Promise.resolve().then(() => (init_redact2(), redact_exports));
+  for (const text5 of out.keys()) out.set(text5, text5 === "" ? text5 : await redactShown2(text5, {}));
   return out;
 }
 async function parseBlobs(texts, file, out, check) {

@@ -7,7 +7,6 @@ import { WalkStream, walkFormat, WALK_DIFF_OPTIONS, NO_BLOB, type TouchedFile, t
 import { deriveStatus, itemKey, type SessionCommit, type SessionItem, type TrackedItem } from '../core/history/status.js';
 import { CLOSE_HEADING } from '../core/history/close.js';
 import { plainItems, type PlainItems } from '../core/session/plain-items.js';
-import { sanitiseText } from '../core/text/sanitise.js';
 import { journalMatcher, normalisePath } from '../core/pipeline/paths.js';
 import { journalPathspec } from '../core/report/journal-diff.js';
 import type { CommitRecord, Reasoned } from '../core/report/types.js';
@@ -72,8 +71,9 @@ async function redactEach(texts: Iterable<string>): Promise<Map<string, string>>
   const out = new Map<string, string>();
   for (const text of texts) out.set(text, text);
   if (out.size === 0) return out;
-  const { redactSecrets } = await import('../core/redact/index.js');
-  for (const text of out.keys()) out.set(text, text === '' ? text : (await redactSecrets(sanitiseText(text))).text);
+  const { redactShown } = await import('../core/redact/index.js');
+  // One line each, as an item is shown.
+  for (const text of out.keys()) out.set(text, text === '' ? text : await redactShown(text, {}));
   return out;
 }
 

@@ -1,4 +1,5 @@
 import type { SecretLintSourceOptions } from '@secretlint/core';
+import { sanitiseText, type SanitiseOptions } from '../text/sanitise.js';
 import { EXTRA_RULES, findExtra } from './extra-rules.js';
 import { applyFindings, mergeFindings, type Finding } from './finding.js';
 import { kindOf } from './kinds.js';
@@ -46,6 +47,15 @@ export async function redactSecrets(text: string): Promise<{ text: string; findi
   if (text === '') return { text, findings: [] };
   const findings = await findSecrets(text);
   return { text: applyFindings(text, findings), findings };
+}
+
+/**
+ * `text` as an output shows it, secrets redacted: cleaned of terminal control first
+ * (see sanitiseText), so a token split by a control character is found whole, not
+ * joined by the output's own cleaning after the scan missed it.
+ */
+export async function redactShown(text: string, options: SanitiseOptions = { multiline: true }): Promise<string> {
+  return (await redactSecrets(sanitiseText(text, options))).text;
 }
 
 /** Whether `text` holds anything {@link redactSecrets} would replace. */

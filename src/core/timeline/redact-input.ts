@@ -1,6 +1,5 @@
 import type { JournalEntry } from '../journal/entry.js';
-import { redactSecrets } from '../redact/index.js';
-import { sanitiseText } from '../text/sanitise.js';
+import { redactShown } from '../redact/index.js';
 import type { CommitRecord, JournalByCommit } from '../report/types.js';
 
 /**
@@ -28,7 +27,7 @@ export async function redactHistory(
   for (const entries of journal.values()) {
     for (const e of entries) [e.branch, e.author, e.goal, e.status, ...e.decisions, ...e.deadEnds].forEach(note);
   }
-  for (const text of texts.keys()) texts.set(text, (await redactSecrets(sanitiseText(text, { multiline: true }))).text);
+  for (const text of texts.keys()) texts.set(text, await redactShown(text));
   const r = (s: string) => texts.get(s) ?? s;
   const ro = (s: string | undefined) => (s === undefined ? undefined : r(s));
   return {

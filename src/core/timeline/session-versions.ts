@@ -1,7 +1,6 @@
 import { GitSessionError } from '../../errors.js';
-import { redactSecrets } from '../redact/index.js';
+import { redactShown } from '../redact/index.js';
 import { parseSession, publicText } from '../session/index.js';
-import { sanitiseText } from '../text/sanitise.js';
 import { UNREADABLE_SESSION } from './data.js';
 
 /** The versions of the session file a timeline embeds: public text only, secrets redacted, lines pooled. */
@@ -44,9 +43,7 @@ export async function sessionVersions(blobs: ReadonlyMap<string, string | null>,
       versionOf.set(blob, UNREADABLE_SESSION);
       continue;
     }
-    // Sanitised before it is redacted, as the page will show it: a secret with a control
-    // character inside is found whole.
-    const shown = (await redactSecrets(sanitiseText(open, { multiline: true }))).text;
+    const shown = await redactShown(open);
     const known = byText.get(shown);
     if (known !== undefined) {
       versionOf.set(blob, known);
