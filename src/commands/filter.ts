@@ -29,9 +29,9 @@ export async function filter(args: { mode: string; path: string | undefined }, i
     return { out: await run('smudge', path, input, cwd, env) };
   } catch (error) {
     const known = error instanceof GitSessionError ? error : undefined;
-    const problem = known?.problem.replace(/\.$/, '') ?? 'it could not be read';
+    const problem = known?.problem.replace(/\.$/, '') ?? 'could not be read';
     const fix = known?.fix ? ` ${known.fix}` : '';
-    return { out: input, warning: `git-session: ${path}: checked out as committed, without the private text kept on this machine, as it ${problem.replace(/^it /, '')}.${fix}\n` };
+    return { out: input, warning: `git-session: ${path}: checked out as committed, without the private text kept on this machine, as it ${problem}.${fix}\n` };
   }
 }
 

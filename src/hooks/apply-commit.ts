@@ -33,7 +33,7 @@ export async function applyCommitPlan(plan: CommitPlan, s: CommitSetting, now: D
         branch: s.state.branch,
         ...plan.journal,
         amend: s.amend,
-        carried: s.state.markers.carried === true,
+        carried: s.state.markers.carried,
         changedPaths: s.files.map((f) => f.path),
         lastEntryPath: s.state.lastEntryPath,
         head: s.state.revs.HEAD,

@@ -8,6 +8,11 @@ import { ExitCode } from '../errors.js';
 import { perCloneConfig } from '../core/clone/config.js';
 import { normalisePath } from '../core/pipeline/paths.js';
 
+/** Whether the commit stages the session file: the one case where a filter it lacks would let private text in. */
+function stagesSessionFile(s: CommitSetting): boolean {
+  return s.files.some((f) => normalisePath(f.path) === s.sessionFile);
+}
+
 /**
  * The per-clone config keys this clone lacks, where the repository's attributes name
  * them. The hook script's piped settings answer it with no git call; without them (an
@@ -17,7 +22,7 @@ import { normalisePath } from '../core/pipeline/paths.js';
 export async function missingCloneConfig(s: CommitSetting): Promise<readonly string[]> {
   if (s.gitSettings?.missingCloneConfig.length === 0) return [];
   if (!namesCloneConfig(s.root)) return [];
-  if (!s.gitSettings && !s.amend && !s.files.some((f) => normalisePath(f.path) === s.sessionFile)) return [];
+  if (!s.gitSettings && !s.amend && !stagesSessionFile(s)) return [];
   return (await gitSettingsOf(s)).missingCloneConfig;
 }
 
@@ -89,7 +94,7 @@ export async function healCloneConfig(s: CommitSetting, missing: readonly string
  * since its merges get no driver either. Asked only when the session file is staged.
  */
 export async function uncoveredSessionFile(s: CommitSetting): Promise<CommandResult | undefined> {
-  if (!s.files.some((f) => normalisePath(f.path) === s.sessionFile)) return undefined;
+  if (!stagesSessionFile(s)) return undefined;
   if (!(await privateFilterMisses(s.root, s.sessionFile, s.env))) return undefined;
   const fix = `\`git session init\` names ${s.sessionFile} in .gitattributes`;
   if (await stagedPrivateText(s).catch(() => true)) {

@@ -10,7 +10,7 @@ export interface CommitMarkers {
    * `revert -n`): the journal entries staged with them are those commits', not an
    * earlier attempt of this one. Not a reason to skip: the commit is new work.
    */
-  carried?: boolean;
+  carried: boolean;
 }
 
 /**

@@ -3,7 +3,7 @@ import { detectAssistant } from '../../../src/core/pipeline/agent.js';
 import { findGitAncestor, isAmendArgv, isGitArgv, parsePsTable } from '../../../src/core/pipeline/amend.js';
 import { skipReason } from '../../../src/core/pipeline/skip.js';
 
-const none = { rebase: false, cherryPick: false, revert: false, merge: false };
+const none = { rebase: false, cherryPick: false, revert: false, merge: false, carried: false };
 
 describe('skipReason', () => {
   it.each([
