@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { leaveAfterFirstPiece } from '../helpers/reader-gone.js';
 import { BIN, tempRepo, type TempRepo } from '../helpers/repo.js';
 import { openHistory, readCommits, readJournal } from '../../src/adapters/history.js';
 import { readSessionHistory, withItems } from '../../src/adapters/session-history.js';
@@ -107,12 +108,7 @@ describe('log, streamed', () => {
   });
 
   it('stops quietly when the reader goes away', async () => {
-    const child = spawn('node', [BIN, 'log', '--format', 'json'], { cwd: repo.dir, env: repo.env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
-    await new Promise((r) => child.stdout.once('data', r));
-    child.stdout.destroy();
-    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    const { stderr, code } = await leaveAfterFirstPiece(repo, ['log', '--format', 'json']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
   });

@@ -174,4 +174,22 @@ describe('a session file renamed in .gitsession while .gitattributes names the o
     expect(r.git(['show', 'HEAD:NOTES.md']).stdout).not.toMatch(PRIVATE);
     expect(r.read('NOTES.md')).toMatch(PRIVATE);
   });
+
+  it('a session file the attributes cover by a pattern of their own is filtered, and says nothing', () => {
+    const r = (repo = tempRepo());
+    r.write('SESSION.md', SESSION);
+    expect(r.run(['init']).code).toBe(0);
+    // The person's own shape: a pattern git matches, not the line init writes.
+    r.write('.gitattributes', r.read('.gitattributes').replace(/^\/SESSION\.md /m, '*.md '));
+    r.git(['add', '-A']);
+    expect(gitNoTty(r, ['commit', '-q', '-m', 'init']).code).toBe(0);
+    r.git(['mv', 'SESSION.md', 'NOTES.md']);
+    r.git(['config', '-f', '.gitsession', 'session.file', 'NOTES.md']);
+    r.git(['add', '-A']);
+    const c = gitNoTty(r, ['commit', '-q', '-m', 'Rename']);
+    expect(c.code, c.stderr).toBe(0);
+    expect(ourLines(c.stderr).join('\n')).not.toContain('no private filter');
+    expect(r.git(['show', 'HEAD:NOTES.md']).stdout).not.toMatch(PRIVATE);
+    expect(JSON.parse(r.run(['status', '--json']).stdout).privateFilterApplies).toBe(true);
+  });
 });

@@ -1,7 +1,8 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { leaveAfterFirstPiece } from '../helpers/reader-gone.js';
 import { BIN, TIMEOUT_MS, tempRepo, type TempRepo } from '../helpers/repo.js';
 import { shopHistory } from './timeline-repo.js';
 
@@ -52,12 +53,7 @@ describe('a failed write to stdout', () => {
   });
 
   it('is not one when the reader goes away after the first piece of a page', async () => {
-    const child = spawn('node', [BIN, 'timeline'], { cwd: repo.dir, env: repo.env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
-    await new Promise((r) => child.stdout.once('data', r));
-    child.stdout.destroy();
-    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    const { stderr, code } = await leaveAfterFirstPiece(repo, ['timeline']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
   });
