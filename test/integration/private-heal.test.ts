@@ -138,16 +138,26 @@ describe('a clone whose config lacks the private filter, committed through the h
   });
 });
 
+/**
+ * A repository after init and a first commit (its .gitattributes as `attributes` makes
+ * it), whose session file was then renamed NOTES.md in .gitsession, everything staged.
+ */
+function renamedSessionFile(attributes: (text: string) => string = (text) => text): TempRepo {
+  const r = tempRepo();
+  r.write('SESSION.md', SESSION);
+  expect(r.run(['init']).code).toBe(0);
+  r.write('.gitattributes', attributes(r.read('.gitattributes')));
+  r.git(['add', '-A']);
+  expect(gitNoTty(r, ['commit', '-q', '-m', 'init']).code).toBe(0);
+  r.git(['mv', 'SESSION.md', 'NOTES.md']);
+  r.git(['config', '-f', '.gitsession', 'session.file', 'NOTES.md']);
+  r.git(['add', '-A']);
+  return r;
+}
+
 describe('a session file renamed in .gitsession while .gitattributes names the old one', () => {
   it('refuses a commit of its private text, notes one without, and init points the filter at it', () => {
-    const r = (repo = tempRepo());
-    r.write('SESSION.md', SESSION);
-    expect(r.run(['init']).code).toBe(0);
-    r.git(['add', '-A']);
-    expect(gitNoTty(r, ['commit', '-q', '-m', 'init']).code).toBe(0);
-    r.git(['mv', 'SESSION.md', 'NOTES.md']);
-    r.git(['config', '-f', '.gitsession', 'session.file', 'NOTES.md']);
-    r.git(['add', '-A']);
+    const r = (repo = renamedSessionFile());
     // The work tree's private text, staged under the new name without a filter.
     const refused = gitNoTty(r, ['commit', '-q', '-m', 'Rename']);
     expect(refused.code).not.toBe(0);
@@ -176,16 +186,8 @@ describe('a session file renamed in .gitsession while .gitattributes names the o
   });
 
   it('a session file the attributes cover by a pattern of their own is filtered, and says nothing', () => {
-    const r = (repo = tempRepo());
-    r.write('SESSION.md', SESSION);
-    expect(r.run(['init']).code).toBe(0);
     // The person's own shape: a pattern git matches, not the line init writes.
-    r.write('.gitattributes', r.read('.gitattributes').replace(/^\/SESSION\.md /m, '*.md '));
-    r.git(['add', '-A']);
-    expect(gitNoTty(r, ['commit', '-q', '-m', 'init']).code).toBe(0);
-    r.git(['mv', 'SESSION.md', 'NOTES.md']);
-    r.git(['config', '-f', '.gitsession', 'session.file', 'NOTES.md']);
-    r.git(['add', '-A']);
+    const r = (repo = renamedSessionFile((text) => text.replace(/^\/SESSION\.md /m, '*.md ')));
     const c = gitNoTty(r, ['commit', '-q', '-m', 'Rename']);
     expect(c.code, c.stderr).toBe(0);
     expect(ourLines(c.stderr).join('\n')).not.toContain('no private filter');
