@@ -62415,6 +62415,12 @@ async function findRepo(cwd, env) {
   return { root, gitDir, commonDir, hooksDir, shallowFile };
 }
 
+// src/core/trailers/loud-mentions.ts
+var QUIET = "​";
+function loudMentions(value2) {
+  return value2.includes(QUIET) ? value2.replaceAll(`@${QUIET}`, "@") : value2;
+}
+
 // src/core/report/log-format.ts
 var RECORD_MARK = "";
 var FIELD = "";
@@ -62444,7 +62450,7 @@ function sortTrailers(field, keys) {
     const colon = trailer.indexOf(":");
     if (colon < 0) continue;
     const key = trailer.slice(0, colon).trim().toLowerCase();
-    const value2 = trailer.slice(colon + 1).trim();
+    const value2 = loudMentions(trailer.slice(colon + 1).trim());
     if (value2 === "") continue;
     if (key === decision) decisions.push(value2);
     else deadEnds.push(value2);
@@ -64441,6 +64447,41 @@ function pullRequestOf(payload) {
   return { owner, repo, number, baseSha, headSha };
 }
 
+// src/core/action/mentions.ts
+var MENTION = /(^|[\s([{"'*_~>,;:!?])@(?=[A-Za-z0-9])/g;
+var FENCE3 = /^ {0,3}(`{3,}|~{3,})/;
+function quietLine(line) {
+  let out = "";
+  let at = 0;
+  const tick = /`+/g;
+  for (let open2 = tick.exec(line); open2; open2 = tick.exec(line)) {
+    const close2 = new RegExp(`(?<!\`)${open2[0]}(?!\`)`, "g");
+    close2.lastIndex = open2.index + open2[0].length;
+    const end = close2.exec(line);
+    if (!end) continue;
+    out += line.slice(at, open2.index).replace(MENTION, `$1@${QUIET}`) + line.slice(open2.index, end.index + open2[0].length);
+    at = end.index + open2[0].length;
+    tick.lastIndex = at;
+  }
+  return out + line.slice(at).replace(MENTION, `$1@${QUIET}`);
+}
+function quietMentions(markdown) {
+  if (!markdown.includes("@")) return markdown;
+  let fence2;
+  return markdown.split("\n").map((line) => {
+    const marker = FENCE3.exec(line)?.[1];
+    if (fence2 !== void 0) {
+      if (marker && marker[0] === fence2[0] && marker.length >= fence2.length && line.trim() === marker) fence2 = void 0;
+      return line;
+    }
+    if (marker) {
+      fence2 = marker;
+      return line;
+    }
+    return quietLine(line);
+  }).join("\n");
+}
+
 // src/core/action/shorten.ts
 var CUT_ORDER = ["commits", "files", "nextSteps", "deadEnds", "decisions"];
 function cut(review2, name, keep) {
@@ -64563,20 +64604,21 @@ function fit(where2, limit, wrap2, fits, last = () => void 0) {
 var BODY_LIMIT_NAME = `GitHub's limit of ${BODY_LIMIT.toLocaleString("en-US")} characters`;
 function fitBlock(where2, trailers) {
   const fits = (text5) => text5.length <= where2.room;
-  const wrap2 = (text5) => renderBlock({ review: text5, trailers, range: where2.range });
+  const block = (input) => quietMentions(renderBlock(input));
+  const wrap2 = (text5) => block({ review: text5, trailers, range: where2.range });
   return fit(where2, BODY_LIMIT_NAME, wrap2, fits, () => {
     const bare = bareReview(where2.review);
     const left = (keep2) => ({ left: trailers.length - keep2, of: trailers.length });
     const bareText = (keep2) => withNote(reviewText(bare.review, where2.format, bare.omitted), note(where2, BODY_LIMIT_NAME, bare.omitted, left(keep2)));
-    const head = fits(renderBlock({ review: bareText(0), trailers: [], range: where2.range })) ? bareText : () => tooLong(where2, BODY_LIMIT_NAME);
-    const render = (keep2) => renderBlock({ review: head(keep2), trailers: trailers.slice(0, keep2), range: where2.range });
+    const head = fits(block({ review: bareText(0), trailers: [], range: where2.range })) ? bareText : () => tooLong(where2, BODY_LIMIT_NAME);
+    const render = (keep2) => block({ review: head(keep2), trailers: trailers.slice(0, keep2), range: where2.range });
     if (!fits(render(0))) return void 0;
     const keep = mostThatFit(trailers.length, (k) => fits(render(k)));
     return { text: render(keep), omitted: bare.omitted, trailersLeftOut: trailers.length - keep };
   });
 }
 function fitComment(where2) {
-  return fit(where2, BODY_LIMIT_NAME, renderCommentBody, (text5) => text5.length <= where2.room);
+  return fit(where2, BODY_LIMIT_NAME, (text5) => quietMentions(renderCommentBody(text5)), (text5) => text5.length <= where2.room);
 }
 function fitSummary(where2, annotations2, shown) {
   const limit = `the job summary's limit of ${SUMMARY_LIMIT / 1024 / 1024} MiB`;

@@ -1,6 +1,7 @@
 import type { Omitted, Review } from '../report/review.js';
 import type { Annotation } from './annotations.js';
-import { renderBlock, renderCommentBody, spliceBlock } from './block.js';
+import { renderBlock, renderCommentBody, spliceBlock, type BlockInput } from './block.js';
+import { quietMentions } from './mentions.js';
 import { bareReview, CUT_ORDER, mostThatFit, reviewText, shortenReview } from './shorten.js';
 import { renderSummary } from './summary.js';
 
@@ -112,14 +113,16 @@ const BODY_LIMIT_NAME = `GitHub's limit of ${BODY_LIMIT.toLocaleString('en-US')}
  */
 export function fitBlock(where: Where, trailers: readonly string[]): Fitted | undefined {
   const fits = (text: string) => text.length <= where.room;
-  const wrap = (text: string) => renderBlock({ review: text, trailers, range: where.range });
+  // Measured as GitHub gets it: the quiet spaces count too.
+  const block = (input: BlockInput) => quietMentions(renderBlock(input));
+  const wrap = (text: string) => block({ review: text, trailers, range: where.range });
   return fit(where, BODY_LIMIT_NAME, wrap, fits, () => {
     const bare = bareReview(where.review);
     const left = (keep: number) => ({ left: trailers.length - keep, of: trailers.length });
     const bareText = (keep: number) => withNote(reviewText(bare.review, where.format, bare.omitted), note(where, BODY_LIMIT_NAME, bare.omitted, left(keep)));
     // The bare review when it fits beside no trailers, else the line that says where the review is.
-    const head = fits(renderBlock({ review: bareText(0), trailers: [], range: where.range })) ? bareText : () => tooLong(where, BODY_LIMIT_NAME);
-    const render = (keep: number) => renderBlock({ review: head(keep), trailers: trailers.slice(0, keep), range: where.range });
+    const head = fits(block({ review: bareText(0), trailers: [], range: where.range })) ? bareText : () => tooLong(where, BODY_LIMIT_NAME);
+    const render = (keep: number) => block({ review: head(keep), trailers: trailers.slice(0, keep), range: where.range });
     if (!fits(render(0))) return undefined;
     const keep = mostThatFit(trailers.length, (k) => fits(render(k)));
     return { text: render(keep), omitted: bare.omitted, trailersLeftOut: trailers.length - keep };
@@ -128,7 +131,7 @@ export function fitBlock(where: Where, trailers: readonly string[]): Fitted | un
 
 /** The comment's body, within `where.room` characters. */
 export function fitComment(where: Where): Fitted | undefined {
-  return fit(where, BODY_LIMIT_NAME, renderCommentBody, (text) => text.length <= where.room);
+  return fit(where, BODY_LIMIT_NAME, (text) => quietMentions(renderCommentBody(text)), (text) => text.length <= where.room);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { CommitRecord, FileStat } from './types.js';
+import { loudMentions } from '../trailers/loud-mentions.js';
 
 /** Starts every commit record; git never puts it in a hash, name, date or trailer value. */
 export const RECORD_MARK = '\x02';
@@ -44,7 +45,8 @@ function sortTrailers(field: string | undefined, keys: TrailerKeys): { decisions
     const colon = trailer.indexOf(':');
     if (colon < 0) continue;
     const key = trailer.slice(0, colon).trim().toLowerCase();
-    const value = trailer.slice(colon + 1).trim();
+    // A squash commit built from a pull request description holds the action's quieted mentions.
+    const value = loudMentions(trailer.slice(colon + 1).trim());
     if (value === '') continue;
     if (key === decision) decisions.push(value);
     else deadEnds.push(value);
