@@ -50,11 +50,12 @@ export function assistantMessage(m: AssistantMessageInput): string {
   const head =
     m.mode === 'strict'
       ? `git-session: commit refused: ${m.sessionFile} was not updated (${describeChange(m.staleness)}${since}).`
-      : `git-session: the commit went through, but ${m.sessionFile} was not updated by it (${describeChange(m.staleness)}${since}).`;
+      : // Said before git makes the commit: a later hook (commitlint's commit-msg) may still refuse it.
+        `git-session: this commit does not update ${m.sessionFile} (${describeChange(m.staleness)}${since}).`;
   const tail =
     m.mode === 'strict'
       ? `Then stage it and commit again: git add ${m.sessionFile}`
-      : `Then add it to this commit: git add ${m.sessionFile} && git commit --amend --no-edit`;
+      : `Then, once this commit is made, add it to it: git add ${m.sessionFile} && git commit --amend --no-edit`;
   return [
     head,
     `Note for ${m.assistant}: record what this work decided, ruled out and where it stands; skip a command with nothing to record ${QUOTING}:`,

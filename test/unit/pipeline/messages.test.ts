@@ -23,6 +23,9 @@ describe('messages', () => {
     expect(remind).toContain('3 earlier commits since it last changed');
     expect(remind).toContain("git session decide '<what was decided>' --because '<why>'");
     expect(remind).toContain('git commit --amend --no-edit');
+    // Said before git makes the commit, which a later hook may still refuse.
+    expect(remind).toMatch(/^git-session: this commit does not update SESSION\.md/);
+    expect(remind).toContain('once this commit is made');
     const strict = assistantMessage({ assistant: 'Claude Code', sessionFile: 'SESSION.md', staleness: stale, commitsSince: 0, mode: 'strict' });
     expect(strict).toMatch(/^git-session: commit refused/);
     expect(strict).toContain('commit again');
