@@ -63039,15 +63039,18 @@ function annotationFor(path3, lines2, commits) {
   const items = [];
   let decisions = 0;
   let deadEnds = 0;
+  let retired = 0;
   for (const c of commits) {
-    for (const d of c.decisions) items.push(`Decision: ${inline(reasonedLine(d))} (${c.short})`);
-    for (const d of c.deadEnds) items.push(`Dead end: ${inline(reasonedLine(d))} (${c.short})`);
+    for (const d of c.decisions) items.push(`Decision: ${inline(reasonedLine(d))} (${c.short})${statusNote(d)}`);
+    for (const d of c.deadEnds) items.push(`Dead end: ${inline(reasonedLine(d))} (${c.short})${statusNote(d)}`);
     decisions += c.decisions.length;
     deadEnds += c.deadEnds.length;
+    retired += [...c.decisions, ...c.deadEnds].filter((d) => statusNote(d) !== "").length;
   }
   if (items.length === 0) return void 0;
   const title = [decisions > 0 && plural(decisions, "decision", "decisions"), deadEnds > 0 && plural(deadEnds, "dead end", "dead ends")].filter(Boolean).join(" and ");
-  return { path: path3, start: lines2.start, end: lines2.end, title: `${title} behind these lines`, message: items.join("\n") };
+  const inForce = retired === 0 ? "" : retired === items.length ? " (none in force)" : ` (${retired} no longer in force)`;
+  return { path: path3, start: lines2.start, end: lines2.end, title: `${title} behind these lines${inForce}`, message: items.join("\n") };
 }
 function mergeAdjacent(annotations2) {
   const out = [];

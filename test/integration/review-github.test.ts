@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempRepo, type TempRepo } from '../helpers/repo.js';
+import { sessionRepo } from './commit-setup.js';
 
 let repo: TempRepo;
 afterEach(() => repo?.cleanup());
@@ -26,6 +27,22 @@ describe('git session review --format github', () => {
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^::notice file=notes\.md,line=1,endLine=1,title=1 dead end behind these lines::Dead end: a wiki page, 100%25 ignored — nobody reads it \([0-9a-f]{7}\)$/);
     expect(lines[1]).toMatch(/^::notice file=src\/a\.ts,line=2,endLine=3,title=1 decision behind these lines::Decision: shout — easier to spot \([0-9a-f]{7}\)$/);
+  });
+
+  it('says so when a decision behind the lines is no longer in force', () => {
+    repo = sessionRepo();
+    commit('Base', { 'src/a.ts': 'one\ntwo\nthree\n' });
+    repo.git(['checkout', '-q', '-b', 'topic']);
+    repo.run(['decide', 'shout', '--because', 'easier to spot']);
+    commit('Shout', { 'src/a.ts': 'one\nTWO\nTHREE\n' });
+    repo.run(['decide', 'whisper', '--because', 'calmer logs', '--supersedes', 'shout']);
+    commit('Note the change of mind', { 'notes.md': 'calmer\n' });
+    const run = repo.run(['review', 'main..HEAD', '--format', 'github']);
+    expect(run.code, run.stderr).toBe(0);
+    const notice = run.stdout.split('\n').find((l) => l.includes('file=src/a.ts'));
+    expect(notice).toMatch(
+      /^::notice file=src\/a\.ts,line=2,endLine=3,title=1 decision behind these lines \(none in force\)::Decision: shout — easier to spot \([0-9a-f]{7}\) \(superseded by [0-9a-f]{7}\)$/,
+    );
   });
 
   it('names github among the formats review takes', () => {

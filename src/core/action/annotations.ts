@@ -1,5 +1,5 @@
 import type { Reasoned } from '../report/types.js';
-import { inline, reasonedLine } from '../report/commits.js';
+import { inline, reasonedLine, statusNote } from '../report/commits.js';
 
 /** What a commit that last changed some lines recorded, as `why --format json` lists it. */
 export interface LineCommit {
@@ -27,22 +27,29 @@ function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** The notice for lines whose last changes are `commits`, or undefined when they recorded nothing. */
+/**
+ * The notice for lines whose last changes are `commits`, or undefined when they recorded
+ * nothing. An item no longer in force says what became of it, as the review does: a
+ * reviewer must not take a superseded decision for the rule these lines follow.
+ */
 export function annotationFor(path: string, lines: { start: number; end: number }, commits: readonly LineCommit[]): Annotation | undefined {
   const items: string[] = [];
   let decisions = 0;
   let deadEnds = 0;
+  let retired = 0;
   for (const c of commits) {
-    for (const d of c.decisions) items.push(`Decision: ${inline(reasonedLine(d))} (${c.short})`);
-    for (const d of c.deadEnds) items.push(`Dead end: ${inline(reasonedLine(d))} (${c.short})`);
+    for (const d of c.decisions) items.push(`Decision: ${inline(reasonedLine(d))} (${c.short})${statusNote(d)}`);
+    for (const d of c.deadEnds) items.push(`Dead end: ${inline(reasonedLine(d))} (${c.short})${statusNote(d)}`);
     decisions += c.decisions.length;
     deadEnds += c.deadEnds.length;
+    retired += [...c.decisions, ...c.deadEnds].filter((d) => statusNote(d) !== '').length;
   }
   if (items.length === 0) return undefined;
   const title = [decisions > 0 && plural(decisions, 'decision', 'decisions'), deadEnds > 0 && plural(deadEnds, 'dead end', 'dead ends')]
     .filter(Boolean)
     .join(' and ');
-  return { path, start: lines.start, end: lines.end, title: `${title} behind these lines`, message: items.join('\n') };
+  const inForce = retired === 0 ? '' : retired === items.length ? ' (none in force)' : ` (${retired} no longer in force)`;
+  return { path, start: lines.start, end: lines.end, title: `${title} behind these lines${inForce}`, message: items.join('\n') };
 }
 
 /** Joins notices on touching ranges of one file that say the same thing. */
