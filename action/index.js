@@ -62765,13 +62765,13 @@ function pathArgs(paths) {
 }
 async function failed(result, what, opts) {
   if (!await hasHead(opts)) {
-    throw new GitSessionError(ExitCode2.Git, "this repository has no commits yet.", {
+    throw new GitSessionError(ExitCode2.Git, "the current branch has no commits yet.", {
       fix: "Make a first commit, then ask again."
     });
   }
-  const detail = result.stderr.trim().split("\n")[0] ?? "";
-  throw new GitSessionError(ExitCode2.Git, `git could not read ${what}: ${detail.replace(/^fatal: /, "")}`, {
-    fix: "Check the revision, range, date or path (git log accepts the same ones)."
+  const detail = (result.stderr.trim().split("\n")[0] ?? "").replace(/^fatal: /, "");
+  throw new GitSessionError(ExitCode2.Git, `git could not read ${what}: ${detail}${/[.!?]$/.test(detail) ? "" : "."}`, {
+    fix: "Check the revision, range, date, pattern or path (git log accepts the same ones)."
   });
 }
 async function readCommits(keys, query, opts) {

@@ -67,13 +67,15 @@ function pathArgs(paths: readonly string[] | undefined): string[] {
 /** Turns a git call that failed into the error a reader shows: no commits yet, or what git could not read. */
 export async function failed(result: GitResult, what: string, opts: HistoryOptions): Promise<never> {
   if (!(await hasHead(opts))) {
-    throw new GitSessionError(ExitCode.Git, 'this repository has no commits yet.', {
+    // An orphan branch has none in a repository that has others.
+    throw new GitSessionError(ExitCode.Git, 'the current branch has no commits yet.', {
       fix: 'Make a first commit, then ask again.',
     });
   }
-  const detail = result.stderr.trim().split('\n')[0] ?? '';
-  throw new GitSessionError(ExitCode.Git, `git could not read ${what}: ${detail.replace(/^fatal: /, '')}`, {
-    fix: 'Check the revision, range, date or path (git log accepts the same ones).',
+  const detail = (result.stderr.trim().split('\n')[0] ?? '').replace(/^fatal: /, '');
+  // git's line ends without a full stop, and the fix follows it on the same line.
+  throw new GitSessionError(ExitCode.Git, `git could not read ${what}: ${detail}${/[.!?]$/.test(detail) ? '' : '.'}`, {
+    fix: 'Check the revision, range, date, pattern or path (git log accepts the same ones).',
   });
 }
 

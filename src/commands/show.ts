@@ -44,7 +44,7 @@ async function resolveAt(at: string, h: History): Promise<CommitRecord> {
   const [commit] = await readCommits(h.keys, { revArgs: ['HEAD'], filters: [...one, `--before=${at}`], label: at }, h.opts);
   if (!commit) {
     throw new GitSessionError(ExitCode.Git, `"${at}" is not a revision, and no commit on HEAD is older than that date.`, {
-      fix: 'Pass a commit, branch or tag, or a later date such as "2 weeks ago" or 2026-11-01.',
+      fix: 'Pass a commit, branch or tag, or a date after the first commit\'s (`git log --reverse --format="%h %ad" | head -1` shows it).',
     });
   }
   return commit;
@@ -65,7 +65,10 @@ export async function show(args: ShowArgs, ctx: CommandContext): Promise<Command
   if (content === undefined) {
     throw new GitSessionError(ExitCode.BadInput, `not in commit ${commit.short} (${commit.subject}).`, {
       file,
-      fix: 'Pick a later commit or date; `git log --format="%h %s" -- ' + file + '` lists the commits that changed it.',
+      fix:
+        at === 'HEAD'
+          ? `Start one with \`git session init\` (or set session.file in .gitsession to the file it is kept in); \`git log --format="%h %s" -- ${file}\` lists any commits that had it.`
+          : 'Pick a later commit or date; `git log --format="%h %s" -- ' + file + '` lists the commits that changed it.',
     });
   }
   // The file as committed, but no report repeats a secret-looking span.

@@ -129,14 +129,27 @@ describe('git session log', () => {
     }
   });
 
+  it('ends git\'s reason with a full stop before the fix', () => {
+    const run = repo.run(['log', '--grep', '[']);
+    expect(run.code).toBe(7);
+    expect(run.stderr).toMatch(/^git-session: git could not read .*: Invalid regular expression\. Check the revision, range, date, pattern or path/);
+  });
+
   it('gives one clear error in a repository without commits', () => {
     const empty = tempRepo({ empty: true });
     try {
       const run = empty.run(['log']);
       expect(run.code).toBe(7);
-      expect(run.stderr).toBe('git-session: this repository has no commits yet. Make a first commit, then ask again.\n');
+      expect(run.stderr).toBe('git-session: the current branch has no commits yet. Make a first commit, then ask again.\n');
     } finally {
       empty.cleanup();
+    }
+    // An orphan branch in a repository that has commits on others.
+    repo.git(['checkout', '-q', '--orphan', 'fresh']);
+    try {
+      expect(repo.run(['log']).stderr).toBe('git-session: the current branch has no commits yet. Make a first commit, then ask again.\n');
+    } finally {
+      repo.git(['checkout', '-q', '-f', 'main']);
     }
   });
 

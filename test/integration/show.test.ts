@@ -73,8 +73,21 @@ describe('git session show', () => {
     const early = repo.run(['show', '--at', '2001-01-01']);
     expect(early.code).toBe(7);
     expect(early.stderr).toContain('"2001-01-01" is not a revision, and no commit on HEAD is older than that date.');
+    // The fix names no date as an example: any example could be the one that just failed.
+    expect(early.stderr).toContain('a date after the first commit');
     const option = repo.run(['show', '--at=--all']);
     expect(option.code).toBe(2);
+  });
+
+  it('points at init when HEAD has no session file', () => {
+    const other = tempRepo();
+    try {
+      const run = other.run(['show']);
+      expect(run.code).toBe(4);
+      expect(run.stderr).toMatch(/^git-session: SESSION\.md: not in commit [0-9a-f]{7} .*Start one with `git session init`/);
+    } finally {
+      other.cleanup();
+    }
   });
 
   it('redacts secrets in every form, the file content included', () => {
