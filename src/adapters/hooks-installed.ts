@@ -29,5 +29,5 @@ export function hooksInstalled(repo: RepoInfo): boolean {
 
 /** What to run so that this clone gets the hooks. */
 export function hooksFix(how: string): string {
-  return `run \`${how} init\` in this clone (the hooks are per clone; where the project installs them on npm install, run npm install)`;
+  return `run \`${how} setup\` in this clone (the hooks are per clone; where the project installs them on npm install, run npm install)`;
 }

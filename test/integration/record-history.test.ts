@@ -167,10 +167,15 @@ describe('commits made without the hooks', () => {
     repo.git(['clone', '-q', repo.dir, clone]);
     const base = repo.git(['-C', clone, 'rev-parse', 'HEAD']).stdout.trim();
     const status = repo.run(['status'], { cwd: clone });
-    expect(status.stdout).toMatch(/Hooks: not installed in this clone/);
+    expect(status.stdout).toMatch(/Hooks: not installed in this clone.*run `git session setup` in this clone/);
     expect(JSON.parse(repo.run(['status', '--json'], { cwd: clone }).stdout).hooksInstalled).toBe(false);
     expect(JSON.parse(repo.run(['status', '--json']).stdout).hooksInstalled).toBe(true);
-    expect(repo.run(['context'], { cwd: clone }).stdout).toMatch(/This clone has no git-session hooks.*init/);
+    expect(repo.run(['context'], { cwd: clone }).stdout).toMatch(/This clone has no git-session hooks.*Fix: `git session setup`/);
+    // The fix they are given does it.
+    const fixed = join(repo.dir, '..', 'fixed');
+    repo.git(['clone', '-q', repo.dir, fixed]);
+    expect(repo.run(['setup'], { cwd: fixed }).code).toBe(0);
+    expect(JSON.parse(repo.run(['status', '--json'], { cwd: fixed }).stdout).hooksInstalled).toBe(true);
     expect(repo.run(['decide', 'Ship behind a flag', '--because', 'safe rollout'], { cwd: clone }).code).toBe(0);
     repo.write('clone/src/flag.ts', 'flag\n');
     repo.git(['add', '-A'], { cwd: clone });

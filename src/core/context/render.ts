@@ -50,7 +50,7 @@ function staleness(data: ContextData, limits: Limits, how: string): string[] {
   if (!data.sessionExists) return [...problems, `- ${data.sessionFile} does not exist: run \`${how} init\`.`];
   const out = [...problems];
   if (data.hooksInstalled === false) {
-    out.push(`- This clone has no git-session hooks: commits get no trailers or journal entries (what SESSION.md records still counts). Fix: \`${how} init\`.`);
+    out.push(`- This clone has no git-session hooks: commits get no trailers or journal entries (what SESSION.md records still counts). Fix: \`${how} setup\`.`);
   }
   if (data.cloneConfigured === false) out.push(`- ${cloneConfigNote(data.sessionFile)} Fix: \`${how} setup\`.`);
   if (!s.stale) return [...out, `- ${data.sessionFile} is up to date with the code.`];
