@@ -56,6 +56,22 @@ export async function readCommitState(cwd: string, env: NodeJS.ProcessEnv, revs:
 }
 
 /**
+ * The branch a rebase is rewriting: git detaches HEAD while it runs, and the commits
+ * made at an edit stop or by an exec line belong to that branch.
+ */
+function rebasedBranch(gitDir: string): string | undefined {
+  for (const dir of ['rebase-merge', 'rebase-apply']) {
+    try {
+      const name = /^refs\/heads\/(.+)$/.exec(readFileSync(join(gitDir, dir, 'head-name'), 'utf8').trim());
+      if (name) return name[1];
+    } catch {
+      // No rebase of this kind, or of a detached HEAD.
+    }
+  }
+  return undefined;
+}
+
+/**
  * The commit state for a known layout, without asking git: prepare-commit-msg and
  * commit-msg find the git dir from their message file (`COMMIT_EDITMSG` sits in it)
  * and run at the top of the work tree.
@@ -71,6 +87,7 @@ export function commitStateAt(
     const head = readFileSync(join(gitDir, 'HEAD'), 'utf8').trim();
     const ref = /^ref: refs\/heads\/(.+)$/.exec(head);
     if (ref) branch = ref[1]!;
+    else branch = rebasedBranch(gitDir) ?? branch;
   } catch {
     // An unreadable HEAD only costs the branch name in the journal.
   }

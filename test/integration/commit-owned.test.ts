@@ -171,6 +171,8 @@ describe('decisions follow their commit', () => {
     expect(trailerValues(repo, 'Decision', 'HEAD~1')).toEqual(['Split the converter — two owners']);
     expect(repo.git(['show', 'HEAD~1:SESSION.md']).stdout).toContain('Split the converter');
     expect(trailerValues(repo, 'Decision', 'HEAD')).toEqual([]);
+    // git detaches HEAD while it rebases; the entry names the branch being rewritten.
+    expect(journalHeadings(repo, 'HEAD~1').at(-1)).toMatch(/ · main · /);
     expect(residue(repo)).toBe('');
   });
 
