@@ -54,14 +54,19 @@ export async function runCli(
       const rest = opts['--'] ?? [];
       const words = spec.afterDashes === 'paths' ? given.slice(0, args.length) : positionals(args, given.slice(0, args.length), rest);
       const values: Record<string, unknown> = {};
-      args.forEach((arg, i) => (values[bare(arg)] = words[i] ?? undefined));
+      // Paths before `--` as well as after it, as git log takes them: `[...paths]`.
+      const listed: string[] = [];
+      args.forEach((arg, i) => {
+        if (arg.startsWith('[...')) listed.push(...((words[i] as string[] | undefined) ?? []));
+        else values[bare(arg)] = words[i] ?? undefined;
+      });
       for (const o of spec.options ?? []) {
         const { names, key, takesValue } = optionNames(o.flags);
         // Option values exactly as typed: cac reads `--since 007` as 7 and `--because ""` as 0.
         const raw = takesValue ? names.map((n) => rawOption(argv, n)).find((r) => r !== undefined) : undefined;
         values[key] = raw ?? opts[key];
       }
-      pending = spec.run(valuesOf(values, spec.afterDashes === 'paths' ? rest : []), ctx);
+      pending = spec.run(valuesOf(values, spec.afterDashes === 'paths' ? [...listed, ...rest] : []), ctx);
     });
   }
 

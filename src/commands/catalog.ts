@@ -157,8 +157,8 @@ export const COMMANDS: readonly CommandSpec[] = [
     },
   },
   {
-    usage: 'log',
-    summary: 'Work entries of a period: commits with their decisions, dead ends and journal data',
+    usage: 'log [...paths]',
+    summary: 'Work entries of a period: commits with their decisions, dead ends and journal data (only those touching the paths, when given)',
     options: [
       { flags: '--since <when>', description: 'Start of the period, in any form git accepts' },
       { flags: '--until <when>', description: 'End of the period' },

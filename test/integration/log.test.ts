@@ -66,6 +66,8 @@ describe('git session log', () => {
     expect(subjects(repo.run(['log', '--author', 'bo@', '--format', 'json']).stdout)).toEqual(['Docs by Bo']);
     expect(subjects(repo.run(['log', '--grep', 'tokens', '--format', 'json']).stdout)).toEqual(['Cache tokens']);
     expect(subjects(repo.run(['log', '--format', 'json', '--', 'src/auth.ts']).stdout)).toEqual(['Small fix', 'Cache tokens', 'Old auth work']);
+    // As git log takes them: paths before `--` too.
+    expect(subjects(repo.run(['log', 'src/auth.ts', '--format', 'json']).stdout)).toEqual(['Small fix', 'Cache tokens', 'Old auth work']);
   });
 
   it('takes a count in every form git log does, and refuses one that is not a whole number', () => {
