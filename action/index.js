@@ -63888,8 +63888,9 @@ function label(report) {
 }
 function journalLine(entry) {
   const parts = [`${entry.time} on ${entry.branch}`];
+  if (entry.reverts) parts.push(`reverts ${entry.reverts}`);
   if (entry.status) parts.push(`status: ${entry.status}`);
-  return `Journal: ${parts.join("; ")}`;
+  return `Journal${entry.kind === "commit" ? "" : ` (${entry.kind})`}: ${parts.join("; ")}`;
 }
 function commitBlock(c) {
   const lines2 = [`## ${c.short} ${inline(c.subject)}`, "", `${inline(c.author)}, ${day(c.date)}`, ""];

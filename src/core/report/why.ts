@@ -82,8 +82,10 @@ function label(report: WhyReport): string {
  */
 export function journalLine(entry: JournalEntry): string {
   const parts = [`${entry.time} on ${entry.branch}`];
+  if (entry.reverts) parts.push(`reverts ${entry.reverts}`);
   if (entry.status) parts.push(`status: ${entry.status}`);
-  return `Journal: ${parts.join('; ')}`;
+  // A checkpoint or a session's close beside a commit's entry must not read as a second commit.
+  return `Journal${entry.kind === 'commit' ? '' : ` (${entry.kind})`}: ${parts.join('; ')}`;
 }
 
 function commitBlock(c: CommitJson): string {

@@ -88,4 +88,10 @@ describe('journalLine', () => {
     const entry = { time: '2026-11-02 10:00 +00:00', kind: 'commit' as const, branch: 'main', author: 'Ada <a@x>', goal: 'Ship the exporter', decisions: [], deadEnds: [], status: 'halfway', files: [] };
     expect(journalLine(entry)).toBe('Journal: 2026-11-02 10:00 +00:00 on main; status: halfway');
   });
+
+  it('names an entry that is not a commit\'s, and what a revert undid', () => {
+    const entry = { time: '2026-11-02 10:00 +00:00', branch: 'main', author: 'Ada <a@x>', decisions: [], deadEnds: [], files: [] };
+    expect(journalLine({ ...entry, kind: 'checkpoint' })).toBe('Journal (checkpoint): 2026-11-02 10:00 +00:00 on main');
+    expect(journalLine({ ...entry, kind: 'commit', reverts: 'abc1234 Cache tokens' })).toBe('Journal: 2026-11-02 10:00 +00:00 on main; reverts abc1234 Cache tokens');
+  });
 });
