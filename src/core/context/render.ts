@@ -75,7 +75,8 @@ function record(how: string): string {
 /** The summary part (goal to key files) at one level of detail. */
 function body(data: ContextData, l: Limits): string[] {
   const out: string[] = [`# Session context (git-session)`, ''];
-  const where = data.branch ? `Branch \`${clip(data.branch, 120)}\`; ` : '';
+  // No branch with commits read is a detached HEAD: what is committed there belongs to no branch.
+  const where = data.branch ? `Branch \`${clip(data.branch, 120)}\`; ` : data.history.commits > 0 ? 'Detached HEAD (on no branch); ' : '';
   const from = data.sessionExists ? `from ${clip(data.sessionFile, 120)} and ` : `no ${clip(data.sessionFile, 120)}; from `;
   out.push(`${where}${from}${data.history.commits} commit(s) (${data.history.range}).`, '');
   out.push(`**Goal:** ${data.goal ? clip(data.goal, l.text) : '(not set)'}`, '');

@@ -95,6 +95,7 @@ describe('renderContextMarkdown', () => {
     const data = contextData({ sessionExists: false, goal: null, status: null, nextSteps: [], keyFiles: [], staleness: { ...contextData().staleness, sessionCommit: null } });
     expect(renderContextMarkdown(data)).toContain('Branch `main`; no SESSION.md; from 3 commit(s) (last 50 commits).');
     expect(renderContextMarkdown({ ...data, sessionExists: true })).toContain('Branch `main`; from SESSION.md and 3 commit(s) (last 50 commits).');
+    expect(renderContextMarkdown({ ...data, sessionExists: true, branch: null })).toContain('Detached HEAD (on no branch); from SESSION.md and 3 commit(s)');
   });
 
   it('keeps every section at full detail when it fits', () => {
