@@ -56,7 +56,9 @@ function clip(text: string): string {
 
 // `how`: the command prefix that works here; the session's own text is never rewritten.
 function render(r: StatusReport, how: string): string {
-  const out = [`# ${r.file}${r.title ? ` — ${r.title}` : ''}`, ''];
+  // A title that already names the file ("SESSION.md — auth work") is the heading as it is.
+  const heading = !r.title ? r.file : r.title.startsWith(r.file) ? r.title : `${r.file} — ${r.title}`;
+  const out = [`# ${heading}`, ''];
   out.push(`- Goal: ${r.goal ? clip(r.goal) : '(none)'}`, `- Status: ${r.status ? clip(r.status) : '(none)'}`);
   if (r.nextSteps.length > 0) out.push(`- Next: ${clip(r.nextSteps[0]!)}${r.nextSteps.length > 1 ? ` (+${r.nextSteps.length - 1} more)` : ''}`);
   out.push('', '## Sections');

@@ -74,6 +74,9 @@ describe('git session status', () => {
     expect(r.stdout).toContain('- Decisions [decisions]: 2 items');
     expect(r.stdout).toContain('## Unknown sections');
     expect(r.stdout).toContain('- Uncommitted edits: yes');
+    // A title that names the file already is not preceded by it again.
+    repo.write('SESSION.md', SESSION.replace(/^# .*$/m, '# SESSION.md — importer'));
+    expect(repo.run(['status']).stdout).toMatch(/^# SESSION\.md — importer\n/);
   });
 
   it('marks a private section once, and leaves private regions out of goal and status', () => {
