@@ -64309,7 +64309,7 @@ async function squashMessage(args, ctx) {
   } catch (error2) {
     if (!(error2 instanceof GitSessionError) || error2.exitCode !== ExitCode2.Git) throw error2;
     const label2 = `git could not read the range "${args.range}": `;
-    const reason = error2.problem.startsWith(label2) ? error2.problem.slice(label2.length) : "";
+    const reason = error2.problem.startsWith(label2) ? error2.problem.slice(label2.length).replace(/\.$/, "") : "";
     throw new GitSessionError(ExitCode2.Git, `git cannot read the range "${args.range}"${reason ? ` (${reason})` : ""}.`, {
       fix: "Name a range such as main..HEAD, or the branch you merge into: main.",
       cause: error2

@@ -38,7 +38,7 @@ export async function squashMessage(args: { range: string }, ctx: CommandContext
     if (!(error instanceof GitSessionError) || error.exitCode !== ExitCode.Git) throw error;
     // One sentence for git's complaint, one for the fix.
     const label = `git could not read the range "${args.range}": `;
-    const reason = error.problem.startsWith(label) ? error.problem.slice(label.length) : '';
+    const reason = error.problem.startsWith(label) ? error.problem.slice(label.length).replace(/\.$/, '') : '';
     throw new GitSessionError(ExitCode.Git, `git cannot read the range "${args.range}"${reason ? ` (${reason})` : ''}.`, {
       fix: 'Name a range such as main..HEAD, or the branch you merge into: main.',
       cause: error,
