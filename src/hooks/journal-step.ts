@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { git } from '../adapters/git.js';
 import { writeJournalEntry, type WrittenEntry } from '../adapters/journal-file.js';
 import { killPoint } from '../adapters/test-kill.js';
-import { ENTRY_HEADING, formatDuration, formatLocalTime, journalPath, parseEntries, parseGitDate, parseLocalTime, renderEntry, type JournalFile } from '../core/journal/entry.js';
+import { ENTRY_HEADING, formatLocalTime, journalPath, parseEntries, parseGitDate, renderEntry, sincePrevious, type JournalFile } from '../core/journal/entry.js';
 import type { SessionEntry } from '../core/pipeline/session-diff.js';
 import { joinReason } from '../core/trailers/index.js';
 import { redactSecrets } from '../core/redact/index.js';
@@ -184,7 +184,7 @@ export async function writeCommitJournal(j: CommitJournal): Promise<string> {
       const reverts = j.amend && replacing ? parseEntries(replacing)[0]?.reverts : undefined;
       // A new week's file shows no earlier entry: the one written last (in last week's file) counts.
       const before = previousTime ?? (record && record.path !== relative ? record.time : undefined);
-      const previous = before ? parseLocalTime(before) : undefined;
+      const since = sincePrevious(time, before);
       return renderEntry(
         {
           time,
@@ -196,7 +196,7 @@ export async function writeCommitJournal(j: CommitJournal): Promise<string> {
           deadEnds: j.deadEnds.map((d) => joinReason(d.text, d.reason)),
           ...(j.status ? { status: j.status } : {}),
           files: shown.files,
-          ...(previous ? { sincePrevious: formatDuration(now.getTime() - previous.getTime()) } : {}),
+          ...(since ? { sincePrevious: since } : {}),
           ...(reverts ? { reverts } : {}),
           id: entryId(),
         },
