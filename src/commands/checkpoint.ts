@@ -89,7 +89,7 @@ export async function writeCheckpoint(ctx: CommandContext, kind: 'checkpoint' | 
       written = renderEntry({ ...entry, ...(since ? { sincePrevious: since } : {}) }, eol);
       return written;
     },
-    false,
+    undefined,
     relPath,
   );
   return { path: relPath, entry: written.replace(/\r\n/g, '\n').trimEnd() };
