@@ -2,7 +2,7 @@ import type { CommandContext } from '../context.js';
 import { promptModeOf, type Config } from '../core/config.js';
 import type { CommitFacts, OwnedEdits, StagedSession } from '../core/pipeline/commit-plan.js';
 import type { Committer } from '../core/pipeline/policy/stale-action.js';
-import { parseNumstat } from '../core/pipeline/numstat.js';
+import { commonChanges, parseNumstat } from '../core/pipeline/numstat.js';
 import { journalMatcher, normalisePath } from '../core/pipeline/paths.js';
 import { GIT_SETTINGS_PATTERN, parseGitSettings, PREFLIGHT_FLAG, type GitSettings } from '../core/pipeline/preflight.js';
 import { skipReason } from '../core/pipeline/skip.js';
@@ -31,6 +31,10 @@ export interface CommitSetting {
   base: string;
   /** The base's session file blob, undefined where it has none. */
   baseBlob: string | undefined;
+  /** On an amend, the amended commit's parents ([] otherwise): more than one for a merge. */
+  parents: string[];
+  /** An amended merge's session file blobs in its other parents: what they brought is not the merge's own. */
+  mergedBlobs: (string | undefined)[];
   where: Where;
   isJournal: (path: string) => boolean;
   /** The staged files with line counts (the journal included). */
@@ -58,6 +62,23 @@ export async function objectId(cwd: string, env: NodeJS.ProcessEnv, rev: string)
   return out.code === 0 ? out.stdout.trim() : undefined;
 }
 
+/** The parents of the commit an amend replaces (none for a root commit). */
+async function amendedParents(cwd: string, env: NodeJS.ProcessEnv): Promise<string[]> {
+  const out = await git(['rev-parse', 'HEAD^@'], { cwd, env, allowFailure: true });
+  return out.code === 0 ? out.stdout.split('\n').map((l) => l.trim()).filter(Boolean) : [];
+}
+
+/**
+ * The staged files with line counts, against HEAD, or on an amend against the amended
+ * commit's parent; for an amended merge, only what differs from every parent.
+ */
+async function stagedFiles(cwd: string, env: NodeJS.ProcessEnv, amend: boolean, base: string, merged: readonly string[]): Promise<JournalFile[]> {
+  const against = async (rev: string | undefined) =>
+    parseNumstat((await git(['diff', '--cached', '--numstat', '-z', ...(rev ? [rev] : [])], { cwd, env })).stdout);
+  if (!amend) return against(undefined);
+  return commonChanges(await Promise.all([base, ...merged].map(against)));
+}
+
 async function amendBase(cwd: string, env: NodeJS.ProcessEnv, parent: string | undefined): Promise<string> {
   if (parent) return parent;
   return (await git(['hash-object', '-t', 'tree', '--stdin'], { cwd, env, input: '' })).stdout.trim();
@@ -80,6 +101,7 @@ export async function readCommitSetting(args: string[], ctx: CommandContext): Pr
   // Only a line that says so is read: a hook manager may hand over a stdin that never ends.
   const pipedText = amend || !args.includes(PREFLIGHT_FLAG) ? undefined : readPreflight();
   // Asked beside the other calls only when the pipe did not say: most commits never wait for it.
+  const askedParents = amend ? amendedParents(ctx.cwd, env) : Promise.resolve([]);
   const askedRevert = amend || pipedText?.headReverts !== undefined ? undefined : headIsRevert({ cwd: ctx.cwd, env }).catch(() => false);
   const state: CommitState =
     (pipedText && preflightState(pipedText, normalisePath(config.sessionFile))) ??
@@ -100,9 +122,10 @@ export async function readCommitSetting(args: string[], ctx: CommandContext): Pr
   }
   const baseBlob = moved ? await objectId(root, env, `${parent}:${sessionFile}`) : state.revs[baseFile];
   const base = amend ? await amendBase(root, env, state.revs[parent]) : 'HEAD';
-  const files = pipedText
-    ? parseNumstat(pipedText.numstat)
-    : parseNumstat((await git(['diff', '--cached', '--numstat', '-z', ...(amend ? [base] : [])], { cwd: root, env })).stdout);
+  const parents = await askedParents;
+  const mergedParents = parents.slice(1);
+  const mergedBlobs = await Promise.all(mergedParents.map((p) => objectId(root, env, `${p}:${sessionFile}`)));
+  const files = pipedText ? parseNumstat(pipedText.numstat) : await stagedFiles(root, env, amend, base, mergedParents);
   return {
     root,
     env,
@@ -113,6 +136,8 @@ export async function readCommitSetting(args: string[], ctx: CommandContext): Pr
     piped: pipedText !== undefined,
     base,
     baseBlob,
+    parents,
+    mergedBlobs,
     where: { cwd: root, env, sessionFile, cachePath: state.cachePath },
     isJournal: journalMatcher(config.journal.path),
     files,
@@ -129,15 +154,14 @@ export async function gitSettingsOf(s: CommitSetting): Promise<GitSettings> {
 
 /** The staged files again, after the hook staged something (owned edits, the menu). */
 export async function restagedFiles(s: CommitSetting): Promise<JournalFile[]> {
-  const out = await git(['diff', '--cached', '--numstat', '-z', ...(s.amend ? [s.base] : [])], { cwd: s.root, env: s.env });
-  return parseNumstat(out.stdout);
+  return stagedFiles(s.root, s.env, s.amend, s.base, s.parents.slice(1));
 }
 
 async function readSession(s: CommitSetting, blob: string | undefined, updated: boolean): Promise<StagedSession> {
   if (!blob) return { kind: 'absent' };
   try {
     if (!updated) return { kind: 'read', summary: await summaryFor(s.where, blob) };
-    const delta = await sessionDelta(s.where, blob, s.baseBlob);
+    const delta = await sessionDelta(s.where, blob, s.baseBlob, s.mergedBlobs);
     return { kind: 'read', summary: delta.summary, change: delta };
   } catch (error) {
     if (error instanceof ConflictedSession) return { kind: 'conflicted', lines: error.lines };

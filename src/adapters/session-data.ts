@@ -138,22 +138,27 @@ export interface SessionDelta {
 /**
  * Compares the staged session file with the base's (HEAD's, or its parent's on an
  * amend): decisions and dead ends whose text is new. A base without the file (a first
- * commit), or one the parser refuses, makes every entry new.
+ * commit), or one the parser refuses, makes every entry new. An amended merge's other
+ * parents (`merged`) count as bases too: what they brought is not the merge's own.
  */
-export async function sessionDelta(w: Where, blob: string, baseBlob: string | undefined): Promise<SessionDelta> {
-  // The base first: storing the staged summary may push an older entry out of the cache.
-  let previous: SessionSummary | undefined;
-  try {
-    previous = baseBlob ? await summaryFor(w, baseBlob) : undefined;
-  } catch {
-    previous = undefined;
+export async function sessionDelta(w: Where, blob: string, baseBlob: string | undefined, merged: readonly (string | undefined)[] = []): Promise<SessionDelta> {
+  // The bases first: storing the staged summary may push an older entry out of the cache.
+  const bases: SessionSummary[] = [];
+  for (const b of [baseBlob, ...merged]) {
+    try {
+      if (b) bases.push(await summaryFor(w, b));
+    } catch {
+      // A base the parser refuses holds nothing to compare with.
+    }
   }
   const summary = await stagedSummary(w, blob, baseBlob);
+  // A secret any parent holds is in history already; each kind counted as often as the parent with most of it.
+  const held = bases.reduce<string[]>((all, b) => [...all, ...addedKinds(all, b.secretKinds)], []);
   return {
     summary,
-    decisions: newEntries(previous?.decisions ?? [], summary.decisions),
-    deadEnds: newEntries(previous?.deadEnds ?? [], summary.deadEnds),
+    decisions: newEntries(bases.flatMap((b) => b.decisions), summary.decisions),
+    deadEnds: newEntries(bases.flatMap((b) => b.deadEnds), summary.deadEnds),
     secretKinds: summary.secretKinds,
-    newSecretKinds: addedKinds(previous?.secretKinds ?? [], summary.secretKinds),
+    newSecretKinds: addedKinds(held, summary.secretKinds),
   };
 }

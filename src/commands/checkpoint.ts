@@ -8,7 +8,7 @@ import { findRepo } from '../adapters/repo.js';
 import { readSessionFile, type SessionFile } from '../adapters/session-file.js';
 import { countLines } from '../adapters/work-tree.js';
 import { ExitCode, GitSessionError } from '../errors.js';
-import { formatDuration, formatLocalTime, journalPath, parseLocalTime, renderEntry, type JournalEntry, type JournalFile } from '../core/journal/entry.js';
+import { formatLocalTime, journalPath, renderEntry, sincePrevious, type JournalEntry, type JournalFile } from '../core/journal/entry.js';
 import { parseNumstat } from '../core/pipeline/numstat.js';
 import { journalMatcher } from '../core/pipeline/paths.js';
 import { summarizeSession } from '../core/pipeline/session-summary.js';
@@ -85,12 +85,11 @@ export async function writeCheckpoint(ctx: CommandContext, kind: 'checkpoint' | 
   writeJournalEntry(
     join(root, relPath),
     (eol, previousTime) => {
-      const previous = previousTime ? parseLocalTime(previousTime) : undefined;
-      const sincePrevious = previous ? formatDuration(ctx.now.getTime() - previous.getTime()) : undefined;
-      written = renderEntry({ ...entry, sincePrevious }, eol);
+      const since = sincePrevious(entry.time, previousTime);
+      written = renderEntry({ ...entry, ...(since ? { sincePrevious: since } : {}) }, eol);
       return written;
     },
-    false,
+    undefined,
     relPath,
   );
   return { path: relPath, entry: written.replace(/\r\n/g, '\n').trimEnd() };

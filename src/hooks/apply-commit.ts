@@ -33,6 +33,7 @@ export async function applyCommitPlan(plan: CommitPlan, s: CommitSetting, now: D
         branch: s.state.branch,
         ...plan.journal,
         amend: s.amend,
+        parents: s.parents,
         carried: s.state.markers.carried,
         changedPaths: s.files.map((f) => f.path),
         lastEntryPath: s.state.lastEntryPath,

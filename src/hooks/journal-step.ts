@@ -6,10 +6,11 @@ import { dirname, join } from 'node:path';
 import { git } from '../adapters/git.js';
 import { writeJournalEntry, type WrittenEntry } from '../adapters/journal-file.js';
 import { killPoint } from '../adapters/test-kill.js';
-import { ENTRY_HEADING, formatDuration, formatLocalTime, journalPath, parseEntries, parseGitDate, parseLocalTime, renderEntry, type JournalFile } from '../core/journal/entry.js';
+import { ENTRY_HEADING, formatLocalTime, journalPath, parseEntries, parseGitDate, renderEntry, sincePrevious, type JournalFile } from '../core/journal/entry.js';
 import type { SessionEntry } from '../core/pipeline/session-diff.js';
 import { joinReason } from '../core/trailers/index.js';
 import { redactSecrets } from '../core/redact/index.js';
+import { amendReplaces } from '../core/journal/amended.js';
 
 export interface CommitJournal {
   /** The work tree's top level: git runs there, and the journal path is relative to it. */
@@ -23,11 +24,13 @@ export interface CommitJournal {
   decisions: readonly SessionEntry[];
   deadEnds: readonly SessionEntry[];
   files: readonly JournalFile[];
-  /** An amend: replace the entry the amended commit added instead of adding another. */
+  /** An amend: replace the entries the amended commit added instead of adding another. */
   amend: boolean;
+  /** On an amend, the amended commit's parents: the entries they hold are never its own. */
+  parents: readonly string[];
   /** The index holds other commits' changes (a squash merge, `cherry-pick -n`): their staged entries stay (see CommitMarkers). */
   carried?: boolean;
-  /** Every path the commit changes, the journal included (on an amend: since the amended commit's parent). */
+  /** Every path the commit changes, the journal included (on an amend: since the amended commit's parents). */
   changedPaths: readonly string[];
   /** Where the last entry pre-commit wrote is remembered (`last-entry.json` in the state dir). */
   lastEntryPath: string;
@@ -121,6 +124,22 @@ async function unheldEntries(j: CommitJournal, relative: string, full: string): 
   return { offset: Buffer.byteLength(held, 'utf8'), length: Buffer.byteLength(text, 'utf8'), text };
 }
 
+/** A file's text at a revision; '' where it has none. */
+async function textAt(j: CommitJournal, rev: string, relative: string): Promise<string> {
+  const out = await git(['cat-file', 'blob', `${rev}:${relative}`], { cwd: j.root, env: j.env, allowFailure: true });
+  return out.code === 0 ? out.stdout : '';
+}
+
+/**
+ * The entries an amend replaces in this journal file (see amendReplaces): those the
+ * amended commit added, and those no commit holds unless git brought them in with
+ * other commits' changes (a squash merge, `cherry-pick -n`).
+ */
+async function amendedEntries(j: CommitJournal, relative: string): Promise<(entry: string) => boolean> {
+  const [head, ...parents] = await Promise.all(['HEAD', ...j.parents].map((rev) => textAt(j, rev, relative)));
+  return amendReplaces(head!, parents, !j.carried);
+}
+
 /**
  * The branch, the author and the file names as the entry shows them: a secret in any
  * of them (a token pasted into a branch name, a key in a file name) is redacted like
@@ -176,15 +195,16 @@ export async function writeCommitJournal(j: CommitJournal): Promise<string> {
     : !j.amend && !j.carried && j.changedPaths.includes(relative)
       ? await unheldEntries(j, relative, full)
       : undefined;
+  const amended = j.amend ? await amendedEntries(j, relative) : undefined;
   killPoint(j.env, 'journal-read');
   writeJournalEntry(
     full,
     (eol, previousTime, replacing) => {
       // An amended revert stays a revert: its entry keeps what it reverted.
-      const reverts = j.amend && replacing ? parseEntries(replacing)[0]?.reverts : undefined;
+      const reverts = j.amend && replacing ? parseEntries(replacing).find((e) => e.reverts)?.reverts : undefined;
       // A new week's file shows no earlier entry: the one written last (in last week's file) counts.
       const before = previousTime ?? (record && record.path !== relative ? record.time : undefined);
-      const previous = before ? parseLocalTime(before) : undefined;
+      const since = sincePrevious(time, before);
       return renderEntry(
         {
           time,
@@ -196,15 +216,14 @@ export async function writeCommitJournal(j: CommitJournal): Promise<string> {
           deadEnds: j.deadEnds.map((d) => joinReason(d.text, d.reason)),
           ...(j.status ? { status: j.status } : {}),
           files: shown.files,
-          ...(previous ? { sincePrevious: formatDuration(now.getTime() - previous.getTime()) } : {}),
+          ...(since ? { sincePrevious: since } : {}),
           ...(reverts ? { reverts } : {}),
           id: entryId(),
         },
         crlf ? '\r\n' : eol,
       );
     },
-    // Only when the amended commit wrote to this very file: after a week boundary its entry is in last week's file.
-    j.amend && j.changedPaths.includes(relative),
+    amended,
     relative,
     replace,
     // Recorded before the entry is written, so a kill in between cannot leave an entry

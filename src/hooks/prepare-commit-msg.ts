@@ -6,7 +6,7 @@ import { loadConfig } from '../adapters/config.js';
 import { git } from '../adapters/git.js';
 import { hasMessageContent, roomForSubject } from '../core/pipeline/message-file.js';
 import { skipReason } from '../core/pipeline/skip.js';
-import { handOffArgs, WEAVE_CONFIG } from '../core/pipeline/trailer-plan.js';
+import { handOffArgs, WEAVE_CONFIG, withoutHeldTrailers } from '../core/pipeline/trailer-plan.js';
 import { messageEncoding, latin1Text } from '../core/pipeline/preflight.js';
 import { withoutTrailers } from '../core/trailers/remove.js';
 import { lazy } from '../adapters/lazy.js';
@@ -59,6 +59,8 @@ export default async function prepareCommitMsg(args: string[], ctx: CommandConte
     // All of ours go, and the plan weaves them again in its order: one the commit's
     // content no longer holds (a decision deleted from the session file) stays out.
     message = withoutTrailers(message, keys, []);
+    // Those still in the message sit in earlier paragraphs (a squash or fixup put them there).
+    handOff = withoutHeldTrailers(handOff, message);
   }
   const empty = !hasMessageContent(message);
   if (handOff.length > 0) {

@@ -141,6 +141,32 @@ describe('the journal follows the author date git exports', () => {
     expect(week2).toMatch(/^### 2026-01-05 00:10 \+01:00 · commit .*\n(?:.*\n)*?- Since previous entry: 40m\n/);
     expect(residue(repo)).toBe('');
   });
+
+  it('measures "since previous entry" between the headings, and gives none to an entry dated before the last', () => {
+    repo = sessionRepo();
+    const commit = (name: string, date: string) => {
+      repo!.write(`src/${name}.js`, code(3, name));
+      repo!.git(['add', '-A']);
+      const r = gitNoTty(repo!, ['commit', '-q', '-m', name], { GIT_AUTHOR_DATE: date });
+      expect(r.code, r.stderr).toBe(0);
+    };
+    commit('first', '2026-01-07T10:00:50Z');
+    // Twenty seconds later, but in the next minute: the headings say a minute apart.
+    commit('second', '2026-01-07T10:01:10Z');
+    commit('backdated', '2026-01-05T09:00:00Z');
+    commit('after', '2026-01-07T10:05:00Z');
+    const since = new Map<string, string | null>();
+    for (const entry of repo.read('.session/journal/2026-W02.md').split(/^(?=### )/m)) {
+      const heading = /^### (\S+ \S+)/.exec(entry)?.[1];
+      if (heading) since.set(heading, /^- Since previous entry: (.*)$/m.exec(entry)?.[1] ?? null);
+    }
+    expect(Object.fromEntries(since)).toMatchObject({
+      '2026-01-07 10:01': '1m',
+      '2026-01-05 09:00': null,
+      '2026-01-07 10:05': '2d 1h',
+    });
+    expect(residue(repo)).toBe('');
+  });
 });
 
 describe('a commit that adds very many decisions', () => {

@@ -168,6 +168,21 @@ export function parseLocalTime(text: string): Date | undefined {
   return new Date(utc - offset * 60_000);
 }
 
+/**
+ * An entry's "since previous entry": the time between its heading and the previous
+ * entry's, to the minute as both show it, so the journal agrees with itself and the
+ * timeline sums what a reader can check. Undefined when either time is unreadable or
+ * the entry is dated before the previous one (a backdated commit, entries placed by a
+ * merge): the journal does not know that interval, and a made-up `0m` would count as
+ * recorded time.
+ */
+export function sincePrevious(time: string, previousTime: string | undefined): string | undefined {
+  const at = parseLocalTime(time);
+  const previous = previousTime === undefined ? undefined : parseLocalTime(previousTime);
+  if (!at || !previous || at.getTime() < previous.getTime()) return undefined;
+  return formatDuration(at.getTime() - previous.getTime());
+}
+
 /** A short human duration: `0m`, `42m`, `3h 05m`, `2d 4h`. */
 export function formatDuration(ms: number): string {
   const minutes = Math.max(0, Math.round(ms / 60_000));

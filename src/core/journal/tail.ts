@@ -51,36 +51,39 @@ export interface JournalWrite {
   entryLength: number;
 }
 
-/** Which entry a write replaces: the last commit entry (an amend), or a span of `text` (a retried commit). */
-export type JournalReplace = { kind: 'last-commit' } | { kind: 'span'; start: number; end: number };
+/**
+ * Which entries a write replaces: the commit entries a predicate picks (an amend, see
+ * amendReplaces), or a span of `text` (a retried commit).
+ */
+export type JournalReplace = { kind: 'entries'; replaces: (entry: string) => boolean } | { kind: 'span'; start: number; end: number };
 
 /**
- * Plans adding `rendered` after `text`. With `replace` = last-commit, the last commit
- * entry in the tail (the one an amended commit added) is replaced in place instead;
- * with a span, exactly that entry (the one a failed commit left staged) is. Entries
- * after the replaced one are kept after the new one.
+ * Plans adding `rendered` after `text`. With a span, exactly that entry (the one a
+ * failed commit left staged) is replaced; with `entries`, the new entry takes the
+ * place of the first commit entry picked and the others picked are taken out. Entries
+ * in between and after are kept, in their order. Nothing picked: the entry is appended.
+ * `rendered` receives the text of what it replaces.
  */
 export function planJournalWrite(
   text: string,
   rendered: (eol: string, previousTime: string | undefined, replacing?: string) => string,
-  replace: boolean | JournalReplace | undefined,
+  replace: JournalReplace | undefined,
 ): JournalWrite {
   const eol = journalEol(text);
   const spans = entrySpans(text);
-  const how: JournalReplace | undefined = replace === true ? { kind: 'last-commit' } : replace || undefined;
-  let target: { start: number; end: number; before: EntrySpan | undefined } | undefined;
-  if (how?.kind === 'last-commit') {
-    let i = spans.length - 1;
-    while (i >= 0 && spans[i]!.kind !== 'commit') i--;
-    const old = spans[i];
-    if (old) target = { start: old.start, end: old.end, before: spans[i - 1] };
-  } else if (how?.kind === 'span') {
-    target = { start: how.start, end: how.end, before: spans.filter((s) => s.start < how.start).pop() };
+  let targets: { start: number; end: number }[] = [];
+  if (replace?.kind === 'entries') {
+    targets = spans.filter((s) => s.kind === 'commit' && replace.replaces(text.slice(s.start, s.end)));
+  } else if (replace?.kind === 'span') {
+    targets = [{ start: replace.start, end: replace.end }];
   }
-  if (target) {
-    const previousTime = target.before?.time;
-    const entry = rendered(eol, previousTime, text.slice(target.start, target.end));
-    return { keep: target.start, append: entry + text.slice(target.end), previousTime, entryStart: 0, entryLength: entry.length };
+  const first = targets[0];
+  if (first) {
+    const previousTime = spans.filter((s) => s.start < first.start).pop()?.time;
+    const entry = rendered(eol, previousTime, targets.map((t) => text.slice(t.start, t.end)).join(''));
+    let rest = '';
+    targets.forEach((t, i) => (rest += text.slice(t.end, targets[i + 1]?.start ?? text.length)));
+    return { keep: first.start, append: entry + rest, previousTime, entryStart: 0, entryLength: entry.length };
   }
   const previousTime = spans[spans.length - 1]?.time;
   const separator = separatorBefore(text, eol);

@@ -33,3 +33,28 @@ export function changedLines(files: readonly JournalFile[]): number {
   for (const f of files) total += f.added === null ? 1 : f.added + (f.removed ?? 0);
   return total;
 }
+
+/**
+ * What a merge itself changed, from the staged changes against each of its parents:
+ * the paths that differ from every parent, each with its smallest count (the lines
+ * that came from no parent as they were). Against one parent, its changes as they are.
+ */
+export function commonChanges(perParent: readonly (readonly JournalFile[])[]): JournalFile[] {
+  const [first = [], ...rest] = perParent;
+  const others = rest.map((files) => new Map(files.map((g) => [g.path, g])));
+  const size = (f: JournalFile) => (f.added === null ? Number.POSITIVE_INFINITY : f.added + (f.removed ?? 0));
+  const out: JournalFile[] = [];
+  for (const f of first) {
+    let least: JournalFile | undefined = f;
+    for (const files of others) {
+      const same = files.get(f.path);
+      if (!same) {
+        least = undefined;
+        break;
+      }
+      if (size(same) < size(least)) least = same;
+    }
+    if (least) out.push(least);
+  }
+  return out;
+}

@@ -108,3 +108,24 @@ export function decodeHandOff(text: string): string[] {
   if (args[args.length - 1] === '') args.pop();
   return args;
 }
+
+/**
+ * A hand-off's arguments (see {@link handOffArgs}) without the trailers `message`
+ * already holds as a line of its own, folded or not. git adds a trailer only when the
+ * last block lacks it, but a `rebase -i` squash or fixup leaves the squashed commits'
+ * trailers in earlier paragraphs, and an amend must not add them a second time.
+ * [] when no trailer is left.
+ */
+export function withoutHeldTrailers(args: readonly string[], message: string): string[] {
+  const unfold = (text: string) => text.replace(/\r?\n[ \t]+/g, ' ');
+  const lines = new Set(unfold(message).split(/\r?\n/).map((l) => l.trim()));
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--trailer' && i + 1 < args.length && lines.has(unfold(args[i + 1]!).trim())) {
+      i++;
+      continue;
+    }
+    out.push(args[i]!);
+  }
+  return out.includes('--trailer') ? out : [];
+}

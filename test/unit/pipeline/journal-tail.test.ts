@@ -19,20 +19,31 @@ describe('entrySpans', () => {
 describe('planJournalWrite', () => {
   it('appends after the last entry and reports its time', () => {
     const text = e1 + e2;
-    const plan = planJournalWrite(text, render, false);
+    const plan = planJournalWrite(text, render, undefined);
     expect(plan.keep).toBe(text.length);
     expect(plan.append).toBe('NEW after 2025-01-06 11:00 +00:00\n\n');
   });
 
-  it('replaces the last commit entry on an amend, keeping a later checkpoint', () => {
+  const amended = (...picked: string[]) => ({ kind: 'entries' as const, replaces: (entry: string) => picked.includes(entry) });
+
+  it('replaces the commit entry an amend picks, keeping a later checkpoint', () => {
     const text = e1 + e2 + c1;
-    const plan = planJournalWrite(text, render, true);
+    const plan = planJournalWrite(text, render, amended(e2));
     expect(text.slice(0, plan.keep) + plan.append).toBe(e1 + 'NEW after 2025-01-06 10:00 +00:00\n\n' + c1);
   });
 
-  it('appends when an amend finds no commit entry', () => {
-    const plan = planJournalWrite(c1, render, true);
-    expect(c1.slice(0, plan.keep) + plan.append).toBe(c1 + 'NEW after 2025-01-06 10:30 +00:00\n\n');
+  it('puts one entry in place of several picked, keeping what lies between them', () => {
+    const e3 = e2.replace('11:00', '11:30').replace('two', 'three');
+    const text = e1 + e2 + c1 + e3;
+    const plan = planJournalWrite(text, render, amended(e2, e3));
+    expect(text.slice(0, plan.keep) + plan.append).toBe(e1 + 'NEW after 2025-01-06 10:00 +00:00\n\n' + c1);
+  });
+
+  it('never replaces a checkpoint, and appends when an amend picks nothing', () => {
+    const plan = planJournalWrite(e1 + c1, render, { kind: 'entries', replaces: () => false });
+    expect(plan.keep).toBe((e1 + c1).length);
+    const checkpointOnly = planJournalWrite(c1, render, { kind: 'entries', replaces: () => true });
+    expect(c1.slice(0, checkpointOnly.keep) + checkpointOnly.append).toBe(c1 + 'NEW after 2025-01-06 10:30 +00:00\n\n');
   });
 
   it('starts a new paragraph after a hand-edited end', () => {
@@ -59,7 +70,7 @@ describe('planJournalWrite replacing a span', () => {
 
   it('reports where an appended entry starts, after the separator', () => {
     const text = entry('1');
-    const plan = planJournalWrite(text, render, false);
+    const plan = planJournalWrite(text, render, undefined);
     expect(plan.append.slice(0, plan.entryStart)).toBe('\n');
     expect(plan.append.slice(plan.entryStart)).toHaveLength(plan.entryLength);
   });

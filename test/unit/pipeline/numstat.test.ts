@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changedLines, parseNumstat } from '../../../src/core/pipeline/numstat.js';
+import { changedLines, commonChanges, parseNumstat } from '../../../src/core/pipeline/numstat.js';
 
 describe('parseNumstat', () => {
   it('reads plain, binary and renamed entries', () => {
@@ -18,5 +18,18 @@ describe('parseNumstat', () => {
 
   it('counts changed lines, a binary file as one', () => {
     expect(changedLines(parseNumstat('3\t1\ta\0-\t-\tb\0'))).toBe(5);
+  });
+});
+
+describe('commonChanges', () => {
+  const f = (path: string, added: number | null, removed: number | null = 0) => ({ path, added, removed });
+
+  it.each([
+    ['one parent: its changes as they are', [[f('a', 1), f('b', 2)]], [f('a', 1), f('b', 2)]],
+    ['a merge: what differs from every parent, counted against the closest', [[f('SESSION.md', 3), f('m', 4)], [f('SESSION.md', 1)]], [f('SESSION.md', 1)]],
+    ['a binary file counts as more than any text', [[f('x', null, null)], [f('x', 2)]], [f('x', 2)]],
+    ['no parents', [], []],
+  ])('%s', (_case, perParent, expected) => {
+    expect(commonChanges(perParent)).toEqual(expected);
   });
 });

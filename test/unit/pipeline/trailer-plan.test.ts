@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../../src/core/config.js';
-import { capTrailers, interpretTrailersArgs, MAX_TRAILER_BYTES, MAX_TRAILERS, planTrailers } from '../../../src/core/pipeline/trailer-plan.js';
+import { capTrailers, handOffArgs, interpretTrailersArgs, MAX_TRAILER_BYTES, MAX_TRAILERS, planTrailers, withoutHeldTrailers } from '../../../src/core/pipeline/trailer-plan.js';
 
 const trailers = DEFAULT_CONFIG.trailers;
 
@@ -71,5 +71,21 @@ describe('capTrailers', () => {
     expect(bytes).toBeLessThanOrEqual(MAX_TRAILER_BYTES);
     expect(r.kept.length).toBe(6);
     expect(r.omitted).toBe(24);
+  });
+});
+
+describe('withoutHeldTrailers', () => {
+  const planned = (...lines: string[]) => handOffArgs(lines.map((line) => ({ line, ifExists: 'addIfDifferent' as const })));
+  const squashed = 'C\n\nDecision: Cache parsed files — speed\n\nD\n';
+
+  it.each([
+    ['keeps what the message lacks', squashed, ['Decision: Evict oldest — memory'], ['Decision: Evict oldest — memory']],
+    ['drops a trailer an earlier paragraph holds', squashed, ['Decision: Cache parsed files — speed', 'Decision: Evict oldest — memory'], ['Decision: Evict oldest — memory']],
+    ['compares folded lines unfolded', 'S\n\nDecision: a long\n  value\n\nT\n', ['Decision: a long value'], []],
+    ['a line that only contains it is not it', 'S\n\nsee Decision: x here\n', ['Decision: x'], ['Decision: x']],
+  ])('%s', (_case, message, lines, left) => {
+    const out = withoutHeldTrailers(planned(...lines), message);
+    expect(out.filter((_, i) => out[i - 1] === '--trailer')).toEqual(left);
+    if (left.length === 0) expect(out).toEqual([]);
   });
 });

@@ -1,0 +1,85 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { TempRepo } from '../helpers/repo.js';
+import { decideAndCommit, initialised } from '../helpers/session-repo.js';
+import { parseEntries } from '../../src/core/journal/entry.js';
+import { gitNoTty, residue, trailerValues } from './commit-setup.js';
+
+let repo: TempRepo | undefined;
+afterEach(() => repo?.cleanup());
+
+/** The journal's entries at a revision (the work tree's files, read from that commit). */
+function entriesAt(r: TempRepo, rev = 'HEAD') {
+  const files = r.git(['ls-tree', '-r', '--name-only', rev, '.session/journal']).stdout.split('\n').filter(Boolean);
+  return parseEntries(files.map((f) => r.git(['show', `${rev}:${f}`]).stdout).join(''));
+}
+
+function decide(r: TempRepo, what: string): void {
+  const d = r.run(['decide', what, '--because', `reason for ${what}`]);
+  expect(d.code, d.stderr).toBe(0);
+}
+
+function amend(r: TempRepo): void {
+  const a = gitNoTty(r, ['commit', '-q', '--amend', '--no-edit']);
+  expect(a.code, a.stderr).toBe(0);
+}
+
+describe('an amend', () => {
+  it('of a merge keeps every entry the merged branch brought and claims only what the amend adds', () => {
+    repo = initialised();
+    const r = repo;
+    r.git(['checkout', '-q', '-b', 'topic']);
+    decideAndCommit(r, 'Topic keeps amounts in cents', 'topic.txt');
+    r.git(['checkout', '-q', 'main']);
+    decideAndCommit(r, 'Main parses dates with the ISO parser', 'main.txt');
+    r.git(['checkout', '-q', 'topic']);
+    decideAndCommit(r, 'Topic rounds half to even', 'topic2.txt');
+    r.git(['checkout', '-q', 'main']);
+    expect(r.git(['merge', '-q', '--no-edit', 'topic']).code).toBe(0);
+    const merged = entriesAt(r).map((e) => e.id);
+
+    decide(r, 'Merge keeps both parsers');
+    amend(r);
+    const after = entriesAt(r);
+    expect(after.map((e) => e.id).slice(0, merged.length)).toEqual(merged);
+    expect(after.slice(merged.length).map((e) => e.decisions)).toEqual([['Merge keeps both parsers — reason for Merge keeps both parsers']]);
+    expect(trailerValues(r, 'Decision')).toEqual(['Merge keeps both parsers — reason for Merge keeps both parsers']);
+    expect(after.at(-1)!.files.map((f) => f.path)).toEqual(['SESSION.md']);
+
+    // Amended again: the amend's own entry gives way, nothing the parents brought does.
+    decide(r, 'Merge logs which parser ran');
+    amend(r);
+    const again = entriesAt(r);
+    expect(again.map((e) => e.id).slice(0, merged.length)).toEqual(merged);
+    expect(again.slice(merged.length).map((e) => e.decisions)).toEqual([
+      ['Merge keeps both parsers — reason for Merge keeps both parsers', 'Merge logs which parser ran — reason for Merge logs which parser ran'],
+    ]);
+    expect(trailerValues(r, 'Decision')).toHaveLength(2);
+    expect(r.git(['rev-list', '--parents', '-n', '1', 'HEAD']).stdout.trim().split(' ')).toHaveLength(3);
+    expect(residue(r)).toBe('');
+  });
+
+  it('of commits squashed by rebase -i leaves one entry for them and no trailer twice', () => {
+    repo = initialised();
+    const r = repo;
+    decideAndCommit(r, 'Cache parsed files', 'cache.txt');
+    decideAndCommit(r, 'Evict the oldest first', 'evict.txt');
+    const base = entriesAt(r, 'HEAD~2').length;
+    const squash = r.git(['rebase', '-q', '-i', 'HEAD~2'], { env: { GIT_SEQUENCE_EDITOR: 'sed -i "2s/^pick/squash/"' } });
+    expect(squash.code, squash.stderr).toBe(0);
+    expect(entriesAt(r)).toHaveLength(base + 2);
+
+    r.write('cache.txt', 'Cache parsed files, by path\n');
+    r.git(['add', '-A']);
+    amend(r);
+    const entries = entriesAt(r);
+    expect(entries).toHaveLength(base + 1);
+    expect(entries.at(-1)!.decisions).toEqual([
+      'Cache parsed files — reason for Cache parsed files',
+      'Evict the oldest first — reason for Evict the oldest first',
+    ]);
+    const message = r.git(['log', '-1', '--format=%B']).stdout;
+    expect(message.match(/^Decision: Cache parsed files/gm)).toHaveLength(1);
+    expect(message.match(/^Decision: Evict the oldest first/gm)).toHaveLength(1);
+    expect(residue(r)).toBe('');
+  });
+});
