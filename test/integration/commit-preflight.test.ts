@@ -80,7 +80,9 @@ describe('the pre-commit hook line asks git before node starts', () => {
   });
 
   it('an ignored journal path git does not track costs the entry in the commit, not the commit: one line says so', () => {
-    repo = sessionRepo({ config: '[journal]\n\tpath = notes/{year}-W{week}.md\n' });
+    repo = sessionRepo();
+    // A journal folder the person ignores before any entry went into it: git tracks no file there.
+    repo.write('.gitsession', '[journal]\n\tpath = notes/{year}-W{week}.md\n');
     repo.write('.git/info/exclude', 'notes/\n');
     repo.write('src/convert.js', code(3));
     repo.git(['add', '-A']);
