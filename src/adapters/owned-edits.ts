@@ -5,6 +5,7 @@ import type { OwnedEdits } from '../core/pipeline/commit-plan.js';
 import { removeFile } from './fs.js';
 import { git } from './git.js';
 import { everyIndex } from './index-file.js';
+import { indexEntry } from './index-entry.js';
 import { readState, statePath, writeStateQuietly } from './state-dir.js';
 import { cachedText, cleanFormsOf, isBlobOf } from './session-text.js';
 
@@ -88,18 +89,12 @@ function stagedResult(edit: OwnedEdit, staged: string, cleanForm: () => (text: s
   return cleanForm()(edit.after);
 }
 
-/** The session file's stage-0 entry in the index (mode and blob), or undefined when it has none. */
-async function indexEntry(root: string, env: NodeJS.ProcessEnv, file: string): Promise<{ mode: string; blob: string } | undefined> {
-  const entry = (await git(['ls-files', '-s', '--', file], { cwd: root, env })).stdout.split('\n')[0] ?? '';
-  const m = /^(\d+) ([0-9a-f]+) 0\t/.exec(entry);
-  return m ? { mode: m[1]!, blob: m[2]! } : undefined;
-}
-
 /**
  * Stages the lines git-session's commands spliced into the session file and the
  * commit does not hold yet, into every index this commit is made from. Returns how
  * many edits were staged, and how many could not be (they overlap the person's own
- * unstaged edits). The record is consumed either way: the message says what to do.
+ * unstaged edits). The record stays until the commit goes ahead (forgetOwnedEdits): a
+ * refused commit puts the index back, and the next attempt stages the lines again.
  */
 export async function stageOwnedEdits(
   root: string,
@@ -112,13 +107,12 @@ export async function stageOwnedEdits(
   const none = { staged: 0, notStaged: 0 };
   const record = readRecord(stateDir);
   if (record === 'unreadable') {
-    removeFile(statePath(stateDir, 'ownedEdits'));
+    forgetOwnedEdits(stateDir);
     return { ...none, unreadable: true };
   }
   if (!record) return none;
-  const done = () => removeFile(statePath(stateDir, 'ownedEdits'));
   if (record.file !== file) {
-    done();
+    forgetOwnedEdits(stateDir);
     return none;
   }
   let worktree: string;
@@ -132,28 +126,46 @@ export async function stageOwnedEdits(
   // the hook knows the staged id.
   const cachePath = statePath(stateDir, 'cache');
   const known = stagedBlob ? (cachedText(cachePath, stagedBlob) ?? startingText(record.edits, stagedBlob)) : undefined;
-  if (known !== undefined && record.edits.every((e) => stillThere(addedLines(e.before, e.after), known))) {
-    done();
-    return none;
-  }
+  if (known !== undefined && record.edits.every((e) => stillThere(addedLines(e.before, e.after), known))) return none;
   // The index entry: from the hook script's queries when they said it, else from git.
   const indexed = stagedBlob !== undefined && stagedMode !== undefined ? { mode: stagedMode, blob: stagedBlob } : await indexEntry(root, env, file);
-  // Not tracked yet (or mid-conflict): nothing of the person's is staged to keep apart.
-  if (!indexed) return none;
+  // Mid-conflict: the person resolves the file first.
+  if (indexed === 'unmerged') return none;
+  if (indexed === undefined) return addUntracked(root, env, stateDir, file, record.edits, worktree);
   const staged = known !== undefined && indexed.blob === stagedBlob ? known : (await git(['cat-file', 'blob', indexed.blob], { cwd: root, env })).stdout;
   // Everything recorded is staged already (a `git add`, or the private filter staging the
   // file without its private bodies, so that the texts differ): nothing to merge.
-  const pending = record.edits.filter((e) => !stillThere(addedLines(e.before, e.after), staged));
-  if (staged === worktree || pending.length === 0) {
-    done();
-    return none;
+  if (staged === worktree) return none;
+  const merged = await mergeOwned(root, env, stateDir, record.edits, staged, worktree);
+  if (!merged) return none;
+  let blob: string | undefined;
+  if (merged.text !== staged) {
+    blob = (await git(['hash-object', '-w', '--stdin', '--no-filters'], { cwd: root, env, input: merged.text })).stdout.trim();
+    await everyIndex(env, (e) => git(['update-index', '--cacheinfo', `${indexed.mode},${blob},${file}`], { cwd: root, env: e }));
   }
+  return { ...merged.counts, ...(blob ? { blob } : {}) };
+}
+
+/** Forgets the recorded edits: the commit that holds them (or says why not) goes ahead. */
+export function forgetOwnedEdits(stateDir: string): void {
+  removeFile(statePath(stateDir, 'ownedEdits'));
+}
+
+interface Merged {
+  text: string;
+  counts: OwnedEdits;
+}
+
+/** The recorded edits not yet in `staged`, merged onto it; undefined when none is pending. */
+async function mergeOwned(root: string, env: NodeJS.ProcessEnv, stateDir: string, edits: readonly OwnedEdit[], staged: string, worktree: string): Promise<Merged | undefined> {
+  const pending = edits.filter((e) => !stillThere(addedLines(e.before, e.after), staged));
+  if (pending.length === 0) return undefined;
   // The index holds LF text when the work tree has CRLF (autocrlf): merge in the index's form.
   const lf = !staged.includes('\r\n');
   const form = (t: string) => (lf ? t.replace(/\r\n/g, '\n') : t);
   // Read only when an edit needs it, and then once.
   let forms: ((text: string) => string | undefined) | undefined;
-  const cleanForm = () => (forms ??= cleanFormsOf(cachePath));
+  const cleanForm = () => (forms ??= cleanFormsOf(statePath(stateDir, 'cache')));
   let text = staged;
   let staging = 0;
   let notStaged = 0;
@@ -172,11 +184,27 @@ export async function stageOwnedEdits(
       staging++;
     }
   }
-  let blob: string | undefined;
-  if (text !== staged) {
-    blob = (await git(['hash-object', '-w', '--stdin', '--no-filters'], { cwd: root, env, input: text })).stdout.trim();
-    await everyIndex(env, (e) => git(['update-index', '--cacheinfo', `${indexed.mode},${blob},${file}`], { cwd: root, env: e }));
-  }
-  done();
-  return { staged: staging, notStaged, ...(absent > 0 ? { absent } : {}), ...(blob ? { blob } : {}) };
+  return { text, counts: { staged: staging, notStaged, ...(absent > 0 ? { absent } : {}) } };
+}
+
+/**
+ * A session file the commands wrote to before it was ever staged (`init` made it, and
+ * nobody ran `git add` yet): it goes in as the first recorded command found it plus
+ * the lines the commands wrote, through the file's filters as `git add` would; the
+ * person's edits after that stay unstaged. An ignored file, or one this commit deletes
+ * (`git rm --cached`), is the person's choice to keep out, and stays out.
+ */
+async function addUntracked(root: string, env: NodeJS.ProcessEnv, stateDir: string, file: string, edits: readonly OwnedEdit[], worktree: string): Promise<OwnedStaging> {
+  const none = { staged: 0, notStaged: 0 };
+  const start = edits[0]?.before;
+  if (start === undefined) return none;
+  const opts = { cwd: root, env, allowFailure: true };
+  const [ignored, inHead] = await Promise.all([git(['check-ignore', '-q', '--', file], opts), git(['cat-file', '-e', `HEAD:${file}`], opts)]);
+  if (ignored.code === 0 || inHead.code === 0) return none;
+  const merged = await mergeOwned(root, env, stateDir, edits, start, worktree);
+  // Nothing of the commands' left to add (taken out, stashed): the file stays as it is.
+  if (!merged || merged.counts.staged === 0) return merged?.counts ?? none;
+  const blob = (await git(['hash-object', '-w', '--stdin', `--path=${file}`], { cwd: root, env, input: merged.text })).stdout.trim();
+  await everyIndex(env, (e) => git(['update-index', '--add', '--cacheinfo', `100644,${blob},${file}`], { cwd: root, env: e }));
+  return { ...merged.counts, added: true, blob };
 }

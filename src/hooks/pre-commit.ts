@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import type { CommandContext, CommandResult } from '../context.js';
 import { committerOf, gatherCommitFacts, readCommitSetting, restagedFiles, objectId, type CommitSetting } from '../adapters/commit-facts.js';
 import { invocation, withInvocation } from '../adapters/invocation.js';
-import { recordOwnedEdit, stageOwnedEdits } from '../adapters/owned-edits.js';
+import { forgetOwnedEdits, recordOwnedEdit, stageOwnedEdits } from '../adapters/owned-edits.js';
+import { restoreIndexEntry } from '../adapters/index-entry.js';
 import { lockPath, withLock } from '../adapters/lock.js';
 import { openTerminal } from '../adapters/tty.js';
 import { git } from '../adapters/git.js';
@@ -57,6 +58,29 @@ async function recordPlanned(setting: CommitSetting, ctx: CommandContext): Promi
 }
 
 async function recordSetting(setting: CommitSetting, ctx: CommandContext): Promise<CommandResult> {
+  // Nothing staged: an `--allow-empty` marker commit, which stays empty, or one git turns
+  // down ("no changes added"). Neither is the commit the recorded lines wait for.
+  if (!setting.amend && !setting.files.some((f) => !setting.isJournal(f.path))) return {};
+  // The session file's entry as the hook found it (known from the piped queries): what a
+  // refused commit puts back, so that nothing the hook staged outlives it.
+  const key = `:${setting.sessionFile}`;
+  const found = { blob: setting.state.revs[key], mode: setting.state.sessionMode };
+  const putBack = () => restoreIndexEntry(setting.root, setting.env, setting.sessionFile, found.blob, found.mode);
+  let result: CommandResult;
+  try {
+    result = await stageAndRecord(setting, ctx);
+  } catch (error) {
+    // Strict mode refuses a commit the hook could not check; any other goes through
+    // without what the hook staged (the record keeps it for the next commit).
+    await putBack().catch(() => undefined);
+    throw error;
+  }
+  if (result.exitCode !== ExitCode.Refused) forgetOwnedEdits(setting.state.stateDir);
+  else if (setting.state.revs[key] !== found.blob) await putBack();
+  return result;
+}
+
+async function stageAndRecord(setting: CommitSetting, ctx: CommandContext): Promise<CommandResult> {
   const { blob, ...owned } = await stageOwnedEdits(
     setting.root,
     setting.env,

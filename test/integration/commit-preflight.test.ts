@@ -79,14 +79,16 @@ describe('the pre-commit hook line asks git before node starts', () => {
     expect(repo.git(['log', '-1', '--format=%(trailers:key=Decision,valueonly)']).stdout.trim()).toBe('Parse units once — speed');
   });
 
-  it('a journal path git will not add costs the entry, not the commit: one line says so', () => {
-    repo = sessionRepo({ config: '[journal]\n\tpath = notes/{year}-W{week}.md\n' });
+  it('an ignored journal path git does not track costs the entry in the commit, not the commit: one line says so', () => {
+    repo = sessionRepo();
+    // A journal folder the person ignores before any entry went into it: git tracks no file there.
+    repo.write('.gitsession', '[journal]\n\tpath = notes/{year}-W{week}.md\n');
     repo.write('.git/info/exclude', 'notes/\n');
     repo.write('src/convert.js', code(3));
     repo.git(['add', '-A']);
     const r = gitNoTty(repo, ['commit', '-q', '-m', 'More code']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toMatch(/^git-session: journal entry skipped: git could not add notes\/\d{4}-W\d{2}\.md/m);
+    expect(r.stderr).toMatch(/^git-session: journal entry not committed: notes\/\d{4}-W\d{2}\.md is ignored and not tracked, so the entry stays in that file only .*journal\.enabled false\)$/m);
     // Beside the usual reminder, one line of ours and none of git's.
     const lines = r.stderr.trim().split('\n');
     expect(lines.every((l) => l.startsWith('git-session: '))).toBe(true);

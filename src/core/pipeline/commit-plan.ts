@@ -34,6 +34,8 @@ export type StagedSession =
 export interface OwnedEdits {
   /** Staged by this hook, though the person or assistant staged only code. */
   staged: number;
+  /** The session file was not tracked yet: this commit adds it, as the commands left it. */
+  added?: boolean;
   /** Still in the work tree only: they overlap edits of the person's that are not staged. */
   notStaged: number;
   /** The record of those lines could not be read (a damaged file under the git dir). */
@@ -81,7 +83,9 @@ const NONE: SessionChange = { decisions: [], deadEnds: [], secretKinds: [], newS
 
 function ownedMessages(f: CommitFacts): string[] {
   const out: string[] = [];
-  if (f.owned.staged > 0) {
+  if (f.owned.added) {
+    out.push(`git-session: ${f.sessionFile} was not tracked yet: this commit adds it with the lines git-session's commands wrote; your own edits after them stay unstaged.\n`);
+  } else if (f.owned.staged > 0) {
     out.push(`git-session: staged the lines git-session's commands wrote to ${f.sessionFile} into this commit, and nothing else of that file.\n`);
   }
   if (f.owned.notStaged > 0) {
@@ -108,7 +112,10 @@ function ownedMessages(f: CommitFacts): string[] {
 
 /** The pre-commit plan for a commit: pure, so every rule is a table test. */
 export function planCommit(f: CommitFacts): CommitPlan {
-  const messages = ownedMessages(f);
+  // What became of the recorded lines is said only when the commit goes ahead: a refused
+  // one leaves them unstaged and recorded, for the next attempt.
+  const owned = ownedMessages(f);
+  const messages: string[] = [];
   const session = f.session;
 
   if (session.kind === 'conflicted') {
@@ -159,5 +166,5 @@ export function planCommit(f: CommitFacts): CommitPlan {
     const why = kept.length === 0 ? `one message carries at most ${MAX_TRAILER_BYTES / 1024} KiB of them` : `a message carries at most ${kept.length}`;
     messages.push(`git-session: ${omitted} more decisions and dead ends ${where} (${why}).\n`);
   }
-  return { messages, ...(journal ? { journal } : {}), trailers: kept };
+  return { messages: [...owned, ...messages], ...(journal ? { journal } : {}), trailers: kept };
 }
