@@ -62222,12 +62222,58 @@ function run(args, options2) {
     if (options2.input !== void 0) child.stdin?.end(options2.input);
   });
 }
+function gitBytes(args, options2) {
+  started.push(args[0] ?? "");
+  return new Promise((resolve3, reject) => {
+    const child = childProcess().spawn("git", outputSafe(args), { cwd: options2.cwd, env: options2.env ?? process.env, stdio: "pipe" });
+    const chunks = [];
+    let stderr = "";
+    child.stdout.on("data", (b) => chunks.push(b));
+    child.stderr.on("data", (b) => stderr += b.toString("utf8"));
+    child.on("error", (error2) => reject(new GitSessionError(ExitCode2.Git, `could not run git: ${error2.message}`, { cause: error2 })));
+    child.on("close", (code2) => {
+      if (code2 !== 0 && !options2.allowFailure) reject(failure(args, code2 ?? 1, stderr));
+      else resolve3({ stdout: Buffer.concat(chunks), stderr, code: code2 ?? 1 });
+    });
+    child.stdin.on("error", () => {
+    });
+    child.stdin.end(options2.input ?? "");
+  });
+}
 
 // src/adapters/history.ts
 init_errors();
 init_redact2();
 init_sanitise();
 import { spawn } from "node:child_process";
+
+// src/adapters/fs.ts
+init_errors();
+var MAX_SESSION_BYTES = 1024 * 1024;
+function tooLarge(size, display) {
+  return new GitSessionError(ExitCode2.BadInput, `is ${size} bytes, over the 1 MB limit.`, {
+    file: display,
+    fix: "Move old entries to an archive file (for example SESSION-archive.md) and keep SESSION.md short."
+  });
+}
+function decodeText(bytes, display) {
+  if (bytes.length > MAX_SESSION_BYTES) throw tooLarge(bytes.length, display);
+  if (bytes.includes(0)) {
+    throw new GitSessionError(ExitCode2.BadInput, "looks binary (it contains NUL bytes).", {
+      file: display,
+      fix: "Restore the markdown file from git (`git checkout -- <file>`) or delete it and run `git session init`."
+    });
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch (error2) {
+    throw new GitSessionError(ExitCode2.BadInput, "is not valid UTF-8.", {
+      file: display,
+      fix: "Convert it to UTF-8 (for example `iconv -f latin1 -t utf-8`) and try again.",
+      cause: error2
+    });
+  }
+}
 
 // src/adapters/config.ts
 import { lstatSync, readFileSync as readFileSync2, realpathSync } from "node:fs";
@@ -62915,9 +62961,15 @@ async function readBaseRefs(opts) {
     return { name, symref, upstream, current: head === "*", remote: full.startsWith("refs/remotes/") };
   });
 }
-async function readBlob(rev, path3, opts) {
-  const result = await git(["cat-file", "blob", `${rev}:${path3}`], { ...opts, allowFailure: true });
-  return result.code === 0 ? result.stdout : void 0;
+async function readBlob(rev, path3, opts, display) {
+  const result = await gitBytes(["cat-file", "blob", `${rev}:${path3}`], { ...opts, allowFailure: true });
+  if (result.code !== 0) return void 0;
+  try {
+    return decodeText(result.stdout, display);
+  } catch (error2) {
+    if (!(error2 instanceof GitSessionError)) throw error2;
+    throw error2.retold({ fix: `Pick another commit or date: \`git log --format="%h %s" -- ${path3}\` lists the commits that changed it.` });
+  }
 }
 
 // src/core/trailers/append.ts
@@ -64229,9 +64281,10 @@ async function defaultRange(opts) {
   }
   return { label: `${base}..HEAD`, revArgs: [`${base}..HEAD`], head: "HEAD" };
 }
-async function viewOrNull(text5, file) {
+async function viewOrNull(rev, file, opts) {
   try {
-    return await sessionView(text5, file);
+    const text5 = await readBlob(rev, file, opts, `${file} at ${rev}`);
+    return text5 === void 0 ? null : await sessionView(text5, `${file} at ${rev}`);
   } catch (error2) {
     if (error2 instanceof GitSessionError) return null;
     throw error2;
@@ -64240,12 +64293,11 @@ async function viewOrNull(text5, file) {
 async function review(args, ctx) {
   const h = await openHistory(ctx.cwd, ctx.env);
   const range = args.range === void 0 ? await defaultRange(h.opts) : parseRange(args.range);
-  const [commits, record, session] = await Promise.all([
+  const [commits, record, view] = await Promise.all([
     readCommits(h.keys, { revArgs: range.revArgs, numstat: true, label: `range ${range.label}` }, h.opts),
     readSessionItems(h, { revArgs: range.revArgs, label: `range ${range.label}` }),
-    readBlob(range.head, h.config.sessionFile, h.opts)
+    viewOrNull(range.head, h.config.sessionFile, h.opts)
   ]);
-  const view = session === void 0 ? null : await viewOrNull(session, `${h.config.sessionFile} at ${range.head}`);
   const built = buildReview(range.label, withItems(commits, record), view, journalMatcher(h.config.journal.path));
   const model = args.activeOnly ? { ...built, decisions: activeOnly(built.decisions), deadEnds: activeOnly(built.deadEnds) } : built;
   return { stdout: args.format === "json" ? renderReviewJson(model) : renderReviewMarkdown(model) };

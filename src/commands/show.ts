@@ -61,7 +61,7 @@ export async function show(args: ShowArgs, ctx: CommandContext): Promise<Command
   const h = await openHistory(ctx.cwd, ctx.env);
   const commit = await resolveAt(at, h);
   const file = h.config.sessionFile;
-  const content = await readBlob(commit.hash, file, h.opts);
+  const content = await readBlob(commit.hash, file, h.opts, `${file} at ${commit.short}`);
   if (content === undefined) {
     throw new GitSessionError(ExitCode.BadInput, `not in commit ${commit.short} (${commit.subject}).`, {
       file,
