@@ -57001,32 +57001,33 @@ function analyze(source, file, layoutOnly = false) {
     frontMatter = Object.freeze({ raw, data, start, end });
   }
   const headingIdx = sectionHeadings(source, nodes, span);
+  const heads = headingIdx.map((i) => {
+    const h = nodes[i];
+    return { depth: h.depth, kind: classifyHeading(plainText(h)) };
+  });
   let title = null;
-  const firstHeading = headingIdx[0] === void 0 ? void 0 : nodes[headingIdx[0]];
-  let titleIdx = -1;
-  if (firstHeading?.type === "heading" && firstHeading.depth === 1 && classifyHeading(plainText(firstHeading)) === "unknown") {
-    title = oneLine(plainText(firstHeading));
-    titleIdx = headingIdx[0];
-  }
+  const titleAt = titleHeading(heads);
+  const titleIdx = titleAt === void 0 ? -1 : headingIdx[titleAt];
+  if (titleAt !== void 0) title = oneLine(plainText(nodes[titleIdx]));
   const privates = privateRanges(source, tree, span);
   const stack = [];
   const layouts = [];
-  for (const i of headingIdx) {
+  for (const [at, i] of headingIdx.entries()) {
     const h = nodes[i];
     if (h.type !== "heading") continue;
     while (stack.length > 0 && stack[stack.length - 1].depth >= h.depth) stack.pop();
     if (i === titleIdx) {
-      stack.push({ depth: h.depth, absorbed: false, known: false, private: false });
+      stack.push({ at, depth: h.depth, absorbed: false, known: false, private: false });
       continue;
     }
-    const kind = classifyHeading(plainText(h));
+    const { kind } = heads[at];
     const parent = stack[stack.length - 1];
-    const absorbed = kind === "unknown" && parent !== void 0 && (parent.known || parent.absorbed);
+    const absorbed = kind === "unknown" && parent !== void 0 && (parent.known || parent.absorbed) && !besideKnown(heads, parent.at, at);
     const { start, end: bodyStart } = span(h);
     const heritable = kind === "private" || (parent?.private ?? false);
     const isPrivate = heritable || within(privates, start);
     if (absorbed) {
-      stack.push({ depth: h.depth, absorbed: true, known: false, private: heritable });
+      stack.push({ at, depth: h.depth, absorbed: true, known: false, private: heritable });
       continue;
     }
     let end = source.length;
@@ -57050,7 +57051,7 @@ function analyze(source, file, layoutOnly = false) {
     };
     const layout = { section: section2, nodes: [], ownEnd: end };
     layouts.push(layout);
-    stack.push({ depth: h.depth, absorbed: false, known: kind !== "unknown", private: heritable, layout });
+    stack.push({ at, depth: h.depth, absorbed: false, known: kind !== "unknown", private: heritable, layout });
   }
   for (const layout of layouts) {
     const s = layout.section;
@@ -57076,6 +57077,22 @@ function analyze(source, file, layoutOnly = false) {
     unknownSections: sections.filter((s) => s.kind === "unknown")
   };
   return { doc, layouts, span, nodes, privates };
+}
+function titleHeading(heads) {
+  const first = heads[0];
+  if (first?.depth !== 1) return void 0;
+  if (first.kind === "unknown") return 0;
+  if (first.kind === "private") return void 0;
+  const rest = heads.slice(1);
+  return rest.length > 0 && rest.every((h) => h.depth > 1) ? 0 : void 0;
+}
+function besideKnown(heads, parent, at) {
+  if (heads[parent].depth !== 1) return false;
+  const { depth } = heads[at];
+  for (let k = parent + 1; k < heads.length && heads[k].depth > 1; k++) {
+    if (k !== at && heads[k].depth === depth && heads[k].kind !== "unknown") return true;
+  }
+  return false;
 }
 function sectionHeadings(source, nodes, span) {
   const out = [];

@@ -84,7 +84,7 @@ describe('plainItems', () => {
   // parser must give the same answer.
   const LINES = [
     '', '', '', '', '  ', '\t',
-    '# Session', '# Decisions', '## Decisions', '### Decisions', '## Key decisions', '## Dead Ends', "## Dead Ends (Don't Revisit)", '### Dead ends',
+    '# Session', '# Project Status', '# Decisions', '## Decisions', '### Decisions', '## Key decisions', '## Dead Ends', "## Dead Ends (Don't Revisit)", '### Dead ends',
     '## Status', '## Goal', '## Notes', '### Sub', '#### Deep', '## Private', '## Next Steps', '## Decisions ##', '## *Decisions*', '##', '#tag', ' ## Decisions', '    ## Decisions',
     '- Use X — Reason: Y', '- Use `a — b` because c', '* Star entry', '+ Plus entry', '- x (why: y)', '- **Bold lead**: its reason', '- caf\\_e \\*x\\*', '- ends with a backslash\\',
     '- text <!-- open', '- see [a link](https://example.com)', '- ref [a][b]', '- http://example.com bare', '- Écrire en français — Reason: lisible', '- 2. not a list', '- 2.5 ms', '- (aside) entry',
