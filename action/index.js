@@ -42838,6 +42838,58 @@ var init_redact2 = __esm({
   }
 });
 
+// src/core/session/conflict.ts
+function conflictMarkers(text5) {
+  if (!SIDE.test(text5)) return [];
+  const found = [];
+  let fence2;
+  const lines2 = text5.split("\n");
+  for (let i = 0; i < lines2.length; i++) {
+    const line = lines2[i].replace(/\r$/, "");
+    const open2 = FENCE.exec(line);
+    if (fence2 === void 0 && open2) {
+      fence2 = open2[1];
+      continue;
+    }
+    if (fence2 !== void 0) {
+      const close2 = FENCE.exec(line);
+      if (close2 && close2[1][0] === fence2[0] && close2[1].length >= fence2.length && line.trim() === close2[1]) fence2 = void 0;
+      continue;
+    }
+    if (MARKER.test(line)) found.push(i + 1);
+  }
+  const sides = found.some((n) => /^[<>]{7}/.test(lines2[n - 1]));
+  return sides ? found : [];
+}
+function lineList(lines2) {
+  const shown = lines2.slice(0, 6);
+  const more = lines2.length - shown.length;
+  if (more > 0) return `${shown.join(", ")} and ${more} more`;
+  return shown.length === 1 ? String(shown[0]) : `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}`;
+}
+function conflictMessage(file, lines2) {
+  return {
+    problem: `is in the middle of a merge conflict (conflict markers on line${lines2.length === 1 ? "" : "s"} ${lineList(lines2)}), so it cannot be read as a session file.`,
+    fix: `Resolve it first: keep what each side should keep, delete the <<<<<<<, =======, >>>>>>> (and |||||||) lines, then \`git add ${file ?? "<file>"}\`.`
+  };
+}
+function refuseConflicted(text5, file) {
+  const lines2 = conflictMarkers(text5);
+  if (lines2.length === 0) return;
+  const { problem, fix } = conflictMessage(file, lines2);
+  throw new GitSessionError(ExitCode2.Conflicted, problem, { file, fix });
+}
+var MARKER, FENCE, SIDE;
+var init_conflict = __esm({
+  "src/core/session/conflict.ts"() {
+    "use strict";
+    init_errors();
+    MARKER = /^(?:<{7}(?: |$)|\|{7}(?: |$)|={7}$|>{7}(?: |$))/;
+    FENCE = /^ {0,3}(`{3,}|~{3,})/;
+    SIDE = /^(?:<{7}|>{7})(?: |\r?$)/m;
+  }
+});
+
 // src/core/session/headings.ts
 function family(english, other) {
   return new RegExp(String.raw`^(?:(?:${english})${TRAIL}|(?:${other})(?: .*)?)$`, "u");
@@ -57117,6 +57169,7 @@ function lineStart(source, offset) {
   return source.lastIndexOf("\n", offset - 1) + 1;
 }
 function parseSession(source, file) {
+  refuseConflicted(source, file);
   return analyze(source, file).doc;
 }
 var FRONT_MATTER, GFM_AFTER_AUTOLINKS, PARSE_OPTIONS, WITHOUT_AUTOLINKS, MAY_AUTOLINK;
@@ -57137,6 +57190,7 @@ var init_parse2 = __esm({
     init_micromark_extension_gfm_table();
     init_micromark_extension_gfm_task_list_item();
     init_front_matter();
+    init_conflict();
     init_headings();
     init_items();
     init_mdast_text();
@@ -57346,8 +57400,8 @@ function getGoal(doc) {
         if (para.length > 0) break;
         continue;
       }
-      if (para.length > 0 && MARKER.test(line)) break;
-      para.push(line.replace(MARKER, ""));
+      if (para.length > 0 && MARKER2.test(line)) break;
+      para.push(line.replace(MARKER2, ""));
     }
     const goal = unescapeMarkdown(oneLine(para.join(" ")));
     if (goal !== "") return goal;
@@ -57357,7 +57411,7 @@ function getGoal(doc) {
 }
 function getStatus(doc) {
   for (const section2 of publicSections(doc, "status")) {
-    const parts = lines(section2.text).map((l) => l.replace(MARKER, "").trim()).filter((l) => l !== "" && !/^#{1,6}\s/.test(l));
+    const parts = lines(section2.text).map((l) => l.replace(MARKER2, "").trim()).filter((l) => l !== "" && !/^#{1,6}\s/.test(l));
     const status = unescapeMarkdown(oneLine(parts.join(" ")));
     if (status !== "") return status;
   }
@@ -57412,7 +57466,7 @@ function publicText(doc) {
   const tree = { type: "root", children: nodes };
   return cutRanges(doc.source, [...privateSectionRanges(doc), ...privateRanges(doc.source, tree, span)]);
 }
-var PRIVATE_MARKER, visibleDocs, MARKER, MASKED_LINE;
+var PRIVATE_MARKER, visibleDocs, MARKER2, MASKED_LINE;
 var init_accessors = __esm({
   "src/core/session/accessors.ts"() {
     "use strict";
@@ -57422,7 +57476,7 @@ var init_accessors = __esm({
     init_unescape();
     PRIVATE_MARKER = /<!--\s*private\s*-->/i;
     visibleDocs = /* @__PURE__ */ new WeakMap();
-    MARKER = /^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?/;
+    MARKER2 = /^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?/;
     MASKED_LINE = new RegExp(`^ {0,3}#{1,6} ${MASKED_HEADING.replace(/[()]/g, "\\$&")}\\s*$`);
   }
 });
@@ -63234,6 +63288,7 @@ import { closeSync, openSync, readSync } from "node:fs";
 import { resolve as resolve2 } from "node:path";
 
 // src/adapters/session-history.ts
+init_errors();
 import { spawn as spawn2 } from "node:child_process";
 
 // src/adapters/build-key.ts
@@ -63555,13 +63610,14 @@ function deriveStatus(oldestFirst) {
 var CLOSE_HEADING = /^### \d{4}-\d{2}-\d{2} \d{2}:\d{2} [+-]\d{2}:\d{2} · close · /;
 
 // src/core/session/plain-items.ts
+init_conflict();
 init_headings();
 
 // src/core/session/plain-lines.ts
 var HEADING = /^(#{1,6})[ \t]+([^\\`*_[\]<>&|~#\p{Cc}]*[^\s\\`*_[\]<>&|~#\p{Cc}])[ \t]*$/u;
 var BLANK = /^[ \t]*$/;
 var COMMENT_LINE = /^<!--.*-->[ \t]*$/;
-var FENCE = /^\s*(?:`{3}|~{3})/;
+var FENCE2 = /^\s*(?:`{3}|~{3})/;
 var INDENTED_MARKUP = /^\s*</;
 var INDENTED_HEADING = /^\s+#/;
 var UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
@@ -63571,7 +63627,7 @@ function readPlainLine(line, afterBlank) {
     const heading = HEADING.exec(line);
     return heading ? { kind: "heading", depth: heading[1].length, text: heading[2] } : void 0;
   }
-  if (FENCE.test(line) || INDENTED_HEADING.test(line)) return void 0;
+  if (FENCE2.test(line) || INDENTED_HEADING.test(line)) return void 0;
   if (INDENTED_MARKUP.test(line) && !COMMENT_LINE.test(line)) return void 0;
   if (!afterBlank && UNDERLINE.test(line)) return void 0;
   return { kind: "text" };
@@ -63585,7 +63641,7 @@ var BULLET = /^[-*+] (?![0-9]+[.)](?:[ \t]|$))(?:[\p{L}\p{N}("'“‘«¿¡$€�
 var TASK_BOX = /^\[[ xX]\]\s+/;
 var UNFIT = /\]:|<!--\s*\/?\s*private|[\0-\x08\x0b\x0c\x0e-\x1f\x7f]|\r(?!\n)|^(?:---|\+\+\+|\uFEFF)/i;
 function plainItems(text5) {
-  if (UNFIT.test(text5)) return void 0;
+  if (UNFIT.test(text5) || conflictMarkers(text5).length > 0) return void 0;
   const out = { decisions: [], deadEnds: [] };
   let open2;
   let privateDepth;
@@ -63654,11 +63710,14 @@ async function parseBlobs(texts, file, out, check) {
   const shown = /* @__PURE__ */ new Map();
   for (const [id, text5] of texts) {
     check();
-    let items = [];
+    let items;
     try {
       const { decisions, deadEnds } = plainItems(text5) ?? await parsedItems(text5, file);
       items = [...decisions.map((d) => ({ kind: "decision", ...d })), ...deadEnds.map((d) => ({ kind: "deadEnd", ...d }))];
-    } catch {
+    } catch (error2) {
+      if (!(error2 instanceof GitSessionError)) throw error2;
+      out.set(id, null);
+      continue;
     }
     const unseen = items.flatMap((i) => i.reason === null ? [i.text] : [i.text, i.reason]).filter((t) => !shown.has(t));
     for (const [t, r] of await redactEach(unseen)) shown.set(t, r);
@@ -63686,7 +63745,7 @@ async function itemsOf(ids, h, check) {
     } finally {
       const index3 = new Map(cache.items.map((t, i) => [JSON.stringify(t), i]));
       for (const [id, items] of parsed) {
-        cache.blobs[id] = items.map((item) => {
+        cache.blobs[id] = items?.map((item) => {
           const tuple = [item.kind, item.text, item.reason];
           const key = JSON.stringify(tuple);
           let at = index3.get(key);
@@ -63695,14 +63754,19 @@ async function itemsOf(ids, h, check) {
             index3.set(key, at);
           }
           return at;
-        });
+        }) ?? null;
       }
       if (cachePath && parsed.size > 0) writeState2(cachePath, cache);
     }
   }
   const out = /* @__PURE__ */ new Map();
   for (const id of ids) {
-    const items = (cache.blobs[id] ?? []).map((i) => {
+    const stored2 = cache.blobs[id];
+    if (stored2 === null) {
+      out.set(id, null);
+      continue;
+    }
+    const items = (stored2 ?? []).map((i) => {
       const [kind, text5, reason] = cache.items[i];
       return { kind, text: text5, reason };
     });
@@ -63789,6 +63853,20 @@ async function recordOf(commits, h, check = noCheck) {
     redactEach(commits.flatMap((c) => [...c.record.decisions, ...c.record.deadEnds]))
   ]);
   const none = { decisions: [], deadEnds: [] };
+  const itemsAt = (id) => id === void 0 ? none : parsed.has(id) ? parsed.get(id) : none;
+  const madeFrom = /* @__PURE__ */ new Map();
+  for (const c of commits) {
+    for (const f of c.files) if (f.path === sessionFile && (f.oldPath ?? f.path) === sessionFile) madeFrom.set(f.newBlob, f.oldBlob);
+  }
+  const readableBefore = (id) => {
+    const seen = /* @__PURE__ */ new Set();
+    let at = id;
+    while (at !== void 0 && itemsAt(at) === null && !seen.has(at)) {
+      seen.add(at);
+      at = madeFrom.get(at);
+    }
+    return at === void 0 ? null : itemsAt(at);
+  };
   const sessionCommits = /* @__PURE__ */ new Map();
   const closeCandidates = [];
   for (const c of commits) {
@@ -63797,12 +63875,15 @@ async function recordOf(commits, h, check = noCheck) {
     let removed = [];
     const change = c.files.find((f) => f.path === sessionFile || f.oldPath === sessionFile);
     if (change) {
-      const before = (change.oldPath ?? change.path) === sessionFile ? parsed.get(change.oldBlob) ?? none : none;
-      const after = change.path === sessionFile ? parsed.get(change.newBlob) ?? none : none;
-      const b = [...before.decisions, ...before.deadEnds];
-      const a = [...after.decisions, ...after.deadEnds];
-      added = difference(a, b);
-      removed = difference(b, a);
+      const old = (change.oldPath ?? change.path) === sessionFile ? change.oldBlob : void 0;
+      const before = old === void 0 ? none : readableBefore(old);
+      const after = itemsAt(change.path === sessionFile ? change.newBlob : void 0);
+      if (before !== null && after !== null) {
+        const b = [...before.decisions, ...before.deadEnds];
+        const a = [...after.decisions, ...after.deadEnds];
+        added = difference(a, b);
+        removed = difference(b, a);
+      }
     }
     const commit = {
       hash: c.record.hash,
@@ -64429,15 +64510,15 @@ function linesOf(text5) {
     at = nl + 1;
   }
 }
-var FENCE2 = /^ {0,3}(`{3,}|~{3,})/;
+var FENCE3 = /^ {0,3}(`{3,}|~{3,})/;
 function fencedLines(lines2) {
   const inside = /* @__PURE__ */ new Set();
   for (let i = 0; i < lines2.length; i++) {
-    const open2 = FENCE2.exec(lines2[i].text)?.[1];
+    const open2 = FENCE3.exec(lines2[i].text)?.[1];
     if (open2 === void 0) continue;
     let j = i + 1;
     while (j < lines2.length) {
-      const close2 = FENCE2.exec(lines2[j].text)?.[1];
+      const close2 = FENCE3.exec(lines2[j].text)?.[1];
       if (close2 !== void 0 && close2[0] === open2[0] && close2.length >= open2.length && lines2[j].text.trim() === close2) break;
       j++;
     }
@@ -64518,7 +64599,7 @@ function pullRequestOf(payload) {
 
 // src/core/action/mentions.ts
 var MENTION = /(^|[\s([{"'*_~>,;:!?])@(?=[A-Za-z0-9])/g;
-var FENCE3 = /^ {0,3}(`{3,}|~{3,})/;
+var FENCE4 = /^ {0,3}(`{3,}|~{3,})/;
 function quietLine(line) {
   let out = "";
   let at = 0;
@@ -64538,7 +64619,7 @@ function quietMentions(markdown) {
   if (!markdown.includes("@")) return markdown;
   let fence2;
   return markdown.split("\n").map((line) => {
-    const marker = FENCE3.exec(line)?.[1];
+    const marker = FENCE4.exec(line)?.[1];
     if (fence2 !== void 0) {
       if (marker && marker[0] === fence2[0] && marker.length >= fence2.length && line.trim() === marker) fence2 = void 0;
       return line;

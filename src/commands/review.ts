@@ -33,8 +33,8 @@ async function defaultRange(opts: Parameters<typeof readBaseRefs>[0]): Promise<R
   return { label: `${base}..HEAD`, revArgs: [`${base}..HEAD`], head: 'HEAD' };
 }
 
-// A SESSION.md that cannot be read at the range's end (binary, bad front matter) must not
-// block the review of the code.
+// A SESSION.md that cannot be read at the range's end (binary, committed mid-conflict, bad
+// front matter) must not block the review of the code.
 async function viewOrNull(rev: string, file: string, opts: Parameters<typeof readBlob>[2]): Promise<SessionView | null> {
   try {
     const text = await readBlob(rev, file, opts, `${file} at ${rev}`);

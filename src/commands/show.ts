@@ -71,6 +71,18 @@ export async function show(args: ShowArgs, ctx: CommandContext): Promise<Command
   // The file as committed, but no report repeats a secret-looking span.
   const shown = await redactSessionText(sanitiseText(content, { multiline: true }));
   if (args.format === 'md') return { stdout: renderShowMarkdown(commit, file, shown) };
-  const report = buildShow(commit, file, shown, await sessionView(content, `${file} at ${commit.short}`));
+  const report = buildShow(commit, file, shown, await committedView(content, file, commit.short));
   return { stdout: renderShowJson(report) };
+}
+
+/** The parts of a committed version; one committed mid-conflict has none to give, and cannot be mended there. */
+async function committedView(content: string, file: string, short: string) {
+  try {
+    return await sessionView(content, `${file} at ${short}`);
+  } catch (error) {
+    if (!(error instanceof GitSessionError) || error.exitCode !== ExitCode.Conflicted) throw error;
+    throw error.retold({
+      fix: `It was committed that way: \`git session show --at ${short}\` prints it as committed; pick another commit or date for its parts.`,
+    });
+  }
 }

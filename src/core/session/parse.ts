@@ -13,6 +13,7 @@ import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import { parseYamlFrontMatter, refuseCodeFrontMatter } from './front-matter.js';
+import { refuseConflicted } from './conflict.js';
 import { classifyHeading } from './headings.js';
 import { collectItems, type Span, type SpanOf } from './items.js';
 import { oneLine, plainText, stripComments } from './mdast-text.js';
@@ -258,8 +259,10 @@ export function lineStart(source: string, offset: number): number {
 
 /**
  * Parses SESSION.md into sections, items and front matter. Never throws on odd
- * markdown; throws GitSessionError(BadInput) only for malformed YAML or `---js` front matter.
+ * markdown; throws GitSessionError(BadInput) for malformed YAML or `---js` front
+ * matter, and GitSessionError(Conflicted) for a text with merge conflict markers.
  */
 export function parseSession(source: string, file?: string): SessionDoc {
+  refuseConflicted(source, file);
   return analyze(source, file).doc;
 }

@@ -149,6 +149,20 @@ describe('parseSession: headings', () => {
     expect(parts.sections.map((s) => s.kind)).toEqual(['status', 'nextSteps']);
   });
 
+  it('refuses a text with conflict markers, naming the file, the lines and the fix', () => {
+    const text = '# S\n\n## Status\n<<<<<<< HEAD\nours\n=======\ntheirs\n>>>>>>> o\n';
+    expect(() => parseSession(text, 'SESSION.md')).toThrow(
+      /^SESSION\.md: is in the middle of a merge conflict \(conflict markers on lines 4, 6 and 8\).*`git add SESSION\.md`/,
+    );
+    try {
+      parseSession(text, 'SESSION.md');
+    } catch (error) {
+      expect((error as GitSessionError).exitCode).toBe(ExitCode.Conflicted);
+    }
+    // Quoted in a fence, or a `=======` rule alone, is no conflict.
+    expect(parseSession('## Status\n```\n<<<<<<< HEAD\n```\n\nA\n=======\n').sections).toHaveLength(2);
+  });
+
   it('gives items offsets into the source', () => {
     for (const section of doc.sections) {
       for (const item of section.items) expect(doc.source.slice(item.start, item.end)).toContain(item.text.slice(0, 5));
