@@ -42838,6 +42838,58 @@ var init_redact2 = __esm({
   }
 });
 
+// src/core/session/conflict.ts
+function conflictMarkers(text5) {
+  if (!SIDE.test(text5)) return [];
+  const found = [];
+  let fence2;
+  const lines2 = text5.split("\n");
+  for (let i = 0; i < lines2.length; i++) {
+    const line = lines2[i].replace(/\r$/, "");
+    const open2 = FENCE.exec(line);
+    if (fence2 === void 0 && open2) {
+      fence2 = open2[1];
+      continue;
+    }
+    if (fence2 !== void 0) {
+      const close2 = FENCE.exec(line);
+      if (close2 && close2[1][0] === fence2[0] && close2[1].length >= fence2.length && line.trim() === close2[1]) fence2 = void 0;
+      continue;
+    }
+    if (MARKER.test(line)) found.push(i + 1);
+  }
+  const sides = found.some((n) => /^[<>]{7}/.test(lines2[n - 1]));
+  return sides ? found : [];
+}
+function lineList(lines2) {
+  const shown = lines2.slice(0, 6);
+  const more = lines2.length - shown.length;
+  if (more > 0) return `${shown.join(", ")} and ${more} more`;
+  return shown.length === 1 ? String(shown[0]) : `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}`;
+}
+function conflictMessage(file, lines2) {
+  return {
+    problem: `is in the middle of a merge conflict (conflict markers on line${lines2.length === 1 ? "" : "s"} ${lineList(lines2)}), so it cannot be read as a session file.`,
+    fix: `Resolve it first: keep what each side should keep, delete the <<<<<<<, =======, >>>>>>> (and |||||||) lines, then \`git add ${file ?? "<file>"}\`.`
+  };
+}
+function refuseConflicted(text5, file) {
+  const lines2 = conflictMarkers(text5);
+  if (lines2.length === 0) return;
+  const { problem, fix } = conflictMessage(file, lines2);
+  throw new GitSessionError(ExitCode2.Conflicted, problem, { file, fix });
+}
+var MARKER, FENCE, SIDE;
+var init_conflict = __esm({
+  "src/core/session/conflict.ts"() {
+    "use strict";
+    init_errors();
+    MARKER = /^(?:<{7}(?: |$)|\|{7}(?: |$)|={7}$|>{7}(?: |$))/;
+    FENCE = /^ {0,3}(`{3,}|~{3,})/;
+    SIDE = /^(?:<{7}|>{7})(?: |\r?$)/m;
+  }
+});
+
 // src/core/session/headings.ts
 function family(english, other) {
   return new RegExp(String.raw`^(?:(?:${english})${TRAIL}|(?:${other})(?: .*)?)$`, "u");
@@ -57001,32 +57053,33 @@ function analyze(source, file, layoutOnly = false) {
     frontMatter = Object.freeze({ raw, data, start, end });
   }
   const headingIdx = sectionHeadings(source, nodes, span);
+  const heads = headingIdx.map((i) => {
+    const h = nodes[i];
+    return { depth: h.depth, kind: classifyHeading(plainText(h)) };
+  });
   let title = null;
-  const firstHeading = headingIdx[0] === void 0 ? void 0 : nodes[headingIdx[0]];
-  let titleIdx = -1;
-  if (firstHeading?.type === "heading" && firstHeading.depth === 1 && classifyHeading(plainText(firstHeading)) === "unknown") {
-    title = oneLine(plainText(firstHeading));
-    titleIdx = headingIdx[0];
-  }
+  const titleAt = titleHeading(heads);
+  const titleIdx = titleAt === void 0 ? -1 : headingIdx[titleAt];
+  if (titleAt !== void 0) title = oneLine(plainText(nodes[titleIdx]));
   const privates = privateRanges(source, tree, span);
   const stack = [];
   const layouts = [];
-  for (const i of headingIdx) {
+  for (const [at, i] of headingIdx.entries()) {
     const h = nodes[i];
     if (h.type !== "heading") continue;
     while (stack.length > 0 && stack[stack.length - 1].depth >= h.depth) stack.pop();
     if (i === titleIdx) {
-      stack.push({ depth: h.depth, absorbed: false, known: false, private: false });
+      stack.push({ at, depth: h.depth, absorbed: false, known: false, private: false });
       continue;
     }
-    const kind = classifyHeading(plainText(h));
+    const { kind } = heads[at];
     const parent = stack[stack.length - 1];
-    const absorbed = kind === "unknown" && parent !== void 0 && (parent.known || parent.absorbed);
+    const absorbed = kind === "unknown" && parent !== void 0 && (parent.known || parent.absorbed) && !besideKnown(heads, parent.at, at);
     const { start, end: bodyStart } = span(h);
     const heritable = kind === "private" || (parent?.private ?? false);
     const isPrivate = heritable || within(privates, start);
     if (absorbed) {
-      stack.push({ depth: h.depth, absorbed: true, known: false, private: heritable });
+      stack.push({ at, depth: h.depth, absorbed: true, known: false, private: heritable });
       continue;
     }
     let end = source.length;
@@ -57050,7 +57103,7 @@ function analyze(source, file, layoutOnly = false) {
     };
     const layout = { section: section2, nodes: [], ownEnd: end };
     layouts.push(layout);
-    stack.push({ depth: h.depth, absorbed: false, known: kind !== "unknown", private: heritable, layout });
+    stack.push({ at, depth: h.depth, absorbed: false, known: kind !== "unknown", private: heritable, layout });
   }
   for (const layout of layouts) {
     const s = layout.section;
@@ -57077,6 +57130,22 @@ function analyze(source, file, layoutOnly = false) {
   };
   return { doc, layouts, span, nodes, privates };
 }
+function titleHeading(heads) {
+  const first = heads[0];
+  if (first?.depth !== 1) return void 0;
+  if (first.kind === "unknown") return 0;
+  if (first.kind === "private") return void 0;
+  const rest = heads.slice(1);
+  return rest.length > 0 && rest.every((h) => h.depth > 1) ? 0 : void 0;
+}
+function besideKnown(heads, parent, at) {
+  if (heads[parent].depth !== 1) return false;
+  const { depth } = heads[at];
+  for (let k = parent + 1; k < heads.length && heads[k].depth > 1; k++) {
+    if (k !== at && heads[k].depth === depth && heads[k].kind !== "unknown") return true;
+  }
+  return false;
+}
 function sectionHeadings(source, nodes, span) {
   const out = [];
   let privateDepth;
@@ -57100,6 +57169,7 @@ function lineStart(source, offset) {
   return source.lastIndexOf("\n", offset - 1) + 1;
 }
 function parseSession(source, file) {
+  refuseConflicted(source, file);
   return analyze(source, file).doc;
 }
 var FRONT_MATTER, GFM_AFTER_AUTOLINKS, PARSE_OPTIONS, WITHOUT_AUTOLINKS, MAY_AUTOLINK;
@@ -57120,6 +57190,7 @@ var init_parse2 = __esm({
     init_micromark_extension_gfm_table();
     init_micromark_extension_gfm_task_list_item();
     init_front_matter();
+    init_conflict();
     init_headings();
     init_items();
     init_mdast_text();
@@ -57329,8 +57400,8 @@ function getGoal(doc) {
         if (para.length > 0) break;
         continue;
       }
-      if (para.length > 0 && MARKER.test(line)) break;
-      para.push(line.replace(MARKER, ""));
+      if (para.length > 0 && MARKER2.test(line)) break;
+      para.push(line.replace(MARKER2, ""));
     }
     const goal = unescapeMarkdown(oneLine(para.join(" ")));
     if (goal !== "") return goal;
@@ -57340,7 +57411,7 @@ function getGoal(doc) {
 }
 function getStatus(doc) {
   for (const section2 of publicSections(doc, "status")) {
-    const parts = lines(section2.text).map((l) => l.replace(MARKER, "").trim()).filter((l) => l !== "" && !/^#{1,6}\s/.test(l));
+    const parts = lines(section2.text).map((l) => l.replace(MARKER2, "").trim()).filter((l) => l !== "" && !/^#{1,6}\s/.test(l));
     const status = unescapeMarkdown(oneLine(parts.join(" ")));
     if (status !== "") return status;
   }
@@ -57395,7 +57466,7 @@ function publicText(doc) {
   const tree = { type: "root", children: nodes };
   return cutRanges(doc.source, [...privateSectionRanges(doc), ...privateRanges(doc.source, tree, span)]);
 }
-var PRIVATE_MARKER, visibleDocs, MARKER, MASKED_LINE;
+var PRIVATE_MARKER, visibleDocs, MARKER2, MASKED_LINE;
 var init_accessors = __esm({
   "src/core/session/accessors.ts"() {
     "use strict";
@@ -57405,7 +57476,7 @@ var init_accessors = __esm({
     init_unescape();
     PRIVATE_MARKER = /<!--\s*private\s*-->/i;
     visibleDocs = /* @__PURE__ */ new WeakMap();
-    MARKER = /^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?/;
+    MARKER2 = /^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?/;
     MASKED_LINE = new RegExp(`^ {0,3}#{1,6} ${MASKED_HEADING.replace(/[()]/g, "\\$&")}\\s*$`);
   }
 });
@@ -62222,12 +62293,58 @@ function run(args, options2) {
     if (options2.input !== void 0) child.stdin?.end(options2.input);
   });
 }
+function gitBytes(args, options2) {
+  started.push(args[0] ?? "");
+  return new Promise((resolve3, reject) => {
+    const child = childProcess().spawn("git", outputSafe(args), { cwd: options2.cwd, env: options2.env ?? process.env, stdio: "pipe" });
+    const chunks = [];
+    let stderr = "";
+    child.stdout.on("data", (b) => chunks.push(b));
+    child.stderr.on("data", (b) => stderr += b.toString("utf8"));
+    child.on("error", (error2) => reject(new GitSessionError(ExitCode2.Git, `could not run git: ${error2.message}`, { cause: error2 })));
+    child.on("close", (code2) => {
+      if (code2 !== 0 && !options2.allowFailure) reject(failure(args, code2 ?? 1, stderr));
+      else resolve3({ stdout: Buffer.concat(chunks), stderr, code: code2 ?? 1 });
+    });
+    child.stdin.on("error", () => {
+    });
+    child.stdin.end(options2.input ?? "");
+  });
+}
 
 // src/adapters/history.ts
 init_errors();
 init_redact2();
 init_sanitise();
 import { spawn } from "node:child_process";
+
+// src/adapters/fs.ts
+init_errors();
+var MAX_SESSION_BYTES = 1024 * 1024;
+function tooLarge(size, display) {
+  return new GitSessionError(ExitCode2.BadInput, `is ${size} bytes, over the 1 MB limit.`, {
+    file: display,
+    fix: "Move old entries to an archive file (for example SESSION-archive.md) and keep SESSION.md short."
+  });
+}
+function decodeText(bytes, display) {
+  if (bytes.length > MAX_SESSION_BYTES) throw tooLarge(bytes.length, display);
+  if (bytes.includes(0)) {
+    throw new GitSessionError(ExitCode2.BadInput, "looks binary (it contains NUL bytes).", {
+      file: display,
+      fix: "Restore the markdown file from git (`git checkout -- <file>`) or delete it and run `git session init`."
+    });
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch (error2) {
+    throw new GitSessionError(ExitCode2.BadInput, "is not valid UTF-8.", {
+      file: display,
+      fix: "Convert it to UTF-8 (for example `iconv -f latin1 -t utf-8`) and try again.",
+      cause: error2
+    });
+  }
+}
 
 // src/adapters/config.ts
 import { lstatSync, readFileSync as readFileSync2, realpathSync } from "node:fs";
@@ -62915,9 +63032,15 @@ async function readBaseRefs(opts) {
     return { name, symref, upstream, current: head === "*", remote: full.startsWith("refs/remotes/") };
   });
 }
-async function readBlob(rev, path3, opts) {
-  const result = await git(["cat-file", "blob", `${rev}:${path3}`], { ...opts, allowFailure: true });
-  return result.code === 0 ? result.stdout : void 0;
+async function readBlob(rev, path3, opts, display) {
+  const result = await gitBytes(["cat-file", "blob", `${rev}:${path3}`], { ...opts, allowFailure: true });
+  if (result.code !== 0) return void 0;
+  try {
+    return decodeText(result.stdout, display);
+  } catch (error2) {
+    if (!(error2 instanceof GitSessionError)) throw error2;
+    throw error2.retold({ fix: `Pick another commit or date: \`git log --format="%h %s" -- ${path3}\` lists the commits that changed it.` });
+  }
 }
 
 // src/core/trailers/append.ts
@@ -63168,6 +63291,7 @@ import { closeSync, openSync, readSync } from "node:fs";
 import { resolve as resolve2 } from "node:path";
 
 // src/adapters/session-history.ts
+init_errors();
 import { spawn as spawn2 } from "node:child_process";
 
 // src/adapters/build-key.ts
@@ -63489,13 +63613,14 @@ function deriveStatus(oldestFirst) {
 var CLOSE_HEADING = /^### \d{4}-\d{2}-\d{2} \d{2}:\d{2} [+-]\d{2}:\d{2} · close · /;
 
 // src/core/session/plain-items.ts
+init_conflict();
 init_headings();
 
 // src/core/session/plain-lines.ts
 var HEADING = /^(#{1,6})[ \t]+([^\\`*_[\]<>&|~#\p{Cc}]*[^\s\\`*_[\]<>&|~#\p{Cc}])[ \t]*$/u;
 var BLANK = /^[ \t]*$/;
 var COMMENT_LINE = /^<!--.*-->[ \t]*$/;
-var FENCE = /^\s*(?:`{3}|~{3})/;
+var FENCE2 = /^\s*(?:`{3}|~{3})/;
 var INDENTED_MARKUP = /^\s*</;
 var INDENTED_HEADING = /^\s+#/;
 var UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
@@ -63505,7 +63630,7 @@ function readPlainLine(line, afterBlank) {
     const heading = HEADING.exec(line);
     return heading ? { kind: "heading", depth: heading[1].length, text: heading[2] } : void 0;
   }
-  if (FENCE.test(line) || INDENTED_HEADING.test(line)) return void 0;
+  if (FENCE2.test(line) || INDENTED_HEADING.test(line)) return void 0;
   if (INDENTED_MARKUP.test(line) && !COMMENT_LINE.test(line)) return void 0;
   if (!afterBlank && UNDERLINE.test(line)) return void 0;
   return { kind: "text" };
@@ -63519,7 +63644,7 @@ var BULLET = /^[-*+] (?![0-9]+[.)](?:[ \t]|$))(?:[\p{L}\p{N}("'“‘«¿¡$€�
 var TASK_BOX = /^\[[ xX]\]\s+/;
 var UNFIT = /\]:|<!--\s*\/?\s*private|[\0-\x08\x0b\x0c\x0e-\x1f\x7f]|\r(?!\n)|^(?:---|\+\+\+|\uFEFF)/i;
 function plainItems(text5) {
-  if (UNFIT.test(text5)) return void 0;
+  if (UNFIT.test(text5) || conflictMarkers(text5).length > 0) return void 0;
   const out = { decisions: [], deadEnds: [] };
   let open2;
   let privateDepth;
@@ -63588,11 +63713,14 @@ async function parseBlobs(texts, file, out, check) {
   const shown = /* @__PURE__ */ new Map();
   for (const [id, text5] of texts) {
     check();
-    let items = [];
+    let items;
     try {
       const { decisions, deadEnds } = plainItems(text5) ?? await parsedItems(text5, file);
       items = [...decisions.map((d) => ({ kind: "decision", ...d })), ...deadEnds.map((d) => ({ kind: "deadEnd", ...d }))];
-    } catch {
+    } catch (error2) {
+      if (!(error2 instanceof GitSessionError)) throw error2;
+      out.set(id, null);
+      continue;
     }
     const unseen = items.flatMap((i) => i.reason === null ? [i.text] : [i.text, i.reason]).filter((t) => !shown.has(t));
     for (const [t, r] of await redactEach(unseen)) shown.set(t, r);
@@ -63620,7 +63748,7 @@ async function itemsOf(ids, h, check) {
     } finally {
       const index3 = new Map(cache.items.map((t, i) => [JSON.stringify(t), i]));
       for (const [id, items] of parsed) {
-        cache.blobs[id] = items.map((item) => {
+        cache.blobs[id] = items?.map((item) => {
           const tuple = [item.kind, item.text, item.reason];
           const key = JSON.stringify(tuple);
           let at = index3.get(key);
@@ -63629,14 +63757,19 @@ async function itemsOf(ids, h, check) {
             index3.set(key, at);
           }
           return at;
-        });
+        }) ?? null;
       }
       if (cachePath && parsed.size > 0) writeState2(cachePath, cache);
     }
   }
   const out = /* @__PURE__ */ new Map();
   for (const id of ids) {
-    const items = (cache.blobs[id] ?? []).map((i) => {
+    const stored2 = cache.blobs[id];
+    if (stored2 === null) {
+      out.set(id, null);
+      continue;
+    }
+    const items = (stored2 ?? []).map((i) => {
       const [kind, text5, reason] = cache.items[i];
       return { kind, text: text5, reason };
     });
@@ -63723,6 +63856,20 @@ async function recordOf(commits, h, check = noCheck) {
     redactEach(commits.flatMap((c) => [...c.record.decisions, ...c.record.deadEnds]))
   ]);
   const none = { decisions: [], deadEnds: [] };
+  const itemsAt = (id) => id === void 0 ? none : parsed.has(id) ? parsed.get(id) : none;
+  const madeFrom = /* @__PURE__ */ new Map();
+  for (const c of commits) {
+    for (const f of c.files) if (f.path === sessionFile && (f.oldPath ?? f.path) === sessionFile) madeFrom.set(f.newBlob, f.oldBlob);
+  }
+  const readableBefore = (id) => {
+    const seen = /* @__PURE__ */ new Set();
+    let at = id;
+    while (at !== void 0 && itemsAt(at) === null && !seen.has(at)) {
+      seen.add(at);
+      at = madeFrom.get(at);
+    }
+    return at === void 0 ? null : itemsAt(at);
+  };
   const sessionCommits = /* @__PURE__ */ new Map();
   const closeCandidates = [];
   for (const c of commits) {
@@ -63731,12 +63878,15 @@ async function recordOf(commits, h, check = noCheck) {
     let removed = [];
     const change = c.files.find((f) => f.path === sessionFile || f.oldPath === sessionFile);
     if (change) {
-      const before = (change.oldPath ?? change.path) === sessionFile ? parsed.get(change.oldBlob) ?? none : none;
-      const after = change.path === sessionFile ? parsed.get(change.newBlob) ?? none : none;
-      const b = [...before.decisions, ...before.deadEnds];
-      const a = [...after.decisions, ...after.deadEnds];
-      added = difference(a, b);
-      removed = difference(b, a);
+      const old = (change.oldPath ?? change.path) === sessionFile ? change.oldBlob : void 0;
+      const before = old === void 0 ? none : readableBefore(old);
+      const after = itemsAt(change.path === sessionFile ? change.newBlob : void 0);
+      if (before !== null && after !== null) {
+        const b = [...before.decisions, ...before.deadEnds];
+        const a = [...after.decisions, ...after.deadEnds];
+        added = difference(a, b);
+        removed = difference(b, a);
+      }
     }
     const commit = {
       hash: c.record.hash,
@@ -64233,9 +64383,10 @@ async function defaultRange(opts) {
   }
   return { label: `${base}..HEAD`, revArgs: [`${base}..HEAD`], head: "HEAD" };
 }
-async function viewOrNull(text5, file) {
+async function viewOrNull(rev, file, opts) {
   try {
-    return await sessionView(text5, file);
+    const text5 = await readBlob(rev, file, opts, `${file} at ${rev}`);
+    return text5 === void 0 ? null : await sessionView(text5, `${file} at ${rev}`);
   } catch (error2) {
     if (error2 instanceof GitSessionError) return null;
     throw error2;
@@ -64244,12 +64395,11 @@ async function viewOrNull(text5, file) {
 async function review(args, ctx) {
   const h = await openHistory(ctx.cwd, ctx.env);
   const range = args.range === void 0 ? await defaultRange(h.opts) : parseRange(args.range);
-  const [commits, record, session] = await Promise.all([
+  const [commits, record, view] = await Promise.all([
     readCommits(h.keys, { revArgs: range.revArgs, numstat: true, label: `range ${range.label}` }, h.opts),
     readSessionItems(h, { revArgs: range.revArgs, label: `range ${range.label}` }),
-    readBlob(range.head, h.config.sessionFile, h.opts)
+    viewOrNull(range.head, h.config.sessionFile, h.opts)
   ]);
-  const view = session === void 0 ? null : await viewOrNull(session, `${h.config.sessionFile} at ${range.head}`);
   const built = buildReview(range.label, withItems(commits, record), view, journalMatcher(h.config.journal.path));
   const model = args.activeOnly ? { ...built, decisions: activeOnly(built.decisions), deadEnds: activeOnly(built.deadEnds) } : built;
   return { stdout: args.format === "json" ? renderReviewJson(model) : renderReviewMarkdown(model) };
@@ -64364,15 +64514,15 @@ function linesOf(text5) {
     at = nl + 1;
   }
 }
-var FENCE2 = /^ {0,3}(`{3,}|~{3,})/;
+var FENCE3 = /^ {0,3}(`{3,}|~{3,})/;
 function fencedLines(lines2) {
   const inside = /* @__PURE__ */ new Set();
   for (let i = 0; i < lines2.length; i++) {
-    const open2 = FENCE2.exec(lines2[i].text)?.[1];
+    const open2 = FENCE3.exec(lines2[i].text)?.[1];
     if (open2 === void 0) continue;
     let j = i + 1;
     while (j < lines2.length) {
-      const close2 = FENCE2.exec(lines2[j].text)?.[1];
+      const close2 = FENCE3.exec(lines2[j].text)?.[1];
       if (close2 !== void 0 && close2[0] === open2[0] && close2.length >= open2.length && lines2[j].text.trim() === close2) break;
       j++;
     }
@@ -64453,7 +64603,7 @@ function pullRequestOf(payload) {
 
 // src/core/action/mentions.ts
 var MENTION = /(^|[\s([{"'*_~>,;:!?])@(?=[A-Za-z0-9])/g;
-var FENCE3 = /^ {0,3}(`{3,}|~{3,})/;
+var FENCE4 = /^ {0,3}(`{3,}|~{3,})/;
 function quietLine(line) {
   let out = "";
   let at = 0;
@@ -64473,7 +64623,7 @@ function quietMentions(markdown) {
   if (!markdown.includes("@")) return markdown;
   let fence2;
   return markdown.split("\n").map((line) => {
-    const marker = FENCE3.exec(line)?.[1];
+    const marker = FENCE4.exec(line)?.[1];
     if (fence2 !== void 0) {
       if (marker && marker[0] === fence2[0] && marker.length >= fence2.length && line.trim() === marker) fence2 = void 0;
       return line;

@@ -177,12 +177,8 @@ export function readTextFile(path: string, display = path): string {
         fix: 'Move the directory away or point session.file in .gitsession at a file.',
       });
     }
-    if (st.size > MAX_SESSION_BYTES) {
-      throw new GitSessionError(ExitCode.BadInput, `is ${st.size} bytes, over the 1 MB limit.`, {
-        file: display,
-        fix: 'Move old entries to an archive file (for example SESSION-archive.md) and keep SESSION.md short.',
-      });
-    }
+    // Refused before it is read: a file of several MB need not be read to be refused.
+    if (st.size > MAX_SESSION_BYTES) throw tooLarge(st.size, display);
     bytes = readFileSync(path);
   } catch (error) {
     if (error instanceof GitSessionError) throw error;
@@ -207,6 +203,24 @@ export function readTextFile(path: string, display = path): string {
       cause: error,
     });
   }
+  return decodeText(bytes, display);
+}
+
+function tooLarge(size: number, display: string): GitSessionError {
+  return new GitSessionError(ExitCode.BadInput, `is ${size} bytes, over the 1 MB limit.`, {
+    file: display,
+    fix: 'Move old entries to an archive file (for example SESSION-archive.md) and keep SESSION.md short.',
+  });
+}
+
+/**
+ * The text of a session file's bytes, from the work tree or from a commit, refusing
+ * what is not a markdown file a person keeps: over 1 MB, binary (a NUL byte), or not
+ * UTF-8. The one judge of both, so a version a command refuses in the work tree is
+ * refused at a commit too. The fixes speak of the work tree; a reader of history says its own.
+ */
+export function decodeText(bytes: Uint8Array, display: string): string {
+  if (bytes.length > MAX_SESSION_BYTES) throw tooLarge(bytes.length, display);
   if (bytes.includes(0)) {
     throw new GitSessionError(ExitCode.BadInput, 'looks binary (it contains NUL bytes).', {
       file: display,

@@ -87,3 +87,25 @@ function run(args: readonly string[], options: GitOptions): Promise<GitResult> {
     if (options.input !== undefined) child.stdin?.end(options.input);
   });
 }
+
+/**
+ * Runs git and resolves with its stdout as bytes, as git wrote them: a blob's contents
+ * need exact sizes, and a NUL or a byte that is not UTF-8 must be seen, not decoded away.
+ */
+export function gitBytes(args: readonly string[], options: GitOptions): Promise<{ stdout: Buffer; stderr: string; code: number }> {
+  started.push(args[0] ?? '');
+  return new Promise((resolve, reject) => {
+    const child = childProcess().spawn('git', outputSafe(args), { cwd: options.cwd, env: options.env ?? process.env, stdio: 'pipe' });
+    const chunks: Buffer[] = [];
+    let stderr = '';
+    child.stdout.on('data', (b: Buffer) => chunks.push(b));
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString('utf8')));
+    child.on('error', (error) => reject(new GitSessionError(ExitCode.Git, `could not run git: ${error.message}`, { cause: error })));
+    child.on('close', (code) => {
+      if (code !== 0 && !options.allowFailure) reject(failure(args, code ?? 1, stderr));
+      else resolve({ stdout: Buffer.concat(chunks), stderr, code: code ?? 1 });
+    });
+    child.stdin.on('error', () => {});
+    child.stdin.end(options.input ?? '');
+  });
+}

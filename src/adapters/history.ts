@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { ExitCode, GitSessionError } from '../errors.js';
 import { mayHoldSecret, redactSecrets } from '../core/redact/index.js';
 import { sanitiseText } from '../core/text/sanitise.js';
-import { git, outputSafe, type GitResult } from './git.js';
+import { git, gitBytes, outputSafe, type GitResult } from './git.js';
+import { decodeText } from './fs.js';
 import { loadConfig } from './config.js';
 import { findRepo, type RepoInfo } from './repo.js';
 import { DEAD_END_ALIASES, type Config } from '../core/config.js';
@@ -322,8 +323,19 @@ export async function readBaseRefs(opts: HistoryOptions): Promise<RefInfo[]> {
     });
 }
 
-/** A file's text at a revision (`path` from the repository root), or undefined when it is not there. */
-export async function readBlob(rev: string, path: string, opts: HistoryOptions): Promise<string | undefined> {
-  const result = await git(['cat-file', 'blob', `${rev}:${path}`], { ...opts, allowFailure: true });
-  return result.code === 0 ? result.stdout : undefined;
+/**
+ * The session file's text at a revision (`path` from the repository root), or undefined
+ * when it is not there. A version that a command would refuse in the work tree (binary,
+ * over 1 MB, not UTF-8) is refused the same way, as `display` (`SESSION.md at abc1234`).
+ */
+export async function readBlob(rev: string, path: string, opts: HistoryOptions, display: string): Promise<string | undefined> {
+  const result = await gitBytes(['cat-file', 'blob', `${rev}:${path}`], { ...opts, allowFailure: true });
+  if (result.code !== 0) return undefined;
+  try {
+    return decodeText(result.stdout, display);
+  } catch (error) {
+    if (!(error instanceof GitSessionError)) throw error;
+    // History cannot be restored or converted: another version can be read.
+    throw error.retold({ fix: `Pick another commit or date: \`git log --format="%h %s" -- ${path}\` lists the commits that changed it.` });
+  }
 }

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { GitSessionError } from '../errors.js';
 import { failed, gitStream, redactRecords, type History } from './history.js';
 import { BUILD_KEY } from './build-key.js';
 import { findRepoDirs, readState, statePathOf, writeState } from './edit-state.js';
@@ -54,14 +55,15 @@ export function readBlobs(ids: readonly string[], cwd: string, env: NodeJS.Proce
   });
 }
 
-type Parsed = { decisions: SessionItem[]; deadEnds: SessionItem[] };
+/** A version's items; null for one that cannot be read as a session file (see recordOf). */
+type Parsed = { decisions: SessionItem[]; deadEnds: SessionItem[] } | null;
 
 /**
  * The public decisions and dead ends of session file versions, by blob id, secrets
- * redacted; a version that does not parse has none. Blobs never change, so what was
+ * redacted; null for a version the parser refuses. Blobs never change, so what was
  * read once is kept under the git dir (`git-session/items.json`) and read from there.
  */
-type ItemCache = { build: string; file: string; items: [SessionItem['kind'], string, string | null][]; blobs: Record<string, number[]> };
+type ItemCache = { build: string; file: string; items: [SessionItem['kind'], string, string | null][]; blobs: Record<string, number[] | null> };
 
 /**
  * Each distinct text as readers show it: without terminal control sequences, secrets
@@ -78,18 +80,21 @@ async function redactEach(texts: Iterable<string>): Promise<Map<string, string>>
 }
 
 /** Parses into `out` as it goes, so that what was parsed before `check` stopped the work is kept. */
-async function parseBlobs(texts: Map<string, string>, file: string, out: Map<string, SessionItem[]>, check: () => void): Promise<void> {
+async function parseBlobs(texts: Map<string, string>, file: string, out: Map<string, SessionItem[] | null>, check: () => void): Promise<void> {
   // The same bullet stands in many versions: each distinct text is redacted once.
   const shown = new Map<string, string>();
   for (const [id, text] of texts) {
     check();
-    let items: SessionItem[] = [];
+    let items: SessionItem[];
     try {
       // Most versions are plain enough to read line by line; the parser loads for the others.
       const { decisions, deadEnds } = plainItems(text) ?? (await parsedItems(text, file));
       items = [...decisions.map((d): SessionItem => ({ kind: 'decision', ...d })), ...deadEnds.map((d): SessionItem => ({ kind: 'deadEnd', ...d }))];
-    } catch {
-      // An old text that no longer parses (bad front matter) records nothing.
+    } catch (error) {
+      if (!(error instanceof GitSessionError)) throw error;
+      // A version committed mid-conflict, or with front matter that does not parse: unreadable.
+      out.set(id, null);
+      continue;
     }
     const unseen = items.flatMap((i) => (i.reason === null ? [i.text] : [i.text, i.reason])).filter((t) => !shown.has(t));
     for (const [t, r] of await redactEach(unseen)) shown.set(t, r);
@@ -114,14 +119,14 @@ async function itemsOf(ids: readonly string[], h: History, check: () => void): P
     stored && stored.build === BUILD_KEY && stored.file === h.config.sessionFile ? stored : { build: BUILD_KEY, file: h.config.sessionFile, items: [], blobs: {} };
   const missing = ids.filter((id) => !Object.hasOwn(cache.blobs, id));
   if (missing.length > 0) {
-    const parsed = new Map<string, SessionItem[]>();
+    const parsed = new Map<string, SessionItem[] | null>();
     try {
       await parseBlobs(await readBlobs(missing, h.root, h.opts.env), h.config.sessionFile, parsed, check);
     } finally {
       // Kept even when `check` stopped the parse: whoever takes the work over starts from here.
       const index = new Map(cache.items.map((t, i) => [JSON.stringify(t), i]));
       for (const [id, items] of parsed) {
-        cache.blobs[id] = items.map((item) => {
+        cache.blobs[id] = items?.map((item) => {
           const tuple: ItemCache['items'][number] = [item.kind, item.text, item.reason];
           const key = JSON.stringify(tuple);
           let at = index.get(key);
@@ -130,14 +135,19 @@ async function itemsOf(ids: readonly string[], h: History, check: () => void): P
             index.set(key, at);
           }
           return at;
-        });
+        }) ?? null;
       }
       if (cachePath && parsed.size > 0) writeState(cachePath, cache);
     }
   }
   const out = new Map<string, Parsed>();
   for (const id of ids) {
-    const items = (cache.blobs[id] ?? []).map((i): SessionItem => {
+    const stored = cache.blobs[id];
+    if (stored === null) {
+      out.set(id, null);
+      continue;
+    }
+    const items = (stored ?? []).map((i): SessionItem => {
       const [kind, text, reason] = cache.items[i]!;
       return { kind, text, reason };
     });
@@ -273,7 +283,24 @@ async function recordOf(commits: readonly Kept[], h: History, check: () => void 
     // Trailers are read as the tree's items are: no terminal control sequence, no secret.
     redactEach(commits.flatMap((c) => [...c.record.decisions, ...c.record.deadEnds])),
   ]);
-  const none: Parsed = { decisions: [], deadEnds: [] };
+  const none = { decisions: [], deadEnds: [] };
+  // A version's items: none where the file is absent (a blob id of zeros, a side the rename left).
+  const itemsAt = (id: string | undefined): Parsed => (id === undefined ? none : parsed.has(id) ? parsed.get(id)! : none);
+  // The version each version was made from, where a listed commit made it (a merge shows no diff).
+  const madeFrom = new Map<string, string>();
+  for (const c of commits) {
+    for (const f of c.files) if (f.path === sessionFile && (f.oldPath ?? f.path) === sessionFile) madeFrom.set(f.newBlob, f.oldBlob);
+  }
+  // The last version before `id` that can be read: what a commit mending a conflict is compared with.
+  const readableBefore = (id: string): Parsed => {
+    const seen = new Set<string>();
+    let at: string | undefined = id;
+    while (at !== undefined && itemsAt(at) === null && !seen.has(at)) {
+      seen.add(at);
+      at = madeFrom.get(at);
+    }
+    return at === undefined ? null : itemsAt(at);
+  };
   const sessionCommits = new Map<string, SessionCommit>();
   const closeCandidates: { commit: SessionCommit; journal: WalkCommit['files'] }[] = [];
   for (const c of commits) {
@@ -282,12 +309,20 @@ async function recordOf(commits: readonly Kept[], h: History, check: () => void 
     let removed: SessionItem[] = [];
     const change = c.files.find((f) => f.path === sessionFile || f.oldPath === sessionFile);
     if (change) {
-      const before = (change.oldPath ?? change.path) === sessionFile ? (parsed.get(change.oldBlob) ?? none) : none;
-      const after = change.path === sessionFile ? (parsed.get(change.newBlob) ?? none) : none;
-      const b = [...before.decisions, ...before.deadEnds];
-      const a = [...after.decisions, ...after.deadEnds];
-      added = difference(a, b);
-      removed = difference(b, a);
+      // A version that cannot be read (committed mid-conflict) says nothing of what a commit
+      // added or removed: read as empty, it would retire every item, and the commit that
+      // mends it would record them all again as its own. The commit that brings one counts
+      // by its trailers only; the one that mends it is compared with the version before the
+      // conflict, where the walk shows it (else it too counts by its trailers only).
+      const old = (change.oldPath ?? change.path) === sessionFile ? change.oldBlob : undefined;
+      const before = old === undefined ? none : readableBefore(old);
+      const after = itemsAt(change.path === sessionFile ? change.newBlob : undefined);
+      if (before !== null && after !== null) {
+        const b = [...before.decisions, ...before.deadEnds];
+        const a = [...after.decisions, ...after.deadEnds];
+        added = difference(a, b);
+        removed = difference(b, a);
+      }
     }
     const commit: SessionCommit = {
       hash: c.record.hash,

@@ -1,33 +1,12 @@
-import { childProcess } from './builtins.js';
-import { git } from './git.js';
+import { decodeText } from './fs.js';
+import { git, gitBytes } from './git.js';
 import { failed, type HistoryOptions } from './history.js';
-import { MAX_SESSION_BYTES } from './fs.js';
-import { ExitCode, GitSessionError } from '../errors.js';
 
-/** Runs git with `input` on stdin and resolves with its stdout as bytes (blob contents need exact sizes). */
-function gitBytes(args: readonly string[], input: string, opts: HistoryOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const child = childProcess().spawn('git', args, { cwd: opts.cwd, env: opts.env, stdio: 'pipe' });
-    const chunks: Buffer[] = [];
-    let stderr = '';
-    child.stdout.on('data', (b: Buffer) => chunks.push(b));
-    child.stderr.on('data', (b: Buffer) => (stderr += b.toString('utf8')));
-    child.on('error', (error) => reject(new GitSessionError(ExitCode.Git, `could not run git: ${error.message}`, { cause: error })));
-    child.on('close', (code) => {
-      if (code === 0) resolve(Buffer.concat(chunks));
-      else reject(new GitSessionError(ExitCode.Git, `git ${args.join(' ')} failed (exit ${code}): ${stderr.trim().split('\n')[0] ?? ''}`));
-    });
-    child.stdin.on('error', () => {});
-    child.stdin.end(input);
-  });
-}
-
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
-
-function text(bytes: Buffer): string | null {
-  if (bytes.length > MAX_SESSION_BYTES || bytes.includes(0)) return null;
+/** A version's text, or null for one a command would refuse in the work tree (binary, over 1 MB, not UTF-8). */
+function text(bytes: Buffer, file: string): string | null {
   try {
-    return UTF8.decode(bytes);
+    // As the timeline always read them: a byte-order mark is not part of the text shown.
+    return decodeText(bytes, file).replace(/^\uFEFF/, '');
   } catch {
     return null;
   }
@@ -48,11 +27,9 @@ export async function readSessionBlobs(
   const texts = new Map<string, string | null>();
   // A path with a newline cannot be asked for line by line; such a session file is simply not shown.
   if (commits.length === 0 || /[\r\n]/.test(file)) return { blobAt, texts };
-  const check = await gitBytes(
-    ['cat-file', '--batch-check=%(objectname) %(objecttype)'],
-    commits.map((c) => `${c}:${file}`).join('\n') + '\n',
-    opts,
-  );
+  const check = (
+    await gitBytes(['cat-file', '--batch-check=%(objectname) %(objecttype)'], { ...opts, input: commits.map((c) => `${c}:${file}`).join('\n') + '\n' })
+  ).stdout;
   const answers = check.toString('utf8').split('\n');
   const order: string[] = [];
   commits.forEach((commit, i) => {
@@ -65,7 +42,7 @@ export async function readSessionBlobs(
     }
   });
   if (order.length === 0) return { blobAt, texts };
-  const out = await gitBytes(['cat-file', '--batch'], order.join('\n') + '\n', opts);
+  const out = (await gitBytes(['cat-file', '--batch'], { ...opts, input: order.join('\n') + '\n' })).stdout;
   let pos = 0;
   while (pos < out.length) {
     const eol = out.indexOf(10, pos);
@@ -73,7 +50,7 @@ export async function readSessionBlobs(
     const header = /^([0-9a-f]{40,64}) blob (\d+)$/.exec(out.subarray(pos, eol).toString('utf8'));
     if (!header) break;
     const size = Number(header[2]);
-    texts.set(header[1]!, text(out.subarray(eol + 1, eol + 1 + size)));
+    texts.set(header[1]!, text(out.subarray(eol + 1, eol + 1 + size), file));
     pos = eol + 1 + size + 1;
   }
   return { blobAt, texts };

@@ -11,7 +11,6 @@ import { lackedCloneConfig } from '../adapters/clone-config.js';
 import { mtimeOf } from '../adapters/work-tree.js';
 import { CONFIG_FILE, DEFAULT_CONFIG, type Config } from '../core/config.js';
 import { GitSessionError } from '../errors.js';
-import { refuseConflicted } from '../core/session/conflict.js';
 import { mergeItems, type TrailerValue } from '../core/context/items.js';
 import { renderContextMarkdown } from '../core/context/render.js';
 import { assessSessionStaleness } from '../core/context/staleness.js';
@@ -104,12 +103,6 @@ function changedPerCommit(text: string): string[][] {
     .map((block) => block.split('\0').map((p) => p.replace(/^\n/, '')).filter((p) => p !== ''));
 }
 
-/** The text, unless it is mid-conflict: then what to do is said instead of parsing half of each side. */
-function unconflicted(text: string, file: string): string {
-  refuseConflicted(text, file);
-  return text;
-}
-
 /** Runs `read`; with `problems`, an input error is noted there and `fallback` used instead of failing. */
 async function readOr<T>(read: () => T | Promise<T>, fallback: T, problems: string[] | undefined): Promise<T> {
   try {
@@ -155,7 +148,7 @@ export async function gatherContext(
   asked.catch(() => {});
   const readView = () =>
     sessionMtime !== undefined
-      ? readOr(() => sessionView(unconflicted(readTextFile(sessionPath, config.sessionFile), config.sessionFile), config.sessionFile), null, problems)
+      ? readOr(() => sessionView(readTextFile(sessionPath, config.sessionFile), config.sessionFile), null, problems)
       : Promise.resolve(null);
   // viewIfStale (the Stop hook): a session file that is up to date is not parsed at all.
   let view = opts.viewIfStale ? null : await readView();

@@ -33,10 +33,12 @@ async function defaultRange(opts: Parameters<typeof readBaseRefs>[0]): Promise<R
   return { label: `${base}..HEAD`, revArgs: [`${base}..HEAD`], head: 'HEAD' };
 }
 
-// An old SESSION.md that no longer parses (bad front matter) must not block the review of the code.
-async function viewOrNull(text: string, file: string): Promise<SessionView | null> {
+// A SESSION.md that cannot be read at the range's end (binary, committed mid-conflict, bad
+// front matter) must not block the review of the code.
+async function viewOrNull(rev: string, file: string, opts: Parameters<typeof readBlob>[2]): Promise<SessionView | null> {
   try {
-    return await sessionView(text, file);
+    const text = await readBlob(rev, file, opts, `${file} at ${rev}`);
+    return text === undefined ? null : await sessionView(text, `${file} at ${rev}`);
   } catch (error) {
     if (error instanceof GitSessionError) return null;
     throw error;
@@ -47,12 +49,11 @@ async function viewOrNull(text: string, file: string): Promise<SessionView | nul
 export async function review(args: ReviewArgs, ctx: CommandContext): Promise<CommandResult> {
   const h = await openHistory(ctx.cwd, ctx.env);
   const range = args.range === undefined ? await defaultRange(h.opts) : parseRange(args.range);
-  const [commits, record, session] = await Promise.all([
+  const [commits, record, view] = await Promise.all([
     readCommits(h.keys, { revArgs: range.revArgs, numstat: true, label: `range ${range.label}` }, h.opts),
     readSessionItems(h, { revArgs: range.revArgs, label: `range ${range.label}` }),
-    readBlob(range.head, h.config.sessionFile, h.opts),
+    viewOrNull(range.head, h.config.sessionFile, h.opts),
   ]);
-  const view = session === undefined ? null : await viewOrNull(session, `${h.config.sessionFile} at ${range.head}`);
   const built = buildReview(range.label, withItems(commits, record), view, journalMatcher(h.config.journal.path));
   const model = args.activeOnly ? { ...built, decisions: activeOnly(built.decisions), deadEnds: activeOnly(built.deadEnds) } : built;
   return { stdout: args.format === 'json' ? renderReviewJson(model) : renderReviewMarkdown(model) };

@@ -61,7 +61,7 @@ export async function show(args: ShowArgs, ctx: CommandContext): Promise<Command
   const h = await openHistory(ctx.cwd, ctx.env);
   const commit = await resolveAt(at, h);
   const file = h.config.sessionFile;
-  const content = await readBlob(commit.hash, file, h.opts);
+  const content = await readBlob(commit.hash, file, h.opts, `${file} at ${commit.short}`);
   if (content === undefined) {
     throw new GitSessionError(ExitCode.BadInput, `not in commit ${commit.short} (${commit.subject}).`, {
       file,
@@ -74,6 +74,18 @@ export async function show(args: ShowArgs, ctx: CommandContext): Promise<Command
   // The file as committed, but no report repeats a secret-looking span.
   const shown = await redactSessionText(sanitiseText(content, { multiline: true }));
   if (args.format === 'md') return { stdout: renderShowMarkdown(commit, file, shown) };
-  const report = buildShow(commit, file, shown, await sessionView(content, `${file} at ${commit.short}`));
+  const report = buildShow(commit, file, shown, await committedView(content, file, commit.short));
   return { stdout: renderShowJson(report) };
+}
+
+/** The parts of a committed version; one committed mid-conflict has none to give, and cannot be mended there. */
+async function committedView(content: string, file: string, short: string) {
+  try {
+    return await sessionView(content, `${file} at ${short}`);
+  } catch (error) {
+    if (!(error instanceof GitSessionError) || error.exitCode !== ExitCode.Conflicted) throw error;
+    throw error.retold({
+      fix: `It was committed that way: \`git session show --at ${short}\` prints it as committed; pick another commit or date for its parts.`,
+    });
+  }
 }

@@ -23,7 +23,7 @@ function sessionView(data: TimelineData, index: number): HTMLElement {
   const box = add(el('section', 'session'), el('h3', undefined, `${data.sessionFile} at ${short}`));
   if (at === NO_SESSION) return add(box, el('p', 'note', `There is no ${data.sessionFile} at this commit.`));
   if (at === UNREADABLE_SESSION) {
-    return add(box, el('p', 'note', `${data.sessionFile} at this commit could not be read (binary, over 1 MB, or front matter that does not parse), so it is not shown.`));
+    return add(box, el('p', 'note', `${data.sessionFile} at this commit could not be read (binary, over 1 MB, not UTF-8, committed with conflict markers, or front matter that does not parse), so it is not shown.`));
   }
   const after = data.versions[at]!;
   const previous = before >= 0 ? data.versions[before]! : [];

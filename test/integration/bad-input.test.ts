@@ -50,6 +50,22 @@ describe('bad input is refused with the documented exit codes', () => {
     }
   });
 
+  it.each(bad.slice(0, 3))('a %s SESSION.md committed: show exits 4 as status does, naming the commit', (_name, content, message) => {
+    repo = tempRepo();
+    writeFileSync(join(repo.dir, 'SESSION.md'), content);
+    repo.git(['add', 'SESSION.md']);
+    repo.git(['commit', '-q', '-m', 'bad']);
+    const at = repo.git(['rev-parse', '--short', 'HEAD']).stdout.trim();
+    expect(repo.run(['status']).code).toBe(4);
+    for (const format of ['md', 'json']) {
+      const r = repo.run(['show', '--format', format]);
+      expect(r.code).toBe(4);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(new RegExp(message.source.replace('SESSION\\.md:', `SESSION\\.md at ${at}:`)));
+      expect(r.stderr).toContain('Pick another commit or date');
+    }
+  });
+
   it('a directory named SESSION.md exits 4', () => {
     repo = tempRepo();
     mkdirSync(join(repo.dir, 'SESSION.md'));

@@ -1,4 +1,4 @@
-import type { Nodes, Root, RootContent } from 'mdast';
+import type { Heading, Nodes, Root, RootContent } from 'mdast';
 import { fromMarkdown, type Options } from 'mdast-util-from-markdown';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
@@ -13,11 +13,12 @@ import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import { parseYamlFrontMatter, refuseCodeFrontMatter } from './front-matter.js';
+import { refuseConflicted } from './conflict.js';
 import { classifyHeading } from './headings.js';
 import { collectItems, type Span, type SpanOf } from './items.js';
 import { oneLine, plainText, stripComments } from './mdast-text.js';
 import { privateRanges, within, type Range } from './private.js';
-import type { FrontMatter, SessionDoc, SessionSection } from './types.js';
+import type { FrontMatter, SectionKind, SessionDoc, SessionSection } from './types.js';
 
 // What remark-parse with remark-frontmatter and remark-gfm does, without unified and the
 // to-markdown half remark-gfm brings along: nothing is ever re-serialised (remark-stringify
@@ -107,35 +108,36 @@ export function analyze(source: string, file?: string, layoutOnly = false): Anal
   }
 
   const headingIdx = sectionHeadings(source, nodes, span);
+  const heads = headingIdx.map((i) => {
+    const h = nodes[i] as Heading;
+    return { depth: h.depth, kind: classifyHeading(plainText(h)) };
+  });
   let title: string | null = null;
-  const firstHeading = headingIdx[0] === undefined ? undefined : nodes[headingIdx[0]];
-  let titleIdx = -1;
-  if (firstHeading?.type === 'heading' && firstHeading.depth === 1 && classifyHeading(plainText(firstHeading)) === 'unknown') {
-    title = oneLine(plainText(firstHeading));
-    titleIdx = headingIdx[0]!;
-  }
+  const titleAt = titleHeading(heads);
+  const titleIdx = titleAt === undefined ? -1 : headingIdx[titleAt]!;
+  if (titleAt !== undefined) title = oneLine(plainText(nodes[titleIdx] as Heading));
 
   const privates = privateRanges(source, tree, span);
   // Open headings, innermost last: decides whether an unknown sub-heading belongs to a known section.
-  const stack: { depth: number; absorbed: boolean; known: boolean; private: boolean; layout?: SectionLayout }[] = [];
+  const stack: { at: number; depth: number; absorbed: boolean; known: boolean; private: boolean; layout?: SectionLayout }[] = [];
   const layouts: SectionLayout[] = [];
-  for (const i of headingIdx) {
+  for (const [at, i] of headingIdx.entries()) {
     const h = nodes[i]!;
     if (h.type !== 'heading') continue;
     while (stack.length > 0 && stack[stack.length - 1]!.depth >= h.depth) stack.pop();
     if (i === titleIdx) {
-      stack.push({ depth: h.depth, absorbed: false, known: false, private: false });
+      stack.push({ at, depth: h.depth, absorbed: false, known: false, private: false });
       continue;
     }
-    const kind = classifyHeading(plainText(h));
+    const { kind } = heads[at]!;
     const parent = stack[stack.length - 1];
-    const absorbed = kind === 'unknown' && parent !== undefined && (parent.known || parent.absorbed);
+    const absorbed = kind === 'unknown' && parent !== undefined && (parent.known || parent.absorbed) && !besideKnown(heads, parent.at, at);
     const { start, end: bodyStart } = span(h);
     // A private section makes what it contains private; a marker region only what lies inside it.
     const heritable = kind === 'private' || (parent?.private ?? false);
     const isPrivate = heritable || within(privates, start);
     if (absorbed) {
-      stack.push({ depth: h.depth, absorbed: true, known: false, private: heritable });
+      stack.push({ at, depth: h.depth, absorbed: true, known: false, private: heritable });
       continue;
     }
     let end = source.length;
@@ -159,7 +161,7 @@ export function analyze(source: string, file?: string, layoutOnly = false): Anal
     };
     const layout: SectionLayout = { section, nodes: [], ownEnd: end };
     layouts.push(layout);
-    stack.push({ depth: h.depth, absorbed: false, known: kind !== 'unknown', private: heritable, layout });
+    stack.push({ at, depth: h.depth, absorbed: false, known: kind !== 'unknown', private: heritable, layout });
   }
 
   for (const layout of layouts) {
@@ -187,6 +189,40 @@ export function analyze(source: string, file?: string, layoutOnly = false): Anal
     unknownSections: sections.filter((s) => s.kind === 'unknown'),
   };
   return { doc, layouts, span, nodes, privates };
+}
+
+type HeadingFacts = { depth: number; kind: SectionKind };
+
+/**
+ * Which heading (by position in `heads`) is the document's title: a first heading of
+ * level 1 that names no section, or, whatever it names, the only level-1 heading with
+ * sections below it (`# Project Status` over `## Notes` and `## Decisions` is a title,
+ * not a status that swallows the file). A private one stays a section: its text must
+ * stay out of what is shared.
+ */
+function titleHeading(heads: readonly HeadingFacts[]): number | undefined {
+  const first = heads[0];
+  if (first?.depth !== 1) return undefined;
+  if (first.kind === 'unknown') return 0;
+  if (first.kind === 'private') return undefined;
+  const rest = heads.slice(1);
+  return rest.length > 0 && rest.every((h) => h.depth > 1) ? 0 : undefined;
+}
+
+/**
+ * Whether the heading at `at` is one of the file's own sections rather than a part of
+ * the level-1 known section at `parent`: it sits beside a known section of its own level
+ * there (`## Notes` beside `## Decisions` under `# Project Status`, in a file of several
+ * `#` headings). Deeper down a known section keeps its parts beside a known one: a
+ * `## Current State` with `### Done`, `### Next` and `### Environment` is one status.
+ */
+function besideKnown(heads: readonly HeadingFacts[], parent: number, at: number): boolean {
+  if (heads[parent]!.depth !== 1) return false;
+  const { depth } = heads[at]!;
+  for (let k = parent + 1; k < heads.length && heads[k]!.depth > 1; k++) {
+    if (k !== at && heads[k]!.depth === depth && heads[k]!.kind !== 'unknown') return true;
+  }
+  return false;
 }
 
 /**
@@ -223,8 +259,10 @@ export function lineStart(source: string, offset: number): number {
 
 /**
  * Parses SESSION.md into sections, items and front matter. Never throws on odd
- * markdown; throws GitSessionError(BadInput) only for malformed YAML or `---js` front matter.
+ * markdown; throws GitSessionError(BadInput) for malformed YAML or `---js` front
+ * matter, and GitSessionError(Conflicted) for a text with merge conflict markers.
  */
 export function parseSession(source: string, file?: string): SessionDoc {
+  refuseConflicted(source, file);
   return analyze(source, file).doc;
 }

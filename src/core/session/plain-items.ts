@@ -1,3 +1,4 @@
+import { conflictMarkers } from './conflict.js';
 import { classifyHeading } from './headings.js';
 import { COMMENT_LINE, readPlainLine } from './plain-lines.js';
 import { oneLine } from './mdast-text.js';
@@ -33,10 +34,12 @@ const UNFIT = /\]:|<!--\s*\/?\s*private|[\0-\x08\x0b\x0c\x0e-\x1f\x7f]|\r(?!\n)|
  * followed by a blank line, a bullet, a comment or a heading is one paragraph whose
  * source is the entry (the parser reads entries from their source); and its reading
  * depends on the rest of the file only through reference definitions, declined. A
- * property test holds it to the parser.
+ * text with conflict markers, which the parser refuses, is declined too. A property
+ * test holds it to the parser.
  */
 export function plainItems(text: string): PlainItems | undefined {
-  if (UNFIT.test(text)) return undefined;
+  // The parser refuses a text mid-conflict, and so must this: it has no entries to give.
+  if (UNFIT.test(text) || conflictMarkers(text).length > 0) return undefined;
   const out: PlainItems = { decisions: [], deadEnds: [] };
   // The decision or dead-end section the lines are in, and its heading's depth.
   let open: { items: Reasoned[]; depth: number } | undefined;

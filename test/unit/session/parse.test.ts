@@ -115,6 +115,54 @@ describe('parseSession: headings', () => {
     expect(getNextSteps(tasks)).toEqual(['Tag the release']);
   });
 
+  it('takes the only level-1 heading over ## sections as the title, whatever it names', () => {
+    const project = parseSession('# Project Status\n\nIntro line.\n\n## Notes\nSome notes here.\n\n## Decisions\n- Use X — Reason: y\n');
+    expect(project.title).toBe('Project Status');
+    expect(getStatus(project)).toBeNull();
+    expect(project.sections.map((s) => [s.kind, s.heading, s.text])).toEqual([
+      ['unknown', 'Notes', 'Some notes here.'],
+      ['decisions', 'Decisions', '- Use X — Reason: y'],
+    ]);
+    const italian = parseSession('# Stato sessione corrente\n\n> Scopo: continuità.\n\n## Ultimo aggiornamento\nOggi.\n\n## Stato infra\nBranch `main`.\n');
+    expect(italian.title).toBe('Stato sessione corrente');
+    expect(getStatus(italian)).toBe('Branch `main`.');
+  });
+
+  it('keeps a level-1 heading a section when it is alone, one of several, or private', () => {
+    expect(kinds('# Decisions\n- Use X — Reason: y\n')).toEqual([['decisions', 'Decisions']]);
+    expect(getDecisions(parseSession('# Decisions\n- Use X — Reason: y\n'))).toEqual([{ text: 'Use X', reason: 'y' }]);
+    const several = parseSession('# Status\nBusy.\n\n## Log\nMonday.\n\n# Decisions\n- Use X\n');
+    expect(several.title).toBeNull();
+    expect(getStatus(several)).toBe('Busy. Monday.');
+    const secret = parseSession('# Private notes\nrent is late\n\n## Where it stands\nunpaid\n');
+    expect(secret.title).toBeNull();
+    expect(secret.sections.map((s) => [s.kind, s.private])).toEqual([['private', true]]);
+  });
+
+  it('leaves a ## section beside a known one out of a level-1 section above them', () => {
+    const doc = parseSession('# Project Status\n\nIntro line.\n\n## Notes\nSome notes here.\n\n## Decisions\n- Use X — Reason: y\n\n# Appendix\nMore.\n');
+    expect(getStatus(doc)).toBe('Intro line.');
+    expect(doc.unknownSections.map((s) => s.heading)).toEqual(['Notes', 'Appendix']);
+    // Deeper down a known section keeps its parts, a known one beside them or not.
+    const parts = parseSession('## Current State\nGreen.\n\n### Done\n- the parser\n\n### Next\n- [ ] the docs\n\n### Environment\n- node 22\n');
+    expect(getStatus(parts)).toBe('Green. the parser node 22');
+    expect(parts.sections.map((s) => s.kind)).toEqual(['status', 'nextSteps']);
+  });
+
+  it('refuses a text with conflict markers, naming the file, the lines and the fix', () => {
+    const text = '# S\n\n## Status\n<<<<<<< HEAD\nours\n=======\ntheirs\n>>>>>>> o\n';
+    expect(() => parseSession(text, 'SESSION.md')).toThrow(
+      /^SESSION\.md: is in the middle of a merge conflict \(conflict markers on lines 4, 6 and 8\).*`git add SESSION\.md`/,
+    );
+    try {
+      parseSession(text, 'SESSION.md');
+    } catch (error) {
+      expect((error as GitSessionError).exitCode).toBe(ExitCode.Conflicted);
+    }
+    // Quoted in a fence, or a `=======` rule alone, is no conflict.
+    expect(parseSession('## Status\n```\n<<<<<<< HEAD\n```\n\nA\n=======\n').sections).toHaveLength(2);
+  });
+
   it('gives items offsets into the source', () => {
     for (const section of doc.sections) {
       for (const item of section.items) expect(doc.source.slice(item.start, item.end)).toContain(item.text.slice(0, 5));

@@ -24,9 +24,12 @@ describe('sessionVersions', () => {
   });
 
   it('shows nothing of a version it cannot parse or read', async () => {
-    const r = await sessionVersions(new Map<string, string | null>([['b1', '---js\n{}\n---\nsecret plans\n'], ['b2', null]]), 'SESSION.md');
+    const conflicted = '# S\n\n## Status\n<<<<<<< HEAD\nours\n=======\ntheirs\n>>>>>>> o\n';
+    const r = await sessionVersions(new Map<string, string | null>([['b1', '---js\n{}\n---\nsecret plans\n'], ['b2', null], ['b3', conflicted]]), 'SESSION.md');
     expect(r.versionOf.get('b1')).toBe(UNREADABLE_SESSION);
     expect(r.versionOf.get('b2')).toBe(UNREADABLE_SESSION);
+    // Committed mid-conflict: which side's lines are private cannot be told.
+    expect(r.versionOf.get('b3')).toBe(UNREADABLE_SESSION);
     expect(r.lines).toEqual([]);
   });
 });

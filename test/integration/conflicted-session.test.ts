@@ -1,0 +1,70 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { tempRepo, type TempRepo } from '../helpers/repo.js';
+
+let repo: TempRepo | undefined;
+afterEach(() => repo?.cleanup());
+
+// `=======` under `<<<<<<< HEAD` reads as a setext heading, and a decision's reason runs into it.
+const CONFLICTED =
+  '# S\n\n## Status\n<<<<<<< HEAD\nours\n=======\ntheirs\n>>>>>>> o\n\n## Decisions\n<<<<<<< HEAD\n- A — Reason: a\n=======\n- B — Reason: b\n>>>>>>> o\n';
+const REFUSED = /^git-session: SESSION\.md: is in the middle of a merge conflict \(conflict markers on lines 4, 6, 8, 11, 13 and 15\), so it cannot be read as a session file\. Resolve it first: .*then `git add SESSION\.md`\.\n$/;
+
+function commit(r: TempRepo, message: string, text: string): string {
+  r.write('SESSION.md', text);
+  r.git(['add', 'SESSION.md']);
+  r.git(['commit', '-q', '-m', message]);
+  return r.git(['rev-parse', '--short', 'HEAD']).stdout.trim();
+}
+
+describe('a SESSION.md with conflict markers', () => {
+  it.each(['status', 'status --json', 'standup', 'context', 'context --format json'])(
+    'is refused by %s as by every reader of the work tree (exit 8, the lines, the fix)',
+    (command) => {
+      repo = tempRepo();
+      commit(repo, 'Begin', '# S\n\n## Decisions\n- A — Reason: a\n');
+      repo.write('SESSION.md', CONFLICTED);
+      const r = repo.run(command.split(' '));
+      expect(r.stderr).toMatch(REFUSED);
+      expect(r.code).toBe(8);
+      expect(r.stdout).toBe('');
+    },
+  );
+
+  it('committed by mistake: show prints it as committed, and refuses to read parts out of it', () => {
+    repo = tempRepo();
+    const at = commit(repo, 'Conflicted by mistake', CONFLICTED);
+    const md = repo.run(['show']);
+    expect(md.code).toBe(0);
+    expect(md.stdout).toContain('<<<<<<< HEAD\nours\n=======\ntheirs\n>>>>>>> o\n');
+    const json = repo.run(['show', '--format', 'json']);
+    expect(json.code).toBe(8);
+    expect(json.stdout).toBe('');
+    expect(json.stderr).toMatch(new RegExp(`^git-session: SESSION\\.md at ${at}: is in the middle of a merge conflict \\(conflict markers on lines 4, 6, 8, 11, 13 and 15\\).*\`git session show --at ${at}\` prints it as committed`));
+  });
+
+  it('committed by mistake: the readers of history take nothing from it, and the commit that mends it records what it changed', () => {
+    repo = tempRepo();
+    const one = commit(repo, 'Decide A', '# S\n\n## Decisions\n- A — Reason: a\n');
+    const two = commit(repo, 'Conflicted by mistake', '# S\n\n## Decisions\n<<<<<<< HEAD\n- A — Reason: a\n=======\n- B — Reason: b\n>>>>>>> o\n');
+    const three = commit(repo, 'Mend the conflict', '# S\n\n## Decisions\n- A — Reason: a\n- B — Reason: b\n');
+    const log = repo.run(['log', '--format', 'json']);
+    expect(log.stderr).toBe('');
+    const decided = Object.fromEntries(
+      (JSON.parse(log.stdout) as { commits: { short: string; decisions: { text: string; reason: string; status: string }[] }[] }).commits.map((c) => [
+        c.short,
+        c.decisions.map((d) => `${d.text} — ${d.reason} (${d.status})`),
+      ]),
+    );
+    expect(decided).toEqual({ [one]: ['A — a (active)'], [two]: [], [three]: ['B — b (active)'], [repo.git(['rev-parse', '--short', 'HEAD~3']).stdout.trim()]: [] });
+
+    const review = repo.run(['review', 'HEAD~3..HEAD', '--format', 'json']);
+    const reviewed = JSON.parse(review.stdout) as { decisions: { text: string; reason: string; commit: string }[] };
+    expect(reviewed.decisions.map((d) => [d.text, d.reason, d.commit.slice(0, one.length)])).toEqual([
+      ['A', 'a', one],
+      ['B', 'b', three],
+    ]);
+    const why = repo.run(['why', 'SESSION.md']);
+    expect(why.stdout).not.toContain('=======');
+    expect(why.stdout).toContain(`## ${three} Mend the conflict`);
+  });
+});
