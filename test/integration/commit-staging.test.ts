@@ -30,6 +30,25 @@ describe('what the pre-commit hook stages, and what it leaves', () => {
     expect(residue(repo)).toBe('');
   });
 
+  it('an empty -m or -F message stays empty: git refuses it, and the decision goes into the next commit', () => {
+    repo = sessionRepo();
+    expect(repo.run(['decide', 'Round half to even', '--because', 'matches the spec']).code).toBe(0);
+    const before = repo.git(['rev-parse', 'HEAD']).stdout;
+    repo.write('src/convert.js', code(3));
+    repo.git(['add', 'src/convert.js']);
+    for (const args of [['-m', ''], ['-F', '-']]) {
+      const empty = gitNoTty(repo, ['commit', '-q', ...args]);
+      expect(empty.code, empty.stderr).not.toBe(0);
+      expect(empty.stderr).toContain('empty commit message');
+      expect(repo.git(['rev-parse', 'HEAD']).stdout).toBe(before);
+    }
+    const real = gitNoTty(repo, ['commit', '-q', '-m', 'Rounding']);
+    expect(real.code, real.stderr).toBe(0);
+    expect(repo.git(['log', '-1', '--format=%s']).stdout.trim()).toBe('Rounding');
+    expect(trailerValues(repo, 'Decision')).toEqual(['Round half to even — matches the spec']);
+    expect(residue(repo)).toBe('');
+  });
+
   it('a commit refused for a recorded secret leaves the index as it was, so --no-verify cannot commit it', () => {
     repo = sessionRepo();
     expect(repo.run(['decide', 'Use key AKIAIOSFODNN7EXAMPLE', '--because', 'it works']).code).toBe(0);
