@@ -63295,12 +63295,23 @@ function writeState2(path3, value2) {
   writeStateQuietly(path3, JSON.stringify(value2));
 }
 
+// src/adapters/shallow-boundaries.ts
+import { readFileSync as readFileSync5 } from "node:fs";
+function shallowBoundaries(file) {
+  try {
+    return new Set(readFileSync5(file, "utf8").split("\n").filter((l) => l !== ""));
+  } catch {
+    return /* @__PURE__ */ new Set();
+  }
+}
+
 // src/adapters/head-record.ts
 function headAt(h) {
   const dirs = findRepoDirs(h.root);
   const head = dirs ? readHeadCommit(dirs) : void 0;
   if (!dirs || !head) return void 0;
-  return { h, dirs, head, key: JSON.stringify([BUILD_KEY, h.config.sessionFile, h.config.journal.path, h.keys]) };
+  const cut2 = [...shallowBoundaries(h.shallowFile)].sort();
+  return { h, dirs, head, key: JSON.stringify([BUILD_KEY, h.config.sessionFile, h.config.journal.path, h.keys, cut2]) };
 }
 async function judgedAtHead(h, walk2, judge) {
   const at = headAt(h);
@@ -63402,7 +63413,7 @@ function supersededText(text5) {
   const m = SUPERSEDES.exec(text5);
   return m ? m[1] : null;
 }
-function addedWithKeys(commit) {
+function addedWithKeys(commit, undone) {
   const out = [];
   const seen = /* @__PURE__ */ new Set();
   const push2 = (item) => {
@@ -63412,10 +63423,33 @@ function addedWithKeys(commit) {
     seen.add(key);
     out.push([item, key]);
   };
-  for (const item of commit.added) push2(item);
+  if (commit.cutOff) {
+    const named = /* @__PURE__ */ new Set([
+      ...commit.trailers.decisions.map((v) => itemKey("decision", splitReason(v).text)),
+      ...commit.trailers.deadEnds.map((v) => itemKey("deadEnd", splitReason(v).text))
+    ]);
+    for (const item of commit.added) {
+      const key = itemKey(item.kind, item.text);
+      if (named.has(key) || undone?.has(key)) push2(item);
+    }
+  } else {
+    for (const item of commit.added) push2(item);
+  }
   for (const value2 of commit.trailers.decisions) push2({ kind: "decision", ...splitReason(value2) });
   for (const value2 of commit.trailers.deadEnds) push2({ kind: "deadEnd", ...splitReason(value2) });
   return out;
+}
+function undoneAtCutOffs(commits) {
+  const cut2 = new Set(commits.filter((c) => c.cutOff).map((c) => c.hash));
+  if (cut2.size === 0) return void 0;
+  const undone = /* @__PURE__ */ new Map();
+  for (const c of commits) {
+    if (c.reverts === null || !cut2.has(c.reverts)) continue;
+    const keys = undone.get(c.reverts) ?? /* @__PURE__ */ new Set();
+    for (const item of c.removed) keys.add(itemKey(item.kind, item.text));
+    undone.set(c.reverts, keys);
+  }
+  return undone;
 }
 function deriveStatus(oldestFirst) {
   const all2 = [];
@@ -63429,8 +63463,9 @@ function deriveStatus(oldestFirst) {
     item.changedByShort = by.short;
     if (live.get(key) === item) live.delete(key);
   };
+  const undone = undoneAtCutOffs(oldestFirst);
   for (const commit of oldestFirst) {
-    const added = addedWithKeys(commit);
+    const added = addedWithKeys(commit, undone?.get(commit.hash));
     if (commit.reverts === null && added.length === 0 && commit.removed.length === 0) continue;
     const explained = /* @__PURE__ */ new Set();
     if (commit.reverts) {
@@ -63720,6 +63755,7 @@ async function recordOf(commits, h, check = noCheck) {
     redactEach(commits.flatMap((c) => [...c.record.decisions, ...c.record.deadEnds]))
   ]);
   const none = { decisions: [], deadEnds: [] };
+  const cut2 = shallowBoundaries(h.shallowFile);
   const sessionCommits = /* @__PURE__ */ new Map();
   const closeCandidates = [];
   for (const c of commits) {
@@ -63742,7 +63778,8 @@ async function recordOf(commits, h, check = noCheck) {
       removed,
       trailers: { decisions: c.record.decisions.map((v) => shown.get(v)), deadEnds: c.record.deadEnds.map((v) => shown.get(v)) },
       reverts: c.reverts,
-      closes: false
+      closes: false,
+      cutOff: cut2.has(c.record.hash)
     };
     sessionCommits.set(commit.hash, commit);
     const journal = c.files.filter((f) => isJournal(f.path));
@@ -63783,9 +63820,6 @@ function withItems(records, history) {
     };
   });
 }
-
-// src/adapters/line-history.ts
-import { readFileSync as readFileSync5 } from "node:fs";
 
 // src/core/report/blame.ts
 var GROUP = /^([0-9a-f]{40}|[0-9a-f]{64}) \d+ (\d+)(?: \d+)?$/;
@@ -63838,13 +63872,6 @@ async function readBlame(path3, lines2, opts) {
   if (/^Cannot lstat /.test(detail)) return { kind: "deleted" };
   if (/^no such path /.test(detail) && await hasHead(opts)) return { kind: "missing" };
   return failed(result, `lines ${lines2.start}-${lines2.end} of ${path3}`, opts);
-}
-function shallowBoundaries(file) {
-  try {
-    return new Set(readFileSync5(file, "utf8").split("\n").filter((l) => l !== ""));
-  } catch {
-    return /* @__PURE__ */ new Set();
-  }
 }
 async function fileAtHead(path3, opts) {
   const result = await git(["cat-file", "blob", `HEAD:./${path3.replace(/^\.\//, "")}`], { ...opts, allowFailure: true });
@@ -63907,13 +63934,13 @@ function pending(lines2) {
   if (lines2.length === 0) return null;
   return `${lines2.length === 1 ? "Line" : "Lines"} ${lineRanges(lines2)} ${lines2.length === 1 ? "is" : "are"} not committed yet.`;
 }
-function cutOff(shallow) {
+function shallowNote(shallow) {
   if (shallow.length === 0) return null;
   return `This clone is shallow and its history stops at ${shallow.join(", ")}: what is credited to ${shallow.length === 1 ? "that commit" : "those commits"} may be older. \`git fetch --unshallow\` fetches the rest.`;
 }
 function renderWhyMarkdown(report) {
   const what = label(report);
-  const head = [`# Why ${what}`, MODE_LINE[report.mode], pending(report.uncommitted), cutOff(report.shallow ?? [])];
+  const head = [`# Why ${what}`, MODE_LINE[report.mode], pending(report.uncommitted), shallowNote(report.shallow ?? [])];
   if (report.commits.length === 0) {
     return blocks([...head, report.uncommitted.length > 0 ? null : `No commits touched ${what}.`]);
   }

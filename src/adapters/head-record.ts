@@ -3,6 +3,7 @@ import { git } from './git.js';
 import type { History } from './history.js';
 import type { JournalByCommit } from '../core/report/types.js';
 import { findRepoDirs, readHeadCommit, readState, statePathOf, writeState, type RepoDirs } from './edit-state.js';
+import { shallowBoundaries } from './shallow-boundaries.js';
 
 
 type At = { h: History; dirs: RepoDirs; head: string; key: string };
@@ -12,7 +13,10 @@ function headAt(h: History): At | undefined {
   const dirs = findRepoDirs(h.root);
   const head = dirs ? readHeadCommit(dirs) : undefined;
   if (!dirs || !head) return undefined;
-  return { h, dirs, head, key: JSON.stringify([BUILD_KEY, h.config.sessionFile, h.config.journal.path, h.keys]) };
+  // Where a shallow clone stops is part of what a walk saw: `git fetch --unshallow` or
+  // `--deepen` keeps HEAD but changes what its history records.
+  const cut = [...shallowBoundaries(h.shallowFile)].sort();
+  return { h, dirs, head, key: JSON.stringify([BUILD_KEY, h.config.sessionFile, h.config.journal.path, h.keys, cut]) };
 }
 
 /**

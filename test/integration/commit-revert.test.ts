@@ -1,5 +1,6 @@
+import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { TempRepo } from '../helpers/repo.js';
+import type { Run, TempRepo } from '../helpers/repo.js';
 import { decideAndCommit, initialised } from '../helpers/session-repo.js';
 import { parseEntries, type JournalEntry } from '../../src/core/journal/entry.js';
 import { I } from '../../src/core/timeline/data.js';
@@ -96,5 +97,59 @@ describe('a revert git merges without the journal driver', () => {
     const row = (hash: string) => data.items.find((i) => i[I.commit] === hash && i[I.kind] === 0)!;
     expect(row(a)[I.decisions]).toEqual([['Alpha', expect.any(String), 'reverted']]);
     expect(data.groups[row(revert)[I.group]]).toEqual(data.groups[row(next)[I.group]]);
+  });
+});
+
+describe('readers after the last commit is reverted and the next one repairs the journal', () => {
+  /** Keep A recorded with a.txt, Try B with b.txt, Try B's commit reverted, then a commit to a.txt. */
+  function revertedTry(r: TempRepo) {
+    const keep = decideAndCommit(r, 'Keep A', 'a.txt');
+    const tryB = decideAndCommit(r, 'Try B', 'b.txt');
+    expect(r.git(['revert', '--no-edit', 'HEAD'], { allowFail: true }).code).toBe(0);
+    const revert = r.git(['rev-parse', 'HEAD']).stdout.trim();
+    commitCode(r, 'a.txt', 'Next');
+    return { keep, tryB, revert, next: r.git(['rev-parse', 'HEAD']).stdout.trim() };
+  }
+
+  type Item = { text: string; status?: string };
+  type Listed = { commit: string; short: string; decisions: Item[]; journal: JournalEntry[] };
+  const json = <T>(run: Run): T => {
+    expect(run.code, run.stderr).toBe(0);
+    return JSON.parse(run.stdout) as T;
+  };
+
+  it('in a shallow clone that stops at the reverted commit, retires only what the revert removed', () => {
+    repo = initialised();
+    const r = repo;
+    const ids = revertedTry(r);
+    const clone = `${r.dir}-shallow`;
+    r.git(['clone', '-q', '--depth', '3', `file://${r.dir}`, clone]);
+    try {
+      // git diffs Try B's commit against nothing there, as if it recorded Keep A too.
+      const log = json<{ commits: Listed[]; shallow: string[] }>(r.run(['log', '--format', 'json'], { cwd: clone }));
+      const at = (hash: string) => log.commits.find((c) => c.commit === hash)!;
+      expect(at(ids.tryB).decisions.map((d) => [d.text, d.status])).toEqual([['Try B', 'reverted']]);
+      expect(log.shallow).toEqual([at(ids.tryB).short]);
+      const md = r.run(['log'], { cwd: clone }).stdout;
+      expect(md.trimEnd().split('\n').at(-1)).toBe(
+        `This clone is shallow and its history stops at ${at(ids.tryB).short}: what is credited to that commit may be older. \`git fetch --unshallow\` fetches the rest.`,
+      );
+      for (const args of [['log'], ['why', 'a.txt'], ['why', 'a.txt:1'], ['standup', '--since', '1 year ago']]) {
+        const out = r.run(args, { cwd: clone });
+        expect(out.code, out.stderr).toBe(0);
+        expect(out.stdout, args.join(' ')).not.toMatch(/Keep A[^\n]*reverted/);
+      }
+      const page = embedded(r.run(['timeline'], { cwd: clone }).stdout);
+      const reverted = page.items.flatMap((i) => (i[I.decisions] as unknown as [string, string, string][]).filter((d) => d[2] === 'reverted'));
+      expect(new Set(reverted.map((d) => d[0]))).toEqual(new Set(['Try B']));
+      // Fetched whole, the same HEAD is judged again: Keep A is its own commit's, in force.
+      r.git(['fetch', '-q', '--unshallow'], { cwd: clone });
+      const whole = json<{ commits: Listed[]; shallow: string[] }>(r.run(['log', '--format', 'json'], { cwd: clone }));
+      expect(whole.commits.find((c) => c.commit === ids.keep)!.decisions.map((d) => [d.text, d.status])).toEqual([['Keep A', 'active']]);
+      expect(whole.shallow).toEqual([]);
+      expect(r.run(['log'], { cwd: clone }).stdout).not.toContain('shallow');
+    } finally {
+      rmSync(clone, { recursive: true, force: true });
+    }
   });
 });

@@ -109,7 +109,8 @@ function pending(lines: readonly number[]): string | null {
   return `${lines.length === 1 ? 'Line' : 'Lines'} ${lineRanges(lines)} ${lines.length === 1 ? 'is' : 'are'} not committed yet.`;
 }
 
-function cutOff(shallow: readonly string[]): string | null {
+/** What a reader is told when a report lists commits where a shallow clone's history stops. */
+export function shallowNote(shallow: readonly string[]): string | null {
   if (shallow.length === 0) return null;
   return (
     `This clone is shallow and its history stops at ${shallow.join(', ')}: what is credited to ${shallow.length === 1 ? 'that commit' : 'those commits'} ` +
@@ -120,7 +121,7 @@ function cutOff(shallow: readonly string[]): string | null {
 /** Markdown: how the commits were found, each commit that recorded something, then the list of every commit found. */
 export function renderWhyMarkdown(report: WhyReport): string {
   const what = label(report);
-  const head = [`# Why ${what}`, MODE_LINE[report.mode], pending(report.uncommitted), cutOff(report.shallow ?? [])];
+  const head = [`# Why ${what}`, MODE_LINE[report.mode], pending(report.uncommitted), shallowNote(report.shallow ?? [])];
   if (report.commits.length === 0) {
     return blocks([...head, report.uncommitted.length > 0 ? null : `No commits touched ${what}.`]);
   }
