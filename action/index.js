@@ -63164,11 +63164,51 @@ init_errors();
 import { closeSync, openSync, readSync } from "node:fs";
 import { resolve as resolve2 } from "node:path";
 
-// src/adapters/session-history.ts
-import { spawn as spawn2 } from "node:child_process";
-
 // src/adapters/build-key.ts
 var BUILD_KEY = typeof __CACHE_KEY__ === "string" ? __CACHE_KEY__ : "unbuilt";
+
+// src/core/report/journal-owners.ts
+function ownership(journal) {
+  const owned = /* @__PURE__ */ new Map();
+  const moved = /* @__PURE__ */ new Map();
+  const seen = /* @__PURE__ */ new Set();
+  for (const [hash, entries] of [...journal].reverse()) {
+    const own5 = [];
+    const reverts = [];
+    for (const entry of entries) {
+      const identity = entry.id ?? JSON.stringify(entry);
+      if (seen.has(identity)) continue;
+      seen.add(identity);
+      if (entry.reverts !== void 0 && entry.id !== void 0 && REVERT_PREFIX.test(entry.id) && !hash.startsWith(entry.id)) reverts.push(entry);
+      else own5.push(entry);
+    }
+    if (own5.length === 0) own5.push(...reverts);
+    else for (const entry of reverts) moved.set(entry.id, [...moved.get(entry.id) ?? [], entry]);
+    if (own5.length > 0) owned.set(hash, own5);
+  }
+  return { owned, moved };
+}
+function journalMoves(journal) {
+  const { owned, moved } = ownership(journal);
+  const identity = (e) => e.id ?? JSON.stringify(e);
+  const instead = [];
+  for (const [hash, entries] of journal) {
+    const own5 = owned.get(hash) ?? [];
+    if (own5.length !== entries.length || own5.some((e, i) => identity(e) !== identity(entries[i]))) instead.push([hash, own5]);
+  }
+  return { instead, reverts: [...moved] };
+}
+function movedJournal(moves, own5, commits) {
+  const instead = new Map(moves.instead);
+  const reverts = new Map(moves.reverts);
+  const shown = /* @__PURE__ */ new Map();
+  for (const { hash } of commits) {
+    const entries = [...reverts.get(hash.slice(0, 12)) ?? [], ...(instead.has(hash) ? instead.get(hash) : own5.get(hash)) ?? []];
+    if (entries.length > 0) shown.set(hash, entries);
+  }
+  return shown;
+}
+var REVERT_PREFIX = /^[0-9a-f]{12}$/;
 
 // src/adapters/edit-state.ts
 import { readFileSync as readFileSync4, statSync } from "node:fs";
@@ -63201,7 +63241,9 @@ var STATE_FILES = {
   /** Every item of that walk with its status, for the same HEAD. */
   recordItems: "record-items.json",
   /** The journal entries each commit of HEAD's history added, with the HEAD they were read at. */
-  journal: "journal.json"
+  journal: "journal.json",
+  /** Where that journal shows a commit with other entries than its own diff added, for the same HEAD. */
+  journalMoves: "journal-moves.json"
 };
 function stateDirOf(gitDir) {
   return join2(gitDir, "git-session");
@@ -63323,6 +63365,34 @@ async function judgedAtHead(h, walk2, judge) {
   writeState2(path3, { key: at.key, head: at.head, value: value2 });
   return value2;
 }
+async function journalAtHead(h, walk2) {
+  const at = headAt(h);
+  const pairs = async (revArgs) => {
+    const byCommit = await walk2(revArgs);
+    if (!byCommit) throw new JournalUnreadable();
+    return [...byCommit];
+  };
+  try {
+    return new Map(at ? await keptWalk(at, "journal", pairs) : await pairs(["HEAD"]));
+  } catch (error2) {
+    if (error2 instanceof JournalUnreadable) return void 0;
+    throw error2;
+  }
+}
+var JournalUnreadable = class extends Error {
+};
+async function journalMovesAtHead(h, walk2) {
+  const at = headAt(h);
+  const path3 = at && statePathOf(at.dirs, "journalMoves");
+  const stored = path3 ? readState2(path3) : void 0;
+  const kept = stored?.value;
+  if (at && stored?.key === at.key && stored.head === at.head && listOfRecords(kept?.instead) && listOfRecords(kept?.reverts)) return kept;
+  const journal = await journalAtHead(h, walk2);
+  if (!journal) return { instead: [], reverts: [] };
+  const value2 = journalMoves(journal);
+  if (at && path3) writeState2(path3, { key: at.key, head: at.head, value: value2 });
+  return value2;
+}
 async function keptWalk({ h, dirs, head, key }, file, walk2) {
   const path3 = statePathOf(dirs, file);
   const read = readState2(path3);
@@ -63342,6 +63412,9 @@ async function descends(h, ancestor, head) {
 function listOfRecords(value2) {
   return Array.isArray(value2) && value2.every((v) => v !== null && typeof v === "object");
 }
+
+// src/adapters/session-history.ts
+import { spawn as spawn2 } from "node:child_process";
 
 // src/core/history/walk.ts
 var NO_BLOB = /^0+$/;
@@ -63993,6 +64066,7 @@ async function lineHistory(h, path3, lines2, opts) {
 }
 async function lastChanges(h, path3, lines2, target2, pending2) {
   const record = recordOf2(h);
+  const moves = movesOf(h);
   const blame = await pending2.then(fromSettled);
   if ("kind" in blame) {
     if (blame.kind === "short") throw beyond(path3, blame.lines, lines2.end, "in the work tree");
@@ -64010,10 +64084,22 @@ async function lastChanges(h, path3, lines2, target2, pending2) {
     commits.push(c);
     if (j.length > 0) journal.set(c.hash, j);
   });
-  return buildWhy(target2, withItems(commits, await record), journal, { mode: "blame", uncommitted: blame.uncommitted }, shallowBoundaries(h.shallowFile));
+  return buildWhy(
+    target2,
+    withItems(commits, await record),
+    movedJournal(await moves, journal, commits),
+    { mode: "blame", uncommitted: blame.uncommitted },
+    shallowBoundaries(h.shallowFile)
+  );
 }
 function recordOf2(h) {
   const pending2 = readSessionItems(h);
+  pending2.catch(() => {
+  });
+  return pending2;
+}
+function movesOf(h) {
+  const pending2 = journalMovesAtHead(h, (revArgs) => tryReadJournal(h.config.journal.path, { revArgs }, h.opts));
   pending2.catch(() => {
   });
   return pending2;
@@ -64045,13 +64131,14 @@ async function why(args, ctx) {
   const h = await openHistory(ctx.cwd, ctx.env);
   let report;
   const record = lines2 && blame ? void 0 : recordOf2(h);
+  const moves = lines2 && blame ? void 0 : movesOf(h);
   if (lines2 && blame) {
     report = await lastChanges(h, target2.path, lines2, target2, blame);
   } else {
     const commits = target2.lines ? await lineHistory(h, target2.path, target2.lines, h.opts) : await readCommits(h.keys, { revArgs: ["HEAD"], paths: [target2.path], follow: true, label: target2.path }, h.opts);
     if (commits.length === 0 && !await fileAtHead(target2.path, h.opts)) throw missing(target2.path);
-    const [journal, items] = await Promise.all([readJournal(h.config.journal.path, { hashes: commits.map((c) => c.hash) }, h.opts), record]);
-    report = buildWhy(target2, withItems(commits, items), journal, void 0, shallowBoundaries(h.shallowFile));
+    const [journal, items, moved] = await Promise.all([readJournal(h.config.journal.path, { hashes: commits.map((c) => c.hash) }, h.opts), record, moves]);
+    report = buildWhy(target2, withItems(commits, items), movedJournal(moved, journal, commits), void 0, shallowBoundaries(h.shallowFile));
   }
   if (args.activeOnly) report = onlyActive(report);
   report = { ...report, path: (await redactSecrets(report.path)).text };

@@ -152,4 +152,21 @@ describe('readers after the last commit is reverted and the next one repairs the
       rmSync(clone, { recursive: true, force: true });
     }
   });
+
+  it('why shows each journal entry with the commit log shows it with', () => {
+    repo = initialised();
+    const ids = revertedTry(repo);
+    const log = json<{ commits: Listed[] }>(repo.run(['log', '--format', 'json']));
+    const logged = new Map(log.commits.map((c) => [c.commit, c.journal]));
+    expect(logged.get(ids.next)).toHaveLength(1);
+    for (const target of ['a.txt', 'a.txt:1', 'a.txt:1 --history', 'b.txt']) {
+      const why = json<{ commits: Listed[] }>(repo.run(['why', ...target.split(' '), '--format', 'json']));
+      expect(why.commits.length, target).toBeGreaterThan(0);
+      for (const c of why.commits) expect(c.journal, `${target} ${c.short}`).toEqual(logged.get(c.commit) ?? []);
+    }
+    // The commit after the revert names its own file only.
+    const md = repo.run(['why', 'a.txt']).stdout;
+    const next = md.slice(md.indexOf(`## ${ids.next.slice(0, 7)}`)).split('\n\n## ')[0]!;
+    expect(next.match(/Journal:/g)).toHaveLength(1);
+  });
 });
