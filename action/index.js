@@ -63958,6 +63958,7 @@ init_errors();
 init_redact2();
 
 // src/core/report/why.ts
+var RETIRED = ["reverted", "superseded", "withdrawn"];
 function buildWhy(target2, commits, journal, found = { mode: target2.lines ? "history" : "path" }, shallow = /* @__PURE__ */ new Set()) {
   return {
     path: target2.path,
@@ -63967,14 +63968,20 @@ function buildWhy(target2, commits, journal, found = { mode: target2.lines ? "hi
     shallow: commits.filter((c) => shallow.has(c.hash)).map((c) => c.short),
     decisions: attributed(commits, "decisions"),
     deadEnds: attributed(commits, "deadEnds"),
+    withheld: { reverted: 0, superseded: 0, withdrawn: 0 },
     commits: commits.map((c) => commitJson(c, journal))
   };
 }
 function onlyActive(report) {
+  const withheld = { ...report.withheld };
+  for (const item of [...report.decisions, ...report.deadEnds]) {
+    if (item.status !== void 0 && item.status !== "active") withheld[item.status]++;
+  }
   return {
     ...report,
     decisions: activeOnly(report.decisions),
     deadEnds: activeOnly(report.deadEnds),
+    withheld,
     commits: report.commits.map((c) => ({ ...c, decisions: activeOnly(c.decisions), deadEnds: activeOnly(c.deadEnds) }))
   };
 }
@@ -64023,7 +64030,10 @@ function renderWhyMarkdown(report) {
   const found = `## Commits
 
 ${report.commits.map((c) => `- ${c.short} ${day(c.date)} ${inline(c.subject)}`).join("\n")}`;
-  const summary2 = report.decisions.length + report.deadEnds.length === 0 ? `No decisions or dead ends were recorded in the ${commits} that ${scope}.` : `${plural2(report.decisions.length, "decision", "decisions")} and ${plural2(report.deadEnds.length, "dead end", "dead ends")} in the ${commits} that ${scope}.`;
+  const withheld = RETIRED.filter((s) => report.withheld[s] > 0).map((s) => `${report.withheld[s]} ${s}`);
+  const shown = report.decisions.length + report.deadEnds.length;
+  const counts = `${plural2(report.decisions.length, "decision", "decisions")} and ${plural2(report.deadEnds.length, "dead end", "dead ends")}`;
+  const summary2 = withheld.length === 0 ? shown === 0 ? `No decisions or dead ends were recorded in the ${commits} that ${scope}.` : `${counts} in the ${commits} that ${scope}.` : shown === 0 ? `None in force in the ${commits} that ${scope}: ${withheld.join(", ")}.` : `${counts} in force in the ${commits} that ${scope}; not in force: ${withheld.join(", ")}.`;
   return blocks([...head, summary2, ...recorded2.map(commitBlock), found]);
 }
 function renderWhyJson(report) {

@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { connectMcp } from '../helpers/mcp.js';
 import type { Run, TempRepo } from '../helpers/repo.js';
 import { decideAndCommit, initialised } from '../helpers/session-repo.js';
 import { parseEntries, type JournalEntry } from '../../src/core/journal/entry.js';
@@ -23,6 +24,7 @@ function committedJournal(r: TempRepo): JournalEntry[] {
   return parseEntries(files.map((f) => r.git(['show', `HEAD:${f}`]).stdout).join(''));
 }
 
+const textOf = (r: unknown) => (r as { content: { text: string }[] }).content.map((c) => c.text).join('\n');
 const withDecision = (entries: JournalEntry[], what: string) => entries.filter((e) => e.decisions.some((d) => d.startsWith(what)));
 const ids = (entries: JournalEntry[]) => entries.map((e) => e.id);
 
@@ -168,5 +170,28 @@ describe('readers after the last commit is reverted and the next one repairs the
     const md = repo.run(['why', 'a.txt']).stdout;
     const next = md.slice(md.indexOf(`## ${ids.next.slice(0, 7)}`)).split('\n\n## ')[0]!;
     expect(next.match(/Journal:/g)).toHaveLength(1);
+  });
+
+  it('the MCP why says a decision was recorded and retired, not that none was', async () => {
+    repo = initialised();
+    revertedTry(repo);
+    const client = await connectMcp(repo);
+    try {
+      const md = textOf(await client.callTool({ name: 'why', arguments: { target: 'b.txt' } }));
+      expect(md).toContain('None in force in the 2 commits that touched this path: 1 reverted.');
+      expect(md).not.toContain('No decisions or dead ends were recorded');
+      expect(md).not.toContain('Decision: Try B');
+      const data = JSON.parse(textOf(await client.callTool({ name: 'why', arguments: { target: 'b.txt', format: 'json' } }))) as { decisions: Item[]; withheld: Record<string, number> };
+      expect(data.decisions).toEqual([]);
+      expect(data.withheld).toEqual({ reverted: 1, superseded: 0, withdrawn: 0 });
+      const mixed = textOf(await client.callTool({ name: 'why', arguments: { target: 'SESSION.md' } }));
+      expect(mixed).toMatch(/^1 decision and 0 dead ends in force in the \d+ commits that touched this path; not in force: 1 reverted\.$/m);
+    } finally {
+      await client.close();
+    }
+    // A person's report lists it, with what became of it, as before.
+    const full = repo.run(['why', 'b.txt']).stdout;
+    expect(full).toContain('1 decision and 0 dead ends in the 2 commits that touched this path.');
+    expect(full).toMatch(/Try B — reason for Try B \(reverted by [0-9a-f]{7}\)/);
   });
 });

@@ -14,6 +14,9 @@
  *                                                 // the lines or file may be older than them (else [])
  *   "decisions": [{ "text", "reason": string | null, "commit", "short", "subject", "author", "date" }],
  *   "deadEnds":  [ same as decisions ],
+ *   "withheld": { "reverted": 0, "superseded": 0, "withdrawn": 0 },
+ *                                                 // items left out as no longer in force, by status (the
+ *                                                 // MCP tool gives only what is in force; else all 0)
  *   "commits": [{ "commit", "short", "subject", "author", "date", "parents",
  *                 "decisions": [{ "text", "reason" }], "deadEnds": [...],
  *                 "journal": [JournalEntry] }]   // newest first (by commit date)
@@ -37,8 +40,13 @@ export interface WhyReport {
   shallow: string[];
   decisions: Attributed[];
   deadEnds: Attributed[];
+  /** How many items were left out as no longer in force, by status: all zero when every item is listed. */
+  withheld: Record<Retired, number>;
   commits: CommitJson[];
 }
+
+type Retired = 'reverted' | 'superseded' | 'withdrawn';
+const RETIRED: readonly Retired[] = ['reverted', 'superseded', 'withdrawn'];
 
 export function buildWhy(
   target: WhyTarget,
@@ -55,16 +63,25 @@ export function buildWhy(
     shallow: commits.filter((c) => shallow.has(c.hash)).map((c) => c.short),
     decisions: attributed(commits, 'decisions'),
     deadEnds: attributed(commits, 'deadEnds'),
+    withheld: { reverted: 0, superseded: 0, withdrawn: 0 },
     commits: commits.map((c) => commitJson(c, journal)),
   };
 }
 
-/** The report with only the items still in force: what an assistant is given. */
+/**
+ * The report with only the items still in force: what an assistant is given. How many
+ * were left out is kept, so that it is told they were retired rather than never recorded.
+ */
 export function onlyActive(report: WhyReport): WhyReport {
+  const withheld = { ...report.withheld };
+  for (const item of [...report.decisions, ...report.deadEnds]) {
+    if (item.status !== undefined && item.status !== 'active') withheld[item.status]++;
+  }
   return {
     ...report,
     decisions: activeOnly(report.decisions),
     deadEnds: activeOnly(report.deadEnds),
+    withheld,
     commits: report.commits.map((c) => ({ ...c, decisions: activeOnly(c.decisions), deadEnds: activeOnly(c.deadEnds) })),
   };
 }
@@ -129,11 +146,18 @@ export function renderWhyMarkdown(report: WhyReport): string {
   const commits = plural(report.commits.length, 'commit', 'commits');
   const recorded = report.commits.filter((c) => c.decisions.length + c.deadEnds.length + c.journal.length > 0);
   const found = `## Commits\n\n${report.commits.map((c) => `- ${c.short} ${day(c.date)} ${inline(c.subject)}`).join('\n')}`;
+  const withheld = RETIRED.filter((s) => report.withheld[s] > 0).map((s) => `${report.withheld[s]} ${s}`);
+  const shown = report.decisions.length + report.deadEnds.length;
+  const counts = `${plural(report.decisions.length, 'decision', 'decisions')} and ${plural(report.deadEnds.length, 'dead end', 'dead ends')}`;
+  // What was left out is counted: "none recorded" would invite retrying a reverted approach.
   const summary =
-    report.decisions.length + report.deadEnds.length === 0
-      ? `No decisions or dead ends were recorded in the ${commits} that ${scope}.`
-      : `${plural(report.decisions.length, 'decision', 'decisions')} and ${plural(report.deadEnds.length, 'dead end', 'dead ends')} ` +
-        `in the ${commits} that ${scope}.`;
+    withheld.length === 0
+      ? shown === 0
+        ? `No decisions or dead ends were recorded in the ${commits} that ${scope}.`
+        : `${counts} in the ${commits} that ${scope}.`
+      : shown === 0
+        ? `None in force in the ${commits} that ${scope}: ${withheld.join(', ')}.`
+        : `${counts} in force in the ${commits} that ${scope}; not in force: ${withheld.join(', ')}.`;
   return blocks([...head, summary, ...recorded.map(commitBlock), found]);
 }
 
