@@ -63290,12 +63290,51 @@ init_errors();
 import { closeSync, openSync, readSync } from "node:fs";
 import { resolve as resolve2 } from "node:path";
 
-// src/adapters/session-history.ts
-init_errors();
-import { spawn as spawn2 } from "node:child_process";
-
 // src/adapters/build-key.ts
 var BUILD_KEY = typeof __CACHE_KEY__ === "string" ? __CACHE_KEY__ : "unbuilt";
+
+// src/core/report/journal-owners.ts
+function ownership(journal) {
+  const owned = /* @__PURE__ */ new Map();
+  const moved = /* @__PURE__ */ new Map();
+  const seen = /* @__PURE__ */ new Set();
+  for (const [hash, entries] of [...journal].reverse()) {
+    const own5 = [];
+    const reverts = [];
+    for (const entry of entries) {
+      const identity = entry.id ?? JSON.stringify(entry);
+      if (seen.has(identity)) continue;
+      seen.add(identity);
+      if (entry.reverts !== void 0 && entry.id !== void 0 && REVERT_PREFIX.test(entry.id) && !hash.startsWith(entry.id)) reverts.push(entry);
+      else own5.push(entry);
+    }
+    if (own5.length === 0) own5.push(...reverts);
+    else for (const entry of reverts) moved.set(entry.id, [...moved.get(entry.id) ?? [], entry]);
+    if (own5.length > 0) owned.set(hash, own5);
+  }
+  return { owned, moved };
+}
+function journalMoves(journal) {
+  const { owned, moved } = ownership(journal);
+  const identity = (e) => e.id ?? JSON.stringify(e);
+  const instead = [];
+  for (const [hash, entries] of journal) {
+    const own5 = owned.get(hash) ?? [];
+    if (own5.length !== entries.length || own5.some((e, i) => identity(e) !== identity(entries[i]))) instead.push([hash, own5]);
+  }
+  return { instead, reverts: [...moved] };
+}
+function movedJournal(moves, own5, commits) {
+  const instead = new Map(moves.instead);
+  const reverts = new Map(moves.reverts);
+  const shown = /* @__PURE__ */ new Map();
+  for (const { hash } of commits) {
+    const entries = [...reverts.get(hash.slice(0, 12)) ?? [], ...(instead.has(hash) ? instead.get(hash) : own5.get(hash)) ?? []];
+    if (entries.length > 0) shown.set(hash, entries);
+  }
+  return shown;
+}
+var REVERT_PREFIX = /^[0-9a-f]{12}$/;
 
 // src/adapters/edit-state.ts
 import { readFileSync as readFileSync4, statSync } from "node:fs";
@@ -63328,7 +63367,9 @@ var STATE_FILES = {
   /** Every item of that walk with its status, for the same HEAD. */
   recordItems: "record-items.json",
   /** The journal entries each commit of HEAD's history added, with the HEAD they were read at. */
-  journal: "journal.json"
+  journal: "journal.json",
+  /** Where that journal shows a commit with other entries than its own diff added, for the same HEAD. */
+  journalMoves: "journal-moves.json"
 };
 function stateDirOf(gitDir) {
   return join2(gitDir, "git-session");
@@ -63422,12 +63463,23 @@ function writeState2(path3, value2) {
   writeStateQuietly(path3, JSON.stringify(value2));
 }
 
+// src/adapters/shallow-boundaries.ts
+import { readFileSync as readFileSync5 } from "node:fs";
+function shallowBoundaries(file) {
+  try {
+    return new Set(readFileSync5(file, "utf8").split("\n").filter((l) => l !== ""));
+  } catch {
+    return /* @__PURE__ */ new Set();
+  }
+}
+
 // src/adapters/head-record.ts
 function headAt(h) {
   const dirs = findRepoDirs(h.root);
   const head = dirs ? readHeadCommit(dirs) : void 0;
   if (!dirs || !head) return void 0;
-  return { h, dirs, head, key: JSON.stringify([BUILD_KEY, h.config.sessionFile, h.config.journal.path, h.keys]) };
+  const cut2 = [...shallowBoundaries(h.shallowFile)].sort();
+  return { h, dirs, head, key: JSON.stringify([BUILD_KEY, h.config.sessionFile, h.config.journal.path, h.keys, cut2]) };
 }
 async function judgedAtHead(h, walk2, judge) {
   const at = headAt(h);
@@ -63437,6 +63489,34 @@ async function judgedAtHead(h, walk2, judge) {
   if (stored?.key === at.key && stored.head === at.head && listOfRecords(stored.value)) return stored.value;
   const value2 = await judge(await keptWalk(at, "record", walk2));
   writeState2(path3, { key: at.key, head: at.head, value: value2 });
+  return value2;
+}
+async function journalAtHead(h, walk2) {
+  const at = headAt(h);
+  const pairs = async (revArgs) => {
+    const byCommit = await walk2(revArgs);
+    if (!byCommit) throw new JournalUnreadable();
+    return [...byCommit];
+  };
+  try {
+    return new Map(at ? await keptWalk(at, "journal", pairs) : await pairs(["HEAD"]));
+  } catch (error2) {
+    if (error2 instanceof JournalUnreadable) return void 0;
+    throw error2;
+  }
+}
+var JournalUnreadable = class extends Error {
+};
+async function journalMovesAtHead(h, walk2) {
+  const at = headAt(h);
+  const path3 = at && statePathOf(at.dirs, "journalMoves");
+  const stored = path3 ? readState2(path3) : void 0;
+  const kept = stored?.value;
+  if (at && stored?.key === at.key && stored.head === at.head && listOfRecords(kept?.instead) && listOfRecords(kept?.reverts)) return kept;
+  const journal = await journalAtHead(h, walk2);
+  if (!journal) return { instead: [], reverts: [] };
+  const value2 = journalMoves(journal);
+  if (at && path3) writeState2(path3, { key: at.key, head: at.head, value: value2 });
   return value2;
 }
 async function keptWalk({ h, dirs, head, key }, file, walk2) {
@@ -63458,6 +63538,10 @@ async function descends(h, ancestor, head) {
 function listOfRecords(value2) {
   return Array.isArray(value2) && value2.every((v) => v !== null && typeof v === "object");
 }
+
+// src/adapters/session-history.ts
+init_errors();
+import { spawn as spawn2 } from "node:child_process";
 
 // src/core/history/walk.ts
 var NO_BLOB = /^0+$/;
@@ -63529,7 +63613,7 @@ function supersededText(text5) {
   const m = SUPERSEDES.exec(text5);
   return m ? m[1] : null;
 }
-function addedWithKeys(commit) {
+function addedWithKeys(commit, undone) {
   const out = [];
   const seen = /* @__PURE__ */ new Set();
   const push2 = (item) => {
@@ -63539,10 +63623,33 @@ function addedWithKeys(commit) {
     seen.add(key);
     out.push([item, key]);
   };
-  for (const item of commit.added) push2(item);
+  if (commit.cutOff) {
+    const named = /* @__PURE__ */ new Set([
+      ...commit.trailers.decisions.map((v) => itemKey("decision", splitReason(v).text)),
+      ...commit.trailers.deadEnds.map((v) => itemKey("deadEnd", splitReason(v).text))
+    ]);
+    for (const item of commit.added) {
+      const key = itemKey(item.kind, item.text);
+      if (named.has(key) || undone?.has(key)) push2(item);
+    }
+  } else {
+    for (const item of commit.added) push2(item);
+  }
   for (const value2 of commit.trailers.decisions) push2({ kind: "decision", ...splitReason(value2) });
   for (const value2 of commit.trailers.deadEnds) push2({ kind: "deadEnd", ...splitReason(value2) });
   return out;
+}
+function undoneAtCutOffs(commits) {
+  const cut2 = new Set(commits.filter((c) => c.cutOff).map((c) => c.hash));
+  if (cut2.size === 0) return void 0;
+  const undone = /* @__PURE__ */ new Map();
+  for (const c of commits) {
+    if (c.reverts === null || !cut2.has(c.reverts)) continue;
+    const keys = undone.get(c.reverts) ?? /* @__PURE__ */ new Set();
+    for (const item of c.removed) keys.add(itemKey(item.kind, item.text));
+    undone.set(c.reverts, keys);
+  }
+  return undone;
 }
 function deriveStatus(oldestFirst) {
   const all2 = [];
@@ -63556,8 +63663,9 @@ function deriveStatus(oldestFirst) {
     item.changedByShort = by.short;
     if (live.get(key) === item) live.delete(key);
   };
+  const undone = undoneAtCutOffs(oldestFirst);
   for (const commit of oldestFirst) {
-    const added = addedWithKeys(commit);
+    const added = addedWithKeys(commit, undone?.get(commit.hash));
     if (commit.reverts === null && added.length === 0 && commit.removed.length === 0) continue;
     const explained = /* @__PURE__ */ new Set();
     if (commit.reverts) {
@@ -63870,6 +63978,7 @@ async function recordOf(commits, h, check = noCheck) {
     }
     return at === void 0 ? null : itemsAt(at);
   };
+  const cut2 = shallowBoundaries(h.shallowFile);
   const sessionCommits = /* @__PURE__ */ new Map();
   const closeCandidates = [];
   for (const c of commits) {
@@ -63895,7 +64004,8 @@ async function recordOf(commits, h, check = noCheck) {
       removed,
       trailers: { decisions: c.record.decisions.map((v) => shown.get(v)), deadEnds: c.record.deadEnds.map((v) => shown.get(v)) },
       reverts: c.reverts,
-      closes: false
+      closes: false,
+      cutOff: cut2.has(c.record.hash)
     };
     sessionCommits.set(commit.hash, commit);
     const journal = c.files.filter((f) => isJournal(f.path));
@@ -63936,9 +64046,6 @@ function withItems(records, history) {
     };
   });
 }
-
-// src/adapters/line-history.ts
-import { readFileSync as readFileSync5 } from "node:fs";
 
 // src/core/report/blame.ts
 var GROUP = /^([0-9a-f]{40}|[0-9a-f]{64}) \d+ (\d+)(?: \d+)?$/;
@@ -63992,13 +64099,6 @@ async function readBlame(path3, lines2, opts) {
   if (/^no such path /.test(detail) && await hasHead(opts)) return { kind: "missing" };
   return failed(result, `lines ${lines2.start}-${lines2.end} of ${path3}`, opts);
 }
-function shallowBoundaries(file) {
-  try {
-    return new Set(readFileSync5(file, "utf8").split("\n").filter((l) => l !== ""));
-  } catch {
-    return /* @__PURE__ */ new Set();
-  }
-}
 async function fileAtHead(path3, opts) {
   const result = await git(["cat-file", "blob", `HEAD:./${path3.replace(/^\.\//, "")}`], { ...opts, allowFailure: true });
   if (result.code !== 0) return void 0;
@@ -64011,6 +64111,7 @@ init_errors();
 init_redact2();
 
 // src/core/report/why.ts
+var RETIRED = ["reverted", "superseded", "withdrawn"];
 function buildWhy(target2, commits, journal, found = { mode: target2.lines ? "history" : "path" }, shallow = /* @__PURE__ */ new Set()) {
   return {
     path: target2.path,
@@ -64020,14 +64121,20 @@ function buildWhy(target2, commits, journal, found = { mode: target2.lines ? "hi
     shallow: commits.filter((c) => shallow.has(c.hash)).map((c) => c.short),
     decisions: attributed(commits, "decisions"),
     deadEnds: attributed(commits, "deadEnds"),
+    withheld: { reverted: 0, superseded: 0, withdrawn: 0 },
     commits: commits.map((c) => commitJson(c, journal))
   };
 }
 function onlyActive(report) {
+  const withheld = { ...report.withheld };
+  for (const item of [...report.decisions, ...report.deadEnds]) {
+    if (item.status !== void 0 && item.status !== "active") withheld[item.status]++;
+  }
   return {
     ...report,
     decisions: activeOnly(report.decisions),
     deadEnds: activeOnly(report.deadEnds),
+    withheld,
     commits: report.commits.map((c) => ({ ...c, decisions: activeOnly(c.decisions), deadEnds: activeOnly(c.deadEnds) }))
   };
 }
@@ -64061,13 +64168,13 @@ function pending(lines2) {
   if (lines2.length === 0) return null;
   return `${lines2.length === 1 ? "Line" : "Lines"} ${lineRanges(lines2)} ${lines2.length === 1 ? "is" : "are"} not committed yet.`;
 }
-function cutOff(shallow) {
+function shallowNote(shallow) {
   if (shallow.length === 0) return null;
   return `This clone is shallow and its history stops at ${shallow.join(", ")}: what is credited to ${shallow.length === 1 ? "that commit" : "those commits"} may be older. \`git fetch --unshallow\` fetches the rest.`;
 }
 function renderWhyMarkdown(report) {
   const what = label(report);
-  const head = [`# Why ${what}`, MODE_LINE[report.mode], pending(report.uncommitted), cutOff(report.shallow ?? [])];
+  const head = [`# Why ${what}`, MODE_LINE[report.mode], pending(report.uncommitted), shallowNote(report.shallow ?? [])];
   if (report.commits.length === 0) {
     return blocks([...head, report.uncommitted.length > 0 ? null : `No commits touched ${what}.`]);
   }
@@ -64077,7 +64184,10 @@ function renderWhyMarkdown(report) {
   const found = `## Commits
 
 ${report.commits.map((c) => `- ${c.short} ${day(c.date)} ${inline(c.subject)}`).join("\n")}`;
-  const summary2 = report.decisions.length + report.deadEnds.length === 0 ? `No decisions or dead ends were recorded in the ${commits} that ${scope}.` : `${plural2(report.decisions.length, "decision", "decisions")} and ${plural2(report.deadEnds.length, "dead end", "dead ends")} in the ${commits} that ${scope}.`;
+  const withheld = RETIRED.filter((s) => report.withheld[s] > 0).map((s) => `${report.withheld[s]} ${s}`);
+  const shown = report.decisions.length + report.deadEnds.length;
+  const counts = `${plural2(report.decisions.length, "decision", "decisions")} and ${plural2(report.deadEnds.length, "dead end", "dead ends")}`;
+  const summary2 = withheld.length === 0 ? shown === 0 ? `No decisions or dead ends were recorded in the ${commits} that ${scope}.` : `${counts} in the ${commits} that ${scope}.` : shown === 0 ? `None in force in the ${commits} that ${scope}: ${withheld.join(", ")}.` : `${counts} in force in the ${commits} that ${scope}; not in force: ${withheld.join(", ")}.`;
   return blocks([...head, summary2, ...recorded2.map(commitBlock), found]);
 }
 function renderWhyJson(report) {
@@ -64120,6 +64230,7 @@ async function lineHistory(h, path3, lines2, opts) {
 }
 async function lastChanges(h, path3, lines2, target2, pending2) {
   const record = recordOf2(h);
+  const moves = movesOf(h);
   const blame = await pending2.then(fromSettled);
   if ("kind" in blame) {
     if (blame.kind === "short") throw beyond(path3, blame.lines, lines2.end, "in the work tree");
@@ -64137,10 +64248,22 @@ async function lastChanges(h, path3, lines2, target2, pending2) {
     commits.push(c);
     if (j.length > 0) journal.set(c.hash, j);
   });
-  return buildWhy(target2, withItems(commits, await record), journal, { mode: "blame", uncommitted: blame.uncommitted }, shallowBoundaries(h.shallowFile));
+  return buildWhy(
+    target2,
+    withItems(commits, await record),
+    movedJournal(await moves, journal, commits),
+    { mode: "blame", uncommitted: blame.uncommitted },
+    shallowBoundaries(h.shallowFile)
+  );
 }
 function recordOf2(h) {
   const pending2 = readSessionItems(h);
+  pending2.catch(() => {
+  });
+  return pending2;
+}
+function movesOf(h) {
+  const pending2 = journalMovesAtHead(h, (revArgs) => tryReadJournal(h.config.journal.path, { revArgs }, h.opts));
   pending2.catch(() => {
   });
   return pending2;
@@ -64172,13 +64295,14 @@ async function why(args, ctx) {
   const h = await openHistory(ctx.cwd, ctx.env);
   let report;
   const record = lines2 && blame ? void 0 : recordOf2(h);
+  const moves = lines2 && blame ? void 0 : movesOf(h);
   if (lines2 && blame) {
     report = await lastChanges(h, target2.path, lines2, target2, blame);
   } else {
     const commits = target2.lines ? await lineHistory(h, target2.path, target2.lines, h.opts) : await readCommits(h.keys, { revArgs: ["HEAD"], paths: [target2.path], follow: true, label: target2.path }, h.opts);
     if (commits.length === 0 && !await fileAtHead(target2.path, h.opts)) throw missing(target2.path);
-    const [journal, items] = await Promise.all([readJournal(h.config.journal.path, { hashes: commits.map((c) => c.hash) }, h.opts), record]);
-    report = buildWhy(target2, withItems(commits, items), journal, void 0, shallowBoundaries(h.shallowFile));
+    const [journal, items, moved] = await Promise.all([readJournal(h.config.journal.path, { hashes: commits.map((c) => c.hash) }, h.opts), record, moves]);
+    report = buildWhy(target2, withItems(commits, items), movedJournal(moved, journal, commits), void 0, shallowBoundaries(h.shallowFile));
   }
   if (args.activeOnly) report = onlyActive(report);
   report = { ...report, path: (await redactSecrets(report.path)).text };

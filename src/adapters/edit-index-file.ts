@@ -1,7 +1,7 @@
 import { openHistory } from './history.js';
 import type { RepoDirs } from './edit-state.js';
 import { readSessionHistory } from './session-history.js';
-import { shallowBoundaries } from './line-history.js';
+import { shallowBoundaries } from './shallow-boundaries.js';
 import { CONFIG_FILE } from '../core/config.js';
 import { buildEditIndex, type EditIndex } from '../core/history/edit-index.js';
 import { journalMatcher, normalisePath } from '../core/pipeline/paths.js';
@@ -22,8 +22,9 @@ export async function buildStoredIndex(dirs: RepoDirs, head: string, stamp: stri
   const isJournal = journalMatcher(h.config.journal.path);
   const ignore = (p: string) => p === sessionFile || p === CONFIG_FILE || isJournal(p);
   // Where a shallow clone's history is cut off, git diffs the commit against nothing: it
-  // seems to touch every file and to record every item older than it. What it recorded
-  // stays in force, but is tied to no file, as no one can tell which it was about.
+  // seems to touch every file. The record credits it only with what it certainly
+  // recorded (see deriveStatus), which stays in force but is tied to no file, as no one
+  // can tell which it was about.
   const cut = shallowBoundaries(h.shallowFile);
   const oldestFirst = [...record.commits].reverse().map((c) => ({ hash: c.record.hash, short: c.record.short, files: cut.has(c.record.hash) ? [] : c.files }));
   return { ...buildEditIndex(head, stamp, record.items, oldestFirst, ignore), budget: h.config.assistant.editBudget };

@@ -2,7 +2,9 @@ import { BUILD_KEY } from './build-key.js';
 import { git } from './git.js';
 import type { History } from './history.js';
 import type { JournalByCommit } from '../core/report/types.js';
+import { journalMoves, type JournalMoves } from '../core/report/journal-owners.js';
 import { findRepoDirs, readHeadCommit, readState, statePathOf, writeState, type RepoDirs } from './edit-state.js';
+import { shallowBoundaries } from './shallow-boundaries.js';
 
 
 type At = { h: History; dirs: RepoDirs; head: string; key: string };
@@ -12,7 +14,10 @@ function headAt(h: History): At | undefined {
   const dirs = findRepoDirs(h.root);
   const head = dirs ? readHeadCommit(dirs) : undefined;
   if (!dirs || !head) return undefined;
-  return { h, dirs, head, key: JSON.stringify([BUILD_KEY, h.config.sessionFile, h.config.journal.path, h.keys]) };
+  // Where a shallow clone stops is part of what a walk saw: `git fetch --unshallow` or
+  // `--deepen` keeps HEAD but changes what its history records.
+  const cut = [...shallowBoundaries(h.shallowFile)].sort();
+  return { h, dirs, head, key: JSON.stringify([BUILD_KEY, h.config.sessionFile, h.config.journal.path, h.keys, cut]) };
 }
 
 /**
@@ -62,6 +67,29 @@ export async function journalAtHead(
 }
 
 class JournalUnreadable extends Error {}
+
+/**
+ * Where HEAD's journal shows a commit with other entries than its own diff added (see
+ * journalMoves), kept like the judged items (`git-session/journal-moves.json`): a
+ * reader of a few commits (`why`) then reads their diffs and this small file, not the
+ * journal of the whole history. None when git could not read the journal.
+ */
+export async function journalMovesAtHead(
+  h: History,
+  walk: (revArgs: readonly string[]) => Promise<JournalByCommit | undefined>,
+): Promise<JournalMoves> {
+  const at = headAt(h);
+  const path = at && statePathOf(at.dirs, 'journalMoves');
+  const stored = path ? readState<{ key: string; head: string; value: JournalMoves }>(path) : undefined;
+  const kept = stored?.value;
+  if (at && stored?.key === at.key && stored.head === at.head && listOfRecords(kept?.instead) && listOfRecords(kept?.reverts)) return kept!;
+  const journal = await journalAtHead(h, walk);
+  // Unreadable now is not unreadable for good: nothing is kept.
+  if (!journal) return { instead: [], reverts: [] };
+  const value = journalMoves(journal);
+  if (at && path) writeState(path, { key: at.key, head: at.head, value });
+  return value;
+}
 
 /**
  * A walk of HEAD's history, kept beside it (`record`: the readers' lean walk;

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { git } from './git.js';
 import { hasHead } from './git-facts.js';
 import { failed, redactRecords, type HistoryOptions } from './history.js';
@@ -43,19 +42,6 @@ export async function readBlame(
   if (/^Cannot lstat /.test(detail)) return { kind: 'deleted' };
   if (/^no such path /.test(detail) && (await hasHead(opts))) return { kind: 'missing' };
   return failed(result, `lines ${lines.start}-${lines.end} of ${path}`, opts);
-}
-
-/**
- * The commits where a shallow clone's history was cut off (empty in a full clone):
- * git shows them as if they had no parents, so they seem to have written lines
- * that are in fact older. `file` is git's path for the list (`--git-path shallow`).
- */
-export function shallowBoundaries(file: string): Set<string> {
-  try {
-    return new Set(readFileSync(file, 'utf8').split('\n').filter((l) => l !== ''));
-  } catch {
-    return new Set();
-  }
 }
 
 /** Whether `path` (relative to cwd) names a file at HEAD, and how many lines it has. */

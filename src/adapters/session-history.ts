@@ -4,6 +4,7 @@ import { failed, gitStream, redactRecords, type History } from './history.js';
 import { BUILD_KEY } from './build-key.js';
 import { findRepoDirs, readState, statePathOf, writeState } from './edit-state.js';
 import { judgedAtHead } from './head-record.js';
+import { shallowBoundaries } from './shallow-boundaries.js';
 import { WalkStream, walkFormat, WALK_DIFF_OPTIONS, NO_BLOB, type TouchedFile, type WalkCommit } from '../core/history/walk.js';
 import { deriveStatus, itemKey, type SessionCommit, type SessionItem, type TrackedItem } from '../core/history/status.js';
 import { CLOSE_HEADING } from '../core/history/close.js';
@@ -301,6 +302,7 @@ async function recordOf(commits: readonly Kept[], h: History, check: () => void 
     }
     return at === undefined ? null : itemsAt(at);
   };
+  const cut = shallowBoundaries(h.shallowFile);
   const sessionCommits = new Map<string, SessionCommit>();
   const closeCandidates: { commit: SessionCommit; journal: WalkCommit['files'] }[] = [];
   for (const c of commits) {
@@ -332,6 +334,7 @@ async function recordOf(commits: readonly Kept[], h: History, check: () => void 
       trailers: { decisions: c.record.decisions.map((v) => shown.get(v)!), deadEnds: c.record.deadEnds.map((v) => shown.get(v)!) },
       reverts: c.reverts,
       closes: false,
+      cutOff: cut.has(c.record.hash),
     };
     sessionCommits.set(commit.hash, commit);
     const journal = c.files.filter((f) => isJournal(f.path));

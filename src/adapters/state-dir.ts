@@ -32,6 +32,8 @@ export const STATE_FILES = {
   recordItems: 'record-items.json',
   /** The journal entries each commit of HEAD's history added, with the HEAD they were read at. */
   journal: 'journal.json',
+  /** Where that journal shows a commit with other entries than its own diff added, for the same HEAD. */
+  journalMoves: 'journal-moves.json',
 } as const;
 
 export type StateFile = keyof typeof STATE_FILES;

@@ -2,6 +2,7 @@ import type { CommandContext, CommandResult } from '../context.js';
 import { journalAtHead } from '../adapters/head-record.js';
 import { commitRecordBatches, openHistory, tryReadJournal } from '../adapters/history.js';
 import { readSessionItems, withItems } from '../adapters/session-history.js';
+import { shallowBoundaries } from '../adapters/shallow-boundaries.js';
 import { journalOwners } from '../core/report/journal-owners.js';
 import { gitFilters } from '../core/report/log-format.js';
 import type { LogFilters } from '../core/report/log.js';
@@ -35,7 +36,7 @@ export async function log(args: LogArgs, ctx: CommandContext): Promise<CommandRe
     grep: args.grep ?? null,
     paths: args.paths,
   };
-  const out = logWriter(shown, args.format);
+  const out = logWriter(shown, args.format, shallowBoundaries(h.shallowFile));
   // Before a commit can be written, what each item became (judged on all of HEAD)
   // and the journal entries each commit's own diff added must be known: both are kept
   // for HEAD under the git dir, and read (or brought up to date) together.

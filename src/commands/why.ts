@@ -1,13 +1,16 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CommandContext, CommandResult } from '../context.js';
-import { openHistory, readCommits, readJournal, streamCommits, type History, type HistoryOptions } from '../adapters/history.js';
+import { openHistory, readCommits, readJournal, streamCommits, tryReadJournal, type History, type HistoryOptions } from '../adapters/history.js';
+import { journalMovesAtHead } from '../adapters/head-record.js';
 import { readSessionItems, withItems, type SessionItems } from '../adapters/session-history.js';
-import { fileAtHead, readBlame, readLineLog, shallowBoundaries } from '../adapters/line-history.js';
+import { fileAtHead, readBlame, readLineLog } from '../adapters/line-history.js';
+import { shallowBoundaries } from '../adapters/shallow-boundaries.js';
 import { ExitCode, GitSessionError } from '../errors.js';
 import { redactSecrets } from '../core/redact/index.js';
 import { buildWhy, onlyActive, renderWhyJson, renderWhyMarkdown, type WhyReport } from '../core/report/why.js';
 import { parseWhyTarget, type WhyTarget } from '../core/report/targets.js';
+import { movedJournal, type JournalMoves } from '../core/report/journal-owners.js';
 import type { CommitRecord } from '../core/report/types.js';
 import type { JournalEntry } from '../core/journal/entry.js';
 
@@ -65,8 +68,9 @@ async function lineHistory(h: History, path: string, lines: Lines, opts: History
 
 /** Each line's last change, from `git blame` on the work-tree file, then those commits' trailers and journal in one read. */
 async function lastChanges(h: History, path: string, lines: Lines, target: WhyTarget, pending: Promise<Blamed>): Promise<WhyReport> {
-  // It does not depend on what blame finds: read while it runs.
+  // They do not depend on what blame finds: read while it runs.
   const record = recordOf(h);
+  const moves = movesOf(h);
   const blame = await pending.then(fromSettled);
   if ('kind' in blame) {
     if (blame.kind === 'short') throw beyond(path, blame.lines, lines.end, 'in the work tree');
@@ -85,12 +89,28 @@ async function lastChanges(h: History, path: string, lines: Lines, target: WhyTa
     commits.push(c);
     if (j.length > 0) journal.set(c.hash, j);
   });
-  return buildWhy(target, withItems(commits, await record), journal, { mode: 'blame', uncommitted: blame.uncommitted }, shallowBoundaries(h.shallowFile));
+  return buildWhy(
+    target,
+    withItems(commits, await record),
+    movedJournal(await moves, journal, commits),
+    { mode: 'blame', uncommitted: blame.uncommitted },
+    shallowBoundaries(h.shallowFile),
+  );
 }
 
 // A history with no commits yet has no record: the reader's own error comes first.
 function recordOf(h: History): Promise<SessionItems> {
   const pending = readSessionItems(h);
+  pending.catch(() => {});
+  return pending;
+}
+
+/**
+ * Where HEAD's journal shows a commit with other entries than its own diff added (an
+ * entry put back after a revert, a revert's entry): `why` shows each entry where `log` does.
+ */
+function movesOf(h: History): Promise<JournalMoves> {
+  const pending = journalMovesAtHead(h, (revArgs) => tryReadJournal(h.config.journal.path, { revArgs }, h.opts));
   pending.catch(() => {});
   return pending;
 }
@@ -131,6 +151,7 @@ export async function why(args: WhyArgs, ctx: CommandContext): Promise<CommandRe
   let report: WhyReport;
   // What became of each item is judged on the whole history of HEAD.
   const record = lines && blame ? undefined : recordOf(h);
+  const moves = lines && blame ? undefined : movesOf(h);
   if (lines && blame) {
     report = await lastChanges(h, target.path, lines, target, blame);
   } else {
@@ -138,8 +159,8 @@ export async function why(args: WhyArgs, ctx: CommandContext): Promise<CommandRe
       ? await lineHistory(h, target.path, target.lines, h.opts)
       : await readCommits(h.keys, { revArgs: ['HEAD'], paths: [target.path], follow: true, label: target.path }, h.opts);
     if (commits.length === 0 && !(await fileAtHead(target.path, h.opts))) throw missing(target.path);
-    const [journal, items] = await Promise.all([readJournal(h.config.journal.path, { hashes: commits.map((c) => c.hash) }, h.opts), record!]);
-    report = buildWhy(target, withItems(commits, items), journal, undefined, shallowBoundaries(h.shallowFile));
+    const [journal, items, moved] = await Promise.all([readJournal(h.config.journal.path, { hashes: commits.map((c) => c.hash) }, h.opts), record!, moves!]);
+    report = buildWhy(target, withItems(commits, items), movedJournal(moved, journal, commits), undefined, shallowBoundaries(h.shallowFile));
   }
   if (args.activeOnly) report = onlyActive(report);
   // The path is said back as a file name is everywhere: a secret in it redacted.

@@ -6,6 +6,10 @@
  * active when the commit that added it is reverted, when a newer decision supersedes
  * it, or when it is removed from the session file while the session goes on; the
  * removals of a commit that closes the session leave it active in history.
+ *
+ * Where a shallow clone's history is cut off, git diffs the commit against nothing, so
+ * it seems to add every item of the file. It is credited only with what it certainly
+ * recorded: what its trailers name, and what a revert of it removes from the file.
  */
 import { splitReason } from '../trailers/reason.js';
 
@@ -33,6 +37,8 @@ export interface SessionCommit {
   reverts: string | null;
   /** Whether the commit closes the session (`git session new`). */
   closes: boolean;
+  /** Whether a shallow clone's history is cut off here: `added` is then the whole file, not what it added. */
+  cutOff: boolean;
 }
 
 /** One item with the commit that recorded it and what became of it. */
@@ -61,8 +67,12 @@ export function supersededText(text: string): string | null {
   return m ? m[1]! : null;
 }
 
-/** What a commit added, tree first (it has the reason as written), then trailers only it carries; each with its identity. */
-function addedWithKeys(commit: SessionCommit): [SessionItem, string][] {
+/**
+ * What a commit added, tree first (it has the reason as written), then trailers only it
+ * carries; each with its identity. Of what a cut-off commit seems to add, only what its
+ * trailers name or `undone` (what a revert of it removes) holds.
+ */
+function addedWithKeys(commit: SessionCommit, undone: ReadonlySet<string> | undefined): [SessionItem, string][] {
   const out: [SessionItem, string][] = [];
   const seen = new Set<string>();
   const push = (item: SessionItem) => {
@@ -72,10 +82,38 @@ function addedWithKeys(commit: SessionCommit): [SessionItem, string][] {
     seen.add(key);
     out.push([item, key]);
   };
-  for (const item of commit.added) push(item);
+  if (commit.cutOff) {
+    const named = new Set([
+      ...commit.trailers.decisions.map((v) => itemKey('decision', splitReason(v).text)),
+      ...commit.trailers.deadEnds.map((v) => itemKey('deadEnd', splitReason(v).text)),
+    ]);
+    for (const item of commit.added) {
+      const key = itemKey(item.kind, item.text);
+      if (named.has(key) || undone?.has(key)) push(item);
+    }
+  } else {
+    for (const item of commit.added) push(item);
+  }
   for (const value of commit.trailers.decisions) push({ kind: 'decision', ...splitReason(value) });
   for (const value of commit.trailers.deadEnds) push({ kind: 'deadEnd', ...splitReason(value) });
   return out;
+}
+
+/**
+ * For each cut-off commit that is reverted, the identities of the items its reverts
+ * remove from the file: those it really added. Undefined in a full clone.
+ */
+function undoneAtCutOffs(commits: readonly SessionCommit[]): Map<string, Set<string>> | undefined {
+  const cut = new Set(commits.filter((c) => c.cutOff).map((c) => c.hash));
+  if (cut.size === 0) return undefined;
+  const undone = new Map<string, Set<string>>();
+  for (const c of commits) {
+    if (c.reverts === null || !cut.has(c.reverts)) continue;
+    const keys = undone.get(c.reverts) ?? new Set<string>();
+    for (const item of c.removed) keys.add(itemKey(item.kind, item.text));
+    undone.set(c.reverts, keys);
+  }
+  return undone;
 }
 
 /**
@@ -98,8 +136,9 @@ export function deriveStatus(oldestFirst: readonly SessionCommit[]): TrackedItem
     item.changedByShort = by.short;
     if (live.get(key) === item) live.delete(key);
   };
+  const undone = undoneAtCutOffs(oldestFirst);
   for (const commit of oldestFirst) {
-    const added = addedWithKeys(commit);
+    const added = addedWithKeys(commit, undone?.get(commit.hash));
     if (commit.reverts === null && added.length === 0 && commit.removed.length === 0) continue;
     const explained = new Set<string>();
     if (commit.reverts) {

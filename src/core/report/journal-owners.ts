@@ -18,6 +18,17 @@ export type JournalOf = (hash: string) => JournalEntry[] | undefined;
  * `journal` lists commits newest first, as git walks them.
  */
 export function journalOwners(journal: JournalByCommit): JournalOf {
+  const { owned, moved } = ownership(journal);
+  if (moved.size === 0) return (hash) => owned.get(hash);
+  return (hash) => {
+    const revert = moved.get(hash.slice(0, 12));
+    const own = owned.get(hash);
+    return revert ? [...revert, ...(own ?? [])] : own;
+  };
+}
+
+/** The entries each commit owns, and the revert entries another commit carries by the revert's 12-digit prefix. */
+function ownership(journal: JournalByCommit): { owned: Map<string, JournalEntry[]>; moved: Map<string, JournalEntry[]> } {
   const owned = new Map<string, JournalEntry[]>();
   /** Revert entries carried by another commit, by the revert's 12-digit prefix. */
   const moved = new Map<string, JournalEntry[]>();
@@ -40,12 +51,43 @@ export function journalOwners(journal: JournalByCommit): JournalOf {
     else for (const entry of reverts) moved.set(entry.id!, [...(moved.get(entry.id!) ?? []), entry]);
     if (own.length > 0) owned.set(hash, own);
   }
-  if (moved.size === 0) return (hash) => owned.get(hash);
-  return (hash) => {
-    const revert = moved.get(hash.slice(0, 12));
-    const own = owned.get(hash);
-    return revert ? [...revert, ...(own ?? [])] : own;
-  };
+  return { owned, moved };
+}
+
+/**
+ * Where journalOwners shows a commit with other entries than its own diff added: the
+ * few commits that differ, and the revert entries that move. Small enough to keep
+ * beside HEAD, so a reader of a few commits (`why`) reads their own diffs and this,
+ * not the whole history's journal.
+ */
+export interface JournalMoves {
+  /** Commits shown with other entries than their diff added (maybe none), by full id. */
+  instead: [string, JournalEntry[]][];
+  /** Revert entries another commit carries, by the revert commit's 12-digit prefix. */
+  reverts: [string, JournalEntry[]][];
+}
+
+export function journalMoves(journal: JournalByCommit): JournalMoves {
+  const { owned, moved } = ownership(journal);
+  const identity = (e: JournalEntry) => e.id ?? JSON.stringify(e);
+  const instead: [string, JournalEntry[]][] = [];
+  for (const [hash, entries] of journal) {
+    const own = owned.get(hash) ?? [];
+    if (own.length !== entries.length || own.some((e, i) => identity(e) !== identity(entries[i]!))) instead.push([hash, own]);
+  }
+  return { instead, reverts: [...moved] };
+}
+
+/** The entries each of `commits` is shown with, from the entries their own diffs added (`own`) and the moves of the whole history. */
+export function movedJournal(moves: JournalMoves, own: JournalByCommit, commits: readonly { hash: string }[]): JournalByCommit {
+  const instead = new Map(moves.instead);
+  const reverts = new Map(moves.reverts);
+  const shown = new Map<string, JournalEntry[]>();
+  for (const { hash } of commits) {
+    const entries = [...(reverts.get(hash.slice(0, 12)) ?? []), ...((instead.has(hash) ? instead.get(hash) : own.get(hash)) ?? [])];
+    if (entries.length > 0) shown.set(hash, entries);
+  }
+  return shown;
 }
 
 const REVERT_PREFIX = /^[0-9a-f]{12}$/;

@@ -2,6 +2,7 @@ import type { JournalEntry } from '../journal/entry.js';
 import { blocks, commitJson } from './commits.js';
 import { commitJsonPieces, insertJournalJson, journalJsonText } from './commit-json-text.js';
 import { insertJournalLines, journalLines, logEntry, logTitle, type LogFilters } from './log.js';
+import { shallowNote } from './why.js';
 import type { CommitRecord } from './types.js';
 
 /**
@@ -28,13 +29,16 @@ interface Format {
   write(commit: CommitRecord, pieces: string[]): void;
   renderJournal(entries: readonly JournalEntry[]): string;
   insertJournal(text: string, rendered: string): string;
-  /** What comes before the first commit, after the last, and instead of both when there is none. */
+  /**
+   * What comes before the first commit, after the last (given the listed commits where a
+   * shallow clone's history stops), and instead of both when there is none.
+   */
   head(filters: LogFilters): string;
-  tail: string;
+  tail(shallow: readonly string[]): string;
   empty(filters: LogFilters): string;
 }
 
-const jsonHead = (filters: LogFilters) => JSON.stringify({ filters, commits: [] }, null, 2);
+const jsonHead = (filters: LogFilters) => JSON.stringify({ filters, commits: [], shallow: [] }, null, 2);
 
 const JSON_FORMAT: Format = {
   separator: ITEM_SEPARATOR,
@@ -42,10 +46,11 @@ const JSON_FORMAT: Format = {
   renderJournal: journalJsonText,
   insertJournal: insertJournalJson,
   head: (filters) => {
-    const head = jsonHead(filters);
+    const head = JSON.stringify({ filters, commits: [] }, null, 2);
     return `${head.slice(0, head.lastIndexOf('[]'))}[\n    `;
   },
-  tail: '\n  ]\n}\n',
+  // The fields after "commits", as JSON.stringify lays them out one level in.
+  tail: (shallow) => `\n  ],\n${JSON.stringify({ shallow }, null, 2).slice(2)}\n`,
   empty: (filters) => jsonHead(filters) + '\n',
 };
 
@@ -55,7 +60,10 @@ const MARKDOWN_FORMAT: Format = {
   renderJournal: journalLines,
   insertJournal: insertJournalLines,
   head: (filters) => `${logTitle(filters)}\n\n`,
-  tail: '\n',
+  tail: (shallow) => {
+    const note = shallowNote(shallow);
+    return note === null ? '\n' : `\n\n${note}\n`;
+  },
   empty: (filters) => blocks([logTitle(filters), 'No commits match.']),
 };
 
@@ -65,14 +73,16 @@ const MARKDOWN_FORMAT: Format = {
  * a hundred thousand small strings for the garbage collector to trace nor copied
  * piece by piece.
  */
-export function logWriter(filters: LogFilters, format: 'md' | 'json'): LogWriter {
+export function logWriter(filters: LogFilters, format: 'md' | 'json', shallow: ReadonlySet<string> = new Set()): LogWriter {
   const f = format === 'json' ? JSON_FORMAT : MARKDOWN_FORMAT;
   let pieces: string[] = [];
   let count = 0;
+  const cut: string[] = [];
   return {
     add(commit, journal) {
       pieces.push(count === 0 ? f.head(filters) : f.separator);
       count++;
+      if (shallow.has(commit.hash)) cut.push(commit.short);
       if (!journal || journal.length === 0) {
         f.write(commit, pieces);
         return;
@@ -87,7 +97,7 @@ export function logWriter(filters: LogFilters, format: 'md' | 'json'): LogWriter
       return text;
     },
     finish() {
-      return count === 0 ? f.empty(filters) : this.take() + f.tail;
+      return count === 0 ? f.empty(filters) : this.take() + f.tail(cut);
     },
   };
 }

@@ -7,12 +7,14 @@
  *                "grep": string | null, "paths": string[] },   // as given, never reinterpreted
  *   "commits": [{ "commit", "short", "subject", "author", "date", "parents",
  *                 "decisions": [{ "text", "reason": string | null }], "deadEnds": [...],
- *                 "journal": [JournalEntry] }]                  // newest first, as git log lists them
+ *                 "journal": [JournalEntry] }],                 // newest first, as git log lists them
+ *   "shallow": ["abc1234"]              // listed commits where a shallow clone's history is cut off:
+ *                                       // what is credited to them may be older (else [])
  * }
  */
 import type { JournalEntry } from '../journal/entry.js';
 import { blocks, commitJson, day, inline, json, reasonedLine, statusNote, type CommitJson } from './commits.js';
-import { journalLine } from './why.js';
+import { journalLine, shallowNote } from './why.js';
 import type { CommitRecord, JournalByCommit } from './types.js';
 
 export interface LogFilters {
@@ -26,10 +28,21 @@ export interface LogFilters {
 export interface LogReport {
   filters: LogFilters;
   commits: CommitJson[];
+  /** Short hashes of the listed commits at a shallow clone's boundary. */
+  shallow: string[];
 }
 
-export function buildLog(filters: LogFilters, commits: readonly CommitRecord[], journal: JournalByCommit): LogReport {
-  return { filters, commits: commits.map((c) => commitJson(c, journal)) };
+export function buildLog(
+  filters: LogFilters,
+  commits: readonly CommitRecord[],
+  journal: JournalByCommit,
+  shallow: ReadonlySet<string> = new Set(),
+): LogReport {
+  return {
+    filters,
+    commits: commits.map((c) => commitJson(c, journal)),
+    shallow: commits.filter((c) => shallow.has(c.hash)).map((c) => c.short),
+  };
 }
 
 function describe(filters: LogFilters): string {
@@ -80,7 +93,8 @@ export function logTitle(filters: LogFilters): string {
 
 export function renderLogMarkdown(report: LogReport): string {
   if (report.commits.length === 0) return blocks([logTitle(report.filters), 'No commits match.']);
-  return blocks([logTitle(report.filters), ...report.commits.map(logEntry)]);
+  // Said after the commits, where the history stops.
+  return blocks([logTitle(report.filters), ...report.commits.map(logEntry), shallowNote(report.shallow)]);
 }
 
 export function renderLogJson(report: LogReport): string {

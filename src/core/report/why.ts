@@ -14,6 +14,9 @@
  *                                                 // the lines or file may be older than them (else [])
  *   "decisions": [{ "text", "reason": string | null, "commit", "short", "subject", "author", "date" }],
  *   "deadEnds":  [ same as decisions ],
+ *   "withheld": { "reverted": 0, "superseded": 0, "withdrawn": 0 },
+ *                                                 // items left out as no longer in force, by status (the
+ *                                                 // MCP tool gives only what is in force; else all 0)
  *   "commits": [{ "commit", "short", "subject", "author", "date", "parents",
  *                 "decisions": [{ "text", "reason" }], "deadEnds": [...],
  *                 "journal": [JournalEntry] }]   // newest first (by commit date)
@@ -37,8 +40,13 @@ export interface WhyReport {
   shallow: string[];
   decisions: Attributed[];
   deadEnds: Attributed[];
+  /** How many items were left out as no longer in force, by status: all zero when every item is listed. */
+  withheld: Record<Retired, number>;
   commits: CommitJson[];
 }
+
+type Retired = 'reverted' | 'superseded' | 'withdrawn';
+const RETIRED: readonly Retired[] = ['reverted', 'superseded', 'withdrawn'];
 
 export function buildWhy(
   target: WhyTarget,
@@ -55,16 +63,25 @@ export function buildWhy(
     shallow: commits.filter((c) => shallow.has(c.hash)).map((c) => c.short),
     decisions: attributed(commits, 'decisions'),
     deadEnds: attributed(commits, 'deadEnds'),
+    withheld: { reverted: 0, superseded: 0, withdrawn: 0 },
     commits: commits.map((c) => commitJson(c, journal)),
   };
 }
 
-/** The report with only the items still in force: what an assistant is given. */
+/**
+ * The report with only the items still in force: what an assistant is given. How many
+ * were left out is kept, so that it is told they were retired rather than never recorded.
+ */
 export function onlyActive(report: WhyReport): WhyReport {
+  const withheld = { ...report.withheld };
+  for (const item of [...report.decisions, ...report.deadEnds]) {
+    if (item.status !== undefined && item.status !== 'active') withheld[item.status]++;
+  }
   return {
     ...report,
     decisions: activeOnly(report.decisions),
     deadEnds: activeOnly(report.deadEnds),
+    withheld,
     commits: report.commits.map((c) => ({ ...c, decisions: activeOnly(c.decisions), deadEnds: activeOnly(c.deadEnds) })),
   };
 }
@@ -111,7 +128,8 @@ function pending(lines: readonly number[]): string | null {
   return `${lines.length === 1 ? 'Line' : 'Lines'} ${lineRanges(lines)} ${lines.length === 1 ? 'is' : 'are'} not committed yet.`;
 }
 
-function cutOff(shallow: readonly string[]): string | null {
+/** What a reader is told when a report lists commits where a shallow clone's history stops. */
+export function shallowNote(shallow: readonly string[]): string | null {
   if (shallow.length === 0) return null;
   return (
     `This clone is shallow and its history stops at ${shallow.join(', ')}: what is credited to ${shallow.length === 1 ? 'that commit' : 'those commits'} ` +
@@ -122,7 +140,7 @@ function cutOff(shallow: readonly string[]): string | null {
 /** Markdown: how the commits were found, each commit that recorded something, then the list of every commit found. */
 export function renderWhyMarkdown(report: WhyReport): string {
   const what = label(report);
-  const head = [`# Why ${what}`, MODE_LINE[report.mode], pending(report.uncommitted), cutOff(report.shallow ?? [])];
+  const head = [`# Why ${what}`, MODE_LINE[report.mode], pending(report.uncommitted), shallowNote(report.shallow ?? [])];
   if (report.commits.length === 0) {
     return blocks([...head, report.uncommitted.length > 0 ? null : `No commits touched ${what}.`]);
   }
@@ -130,11 +148,18 @@ export function renderWhyMarkdown(report: WhyReport): string {
   const commits = plural(report.commits.length, 'commit', 'commits');
   const recorded = report.commits.filter((c) => c.decisions.length + c.deadEnds.length + c.journal.length > 0);
   const found = `## Commits\n\n${report.commits.map((c) => `- ${c.short} ${day(c.date)} ${inline(c.subject)}`).join('\n')}`;
+  const withheld = RETIRED.filter((s) => report.withheld[s] > 0).map((s) => `${report.withheld[s]} ${s}`);
+  const shown = report.decisions.length + report.deadEnds.length;
+  const counts = `${plural(report.decisions.length, 'decision', 'decisions')} and ${plural(report.deadEnds.length, 'dead end', 'dead ends')}`;
+  // What was left out is counted: "none recorded" would invite retrying a reverted approach.
   const summary =
-    report.decisions.length + report.deadEnds.length === 0
-      ? `No decisions or dead ends were recorded in the ${commits} that ${scope}.`
-      : `${plural(report.decisions.length, 'decision', 'decisions')} and ${plural(report.deadEnds.length, 'dead end', 'dead ends')} ` +
-        `in the ${commits} that ${scope}.`;
+    withheld.length === 0
+      ? shown === 0
+        ? `No decisions or dead ends were recorded in the ${commits} that ${scope}.`
+        : `${counts} in the ${commits} that ${scope}.`
+      : shown === 0
+        ? `None in force in the ${commits} that ${scope}: ${withheld.join(', ')}.`
+        : `${counts} in force in the ${commits} that ${scope}; not in force: ${withheld.join(', ')}.`;
   return blocks([...head, summary, ...recorded.map(commitBlock), found]);
 }
 

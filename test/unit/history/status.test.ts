@@ -5,7 +5,7 @@ const d = (text: string, reason: string | null = null): SessionItem => ({ kind: 
 const e = (text: string, reason: string | null = null): SessionItem => ({ kind: 'deadEnd', text, reason });
 
 function commit(hash: string, c: Partial<Omit<SessionCommit, 'hash' | 'short'>> = {}): SessionCommit {
-  return { hash, short: hash.slice(0, 4), added: [], removed: [], trailers: { decisions: [], deadEnds: [] }, reverts: null, closes: false, ...c };
+  return { hash, short: hash.slice(0, 4), added: [], removed: [], trailers: { decisions: [], deadEnds: [] }, reverts: null, closes: false, cutOff: false, ...c };
 }
 
 function states(commits: SessionCommit[]): Record<string, string> {
@@ -48,6 +48,14 @@ describe('deriveStatus', () => {
       commit('bbbb2', { added: [d('New (supersedes: Old)')], removed: [d('Old')] }),
       commit('cccc3', { added: [d('Old')], removed: [d('New (supersedes: Old)')], reverts: 'bbbb2' }),
     ], { 'Old@cccc': 'active', 'New (supersedes: Old)@bbbb': 'reverted by cccc' }],
+    ['where a shallow clone is cut off, a revert retires only what it removes and what the cut-off commit names', [
+      commit('aaaa1', { added: [d('Older'), d('Mine'), d('Named')], trailers: { decisions: ['Named — n'], deadEnds: [] }, cutOff: true }),
+      commit('bbbb2', { removed: [d('Mine')], reverts: 'aaaa1' }),
+    ], { 'Mine@aaaa': 'reverted by bbbb', 'Named@aaaa': 'reverted by bbbb' }],
+    ['a cut-off commit nobody reverts is credited only with what its trailers name', [
+      commit('aaaa1', { added: [d('Older'), d('Named')], trailers: { decisions: ['Named — n'], deadEnds: [] }, cutOff: true }),
+      commit('bbbb2', { removed: [d('Older')] }),
+    ], { 'Named@aaaa': 'active' }],
   ] as const)('%s', (_name, commits, expected) => {
     expect(states([...commits])).toEqual(expected);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JournalEntry } from '../../../src/core/journal/entry.js';
-import { journalOwners, ownedJournal } from '../../../src/core/report/journal-owners.js';
+import { journalMoves, journalOwners, movedJournal, ownedJournal } from '../../../src/core/report/journal-owners.js';
 
 const entry = (id: string | undefined, extra: Partial<JournalEntry> = {}): JournalEntry => ({
   time: '2026-01-05 10:00 +00:00',
@@ -55,5 +55,19 @@ describe('journalOwners', () => {
   it('gives the entries of listed commits only, by commit', () => {
     const owned = ownedJournal(walked, [{ hash: N }, { hash: R }]);
     expect([...owned.keys()]).toEqual([N, R]);
+  });
+
+  it('keeps only what moves, and gives a few commits from their own diffs the entries the whole history gives them', () => {
+    const moves = journalMoves(walked);
+    expect(moves.instead.map(([hash]) => hash)).toEqual([N]);
+    expect(moves.reverts.map(([prefix]) => prefix)).toEqual(['ab12cd34ef56']);
+    const plain = new Map([[C, walked.get(C)!]]);
+    expect(journalMoves(plain)).toEqual({ instead: [], reverts: [] });
+    const others = ['f'.repeat(40)];
+    for (const listed of [[N], [R], [C], [N, R, C, ...others], others]) {
+      const commits = listed.map((hash) => ({ hash }));
+      const own = new Map([...walked].filter(([hash]) => listed.includes(hash)));
+      expect(movedJournal(moves, own, commits)).toEqual(ownedJournal(walked, commits));
+    }
   });
 });

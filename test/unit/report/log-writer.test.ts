@@ -29,8 +29,8 @@ const entry: JournalEntry = {
 const filters: LogFilters = { since: 'monday', until: null, author: null, grep: 'x', paths: [] };
 
 /** The pieces of a log, taken at uneven moments (as git's output arrives), with each commit's journal entries. */
-function pieces(format: 'md' | 'json', commits: CommitRecord[], journal: Map<string, JournalEntry[]>): string[] {
-  const out = logWriter(filters, format);
+function pieces(format: 'md' | 'json', commits: CommitRecord[], journal: Map<string, JournalEntry[]>, shallow?: Set<string>): string[] {
+  const out = logWriter(filters, format, shallow);
   const taken: string[] = [];
   commits.forEach((c, i) => {
     out.add(c, journal.get(c.hash));
@@ -40,7 +40,8 @@ function pieces(format: 'md' | 'json', commits: CommitRecord[], journal: Map<str
   return taken;
 }
 
-const write = (format: 'md' | 'json', commits: CommitRecord[], journal: Map<string, JournalEntry[]>) => pieces(format, commits, journal).join('');
+const write = (format: 'md' | 'json', commits: CommitRecord[], journal: Map<string, JournalEntry[]>, shallow?: Set<string>) =>
+  pieces(format, commits, journal, shallow).join('');
 
 describe('logWriter', () => {
   // More commits than one batch, so joined batches are covered too.
@@ -79,5 +80,16 @@ describe('logWriter', () => {
     expect(write('md', commits, new Map())).toBe(renderLogMarkdown(buildLog(filters, commits, new Map())));
     expect(write('md', commits, journal)).toContain('status: s1099');
     expect(write('md', [], journal)).toBe('# Work log since monday, matching "x"\n\nNo commits match.\n');
+  });
+
+  it('ends with where a shallow clone stops, when it lists that commit, as the whole report does', () => {
+    const cut = new Set([commits[1099]!.hash, 'e'.repeat(40)]);
+    const report = buildLog(filters, commits, journal, cut);
+    expect(report.shallow).toEqual([commits[1099]!.short]);
+    expect(write('json', commits, journal, cut)).toBe(JSON.stringify(report, null, 2) + '\n');
+    expect(write('md', commits, journal, cut)).toBe(renderLogMarkdown(report));
+    expect(write('md', commits, journal, cut)).toMatch(/status: s1099\n\nThis clone is shallow and its history stops at 0001099: .*\n$/);
+    expect(write('md', commits.slice(0, 4), journal, cut)).not.toContain('shallow');
+    expect(JSON.parse(write('json', commits.slice(0, 4), journal, cut)).shallow).toEqual([]);
   });
 });
