@@ -116,7 +116,10 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     usage: 'review [range]',
     summary: 'A pull-request description for a range: decisions, dead ends, status, files, commits',
-    options: [{ flags: '--format <fmt>', description: 'md, json, or github (notices on the changed lines that carry decisions, as workflow commands)', default: 'md' }],
+    options: [
+      { flags: '--active-only', description: 'Only what is still in force, as assistants are given it' },
+      { flags: '--format <fmt>', description: 'md, json, or github (notices on the changed lines that carry decisions, as workflow commands)', default: 'md' },
+    ],
     run: async (v, ctx) => {
       const format = v.format(['md', 'json', 'github']);
       const range = v.text('range');
@@ -134,7 +137,11 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     usage: 'why <target>',
     summary: 'The decisions behind a path or a line: <path>[:<line>[-<end>]] (lines: the last change of each, via git blame)',
-    options: [{ flags: '--history', description: 'For lines: every commit that ever touched them (git log -L), not just the last change' }, FORMAT],
+    options: [
+      { flags: '--history', description: 'For lines: every commit that ever touched them (git log -L), not just the last change' },
+      { flags: '--active-only', description: 'Only what is still in force, as assistants are given it' },
+      FORMAT,
+    ],
     run: async (v, ctx) =>
       (await import('./why.js')).why({ target: v.text('target')!, format: v.format(MD_JSON), history: v.flag('history'), activeOnly: v.flag('activeOnly') }, ctx),
     tool: {

@@ -193,5 +193,11 @@ describe('readers after the last commit is reverted and the next one repairs the
     const full = repo.run(['why', 'b.txt']).stdout;
     expect(full).toContain('1 decision and 0 dead ends in the 2 commits that touched this path.');
     expect(full).toMatch(/Try B — reason for Try B \(reverted by [0-9a-f]{7}\)/);
+    // And asks for what an assistant is given with --active-only.
+    const active = repo.run(['why', 'b.txt', '--active-only']);
+    expect(active.code, active.stderr).toBe(0);
+    expect(active.stdout).toContain('None in force in the 2 commits that touched this path: 1 reverted.');
+    expect(repo.run(['review', 'HEAD~3..HEAD']).stdout).toContain('Try B');
+    expect(repo.run(['review', '--active-only', 'HEAD~3..HEAD']).stdout).not.toContain('Try B');
   });
 });
