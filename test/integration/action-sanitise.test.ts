@@ -26,17 +26,25 @@ afterAll(async () => {
 // Control characters, an escape sequence and a bidirectional override, as a commit message can carry them.
 const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
 
-it('cleans control characters out of commit text before any of it reaches the pull request', async () => {
-  const base = repo.git(['rev-parse', 'HEAD']).stdout.trim();
-  repo.git(['checkout', '-q', '-b', 'feature']);
+/**
+ * A branch from main with one commit of `message` (each string a paragraph), opened as
+ * pull request `number` with `description`, and the action run on it.
+ */
+async function runOnPullRequest(number: number, branch: string, message: readonly string[], description: string) {
+  const base = repo.git(['rev-parse', 'main']).stdout.trim();
+  repo.git(['checkout', '-q', '-b', branch, base]);
   repo.write('src/convert.js', 'export const table = { m: 1 };\n');
   repo.git(['add', '-A']);
-  repo.git(['commit', '-q', '-m', 'Update \u202egnp.exe harmless \x1b[31mred', '-m', 'Decision: keep \u202eexe\x1b]0;title\x07 names — audit\x1b[0m trail']);
+  repo.git(['commit', '-q', ...message.flatMap((m) => ['-m', m])]);
   const head = repo.git(['rev-parse', 'HEAD']).stdout.trim();
-  github.pulls.set(7, { number: 7, title: 'Names', body: 'Text.\n', head: { ref: 'feature', sha: head }, base: { ref: 'main', sha: base } });
-  const run = await runAction({ repo, github, scratch }, repo.dir, pullRequestEvent(scratch, { action: 'opened', number: 7, base, head, body: 'Text.\n' }));
+  github.pulls.set(number, { number, title: 'Names', body: description, head: { ref: branch, sha: head }, base: { ref: 'main', sha: base } });
+  const run = await runAction({ repo, github, scratch }, repo.dir, pullRequestEvent(scratch, { action: 'opened', number, base, head, body: description }));
   expect(run.code, run.stdout + run.stderr).toBe(0);
-  const body = github.pulls.get(7)!.body!;
+  return { run, body: github.pulls.get(number)!.body! };
+}
+
+it('cleans control characters out of commit text before any of it reaches the pull request', async () => {
+  const { run, body } = await runOnPullRequest(7, 'feature', ['Update \u202egnp.exe harmless \x1b[31mred', 'Decision: keep \u202eexe\x1b]0;title\x07 names — audit\x1b[0m trail'], 'Text.\n');
   expect(body).toContain('gnp.exe harmless');
   expect(body).toContain('names — audit');
   for (const [where, text] of [['description', body], ['summary', run.summary], ['notices', run.stdout]] as const) {
@@ -48,16 +56,7 @@ it('cleans control characters out of commit text before any of it reaches the pu
 const MENTION = /(^|[\s(["'*_])@[A-Za-z0-9]/m;
 
 it('names people in the description without notifying them, and a squash commit built from it reads as written', async () => {
-  const base = repo.git(['rev-parse', 'main']).stdout.trim();
-  repo.git(['checkout', '-q', '-b', 'people', base]);
-  repo.write('src/convert.js', 'export const table = { m: 1 };\n');
-  repo.git(['add', '-A']);
-  repo.git(['commit', '-q', '-m', 'Cache as @lee asked', '-m', 'Decision: keep @babel/core out, as @dana said — `@babel/core` costs 40 ms']);
-  const head = repo.git(['rev-parse', 'HEAD']).stdout.trim();
-  github.pulls.set(8, { number: 8, title: 'Cache', body: 'Thanks @lee.\n', head: { ref: 'people', sha: head }, base: { ref: 'main', sha: base } });
-  const run = await runAction({ repo, github, scratch }, repo.dir, pullRequestEvent(scratch, { action: 'opened', number: 8, base, head, body: 'Thanks @lee.\n' }));
-  expect(run.code, run.stdout + run.stderr).toBe(0);
-  const body = github.pulls.get(8)!.body!;
+  const { body } = await runOnPullRequest(8, 'people', ['Cache as @lee asked', 'Decision: keep @babel/core out, as @dana said — `@babel/core` costs 40 ms'], 'Thanks @lee.\n');
   const block = body.slice(body.indexOf('<!-- git-session:review:start -->'));
   // The author's own text stays as written; the block names @lee, @dana and @babel quietly.
   expect(body.startsWith('Thanks @lee.\n')).toBe(true);

@@ -124,14 +124,16 @@ describe('names the journal records', () => {
 });
 
 describe('the journal follows the author date git exports', () => {
+  /** A commit of a new file, dated `date` as git exports it to the hooks. */
+  const commit = (name: string, date: string) => {
+    repo!.write(`src/${name}.js`, code(3, name));
+    repo!.git(['add', '-A']);
+    const r = gitNoTty(repo!, ['commit', '-q', '-m', name], { GIT_AUTHOR_DATE: date });
+    expect(r.code, r.stderr).toBe(0);
+  };
+
   it('a late Sunday and an early Monday land in their own ISO weeks, with the time between them', () => {
     repo = sessionRepo();
-    const commit = (name: string, date: string) => {
-      repo!.write(`src/${name}.js`, code(3, name));
-      repo!.git(['add', '-A']);
-      const r = gitNoTty(repo!, ['commit', '-q', '-m', name], { GIT_AUTHOR_DATE: date });
-      expect(r.code, r.stderr).toBe(0);
-    };
     commit('friday', '2026-01-02T09:00:00+01:00');
     commit('sunday', '2026-01-04T23:30:00+01:00');
     commit('monday', '2026-01-05T00:10:00+01:00');
@@ -144,12 +146,6 @@ describe('the journal follows the author date git exports', () => {
 
   it('measures "since previous entry" between the headings, and gives none to an entry dated before the last', () => {
     repo = sessionRepo();
-    const commit = (name: string, date: string) => {
-      repo!.write(`src/${name}.js`, code(3, name));
-      repo!.git(['add', '-A']);
-      const r = gitNoTty(repo!, ['commit', '-q', '-m', name], { GIT_AUTHOR_DATE: date });
-      expect(r.code, r.stderr).toBe(0);
-    };
     commit('first', '2026-01-07T10:00:50Z');
     // Twenty seconds later, but in the next minute: the headings say a minute apart.
     commit('second', '2026-01-07T10:01:10Z');
