@@ -116,12 +116,14 @@ async function unheldEntries(j: CommitJournal, relative: string, full: string): 
     return undefined;
   }
   if (!disk.startsWith(held) || disk.length === held.length) return undefined;
-  const text = disk.slice(held.length);
+  // The blank line that parts them from HEAD's last entry stays: it is no part of theirs.
+  const separator = /^(?:\r?\n)*/.exec(disk.slice(held.length))![0];
+  const text = disk.slice(held.length + separator.length);
   const entries = parseEntries(text);
   if (entries.length === 0 || entries.some((e) => e.kind !== 'commit') || !ENTRY_HEADING.test(text.split(/\r?\n/)[0] ?? '')) return undefined;
   // Entries a revert dropped and this commit put back follow HEAD's copy too: they are no earlier attempt of this one.
   if (j.kept && [...j.kept].some((entry) => text.includes(entry))) return undefined;
-  return { offset: Buffer.byteLength(held, 'utf8'), length: Buffer.byteLength(text, 'utf8'), text };
+  return { offset: Buffer.byteLength(held + separator, 'utf8'), length: Buffer.byteLength(text, 'utf8'), text };
 }
 
 /** A file's text at a revision; '' where it has none. */

@@ -33,7 +33,9 @@ describe('git session checkpoint', () => {
     const both = repo.read(path);
     expect(both.startsWith(text)).toBe(true);
     expect(both.match(/· checkpoint ·/g)).toHaveLength(2);
-    expect(both).toMatch(/- Since previous entry: \d+m\n\n$/);
+    // A blank line parts the two entries; the file ends with one newline (git diff --check).
+    expect(both).toContain('(+3 -0)\n\n### ');
+    expect(both).toMatch(/- Since previous entry: \d+m\n$/);
 
     // With the hooks installed and only the code staged, the commit brings the journal along.
     expect(repo.run(['init']).code).toBe(0);

@@ -54,7 +54,13 @@ function oneLine(text: string): string {
   return sanitiseText(text).replace(/\s+/g, ' ').trim();
 }
 
-/** Renders an entry, ending with one blank line so entries stay separate paragraphs. */
+/**
+ * Renders an entry, ending with its last line's newline. The blank line that keeps two
+ * entries separate paragraphs is the writer's to put before the next one
+ * (separatorBefore), so a journal file ends with one newline, as `git diff --check` and
+ * end-of-file fixers want. Entries earlier versions wrote end with a blank line:
+ * readers take both.
+ */
 export function renderEntry(entry: JournalEntry, eol = '\n'): string {
   const lines = [`### ${entry.time} · ${entry.kind} · ${oneLine(entry.branch)} · ${oneLine(entry.author)}`];
   if (entry.goal) lines.push(`- Goal: ${oneLine(entry.goal)}`);
@@ -73,7 +79,7 @@ export function renderEntry(entry: JournalEntry, eol = '\n'): string {
   if (entry.reverts) lines.push(`- Reverts: ${oneLine(entry.reverts)}`);
   // Last, so an entry's identity closes it: nothing of another entry can follow it unseen.
   if (entry.id) lines.push(`${ENTRY_ID_PREFIX}${oneLine(entry.id)}`);
-  return lines.join(eol) + eol + eol;
+  return lines.join(eol) + eol;
 }
 
 /**

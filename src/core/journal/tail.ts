@@ -39,6 +39,15 @@ export function separatorBefore(text: string, eol: string): string {
   return text.endsWith(eol) ? eol : eol + eol;
 }
 
+/**
+ * What to put between a new entry (which ends with its last line) and the entries that
+ * follow it when it replaces one in the middle: the blank line that parted the
+ * replaced entry from the next, unless that text already starts with one.
+ */
+function separatorAfter(rest: string, eol: string): string {
+  return rest === '' || rest.startsWith('\n') || rest.startsWith('\r\n') ? '' : eol;
+}
+
 /** The plan for writing one entry into a journal whose tail is `text`. */
 export interface JournalWrite {
   /** Characters of `text` to keep; everything after them is replaced by `append`. */
@@ -83,7 +92,7 @@ export function planJournalWrite(
     const entry = rendered(eol, previousTime, targets.map((t) => text.slice(t.start, t.end)).join(''));
     let rest = '';
     targets.forEach((t, i) => (rest += text.slice(t.end, targets[i + 1]?.start ?? text.length)));
-    return { keep: first.start, append: entry + rest, previousTime, entryStart: 0, entryLength: entry.length };
+    return { keep: first.start, append: entry + separatorAfter(rest, eol) + rest, previousTime, entryStart: 0, entryLength: entry.length };
   }
   const previousTime = spans[spans.length - 1]?.time;
   const separator = separatorBefore(text, eol);

@@ -53,6 +53,14 @@ function eolOf(text: string): string {
   return nl > 0 && text[nl - 1] === '\r' ? '\r\n' : '\n';
 }
 
+/**
+ * The last entry of a journal ending with its own last line and one newline (see
+ * renderEntry), whatever it ended with where it came from.
+ */
+export function ended(entry: string, eol: string): string {
+  return entry.replace(/(?:\r?\n)+$/, '') + eol;
+}
+
 /** The entry ending in one blank line, so that the next one starts a paragraph of its own. */
 export function closed(entry: string, eol: string): string {
   if (entry.endsWith(`${eol}${eol}`) || entry.endsWith('\n\n') || entry.endsWith('\r\n\r\n')) return entry;
@@ -93,8 +101,8 @@ export function mergeJournal(base: string, ours: string, theirs: string): string
     result.splice(at === -1 ? result.length : at, 0, entry);
   }
   // Only a junction that needs a blank line gets one; the last entry keeps its own ending
-  // unless it is one of theirs that lacked a final newline.
-  const body = result.map((e, i) => (i < result.length - 1 || !o.entries.includes(e) ? closed(e, eol) : e));
+  // when it is ours, and ends with one newline when it is one of theirs.
+  const body = result.map((e, i) => (i < result.length - 1 ? closed(e, eol) : o.entries.includes(e) ? e : ended(e, eol)));
   const prelude = o.prelude === '' || o.prelude.endsWith('\n') ? o.prelude : o.prelude + eol + eol;
   return prelude + body.join('');
 }

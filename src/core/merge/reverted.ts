@@ -1,5 +1,5 @@
 import { journalEol } from '../journal/tail.js';
-import { closed, droppedEntries, entryIdentity, headingTime, revertEntry, splitJournal } from './journal.js';
+import { closed, droppedEntries, ended, entryIdentity, headingTime, revertEntry, splitJournal } from './journal.js';
 
 /** The line git writes into a revert's message, naming the reverted commit in full. */
 const REVERTS = /^This reverts commit ([0-9a-f]{40}(?:[0-9a-f]{24})?)\b/m;
@@ -73,7 +73,7 @@ export interface RestoredJournal {
 
 /** A journal text again from its parts: every entry but a last one of the text's own ends in a blank line. */
 function joined(prelude: string, entries: readonly string[], own: ReadonlySet<string>, eol: string): string {
-  const body = entries.map((e, i) => (i < entries.length - 1 || !own.has(e) ? closed(e, eol) : e));
+  const body = entries.map((e, i) => (i < entries.length - 1 ? closed(e, eol) : own.has(e) ? e : ended(e, eol)));
   const head = prelude === '' || prelude.endsWith('\n') ? prelude : prelude + eol + eol;
   return head + body.join('');
 }

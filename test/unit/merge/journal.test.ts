@@ -12,6 +12,9 @@ const b = entry({ id: 'bbbbbbbbbbbb', decisions: ['Use ints'], status: 'wip' });
 const c = entry({ id: 'cccccccccccc', time: '2026-12-01 09:00 +00:00', status: 'wip' });
 const old = entry({ decisions: ['No id here'] });
 
+/** A journal file of these entries, as the writers leave it: a blank line between two entries, none after the last. */
+const J = (...entries: string[]) => entries.join('\n');
+
 function trimmed(text: string): string[] {
   return splitJournal(text).entries.map((e) => e.trimEnd());
 }
@@ -20,7 +23,7 @@ describe('entry identity', () => {
   it('renders the id as the last line and parses it back; no id renders as before', () => {
     expect(a.trimEnd().split('\n').pop()).toBe('- Entry: aaaaaaaaaaaa');
     expect(parseEntries(a)[0]!.id).toBe('aaaaaaaaaaaa');
-    expect(entry({})).toBe('### 2026-12-01 10:00 +00:00 · commit · main · Ada <ada@example.com>\n\n');
+    expect(entry({})).toBe('### 2026-12-01 10:00 +00:00 · commit · main · Ada <ada@example.com>\n');
     expect(parseEntries(old)[0]!.id).toBeUndefined();
   });
 
@@ -33,20 +36,20 @@ describe('entry identity', () => {
 describe('mergeJournal', () => {
   it('keeps two same-minute entries by one author apart, each whole, with a blank line between', () => {
     const merged = mergeJournal('', a, b);
-    expect(merged).toBe(a + b);
+    expect(merged).toBe(J(a, b));
     expect(parseEntries(merged).map((e) => e.id)).toEqual(['aaaaaaaaaaaa', 'bbbbbbbbbbbb']);
   });
 
   it('never deletes an entry that theirs dropped (a revert)', () => {
-    expect(mergeJournal(a + old, a + old + b, a)).toBe(a + old + b);
+    expect(mergeJournal(J(a, old), J(a, old, b), a)).toBe(J(a, old, b));
   });
 
   it('places theirs by heading time, after ours and in theirs\' order within the same minute', () => {
-    expect(mergeJournal('', b, c + a)).toBe(c + b + a);
+    expect(mergeJournal('', b, J(c, a))).toBe(J(c, b, a));
     const a2 = entry({ id: '0a0a0a0a0a0a', status: 'second' });
     // Ids are random: the order of one minute's entries must not follow them.
-    expect(mergeJournal('', b, a + a2)).toBe(b + a + a2);
-    expect(mergeJournal('', b, a2 + a)).toBe(b + a2 + a);
+    expect(mergeJournal('', b, J(a, a2))).toBe(J(b, a, a2));
+    expect(mergeJournal('', b, J(a2, a))).toBe(J(b, a2, a));
   });
 
   it('a picked commit brings its own entry, never one of a commit before it that was left out', () => {
@@ -54,10 +57,10 @@ describe('mergeJournal', () => {
     const two = entry({ id: '222222222222', time: '2026-12-01 09:02 +00:00' });
     const three = entry({ id: '333333333333', time: '2026-12-01 09:03 +00:00' });
     // rebase -i dropping commit two: commit three is picked onto one.
-    expect(mergeJournal(one + two, one, one + two + three)).toBe(one + three);
+    expect(mergeJournal(J(one, two), one, J(one, two, three))).toBe(J(one, three));
     // Reordered: three picked first, then two.
-    expect(mergeJournal(one + two, one, one + two + three)).not.toContain('222222222222');
-    expect(mergeJournal(one, one + three, one + two)).toBe(one + two + three);
+    expect(mergeJournal(J(one, two), one, J(one, two, three))).not.toContain('222222222222');
+    expect(mergeJournal(one, J(one, three), J(one, two))).toBe(J(one, two, three));
   });
 
   it('separates entries that lacked a final blank line', () => {
@@ -68,11 +71,20 @@ describe('mergeJournal', () => {
 
   it('keeps CRLF journals in CRLF', () => {
     const crlf = (t: string) => t.replace(/\n/g, '\r\n');
-    expect(mergeJournal('', crlf(a), crlf(b))).toBe(crlf(a + b));
+    expect(mergeJournal('', crlf(a), crlf(b))).toBe(crlf(J(a, b)));
+  });
+
+  it('ends with one newline when theirs lands last, and keeps an older journal\'s own ending', () => {
+    // git diff --check flags a file that ends with a blank line.
+    expect(mergeJournal('', a, J(b, c))).toBe(J(c, a, b));
+    expect(mergeJournal('', a, J(b, c)).endsWith('bbbbbbbbbbbb\n')).toBe(true);
+    // Entries earlier versions wrote end with a blank line: ours' last keeps it, theirs' does not.
+    expect(mergeJournal('', J(c, b) + '\n', a + '\n')).toBe(J(c, b, a));
+    expect(mergeJournal('', J(c, a) + '\n', b)).toBe(J(c, a, b));
   });
 
   it('keeps ours text before the first entry', () => {
-    expect(mergeJournal('# Week\n\n', '# Week 49\n\n' + a, '# Week\n\n' + b)).toBe('# Week 49\n\n' + a + b);
+    expect(mergeJournal('# Week\n\n', '# Week 49\n\n' + a, '# Week\n\n' + b)).toBe('# Week 49\n\n' + J(a, b));
   });
 
   const ids = fc.constantFrom('111111111111', '222222222222', '333333333333', '444444444444', '555555555555', undefined);

@@ -17,6 +17,9 @@ const REVERT_B = '2'.repeat(40);
 const A = 'a1'.repeat(20);
 const B = 'b2'.repeat(20);
 
+/** A journal file of these entries, as the writers leave it: a blank line between two entries, none after the last. */
+const J = (...entries: string[]) => entries.join('\n');
+
 /** Each entry's text without its closing blank lines. */
 const parseEntriesText = (text: string) => text.split(/(?=^### )/m).map((e) => e.trimEnd());
 
@@ -26,23 +29,23 @@ function revert(over: Partial<RevertedJournal> & Pick<RevertedJournal, 'files'>)
 
 describe('restoreReverted', () => {
   it('puts a dropped entry back where it stood, whole, and adds the revert entry the merge driver writes', () => {
-    const r = revert({ files: [{ path: PATH, before: start + alpha, after: start }] });
+    const r = revert({ files: [{ path: PATH, before: J(start, alpha), after: start }] });
     const out = restoreReverted([r], new Map([[PATH, start]]), 'main');
     const note = { commit: A, subject: 'Alpha', branch: 'main', author: 'Bo <bo@example.com>', date: '@1796119800 +0000', id: REVERT_A.slice(0, 12) };
-    expect(out.files.get(PATH)).toBe(withRevertEntry(start + alpha, note));
+    expect(out.files.get(PATH)).toBe(withRevertEntry(J(start, alpha), note));
     expect(parseEntries(out.files.get(PATH)!).at(-1)!.reverts).toBe(`${A.slice(0, 12)} Alpha`);
     expect([...out.kept]).toEqual([alpha.trimEnd(), parseEntriesText(out.files.get(PATH)!).at(-1)]);
   });
 
   it('changes nothing the second time, and never doubles an entry that is already there', () => {
-    const r = revert({ files: [{ path: PATH, before: start + alpha, after: start }] });
+    const r = revert({ files: [{ path: PATH, before: J(start, alpha), after: start }] });
     const once = restoreReverted([r], new Map([[PATH, start]]), 'main').files.get(PATH)!;
     const again = restoreReverted([r], new Map([[PATH, once]]), 'main');
     expect(again.files.size).toBe(0);
     expect(again.kept.size).toBe(2);
     // This commit's entry already written after them (a retried commit): still nothing added.
     const next = entry({ id: 'cccccccccccc', time: '2026-12-01 11:00 +00:00', status: 'next' });
-    expect(restoreReverted([r], new Map([[PATH, once + next]]), 'main').files.size).toBe(0);
+    expect(restoreReverted([r], new Map([[PATH, J(once, next)]]), 'main').files.size).toBe(0);
   });
 
   it('a file the revert deleted comes back with its opening text', () => {
@@ -54,16 +57,16 @@ describe('restoreReverted', () => {
   });
 
   it('a chain of reverts (a range, newest reverting the oldest commit last): each entry back in place, the revert entries in the order made', () => {
-    const rb = revert({ revert: REVERT_B, commit: B, subject: 'Beta', files: [{ path: PATH, before: start + alpha + beta, after: start + alpha }] });
-    const ra = revert({ revert: REVERT_A, commit: A, subject: 'Alpha', date: '@1796119800 +0000', files: [{ path: PATH, before: start + alpha, after: start }] });
+    const rb = revert({ revert: REVERT_B, commit: B, subject: 'Beta', files: [{ path: PATH, before: J(start, alpha, beta), after: J(start, alpha) }] });
+    const ra = revert({ revert: REVERT_A, commit: A, subject: 'Alpha', date: '@1796119800 +0000', files: [{ path: PATH, before: J(start, alpha), after: start }] });
     const text = restoreReverted([rb, ra], new Map([[PATH, start]]), 'main').files.get(PATH)!;
     expect(parseEntries(text).map((e) => e.reverts ?? e.id)).toEqual(['000000000000', 'aaaaaaaaaaaa', 'bbbbbbbbbbbb', `${B.slice(0, 12)} Beta`, `${A.slice(0, 12)} Alpha`]);
   });
 
   it('leaves alone a revert that dropped nothing: the merge driver journaled it, or there was nothing to lose', () => {
-    const journaled = revert({ files: [{ path: PATH, before: start + alpha, after: start + alpha + entry({ id: 'dddddddddddd', reverts: 'x' }) }] });
+    const journaled = revert({ files: [{ path: PATH, before: J(start, alpha), after: J(start, alpha, entry({ id: 'dddddddddddd', reverts: 'x' })) }] });
     const nothing = revert({ files: [] });
-    expect(restoreReverted([journaled, nothing], new Map([[PATH, start + alpha]]), 'main')).toEqual({ files: new Map(), kept: new Set() });
+    expect(restoreReverted([journaled, nothing], new Map([[PATH, J(start, alpha)]]), 'main')).toEqual({ files: new Map(), kept: new Set() });
   });
 });
 

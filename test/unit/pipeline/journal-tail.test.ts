@@ -4,7 +4,7 @@ import { entrySpans, planJournalWrite, separatorBefore } from '../../../src/core
 const e1 = '### 2025-01-06 10:00 +00:00 · commit · main · A <a@x>\n- Status: one\n\n';
 const c1 = '### 2025-01-06 10:30 +00:00 · checkpoint · main · A <a@x>\n- Status: mid\n\n';
 const e2 = '### 2025-01-06 11:00 +00:00 · commit · main · A <a@x>\n- Status: two\n\n';
-const render = (_eol: string, prev: string | undefined) => `NEW after ${prev ?? 'nothing'}\n\n`;
+const render = (_eol: string, prev: string | undefined) => `NEW after ${prev ?? 'nothing'}\n`;
 
 describe('entrySpans', () => {
   it('finds entries and skips other ### headings', () => {
@@ -21,7 +21,7 @@ describe('planJournalWrite', () => {
     const text = e1 + e2;
     const plan = planJournalWrite(text, render, undefined);
     expect(plan.keep).toBe(text.length);
-    expect(plan.append).toBe('NEW after 2025-01-06 11:00 +00:00\n\n');
+    expect(plan.append).toBe('NEW after 2025-01-06 11:00 +00:00\n');
   });
 
   const amended = (...picked: string[]) => ({ kind: 'entries' as const, replaces: (entry: string) => picked.includes(entry) });
@@ -30,6 +30,9 @@ describe('planJournalWrite', () => {
     const text = e1 + e2 + c1;
     const plan = planJournalWrite(text, render, amended(e2));
     expect(text.slice(0, plan.keep) + plan.append).toBe(e1 + 'NEW after 2025-01-06 10:00 +00:00\n\n' + c1);
+    // Last in the file, the new entry ends with one newline.
+    const last = planJournalWrite(e1 + e2, render, amended(e2));
+    expect(last.append).toBe('NEW after 2025-01-06 10:00 +00:00\n');
   });
 
   it('puts one entry in place of several picked, keeping what lies between them', () => {
@@ -43,7 +46,7 @@ describe('planJournalWrite', () => {
     const plan = planJournalWrite(e1 + c1, render, { kind: 'entries', replaces: () => false });
     expect(plan.keep).toBe((e1 + c1).length);
     const checkpointOnly = planJournalWrite(c1, render, { kind: 'entries', replaces: () => true });
-    expect(c1.slice(0, checkpointOnly.keep) + checkpointOnly.append).toBe(c1 + 'NEW after 2025-01-06 10:30 +00:00\n\n');
+    expect(c1.slice(0, checkpointOnly.keep) + checkpointOnly.append).toBe(c1 + 'NEW after 2025-01-06 10:30 +00:00\n');
   });
 
   it('starts a new paragraph after a hand-edited end', () => {
