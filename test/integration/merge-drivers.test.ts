@@ -42,6 +42,46 @@ describe('merge drivers installed by init', () => {
     expect(journal(repo)).not.toMatch(/\S\n###/);
   });
 
+  it('an entry taken in hand on one branch keeps that edit through a merge; edited on both, the merge says so', () => {
+    repo = initialised();
+    decideAndCommit(repo, 'Alpha', 'a.txt');
+    const [file] = repo.git(['ls-files', '.session/journal']).stdout.trim().split('\n');
+    const line = /^- Decision: Alpha.*$/m.exec(repo.read(file!))![0];
+    repo.git(['checkout', '-q', '-b', 'topic']);
+    // Someone takes a token out of the entry by hand, on the branch.
+    repo.write(file!, repo.read(file!).replace(line, '- Decision: Alpha (token removed)'));
+    repo.git(['commit', '-q', '--no-verify', '-am', 'Take the token out of the journal']);
+    decideAndCommit(repo, 'Topic', 'topic.txt');
+    repo.git(['checkout', '-q', 'main']);
+    decideAndCommit(repo, 'Main', 'main.txt');
+    const merge = repo.git(['merge', '-q', '--no-edit', 'topic'], { allowFail: true });
+    expect(merge.code, merge.stderr).toBe(0);
+    expect(merge.stderr).not.toContain('git-session');
+    const text = repo.read(file!);
+    expect(text).toContain('- Decision: Alpha (token removed)\n');
+    expect(text).not.toContain(line);
+    expect(parseEntries(text).map((e) => e.decisions.join())).toEqual(
+      expect.arrayContaining([expect.stringContaining('Alpha'), expect.stringContaining('Topic'), expect.stringContaining('Main')]),
+    );
+
+    // The same entry edited on both sides, each its own way: this side's text stays, and the merge names it.
+    const id = parseEntries(text).find((e) => e.decisions.some((d) => d.startsWith('Main')))!.id!;
+    const edit = (what: string) => repo!.write(file!, repo!.read(file!).replace(/(- Decision: Main[^\n]*)/, `$1 (${what})`));
+    repo.git(['checkout', '-q', '-b', 'other']);
+    edit('theirs');
+    repo.git(['commit', '-q', '--no-verify', '-am', 'Edit on other']);
+    decideAndCommit(repo, 'Other', 'other.txt');
+    repo.git(['checkout', '-q', 'main']);
+    edit('ours');
+    repo.git(['commit', '-q', '--no-verify', '-am', 'Edit on main']);
+    decideAndCommit(repo, 'More', 'more.txt');
+    const both = repo.git(['merge', '-q', '--no-edit', 'other'], { allowFail: true });
+    expect(both.code, both.stderr).toBe(0);
+    expect(both.stderr).toContain(`git-session: both sides edited journal entry ${id} in ${file}, each its own way: the text already on this side is kept.`);
+    expect(repo.read(file!)).toContain('(ours)');
+    expect(repo.read(file!)).not.toContain('(theirs)');
+  });
+
   it('a rebase and a cherry-pick complete without a conflict and keep both decisions', () => {
     repo = forked();
     repo.git(['checkout', '-q', '-b', 'picker', 'main']);

@@ -81,30 +81,79 @@ export function closed(entry: string, eol: string): string {
  * that another shares.
  */
 export function mergeJournal(base: string, ours: string, theirs: string): string {
+  return mergeJournalReport(base, ours, theirs).text;
+}
+
+/** A merged journal, and the ids of the entries both sides edited apart: ours' text is kept for those. */
+export interface MergedJournal {
+  text: string;
+  editedOnBothSides: string[];
+}
+
+/** An entry's text without its line endings' differences and its closing blank lines. */
+const entryBody = (entry: string): string => entry.replace(/\r\n/g, '\n').trimEnd();
+
+/** Each entry with an id, by id (the first where an id repeats). */
+function byId(entries: readonly string[]): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const e of entries) {
+    const id = entryId(e);
+    if (id !== undefined && !map.has(id)) map.set(id, e);
+  }
+  return map;
+}
+
+/**
+ * mergeJournal, and what it could not join. An entry one side edited since the base (a
+ * typo mended, a secret taken out by hand) and the other did not takes the edited text,
+ * as a line merge would: keeping ours' unedited copy would quietly undo theirs'. An
+ * entry both sides edited, each its own way, keeps ours' text and is named, so the
+ * person can carry the other edit over.
+ */
+export function mergeJournalReport(base: string, ours: string, theirs: string): MergedJournal {
   const o = splitJournal(ours);
-  const known = new Set([...o.entries, ...splitJournal(base).entries].map(entryIdentity));
+  const b = splitJournal(base);
+  const t = splitJournal(theirs);
+  const eol = eolOf(ours.includes('\n') ? ours : theirs);
+  const baseById = byId(b.entries);
+  const theirsById = byId(t.entries);
+  const editedOnBothSides: string[] = [];
+  let edited = false;
+  const own = o.entries.map((e) => {
+    const id = entryId(e);
+    const was = id === undefined ? undefined : baseById.get(id);
+    const now = id === undefined ? undefined : theirsById.get(id);
+    if (was === undefined || now === undefined || entryBody(now) === entryBody(was) || entryBody(now) === entryBody(e)) return e;
+    if (entryBody(e) !== entryBody(was)) {
+      editedOnBothSides.push(id!);
+      return e;
+    }
+    edited = true;
+    // Theirs' lines in ours' line endings, ending as ours' copy did.
+    return entryBody(now).replace(/\n/g, eol) + /(?:\r?\n)*$/.exec(e)![0];
+  });
+  const known = new Set([...o.entries, ...b.entries].map(entryIdentity));
   const added: string[] = [];
-  for (const entry of splitJournal(theirs).entries) {
+  for (const entry of t.entries) {
     const id = entryIdentity(entry);
     if (known.has(id)) continue;
     known.add(id);
     added.push(entry);
   }
-  if (added.length === 0) return ours;
-  const eol = eolOf(ours.includes('\n') ? ours : theirs);
+  if (added.length === 0 && !edited) return { text: ours, editedOnBothSides };
   // A heading names the minute only: same-minute entries keep each side's order (the sort is stable).
-  added.sort((a, b) => headingTime(a) - headingTime(b) || 0);
-  const result = [...o.entries];
+  added.sort((x, y) => headingTime(x) - headingTime(y) || 0);
+  const result = [...own];
   for (const entry of added) {
-    const t = headingTime(entry);
-    const at = result.findIndex((e) => headingTime(e) > t);
+    const time = headingTime(entry);
+    const at = result.findIndex((e) => headingTime(e) > time);
     result.splice(at === -1 ? result.length : at, 0, entry);
   }
   // Only a junction that needs a blank line gets one; the last entry keeps its own ending
   // when it is ours, and ends with one newline when it is one of theirs.
-  const body = result.map((e, i) => (i < result.length - 1 ? closed(e, eol) : o.entries.includes(e) ? e : ended(e, eol)));
+  const body = result.map((e, i) => (i < result.length - 1 ? closed(e, eol) : own.includes(e) ? e : ended(e, eol)));
   const prelude = o.prelude === '' || o.prelude.endsWith('\n') ? o.prelude : o.prelude + eol + eol;
-  return prelude + body.join('');
+  return { text: prelude + body.join(''), editedOnBothSides };
 }
 
 /** The entries of `base` that `theirs` no longer has: during a revert, the reverted commit's. */

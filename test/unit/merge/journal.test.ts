@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { entryIdentity, mergeJournal, splitJournal } from '../../../src/core/merge/journal.js';
+import { entryIdentity, mergeJournal, mergeJournalReport, splitJournal } from '../../../src/core/merge/journal.js';
 import { parseEntries, renderEntry, type JournalEntry } from '../../../src/core/journal/entry.js';
 
 function entry(over: Partial<JournalEntry>): string {
@@ -81,6 +81,28 @@ describe('mergeJournal', () => {
     // Entries earlier versions wrote end with a blank line: ours' last keeps it, theirs' does not.
     expect(mergeJournal('', J(c, b) + '\n', a + '\n')).toBe(J(c, b, a));
     expect(mergeJournal('', J(c, a) + '\n', b)).toBe(J(c, a, b));
+  });
+
+  it('takes an entry one side edited and the other did not, as a line merge would', () => {
+    const secret = entry({ id: 'dddddddddddd', status: 'token ghp_x in the log' });
+    const mended = entry({ id: 'dddddddddddd', status: 'token removed' });
+    // Theirs took the text out by hand while ours journaled on: the edit is not undone.
+    expect(mergeJournalReport(J(c, secret), J(c, secret, a), J(c, mended, b))).toEqual({ text: J(c, mended, a, b), editedOnBothSides: [] });
+    // Ours edited it: ours' text stays, whether or not theirs added anything.
+    expect(mergeJournal(J(c, secret), J(c, mended, a), J(c, secret, b))).toBe(J(c, mended, a, b));
+    expect(mergeJournal(J(c, secret), J(c, mended), J(c, secret))).toBe(J(c, mended));
+    // The same edit on both sides is no conflict.
+    expect(mergeJournalReport(J(c, secret), J(c, mended), J(c, mended, b))).toEqual({ text: J(c, mended, b), editedOnBothSides: [] });
+    // In ours' line endings, ending as ours' copy did.
+    const crlf = (t: string) => t.replace(/\n/g, '\r\n');
+    expect(mergeJournal(crlf(J(secret, c)), crlf(J(secret, c)), J(mended, c))).toBe(crlf(J(mended, c)));
+  });
+
+  it('keeps ours\' text of an entry both sides edited apart, and names it', () => {
+    const was = entry({ id: 'dddddddddddd', status: 'one' });
+    const ours = entry({ id: 'dddddddddddd', status: 'ours' });
+    const theirs = entry({ id: 'dddddddddddd', status: 'theirs' });
+    expect(mergeJournalReport(J(c, was), J(c, ours), J(c, theirs, b))).toEqual({ text: J(c, ours, b), editedOnBothSides: ['dddddddddddd'] });
   });
 
   it('keeps ours text before the first entry', () => {
