@@ -11,6 +11,7 @@ import type { SessionEntry } from '../core/pipeline/session-diff.js';
 import { joinReason } from '../core/trailers/index.js';
 import { redactSecrets } from '../core/redact/index.js';
 import { amendReplaces } from '../core/journal/amended.js';
+import { splitJournal } from '../core/merge/journal.js';
 
 export interface CommitJournal {
   /** The work tree's top level: git runs there, and the journal path is relative to it. */
@@ -102,11 +103,12 @@ function entryId(): string {
 }
 
 /**
- * The commit entries the work tree's journal holds after HEAD's copy of it, as a span
- * for writeJournalEntry to replace; undefined when the file is not HEAD's plus
- * appended commit entries (a hand edit, a checkpoint: those stay).
+ * Which of the entries the work tree's journal holds after HEAD's copy of it are
+ * earlier attempts of this commit: the commit entries (a checkpoint among them stays).
+ * Undefined when the file is not HEAD's plus appended entries (a hand edit), or when
+ * there are none.
  */
-async function unheldEntries(j: CommitJournal, relative: string, full: string): Promise<WrittenEntry | undefined> {
+async function unheldEntries(j: CommitJournal, relative: string, full: string): Promise<((entry: string) => boolean) | undefined> {
   const head = await git(['cat-file', 'blob', `HEAD:${relative}`], { cwd: j.root, env: j.env, allowFailure: true });
   const held = head.code === 0 ? head.stdout : '';
   let disk: string;
@@ -116,14 +118,17 @@ async function unheldEntries(j: CommitJournal, relative: string, full: string): 
     return undefined;
   }
   if (!disk.startsWith(held) || disk.length === held.length) return undefined;
-  // The blank line that parts them from HEAD's last entry stays: it is no part of theirs.
-  const separator = /^(?:\r?\n)*/.exec(disk.slice(held.length))![0];
-  const text = disk.slice(held.length + separator.length);
-  const entries = parseEntries(text);
-  if (entries.length === 0 || entries.some((e) => e.kind !== 'commit') || !ENTRY_HEADING.test(text.split(/\r?\n/)[0] ?? '')) return undefined;
+  // The blank line that parts them from HEAD's last entry is no part of theirs.
+  const text = disk.slice(held.length).replace(/^(?:\r?\n)+/, '');
+  if (!ENTRY_HEADING.test(text.split(/\r?\n/)[0] ?? '')) return undefined;
   // Entries a revert dropped and this commit put back follow HEAD's copy too: they are no earlier attempt of this one.
   if (j.kept && [...j.kept].some((entry) => text.includes(entry))) return undefined;
-  return { offset: Buffer.byteLength(held + separator, 'utf8'), length: Buffer.byteLength(text, 'utf8'), text };
+  const attempts = new Set(
+    splitJournal(text)
+      .entries.filter((e) => parseEntries(e)[0]?.kind === 'commit')
+      .map((e) => e.trimEnd()),
+  );
+  return attempts.size === 0 ? undefined : (entry) => attempts.has(entry.trimEnd());
 }
 
 /** A file's text at a revision; '' where it has none. */
@@ -192,12 +197,9 @@ export async function writeCommitJournal(j: CommitJournal): Promise<string> {
   // Entries staged in this file that no commit holds (after `reset --soft`, or a commit
   // that died after pre-commit) are replaced by this commit's: its session diff covers theirs.
   // Entries a squash merge or `cherry-pick -n` staged belong to the commits they came from.
-  const replace = retry
-    ? [retry, ...(retry.replaces ? [retry.replaces] : [])]
-    : !j.amend && !j.carried && j.changedPaths.includes(relative)
-      ? await unheldEntries(j, relative, full)
-      : undefined;
-  const amended = j.amend ? await amendedEntries(j, relative) : undefined;
+  const replace = retry ? [retry, ...(retry.replaces ? [retry.replaces] : [])] : undefined;
+  const unheld = !retry && !j.amend && !j.carried && j.changedPaths.includes(relative) ? await unheldEntries(j, relative, full) : undefined;
+  const amended = j.amend ? await amendedEntries(j, relative) : unheld;
   killPoint(j.env, 'journal-read');
   writeJournalEntry(
     full,
@@ -241,3 +243,4 @@ export async function writeCommitJournal(j: CommitJournal): Promise<string> {
   killPoint(j.env, 'journal-written');
   return relative;
 }
+

@@ -212,6 +212,29 @@ describe('one journal entry per commit', () => {
     expect(residue(repo)).toBe('');
   });
 
+  it('reset --soft of commits that carried a checkpoint, then one commit: the checkpoint stays, one entry replaces theirs', () => {
+    repo = sessionRepo();
+    const before = journalHeadings(repo, 'HEAD').length;
+    expect(repo.run(['checkpoint']).code).toBe(0);
+    repo.run(['decide', 'Keep metres exact', '--because', 'tests compare them']);
+    repo.write('src/convert.js', code(3));
+    repo.git(['add', '-A']);
+    expect(gitNoTty(repo, ['commit', '-q', '-m', 'One']).code).toBe(0);
+    repo.write('src/convert.js', code(4));
+    repo.git(['add', '-A']);
+    expect(gitNoTty(repo, ['commit', '-q', '-m', 'Two']).code).toBe(0);
+    repo.git(['reset', '-q', '--soft', 'HEAD~2']);
+    const r = gitNoTty(repo, ['commit', '-q', '-m', 'Both']);
+    expect(r.code, r.stderr).toBe(0);
+    // The checkpoint and this commit's one entry.
+    expect(journalHeadings(repo, 'HEAD')).toHaveLength(before + 2);
+    const added = repo.git(['show', 'HEAD', '--', '.session']).stdout;
+    expect(added.match(/^\+### .* · checkpoint · /gm)).toHaveLength(1);
+    expect(added.match(/^\+- Decision: Keep metres exact/gm)).toHaveLength(1);
+    expect(added.match(/^\+- Entry: [0-9a-f]{12}$/gm)).toHaveLength(1);
+    expect(residue(repo)).toBe('');
+  });
+
   it('merge --squash and cherry-pick -n: the entries git brought stay, and the commit adds its own', () => {
     // As init sets it up: the journal merge driver places the branch's entries after ours.
     repo = initialised();
