@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { writeStateQuietly } from '../adapters/state-dir.js';
 import type { GitSettings } from '../core/pipeline/preflight.js';
-import { assertStaysInWorkTree, removeFile } from '../adapters/fs.js';
+import { assertStaysInWorkTree, removeFile, writeFileAtomic } from '../adapters/fs.js';
 import { dirname, join } from 'node:path';
 import { git } from '../adapters/git.js';
 import { writeJournalEntry, type WrittenEntry } from '../adapters/journal-file.js';
@@ -12,6 +12,8 @@ import { joinReason } from '../core/trailers/index.js';
 import { redactSecrets } from '../core/redact/index.js';
 import { amendReplaces } from '../core/journal/amended.js';
 import { splitJournal } from '../core/merge/journal.js';
+import { withoutEntries } from '../core/journal/tail.js';
+import { journalMatcher } from '../core/pipeline/paths.js';
 
 export interface CommitJournal {
   /** The work tree's top level: git runs there, and the journal path is relative to it. */
@@ -241,6 +243,33 @@ export async function writeCommitJournal(j: CommitJournal): Promise<string> {
     j.root,
   );
   killPoint(j.env, 'journal-written');
+  if (j.amend) await takeOutMovedEntries(j, relative);
   return relative;
 }
 
+/**
+ * An amend that moves its commit into another week (`--date`, `--reset-author`) writes
+ * its entry into that week's file: the entries it replaces are taken out of the other
+ * journal files the amended commit changed, and those files staged, so the commit's
+ * entry is not left twice. Runs only on an amend, after the new entry is written: a
+ * failure leaves an entry twice, never none.
+ */
+async function takeOutMovedEntries(j: CommitJournal, relative: string): Promise<void> {
+  const isJournal = journalMatcher(j.template);
+  for (const path of j.changedPaths) {
+    if (path === relative || !isJournal(path)) continue;
+    const full = join(j.root, path);
+    let text: string;
+    try {
+      text = readFileSync(full, 'utf8');
+    } catch {
+      continue;
+    }
+    const left = withoutEntries(text, await amendedEntries(j, path));
+    if (left === text) continue;
+    assertStaysInWorkTree(full, j.root);
+    if (left === '') removeFile(full);
+    else writeFileAtomic(full, left, j.root);
+    await git(['add', '--', path], { cwd: j.root, env: j.env, allowFailure: true });
+  }
+}

@@ -24,6 +24,36 @@ function amend(r: TempRepo): void {
 }
 
 describe('an amend', () => {
+  it('that moves its commit into another week takes its entry along, leaving none behind', () => {
+    repo = initialised();
+    const r = repo;
+    decideAndCommit(r, 'Alpha', 'a.txt');
+    decide(r, 'Beta');
+    r.write('b.txt', 'Beta\n');
+    r.git(['add', '-A']);
+    const c = gitNoTty(r, ['commit', '-q', '-m', 'Beta'], { GIT_AUTHOR_DATE: '2031-06-02T10:00:00Z' });
+    expect(c.code, c.stderr).toBe(0);
+    const files = () => r.git(['ls-tree', '-r', '--name-only', 'HEAD', '.session/journal']).stdout.split('\n').filter(Boolean);
+    expect(files()).toContain('.session/journal/2031-W23.md');
+    const a = gitNoTty(r, ['commit', '-q', '--amend', '--no-edit', '--date', '2031-06-10T10:00:00Z']);
+    expect(a.code, a.stderr).toBe(0);
+    // The week's file held only this commit's entry: it goes with it.
+    expect(files()).not.toContain('.session/journal/2031-W23.md');
+    expect(files()).toContain('.session/journal/2031-W24.md');
+    const beta = entriesAt(r).filter((e) => e.decisions.some((d) => d.startsWith('Beta')));
+    expect(beta).toHaveLength(1);
+    expect(beta[0]!.time).toMatch(/^2031-06-10 /);
+    expect(entriesAt(r).filter((e) => e.decisions.some((d) => d.startsWith('Alpha')))).toHaveLength(1);
+
+    // Back into a week whose file holds other entries: only this commit's leaves it.
+    const back = gitNoTty(r, ['commit', '-q', '--amend', '--no-edit', '--reset-author']);
+    expect(back.code, back.stderr).toBe(0);
+    expect(files()).not.toContain('.session/journal/2031-W24.md');
+    expect(entriesAt(r).filter((e) => e.decisions.some((d) => d.startsWith('Beta')))).toHaveLength(1);
+    expect(entriesAt(r).filter((e) => e.decisions.some((d) => d.startsWith('Alpha')))).toHaveLength(1);
+    expect(residue(r)).toBe('');
+  });
+
   it('of a merge keeps every entry the merged branch brought and claims only what the amend adds', () => {
     repo = initialised();
     const r = repo;

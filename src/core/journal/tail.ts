@@ -99,3 +99,23 @@ export function planJournalWrite(
   const entry = rendered(eol, previousTime);
   return { keep: text.length, append: separator + entry, previousTime, entryStart: separator.length, entryLength: entry.length };
 }
+
+/**
+ * `text` without the commit entries `picks` picks: an amend that moved its commit into
+ * another week's file takes the entries it replaces out of the file they were in. A
+ * file left without them ends with one newline, as entries are written; one left
+ * with nothing but white space is empty.
+ */
+export function withoutEntries(text: string, picks: (entry: string) => boolean): string {
+  const spans = entrySpans(text).filter((s) => s.kind === 'commit' && picks(text.slice(s.start, s.end)));
+  if (spans.length === 0) return text;
+  let out = '';
+  let at = 0;
+  for (const s of spans) {
+    out += text.slice(at, s.start);
+    at = s.end;
+  }
+  out += text.slice(at);
+  if (out.trim() === '') return '';
+  return at === text.length ? out.replace(/(?:\r?\n)+$/, journalEol(text)) : out;
+}

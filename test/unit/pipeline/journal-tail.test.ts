@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entrySpans, planJournalWrite, separatorBefore } from '../../../src/core/journal/tail.js';
+import { entrySpans, planJournalWrite, separatorBefore, withoutEntries } from '../../../src/core/journal/tail.js';
 
 const e1 = '### 2025-01-06 10:00 +00:00 · commit · main · A <a@x>\n- Status: one\n\n';
 const c1 = '### 2025-01-06 10:30 +00:00 · checkpoint · main · A <a@x>\n- Status: mid\n\n';
@@ -76,5 +76,25 @@ describe('planJournalWrite replacing a span', () => {
     const plan = planJournalWrite(text, render, undefined);
     expect(plan.append.slice(0, plan.entryStart)).toBe('\n');
     expect(plan.append.slice(plan.entryStart)).toHaveLength(plan.entryLength);
+  });
+});
+
+describe('withoutEntries', () => {
+  const entry = (t: string, kind = 'commit') => `### 2024-05-0${t} 10:00 +00:00 · ${kind} · main · A <a@b>\n- Goal: g${t}\n`;
+  const J = (...entries: string[]) => entries.join('\n');
+  const picks = (...picked: string[]) => (e: string) => picked.some((p) => e.trimEnd() === p.trimEnd());
+
+  it('takes out the commit entries picked, keeping the rest byte for byte', () => {
+    expect(withoutEntries(J(entry('1'), entry('2'), entry('3')), picks(entry('2')))).toBe(J(entry('1'), entry('3')));
+    // Last: the file then ends with one newline.
+    expect(withoutEntries(J(entry('1'), entry('2')), picks(entry('2')))).toBe(entry('1'));
+    expect(withoutEntries(J(entry('1'), entry('2')).replace(/\n/g, '\r\n'), picks(entry('2').replace(/\n/g, '\r\n')))).toBe(entry('1').replace(/\n/g, '\r\n'));
+  });
+
+  it('never takes out a checkpoint, leaves a file it changes nothing in as it was, and empties one left with nothing', () => {
+    const c = entry('2', 'checkpoint');
+    expect(withoutEntries(J(entry('1'), c), () => true)).toBe(c);
+    expect(withoutEntries(J(entry('1'), c) + '\n', () => false)).toBe(J(entry('1'), c) + '\n');
+    expect(withoutEntries(entry('1') + '\n', () => true)).toBe('');
   });
 });
