@@ -189,50 +189,46 @@ describe('decisions follow their commit', () => {
   });
 });
 
+/**
+ * Two commits through the hooks (a checkpoint first, with `checkpoint`), taken back with
+ * `reset --soft` and made again as one; returns the journal's heading count before and
+ * what the one commit adds under `.session`.
+ */
+function redoneAsOne(options: { checkpoint?: boolean; second?: string }): { before: number; added: string } {
+  const r = (repo = sessionRepo());
+  const before = journalHeadings(r, 'HEAD').length;
+  if (options.checkpoint) expect(r.run(['checkpoint']).code).toBe(0);
+  r.run(['decide', 'Keep metres exact', '--because', 'tests compare them']);
+  r.write('src/convert.js', code(3));
+  r.git(['add', '-A']);
+  expect(gitNoTty(r, ['commit', '-q', '-m', 'One']).code).toBe(0);
+  if (options.second) r.run(['decide', options.second, '--because', 'users asked']);
+  r.write('src/convert.js', code(4));
+  r.git(['add', '-A']);
+  expect(gitNoTty(r, ['commit', '-q', '-m', 'Two']).code).toBe(0);
+  r.git(['reset', '-q', '--soft', 'HEAD~2']);
+  const both = gitNoTty(r, ['commit', '-q', '-m', 'Both']);
+  expect(both.code, both.stderr).toBe(0);
+  expect(residue(r)).toBe('');
+  return { before, added: r.git(['show', 'HEAD', '--', '.session']).stdout };
+}
+
 describe('one journal entry per commit', () => {
   it('reset --soft of two commits, then one commit: one entry for it, both decisions in it', () => {
-    repo = sessionRepo();
-    const before = journalHeadings(repo, 'HEAD').length;
-    repo.run(['decide', 'Keep metres exact', '--because', 'tests compare them']);
-    repo.write('src/convert.js', code(3));
-    repo.git(['add', '-A']);
-    expect(gitNoTty(repo, ['commit', '-q', '-m', 'One']).code).toBe(0);
-    repo.run(['decide', 'Print two decimals', '--because', 'users asked']);
-    repo.write('src/convert.js', code(4));
-    repo.git(['add', '-A']);
-    expect(gitNoTty(repo, ['commit', '-q', '-m', 'Two']).code).toBe(0);
-    repo.git(['reset', '-q', '--soft', 'HEAD~2']);
-    const r = gitNoTty(repo, ['commit', '-q', '-m', 'Both']);
-    expect(r.code, r.stderr).toBe(0);
-    expect(journalHeadings(repo, 'HEAD')).toHaveLength(before + 1);
-    const entry = repo.git(['show', 'HEAD', '--', '.session']).stdout;
-    expect(entry).toContain('+- Decision: Keep metres exact');
-    expect(entry).toContain('+- Decision: Print two decimals');
-    expect(entry.match(/^\+- Entry: [0-9a-f]{12}$/gm)).toHaveLength(1);
-    expect(residue(repo)).toBe('');
+    const { before, added } = redoneAsOne({ second: 'Print two decimals' });
+    expect(journalHeadings(repo!, 'HEAD')).toHaveLength(before + 1);
+    expect(added).toContain('+- Decision: Keep metres exact');
+    expect(added).toContain('+- Decision: Print two decimals');
+    expect(added.match(/^\+- Entry: [0-9a-f]{12}$/gm)).toHaveLength(1);
   });
 
   it('reset --soft of commits that carried a checkpoint, then one commit: the checkpoint stays, one entry replaces theirs', () => {
-    repo = sessionRepo();
-    const before = journalHeadings(repo, 'HEAD').length;
-    expect(repo.run(['checkpoint']).code).toBe(0);
-    repo.run(['decide', 'Keep metres exact', '--because', 'tests compare them']);
-    repo.write('src/convert.js', code(3));
-    repo.git(['add', '-A']);
-    expect(gitNoTty(repo, ['commit', '-q', '-m', 'One']).code).toBe(0);
-    repo.write('src/convert.js', code(4));
-    repo.git(['add', '-A']);
-    expect(gitNoTty(repo, ['commit', '-q', '-m', 'Two']).code).toBe(0);
-    repo.git(['reset', '-q', '--soft', 'HEAD~2']);
-    const r = gitNoTty(repo, ['commit', '-q', '-m', 'Both']);
-    expect(r.code, r.stderr).toBe(0);
+    const { before, added } = redoneAsOne({ checkpoint: true });
     // The checkpoint and this commit's one entry.
-    expect(journalHeadings(repo, 'HEAD')).toHaveLength(before + 2);
-    const added = repo.git(['show', 'HEAD', '--', '.session']).stdout;
+    expect(journalHeadings(repo!, 'HEAD')).toHaveLength(before + 2);
     expect(added.match(/^\+### .* · checkpoint · /gm)).toHaveLength(1);
     expect(added.match(/^\+- Decision: Keep metres exact/gm)).toHaveLength(1);
     expect(added.match(/^\+- Entry: [0-9a-f]{12}$/gm)).toHaveLength(1);
-    expect(residue(repo)).toBe('');
   });
 
   it('merge --squash and cherry-pick -n: the entries git brought stay, and the commit adds its own', () => {
