@@ -36,7 +36,7 @@ export async function mergeDriver(argv: string[], ctx: CommandContext): Promise<
       if (ids.length === 0) return {};
       const which = ids.length === 1 ? `entry ${ids[0]}` : `entries ${ids.slice(0, -1).join(', ')} and ${ids.at(-1)}`;
       return {
-        stderr: `git-session: both sides edited journal ${which} in ${path}, each its own way: the text already on this side is kept. If the other edit matters, make it again in ${path}.\n`,
+        stderr: `git-session: both sides edited journal ${which} in ${path}, each its own way: HEAD's text is kept (in a rebase, HEAD is the branch rebased onto). If the other edit matters, make it again in ${path}.\n`,
       };
     }
     const merged = mergeSession(b, o, t);

@@ -11,7 +11,8 @@ import type { SessionEntry } from '../core/pipeline/session-diff.js';
 import { joinReason } from '../core/trailers/index.js';
 import { redactSecrets } from '../core/redact/index.js';
 import { amendReplaces } from '../core/journal/amended.js';
-import { splitJournal } from '../core/merge/journal.js';
+import { entryId as idOf, splitJournal } from '../core/merge/journal.js';
+import { everyIndex } from '../adapters/index-file.js';
 import { withoutEntries } from '../core/journal/tail.js';
 import { journalMatcher } from '../core/pipeline/paths.js';
 
@@ -243,16 +244,19 @@ export async function writeCommitJournal(j: CommitJournal): Promise<string> {
     j.root,
   );
   killPoint(j.env, 'journal-written');
-  if (j.amend) await takeOutMovedEntries(j, relative);
+  if (j.amend || (!retry && !j.carried)) await takeOutMovedEntries(j, relative);
   return relative;
 }
 
 /**
- * An amend that moves its commit into another week (`--date`, `--reset-author`) writes
- * its entry into that week's file: the entries it replaces are taken out of the other
- * journal files the amended commit changed, and those files staged, so the commit's
- * entry is not left twice. Runs only on an amend, after the new entry is written: a
- * failure leaves an entry twice, never none.
+ * The entries this commit's entry replaces, taken out of the journal files other than
+ * its own: an amend that moves its commit into another week (`--date`,
+ * `--reset-author`) leaves the amended commit's entries in the old week's file, and
+ * commits of last week taken back with `reset --soft` and made again this week leave
+ * theirs. Only entries with an id are taken: those are git-session's own, while one
+ * without an id may be a person's edit of an old entry. Each file changed is staged in
+ * every index this commit touches. Runs after the new entry is written: a failure
+ * leaves an entry twice, never none.
  */
 async function takeOutMovedEntries(j: CommitJournal, relative: string): Promise<void> {
   const isJournal = journalMatcher(j.template);
@@ -265,11 +269,13 @@ async function takeOutMovedEntries(j: CommitJournal, relative: string): Promise<
     } catch {
       continue;
     }
-    const left = withoutEntries(text, await amendedEntries(j, path));
+    const picks = j.amend ? await amendedEntries(j, path) : await unheldEntries(j, path, full);
+    if (!picks) continue;
+    const left = withoutEntries(text, (entry) => idOf(entry) !== undefined && picks(entry));
     if (left === text) continue;
     assertStaysInWorkTree(full, j.root);
     if (left === '') removeFile(full);
     else writeFileAtomic(full, left, j.root);
-    await git(['add', '--', path], { cwd: j.root, env: j.env, allowFailure: true });
+    await everyIndex(j.env, (env) => git(['add', '--', path], { cwd: j.root, env, allowFailure: true }));
   }
 }

@@ -52,6 +52,31 @@ describe('an amend', () => {
     expect(entriesAt(r).filter((e) => e.decisions.some((d) => d.startsWith('Beta')))).toHaveLength(1);
     expect(entriesAt(r).filter((e) => e.decisions.some((d) => d.startsWith('Alpha')))).toHaveLength(1);
     expect(residue(r)).toBe('');
+
+    // Only some paths amended, into another week: the index left behind matches the commit.
+    r.write('b.txt', 'Beta, again\n');
+    r.write('o.txt', 'other\n');
+    r.git(['add', 'o.txt']);
+    const some = gitNoTty(r, ['commit', '-q', '--amend', '--no-edit', '--date', '2031-06-10T10:00:00Z', '--', 'b.txt']);
+    expect(some.code, some.stderr).toBe(0);
+    expect(r.git(['status', '--porcelain']).stdout).toBe('A  o.txt\n');
+    expect(entriesAt(r).filter((e) => e.decisions.some((d) => d.startsWith('Beta')))).toHaveLength(1);
+  });
+
+  it('leaves alone an entry without an id that the amended commit edited by hand, in any week\'s file', () => {
+    repo = initialised();
+    const r = repo;
+    const old = (files: string) => `### 2026-11-20 10:00 +00:00 · commit · main · A <a@example.com>\n- Files:\n  - ${files} (+1 -0)\n`;
+    r.write('.session/journal/2026-W47.md', `${old('one')}\n${old('twoo')}`);
+    r.git(['add', '-A']);
+    r.git(['commit', '-q', '--no-verify', '-m', 'A journal of earlier versions']);
+    r.write('.session/journal/2026-W47.md', `${old('one')}\n${old('two')}`);
+    r.write('x.txt', 'x\n');
+    r.git(['add', '-A']);
+    expect(gitNoTty(r, ['commit', '-q', '-m', 'x, and a typo mended']).code).toBe(0);
+    amend(r);
+    expect(r.git(['show', 'HEAD:.session/journal/2026-W47.md']).stdout).toBe(`${old('one')}\n${old('two')}`);
+    expect(residue(r)).toBe('');
   });
 
   it('of a merge keeps every entry the merged branch brought and claims only what the amend adds', () => {

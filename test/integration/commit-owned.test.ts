@@ -231,6 +231,25 @@ describe('one journal entry per commit', () => {
     expect(added.match(/^\+- Entry: [0-9a-f]{12}$/gm)).toHaveLength(1);
   });
 
+  it('reset --soft of last week\'s commits, then one commit this week: their entries leave last week\'s file', () => {
+    repo = sessionRepo();
+    const r = repo;
+    for (const [n, hour] of [[3, 10], [4, 11]] as const) {
+      r.write('src/convert.js', code(n));
+      r.git(['add', '-A']);
+      expect(gitNoTty(r, ['commit', '-q', '-m', `Friday ${n}`], { GIT_AUTHOR_DATE: `2031-06-06T${hour}:00:00Z` }).code).toBe(0);
+    }
+    const friday = r.git(['show', 'HEAD~2:.session/journal/2031-W23.md'], { allowFail: true });
+    r.git(['reset', '-q', '--soft', 'HEAD~2']);
+    const monday = gitNoTty(r, ['commit', '-q', '-m', 'Both, on Monday'], { GIT_AUTHOR_DATE: '2031-06-09T09:00:00Z' });
+    expect(monday.code, monday.stderr).toBe(0);
+    const files = r.git(['ls-tree', '-r', '--name-only', 'HEAD', '.session/journal']).stdout;
+    // Last week's file is as it was before the two commits (here: none), this week's has the one entry.
+    expect(files.includes('2031-W23.md')).toBe(friday.code === 0);
+    expect(r.git(['show', 'HEAD:.session/journal/2031-W24.md']).stdout.match(/^### /gm)).toHaveLength(1);
+    expect(residue(r)).toBe('');
+  });
+
   it('merge --squash and cherry-pick -n: the entries git brought stay, and the commit adds its own', () => {
     // As init sets it up: the journal merge driver places the branch's entries after ours.
     repo = initialised();

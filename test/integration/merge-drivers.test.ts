@@ -77,7 +77,7 @@ describe('merge drivers installed by init', () => {
     decideAndCommit(repo, 'More', 'more.txt');
     const both = repo.git(['merge', '-q', '--no-edit', 'other'], { allowFail: true });
     expect(both.code, both.stderr).toBe(0);
-    expect(both.stderr).toContain(`git-session: both sides edited journal entry ${id} in ${file}, each its own way: the text already on this side is kept.`);
+    expect(both.stderr).toContain(`git-session: both sides edited journal entry ${id} in ${file}, each its own way: HEAD's text is kept`);
     expect(repo.read(file!)).toContain('(ours)');
     expect(repo.read(file!)).not.toContain('(theirs)');
   });

@@ -92,6 +92,9 @@ export function planJournalWrite(
     const entry = rendered(eol, previousTime, targets.map((t) => text.slice(t.start, t.end)).join(''));
     let rest = '';
     targets.forEach((t, i) => (rest += text.slice(t.end, targets[i + 1]?.start ?? text.length)));
+    // The last entry replaced closed the file: what is kept between the replaced ones now
+    // does, with one newline (it kept the blank line that parted it from the next).
+    if (rest !== '' && targets[targets.length - 1]!.end === text.length) rest = rest.replace(/(?:\r?\n)+$/, eol);
     return { keep: first.start, append: entry + separatorAfter(rest, eol) + rest, previousTime, entryStart: 0, entryLength: entry.length };
   }
   const previousTime = spans[spans.length - 1]?.time;

@@ -35,11 +35,20 @@ describe('planJournalWrite', () => {
     expect(last.append).toBe('NEW after 2025-01-06 10:00 +00:00\n');
   });
 
+  it('ends the file with one newline when the last entry picked closed it, whatever lay between', () => {
+    const E = (t: string, kind = 'commit') => `### 2025-01-06 ${t} +00:00 · ${kind} · main · A <a@x>\n- Status: ${t}\n`;
+    const J = (...entries: string[]) => entries.join('\n');
+    const text = J(E('10:00'), E('10:30', 'checkpoint'), E('11:00'));
+    const plan = planJournalWrite(text, render, amended(J(E('10:00'), ''), E('11:00')));
+    expect(text.slice(0, plan.keep) + plan.append).toBe(J('NEW after nothing\n', E('10:30', 'checkpoint')));
+  });
+
   it('puts one entry in place of several picked, keeping what lies between them', () => {
     const e3 = e2.replace('11:00', '11:30').replace('two', 'three');
     const text = e1 + e2 + c1 + e3;
     const plan = planJournalWrite(text, render, amended(e2, e3));
-    expect(text.slice(0, plan.keep) + plan.append).toBe(e1 + 'NEW after 2025-01-06 10:00 +00:00\n\n' + c1);
+    // e3 closed the file: the checkpoint now does, with one newline.
+    expect(text.slice(0, plan.keep) + plan.append).toBe(e1 + 'NEW after 2025-01-06 10:00 +00:00\n\n' + c1.replace(/\n\n$/, '\n'));
   });
 
   it('never replaces a checkpoint, and appends when an amend picks nothing', () => {
