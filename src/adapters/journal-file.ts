@@ -19,8 +19,9 @@ export interface WrittenEntry {
 
 /**
  * Writes one entry at the end of a journal file, reading only its last few KB:
- * journals grow for years and every commit writes one. With `amended` (an amend), the
- * commit entries in that tail it picks are replaced by this one (see amendReplaces).
+ * journals grow for years and every commit writes one. With `picks`, the commit
+ * entries in that tail it picks are replaced by this one: an amend's (see
+ * amendReplaces), or a redone commit's earlier attempts.
  * With `replace`, the entry written there earlier is replaced if its bytes are still
  * in place (a commit that failed after pre-commit, retried); of several, the first
  * whose bytes are there. `beforeWrite` is told where the entry goes, and which entry it
@@ -30,7 +31,7 @@ export interface WrittenEntry {
 export function writeJournalEntry(
   path: string,
   render: (eol: string, previousTime: string | undefined, replacing?: string) => string,
-  amended: ((entry: string) => boolean) | undefined,
+  picks: ((entry: string) => boolean) | undefined,
   display = path,
   replace?: WrittenEntry | readonly WrittenEntry[],
   beforeWrite?: (entry: WrittenEntry, replaced: WrittenEntry | undefined) => void,
@@ -62,9 +63,9 @@ export function writeJournalEntry(
     const tailStart = start + (from > 0 || start === 0 ? from : bytes.length);
     const tail = bytes.subarray(tailStart - start, got);
     const text = tail.toString('utf8');
-    let how: JournalReplace | undefined = amended ? { kind: 'entries', replaces: amended } : undefined;
+    let how: JournalReplace | undefined = picks ? { kind: 'entries', replaces: picks } : undefined;
     let replaced: WrittenEntry | undefined;
-    for (const r of amended || !replace ? [] : Array.isArray(replace) ? replace : [replace as WrittenEntry]) {
+    for (const r of picks || !replace ? [] : Array.isArray(replace) ? replace : [replace as WrittenEntry]) {
       if (r.offset < tailStart || r.offset + r.length > start + got) continue;
       const from = r.offset - tailStart;
       const old = tail.subarray(from, from + r.length);

@@ -2,7 +2,7 @@ import type { CommandContext, CommandResult } from '../context.js';
 import { lineMerge, readMergeInput, writeMerged } from '../adapters/merge-files.js';
 import { crypto } from '../adapters/builtins.js';
 import { revertInProgress } from '../adapters/revert-state.js';
-import { droppedEntries, mergeJournalReport, withRevertEntry } from '../core/merge/journal.js';
+import { droppedEntries, editedOnBothSidesNote, mergeJournal, withRevertEntry } from '../core/merge/journal.js';
 import { mergeSession } from '../core/merge/session.js';
 
 /**
@@ -25,19 +25,13 @@ export async function mergeDriver(argv: string[], ctx: CommandContext): Promise<
     const [b, o, t] = [readMergeInput(base), readMergeInput(ours), readMergeInput(theirs)];
     if (b === undefined || o === undefined || t === undefined) return fallback('a version is not UTF-8 text');
     if (kind === 'journal') {
-      const report = mergeJournalReport(b, o, t);
+      const report = mergeJournal(b, o, t);
       let merged = report.text;
       // A revert runs no pre-commit hook: its entry is written here, where the reverted entries are seen.
       const revert = droppedEntries(b, t).length > 0 ? revertInProgress(ctx.cwd, ctx.env) : undefined;
       if (revert) merged = withRevertEntry(merged, { ...revert, id: crypto().randomBytes(6).toString('hex') });
       writeMerged(ours, merged);
-      // An id is a file's text: only a plain one is printed.
-      const ids = report.editedOnBothSides.map((id) => (/^[\w-]{1,40}$/.test(id) ? id : '(an id not shown)'));
-      if (ids.length === 0) return {};
-      const which = ids.length === 1 ? `entry ${ids[0]}` : `entries ${ids.slice(0, -1).join(', ')} and ${ids.at(-1)}`;
-      return {
-        stderr: `git-session: both sides edited journal ${which} in ${path}, each its own way: HEAD's text is kept (in a rebase, HEAD is the branch rebased onto). If the other edit matters, make it again in ${path}.\n`,
-      };
+      return report.editedOnBothSides.length === 0 ? {} : { stderr: editedOnBothSidesNote(report.editedOnBothSides, path) };
     }
     const merged = mergeSession(b, o, t);
     if (!merged.ok) return fallback(merged.reason);

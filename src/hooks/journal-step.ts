@@ -10,8 +10,8 @@ import { ENTRY_HEADING, formatLocalTime, journalPath, parseEntries, parseGitDate
 import type { SessionEntry } from '../core/pipeline/session-diff.js';
 import { joinReason } from '../core/trailers/index.js';
 import { redactSecrets } from '../core/redact/index.js';
-import { amendReplaces } from '../core/journal/amended.js';
-import { entryId as idOf, splitJournal } from '../core/merge/journal.js';
+import { amendReplaces, commitKeys, entryKey } from '../core/journal/amended.js';
+import { entryId as idOf } from '../core/merge/journal.js';
 import { everyIndex } from '../adapters/index-file.js';
 import { withoutEntries } from '../core/journal/tail.js';
 import { journalMatcher } from '../core/pipeline/paths.js';
@@ -106,32 +106,31 @@ function entryId(): string {
 }
 
 /**
- * Which of the entries the work tree's journal holds after HEAD's copy of it are
- * earlier attempts of this commit: the commit entries (a checkpoint among them stays).
- * Undefined when the file is not HEAD's plus appended entries (a hand edit), or when
- * there are none.
+ * Which of the entries the work tree's journal (`disk`) holds after HEAD's copy of it
+ * are earlier attempts of this commit: the commit entries (a checkpoint among them
+ * stays). Undefined when the file is not HEAD's plus appended entries (a hand edit),
+ * or when there are none.
  */
-async function unheldEntries(j: CommitJournal, relative: string, full: string): Promise<((entry: string) => boolean) | undefined> {
-  const head = await git(['cat-file', 'blob', `HEAD:${relative}`], { cwd: j.root, env: j.env, allowFailure: true });
-  const held = head.code === 0 ? head.stdout : '';
-  let disk: string;
-  try {
-    disk = readFileSync(full, 'utf8');
-  } catch {
-    return undefined;
-  }
+async function unheldEntries(j: CommitJournal, relative: string, disk: string | undefined): Promise<((entry: string) => boolean) | undefined> {
+  if (disk === undefined) return undefined;
+  const held = await textAt(j, 'HEAD', relative);
   if (!disk.startsWith(held) || disk.length === held.length) return undefined;
   // The blank line that parts them from HEAD's last entry is no part of theirs.
   const text = disk.slice(held.length).replace(/^(?:\r?\n)+/, '');
   if (!ENTRY_HEADING.test(text.split(/\r?\n/)[0] ?? '')) return undefined;
   // Entries a revert dropped and this commit put back follow HEAD's copy too: they are no earlier attempt of this one.
   if (j.kept && [...j.kept].some((entry) => text.includes(entry))) return undefined;
-  const attempts = new Set(
-    splitJournal(text)
-      .entries.filter((e) => parseEntries(e)[0]?.kind === 'commit')
-      .map((e) => e.trimEnd()),
-  );
-  return attempts.size === 0 ? undefined : (entry) => attempts.has(entry.trimEnd());
+  const attempts = commitKeys(text);
+  return attempts.size === 0 ? undefined : (entry) => attempts.has(entryKey(entry));
+}
+
+/** A work-tree file's text; undefined where it cannot be read. */
+function diskText(full: string): string | undefined {
+  try {
+    return readFileSync(full, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 /** A file's text at a revision; '' where it has none. */
@@ -201,8 +200,8 @@ export async function writeCommitJournal(j: CommitJournal): Promise<string> {
   // that died after pre-commit) are replaced by this commit's: its session diff covers theirs.
   // Entries a squash merge or `cherry-pick -n` staged belong to the commits they came from.
   const replace = retry ? [retry, ...(retry.replaces ? [retry.replaces] : [])] : undefined;
-  const unheld = !retry && !j.amend && !j.carried && j.changedPaths.includes(relative) ? await unheldEntries(j, relative, full) : undefined;
-  const amended = j.amend ? await amendedEntries(j, relative) : unheld;
+  const unheld = !retry && !j.amend && !j.carried && j.changedPaths.includes(relative) ? await unheldEntries(j, relative, diskText(full)) : undefined;
+  const picks = j.amend ? await amendedEntries(j, relative) : unheld;
   killPoint(j.env, 'journal-read');
   writeJournalEntry(
     full,
@@ -230,7 +229,7 @@ export async function writeCommitJournal(j: CommitJournal): Promise<string> {
         crlf ? '\r\n' : eol,
       );
     },
-    amended,
+    picks,
     relative,
     replace,
     // Recorded before the entry is written, so a kill in between cannot leave an entry
@@ -263,13 +262,9 @@ async function takeOutMovedEntries(j: CommitJournal, relative: string): Promise<
   for (const path of j.changedPaths) {
     if (path === relative || !isJournal(path)) continue;
     const full = join(j.root, path);
-    let text: string;
-    try {
-      text = readFileSync(full, 'utf8');
-    } catch {
-      continue;
-    }
-    const picks = j.amend ? await amendedEntries(j, path) : await unheldEntries(j, path, full);
+    const text = diskText(full);
+    if (text === undefined) continue;
+    const picks = j.amend ? await amendedEntries(j, path) : await unheldEntries(j, path, text);
     if (!picks) continue;
     const left = withoutEntries(text, (entry) => idOf(entry) !== undefined && picks(entry));
     if (left === text) continue;

@@ -8,7 +8,8 @@ export function entryKey(entry: string): string {
   return id ? id.slice(ENTRY_ID_PREFIX.length).trim() : text.trimEnd();
 }
 
-function commitKeys(journal: string): Set<string> {
+/** The keys of a journal text's commit entries (checkpoints and closes left out). */
+export function commitKeys(journal: string): Set<string> {
   return new Set(entrySpans(journal).filter((s) => s.kind === 'commit').map((s) => entryKey(journal.slice(s.start, s.end))));
 }
 

@@ -40,6 +40,14 @@ export function separatorBefore(text: string, eol: string): string {
 }
 
 /**
+ * A journal's text (or an entry that will close it) ending with its last line and one
+ * newline (see renderEntry), whatever it ended with before.
+ */
+export function ended(text: string, eol: string): string {
+  return text.replace(/(?:\r?\n)+$/, '') + eol;
+}
+
+/**
  * What to put between a new entry (which ends with its last line) and the entries that
  * follow it when it replaces one in the middle: the blank line that parted the
  * replaced entry from the next, unless that text already starts with one.
@@ -94,7 +102,7 @@ export function planJournalWrite(
     targets.forEach((t, i) => (rest += text.slice(t.end, targets[i + 1]?.start ?? text.length)));
     // The last entry replaced closed the file: what is kept between the replaced ones now
     // does, with one newline (it kept the blank line that parted it from the next).
-    if (rest !== '' && targets[targets.length - 1]!.end === text.length) rest = rest.replace(/(?:\r?\n)+$/, eol);
+    if (rest !== '' && targets[targets.length - 1]!.end === text.length) rest = ended(rest, eol);
     return { keep: first.start, append: entry + separatorAfter(rest, eol) + rest, previousTime, entryStart: 0, entryLength: entry.length };
   }
   const previousTime = spans[spans.length - 1]?.time;
@@ -120,5 +128,5 @@ export function withoutEntries(text: string, picks: (entry: string) => boolean):
   }
   out += text.slice(at);
   if (out.trim() === '') return '';
-  return at === text.length ? out.replace(/(?:\r?\n)+$/, journalEol(text)) : out;
+  return at === text.length ? ended(out, journalEol(text)) : out;
 }

@@ -1,4 +1,5 @@
 import { ENTRY_HEADING, ENTRY_ID_PREFIX, formatLocalTime, parseGitDate, parseLocalTime, renderEntry } from '../journal/entry.js';
+import { ended } from '../journal/tail.js';
 
 /** A journal text cut into what precedes the first entry and the entries, each from its heading to the next. */
 export interface JournalParts {
@@ -31,6 +32,9 @@ export function entryId(entry: string): string | undefined {
   return undefined;
 }
 
+/** An entry's text without its line endings' differences and its closing blank lines. */
+const entryBody = (entry: string): string => entry.replace(/\r\n/g, '\n').trimEnd();
+
 /**
  * What makes two entries the same entry: the id when there is one, else the whole
  * text (line endings and trailing blank lines aside). Two old entries without ids
@@ -38,7 +42,7 @@ export function entryId(entry: string): string | undefined {
  */
 export function entryIdentity(entry: string): string {
   const id = entryId(entry);
-  return id === undefined ? `text:${entry.replace(/\r\n/g, '\n').trimEnd()}` : `id:${id}`;
+  return id === undefined ? `text:${entryBody(entry)}` : `id:${id}`;
 }
 
 /** The instant an entry's heading names, in ms; -Infinity when it names none. */
@@ -53,19 +57,27 @@ function eolOf(text: string): string {
   return nl > 0 && text[nl - 1] === '\r' ? '\r\n' : '\n';
 }
 
-/**
- * The last entry of a journal ending with its own last line and one newline (see
- * renderEntry), whatever it ended with where it came from.
- */
-export function ended(entry: string, eol: string): string {
-  return entry.replace(/(?:\r?\n)+$/, '') + eol;
-}
-
 /** The entry ending in one blank line, so that the next one starts a paragraph of its own. */
 export function closed(entry: string, eol: string): string {
   if (entry.endsWith(`${eol}${eol}`) || entry.endsWith('\n\n') || entry.endsWith('\r\n\r\n')) return entry;
   if (entry.endsWith('\n')) return entry + eol;
   return entry + eol + eol;
+}
+
+/** A merged journal, and the ids of the entries both sides edited apart: ours' text is kept for those. */
+export interface MergedJournal {
+  text: string;
+  editedOnBothSides: string[];
+}
+
+/** Each entry with an id, by id (the first where an id repeats). */
+function byId(entries: readonly string[]): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const e of entries) {
+    const id = entryId(e);
+    if (id !== undefined && !map.has(id)) map.set(id, e);
+  }
+  return map;
 }
 
 /**
@@ -79,38 +91,14 @@ export function closed(entry: string, eol: string): string {
  * a commit left out or not picked yet. Text before the first entry is ours. Entries
  * are compared whole, so two entries are never glued together and none loses a line
  * that another shares.
- */
-export function mergeJournal(base: string, ours: string, theirs: string): string {
-  return mergeJournalReport(base, ours, theirs).text;
-}
-
-/** A merged journal, and the ids of the entries both sides edited apart: ours' text is kept for those. */
-export interface MergedJournal {
-  text: string;
-  editedOnBothSides: string[];
-}
-
-/** An entry's text without its line endings' differences and its closing blank lines. */
-const entryBody = (entry: string): string => entry.replace(/\r\n/g, '\n').trimEnd();
-
-/** Each entry with an id, by id (the first where an id repeats). */
-function byId(entries: readonly string[]): Map<string, string> {
-  const map = new Map<string, string>();
-  for (const e of entries) {
-    const id = entryId(e);
-    if (id !== undefined && !map.has(id)) map.set(id, e);
-  }
-  return map;
-}
-
-/**
- * mergeJournal, and what it could not join. An entry one side edited since the base (a
- * typo mended, a secret taken out by hand) and the other did not takes the edited text,
- * as a line merge would: keeping ours' unedited copy would quietly undo theirs'. An
- * entry both sides edited, each its own way, keeps ours' text and is named, so the
+ *
+ * An entry with an id that one side edited since the base (a typo mended, a secret
+ * taken out by hand) and the other did not takes the edited text, as a line merge
+ * would: keeping ours' unedited copy would quietly undo theirs'. One both sides edited,
+ * each its own way, keeps ours' text and is named in `editedOnBothSides`, so the
  * person can carry the other edit over.
  */
-export function mergeJournalReport(base: string, ours: string, theirs: string): MergedJournal {
+export function mergeJournal(base: string, ours: string, theirs: string): MergedJournal {
   const o = splitJournal(ours);
   const b = splitJournal(base);
   const t = splitJournal(theirs);
@@ -118,17 +106,16 @@ export function mergeJournalReport(base: string, ours: string, theirs: string): 
   const baseById = byId(b.entries);
   const theirsById = byId(t.entries);
   const editedOnBothSides: string[] = [];
-  let edited = false;
   const own = o.entries.map((e) => {
     const id = entryId(e);
-    const was = id === undefined ? undefined : baseById.get(id);
-    const now = id === undefined ? undefined : theirsById.get(id);
+    if (id === undefined) return e;
+    const was = baseById.get(id);
+    const now = theirsById.get(id);
     if (was === undefined || now === undefined || entryBody(now) === entryBody(was) || entryBody(now) === entryBody(e)) return e;
     if (entryBody(e) !== entryBody(was)) {
-      editedOnBothSides.push(id!);
+      editedOnBothSides.push(id);
       return e;
     }
-    edited = true;
     // Theirs' lines in ours' line endings, ending as ours' copy did.
     return entryBody(now).replace(/\n/g, eol) + /(?:\r?\n)*$/.exec(e)![0];
   });
@@ -140,7 +127,7 @@ export function mergeJournalReport(base: string, ours: string, theirs: string): 
     known.add(id);
     added.push(entry);
   }
-  if (added.length === 0 && !edited) return { text: ours, editedOnBothSides };
+  if (added.length === 0 && own.every((e, i) => e === o.entries[i])) return { text: ours, editedOnBothSides };
   // A heading names the minute only: same-minute entries keep each side's order (the sort is stable).
   added.sort((x, y) => headingTime(x) - headingTime(y) || 0);
   const result = [...own];
@@ -154,6 +141,16 @@ export function mergeJournalReport(base: string, ours: string, theirs: string): 
   const body = result.map((e, i) => (i < result.length - 1 ? closed(e, eol) : own.includes(e) ? e : ended(e, eol)));
   const prelude = o.prelude === '' || o.prelude.endsWith('\n') ? o.prelude : o.prelude + eol + eol;
   return { text: prelude + body.join(''), editedOnBothSides };
+}
+
+/**
+ * The one line the merge driver prints for entries both sides edited apart. An id is a
+ * file's text: only a plain one is shown.
+ */
+export function editedOnBothSidesNote(ids: readonly string[], path: string): string {
+  const shown = ids.map((id) => (/^[\w-]{1,40}$/.test(id) ? id : '(an id not shown)'));
+  const which = shown.length === 1 ? `entry ${shown[0]}` : `entries ${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`;
+  return `git-session: both sides edited journal ${which} in ${path}, each its own way: HEAD's text is kept (in a rebase, HEAD is the branch rebased onto). If the other edit matters, make it again in ${path}.\n`;
 }
 
 /** The entries of `base` that `theirs` no longer has: during a revert, the reverted commit's. */

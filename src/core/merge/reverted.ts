@@ -1,5 +1,5 @@
-import { journalEol } from '../journal/tail.js';
-import { closed, droppedEntries, ended, entryIdentity, headingTime, revertEntry, splitJournal } from './journal.js';
+import { ended, journalEol } from '../journal/tail.js';
+import { closed, droppedEntries, entryIdentity, headingTime, revertEntry, splitJournal } from './journal.js';
 
 /** The line git writes into a revert's message, naming the reverted commit in full. */
 const REVERTS = /^This reverts commit ([0-9a-f]{40}(?:[0-9a-f]{24})?)\b/m;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { entryIdentity, mergeJournal, mergeJournalReport, splitJournal } from '../../../src/core/merge/journal.js';
+import { editedOnBothSidesNote, entryIdentity, mergeJournal as mergeJournalReport, splitJournal } from '../../../src/core/merge/journal.js';
 import { parseEntries, renderEntry, type JournalEntry } from '../../../src/core/journal/entry.js';
 
 function entry(over: Partial<JournalEntry>): string {
@@ -11,6 +11,9 @@ const a = entry({ id: 'aaaaaaaaaaaa', decisions: ['Use cents'], status: 'wip' })
 const b = entry({ id: 'bbbbbbbbbbbb', decisions: ['Use ints'], status: 'wip' });
 const c = entry({ id: 'cccccccccccc', time: '2026-12-01 09:00 +00:00', status: 'wip' });
 const old = entry({ decisions: ['No id here'] });
+
+/** The merged text alone. */
+const mergeJournal = (base: string, ours: string, theirs: string) => mergeJournalReport(base, ours, theirs).text;
 
 /** A journal file of these entries, as the writers leave it: a blank line between two entries, none after the last. */
 const J = (...entries: string[]) => entries.join('\n');
@@ -103,6 +106,15 @@ describe('mergeJournal', () => {
     const ours = entry({ id: 'dddddddddddd', status: 'ours' });
     const theirs = entry({ id: 'dddddddddddd', status: 'theirs' });
     expect(mergeJournalReport(J(c, was), J(c, ours), J(c, theirs, b))).toEqual({ text: J(c, ours, b), editedOnBothSides: ['dddddddddddd'] });
+  });
+
+  it('names the entries both sides edited apart in one line, showing only plain ids', () => {
+    expect(editedOnBothSidesNote(['dddddddddddd'], 'j.md')).toBe(
+      "git-session: both sides edited journal entry dddddddddddd in j.md, each its own way: HEAD's text is kept (in a rebase, HEAD is the branch rebased onto). If the other edit matters, make it again in j.md.\n",
+    );
+    const note = editedOnBothSidesNote(['aaaaaaaaaaaa', 'x\u001b[31my', 'bbbbbbbbbbbb'], 'j.md');
+    expect(note).toContain('journal entries aaaaaaaaaaaa, (an id not shown) and bbbbbbbbbbbb in j.md');
+    expect(note).not.toContain('\u001b');
   });
 
   it('keeps ours text before the first entry', () => {
