@@ -70,12 +70,15 @@ export interface MergedJournal {
   editedOnBothSides: string[];
 }
 
-/** Each entry with an id, by id (the first where an id repeats). */
-function byId(entries: readonly string[]): Map<string, string> {
-  const map = new Map<string, string>();
+/**
+ * Each entry by its id, for the ids the text holds once: an id that repeats (an entry
+ * copied by hand) does not say which copy another version's entry is.
+ */
+function byId(entries: readonly string[]): Map<string, string | undefined> {
+  const map = new Map<string, string | undefined>();
   for (const e of entries) {
     const id = entryId(e);
-    if (id !== undefined && !map.has(id)) map.set(id, e);
+    if (id !== undefined) map.set(id, map.has(id) ? undefined : e);
   }
   return map;
 }
@@ -106,9 +109,10 @@ export function mergeJournal(base: string, ours: string, theirs: string): Merged
   const baseById = byId(b.entries);
   const theirsById = byId(t.entries);
   const editedOnBothSides: string[] = [];
+  const oursById = byId(o.entries);
   const own = o.entries.map((e) => {
     const id = entryId(e);
-    if (id === undefined) return e;
+    if (id === undefined || oursById.get(id) === undefined) return e;
     const was = baseById.get(id);
     const now = theirsById.get(id);
     if (was === undefined || now === undefined || entryBody(now) === entryBody(was) || entryBody(now) === entryBody(e)) return e;

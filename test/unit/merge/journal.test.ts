@@ -101,6 +101,13 @@ describe('mergeJournal', () => {
     expect(mergeJournal(crlf(J(secret, c)), crlf(J(secret, c)), J(mended, c))).toBe(crlf(J(mended, c)));
   });
 
+  it('takes no edit by an id that repeats in a version: it does not say which copy is which', () => {
+    const copy = entry({ id: '333333333333', time: '2026-12-01 10:01 +00:00', decisions: ['same'] });
+    const twice = J(entry({ id: '333333333333', decisions: ['Use cents'] }), copy);
+    expect(mergeJournal(copy, twice, twice)).toBe(twice);
+    expect(mergeJournalReport(twice, twice, J(c, twice)).editedOnBothSides).toEqual([]);
+  });
+
   it('keeps ours\' text of an entry both sides edited apart, and names it', () => {
     const was = entry({ id: 'dddddddddddd', status: 'one' });
     const ours = entry({ id: 'dddddddddddd', status: 'ours' });
