@@ -83,6 +83,17 @@ describe("the binary's code cache", () => {
     expect(run(cli, ['--version'], repo.dir, repo.env).stdout.trim()).toBe(patched);
   });
 
+  it('a bundle edited in place with a character outside ASCII is read as UTF-8', () => {
+    repo = tempRepo();
+    dist = copyDist();
+    const cli = join(dist, 'cli.js');
+    const version = run(cli, ['--version'], repo.dir, repo.env).stdout.trim().replace('git-session ', '');
+    const main = join(dist, 'main.cjs');
+    // The build leaves the bundle ASCII and the binary reads it as latin1; a hand edit may not.
+    writeFileSync(main, readFileSync(main, 'utf8').split(version).join(`${version}-café`));
+    expect(run(cli, ['--version'], repo.dir, repo.env).stdout.trim()).toBe(`git-session ${version}-café`);
+  });
+
   it('hooks keep their own cache, and a cache that can be neither read nor written costs nothing but speed', () => {
     repo = tempRepo();
     dist = copyDist();
