@@ -41,7 +41,11 @@ export interface CommitSetting {
   files: JournalFile[];
   /** How a new journal file and the message are written (see GitSettings), when the hook script asked git already. */
   gitSettings?: GitSettings;
-  /** HEAD is a revert, which may have dropped journal entries this commit puts back (never on an amend). */
+  /**
+   * HEAD is a revert, which may have dropped journal entries this commit puts back. On
+   * an amend, HEAD is the revert being amended: it puts them back itself, and its own
+   * entry takes the place of the revert entry written with them.
+   */
   headReverts: boolean;
 }
 
@@ -102,7 +106,7 @@ export async function readCommitSetting(args: string[], ctx: CommandContext): Pr
   const pipedText = amend || !args.includes(PREFLIGHT_FLAG) ? undefined : readPreflight();
   // Asked beside the other calls only when the pipe did not say: most commits never wait for it.
   const askedParents = amend ? amendedParents(ctx.cwd, env) : Promise.resolve([]);
-  const askedRevert = amend || pipedText?.headReverts !== undefined ? undefined : headIsRevert({ cwd: ctx.cwd, env }).catch(() => false);
+  const askedRevert = pipedText?.headReverts !== undefined ? undefined : headIsRevert({ cwd: ctx.cwd, env }).catch(() => false);
   const state: CommitState =
     (pipedText && preflightState(pipedText, normalisePath(config.sessionFile))) ??
     (await readCommitState(ctx.cwd, env, ['HEAD', staged, ...(amend ? [parent] : []), baseFile]));

@@ -113,6 +113,49 @@ describe('an amend', () => {
     expect(residue(r)).toBe('');
   });
 
+  it('of a merge with nothing of its own adds no entry: its changes are its parents\'', () => {
+    repo = initialised();
+    const r = repo;
+    r.git(['checkout', '-q', '-b', 'topic']);
+    decideAndCommit(r, 'Topic keeps amounts in cents', 'topic.txt');
+    r.git(['checkout', '-q', 'main']);
+    r.write('main.txt', 'main\n');
+    r.git(['add', '-A']);
+    expect(gitNoTty(r, ['commit', '-q', '-m', 'Main']).code).toBe(0);
+    expect(r.git(['merge', '-q', '--no-edit', 'topic']).code).toBe(0);
+    const merged = r.git(['rev-parse', 'HEAD^{tree}']).stdout;
+    amend(r);
+    expect(r.git(['rev-parse', 'HEAD^{tree}']).stdout).toBe(merged);
+    expect(r.git(['rev-list', '--parents', '-n', '1', 'HEAD']).stdout.trim().split(' ')).toHaveLength(3);
+    expect(residue(r)).toBe('');
+  });
+
+  it('of a revert git merged without the journal driver puts back what it dropped, and the revert keeps one entry', () => {
+    repo = initialised();
+    const r = repo;
+    const a = decideAndCommit(r, 'Alpha', 'a.txt');
+    expect(r.git(['revert', '--no-edit', 'HEAD']).code).toBe(0);
+    amend(r);
+    const alpha = (entries: ReturnType<typeof entriesAt>) => entries.filter((e) => e.decisions.some((d) => d.startsWith('Alpha')));
+    // The amend is the first hook of the revert: it puts back the reverted entry, and
+    // its own entry is the revert's, naming what it reverted.
+    expect(alpha(entriesAt(r))).toHaveLength(1);
+    const own = entriesAt(r).filter((e) => e.reverts);
+    expect(own.map((e) => e.reverts)).toEqual([`${a.slice(0, 12)} Alpha`]);
+    expect(own[0]!.files.map((f) => f.path)).toEqual(['SESSION.md', 'a.txt']);
+    expect(residue(r)).toBe('');
+
+    // The next commit finds nothing dropped: no second entry for the revert.
+    r.write('b.txt', 'b\n');
+    r.git(['add', '-A']);
+    expect(gitNoTty(r, ['commit', '-q', '-m', 'Next']).code).toBe(0);
+    const after = entriesAt(r);
+    expect(after.filter((e) => e.reverts)).toHaveLength(1);
+    expect(alpha(after)).toHaveLength(1);
+    expect(new Set(after.map((e) => e.id)).size).toBe(after.length);
+    expect(residue(r)).toBe('');
+  });
+
   it('of commits squashed by rebase -i leaves one entry for them and no trailer twice', () => {
     repo = initialised();
     const r = repo;

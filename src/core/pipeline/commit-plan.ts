@@ -110,6 +110,15 @@ function ownedMessages(f: CommitFacts): string[] {
   return out;
 }
 
+/**
+ * Whether the commit has anything of its own to journal. Only an amend can have
+ * nothing: a merge amended without a change of its own (its changes are its parents',
+ * whose entries it brings already, as a concluded merge writes none), or an empty commit.
+ */
+function ownsSomething(files: readonly JournalFile[], change: SessionChange): boolean {
+  return files.length > 0 || change.decisions.length > 0 || change.deadEnds.length > 0;
+}
+
 /** The pre-commit plan for a commit: pure, so every rule is a table test. */
 export function planCommit(f: CommitFacts): CommitPlan {
   // What became of the recorded lines is said only when the commit goes ahead: a refused
@@ -153,7 +162,7 @@ export function planCommit(f: CommitFacts): CommitPlan {
   if (secrets.warn.length > 0) messages.push(secretWarning(f.sessionFile, secrets.warn, false));
 
   const goal = read?.summary.goal ?? null;
-  const journal = f.journalFiles && {
+  const journal = f.journalFiles && ownsSomething(f.journalFiles, change) && {
     goal,
     status: read?.summary.status ?? null,
     decisions: change.decisions,

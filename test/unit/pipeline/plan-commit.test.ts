@@ -46,6 +46,17 @@ describe('planCommit', () => {
     else if (!refusal) expect(plan.messages).toEqual([]);
   });
 
+  it.each([
+    ['nothing of its own (a merge amended with no change)', [], [], false],
+    ['a decision of its own and no file', [], [decision], true],
+    ['a file of its own', [{ path: 'src/a.js', added: 1, removed: 0 }], [], true],
+  ] as const)('an amend with %s: a journal entry only for something of its own', (_, journalFiles, decisions, entry) => {
+    const plan = planCommit(
+      facts({ amend: true, journalFiles: [...journalFiles], session: { kind: 'read', summary, change: { decisions: [...decisions], deadEnds: [], secretKinds: [], newSecretKinds: [] } } }),
+    );
+    expect(plan.journal !== undefined).toBe(entry);
+  });
+
   it('no session file: nobody is told it is stale', () => {
     expect(planCommit(facts({ staleness: stale, session: { kind: 'absent' } })).messages).toEqual([]);
   });
