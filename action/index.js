@@ -63657,25 +63657,43 @@ function deriveStatus(oldestFirst) {
   const byCommit = /* @__PURE__ */ new Map();
   const live = /* @__PURE__ */ new Map();
   const latest = /* @__PURE__ */ new Map();
+  const retiredBy = /* @__PURE__ */ new Map();
+  const restoredBy = /* @__PURE__ */ new Map();
   const retire = (item, key, status, by) => {
     item.status = status;
     item.changedBy = by.hash;
     item.changedByShort = by.short;
     if (live.get(key) === item) live.delete(key);
+    const list2 = retiredBy.get(by.hash);
+    if (list2) list2.push([item, key]);
+    else retiredBy.set(by.hash, [[item, key]]);
   };
   const undone = undoneAtCutOffs(oldestFirst);
   for (const commit of oldestFirst) {
     const added = addedWithKeys(commit, undone?.get(commit.hash));
     if (commit.reverts === null && added.length === 0 && commit.removed.length === 0) continue;
     const explained = /* @__PURE__ */ new Set();
+    const restored = /* @__PURE__ */ new Set();
     if (commit.reverts) {
-      for (const [item, key] of byCommit.get(commit.reverts) ?? []) {
+      for (const [item, key] of [...byCommit.get(commit.reverts) ?? [], ...restoredBy.get(commit.reverts) ?? []]) {
         explained.add(key);
         if (item.status === "active") retire(item, key, "reverted", commit);
       }
+      const back = [];
+      for (const [item, key] of retiredBy.get(commit.reverts) ?? []) {
+        if (item.changedBy !== commit.reverts || latest.get(key) !== item || live.has(key)) continue;
+        item.status = "active";
+        item.changedBy = null;
+        item.changedByShort = null;
+        live.set(key, item);
+        restored.add(key);
+        back.push([item, key]);
+      }
+      if (back.length > 0) restoredBy.set(commit.hash, back);
     }
     const mine = /* @__PURE__ */ new Map();
     for (const [item, key] of added) {
+      if (restored.has(key)) continue;
       const tracked = {
         kind: item.kind,
         text: item.text,
@@ -63695,7 +63713,7 @@ function deriveStatus(oldestFirst) {
         explained.add(oldKey);
       }
       const previous3 = latest.get(key);
-      if (previous3) {
+      if (previous3?.status === "active") {
         dropped.add(previous3);
         byCommit.get(previous3.commit)?.delete(previous3);
       }

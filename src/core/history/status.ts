@@ -5,7 +5,10 @@
  * trailers name (the same item found both ways counts once). An item stops being
  * active when the commit that added it is reverted, when a newer decision supersedes
  * it, or when it is removed from the session file while the session goes on; the
- * removals of a commit that closes the session leave it active in history.
+ * removals of a commit that closes the session leave it active in history. A revert
+ * puts what the reverted commit retired back in force, credited to the commits that
+ * first recorded it; an item recorded again after it was retired is a new instance,
+ * and the first keeps what became of it.
  *
  * Where a shallow clone's history is cut off, git diffs the commit against nothing, so
  * it seems to add every item of the file. It is credited only with what it certainly
@@ -130,25 +133,48 @@ export function deriveStatus(oldestFirst: readonly SessionCommit[]): TrackedItem
   // The newest active instance of each item, by identity, and the newest of any status.
   const live = new Map<string, TrackedItem>();
   const latest = new Map<string, TrackedItem>();
+  // The items each commit retired, and those each revert put back in force: what a
+  // revert of that commit undoes in turn.
+  const retiredBy = new Map<string, [TrackedItem, string][]>();
+  const restoredBy = new Map<string, [TrackedItem, string][]>();
   const retire = (item: TrackedItem, key: string, status: ItemStatus, by: SessionCommit) => {
     item.status = status;
     item.changedBy = by.hash;
     item.changedByShort = by.short;
     if (live.get(key) === item) live.delete(key);
+    const list = retiredBy.get(by.hash);
+    if (list) list.push([item, key]);
+    else retiredBy.set(by.hash, [[item, key]]);
   };
   const undone = undoneAtCutOffs(oldestFirst);
   for (const commit of oldestFirst) {
     const added = addedWithKeys(commit, undone?.get(commit.hash));
     if (commit.reverts === null && added.length === 0 && commit.removed.length === 0) continue;
     const explained = new Set<string>();
+    // Items this revert puts back in force as the commits that first recorded them: its own
+    // tree diff, which adds them again, records nothing new.
+    const restored = new Set<string>();
     if (commit.reverts) {
-      for (const [item, key] of byCommit.get(commit.reverts) ?? []) {
+      for (const [item, key] of [...(byCommit.get(commit.reverts) ?? []), ...(restoredBy.get(commit.reverts) ?? [])]) {
         explained.add(key);
         if (item.status === 'active') retire(item, key, 'reverted', commit);
       }
+      const back: [TrackedItem, string][] = [];
+      for (const [item, key] of retiredBy.get(commit.reverts) ?? []) {
+        // Retired again since, or recorded anew by a later commit: that one stands.
+        if (item.changedBy !== commit.reverts || latest.get(key) !== item || live.has(key)) continue;
+        item.status = 'active';
+        item.changedBy = null;
+        item.changedByShort = null;
+        live.set(key, item);
+        restored.add(key);
+        back.push([item, key]);
+      }
+      if (back.length > 0) restoredBy.set(commit.hash, back);
     }
     const mine = new Map<TrackedItem, string>();
     for (const [item, key] of added) {
+      if (restored.has(key)) continue;
       // The revert of a commit that removed an item puts it back: a new instance, active
       // again. Written out, not spread: V8 builds a spread of a varying shape slowly,
       // and a long history makes tens of thousands of these.
@@ -171,8 +197,9 @@ export function deriveStatus(oldestFirst: readonly SessionCommit[]): TrackedItem
         explained.add(oldKey);
       }
       const previous = latest.get(key);
-      // Found again in a later commit (a cherry-pick, a re-add, a revert that puts it back): the newest instance stands for it.
-      if (previous) {
+      // Found again while in force (a cherry-pick, the same decision on two merged branches):
+      // the newest instance stands for it. One that was retired keeps its own story.
+      if (previous?.status === 'active') {
         // Dropped from `all` at the end: a removal from an array here made long histories quadratic.
         dropped.add(previous);
         byCommit.get(previous.commit)?.delete(previous);

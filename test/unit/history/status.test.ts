@@ -42,12 +42,33 @@ describe('deriveStatus', () => {
       commit('aaaa1', { added: [d('A')] }),
       commit('bbbb2', { removed: [d('A')] }),
       commit('cccc3', { added: [d('A')], reverts: 'bbbb2' }),
-    ], { 'A@cccc': 'active' }],
-    ['reverting a supersede retires the new one and restores the old', [
+    ], { 'A@aaaa': 'active' }],
+    ['reverting a supersede retires the new one and restores the old, as the commit that recorded it', [
       commit('aaaa1', { added: [d('Old')] }),
       commit('bbbb2', { added: [d('New (supersedes: Old)')], removed: [d('Old')] }),
       commit('cccc3', { added: [d('Old')], removed: [d('New (supersedes: Old)')], reverts: 'bbbb2' }),
-    ], { 'Old@cccc': 'active', 'New (supersedes: Old)@bbbb': 'reverted by cccc' }],
+    ], { 'Old@aaaa': 'active', 'New (supersedes: Old)@bbbb': 'reverted by cccc' }],
+    ['recorded again after a withdrawal: the first keeps its story, the second is in force', [
+      commit('aaaa1', { added: [d('A')] }),
+      commit('bbbb2', { removed: [d('A')] }),
+      commit('cccc3', { added: [d('A')] }),
+    ], { 'A@aaaa': 'withdrawn by bbbb', 'A@cccc': 'active' }],
+    ['a revert of a revert puts the item back; reverting that one retires it again', [
+      commit('aaaa1', { added: [d('A')] }),
+      commit('bbbb2', { removed: [d('A')], reverts: 'aaaa1' }),
+      commit('cccc3', { added: [d('A')], reverts: 'bbbb2' }),
+      commit('dddd4', { removed: [d('A')], reverts: 'cccc3' }),
+    ], { 'A@aaaa': 'reverted by dddd' }],
+    ['a revert does not put back what a later commit recorded anew', [
+      commit('aaaa1', { added: [d('A')] }),
+      commit('bbbb2', { removed: [d('A')] }),
+      commit('cccc3', { added: [d('A')] }),
+      commit('dddd4', { reverts: 'bbbb2' }),
+    ], { 'A@aaaa': 'withdrawn by bbbb', 'A@cccc': 'active' }],
+    ['the same item recorded twice while in force: the newest stands for it', [
+      commit('aaaa1', { added: [d('A')] }),
+      commit('bbbb2', { added: [d('A')] }),
+    ], { 'A@bbbb': 'active' }],
     ['where a shallow clone is cut off, a revert retires only what it removes and what the cut-off commit names', [
       commit('aaaa1', { added: [d('Older'), d('Mine'), d('Named')], trailers: { decisions: ['Named — n'], deadEnds: [] }, cutOff: true }),
       commit('bbbb2', { removed: [d('Mine')], reverts: 'aaaa1' }),
