@@ -42759,6 +42759,17 @@ async function findSecretsInSessionText(raw) {
   }
   return found;
 }
+async function sessionSecretKinds(raw) {
+  const kinds = (await redactSecrets(raw)).findings.map((f) => f.kind);
+  const plain = unescapeForSecrets(raw);
+  if (plain === raw) return kinds;
+  const count2 = (list2) => list2.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), /* @__PURE__ */ new Map());
+  const seen = count2(kinds);
+  for (const [kind, n] of count2((await redactSecrets(plain)).findings.map((f) => f.kind))) {
+    for (let i = seen.get(kind) ?? 0; i < n; i++) kinds.push(kind);
+  }
+  return kinds;
+}
 async function redactSessionText(text5) {
   const direct = await redactSecrets(text5);
   const plain = unescapeForSecrets(direct.text);
@@ -42826,6 +42837,7 @@ __export(redact_exports, {
   redactSecrets: () => redactSecrets,
   redactSessionText: () => redactSessionText,
   redactShown: () => redactShown,
+  sessionSecretKinds: () => sessionSecretKinds,
   unescapeForSecrets: () => unescapeForSecrets
 });
 var init_redact2 = __esm({

@@ -7,6 +7,9 @@ import { journalMatcher, normalisePath } from '../core/pipeline/paths.js';
 import { GIT_SETTINGS_PATTERN, parseGitSettings, PREFLIGHT_FLAG, type GitSettings } from '../core/pipeline/preflight.js';
 import { skipReason } from '../core/pipeline/skip.js';
 import { assessStaleness } from '../core/pipeline/staleness.js';
+import type { SecretFindings } from '../core/pipeline/policy/secrets.js';
+import { addedKinds } from '../core/pipeline/session-diff.js';
+import { sessionSecretKinds } from '../core/redact/index.js';
 import type { JournalFile } from '../core/journal/entry.js';
 import { detectAssistant } from '../core/pipeline/agent.js';
 import { findGitProcess, isAmending, readCommitState, type CommitState } from './commit-state.js';
@@ -161,6 +164,13 @@ export async function restagedFiles(s: CommitSetting): Promise<JournalFile[]> {
   return stagedFiles(s.root, s.env, s.amend, s.base, s.parents.slice(1));
 }
 
+/** The secrets in a session file's raw text, and those its base did not hold (none new when the commit leaves it as it was). */
+async function rawSecrets(s: CommitSetting, blob: string, updated: boolean): Promise<SecretFindings> {
+  const kindsIn = async (id: string | undefined) => (id ? sessionSecretKinds((await git(['cat-file', 'blob', id], { cwd: s.root, env: s.env })).stdout) : []);
+  const [kinds, base] = await Promise.all([kindsIn(blob), updated ? kindsIn(s.baseBlob) : undefined]);
+  return { kinds, newKinds: base ? addedKinds(base, kinds) : [] };
+}
+
 async function readSession(s: CommitSetting, blob: string | undefined, updated: boolean): Promise<StagedSession> {
   if (!blob) return { kind: 'absent' };
   try {
@@ -169,8 +179,9 @@ async function readSession(s: CommitSetting, blob: string | undefined, updated: 
     return { kind: 'read', summary: delta.summary, change: delta };
   } catch (error) {
     if (error instanceof ConflictedSession) return { kind: 'conflicted', lines: error.lines };
-    // A session file the parser refuses (bad front matter) must not stop the commit.
-    return { kind: 'unreadable', problem: (error as Error).message.split('\n')[0]! };
+    // A session file the parser refuses (bad front matter, over the size limit) must not
+    // stop the commit, but it is committed all the same: its raw text is checked for secrets.
+    return { kind: 'unreadable', problem: (error as Error).message.split('\n')[0]!, secrets: await rawSecrets(s, blob, updated) };
   }
 }
 

@@ -3,7 +3,7 @@ import { locateSessionFile, updateSessionFile } from '../adapters/session-file.j
 import { addDeadEnd, addDecision, hasEntry, inlineText, parseSession, splitItemReason, unescapeMarkdown } from '../core/session/index.js';
 import { findEntry, removeEntry, withoutSupersedes } from '../core/session/remove.js';
 import { ExitCode, GitSessionError } from '../errors.js';
-import { redactSecrets } from '../core/redact/index.js';
+import { findSecretsInSessionText, redactSessionText } from '../core/redact/index.js';
 
 /** Text and reason of a decision or dead end as given on the command line. */
 export function recordArgs(text: string, because: string | undefined, what: string): { text: string; reason: string | null; inlineReason: boolean } {
@@ -56,19 +56,21 @@ export async function recordEntry(
     },
     (s) => void parseSession(s, file.display),
   );
-  if (known) return { stdout: `Already recorded in ${file.display}: ${(await redactSecrets(text)).text}\n` };
+  if (known) return { stdout: `Already recorded in ${file.display}: ${await redactSessionText(text)}\n` };
   // What was recorded is said back redacted (an MCP reply reaches the assistant's context),
-  // and a secret is named now rather than when the commit refuses it.
-  const said = await redactSecrets(`${text}${reason ? ` — Reason: ${reason}` : ''}`);
-  const kinds = [...new Set(said.findings.map((f) => f.kind))].join(', ');
+  // and a secret is named now rather than when the commit refuses it, also one hidden by
+  // an escape or an invisible character, which the commit's check finds too.
+  const recorded = `${text}${reason ? ` — Reason: ${reason}` : ''}`;
+  const said = await redactSessionText(recorded);
+  const kinds = [...new Set((await findSecretsInSessionText(recorded)).map((f) => f.kind))].join(', ');
   const secret = kinds
     ? `git-session: what was recorded looks like a secret (${kinds}); ${file.display} is committed as it is, so the next commit will refuse it: take it out of ${file.display}.\n`
     : '';
   const stderr = secret + (reason || inlineReason ? '' : `git-session: recorded without a reason; ${hint}\n`);
   return {
     stdout:
-      `Recorded ${label} in ${file.display}: ${said.text}\n` +
-      (replaced === undefined ? '' : `Removed the decision it supersedes: ${(await redactSecrets(replaced)).text}\n`),
+      `Recorded ${label} in ${file.display}: ${said}\n` +
+      (replaced === undefined ? '' : `Removed the decision it supersedes: ${await redactSessionText(replaced)}\n`),
     ...(stderr ? { stderr } : {}),
   };
 }

@@ -59,6 +59,22 @@ describe('secrets in SESSION.md', () => {
     expect(repo.git(['log', '-p', '--all']).stdout).not.toContain(token);
   });
 
+  it('hidden by a zero-width space: said back redacted and named when recorded, and with prompts off never reach a trailer or the journal', () => {
+    repo = sessionRepo({ config: '[prompt]\n\tmode = off\n' });
+    const hidden = `${token.slice(0, 2)}${String.fromCharCode(0x200b)}${token.slice(2)}`;
+    const d = repo.run(['decide', `Call the registry with ${hidden}`, '--because', 'it works']);
+    expect(d.code, d.stderr).toBe(0);
+    expect(d.stdout).toContain('[REDACTED:github-token]');
+    expect(d.stdout).not.toContain(token.slice(4));
+    expect(d.stderr).toContain('looks like a secret (github-token)');
+    repo.write('src/convert.js', code(3));
+    repo.git(['add', '-A']);
+    const r = gitNoTty(repo, ['commit', '-q', '-m', 'Use the registry']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(repo.git(['log', '--format=%B']).stdout).not.toContain(token.slice(4));
+    expect(repo.git(['log', '-p', '--', '.', ':!SESSION.md']).stdout).not.toContain(token.slice(4));
+  });
+
   it('with prompts off: never reach a trailer, the journal or the message; the commit warns', () => {
     repo = sessionRepo({ config: '[prompt]\n\tmode = off\n' });
     decide(repo, `Call the registry with ${token}`, `token ${token} is scoped`);

@@ -93,6 +93,46 @@ describe('a secret added to SESSION.md', () => {
   });
 });
 
+describe('a secret hidden from a plain scan', () => {
+  const token = ['ghp_', '1234567890abcdefghij', 'ABCDEFGHIJ123456'].join('');
+  const [head, tail] = [token.slice(0, 2), token.slice(2)];
+  const zwsp = String.fromCharCode(0x200b);
+
+  it.each([
+    ['a zero-width space', `${head}${zwsp}${tail}`],
+    ['a markdown escape', token.replace('_', '\\_')],
+    ['an escape sequence', `${token.slice(0, 10)}\x1b[0m${token.slice(10)}`],
+  ])('by %s is refused before it reaches history', (_name, hidden) => {
+    repo = sessionRepo();
+    const before = repo.git(['rev-parse', 'HEAD']).stdout;
+    addDecisionLine(repo, `- Use ${hidden} for the bot — Reason: it works`);
+    repo.write('src/units.js', code(3));
+    repo.git(['add', '-A']);
+    const r = gitNoTty(repo, ['commit', '-q', '-m', 'Bot']);
+    expect(r.code).not.toBe(0);
+    expect(ourLines(r.stderr)).toEqual([expect.stringContaining('commit refused: SESSION.md holds what looks like a secret (')]);
+    expect(repo.git(['rev-parse', 'HEAD']).stdout).toBe(before);
+    expect(repo.git(['log', '-p', '--all', '--format=%B']).stdout).not.toContain(tail);
+  });
+
+  it('in a session file that cannot be read is refused all the same', () => {
+    repo = sessionRepo();
+    repo.write('SESSION.md', `---\nfoo: [unclosed\n---\n${repo.read('SESSION.md')}\nThe token ${token}\n`);
+    repo.write('src/units.js', code(3));
+    repo.git(['add', '-A']);
+    const r = gitNoTty(repo, ['commit', '-q', '-m', 'Leak']);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('commit refused: SESSION.md holds what looks like a secret (');
+    expect(repo.git(['log', '-p', '--all', '--format=%B']).stdout).not.toContain(token);
+    // Taken out, the file still cannot be read, and the commit goes through with one line saying so.
+    repo.write('SESSION.md', repo.read('SESSION.md').replace(token, 'the bot token'));
+    repo.git(['add', '-A']);
+    const ok = gitNoTty(repo, ['commit', '-q', '-m', 'No leak']);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stderr).toContain('this commit records no session state');
+  });
+});
+
 describe('names the journal records', () => {
   const key = ['AKIA', 'QX3RT7', 'EXAMPLE7Z2'].join('');
   const token = ['ghp_', '1234567890abcdefghij', 'ABCDEFGHIJ123456'].join('');

@@ -1,4 +1,4 @@
-import { redactSecrets } from '../redact/index.js';
+import { sessionSecretKinds } from '../redact/index.js';
 import { oneLine } from '../session/mdast-text.js';
 import { splitItemReason } from '../session/reasons.js';
 import { unescapeMarkdown } from '../session/unescape.js';
@@ -110,9 +110,8 @@ export async function appendedSummary(
     const redacted = await redactEntries(added);
     redacted.forEach((entry, r) => (out[at[r]!] = entry));
   }
-  const found = await redactSecrets(staged);
   return {
-    summary: { ...base.summary, decisions: lists.decisions, deadEnds: lists.deadEnds, secretKinds: found.findings.map((f) => f.kind) },
+    summary: { ...base.summary, decisions: lists.decisions, deadEnds: lists.deadEnds, secretKinds: await sessionSecretKinds(staged) },
     anchors: anchors.sort((a, b) => a.line - b.line),
   };
 }

@@ -3,7 +3,7 @@ import type { JournalFile } from '../journal/entry.js';
 import { assistantMessage, reminderLine, secretWarning, strictRefusal } from './messages.js';
 import { conflictPolicy } from './policy/conflict.js';
 import { conflictMessage } from '../session/conflict.js';
-import { secretPolicy } from './policy/secrets.js';
+import { secretPolicy, type SecretFindings } from './policy/secrets.js';
 import { staleAction, type Committer } from './policy/stale-action.js';
 import type { SessionEntry } from './session-diff.js';
 import type { SessionSummary } from './session-summary.js';
@@ -25,7 +25,8 @@ export interface SessionChange {
 /** The session file as staged for this commit. */
 export type StagedSession =
   | { kind: 'absent' }
-  | { kind: 'unreadable'; problem: string }
+  /** `secrets`: found in its raw text, which is committed though it cannot be read as a session file. */
+  | { kind: 'unreadable'; problem: string; secrets: SecretFindings }
   | { kind: 'conflicted'; lines: readonly number[] }
   /** `change` is there when the commit changes the file. */
   | { kind: 'read'; summary: SessionSummary; change?: SessionChange };
@@ -157,7 +158,8 @@ export function planCommit(f: CommitFacts): CommitPlan {
   if (session.kind === 'unreadable') messages.push(`git-session: ${session.problem} (this commit records no session state)\n`);
   const read = session.kind === 'read' ? session : undefined;
   const change = read?.change ?? NONE;
-  const secrets = secretPolicy(f.mode, { kinds: change.secretKinds, newKinds: change.newSecretKinds });
+  const found = session.kind === 'unreadable' ? session.secrets : { kinds: change.secretKinds, newKinds: change.newSecretKinds };
+  const secrets = secretPolicy(f.mode, found);
   if (secrets.refuse.length > 0) return { refusal: `git-session: ${secretWarning(f.sessionFile, secrets.refuse, true)}\n`, messages, trailers: [] };
   if (secrets.warn.length > 0) messages.push(secretWarning(f.sessionFile, secrets.warn, false));
 

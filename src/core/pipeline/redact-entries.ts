@@ -1,9 +1,12 @@
-import { redactSecrets } from '../redact/index.js';
+import { redactSessionText } from '../redact/index.js';
 import type { SessionEntry } from './session-diff.js';
 
-/** `text` with secret-looking spans replaced; null and '' stay as they are. */
+/**
+ * `text` with secret-looking spans replaced, also one hidden by an escape or an
+ * invisible character (then the text as a renderer shows it); null and '' stay as they are.
+ */
 export async function redactText(text: string | null): Promise<string | null> {
-  return text ? (await redactSecrets(text)).text : text;
+  return text ? redactSessionText(text) : text;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { redactSecrets } from '../redact/index.js';
+import { sessionSecretKinds } from '../redact/index.js';
 import { getDeadEnds, getDecisions, getGoal, getKeyFiles, getStatus, parseSession, readsThroughMask } from '../session/index.js';
 import { bulletAnchors, type BulletAnchor } from './bullet-anchors.js';
 import { redactEntries, redactText } from './redact-entries.js';
@@ -27,14 +27,14 @@ export interface SessionSummary {
 export async function summarizeWithAnchors(source: string, file: string): Promise<{ summary: SessionSummary; anchors: BulletAnchor[] }> {
   // The accessors leave private sections, subsections and regions out themselves.
   const open = parseSession(source, file);
-  const found = await redactSecrets(source);
   const summary: SessionSummary = {
     goal: await redactText(getGoal(open)),
     status: await redactText(getStatus(open)),
     keyFiles: getKeyFiles(open).map((k) => k.path),
     decisions: await redactEntries(getDecisions(open)),
     deadEnds: await redactEntries(getDeadEnds(open)),
-    secretKinds: found.findings.map((f) => f.kind),
+    // As written and as a renderer shows it: a token split by a zero-width space or escaped as ghp\_ counts.
+    secretKinds: await sessionSecretKinds(source),
   };
   // Anchors are line positions in the source: none when readers see a masked copy.
   return { summary, anchors: readsThroughMask(open) ? [] : bulletAnchors(open) };

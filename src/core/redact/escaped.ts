@@ -63,6 +63,24 @@ export async function findSecretsInSessionText(raw: string): Promise<SessionSecr
 }
 
 /**
+ * The kinds of the secrets in a session text, each as often as it occurs as written or,
+ * if more often, once unescaped (see {@link findSecretsInSessionText}): what a commit
+ * compares with its base's, so a second token of a kind, hidden by an escape beside
+ * one in plain sight, still counts as new.
+ */
+export async function sessionSecretKinds(raw: string): Promise<string[]> {
+  const kinds = (await redactSecrets(raw)).findings.map((f) => f.kind);
+  const plain = unescapeForSecrets(raw);
+  if (plain === raw) return kinds;
+  const count = (list: readonly string[]) => list.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<string, number>());
+  const seen = count(kinds);
+  for (const [kind, n] of count((await redactSecrets(plain)).findings.map((f) => f.kind))) {
+    for (let i = seen.get(kind) ?? 0; i < n; i++) kinds.push(kind);
+  }
+  return kinds;
+}
+
+/**
  * `text` with every secret replaced by `[REDACTED:<kind>]`, also one that shows only
  * once unescaped: then the unescaped text is returned, redacted, since a renderer
  * (a PR page, a markdown viewer) would show it unescaped.

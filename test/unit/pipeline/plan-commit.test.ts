@@ -90,9 +90,19 @@ describe('planCommit', () => {
   });
 
   it('an unreadable session file: one line, a journal entry without session state', () => {
-    const plan = planCommit(facts({ session: { kind: 'unreadable', problem: 'SESSION.md: bad front matter' } }));
+    const plan = planCommit(facts({ session: { kind: 'unreadable', problem: 'SESSION.md: bad front matter', secrets: { kinds: [], newKinds: [] } } }));
     expect(plan.messages).toEqual(['git-session: SESSION.md: bad front matter (this commit records no session state)\n']);
     expect(plan.journal).toMatchObject({ goal: null, decisions: [] });
+  });
+
+  it.each([
+    ['remind', ['GitHub token'], /commit refused|looks like a secret/, true],
+    ['strict', [], /looks like a secret/, true],
+    ['off', ['GitHub token'], /looks like a secret/, false],
+  ] as const)('an unreadable session file is still checked for secrets (%s, new %o)', (mode, newKinds, said, refused) => {
+    const plan = planCommit(facts({ mode, session: { kind: 'unreadable', problem: 'SESSION.md: bad front matter', secrets: { kinds: ['GitHub token'], newKinds: [...newKinds] } } }));
+    expect(plan.refusal !== undefined).toBe(refused);
+    expect((plan.refusal ?? '') + plan.messages.join('')).toMatch(said);
   });
 
   it('the journal off: no entry planned', () => {
