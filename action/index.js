@@ -63060,11 +63060,12 @@ init_errors();
 
 // src/core/trailers/format.ts
 init_errors();
+init_sanitise();
 var TRAILER_KEY2 = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
 var TRAILER_WIDTH = 72;
 var BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 function sanitizeValue(text5) {
-  return text5.replace(BREAKING, " ").replace(/ {2,}/g, " ").trim();
+  return sanitiseText(text5).replace(BREAKING, " ").replace(/ {2,}/g, " ").trim();
 }
 function assertTrailerKey(key) {
   if (TRAILER_KEY2.test(key)) return;

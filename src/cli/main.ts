@@ -4,7 +4,8 @@
 // every import() below reaches an ES module that is loaded only when it is needed.
 import { readFileSync, writeSync } from 'node:fs';
 import { ExitCode } from '../errors.js';
-import { sanitiseJsonText, sanitiseOutput } from '../core/text/sanitise.js';
+import { sanitiseJsonText, sanitiseOutput, sanitiseText } from '../core/text/sanitise.js';
+import { redactShown } from '../core/redact/index.js';
 import type { CommandContext, CommandResult } from '../context.js';
 import { writeStdout } from './stdout.js';
 
@@ -70,7 +71,7 @@ async function emit(result: CommandResult | void): Promise<void> {
     }
   }
   // What the command had to say still reaches stderr; the failed write is then the error.
-  if (result.stderr) process.stderr.write(result.stderr);
+  if (result.stderr) process.stderr.write(sanitiseOutput(result.stderr));
   if (failure !== undefined) throw failure;
   if (result.exitCode !== undefined) process.exitCode = result.exitCode;
 }
@@ -114,11 +115,12 @@ function userError(error: unknown): { message: string; exitCode: number } | unde
   return typeof exitCode === 'number' ? { message: error.message, exitCode } : undefined;
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
+main(process.argv.slice(2)).catch(async (error: unknown) => {
   const known = userError(error);
   if (known) {
-    // A message may quote an input (a path, a revision): no control sequences from it.
-    process.stderr.write(`git-session: ${known.message.replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, '')}\n`);
+    // A message may quote an input (a path, a revision): no terminal control from it
+    // (escape sequences, bidirectional overrides), and no secret typed into it.
+    process.stderr.write(`git-session: ${await redactShown(known.message).catch(() => sanitiseText(known.message, { multiline: true }))}\n`);
     process.exitCode = known.exitCode;
     return;
   }

@@ -149,6 +149,15 @@ describe('no control sequence reaches an output', () => {
     expect(hook.stdout).not.toContain(token);
   });
 
+  it('an error quoting an input holds no bidirectional override and no secret', () => {
+    repo = sessionRepo();
+    const token = ['ghp_', '1234567890abcdefghij', 'ABCDEFGHIJ123456'].join('');
+    const r = repo.run(['why', `no\u202epe-${token}`]);
+    expect(r.code).toBe(7);
+    expect(r.stderr).toContain('nope-[REDACTED:github-token]');
+    expect(r.stderr).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+  });
+
   it('decide says a secret back redacted and names it at once', () => {
     const key = ['AKIA', 'QX3RT7', 'EXAMPLE7Z2'].join('');
     repo = sessionRepo();

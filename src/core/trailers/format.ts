@@ -1,4 +1,5 @@
 import { ExitCode, GitSessionError } from '../../errors.js';
+import { sanitiseText } from '../text/sanitise.js';
 
 /** A key git reads back: ASCII letters, digits and `-`, starting with a letter or digit. */
 export const TRAILER_KEY = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
@@ -10,9 +11,13 @@ export const TRAILER_WIDTH = 72;
 // end a line for git or for whoever reads the log.
 const BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 
-/** Makes any text safe as ONE trailer value: newlines/tabs/control chars → spaces, runs of spaces collapsed, trimmed. */
+/**
+ * Makes any text safe as ONE trailer value: terminal control (escape sequences whole,
+ * bidirectional overrides) removed as the journal's text is, then newlines, tabs and
+ * other controls made spaces, runs of spaces collapsed, trimmed.
+ */
 export function sanitizeValue(text: string): string {
-  return text.replace(BREAKING, ' ').replace(/ {2,}/g, ' ').trim();
+  return sanitiseText(text).replace(BREAKING, ' ').replace(/ {2,}/g, ' ').trim();
 }
 
 /** Throws a BadInput error unless `key` is a trailer key git reads back. */

@@ -7,8 +7,10 @@ describe('sanitizeValue', () => {
   it.each([
     ['a\nb', 'a b'],
     ['  a\t\tb \r\n c  ', 'a b c'],
-    ['a\u0000b\u007fc\u0085d', 'a b c d'],
+    ['a\u0000b\u007fc\u0085d', 'abcd'],
     ['line\u2028sep\u2029para', 'line sep para'],
+    ['use \u202eevil\u202c and \u2066iso\u2069', 'use evil and iso'],
+    ['red \u001b[31mtext\u001b[0m, \u009b2Jclear, \u001b]0;title\u0007done', 'red text, clear, done'],
     ['décision ✓ 決定', 'décision ✓ 決定'],
     ['', ''],
     [' \n\t ', ''],
