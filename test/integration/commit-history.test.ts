@@ -82,6 +82,31 @@ describe('history operations add nothing', () => {
     expect(residue(repo)).toBe('');
   });
 
+  it('a rebase stopped on a conflict and concluded with git commit writes no entry for the pick', () => {
+    repo = featureBranch();
+    repo.write('src/parse.js', 'conflicting\n');
+    repo.git(['add', '-A']);
+    gitNoTty(repo, ['commit', '-q', '-m', 'Conflict on purpose']);
+    repo.git(['checkout', '-q', 'feature']);
+    const entries = countEntries(repo);
+    let step = gitNoTty(repo, ['rebase', '-q', 'main']);
+    // Each pick conflicts on the same file: resolved, and concluded with git commit.
+    for (let i = 0; i < 2; i++) {
+      expect(step.code).not.toBe(0);
+      repo.write('src/parse.js', `resolved ${i}\n`);
+      repo.git(['checkout', '--theirs', '--', '.session', 'SESSION.md']);
+      repo.git(['add', '-A']);
+      const r = gitNoTty(repo, ['commit', '-q', '--no-edit']);
+      expect(r.code, r.stderr).toBe(0);
+      step = gitNoTty(repo, ['-c', 'core.editor=true', 'rebase', '--continue']);
+    }
+    expect(step.code, step.stderr).toBe(0);
+    expect(trailerValues(repo, 'Decision', 'HEAD~1')).toEqual(['Parse input with a small tokenizer — regexes got unreadable']);
+    expect(countEntries(repo)).toBe(entries + 1);
+    expect(entriesByCommit(repo).slice(0, 3)).toEqual([1, 1, 1]);
+    expect(residue(repo)).toBe('');
+  });
+
   it('interactive reword keeps the trailers once', () => {
     repo = featureBranch();
     repo.git(['checkout', '-q', 'feature']);

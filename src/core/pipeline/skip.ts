@@ -5,6 +5,13 @@ export interface CommitMarkers {
   revert: boolean;
   merge: boolean;
   /**
+   * A rebase stopped on a pick that conflicted, and this commit concludes it (the person
+   * committed instead of `git rebase --continue`): the pick replays recorded work, as any
+   * other pick of the rebase does. At an `edit` stop git leaves `rebase-merge/amend`,
+   * and commits made there are the person's own.
+   */
+  concludesPick: boolean;
+  /**
    * The index holds changes git brought from other commits and a message waits for
    * them (SQUASH_MSG after `merge --squash`, MERGE_MSG after `cherry-pick -n` or
    * `revert -n`): the journal entries staged with them are those commits', not an
@@ -33,5 +40,6 @@ export function skipReason(
   if (markers.cherryPick) return 'a cherry-pick is in progress';
   if (markers.revert) return 'a revert is in progress';
   if (markers.merge || source === 'merge') return 'this is a merge commit';
+  if (markers.concludesPick) return 'this commit concludes a pick the rebase replays';
   return undefined;
 }

@@ -3,7 +3,7 @@ import { detectAssistant } from '../../../src/core/pipeline/agent.js';
 import { findGitAncestor, isAmendArgv, isGitArgv, parsePsTable } from '../../../src/core/pipeline/amend.js';
 import { skipReason } from '../../../src/core/pipeline/skip.js';
 
-const none = { rebase: false, cherryPick: false, revert: false, merge: false, carried: false };
+const none = { rebase: false, cherryPick: false, revert: false, merge: false, concludesPick: false, carried: false };
 
 describe('skipReason', () => {
   it.each([
@@ -14,6 +14,7 @@ describe('skipReason', () => {
     [{}, { ...none, revert: true }, undefined, 'a revert is in progress'],
     [{}, { ...none, merge: true }, undefined, 'this is a merge commit'],
     [{}, none, 'merge', 'this is a merge commit'],
+    [{}, { ...none, concludesPick: true }, undefined, 'this commit concludes a pick the rebase replays'],
     [{ HUSKY: '1' }, none, 'message', undefined],
     // The sequencer's own commit of a reword, its edit stop's marker ignored as for a person's amend.
     [{ GIT_REFLOG_ACTION: 'rebase (reword)' }, none, undefined, 'git is replaying commits'],
