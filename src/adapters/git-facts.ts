@@ -76,3 +76,10 @@ export async function lastChange(path: string, opts: GitFactOptions): Promise<La
 export async function commitsSince(since: string | null, opts: GitFactOptions): Promise<number> {
   return Number((await gitOut(['rev-list', '--count', since ? `${since}..HEAD` : 'HEAD'], opts)).trim()) || 0;
 }
+
+/** `core.commentChar`; `#` when unset or `auto` (git picks `#` for a message that was empty). */
+export async function commentChar(opts: GitFactOptions): Promise<string> {
+  const r = await git(['config', 'core.commentChar'], { ...opts, allowFailure: true });
+  const value = r.stdout.trim();
+  return value === '' || value === 'auto' ? '#' : value[0]!;
+}

@@ -2,16 +2,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { CommandContext, CommandResult } from '../context.js';
 import { commitStateAt } from '../adapters/commit-state.js';
-import { git } from '../adapters/git.js';
+import { commentChar } from '../adapters/git-facts.js';
 import { saysNothing } from '../core/pipeline/message-file.js';
 import { takeWoven } from './trailer-file.js';
-
-/** `core.commentChar`; `#` when unset or `auto` (git picks `#` for a message that was empty). */
-async function commentChar(cwd: string, env: NodeJS.ProcessEnv): Promise<string> {
-  const out = await git(['config', 'core.commentChar'], { cwd, env, allowFailure: true });
-  const value = out.stdout.trim();
-  return value === '' || value === 'auto' ? '#' : value[0]!;
-}
 
 /**
  * commit-msg `<file>`, run only after prepare-commit-msg wove trailers into the empty
@@ -27,7 +20,7 @@ export default async function commitMsg(args: string[], ctx: CommandContext): Pr
   const { trailers, template } = takeWoven(state.stateDir);
   if (trailers.length === 0) return {};
   const message = readFileSync(file, 'utf8');
-  if (!saysNothing(message, trailers, await commentChar(state.root, ctx.env), template)) return {};
+  if (!saysNothing(message, trailers, await commentChar({ cwd: state.root, env: ctx.env }), template)) return {};
   writeFileSync(file, '');
   return {};
 }

@@ -4,6 +4,7 @@ import type { CommandContext, CommandResult } from '../context.js';
 import { commitStateAt } from '../adapters/commit-state.js';
 import { loadConfig } from '../adapters/config.js';
 import { git } from '../adapters/git.js';
+import { commentChar } from '../adapters/git-facts.js';
 import { hasMessageContent, roomForSubject } from '../core/pipeline/message-file.js';
 import { skipReason } from '../core/pipeline/skip.js';
 import { handOffArgs, WEAVE_CONFIG, withoutHeldTrailers } from '../core/pipeline/trailer-plan.js';
@@ -62,7 +63,8 @@ export default async function prepareCommitMsg(args: string[], ctx: CommandConte
     // Those still in the message sit in earlier paragraphs (a squash or fixup put them there).
     handOff = withoutHeldTrailers(handOff, message);
   }
-  const empty = !hasMessageContent(message);
+  // Comment lines are git's own, marked with core.commentChar: a message of them alone is empty.
+  const empty = !hasMessageContent(message, await commentChar({ cwd: state.root, env }));
   if (handOff.length > 0) {
     const woven = `${file}.git-session`;
     writeFileSync(woven, message);

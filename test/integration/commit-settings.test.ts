@@ -32,6 +32,16 @@ describe("git's settings that change message text", () => {
     expect(allTrailers(repo)).toEqual(['Decision: Use tabs — style=house', 'Signed-off-by: Ada Tester <ada@example.com>']);
   });
 
+  it.each([';', '#'])('core.commentChar %s: a subject typed in the editor stays apart from the trailers', (char) => {
+    repo = sessionRepo();
+    repo.git(['config', 'core.commentChar', char]);
+    decideAndStage(repo);
+    const r = gitNoTty(repo, ['commit', '-q'], { GIT_EDITOR: "sed -i '1s/^/Use tabs/'" });
+    expect(r.code, r.stderr).toBe(0);
+    expect(repo.git(['log', '-1', '--format=%s']).stdout.trim()).toBe('Use tabs');
+    expect(trailerValues(repo, 'Decision')).toEqual(['Use tabs — style=house']);
+  });
+
   it('an unedited commit.template still aborts the commit, as git alone would', () => {
     repo = sessionRepo();
     writeFileSync(join(repo.home, 'template'), 'feat: <what>\n\nWhy: <why>\n');
