@@ -63742,7 +63742,7 @@ function deriveStatus(oldestFirst) {
       const tracked = live.get(key);
       if (!tracked) continue;
       if (commit.closes) tracked.closedBy = commit.hash;
-      else retire(tracked, key, "withdrawn", commit);
+      else retire(tracked, key, commit.reverts ? "reverted" : "withdrawn", commit);
     }
   }
   return dropped.size === 0 ? all2 : all2.filter((item) => !dropped.has(item));

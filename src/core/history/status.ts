@@ -216,7 +216,9 @@ export function deriveStatus(oldestFirst: readonly SessionCommit[]): TrackedItem
       const tracked = live.get(key);
       if (!tracked) continue;
       if (commit.closes) tracked.closedBy = commit.hash;
-      else retire(tracked, key, 'withdrawn', commit);
+      // What a revert takes out is undone by it, though another commit recorded it: the
+      // revert of a merge removes what the merged branch's commits recorded.
+      else retire(tracked, key, commit.reverts ? 'reverted' : 'withdrawn', commit);
     }
   }
   return dropped.size === 0 ? all : all.filter((item) => !dropped.has(item));

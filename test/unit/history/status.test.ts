@@ -65,6 +65,11 @@ describe('deriveStatus', () => {
       commit('cccc3', { added: [d('A')] }),
       commit('dddd4', { reverts: 'bbbb2' }),
     ], { 'A@aaaa': 'withdrawn by bbbb', 'A@cccc': 'active' }],
+    ['a revert of a merge reverts what the merged commits recorded; reverting it puts them back', [
+      commit('aaaa1', { added: [d('A')] }),
+      commit('mmmm2'),
+      commit('rrrr3', { removed: [d('A')], reverts: 'mmmm2' }),
+    ], { 'A@aaaa': 'reverted by rrrr' }],
     ['the same item recorded twice while in force: the newest stands for it', [
       commit('aaaa1', { added: [d('A')] }),
       commit('bbbb2', { added: [d('A')] }),
@@ -79,6 +84,16 @@ describe('deriveStatus', () => {
     ], { 'Named@aaaa': 'active' }],
   ] as const)('%s', (_name, commits, expected) => {
     expect(states([...commits])).toEqual(expected);
+  });
+
+  it('the revert of a merge\'s revert puts what the merged commits recorded back in force', () => {
+    const commits = [
+      commit('aaaa1', { added: [d('A')] }),
+      commit('mmmm2'),
+      commit('rrrr3', { removed: [d('A')], reverts: 'mmmm2' }),
+      commit('ssss4', { added: [d('A')], reverts: 'rrrr3' }),
+    ];
+    expect(states(commits)).toEqual({ 'A@aaaa': 'active' });
   });
 
   it('keys ignore case, spacing and the supersedes marker', () => {
