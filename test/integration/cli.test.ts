@@ -38,6 +38,13 @@ describe('the binary', () => {
     expect(r.stderr).toContain('--help');
   });
 
+  it('names an unknown option as it was typed, with exit 2', () => {
+    repo = tempRepo();
+    const r = repo.run(['log', '--first-parent']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Unknown option `--first-parent`');
+  });
+
   it("maps a command's own error to its exit code: status outside a repository exits 3", () => {
     repo = tempRepo();
     const r = repo.run(['status'], { cwd: repo.home });
