@@ -5,7 +5,6 @@
 import { readFileSync, writeSync } from 'node:fs';
 import { ExitCode } from '../errors.js';
 import { sanitiseJsonText, sanitiseOutput, sanitiseText } from '../core/text/sanitise.js';
-import { redactShown } from '../core/redact/index.js';
 import type { CommandContext, CommandResult } from '../context.js';
 import { writeStdout } from './stdout.js';
 
@@ -119,8 +118,10 @@ main(process.argv.slice(2)).catch(async (error: unknown) => {
   const known = userError(error);
   if (known) {
     // A message may quote an input (a path, a revision): no terminal control from it
-    // (escape sequences, bidirectional overrides), and no secret typed into it.
-    process.stderr.write(`git-session: ${await redactShown(known.message).catch(() => sanitiseText(known.message, { multiline: true }))}\n`);
+    // (escape sequences, bidirectional overrides), and no secret typed into it. The scanner
+    // is loaded only here: every run that ends well would pay for it at start-up.
+    const shown = await import('../core/redact/index.js').then(({ redactShown }) => redactShown(known.message)).catch(() => sanitiseText(known.message, { multiline: true }));
+    process.stderr.write(`git-session: ${shown}\n`);
     process.exitCode = known.exitCode;
     return;
   }
