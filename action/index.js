@@ -63348,6 +63348,12 @@ function movedJournal(moves, own5, commits) {
   return shown;
 }
 var REVERT_PREFIX = /^[0-9a-f]{12}$/;
+function ownAtCutOff(commit, entries) {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.exec(commit.date);
+  if (!m) return [];
+  const time = `${m[1]} ${m[2]} ${m[3] === "Z" ? "+00:00" : m[3]}`;
+  return entries.filter((e) => e.time === time);
+}
 
 // src/adapters/edit-state.ts
 import { readFileSync as readFileSync4, statSync } from "node:fs";
@@ -64153,7 +64159,8 @@ function buildWhy(target2, commits, journal, found = { mode: target2.lines ? "hi
     decisions: attributed(commits, "decisions"),
     deadEnds: attributed(commits, "deadEnds"),
     withheld: { reverted: 0, superseded: 0, withdrawn: 0 },
-    commits: commits.map((c) => commitJson(c, journal))
+    // Where the history stops, a commit seems to add every older entry: it keeps its own.
+    commits: commits.map((c) => commitJson(c, shallow.has(c.hash) ? ownAtCutOff(c, journal.get(c.hash) ?? []) : journal))
   };
 }
 function onlyActive(report) {

@@ -6,6 +6,7 @@ import { readSessionItems } from '../adapters/session-history.js';
 import { openFile } from '../adapters/open-file.js';
 import { writePage } from '../adapters/page-file.js';
 import { findRepo } from '../adapters/repo.js';
+import { shallowBoundaries } from '../adapters/shallow-boundaries.js';
 import { ExitCode, GitSessionError } from '../errors.js';
 import { currentBranch, readSessionBlobs } from '../adapters/timeline-git.js';
 import { journalMatcher, normalisePath } from '../core/pipeline/paths.js';
@@ -46,7 +47,7 @@ export async function timeline(args: TimelineArgs, ctx: CommandContext): Promise
     currentBranch(h.opts),
     readSessionItems(h, { revArgs: range.revArgs, filters, label }),
   ]);
-  const journal = ownedJournal(walked, commits);
+  const journal = ownedJournal(walked, commits, shallowBoundaries(h.shallowFile));
   const file = normalisePath(h.config.sessionFile);
   // Oldest first, each commit's first parent too: what the oldest commit changed the file from.
   const asked = [...new Set([...commits].reverse().flatMap((c) => [...c.parents.slice(0, 1), c.hash]))];

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempRepo, type TempRepo } from '../helpers/repo.js';
+import { initialised } from '../helpers/session-repo.js';
+import { gitNoTty } from './commit-setup.js';
 
 // Which journal entries `log` gives each commit: exactly the ones its own diff added,
 // across branches, merges, squashes and filters.
@@ -94,5 +96,34 @@ describe('log journal entries', () => {
     const run = repo.run(['log', '--since', '2026-01-08T00:00:00Z']);
     expect(run.stdout).toContain(' squashed work\n\nAda Tester <ada@example.com>\n\n- Journal: 2026-01-02 10:00 +00:00 on main; status: s1\n');
     expect(run.stdout).toMatch(/ journal edit\n\nAda Tester <ada@example.com>\n\n## /);
+  });
+});
+
+describe('in a shallow clone', () => {
+  let full: TempRepo;
+  afterAll(() => full?.cleanup());
+
+  it('the commit where the history stops shows its own journal entry, not every older one', () => {
+    full = initialised();
+    const days = ['05', '06', '07', '08'];
+    for (const day of days) {
+      full.write(`f${day}.txt`, `${day}\n`);
+      full.git(['add', '-A']);
+      const date = `2026-01-${day}T10:00:00+01:00`;
+      const c = gitNoTty(full, ['commit', '-q', '-m', `day ${day}`], { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date });
+      expect(c.code, c.stderr).toBe(0);
+    }
+    const ids = (r: { journal: { id?: string }[] }) => r.journal.map((e) => e.id);
+    const inFull = JSON.parse(full.run(['log', '--format', 'json']).stdout).commits;
+    const clone = `${full.dir}-shallow`;
+    full.git(['clone', '-q', '--depth', '2', `file://${full.dir}`, clone]);
+    const log = full.run(['log', '--format', 'json'], { cwd: clone });
+    expect(log.code, log.stderr).toBe(0);
+    const shallow = JSON.parse(log.stdout);
+    expect(shallow.shallow).toEqual([inFull[1].short]);
+    expect(shallow.commits.map(ids)).toEqual(inFull.slice(0, 2).map(ids));
+    expect(ids(shallow.commits[1])).toHaveLength(1);
+    const why = JSON.parse(full.run(['why', 'f07.txt', '--format', 'json'], { cwd: clone }).stdout);
+    expect(why.commits.map(ids)).toEqual([ids(inFull[1])]);
   });
 });

@@ -92,13 +92,26 @@ export function movedJournal(moves: JournalMoves, own: JournalByCommit, commits:
 
 const REVERT_PREFIX = /^[0-9a-f]{12}$/;
 
-/** The entries each of `commits` is shown with (see journalOwners), by commit. */
-export function ownedJournal(journal: JournalByCommit, commits: readonly { hash: string }[]): JournalByCommit {
+/** The entries each of `commits` is shown with (see journalOwners), by commit; those in `cut` (a shallow clone's boundary) keep their own (see ownAtCutOff). */
+export function ownedJournal(journal: JournalByCommit, commits: readonly { hash: string; date?: string }[], cut: ReadonlySet<string> = new Set()): JournalByCommit {
   const journalOf = journalOwners(journal);
   const owned = new Map<string, JournalEntry[]>();
-  for (const { hash } of commits) {
-    const entries = journalOf(hash);
-    if (entries) owned.set(hash, entries);
+  for (const commit of commits) {
+    const entries = journalOf(commit.hash);
+    if (entries) owned.set(commit.hash, cut.has(commit.hash) && commit.date !== undefined ? ownAtCutOff({ date: commit.date }, entries) : entries);
   }
   return owned;
+}
+
+/**
+ * The entries a commit where a shallow clone's history stops is shown with. git diffs
+ * that commit against nothing, so its patch seems to add every older entry of the
+ * journal too. The commit hook dates an entry with its commit's author date, to the
+ * minute and in the author's zone: the entries with that date are its own.
+ */
+export function ownAtCutOff(commit: { date: string }, entries: readonly JournalEntry[]): JournalEntry[] {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.exec(commit.date);
+  if (!m) return [];
+  const time = `${m[1]} ${m[2]} ${m[3] === 'Z' ? '+00:00' : m[3]}`;
+  return entries.filter((e) => e.time === time);
 }

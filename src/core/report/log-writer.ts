@@ -3,6 +3,7 @@ import { blocks, commitJson } from './commits.js';
 import { commitJsonPieces, insertJournalJson, journalJsonText } from './commit-json-text.js';
 import { insertJournalLines, journalLines, logEntry, logTitle, type LogFilters } from './log.js';
 import { shallowNote } from './why.js';
+import { ownAtCutOff } from './journal-owners.js';
 import type { CommitRecord } from './types.js';
 
 /**
@@ -82,7 +83,10 @@ export function logWriter(filters: LogFilters, format: 'md' | 'json', shallow: R
     add(commit, journal) {
       pieces.push(count === 0 ? f.head(filters) : f.separator);
       count++;
-      if (shallow.has(commit.hash)) cut.push(commit.short);
+      if (shallow.has(commit.hash)) {
+        cut.push(commit.short);
+        journal = journal && ownAtCutOff(commit, journal);
+      }
       if (!journal || journal.length === 0) {
         f.write(commit, pieces);
         return;

@@ -25,6 +25,7 @@
 import type { JournalEntry } from '../journal/entry.js';
 import { activeOnly, attributed, blocks, commitJson, day, inline, json, reasonedLine, statusNote, type CommitJson } from './commits.js';
 import { lineRanges } from './blame.js';
+import { ownAtCutOff } from './journal-owners.js';
 import type { WhyTarget } from './targets.js';
 import type { Attributed, CommitRecord, JournalByCommit } from './types.js';
 
@@ -64,7 +65,8 @@ export function buildWhy(
     decisions: attributed(commits, 'decisions'),
     deadEnds: attributed(commits, 'deadEnds'),
     withheld: { reverted: 0, superseded: 0, withdrawn: 0 },
-    commits: commits.map((c) => commitJson(c, journal)),
+    // Where the history stops, a commit seems to add every older entry: it keeps its own.
+    commits: commits.map((c) => commitJson(c, shallow.has(c.hash) ? ownAtCutOff(c, journal.get(c.hash) ?? []) : journal)),
   };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JournalEntry } from '../../../src/core/journal/entry.js';
-import { journalMoves, journalOwners, movedJournal, ownedJournal } from '../../../src/core/report/journal-owners.js';
+import { journalMoves, journalOwners, movedJournal, ownAtCutOff, ownedJournal } from '../../../src/core/report/journal-owners.js';
 
 const entry = (id: string | undefined, extra: Partial<JournalEntry> = {}): JournalEntry => ({
   time: '2026-01-05 10:00 +00:00',
@@ -69,5 +69,27 @@ describe('journalOwners', () => {
       const own = new Map([...walked].filter(([hash]) => listed.includes(hash)));
       expect(movedJournal(moves, own, commits)).toEqual(ownedJournal(walked, commits));
     }
+  });
+});
+
+describe('ownAtCutOff', () => {
+  const older = entry('111111111111', { time: '2026-01-05 09:58 +01:00' });
+  const own = entry('222222222222', { time: '2026-01-05 10:00 +01:00' });
+  const otherZone = entry('333333333333', { time: '2026-01-05 09:00 +00:00' });
+
+  it.each([
+    ['2026-01-05T10:00:41+01:00', ['222222222222']],
+    ['2026-01-05T10:00:00.5+01:00', ['222222222222']],
+    ['2026-01-05T09:00:00Z', ['333333333333']],
+    ['2026-01-05T11:00:00+01:00', []],
+    ['not a date', []],
+  ])('a cut-off commit dated %s keeps the entries dated with its author date', (date, ids) => {
+    expect(ownAtCutOff({ date }, [older, own, otherZone]).map((e) => e.id)).toEqual(ids);
+  });
+
+  it('ownedJournal applies it to the commits in the cut only', () => {
+    const walked = new Map<string, JournalEntry[]>([[C, [older, own]]]);
+    expect(ownedJournal(walked, [{ hash: C, date: '2026-01-05T10:00:41+01:00' }], new Set([C])).get(C)!.map((e) => e.id)).toEqual(['222222222222']);
+    expect(ownedJournal(walked, [{ hash: C, date: '2026-01-05T10:00:41+01:00' }]).get(C)).toHaveLength(2);
   });
 });
