@@ -66,7 +66,7 @@ export async function runCli(
         const raw = takesValue ? names.map((n) => rawOption(argv, n)).find((r) => r !== undefined) : undefined;
         values[key] = raw ?? opts[key];
       }
-      pending = spec.run(valuesOf(values, spec.afterDashes === 'paths' ? [...listed, ...rest] : []), ctx);
+      pending = spec.run(spec.afterDashes === 'paths' ? valuesOf(values, [...listed, ...rest], listed) : valuesOf(values), ctx);
     });
   }
 

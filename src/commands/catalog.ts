@@ -184,6 +184,7 @@ export const COMMANDS: readonly CommandSpec[] = [
           author: v.text('author'),
           grep: v.text('grep'),
           paths: v.paths(),
+          unchecked: v.pathsBeforeDashes(),
           format: v.format(MD_JSON),
         },
         ctx,

@@ -59,8 +59,10 @@ export interface Values {
   format<F extends string>(choices: readonly F[]): F;
   /** A count as git takes `-n`: a whole number, 0 or more. */
   count(name: string): number | undefined;
-  /** The paths after `--` (`afterDashes: 'paths'`). */
+  /** The paths after `--` (`afterDashes: 'paths'`), and those before it. */
   paths(): string[];
+  /** The paths given before `--`, which git log would check name something in the work tree. */
+  pathsBeforeDashes(): string[];
 }
 
 /** `<text>` and `[why]` of a usage, in order. */
@@ -87,7 +89,7 @@ const either = (words: readonly string[]): string =>
     : `--format ${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;
 
 /** Values over what the CLI parsed or a tool was sent (names as declared, options in camelCase). */
-export function valuesOf(given: Readonly<Record<string, unknown>>, paths: readonly string[] = []): Values {
+export function valuesOf(given: Readonly<Record<string, unknown>>, paths: readonly string[] = [], beforeDashes: readonly string[] = []): Values {
   return {
     text(name) {
       const value = given[name];
@@ -116,5 +118,6 @@ export function valuesOf(given: Readonly<Record<string, unknown>>, paths: readon
       return Number(value.trim());
     },
     paths: () => [...paths],
+    pathsBeforeDashes: () => [...beforeDashes],
   };
 }

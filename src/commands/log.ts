@@ -1,4 +1,7 @@
+import { lstatSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { CommandContext, CommandResult } from '../context.js';
+import { ExitCode, GitSessionError } from '../errors.js';
 import { journalAtHead } from '../adapters/head-record.js';
 import { commitRecordBatches, openHistory, tryReadJournal } from '../adapters/history.js';
 import { readSessionItems, withItems } from '../adapters/session-history.js';
@@ -17,7 +20,27 @@ export interface LogArgs {
   /** At most this many commits, like `git log -n`. */
   maxCount?: number;
   paths: string[];
+  /** Those of `paths` given before `--`: as git log, each must name something in the work tree, unless it is a pattern. */
+  unchecked?: string[];
   format: 'md' | 'json';
+}
+
+/**
+ * A word before `--` that names nothing in the work tree is refused, as git log refuses
+ * it: a misspelt path or a revision (`HEAD~3..HEAD`) would otherwise match no commit
+ * and say so as if that were the answer. Patterns (`*.ts`, `:(exclude)x`) are not checked.
+ */
+function checkPaths(words: readonly string[], cwd: string): void {
+  for (const word of words) {
+    if (word.startsWith(':') || /[*?[\\]/.test(word)) continue;
+    try {
+      lstatSync(resolve(cwd, word));
+    } catch {
+      throw new GitSessionError(ExitCode.Usage, `"${word}" is not a path in the work tree.`, {
+        fix: `log takes paths, not revisions (a range of commits: git session review <range>). A path that is no longer in the work tree goes after --: git session log -- ${word}`,
+      });
+    }
+  }
 }
 
 const LABEL = 'the history of HEAD';
@@ -28,6 +51,7 @@ const LABEL = 'the history of HEAD';
  */
 export async function log(args: LogArgs, ctx: CommandContext): Promise<CommandResult> {
   const h = await openHistory(ctx.cwd, ctx.env);
+  checkPaths(args.unchecked ?? [], ctx.cwd);
   const filters = [...gitFilters(args), ...(args.maxCount !== undefined ? [`--max-count=${args.maxCount}`] : [])];
   const shown: LogFilters = {
     since: args.since ?? null,

@@ -93,6 +93,19 @@ describe('git session log', () => {
     expect(run.stdout).not.toMatch(/Note|x\n- |Signed-off-by|Co-authored/);
   });
 
+  it('refuses a word before -- that names nothing in the work tree, as git log does; after --, or a pattern, it is a path', () => {
+    for (const word of ['HEAD~2..HEAD', 'srcc/auth.ts']) {
+      const r = repo.run(['log', word]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`"${word}" is not a path in the work tree.`);
+      expect(r.stderr).toContain(`git session log -- ${word}`);
+    }
+    expect(repo.run(['log', '--', 'srcc/auth.ts']).code).toBe(0);
+    expect(repo.run(['log', 'src/*.ts']).code).toBe(0);
+    expect(repo.run(['log', ':(exclude)docs']).code).toBe(0);
+    expect(repo.run(['log', 'src/auth.ts']).code).toBe(0);
+  });
+
   it('says so when nothing matches', () => {
     const run = repo.run(['log', '--grep', 'no such words here']);
     expect(run.stdout).toBe('# Work log matching "no such words here"\n\nNo commits match.\n');
