@@ -164,11 +164,16 @@ export async function restagedFiles(s: CommitSetting): Promise<JournalFile[]> {
   return stagedFiles(s.root, s.env, s.amend, s.base, s.parents.slice(1));
 }
 
-/** The secrets in a session file's raw text, and those its base did not hold (none new when the commit leaves it as it was). */
+/**
+ * The secrets in a session file's raw text, and those its base did not hold. Only when
+ * the commit changes the file: one it leaves as it was puts nothing new into history,
+ * and is not scanned on every commit (a readable file's are known from its cached summary).
+ */
 async function rawSecrets(s: CommitSetting, blob: string, updated: boolean): Promise<SecretFindings> {
+  if (!updated) return { kinds: [], newKinds: [] };
   const kindsIn = async (id: string | undefined) => (id ? sessionSecretKinds((await git(['cat-file', 'blob', id], { cwd: s.root, env: s.env })).stdout) : []);
-  const [kinds, base] = await Promise.all([kindsIn(blob), updated ? kindsIn(s.baseBlob) : undefined]);
-  return { kinds, newKinds: base ? addedKinds(base, kinds) : [] };
+  const [kinds, base] = await Promise.all([kindsIn(blob), kindsIn(s.baseBlob)]);
+  return { kinds, newKinds: addedKinds(base, kinds) };
 }
 
 async function readSession(s: CommitSetting, blob: string | undefined, updated: boolean): Promise<StagedSession> {
@@ -201,6 +206,7 @@ export async function gatherCommitFacts(s: CommitSetting, committer: Committer, 
     sessionFile,
     mode,
     amend: s.amend,
+    ...(s.parents.length > 1 ? { amendsMerge: true } : {}),
     committer,
     staleness,
     ...(since !== undefined ? { commitsSince: since } : {}),

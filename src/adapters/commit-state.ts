@@ -103,8 +103,13 @@ export function commitStateAt(
       cherryPick: existsSync(join(gitDir, 'CHERRY_PICK_HEAD')),
       revert: existsSync(join(gitDir, 'REVERT_HEAD')),
       merge: existsSync(join(gitDir, 'MERGE_HEAD')),
-      // The message of the conflicted pick waits in MERGE_MSG until a commit concludes it.
-      concludesPick: existsSync(join(gitDir, 'rebase-merge')) && !existsSync(join(gitDir, 'rebase-merge', 'amend')) && existsSync(join(gitDir, 'MERGE_MSG')),
+      // The stopped pick is REBASE_HEAD, and its message waits in MERGE_MSG until a commit
+      // concludes it (at a `break` there is neither; `cherry-pick -n` there writes MERGE_MSG only).
+      concludesPick:
+        existsSync(join(gitDir, 'rebase-merge')) &&
+        !existsSync(join(gitDir, 'rebase-merge', 'amend')) &&
+        existsSync(join(gitDir, 'REBASE_HEAD')) &&
+        existsSync(join(gitDir, 'MERGE_MSG')),
       carried: existsSync(join(gitDir, 'SQUASH_MSG')) || existsSync(join(gitDir, 'MERGE_MSG')),
     },
     revs,

@@ -100,9 +100,11 @@ export async function runCli(
   } catch (error) {
     if (error instanceof GitSessionError) throw error;
     if ((error as Error).name === 'CACError') {
-      // cac names an unknown option camel-cased (`--firstParent`): name it as it was typed.
+      // cac names an unknown option camel-cased and without a `no-` (`--firstParent`,
+      // `--suchThing` for --no-such-thing): name it as it was typed.
+      const camel = (flag: string) => `--${flag.replace(/^--(?:no-)?/, '').replace(/-([a-z0-9])/gi, (_, c: string) => c.toUpperCase())}`;
       const message = (error as Error).message.replace(/^Unknown option `(--[^`]+)`/, (whole, name: string) => {
-        const typed = argv.map((a) => a.split('=')[0]!).find((a) => a.startsWith('--') && `--${a.slice(2).replace(/-([a-z0-9])/gi, (_, c: string) => c.toUpperCase())}` === name);
+        const typed = argv.map((a) => a.split('=')[0]!).find((a) => a.startsWith('--') && camel(a) === name);
         return typed ? `Unknown option \`${typed}\`` : whole;
       });
       const dash = /^Unknown option `-/.test(message) ? ' Text that starts with "-" goes after `--`: `git session decide -- "-x"`; a reason as `--because="-x"`.' : '';

@@ -146,7 +146,14 @@ async function textAt(j: CommitJournal, rev: string, relative: string): Promise<
  */
 async function amendedEntries(j: CommitJournal, relative: string): Promise<(entry: string) => boolean> {
   const [head, ...parents] = await Promise.all(['HEAD', ...j.parents].map((rev) => textAt(j, rev, relative)));
-  return amendReplaces(head!, parents, !j.carried);
+  const replaces = amendReplaces(head!, parents, !j.carried);
+  // An amended revert put back what the reverts before it dropped, with their entries:
+  // those are no commit's yet, but no attempt of this one either. Only the entry written
+  // for the amended revert itself (named after it) gives way to the amend's.
+  const kept = j.kept;
+  if (!kept || kept.size === 0) return replaces;
+  const own = j.head?.slice(0, 12);
+  return (entry) => replaces(entry) && (!kept.has(entry.trimEnd()) || idOf(entry) === own);
 }
 
 /**

@@ -43,6 +43,7 @@ describe('the binary', () => {
     const r = repo.run(['log', '--first-parent']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('Unknown option `--first-parent`');
+    expect(repo.run(['log', '--no-such-thing']).stderr).toContain('Unknown option `--no-such-thing`');
   });
 
   it("maps a command's own error to its exit code: status outside a repository exits 3", () => {

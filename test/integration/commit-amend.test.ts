@@ -156,6 +156,23 @@ describe('an amend', () => {
     expect(residue(r)).toBe('');
   });
 
+  it('of the last of two reverts puts back both entries, and each revert keeps its own', () => {
+    repo = initialised();
+    const r = repo;
+    const a = decideAndCommit(r, 'Alpha', 'a.txt');
+    const b = decideAndCommit(r, 'Beta', 'b.txt');
+    expect(r.git(['revert', '--no-edit', 'HEAD', 'HEAD~1']).code).toBe(0);
+    amend(r);
+    r.write('c.txt', 'c\n');
+    r.git(['add', '-A']);
+    expect(gitNoTty(r, ['commit', '-q', '-m', 'Next']).code).toBe(0);
+    const after = entriesAt(r);
+    expect(after.filter((e) => e.reverts).map((e) => e.reverts)).toEqual([`${b.slice(0, 12)} Beta`, `${a.slice(0, 12)} Alpha`]);
+    for (const what of ['Alpha', 'Beta']) expect(after.filter((e) => e.decisions.some((d) => d.startsWith(what)))).toHaveLength(1);
+    expect(new Set(after.map((e) => e.id)).size).toBe(after.length);
+    expect(residue(r)).toBe('');
+  });
+
   it('of commits squashed by rebase -i leaves one entry for them and no trailer twice', () => {
     repo = initialised();
     const r = repo;

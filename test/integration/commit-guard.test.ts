@@ -131,6 +131,18 @@ describe('a secret hidden from a plain scan', () => {
     expect(ok.code, ok.stderr).toBe(0);
     expect(ok.stderr).toContain('this commit records no session state');
   });
+
+  it('in an unreadable session file the commit leaves as it was is not the commit\'s to refuse', () => {
+    repo = sessionRepo({ config: '[prompt]\n\tmode = strict\n' });
+    repo.write('SESSION.md', `---\nfoo: [unclosed\n---\n${repo.read('SESSION.md')}\nThe token ${token}\n`);
+    repo.git(['add', '-A']);
+    repo.git(['commit', '-q', '--no-verify', '-m', 'Committed before']);
+    repo.write('src/units.js', code(3));
+    repo.git(['add', 'src/units.js']);
+    const r = gitNoTty(repo, ['commit', '-q', '-m', 'Code only']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toContain('looks like a secret');
+  });
 });
 
 describe('names the journal records', () => {

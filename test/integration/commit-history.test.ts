@@ -107,6 +107,24 @@ describe('history operations add nothing', () => {
     expect(residue(repo)).toBe('');
   });
 
+  it('a commit of the person\'s own at a break stop is recorded, also after cherry-pick -n', () => {
+    repo = featureBranch();
+    repo.write('other.txt', 'other\n');
+    repo.git(['add', '-A']);
+    repo.git(['commit', '-q', '--no-verify', '-m', 'Other on main']);
+    repo.git(['checkout', '-q', 'feature']);
+    const stop = gitNoTty(repo, ['rebase', '-i', 'HEAD~1'], { GIT_SEQUENCE_EDITOR: "sed -i '1a break'" });
+    expect(stop.code, stop.stderr).toBe(0);
+    expect(repo.git(['cherry-pick', '-n', 'main']).code).toBe(0);
+    const d = repo.run(['decide', 'Own at the break', '--because', 'mine']);
+    expect(d.code, d.stderr).toBe(0);
+    repo.git(['add', '-A']);
+    const r = gitNoTty(repo, ['commit', '-q', '-m', 'Own']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(trailerValues(repo, 'Decision')).toEqual(['Own at the break — mine']);
+    expect(gitNoTty(repo, ['rebase', '--continue']).code).toBe(0);
+  });
+
   it('interactive reword keeps the trailers once', () => {
     repo = featureBranch();
     repo.git(['checkout', '-q', 'feature']);

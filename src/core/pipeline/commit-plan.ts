@@ -50,6 +50,8 @@ export interface CommitFacts {
   sessionFile: string;
   mode: PromptMode;
   amend: boolean;
+  /** The amended commit is a merge: its changes are its parents' but for what differs from all of them. */
+  amendsMerge?: boolean;
   committer: Committer;
   staleness: Staleness;
   /** Commits since the session file last changed: asked only for an assistant's note. */
@@ -112,9 +114,10 @@ function ownedMessages(f: CommitFacts): string[] {
 }
 
 /**
- * Whether the commit has anything of its own to journal. Only an amend can have
- * nothing: a merge amended without a change of its own (its changes are its parents',
- * whose entries it brings already, as a concluded merge writes none), or an empty commit.
+ * Whether an amended merge has anything of its own to journal: a file unlike every
+ * parent's, a decision or a dead end. Without, it writes no entry: its changes are its
+ * parents', whose entries it brings, as a merge concluded with git commit writes none.
+ * Any other amend always writes one, which replaces the amended commit's.
  */
 function ownsSomething(files: readonly JournalFile[], change: SessionChange): boolean {
   return files.length > 0 || change.decisions.length > 0 || change.deadEnds.length > 0;
@@ -164,7 +167,7 @@ export function planCommit(f: CommitFacts): CommitPlan {
   if (secrets.warn.length > 0) messages.push(secretWarning(f.sessionFile, secrets.warn, false));
 
   const goal = read?.summary.goal ?? null;
-  const journal = f.journalFiles && ownsSomething(f.journalFiles, change) && {
+  const journal = f.journalFiles && (!f.amendsMerge || ownsSomething(f.journalFiles, change)) && {
     goal,
     status: read?.summary.status ?? null,
     decisions: change.decisions,

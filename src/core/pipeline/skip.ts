@@ -7,8 +7,8 @@ export interface CommitMarkers {
   /**
    * A rebase stopped on a pick that conflicted, and this commit concludes it (the person
    * committed instead of `git rebase --continue`): the pick replays recorded work, as any
-   * other pick of the rebase does. At an `edit` stop git leaves `rebase-merge/amend`,
-   * and commits made there are the person's own.
+   * other pick of the rebase does. At an `edit` stop git leaves `rebase-merge/amend`, and
+   * at a `break` no stopped pick (REBASE_HEAD): commits made there are the person's own.
    */
   concludesPick: boolean;
   /**

@@ -47,12 +47,13 @@ describe('planCommit', () => {
   });
 
   it.each([
-    ['nothing of its own (a merge amended with no change)', [], [], false],
-    ['a decision of its own and no file', [], [decision], true],
-    ['a file of its own', [{ path: 'src/a.js', added: 1, removed: 0 }], [], true],
-  ] as const)('an amend with %s: a journal entry only for something of its own', (_, journalFiles, decisions, entry) => {
+    ['a merge with nothing of its own', true, [], [], false],
+    ['a merge with a decision of its own and no file', true, [], [decision], true],
+    ['a merge with a file of its own', true, [{ path: 'src/a.js', added: 1, removed: 0 }], [], true],
+    ['a commit left with nothing (its entry is replaced by one of nothing)', false, [], [], true],
+  ] as const)('an amend of %s: journaled or not', (_, amendsMerge, journalFiles, decisions, entry) => {
     const plan = planCommit(
-      facts({ amend: true, journalFiles: [...journalFiles], session: { kind: 'read', summary, change: { decisions: [...decisions], deadEnds: [], secretKinds: [], newSecretKinds: [] } } }),
+      facts({ amend: true, amendsMerge, journalFiles: [...journalFiles], session: { kind: 'read', summary, change: { decisions: [...decisions], deadEnds: [], secretKinds: [], newSecretKinds: [] } } }),
     );
     expect(plan.journal !== undefined).toBe(entry);
   });
