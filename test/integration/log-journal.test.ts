@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempRepo, type TempRepo } from '../helpers/repo.js';
 import { initialised } from '../helpers/session-repo.js';
 import { gitNoTty } from './commit-setup.js';
+import { embedded } from './timeline-repo.js';
+import { I } from '../../src/core/timeline/data.js';
 
 // Which journal entries `log` gives each commit: exactly the ones its own diff added,
 // across branches, merges, squashes and filters.
@@ -125,5 +127,9 @@ describe('in a shallow clone', () => {
     expect(ids(shallow.commits[1])).toHaveLength(1);
     const why = JSON.parse(full.run(['why', 'f07.txt', '--format', 'json'], { cwd: clone }).stdout);
     expect(why.commits.map(ids)).toEqual([ids(inFull[1])]);
+    // The page shows no older entry as carried by the cut-off commit.
+    const page = embedded(full.run(['timeline'], { cwd: clone }).stdout);
+    expect(page.items.filter((i) => i[I.kind] === 2)).toEqual([]);
+    expect(page.items.filter((i) => i[I.kind] === 0)).toHaveLength(2);
   });
 });
