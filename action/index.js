@@ -42750,24 +42750,23 @@ function unescapeForSecrets(text5) {
   return out;
 }
 async function findSecretsInSessionText(raw) {
-  const found = (await redactSecrets(raw)).findings.map((f) => ({ kind: f.kind, form: "raw" }));
-  const plain = unescapeForSecrets(raw);
-  if (plain === raw) return found;
-  const seen = new Set(found.map((f) => f.kind));
-  for (const f of (await redactSecrets(plain)).findings) {
-    if (found.length === 0 || !seen.has(f.kind)) found.push({ kind: f.kind, form: "unescaped" });
-  }
+  const { written, unescaped } = await kindsBothWays(raw);
+  const found = written.map((kind) => ({ kind, form: "raw" }));
+  const seen = new Set(written);
+  for (const kind of unescaped) if (written.length === 0 || !seen.has(kind)) found.push({ kind, form: "unescaped" });
   return found;
 }
-async function sessionSecretKinds(raw) {
-  const kinds = (await redactSecrets(raw)).findings.map((f) => f.kind);
+async function kindsBothWays(raw) {
+  const written = (await redactSecrets(raw)).findings.map((f) => f.kind);
   const plain = unescapeForSecrets(raw);
-  if (plain === raw) return kinds;
+  return { written, unescaped: plain === raw ? [] : (await redactSecrets(plain)).findings.map((f) => f.kind) };
+}
+async function sessionSecretKinds(raw) {
+  const { written, unescaped } = await kindsBothWays(raw);
   const count2 = (list2) => list2.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), /* @__PURE__ */ new Map());
-  const seen = count2(kinds);
-  for (const [kind, n] of count2((await redactSecrets(plain)).findings.map((f) => f.kind))) {
-    for (let i = seen.get(kind) ?? 0; i < n; i++) kinds.push(kind);
-  }
+  const seen = count2(written);
+  const kinds = [...written];
+  for (const [kind, n] of count2(unescaped)) for (let i = seen.get(kind) ?? 0; i < n; i++) kinds.push(kind);
   return kinds;
 }
 async function redactSessionText(text5) {
@@ -63063,9 +63062,9 @@ init_errors();
 init_sanitise();
 var TRAILER_KEY2 = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
 var TRAILER_WIDTH = 72;
-var BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+var SEPARATORS = /[\u2028\u2029]/g;
 function sanitizeValue(text5) {
-  return sanitiseText(text5).replace(BREAKING, " ").replace(/ {2,}/g, " ").trim();
+  return sanitiseText(text5).replace(SEPARATORS, " ").replace(/ {2,}/g, " ").trim();
 }
 function assertTrailerKey(key) {
   if (TRAILER_KEY2.test(key)) return;

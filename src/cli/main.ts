@@ -70,7 +70,7 @@ async function emit(result: CommandResult | void): Promise<void> {
     }
   }
   // What the command had to say still reaches stderr; the failed write is then the error.
-  if (result.stderr) process.stderr.write(sanitiseOutput(result.stderr));
+  if (result.stderr) process.stderr.write(result.stderr);
   if (failure !== undefined) throw failure;
   if (result.exitCode !== undefined) process.exitCode = result.exitCode;
 }

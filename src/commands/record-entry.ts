@@ -3,7 +3,7 @@ import { locateSessionFile, updateSessionFile } from '../adapters/session-file.j
 import { addDeadEnd, addDecision, hasEntry, inlineText, parseSession, splitItemReason, unescapeMarkdown } from '../core/session/index.js';
 import { findEntry, removeEntry, withoutSupersedes } from '../core/session/remove.js';
 import { ExitCode, GitSessionError } from '../errors.js';
-import { findSecretsInSessionText, redactSessionText } from '../core/redact/index.js';
+import { redactSessionText, sessionSecretKinds } from '../core/redact/index.js';
 
 /** Text and reason of a decision or dead end as given on the command line. */
 export function recordArgs(text: string, because: string | undefined, what: string): { text: string; reason: string | null; inlineReason: boolean } {
@@ -62,7 +62,7 @@ export async function recordEntry(
   // an escape or an invisible character, which the commit's check finds too.
   const recorded = `${text}${reason ? ` — Reason: ${reason}` : ''}`;
   const said = await redactSessionText(recorded);
-  const kinds = [...new Set((await findSecretsInSessionText(recorded)).map((f) => f.kind))].join(', ');
+  const kinds = [...new Set(await sessionSecretKinds(recorded))].join(', ');
   const secret = kinds
     ? `git-session: what was recorded looks like a secret (${kinds}); ${file.display} is committed as it is, so the next commit will refuse it: take it out of ${file.display}.\n`
     : '';

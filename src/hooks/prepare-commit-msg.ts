@@ -63,9 +63,9 @@ export default async function prepareCommitMsg(args: string[], ctx: CommandConte
     // Those still in the message sit in earlier paragraphs (a squash or fixup put them there).
     handOff = withoutHeldTrailers(handOff, message);
   }
-  // Comment lines are git's own, marked with core.commentChar: a message of them alone is empty.
-  const empty = !hasMessageContent(message, await commentChar({ cwd: state.root, env }));
   if (handOff.length > 0) {
+    // Comment lines are git's own, marked with core.commentChar: a message of them alone is empty.
+    const empty = !hasMessageContent(message, await commentChar({ cwd: state.root, env }));
     const woven = `${file}.git-session`;
     writeFileSync(woven, message);
     try {

@@ -52,14 +52,18 @@ export interface SessionSecret {
  * must call on the raw SESSION.md text, so a token written as `ghp\_…` is refused too.
  */
 export async function findSecretsInSessionText(raw: string): Promise<SessionSecret[]> {
-  const found: SessionSecret[] = (await redactSecrets(raw)).findings.map((f) => ({ kind: f.kind, form: 'raw' }));
-  const plain = unescapeForSecrets(raw);
-  if (plain === raw) return found;
-  const seen = new Set(found.map((f) => f.kind));
-  for (const f of (await redactSecrets(plain)).findings) {
-    if (found.length === 0 || !seen.has(f.kind)) found.push({ kind: f.kind, form: 'unescaped' });
-  }
+  const { written, unescaped } = await kindsBothWays(raw);
+  const found: SessionSecret[] = written.map((kind) => ({ kind, form: 'raw' }));
+  const seen = new Set(written);
+  for (const kind of unescaped) if (written.length === 0 || !seen.has(kind)) found.push({ kind, form: 'unescaped' });
   return found;
+}
+
+/** The kinds of the secrets in `raw` as written, and in it unescaped (none when unescaping changes nothing). */
+async function kindsBothWays(raw: string): Promise<{ written: string[]; unescaped: string[] }> {
+  const written = (await redactSecrets(raw)).findings.map((f) => f.kind);
+  const plain = unescapeForSecrets(raw);
+  return { written, unescaped: plain === raw ? [] : (await redactSecrets(plain)).findings.map((f) => f.kind) };
 }
 
 /**
@@ -69,14 +73,11 @@ export async function findSecretsInSessionText(raw: string): Promise<SessionSecr
  * one in plain sight, still counts as new.
  */
 export async function sessionSecretKinds(raw: string): Promise<string[]> {
-  const kinds = (await redactSecrets(raw)).findings.map((f) => f.kind);
-  const plain = unescapeForSecrets(raw);
-  if (plain === raw) return kinds;
+  const { written, unescaped } = await kindsBothWays(raw);
   const count = (list: readonly string[]) => list.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<string, number>());
-  const seen = count(kinds);
-  for (const [kind, n] of count((await redactSecrets(plain)).findings.map((f) => f.kind))) {
-    for (let i = seen.get(kind) ?? 0; i < n; i++) kinds.push(kind);
-  }
+  const seen = count(written);
+  const kinds = [...written];
+  for (const [kind, n] of count(unescaped)) for (let i = seen.get(kind) ?? 0; i < n; i++) kinds.push(kind);
   return kinds;
 }
 

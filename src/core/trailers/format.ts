@@ -7,17 +7,17 @@ export const TRAILER_KEY = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
 /** Default fold width of {@link formatTrailer}. */
 export const TRAILER_WIDTH = 72;
 
-// C0/C1 controls, DEL and the Unicode line/paragraph separators: any of them could
-// end a line for git or for whoever reads the log.
-const BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+// The Unicode line and paragraph separators, which sanitiseText keeps (they are no
+// terminal control) but which could end a line for whoever reads the log.
+const SEPARATORS = /[\u2028\u2029]/g;
 
 /**
- * Makes any text safe as ONE trailer value: terminal control (escape sequences whole,
- * bidirectional overrides) removed as the journal's text is, then newlines, tabs and
- * other controls made spaces, runs of spaces collapsed, trimmed.
+ * Makes any text safe as ONE trailer value, cleaned on one line as the journal's text
+ * is (escape sequences and bidirectional overrides removed, line breaks and tabs made
+ * spaces), the Unicode separators made spaces too, runs of spaces collapsed, trimmed.
  */
 export function sanitizeValue(text: string): string {
-  return sanitiseText(text).replace(BREAKING, ' ').replace(/ {2,}/g, ' ').trim();
+  return sanitiseText(text).replace(SEPARATORS, ' ').replace(/ {2,}/g, ' ').trim();
 }
 
 /** Throws a BadInput error unless `key` is a trailer key git reads back. */
