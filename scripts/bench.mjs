@@ -3,7 +3,7 @@
 // BENCH_RUNS runs, default 15), in throwaway repositories. Ratios are against a
 // pre-commit hook that only starts node: the floor for any node-based hook.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,12 +16,21 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = process.env.BENCH_CLI ? resolve(process.env.BENCH_CLI) : join(root, 'dist', 'cli.js');
 const base = mkdtempSync(join(tmpdir(), 'git-session-bench-'));
 const bin = join(base, 'bin');
-const startsLog = join(base, 'node-starts.log');
-// The shim logs every start, so node processes per commit can be counted.
-const env = scratchEnv({ home: join(base, 'home'), bin, cli, name: 'Bench', email: 'bench@example.com', before: `echo x >> "${startsLog}"\n` });
+const env = scratchEnv({ home: join(base, 'home'), bin, cli, name: 'Bench', email: 'bench@example.com' });
 
-function sh(cwd, cmd, args, input) {
-  const r = spawnSync(cmd, args, { cwd, env, encoding: 'utf8', input: input ?? '', timeout: 120_000, maxBuffer: 1 << 30 });
+// Node processes per commit are counted in one more commit per scenario after the
+// timed ones, through a `node` on PATH that logs each start of the binary: a wrapper in
+// the timed commits would cost every start an exec.
+const startsLog = join(base, 'node-starts.log');
+const countingBin = join(base, 'counting-bin');
+mkdirSync(countingBin);
+const realNode = process.execPath;
+writeFileSync(join(countingBin, 'node'), `#!/bin/sh\ncase "$*" in *cli.js*) echo x >> "${startsLog}" ;; esac\nexec "${realNode}" "$@"\n`);
+chmodSync(join(countingBin, 'node'), 0o755);
+const countingEnv = { ...env, PATH: `${countingBin}:${env.PATH}` };
+
+function sh(cwd, cmd, args, input, runEnv = env) {
+  const r = spawnSync(cmd, args, { cwd, env: runEnv, encoding: 'utf8', input: input ?? '', timeout: 120_000, maxBuffer: 1 << 30 });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
   return r.stdout;
 }
@@ -31,9 +40,9 @@ function sh(cwd, cmd, args, input) {
  * it and everything it started, from bash's `times`: on a busy machine wall times
  * wander, CPU times much less.
  */
-function timed(cwd, cmd, args) {
+function timed(cwd, cmd, args, runEnv = env) {
   const t0 = process.hrtime.bigint();
-  const out = sh(cwd, 'bash', ['-c', '"$@" >/dev/null; s=$?; times; exit $s', 'bash', cmd, ...args]);
+  const out = sh(cwd, 'bash', ['-c', '"$@" >/dev/null; s=$?; times; exit $s', 'bash', cmd, ...args], undefined, runEnv);
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   const seconds = (t) => {
     const m = /(\d+)m([\d.]+)s/.exec(t ?? '');
@@ -63,6 +72,19 @@ function hook(name) {
 const ENTRY = `### 2024-01-01 10:00 +00:00 · commit · main · Bench <bench@example.com>\n- Goal: Measure commit overhead.\n- Status: Running.\n- Files:\n  - code.js (+1 -1)\n\n`;
 
 /**
+ * git-session as `npm install --save-dev git-session` lays it out: the package (the
+ * measured build's) in node_modules/git-session, its bins linked into node_modules/.bin,
+ * node_modules ignored. The installed hooks source the package's hook functions there.
+ */
+function installAsDevDependency(dir) {
+  mkdirSync(join(dir, 'node_modules', '.bin'), { recursive: true });
+  symlinkSync(resolve(dirname(cli), '..'), join(dir, 'node_modules', 'git-session'));
+  symlinkSync('../git-session/dist/cli.js', join(dir, 'node_modules', '.bin', 'git-session'));
+  symlinkSync('../git-session/bin/git-session-hook', join(dir, 'node_modules', '.bin', 'git-session-hook'));
+  writeFileSync(join(dir, '.gitignore'), 'node_modules/\n');
+}
+
+/**
  * A repository set up for one scenario. `big` adds a 10,000-commit history and a
  * 5,000-entry journal: by default in the weekly files of the default layout (100 past
  * weeks of 50 entries); with `oneFile`, all in one file (journal.path without {week}),
@@ -72,6 +94,7 @@ function makeRepo(name, kind, big, oneFile = false) {
   const dir = join(base, name);
   mkdirSync(dir, { recursive: true });
   sh(dir, 'git', ['init', '-q', '-b', 'main']);
+  if (kind === 'ours' || kind === 'init') installAsDevDependency(dir);
   sh(dir, 'git', ['config', 'commit.gpgsign', 'false']);
   sh(dir, 'git', ['config', 'gc.auto', '0']);
   if (big) {
@@ -136,7 +159,7 @@ function scenario(dir, { decisions, decide, addSession = true }) {
   const times = [];
   const cpus = [];
   let starts = 0;
-  const step = (i) => {
+  const step = (i, counting = false) => {
     writeFileSync(join(dir, 'code.js'), `export const n = ${i + 1};\n`);
     if (decisions) {
       const text = readFileSync(join(dir, 'SESSION.md'), 'utf8');
@@ -148,13 +171,15 @@ function scenario(dir, { decisions, decide, addSession = true }) {
     // stages only its code leaves it: pre-commit stages the lines the command wrote.
     sh(dir, 'git', addSession ? ['add', '-A'] : ['add', 'code.js']);
     writeFileSync(startsLog, '');
-    const { ms, cpu } = timed(dir, 'git', ['commit', '-q', '-m', `Change ${i}`]);
-    if (i === 0) return; // warm-up: the first commit fills the caches
-    times.push(ms);
-    cpus.push(cpu);
-    starts += readFileSync(startsLog, 'utf8').split('\n').filter(Boolean).length;
+    const { ms, cpu } = timed(dir, 'git', ['commit', '-q', '-m', `Change ${i}`], counting ? countingEnv : env);
+    if (counting) starts = readFileSync(startsLog, 'utf8').split('\n').filter(Boolean).length;
+    else if (i > 0) {
+      // Run 0 is a warm-up: the first commit fills the caches.
+      times.push(ms);
+      cpus.push(cpu);
+    }
   };
-  const result = () => ({ ms: median(times), cpu: median(cpus), nodeStarts: starts / RUNS });
+  const result = () => ({ ms: median(times), cpu: median(cpus), nodeStarts: starts });
   return { step, result };
 }
 
@@ -164,6 +189,7 @@ function scenario(dir, { decisions, decide, addSession = true }) {
  */
 function interleave(scenarios) {
   for (let i = 0; i < RUNS + 1; i++) for (const s of scenarios) s.step(i);
+  for (const s of scenarios) s.step(RUNS + 1, true);
   return scenarios.map((s) => s.result());
 }
 
@@ -207,13 +233,13 @@ try {
   const rows = chosen.map(([label, , target], k) => ({ label, ...results[k], target }));
 
   const pad = (s, n) => String(s).padEnd(n);
-  console.log(`${pad('scenario', 38)}${pad('ms', 9)}${pad('vs node -e 0', 14)}${pad('target', 11)}${pad('cpu ms', 9)}${pad('cpu vs', 9)}starts/commit`);
+  console.log(`${pad('scenario', 38)}${pad('ms', 9)}${pad('vs node -e 0', 14)}${pad('target', 11)}${pad('cpu ms', 9)}${pad('cpu vs', 9)}binary starts`);
   for (const r of rows) {
     const ratio = r.ms / floor.ms;
     const verdict = r.target ? `${r.target}x ${ratio <= r.target ? 'ok' : 'OVER'}` : '';
     console.log(
       `${pad(r.label, 38)}${pad(r.ms.toFixed(1), 9)}${pad(x(r.ms, floor.ms), 14)}${pad(verdict, 11)}` +
-        `${pad(r.cpu.toFixed(0), 9)}${pad(x(r.cpu, floor.cpu), 9)}${r.nodeStarts.toFixed(1)}`,
+        `${pad(r.cpu.toFixed(0), 9)}${pad(x(r.cpu, floor.cpu), 9)}${r.nodeStarts}`,
     );
   }
   console.log('\nScenarios run round-robin, one commit each per round, so drift hits them alike.');
@@ -225,6 +251,7 @@ try {
   console.log('** the same 5,000 entries in one file (journal.path without {week}): git add hashes and compresses it whole.');
   console.log('*** init\'s template and private filter: git runs the filter (a node start) when it finds the session file changed.');
   console.log('cpu: user + sys of git and every hook process, steadier than wall time on a busy machine.');
+  console.log('binary starts: node processes running git-session in one more commit, counted after the timed ones.');
 } finally {
   rmSync(base, { recursive: true, force: true });
 }

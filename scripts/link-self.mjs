@@ -7,6 +7,8 @@ mkdirSync('node_modules/.bin', { recursive: true });
 for (const [name, target] of [
   ['git-session', '../../dist/cli.js'],
   ['git-session-hook', '../../bin/git-session-hook'],
+  // The hook functions beside the script, which it would otherwise find with readlink.
+  ['git-session-hook.sh', '../../bin/git-session-hook.sh'],
 ]) {
   rmSync(`node_modules/.bin/${name}`, { force: true });
   symlinkSync(target, `node_modules/.bin/${name}`);

@@ -6,17 +6,19 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
- * Writes a `git-session` shim into `bin` (and links the hook script there) (running `cli`, after `before` shell lines)
- * and returns the environment to run git in.
+ * Writes a `git-session` shim into `bin` that runs `cli`, links the hook script and its
+ * functions there, and returns the environment to run git in.
  */
-export function scratchEnv({ home, bin, cli, name, email, before = '' }) {
+export function scratchEnv({ home, bin, cli, name, email }) {
   mkdirSync(home, { recursive: true });
   mkdirSync(bin, { recursive: true });
-  writeFileSync(join(bin, 'git-session'), `#!/bin/sh\n${before}exec node "${cli}" "$@"\n`);
+  writeFileSync(join(bin, 'git-session'), `#!/bin/sh\nexec node "${cli}" "$@"\n`);
   chmodSync(join(bin, 'git-session'), 0o755);
   // The hook script the installed hooks run, beside the binary as npm links them.
-  rmSync(join(bin, 'git-session-hook'), { force: true });
-  symlinkSync(resolve(dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'git-session-hook'), join(bin, 'git-session-hook'));
+  for (const name of ['git-session-hook', 'git-session-hook.sh']) {
+    rmSync(join(bin, name), { force: true });
+    symlinkSync(resolve(dirname(fileURLToPath(import.meta.url)), '..', 'bin', name), join(bin, name));
+  }
   const env = {};
   for (const [k, v] of Object.entries(process.env)) {
     if (/^(GIT_|CLAUDE|CODEX|GEMINI|CURSOR)/.test(k) || k === 'CI' || k === 'HUSKY') continue;

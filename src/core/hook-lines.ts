@@ -1,11 +1,12 @@
 /**
  * The lines git-session puts into git hooks, between marker comments so that
- * `uninstall` removes exactly them. Each is one short line of POSIX sh that runs the
- * package's hook script (`bin/git-session-hook`), so the protocol between git, the
- * script and the binary ships with the package: upgrading it upgrades every hook, and
- * nothing of it is committed into a repository. The line prefers the repository's own
- * node_modules copy and lets the commit through with a one-line fix-it message when
- * neither copy is found. It never starts npx (~300 ms on every commit).
+ * `uninstall` removes exactly them. Each is one line of POSIX sh that hands off to the
+ * package's hook functions (`bin/git-session-hook.sh`), so the protocol between git,
+ * the functions and the binary ships with the package: upgrading it upgrades every
+ * hook, and nothing of it is committed into a repository. The line prefers the
+ * repository's own node_modules copy and lets the commit through with a one-line
+ * fix-it message when neither copy is found. It never starts npx (~300 ms on every
+ * commit).
  */
 
 export const HOOK_START = '# git-session:start';
@@ -41,18 +42,31 @@ export function handOffName(env: Readonly<Record<string, string | undefined>>): 
 export const WOVEN = 'git-session/woven';
 
 /**
- * Sets `h` to the hook script (the repository's node_modules copy first, else the one on
- * PATH), or to nothing. No `$(...)`: a command substitution forks a shell, and this runs
- * in every hook of every commit. It also goes into hook managers' YAML, so it holds no
- * `: ` and no ` #`.
+ * The hook functions' file in the project's copy of the package, relative to the top of
+ * the work tree (where git runs hooks). Sourced, not run: a script run as a program
+ * costs each of a commit's three hooks another shell. Only this path is sourced, never a
+ * file found on PATH or in node_modules/.bin: a package manager may put a wrapper there
+ * (pnpm's, npm's on Windows) that execs, and sourcing it would end the person's own
+ * hook. A global install is run as a program (`git-session-hook`) instead.
  */
-export const FIND_SCRIPT = `h=node_modules/.bin/${HOOK_SCRIPT}; [ -x "$h" ] || h=${HOOK_SCRIPT}; command -v "$h" >/dev/null || h=`;
+export const HOOK_FUNCTIONS = `node_modules/git-session/bin/${HOOK_SCRIPT}.sh`;
 
-/** The one line of a hook's body. */
+/**
+ * One sh command that runs git-session's hook `call` (its name and arguments): the
+ * project's copy sourced, else the hook script on PATH, else `missing` (a fix-it line,
+ * or nothing). No `$(...)`: a command substitution forks a shell, and this runs in every
+ * hook of every commit. It also goes into hook managers' YAML, so it holds no `: ` and
+ * no ` #`.
+ */
+export function hookCommand(call: string, missing = ''): string {
+  const otherwise = missing ? `else ${missing}; ` : '';
+  return `h=${HOOK_FUNCTIONS}; if [ -f "$h" ]; then . "$h"; git_session_hook ${call}; elif command -v ${HOOK_SCRIPT} >/dev/null; then ${HOOK_SCRIPT} ${call}; ${otherwise}fi`;
+}
+
+/** The one line of a hook's body: a failing hook fails the commit (strict mode's refusal). */
 export function hookLine(name: HookName): string {
   // Only pre-commit speaks when the script is missing: the other two would repeat it.
-  const missing = name === 'pre-commit' ? `else ${MISSING}; ` : '';
-  return `${FIND_SCRIPT}; if [ -n "$h" ]; then "$h" ${name} "$@" || exit $?; ${missing}fi`;
+  return `${hookCommand(`${name} "$@"`, name === 'pre-commit' ? MISSING : '')} || exit $?`;
 }
 
 /** The marked block for a hook, without a trailing newline. */

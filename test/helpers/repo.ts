@@ -1,5 +1,5 @@
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
@@ -10,6 +10,20 @@ export const BIN = resolve(__dirname, '../../dist/cli.js');
  * script, both committed: put first on PATH so hooks find them, as after a global install.
  */
 export const BIN_DIR = resolve(__dirname, '../bin');
+
+/**
+ * Lays out git-session in `dir` as `npm install --save-dev git-session` does: the
+ * package in node_modules/git-session (here a link to this built one) and its bins
+ * linked into node_modules/.bin. The hook lines source the package's hook functions
+ * from there.
+ */
+export function installAsDevDependency(dir: string): void {
+  const root = resolve(__dirname, '../..');
+  mkdirSync(join(dir, 'node_modules', '.bin'), { recursive: true });
+  symlinkSync(root, join(dir, 'node_modules', 'git-session'));
+  symlinkSync('../git-session/dist/cli.js', join(dir, 'node_modules', '.bin', 'git-session'));
+  symlinkSync('../git-session/bin/git-session-hook', join(dir, 'node_modules', '.bin', 'git-session-hook'));
+}
 
 /** Every command gets at most this long: nothing in a test may wait on a terminal. */
 export const TIMEOUT_MS = 20_000;

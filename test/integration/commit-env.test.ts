@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BIN_DIR, TIMEOUT_MS, type TempRepo } from '../helpers/repo.js';
+import { BIN_DIR, TIMEOUT_MS, installAsDevDependency, type TempRepo } from '../helpers/repo.js';
 import { code, gitNoTty, journalFilesIn, residue, sessionRepo, trailerValues } from './commit-setup.js';
 
 let repo: TempRepo | undefined;
@@ -80,11 +80,8 @@ describe('a substantial commit that leaves SESSION.md alone', () => {
 
   it('without git-session on PATH (a dev dependency), every command printed says npx git-session', () => {
     repo = sessionRepo();
-    // As after `npm install --save-dev git-session`: the hook finds node_modules/.bin/git-session.
-    mkdirSync(join(repo.dir, 'node_modules', '.bin'), { recursive: true });
-    for (const name of ['git-session', 'git-session-hook']) {
-      symlinkSync(realpathSync(join(BIN_DIR, name)), join(repo.dir, 'node_modules', '.bin', name));
-    }
+    // As after `npm install --save-dev git-session`: the hooks run the project's copy.
+    installAsDevDependency(repo.dir);
     repo.write('.gitignore', 'node_modules/\n');
     stageStaleChange(repo);
     const path = (repo.env.PATH ?? '').split(':').filter((p) => p !== BIN_DIR).join(':');

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TIMEOUT_MS, tempRepo, type TempRepo } from '../helpers/repo.js';
+import { BIN_DIR, TIMEOUT_MS, installAsDevDependency, tempRepo, type TempRepo } from '../helpers/repo.js';
 import { addDecisionLine, code, gitNoTty, journalFilesIn, journalHeadings, residue, trailerValues } from './commit-setup.js';
 
 /** husky 9 as this package installs it: `husky` (the prepare script) sets core.hooksPath=.husky/_ and writes the stubs. */
@@ -94,5 +94,44 @@ describe('with the real husky 9', () => {
     expect(r.stderr).toContain('user check: fix the lint first');
     expect(repo.git(['diff', '--cached', '--name-only']).stdout).toBe(staged);
     expect(journalHeadings(repo)).toEqual(headings);
+  });
+});
+
+describe('with the real husky 9 and git-session a dev dependency', () => {
+  it('the hooks source the project copy in husky\'s shell, and the lines after them still run', () => {
+    repo = tempRepo();
+    installAsDevDependency(repo.dir);
+    // Only the project copy's functions can run the hooks: no hook script on PATH or in node_modules/.bin.
+    rmSync(join(repo.dir, 'node_modules', '.bin', 'git-session-hook'));
+    const env = { PATH: (repo.env.PATH ?? '').split(':').filter((d) => d !== BIN_DIR).join(':') };
+    repo.write('package.json', '{ "name": "demo", "private": true, "scripts": { "prepare": "husky" } }\n');
+    repo.write('.gitignore', 'node_modules/\n');
+    expect(spawnSync('node', [HUSKY], { cwd: repo.dir, env: repo.env, encoding: 'utf8', timeout: TIMEOUT_MS }).status).toBe(0);
+    const init = repo.run(['init']);
+    expect(init.code, init.stderr).toBe(0);
+    // The person's own lines after ours, in husky's `sh -e`: they run, with git's arguments.
+    for (const name of ['pre-commit', 'prepare-commit-msg', 'commit-msg']) {
+      appendFileSync(join(repo.dir, '.husky', name), `echo "${name} $# $$" >> .git/after.log\n`);
+    }
+    repo.git(['add', '-A'], { env });
+    expect(gitNoTty(repo, ['commit', '-q', '-m', 'Set up git-session'], env).code).toBe(0);
+    addDecisionLine(repo, '- Keep lengths in millimetres — Reason: one base unit');
+    repo.write('src/convert.js', code(5));
+    repo.git(['add', '-A'], { env });
+    const r = gitNoTty(repo, ['commit', '-q', '-m', 'Millimetres'], env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(trailerValues(repo, 'Decision')).toEqual(['Keep lengths in millimetres — one base unit']);
+    expect(repo.git(['show', '--name-only', '--format=', 'HEAD']).stdout).toMatch(/^\.session\/journal\//m);
+    expect(residue(repo)).toBe('');
+    const after = readFileSync(join(repo.dir, '.git', 'after.log'), 'utf8').split('\n').slice(-4, -1);
+    expect(after.map((l) => l.split(' ').slice(0, 2).join(' '))).toEqual(['pre-commit 0', 'prepare-commit-msg 2', 'commit-msg 1']);
+    // GIT_SESSION=0 starts nothing and still lets the person's lines run.
+    repo.write('src/convert.js', code(6));
+    repo.git(['add', '-A'], { env });
+    const quiet = gitNoTty(repo, ['commit', '-q', '-m', 'Quiet'], { ...env, GIT_SESSION: '0' });
+    expect(quiet.code, quiet.stderr).toBe(0);
+    expect(repo.git(['show', '--name-only', '--format=', 'HEAD']).stdout).toBe('src/convert.js\n');
+    expect(readFileSync(join(repo.dir, '.git', 'after.log'), 'utf8').split('\n')).toHaveLength(10);
   });
 });

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BIN_DIR, TIMEOUT_MS, tempRepo, type TempRepo } from '../helpers/repo.js';
+import { BIN_DIR, TIMEOUT_MS, installAsDevDependency, tempRepo, type TempRepo } from '../helpers/repo.js';
 
 let repo: TempRepo | undefined;
 afterEach(() => repo?.cleanup());
@@ -16,11 +16,7 @@ type Install = 'project' | 'global' | 'missing';
 function place(r: TempRepo, install: Install): NodeJS.ProcessEnv {
   const bare = (r.env.PATH ?? '').split(':').filter((d) => d !== BIN_DIR).join(':');
   if (install === 'project') {
-    mkdirSync(join(r.dir, 'node_modules', '.bin'), { recursive: true });
-    // As npm links a package's bins: the binary and the hook script beside it.
-    for (const name of ['git-session', 'git-session-hook']) {
-      symlinkSync(realpathSync(join(BIN_DIR, name)), join(r.dir, 'node_modules', '.bin', name));
-    }
+    installAsDevDependency(r.dir);
     writeFileSync(join(r.dir, '.gitignore'), 'node_modules\n');
   }
   return { PATH: install === 'global' ? r.env.PATH : bare };

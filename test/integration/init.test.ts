@@ -75,7 +75,7 @@ const KINDS: Kind[] = [
       r.write('lefthook.yml', 'pre-commit:\n  commands:\n    lint:\n      run: echo lint\n');
     },
     hooks: false,
-    expectOut: [/lefthook\.yml/, /run: h=node_modules\/\.bin\/git-session-hook; .*"\$h" pre-commit;/, /"\$h" prepare-commit-msg \{1\} \{2\} \{3\}/],
+    expectOut: [/lefthook\.yml/, /run: h=node_modules\/git-session\/bin\/git-session-hook\.sh; .*git_session_hook pre-commit;/, /git-session-hook prepare-commit-msg \{1\} \{2\} \{3\}/],
   },
   {
     name: 'pre-commit config',

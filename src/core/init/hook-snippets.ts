@@ -1,18 +1,18 @@
 /**
  * Config lines for hook managers that own the hook files (lefthook, pre-commit):
  * git-session prints them instead of editing hooks under another tool. Each command
- * runs the hook script the way the installed hooks do (the repository's node_modules
- * copy first: a hook manager does not put node_modules/.bin on PATH), so the same
- * script, shipped in the package, does the work; it lets the commit through with one
+ * runs the hook the way the installed hooks do (the repository's node_modules copy
+ * first: a hook manager does not put node_modules/.bin on PATH), so the same
+ * functions, shipped in the package, do the work; it lets the commit through with one
  * line when there is none. No `: ` or ` #` inside: the commands are plain YAML scalars.
  */
-import { FIND_SCRIPT } from '../hook-lines.js';
+import { hookCommand as runHook } from '../hook-lines.js';
 
 const MISSING = 'echo "git-session was not found, so this commit skips session capture (fix with npm i -D git-session)" >&2';
 
 /** One sh command line: run git-session's hook when there is a binary; `quiet` hooks say nothing without one. */
-export function hookCommand(call: string, quiet = false): string {
-  return `${FIND_SCRIPT}; if [ -n "$h" ]; then "$h" ${call}; ${quiet ? '' : `else ${MISSING}; `}fi`;
+function hookCommand(call: string, quiet = false): string {
+  return runHook(call, quiet ? '' : MISSING);
 }
 
 const LEFTHOOK = `pre-commit:

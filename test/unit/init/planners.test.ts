@@ -104,7 +104,7 @@ describe('init and uninstall planners', () => {
   it('prints config lines for lefthook and writes no hook file', () => {
     const { plan } = roundTrip({ 'lefthook.yml': '' }, { lefthookConfig: 'lefthook.yml' });
     expect(plan.steps.some((s) => s.path.includes('hooks'))).toBe(false);
-    expect(plan.notes.join('\n')).toContain('"$h" prepare-commit-msg {1} {2} {3}');
+    expect(plan.notes.join('\n')).toContain('git_session_hook prepare-commit-msg {1} {2} {3}; elif command -v git-session-hook');
   });
 
   it('lists a chained hook and its .local name among the files to commit when the hooks folder is in the work tree', () => {

@@ -48,46 +48,57 @@ describe('hook lines', () => {
     expect(syntax.status, syntax.stderr).toBe(0);
   });
 
-  it('hand off to the hook script shipped in the package, the project copy first', () => {
+  it('hand off to the hook functions shipped in the package, the project copy first', () => {
     for (const name of ['pre-commit', 'prepare-commit-msg', 'commit-msg'] as const) {
-      expect(hookLine(name)).toMatch(/^h=node_modules\/\.bin\/git-session-hook; /);
-      expect(hookLine(name)).toContain(`"$h" ${name} "$@"`);
-      // Short: the protocol lives in the script (lines of earlier versions held it in ~900 characters).
-      expect(hookLine(name).length).toBeLessThanOrEqual(300);
+      expect(hookLine(name)).toMatch(/^h=node_modules\/git-session\/bin\/git-session-hook\.sh; /);
+      expect(hookLine(name)).toContain(`git_session_hook ${name} "$@"`);
+      // Short: the protocol lives in the package (lines of earlier versions held it in ~900 characters).
+      expect(hookLine(name).length).toBeLessThanOrEqual(400);
     }
     expect(hookLine('pre-commit')).toContain('git-session: not found');
     expect(hookLine('commit-msg')).not.toContain('not found');
   });
 
-  it('find the script without forking a shell: the project copy, else PATH, else the fix-it line', () => {
+  it('source the project copy, else run the script on PATH, else print the fix-it line; never fork a shell', () => {
     // A command substitution would fork a shell in every hook of every commit.
     for (const name of ['pre-commit', 'prepare-commit-msg', 'commit-msg'] as const) expect(hookLine(name)).not.toContain('$(');
     const dir = mkdtempSync(join(tmpdir(), 'git-session-line-'));
     try {
-      const script = (where: string, label: string) => {
-        mkdirSync(where, { recursive: true });
-        writeFileSync(join(where, 'git-session-hook'), `#!/bin/sh\necho "${label} $*"\n`);
-        chmodSync(join(where, 'git-session-hook'), 0o755);
-      };
-      // PATH holds only folders of this test: a copy installed on the machine is never found.
-      const run = (name: 'pre-commit' | 'prepare-commit-msg', path: string) =>
-        spawnSync('/bin/sh', ['-c', hookLine(name), 'hook', 'MSG', 'message'], { cwd: dir, encoding: 'utf8', env: { PATH: path }, timeout: 5000 });
       const onPath = join(dir, 'global');
-      script(onPath, 'global');
-      expect(run('prepare-commit-msg', onPath).stdout).toBe('global prepare-commit-msg MSG message\n');
-      script(join(dir, 'node_modules', '.bin'), 'project');
-      expect(run('prepare-commit-msg', onPath).stdout).toBe('project prepare-commit-msg MSG message\n');
+      mkdirSync(onPath);
+      writeFileSync(join(onPath, 'git-session-hook'), '#!/bin/sh\necho "global $*"\n');
+      chmodSync(join(onPath, 'git-session-hook'), 0o755);
+      // The line is followed by the person's own command: it must still run (and see its arguments).
+      const run = (name: 'pre-commit' | 'prepare-commit-msg', path: string) =>
+        spawnSync('/bin/sh', ['-e', '-c', `${hookLine(name)}\necho "after $*"`, 'hook', 'MSG', 'message'], {
+          cwd: dir,
+          encoding: 'utf8',
+          env: { PATH: path },
+          timeout: 5000,
+        });
+      expect(run('prepare-commit-msg', onPath).stdout).toBe('global prepare-commit-msg MSG message\nafter MSG message\n');
+      const project = join(dir, 'node_modules', 'git-session', 'bin');
+      mkdirSync(project, { recursive: true });
+      // Sourced: it runs in the hook's own shell (no process), which it must not end.
+      writeFileSync(join(project, 'git-session-hook.sh'), 'git_session_hook() { echo "project $* $$"; return 0; }\n');
+      const sourced = run('prepare-commit-msg', onPath);
+      const shells = /^project prepare-commit-msg MSG message (\d+)\nafter MSG message\n$/.exec(sourced.stdout);
+      expect(shells?.[1], sourced.stdout).toBe(String(sourced.pid));
+      // A failing hook fails the commit with its status.
+      writeFileSync(join(project, 'git-session-hook.sh'), 'git_session_hook() { return 6; }\n');
+      expect(run('prepare-commit-msg', onPath).status).toBe(6);
       rmSync(join(dir, 'node_modules'), { recursive: true });
       const missing = run('pre-commit', join(dir, 'empty'));
       expect(missing.status).toBe(0);
       expect(missing.stderr).toMatch(/^git-session: not found, so this commit skips session capture/);
+      expect(missing.stdout).toBe('after MSG message\n');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
 
-  it('the hook script is valid sh', () => {
-    const script = resolve(__dirname, '../../../bin/git-session-hook');
+  it.each([['git-session-hook'], ['git-session-hook.sh']])('the hook script %s is valid sh', (name) => {
+    const script = resolve(__dirname, '../../../bin', name);
     const syntax = spawnSync('sh', ['-n', script], { encoding: 'utf8', timeout: 5000 });
     expect(syntax.status, syntax.stderr).toBe(0);
   });

@@ -87,7 +87,7 @@ describe('parsePreflight', () => {
   });
 
   it('asks git for the settings with the same pattern as the hook script', () => {
-    expect(readFileSync(new URL('../../../bin/git-session-hook', import.meta.url), 'utf8')).toContain(`git config --get-regexp '${GIT_SETTINGS_PATTERN}'`);
+    expect(readFileSync(new URL('../../../bin/git-session-hook.sh', import.meta.url), 'utf8')).toContain(`git config --get-regexp '${GIT_SETTINGS_PATTERN}'`);
   });
 
   it('names the per-clone config keys git has no value for (section and key in any case)', () => {
@@ -119,7 +119,7 @@ describe('parsePreflight', () => {
   });
 
   it('the hook script asks git about HEAD with the pattern the binary asks when nothing is piped', () => {
-    const script = readFileSync(resolve(__dirname, '../../../bin/git-session-hook'), 'utf8');
+    const script = readFileSync(resolve(__dirname, '../../../bin/git-session-hook.sh'), 'utf8');
     expect(script).toContain(`--grep='${REVERT_GREP}' HEAD`);
   });
 });

@@ -1,0 +1,172 @@
+# git-session's git hooks, as shell functions. The line `init` installs in each hook
+# sources this file from the project's node_modules and calls
+#
+#   git_session_hook <hook> [git's arguments]
+#
+# so upgrading the package upgrades the hooks: nothing of the protocol between git,
+# these functions and the binary is ever committed into a repository. Sourced, not run:
+# every commit runs three hooks, and a script run as its own program costs each one
+# another shell (~4 ms). `git-session-hook`, beside this file, runs the same function
+# for hook lines of earlier versions and for a global install.
+#
+# It runs inside the person's own hook file (husky's `sh -e`, their other commands after
+# it), so it defines only names starting git_session_ or gs_, leaves the hook's
+# arguments alone, and ends with `return`, never `exit`, unless the hook must fail.
+# Plain sh on purpose: the opt-outs below cost no node start.
+
+# The git process running this commit: pid and start time, which both hooks of one
+# commit see alike and no other commit can share (a pid alone may be reused). The
+# pre-commit hook leaves the trailers under this name; prepare-commit-msg takes only
+# the ones of its own commit, so a commit that died never hands its trailers on.
+# Sets GIT_SESSION_COMMIT itself rather than printing it: $(...) would fork a shell.
+git_session_commit_id() {
+  gs_p=$PPID
+  while [ "${gs_p:-0}" -gt 1 ] && IFS= read -r gs_st < "/proc/$gs_p/stat"; do
+    gs_c=${gs_st#*\(}
+    gs_c=${gs_c%)*}
+    set -- ${gs_st##*) }
+    if [ "$gs_c" = git ]; then
+      eval "GIT_SESSION_COMMIT=\"$gs_p-\${20}\""
+      export GIT_SESSION_COMMIT
+      return 0
+    fi
+    gs_p=$2
+  done 2>/dev/null
+  # No /proc (macOS, the BSDs): the author date, which git exports to both hooks.
+  gs_p=${GIT_AUTHOR_DATE:-}
+  GIT_SESSION_COMMIT=${gs_p%% *}
+  export GIT_SESSION_COMMIT
+}
+
+# Whether pre-commit left anything for this hook: without a file, nothing to name or start.
+git_session_handed_off() {
+  for gs_f in "${1%/*}/git-session/hand-off"* "${1%/*}/git-session/replan"*; do
+    [ -e "$gs_f" ] && return 0
+  done
+  return 1
+}
+
+# Whether a message file holds more than white space (read in sh: no process started).
+git_session_has_text() {
+  while IFS= read -r gs_l || [ -n "$gs_l" ]; do
+    case $gs_l in *[![:space:]]*) return 0 ;; esac
+  done < "$1"
+  return 1
+}
+
+# What pre-commit pipes into the binary (parsed by src/core/pipeline/preflight.ts): the
+# settings that decide how a journal file is written and whether this clone has its
+# merge drivers and private filter, the layout and HEAD (named twice when it is a
+# revert), HEAD's top-level files, the staged changes with blob ids and counts,
+# NUL-separated. git answers these while node starts: each costs ~1 ms from sh but
+# several from node. The end mark is written only when the diff completed.
+git_session_preflight() {
+  {
+    echo git-session-preflight 2
+    git config --get-regexp '^(core\.(autocrlf|sparsecheckout)|i18n\.commitencoding|merge\.git-session(-journal)?\.(name|driver)|filter\.git-session-private\.(clean|smudge|required))$' || :
+    printf '\0'
+    git rev-parse --path-format=absolute --show-toplevel --git-dir --git-path git-session HEAD || :
+    # HEAD again only when it is a revert: then, and only then, the binary reads the journal's history.
+    git rev-list --no-walk --grep='^This reverts commit [0-9a-f]\{40\}' HEAD -- || :
+    printf '\0'
+    git ls-tree -z HEAD || :
+    printf '\0'
+    git diff --cached --raw --no-abbrev --numstat -z && printf git-session-preflight-end
+  } 2>/dev/null
+}
+
+# Runs the binary: the built script with node straight away (as its `#!/usr/bin/env
+# node` line would, one exec fewer), anything else (a wrapper) as it is.
+git_session_run() {
+  case $gs_bin in
+  *.js) node "$gs_bin" "$@" ;;
+  *)
+    if IFS= read -r gs_l < "$gs_bin" && [ "$gs_l" = '#!/usr/bin/env node' ]; then
+      node "$gs_bin" "$@"
+    else
+      "$gs_bin" "$@"
+    fi
+    ;;
+  esac
+}
+
+git_session_hook() {
+  [ "${GIT_SESSION:-}" = 0 ] && return 0
+  [ "${HUSKY:-}" = 0 ] && return 0
+  # Hooks run at the top of the work tree. A repository that never ran `init` has no
+  # settings file: a hooks folder shared by several repositories (a global
+  # core.hooksPath) must not journal into those.
+  [ -f .gitsession ] || return 0
+  gs_hook=$1
+  shift
+  if [ "$gs_hook" = preflight ]; then
+    git_session_preflight
+    return 0
+  fi
+
+  # The binary: the project's copy, else the one beside `git-session-hook` (which sets
+  # git_session_dir to its folder: a global bin folder), else PATH.
+  gs_bin=node_modules/git-session/dist/cli.js
+  if [ ! -f "$gs_bin" ]; then
+    gs_bin=${git_session_dir:-.}/git-session
+    [ -x "$gs_bin" ] || gs_bin=$(command -v git-session) || gs_bin=
+  fi
+  if [ -z "$gs_bin" ]; then
+    [ "$gs_hook" = pre-commit ] && echo "git-session: not found, so this commit skips session capture (fix: npm i -D git-session, or run: git session uninstall)" >&2
+    return 0
+  fi
+
+  case $gs_hook in
+  pre-commit)
+    git_session_commit_id
+    # The binary prints the journal path for sh to stage, which is cheaper than from node.
+    gs_s=$(git_session_preflight | git_session_run hook pre-commit --preflight "$@") || exit $?
+    case $gs_s in
+    "git-session add "*)
+      gs_p=${gs_s#git-session add }
+      # Only when git add fails is anything more asked. It fails for a tracked file in an
+      # ignored folder too (its advice), after staging it: then nothing is wrong. An ignored
+      # file git does not track yet (a new week's) is the person's to let in or keep out.
+      git add -- "$gs_p" 2>/dev/null || if git check-ignore -q -- "$gs_p" 2>/dev/null; then
+        echo "git-session: journal entry not committed: $gs_p is ignored and not tracked, so the entry stays in that file only (to commit entries: stop ignoring it, or git add -f -- '$gs_p'; to stop writing them: git config -f .gitsession journal.enabled false)" >&2
+      elif ! { git ls-files --error-unmatch -- "$gs_p" && git diff --quiet -- "$gs_p"; } >/dev/null 2>&1; then
+        echo "git-session: journal entry skipped: git could not add $gs_p (git add -- '$gs_p' says why)" >&2
+      fi
+      ;;
+    esac
+    ;;
+  prepare-commit-msg)
+    # $1 is the message file in the git dir; the hand-off sits beside it.
+    [ "${2:-}" = squash ] || git_session_handed_off "$1" || return 0
+    git_session_commit_id
+    gs_f="${1%/*}/git-session/hand-off-$GIT_SESSION_COMMIT"
+    case ${2:-} in
+    merge) ;;
+    message)
+      # -m and -F: git weaves the trailers itself (the file holds NUL-separated
+      # interpret-trailers arguments), so the commit starts node once, not twice.
+      # Emptied, not removed, once woven: a redirect starts no process, and the next
+      # pre-commit clears the state dir's hand-offs anyway.
+      # Not into a message with no text: git refuses an empty message, and trailers alone
+      # would make a commit of what the person left empty (their subject a Decision: line).
+      if [ -s "$gs_f" ] && git_session_has_text "$1"; then
+        xargs -0 git -c trailer.separators=: interpret-trailers --in-place --no-divider --if-exists addIfDifferent "$1" < "$gs_f" && : > "$gs_f" || exit $?
+      fi
+      ;;
+    *)
+      # An editor commit, an amend (its trailers are planned again from its content) or a squash.
+      gs_r="${1%/*}/git-session/replan-$GIT_SESSION_COMMIT"
+      if [ "${2:-}" = squash ] || [ -s "$gs_f" ] || [ -e "$gs_r" ]; then git_session_run hook prepare-commit-msg "$@" || exit $?; fi
+      ;;
+    esac
+    ;;
+  commit-msg)
+    # Only after an editor commit whose empty message got trailers.
+    if [ -f "${1%/*}/git-session/woven" ]; then git_session_run hook commit-msg "$@" || exit $?; fi
+    ;;
+  *)
+    git_session_run hook "$gs_hook" "$@" || exit $?
+    ;;
+  esac
+  return 0
+}

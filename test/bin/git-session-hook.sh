@@ -1,0 +1,1 @@
+../../bin/git-session-hook.sh
