@@ -186,7 +186,9 @@ renameSync(`${out}/cli.cjs`, `${out}/cli.js`);
 
 const esm = await build({
   ...common,
-  entryPoints: { index: resolve(root, 'src/index.ts'), ...lazy },
+  // In a fixed order: the lazy entries are found in the order esbuild resolves the
+  // binary's imports, which varies from run to run, and the chunks' names follow it.
+  entryPoints: { index: resolve(root, 'src/index.ts'), ...Object.fromEntries(Object.entries(lazy).sort(([a], [b]) => (a < b ? -1 : 1))) },
   format: 'esm',
   splitting: true,
   outExtension: { '.js': '.mjs' },
