@@ -2173,9 +2173,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve3, reject) => {
+          return new Promise((resolve4, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve3(data);
+              return err ? reject(err) : resolve4(data);
             });
           });
         }
@@ -2213,12 +2213,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve3, reject) => {
+          return new Promise((resolve4, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve3(data);
+              ) : resolve4(data);
             });
           });
         }
@@ -4485,8 +4485,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve3, reject) => {
-        res = resolve3;
+      const promise = new Promise((resolve4, reject) => {
+        res = resolve4;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6737,12 +6737,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve3, reject) => {
+      const waitForDrain = () => new Promise((resolve4, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve3;
+          callback = resolve4;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7412,12 +7412,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve3, reject) => {
+      const waitForDrain = () => new Promise((resolve4, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve3;
+          callback = resolve4;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7896,16 +7896,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve3) => {
+        return new Promise((resolve4) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve3;
+            this[kClosedResolve] = resolve4;
           } else {
-            resolve3(null);
+            resolve4(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve3) => {
+        return new Promise((resolve4) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7916,7 +7916,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve3(null);
+            resolve4(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7967,7 +7967,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve3, reject) => {
+        const socket = await new Promise((resolve4, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7979,7 +7979,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve3(socket2);
+              resolve4(socket2);
             }
           });
         });
@@ -8315,8 +8315,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve3) => {
-            this[kClosedResolve] = resolve3;
+          await new Promise((resolve4) => {
+            this[kClosedResolve] = resolve4;
           });
         }
       }
@@ -9585,7 +9585,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve3, reject) => {
+        return await new Promise((resolve4, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9598,7 +9598,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve3(null);
+              resolve4(null);
             }
           }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9617,7 +9617,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve3, reject) => {
+      return new Promise((resolve4, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9634,7 +9634,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve3,
+              resolve: resolve4,
               reject,
               length: 0,
               body: []
@@ -9704,18 +9704,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve3, stream, length } = consume2;
+      const { type, body, resolve: resolve4, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve3(chunksDecode(body, length));
+          resolve4(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve3(JSON.parse(chunksDecode(body, length)));
+          resolve4(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve3(chunksConcat(body, length).buffer);
+          resolve4(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve3(new Blob(body, { type: stream[kContentType] }));
+          resolve4(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve3(chunksConcat(body, length));
+          resolve4(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9972,9 +9972,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -10197,9 +10197,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -10484,9 +10484,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -10578,9 +10578,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -14443,7 +14443,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve3, reject) => agent.dispatch(
+        return new Promise((resolve4, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14519,7 +14519,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve3({
+              resolve4({
                 status,
                 statusText,
                 headersList,
@@ -14562,7 +14562,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve3({
+              resolve4({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18303,8 +18303,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve3) => {
-        setTimeout(resolve3, ms).unref();
+      return new Promise((resolve4) => {
+        setTimeout(resolve4, ms).unref();
       });
     }
     module2.exports = {
@@ -19346,11 +19346,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter3 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value2) {
-        return value2 instanceof P ? value2 : new P(function(resolve3) {
-          resolve3(value2);
+        return value2 instanceof P ? value2 : new P(function(resolve4) {
+          resolve4(value2);
         });
       }
-      return new (P || (P = Promise))(function(resolve3, reject) {
+      return new (P || (P = Promise))(function(resolve4, reject) {
         function fulfilled(value2) {
           try {
             step(generator.next(value2));
@@ -19366,7 +19366,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -19453,26 +19453,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve3) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve4) => __awaiter3(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve3(output.toString());
+              resolve4(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve3) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve4) => __awaiter3(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve3(Buffer.concat(chunks));
+              resolve4(Buffer.concat(chunks));
             });
           }));
         });
@@ -19680,14 +19680,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve3, reject) => {
+          return new Promise((resolve4, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve3(res);
+                resolve4(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -19931,12 +19931,12 @@ var require_lib = __commonJS({
         return __awaiter3(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve3) => setTimeout(() => resolve3(), ms));
+          return new Promise((resolve4) => setTimeout(() => resolve4(), ms));
         });
       }
       _processResponse(res, options2) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve3, reject) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve4, reject) => __awaiter3(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -19944,7 +19944,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve3(response);
+              resolve4(response);
             }
             function dateTimeDeserializer(key, value2) {
               if (typeof value2 === "string") {
@@ -19983,7 +19983,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve3(response);
+              resolve4(response);
             }
           }));
         });
@@ -46106,10 +46106,10 @@ function resolveAll(constructs2, events, context3) {
   const called = [];
   let index3 = -1;
   while (++index3 < constructs2.length) {
-    const resolve3 = constructs2[index3].resolveAll;
-    if (resolve3 && !called.includes(resolve3)) {
-      events = resolve3(events, context3);
-      called.push(resolve3);
+    const resolve4 = constructs2[index3].resolveAll;
+    if (resolve4 && !called.includes(resolve4)) {
+      events = resolve4(events, context3);
+      called.push(resolve4);
     }
   }
   return events;
@@ -57734,11 +57734,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value2) {
-    return value2 instanceof P ? value2 : new P(function(resolve3) {
-      resolve3(value2);
+    return value2 instanceof P ? value2 : new P(function(resolve4) {
+      resolve4(value2);
     });
   }
-  return new (P || (P = Promise))(function(resolve3, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value2) {
       try {
         step(generator.next(value2));
@@ -57754,7 +57754,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -58072,7 +58072,7 @@ function info(message) {
 init_errors();
 
 // src/action/run.ts
-import { statSync as statSync2 } from "node:fs";
+import { statSync as statSync4 } from "node:fs";
 
 // node_modules/@actions/github/lib/context.js
 import { readFileSync, existsSync as existsSync2 } from "fs";
@@ -58130,11 +58130,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value2) {
-    return value2 instanceof P ? value2 : new P(function(resolve3) {
-      resolve3(value2);
+    return value2 instanceof P ? value2 : new P(function(resolve4) {
+      resolve4(value2);
     });
   }
-  return new (P || (P = Promise))(function(resolve3, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value2) {
       try {
         step(generator.next(value2));
@@ -58150,7 +58150,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -62283,7 +62283,7 @@ function git(args, options2) {
   });
 }
 function run(args, options2) {
-  return new Promise((resolve3, reject) => {
+  return new Promise((resolve4, reject) => {
     const child = childProcess().execFile(
       "git",
       outputSafe(args),
@@ -62298,7 +62298,7 @@ function run(args, options2) {
           reject(failure(args, code2, stderr));
           return;
         }
-        resolve3({ stdout, stderr, code: code2 });
+        resolve4({ stdout, stderr, code: code2 });
       }
     );
     if (options2.input !== void 0) child.stdin?.end(options2.input);
@@ -62306,7 +62306,7 @@ function run(args, options2) {
 }
 function gitBytes(args, options2) {
   started.push(args[0] ?? "");
-  return new Promise((resolve3, reject) => {
+  return new Promise((resolve4, reject) => {
     const child = childProcess().spawn("git", outputSafe(args), { cwd: options2.cwd, env: options2.env ?? process.env, stdio: "pipe" });
     const chunks = [];
     let stderr = "";
@@ -62315,7 +62315,7 @@ function gitBytes(args, options2) {
     child.on("error", (error2) => reject(new GitSessionError(ExitCode2.Git, `could not run git: ${error2.message}`, { cause: error2 })));
     child.on("close", (code2) => {
       if (code2 !== 0 && !options2.allowFailure) reject(failure(args, code2 ?? 1, stderr));
-      else resolve3({ stdout: Buffer.concat(chunks), stderr, code: code2 ?? 1 });
+      else resolve4({ stdout: Buffer.concat(chunks), stderr, code: code2 ?? 1 });
     });
     child.stdin.on("error", () => {
     });
@@ -62891,12 +62891,14 @@ function historyOf(repo, config, opts) {
 function pathArgs(paths) {
   return paths && paths.length > 0 ? ["--", ...paths] : ["--"];
 }
+async function requireCommits(opts) {
+  if (await hasHead(opts)) return;
+  throw new GitSessionError(ExitCode2.Git, "the current branch has no commits yet.", {
+    fix: "Make a first commit, then ask again."
+  });
+}
 async function failed(result, what, opts) {
-  if (!await hasHead(opts)) {
-    throw new GitSessionError(ExitCode2.Git, "the current branch has no commits yet.", {
-      fix: "Make a first commit, then ask again."
-    });
-  }
+  await requireCommits(opts);
   const detail = (result.stderr.trim().split("\n")[0] ?? "").replace(/^fatal: /, "");
   throw new GitSessionError(ExitCode2.Git, `git could not read ${what}: ${detail}${/[.!?]$/.test(detail) ? "" : "."}`, {
     fix: "Check the revision, range, date, pattern or path (git log accepts the same ones)."
@@ -62948,7 +62950,7 @@ async function redactRecords(records) {
   return records;
 }
 function gitStream(args, opts, onText, input) {
-  return new Promise((resolve3, reject) => {
+  return new Promise((resolve4, reject) => {
     const child = spawn("git", outputSafe(args), { cwd: opts.cwd, env: opts.env, stdio: "pipe" });
     let stderr = "";
     let thrown;
@@ -62969,7 +62971,7 @@ function gitStream(args, opts, onText, input) {
     child.on("error", (error2) => reject(new GitSessionError(ExitCode2.Git, `could not run git: ${error2.message}`, { cause: error2 })));
     child.on("close", (code2) => {
       if (thrown !== void 0) reject(thrown);
-      else resolve3({ stdout: "", stderr, code: code2 ?? 1 });
+      else resolve4({ stdout: "", stderr, code: code2 ?? 1 });
     });
     child.stdin.on("error", () => {
     });
@@ -63299,8 +63301,8 @@ function pickBase(refs) {
 init_errors();
 
 // src/commands/why.ts
-import { closeSync, openSync, readSync } from "node:fs";
-import { resolve as resolve2 } from "node:path";
+import { closeSync, openSync, readSync, statSync as statSync3 } from "node:fs";
+import { resolve as resolve3 } from "node:path";
 
 // src/adapters/build-key.ts
 var BUILD_KEY = typeof __CACHE_KEY__ === "string" ? __CACHE_KEY__ : "unbuilt";
@@ -63820,7 +63822,7 @@ function plainItems(text5) {
 function readBlobs(ids, cwd, env) {
   const out = /* @__PURE__ */ new Map();
   if (ids.length === 0) return Promise.resolve(out);
-  return new Promise((resolve3, reject) => {
+  return new Promise((resolve4, reject) => {
     const child = spawn2("git", ["cat-file", "--batch"], { cwd, env, stdio: ["pipe", "pipe", "ignore"] });
     const chunks = [];
     child.stdout.on("data", (c) => chunks.push(c));
@@ -63838,7 +63840,7 @@ function readBlobs(ids, cwd, env) {
         out.set(id, buf.toString("utf8", pos, pos + size));
         pos += size + 1;
       }
-      resolve3(out);
+      resolve4(out);
     });
     child.stdin.on("error", () => {
     });
@@ -64083,6 +64085,10 @@ function withItems(records, history) {
   });
 }
 
+// src/adapters/line-history.ts
+import { statSync as statSync2 } from "node:fs";
+import { resolve as resolve2 } from "node:path";
+
 // src/core/report/blame.ts
 var GROUP = /^([0-9a-f]{40}|[0-9a-f]{64}) \d+ (\d+)(?: \d+)?$/;
 var UNCOMMITTED = /^0+$/;
@@ -64140,6 +64146,12 @@ async function fileAtHead(path3, opts) {
   if (result.code !== 0) return void 0;
   const text5 = result.stdout;
   return { lines: text5 === "" ? 0 : text5.split("\n").length - (text5.endsWith("\n") ? 1 : 0) };
+}
+async function whyNoLines(path3, opts) {
+  if (statSync2(resolve2(opts.cwd, path3), { throwIfNoEntry: false })?.isDirectory()) return { kind: "folder" };
+  const log2 = await git(["log", "-1", "--diff-filter=D", "--format=%h%x00%s", "HEAD", "--", path3], { ...opts, allowFailure: true });
+  const [commit, subject] = log2.stdout.replace(/\n$/, "").split("\0");
+  return log2.code === 0 && commit && subject !== void 0 ? { kind: "deleted", commit, subject } : void 0;
 }
 
 // src/commands/why.ts
@@ -64242,7 +64254,18 @@ function fromSettled(settled) {
   if ("error" in settled) throw settled.error;
   return settled.value;
 }
-function missing(path3) {
+async function missing(path3, lines2, opts) {
+  const instead = lines2 ? await whyNoLines(path3, opts) : void 0;
+  if (instead?.kind === "folder") {
+    return new GitSessionError(ExitCode2.Usage, `${path3} is a folder: lines belong to a file in it.`, {
+      fix: `Name a file, or ask about the whole folder: \`git session why ${path3}\`.`
+    });
+  }
+  if (instead?.kind === "deleted") {
+    return new GitSessionError(ExitCode2.Git, `${path3} has no lines at HEAD: ${instead.commit} (${instead.subject}) deleted it.`, {
+      fix: `Ask about the whole file, which lists the commits that touched it: \`git session why ${path3}\`.`
+    });
+  }
   return new GitSessionError(ExitCode2.Git, `${path3} does not exist at HEAD.`, {
     fix: "Check the path (relative to the current folder) and that the file is committed; `git ls-files` lists what is."
   });
@@ -64260,7 +64283,7 @@ async function lineHistory(h, path3, lines2, opts) {
   } catch (error2) {
     if (!(error2 instanceof GitSessionError) || error2.exitCode !== ExitCode2.Git) throw error2;
     const file = await fileAtHead(path3, opts);
-    if (!file) throw missing(path3);
+    if (!file) throw await missing(path3, lines2, opts);
     if (lines2.end > file.lines) throw beyond(path3, file.lines, lines2.end, "at HEAD");
     throw error2;
   }
@@ -64276,7 +64299,7 @@ async function lastChanges(h, path3, lines2, target2, pending2) {
         fix: `Restore it (git restore -- ${path3}), or add --history to read the file as committed.`
       });
     }
-    throw missing(path3);
+    throw await missing(path3, lines2, h.opts);
   }
   if (blame.lastLine < lines2.end) throw beyond(path3, blame.lastLine, lines2.end, "in the work tree");
   const commits = [];
@@ -64309,7 +64332,7 @@ function refuseBinaryLines(target2, cwd) {
   if (!target2.lines) return;
   let head;
   try {
-    const fd = openSync(resolve2(cwd, target2.path), "r");
+    const fd = openSync(resolve3(cwd, target2.path), "r");
     try {
       head = Buffer.alloc(8e3);
       head = head.subarray(0, readSync(fd, head, 0, head.length, 0));
@@ -64324,8 +64347,13 @@ function refuseBinaryLines(target2, cwd) {
     fix: `Ask about the whole file: \`git session why ${target2.path}\`.`
   });
 }
+function wholeName(target2, typed, cwd) {
+  if (!target2.lines) return target2;
+  const isFile = (path3) => statSync3(resolve3(cwd, path3), { throwIfNoEntry: false })?.isFile() === true;
+  return isFile(typed) && !isFile(target2.path) ? { path: typed, lines: null } : target2;
+}
 async function why(args, ctx) {
-  const target2 = parseWhyTarget(args.target);
+  const target2 = wholeName(parseWhyTarget(args.target), args.target, ctx.cwd);
   refuseBinaryLines(target2, ctx.cwd);
   const lines2 = args.history ? null : target2.lines;
   const blame = lines2 ? settle(readBlame(target2.path, lines2, { cwd: ctx.cwd, env: ctx.env })) : void 0;
@@ -64337,7 +64365,7 @@ async function why(args, ctx) {
     report = await lastChanges(h, target2.path, lines2, target2, blame);
   } else {
     const commits = target2.lines ? await lineHistory(h, target2.path, target2.lines, h.opts) : await readCommits(h.keys, { revArgs: ["HEAD"], paths: [target2.path], follow: true, label: target2.path }, h.opts);
-    if (commits.length === 0 && !await fileAtHead(target2.path, h.opts)) throw missing(target2.path);
+    if (commits.length === 0 && !await fileAtHead(target2.path, h.opts)) throw await missing(target2.path, target2.lines, h.opts);
     const [journal, items, moved] = await Promise.all([readJournal(h.config.journal.path, { hashes: commits.map((c) => c.hash) }, h.opts), record, moves]);
     report = buildWhy(target2, withItems(commits, items), movedJournal(moved, journal, commits), void 0, shallowBoundaries(h.shallowFile));
   }
@@ -64356,6 +64384,7 @@ function baseOf(range) {
 async function defaultBase(ctx) {
   const base = pickBase(await readBaseRefs({ cwd: ctx.cwd, env: ctx.env }));
   if (base) return base;
+  await requireCommits({ cwd: ctx.cwd, env: ctx.env });
   throw new GitSessionError(ExitCode2.Usage, "there is no default branch or upstream to compare this branch with.", {
     fix: "Pass a range, for example `git session review main..HEAD --format github`, or set an upstream with `git branch -u`."
   });
@@ -64538,6 +64567,7 @@ async function defaultRange(opts) {
     });
   }
   if (!base) {
+    await requireCommits(opts);
     throw new GitSessionError(ExitCode2.Usage, "there is no default branch or upstream to compare this branch with.", {
       fix: "Pass a range, for example `git session review main..HEAD`, or set an upstream with `git branch -u`."
     });
@@ -64618,9 +64648,9 @@ async function squashMessage(args, ctx) {
   try {
     record = await readSessionHistory(h, { revArgs: [range], label: `the range "${args.range}"` });
   } catch (error2) {
-    if (!(error2 instanceof GitSessionError) || error2.exitCode !== ExitCode2.Git) throw error2;
     const label2 = `git could not read the range "${args.range}": `;
-    const reason = error2.problem.startsWith(label2) ? error2.problem.slice(label2.length).replace(/\.$/, "") : "";
+    if (!(error2 instanceof GitSessionError) || error2.exitCode !== ExitCode2.Git || !error2.problem.startsWith(label2)) throw error2;
+    const reason = error2.problem.slice(label2.length).replace(/\.$/, "");
     throw new GitSessionError(ExitCode2.Git, `git cannot read the range "${args.range}"${reason ? ` (${reason})` : ""}.`, {
       fix: "Name a range such as main..HEAD, or the branch you merge into: main.",
       cause: error2
@@ -65110,7 +65140,7 @@ async function publishDescription(api, shown, trailers) {
 }
 function summarySize(file) {
   try {
-    return statSync2(file).size;
+    return statSync4(file).size;
   } catch {
     return 0;
   }

@@ -65,14 +65,17 @@ function pathArgs(paths: readonly string[] | undefined): string[] {
   return paths && paths.length > 0 ? ['--', ...paths] : ['--'];
 }
 
+/** Refuses a reader on a branch with no commits (an orphan branch has none in a repository that has others). */
+export async function requireCommits(opts: HistoryOptions): Promise<void> {
+  if (await hasHead(opts)) return;
+  throw new GitSessionError(ExitCode.Git, 'the current branch has no commits yet.', {
+    fix: 'Make a first commit, then ask again.',
+  });
+}
+
 /** Turns a git call that failed into the error a reader shows: no commits yet, or what git could not read. */
 export async function failed(result: GitResult, what: string, opts: HistoryOptions): Promise<never> {
-  if (!(await hasHead(opts))) {
-    // An orphan branch has none in a repository that has others.
-    throw new GitSessionError(ExitCode.Git, 'the current branch has no commits yet.', {
-      fix: 'Make a first commit, then ask again.',
-    });
-  }
+  await requireCommits(opts);
   const detail = (result.stderr.trim().split('\n')[0] ?? '').replace(/^fatal: /, '');
   // git's line ends without a full stop, and the fix follows it on the same line.
   throw new GitSessionError(ExitCode.Git, `git could not read ${what}: ${detail}${/[.!?]$/.test(detail) ? '' : '.'}`, {

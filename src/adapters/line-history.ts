@@ -1,3 +1,5 @@
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { git } from './git.js';
 import { hasHead } from './git-facts.js';
 import { failed, redactRecords, type HistoryOptions } from './history.js';
@@ -51,3 +53,19 @@ export async function fileAtHead(path: string, opts: HistoryOptions): Promise<{ 
   const text = result.stdout;
   return { lines: text === '' ? 0 : text.split('\n').length - (text.endsWith('\n') ? 1 : 0) };
 }
+
+/**
+ * Why `path` (relative to cwd) has no lines to ask about, when it is at HEAD in no
+ * form: a folder, or a file a commit deleted (the newest such commit, short id and
+ * subject). Undefined when neither: a path git never knew.
+ */
+export async function whyNoLines(
+  path: string,
+  opts: HistoryOptions,
+): Promise<{ kind: 'folder' } | { kind: 'deleted'; commit: string; subject: string } | undefined> {
+  if (statSync(resolve(opts.cwd, path), { throwIfNoEntry: false })?.isDirectory()) return { kind: 'folder' };
+  const log = await git(['log', '-1', '--diff-filter=D', '--format=%h%x00%s', 'HEAD', '--', path], { ...opts, allowFailure: true });
+  const [commit, subject] = log.stdout.replace(/\n$/, '').split('\0');
+  return log.code === 0 && commit && subject !== undefined ? { kind: 'deleted', commit, subject } : undefined;
+}
+

@@ -1,5 +1,5 @@
 import type { CommandContext, CommandResult } from '../context.js';
-import { readBaseRefs } from '../adapters/history.js';
+import { readBaseRefs, requireCommits } from '../adapters/history.js';
 import { git } from '../adapters/git.js';
 import { loadConfig } from '../adapters/config.js';
 import { findRepo } from '../adapters/repo.js';
@@ -28,6 +28,7 @@ function baseOf(range: string): string {
 async function defaultBase(ctx: CommandContext): Promise<string> {
   const base = pickBase(await readBaseRefs({ cwd: ctx.cwd, env: ctx.env }));
   if (base) return base;
+  await requireCommits({ cwd: ctx.cwd, env: ctx.env });
   throw new GitSessionError(ExitCode.Usage, 'there is no default branch or upstream to compare this branch with.', {
     fix: 'Pass a range, for example `git session review main..HEAD --format github`, or set an upstream with `git branch -u`.',
   });

@@ -1,5 +1,5 @@
 import type { CommandContext, CommandResult } from '../context.js';
-import { readBaseRefs, readBlob, readCommits, openHistory } from '../adapters/history.js';
+import { readBaseRefs, readBlob, readCommits, openHistory, requireCommits } from '../adapters/history.js';
 import { readSessionItems, withItems } from '../adapters/session-history.js';
 import { ExitCode, GitSessionError } from '../errors.js';
 import { journalMatcher } from '../core/pipeline/paths.js';
@@ -26,6 +26,8 @@ async function defaultRange(opts: Parameters<typeof readBaseRefs>[0]): Promise<R
     });
   }
   if (!base) {
+    // With no commit yet there is nothing to compare, whatever range would be typed.
+    await requireCommits(opts);
     throw new GitSessionError(ExitCode.Usage, 'there is no default branch or upstream to compare this branch with.', {
       fix: 'Pass a range, for example `git session review main..HEAD`, or set an upstream with `git branch -u`.',
     });

@@ -35,10 +35,11 @@ export async function squashMessage(args: { range: string }, ctx: CommandContext
   try {
     record = await readSessionHistory(h, { revArgs: [range], label: `the range "${args.range}"` });
   } catch (error) {
-    if (!(error instanceof GitSessionError) || error.exitCode !== ExitCode.Git) throw error;
-    // One sentence for git's complaint, one for the fix.
+    // One sentence for git's complaint about the range, one for the fix. Anything else
+    // (a branch with no commits yet) is told as it is: no range would mend it.
     const label = `git could not read the range "${args.range}": `;
-    const reason = error.problem.startsWith(label) ? error.problem.slice(label.length).replace(/\.$/, '') : '';
+    if (!(error instanceof GitSessionError) || error.exitCode !== ExitCode.Git || !error.problem.startsWith(label)) throw error;
+    const reason = error.problem.slice(label.length).replace(/\.$/, '');
     throw new GitSessionError(ExitCode.Git, `git cannot read the range "${args.range}"${reason ? ` (${reason})` : ''}.`, {
       fix: 'Name a range such as main..HEAD, or the branch you merge into: main.',
       cause: error,

@@ -1,10 +1,10 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CommandContext, CommandResult } from '../context.js';
 import { openHistory, readCommits, readJournal, streamCommits, tryReadJournal, type History, type HistoryOptions } from '../adapters/history.js';
 import { journalMovesAtHead } from '../adapters/head-record.js';
 import { readSessionItems, withItems, type SessionItems } from '../adapters/session-history.js';
-import { fileAtHead, readBlame, readLineLog } from '../adapters/line-history.js';
+import { fileAtHead, readBlame, readLineLog, whyNoLines } from '../adapters/line-history.js';
 import { shallowBoundaries } from '../adapters/shallow-boundaries.js';
 import { ExitCode, GitSessionError } from '../errors.js';
 import { redactSecrets } from '../core/redact/index.js';
@@ -39,7 +39,19 @@ function fromSettled(settled: Blamed): Awaited<ReturnType<typeof readBlame>> {
   return settled.value;
 }
 
-function missing(path: string): GitSessionError {
+/** The error for a path that is not at HEAD: what it is instead (a folder, a deleted file), when git knows. */
+async function missing(path: string, lines: Lines | null, opts: HistoryOptions): Promise<GitSessionError> {
+  const instead = lines ? await whyNoLines(path, opts) : undefined;
+  if (instead?.kind === 'folder') {
+    return new GitSessionError(ExitCode.Usage, `${path} is a folder: lines belong to a file in it.`, {
+      fix: `Name a file, or ask about the whole folder: \`git session why ${path}\`.`,
+    });
+  }
+  if (instead?.kind === 'deleted') {
+    return new GitSessionError(ExitCode.Git, `${path} has no lines at HEAD: ${instead.commit} (${instead.subject}) deleted it.`, {
+      fix: `Ask about the whole file, which lists the commits that touched it: \`git session why ${path}\`.`,
+    });
+  }
   return new GitSessionError(ExitCode.Git, `${path} does not exist at HEAD.`, {
     fix: 'Check the path (relative to the current folder) and that the file is committed; `git ls-files` lists what is.',
   });
@@ -60,7 +72,7 @@ async function lineHistory(h: History, path: string, lines: Lines, opts: History
   } catch (error) {
     if (!(error instanceof GitSessionError) || error.exitCode !== ExitCode.Git) throw error;
     const file = await fileAtHead(path, opts);
-    if (!file) throw missing(path);
+    if (!file) throw await missing(path, lines, opts);
     if (lines.end > file.lines) throw beyond(path, file.lines, lines.end, 'at HEAD');
     throw error;
   }
@@ -79,7 +91,7 @@ async function lastChanges(h: History, path: string, lines: Lines, target: WhyTa
         fix: `Restore it (git restore -- ${path}), or add --history to read the file as committed.`,
       });
     }
-    throw missing(path);
+    throw await missing(path, lines, h.opts);
   }
   // blame clamps an end past the last line instead of refusing it.
   if (blame.lastLine < lines.end) throw beyond(path, blame.lastLine, lines.end, 'in the work tree');
@@ -140,9 +152,19 @@ function refuseBinaryLines(target: WhyTarget, cwd: string): void {
   });
 }
 
+/**
+ * git allows a colon in a file name: `notes:3` names the file `notes:3` when that file
+ * is in the work tree and `notes` is not, rather than line 3 of a file that is not there.
+ */
+function wholeName(target: WhyTarget, typed: string, cwd: string): WhyTarget {
+  if (!target.lines) return target;
+  const isFile = (path: string) => statSync(resolve(cwd, path), { throwIfNoEntry: false })?.isFile() === true;
+  return isFile(typed) && !isFile(target.path) ? { path: typed, lines: null } : target;
+}
+
 /** The decisions and dead ends behind a path or a line range, from the commits that touched it. */
 export async function why(args: WhyArgs, ctx: CommandContext): Promise<CommandResult> {
-  const target = parseWhyTarget(args.target);
+  const target = wholeName(parseWhyTarget(args.target), args.target, ctx.cwd);
   refuseBinaryLines(target, ctx.cwd);
   const lines = args.history ? null : target.lines;
   // blame needs nothing from the repository settings: start it while they are read.
@@ -158,7 +180,7 @@ export async function why(args: WhyArgs, ctx: CommandContext): Promise<CommandRe
     const commits = target.lines
       ? await lineHistory(h, target.path, target.lines, h.opts)
       : await readCommits(h.keys, { revArgs: ['HEAD'], paths: [target.path], follow: true, label: target.path }, h.opts);
-    if (commits.length === 0 && !(await fileAtHead(target.path, h.opts))) throw missing(target.path);
+    if (commits.length === 0 && !(await fileAtHead(target.path, h.opts))) throw await missing(target.path, target.lines, h.opts);
     const [journal, items, moved] = await Promise.all([readJournal(h.config.journal.path, { hashes: commits.map((c) => c.hash) }, h.opts), record!, moves!]);
     report = buildWhy(target, withItems(commits, items), movedJournal(moved, journal, commits), undefined, shallowBoundaries(h.shallowFile));
   }

@@ -58,4 +58,14 @@ describe('git session review --format github', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/no default branch or upstream.*--format github/);
   });
+
+  it('on a branch with no commits, says so rather than asking for a range', () => {
+    repo = tempRepo({ empty: true });
+    repo.git(['checkout', '-q', '-b', 'feature']);
+    for (const args of [['review'], ['review', '--format', 'github'], ['squash-message', 'HEAD~1..HEAD']]) {
+      const run = repo.run(args);
+      expect(run.code, args.join(' ')).toBe(7);
+      expect(run.stderr).toBe('git-session: the current branch has no commits yet. Make a first commit, then ask again.\n');
+    }
+  });
 });

@@ -214,3 +214,46 @@ describe('git session why', () => {
     expect(repo.run(['why', 'src/main.ts:1']).stdout).not.toContain('shallow');
   });
 });
+
+describe('git session why, asked about what has no lines', () => {
+  let own: TempRepo;
+  beforeAll(() => {
+    own = tempRepo();
+    own.write('src/util.ts', 'a\nb\n');
+    own.write('old.ts', 'x\n');
+    // git allows a colon in a name; this one looks like a line number.
+    own.write('notes:3', 'one\ntwo\nthree\n');
+    own.git(['add', '-A']);
+    own.git(['commit', '-q', '-m', 'Add files']);
+    own.git(['rm', '-q', 'old.ts']);
+    own.git(['commit', '-q', '-m', 'Drop the old module']);
+  });
+  afterAll(() => own.cleanup());
+
+  it('a folder: says it is one and how to ask about it whole', () => {
+    const run = own.run(['why', 'src:1']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('git-session: src is a folder: lines belong to a file in it. Name a file, or ask about the whole folder: `git session why src`.\n');
+  });
+
+  it('a file a commit deleted: names the commit, with or without --history', () => {
+    const short = own.git(['rev-parse', '--short', 'HEAD']).stdout.trim();
+    for (const args of [['why', 'old.ts:1'], ['why', 'old.ts:1', '--history']]) {
+      const run = own.run(args);
+      expect(run.code).toBe(7);
+      expect(run.stderr).toContain(`old.ts has no lines at HEAD: ${short} (Drop the old module) deleted it.`);
+      expect(run.stderr).toContain('`git session why old.ts`');
+    }
+  });
+
+  it('a file whose name ends in :<digits> is read as that file when no file has the shorter name', () => {
+    const run = own.run(['why', 'notes:3', '--format', 'json']);
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toMatchObject({ path: 'notes:3', lines: null });
+    // With a file of the shorter name, the line number reading stands.
+    own.write('notes', 'n1\nn2\nn3\n');
+    own.git(['add', 'notes']);
+    own.git(['commit', '-q', '-m', 'Add notes']);
+    expect(JSON.parse(own.run(['why', 'notes:3', '--format', 'json']).stdout)).toMatchObject({ path: 'notes', lines: { start: 3, end: 3 } });
+  });
+});
