@@ -63819,7 +63819,7 @@ function plainItems(text5) {
 }
 
 // src/adapters/session-history.ts
-function readBlobs(ids, cwd, env) {
+function readBlobs(ids, cwd, env, decode2 = (bytes) => bytes.toString("utf8")) {
   const out = /* @__PURE__ */ new Map();
   if (ids.length === 0) return Promise.resolve(out);
   return new Promise((resolve4, reject) => {
@@ -63837,7 +63837,7 @@ function readBlobs(ids, cwd, env) {
         pos = nl + 1;
         if (header[1] === "missing" || header.length < 3) continue;
         const size = Number(header[2]);
-        out.set(id, buf.toString("utf8", pos, pos + size));
+        out.set(id, decode2(buf.subarray(pos, pos + size)));
         pos += size + 1;
       }
       resolve4(out);
@@ -63855,10 +63855,22 @@ async function redactEach(texts) {
   for (const text5 of out.keys()) out.set(text5, text5 === "" ? text5 : await redactShown2(text5, {}));
   return out;
 }
+function versionText(bytes) {
+  try {
+    return decodeText(bytes, "a session file version");
+  } catch (error2) {
+    if (error2 instanceof GitSessionError) return null;
+    throw error2;
+  }
+}
 async function parseBlobs(texts, file, out, check) {
   const shown = /* @__PURE__ */ new Map();
   for (const [id, text5] of texts) {
     check();
+    if (text5 === null) {
+      out.set(id, null);
+      continue;
+    }
     let items;
     try {
       const { decisions, deadEnds } = plainItems(text5) ?? await parsedItems(text5, file);
@@ -63890,7 +63902,7 @@ async function itemsOf(ids, h, check) {
   if (missing2.length > 0) {
     const parsed = /* @__PURE__ */ new Map();
     try {
-      await parseBlobs(await readBlobs(missing2, h.root, h.opts.env), h.config.sessionFile, parsed, check);
+      await parseBlobs(await readBlobs(missing2, h.root, h.opts.env, versionText), h.config.sessionFile, parsed, check);
     } finally {
       const index3 = new Map(cache.items.map((t, i) => [JSON.stringify(t), i]));
       for (const [id, items] of parsed) {

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { GitSessionError } from '../errors.js';
 import { failed, gitStream, redactRecords, type History } from './history.js';
+import { decodeText } from './fs.js';
 import { BUILD_KEY } from './build-key.js';
 import { findRepoDirs, readState, statePathOf, writeState } from './edit-state.js';
 import { judgedAtHead } from './head-record.js';
@@ -28,8 +29,16 @@ export interface SessionHistory {
 }
 
 /** Reads blobs by id in one `git cat-file --batch`; a missing one is left out. */
-export function readBlobs(ids: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
+export function readBlobs(ids: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Map<string, string>>;
+/** The same, each blob through `decode` (which may say null for one it refuses). */
+export function readBlobs<T>(ids: readonly string[], cwd: string, env: NodeJS.ProcessEnv, decode: (bytes: Buffer) => T): Promise<Map<string, T>>;
+export function readBlobs(
+  ids: readonly string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  decode: (bytes: Buffer) => unknown = (bytes) => bytes.toString('utf8'),
+): Promise<Map<string, unknown>> {
+  const out = new Map<string, unknown>();
   if (ids.length === 0) return Promise.resolve(out);
   return new Promise((resolve, reject) => {
     const child = spawn('git', ['cat-file', '--batch'], { cwd, env, stdio: ['pipe', 'pipe', 'ignore'] });
@@ -46,7 +55,7 @@ export function readBlobs(ids: readonly string[], cwd: string, env: NodeJS.Proce
         pos = nl + 1;
         if (header[1] === 'missing' || header.length < 3) continue;
         const size = Number(header[2]);
-        out.set(id, buf.toString('utf8', pos, pos + size));
+        out.set(id, decode(buf.subarray(pos, pos + size)));
         pos += size + 1;
       }
       resolve(out);
@@ -80,12 +89,29 @@ async function redactEach(texts: Iterable<string>): Promise<Map<string, string>>
   return out;
 }
 
+/**
+ * A version's text, or null for one the commands refuse in the work tree (binary, over
+ * 1 MB, not UTF-8): its bytes split at newlines would read as made-up items.
+ */
+function versionText(bytes: Buffer): string | null {
+  try {
+    return decodeText(bytes, 'a session file version');
+  } catch (error) {
+    if (error instanceof GitSessionError) return null;
+    throw error;
+  }
+}
+
 /** Parses into `out` as it goes, so that what was parsed before `check` stopped the work is kept. */
-async function parseBlobs(texts: Map<string, string>, file: string, out: Map<string, SessionItem[] | null>, check: () => void): Promise<void> {
+async function parseBlobs(texts: Map<string, string | null>, file: string, out: Map<string, SessionItem[] | null>, check: () => void): Promise<void> {
   // The same bullet stands in many versions: each distinct text is redacted once.
   const shown = new Map<string, string>();
   for (const [id, text] of texts) {
     check();
+    if (text === null) {
+      out.set(id, null);
+      continue;
+    }
     let items: SessionItem[];
     try {
       // Most versions are plain enough to read line by line; the parser loads for the others.
@@ -122,7 +148,7 @@ async function itemsOf(ids: readonly string[], h: History, check: () => void): P
   if (missing.length > 0) {
     const parsed = new Map<string, SessionItem[] | null>();
     try {
-      await parseBlobs(await readBlobs(missing, h.root, h.opts.env), h.config.sessionFile, parsed, check);
+      await parseBlobs(await readBlobs(missing, h.root, h.opts.env, versionText), h.config.sessionFile, parsed, check);
     } finally {
       // Kept even when `check` stopped the parse: whoever takes the work over starts from here.
       const index = new Map(cache.items.map((t, i) => [JSON.stringify(t), i]));

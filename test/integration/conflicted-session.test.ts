@@ -67,4 +67,21 @@ describe('a SESSION.md with conflict markers', () => {
     expect(why.stdout).not.toContain('=======');
     expect(why.stdout).toContain(`## ${three} Mend the conflict`);
   });
+
+  it('a binary version committed by mistake gives no items either: its bytes split at newlines are not bullets', () => {
+    repo = tempRepo();
+    const one = commit(repo, 'Decide A', '# S\n\n## Decisions\n- A — Reason: a\n');
+    // A stray NUL (a bad paste, a tool that wrote UTF-16) makes git and the commands call the file binary.
+    const two = commit(repo, 'Binary by mistake', '# S\n\n## Decisions\n- A — Reason: a\n- Junk\0 — Reason: bytes\n');
+    const three = commit(repo, 'Restore it', '# S\n\n## Decisions\n- A — Reason: a\n- B — Reason: b\n');
+    const log = repo.run(['log', '--format', 'json']);
+    expect(log.stderr).toBe('');
+    const decided = Object.fromEntries(
+      (JSON.parse(log.stdout) as { commits: { short: string; decisions: { text: string; status: string }[] }[] }).commits.map((c) => [
+        c.short,
+        c.decisions.map((d) => `${d.text} (${d.status})`),
+      ]),
+    );
+    expect(decided).toEqual({ [one]: ['A (active)'], [two]: [], [three]: ['B (active)'], [repo.git(['rev-parse', '--short', 'HEAD~3']).stdout.trim()]: [] });
+  });
 });
