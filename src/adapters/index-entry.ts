@@ -1,4 +1,4 @@
-import { everyIndex } from './index-file.js';
+import { laterIndex } from './index-file.js';
 import { git } from './git.js';
 
 /** A path's stage-0 entry in the index. */
@@ -17,15 +17,31 @@ export async function indexEntry(root: string, env: NodeJS.ProcessEnv, file: str
 
 /**
  * Puts the path's entry back to `blob` (its mode `mode`, or the one it has now), or takes
- * it out of the index when `blob` is undefined, in every index this commit is made from.
- * The work tree is never touched.
+ * it out of the index when `blob` is undefined, in every index this commit is made from;
+ * `later`, when given, is what the index `git commit <paths>` installs afterwards held
+ * before (the person's own staged version), and goes back there. The work tree is never touched.
  */
-export async function restoreIndexEntry(root: string, env: NodeJS.ProcessEnv, file: string, blob: string | undefined, mode?: string): Promise<void> {
+export async function restoreIndexEntry(
+  root: string,
+  env: NodeJS.ProcessEnv,
+  file: string,
+  blob: string | undefined,
+  mode?: string,
+  later?: { entry: IndexEntry | 'unmerged' | undefined },
+): Promise<void> {
+  await putEntry(root, env, file, blob, mode);
+  const laterEnv = laterIndex(env);
+  if (!laterEnv) return;
+  if (!later) await putEntry(root, laterEnv, file, blob, mode);
+  else if (later.entry !== 'unmerged') await putEntry(root, laterEnv, file, later.entry?.blob, later.entry?.mode);
+}
+
+async function putEntry(root: string, env: NodeJS.ProcessEnv, file: string, blob: string | undefined, mode?: string): Promise<void> {
   if (blob === undefined) {
-    await everyIndex(env, (e) => git(['update-index', '--force-remove', '--', file], { cwd: root, env: e }));
+    await git(['update-index', '--force-remove', '--', file], { cwd: root, env });
     return;
   }
   const now = mode === undefined ? await indexEntry(root, env, file) : undefined;
   const kept = mode ?? (typeof now === 'object' ? now.mode : '100644');
-  await everyIndex(env, (e) => git(['update-index', '--add', '--cacheinfo', `${kept},${blob},${file}`], { cwd: root, env: e }));
+  await git(['update-index', '--add', '--cacheinfo', `${kept},${blob},${file}`], { cwd: root, env });
 }

@@ -18,5 +18,15 @@ export function isTemporaryIndex(env: NodeJS.ProcessEnv): boolean {
  */
 export async function everyIndex(env: NodeJS.ProcessEnv, update: (env: NodeJS.ProcessEnv) => Promise<unknown>): Promise<void> {
   await update(env);
-  if (isTemporaryIndex(env)) await update({ ...env, GIT_INDEX_FILE: join(dirname(env.GIT_INDEX_FILE!), 'index.lock') });
+  const later = laterIndex(env);
+  if (later) await update(later);
+}
+
+/**
+ * For `git commit <paths>`, the environment that names `index.lock`, the index git
+ * installs after the commit (see everyIndex); undefined for any other commit. Its
+ * entries for other paths are what the person had staged, which the commit leaves staged.
+ */
+export function laterIndex(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv | undefined {
+  return isTemporaryIndex(env) ? { ...env, GIT_INDEX_FILE: join(dirname(env.GIT_INDEX_FILE!), 'index.lock') } : undefined;
 }

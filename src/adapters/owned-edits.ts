@@ -4,8 +4,8 @@ import { addedLines, appendOwnedEdit, stillThere, type OwnedEdit } from '../core
 import type { OwnedEdits } from '../core/pipeline/commit-plan.js';
 import { removeFile } from './fs.js';
 import { git } from './git.js';
-import { everyIndex } from './index-file.js';
-import { indexEntry } from './index-entry.js';
+import { everyIndex, laterIndex } from './index-file.js';
+import { indexEntry, type IndexEntry } from './index-entry.js';
 import { readState, statePath, writeStateQuietly } from './state-dir.js';
 import { cachedText, cleanFormsOf, isBlobOf } from './session-text.js';
 
@@ -140,10 +140,47 @@ export async function stageOwnedEdits(
   if (!merged) return none;
   let blob: string | undefined;
   if (merged.text !== staged) {
-    blob = (await git(['hash-object', '-w', '--stdin', '--no-filters'], { cwd: root, env, input: merged.text })).stdout.trim();
-    await everyIndex(env, (e) => git(['update-index', '--cacheinfo', `${indexed.mode},${blob},${file}`], { cwd: root, env: e }));
+    blob = await writeBlob(root, env, merged.text);
+    await git(['update-index', '--cacheinfo', `${indexed.mode},${blob},${file}`], { cwd: root, env });
+    await stageIntoLaterIndex(root, env, stateDir, file, record.edits, worktree, indexed, blob);
   }
   return { ...merged.counts, ...(blob ? { blob } : {}) };
+}
+
+async function writeBlob(root: string, env: NodeJS.ProcessEnv, text: string): Promise<string> {
+  return (await git(['hash-object', '-w', '--stdin', '--no-filters'], { cwd: root, env, input: text })).stdout.trim();
+}
+
+/**
+ * `git commit <paths>` commits a temporary index made from HEAD, and then installs the
+ * real index with those paths updated: the lines go into both, each onto its own
+ * version of the file, so that what the person staged by hand stays staged after the
+ * commit.
+ */
+async function stageIntoLaterIndex(
+  root: string,
+  env: NodeJS.ProcessEnv,
+  stateDir: string,
+  file: string,
+  edits: readonly OwnedEdit[],
+  worktree: string,
+  committed: IndexEntry,
+  blob: string,
+): Promise<void> {
+  const later = laterIndex(env);
+  if (!later) return;
+  const entry = await indexEntry(root, later, file);
+  // Taken out of the index by hand (`git rm --cached`), or mid-conflict: the person's to settle.
+  if (entry === undefined || entry === 'unmerged') return;
+  if (entry.blob === committed.blob) {
+    await git(['update-index', '--cacheinfo', `${committed.mode},${blob},${file}`], { cwd: root, env: later });
+    return;
+  }
+  const text = (await git(['cat-file', 'blob', entry.blob], { cwd: root, env })).stdout;
+  const merged = await mergeOwned(root, env, stateDir, edits, text, worktree);
+  if (merged && merged.text !== text) {
+    await git(['update-index', '--cacheinfo', `${entry.mode},${await writeBlob(root, env, merged.text)},${file}`], { cwd: root, env: later });
+  }
 }
 
 /** Forgets the recorded edits: the commit that holds them (or says why not) goes ahead. */

@@ -3,7 +3,8 @@ import type { CommandContext, CommandResult } from '../context.js';
 import { committerOf, gatherCommitFacts, readCommitSetting, restagedFiles, objectId, type CommitSetting } from '../adapters/commit-facts.js';
 import { invocation, withInvocation } from '../adapters/invocation.js';
 import { forgetOwnedEdits, recordOwnedEdit, stageOwnedEdits } from '../adapters/owned-edits.js';
-import { restoreIndexEntry } from '../adapters/index-entry.js';
+import { indexEntry, restoreIndexEntry } from '../adapters/index-entry.js';
+import { laterIndex } from '../adapters/index-file.js';
 import { lockPath, withLock } from '../adapters/lock.js';
 import { openTerminal } from '../adapters/tty.js';
 import { git } from '../adapters/git.js';
@@ -65,7 +66,10 @@ async function recordSetting(setting: CommitSetting, ctx: CommandContext): Promi
   // refused commit puts back, so that nothing the hook staged outlives it.
   const key = `:${setting.sessionFile}`;
   const found = { blob: setting.state.revs[key], mode: setting.state.sessionMode };
-  const putBack = () => restoreIndexEntry(setting.root, setting.env, setting.sessionFile, found.blob, found.mode);
+  // `git commit <paths>` also installs the real index afterwards: what it held goes back there.
+  const laterEnv = laterIndex(setting.env);
+  const later = laterEnv ? { entry: await indexEntry(setting.root, laterEnv, setting.sessionFile) } : undefined;
+  const putBack = () => restoreIndexEntry(setting.root, setting.env, setting.sessionFile, found.blob, found.mode, later);
   let result: CommandResult;
   try {
     result = await stageAndRecord(setting, ctx);

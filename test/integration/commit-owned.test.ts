@@ -30,6 +30,25 @@ describe('decisions follow their commit', () => {
     expect(repo.git(['diff', 'SESSION.md']).stdout).not.toContain('Round half');
   });
 
+  it('decide, then git commit -- <path>: the decision is committed, and what the person staged by hand stays staged', () => {
+    repo = sessionRepo();
+    // A status line the person edited and staged, but leaves out of this commit.
+    repo.write('SESSION.md', repo.read('SESSION.md').replace('temperature is next.', 'temperature is next, then volume.'));
+    repo.git(['add', 'SESSION.md']);
+    expect(repo.run(['decide', 'Round half to even', '--because', 'matches the spec']).code).toBe(0);
+    repo.write('src/convert.js', code(3));
+    const r = gitNoTty(repo, ['commit', '-q', '-m', 'Rounding', '--', 'src/convert.js'], { CLAUDECODE: '1' });
+    expect(r.code, r.stderr).toBe(0);
+    const committed = repo.git(['show', 'HEAD:SESSION.md']).stdout;
+    expect(committed).toContain('- Round half to even — Reason: matches the spec');
+    expect(committed).not.toContain('then volume');
+    // Still staged: the person's line, on top of the commit (the decision is in both).
+    const staged = repo.git(['diff', '--cached', '--', 'SESSION.md']).stdout;
+    expect(staged).toContain('+Length units convert; temperature is next, then volume.');
+    expect(staged).not.toContain('Round half');
+    expect(repo.git(['diff', '--', 'SESSION.md']).stdout).toBe('');
+  });
+
   it('two decisions on an untouched session file: staged as the commands wrote them, with no merge and no blob read', () => {
     repo = sessionRepo();
     const before = repo.read('SESSION.md');
