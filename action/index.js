@@ -64098,7 +64098,7 @@ function withItems(records, history) {
 }
 
 // src/adapters/line-history.ts
-import { statSync as statSync2 } from "node:fs";
+import { readFileSync as readFileSync6, statSync as statSync2 } from "node:fs";
 import { resolve as resolve2 } from "node:path";
 
 // src/core/report/blame.ts
@@ -64136,6 +64136,42 @@ function lineRanges(lines2) {
   return parts.join(", ");
 }
 
+// src/core/report/line-map.ts
+var HUNK3 = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+function parseHunks(diff) {
+  const hunks = [];
+  for (const line of diff.split("\n")) {
+    const m = HUNK3.exec(line);
+    if (!m) continue;
+    hunks.push({ oldStart: Number(m[1]), oldCount: m[2] === void 0 ? 1 : Number(m[2]), newStart: Number(m[3]), newCount: m[4] === void 0 ? 1 : Number(m[4]) });
+  }
+  return hunks;
+}
+function toHeadLines(hunks, lines2) {
+  const uncommitted = [];
+  let first;
+  let last;
+  for (let line = lines2.start; line <= lines2.end; line++) {
+    let shift = 0;
+    let changed = false;
+    for (const h of hunks) {
+      const lastNew = h.newCount === 0 ? h.newStart : h.newStart + h.newCount - 1;
+      if (h.newCount > 0 && line >= h.newStart && line <= lastNew) {
+        changed = true;
+        break;
+      }
+      if (lastNew < line) shift += h.oldCount - h.newCount;
+    }
+    if (changed) {
+      uncommitted.push(line);
+      continue;
+    }
+    first ??= line + shift;
+    last = line + shift;
+  }
+  return { head: first === void 0 || last === void 0 ? null : { start: first, end: last }, uncommitted };
+}
+
 // src/adapters/line-history.ts
 async function readLineLog(keys, path3, lines2, opts) {
   const args = ["log", "-z", "-s", `--format=${commitFormat(keys)}`, `-L${lines2.start},${lines2.end}:${path3}`];
@@ -64164,6 +64200,19 @@ async function whyNoLines(path3, opts) {
   const log2 = await git(["log", "-1", "--diff-filter=D", "--format=%h%x00%s", "HEAD", "--", path3], { ...opts, allowFailure: true });
   const [commit, subject] = log2.stdout.replace(/\n$/, "").split("\0");
   return log2.code === 0 && commit && subject !== void 0 ? { kind: "deleted", commit, subject } : void 0;
+}
+async function worktreeLinesAtHead(path3, lines2, opts) {
+  let text5;
+  try {
+    text5 = readFileSync6(resolve2(opts.cwd, path3), "utf8");
+  } catch {
+    return void 0;
+  }
+  const length = text5 === "" ? 0 : text5.split("\n").length - (text5.endsWith("\n") ? 1 : 0);
+  if (lines2.end > length) return { head: null, uncommitted: [], length };
+  const diff = await git(["diff", "--no-ext-diff", "--no-color", "--no-textconv", "-U0", "HEAD", "--", path3], { ...opts, allowFailure: true });
+  if (diff.code !== 0) return void 0;
+  return { ...toHeadLines(parseHunks(diff.stdout), lines2), length };
 }
 
 // src/commands/why.ts
@@ -64376,10 +64425,13 @@ async function why(args, ctx) {
   if (lines2 && blame) {
     report = await lastChanges(h, target2.path, lines2, target2, blame);
   } else {
-    const commits = target2.lines ? await lineHistory(h, target2.path, target2.lines, h.opts) : await readCommits(h.keys, { revArgs: ["HEAD"], paths: [target2.path], follow: true, label: target2.path }, h.opts);
-    if (commits.length === 0 && !await fileAtHead(target2.path, h.opts)) throw await missing(target2.path, target2.lines, h.opts);
+    const mapped = target2.lines ? await worktreeLinesAtHead(target2.path, target2.lines, h.opts) : void 0;
+    if (target2.lines && mapped && target2.lines.end > mapped.length) throw beyond(target2.path, mapped.length, target2.lines.end, "in the work tree");
+    const commits = !target2.lines ? await readCommits(h.keys, { revArgs: ["HEAD"], paths: [target2.path], follow: true, label: target2.path }, h.opts) : mapped?.head === null ? [] : await lineHistory(h, target2.path, mapped?.head ?? target2.lines, h.opts);
+    if (commits.length === 0 && !mapped?.uncommitted.length && !await fileAtHead(target2.path, h.opts)) throw await missing(target2.path, target2.lines, h.opts);
     const [journal, items, moved] = await Promise.all([readJournal(h.config.journal.path, { hashes: commits.map((c) => c.hash) }, h.opts), record, moves]);
-    report = buildWhy(target2, withItems(commits, items), movedJournal(moved, journal, commits), void 0, shallowBoundaries(h.shallowFile));
+    const found = target2.lines ? { mode: "history", uncommitted: mapped?.uncommitted ?? [] } : void 0;
+    report = buildWhy(target2, withItems(commits, items), movedJournal(moved, journal, commits), found, shallowBoundaries(h.shallowFile));
   }
   if (args.activeOnly) report = onlyActive(report);
   report = { ...report, path: (await redactSecrets(report.path)).text };

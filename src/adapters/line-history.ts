@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { git } from './git.js';
 import { hasHead } from './git-facts.js';
@@ -7,6 +7,7 @@ import { commitFormat, parseCommitRecords, type TrailerKeys } from '../core/repo
 import type { CommitRecord } from '../core/report/types.js';
 import { parseBlame, type BlameResult } from '../core/report/blame.js';
 import { blameArgs } from '../core/report/targets.js';
+import { parseHunks, toHeadLines } from '../core/report/line-map.js';
 
 // The readers behind `why`: one line range, or one file, rather than a walk.
 
@@ -67,5 +68,29 @@ export async function whyNoLines(
   const log = await git(['log', '-1', '--diff-filter=D', '--format=%h%x00%s', 'HEAD', '--', path], { ...opts, allowFailure: true });
   const [commit, subject] = log.stdout.replace(/\n$/, '').split('\0');
   return log.code === 0 && commit && subject !== undefined ? { kind: 'deleted', commit, subject } : undefined;
+}
+
+/**
+ * Lines start..end of `path` (relative to cwd) as the work tree numbers them, carried
+ * over to HEAD's numbering for `git log -L` (see line-map.ts), with the lines not
+ * committed yet and the work-tree file's length. Undefined when the work tree has no
+ * such file: then HEAD's numbering is the only one.
+ */
+export async function worktreeLinesAtHead(
+  path: string,
+  lines: { start: number; end: number },
+  opts: HistoryOptions,
+): Promise<{ head: { start: number; end: number } | null; uncommitted: number[]; length: number } | undefined> {
+  let text: string;
+  try {
+    text = readFileSync(resolve(opts.cwd, path), 'utf8');
+  } catch {
+    return undefined;
+  }
+  const length = text === '' ? 0 : text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+  if (lines.end > length) return { head: null, uncommitted: [], length };
+  const diff = await git(['diff', '--no-ext-diff', '--no-color', '--no-textconv', '-U0', 'HEAD', '--', path], { ...opts, allowFailure: true });
+  if (diff.code !== 0) return undefined;
+  return { ...toHeadLines(parseHunks(diff.stdout), lines), length };
 }
 

@@ -4,7 +4,7 @@ import type { CommandContext, CommandResult } from '../context.js';
 import { openHistory, readCommits, readJournal, streamCommits, tryReadJournal, type History, type HistoryOptions } from '../adapters/history.js';
 import { journalMovesAtHead } from '../adapters/head-record.js';
 import { readSessionItems, withItems, type SessionItems } from '../adapters/session-history.js';
-import { fileAtHead, readBlame, readLineLog, whyNoLines } from '../adapters/line-history.js';
+import { fileAtHead, readBlame, readLineLog, whyNoLines, worktreeLinesAtHead } from '../adapters/line-history.js';
 import { shallowBoundaries } from '../adapters/shallow-boundaries.js';
 import { ExitCode, GitSessionError } from '../errors.js';
 import { redactSecrets } from '../core/redact/index.js';
@@ -177,12 +177,18 @@ export async function why(args: WhyArgs, ctx: CommandContext): Promise<CommandRe
   if (lines && blame) {
     report = await lastChanges(h, target.path, lines, target, blame);
   } else {
-    const commits = target.lines
-      ? await lineHistory(h, target.path, target.lines, h.opts)
-      : await readCommits(h.keys, { revArgs: ['HEAD'], paths: [target.path], follow: true, label: target.path }, h.opts);
-    if (commits.length === 0 && !(await fileAtHead(target.path, h.opts))) throw await missing(target.path, target.lines, h.opts);
+    // git log -L numbers lines as at HEAD; the range was given as the work tree numbers them.
+    const mapped = target.lines ? await worktreeLinesAtHead(target.path, target.lines, h.opts) : undefined;
+    if (target.lines && mapped && target.lines.end > mapped.length) throw beyond(target.path, mapped.length, target.lines.end, 'in the work tree');
+    const commits = !target.lines
+      ? await readCommits(h.keys, { revArgs: ['HEAD'], paths: [target.path], follow: true, label: target.path }, h.opts)
+      : mapped?.head === null
+        ? []
+        : await lineHistory(h, target.path, mapped?.head ?? target.lines, h.opts);
+    if (commits.length === 0 && !mapped?.uncommitted.length && !(await fileAtHead(target.path, h.opts))) throw await missing(target.path, target.lines, h.opts);
     const [journal, items, moved] = await Promise.all([readJournal(h.config.journal.path, { hashes: commits.map((c) => c.hash) }, h.opts), record!, moves!]);
-    report = buildWhy(target, withItems(commits, items), movedJournal(moved, journal, commits), undefined, shallowBoundaries(h.shallowFile));
+    const found = target.lines ? { mode: 'history' as const, uncommitted: mapped?.uncommitted ?? [] } : undefined;
+    report = buildWhy(target, withItems(commits, items), movedJournal(moved, journal, commits), found, shallowBoundaries(h.shallowFile));
   }
   if (args.activeOnly) report = onlyActive(report);
   // The path is said back as a file name is everywhere: a secret in it redacted.

@@ -118,8 +118,10 @@ describe('git session why', () => {
       expect(md).toBe(
         '# Why src/main.ts:6-7\n\nFound by: last change of each line (git blame). Add --history for every commit that ever touched these lines.\n\nLines 6-7 are not committed yet.\n',
       );
-      // --history reads the committed file, which has five lines.
-      expect(repo.run(['why', 'src/main.ts:6', '--history']).code).toBe(2);
+      // --history numbers lines as the work tree does too: line 6 has no history yet.
+      const history = repo.run(['why', 'src/main.ts:6', '--history', '--format', 'json']);
+      expect(history.code).toBe(0);
+      expect(JSON.parse(history.stdout)).toMatchObject({ mode: 'history', uncommitted: [6], commits: [] });
     } finally {
       repo.git(['checkout', '--', 'src/main.ts']);
     }
@@ -192,7 +194,7 @@ describe('git session why', () => {
     expect(pastEnd.stderr).toContain('src/main.ts has 5 lines in the work tree; line 9 is beyond its end.');
     const pastHistory = repo.run(['why', 'src/main.ts:9', '--history']);
     expect(pastHistory.code).toBe(2);
-    expect(pastHistory.stderr).toContain('src/main.ts has 5 lines at HEAD; line 9 is beyond its end.');
+    expect(pastHistory.stderr).toContain('src/main.ts has 5 lines in the work tree; line 9 is beyond its end.');
     const backwards = repo.run(['why', 'src/main.ts:4-2']);
     expect(backwards.code).toBe(2);
     expect(backwards.stderr).not.toContain('    at ');
@@ -256,4 +258,35 @@ describe('git session why, asked about what has no lines', () => {
     own.git(['commit', '-q', '-m', 'Add notes']);
     expect(JSON.parse(own.run(['why', 'notes:3', '--format', 'json']).stdout)).toMatchObject({ path: 'notes', lines: { start: 3, end: 3 } });
   });
+
+  it('--history numbers lines as the work tree does, as plain why does, with uncommitted edits above them', () => {
+    own.write('src/util.ts', 'a\nB\n');
+    own.git(['commit', '-q', '-am', 'Shout b', '-m', 'Decision: upper case — easier to spot']);
+    const shout = own.git(['rev-parse', '--short', 'HEAD']).stdout.trim();
+    // Two lines added above, not committed: b is line 4 in the work tree, line 2 at HEAD.
+    own.write('src/util.ts', 'new 1\nnew 2\na\nB\n');
+    try {
+      const blamed = JSON.parse(own.run(['why', 'src/util.ts:4', '--format', 'json']).stdout);
+      const run = own.run(['why', 'src/util.ts:4', '--history', '--format', 'json']);
+      expect(run.stderr).toBe('');
+      const history = JSON.parse(run.stdout);
+      expect(blamed.commits.map((c: { short: string }) => c.short)).toEqual([shout]);
+      const added = own.git(['log', '--format=%h', '--diff-filter=A', '--', 'src/util.ts']).stdout.trim();
+      expect(history.commits.map((c: { short: string }) => c.short)).toEqual([shout, added]);
+      expect(history.decisions.map((d: { text: string }) => d.text)).toEqual(['upper case']);
+      expect(history.lines).toEqual({ start: 4, end: 4 });
+      // Lines only the work tree has: nothing committed to tell, and said so.
+      const fresh = own.run(['why', 'src/util.ts:1-3', '--history', '--format', 'json']);
+      expect(JSON.parse(fresh.stdout)).toMatchObject({ uncommitted: [1, 2], commits: [{ short: added }] });
+      const none = own.run(['why', 'src/util.ts:1-2', '--history']);
+      expect(none.code).toBe(0);
+      expect(none.stdout).toContain('Lines 1-2 are not committed yet.');
+      const past = own.run(['why', 'src/util.ts:5', '--history']);
+      expect(past.code).toBe(2);
+      expect(past.stderr).toContain('src/util.ts has 4 lines in the work tree; line 5 is beyond its end.');
+    } finally {
+      own.git(['checkout', '--', 'src/util.ts']);
+    }
+  });
 });
+

@@ -9,7 +9,8 @@
  *   "mode": "blame" | "history" | "path",         // blame: the last change of each line (default for lines);
  *                                                 // history: every commit that touched the range (git log -L);
  *                                                 // path: every commit that touched the file (git log --follow)
- *   "uncommitted": [4, 5],                        // lines not committed yet (blame mode only, else [])
+ *   "uncommitted": [4, 5],                        // lines of the range not committed yet (else []); line
+ *                                                 // numbers are the work tree's in blame and history mode
  *   "shallow": ["abc1234"],                       // commits listed where a shallow clone's history is cut off:
  *                                                 // the lines or file may be older than them (else [])
  *   "decisions": [{ "text", "reason": string | null, "commit", "short", "subject", "author", "date" }],
