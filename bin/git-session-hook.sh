@@ -24,13 +24,16 @@ git_session_commit_id() {
   while [ "${gs_p:-0}" -gt 1 ] && IFS= read -r gs_st < "/proc/$gs_p/stat"; do
     gs_c=${gs_st#*\(}
     gs_c=${gs_c%)*}
+    # The fields after the name, split at spaces whatever IFS the person's hook set.
+    git_session_ifs ' '
     set -- ${gs_st##*) }
+    git_session_ifs
     if [ "$gs_c" = git ]; then
-      eval "GIT_SESSION_COMMIT=\"$gs_p-\${20}\""
+      eval "GIT_SESSION_COMMIT=\"$gs_p-\${20-}\""
       export GIT_SESSION_COMMIT
       return 0
     fi
-    gs_p=$2
+    gs_p=${2-}
   done 2>/dev/null
   # No /proc (macOS, the BSDs): the author date, which git exports to both hooks.
   gs_p=${GIT_AUTHOR_DATE:-}
@@ -38,12 +41,30 @@ git_session_commit_id() {
   export GIT_SESSION_COMMIT
 }
 
-# Whether pre-commit left anything for this hook: without a file, nothing to name or start.
+# Sets IFS to $1 (keeping the person's own to put back), or with no argument puts
+# theirs back, unset if it was: these functions run in the person's hook shell.
+git_session_ifs() {
+  if [ $# -gt 0 ]; then
+    gs_ifs_set=${IFS+1}
+    gs_ifs=${IFS-}
+    IFS=$1
+  elif [ -n "$gs_ifs_set" ]; then
+    IFS=$gs_ifs
+  else
+    unset IFS
+  fi
+}
+
+# Whether pre-commit left anything for this hook: without a file, nothing to name or
+# start. Globbing is on for the look, whatever the person's hook set (set -f).
 git_session_handed_off() {
+  case $- in *f*) gs_noglob=1; set +f ;; *) gs_noglob= ;; esac
+  gs_found=1
   for gs_f in "${1%/*}/git-session/hand-off"* "${1%/*}/git-session/replan"*; do
-    [ -e "$gs_f" ] && return 0
+    [ -e "$gs_f" ] && gs_found=0 && break
   done
-  return 1
+  [ -n "$gs_noglob" ] && set -f
+  return $gs_found
 }
 
 # Whether a message file holds more than white space (read in sh: no process started).
@@ -90,6 +111,56 @@ git_session_run() {
   esac
 }
 
+# Sets gs_bin to the binary: the project's copy, else the one beside `git-session-hook`
+# (which sets git_session_dir to its folder: a global bin folder), else PATH; or to
+# nothing. Git runs hooks and filters at the top of the work tree.
+git_session_find_bin() {
+  gs_bin=node_modules/git-session/dist/cli.js
+  [ -f "$gs_bin" ] && return 0
+  # Never a file of the repository itself: only the folder git-session-hook named.
+  gs_bin=
+  [ -n "${git_session_dir:-}" ] && [ -x "$git_session_dir/git-session" ] && gs_bin=$git_session_dir/git-session && return 0
+  gs_bin=$(command -v git-session) || gs_bin=
+}
+
+# The private filter (`git_session_filter clean|smudge <path>`, file on stdin, as git
+# runs it). git cleans the session file on every status, add and commit that finds it
+# changed or touched within the second of the index (racy git), most often the same
+# text again: a text the binary cleaned before is answered from what it kept under the
+# git dir (named by git's id for the text, so only the very same bytes match), with
+# no node start. The binary empties that folder whenever the private text it keeps
+# changes, so an answer kept there always matches what it keeps.
+git_session_filter() {
+  git_session_find_bin
+  if [ -z "$gs_bin" ]; then
+    echo "git-session: not found, so the private filter cannot run (fix: npm install)" >&2
+    return 1
+  fi
+  gs_k=${GIT_DIR:-.git}/git-session/clean
+  # Kept only for a file at the top of the work tree with a plain name (see keepCleaned).
+  case $1/${2:-} in
+  clean/*/* | clean/*[!A-Za-z0-9._-]* | clean/) gs_k= ;;
+  clean/*) ;;
+  *) gs_k= ;;
+  esac
+  if [ -z "$gs_k" ] || [ ! -d "$gs_k" ]; then
+    git_session_run filter "$@"
+    return
+  fi
+  gs_t=$gs_k/in-$$
+  cat >| "$gs_t" || { rm -f "$gs_t"; return 1; }
+  gs_id=$(git hash-object --no-filters -- "$gs_t" 2>/dev/null) || gs_id=
+  if [ -n "$gs_id" ] && [ -f "$gs_k/$2.$gs_id" ]; then
+    cat "$gs_k/$2.$gs_id"
+    gs_s=$?
+  else
+    git_session_run filter "$@" < "$gs_t"
+    gs_s=$?
+  fi
+  rm -f "$gs_t"
+  return $gs_s
+}
+
 git_session_hook() {
   [ "${GIT_SESSION:-}" = 0 ] && return 0
   [ "${HUSKY:-}" = 0 ] && return 0
@@ -104,13 +175,7 @@ git_session_hook() {
     return 0
   fi
 
-  # The binary: the project's copy, else the one beside `git-session-hook` (which sets
-  # git_session_dir to its folder: a global bin folder), else PATH.
-  gs_bin=node_modules/git-session/dist/cli.js
-  if [ ! -f "$gs_bin" ]; then
-    gs_bin=${git_session_dir:-.}/git-session
-    [ -x "$gs_bin" ] || gs_bin=$(command -v git-session) || gs_bin=
-  fi
+  git_session_find_bin
   if [ -z "$gs_bin" ]; then
     [ "$gs_hook" = pre-commit ] && echo "git-session: not found, so this commit skips session capture (fix: npm i -D git-session, or run: git session uninstall)" >&2
     return 0
@@ -120,7 +185,9 @@ git_session_hook() {
   pre-commit)
     git_session_commit_id
     # The binary prints the journal path for sh to stage, which is cheaper than from node.
-    gs_s=$(git_session_preflight | git_session_run hook pre-commit --preflight "$@") || exit $?
+    # It leaves the pipe unread on an amend: the queries' end of it ignores SIGPIPE and
+    # never fails, so a person's `set -o pipefail` cannot fail the hook over it.
+    gs_s=$( { trap '' PIPE; git_session_preflight || :; } | git_session_run hook pre-commit --preflight "$@") || exit $?
     case $gs_s in
     "git-session add "*)
       gs_p=${gs_s#git-session add }
@@ -150,7 +217,7 @@ git_session_hook() {
       # Not into a message with no text: git refuses an empty message, and trailers alone
       # would make a commit of what the person left empty (their subject a Decision: line).
       if [ -s "$gs_f" ] && git_session_has_text "$1"; then
-        xargs -0 git -c trailer.separators=: interpret-trailers --in-place --no-divider --if-exists addIfDifferent "$1" < "$gs_f" && : > "$gs_f" || exit $?
+        xargs -0 git -c trailer.separators=: interpret-trailers --in-place --no-divider --if-exists addIfDifferent "$1" < "$gs_f" && : >| "$gs_f" || exit $?
       fi
       ;;
     *)

@@ -1,6 +1,7 @@
 // This repository commits with its own hooks. A package never gets its own bins
 // linked into node_modules/.bin, so link the freshly built binary and the hook script
-// there: the hook lines find them in node_modules/.bin first, as in a user's project.
+// there: with no node_modules/git-session of its own, the hook lines run the script
+// from PATH, where husky puts node_modules/.bin.
 import { mkdirSync, rmSync, symlinkSync } from 'node:fs';
 
 mkdirSync('node_modules/.bin', { recursive: true });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BIN_DIR, TIMEOUT_MS, installAsDevDependency, tempRepo, type TempRepo } from '../helpers/repo.js';
@@ -134,4 +134,38 @@ describe('with the real husky 9 and git-session a dev dependency', () => {
     expect(repo.git(['show', '--name-only', '--format=', 'HEAD']).stdout).toBe('src/convert.js\n');
     expect(readFileSync(join(repo.dir, '.git', 'after.log'), 'utf8').split('\n')).toHaveLength(10);
   });
+
+  it('the person\'s shell options in the hook files (nounset, noglob, noclobber, pipefail, IFS) change nothing of ours', () => {
+    repo = tempRepo();
+    installAsDevDependency(repo.dir);
+    // As on macOS, where sh is bash: it has pipefail, which dash lacks.
+    const shells = join(repo.home, 'posix-bash');
+    mkdirSync(shells);
+    writeFileSync(join(shells, 'sh'), '#!/bin/bash\nexec /bin/bash --posix "$@"\n', { mode: 0o755 });
+    const env = { PATH: `${shells}:${(repo.env.PATH ?? '').split(':').filter((d) => d !== BIN_DIR).join(':')}` };
+    repo.write('package.json', '{ "name": "demo", "private": true, "scripts": { "prepare": "husky" } }\n');
+    repo.write('.gitignore', 'node_modules/\n');
+    expect(spawnSync('node', [HUSKY], { cwd: repo.dir, env: repo.env, encoding: 'utf8', timeout: TIMEOUT_MS }).status).toBe(0);
+    const strict = 'set -u -f -C -o pipefail; IFS="$(printf \'\\n\\tx\')"; IFS="${IFS%x}"\n';
+    for (const name of ['pre-commit', 'prepare-commit-msg', 'commit-msg']) repo.write(`.husky/${name}`, strict);
+    expect(repo.run(['init']).code).toBe(0);
+    // Enough files that the queries piped into the binary fill the pipe, which an amend leaves unread.
+    for (let i = 0; i < 600; i++) repo.write(`src/f${i}.txt`, `${i}\n`);
+    repo.git(['add', '-A'], { env });
+    const first = gitNoTty(repo, ['commit', '-q', '-m', 'Many files'], env);
+    expect(first.code, first.stderr).toBe(0);
+    addDecisionLine(repo, '- Keep lengths in millimetres — Reason: one base unit');
+    repo.write('src/convert.js', code(5));
+    repo.git(['add', '-A'], { env });
+    const r = gitNoTty(repo, ['commit', '-q', '-m', 'Millimetres'], env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(trailerValues(repo, 'Decision')).toEqual(['Keep lengths in millimetres — one base unit']);
+    for (let i = 0; i < 600; i++) repo.write(`src/f${i}.txt`, `${i} again\n`);
+    repo.git(['add', '-A'], { env });
+    const amend = gitNoTty(repo, ['commit', '-q', '--amend', '-m', 'Millimetres, and every file again'], env);
+    expect(amend.code, amend.stderr).toBe(0);
+    expect(trailerValues(repo, 'Decision')).toEqual(['Keep lengths in millimetres — one base unit']);
+    expect(residue(repo)).toBe('');
+  });
 });
+
