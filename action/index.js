@@ -62871,6 +62871,10 @@ var CommitStream = class {
   }
 };
 
+// src/core/hook-lines.ts
+var HOOK_SCRIPT = "git-session-hook";
+var HOOK_FUNCTIONS = `node_modules/git-session/bin/${HOOK_SCRIPT}.sh`;
+
 // src/adapters/git-facts.ts
 async function gitOut(args, opts) {
   const r = await git([...args], { ...opts, allowFailure: true });

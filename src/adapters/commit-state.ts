@@ -199,7 +199,11 @@ export async function primeSummaryCache(gitDir: string, text: string, file: stri
     const { cleanPrivate } = await import('../core/session/private-filter.js');
     const keep = keptFor(startedFrom, (t) => cleanPrivate(t).text);
     storeSummary(cachePath, blobIds(text), summary, anchors, keep);
-    const staged = cleanPrivate(text).text;
+    const { text: staged, bodies } = cleanPrivate(text);
+    // What the private filter makes of this text, kept for its shell: the commit's first
+    // look at the file (git cleans it to compare) then starts no node.
+    const { keepCleaned } = await import('./private-store.js');
+    keepCleaned(gitDir, file, Buffer.from(text, 'utf8'), Buffer.from(staged, 'utf8'), bodies);
     const texts: KeptText[] = [{ ids: blobIds(text), text }];
     if (staged !== text) {
       const again = await summarizeWithAnchors(staged, file);

@@ -1,4 +1,4 @@
-import { readPrivateStore, updatePrivateStore } from '../adapters/private-store.js';
+import { keepCleaned, readPrivateStore, updatePrivateStore } from '../adapters/private-store.js';
 import { findRepoDirs } from '../adapters/edit-state.js';
 import { MAX_SESSION_BYTES } from '../adapters/fs.js';
 import { findRepo } from '../adapters/repo.js';
@@ -52,7 +52,12 @@ async function run(mode: 'clean' | 'smudge', path: string, input: Buffer, cwd: s
   // by the parser, loaded only then. A file with no private region at all is passed
   // through: nothing to take out or put back, so no repository and no store.
   const plain = plainPrivateRegions(text);
-  if (plain?.length === 0) return input;
+  if (plain?.length === 0) {
+    // Kept for the filter's shell: the next clean of these bytes starts no node at all.
+    const dirs = mode === 'clean' && !env.GIT_DIR ? findRepoDirs(cwd) : undefined;
+    if (dirs) keepCleaned(dirs.gitDir, path, input, input, {});
+    return input;
+  }
   if (!plain && input.length > MAX_SESSION_BYTES) {
     throw new GitSessionError(ExitCode.BadInput, `is ${input.length} bytes, over the 1 MB limit, too large to check for private text.`, {
       file: path,
@@ -66,7 +71,9 @@ async function run(mode: 'clean' | 'smudge', path: string, input: Buffer, cwd: s
   if (mode === 'smudge') return Buffer.from(smudgeWith(text, readPrivateStore(gitDir, path), find), 'utf8');
   const { text: clean, bodies } = cleanWith(text, find);
   updatePrivateStore(gitDir, path, bodies);
-  return Buffer.from(clean, 'utf8');
+  const out = Buffer.from(clean, 'utf8');
+  keepCleaned(gitDir, path, input, out, bodies);
+  return out;
 }
 
 /**

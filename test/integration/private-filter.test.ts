@@ -1,7 +1,7 @@
-import { mkdirSync, utimesSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BIN_DIR, tempRepo, type TempRepo } from '../helpers/repo.js';
+import { BIN_DIR, installAsDevDependency, tempRepo, type TempRepo } from '../helpers/repo.js';
 import { PRIVATE_SESSION } from '../helpers/session-repo.js';
 
 let repo: TempRepo | undefined;
@@ -203,6 +203,64 @@ describe('private text stays on this machine', () => {
     const refused = r.git(['add', 'SESSION.md'], { env, allowFail: true });
     expect(refused.code).not.toBe(0);
     expect(refused.stderr).toContain('holds private text, so it is not staged');
+    expect(r.git(['show', ':SESSION.md']).stdout).not.toMatch(/salary|CTO/);
+  });
+});
+
+describe('with git-session a dev dependency, the filter answers a text it cleaned before without node', () => {
+  function countingRepo(): { r: TempRepo; env: NodeJS.ProcessEnv; filterStarts: () => string[] } {
+    const r = tempRepo();
+    installAsDevDependency(r.dir);
+    r.write('.gitignore', 'node_modules/\n');
+    r.write('SESSION.md', SESSION);
+    expect(r.run(['init']).code).toBe(0);
+    // A `node` first on PATH that notes every start of the filter.
+    const bin = join(r.home, 'counting');
+    mkdirSync(bin);
+    const log = join(r.home, 'starts.log');
+    writeFileSync(join(bin, 'node'), `#!/bin/sh\ncase "$*" in *" filter "*) echo "$*" >> '${log}' ;; esac\nexec '${process.execPath}' "$@"\n`, { mode: 0o755 });
+    const env = { PATH: `${bin}:${(r.env.PATH ?? '').split(':').filter((d) => d !== BIN_DIR).join(':')}` };
+    r.git(['add', '-A'], { env });
+    r.git(['commit', '-q', '-m', 'init'], { env });
+    const filterStarts = () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean) : []);
+    return { r, env, filterStarts };
+  }
+
+  it('a status that must compare the file, and a commit after decide, start no node for the filter', () => {
+    const { r, env, filterStarts } = countingRepo();
+    repo = r;
+    const before = filterStarts().length;
+    expect(before).toBeGreaterThan(0);
+    // A newer time on the same bytes: git cleans the file again to compare it.
+    utimesSync(join(r.dir, 'SESSION.md'), new Date(Date.now() + 5000), new Date(Date.now() + 5000));
+    expect(r.git(['status', '--porcelain'], { env }).stdout).toBe('');
+    expect(filterStarts()).toHaveLength(before);
+    // decide keeps what the filter makes of the text it writes: the commit's look at it starts nothing.
+    expect(r.run(['decide', 'Retry twice', '--because', 'the queue absorbs bursts'], { env }).code).toBe(0);
+    r.write('a.txt', 'a\n');
+    r.git(['add', 'a.txt'], { env });
+    const commit = r.git(['commit', '-q', '-m', 'Retry twice'], { env });
+    expect(commit.code).toBe(0);
+    expect(filterStarts()).toHaveLength(before);
+    expect(r.git(['show', 'HEAD:SESSION.md']).stdout).toContain('- Retry twice — Reason: the queue absorbs bursts');
+    expect(r.git(['show', 'HEAD:SESSION.md']).stdout).not.toMatch(/salary|CTO/);
+    expect(r.git(['status', '--porcelain'], { env }).stdout).toBe('');
+  });
+
+  it('a text cleaned before the private text changed is cleaned by the binary again, so what it keeps is that text\'s', () => {
+    const { r, env, filterStarts } = countingRepo();
+    repo = r;
+    const store = () => readFileSync(join(r.dir, '.git', 'git-session', 'private', 'SESSION.md.json'), 'utf8');
+    expect(store()).toContain('salary talk with Ada on Friday');
+    r.write('SESSION.md', SESSION.replace('salary talk with Ada on Friday', 'salary talk moved to Monday'));
+    r.git(['add', 'SESSION.md'], { env });
+    expect(store()).toContain('salary talk moved to Monday');
+    // The first text again, byte for byte: answered from before, the store would keep Monday.
+    const starts = filterStarts().length;
+    r.write('SESSION.md', SESSION);
+    r.git(['add', 'SESSION.md'], { env });
+    expect(filterStarts().length).toBeGreaterThan(starts);
+    expect(store()).toContain('salary talk with Ada on Friday');
     expect(r.git(['show', ':SESSION.md']).stdout).not.toMatch(/salary|CTO/);
   });
 });

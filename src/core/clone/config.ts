@@ -1,3 +1,5 @@
+import { HOOK_FUNCTIONS } from '../hook-lines.js';
+
 /**
  * The per-clone git config git-session needs: `git config --local` entries that are
  * not cloned with the repository, so `init` writes them for the person who runs it
@@ -54,6 +56,8 @@ export function filterCommand(mode: 'clean' | 'smudge'): string {
     'for (i = 1; i <= n; i++) print l[i] }"';
   const fallback = mode === 'clean' ? check : 'exec cat';
   const script =
+    // The project's copy: its functions answer a text cleaned before without node.
+    `h=${HOOK_FUNCTIONS}; if [ -f "$h" ]; then . "$h"; git_session_filter ${mode} "$1"; exit $?; fi; ` +
     'gs=node_modules/.bin/git-session; [ -x "$gs" ] || gs=$(command -v git-session) || gs=; ' +
     `if [ -n "$gs" ]; then exec "$gs" filter ${mode} "$1"; fi; ${fallback}`;
   return `sh -c '${script}' git-session-filter %f`;
