@@ -63832,24 +63832,30 @@ function readBlobs(ids, cwd, env, decode2 = (bytes) => bytes.toString("utf8")) {
     child.stdout.on("data", (c) => chunks.push(c));
     child.on("error", reject);
     child.on("close", () => {
-      const buf = Buffer.concat(chunks);
-      let pos = 0;
-      for (const id of ids) {
-        const nl = buf.indexOf(10, pos);
-        if (nl < 0) break;
-        const header = buf.toString("utf8", pos, nl).split(" ");
-        pos = nl + 1;
-        if (header[1] === "missing" || header.length < 3) continue;
-        const size = Number(header[2]);
-        out.set(id, decode2(buf.subarray(pos, pos + size)));
-        pos += size + 1;
+      try {
+        resolve4(parseBatch(Buffer.concat(chunks)));
+      } catch (error2) {
+        reject(error2);
       }
-      resolve4(out);
     });
     child.stdin.on("error", () => {
     });
     child.stdin.end(ids.join("\n") + "\n");
   });
+  function parseBatch(buf) {
+    let pos = 0;
+    for (const id of ids) {
+      const nl = buf.indexOf(10, pos);
+      if (nl < 0) break;
+      const header = buf.toString("utf8", pos, nl).split(" ");
+      pos = nl + 1;
+      if (header[1] === "missing" || header.length < 3) continue;
+      const size = Number(header[2]);
+      out.set(id, decode2(buf.subarray(pos, pos + size)));
+      pos += size + 1;
+    }
+    return out;
+  }
 }
 async function redactEach(texts) {
   const out = /* @__PURE__ */ new Map();
@@ -64214,7 +64220,7 @@ async function worktreeLinesAtHead(path3, lines2, opts) {
   }
   const length = text5 === "" ? 0 : text5.split("\n").length - (text5.endsWith("\n") ? 1 : 0);
   if (lines2.end > length) return { head: null, uncommitted: [], length };
-  const diff = await git(["diff", "--no-ext-diff", "--no-color", "--no-textconv", "-U0", "HEAD", "--", path3], { ...opts, allowFailure: true });
+  const diff = await git(["diff", "--no-ext-diff", "--no-color", "--no-textconv", "-U0", "--inter-hunk-context=0", "HEAD", "--", path3], { ...opts, allowFailure: true });
   if (diff.code !== 0) return void 0;
   return { ...toHeadLines(parseHunks(diff.stdout), lines2), length };
 }

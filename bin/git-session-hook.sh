@@ -126,37 +126,42 @@ git_session_find_bin() {
 # The private filter (`git_session_filter clean|smudge <path>`, file on stdin, as git
 # runs it). git cleans the session file on every status, add and commit that finds it
 # changed or touched within the second of the index (racy git), most often the same
-# text again: a text the binary cleaned before is answered from what it kept under the
-# git dir (named by git's id for the text, so only the very same bytes match), with
-# no node start. The binary empties that folder whenever the private text it keeps
-# changes, so an answer kept there always matches what it keeps.
+# text again: a text this build of the binary cleaned before is answered from what it
+# kept under the git dir, named by the build, the path and git's id for the very same
+# bytes, with no node start. The binary empties that folder whenever the private text
+# it keeps changes, so an answer kept there always matches what it keeps. Returns 127,
+# stdin unread, when there is no binary: the filter line then does without one.
 git_session_filter() {
   git_session_find_bin
-  if [ -z "$gs_bin" ]; then
-    echo "git-session: not found, so the private filter cannot run (fix: npm install)" >&2
-    return 1
-  fi
-  gs_k=${GIT_DIR:-.git}/git-session/clean
-  # Kept only for a file at the top of the work tree with a plain name (see keepCleaned).
+  [ -n "$gs_bin" ] || return 127
+  gs_k=
+  # Only a file at the top of the work tree with a plain name (see keepCleaned), and
+  # only for a built package that names its build.
   case $1/${2:-} in
-  clean/*/* | clean/*[!A-Za-z0-9._-]* | clean/) gs_k= ;;
-  clean/*) ;;
-  *) gs_k= ;;
+  clean/*/* | clean/*[!A-Za-z0-9._-]* | clean/) ;;
+  clean/*)
+    if [ "$gs_bin" = node_modules/git-session/dist/cli.js ] && IFS= read -r gs_build 2>/dev/null < node_modules/git-session/dist/build-key; then
+      case $gs_build in
+      *[!A-Za-z0-9.+_-]* | '') ;;
+      *) gs_k=${GIT_DIR:-.git}/git-session/clean/$gs_build ;;
+      esac
+    fi
+    ;;
   esac
-  if [ -z "$gs_k" ] || [ ! -d "$gs_k" ]; then
+  gs_t=$gs_k/in-$$
+  # Never a filter that fails for want of a place to keep a copy (a git dir that is
+  # not this person's to write): then the binary reads git's pipe itself.
+  if [ -z "$gs_k" ] || [ ! -d "$gs_k" ] || ! true 2>/dev/null >| "$gs_t"; then
     git_session_run filter "$@"
     return
   fi
-  gs_t=$gs_k/in-$$
   cat >| "$gs_t" || { rm -f "$gs_t"; return 1; }
   gs_id=$(git hash-object --no-filters -- "$gs_t" 2>/dev/null) || gs_id=
-  if [ -n "$gs_id" ] && [ -f "$gs_k/$2.$gs_id" ]; then
-    cat "$gs_k/$2.$gs_id"
-    gs_s=$?
-  else
+  # An answer taken away since (the store changed) is asked of the binary instead.
+  if [ -z "$gs_id" ] || ! cat "$gs_k/$2.$gs_id" 2>/dev/null; then
     git_session_run filter "$@" < "$gs_t"
-    gs_s=$?
   fi
+  gs_s=$?
   rm -f "$gs_t"
   return $gs_s
 }

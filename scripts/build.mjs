@@ -201,6 +201,9 @@ const esm = await build({
 });
 
 writeFileSync(`${out}/package.json`, `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`);
+// The build's name, for the private filter's shell side: it keeps the answers of this
+// build apart from another's (see git_session_filter in bin/git-session-hook.sh).
+writeFileSync(`${out}/build-key`, `${cacheKey()}\n`);
 if (process.argv.includes('--types')) {
   // Declarations for the library export. dist/ is CommonJS for the binary, so the
   // types folder declares itself ES module, matching dist/index.mjs.

@@ -199,11 +199,8 @@ export async function primeSummaryCache(gitDir: string, text: string, file: stri
     const { cleanPrivate } = await import('../core/session/private-filter.js');
     const keep = keptFor(startedFrom, (t) => cleanPrivate(t).text);
     storeSummary(cachePath, blobIds(text), summary, anchors, keep);
-    const { text: staged, bodies } = cleanPrivate(text);
-    // What the private filter makes of this text, kept for its shell: the commit's first
-    // look at the file (git cleans it to compare) then starts no node.
-    const { keepCleaned } = await import('./private-store.js');
-    keepCleaned(gitDir, file, Buffer.from(text, 'utf8'), Buffer.from(staged, 'utf8'), bodies);
+    const staged = cleanPrivate(text).text;
+    await keepFilterAnswer(gitDir, file, text);
     const texts: KeptText[] = [{ ids: blobIds(text), text }];
     if (staged !== text) {
       const again = await summarizeWithAnchors(staged, file);
@@ -220,6 +217,32 @@ export async function primeSummaryCache(gitDir: string, text: string, file: stri
   } catch {
     // The commit parses it instead.
   }
+}
+
+/**
+ * What the private filter makes of a text a command wrote, kept for the filter's shell
+ * (see keepCleaned): the commit's first look at the file (git cleans it to compare)
+ * then starts no node. Only a text the filter reads line by line, cleaned the way the
+ * filter cleans it: a text it would hand the parser is left for the filter itself.
+ */
+async function keepFilterAnswer(gitDir: string, file: string, text: string): Promise<void> {
+  const { plainPrivateRegions, cleanWith } = await import('../core/session/private-regions.js');
+  const plain = plainPrivateRegions(text);
+  if (!plain) return;
+  const input = Buffer.from(text, 'utf8');
+  const find = (t: string) => {
+    const regions = plainPrivateRegions(t);
+    if (!regions) throw new Error('not read line by line');
+    return regions;
+  };
+  let cleaned: { text: string; bodies: Record<string, string> };
+  try {
+    cleaned = plain.length === 0 ? { text, bodies: {} } : cleanWith(text, find);
+  } catch {
+    return;
+  }
+  const { keepCleaned } = await import('./private-store.js');
+  keepCleaned(gitDir, file, input, Buffer.from(cleaned.text, 'utf8'), cleaned.bodies);
 }
 
 function procLinux(pid: number, startTime?: string): Proc | undefined {

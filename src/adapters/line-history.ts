@@ -89,7 +89,9 @@ export async function worktreeLinesAtHead(
   }
   const length = text === '' ? 0 : text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
   if (lines.end > length) return { head: null, uncommitted: [], length };
-  const diff = await git(['diff', '--no-ext-diff', '--no-color', '--no-textconv', '-U0', 'HEAD', '--', path], { ...opts, allowFailure: true });
+  // No context, and no joining of nearby hunks (diff.interHunkContext), which would
+  // count the unchanged lines between them as changed.
+  const diff = await git(['diff', '--no-ext-diff', '--no-color', '--no-textconv', '-U0', '--inter-hunk-context=0', 'HEAD', '--', path], { ...opts, allowFailure: true });
   if (diff.code !== 0) return undefined;
   return { ...toHeadLines(parseHunks(diff.stdout), lines), length };
 }

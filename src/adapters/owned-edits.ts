@@ -142,7 +142,7 @@ export async function stageOwnedEdits(
   if (merged.text !== staged) {
     blob = await writeBlob(root, env, merged.text);
     await git(['update-index', '--cacheinfo', `${indexed.mode},${blob},${file}`], { cwd: root, env });
-    await stageIntoLaterIndex(root, env, stateDir, file, record.edits, worktree, indexed, blob);
+    await stageIntoLaterIndex(root, env, stateDir, file, record.edits, worktree, indexed, blob, merged.counts.notStaged);
   }
   return { ...merged.counts, ...(blob ? { blob } : {}) };
 }
@@ -166,6 +166,7 @@ async function stageIntoLaterIndex(
   worktree: string,
   committed: IndexEntry,
   blob: string,
+  notStaged: number,
 ): Promise<void> {
   const later = laterIndex(env);
   if (!later) return;
@@ -178,7 +179,12 @@ async function stageIntoLaterIndex(
   }
   const text = (await git(['cat-file', 'blob', entry.blob], { cwd: root, env })).stdout;
   const merged = await mergeOwned(root, env, stateDir, edits, text, worktree);
-  if (merged && merged.text !== text) {
+  if (merged && merged.counts.notStaged > notStaged) {
+    // A line the commit holds that the person's version cannot take (they overlap): that
+    // index gets the commit's text, or the next commit would take the line out of
+    // history again. What the person had staged is still in the work tree.
+    await git(['update-index', '--cacheinfo', `${committed.mode},${blob},${file}`], { cwd: root, env: later });
+  } else if (merged && merged.text !== text) {
     await git(['update-index', '--cacheinfo', `${entry.mode},${await writeBlob(root, env, merged.text)},${file}`], { cwd: root, env: later });
   }
 }

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import type { PrivateStore } from '../core/session/private-filter.js';
 import { writeFileAtomic } from './fs.js';
 import { lockPath, withLock } from './lock.js';
+import { BUILD_KEY } from './build-key.js';
 
 /** Where the private bodies of the file at `path` (repository-relative) are kept: under the git dir, never in a commit. */
 export function privateStorePath(gitDir: string, path: string): string {
@@ -44,18 +45,22 @@ export function updatePrivateStore(gitDir: string, path: string, bodies: Private
 }
 
 /**
- * Where the private filter keeps what it made of the texts it cleaned, for its shell
- * side (`git_session_filter` in bin/git-session-hook.sh) to answer the very same bytes
- * again without starting node: `<path>.<git's object id of the text>`.
+ * Where the private filter keeps what this build made of the texts it cleaned, for
+ * its shell side (`git_session_filter` in bin/git-session-hook.sh) to answer the very
+ * same bytes again without starting node: `<build>/<path>.<git's object id of the
+ * text>`. Named by the build (which the shell reads from dist/build-key), so that
+ * another version, whose filter may find other private text, never answers for it.
  */
-export function cleanedDir(gitDir: string): string {
-  return join(gitDir, 'git-session', 'clean');
+function cleanedDir(gitDir: string, build = BUILD_KEY): string {
+  return join(gitDir, 'git-session', 'clean', build);
 }
 
 /** Only a file at the top of the work tree with a plain name: the shell builds the name as it is. */
 const PLAIN_NAME = /^[\w.-]+$/;
 /** A handful of texts is all git asks about again; more are cleared rather than sorted by age. */
 const KEPT_TEXTS = 32;
+/** A kept answer (the shell's copies of git's pipe, `in-<pid>`, are never touched). */
+const KEPT_NAME = /\.[0-9a-f]{40}$/;
 
 /**
  * Keeps what clean made of `input` (its private `bodies` taken out), while the store
@@ -64,14 +69,16 @@ const KEPT_TEXTS = 32;
  * speed only.
  */
 export function keepCleaned(gitDir: string, path: string, input: Uint8Array, output: Uint8Array, bodies: PrivateStore): void {
-  if (!PLAIN_NAME.test(path)) return;
+  if (!PLAIN_NAME.test(path) || BUILD_KEY === 'unbuilt') return;
   try {
     withLock(lockPath(gitDir, 'private'), () => {
       const kept = readPrivateStore(gitDir, path);
       if (!Object.entries(bodies).every(([k, v]) => kept[k] === v)) return;
       const dir = cleanedDir(gitDir);
       mkdirSync(dir, { recursive: true });
-      if (readdirSync(dir).filter((n) => KEPT_NAME.test(n)).length >= KEPT_TEXTS) forgetCleaned(gitDir);
+      // Answers of other builds are of no more use, and many of this one's are too many.
+      const others = readdirSync(join(dir, '..')).some((b) => b !== BUILD_KEY);
+      if (others || readdirSync(dir).filter((n) => KEPT_NAME.test(n)).length >= KEPT_TEXTS) forgetCleaned(gitDir);
       const id = createHash('sha1').update(`blob ${input.length}\0`).update(input).digest('hex');
       writeFileAtomic(join(dir, `${path}.${id}`), output);
     }, { what: 'the private text store' });
@@ -80,18 +87,24 @@ export function keepCleaned(gitDir: string, path: string, input: Uint8Array, out
   }
 }
 
-/** Forgets every kept answer (the folder stays: the filter's shell keeps answers only where it is). */
+/** Forgets every kept answer, of every build (a build's folder stays while its shell may be using it). */
 function forgetCleaned(gitDir: string): void {
-  const dir = cleanedDir(gitDir);
-  let names: string[];
+  const root = join(gitDir, 'git-session', 'clean');
+  let builds: string[];
   try {
-    names = readdirSync(dir);
+    builds = readdirSync(root);
   } catch {
     return;
   }
-  // Not the texts the shell is cleaning right now (in-<pid>).
-  for (const name of names) if (KEPT_NAME.test(name)) rmSync(join(dir, name), { force: true });
+  for (const build of builds) {
+    const dir = cleanedDir(gitDir, build);
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      continue;
+    }
+    for (const name of names) if (KEPT_NAME.test(name)) rmSync(join(dir, name), { force: true });
+    if (build !== BUILD_KEY && names.every((n) => KEPT_NAME.test(n))) rmSync(dir, { recursive: true, force: true });
+  }
 }
-
-const KEPT_NAME = /\.[0-9a-f]{40}$/;
-

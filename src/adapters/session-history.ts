@@ -46,23 +46,31 @@ export function readBlobs(
     child.stdout.on('data', (c: Buffer) => chunks.push(c));
     child.on('error', reject);
     child.on('close', () => {
-      const buf = Buffer.concat(chunks);
-      let pos = 0;
-      for (const id of ids) {
-        const nl = buf.indexOf(0x0a, pos);
-        if (nl < 0) break;
-        const header = buf.toString('utf8', pos, nl).split(' ');
-        pos = nl + 1;
-        if (header[1] === 'missing' || header.length < 3) continue;
-        const size = Number(header[2]);
-        out.set(id, decode(buf.subarray(pos, pos + size)));
-        pos += size + 1;
+      try {
+        resolve(parseBatch(Buffer.concat(chunks)));
+      } catch (error) {
+        reject(error);
       }
-      resolve(out);
     });
     child.stdin.on('error', () => {});
     child.stdin.end(ids.join('\n') + '\n');
   });
+
+  // The batch's answers, in the order asked: a header line, then the object and a newline.
+  function parseBatch(buf: Buffer): Map<string, unknown> {
+    let pos = 0;
+    for (const id of ids) {
+      const nl = buf.indexOf(0x0a, pos);
+      if (nl < 0) break;
+      const header = buf.toString('utf8', pos, nl).split(' ');
+      pos = nl + 1;
+      if (header[1] === 'missing' || header.length < 3) continue;
+      const size = Number(header[2]);
+      out.set(id, decode(buf.subarray(pos, pos + size)));
+      pos += size + 1;
+    }
+    return out;
+  }
 }
 
 /** A version's items; null for one that cannot be read as a session file (see recordOf). */

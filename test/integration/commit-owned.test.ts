@@ -49,6 +49,22 @@ describe('decisions follow their commit', () => {
     expect(repo.git(['diff', '--', 'SESSION.md']).stdout).toBe('');
   });
 
+  it('git commit -- <path> when the person staged a line where decide wrote one: the real index keeps the decision', () => {
+    repo = sessionRepo();
+    // A bullet of the person's own, staged, at the very place decide adds its line.
+    addDecisionLine(repo, '- Keep a changelog — Reason: releases need one');
+    repo.git(['add', 'SESSION.md']);
+    repo.write('SESSION.md', repo.git(['show', 'HEAD:SESSION.md']).stdout);
+    expect(repo.run(['decide', 'Round half to even', '--because', 'matches the spec']).code).toBe(0);
+    repo.write('src/convert.js', code(3));
+    const r = gitNoTty(repo, ['commit', '-q', '-m', 'Rounding', '--', 'src/convert.js'], { CLAUDECODE: '1' });
+    expect(r.code, r.stderr).toBe(0);
+    expect(repo.git(['show', 'HEAD:SESSION.md']).stdout).toContain('- Round half to even — Reason: matches the spec');
+    // The next commit must not take the decision out of history again.
+    expect(repo.git(['show', ':SESSION.md']).stdout).toContain('- Round half to even — Reason: matches the spec');
+    expect(repo.git(['diff', '--cached', '--', 'SESSION.md']).stdout).not.toContain('-- Round half');
+  });
+
   it('two decisions on an untouched session file: staged as the commands wrote them, with no merge and no blob read', () => {
     repo = sessionRepo();
     const before = repo.read('SESSION.md');

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BIN_DIR, installAsDevDependency, tempRepo, type TempRepo } from '../helpers/repo.js';
@@ -263,4 +263,47 @@ describe('with git-session a dev dependency, the filter answers a text it cleane
     expect(store()).toContain('salary talk with Ada on Friday');
     expect(r.git(['show', ':SESSION.md']).stdout).not.toMatch(/salary|CTO/);
   });
+
+  it('answers only for this build: what another version kept is never handed to git', () => {
+    const { r, env, filterStarts } = countingRepo();
+    repo = r;
+    const clean = join(r.dir, '.git', 'git-session', 'clean');
+    const build = readFileSync(join(r.dir, 'node_modules', 'git-session', 'dist', 'build-key'), 'utf8').trim();
+    const id = r.git(['hash-object', '--no-filters', 'SESSION.md']).stdout.trim();
+    // Another build's answer for these very bytes (one that kept the private text in).
+    mkdirSync(join(clean, '0.0.1+other'), { recursive: true });
+    writeFileSync(join(clean, '0.0.1+other', `SESSION.md.${id}`), SESSION);
+    rmSync(join(clean, build), { recursive: true, force: true });
+    mkdirSync(join(clean, build));
+    utimesSync(join(r.dir, 'SESSION.md'), new Date(Date.now() + 5000), new Date(Date.now() + 5000));
+    const starts = filterStarts().length;
+    expect(r.git(['status', '--porcelain'], { env }).stdout).toBe('');
+    expect(filterStarts().length).toBeGreaterThan(starts);
+    // This build's own answer is kept now, and the other build's is gone.
+    expect(readFileSync(join(clean, build, `SESSION.md.${id}`), 'utf8')).not.toMatch(/salary|CTO/);
+    expect(existsSync(join(clean, '0.0.1+other'))).toBe(false);
+  });
+
+  it('with the functions but no binary, smudge checks out as committed and clean does what it does without one', () => {
+    repo = tempRepo();
+    const r = repo;
+    r.write('.gitignore', 'node_modules/\n');
+    r.write('SESSION.md', '# Session\n\n## Goal\nShip retries.\n');
+    expect(r.run(['init']).code).toBe(0);
+    r.git(['add', '-A']);
+    r.git(['commit', '-q', '-m', 'init']);
+    // A package copy with its hook functions but no build, and no git-session on PATH.
+    mkdirSync(join(r.dir, 'node_modules', 'git-session', 'bin'), { recursive: true });
+    writeFileSync(join(r.dir, 'node_modules', 'git-session', 'bin', 'git-session-hook.sh'), readFileSync(join(BIN_DIR, 'git-session-hook.sh')));
+    const env = { PATH: (r.env.PATH ?? '').split(':').filter((d) => d !== BIN_DIR).join(':') };
+    r.write('SESSION.md', '# Session\n\n## Goal\nShip retries fast.\n');
+    const add = r.git(['add', 'SESSION.md'], { env, allowFail: true });
+    expect(add.code, add.stderr).toBe(0);
+    r.git(['commit', '-q', '--no-verify', '-m', 'faster'], { env });
+    rmSync(join(r.dir, 'SESSION.md'));
+    const checkout = r.git(['checkout', '--', 'SESSION.md'], { env, allowFail: true });
+    expect(checkout.code, checkout.stderr).toBe(0);
+    expect(r.read('SESSION.md')).toBe('# Session\n\n## Goal\nShip retries fast.\n');
+  });
 });
+

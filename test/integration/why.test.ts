@@ -288,5 +288,20 @@ describe('git session why, asked about what has no lines', () => {
       own.git(['checkout', '--', 'src/util.ts']);
     }
   });
+
+  it('--history counts the unchanged lines between two edits as committed, whatever diff.interHunkContext says', () => {
+    own.write('src/lines.ts', 'l1\nl2\nl3\nl4\nl5\nl6\n');
+    own.git(['add', 'src/lines.ts']);
+    own.git(['commit', '-q', '-m', 'Six lines']);
+    own.git(['config', 'diff.interHunkContext', '5']);
+    own.write('src/lines.ts', 'l1\nL2\nl3\nl4\nL5\nl6\n');
+    try {
+      const run = own.run(['why', 'src/lines.ts:3-4', '--history', '--format', 'json']);
+      expect(JSON.parse(run.stdout)).toMatchObject({ uncommitted: [], commits: [{ subject: 'Six lines' }] });
+    } finally {
+      own.git(['checkout', '--', 'src/lines.ts']);
+      own.git(['config', '--unset', 'diff.interHunkContext']);
+    }
+  });
 });
 

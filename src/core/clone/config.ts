@@ -56,8 +56,9 @@ export function filterCommand(mode: 'clean' | 'smudge'): string {
     'for (i = 1; i <= n; i++) print l[i] }"';
   const fallback = mode === 'clean' ? check : 'exec cat';
   const script =
-    // The project's copy: its functions answer a text cleaned before without node.
-    `h=${HOOK_FUNCTIONS}; if [ -f "$h" ]; then . "$h"; git_session_filter ${mode} "$1"; exit $?; fi; ` +
+    // The project's copy: its functions answer a text cleaned before without node (127:
+    // no binary to run, and git's pipe unread, so what follows does without one).
+    `h=${HOOK_FUNCTIONS}; if [ -f "$h" ]; then . "$h"; git_session_filter ${mode} "$1"; s=$?; [ $s = 127 ] || exit $s; fi; ` +
     'gs=node_modules/.bin/git-session; [ -x "$gs" ] || gs=$(command -v git-session) || gs=; ' +
     `if [ -n "$gs" ]; then exec "$gs" filter ${mode} "$1"; fi; ${fallback}`;
   return `sh -c '${script}' git-session-filter %f`;
