@@ -16,6 +16,14 @@ function commit(r: TempRepo, message: string, text: string): string {
   return r.git(['rev-parse', '--short', 'HEAD']).stdout.trim();
 }
 
+/** Each commit's decisions as `log --format json` gives them: `<text> — <reason> (<status>)`. */
+function decidedByCommit(r: TempRepo): Record<string, string[]> {
+  const log = r.run(['log', '--format', 'json']);
+  expect(log.stderr).toBe('');
+  const commits = (JSON.parse(log.stdout) as { commits: { short: string; decisions: { text: string; reason: string; status: string }[] }[] }).commits;
+  return Object.fromEntries(commits.map((c) => [c.short, c.decisions.map((d) => `${d.text} — ${d.reason} (${d.status})`)]));
+}
+
 describe('a SESSION.md with conflict markers', () => {
   it.each(['status', 'status --json', 'standup', 'context', 'context --format json'])(
     'is refused by %s as by every reader of the work tree (exit 8, the lines, the fix)',
@@ -47,15 +55,7 @@ describe('a SESSION.md with conflict markers', () => {
     const one = commit(repo, 'Decide A', '# S\n\n## Decisions\n- A — Reason: a\n');
     const two = commit(repo, 'Conflicted by mistake', '# S\n\n## Decisions\n<<<<<<< HEAD\n- A — Reason: a\n=======\n- B — Reason: b\n>>>>>>> o\n');
     const three = commit(repo, 'Mend the conflict', '# S\n\n## Decisions\n- A — Reason: a\n- B — Reason: b\n');
-    const log = repo.run(['log', '--format', 'json']);
-    expect(log.stderr).toBe('');
-    const decided = Object.fromEntries(
-      (JSON.parse(log.stdout) as { commits: { short: string; decisions: { text: string; reason: string; status: string }[] }[] }).commits.map((c) => [
-        c.short,
-        c.decisions.map((d) => `${d.text} — ${d.reason} (${d.status})`),
-      ]),
-    );
-    expect(decided).toEqual({ [one]: ['A — a (active)'], [two]: [], [three]: ['B — b (active)'], [repo.git(['rev-parse', '--short', 'HEAD~3']).stdout.trim()]: [] });
+    expect(decidedByCommit(repo)).toEqual({ [one]: ['A — a (active)'], [two]: [], [three]: ['B — b (active)'], [repo.git(['rev-parse', '--short', 'HEAD~3']).stdout.trim()]: [] });
 
     const review = repo.run(['review', 'HEAD~3..HEAD', '--format', 'json']);
     const reviewed = JSON.parse(review.stdout) as { decisions: { text: string; reason: string; commit: string }[] };
@@ -74,14 +74,6 @@ describe('a SESSION.md with conflict markers', () => {
     // A stray NUL (a bad paste, a tool that wrote UTF-16) makes git and the commands call the file binary.
     const two = commit(repo, 'Binary by mistake', '# S\n\n## Decisions\n- A — Reason: a\n- Junk\0 — Reason: bytes\n');
     const three = commit(repo, 'Restore it', '# S\n\n## Decisions\n- A — Reason: a\n- B — Reason: b\n');
-    const log = repo.run(['log', '--format', 'json']);
-    expect(log.stderr).toBe('');
-    const decided = Object.fromEntries(
-      (JSON.parse(log.stdout) as { commits: { short: string; decisions: { text: string; status: string }[] }[] }).commits.map((c) => [
-        c.short,
-        c.decisions.map((d) => `${d.text} (${d.status})`),
-      ]),
-    );
-    expect(decided).toEqual({ [one]: ['A (active)'], [two]: [], [three]: ['B (active)'], [repo.git(['rev-parse', '--short', 'HEAD~3']).stdout.trim()]: [] });
+    expect(decidedByCommit(repo)).toEqual({ [one]: ['A — a (active)'], [two]: [], [three]: ['B — b (active)'], [repo.git(['rev-parse', '--short', 'HEAD~3']).stdout.trim()]: [] });
   });
 });
