@@ -222,27 +222,20 @@ export async function primeSummaryCache(gitDir: string, text: string, file: stri
 /**
  * What the private filter makes of a text a command wrote, kept for the filter's shell
  * (see keepCleaned): the commit's first look at the file (git cleans it to compare)
- * then starts no node. Only a text the filter reads line by line, cleaned the way the
- * filter cleans it: a text it would hand the parser is left for the filter itself.
+ * then starts no node. Only a text the filter reads line by line, cleaned as it cleans
+ * it: one it would hand the parser is left for the filter itself.
  */
 async function keepFilterAnswer(gitDir: string, file: string, text: string): Promise<void> {
-  const { plainPrivateRegions, cleanWith } = await import('../core/session/private-regions.js');
-  const plain = plainPrivateRegions(text);
-  if (!plain) return;
-  const input = Buffer.from(text, 'utf8');
-  const find = (t: string) => {
-    const regions = plainPrivateRegions(t);
-    if (!regions) throw new Error('not read line by line');
-    return regions;
-  };
-  let cleaned: { text: string; bodies: Record<string, string> };
+  const { cleanByLines } = await import('../core/session/private-regions.js');
+  let cleaned: ReturnType<typeof cleanByLines>;
   try {
-    cleaned = plain.length === 0 ? { text, bodies: {} } : cleanWith(text, find);
+    cleaned = cleanByLines(text);
   } catch {
     return;
   }
+  if (!cleaned) return;
   const { keepCleaned } = await import('./private-store.js');
-  keepCleaned(gitDir, file, input, Buffer.from(cleaned.text, 'utf8'), cleaned.bodies);
+  keepCleaned(gitDir, file, Buffer.from(text, 'utf8'), Buffer.from(cleaned.text, 'utf8'), cleaned.bodies);
 }
 
 function procLinux(pid: number, startTime?: string): Proc | undefined {

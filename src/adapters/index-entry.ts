@@ -15,25 +15,25 @@ export async function indexEntry(root: string, env: NodeJS.ProcessEnv, file: str
   return m ? { mode: m[1]!, blob: m[2]! } : 'unmerged';
 }
 
+/** What the index `git commit <paths>` installs after the commit holds for the path: absent for any other commit. */
+export type LaterEntry = { entry: IndexEntry | 'unmerged' | undefined };
+
+/** The path's entry in the index `git commit <paths>` installs afterwards (see laterIndex), read before the hook changes it. */
+export async function laterIndexEntry(root: string, env: NodeJS.ProcessEnv, file: string): Promise<LaterEntry | undefined> {
+  const later = laterIndex(env);
+  return later ? { entry: await indexEntry(root, later, file) } : undefined;
+}
+
 /**
  * Puts the path's entry back to `blob` (its mode `mode`, or the one it has now), or takes
- * it out of the index when `blob` is undefined, in every index this commit is made from;
- * `later`, when given, is what the index `git commit <paths>` installs afterwards held
- * before (the person's own staged version), and goes back there. The work tree is never touched.
+ * it out of the index when `blob` is undefined, in the index this commit is made from;
+ * and for `git commit <paths>`, what the index git installs afterwards held (`later`,
+ * the person's own staged version) back there. The work tree is never touched.
  */
-export async function restoreIndexEntry(
-  root: string,
-  env: NodeJS.ProcessEnv,
-  file: string,
-  blob: string | undefined,
-  mode?: string,
-  later?: { entry: IndexEntry | 'unmerged' | undefined },
-): Promise<void> {
+export async function restoreIndexEntry(root: string, env: NodeJS.ProcessEnv, file: string, blob: string | undefined, mode?: string, later?: LaterEntry): Promise<void> {
   await putEntry(root, env, file, blob, mode);
   const laterEnv = laterIndex(env);
-  if (!laterEnv) return;
-  if (!later) await putEntry(root, laterEnv, file, blob, mode);
-  else if (later.entry !== 'unmerged') await putEntry(root, laterEnv, file, later.entry?.blob, later.entry?.mode);
+  if (laterEnv && later && later.entry !== 'unmerged') await putEntry(root, laterEnv, file, later.entry?.blob, later.entry?.mode);
 }
 
 async function putEntry(root: string, env: NodeJS.ProcessEnv, file: string, blob: string | undefined, mode?: string): Promise<void> {

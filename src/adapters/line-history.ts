@@ -51,8 +51,12 @@ export async function readBlame(
 export async function fileAtHead(path: string, opts: HistoryOptions): Promise<{ lines: number } | undefined> {
   const result = await git(['cat-file', 'blob', `HEAD:./${path.replace(/^\.\//, '')}`], { ...opts, allowFailure: true });
   if (result.code !== 0) return undefined;
-  const text = result.stdout;
-  return { lines: text === '' ? 0 : text.split('\n').length - (text.endsWith('\n') ? 1 : 0) };
+  return { lines: lineCount(result.stdout) };
+}
+
+/** Lines of a text as git counts them: a last line without a newline counts. */
+function lineCount(text: string): number {
+  return text === '' ? 0 : text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
 }
 
 /**
@@ -87,7 +91,7 @@ export async function worktreeLinesAtHead(
   } catch {
     return undefined;
   }
-  const length = text === '' ? 0 : text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+  const length = lineCount(text);
   if (lines.end > length) return { head: null, uncommitted: [], length };
   // No context, and no joining of nearby hunks (diff.interHunkContext), which would
   // count the unchanged lines between them as changed.
@@ -95,4 +99,3 @@ export async function worktreeLinesAtHead(
   if (diff.code !== 0) return undefined;
   return { ...toHeadLines(parseHunks(diff.stdout), lines), length };
 }
-

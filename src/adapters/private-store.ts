@@ -5,10 +5,11 @@ import type { PrivateStore } from '../core/session/private-filter.js';
 import { writeFileAtomic } from './fs.js';
 import { lockPath, withLock } from './lock.js';
 import { BUILD_KEY } from './build-key.js';
+import { stateDirOf } from './state-dir.js';
 
 /** Where the private bodies of the file at `path` (repository-relative) are kept: under the git dir, never in a commit. */
 export function privateStorePath(gitDir: string, path: string): string {
-  return join(gitDir, 'git-session', 'private', `${encodeURIComponent(path)}.json`);
+  return join(stateDirOf(gitDir), 'private', `${encodeURIComponent(path)}.json`);
 }
 
 /** The bodies kept for `path`; none when nothing was kept yet or the store is unreadable. */
@@ -51,8 +52,8 @@ export function updatePrivateStore(gitDir: string, path: string, bodies: Private
  * text>`. Named by the build (which the shell reads from dist/build-key), so that
  * another version, whose filter may find other private text, never answers for it.
  */
-function cleanedDir(gitDir: string, build = BUILD_KEY): string {
-  return join(gitDir, 'git-session', 'clean', build);
+function answersDir(gitDir: string): string {
+  return join(stateDirOf(gitDir), 'clean');
 }
 
 /** Only a file at the top of the work tree with a plain name: the shell builds the name as it is. */
@@ -74,10 +75,10 @@ export function keepCleaned(gitDir: string, path: string, input: Uint8Array, out
     withLock(lockPath(gitDir, 'private'), () => {
       const kept = readPrivateStore(gitDir, path);
       if (!Object.entries(bodies).every(([k, v]) => kept[k] === v)) return;
-      const dir = cleanedDir(gitDir);
+      const dir = join(answersDir(gitDir), BUILD_KEY);
       mkdirSync(dir, { recursive: true });
       // Answers of other builds are of no more use, and many of this one's are too many.
-      const others = readdirSync(join(dir, '..')).some((b) => b !== BUILD_KEY);
+      const others = readdirSync(answersDir(gitDir)).some((b) => b !== BUILD_KEY);
       if (others || readdirSync(dir).filter((n) => KEPT_NAME.test(n)).length >= KEPT_TEXTS) forgetCleaned(gitDir);
       const id = createHash('sha1').update(`blob ${input.length}\0`).update(input).digest('hex');
       writeFileAtomic(join(dir, `${path}.${id}`), output);
@@ -89,7 +90,7 @@ export function keepCleaned(gitDir: string, path: string, input: Uint8Array, out
 
 /** Forgets every kept answer, of every build (a build's folder stays while its shell may be using it). */
 function forgetCleaned(gitDir: string): void {
-  const root = join(gitDir, 'git-session', 'clean');
+  const root = answersDir(gitDir);
   let builds: string[];
   try {
     builds = readdirSync(root);
@@ -97,7 +98,7 @@ function forgetCleaned(gitDir: string): void {
     return;
   }
   for (const build of builds) {
-    const dir = cleanedDir(gitDir, build);
+    const dir = join(root, build);
     let names: string[];
     try {
       names = readdirSync(dir);

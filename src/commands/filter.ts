@@ -2,7 +2,7 @@ import { keepCleaned, readPrivateStore, updatePrivateStore } from '../adapters/p
 import { findRepoDirs } from '../adapters/edit-state.js';
 import { MAX_SESSION_BYTES } from '../adapters/fs.js';
 import { findRepo } from '../adapters/repo.js';
-import { cleanWith, plainPrivateRegions, smudgeWith, type PrivateRegion } from '../core/session/private-regions.js';
+import { cleanWith, plainPrivateRegions, plainRegionsOrFail, smudgeWith } from '../core/session/private-regions.js';
 import { ExitCode, GitSessionError } from '../errors.js';
 
 /** What the filter hands git, and a line for the person when it could not do all it should. */
@@ -67,22 +67,11 @@ async function run(mode: 'clean' | 'smudge', path: string, input: Buffer, cwd: s
   // Git runs the filter at the top of the work tree: the git dir is found there without
   // starting git, unless GIT_DIR names another.
   const gitDir = (!env.GIT_DIR && findRepoDirs(cwd)?.gitDir) || (await findRepo(cwd, env)).gitDir;
-  const find = plain ? plainOrParsed : (await import('../core/session/private-filter.js')).privateRegions;
+  const find = plain ? plainRegionsOrFail : (await import('../core/session/private-filter.js')).privateRegions;
   if (mode === 'smudge') return Buffer.from(smudgeWith(text, readPrivateStore(gitDir, path), find), 'utf8');
   const { text: clean, bodies } = cleanWith(text, find);
   updatePrivateStore(gitDir, path, bodies);
   const out = Buffer.from(clean, 'utf8');
   keepCleaned(gitDir, path, input, out, bodies);
   return out;
-}
-
-/**
- * The line reader's regions; a text it declines (what cleaning left of one it read)
- * stops the filter rather than pass private text on: the parser would be needed, and
- * a filter that fails makes git store nothing.
- */
-function plainOrParsed(text: string): PrivateRegion[] {
-  const found = plainPrivateRegions(text);
-  if (!found) throw new GitSessionError(ExitCode.Internal, 'could not be read line by line after its private text was taken out.', { fix: 'Add it again; if it recurs, report it.' });
-  return found;
 }

@@ -3,8 +3,7 @@ import type { CommandContext, CommandResult } from '../context.js';
 import { committerOf, gatherCommitFacts, readCommitSetting, restagedFiles, objectId, type CommitSetting } from '../adapters/commit-facts.js';
 import { invocation, withInvocation } from '../adapters/invocation.js';
 import { forgetOwnedEdits, recordOwnedEdit, stageOwnedEdits } from '../adapters/owned-edits.js';
-import { indexEntry, restoreIndexEntry } from '../adapters/index-entry.js';
-import { laterIndex } from '../adapters/index-file.js';
+import { laterIndexEntry, restoreIndexEntry } from '../adapters/index-entry.js';
 import { lockPath, withLock } from '../adapters/lock.js';
 import { openTerminal } from '../adapters/tty.js';
 import { git } from '../adapters/git.js';
@@ -67,8 +66,7 @@ async function recordSetting(setting: CommitSetting, ctx: CommandContext): Promi
   const key = `:${setting.sessionFile}`;
   const found = { blob: setting.state.revs[key], mode: setting.state.sessionMode };
   // `git commit <paths>` also installs the real index afterwards: what it held goes back there.
-  const laterEnv = laterIndex(setting.env);
-  const later = laterEnv ? { entry: await indexEntry(setting.root, laterEnv, setting.sessionFile) } : undefined;
+  const later = await laterIndexEntry(setting.root, setting.env, setting.sessionFile);
   const putBack = () => restoreIndexEntry(setting.root, setting.env, setting.sessionFile, found.blob, found.mode, later);
   let result: CommandResult;
   try {

@@ -6,27 +6,27 @@
  * functions, shipped in the package, do the work; it lets the commit through with one
  * line when there is none. No `: ` or ` #` inside: the commands are plain YAML scalars.
  */
-import { hookCommand as runHook } from '../hook-lines.js';
+import { hookCommand } from '../hook-lines.js';
 
 const MISSING = 'echo "git-session was not found, so this commit skips session capture (fix with npm i -D git-session)" >&2';
 
 /** One sh command line: run git-session's hook when there is a binary; `quiet` hooks say nothing without one. */
-function hookCommand(call: string, quiet = false): string {
-  return runHook(call, quiet ? '' : MISSING);
+function managerCommand(call: string, quiet = false): string {
+  return hookCommand(call, quiet ? '' : MISSING);
 }
 
 const LEFTHOOK = `pre-commit:
   commands:
     git-session:
-      run: ${hookCommand('pre-commit')}
+      run: ${managerCommand('pre-commit')}
 prepare-commit-msg:
   commands:
     git-session:
-      run: ${hookCommand('prepare-commit-msg {1} {2} {3}', true)}
+      run: ${managerCommand('prepare-commit-msg {1} {2} {3}', true)}
 commit-msg:
   commands:
     git-session:
-      run: ${hookCommand('commit-msg {1}', true)}`;
+      run: ${managerCommand('commit-msg {1}', true)}`;
 
 // pre-commit passes no message file when pass_filenames is false, and gives the
 // source and commit as environment variables: rebuild git's own arguments. The stage
@@ -38,7 +38,7 @@ const preCommitLines = (stage: 'pre-commit' | 'commit') => `repos:
     hooks:
       - id: git-session
         name: git-session
-        entry: sh -c '${hookCommand('pre-commit')}'
+        entry: sh -c '${managerCommand('pre-commit')}'
         language: system
         always_run: true
         pass_filenames: false
@@ -46,14 +46,14 @@ const preCommitLines = (stage: 'pre-commit' | 'commit') => `repos:
         stages: [${stage}]
       - id: git-session-message
         name: git-session (commit message)
-        entry: sh -c '${hookCommand(`prepare-commit-msg ${MESSAGE_FILE} "$PRE_COMMIT_COMMIT_MSG_SOURCE" "$PRE_COMMIT_COMMIT_OBJECT_NAME"`, true)}'
+        entry: sh -c '${managerCommand(`prepare-commit-msg ${MESSAGE_FILE} "$PRE_COMMIT_COMMIT_MSG_SOURCE" "$PRE_COMMIT_COMMIT_OBJECT_NAME"`, true)}'
         language: system
         always_run: true
         pass_filenames: false
         stages: [prepare-commit-msg]
       - id: git-session-empty-message
         name: git-session (empty message check)
-        entry: sh -c '${hookCommand(`commit-msg ${MESSAGE_FILE}`, true)}'
+        entry: sh -c '${managerCommand(`commit-msg ${MESSAGE_FILE}`, true)}'
         language: system
         always_run: true
         pass_filenames: false

@@ -1,3 +1,4 @@
+import { ExitCode, GitSessionError } from '../../errors.js';
 import { classifyHeading } from './headings.js';
 import { oneLine } from './mdast-text.js';
 import { readPlainLine } from './plain-lines.js';
@@ -95,6 +96,29 @@ export function plainPrivateRegions(text: string): PrivateRegion[] | undefined {
     found.push({ base: `section:${h.private.trim().toLowerCase()}`, start, end });
   });
   return outermost(found);
+}
+
+/**
+ * {@link plainPrivateRegions}, for a text that must be read line by line: one it
+ * declines (what cleaning left of one it read) stops the filter rather than pass
+ * private text on, as the parser would be needed, and a filter that fails makes git
+ * store nothing.
+ */
+export function plainRegionsOrFail(text: string): PrivateRegion[] {
+  const found = plainPrivateRegions(text);
+  if (!found) throw new GitSessionError(ExitCode.Internal, 'could not be read line by line after its private text was taken out.', { fix: 'Add it again; if it recurs, report it.' });
+  return found;
+}
+
+/**
+ * What the private filter makes of `text` when lines alone decide its private regions:
+ * the text without their bodies, and the bodies (the text itself, and none, when it has
+ * no region). Undefined when the parser would decide them.
+ */
+export function cleanByLines(text: string): { text: string; bodies: PrivateStore } | undefined {
+  const plain = plainPrivateRegions(text);
+  if (!plain) return undefined;
+  return plain.length === 0 ? { text, bodies: {} } : cleanWith(text, plainRegionsOrFail);
 }
 
 /** The outermost of `found` (sorted by start, the longer first), keyed by their count so far. */
