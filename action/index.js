@@ -64202,8 +64202,10 @@ async function readBlame(path3, lines2, opts) {
 async function fileAtHead(path3, opts) {
   const result = await git(["cat-file", "blob", `HEAD:./${path3.replace(/^\.\//, "")}`], { ...opts, allowFailure: true });
   if (result.code !== 0) return void 0;
-  const text5 = result.stdout;
-  return { lines: text5 === "" ? 0 : text5.split("\n").length - (text5.endsWith("\n") ? 1 : 0) };
+  return { lines: lineCount(result.stdout) };
+}
+function lineCount(text5) {
+  return text5 === "" ? 0 : text5.split("\n").length - (text5.endsWith("\n") ? 1 : 0);
 }
 async function whyNoLines(path3, opts) {
   if (statSync2(resolve2(opts.cwd, path3), { throwIfNoEntry: false })?.isDirectory()) return { kind: "folder" };
@@ -64218,7 +64220,7 @@ async function worktreeLinesAtHead(path3, lines2, opts) {
   } catch {
     return void 0;
   }
-  const length = text5 === "" ? 0 : text5.split("\n").length - (text5.endsWith("\n") ? 1 : 0);
+  const length = lineCount(text5);
   if (lines2.end > length) return { head: null, uncommitted: [], length };
   const diff = await git(["diff", "--no-ext-diff", "--no-color", "--no-textconv", "-U0", "--inter-hunk-context=0", "HEAD", "--", path3], { ...opts, allowFailure: true });
   if (diff.code !== 0) return void 0;

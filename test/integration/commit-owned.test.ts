@@ -30,6 +30,17 @@ describe('decisions follow their commit', () => {
     expect(repo.git(['diff', 'SESSION.md']).stdout).not.toContain('Round half');
   });
 
+  it('decide, then git commit -- <path> with nothing of the session file staged: committed, and nothing left staged after', () => {
+    repo = sessionRepo();
+    expect(repo.run(['decide', 'Round half to even', '--because', 'matches the spec']).code).toBe(0);
+    repo.write('src/convert.js', code(3));
+    const r = gitNoTty(repo, ['commit', '-q', '-m', 'Rounding', '--', 'src/convert.js'], { CLAUDECODE: '1' });
+    expect(r.code, r.stderr).toBe(0);
+    expect(repo.git(['show', 'HEAD:SESSION.md']).stdout).toContain('- Round half to even — Reason: matches the spec');
+    // The index git installs after the commit got the same lines: nothing staged or changed is left.
+    expect(residue(repo)).toBe('');
+  });
+
   it('decide, then git commit -- <path>: the decision is committed, and what the person staged by hand stays staged', () => {
     repo = sessionRepo();
     // A status line the person edited and staged, but leaves out of this commit.
