@@ -63509,9 +63509,11 @@ async function judgedAtHead(h, walk2, judge) {
   const at = headAt(h);
   if (!at) return judge(await walk2(["HEAD"]));
   const path3 = statePathOf(at.dirs, "recordItems");
-  const stored = readState2(path3);
-  if (stored?.key === at.key && stored.head === at.head && listOfRecords(stored.value)) return stored.value;
-  const value2 = await judge(await keptWalk(at, "record", walk2));
+  const read = readState2(path3);
+  const stored = read?.key === at.key && listOfRecords(read.value) ? read : void 0;
+  if (stored?.head === at.head) return stored.value;
+  const walked = await keptWalk(at, "record", walk2);
+  const value2 = stored && walked.sameAs === stored.head ? stored.value : await judge(walked.commits);
   writeState2(path3, { key: at.key, head: at.head, value: value2 });
   return value2;
 }
@@ -63523,7 +63525,7 @@ async function journalAtHead(h, walk2) {
     return [...byCommit];
   };
   try {
-    return new Map(at ? await keptWalk(at, "journal", pairs) : await pairs(["HEAD"]));
+    return new Map(at ? (await keptWalk(at, "journal", pairs)).commits : await pairs(["HEAD"]));
   } catch (error2) {
     if (error2 instanceof JournalUnreadable) return void 0;
     throw error2;
@@ -63547,13 +63549,11 @@ async function keptWalk({ h, dirs, head, key }, file, walk2) {
   const path3 = statePathOf(dirs, file);
   const read = readState2(path3);
   const stored = read && listOfRecords(read.commits) ? read : void 0;
-  if (stored?.key === key && stored.head === head) return stored.commits;
-  const commits = stored?.key === key && await descends(h, stored.head, head) ? (
-    // Newest first, as git lists them: what is new comes before what was kept.
-    [...await walk2([head, `^${stored.head}`]), ...stored.commits]
-  ) : await walk2([head]);
+  if (stored?.key === key && stored.head === head) return { commits: stored.commits, sameAs: head };
+  const since = stored?.key === key && await descends(h, stored.head, head) ? await walk2([head, `^${stored.head}`]) : void 0;
+  const commits = since ? [...since, ...stored.commits] : await walk2([head]);
   writeState2(path3, { key, head, commits });
-  return commits;
+  return { commits, sameAs: since?.length === 0 ? stored.head : void 0 };
 }
 async function descends(h, ancestor, head) {
   const r = await git(["merge-base", "--is-ancestor", ancestor, head], { cwd: h.root, env: h.opts.env, allowFailure: true });
@@ -63565,7 +63565,104 @@ function listOfRecords(value2) {
 
 // src/adapters/session-history.ts
 init_errors();
+
+// src/adapters/read-blobs.ts
+init_errors();
 import { spawn as spawn2 } from "node:child_process";
+var BatchStream = class {
+  constructor(ids, decode2, out = /* @__PURE__ */ new Map()) {
+    this.ids = ids;
+    this.decode = decode2;
+    this.out = out;
+  }
+  ids;
+  decode;
+  out;
+  parts = [];
+  have = 0;
+  /** How many bytes must be held before the next step (a header's end, an object's) can be taken. */
+  need = 0;
+  /** The object whose bytes are awaited, after its header was read. */
+  body;
+  next = 0;
+  push(chunk) {
+    this.parts.push(chunk);
+    this.have += chunk.length;
+    if (this.have < this.need) return;
+    let buf = this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts);
+    let pos = 0;
+    for (; ; ) {
+      if (this.body) {
+        const end = pos + this.body.size;
+        if (buf.length < end + 1) {
+          this.need = end + 1 - pos;
+          break;
+        }
+        this.out.set(this.body.id, this.decode(buf.subarray(pos, end)));
+        this.body = void 0;
+        pos = end + 1;
+        continue;
+      }
+      if (this.next >= this.ids.length) {
+        pos = buf.length;
+        this.need = 0;
+        break;
+      }
+      const nl = buf.indexOf(10, pos);
+      if (nl < 0) {
+        this.need = buf.length - pos + 1;
+        break;
+      }
+      const header = buf.toString("utf8", pos, nl).split(" ");
+      const id = this.ids[this.next++];
+      pos = nl + 1;
+      if (header[1] !== "missing" && header.length >= 3) this.body = { id, size: Number(header[2]) };
+    }
+    buf = buf.subarray(pos);
+    this.parts = buf.length > 0 ? [buf] : [];
+    this.have = buf.length;
+  }
+};
+function readBlobs(ids, cwd, env, decode2 = (bytes) => bytes.toString("utf8")) {
+  if (ids.length === 0) return Promise.resolve(/* @__PURE__ */ new Map());
+  return new Promise((resolve4, reject) => {
+    const child = spawn2("git", ["cat-file", "--batch"], { cwd, env, stdio: ["pipe", "pipe", "ignore"] });
+    const stream = new BatchStream(ids, decode2);
+    let thrown;
+    child.stdout.on("data", (chunk) => {
+      if (thrown !== void 0) return;
+      try {
+        stream.push(chunk);
+      } catch (error2) {
+        thrown = error2;
+        child.kill();
+      }
+    });
+    child.on("error", (error2) => reject(new GitSessionError(ExitCode2.Git, `could not run git: ${error2.message}`, { cause: error2 })));
+    child.on("close", () => thrown === void 0 ? resolve4(stream.out) : reject(thrown));
+    child.stdin.on("error", () => {
+    });
+    child.stdin.end(ids.join("\n") + "\n");
+  });
+}
+
+// src/core/history/close.ts
+var CLOSE_HEADING = /^### \d{4}-\d{2}-\d{2} \d{2}:\d{2} [+-]\d{2}:\d{2} · close · /;
+
+// src/adapters/close-count.ts
+var CLOSE_MARK = Buffer.from(" · close · ");
+function closeCount(bytes) {
+  let count2 = 0;
+  for (let from = 0; ; ) {
+    const at = bytes.indexOf(CLOSE_MARK, from);
+    if (at < 0) return count2;
+    const start = bytes.lastIndexOf(10, at) + 1;
+    const nl = bytes.indexOf(10, at);
+    const end = nl < 0 ? bytes.length : nl;
+    if (CLOSE_HEADING.test(bytes.toString("utf8", start, end).replace(/\r$/, ""))) count2++;
+    from = end;
+  }
+}
 
 // src/core/history/walk.ts
 var NO_BLOB = /^0+$/;
@@ -63759,9 +63856,6 @@ function deriveStatus(oldestFirst) {
   return dropped.size === 0 ? all2 : all2.filter((item) => !dropped.has(item));
 }
 
-// src/core/history/close.ts
-var CLOSE_HEADING = /^### \d{4}-\d{2}-\d{2} \d{2}:\d{2} [+-]\d{2}:\d{2} · close · /;
-
 // src/core/session/plain-items.ts
 init_conflict();
 init_headings();
@@ -63823,39 +63917,13 @@ function plainItems(text5) {
 }
 
 // src/adapters/session-history.ts
-function readBlobs(ids, cwd, env, decode2 = (bytes) => bytes.toString("utf8")) {
-  const out = /* @__PURE__ */ new Map();
-  if (ids.length === 0) return Promise.resolve(out);
-  return new Promise((resolve4, reject) => {
-    const child = spawn2("git", ["cat-file", "--batch"], { cwd, env, stdio: ["pipe", "pipe", "ignore"] });
-    const chunks = [];
-    child.stdout.on("data", (c) => chunks.push(c));
-    child.on("error", reject);
-    child.on("close", () => {
-      try {
-        resolve4(parseBatch(Buffer.concat(chunks)));
-      } catch (error2) {
-        reject(error2);
-      }
-    });
-    child.stdin.on("error", () => {
-    });
-    child.stdin.end(ids.join("\n") + "\n");
-  });
-  function parseBatch(buf) {
-    let pos = 0;
-    for (const id of ids) {
-      const nl = buf.indexOf(10, pos);
-      if (nl < 0) break;
-      const header = buf.toString("utf8", pos, nl).split(" ");
-      pos = nl + 1;
-      if (header[1] === "missing" || header.length < 3) continue;
-      const size = Number(header[2]);
-      out.set(id, decode2(buf.subarray(pos, pos + size)));
-      pos += size + 1;
-    }
-    return out;
-  }
+function keptBlobs(h) {
+  const dirs = findRepoDirs(h.root);
+  const path3 = dirs ? statePathOf(dirs, "items") : void 0;
+  const stored = path3 ? readState2(path3) : void 0;
+  const usable = stored?.build === BUILD_KEY && stored.file === h.config.sessionFile && [stored.items, stored.blobs, stored.closes].every((v) => typeof v === "object" && v !== null);
+  const cache = usable ? stored : { build: BUILD_KEY, file: h.config.sessionFile, items: [], blobs: {}, closes: {} };
+  return { cache, save: () => path3 && writeState2(path3, cache) };
 }
 async function redactEach(texts) {
   const out = /* @__PURE__ */ new Map();
@@ -63903,11 +63971,8 @@ async function parsedItems(text5, file) {
   const doc = parseSession2(text5, file);
   return { decisions: getDecisions2(doc), deadEnds: getDeadEnds2(doc) };
 }
-async function itemsOf(ids, h, check) {
-  const dirs = findRepoDirs(h.root);
-  const cachePath = dirs ? statePathOf(dirs, "items") : void 0;
-  const stored = cachePath ? readState2(cachePath) : void 0;
-  const cache = stored && stored.build === BUILD_KEY && stored.file === h.config.sessionFile ? stored : { build: BUILD_KEY, file: h.config.sessionFile, items: [], blobs: {} };
+async function itemsOf(ids, h, kept, check) {
+  const { cache } = kept;
   const missing2 = ids.filter((id) => !Object.hasOwn(cache.blobs, id));
   if (missing2.length > 0) {
     const parsed = /* @__PURE__ */ new Map();
@@ -63927,17 +63992,17 @@ async function itemsOf(ids, h, check) {
           return at;
         }) ?? null;
       }
-      if (cachePath && parsed.size > 0) writeState2(cachePath, cache);
+      if (parsed.size > 0) kept.save();
     }
   }
   const out = /* @__PURE__ */ new Map();
   for (const id of ids) {
-    const stored2 = cache.blobs[id];
-    if (stored2 === null) {
+    const stored = cache.blobs[id];
+    if (stored === null) {
       out.set(id, null);
       continue;
     }
-    const items = (stored2 ?? []).map((i) => {
+    const items = (stored ?? []).map((i) => {
       const [kind, text5, reason] = cache.items[i];
       return { kind, text: text5, reason };
     });
@@ -63949,9 +64014,14 @@ function difference(a, b) {
   const keys = new Set(b.map((i) => itemKey(i.kind, i.text)));
   return a.filter((i) => !keys.has(itemKey(i.kind, i.text)));
 }
-function closeCount(text5) {
-  if (text5 === void 0) return 0;
-  return text5.split("\n").filter((l) => CLOSE_HEADING.test(l.replace(/\r$/, ""))).length;
+async function closeCounts(ids, h, kept) {
+  const { closes } = kept.cache;
+  const missing2 = ids.filter((id) => !Object.hasOwn(closes, id));
+  if (missing2.length > 0) {
+    for (const [id, count2] of await readBlobs(missing2, h.root, h.opts.env, closeCount)) closes[id] = count2;
+    kept.save();
+  }
+  return (id) => closes[id] ?? 0;
 }
 var noCheck = () => {
 };
@@ -63980,12 +64050,13 @@ async function walk(h, select, lean) {
     "--",
     ...lean ? [`:(top,literal)${sessionFile}`, journalPathspec(h.config.journal.path)] : []
   ];
+  const touches = (f) => f.path === sessionFile || f.oldPath === sessionFile;
   const commits = [];
   const check = select.check ?? noCheck;
   const stream = new WalkStream(h.keys, (c) => {
     check();
     if (!lean) commits.push(c);
-    else if (c.files.length > 0 || c.reverts !== null || c.record.decisions.length > 0 || c.record.deadEnds.length > 0) commits.push(slim(c));
+    else if (c.files.some(touches) || c.reverts !== null || c.record.decisions.length > 0 || c.record.deadEnds.length > 0) commits.push(slim(c));
   });
   const result = await gitStream(args, h.opts, (text5) => stream.push(text5));
   if (result.code !== 0) return failed(result, select.label ?? "the history of HEAD", h.opts);
@@ -64010,6 +64081,7 @@ async function readSessionItems(h, select = {}) {
 async function recordOf(commits, h, check = noCheck) {
   const sessionFile = normalisePath(h.config.sessionFile);
   const isJournal = journalMatcher(h.config.journal.path);
+  const kept = keptBlobs(h);
   const blobs = /* @__PURE__ */ new Set();
   for (const c of commits) {
     for (const f of c.files) {
@@ -64019,7 +64091,7 @@ async function recordOf(commits, h, check = noCheck) {
     }
   }
   const [parsed, shown] = await Promise.all([
-    blobs.size > 0 ? itemsOf([...blobs], h, check) : /* @__PURE__ */ new Map(),
+    blobs.size > 0 ? itemsOf([...blobs], h, kept, check) : /* @__PURE__ */ new Map(),
     // Trailers are read as the tree's items are: no terminal control sequence, no secret.
     redactEach(commits.flatMap((c) => [...c.record.decisions, ...c.record.deadEnds]))
   ]);
@@ -64073,9 +64145,9 @@ async function recordOf(commits, h, check = noCheck) {
   }
   if (closeCandidates.length > 0) {
     const ids = closeCandidates.flatMap((x) => x.journal.flatMap((f) => [f.oldBlob, f.newBlob])).filter((id) => !NO_BLOB.test(id));
-    const journals = await readBlobs([...new Set(ids)], h.root, h.opts.env);
+    const closes = await closeCounts([...new Set(ids)], h, kept);
     for (const { commit, journal } of closeCandidates) {
-      commit.closes = journal.some((f) => closeCount(journals.get(f.newBlob)) > closeCount(journals.get(f.oldBlob)));
+      commit.closes = journal.some((f) => closes(f.newBlob) > closes(f.oldBlob));
     }
   }
   const oldestFirst = [...commits].reverse().map((c) => sessionCommits.get(c.record.hash));

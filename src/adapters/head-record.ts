@@ -35,9 +35,13 @@ export async function judgedAtHead<K, T>(
   const at = headAt(h);
   if (!at) return judge(await walk(['HEAD']));
   const path = statePathOf(at.dirs, 'recordItems');
-  const stored = readState<{ key: string; head: string; value: T }>(path);
-  if (stored?.key === at.key && stored.head === at.head && listOfRecords(stored.value)) return stored.value;
-  const value = await judge(await keptWalk(at, 'record', walk));
+  const read = readState<{ key: string; head: string; value: T }>(path);
+  const stored = read?.key === at.key && listOfRecords(read.value) ? read : undefined;
+  if (stored?.head === at.head) return stored.value;
+  const walked = await keptWalk(at, 'record', walk);
+  // Judging is a function of the walk alone: commits since that record or retire nothing
+  // (most commits only add their journal entry) leave what was judged as it was.
+  const value = stored && walked.sameAs === stored.head ? stored.value : await judge(walked.commits);
   writeState(path, { key: at.key, head: at.head, value });
   return value;
 }
@@ -59,7 +63,7 @@ export async function journalAtHead(
     return [...byCommit];
   };
   try {
-    return new Map(at ? await keptWalk(at, 'journal', pairs) : await pairs(['HEAD']));
+    return new Map(at ? (await keptWalk(at, 'journal', pairs)).commits : await pairs(['HEAD']));
   } catch (error) {
     if (error instanceof JournalUnreadable) return undefined;
     throw error;
@@ -97,21 +101,24 @@ export async function journalMovesAtHead(
  * commits never change: a HEAD that descends from the kept one walks only the commits
  * since; any other (after a rebase, a reset, a checkout of another branch) walks again
  * and replaces it. The walk names HEAD by the id read once, so a commit made
- * meanwhile is never filed under it.
+ * meanwhile is never filed under it. `sameAs` names the HEAD whose walk this one
+ * equals: the kept one, when the commits since it gave the walk nothing.
  */
-async function keptWalk<K>({ h, dirs, head, key }: At, file: 'record' | 'journal', walk: (revArgs: readonly string[]) => Promise<K[]>): Promise<K[]> {
+async function keptWalk<K>(
+  { h, dirs, head, key }: At,
+  file: 'record' | 'journal',
+  walk: (revArgs: readonly string[]) => Promise<K[]>,
+): Promise<{ commits: K[]; sameAs: string | undefined }> {
   const path = statePathOf(dirs, file);
   const read = readState<{ key: string; head: string; commits: K[] }>(path);
   // A file of the right shape but damaged contents is walked again, as a missing one is.
   const stored = read && listOfRecords(read.commits) ? read : undefined;
-  if (stored?.key === key && stored.head === head) return stored.commits;
-  const commits =
-    stored?.key === key && (await descends(h, stored.head, head))
-      ? // Newest first, as git lists them: what is new comes before what was kept.
-        [...(await walk([head, `^${stored.head}`])), ...stored.commits]
-      : await walk([head]);
+  if (stored?.key === key && stored.head === head) return { commits: stored.commits, sameAs: head };
+  const since = stored?.key === key && (await descends(h, stored.head, head)) ? await walk([head, `^${stored.head}`]) : undefined;
+  // Newest first, as git lists them: what is new comes before what was kept.
+  const commits = since ? [...since, ...stored!.commits] : await walk([head]);
   writeState(path, { key, head, commits });
-  return commits;
+  return { commits, sameAs: since?.length === 0 ? stored!.head : undefined };
 }
 
 async function descends(h: History, ancestor: string, head: string): Promise<boolean> {

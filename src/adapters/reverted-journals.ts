@@ -1,5 +1,5 @@
 import { git } from './git.js';
-import { readBlobs } from './session-history.js';
+import { readBlobs } from './read-blobs.js';
 import { commitSubject, parseRevertChain, REVERT_CHAIN_FORMAT, type RevertedJournal } from '../core/merge/reverted.js';
 
 /** How far back a chain of reverts is followed: `git revert A..B` of more commits is rare, and each costs a git call. */

@@ -1,14 +1,14 @@
-import { spawn } from 'node:child_process';
 import { GitSessionError } from '../errors.js';
 import { failed, gitStream, redactRecords, type History } from './history.js';
 import { decodeText } from './fs.js';
+import { readBlobs } from './read-blobs.js';
+import { closeCount } from './close-count.js';
 import { BUILD_KEY } from './build-key.js';
 import { findRepoDirs, readState, statePathOf, writeState } from './edit-state.js';
 import { judgedAtHead } from './head-record.js';
 import { shallowBoundaries } from './shallow-boundaries.js';
 import { WalkStream, walkFormat, WALK_DIFF_OPTIONS, NO_BLOB, type TouchedFile, type WalkCommit } from '../core/history/walk.js';
 import { deriveStatus, itemKey, type SessionCommit, type SessionItem, type TrackedItem } from '../core/history/status.js';
-import { CLOSE_HEADING } from '../core/history/close.js';
 import { plainItems, type PlainItems } from '../core/session/plain-items.js';
 import { journalMatcher, normalisePath } from '../core/pipeline/paths.js';
 import { journalPathspec } from '../core/report/journal-diff.js';
@@ -28,60 +28,37 @@ export interface SessionHistory {
   byCommit: Map<string, TrackedItem[]>;
 }
 
-/** Reads blobs by id in one `git cat-file --batch`; a missing one is left out. */
-export function readBlobs(ids: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Map<string, string>>;
-/** The same, each blob through `decode` (which may say null for one it refuses). */
-export function readBlobs<T>(ids: readonly string[], cwd: string, env: NodeJS.ProcessEnv, decode: (bytes: Buffer) => T): Promise<Map<string, T>>;
-export function readBlobs(
-  ids: readonly string[],
-  cwd: string,
-  env: NodeJS.ProcessEnv,
-  decode: (bytes: Buffer) => unknown = (bytes) => bytes.toString('utf8'),
-): Promise<Map<string, unknown>> {
-  const out = new Map<string, unknown>();
-  if (ids.length === 0) return Promise.resolve(out);
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', ['cat-file', '--batch'], { cwd, env, stdio: ['pipe', 'pipe', 'ignore'] });
-    const chunks: Buffer[] = [];
-    child.stdout.on('data', (c: Buffer) => chunks.push(c));
-    child.on('error', reject);
-    child.on('close', () => {
-      try {
-        resolve(parseBatch(Buffer.concat(chunks)));
-      } catch (error) {
-        reject(error);
-      }
-    });
-    child.stdin.on('error', () => {});
-    child.stdin.end(ids.join('\n') + '\n');
-  });
-
-  // The batch's answers, in the order asked: a header line, then the object and a newline.
-  function parseBatch(buf: Buffer): Map<string, unknown> {
-    let pos = 0;
-    for (const id of ids) {
-      const nl = buf.indexOf(0x0a, pos);
-      if (nl < 0) break;
-      const header = buf.toString('utf8', pos, nl).split(' ');
-      pos = nl + 1;
-      if (header[1] === 'missing' || header.length < 3) continue;
-      const size = Number(header[2]);
-      out.set(id, decode(buf.subarray(pos, pos + size)));
-      pos += size + 1;
-    }
-    return out;
-  }
-}
-
 /** A version's items; null for one that cannot be read as a session file (see recordOf). */
 type Parsed = { decisions: SessionItem[]; deadEnds: SessionItem[] } | null;
 
 /**
- * The public decisions and dead ends of session file versions, by blob id, secrets
- * redacted; null for a version the parser refuses. Blobs never change, so what was
- * read once is kept under the git dir (`git-session/items.json`) and read from there.
+ * What was read of blobs, by blob id. Blobs never change, so what was read once is
+ * kept under the git dir (`git-session/items.json`) and read from there:
+ * - `blobs`: the public decisions and dead ends of session file versions (indexes
+ *   into `items`), secrets redacted; null for a version the parser refuses;
+ * - `closes`: how many close headings journal versions hold (see closeCount).
  */
-type ItemCache = { build: string; file: string; items: [SessionItem['kind'], string, string | null][]; blobs: Record<string, number[] | null> };
+type BlobCache = {
+  build: string;
+  file: string;
+  items: [SessionItem['kind'], string, string | null][];
+  blobs: Record<string, number[] | null>;
+  closes: Record<string, number>;
+};
+
+type KeptBlobs = { cache: BlobCache; save: () => void };
+
+function keptBlobs(h: History): KeptBlobs {
+  const dirs = findRepoDirs(h.root);
+  const path = dirs ? statePathOf(dirs, 'items') : undefined;
+  const stored = path ? readState<BlobCache>(path) : undefined;
+  const usable =
+    stored?.build === BUILD_KEY &&
+    stored.file === h.config.sessionFile &&
+    [stored.items, stored.blobs, stored.closes].every((v) => typeof v === 'object' && v !== null);
+  const cache: BlobCache = usable ? stored : { build: BUILD_KEY, file: h.config.sessionFile, items: [], blobs: {}, closes: {} };
+  return { cache, save: () => path && writeState(path, cache) };
+}
 
 /**
  * Each distinct text as readers show it: without terminal control sequences, secrets
@@ -146,12 +123,8 @@ async function parsedItems(text: string, file: string): Promise<PlainItems> {
   return { decisions: getDecisions(doc), deadEnds: getDeadEnds(doc) };
 }
 
-async function itemsOf(ids: readonly string[], h: History, check: () => void): Promise<Map<string, Parsed>> {
-  const dirs = findRepoDirs(h.root);
-  const cachePath = dirs ? statePathOf(dirs, 'items') : undefined;
-  const stored = cachePath ? readState<ItemCache>(cachePath) : undefined;
-  const cache: ItemCache =
-    stored && stored.build === BUILD_KEY && stored.file === h.config.sessionFile ? stored : { build: BUILD_KEY, file: h.config.sessionFile, items: [], blobs: {} };
+async function itemsOf(ids: readonly string[], h: History, kept: KeptBlobs, check: () => void): Promise<Map<string, Parsed>> {
+  const { cache } = kept;
   const missing = ids.filter((id) => !Object.hasOwn(cache.blobs, id));
   if (missing.length > 0) {
     const parsed = new Map<string, SessionItem[] | null>();
@@ -162,7 +135,7 @@ async function itemsOf(ids: readonly string[], h: History, check: () => void): P
       const index = new Map(cache.items.map((t, i) => [JSON.stringify(t), i]));
       for (const [id, items] of parsed) {
         cache.blobs[id] = items?.map((item) => {
-          const tuple: ItemCache['items'][number] = [item.kind, item.text, item.reason];
+          const tuple: BlobCache['items'][number] = [item.kind, item.text, item.reason];
           const key = JSON.stringify(tuple);
           let at = index.get(key);
           if (at === undefined) {
@@ -172,7 +145,7 @@ async function itemsOf(ids: readonly string[], h: History, check: () => void): P
           return at;
         }) ?? null;
       }
-      if (cachePath && parsed.size > 0) writeState(cachePath, cache);
+      if (parsed.size > 0) kept.save();
     }
   }
   const out = new Map<string, Parsed>();
@@ -196,9 +169,16 @@ function difference(a: readonly SessionItem[], b: readonly SessionItem[]): Sessi
   return a.filter((i) => !keys.has(itemKey(i.kind, i.text)));
 }
 
-function closeCount(text: string | undefined): number {
-  if (text === undefined) return 0;
-  return text.split('\n').filter((l) => CLOSE_HEADING.test(l.replace(/\r$/, ''))).length;
+/** How many close headings each journal version holds, each version read once (see keptBlobs). */
+async function closeCounts(ids: readonly string[], h: History, kept: KeptBlobs): Promise<(id: string) => number> {
+  const { closes } = kept.cache;
+  const missing = ids.filter((id) => !Object.hasOwn(closes, id));
+  if (missing.length > 0) {
+    // One git lacks (a shallow clone's) is not kept: a fetch can bring it.
+    for (const [id, count] of await readBlobs(missing, h.root, h.opts.env, closeCount)) closes[id] = count;
+    kept.save();
+  }
+  return (id) => closes[id] ?? 0;
 }
 
 type Select = {
@@ -244,7 +224,9 @@ export type SessionItems = Omit<SessionHistory, 'commits'>;
  * The walk, parsed while it arrives. With `lean`, the diff is limited to the session
  * file and the journal (the tree diff of every other path is most of git's work)
  * and only the commits that can record or retire an item are kept: one with a
- * trailer, a revert, or a change to those files.
+ * trailer, a revert, or a change to the session file. The journal's changes matter
+ * only beside one (a close, see recordOf): where every commit adds a journal entry,
+ * keeping those alone would keep the whole history.
  */
 async function walk(h: History, select: Select, lean: true): Promise<Kept[]>;
 async function walk(h: History, select: Select, lean: false): Promise<WalkCommit[]>;
@@ -262,12 +244,13 @@ async function walk(h: History, select: Select, lean: boolean): Promise<Kept[]> 
     '--',
     ...(lean ? [`:(top,literal)${sessionFile}`, journalPathspec(h.config.journal.path)] : []),
   ];
+  const touches = (f: TouchedFile) => f.path === sessionFile || f.oldPath === sessionFile;
   const commits: Kept[] = [];
   const check = select.check ?? noCheck;
   const stream = new WalkStream(h.keys, (c) => {
     check();
     if (!lean) commits.push(c);
-    else if (c.files.length > 0 || c.reverts !== null || c.record.decisions.length > 0 || c.record.deadEnds.length > 0) commits.push(slim(c));
+    else if (c.files.some(touches) || c.reverts !== null || c.record.decisions.length > 0 || c.record.deadEnds.length > 0) commits.push(slim(c));
   });
   const result = await gitStream(args, h.opts, (text) => stream.push(text));
   if (result.code !== 0) return failed(result, select.label ?? 'the history of HEAD', h.opts);
@@ -305,6 +288,7 @@ export async function readSessionItems(
 async function recordOf(commits: readonly Kept[], h: History, check: () => void = noCheck): Promise<SessionItems> {
   const sessionFile = normalisePath(h.config.sessionFile);
   const isJournal = journalMatcher(h.config.journal.path);
+  const kept = keptBlobs(h);
   const blobs = new Set<string>();
   for (const c of commits) {
     for (const f of c.files) {
@@ -314,7 +298,7 @@ async function recordOf(commits: readonly Kept[], h: History, check: () => void 
     }
   }
   const [parsed, shown] = await Promise.all([
-    blobs.size > 0 ? itemsOf([...blobs], h, check) : new Map<string, Parsed>(),
+    blobs.size > 0 ? itemsOf([...blobs], h, kept, check) : new Map<string, Parsed>(),
     // Trailers are read as the tree's items are: no terminal control sequence, no secret.
     redactEach(commits.flatMap((c) => [...c.record.decisions, ...c.record.deadEnds])),
   ]);
@@ -376,9 +360,9 @@ async function recordOf(commits: readonly Kept[], h: History, check: () => void 
   }
   if (closeCandidates.length > 0) {
     const ids = closeCandidates.flatMap((x) => x.journal.flatMap((f) => [f.oldBlob, f.newBlob])).filter((id) => !NO_BLOB.test(id));
-    const journals = await readBlobs([...new Set(ids)], h.root, h.opts.env);
+    const closes = await closeCounts([...new Set(ids)], h, kept);
     for (const { commit, journal } of closeCandidates) {
-      commit.closes = journal.some((f) => closeCount(journals.get(f.newBlob)) > closeCount(journals.get(f.oldBlob)));
+      commit.closes = journal.some((f) => closes(f.newBlob) > closes(f.oldBlob));
     }
   }
   const oldestFirst = [...commits].reverse().map((c) => sessionCommits.get(c.record.hash)!);

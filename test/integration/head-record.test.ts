@@ -89,6 +89,57 @@ describe("the readers' record of HEAD's history, kept under the git dir", () => 
     expect(r.run(['why', 'money.ts:1']).code).toBe(0);
   });
 
+  it('keeps only the commits that can record or retire an item, and the close counts of journal versions', () => {
+    repo = initialised();
+    const r = repo;
+    decideAndCommit(r, 'Use Postgres', 'db.ts');
+    // A commit that only adds its journal entry records nothing: the kept walk leaves it
+    // out (where every commit journals, keeping those would keep the whole history).
+    r.write('notes.txt', 'plain work\n');
+    r.git(['add', '-A']);
+    r.git(['commit', '-q', '-m', 'Plain work']);
+    const plain = head(r);
+    expect(r.git(['show', '--name-only', '--format=', 'HEAD']).stdout).toMatch(/journal/);
+    const logged = JSON.parse(logBothWays(r)) as { commits: { commit: string; journal: unknown[] }[] };
+    expect(logged.commits[0]!.commit).toBe(plain);
+    expect(logged.commits[0]!.journal).toHaveLength(1);
+    expect(record(r).commits.map((c) => c.record.hash)).not.toContain(plain);
+
+    // `new` closes the session: its commit removes the bullet and adds a close heading.
+    expect(r.run(['new', 'Add a reporting screen']).code).toBe(0);
+    r.git(['add', '-A']);
+    r.git(['commit', '-q', '-m', 'Start the reporting work']);
+    const status = () => (JSON.parse(r.run(['why', 'db.ts', '--format', 'json']).stdout) as { decisions: { text: string; status: string }[] }).decisions[0]?.status;
+    expect(status()).toBe('active');
+    const path = join(r.dir, '.git/git-session/items.json');
+    const kept = JSON.parse(readFileSync(path, 'utf8')) as { closes: Record<string, number> };
+    expect(Object.values(kept.closes)).toContain(1);
+    // The counts are read from what is kept once a journal version was read: told the
+    // close heading is not there, the next judgement (after a commit) withdraws the bullet.
+    writeFileSync(path, JSON.stringify({ ...kept, closes: Object.fromEntries(Object.keys(kept.closes).map((id) => [id, 0])) }));
+    decideAndCommit(r, 'Render charts on the server', 'charts.ts');
+    expect(status()).toBe('withdrawn');
+  });
+
+  it('is not judged again after commits that record or retire nothing', () => {
+    repo = initialised();
+    const r = repo;
+    decideAndCommit(r, 'Use Postgres', 'db.ts');
+    const texts = () => (JSON.parse(r.run(['why', 'db.ts', '--format', 'json']).stdout) as { decisions: { text: string }[] }).decisions.map((d) => d.text);
+    expect(texts()).toEqual(['Use Postgres']);
+    // Marked, to tell a judgement kept from one made again.
+    const path = join(r.dir, ITEMS);
+    writeFileSync(path, readFileSync(path, 'utf8').replace('"Use Postgres"', '"Use Postgres (as kept)"'));
+    r.write('notes.txt', 'plain work\n');
+    r.git(['add', '-A']);
+    r.git(['commit', '-q', '-m', 'Plain work']);
+    expect(texts()).toEqual(['Use Postgres (as kept)']);
+    expect((JSON.parse(readFileSync(path, 'utf8')) as { head: string }).head).toBe(head(r));
+    // A commit that records something is judged with the rest: what was kept is replaced.
+    decideAndCommit(r, 'Index by tenant', 'index.ts');
+    expect(texts()).toEqual(['Use Postgres']);
+  });
+
   it('in a shallow clone, what the cut-off commit seems to record is tied to no file', () => {
     repo = initialised();
     const r = repo;
