@@ -21,6 +21,8 @@
 # Sets GIT_SESSION_COMMIT itself rather than printing it: $(...) would fork a shell.
 git_session_commit_id() {
   gs_p=$PPID
+  # GIT_SESSION_TEST_NO_PROC: tests take the way of a system without /proc, as git's GIT_TEST_* do.
+  [ -n "${GIT_SESSION_TEST_NO_PROC:-}" ] && gs_p=0
   while [ "${gs_p:-0}" -gt 1 ] && IFS= read -r gs_st < "/proc/$gs_p/stat"; do
     gs_c=${gs_st#*\(}
     gs_c=${gs_c%)*}
@@ -35,10 +37,47 @@ git_session_commit_id() {
     fi
     gs_p=${2-}
   done 2>/dev/null
-  # No /proc (macOS, the BSDs): the author date, which git exports to both hooks.
+  git_session_ps_commit && return 0
+  # Neither /proc nor ps: the author date alone, which git exports to both hooks.
   gs_p=${GIT_AUTHOR_DATE:-}
   GIT_SESSION_COMMIT=${gs_p%% *}
   export GIT_SESSION_COMMIT
+}
+
+# No /proc (macOS, the BSDs): the same git process from one ps, named by its pid and
+# the author date (git exports the same to both hooks; a later commit shares both only
+# if the pid came round again within the second, or for an amend of the same commit).
+# Also exports its command line as GIT_SESSION_GIT_ARGS: pre-commit reads it to tell an
+# amend, so the binary runs no ps of its own.
+git_session_ps_commit() {
+  gs_t=$(ps -A -o pid=,ppid=,args= 2>/dev/null) || return 1
+  gs_p=$PPID
+  gs_n=0
+  git_session_ifs ' '
+  while [ "$gs_n" -lt 8 ] && [ "${gs_p:-0}" -gt 1 ]; do
+    gs_q=0
+    while read -r gs_a gs_b gs_c gs_d; do
+      [ "$gs_a" = "$gs_p" ] || continue
+      case $gs_c in
+      git | */git | git.exe | */git.exe | *\\git | *\\git.exe)
+        git_session_ifs
+        gs_e=${GIT_AUTHOR_DATE:-}
+        GIT_SESSION_COMMIT="$gs_p-${gs_e%% *}"
+        GIT_SESSION_GIT_ARGS="$gs_c $gs_d"
+        export GIT_SESSION_COMMIT GIT_SESSION_GIT_ARGS
+        return 0
+        ;;
+      esac
+      gs_q=$gs_b
+      break
+    done <<GIT_SESSION_PS
+$gs_t
+GIT_SESSION_PS
+    gs_p=$gs_q
+    gs_n=$((gs_n + 1))
+  done
+  git_session_ifs
+  return 1
 }
 
 # Sets IFS to $1 (keeping the person's own to put back), or with no argument puts

@@ -281,9 +281,24 @@ function psTable(): Map<number, Proc> {
  */
 export function findGitProcess(startPid: number = process.ppid, env: NodeJS.ProcessEnv = process.env): Proc | undefined {
   if (process.platform === 'win32') return undefined;
-  if (process.platform === 'linux') return namedGitProcess(env) ?? findGitAncestor(startPid, (pid) => procLinux(pid));
+  // GIT_SESSION_TEST_NO_PROC: tests take the way of a system without /proc (see the hook script).
+  if (process.platform === 'linux' && !env.GIT_SESSION_TEST_NO_PROC) return namedGitProcess(env) ?? findGitAncestor(startPid, (pid) => procLinux(pid));
+  const found = scriptsGitProcess(env);
+  if (found) return found;
   const table = psTable();
   return findGitAncestor(startPid, (pid) => table.get(pid));
+}
+
+/**
+ * The git process as the hook script found it with its own ps, where there is no /proc:
+ * `GIT_SESSION_COMMIT` starts with its pid and `GIT_SESSION_GIT_ARGS` is its command line.
+ */
+function scriptsGitProcess(env: NodeJS.ProcessEnv): Proc | undefined {
+  const pid = /^(\d+)-/.exec(env.GIT_SESSION_COMMIT ?? '')?.[1];
+  const args = env.GIT_SESSION_GIT_ARGS?.trim();
+  if (!pid || !args) return undefined;
+  const argv = args.split(/\s+/);
+  return isGitArgv(argv) ? { pid: Number(pid), ppid: 0, argv, words: true } : undefined;
 }
 
 /**

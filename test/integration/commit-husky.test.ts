@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BIN_DIR, TIMEOUT_MS, installAsDevDependency, tempRepo, type TempRepo } from '../helpers/repo.js';
@@ -135,14 +135,19 @@ describe('with the real husky 9 and git-session a dev dependency', () => {
     expect(readFileSync(join(repo.dir, '.git', 'after.log'), 'utf8').split('\n')).toHaveLength(10);
   });
 
-  it('the person\'s shell options in the hook files (nounset, noglob, noclobber, pipefail, IFS) change nothing of ours', () => {
+  // Without /proc too: on macOS the hooks find the commit's git process with ps.
+  it.each([
+    // The hand-off's name: the git process's pid and its start time, or the author date.
+    ['', {}, /^hand-off-\d+-\d+$/],
+    [', without /proc', { GIT_SESSION_TEST_NO_PROC: '1' }, /^hand-off-\d+-@\d+$/],
+  ])('the person\'s shell options in the hook files (nounset, noglob, noclobber, pipefail, IFS) change nothing of ours%s', (_, proc, named) => {
     repo = tempRepo();
     installAsDevDependency(repo.dir);
     // As on macOS, where sh is bash: it has pipefail, which dash lacks.
     const shells = join(repo.home, 'posix-bash');
     mkdirSync(shells);
     writeFileSync(join(shells, 'sh'), '#!/bin/bash\nexec /bin/bash --posix "$@"\n', { mode: 0o755 });
-    const env = { PATH: `${shells}:${(repo.env.PATH ?? '').split(':').filter((d) => d !== BIN_DIR).join(':')}` };
+    const env = { ...proc, PATH: `${shells}:${(repo.env.PATH ?? '').split(':').filter((d) => d !== BIN_DIR).join(':')}` };
     repo.write('package.json', '{ "name": "demo", "private": true, "scripts": { "prepare": "husky" } }\n');
     repo.write('.gitignore', 'node_modules/\n');
     expect(spawnSync('node', [HUSKY], { cwd: repo.dir, env: repo.env, encoding: 'utf8', timeout: TIMEOUT_MS }).status).toBe(0);
@@ -160,6 +165,7 @@ describe('with the real husky 9 and git-session a dev dependency', () => {
     const r = gitNoTty(repo, ['commit', '-q', '-m', 'Millimetres'], env);
     expect(r.code, r.stderr).toBe(0);
     expect(trailerValues(repo, 'Decision')).toEqual(['Keep lengths in millimetres — one base unit']);
+    expect(readdirSync(join(repo.dir, '.git', 'git-session')).filter((n) => n.startsWith('hand-off'))).toEqual([expect.stringMatching(named)]);
     for (let i = 0; i < 600; i++) repo.write(`src/f${i}.txt`, `${i} again\n`);
     repo.git(['add', '-A'], { env });
     const amend = gitNoTty(repo, ['commit', '-q', '--amend', '-m', 'Millimetres, and every file again'], env);
