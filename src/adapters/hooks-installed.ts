@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { RepoInfo } from './repo.js';
 
 function read(path: string): string {
@@ -22,7 +22,11 @@ export function hooksInstalled(repo: RepoInfo): boolean {
   const hook = read(join(repo.hooksDir, 'pre-commit'));
   if (hook === '') return false;
   if (/git-session/.test(hook)) return true;
-  if (/husky/.test(hook)) return /git-session/.test(read(join(repo.root, '.husky', 'pre-commit')));
+  // husky 9's hook is `. "$(dirname "$0")/h"`, which runs the person's script one folder
+  // up (`.husky/pre-commit` for core.hooksPath=.husky/_); husky 4-8's names husky.sh.
+  if (/husky|\/h"/.test(hook)) {
+    return [join(dirname(repo.hooksDir), 'pre-commit'), join(repo.root, '.husky', 'pre-commit')].some((path) => /git-session/.test(read(path)));
+  }
   if (/lefthook|pre-commit/.test(hook)) return MANAGER_CONFIGS.some((name) => /git-session/.test(read(join(repo.root, name))));
   return false;
 }

@@ -42,6 +42,14 @@ describe('with the real husky 9', () => {
     }
     expect(readFileSync(join(repo.dir, '.husky/_/pre-commit'), 'utf8')).not.toContain('git-session');
     expect(existsSync(join(repo.dir, '.git/hooks/pre-commit'))).toBe(false);
+    // status and what an assistant is told at the start see the hooks husky runs.
+    const status = repo.run(['status', '--json']);
+    expect(status.code, status.stderr).toBe(0);
+    expect((JSON.parse(status.stdout) as { hooksInstalled: boolean }).hooksInstalled).toBe(true);
+    expect(repo.run(['context']).stdout).not.toContain('no git-session hooks');
+    // Taken out of the person's script, they are missing again.
+    repo.write('.husky/pre-commit', `${USER_LINE}\n`);
+    expect(repo.run(['context']).stdout).toContain('no git-session hooks');
   });
 
   it('-m: the trailer is woven, the journal entry is in the commit, nothing is left staged', () => {
