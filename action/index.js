@@ -63305,7 +63305,7 @@ function pickBase(refs) {
 init_errors();
 
 // src/commands/why.ts
-import { closeSync, openSync, readSync, statSync as statSync3 } from "node:fs";
+import { closeSync as closeSync2, openSync as openSync2, readSync, statSync as statSync3 } from "node:fs";
 import { resolve as resolve3 } from "node:path";
 
 // src/adapters/build-key.ts
@@ -63365,7 +63365,7 @@ import { readFileSync as readFileSync4, statSync } from "node:fs";
 import { dirname as dirname2, isAbsolute as isAbsolute2, join as join3, resolve } from "node:path";
 
 // src/adapters/state-dir.ts
-import { mkdirSync, readFileSync as readFileSync3, renameSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync as readFileSync3, renameSync, writeFileSync, writeSync } from "node:fs";
 import { dirname, join as join2 } from "node:path";
 var STATE_FILES = {
   /** Parsed summaries of session file blobs (see core/pipeline/summary-cache.ts). */
@@ -63404,8 +63404,20 @@ function statePath(stateDir, file) {
 function writeState(path3, data) {
   mkdirSync(dirname(path3), { recursive: true });
   const tmp = `${path3}.${process.pid}.tmp`;
-  writeFileSync(tmp, data);
+  if (typeof data === "string" || data instanceof Uint8Array) writeFileSync(tmp, data);
+  else writePieces(tmp, data);
   renameSync(tmp, path3);
+}
+function writePieces(path3, pieces) {
+  const fd = openSync(path3, "w");
+  try {
+    for (const piece of pieces) {
+      const bytes = Buffer.from(piece, "utf8");
+      for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off);
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 function writeStateQuietly(path3, data) {
   try {
@@ -63486,6 +63498,18 @@ function readState2(path3) {
 function writeState2(path3, value2) {
   writeStateQuietly(path3, JSON.stringify(value2));
 }
+function writeStateList(path3, fields, name, list2) {
+  writeStateQuietly(path3, jsonPieces(fields, name, list2));
+}
+function* jsonPieces(fields, name, list2) {
+  const head = JSON.stringify(fields);
+  yield `${head.slice(0, -1)}${head === "{}" ? "" : ","}${JSON.stringify(name)}:[`;
+  const SLICE = 1e3;
+  for (let i = 0; i < list2.length; i += SLICE) {
+    yield (i > 0 ? "," : "") + list2.slice(i, i + SLICE).map((v) => JSON.stringify(v) ?? "null").join(",");
+  }
+  yield "]}";
+}
 
 // src/adapters/shallow-boundaries.ts
 import { readFileSync as readFileSync5 } from "node:fs";
@@ -63552,7 +63576,7 @@ async function keptWalk({ h, dirs, head, key }, file, walk2) {
   if (stored?.key === key && stored.head === head) return { commits: stored.commits, sameAs: head };
   const since = stored?.key === key && await descends(h, stored.head, head) ? await walk2([head, `^${stored.head}`]) : void 0;
   const commits = since ? [...since, ...stored.commits] : await walk2([head]);
-  writeState2(path3, { key, head, commits });
+  writeStateList(path3, { key, head }, "commits", commits);
   return { commits, sameAs: since?.length === 0 ? stored.head : void 0 };
 }
 async function descends(h, ancestor, head) {
@@ -64477,12 +64501,12 @@ function refuseBinaryLines(target2, cwd) {
   if (!target2.lines) return;
   let head;
   try {
-    const fd = openSync(resolve3(cwd, target2.path), "r");
+    const fd = openSync2(resolve3(cwd, target2.path), "r");
     try {
       head = Buffer.alloc(8e3);
       head = head.subarray(0, readSync(fd, head, 0, head.length, 0));
     } finally {
-      closeSync(fd);
+      closeSync2(fd);
     }
   } catch {
     return;

@@ -3,7 +3,7 @@ import { git } from './git.js';
 import type { History } from './history.js';
 import type { JournalByCommit } from '../core/report/types.js';
 import { journalMoves, type JournalMoves } from '../core/report/journal-owners.js';
-import { findRepoDirs, readHeadCommit, readState, statePathOf, writeState, type RepoDirs } from './edit-state.js';
+import { findRepoDirs, readHeadCommit, readState, statePathOf, writeState, writeStateList, type RepoDirs } from './edit-state.js';
 import { shallowBoundaries } from './shallow-boundaries.js';
 
 
@@ -117,7 +117,7 @@ async function keptWalk<K>(
   const since = stored?.key === key && (await descends(h, stored.head, head)) ? await walk([head, `^${stored.head}`]) : undefined;
   // Newest first, as git lists them: what is new comes before what was kept.
   const commits = since ? [...since, ...stored!.commits] : await walk([head]);
-  writeState(path, { key, head, commits });
+  writeStateList(path, { key, head }, 'commits', commits);
   return { commits, sameAs: since?.length === 0 ? stored!.head : undefined };
 }
 

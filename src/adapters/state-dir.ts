@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /**
@@ -47,16 +47,32 @@ export function statePath(stateDir: string, file: StateFile): string {
   return join(stateDir, STATE_FILES[file]);
 }
 
-/** Writes a state file atomically (temp file in the same folder, then rename). */
-export function writeState(path: string, data: string | Uint8Array): void {
+/**
+ * Writes a state file atomically (temp file in the same folder, then rename). Given
+ * pieces, writes them one by one: a file of megabytes is never one string in memory.
+ */
+export function writeState(path: string, data: string | Uint8Array | Iterable<string>): void {
   mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, data);
+  if (typeof data === 'string' || data instanceof Uint8Array) writeFileSync(tmp, data);
+  else writePieces(tmp, data);
   renameSync(tmp, path);
 }
 
+function writePieces(path: string, pieces: Iterable<string>): void {
+  const fd = openSync(path, 'w');
+  try {
+    for (const piece of pieces) {
+      const bytes = Buffer.from(piece, 'utf8');
+      for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** {@link writeState} for caches: a failure only costs speed later. */
-export function writeStateQuietly(path: string, data: string | Uint8Array): boolean {
+export function writeStateQuietly(path: string, data: string | Uint8Array | Iterable<string>): boolean {
   try {
     writeState(path, data);
     return true;
