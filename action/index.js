@@ -63365,7 +63365,7 @@ import { readFileSync as readFileSync4, statSync } from "node:fs";
 import { dirname as dirname2, isAbsolute as isAbsolute2, join as join3, resolve } from "node:path";
 
 // src/adapters/state-dir.ts
-import { closeSync, mkdirSync, openSync, readFileSync as readFileSync3, renameSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync as readFileSync3, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { dirname, join as join2 } from "node:path";
 var STATE_FILES = {
   /** Parsed summaries of session file blobs (see core/pipeline/summary-cache.ts). */
@@ -63415,9 +63415,12 @@ function writePieces(path3, pieces) {
       const bytes = Buffer.from(piece, "utf8");
       for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off);
     }
-  } finally {
+  } catch (error2) {
     closeSync(fd);
+    rmSync(path3, { force: true });
+    throw error2;
   }
+  closeSync(fd);
 }
 function writeStateQuietly(path3, data) {
   try {

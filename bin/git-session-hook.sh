@@ -44,40 +44,25 @@ git_session_commit_id() {
   export GIT_SESSION_COMMIT
 }
 
-# No /proc (macOS, the BSDs): the same git process from one ps, named by its pid and
-# the author date (git exports the same to both hooks; a later commit shares both only
-# if the pid came round again within the second, or for an amend of the same commit).
-# Also exports its command line as GIT_SESSION_GIT_ARGS: pre-commit reads it to tell an
-# amend, so the binary runs no ps of its own.
+# No /proc (macOS, the BSDs): the same git process from one ps, found by its process
+# name (`ucomm`: no path, so an app's bundled git under a folder with spaces counts) and
+# named by its pid and the author date (git exports the same to both hooks; a later
+# commit shares both only if the pid came round again within the second, or for an
+# amend of the same commit). One awk walks the table: a shell loop re-reading it per
+# level took ~250 ms under dash with a busy machine's 800 processes. Also exports its
+# command line as GIT_SESSION_GIT_ARGS, cut at 8 KB (the system limits what one
+# environment variable holds): pre-commit reads it to tell an amend, so the binary
+# runs no ps of its own.
 git_session_ps_commit() {
-  gs_t=$(ps -A -o pid=,ppid=,args= 2>/dev/null) || return 1
-  gs_p=$PPID
-  gs_n=0
-  git_session_ifs ' '
-  while [ "$gs_n" -lt 8 ] && [ "${gs_p:-0}" -gt 1 ]; do
-    gs_q=0
-    while read -r gs_a gs_b gs_c gs_d; do
-      [ "$gs_a" = "$gs_p" ] || continue
-      case $gs_c in
-      git | */git | git.exe | */git.exe | *\\git | *\\git.exe)
-        git_session_ifs
-        gs_e=${GIT_AUTHOR_DATE:-}
-        GIT_SESSION_COMMIT="$gs_p-${gs_e%% *}"
-        GIT_SESSION_GIT_ARGS="$gs_c $gs_d"
-        export GIT_SESSION_COMMIT GIT_SESSION_GIT_ARGS
-        return 0
-        ;;
-      esac
-      gs_q=$gs_b
-      break
-    done <<GIT_SESSION_PS
-$gs_t
-GIT_SESSION_PS
-    gs_p=$gs_q
-    gs_n=$((gs_n + 1))
-  done
-  git_session_ifs
-  return 1
+  gs_t=$(ps -A -o pid=,ppid=,ucomm=,args= 2>/dev/null | awk -v p="$PPID" '
+    { up[$1] = $2 }
+    $3 == "git" || $3 == "git.exe" { a = $0; sub(/^[ \t]*[0-9]+[ \t]+[0-9]+[ \t]+[^ \t]+[ \t]*/, "", a); args[$1] = substr(a, 1, 8192) }
+    END { for (n = 0; p > 1 && n < 64; n++) { if (p in args) { print p " " args[p]; exit } p = up[p] } }') || return 1
+  [ -n "$gs_t" ] || return 1
+  gs_p=${GIT_AUTHOR_DATE:-}
+  GIT_SESSION_COMMIT="${gs_t%% *}-${gs_p%% *}"
+  GIT_SESSION_GIT_ARGS=${gs_t#* }
+  export GIT_SESSION_COMMIT GIT_SESSION_GIT_ARGS
 }
 
 # Sets IFS to $1 (keeping the person's own to put back), or with no argument puts

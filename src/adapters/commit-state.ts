@@ -5,7 +5,7 @@ import type { BulletAnchor } from '../core/pipeline/bullet-anchors.js';
 import { findEntry, findSummary, parseCache, renderCache, withEntry, type CacheEntry } from '../core/pipeline/summary-cache.js';
 import type { SessionSummary } from '../core/pipeline/session-summary.js';
 import type { CommitMarkers } from '../core/pipeline/skip.js';
-import { findGitAncestor, isAmendArgv, isGitArgv, parsePsTable, type Proc } from '../core/pipeline/amend.js';
+import { findGitAncestor, gitArgv, isAmendArgv, isGitArgv, parsePsTable, type Proc } from '../core/pipeline/amend.js';
 import { childProcess } from './builtins.js';
 import { blobIds, storeTexts, type KeptText } from './session-text.js';
 import { BUILD_KEY } from './build-key.js';
@@ -268,7 +268,7 @@ function namedGitProcess(env: NodeJS.ProcessEnv): Proc | undefined {
 /** Every process from one `ps` call (macOS and the BSDs have no /proc); empty when ps fails. */
 function psTable(): Map<number, Proc> {
   try {
-    const out = childProcess().execFileSync('ps', ['-A', '-o', 'pid=,ppid=,args='], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const out = childProcess().execFileSync('ps', ['-A', '-o', 'pid=,ppid=,ucomm=,args='], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
     return parsePsTable(out);
   } catch {
     return new Map();
@@ -297,8 +297,7 @@ function scriptsGitProcess(env: NodeJS.ProcessEnv): Proc | undefined {
   const pid = /^(\d+)-/.exec(env.GIT_SESSION_COMMIT ?? '')?.[1];
   const args = env.GIT_SESSION_GIT_ARGS?.trim();
   if (!pid || !args) return undefined;
-  const argv = args.split(/\s+/);
-  return isGitArgv(argv) ? { pid: Number(pid), ppid: 0, argv, words: true } : undefined;
+  return { pid: Number(pid), ppid: 0, argv: gitArgv(args), words: true };
 }
 
 /**

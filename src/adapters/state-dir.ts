@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /**
@@ -59,6 +59,7 @@ export function writeState(path: string, data: string | Uint8Array | Iterable<st
   renameSync(tmp, path);
 }
 
+/** A failure (a full disk, a piece that throws) removes the temp file: megabytes of it would stay. */
 function writePieces(path: string, pieces: Iterable<string>): void {
   const fd = openSync(path, 'w');
   try {
@@ -66,9 +67,12 @@ function writePieces(path: string, pieces: Iterable<string>): void {
       const bytes = Buffer.from(piece, 'utf8');
       for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off);
     }
-  } finally {
+  } catch (error) {
     closeSync(fd);
+    rmSync(path, { force: true });
+    throw error;
   }
+  closeSync(fd);
 }
 
 /** {@link writeState} for caches: a failure only costs speed later. */

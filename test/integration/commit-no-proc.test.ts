@@ -1,5 +1,6 @@
-import { readdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TempRepo } from '../helpers/repo.js';
 import { addDecisionLine, allTrailers, code, gitNoTty, journalHeadings, residue, sessionRepo, trailerValues } from './commit-setup.js';
@@ -63,6 +64,34 @@ describe('the trailers hand-off without /proc', () => {
     const r = gitNoTty(repo, ['commit', '-q', '--no-verify', '-m', 'Later'], DATE);
     expect(r.code, r.stderr).toBe(0);
     expect(allTrailers(repo)).toEqual([]);
+  });
+
+  it('finds a git run from a folder with a space in its path (an app\'s bundled git)', () => {
+    repo = sessionRepo();
+    const r = repo;
+    // git through a link in such a folder, started by its full path, as an app starts it.
+    const folder = join(r.home, 'Some App.app', 'bin');
+    mkdirSync(folder, { recursive: true });
+    const real = spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8', env: r.env }).stdout.trim();
+    symlinkSync(real, join(folder, 'git'));
+    const wrapper = join(r.home, 'app-git');
+    writeFileSync(wrapper, `#!/bin/sh\nshift\nexec "${join(folder, 'git')}" "$@"\n`);
+    chmodSync(wrapper, 0o755);
+    decideAndStage(r, 'Use integers for millimetres', 3);
+    expect(gitNoTty(r, ['commit', '-q', '-F', 'no-such-file'], DATE, r.dir, [wrapper]).code).not.toBe(0);
+    expect(handOffs(r)).toEqual([expect.stringMatching(/^hand-off-\d+-@1700000000$/)]);
+    const later = gitNoTty(r, ['commit', '-q', '--no-verify', '-m', 'Later'], DATE, r.dir, [wrapper]);
+    expect(later.code, later.stderr).toBe(0);
+    expect(allTrailers(r)).toEqual([]);
+    // The amend is told from that command line too: the entry is replaced, not added to.
+    decideAndStage(r, 'Round only when printing', 4);
+    expect(gitNoTty(r, ['commit', '-q', '-m', 'Round'], NO_PROC, r.dir, [wrapper]).code).toBe(0);
+    const before = journalHeadings(r, 'HEAD').length;
+    addDecisionLine(r, '- Print with two decimals — Reason: users asked');
+    r.git(['add', 'SESSION.md']);
+    const amend = gitNoTty(r, ['commit', '-q', '--amend', '--no-edit'], NO_PROC, r.dir, [wrapper]);
+    expect(amend.code, amend.stderr).toBe(0);
+    expect(journalHeadings(r, 'HEAD')).toHaveLength(before);
   });
 
   it('an amend that dies leaves nothing for a later --amend --no-verify, which keeps the author date whenever it runs', () => {

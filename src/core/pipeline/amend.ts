@@ -69,15 +69,35 @@ export function isAmendArgv(argv: readonly string[], options: { words?: boolean 
   return false;
 }
 
+/** Process names (`ps -o ucomm`) of git. */
+const GIT_NAMES = new Set(['git', 'git.exe']);
+
 /**
- * The processes in the output of `ps -A -o pid=,ppid=,args=`, by pid. Their command
- * lines are split on whitespace, so each is marked as {@link Proc.words}.
+ * git's command line as `ps` shows it (`args`: the arguments joined by spaces), as
+ * words, starting `git`. The program's path is one argument but may hold spaces (an
+ * app's bundled git: `/Applications/Some App.app/…/git`): it ends at the last word that
+ * names git before the first option or `commit` (an alias such as `ci` comes after it).
+ */
+export function gitArgv(args: string): string[] {
+  const words = args.trim().split(/\s+/);
+  let path = 0;
+  for (let i = 0; i < words.length && !words[i]!.startsWith('-') && words[i] !== 'commit'; i++) if (isGitArgv([words[i]!])) path = i;
+  return ['git', ...words.slice(path + 1)];
+}
+
+/**
+ * The processes in the output of `ps -A -o pid=,ppid=,ucomm=,args=`, by pid. git is
+ * told by its process name, which holds no path; its command line is split on
+ * whitespace, so it is marked as {@link Proc.words}. Other processes keep no command
+ * line: a walk up the tree needs only their parents.
  */
 export function parsePsTable(text: string): Map<number, Proc> {
   const table = new Map<number, Proc>();
   for (const line of text.split('\n')) {
-    const m = /^\s*(\d+)\s+(\d+)\s+(.*\S)\s*$/.exec(line);
-    if (m) table.set(Number(m[1]), { pid: Number(m[1]), ppid: Number(m[2]), argv: m[3]!.split(/\s+/), words: true });
+    const m = /^\s*(\d+)\s+(\d+)\s+(\S+)(?:\s+(.*\S))?\s*$/.exec(line);
+    if (!m) continue;
+    const [, pid, ppid, name, args] = m;
+    table.set(Number(pid), { pid: Number(pid), ppid: Number(ppid), argv: GIT_NAMES.has(name!) ? gitArgv(args ?? name!) : [], words: true });
   }
   return table;
 }

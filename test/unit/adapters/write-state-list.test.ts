@@ -1,8 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeStateList } from '../../../src/adapters/edit-state.js';
+import { writeState } from '../../../src/adapters/state-dir.js';
 
 let dir: string | undefined;
 afterEach(() => dir && rmSync(dir, { recursive: true, force: true }));
@@ -21,5 +22,18 @@ describe('writeStateList', () => {
       const text = readFileSync(path, 'utf8');
       expect(text).toBe(JSON.stringify({ ...fields, commits: list }));
     }
+  });
+});
+
+describe('writeState in pieces', () => {
+  it('leaves neither the file nor a temp file when a piece fails', () => {
+    dir = mkdtempSync(join(tmpdir(), 'gs-state-'));
+    const path = join(dir, 'record.json');
+    function* failing(): Generator<string> {
+      yield '{"commits":[';
+      throw new Error('no space left');
+    }
+    expect(() => writeState(path, failing())).toThrow('no space left');
+    expect(readdirSync(dir)).toEqual([]);
   });
 });

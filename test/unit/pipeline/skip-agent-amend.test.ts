@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectAssistant } from '../../../src/core/pipeline/agent.js';
-import { findGitAncestor, isAmendArgv, isGitArgv, parsePsTable } from '../../../src/core/pipeline/amend.js';
+import { findGitAncestor, gitArgv, isAmendArgv, isGitArgv, parsePsTable } from '../../../src/core/pipeline/amend.js';
 import { skipReason } from '../../../src/core/pipeline/skip.js';
 
 const none = { rebase: false, cherryPick: false, revert: false, merge: false, concludesPick: false, carried: false };
@@ -73,14 +73,17 @@ describe('isAmendArgv', () => {
     expect(isAmendArgv(argv, { words: true })).toBe(expected);
   });
 
-  it('reads a ps table and walks up to the git process', () => {
+  it('reads a ps table and walks up to the git process, told by its process name', () => {
     const table = parsePsTable(
       [
-        '    1     0 /sbin/launchd',
-        '  400     1 -zsh',
-        '  500   400 git commit -m Explain --amend',
-        '  501   500 /bin/sh .git/hooks/pre-commit',
-        '  502   501 node /usr/local/bin/git-session hook pre-commit',
+        '    1     0 launchd          /sbin/launchd',
+        '  400     1 zsh              -zsh',
+        '  500   400 git              git commit -m Explain --amend',
+        '  501   500 sh               /bin/sh .git/hooks/pre-commit',
+        '  502   501 node             node /usr/local/bin/git-session hook pre-commit',
+        // An app's bundled git, under a folder with a space; a helper whose name holds one.
+        '  600     1 git              /Applications/Some App.app/Contents/git/bin/git commit --amend',
+        '  601   600 Some Helper      /Applications/Some App.app/helper --git',
         '',
       ].join('\n'),
     );
@@ -88,9 +91,22 @@ describe('isAmendArgv', () => {
     const git = findGitAncestor(502, (pid) => table.get(pid));
     expect(git?.pid).toBe(500);
     expect(isAmendArgv(git!.argv, { words: git!.words ?? false })).toBe(false);
+    const bundled = findGitAncestor(601, (pid) => table.get(pid));
+    expect(bundled?.argv).toEqual(['git', 'commit', '--amend']);
+    expect(isAmendArgv(bundled!.argv, { words: true })).toBe(true);
     // No git among the ancestors, or an unreadable one: nothing found.
     expect(findGitAncestor(400, (pid) => table.get(pid))).toBeUndefined();
     expect(findGitAncestor(999, (pid) => table.get(pid))).toBeUndefined();
+  });
+
+  it.each([
+    ['git commit --amend', ['git', 'commit', '--amend']],
+    ['/usr/bin/git -C /work/git commit --amend', ['git', '-C', '/work/git', 'commit', '--amend']],
+    ['/Users/ada/my git tools/bin/git commit -m fix', ['git', 'commit', '-m', 'fix']],
+    // An alias comes after the program's path; a word of the message that names git does not end it.
+    ['git ci --amend -m tools/git', ['git', 'ci', '--amend', '-m', 'tools/git']],
+  ])('git\'s words from the command line %j', (args, argv) => {
+    expect(gitArgv(args)).toEqual(argv);
   });
 
   it('tells git from other processes', () => {
