@@ -63311,6 +63311,15 @@ import { resolve as resolve3 } from "node:path";
 // src/adapters/build-key.ts
 var BUILD_KEY = typeof __CACHE_KEY__ === "string" ? __CACHE_KEY__ : "unbuilt";
 
+// src/adapters/lean-heap.ts
+import { setFlagsFromString } from "node:v8";
+var lean = false;
+function leanHeapForLongWalk() {
+  if (lean) return;
+  lean = true;
+  setFlagsFromString("--semi-space-growth-factor=1");
+}
+
 // src/core/report/journal-owners.ts
 function ownership(journal) {
   const owned = /* @__PURE__ */ new Map();
@@ -63578,6 +63587,7 @@ async function keptWalk({ h, dirs, head, key }, file, walk2) {
   const stored = read && listOfRecords(read.commits) ? read : void 0;
   if (stored?.key === key && stored.head === head) return { commits: stored.commits, sameAs: head };
   const since = stored?.key === key && await descends(h, stored.head, head) ? await walk2([head, `^${stored.head}`]) : void 0;
+  if (!since) leanHeapForLongWalk();
   const commits = since ? [...since, ...stored.commits] : await walk2([head]);
   writeStateList(path3, { key, head }, "commits", commits);
   return { commits, sameAs: since?.length === 0 ? stored.head : void 0 };
@@ -63693,9 +63703,9 @@ function closeCount(bytes) {
 
 // src/core/history/walk.ts
 var NO_BLOB = /^0+$/;
-function walkFormat(keys, lean = false) {
+function walkFormat(keys, lean2 = false) {
   const header = commitFormat(keys);
-  return `${lean ? header.replace(/%P|%an|%ae|%aI|%s/g, "") : header}%x1f%b`;
+  return `${lean2 ? header.replace(/%P|%an|%ae|%aI|%s/g, "") : header}%x1f%b`;
 }
 var WALK_DIFF_OPTIONS = ["--raw", "-M", "-z", "--topo-order", "--root"];
 var REVERTS = /This reverts commit ([0-9a-f]{40,64})\b/;
@@ -64063,32 +64073,32 @@ function slim(c) {
     files: c.files.map((f) => ({ ...f, path: own4(f.path), ...f.oldPath === void 0 ? {} : { oldPath: own4(f.oldPath) } }))
   };
 }
-async function walk(h, select, lean) {
+async function walk(h, select, lean2) {
   const sessionFile = normalisePath(h.config.sessionFile);
   const args = [
     "log",
-    `--format=${walkFormat(h.keys, lean)}`,
+    `--format=${walkFormat(h.keys, lean2)}`,
     ...WALK_DIFF_OPTIONS,
     // Every commit is still listed (--sparse), none simplified away (--full-history).
-    ...lean ? ["--full-history", "--sparse", "--no-follow"] : [],
+    ...lean2 ? ["--full-history", "--sparse", "--no-follow"] : [],
     ...select.filters ?? [],
     "--end-of-options",
     ...select.revArgs ?? ["HEAD"],
     "--",
-    ...lean ? [`:(top,literal)${sessionFile}`, journalPathspec(h.config.journal.path)] : []
+    ...lean2 ? [`:(top,literal)${sessionFile}`, journalPathspec(h.config.journal.path)] : []
   ];
   const touches = (f) => f.path === sessionFile || f.oldPath === sessionFile;
   const commits = [];
   const check = select.check ?? noCheck;
   const stream = new WalkStream(h.keys, (c) => {
     check();
-    if (!lean) commits.push(c);
+    if (!lean2) commits.push(c);
     else if (c.files.some(touches) || c.reverts !== null || c.record.decisions.length > 0 || c.record.deadEnds.length > 0) commits.push(slim(c));
   });
   const result = await gitStream(args, h.opts, (text5) => stream.push(text5));
   if (result.code !== 0) return failed(result, select.label ?? "the history of HEAD", h.opts);
   stream.end();
-  if (!lean) await redactRecords(commits.map((c) => c.record));
+  if (!lean2) await redactRecords(commits.map((c) => c.record));
   return commits;
 }
 async function readSessionHistory(h, select = {}) {

@@ -1,4 +1,5 @@
 import { BUILD_KEY } from './build-key.js';
+import { leanHeapForLongWalk } from './lean-heap.js';
 import { git } from './git.js';
 import type { History } from './history.js';
 import type { JournalByCommit } from '../core/report/types.js';
@@ -116,6 +117,7 @@ async function keptWalk<K>(
   if (stored?.key === key && stored.head === head) return { commits: stored.commits, sameAs: head };
   const since = stored?.key === key && (await descends(h, stored.head, head)) ? await walk([head, `^${stored.head}`]) : undefined;
   // Newest first, as git lists them: what is new comes before what was kept.
+  if (!since) leanHeapForLongWalk();
   const commits = since ? [...since, ...stored!.commits] : await walk([head]);
   writeStateList(path, { key, head }, 'commits', commits);
   return { commits, sameAs: since?.length === 0 ? stored!.head : undefined };
