@@ -63318,6 +63318,7 @@ function leanHeapForLongWalk() {
   if (lean) return;
   lean = true;
   setFlagsFromString("--semi-space-growth-factor=1");
+  process.prependOnceListener("exit", () => setFlagsFromString("--semi-space-growth-factor=2"));
 }
 
 // src/core/report/journal-owners.ts

@@ -14,4 +14,8 @@ export function leanHeapForLongWalk(): void {
   if (lean) return;
   lean = true;
   setFlagsFromString('--semi-space-growth-factor=1');
+  // Put back (V8's default) before anything else runs at exit: the binary then writes
+  // its code cache, which V8 stamps with the flags, and one stamped with this flag
+  // would be rejected, and written again, by the next run.
+  process.prependOnceListener('exit', () => setFlagsFromString('--semi-space-growth-factor=2'));
 }
