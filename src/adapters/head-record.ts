@@ -116,8 +116,8 @@ async function keptWalk<K>(
   const stored = read && listOfRecords(read.commits) ? read : undefined;
   if (stored?.key === key && stored.head === head) return { commits: stored.commits, sameAs: head };
   const since = stored?.key === key && (await descends(h, stored.head, head)) ? await walk([head, `^${stored.head}`]) : undefined;
-  // Newest first, as git lists them: what is new comes before what was kept.
   if (!since) leanHeapForLongWalk();
+  // Newest first, as git lists them: what is new comes before what was kept.
   const commits = since ? [...since, ...stored!.commits] : await walk([head]);
   writeStateList(path, { key, head }, 'commits', commits);
   return { commits, sameAs: since?.length === 0 ? stored!.head : undefined };
