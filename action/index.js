@@ -63511,17 +63511,45 @@ function readState2(path3) {
 function writeState2(path3, value2) {
   writeStateQuietly(path3, JSON.stringify(value2));
 }
-function writeStateList(path3, fields, name, list2) {
-  writeStateQuietly(path3, jsonPieces(fields, name, list2));
+function writeStateList(path3, fields, name, list2, perLine = false) {
+  writeStateQuietly(path3, jsonPieces(fields, name, list2, perLine));
 }
-function* jsonPieces(fields, name, list2) {
+function* jsonPieces(fields, name, list2, perLine) {
   const head = JSON.stringify(fields);
-  yield `${head.slice(0, -1)}${head === "{}" ? "" : ","}${JSON.stringify(name)}:[`;
+  const nl = perLine ? "\n" : "";
+  yield `${head.slice(0, -1)}${head === "{}" ? "" : ","}${JSON.stringify(name)}:[${nl}`;
   const SLICE = 1e3;
   for (let i = 0; i < list2.length; i += SLICE) {
-    yield (i > 0 ? "," : "") + list2.slice(i, i + SLICE).map((v) => JSON.stringify(v) ?? "null").join(",");
+    yield (i > 0 ? `,${nl}` : "") + list2.slice(i, i + SLICE).map((v) => JSON.stringify(v) ?? "null").join(`,${nl}`);
   }
-  yield "]}";
+  yield `${nl}]}`;
+}
+function readStateLines(path3, fields, needles) {
+  let bytes;
+  try {
+    bytes = readFileSync4(path3);
+  } catch {
+    return void 0;
+  }
+  const first = bytes.indexOf(10);
+  if (first < 0) return void 0;
+  try {
+    const head = JSON.parse(`${bytes.toString("utf8", 0, first)}]}`);
+    if (Object.entries(fields).some(([name, value2]) => head[name] !== value2)) return void 0;
+    const found = /* @__PURE__ */ new Map();
+    for (const needle of needles) {
+      for (let at = bytes.indexOf(needle, first); at >= 0; at = bytes.indexOf(needle, at + 1)) {
+        const start = bytes.lastIndexOf(10, at) + 1;
+        const end = bytes.indexOf(10, at);
+        if (end < 0) return void 0;
+        if (!found.has(start)) found.set(start, JSON.parse(bytes.toString("utf8", start, end).replace(/,$/, "")));
+        at = end;
+      }
+    }
+    return [...found].sort((a, b) => a[0] - b[0]).map(([, value2]) => value2);
+  } catch {
+    return void 0;
+  }
 }
 
 // src/adapters/shallow-boundaries.ts
@@ -63551,8 +63579,16 @@ async function judgedAtHead(h, walk2, judge) {
   if (stored?.head === at.head) return stored.value;
   const walked = await keptWalk(at, "record", walk2);
   const value2 = stored && walked.sameAs === stored.head ? stored.value : await judge(walked.commits);
-  writeState2(path3, { key: at.key, head: at.head, value: value2 });
+  writeStateList(path3, { key: at.key, head: at.head }, "value", value2, true);
   return value2;
+}
+function judgedItemsOf(h, hashes) {
+  const at = headAt(h);
+  if (!at) return void 0;
+  const needles = hashes.map((hash) => `"commit":${JSON.stringify(hash)}`);
+  const items = readStateLines(statePathOf(at.dirs, "recordItems"), { key: at.key, head: at.head }, needles);
+  if (!items?.every((item) => item !== null && typeof item === "object" && hashes.includes(item.commit))) return void 0;
+  return items;
 }
 async function journalAtHead(h, walk2) {
   const at = headAt(h);
@@ -64116,6 +64152,11 @@ async function readSessionItems(h, select = {}) {
   );
   return { items, byCommit: byCommitOf(items) };
 }
+async function readItemsOf(h, hashes) {
+  if (hashes.length === 0) return { items: [], byCommit: /* @__PURE__ */ new Map() };
+  const kept = judgedItemsOf(h, hashes);
+  return kept ? { items: kept, byCommit: byCommitOf(kept) } : readSessionItems(h);
+}
 async function recordOf(commits, h, check = noCheck) {
   const sessionFile = normalisePath(h.config.sessionFile);
   const isJournal = journalMatcher(h.config.journal.path);
@@ -64472,8 +64513,6 @@ async function lineHistory(h, path3, lines2, opts) {
   }
 }
 async function lastChanges(h, path3, lines2, target2, pending2) {
-  const record = recordOf2(h);
-  const moves = movesOf(h);
   const blame = await pending2.then(fromSettled);
   if ("kind" in blame) {
     if (blame.kind === "short") throw beyond(path3, blame.lines, lines2.end, "in the work tree");
@@ -64487,10 +64526,13 @@ async function lastChanges(h, path3, lines2, target2, pending2) {
   if (blame.lastLine < lines2.end) throw beyond(path3, blame.lastLine, lines2.end, "in the work tree");
   const commits = [];
   const journal = /* @__PURE__ */ new Map();
-  await streamCommits(h.keys, h.config.journal.path, { hashes: blame.commits }, `the commits behind ${path3}`, h.opts, (c, j) => {
+  const read = streamCommits(h.keys, h.config.journal.path, { hashes: blame.commits }, `the commits behind ${path3}`, h.opts, (c, j) => {
     commits.push(c);
     if (j.length > 0) journal.set(c.hash, j);
   });
+  const record = settleLater(readItemsOf(h, blame.commits));
+  const moves = movesOf(h);
+  await read;
   return buildWhy(
     target2,
     withItems(commits, await record),
@@ -64500,16 +64542,15 @@ async function lastChanges(h, path3, lines2, target2, pending2) {
   );
 }
 function recordOf2(h) {
-  const pending2 = readSessionItems(h);
+  return settleLater(readSessionItems(h));
+}
+function settleLater(pending2) {
   pending2.catch(() => {
   });
   return pending2;
 }
 function movesOf(h) {
-  const pending2 = journalMovesAtHead(h, (revArgs) => tryReadJournal(h.config.journal.path, { revArgs }, h.opts));
-  pending2.catch(() => {
-  });
-  return pending2;
+  return settleLater(journalMovesAtHead(h, (revArgs) => tryReadJournal(h.config.journal.path, { revArgs }, h.opts)));
 }
 function refuseBinaryLines(target2, cwd) {
   if (!target2.lines) return;

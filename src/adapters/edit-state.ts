@@ -94,19 +94,58 @@ export function writeState(path: string, value: unknown): void {
  * {@link writeState} for an object whose last field is a long list, written a slice of
  * the list at a time: HEAD's kept walk of 100,000 commits is megabytes of JSON, and one
  * string of it, with its bytes, raised the peak memory of a first `log` by ~10 MB.
+ * `perLine` puts each element on a line of its own (still one JSON text), for
+ * {@link readStateLines}.
  */
-export function writeStateList(path: string, fields: Record<string, unknown>, name: string, list: readonly unknown[]): void {
-  writeStateQuietly(path, jsonPieces(fields, name, list));
+export function writeStateList(path: string, fields: Record<string, unknown>, name: string, list: readonly unknown[], perLine = false): void {
+  writeStateQuietly(path, jsonPieces(fields, name, list, perLine));
 }
 
-function* jsonPieces(fields: Record<string, unknown>, name: string, list: readonly unknown[]): Generator<string> {
+function* jsonPieces(fields: Record<string, unknown>, name: string, list: readonly unknown[], perLine: boolean): Generator<string> {
   const head = JSON.stringify(fields);
-  yield `${head.slice(0, -1)}${head === '{}' ? '' : ','}${JSON.stringify(name)}:[`;
+  const nl = perLine ? '\n' : '';
+  yield `${head.slice(0, -1)}${head === '{}' ? '' : ','}${JSON.stringify(name)}:[${nl}`;
   const SLICE = 1000;
   for (let i = 0; i < list.length; i += SLICE) {
-    yield (i > 0 ? ',' : '') + list.slice(i, i + SLICE).map((v) => JSON.stringify(v) ?? 'null').join(',');
+    yield (i > 0 ? `,${nl}` : '') + list.slice(i, i + SLICE).map((v) => JSON.stringify(v) ?? 'null').join(`,${nl}`);
   }
-  yield ']}';
+  yield `${nl}]}`;
+}
+
+/**
+ * The elements of a list written with `perLine` whose line holds one of `needles`, in
+ * the file's order, without decoding or parsing the rest: a reader that wants a few
+ * commits' entries of 100,000 then pays for those alone. JSON escapes every line
+ * break inside a string, so each line is one element. Undefined when the file is
+ * missing, not written a line per element, damaged where it is read, or its fields
+ * (the first line) differ from `fields`.
+ */
+export function readStateLines(path: string, fields: Readonly<Record<string, string>>, needles: readonly string[]): unknown[] | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    return undefined;
+  }
+  const first = bytes.indexOf(0x0a);
+  if (first < 0) return undefined;
+  try {
+    const head = JSON.parse(`${bytes.toString('utf8', 0, first)}]}`) as Record<string, unknown>;
+    if (Object.entries(fields).some(([name, value]) => head[name] !== value)) return undefined;
+    const found = new Map<number, unknown>();
+    for (const needle of needles) {
+      for (let at = bytes.indexOf(needle, first); at >= 0; at = bytes.indexOf(needle, at + 1)) {
+        const start = bytes.lastIndexOf(0x0a, at) + 1;
+        const end = bytes.indexOf(0x0a, at);
+        if (end < 0) return undefined;
+        if (!found.has(start)) found.set(start, JSON.parse(bytes.toString('utf8', start, end).replace(/,$/, '')));
+        at = end;
+      }
+    }
+    return [...found].sort((a, b) => a[0] - b[0]).map(([, value]) => value);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The identity of what the index was built with: the build and `.gitsession`, so a change of either rebuilds it. */

@@ -4,7 +4,7 @@ import { git } from './git.js';
 import type { History } from './history.js';
 import type { JournalByCommit } from '../core/report/types.js';
 import { journalMoves, type JournalMoves } from '../core/report/journal-owners.js';
-import { findRepoDirs, readHeadCommit, readState, statePathOf, writeState, writeStateList, type RepoDirs } from './edit-state.js';
+import { findRepoDirs, readHeadCommit, readState, readStateLines, statePathOf, writeState, writeStateList, type RepoDirs } from './edit-state.js';
 import { shallowBoundaries } from './shallow-boundaries.js';
 
 
@@ -23,28 +23,45 @@ function headAt(h: History): At | undefined {
 
 /**
  * What readers judge on the whole history of HEAD (every item with its status), kept
- * under the git dir with the HEAD it was judged at (`git-session/record-items.json`):
- * a reader asked again before the next commit (an assistant asking `why` file after
- * file) reads it instead of judging the history again. The key holds the build and
- * the settings, so what another version or another session file made is never reused.
+ * under the git dir with the HEAD it was judged at (`git-session/record-items.json`,
+ * an item per line, see {@link judgedItemsOf}): a reader asked again before the next
+ * commit (an assistant asking `why` file after file) reads it instead of judging the
+ * history again. The key holds the build and the settings, so what another version or
+ * another session file made is never reused.
  */
-export async function judgedAtHead<K, T>(
+export async function judgedAtHead<K, I extends { commit: string }>(
   h: History,
   walk: (revArgs: readonly string[]) => Promise<K[]>,
-  judge: (commits: K[]) => Promise<T>,
-): Promise<T> {
+  judge: (commits: K[]) => Promise<I[]>,
+): Promise<I[]> {
   const at = headAt(h);
   if (!at) return judge(await walk(['HEAD']));
   const path = statePathOf(at.dirs, 'recordItems');
-  const read = readState<{ key: string; head: string; value: T }>(path);
+  const read = readState<{ key: string; head: string; value: I[] }>(path);
   const stored = read?.key === at.key && listOfRecords(read.value) ? read : undefined;
   if (stored?.head === at.head) return stored.value;
   const walked = await keptWalk(at, 'record', walk);
   // Judging is a function of the walk alone: commits since that record or retire nothing
   // (most commits only add their journal entry) leave what was judged as it was.
   const value = stored && walked.sameAs === stored.head ? stored.value : await judge(walked.commits);
-  writeState(path, { key: at.key, head: at.head, value });
+  writeStateList(path, { key: at.key, head: at.head }, 'value', value, true);
   return value;
+}
+
+/**
+ * The judged items that `hashes` recorded, read from what {@link judgedAtHead} kept
+ * for HEAD without parsing the rest: `why` on a line asks about a commit or two, and
+ * reading every judged item of 100,000 commits was most of what it added to git blame.
+ * Undefined when nothing is kept for HEAD and these settings: the caller judges then.
+ */
+export function judgedItemsOf<I extends { commit: string }>(h: History, hashes: readonly string[]): I[] | undefined {
+  const at = headAt(h);
+  if (!at) return undefined;
+  const needles = hashes.map((hash) => `"commit":${JSON.stringify(hash)}`);
+  const items = readStateLines(statePathOf(at.dirs, 'recordItems'), { key: at.key, head: at.head }, needles);
+  // A line that held the needle inside another field is no item of these commits: judge as usual.
+  if (!items?.every((item) => item !== null && typeof item === 'object' && hashes.includes((item as I).commit))) return undefined;
+  return items as I[];
 }
 
 /**

@@ -5,7 +5,7 @@ import { readBlobs } from './read-blobs.js';
 import { closeCount } from './close-count.js';
 import { BUILD_KEY } from './build-key.js';
 import { findRepoDirs, readState, statePathOf, writeState } from './edit-state.js';
-import { judgedAtHead } from './head-record.js';
+import { judgedAtHead, judgedItemsOf } from './head-record.js';
 import { shallowBoundaries } from './shallow-boundaries.js';
 import { WalkStream, walkFormat, WALK_DIFF_OPTIONS, NO_BLOB, type TouchedFile, type WalkCommit } from '../core/history/walk.js';
 import { deriveStatus, itemKey, type SessionCommit, type SessionItem, type TrackedItem } from '../core/history/status.js';
@@ -283,6 +283,17 @@ export async function readSessionItems(
     async (commits) => (await recordOf(commits, h)).items,
   );
   return { items, byCommit: byCommitOf(items) };
+}
+
+/**
+ * The items `hashes` recorded, judged on the whole history of HEAD: read for those
+ * commits alone from what is kept when it is current (see judgedItemsOf), else as
+ * {@link readSessionItems} reads every item.
+ */
+export async function readItemsOf(h: History, hashes: readonly string[]): Promise<SessionItems> {
+  if (hashes.length === 0) return { items: [], byCommit: new Map() };
+  const kept = judgedItemsOf<TrackedItem>(h, hashes);
+  return kept ? { items: kept, byCommit: byCommitOf(kept) } : readSessionItems(h);
 }
 
 async function recordOf(commits: readonly Kept[], h: History, check: () => void = noCheck): Promise<SessionItems> {

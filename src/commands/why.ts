@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { CommandContext, CommandResult } from '../context.js';
 import { openHistory, readCommits, readJournal, streamCommits, tryReadJournal, type History, type HistoryOptions } from '../adapters/history.js';
 import { journalMovesAtHead } from '../adapters/head-record.js';
-import { readSessionItems, withItems, type SessionItems } from '../adapters/session-history.js';
+import { readItemsOf, readSessionItems, withItems, type SessionItems } from '../adapters/session-history.js';
 import { fileAtHead, readBlame, readLineLog, whyNoLines, worktreeLinesAtHead } from '../adapters/line-history.js';
 import { shallowBoundaries } from '../adapters/shallow-boundaries.js';
 import { ExitCode, GitSessionError } from '../errors.js';
@@ -78,11 +78,13 @@ async function lineHistory(h: History, path: string, lines: Lines, opts: History
   }
 }
 
-/** Each line's last change, from `git blame` on the work-tree file, then those commits' trailers and journal in one read. */
+/**
+ * Each line's last change, from `git blame` on the work-tree file, then those commits'
+ * trailers and journal in one read, and their items as judged on the whole history.
+ * blame is usually done by the time the repository is open (it started before the
+ * bundle loaded), so git reads the commits while what is kept is read here.
+ */
 async function lastChanges(h: History, path: string, lines: Lines, target: WhyTarget, pending: Promise<Blamed>): Promise<WhyReport> {
-  // They do not depend on what blame finds: read while it runs.
-  const record = recordOf(h);
-  const moves = movesOf(h);
   const blame = await pending.then(fromSettled);
   if ('kind' in blame) {
     if (blame.kind === 'short') throw beyond(path, blame.lines, lines.end, 'in the work tree');
@@ -97,10 +99,13 @@ async function lastChanges(h: History, path: string, lines: Lines, target: WhyTa
   if (blame.lastLine < lines.end) throw beyond(path, blame.lastLine, lines.end, 'in the work tree');
   const commits: CommitRecord[] = [];
   const journal = new Map<string, JournalEntry[]>();
-  await streamCommits(h.keys, h.config.journal.path, { hashes: blame.commits }, `the commits behind ${path}`, h.opts, (c, j) => {
+  const read = streamCommits(h.keys, h.config.journal.path, { hashes: blame.commits }, `the commits behind ${path}`, h.opts, (c, j) => {
     commits.push(c);
     if (j.length > 0) journal.set(c.hash, j);
   });
+  const record = settleLater(readItemsOf(h, blame.commits));
+  const moves = movesOf(h);
+  await read;
   return buildWhy(
     target,
     withItems(commits, await record),
@@ -112,7 +117,11 @@ async function lastChanges(h: History, path: string, lines: Lines, target: WhyTa
 
 // A history with no commits yet has no record: the reader's own error comes first.
 function recordOf(h: History): Promise<SessionItems> {
-  const pending = readSessionItems(h);
+  return settleLater(readSessionItems(h));
+}
+
+/** Keeps a rejection for the await that comes later, so an earlier error wins without an unhandled rejection. */
+function settleLater<T>(pending: Promise<T>): Promise<T> {
   pending.catch(() => {});
   return pending;
 }
@@ -122,9 +131,7 @@ function recordOf(h: History): Promise<SessionItems> {
  * entry put back after a revert, a revert's entry): `why` shows each entry where `log` does.
  */
 function movesOf(h: History): Promise<JournalMoves> {
-  const pending = journalMovesAtHead(h, (revArgs) => tryReadJournal(h.config.journal.path, { revArgs }, h.opts));
-  pending.catch(() => {});
-  return pending;
+  return settleLater(journalMovesAtHead(h, (revArgs) => tryReadJournal(h.config.journal.path, { revArgs }, h.opts)));
 }
 
 /**

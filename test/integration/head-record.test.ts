@@ -89,6 +89,33 @@ describe("the readers' record of HEAD's history, kept under the git dir", () => 
     expect(r.run(['why', 'money.ts:1']).code).toBe(0);
   });
 
+  it('why on a line reads the kept judgement of the commits blame names, and nothing else of it', () => {
+    repo = initialised();
+    const r = repo;
+    decideAndCommit(r, 'Keep amounts in cents', 'money.ts');
+    decideAndCommit(r, 'Index by tenant', 'index.ts');
+    const texts = (target: string) => {
+      const out = r.run(['why', target, '--format', 'json']);
+      expect(out.code, out.stderr).toBe(0);
+      return (JSON.parse(out.stdout) as { decisions: { text: string }[] }).decisions.map((d) => d.text);
+    };
+    expect(texts('money.ts:1')).toEqual(['Keep amounts in cents']);
+    // One item per line: the blamed commit's line is marked, the other commit's damaged (it still names its commit).
+    const path = join(r.dir, ITEMS);
+    const lines = readFileSync(path, 'utf8').split('\n');
+    const at = (text: string) => lines.findIndex((l) => l.includes(`"text":"${text}"`));
+    expect(at('Keep amounts in cents')).toBeGreaterThan(0);
+    lines[at('Keep amounts in cents')] = lines[at('Keep amounts in cents')]!.replace('"Keep amounts in cents"', '"Keep amounts in cents (as kept)"');
+    lines[at('Index by tenant')] = lines[at('Index by tenant')]!.replace('"kind":', '"kind" damaged ');
+    writeFileSync(path, lines.join('\n'));
+    expect(texts('money.ts:1')).toEqual(['Keep amounts in cents (as kept)']);
+    expect(readFileSync(path, 'utf8')).toContain('damaged');
+    // Asked about the damaged commit, it judges the history again, as with any damage.
+    expect(texts('index.ts:1')).toEqual(['Index by tenant']);
+    expect(readFileSync(path, 'utf8')).not.toContain('damaged');
+    expect(texts('money.ts:1')).toEqual(['Keep amounts in cents']);
+  });
+
   it('keeps only the commits that can record or retire an item, and the close counts of journal versions', () => {
     repo = initialised();
     const r = repo;

@@ -1,8 +1,8 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { writeStateList } from '../../../src/adapters/edit-state.js';
+import { readStateLines, writeStateList } from '../../../src/adapters/edit-state.js';
 import { writeState } from '../../../src/adapters/state-dir.js';
 
 let dir: string | undefined;
@@ -22,6 +22,45 @@ describe('writeStateList', () => {
       const text = readFileSync(path, 'utf8');
       expect(text).toBe(JSON.stringify({ ...fields, commits: list }));
     }
+  });
+});
+
+describe('a list written an element per line', () => {
+  const items = [
+    { commit: 'aaa', text: 'first' },
+    { commit: 'bbb', text: 'two\nlines, and "commit":"aaa" quoted' },
+    { commit: 'aaa', text: 'second of aaa' },
+    { commit: 'ccc', text: 'é' },
+  ];
+  const needle = (hash: string) => `"commit":"${hash}"`;
+
+  it('is the same JSON, and gives back the elements that hold a needle, in the file\'s order', () => {
+    dir = mkdtempSync(join(tmpdir(), 'gs-state-'));
+    const path = join(dir, 'record-items.json');
+    writeStateList(path, { key: 'k', head: 'h1' }, 'value', items, true);
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ key: 'k', head: 'h1', value: items });
+    expect(readStateLines(path, { key: 'k', head: 'h1' }, [needle('ccc'), needle('aaa')])).toEqual([items[0], items[2], items[3]]);
+    // A needle inside a string is escaped there: that element is not one of its commit's.
+    expect(readStateLines(path, { key: 'k', head: 'h1' }, [needle('bbb')])).toEqual([items[1]]);
+    expect(readStateLines(path, { key: 'k', head: 'h1' }, [needle('ddd')])).toEqual([]);
+    writeStateList(path, { key: 'k', head: 'h1' }, 'value', [], true);
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ key: 'k', head: 'h1', value: [] });
+    expect(readStateLines(path, { key: 'k', head: 'h1' }, [needle('aaa')])).toEqual([]);
+  });
+
+  it('gives nothing for other fields, a file of one line, a damaged element it reads, or no file', () => {
+    dir = mkdtempSync(join(tmpdir(), 'gs-state-'));
+    const path = join(dir, 'record-items.json');
+    writeStateList(path, { key: 'k', head: 'h1' }, 'value', items, true);
+    expect(readStateLines(path, { key: 'k', head: 'h2' }, [needle('aaa')])).toBeUndefined();
+    expect(readStateLines(path, { key: 'other', head: 'h1' }, [needle('aaa')])).toBeUndefined();
+    writeFileSync(path, readFileSync(path, 'utf8').replace('"first"', '"first'));
+    expect(readStateLines(path, { key: 'k', head: 'h1' }, [needle('aaa')])).toBeUndefined();
+    // Damage elsewhere is not read.
+    expect(readStateLines(path, { key: 'k', head: 'h1' }, [needle('ccc')])).toEqual([items[3]]);
+    writeStateList(path, { key: 'k', head: 'h1' }, 'value', items);
+    expect(readStateLines(path, { key: 'k', head: 'h1' }, [needle('aaa')])).toBeUndefined();
+    expect(readStateLines(join(dir, 'missing.json'), { key: 'k', head: 'h1' }, [needle('aaa')])).toBeUndefined();
   });
 });
 
