@@ -63563,6 +63563,7 @@ function shallowBoundaries(file) {
 }
 
 // src/adapters/head-record.ts
+var FEW_COMMITS = 16;
 function headAt(h) {
   const dirs = findRepoDirs(h.root);
   const head = dirs ? readHeadCommit(dirs) : void 0;
@@ -63583,7 +63584,7 @@ async function judgedAtHead(h, walk2, judge) {
   return value2;
 }
 function judgedItemsOf(h, hashes) {
-  const at = headAt(h);
+  const at = hashes.length <= FEW_COMMITS ? headAt(h) : void 0;
   if (!at) return void 0;
   const needles = hashes.map((hash) => `"commit":${JSON.stringify(hash)}`);
   const items = readStateLines(statePathOf(at.dirs, "recordItems"), { key: at.key, head: at.head }, needles);

@@ -10,6 +10,9 @@ import { shallowBoundaries } from './shallow-boundaries.js';
 
 type At = { h: History; dirs: RepoDirs; head: string; key: string };
 
+/** Each commit is a search of the whole kept file (~0.3 ms for 100,000 commits' items); past this many, one parse of it costs less. */
+const FEW_COMMITS = 16;
+
 /** HEAD's commit id and the key of what is kept for it; undefined outside a repository or before the first commit. */
 function headAt(h: History): At | undefined {
   const dirs = findRepoDirs(h.root);
@@ -52,10 +55,11 @@ export async function judgedAtHead<K, I extends { commit: string }>(
  * The judged items that `hashes` recorded, read from what {@link judgedAtHead} kept
  * for HEAD without parsing the rest: `why` on a line asks about a commit or two, and
  * reading every judged item of 100,000 commits was most of what it added to git blame.
- * Undefined when nothing is kept for HEAD and these settings: the caller judges then.
+ * Undefined when nothing is kept for HEAD and these settings, or for more commits than
+ * {@link FEW_COMMITS}: the caller judges then, or reads every judged item.
  */
 export function judgedItemsOf<I extends { commit: string }>(h: History, hashes: readonly string[]): I[] | undefined {
-  const at = headAt(h);
+  const at = hashes.length <= FEW_COMMITS ? headAt(h) : undefined;
   if (!at) return undefined;
   const needles = hashes.map((hash) => `"commit":${JSON.stringify(hash)}`);
   const items = readStateLines(statePathOf(at.dirs, 'recordItems'), { key: at.key, head: at.head }, needles);

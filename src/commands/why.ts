@@ -80,9 +80,10 @@ async function lineHistory(h: History, path: string, lines: Lines, opts: History
 
 /**
  * Each line's last change, from `git blame` on the work-tree file, then those commits'
- * trailers and journal in one read, and their items as judged on the whole history.
- * blame is usually done by the time the repository is open (it started before the
- * bundle loaded), so git reads the commits while what is kept is read here.
+ * trailers and journal in one read, and their items as judged on the whole history:
+ * git reads the commits while the items of those commits alone are read here. Read
+ * while blame runs, every item cost a line's `why` more than it saved (blame started
+ * before the bundle loaded, and a recent line's has about answered by now).
  */
 async function lastChanges(h: History, path: string, lines: Lines, target: WhyTarget, pending: Promise<Blamed>): Promise<WhyReport> {
   const blame = await pending.then(fromSettled);
