@@ -63571,14 +63571,14 @@ function headAt(h) {
   const cut2 = [...shallowBoundaries(h.shallowFile)].sort();
   return { h, dirs, head, key: JSON.stringify([BUILD_KEY, h.config.sessionFile, h.config.journal.path, h.keys, cut2]) };
 }
-async function judgedAtHead(h, walk2, judge) {
+async function judgedAtHead(h, walk2, judge, hashOf) {
   const at = headAt(h);
   if (!at) return judge(await walk2(["HEAD"]));
   const path3 = statePathOf(at.dirs, "recordItems");
   const read = readState2(path3);
   const stored = read?.key === at.key && listOfRecords(read.value) ? read : void 0;
   if (stored?.head === at.head) return stored.value;
-  const walked = await keptWalk(at, "record", walk2);
+  const walked = await keptWalk(at, "record", walk2, hashOf);
   const value2 = stored && walked.sameAs === stored.head ? stored.value : await judge(walked.commits);
   writeStateList(path3, { key: at.key, head: at.head }, "value", value2, true);
   return value2;
@@ -63619,16 +63619,33 @@ async function journalMovesAtHead(h, walk2) {
   if (at && path3) writeState2(path3, { key: at.key, head: at.head, value: value2 });
   return value2;
 }
-async function keptWalk({ h, dirs, head, key }, file, walk2) {
+async function keptWalk({ h, dirs, head, key }, file, walk2, hashOf) {
   const path3 = statePathOf(dirs, file);
   const read = readState2(path3);
   const stored = read && listOfRecords(read.commits) ? read : void 0;
   if (stored?.key === key && stored.head === head) return { commits: stored.commits, sameAs: head };
   const since = stored?.key === key && await descends(h, stored.head, head) ? await walk2([head, `^${stored.head}`]) : void 0;
   if (!since) leanHeapForLongWalk();
-  const commits = since ? [...since, ...stored.commits] : await walk2([head]);
+  let commits = since ? [...since, ...stored.commits] : await walk2([head]);
+  if (since && hashOf && await mergesSince(h, head, stored.head)) commits = await inWalkOrder(h, head, commits, hashOf);
   writeStateList(path3, { key, head }, "commits", commits);
   return { commits, sameAs: since?.length === 0 ? stored.head : void 0 };
+}
+async function mergesSince(h, head, kept) {
+  const r = await git(["rev-list", "--merges", "--max-count=1", head, `^${kept}`, "--"], { cwd: h.root, env: h.opts.env, allowFailure: true });
+  return r.code !== 0 || r.stdout.trim() !== "";
+}
+async function inWalkOrder(h, head, commits, hashOf) {
+  const listed = await git(["rev-list", "--topo-order", head, "--"], { cwd: h.root, env: h.opts.env });
+  const at = /* @__PURE__ */ new Map();
+  let n = 0;
+  for (let i = 0; i < listed.stdout.length; ) {
+    const end = listed.stdout.indexOf("\n", i);
+    at.set(listed.stdout.slice(i, end < 0 ? void 0 : end), n++);
+    if (end < 0) break;
+    i = end + 1;
+  }
+  return commits.map((c, i) => ({ c, at: at.get(hashOf(c)) ?? n + i })).sort((a, b) => a.at - b.at).map(({ c }) => c);
 }
 async function descends(h, ancestor, head) {
   const r = await git(["merge-base", "--is-ancestor", ancestor, head], { cwd: h.root, env: h.opts.env, allowFailure: true });
@@ -64149,7 +64166,8 @@ async function readSessionItems(h, select = {}) {
   const items = await judgedAtHead(
     h,
     (revArgs) => walk(h, { ...select, revArgs }, true),
-    async (commits) => (await recordOf(commits, h)).items
+    async (commits) => (await recordOf(commits, h)).items,
+    (c) => c.record.hash
   );
   return { items, byCommit: byCommitOf(items) };
 }

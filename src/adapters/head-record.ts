@@ -36,6 +36,7 @@ export async function judgedAtHead<K, I extends { commit: string }>(
   h: History,
   walk: (revArgs: readonly string[]) => Promise<K[]>,
   judge: (commits: K[]) => Promise<I[]>,
+  hashOf: (commit: K) => string,
 ): Promise<I[]> {
   const at = headAt(h);
   if (!at) return judge(await walk(['HEAD']));
@@ -43,7 +44,7 @@ export async function judgedAtHead<K, I extends { commit: string }>(
   const read = readState<{ key: string; head: string; value: I[] }>(path);
   const stored = read?.key === at.key && listOfRecords(read.value) ? read : undefined;
   if (stored?.head === at.head) return stored.value;
-  const walked = await keptWalk(at, 'record', walk);
+  const walked = await keptWalk(at, 'record', walk, hashOf);
   // Judging is a function of the walk alone: commits since that record or retire nothing
   // (most commits only add their journal entry) leave what was judged as it was.
   const value = stored && walked.sameAs === stored.head ? stored.value : await judge(walked.commits);
@@ -130,6 +131,7 @@ async function keptWalk<K>(
   { h, dirs, head, key }: At,
   file: 'record' | 'journal',
   walk: (revArgs: readonly string[]) => Promise<K[]>,
+  hashOf?: (commit: K) => string,
 ): Promise<{ commits: K[]; sameAs: string | undefined }> {
   const path = statePathOf(dirs, file);
   const read = readState<{ key: string; head: string; commits: K[] }>(path);
@@ -138,10 +140,38 @@ async function keptWalk<K>(
   if (stored?.key === key && stored.head === head) return { commits: stored.commits, sameAs: head };
   const since = stored?.key === key && (await descends(h, stored.head, head)) ? await walk([head, `^${stored.head}`]) : undefined;
   if (!since) leanHeapForLongWalk();
-  // Newest first, as git lists them: what is new comes before what was kept.
-  const commits = since ? [...since, ...stored!.commits] : await walk([head]);
+  // Newest first, as git lists them: what is new comes before what was kept. That is
+  // the order of a walk of HEAD unless a merge brought in commits beside the kept ones.
+  let commits = since ? [...since, ...stored!.commits] : await walk([head]);
+  if (since && hashOf && (await mergesSince(h, head, stored!.head))) commits = await inWalkOrder(h, head, commits, hashOf);
   writeStateList(path, { key, head }, 'commits', commits);
   return { commits, sameAs: since?.length === 0 ? stored!.head : undefined };
+}
+
+/**
+ * Whether commits since `kept` include a merge: then the commits it brought sit beside
+ * the kept ones, and a walk of HEAD in topological order lists them among those (the
+ * second parent's line right after the merge), not before them all. The readers judge
+ * in walk order, so what was judged after a merge depended on which branch a reader
+ * last ran on, unless the order is taken from git.
+ */
+async function mergesSince(h: History, head: string, kept: string): Promise<boolean> {
+  const r = await git(['rev-list', '--merges', '--max-count=1', head, `^${kept}`, '--'], { cwd: h.root, env: h.opts.env, allowFailure: true });
+  return r.code !== 0 || r.stdout.trim() !== '';
+}
+
+/** `commits` in the order a walk of `head` lists them (the readers' walk uses --topo-order too). */
+async function inWalkOrder<K>(h: History, head: string, commits: K[], hashOf: (commit: K) => string): Promise<K[]> {
+  const listed = await git(['rev-list', '--topo-order', head, '--'], { cwd: h.root, env: h.opts.env });
+  const at = new Map<string, number>();
+  let n = 0;
+  for (let i = 0; i < listed.stdout.length; ) {
+    const end = listed.stdout.indexOf('\n', i);
+    at.set(listed.stdout.slice(i, end < 0 ? undefined : end), n++);
+    if (end < 0) break;
+    i = end + 1;
+  }
+  return commits.map((c, i) => ({ c, at: at.get(hashOf(c)) ?? n + i })).sort((a, b) => a.at - b.at).map(({ c }) => c);
 }
 
 async function descends(h: History, ancestor: string, head: string): Promise<boolean> {

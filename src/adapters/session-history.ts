@@ -281,6 +281,7 @@ export async function readSessionItems(
     h,
     (revArgs) => walk(h, { ...select, revArgs }, true),
     async (commits) => (await recordOf(commits, h)).items,
+    (c) => c.record.hash,
   );
   return { items, byCommit: byCommitOf(items) };
 }

@@ -70,6 +70,30 @@ describe("the readers' record of HEAD's history, kept under the git dir", () => 
     expect(record(r).head).toBe(head(r));
   });
 
+  it('after a merge, judges in the order of a walk of HEAD, whichever branch a reader last ran on', () => {
+    repo = initialised();
+    const r = repo;
+    decideAndCommit(r, 'Cache in Redis', 'cache.ts');
+    // One branch withdraws the decision, the other supersedes it: which came last is the
+    // order of the walk, and the answer must not depend on where the record was kept.
+    r.git(['checkout', '-q', '-b', 'side']);
+    r.write('SESSION.md', r.read('SESSION.md').replace(/^- Cache in Redis.*\n/m, ''));
+    r.write('side.ts', 'side\n');
+    r.git(['add', '-A']);
+    r.git(['commit', '-q', '-m', 'Drop the cache']);
+    expect(r.run(['log', '--format', 'json']).code).toBe(0);
+    expect(record(r).head).toBe(head(r));
+    r.git(['checkout', '-q', 'main']);
+    const supersede = r.run(['decide', 'Cache in memory', '--because', 'simpler', '--supersedes', 'Cache in Redis']);
+    expect(supersede.code, supersede.stderr).toBe(0);
+    r.write('memory.ts', 'memory\n');
+    r.git(['add', '-A']);
+    r.git(['commit', '-q', '-m', 'Cache in memory']);
+    r.git(['merge', '-q', '--no-edit', 'side']);
+    const logged = JSON.parse(logBothWays(r)) as { commits: { decisions: { text: string; status: string }[] }[] };
+    expect(logged.commits.flatMap((c) => c.decisions).filter((d) => d.text === 'Cache in Redis')).toHaveLength(1);
+  });
+
   it('a kept file of the right shape with damaged contents is judged again, not trusted', () => {
     repo = initialised();
     const r = repo;
