@@ -91,6 +91,19 @@ git_session_handed_off() {
   return $gs_found
 }
 
+# Sets gs_step to the command of the rebase step running (the first word of the last
+# line of `rebase-merge/done` in the git dir $1), or to nothing outside a rebase. Read
+# in sh and set rather than printed: $(...) would fork a shell for every commit.
+git_session_last_step() {
+  gs_step=
+  [ -f "$1/rebase-merge/done" ] || return 0
+  while IFS= read -r gs_l || [ -n "$gs_l" ]; do
+    case $gs_l in *[![:space:]]*) gs_step=$gs_l ;; esac
+  done < "$1/rebase-merge/done"
+  gs_step=${gs_step#"${gs_step%%[![:space:]]*}"}
+  gs_step=${gs_step%%[[:space:]]*}
+}
+
 # Whether a message file holds more than white space (read in sh: no process started).
 git_session_has_text() {
   while IFS= read -r gs_l || [ -n "$gs_l" ]; do
@@ -232,13 +245,22 @@ git_session_hook() {
     esac
     ;;
   prepare-commit-msg)
-    # $1 is the message file in the git dir; the hand-off sits beside it.
-    [ "${2:-}" = squash ] || git_session_handed_off "$1" || return 0
+    # $1 is the message file in the git dir; the hand-off sits beside it. A rebase step
+    # that folds commits together (fixup, squash) has its trailers planned again from
+    # its content: git drops a fixup's message and keeps the first commit's trailers.
+    gs_folds=
+    git_session_last_step "${1%/*}"
+    case $gs_step in fixup | f | squash | s) gs_folds=1 ;; esac
+    [ "${2:-}" = squash ] || [ -n "$gs_folds" ] || git_session_handed_off "$1" || return 0
     git_session_commit_id
     gs_f="${1%/*}/git-session/hand-off-$GIT_SESSION_COMMIT"
     case ${2:-} in
     merge) ;;
     message)
+      if [ -n "$gs_folds" ] && [ ! -s "$gs_f" ]; then
+        git_session_run hook prepare-commit-msg "$@" || exit $?
+        return 0
+      fi
       # -m and -F: git weaves the trailers itself (the file holds NUL-separated
       # interpret-trailers arguments), so the commit starts node once, not twice.
       # Emptied, not removed, once woven: a redirect starts no process, and the next

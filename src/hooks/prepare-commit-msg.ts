@@ -28,15 +28,17 @@ export default async function prepareCommitMsg(args: string[], ctx: CommandConte
   const state = commitStateAt(ctx.cwd, resolve(ctx.cwd, dirname(file)));
   const path = handOffPath(state.stateDir, env);
   const handedOff = existsSync(path);
-  const replan = takeReplan(replanPath(state.stateDir, env));
+  let replan = takeReplan(replanPath(state.stateDir, env));
   // Named after this very commit, a hand-off means its pre-commit ran: a commit someone
-  // asked for, even at a rebase's edit stop. Anything else replays recorded work.
+  // asked for, even at a rebase's edit stop. Anything else replays recorded work, except
+  // a step that folds commits together, whose trailers are planned again from its content.
   const own = Boolean(env.GIT_SESSION_COMMIT) && (handedOff || replan !== undefined);
-  if (skipReason(env, own ? { ...state.markers, rebase: false } : state.markers, source)) {
+  const folding = !own && state.markers.folds && env.GIT_SESSION !== '0' && env.HUSKY !== '0';
+  if (!folding && skipReason(env, own ? { ...state.markers, rebase: false } : state.markers, source)) {
     removeTrailerFile(path);
     return {};
   }
-  if (!handedOff && replan === undefined && source !== 'squash') return {};
+  if (!handedOff && replan === undefined && source !== 'squash' && !folding) return {};
 
   // git reads the message in i18n.commitEncoding (pre-commit wrote the hand-off in it
   // too); its arguments reach it as UTF-8. The message is worked on as text and written
@@ -50,6 +52,13 @@ export default async function prepareCommitMsg(args: string[], ctx: CommandConte
     const squashed = await squashTrailers(state.root, env, file, config.trailers);
     handOff = [...handOffArgs(squashed), ...handOff];
   }
+  if (folding) {
+    const { foldedTrailers } = await lazy('folded-trailers', () => import('./folded-trailers.js'));
+    const planned = await foldedTrailers(state.root, env, config, state.cachePath);
+    if (!planned) return {};
+    replan = planned.map((t) => t.line);
+    handOff = handOffArgs(planned);
+  }
   if (replan === undefined && handOff.length === 0) return {};
   const read = (path: string) => readFileSync(path).toString(encoding ?? 'utf8');
   const write = (path: string, text: string) =>
@@ -60,8 +69,9 @@ export default async function prepareCommitMsg(args: string[], ctx: CommandConte
     // All of ours go, and the plan weaves them again in its order: one the commit's
     // content no longer holds (a decision deleted from the session file) stays out.
     message = withoutTrailers(message, keys, []);
-    // Those still in the message sit in earlier paragraphs (a squash or fixup put them there).
-    handOff = withoutHeldTrailers(handOff, message);
+    // Those still in the message sit in earlier paragraphs (a squash or fixup put them
+    // there). A fold being made puts them in the last block, where git reads trailers.
+    if (!folding) handOff = withoutHeldTrailers(handOff, message);
   }
   if (handOff.length > 0) {
     // Comment lines are git's own, marked with core.commentChar: a message of them alone is empty.
@@ -87,6 +97,9 @@ export default async function prepareCommitMsg(args: string[], ctx: CommandConte
       rmSync(woven, { force: true });
     }
   }
+  // git commits a fold's message as the hook leaves it: a blank line left at its end
+  // by the trailers taken out would stay in the commit, one more with each fold.
+  if (folding) message = message.replace(/(\r?\n)\s*$/, '$1');
   write(file, message);
   return {};
 }

@@ -55,7 +55,7 @@ function contextItems(r: TempRepo): string[] {
 }
 
 describe('squash and fixup keep every decision', () => {
-  it('rebase -i squash: review and why find all four decisions once, though the message lost their trailers', () => {
+  it('rebase -i squash: review and why find all four decisions once, and the squashed message names them in its trailers', () => {
     repo = initialised();
     const base = repo.git(['rev-parse', 'HEAD']).stdout.trim();
     recordAndCommit(repo, 'decide', 'Parse with a streaming reader', 'files reach 2 GB', 'src/reader.ts');
@@ -64,9 +64,15 @@ describe('squash and fixup keep every decision', () => {
     recordAndCommit(repo, 'decide', 'Report errors with line numbers', 'users asked', 'src/reader.ts');
     repo.git(['rebase', '-q', '-i', base], { env: { GIT_SEQUENCE_EDITOR: "sed -i '2,$s/^pick/squash/'", GIT_EDITOR: 'true' } });
     expect(repo.git(['rev-list', '--count', `${base}..HEAD`]).stdout.trim()).toBe('1');
-    // git folded the earlier messages into the body: fewer trailers survive than were recorded.
-    const trailers = repo.git(['log', '-1', '--format=%(trailers:key=Decision,valueonly,unfold)']).stdout.trim().split('\n').filter(Boolean);
-    expect(trailers.length).toBeLessThan(3);
+    // git folds the earlier messages into the body, where no trailer is read: each squash
+    // step plans the trailers again from the folded content, into the last block.
+    const trailers = repo.git(['log', '-1', '--format=%(trailers:key=Decision,key=Dead-End,valueonly,unfold)']).stdout.trim().split('\n');
+    expect(trailers).toEqual([
+      'Parse with a streaming reader — files reach 2 GB',
+      'Keep amounts in cents — floats round',
+      'Report errors with line numbers — users asked',
+      'Regex tokenizer — quotes broke it',
+    ]);
     const review = reviewItems(repo, `${base}..HEAD`);
     expect(texts(review.decisions)).toEqual(['Keep amounts in cents', 'Parse with a streaming reader', 'Report errors with line numbers']);
     expect(texts(review.deadEnds)).toEqual(['Regex tokenizer']);
@@ -93,6 +99,39 @@ describe('squash and fixup keep every decision', () => {
     const review = reviewItems(repo, `${base}..HEAD`);
     expect(texts(review.decisions)).toEqual(['Back off exponentially', 'Cache parsed headers', 'Retry twice on timeouts']);
     expect(texts(whyItems(repo, 'src/b.ts'))).toEqual(['Back off exponentially', 'Retry twice on timeouts']);
+  });
+
+  it('rebase folds: a fixup that rewords a decision, another that adds one and a squash leave trailers as the folded content says', () => {
+    repo = initialised();
+    const r = repo;
+    const base = r.git(['rev-parse', 'HEAD']).stdout.trim();
+    const target = recordAndCommit(r, 'decide', 'Cache in Redsi', 'shared across nodes', 'src/cache.ts');
+    // A typo mended by hand in a fixup: the target's own trailer names the typo.
+    r.write('SESSION.md', r.read('SESSION.md').replace('Cache in Redsi', 'Cache in Redis'));
+    r.git(['add', '-A']);
+    r.git(['commit', '-q', `--fixup=${target}`]);
+    gs(r, ['decide', 'Expire after an hour', '--because', 'stale reads']);
+    r.write('src/cache.ts', 'ttl\n');
+    r.git(['add', '-A']);
+    r.git(['commit', '-q', `--fixup=${target}`]);
+    gs(r, ['dead-end', 'Cache in memory', '--because', 'lost on deploy']);
+    r.write('src/cache.ts', 'ttl 2\n');
+    r.git(['add', '-A']);
+    r.git(['commit', '-q', `--squash=${target}`, '-m', 'Also tried memory']);
+    const env = { GIT_SEQUENCE_EDITOR: 'true', GIT_EDITOR: 'true' };
+    r.git(['rebase', '-q', '-i', '--autosquash', base], { env });
+    expect(r.git(['rev-list', '--count', `${base}..HEAD`]).stdout.trim()).toBe('1');
+    const trailers = r.git(['log', '-1', '--format=%(trailers:key=Decision,key=Dead-End,valueonly)']).stdout.trim().split('\n');
+    expect(trailers).toEqual(['Cache in Redis — shared across nodes', 'Expire after an hour — stale reads', 'Cache in memory — lost on deploy']);
+    const review = reviewItems(r, `${base}..HEAD`);
+    expect(texts(review.decisions)).toEqual(['Cache in Redis', 'Expire after an hour']);
+    expect(texts(review.deadEnds)).toEqual(['Cache in memory']);
+    expect(r.git(['cat-file', 'commit', 'HEAD']).stdout).toMatch(/[^\n]\n$/);
+    // Outside a fold, a rebase replays the message as it was.
+    const kept = recordAndCommit(r, 'decide', 'Log cache misses', 'tuning', 'src/log.ts');
+    const body = r.git(['log', '-1', '--format=%B', kept]).stdout;
+    r.git(['rebase', '-q', '-i', '--force-rebase', `${kept}~1`], { env });
+    expect(r.git(['log', '-1', '--format=%B']).stdout).toBe(body);
   });
 });
 

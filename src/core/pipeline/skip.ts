@@ -18,6 +18,21 @@ export interface CommitMarkers {
    * earlier attempt of this one. Not a reason to skip: the commit is new work.
    */
   carried: boolean;
+  /**
+   * The rebase step running is a `fixup` or `squash` (autosquash's too): it folds a
+   * commit into the one before it, and the combined commit's trailers are planned again
+   * from its content (see src/hooks/folded-trailers.ts).
+   */
+  folds: boolean;
+}
+
+/** The todo commands that fold a commit into the one before it. */
+const FOLDS = new Set(['fixup', 'f', 'squash', 's']);
+
+/** Whether the last command a rebase ran (the last line of `rebase-merge/done`) folds a commit into the one before it. */
+export function lastStepFolds(done: string): boolean {
+  const last = done.trimEnd().split('\n').at(-1)?.trim() ?? '';
+  return FOLDS.has(last.split(/\s+/)[0] ?? '');
 }
 
 /**

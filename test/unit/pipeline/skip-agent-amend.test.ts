@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { detectAssistant } from '../../../src/core/pipeline/agent.js';
 import { findGitAncestor, gitArgv, isAmendArgv, isGitArgv, parsePsTable } from '../../../src/core/pipeline/amend.js';
-import { skipReason } from '../../../src/core/pipeline/skip.js';
+import { lastStepFolds, skipReason } from '../../../src/core/pipeline/skip.js';
 
-const none = { rebase: false, cherryPick: false, revert: false, merge: false, concludesPick: false, carried: false };
+const none = { rebase: false, cherryPick: false, revert: false, merge: false, concludesPick: false, carried: false, folds: false };
 
 describe('skipReason', () => {
   it.each([
@@ -24,6 +24,21 @@ describe('skipReason', () => {
     [{ GIT_REFLOG_ACTION: '' }, none, undefined, undefined],
   ])('%j %j %s → %s', (env, markers, source, expected) => {
     expect(skipReason(env, markers, source)).toBe(expected);
+  });
+});
+
+describe('lastStepFolds', () => {
+  it.each([
+    ['pick 1a2b3c Add a\nfixup 4d5e6f fixup! Add a\n', true],
+    ['pick 1a2b3c Add a\nf 4d5e6f fixup! Add a\n', true],
+    ['pick 1a2b3c Add a\nfixup -C 4d5e6f amend! Add a\n', true],
+    ['pick 1a2b3c Add a\nsquash 4d5e6f squash! Add a\n\n', true],
+    ['pick 1a2b3c Add a\ns 4d5e6f more\n', true],
+    ['fixup 4d5e6f fixup! Add a\npick 7a8b9c Next\n', false],
+    ['pick 1a2b3c Add a\nexec make\n', false],
+    ['', false],
+  ])('%j → %s', (done, expected) => {
+    expect(lastStepFolds(done)).toBe(expected);
   });
 });
 
