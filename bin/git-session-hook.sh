@@ -236,9 +236,10 @@ git_session_hook() {
       # Only when git add fails is anything more asked. It fails for a tracked file in an
       # ignored folder too (its advice), after staging it: then nothing is wrong. An ignored
       # file git does not track yet (a new week's) is the person's to let in or keep out.
-      git add -- "$gs_p" 2>/dev/null || if git check-ignore -q -- "$gs_p" 2>/dev/null; then
+      # Literal pathspecs: git skips an ignored file that a pattern (`[`, `*`) matches without a word.
+      git add -- ":(literal)$gs_p" 2>/dev/null || if git check-ignore -q -- "$gs_p" 2>/dev/null; then
         echo "git-session: journal entry not committed: $gs_p is ignored and not tracked, so the entry stays in that file only (to commit entries: stop ignoring it, or git add -f -- '$gs_p'; to stop writing them: git config -f .gitsession journal.enabled false)" >&2
-      elif ! { git ls-files --error-unmatch -- "$gs_p" && git diff --quiet -- "$gs_p"; } >/dev/null 2>&1; then
+      elif ! { git ls-files --error-unmatch -- ":(literal)$gs_p" && git diff --quiet -- ":(literal)$gs_p"; } >/dev/null 2>&1; then
         echo "git-session: journal entry skipped: git could not add $gs_p (git add -- '$gs_p' says why)" >&2
       fi
       ;;

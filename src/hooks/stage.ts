@@ -4,9 +4,11 @@ import { git } from '../adapters/git.js';
 /**
  * Whether the pre-commit hook script can stage `path` itself after the binary exits:
  * one path on one line, into the index git named (not the two of a `git commit <paths>`).
+ * A path with control characters (a committed `journal.path` can hold any) is staged
+ * from here: the script would print it raw in its messages, escape sequences and all.
  */
 export function shellCanStage(path: string, env: NodeJS.ProcessEnv): boolean {
-  return !/[\r\n]/.test(path) && !isTemporaryIndex(env);
+  return !/[\u0000-\u001f\u007f-\u009f]/.test(path) && !isTemporaryIndex(env);
 }
 
 /** Adds paths to every index this commit is made from (see everyIndex). */
@@ -21,11 +23,14 @@ export async function stagePaths(paths: readonly string[], cwd: string, env: Nod
  * not tracked or not staged as they are.
  */
 async function addPaths(paths: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<void> {
+  // Literal pathspecs: a name with `[` or `*` would match as a pattern, and git skips an
+  // ignored file a pattern matches without a word.
+  const literal = paths.map((p) => `:(literal)${p}`);
   try {
-    await git(['add', '--', ...paths], { cwd, env });
+    await git(['add', '--', ...literal], { cwd, env });
   } catch (error) {
     const opts = { cwd, env, allowFailure: true };
-    const tracked = (await git(['ls-files', '--error-unmatch', '--', ...paths], opts)).code === 0;
-    if (!tracked || (await git(['diff', '--quiet', '--', ...paths], opts)).code !== 0) throw error;
+    const tracked = (await git(['ls-files', '--error-unmatch', '--', ...literal], opts)).code === 0;
+    if (!tracked || (await git(['diff', '--quiet', '--', ...literal], opts)).code !== 0) throw error;
   }
 }

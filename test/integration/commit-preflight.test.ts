@@ -79,21 +79,35 @@ describe('the pre-commit hook line asks git before node starts', () => {
     expect(repo.git(['log', '-1', '--format=%(trailers:key=Decision,valueonly)']).stdout.trim()).toBe('Parse units once — speed');
   });
 
-  it('an ignored journal path git does not track costs the entry in the commit, not the commit: one line says so', () => {
+  // A folder name with `[` or `*` is still one name: as a pattern git would skip the ignored file without a word.
+  it.each(['notes', 'notes [local]'])('an ignored journal path git does not track (%s) costs the entry in the commit, not the commit: one line says so', (folder) => {
     repo = sessionRepo();
     // A journal folder the person ignores before any entry went into it: git tracks no file there.
-    repo.write('.gitsession', '[journal]\n\tpath = notes/{year}-W{week}.md\n');
-    repo.write('.git/info/exclude', 'notes/\n');
+    repo.write('.gitsession', `[journal]\n\tpath = ${folder}/{year}-W{week}.md\n`);
+    repo.write('.git/info/exclude', 'notes*/\n');
     repo.write('src/convert.js', code(3));
     repo.git(['add', '-A']);
     const r = gitNoTty(repo, ['commit', '-q', '-m', 'More code']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toMatch(/^git-session: journal entry not committed: notes\/\d{4}-W\d{2}\.md is ignored and not tracked, so the entry stays in that file only .*journal\.enabled false\)$/m);
+    const path = folder.replace(/[[\]]/g, '\\$&');
+    expect(r.stderr).toMatch(new RegExp(`^git-session: journal entry not committed: ${path}/\\d{4}-W\\d{2}\\.md is ignored and not tracked, so the entry stays in that file only .*journal\\.enabled false\\)$`, 'm'));
     // Beside the usual reminder, one line of ours and none of git's.
     const lines = r.stderr.trim().split('\n');
     expect(lines.every((l) => l.startsWith('git-session: '))).toBe(true);
     expect(lines.filter((l) => l.includes('journal'))).toHaveLength(1);
     expect(repo.git(['log', '-1', '--format=%s']).stdout.trim()).toBe('More code');
+  });
+
+  it('a journal path with terminal control sequences (a cloned .gitsession) never reaches the terminal raw', () => {
+    repo = sessionRepo();
+    repo.write('.gitsession', '[journal]\n\tpath = "jr\x1b]0;PWNED\x07/{year}-W{week}.md"\n');
+    repo.write('.git/info/exclude', 'jr*\n');
+    repo.write('src/convert.js', code(3));
+    repo.git(['add', '-A']);
+    const r = gitNoTty(repo, ['commit', '-q', '-m', 'More code']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/journal entry skipped/);
+    expect(r.stderr).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/);
   });
 
   it('a hook line from an earlier version (no pipe) still records the commit, asking git itself', () => {
