@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { addedLines, appendOwnedEdit, stillThere, type OwnedEdit } from '../core/pipeline/owned-lines.js';
+import { addedLines, appendOwnedEdit, editsSince, stillThere, type OwnedEdit } from '../core/pipeline/owned-lines.js';
 import type { OwnedEdits } from '../core/pipeline/commit-plan.js';
 import { removeFile } from './fs.js';
 import { git } from './git.js';
@@ -20,9 +20,21 @@ interface OwnedRecord {
   edits: OwnedEdit[];
 }
 
+/**
+ * The record's text as this process last read it: a commit forgets what it saw, not
+ * what a command recorded while it ran.
+ */
+let lastRead: { path: string; raw: string | undefined } | undefined;
+
 /** The record; undefined when there is none, 'unreadable' when the file is damaged. */
 function readRecord(stateDir: string): OwnedRecord | 'unreadable' | undefined {
-  const raw = readState(statePath(stateDir, 'ownedEdits'));
+  const path = statePath(stateDir, 'ownedEdits');
+  const raw = readState(path);
+  lastRead = { path, raw };
+  return parseRecord(raw);
+}
+
+function parseRecord(raw: string | undefined): OwnedRecord | 'unreadable' | undefined {
   if (raw === undefined) return undefined;
   try {
     const r = JSON.parse(raw) as OwnedRecord;
@@ -41,7 +53,10 @@ export function recordOwnedEdit(stateDir: string, file: string, before: string, 
   const read = readRecord(stateDir);
   const old = read === 'unreadable' ? undefined : read;
   const edits = appendOwnedEdit(old?.file === file ? old.edits : [], { before, after });
-  writeStateQuietly(statePath(stateDir, 'ownedEdits'), JSON.stringify({ file, edits }));
+  const path = statePath(stateDir, 'ownedEdits');
+  const raw = JSON.stringify({ file, edits });
+  // What this process wrote it has seen (the commit's menu records through here too).
+  if (writeStateQuietly(path, raw)) lastRead = { path, raw };
   return edits[0]?.before ?? before;
 }
 
@@ -189,9 +204,29 @@ async function stageIntoLaterIndex(
   }
 }
 
-/** Forgets the recorded edits: the commit that holds them (or says why not) goes ahead. */
+/**
+ * Forgets the recorded edits this process read: the commit that holds them (or says
+ * why not) goes ahead. What a command recorded since (a `decide` while the commit ran)
+ * is kept for the next commit: the edits appended, and the part that extended the last
+ * one read. Run under the session lock, which the commands take to record.
+ */
 export function forgetOwnedEdits(stateDir: string): void {
-  removeFile(statePath(stateDir, 'ownedEdits'));
+  const path = statePath(stateDir, 'ownedEdits');
+  const now = readState(path);
+  if (now === undefined) return;
+  const seen = lastRead?.path === path ? lastRead.raw : undefined;
+  lastRead = undefined;
+  if (now === seen) {
+    removeFile(path);
+    return;
+  }
+  const [before, after] = [parseRecord(seen), parseRecord(now)];
+  // Recorded after this process looked (it saw none), or written anew: all of it is another command's.
+  if (typeof before !== 'object' || typeof after !== 'object' || before.file !== after.file) return;
+  const since = editsSince(before.edits, after.edits);
+  if (since === undefined) return;
+  if (since.length === 0) removeFile(path);
+  else writeStateQuietly(path, JSON.stringify({ file: after.file, edits: since }));
 }
 
 interface Merged {

@@ -77,7 +77,7 @@ async function recordSetting(setting: CommitSetting, ctx: CommandContext): Promi
     await putBack().catch(() => undefined);
     throw error;
   }
-  if (result.exitCode !== ExitCode.Refused) forgetOwnedEdits(setting.state.stateDir);
+  if (result.exitCode !== ExitCode.Refused) forgetStaged(setting);
   else if (setting.state.revs[key] !== found.blob) await putBack();
   return result;
 }
@@ -101,6 +101,20 @@ async function stageAndRecord(setting: CommitSetting, ctx: CommandContext): Prom
     facts = asked.facts;
   }
   return applyCommitPlan(planCommit(facts), setting, ctx.now);
+}
+
+/**
+ * Forgets what this commit staged of the commands' edits, under the session lock the
+ * commands take to record: a `decide` while the commit ran keeps its lines for the next
+ * commit. A lock that cannot be had costs only that care, not the commit.
+ */
+function forgetStaged(s: CommitSetting): void {
+  const forget = () => forgetOwnedEdits(s.state.stateDir);
+  try {
+    withLock(lockPath(s.state.gitDir, 'session'), forget, { what: s.sessionFile });
+  } catch {
+    forget();
+  }
 }
 
 /** After the hook staged something: the staged files and session blob again (the blob asked of git only when not known). */

@@ -37,3 +37,18 @@ export function appendOwnedEdit(edits: readonly OwnedEdit[], edit: OwnedEdit): O
   if (last && last.after === edit.before) return [...edits.slice(0, -1), { before: last.before, after: edit.after }];
   return [...edits, edit];
 }
+
+/**
+ * The edits recorded after `seen` was read, as {@link appendOwnedEdit} left them: the
+ * edits appended since, and the part that extended the last one seen. Undefined when
+ * `now` does not continue `seen` (the record was written anew meanwhile).
+ */
+export function editsSince(seen: readonly OwnedEdit[], now: readonly OwnedEdit[]): OwnedEdit[] | undefined {
+  if (seen.length === 0) return [...now];
+  const last = seen.length - 1;
+  if (now.length < seen.length) return undefined;
+  for (let i = 0; i < last; i++) if (now[i]!.before !== seen[i]!.before || now[i]!.after !== seen[i]!.after) return undefined;
+  if (now[last]!.before !== seen[last]!.before) return undefined;
+  const extended = now[last]!.after === seen[last]!.after ? [] : [{ before: seen[last]!.after, after: now[last]!.after }];
+  return [...extended, ...now.slice(seen.length)];
+}
