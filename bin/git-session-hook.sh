@@ -256,7 +256,11 @@ git_session_hook() {
     git_session_commit_id
     gs_f="${1%/*}/git-session/hand-off-$GIT_SESSION_COMMIT"
     case ${2:-} in
-    merge) ;;
+    merge)
+      # A merge concluded with `git commit` whose own changes recorded something (a
+      # decision taken while resolving it): the editor shows the trailers.
+      if [ -s "$gs_f" ]; then git_session_run hook prepare-commit-msg "$@" || exit $?; fi
+      ;;
     message)
       if [ -n "$gs_folds" ] && [ ! -s "$gs_f" ]; then
         git_session_run hook prepare-commit-msg "$@" || exit $?

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CommandContext } from '../context.js';
 import { promptModeOf, type Config } from '../core/config.js';
 import type { CommitFacts, OwnedEdits, StagedSession } from '../core/pipeline/commit-plan.js';
@@ -34,9 +36,9 @@ export interface CommitSetting {
   base: string;
   /** The base's session file blob, undefined where it has none. */
   baseBlob: string | undefined;
-  /** On an amend, the amended commit's parents ([] otherwise): more than one for a merge. */
+  /** On an amend, the amended commit's parents; for a merge `git commit` concludes, HEAD and the merged commits; [] otherwise. */
   parents: string[];
-  /** An amended merge's session file blobs in its other parents: what they brought is not the merge's own. */
+  /** A merge's (or an amended merge's) session file blobs in its other parents: what they brought is not the merge's own. */
   mergedBlobs: (string | undefined)[];
   where: Where;
   isJournal: (path: string) => boolean;
@@ -86,6 +88,18 @@ async function stagedFiles(cwd: string, env: NodeJS.ProcessEnv, amend: boolean, 
   return commonChanges(await Promise.all([base, ...merged].map(against)));
 }
 
+/** The parents of the merge `git commit` concludes: HEAD and what MERGE_HEAD names (several for an octopus). */
+function mergeParents(state: CommitState): string[] {
+  let merged: string[] = [];
+  try {
+    merged = readFileSync(join(state.gitDir, 'MERGE_HEAD'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => /^[0-9a-f]{40,64}$/.test(l));
+  } catch {
+    // Gone since the markers were read: a plain commit.
+  }
+  const head = state.revs.HEAD;
+  return head && merged.length > 0 ? [head, ...merged] : [];
+}
+
 async function amendBase(cwd: string, env: NodeJS.ProcessEnv, parent: string | undefined): Promise<string> {
   if (parent) return parent;
   return (await git(['hash-object', '-t', 'tree', '--stdin'], { cwd, env, input: '' })).stdout.trim();
@@ -114,8 +128,10 @@ export async function readCommitSetting(args: string[], ctx: CommandContext): Pr
     (pipedText && preflightState(pipedText, normalisePath(config.sessionFile))) ??
     (await readCommitState(ctx.cwd, env, ['HEAD', staged, ...(amend ? [parent] : []), baseFile]));
   // pre-commit runs only for a commit someone asked for: at a rebase's edit stop that is
-  // the amend of the stopped commit, which records like any other.
-  if (skipReason(env, { ...state.markers, rebase: false })) return undefined;
+  // the amend of the stopped commit, which records like any other. A merge concluded
+  // with `git commit` records what is its own, as an amended merge does.
+  if (skipReason(env, { ...state.markers, rebase: false, merge: false })) return undefined;
+  const merging = !amend && state.markers.merge;
 
   const root = state.root;
   if (root !== ctx.cwd) config = loadConfig(root);
@@ -129,10 +145,10 @@ export async function readCommitSetting(args: string[], ctx: CommandContext): Pr
   }
   const baseBlob = moved ? await objectId(root, env, `${parent}:${sessionFile}`) : state.revs[baseFile];
   const base = amend ? await amendBase(root, env, state.revs[parent]) : 'HEAD';
-  const parents = await askedParents;
+  const parents = merging ? mergeParents(state) : await askedParents;
   const mergedParents = parents.slice(1);
   const mergedBlobs = await Promise.all(mergedParents.map((p) => objectId(root, env, `${p}:${sessionFile}`)));
-  const files = pipedText ? parseNumstat(pipedText.numstat) : await stagedFiles(root, env, amend, base, mergedParents);
+  const files = pipedText && !merging ? parseNumstat(pipedText.numstat) : await stagedFiles(root, env, amend || merging, base, mergedParents);
   return {
     root,
     env,
@@ -161,7 +177,7 @@ export async function gitSettingsOf(s: CommitSetting): Promise<GitSettings> {
 
 /** The staged files again, after the hook staged something (owned edits, the menu). */
 export async function restagedFiles(s: CommitSetting): Promise<JournalFile[]> {
-  return stagedFiles(s.root, s.env, s.amend, s.base, s.parents.slice(1));
+  return stagedFiles(s.root, s.env, s.amend || s.parents.length > 1, s.base, s.parents.slice(1));
 }
 
 /**
@@ -198,7 +214,10 @@ export async function gatherCommitFacts(s: CommitSetting, committer: Committer, 
   const updated = files.some((f) => normalisePath(f.path) === sessionFile);
   const session = await readSession(s, blob, updated);
   const keyFiles = session.kind === 'read' && !updated ? session.summary.keyFiles : [];
-  const staleness = assessStaleness({ files, sessionFile, isJournal, keyFiles, threshold: config.prompt.threshold });
+  const assessed = assessStaleness({ files, sessionFile, isJournal, keyFiles, threshold: config.prompt.threshold });
+  // A merge being concluded is never asked for an update: it joins work recorded on each
+  // side, and a hand resolution is no reason to hold it (in strict mode) or to prompt.
+  const staleness = !s.amend && s.parents.length > 1 ? { ...assessed, stale: false } : assessed;
   const mode = promptModeOf(s.env, config.prompt.mode);
   const wantsNote = committer.kind === 'assistant' && staleness.stale && mode !== 'off' && blob !== undefined;
   const since = wantsNote ? await commitsSince((await lastChange(sessionFile, { cwd: s.root, env: s.env }))?.hash ?? null, { cwd: s.root, env: s.env }) : undefined;
@@ -206,7 +225,7 @@ export async function gatherCommitFacts(s: CommitSetting, committer: Committer, 
     sessionFile,
     mode,
     amend: s.amend,
-    ...(s.parents.length > 1 ? { amendsMerge: true } : {}),
+    ...(s.parents.length > 1 ? { merge: true } : {}),
     committer,
     staleness,
     ...(since !== undefined ? { commitsSince: since } : {}),

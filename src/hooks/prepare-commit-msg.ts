@@ -34,7 +34,8 @@ export default async function prepareCommitMsg(args: string[], ctx: CommandConte
   // a step that folds commits together, whose trailers are planned again from its content.
   const own = Boolean(env.GIT_SESSION_COMMIT) && (handedOff || replan !== undefined);
   const folding = !own && state.markers.folds && env.GIT_SESSION !== '0' && env.HUSKY !== '0';
-  if (!folding && skipReason(env, own ? { ...state.markers, rebase: false } : state.markers, source)) {
+  // Its own pre-commit applied the rules already (a merge it planned records what is its own).
+  if (!folding && skipReason(env, own ? { ...state.markers, rebase: false, merge: false } : state.markers, own ? undefined : source)) {
     removeTrailerFile(path);
     return {};
   }

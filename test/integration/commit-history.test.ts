@@ -67,6 +67,31 @@ describe('history operations add nothing', () => {
     expect(residue(repo)).toBe('');
   });
 
+  it('a decision recorded while resolving a merge is the merge\'s own: its trailer and entry, found by the readers', () => {
+    repo = featureBranch();
+    repo.write('src/parse.js', 'conflicting\n');
+    repo.git(['add', '-A']);
+    gitNoTty(repo, ['commit', '-q', '-m', 'Conflict on purpose']);
+    const entries = countEntries(repo);
+    gitNoTty(repo, ['merge', '-q', 'feature']);
+    repo.write('src/parse.js', 'resolved\n');
+    repo.git(['checkout', '--theirs', '--', '.session']);
+    const decide = repo.run(['decide', 'Keep the tokenizer and the early unit check', '--because', 'both sides needed them']);
+    expect(decide.code, decide.stderr).toBe(0);
+    repo.git(['add', '-A']);
+    const r = gitNoTty(repo, ['commit', '-q', '--no-edit']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(repo.git(['rev-list', '--parents', '-1', 'HEAD']).stdout.trim().split(' ')).toHaveLength(3);
+    // Only its own: the decisions the branches brought keep their commits.
+    expect(trailerValues(repo, 'Decision')).toEqual(['Keep the tokenizer and the early unit check — both sides needed them']);
+    expect(countEntries(repo)).toBe(entries + 3);
+    const why = JSON.parse(repo.run(['why', 'src/parse.js:1', '--format', 'json']).stdout) as { decisions: { text: string }[] };
+    expect(why.decisions.map((d) => d.text)).toEqual(['Keep the tokenizer and the early unit check']);
+    const review = JSON.parse(repo.run(['review', 'HEAD~1..HEAD', '--format', 'json']).stdout) as { decisions: { text: string }[] };
+    expect(review.decisions.map((d) => d.text)).toContain('Keep the tokenizer and the early unit check');
+    expect(residue(repo)).toBe('');
+  });
+
   it('rebase keeps each trailer once and writes no journal entries', () => {
     repo = featureBranch();
     repo.write('src/other.js', code(2, 'o'));

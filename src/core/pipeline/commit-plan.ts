@@ -50,8 +50,8 @@ export interface CommitFacts {
   sessionFile: string;
   mode: PromptMode;
   amend: boolean;
-  /** The amended commit is a merge: its changes are its parents' but for what differs from all of them. */
-  amendsMerge?: boolean;
+  /** A merge, concluded with `git commit` or amended: its changes are its parents' but for what differs from all of them. */
+  merge?: boolean;
   committer: Committer;
   staleness: Staleness;
   /** Commits since the session file last changed: asked only for an assistant's note. */
@@ -114,13 +114,15 @@ function ownedMessages(f: CommitFacts): string[] {
 }
 
 /**
- * Whether an amended merge has anything of its own to journal: a file unlike every
- * parent's, a decision or a dead end. Without, it writes no entry: its changes are its
- * parents', whose entries it brings, as a merge concluded with git commit writes none.
- * Any other amend always writes one, which replaces the amended commit's.
+ * Whether a merge has anything of its own to journal. A merge concluded with `git
+ * commit` journals only a decision or a dead end recorded while it was made (a conflict
+ * resolved by hand is part of merging); an amended merge also a file unlike every
+ * parent's, which the amend changed. Without, it writes no entry: its changes are its
+ * parents', whose entries it brings, as a merge git makes itself writes none. Any other
+ * amend always writes one, which replaces the amended commit's.
  */
-function ownsSomething(files: readonly JournalFile[], change: SessionChange): boolean {
-  return files.length > 0 || change.decisions.length > 0 || change.deadEnds.length > 0;
+function ownsSomething(amend: boolean, files: readonly JournalFile[], change: SessionChange): boolean {
+  return (amend && files.length > 0) || change.decisions.length > 0 || change.deadEnds.length > 0;
 }
 
 /** The pre-commit plan for a commit: pure, so every rule is a table test. */
@@ -167,7 +169,7 @@ export function planCommit(f: CommitFacts): CommitPlan {
   if (secrets.warn.length > 0) messages.push(secretWarning(f.sessionFile, secrets.warn, false));
 
   const goal = read?.summary.goal ?? null;
-  const journal = f.journalFiles && (!f.amendsMerge || ownsSomething(f.journalFiles, change)) && {
+  const journal = f.journalFiles && (!f.merge || ownsSomething(f.amend, f.journalFiles, change)) && {
     goal,
     status: read?.summary.status ?? null,
     decisions: change.decisions,

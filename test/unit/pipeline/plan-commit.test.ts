@@ -51,11 +51,23 @@ describe('planCommit', () => {
     ['a merge with a decision of its own and no file', true, [], [decision], true],
     ['a merge with a file of its own', true, [{ path: 'src/a.js', added: 1, removed: 0 }], [], true],
     ['a commit left with nothing (its entry is replaced by one of nothing)', false, [], [], true],
-  ] as const)('an amend of %s: journaled or not', (_, amendsMerge, journalFiles, decisions, entry) => {
+  ] as const)('an amend of %s: journaled or not', (_, merge, journalFiles, decisions, entry) => {
     const plan = planCommit(
-      facts({ amend: true, amendsMerge, journalFiles: [...journalFiles], session: { kind: 'read', summary, change: { decisions: [...decisions], deadEnds: [], secretKinds: [], newSecretKinds: [] } } }),
+      facts({ amend: true, merge, journalFiles: [...journalFiles], session: { kind: 'read', summary, change: { decisions: [...decisions], deadEnds: [], secretKinds: [], newSecretKinds: [] } } }),
     );
     expect(plan.journal !== undefined).toBe(entry);
+  });
+
+  it.each([
+    ['nothing of its own', [], [], false],
+    ['a conflict resolved by hand', [{ path: 'src/a.js', added: 1, removed: 1 }], [], false],
+    ['a decision recorded while resolving it', [{ path: 'src/a.js', added: 1, removed: 1 }], [decision], true],
+  ] as const)('a merge concluded with git commit, with %s: journaled and woven or not', (_, journalFiles, decisions, entry) => {
+    const plan = planCommit(
+      facts({ merge: true, journalFiles: [...journalFiles], session: { kind: 'read', summary, change: { decisions: [...decisions], deadEnds: [], secretKinds: [], newSecretKinds: [] } } }),
+    );
+    expect(plan.journal !== undefined).toBe(entry);
+    expect(plan.trailers.length > 0).toBe(entry);
   });
 
   it('no session file: nobody is told it is stale', () => {
