@@ -126,7 +126,7 @@ export async function readCommitSetting(args: string[], ctx: CommandContext): Pr
   const askedRevert = pipedText?.headReverts !== undefined ? undefined : headIsRevert({ cwd: ctx.cwd, env }).catch(() => false);
   const state: CommitState =
     (pipedText && preflightState(pipedText, normalisePath(config.sessionFile))) ??
-    (await readCommitState(ctx.cwd, env, ['HEAD', staged, ...(amend ? [parent] : []), baseFile]));
+    (await readCommitState(ctx.cwd, env, ['HEAD', staged, ...(amend ? [parent, `HEAD:${normalisePath(config.sessionFile)}`] : []), baseFile]));
   // pre-commit runs only for a commit someone asked for: at a rebase's edit stop that is
   // the amend of the stopped commit, which records like any other. A merge concluded
   // with `git commit` records what is its own, as an amended merge does.
@@ -220,6 +220,7 @@ export async function gatherCommitFacts(s: CommitSetting, committer: Committer, 
   const staleness = !s.amend && s.parents.length > 1 ? { ...assessed, stale: false } : assessed;
   const mode = promptModeOf(s.env, config.prompt.mode);
   const wantsNote = committer.kind === 'assistant' && staleness.stale && mode !== 'off' && blob !== undefined;
+  const amended = s.amend ? await amendedSession(s) : undefined;
   const since = wantsNote ? await commitsSince((await lastChange(sessionFile, { cwd: s.root, env: s.env }))?.hash ?? null, { cwd: s.root, env: s.env }) : undefined;
   return {
     sessionFile,
@@ -233,7 +234,20 @@ export async function gatherCommitFacts(s: CommitSetting, committer: Committer, 
     owned,
     ...(config.journal.enabled ? { journalFiles: files.filter((f) => !isJournal(f.path)) } : {}),
     trailers: config.trailers,
+    ...(amended ? { amended } : {}),
   };
+}
+
+/** The amended commit's session file, read for the trailers woven for it (see CommitFacts.amended); undefined when unreadable. */
+async function amendedSession(s: CommitSetting): Promise<CommitFacts['amended']> {
+  const key = `HEAD:${s.sessionFile}`;
+  const blob = key in s.state.revs ? s.state.revs[key] : await objectId(s.root, s.env, key);
+  if (!blob) return { goal: null, decisions: [], deadEnds: [] };
+  try {
+    return await summaryFor(s.where, blob);
+  } catch {
+    return undefined;
+  }
 }
 
 

@@ -5,8 +5,7 @@ import type { CommitPlan } from '../core/pipeline/commit-plan.js';
 import { messageEncoding, STAGE_PREFIX } from '../core/pipeline/preflight.js';
 import { writeCommitJournal } from './journal-step.js';
 import { shellCanStage, stagePaths } from './stage.js';
-import { handOffPath, markForOldLine, replanPath, writeTrailerFile } from './trailer-file.js';
-import { writeState } from '../adapters/state-dir.js';
+import { handOffPath, markForOldLine, replanPath, writeReplan, writeTrailerFile } from './trailer-file.js';
 import { lazy } from '../adapters/lazy.js';
 import type { RestoredEntries } from './reverted-step.js';
 
@@ -59,8 +58,8 @@ export async function applyCommitPlan(plan: CommitPlan, s: CommitSetting, now: D
     markForOldLine(s.state.stateDir, s.env);
   }
   // An amend plans its trailers again from its own content: prepare-commit-msg takes out
-  // ours that the plan no longer holds (a decision deleted from the session file).
-  if (s.amend) writeState(replanPath(s.state.stateDir, s.env), plan.trailers.map((t) => `${t.line}\0`).join(''));
+  // those git-session wove (a decision deleted from the session file goes), and weaves the plan.
+  if (s.amend) writeReplan(replanPath(s.state.stateDir, s.env), plan.ours);
   return { ...(stageLine ? { stdout: stageLine } : {}), ...(stderr.length > 0 ? { stderr: stderr.join('') } : {}) };
 }
 

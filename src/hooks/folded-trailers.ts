@@ -1,8 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { objectId } from '../adapters/commit-facts.js';
-import { sessionDelta } from '../adapters/session-data.js';
+import { sessionDelta, summaryFor } from '../adapters/session-data.js';
 import type { Config } from '../core/config.js';
 import { normalisePath } from '../core/pipeline/paths.js';
 import { capTrailers, planTrailers, type PlannedTrailer } from '../core/pipeline/trailer-plan.js';
+import type { SessionEntry } from '../core/pipeline/session-diff.js';
+import type { SessionSummary } from '../core/pipeline/session-summary.js';
+import { foldChain } from '../core/pipeline/skip.js';
+import { ALL_OURS } from './trailer-file.js';
 
 /**
  * The trailers of a commit that a rebase folds others into (`fixup`, `squash`, and
@@ -13,10 +19,37 @@ import { capTrailers, planTrailers, type PlannedTrailer } from '../core/pipeline
  * runs once per folded commit, with HEAD the commit folded so far. Undefined when the
  * commit has no session file (its message is left as git made it).
  */
-export async function foldedTrailers(root: string, env: NodeJS.ProcessEnv, config: Config, cachePath: string): Promise<PlannedTrailer[] | undefined> {
+export async function foldedTrailers(
+  root: string,
+  gitDir: string,
+  env: NodeJS.ProcessEnv,
+  config: Config,
+  cachePath: string,
+): Promise<{ planned: PlannedTrailer[]; ours: string[] } | undefined> {
   const sessionFile = normalisePath(config.sessionFile);
-  const [blob, parentBlob] = await Promise.all([objectId(root, env, `:${sessionFile}`), objectId(root, env, `HEAD^:${sessionFile}`)]);
+  const where = { cwd: root, env, sessionFile, cachePath };
+  const [blob, parentBlob, foldedBlob] = await Promise.all(
+    [`:${sessionFile}`, `HEAD^:${sessionFile}`, `HEAD:${sessionFile}`].map((rev) => objectId(root, env, rev)),
+  );
   if (!blob) return undefined;
-  const delta = await sessionDelta({ cwd: root, env, sessionFile, cachePath }, blob, parentBlob);
-  return capTrailers(planTrailers({ decisions: delta.decisions, deadEnds: delta.deadEnds, goal: delta.summary.goal, trailers: config.trailers })).kept;
+  const delta = await sessionDelta(where, blob, parentBlob);
+  const plan = (s: { decisions: SessionEntry[]; deadEnds: SessionEntry[]; goal: string | null }) =>
+    planTrailers({ decisions: s.decisions, deadEnds: s.deadEnds, goal: s.goal, trailers: config.trailers });
+  // What git-session may have woven into the message git combines: for the items of the
+  // commit folded so far, of each commit of the fold as first made (git combines their
+  // messages as they were), and of the folded content. A trailer a person typed stays.
+  const chain = await Promise.all(foldChain(readDone(gitDir)).map((sha) => objectId(root, env, `${sha}:${sessionFile}`)));
+  const versions = [...new Set([foldedBlob, ...chain].filter((b): b is string => b !== undefined))];
+  const summaries = await Promise.all(versions.map((b) => summaryFor(where, b).catch(() => undefined)));
+  if (summaries.includes(undefined)) return { planned: capTrailers(plan({ ...delta, goal: delta.summary.goal })).kept, ours: [ALL_OURS] };
+  const ours = [delta.summary, ...(summaries as SessionSummary[])].flatMap((s) => plan(s).map((t) => t.line));
+  return { planned: capTrailers(plan({ ...delta, goal: delta.summary.goal })).kept, ours: [...new Set(ours)] };
+}
+
+function readDone(gitDir: string): string {
+  try {
+    return readFileSync(join(gitDir, 'rebase-merge', 'done'), 'utf8');
+  } catch {
+    return '';
+  }
 }

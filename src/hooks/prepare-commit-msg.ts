@@ -9,9 +9,9 @@ import { hasMessageContent, roomForSubject } from '../core/pipeline/message-file
 import { skipReason } from '../core/pipeline/skip.js';
 import { handOffArgs, WEAVE_CONFIG, withoutHeldTrailers } from '../core/pipeline/trailer-plan.js';
 import { messageEncoding, latin1Text } from '../core/pipeline/preflight.js';
-import { withoutTrailers } from '../core/trailers/remove.js';
+import { withoutParagraphsOf, withoutTrailerLines, withoutTrailers } from '../core/trailers/remove.js';
 import { lazy } from '../adapters/lazy.js';
-import { handOffPath, readTrailerFile, removeTrailerFile, replanPath, takeReplan, wovenTrailers, writeWoven } from './trailer-file.js';
+import { ALL_OURS, handOffPath, readTrailerFile, removeTrailerFile, replanPath, takeReplan, wovenTrailers, writeWoven } from './trailer-file.js';
 
 /**
  * prepare-commit-msg `<file> [<source> [<sha>]]` for the commits the hook script does
@@ -55,10 +55,10 @@ export default async function prepareCommitMsg(args: string[], ctx: CommandConte
   }
   if (folding) {
     const { foldedTrailers } = await lazy('folded-trailers', () => import('./folded-trailers.js'));
-    const planned = await foldedTrailers(state.root, env, config, state.cachePath);
-    if (!planned) return {};
-    replan = planned.map((t) => t.line);
-    handOff = handOffArgs(planned);
+    const folded = await foldedTrailers(state.root, state.gitDir, env, config, state.cachePath);
+    if (!folded) return {};
+    replan = folded.ours;
+    handOff = handOffArgs(folded.planned);
   }
   if (replan === undefined && handOff.length === 0) return {};
   const read = (path: string) => readFileSync(path).toString(encoding ?? 'utf8');
@@ -67,12 +67,14 @@ export default async function prepareCommitMsg(args: string[], ctx: CommandConte
   let message = read(file);
   if (replan !== undefined) {
     const keys = [config.trailers.decision, config.trailers.deadEnd, ...(config.trailers.session ? ['Session'] : [])];
-    // All of ours go, and the plan weaves them again in its order: one the commit's
-    // content no longer holds (a decision deleted from the session file) stays out.
-    message = withoutTrailers(message, keys, []);
+    // Those git-session wove for the amended content go, and the plan weaves them again
+    // in its order: one the content no longer holds (a decision deleted from the session
+    // file) stays out, and a trailer a person typed stays in.
+    message = replan.includes(ALL_OURS) ? withoutTrailers(message, keys, []) : withoutTrailerLines(message, replan);
     // Those still in the message sit in earlier paragraphs (a squash or fixup put them
-    // there). A fold being made puts them in the last block, where git reads trailers.
-    if (!folding) handOff = withoutHeldTrailers(handOff, message);
+    // there). A fold being made moves them to the last block, where git reads trailers.
+    if (folding && !replan.includes(ALL_OURS)) message = withoutParagraphsOf(message, replan);
+    else handOff = withoutHeldTrailers(handOff, message);
   }
   if (handOff.length > 0) {
     // Comment lines are git's own, marked with core.commentChar: a message of them alone is empty.

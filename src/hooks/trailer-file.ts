@@ -47,7 +47,18 @@ export function replanPath(stateDir: string, env: NodeJS.ProcessEnv): string {
   return join(stateDir, handOffName(env).replace(/^hand-off/, 'replan'));
 }
 
-/** The planned trailer lines of an amend, removing the file; undefined when this commit is no amend pre-commit saw. */
+/** Every trailer of our keys, in a replan: the amended commit's session file could not be read. */
+export const ALL_OURS = '*';
+
+/**
+ * Leaves an amend's replan for prepare-commit-msg: the trailer lines git-session may
+ * have woven into the amended message (see CommitPlan.ours), or {@link ALL_OURS}.
+ */
+export function writeReplan(path: string, ours: readonly string[] | undefined): void {
+  writeState(path, (ours ?? [ALL_OURS]).map((line) => `${line}\0`).join(''));
+}
+
+/** The lines of an amend's replan, removing the file; undefined when this commit is no amend pre-commit saw. */
 export function takeReplan(path: string): string[] | undefined {
   const text = readState(path);
   if (text === undefined) return undefined;

@@ -173,6 +173,25 @@ describe('an amend', () => {
     expect(residue(r)).toBe('');
   });
 
+  it('takes out only the trailers git-session wove: one a person typed stays, one whose decision left SESSION.md goes', () => {
+    repo = initialised();
+    const r = repo;
+    decide(r, 'Cache parsed files');
+    r.write('cache.txt', 'cache\n');
+    r.git(['add', '-A']);
+    const c = gitNoTty(r, ['commit', '-q', '-m', 'Cache', '-m', 'Decision: Keep the cache in memory — typed by hand']);
+    expect(c.code, c.stderr).toBe(0);
+    const values = () => trailerValues(r, 'Decision');
+    expect(values()).toEqual(['Cache parsed files — reason for Cache parsed files', 'Keep the cache in memory — typed by hand']);
+    amend(r);
+    expect(values()).toEqual(['Cache parsed files — reason for Cache parsed files', 'Keep the cache in memory — typed by hand']);
+    r.write('SESSION.md', r.read('SESSION.md').replace(/^- Cache parsed files.*\n/m, ''));
+    r.git(['add', '-A']);
+    amend(r);
+    expect(values()).toEqual(['Keep the cache in memory — typed by hand']);
+    expect(residue(r)).toBe('');
+  });
+
   it('of commits squashed by rebase -i leaves one entry for them and no trailer twice', () => {
     repo = initialised();
     const r = repo;

@@ -127,6 +127,17 @@ describe('squash and fixup keep every decision', () => {
     expect(texts(review.decisions)).toEqual(['Cache in Redis', 'Expire after an hour']);
     expect(texts(review.deadEnds)).toEqual(['Cache in memory']);
     expect(r.git(['cat-file', 'commit', 'HEAD']).stdout).toMatch(/[^\n]\n$/);
+    // A trailer typed by hand into a folded message stays; git-session's own are not repeated in the body.
+    r.git(['commit', '-q', '--amend', '-m', `${r.git(['log', '-1', '--format=%B']).stdout.trimEnd()}\nDecision: Keep misses out — typed`]);
+    gs(r, ['decide', 'Warm on start', '--because', 'cold starts']);
+    r.write('src/cache.ts', 'ttl 3\n');
+    r.git(['add', '-A']);
+    r.git(['commit', '-q', '--squash=HEAD', '-m', 'Warm it']);
+    r.git(['rebase', '-q', '-i', '--autosquash', base], { env });
+    const folded = r.git(['log', '-1', '--format=%B']).stdout;
+    expect(folded).toContain('Decision: Keep misses out — typed');
+    expect(folded.match(/^Decision: Cache in Redis/gm), folded).toHaveLength(1);
+    expect(r.git(['log', '-1', '--format=%(trailers:key=Decision,valueonly)']).stdout).toContain('Warm on start — cold starts');
     // Outside a fold, a rebase replays the message as it was.
     const kept = recordAndCommit(r, 'decide', 'Log cache misses', 'tuning', 'src/log.ts');
     const body = r.git(['log', '-1', '--format=%B', kept]).stdout;

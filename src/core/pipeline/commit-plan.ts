@@ -60,6 +60,12 @@ export interface CommitFacts {
   owned: OwnedEdits;
   /** The files the journal entry lists (the journal itself left out); undefined when the journal is off. */
   journalFiles?: JournalFile[];
+  /**
+   * On an amend, the session file as the amended commit has it (none: an empty summary):
+   * the trailers woven for its items are the ones the amend may take out. Undefined when
+   * it cannot be read: then every trailer of our keys is taken out and planned again.
+   */
+  amended?: Pick<SessionSummary, 'goal' | 'decisions' | 'deadEnds'>;
   trailers: Config['trailers'];
 }
 
@@ -80,6 +86,12 @@ export interface CommitPlan {
   messages: string[];
   journal?: JournalPlan;
   trailers: PlannedTrailer[];
+  /**
+   * On an amend, the trailer lines git-session may have woven into the amended message
+   * (for the items of its session file and of the staged one): prepare-commit-msg takes
+   * out those, and leaves any other `Decision:` a person typed. Undefined: all of our keys.
+   */
+  ours?: string[];
 }
 
 const NONE: SessionChange = { decisions: [], deadEnds: [], secretKinds: [], newSecretKinds: [] };
@@ -177,10 +189,17 @@ export function planCommit(f: CommitFacts): CommitPlan {
     files: f.journalFiles,
   };
   const { kept, omitted } = capTrailers(planTrailers({ decisions: change.decisions, deadEnds: change.deadEnds, goal, trailers: f.trailers }));
+  const ours = f.amend && f.amended ? wovenFor(f.amended, read?.summary, f.trailers) : undefined;
   if (omitted > 0) {
     const where = f.journalFiles ? 'are in the journal entry only' : 'are in the session file only';
     const why = kept.length === 0 ? `one message carries at most ${MAX_TRAILER_BYTES / 1024} KiB of them` : `a message carries at most ${kept.length}`;
     messages.push(`git-session: ${omitted} more decisions and dead ends ${where} (${why}).\n`);
   }
-  return { messages: [...owned, ...messages], ...(journal ? { journal } : {}), trailers: kept };
+  return { messages: [...owned, ...messages], ...(journal ? { journal } : {}), trailers: kept, ...(ours ? { ours } : {}) };
+}
+
+/** The trailer lines woven for the items of the amended session file and of the staged one, as planTrailers writes them. */
+function wovenFor(amended: NonNullable<CommitFacts['amended']>, staged: SessionSummary | undefined, trailers: Config['trailers']): string[] {
+  const lines = (s: Pick<SessionSummary, 'goal' | 'decisions' | 'deadEnds'>) => planTrailers({ decisions: s.decisions, deadEnds: s.deadEnds, goal: s.goal, trailers }).map((t) => t.line);
+  return [...new Set([...lines(amended), ...(staged ? lines(staged) : [])])];
 }

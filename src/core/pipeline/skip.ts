@@ -36,6 +36,26 @@ export function lastStepFolds(done: string): boolean {
 }
 
 /**
+ * The commits of the fold a rebase is making, as `rebase-merge/done` names them: the
+ * pick the last run of `fixup`/`squash` lines folds into, then each of those. Their
+ * session files are what git-session wove trailers for, in the message git combines.
+ */
+export function foldChain(done: string): string[] {
+  const steps = done
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/))
+    .filter((w) => w[0] !== '' && !w[0]!.startsWith('#'));
+  const commitOf = (w: string[]) => (w[1]?.startsWith('-') ? w[2] : w[1]);
+  const chain: string[] = [];
+  for (let i = steps.length - 1; i >= 0; i--) {
+    const sha = commitOf(steps[i]!);
+    if (sha && /^[0-9a-f]{4,64}$/.test(sha)) chain.unshift(sha);
+    if (!FOLDS.has(steps[i]![0]!)) break;
+  }
+  return chain;
+}
+
+/**
  * Why the commit pipeline stays out of this commit, or undefined when it runs.
  * Rebases, cherry-picks, reverts and merges replay or join work that was recorded
  * when it was first committed; recording it again would duplicate entries and trailers.

@@ -58,6 +58,15 @@ describe('planCommit', () => {
     expect(plan.journal !== undefined).toBe(entry);
   });
 
+  it('an amend names the trailers it may take out: those woven for the amended and the staged items, or all of ours when unread', () => {
+    const amended = { goal: null, decisions: [{ text: 'Use inches', reason: 'legacy' }], deadEnds: [] };
+    const staged = { ...summary, decisions: [decision] } as SessionSummary;
+    const plan = planCommit(facts({ amend: true, amended, session: { kind: 'read', summary: staged } }));
+    expect(plan.ours).toEqual(['Decision: Use inches — legacy', 'Decision: Use millimetres — one base unit']);
+    expect(planCommit(facts({ amend: true, session: { kind: 'read', summary: staged } })).ours).toBeUndefined();
+    expect(planCommit(facts({ amended, session: { kind: 'read', summary: staged } })).ours).toBeUndefined();
+  });
+
   it.each([
     ['nothing of its own', [], [], false],
     ['a conflict resolved by hand', [{ path: 'src/a.js', added: 1, removed: 1 }], [], false],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectAssistant } from '../../../src/core/pipeline/agent.js';
 import { findGitAncestor, gitArgv, isAmendArgv, isGitArgv, parsePsTable } from '../../../src/core/pipeline/amend.js';
-import { lastStepFolds, skipReason } from '../../../src/core/pipeline/skip.js';
+import { foldChain, lastStepFolds, skipReason } from '../../../src/core/pipeline/skip.js';
 
 const none = { rebase: false, cherryPick: false, revert: false, merge: false, concludesPick: false, carried: false, folds: false };
 
@@ -39,6 +39,17 @@ describe('lastStepFolds', () => {
     ['', false],
   ])('%j → %s', (done, expected) => {
     expect(lastStepFolds(done)).toBe(expected);
+  });
+});
+
+describe('foldChain', () => {
+  it.each([
+    ['pick 1a2b3c Add a\nfixup 4d5e6f fixup! Add a\n', ['1a2b3c', '4d5e6f']],
+    ['pick 0f0f0f Before\npick 1a2b3c Add a\nfixup -C 4d5e6f amend! Add a\nsquash 7a7a7a more\n', ['1a2b3c', '4d5e6f', '7a7a7a']],
+    ['pick 1a2b3c Add a\n', ['1a2b3c']],
+    ['', []],
+  ])('%j → %j', (done, expected) => {
+    expect(foldChain(done)).toEqual(expected);
   });
 });
 
