@@ -8,7 +8,7 @@ import { lockPath, withLock } from '../adapters/lock.js';
 import { openTerminal } from '../adapters/tty.js';
 import { git } from '../adapters/git.js';
 import { ExitCode } from '../errors.js';
-import { unknownSettingsNote } from '../core/config.js';
+import { modeVariableNote, unknownSettingsNote } from '../core/config.js';
 import { planCommit, type CommitFacts } from '../core/pipeline/commit-plan.js';
 import { wantsMenu } from '../core/pipeline/policy/stale-action.js';
 import { applyCommitPlan } from './apply-commit.js';
@@ -33,9 +33,9 @@ async function recordCommit(args: string[], ctx: CommandContext): Promise<Comman
   const setting = await readCommitSetting(args, ctx);
   if (!setting) return {};
   const result = await recordPlanned(setting, ctx);
-  // A misspelt key changes nothing: say so on every commit until it is fixed.
-  const unknown = unknownSettingsNote(setting.config);
-  return unknown ? { ...result, stderr: `git-session: ${unknown}\n${result.stderr ?? ''}` } : result;
+  // A misspelt key or mode changes nothing: say so on every commit until it is fixed.
+  const notes = [unknownSettingsNote(setting.config), modeVariableNote(setting.env, setting.config.prompt.mode)].filter((n) => n !== undefined);
+  return notes.length > 0 ? { ...result, stderr: `${notes.map((n) => `git-session: ${n}\n`).join('')}${result.stderr ?? ''}` } : result;
 }
 
 async function recordPlanned(setting: CommitSetting, ctx: CommandContext): Promise<CommandResult> {

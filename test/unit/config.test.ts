@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, parseConfig, renderDefaultConfig, unknownSettingsNote } from '../../src/core/config.js';
+import { DEFAULT_CONFIG, modeVariableNote, parseConfig, renderDefaultConfig, unknownSettingsNote } from '../../src/core/config.js';
 import { ExitCode, GitSessionError } from '../../src/errors.js';
 
 function error(text: string): GitSessionError {
@@ -70,5 +70,17 @@ describe('parseConfig', () => {
     const e = error(text);
     expect(e.message).toMatch(/^\.gitsession: line \d+: /);
     expect(e.message).toContain(problem);
+  });
+});
+
+describe('modeVariableNote', () => {
+  it.each([
+    [{}, undefined],
+    [{ GIT_SESSION_MODE: '' }, undefined],
+    [{ GIT_SESSION_MODE: 'Strict' }, undefined],
+    [{ GIT_SESSION_MODE: 'off' }, undefined],
+    [{ GIT_SESSION_MODE: 'strictt' }, 'GIT_SESSION_MODE="strictt" is not a mode and is ignored: this commit used remind from the settings (set it to off, remind or strict).'],
+  ])('%j → %s', (env, expected) => {
+    expect(modeVariableNote(env, 'remind')).toBe(expected);
   });
 });
