@@ -63872,6 +63872,7 @@ function deriveStatus(oldestFirst) {
   const latest = /* @__PURE__ */ new Map();
   const retiredBy = /* @__PURE__ */ new Map();
   const restoredBy = /* @__PURE__ */ new Map();
+  const closedByCommit = /* @__PURE__ */ new Map();
   const retire = (item, key, status, by) => {
     item.status = status;
     item.changedBy = by.hash;
@@ -63903,6 +63904,11 @@ function deriveStatus(oldestFirst) {
         back.push([item, key]);
       }
       if (back.length > 0) restoredBy.set(commit.hash, back);
+      for (const [item, key] of closedByCommit.get(commit.reverts) ?? []) {
+        if (item.closedBy !== commit.reverts || live.get(key) !== item) continue;
+        item.closedBy = null;
+        restored.add(key);
+      }
     }
     const mine = /* @__PURE__ */ new Map();
     for (const [item, key] of added) {
@@ -63941,8 +63947,12 @@ function deriveStatus(oldestFirst) {
       if (explained.has(key) || latest.get(key)?.commit === commit.hash) continue;
       const tracked = live.get(key);
       if (!tracked) continue;
-      if (commit.closes) tracked.closedBy = commit.hash;
-      else retire(tracked, key, commit.reverts ? "reverted" : "withdrawn", commit);
+      if (commit.closes) {
+        tracked.closedBy = commit.hash;
+        const list2 = closedByCommit.get(commit.hash);
+        if (list2) list2.push([tracked, key]);
+        else closedByCommit.set(commit.hash, [[tracked, key]]);
+      } else retire(tracked, key, commit.reverts ? "reverted" : "withdrawn", commit);
     }
   }
   return dropped.size === 0 ? all2 : all2.filter((item) => !dropped.has(item));

@@ -137,6 +137,8 @@ export function deriveStatus(oldestFirst: readonly SessionCommit[]): TrackedItem
   // revert of that commit undoes in turn.
   const retiredBy = new Map<string, [TrackedItem, string][]>();
   const restoredBy = new Map<string, [TrackedItem, string][]>();
+  // The items each closing commit took out with its session: a revert of it brings them back as they were.
+  const closedByCommit = new Map<string, [TrackedItem, string][]>();
   const retire = (item: TrackedItem, key: string, status: ItemStatus, by: SessionCommit) => {
     item.status = status;
     item.changedBy = by.hash;
@@ -171,6 +173,13 @@ export function deriveStatus(oldestFirst: readonly SessionCommit[]): TrackedItem
         back.push([item, key]);
       }
       if (back.length > 0) restoredBy.set(commit.hash, back);
+      // A revert of a closing commit (`new` undone) puts its items back in the file: they
+      // never left force, and stay the items of the commits that recorded them.
+      for (const [item, key] of closedByCommit.get(commit.reverts) ?? []) {
+        if (item.closedBy !== commit.reverts || live.get(key) !== item) continue;
+        item.closedBy = null;
+        restored.add(key);
+      }
     }
     const mine = new Map<TrackedItem, string>();
     for (const [item, key] of added) {
@@ -215,7 +224,12 @@ export function deriveStatus(oldestFirst: readonly SessionCommit[]): TrackedItem
       if (explained.has(key) || latest.get(key)?.commit === commit.hash) continue;
       const tracked = live.get(key);
       if (!tracked) continue;
-      if (commit.closes) tracked.closedBy = commit.hash;
+      if (commit.closes) {
+        tracked.closedBy = commit.hash;
+        const list = closedByCommit.get(commit.hash);
+        if (list) list.push([tracked, key]);
+        else closedByCommit.set(commit.hash, [[tracked, key]]);
+      }
       // What a revert takes out is undone by it, though another commit recorded it: the
       // revert of a merge removes what the merged branch's commits recorded.
       else retire(tracked, key, commit.reverts ? 'reverted' : 'withdrawn', commit);

@@ -38,6 +38,17 @@ describe('deriveStatus', () => {
       commit('aaaa1', { added: [d('A')] }),
       commit('bbbb2', { removed: [d('A')], closes: true }),
     ], { 'A@aaaa': 'active closed' }],
+    ['reverting a closing commit puts its items back as they were, with the commits that recorded them', [
+      commit('aaaa1', { added: [d('A')] }),
+      commit('bbbb2', { removed: [d('A')], closes: true }),
+      commit('cccc3', { added: [d('A')], reverts: 'bbbb2' }),
+    ], { 'A@aaaa': 'active' }],
+    ['closing again after that revert closes them again', [
+      commit('aaaa1', { added: [d('A')] }),
+      commit('bbbb2', { removed: [d('A')], closes: true }),
+      commit('cccc3', { added: [d('A')], reverts: 'bbbb2' }),
+      commit('dddd4', { removed: [d('A')], closes: true }),
+    ], { 'A@aaaa': 'active closed' }],
     ['reverting a withdrawal puts the item back in force', [
       commit('aaaa1', { added: [d('A')] }),
       commit('bbbb2', { removed: [d('A')] }),
