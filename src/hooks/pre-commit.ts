@@ -59,8 +59,10 @@ async function recordPlanned(setting: CommitSetting, ctx: CommandContext): Promi
 
 async function recordSetting(setting: CommitSetting, ctx: CommandContext): Promise<CommandResult> {
   // Nothing staged: an `--allow-empty` marker commit, which stays empty, or one git turns
-  // down ("no changes added"). Neither is the commit the recorded lines wait for.
-  if (!setting.amend && !setting.files.some((f) => !setting.isJournal(f.path))) return {};
+  // down ("no changes added"). Neither is the commit the recorded lines wait for. An amend
+  // that leaves its commit empty (a marker reworded) stays empty too.
+  const empty = setting.amend ? setting.files.length === 0 : !setting.files.some((f) => !setting.isJournal(f.path));
+  if (empty) return {};
   // The session file's entry as the hook found it (known from the piped queries): what a
   // refused commit puts back, so that nothing the hook staged outlives it.
   const key = `:${setting.sessionFile}`;

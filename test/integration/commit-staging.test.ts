@@ -19,6 +19,12 @@ describe('what the pre-commit hook stages, and what it leaves', () => {
     expect(repo.git(['show', '--name-only', '--format=', 'HEAD']).stdout.trim()).toBe('');
     expect(trailerValues(repo, 'Decision')).toEqual([]);
     expect(residue(repo)).toBe(' M SESSION.md\n');
+    // Reworded, it stays empty.
+    const reworded = gitNoTty(repo, ['commit', '-q', '--amend', '--allow-empty', '-m', 'Marker, reworded']);
+    expect(reworded.code, reworded.stderr).toBe(0);
+    expect(repo.git(['show', '--name-only', '--format=', 'HEAD']).stdout.trim()).toBe('');
+    expect(trailerValues(repo, 'Decision')).toEqual([]);
+    expect(residue(repo)).toBe(' M SESSION.md\n');
     // With nothing staged and no --allow-empty, git turns the commit down and nothing is left staged.
     expect(gitNoTty(repo, ['commit', '-q', '-m', 'Nothing']).code).not.toBe(0);
     expect(residue(repo)).toBe(' M SESSION.md\n');
