@@ -62273,7 +62273,7 @@ function failure(args, code2, stderr) {
 }
 var started = [];
 function git(args, options2) {
-  started.push(args[0] ?? "");
+  started.push(args.find((a) => !a.startsWith("-")) ?? "");
   const early = options2.input === void 0 && (options2.env === void 0 || options2.env === process.env) ? takeEarly(args, options2.cwd) : void 0;
   if (!early) return run(args, options2);
   return early.then((r) => {
@@ -62305,7 +62305,7 @@ function run(args, options2) {
   });
 }
 function gitBytes(args, options2) {
-  started.push(args[0] ?? "");
+  started.push(args.find((a) => !a.startsWith("-")) ?? "");
   return new Promise((resolve4, reject) => {
     const child = childProcess().spawn("git", outputSafe(args), { cwd: options2.cwd, env: options2.env ?? process.env, stdio: "pipe" });
     const chunks = [];

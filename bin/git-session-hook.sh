@@ -91,19 +91,6 @@ git_session_handed_off() {
   return $gs_found
 }
 
-# Sets gs_step to the command of the rebase step running (the first word of the last
-# line of `rebase-merge/done` in the git dir $1), or to nothing outside a rebase. Read
-# in sh and set rather than printed: $(...) would fork a shell for every commit.
-git_session_last_step() {
-  gs_step=
-  [ -f "$1/rebase-merge/done" ] || return 0
-  while IFS= read -r gs_l || [ -n "$gs_l" ]; do
-    case $gs_l in *[![:space:]]*) gs_step=$gs_l ;; esac
-  done < "$1/rebase-merge/done"
-  gs_step=${gs_step#"${gs_step%%[![:space:]]*}"}
-  gs_step=${gs_step%%[[:space:]]*}
-}
-
 # Whether a message file holds more than white space (read in sh: no process started).
 git_session_has_text() {
   while IFS= read -r gs_l || [ -n "$gs_l" ]; do
@@ -237,9 +224,9 @@ git_session_hook() {
       # ignored folder too (its advice), after staging it: then nothing is wrong. An ignored
       # file git does not track yet (a new week's) is the person's to let in or keep out.
       # Literal pathspecs: git skips an ignored file that a pattern (`[`, `*`) matches without a word.
-      git add -- ":(literal)$gs_p" 2>/dev/null || if git check-ignore -q -- "$gs_p" 2>/dev/null; then
+      git --literal-pathspecs add -- "$gs_p" 2>/dev/null || if git check-ignore -q -- "$gs_p" 2>/dev/null; then
         echo "git-session: journal entry not committed: $gs_p is ignored and not tracked, so the entry stays in that file only (to commit entries: stop ignoring it, or git add -f -- '$gs_p'; to stop writing them: git config -f .gitsession journal.enabled false)" >&2
-      elif ! { git ls-files --error-unmatch -- ":(literal)$gs_p" && git diff --quiet -- ":(literal)$gs_p"; } >/dev/null 2>&1; then
+      elif ! { git --literal-pathspecs ls-files --error-unmatch -- "$gs_p" && git --literal-pathspecs diff --quiet -- "$gs_p"; } >/dev/null 2>&1; then
         echo "git-session: journal entry skipped: git could not add $gs_p (git add -- '$gs_p' says why)" >&2
       fi
       ;;
@@ -249,9 +236,10 @@ git_session_hook() {
     # $1 is the message file in the git dir; the hand-off sits beside it. A rebase step
     # that folds commits together (fixup, squash) has its trailers planned again from
     # its content: git drops a fixup's message and keeps the first commit's trailers.
+    # git lists the chain being folded in `current-fixups` at such a step only (a plain
+    # pick has none), so a test of the file tells it without reading anything.
     gs_folds=
-    git_session_last_step "${1%/*}"
-    case $gs_step in fixup | f | squash | s) gs_folds=1 ;; esac
+    [ -s "${1%/*}/rebase-merge/current-fixups" ] && gs_folds=1
     [ "${2:-}" = squash ] || [ -n "$gs_folds" ] || git_session_handed_off "$1" || return 0
     git_session_commit_id
     gs_f="${1%/*}/git-session/hand-off-$GIT_SESSION_COMMIT"

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { BulletAnchor } from '../core/pipeline/bullet-anchors.js';
 import { findEntry, findSummary, parseCache, renderCache, withEntry, type CacheEntry } from '../core/pipeline/summary-cache.js';
 import type { SessionSummary } from '../core/pipeline/session-summary.js';
-import { lastStepFolds, type CommitMarkers } from '../core/pipeline/skip.js';
+import type { CommitMarkers } from '../core/pipeline/skip.js';
 import { findGitAncestor, gitArgv, isAmendArgv, isGitArgv, parsePsTable, type Proc } from '../core/pipeline/amend.js';
 import { childProcess } from './builtins.js';
 import { blobIds, storeTexts, type KeptText } from './session-text.js';
@@ -111,19 +111,10 @@ export function commitStateAt(
         existsSync(join(gitDir, 'REBASE_HEAD')) &&
         existsSync(join(gitDir, 'MERGE_MSG')),
       carried: existsSync(join(gitDir, 'SQUASH_MSG')) || existsSync(join(gitDir, 'MERGE_MSG')),
-      folds: existsSync(join(gitDir, 'rebase-merge')) && lastStepFolds(doneSteps(gitDir)),
+      folds: (statSync(join(gitDir, 'rebase-merge', 'current-fixups'), { throwIfNoEntry: false })?.size ?? 0) > 0,
     },
     revs,
   };
-}
-
-/** The rebase's `done` list (one todo line per step run), or nothing. */
-function doneSteps(gitDir: string): string {
-  try {
-    return readFileSync(join(gitDir, 'rebase-merge', 'done'), 'utf8');
-  } catch {
-    return '';
-  }
 }
 
 /** The cache file last read (or written) in this process, and the file state it was read at. */

@@ -55,7 +55,8 @@ export function gitCalls(): readonly string[] {
 
 /** Runs `git <args>` asynchronously (or takes its result, when the binary's entry started it already). */
 export function git(args: readonly string[], options: GitOptions): Promise<GitResult> {
-  started.push(args[0] ?? '');
+  // The subcommand, after git's own options (`--literal-pathspecs add`).
+  started.push(args.find((a) => !a.startsWith('-')) ?? '');
   const early = options.input === undefined && (options.env === undefined || options.env === process.env) ? takeEarly(args, options.cwd) : undefined;
   if (!early) return run(args, options);
   return early.then((r) => {
@@ -93,7 +94,8 @@ function run(args: readonly string[], options: GitOptions): Promise<GitResult> {
  * need exact sizes, and a NUL or a byte that is not UTF-8 must be seen, not decoded away.
  */
 export function gitBytes(args: readonly string[], options: GitOptions): Promise<{ stdout: Buffer; stderr: string; code: number }> {
-  started.push(args[0] ?? '');
+  // The subcommand, after git's own options (`--literal-pathspecs add`).
+  started.push(args.find((a) => !a.startsWith('-')) ?? '');
   return new Promise((resolve, reject) => {
     const child = childProcess().spawn('git', outputSafe(args), { cwd: options.cwd, env: options.env ?? process.env, stdio: 'pipe' });
     const chunks: Buffer[] = [];

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { objectId } from '../adapters/commit-facts.js';
+import { git } from '../adapters/git.js';
 import { sessionDelta, summaryFor } from '../adapters/session-data.js';
 import type { Config } from '../core/config.js';
 import { normalisePath } from '../core/pipeline/paths.js';
@@ -14,7 +15,7 @@ import { ALL_OURS } from './trailer-file.js';
  * The trailers of a commit that a rebase folds others into (`fixup`, `squash`, and
  * autosquash's `fixup!` and `squash!` commits), planned from its content as an amend's
  * are: the decisions and dead ends the folded commit adds to the session file against
- * its parent. git drops a fixup's message, trailers and all, and keeps the first
+ * its parents. git drops a fixup's message, trailers and all, and keeps the first
  * commit's trailers even where a fixup reworded or took out what they name. The hook
  * runs once per folded commit, with HEAD the commit folded so far. Undefined when the
  * commit has no session file (its message is left as git made it).
@@ -28,11 +29,11 @@ export async function foldedTrailers(
 ): Promise<{ planned: PlannedTrailer[]; ours: string[] } | undefined> {
   const sessionFile = normalisePath(config.sessionFile);
   const where = { cwd: root, env, sessionFile, cachePath };
-  const [blob, parentBlob, foldedBlob] = await Promise.all(
-    [`:${sessionFile}`, `HEAD^:${sessionFile}`, `HEAD:${sessionFile}`].map((rev) => objectId(root, env, rev)),
-  );
+  const [blob, foldedBlob, parents] = await Promise.all([objectId(root, env, `:${sessionFile}`), objectId(root, env, `HEAD:${sessionFile}`), parentsOfHead(root, env)]);
   if (!blob) return undefined;
-  const delta = await sessionDelta(where, blob, parentBlob);
+  // Against every parent: a fold onto a merge (`rebase -r`) owns only what none of them had.
+  const parentBlobs = await Promise.all(parents.map((p) => objectId(root, env, `${p}:${sessionFile}`)));
+  const delta = await sessionDelta(where, blob, parentBlobs[0], parentBlobs.slice(1));
   const plan = (s: { decisions: SessionEntry[]; deadEnds: SessionEntry[]; goal: string | null }) =>
     planTrailers({ decisions: s.decisions, deadEnds: s.deadEnds, goal: s.goal, trailers: config.trailers });
   // What git-session may have woven into the message git combines: for the items of the
@@ -44,6 +45,11 @@ export async function foldedTrailers(
   if (summaries.includes(undefined)) return { planned: capTrailers(plan({ ...delta, goal: delta.summary.goal })).kept, ours: [ALL_OURS] };
   const ours = [delta.summary, ...(summaries as SessionSummary[])].flatMap((s) => plan(s).map((t) => t.line));
   return { planned: capTrailers(plan({ ...delta, goal: delta.summary.goal })).kept, ours: [...new Set(ours)] };
+}
+
+async function parentsOfHead(root: string, env: NodeJS.ProcessEnv): Promise<string[]> {
+  const out = await git(['rev-parse', 'HEAD^@'], { cwd: root, env, allowFailure: true });
+  return out.code === 0 ? out.stdout.split('\n').map((l) => l.trim()).filter(Boolean) : [];
 }
 
 function readDone(gitDir: string): string {

@@ -70,10 +70,12 @@ export default async function prepareCommitMsg(args: string[], ctx: CommandConte
     // Those git-session wove for the amended content go, and the plan weaves them again
     // in its order: one the content no longer holds (a decision deleted from the session
     // file) stays out, and a trailer a person typed stays in.
-    message = replan.includes(ALL_OURS) ? withoutTrailers(message, keys, []) : withoutTrailerLines(message, replan);
+    // In a latin1 message they were woven as latin1 holds them (see latin1Text).
+    const ours = encoding ? replan.map(latin1Text) : replan;
+    message = replan.includes(ALL_OURS) ? withoutTrailers(message, keys, []) : withoutTrailerLines(message, ours);
     // Those still in the message sit in earlier paragraphs (a squash or fixup put them
     // there). A fold being made moves them to the last block, where git reads trailers.
-    if (folding && !replan.includes(ALL_OURS)) message = withoutParagraphsOf(message, replan);
+    if (folding && !replan.includes(ALL_OURS)) message = withoutParagraphsOf(message, ours);
     else handOff = withoutHeldTrailers(handOff, message);
   }
   if (handOff.length > 0) {

@@ -23,14 +23,14 @@ export async function stagePaths(paths: readonly string[], cwd: string, env: Nod
  * not tracked or not staged as they are.
  */
 async function addPaths(paths: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<void> {
-  // Literal pathspecs: a name with `[` or `*` would match as a pattern, and git skips an
-  // ignored file a pattern matches without a word.
-  const literal = paths.map((p) => `:(literal)${p}`);
+  // Literal pathspecs (as GIT_LITERAL_PATHSPECS=1 makes them too): a name with `[` or `*`
+  // would match as a pattern, and git skips an ignored file a pattern matches without a word.
+  const literally = (args: string[]) => ['--literal-pathspecs', ...args, '--', ...paths];
   try {
-    await git(['add', '--', ...literal], { cwd, env });
+    await git(literally(['add']), { cwd, env });
   } catch (error) {
     const opts = { cwd, env, allowFailure: true };
-    const tracked = (await git(['ls-files', '--error-unmatch', '--', ...literal], opts)).code === 0;
-    if (!tracked || (await git(['diff', '--quiet', '--', ...literal], opts)).code !== 0) throw error;
+    const tracked = (await git(literally(['ls-files', '--error-unmatch']), opts)).code === 0;
+    if (!tracked || (await git(literally(['diff', '--quiet']), opts)).code !== 0) throw error;
   }
 }

@@ -192,6 +192,21 @@ describe('an amend', () => {
     expect(residue(r)).toBe('');
   });
 
+  it('in a latin1 repository takes out the trailer of a decision reworded before the amend', () => {
+    repo = initialised();
+    const r = repo;
+    r.git(['config', 'i18n.commitEncoding', 'latin1']);
+    decide(r, 'Cache in Redsi');
+    r.write('cache.txt', 'cache\n');
+    r.git(['add', '-A']);
+    expect(gitNoTty(r, ['commit', '-q', '-m', 'Cache']).code).toBe(0);
+    r.write('SESSION.md', r.read('SESSION.md').replace('Cache in Redsi', 'Cache in Redis'));
+    r.git(['add', '-A']);
+    amend(r);
+    const values = r.git(['-c', 'i18n.logOutputEncoding=UTF-8', 'log', '-1', '--format=%(trailers:key=Decision,valueonly)']).stdout.trim().split('\n');
+    expect(values).toEqual(['Cache in Redis - reason for Cache in Redsi']);
+  });
+
   it('of commits squashed by rebase -i leaves one entry for them and no trailer twice', () => {
     repo = initialised();
     const r = repo;

@@ -98,6 +98,17 @@ describe('the pre-commit hook line asks git before node starts', () => {
     expect(repo.git(['log', '-1', '--format=%s']).stdout.trim()).toBe('More code');
   });
 
+  it('with GIT_LITERAL_PATHSPECS=1 the journal entry is still staged', () => {
+    repo = sessionRepo();
+    repo.write('src/convert.js', code(3));
+    repo.git(['add', '-A']);
+    const r = gitNoTty(repo, ['commit', '-q', '-m', 'More code'], { GIT_LITERAL_PATHSPECS: '1' });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toMatch(/journal entry/);
+    expect(repo.git(['show', '--name-only', '--format=', 'HEAD']).stdout).toMatch(/\.session\/journal\//);
+    expect(repo.git(['status', '--porcelain']).stdout).toBe('');
+  });
+
   it('a journal path with terminal control sequences (a cloned .gitsession) never reaches the terminal raw', () => {
     repo = sessionRepo();
     repo.write('.gitsession', '[journal]\n\tpath = "jr\x1b]0;PWNED\x07/{year}-W{week}.md"\n');

@@ -146,6 +146,27 @@ describe('squash and fixup keep every decision', () => {
   });
 });
 
+describe('a fold onto a merge', () => {
+  it('rebase -r: a fixup of a merge leaves it only what none of its parents had', () => {
+    repo = initialised();
+    const r = repo;
+    const base = r.git(['rev-parse', 'HEAD']).stdout.trim();
+    r.git(['checkout', '-q', '-b', 'side']);
+    recordAndCommit(r, 'decide', 'Side decision', 'side work', 'src/side.ts');
+    r.git(['checkout', '-q', 'main']);
+    recordAndCommit(r, 'decide', 'Main decision', 'main work', 'src/main.ts');
+    r.git(['merge', '-q', '--no-ff', '--no-edit', 'side']);
+    r.write('src/main.ts', 'mended\n');
+    r.git(['add', '-A']);
+    r.git(['commit', '-q', '--fixup=HEAD']);
+    r.git(['rebase', '-q', '-i', '-r', '--autosquash', base], { env: { GIT_SEQUENCE_EDITOR: 'true', GIT_EDITOR: 'true' } });
+    expect(r.git(['rev-list', '--parents', '-1', 'HEAD']).stdout.trim().split(' ')).toHaveLength(3);
+    expect(r.git(['log', '-1', '--format=%(trailers:key=Decision,valueonly)']).stdout.trim()).toBe('');
+    const review = reviewItems(r, `${base}..HEAD`);
+    expect(review.decisions.find((d) => d.text === 'Side decision')?.commit).not.toBe(r.git(['rev-parse', 'HEAD']).stdout.trim());
+  });
+});
+
 describe('what is no longer in force', () => {
   it('a reverted decision is named as reverted and never served as active', () => {
     repo = initialised();

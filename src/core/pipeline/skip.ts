@@ -21,19 +21,15 @@ export interface CommitMarkers {
   /**
    * The rebase step running is a `fixup` or `squash` (autosquash's too): it folds a
    * commit into the one before it, and the combined commit's trailers are planned again
-   * from its content (see src/hooks/folded-trailers.ts).
+   * from its content (see src/hooks/folded-trailers.ts). git lists the chain being folded
+   * in `rebase-merge/current-fixups` at such a step only.
    */
   folds: boolean;
 }
 
-/** The todo commands that fold a commit into the one before it. */
+/** The todo commands that fold a commit into the one before it, and those that may stand between them. */
 const FOLDS = new Set(['fixup', 'f', 'squash', 's']);
-
-/** Whether the last command a rebase ran (the last line of `rebase-merge/done`) folds a commit into the one before it. */
-export function lastStepFolds(done: string): boolean {
-  const last = done.trimEnd().split('\n').at(-1)?.trim() ?? '';
-  return FOLDS.has(last.split(/\s+/)[0] ?? '');
-}
+const BETWEEN = new Set(['exec', 'x', 'break', 'b']);
 
 /**
  * The commits of the fold a rebase is making, as `rebase-merge/done` names them: the
@@ -48,9 +44,11 @@ export function foldChain(done: string): string[] {
   const commitOf = (w: string[]) => (w[1]?.startsWith('-') ? w[2] : w[1]);
   const chain: string[] = [];
   for (let i = steps.length - 1; i >= 0; i--) {
+    const command = steps[i]![0]!;
+    if (BETWEEN.has(command)) continue;
     const sha = commitOf(steps[i]!);
     if (sha && /^[0-9a-f]{4,64}$/.test(sha)) chain.unshift(sha);
-    if (!FOLDS.has(steps[i]![0]!)) break;
+    if (!FOLDS.has(command)) break;
   }
   return chain;
 }

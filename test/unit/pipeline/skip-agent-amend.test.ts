@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectAssistant } from '../../../src/core/pipeline/agent.js';
 import { findGitAncestor, gitArgv, isAmendArgv, isGitArgv, parsePsTable } from '../../../src/core/pipeline/amend.js';
-import { foldChain, lastStepFolds, skipReason } from '../../../src/core/pipeline/skip.js';
+import { foldChain, skipReason } from '../../../src/core/pipeline/skip.js';
 
 const none = { rebase: false, cherryPick: false, revert: false, merge: false, concludesPick: false, carried: false, folds: false };
 
@@ -27,25 +27,11 @@ describe('skipReason', () => {
   });
 });
 
-describe('lastStepFolds', () => {
-  it.each([
-    ['pick 1a2b3c Add a\nfixup 4d5e6f fixup! Add a\n', true],
-    ['pick 1a2b3c Add a\nf 4d5e6f fixup! Add a\n', true],
-    ['pick 1a2b3c Add a\nfixup -C 4d5e6f amend! Add a\n', true],
-    ['pick 1a2b3c Add a\nsquash 4d5e6f squash! Add a\n\n', true],
-    ['pick 1a2b3c Add a\ns 4d5e6f more\n', true],
-    ['fixup 4d5e6f fixup! Add a\npick 7a8b9c Next\n', false],
-    ['pick 1a2b3c Add a\nexec make\n', false],
-    ['', false],
-  ])('%j → %s', (done, expected) => {
-    expect(lastStepFolds(done)).toBe(expected);
-  });
-});
-
 describe('foldChain', () => {
   it.each([
     ['pick 1a2b3c Add a\nfixup 4d5e6f fixup! Add a\n', ['1a2b3c', '4d5e6f']],
     ['pick 0f0f0f Before\npick 1a2b3c Add a\nfixup -C 4d5e6f amend! Add a\nsquash 7a7a7a more\n', ['1a2b3c', '4d5e6f', '7a7a7a']],
+    ['pick 1a2b3c Add a\nexec make test\nfixup 4d5e6f fixup! Add a\n', ['1a2b3c', '4d5e6f']],
     ['pick 1a2b3c Add a\n', ['1a2b3c']],
     ['', []],
   ])('%j → %j', (done, expected) => {
