@@ -33,6 +33,26 @@ function countEntries(r: TempRepo): number {
   return journalHeadings(r).length;
 }
 
+/**
+ * Commits on main what conflicts with the feature branch, merges it, resolves the code
+ * by hand and the journal as the branch has it, runs `whileResolving`, and concludes the
+ * merge with `git commit`. Returns how many journal entries there were before the merge.
+ */
+function concludeConflictedMerge(r: TempRepo, whileResolving: (r: TempRepo) => void = () => {}): number {
+  r.write('src/parse.js', 'conflicting\n');
+  r.git(['add', '-A']);
+  gitNoTty(r, ['commit', '-q', '-m', 'Conflict on purpose']);
+  const entries = countEntries(r);
+  gitNoTty(r, ['merge', '-q', 'feature']);
+  r.write('src/parse.js', 'resolved\n');
+  r.git(['checkout', '--theirs', '--', '.session']);
+  whileResolving(r);
+  r.git(['add', '-A']);
+  const commit = gitNoTty(r, ['commit', '-q', '--no-edit']);
+  expect(commit.code, commit.stderr).toBe(0);
+  return entries;
+}
+
 describe('history operations add nothing', () => {
   it('a merge commit gets no trailers and no journal entry of its own', () => {
     repo = featureBranch();
@@ -50,16 +70,7 @@ describe('history operations add nothing', () => {
 
   it('a conflicted merge concluded with git commit adds nothing', () => {
     repo = featureBranch();
-    repo.write('src/parse.js', 'conflicting\n');
-    repo.git(['add', '-A']);
-    gitNoTty(repo, ['commit', '-q', '-m', 'Conflict on purpose']);
-    const entries = countEntries(repo);
-    gitNoTty(repo, ['merge', '-q', 'feature']);
-    repo.write('src/parse.js', 'resolved\n');
-    repo.git(['checkout', '--theirs', '--', '.session']);
-    repo.git(['add', '-A']);
-    const r = gitNoTty(repo, ['commit', '-q', '--no-edit']);
-    expect(r.code, r.stderr).toBe(0);
+    const entries = concludeConflictedMerge(repo);
     expect(allTrailers(repo)).toEqual([]);
     expect(repo.git(['rev-list', '--parents', '-1', 'HEAD']).stdout.trim().split(' ')).toHaveLength(3);
     expect(countEntries(repo)).toBe(entries + 2);
@@ -69,18 +80,10 @@ describe('history operations add nothing', () => {
 
   it('a decision recorded while resolving a merge is the merge\'s own: its trailer and entry, found by the readers', () => {
     repo = featureBranch();
-    repo.write('src/parse.js', 'conflicting\n');
-    repo.git(['add', '-A']);
-    gitNoTty(repo, ['commit', '-q', '-m', 'Conflict on purpose']);
-    const entries = countEntries(repo);
-    gitNoTty(repo, ['merge', '-q', 'feature']);
-    repo.write('src/parse.js', 'resolved\n');
-    repo.git(['checkout', '--theirs', '--', '.session']);
-    const decide = repo.run(['decide', 'Keep the tokenizer and the early unit check', '--because', 'both sides needed them']);
-    expect(decide.code, decide.stderr).toBe(0);
-    repo.git(['add', '-A']);
-    const r = gitNoTty(repo, ['commit', '-q', '--no-edit']);
-    expect(r.code, r.stderr).toBe(0);
+    const entries = concludeConflictedMerge(repo, (r) => {
+      const decide = r.run(['decide', 'Keep the tokenizer and the early unit check', '--because', 'both sides needed them']);
+      expect(decide.code, decide.stderr).toBe(0);
+    });
     expect(repo.git(['rev-list', '--parents', '-1', 'HEAD']).stdout.trim().split(' ')).toHaveLength(3);
     // Only its own: the decisions the branches brought keep their commits.
     expect(trailerValues(repo, 'Decision')).toEqual(['Keep the tokenizer and the early unit check — both sides needed them']);
