@@ -42,9 +42,11 @@ export async function foldedTrailers(
   const chain = await Promise.all(foldChain(readDone(gitDir)).map((sha) => objectId(root, env, `${sha}:${sessionFile}`)));
   const versions = [...new Set([foldedBlob, ...chain].filter((b): b is string => b !== undefined))];
   const summaries = await Promise.all(versions.map((b) => summaryFor(where, b).catch(() => undefined)));
-  if (summaries.includes(undefined)) return { planned: capTrailers(plan({ ...delta, goal: delta.summary.goal })).kept, ours: [ALL_OURS] };
+  const planned = capTrailers(plan({ ...delta, goal: delta.summary.goal })).kept;
+  // A version that cannot be read: every trailer of our keys goes, as for an amend.
+  if (summaries.includes(undefined)) return { planned, ours: [ALL_OURS] };
   const ours = [delta.summary, ...(summaries as SessionSummary[])].flatMap((s) => plan(s).map((t) => t.line));
-  return { planned: capTrailers(plan({ ...delta, goal: delta.summary.goal })).kept, ours: [...new Set(ours)] };
+  return { planned, ours: [...new Set(ours)] };
 }
 
 async function parentsOfHead(root: string, env: NodeJS.ProcessEnv): Promise<string[]> {
