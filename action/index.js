@@ -62272,8 +62272,11 @@ function failure(args, code2, stderr) {
   return new GitSessionError(ExitCode2.Git, `git ${args.join(" ")} failed (exit ${code2}): ${detail}`);
 }
 var started = [];
-function git(args, options2) {
+function noteStarted(args) {
   started.push(args.find((a) => !a.startsWith("-")) ?? "");
+}
+function git(args, options2) {
+  noteStarted(args);
   const early = options2.input === void 0 && (options2.env === void 0 || options2.env === process.env) ? takeEarly(args, options2.cwd) : void 0;
   if (!early) return run(args, options2);
   return early.then((r) => {
@@ -62305,7 +62308,7 @@ function run(args, options2) {
   });
 }
 function gitBytes(args, options2) {
-  started.push(args.find((a) => !a.startsWith("-")) ?? "");
+  noteStarted(args);
   return new Promise((resolve4, reject) => {
     const child = childProcess().spawn("git", outputSafe(args), { cwd: options2.cwd, env: options2.env ?? process.env, stdio: "pipe" });
     const chunks = [];

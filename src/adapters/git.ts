@@ -48,6 +48,11 @@ function failure(args: readonly string[], code: number, stderr: string): GitSess
 
 const started: string[] = [];
 
+/** Notes the subcommand, after git's own options (`--literal-pathspecs add`). */
+function noteStarted(args: readonly string[]): void {
+  started.push(args.find((a) => !a.startsWith('-')) ?? '');
+}
+
 /** The git subcommands this process has run, in order: a hook reports them under GIT_SESSION_DEBUG_LOADS=1. */
 export function gitCalls(): readonly string[] {
   return started;
@@ -55,8 +60,7 @@ export function gitCalls(): readonly string[] {
 
 /** Runs `git <args>` asynchronously (or takes its result, when the binary's entry started it already). */
 export function git(args: readonly string[], options: GitOptions): Promise<GitResult> {
-  // The subcommand, after git's own options (`--literal-pathspecs add`).
-  started.push(args.find((a) => !a.startsWith('-')) ?? '');
+  noteStarted(args);
   const early = options.input === undefined && (options.env === undefined || options.env === process.env) ? takeEarly(args, options.cwd) : undefined;
   if (!early) return run(args, options);
   return early.then((r) => {
@@ -94,8 +98,7 @@ function run(args: readonly string[], options: GitOptions): Promise<GitResult> {
  * need exact sizes, and a NUL or a byte that is not UTF-8 must be seen, not decoded away.
  */
 export function gitBytes(args: readonly string[], options: GitOptions): Promise<{ stdout: Buffer; stderr: string; code: number }> {
-  // The subcommand, after git's own options (`--literal-pathspecs add`).
-  started.push(args.find((a) => !a.startsWith('-')) ?? '');
+  noteStarted(args);
   return new Promise((resolve, reject) => {
     const child = childProcess().spawn('git', outputSafe(args), { cwd: options.cwd, env: options.env ?? process.env, stdio: 'pipe' });
     const chunks: Buffer[] = [];

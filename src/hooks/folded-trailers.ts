@@ -5,8 +5,7 @@ import { git } from '../adapters/git.js';
 import { sessionDelta, summaryFor } from '../adapters/session-data.js';
 import type { Config } from '../core/config.js';
 import { normalisePath } from '../core/pipeline/paths.js';
-import { capTrailers, planTrailers, type PlannedTrailer } from '../core/pipeline/trailer-plan.js';
-import type { SessionEntry } from '../core/pipeline/session-diff.js';
+import { capTrailers, planTrailers, wovenLines, type PlannedTrailer } from '../core/pipeline/trailer-plan.js';
 import type { SessionSummary } from '../core/pipeline/session-summary.js';
 import { foldChain } from '../core/pipeline/skip.js';
 import { ALL_OURS } from './trailer-file.js';
@@ -34,18 +33,16 @@ export async function foldedTrailers(
   // Against every parent: a fold onto a merge (`rebase -r`) owns only what none of them had.
   const parentBlobs = await Promise.all(parents.map((p) => objectId(root, env, `${p}:${sessionFile}`)));
   const delta = await sessionDelta(where, blob, parentBlobs[0], parentBlobs.slice(1));
-  const plan = (s: { decisions: SessionEntry[]; deadEnds: SessionEntry[]; goal: string | null }) =>
-    planTrailers({ decisions: s.decisions, deadEnds: s.deadEnds, goal: s.goal, trailers: config.trailers });
   // What git-session may have woven into the message git combines: for the items of the
   // commit folded so far, of each commit of the fold as first made (git combines their
   // messages as they were), and of the folded content. A trailer a person typed stays.
   const chain = await Promise.all(foldChain(readDone(gitDir)).map((sha) => objectId(root, env, `${sha}:${sessionFile}`)));
   const versions = [...new Set([foldedBlob, ...chain].filter((b): b is string => b !== undefined))];
   const summaries = await Promise.all(versions.map((b) => summaryFor(where, b).catch(() => undefined)));
-  const planned = capTrailers(plan({ ...delta, goal: delta.summary.goal })).kept;
+  const planned = capTrailers(planTrailers({ decisions: delta.decisions, deadEnds: delta.deadEnds, goal: delta.summary.goal, trailers: config.trailers })).kept;
   // A version that cannot be read: every trailer of our keys goes, as for an amend.
   if (summaries.includes(undefined)) return { planned, ours: [ALL_OURS] };
-  const ours = [delta.summary, ...(summaries as SessionSummary[])].flatMap((s) => plan(s).map((t) => t.line));
+  const ours = [delta.summary, ...(summaries as SessionSummary[])].flatMap((s) => wovenLines(s, config.trailers));
   return { planned, ours: [...new Set(ours)] };
 }
 

@@ -8,7 +8,7 @@ import { staleAction, type Committer } from './policy/stale-action.js';
 import type { SessionEntry } from './session-diff.js';
 import type { SessionSummary } from './session-summary.js';
 import type { Staleness } from './staleness.js';
-import { capTrailers, MAX_TRAILER_BYTES, planTrailers, type PlannedTrailer } from './trailer-plan.js';
+import { capTrailers, MAX_TRAILER_BYTES, planTrailers, wovenLines, type PlannedTrailer } from './trailer-plan.js';
 
 export type { Committer } from './policy/stale-action.js';
 
@@ -198,8 +198,7 @@ export function planCommit(f: CommitFacts): CommitPlan {
   return { messages: [...owned, ...messages], ...(journal ? { journal } : {}), trailers: kept, ...(ours ? { ours } : {}) };
 }
 
-/** The trailer lines woven for the items of the amended session file and of the staged one, as planTrailers writes them. */
+/** The trailer lines woven for the items of the amended session file and of the staged one. */
 function wovenFor(amended: NonNullable<CommitFacts['amended']>, staged: SessionSummary | undefined, trailers: Config['trailers']): string[] {
-  const lines = (s: Pick<SessionSummary, 'goal' | 'decisions' | 'deadEnds'>) => planTrailers({ decisions: s.decisions, deadEnds: s.deadEnds, goal: s.goal, trailers }).map((t) => t.line);
-  return [...new Set([...lines(amended), ...(staged ? lines(staged) : [])])];
+  return [...new Set([...wovenLines(amended, trailers), ...(staged ? wovenLines(staged, trailers) : [])])];
 }

@@ -34,6 +34,14 @@ export function planTrailers(input: TrailerPlanInput): PlannedTrailer[] {
 }
 
 /**
+ * The trailer lines planTrailers writes for every item of a session file version, as
+ * woven into a message: what an amend or a rebase fold may take out again.
+ */
+export function wovenLines(version: Pick<TrailerPlanInput, 'decisions' | 'deadEnds' | 'goal'>, trailers: TrailerPlanInput['trailers']): string[] {
+  return planTrailers({ ...version, trailers }).map((t) => t.line);
+}
+
+/**
  * At most this many trailers, and this many bytes of them, go into one message. The
  * hand-off reaches git through `xargs`, which splits an argument list past ~128 KiB
  * (and would separate a `--trailer` from its value); a message with hundreds of

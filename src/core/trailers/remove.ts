@@ -8,19 +8,12 @@ import { findTrailerBlock, type BlockOptions } from './trailer-block.js';
  * file must leave the message too. Every other byte stays.
  */
 export function withoutTrailers(message: string, keys: readonly string[], keep: readonly string[], options: BlockOptions = {}): string {
-  const block = findTrailerBlock(message, options);
-  if (block.lines.length === 0) return message;
   const lower = new Set(keys.map(asciiLower));
-  const unfold = (t: string) => t.replace(/\r?\n[ \t]+/g, ' ').trim();
   const kept = new Set(keep.map(unfold));
-  const out = block.lines.filter((line) => {
+  return withoutBlockLines(message, options, (line) => {
     const sep = findSeparator(line, 0);
-    if (sep < 1) return true;
-    const key = line.slice(0, sep).trim();
-    return !lower.has(asciiLower(key)) || kept.has(unfold(line));
+    return sep >= 1 && lower.has(asciiLower(line.slice(0, sep).trim())) && !kept.has(unfold(line));
   });
-  if (out.length === block.lines.length) return message;
-  return message.slice(0, block.start) + out.join('') + message.slice(block.end);
 }
 
 /**
@@ -29,11 +22,19 @@ export function withoutTrailers(message: string, keys: readonly string[], keep: 
  * amended content, and a trailer a person typed stays. Every other byte stays.
  */
 export function withoutTrailerLines(message: string, lines: readonly string[], options: BlockOptions = {}): string {
-  const block = findTrailerBlock(message, options);
-  if (block.lines.length === 0) return message;
-  const unfold = (t: string) => t.replace(/\r?\n[ \t]+/g, ' ').trim();
   const listed = new Set(lines.map(unfold));
-  const out = block.lines.filter((line) => !listed.has(unfold(line)));
+  return withoutBlockLines(message, options, (line) => listed.has(unfold(line)));
+}
+
+/** A trailer as one line, its folded continuation lines joined with a space. */
+function unfold(trailer: string): string {
+  return trailer.replace(/\r?\n[ \t]+/g, ' ').trim();
+}
+
+/** The message without the lines of its last trailer block that `drop` names; every other byte as it was. */
+function withoutBlockLines(message: string, options: BlockOptions, drop: (line: string) => boolean): string {
+  const block = findTrailerBlock(message, options);
+  const out = block.lines.filter((line) => !drop(line));
   if (out.length === block.lines.length) return message;
   return message.slice(0, block.start) + out.join('') + message.slice(block.end);
 }
@@ -46,13 +47,12 @@ export function withoutTrailerLines(message: string, lines: readonly string[], o
  * trailer a person typed stays where it is, and so does any paragraph of prose.
  */
 export function withoutParagraphsOf(message: string, lines: readonly string[]): string {
-  const unfold = (t: string) => t.replace(/\r?\n[ \t]+/g, ' ').trim();
   const listed = new Set(lines.map(unfold));
   // Paragraphs at even indices, the blank lines between them at odd ones.
   const parts = message.split(/(\r?\n(?:[ \t]*\r?\n)+)/);
   const out: string[] = [];
   for (let i = 0; i < parts.length; i += 2) {
-    const paragraph = withoutListed(parts[i]!, listed, unfold);
+    const paragraph = withoutListed(parts[i]!, listed);
     if (paragraph === '') continue;
     if (out.length > 0) out.push(parts[i - 1]!);
     out.push(paragraph);
@@ -63,7 +63,7 @@ export function withoutParagraphsOf(message: string, lines: readonly string[]): 
 }
 
 /** A paragraph of trailers without the listed ones ('' when none is left); any other paragraph as it is. */
-function withoutListed(paragraph: string, listed: ReadonlySet<string>, unfold: (t: string) => string): string {
+function withoutListed(paragraph: string, listed: ReadonlySet<string>): string {
   // Each trailer with its folded continuation lines.
   const trailers = paragraph.match(/[^\r\n]+(?:\r?\n[ \t][^\r\n]*)*(?:\r?\n)?/g) ?? [];
   if (trailers.length === 0 || !trailers.every((t) => /^[A-Za-z0-9-]+[ \t]*:/.test(t))) return paragraph;
