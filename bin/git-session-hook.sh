@@ -206,7 +206,7 @@ git_session_hook() {
 
   git_session_find_bin
   if [ -z "$gs_bin" ]; then
-    [ "$gs_hook" = pre-commit ] && echo "git-session: not found, so this commit skips session capture (fix: npm i -D git-session, or run: git session uninstall)" >&2
+    [ "$gs_hook" = pre-commit ] && echo "git-session: not found, so this commit skips session capture (fix: npm i -D git-session, or: git session uninstall)" >&2
     return 0
   fi
 

@@ -20,7 +20,7 @@ export type HookName = (typeof HOOK_NAMES)[number];
 export const HOOK_SCRIPT = 'git-session-hook';
 
 const MISSING =
-  'echo "git-session: not found, so this commit skips session capture (fix: npm i -D git-session, or run: git session uninstall)" >&2';
+  'echo "git-session: not found, so this commit skips session capture (fix: npm i -D git-session, or: git session uninstall)" >&2';
 
 /**
  * Where pre-commit leaves the trailers for prepare-commit-msg, in the state dir: named
@@ -59,7 +59,10 @@ export const HOOK_FUNCTIONS = `node_modules/git-session/bin/${HOOK_SCRIPT}.sh`;
  * no ` #`.
  */
 export function hookCommand(call: string, missing = ''): string {
-  const otherwise = missing ? `else ${missing}; ` : '';
+  // Said only where the hook functions would have run: never under GIT_SESSION=0, nor in
+  // a repository that never ran init (a global core.hooksPath reaches those too). HUSKY=0
+  // is husky's to honour: its runner then starts no hook at all.
+  const otherwise = missing ? `else [ "\${GIT_SESSION:-}" = 0 ] || [ ! -f .gitsession ] || ${missing}; ` : '';
   return `h=${HOOK_FUNCTIONS}; if [ -f "$h" ]; then . "$h"; git_session_hook ${call}; elif command -v ${HOOK_SCRIPT} >/dev/null; then ${HOOK_SCRIPT} ${call}; ${otherwise}fi`;
 }
 

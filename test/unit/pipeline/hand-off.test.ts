@@ -69,13 +69,14 @@ describe('hook lines', () => {
       writeFileSync(join(onPath, 'git-session-hook'), '#!/bin/sh\necho "global $*"\n');
       chmodSync(join(onPath, 'git-session-hook'), 0o755);
       // The line is followed by the person's own command: it must still run (and see its arguments).
-      const run = (name: 'pre-commit' | 'prepare-commit-msg', path: string) =>
+      const run = (name: 'pre-commit' | 'prepare-commit-msg', path: string, env: Record<string, string> = {}) =>
         spawnSync('/bin/sh', ['-e', '-c', `${hookLine(name)}\necho "after $*"`, 'hook', 'MSG', 'message'], {
           cwd: dir,
           encoding: 'utf8',
-          env: { PATH: path },
+          env: { PATH: path, ...env },
           timeout: 5000,
         });
+      writeFileSync(join(dir, '.gitsession'), '');
       expect(run('prepare-commit-msg', onPath).stdout).toBe('global prepare-commit-msg MSG message\nafter MSG message\n');
       const project = join(dir, 'node_modules', 'git-session', 'bin');
       mkdirSync(project, { recursive: true });
@@ -92,6 +93,11 @@ describe('hook lines', () => {
       expect(missing.status).toBe(0);
       expect(missing.stderr).toMatch(/^git-session: not found, so this commit skips session capture/);
       expect(missing.stdout).toBe('after MSG message\n');
+      // Nothing to say under the opt-out, nor where init never ran.
+      const quiet = run('pre-commit', join(dir, 'empty'), { GIT_SESSION: '0' });
+      expect([quiet.status, quiet.stderr, quiet.stdout]).toEqual([0, '', 'after MSG message\n']);
+      rmSync(join(dir, '.gitsession'));
+      expect(run('pre-commit', join(dir, 'empty')).stderr).toBe('');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
