@@ -76,14 +76,40 @@ describe('git session standup', () => {
         .split('\n')
         .filter((l) => l.includes('--sparse'));
     };
-    // The side branch has work HEAD lacks: every branch is walked, each time.
-    for (let i = 0; i < 2; i++) expect(judged()).toEqual([expect.stringContaining('--branches')]);
+    // The side branch has work HEAD lacks: every branch is walked, each time, and HEAD's
+    // own history (for the commits HEAD holds) once, then read as kept.
+    const both = judged();
+    expect(both).toHaveLength(2);
+    expect(both.filter((l) => l.includes('--branches'))).toHaveLength(1);
+    expect(judged()).toEqual([expect.stringContaining('--branches')]);
     // Merged: HEAD's history holds every branch's. It is walked once, then read as kept.
     repo.git(['merge', '-q', '--no-edit', 'side'], { env: { GIT_AUTHOR_DATE: at(30), GIT_COMMITTER_DATE: at(30) } });
     const first = judged();
     expect(first).toHaveLength(1);
     expect(first[0]).not.toContain('--branches');
     expect(judged()).toEqual([]);
+  });
+
+  it('judges a commit HEAD holds on HEAD\'s history: a withdrawal on a branch not merged is that branch\'s', () => {
+    repo = tempRepo();
+    const session = (bullets: string) => `# Session\n\n## Decisions\n\n${bullets}\n## Next Steps\n\n- [ ] Go on\n`;
+    const commitSession = (text: string, message: string, date: string) => {
+      repo.write('SESSION.md', text);
+      repo.git(['add', '-A']);
+      repo.git(['commit', '-q', '-m', message], { env: { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } });
+    };
+    commitSession(session('- Cache the token — Reason: the API limits calls\n'), 'Cache the token', at(120));
+    repo.git(['checkout', '-q', '-b', 'side']);
+    commitSession(session(''), 'Take the cache decision back', at(60));
+    const decided = () => {
+      const run = repo.run(['standup', '--format', 'json'], CLOCK);
+      expect(run.code, run.stderr).toBe(0);
+      return JSON.parse(run.stdout).decided.map((d: { text: string; status: string }) => [d.text, d.status]);
+    };
+    // On side, its own withdrawal stands; on main, which has not merged it, the decision does.
+    expect(decided()).toEqual([['Cache the token', 'withdrawn']]);
+    repo.git(['checkout', '-q', 'main']);
+    expect(decided()).toEqual([['Cache the token', 'active']]);
   });
 
   it('redacts secrets and leaves private parts out of the status and next steps', () => {
