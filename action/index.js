@@ -62538,6 +62538,11 @@ async function findRepo(cwd, env) {
       fix: "Run git-session inside a repository's work tree, or run `git init` first."
     });
   }
+  if (result.code === 0 && bare === "false" && inside === "false" && root) {
+    throw new GitSessionError(ExitCode2.NotARepo, `${cwd} is outside the work tree git is pointed at (${root}, by GIT_WORK_TREE or core.worktree).`, {
+      fix: `Run git-session from inside it: cd ${root}`
+    });
+  }
   if (noWorkTree || inside !== "true" || !root || !gitDir || !commonDir || !hooksDir || !shallowFile) {
     throw new GitSessionError(ExitCode2.NotARepo, `${cwd} is a bare repository or a git dir, not a work tree.`, {
       fix: "Run git-session in a checkout (a clone or `git worktree add`), where SESSION.md can live."
@@ -63765,7 +63770,7 @@ function walkFormat(keys, lean2 = false) {
   const header = commitFormat(keys);
   return `${lean2 ? header.replace(/%P|%an|%ae|%aI|%s/g, "") : header}%x1f%b`;
 }
-var WALK_DIFF_OPTIONS = ["--raw", "-M", "-z", "--topo-order", "--root"];
+var WALK_DIFF_OPTIONS = ["--raw", "-M", "-z", "-c", "--topo-order", "--root"];
 var REVERTS = /This reverts commit ([0-9a-f]{40,64})\b/;
 var WalkStream = class {
   constructor(keys, sink) {
@@ -63801,8 +63806,9 @@ var WalkStream = class {
       entry.paths.push(raw);
       if (entry.paths.length < entry.wanted) return;
       this.entry = void 0;
-      const { status: status2, oldBlob: oldBlob2, newBlob: newBlob2, paths } = entry;
-      this.current.files.push(paths.length === 2 ? { path: paths[1], oldPath: paths[0], status: status2, oldBlob: oldBlob2, newBlob: newBlob2 } : { path: paths[0], status: status2, oldBlob: oldBlob2, newBlob: newBlob2 });
+      const { status: status2, oldBlob: oldBlob2, newBlob: newBlob2, parentBlobs, paths } = entry;
+      const blobs = parentBlobs ? { oldBlob: oldBlob2, newBlob: newBlob2, parentBlobs } : { oldBlob: oldBlob2, newBlob: newBlob2 };
+      this.current.files.push(paths.length === 2 ? { path: paths[1], oldPath: paths[0], status: status2, ...blobs } : { path: paths[0], status: status2, ...blobs });
       return;
     }
     const token = raw.startsWith("\n") ? raw.slice(1) : raw;
@@ -63814,6 +63820,14 @@ var WalkStream = class {
       return;
     }
     if (!this.current || !token.startsWith(":")) return;
+    if (token.startsWith("::")) {
+      const parents = token.length - token.replace(/^:+/, "").length;
+      const fields = token.slice(parents).split(" ");
+      const parentBlobs = fields.slice(parents + 1, 2 * parents + 1);
+      const newBlob2 = fields[2 * parents + 1] ?? "";
+      this.entry = { status: "M", oldBlob: parentBlobs[0] ?? "", newBlob: newBlob2, parentBlobs, paths: [], wanted: 1 };
+      return;
+    }
     const [, , oldBlob = "", newBlob = "", status = ""] = token.slice(1).split(" ");
     const pair = status.startsWith("R") || status.startsWith("C");
     this.entry = { status: pair ? status[0] : status[0] ?? "M", oldBlob, newBlob, paths: [], wanted: pair ? 2 : 1 };
@@ -63950,6 +63964,7 @@ function deriveStatus(oldestFirst) {
       if (explained.has(key) || latest.get(key)?.commit === commit.hash) continue;
       const tracked = live.get(key);
       if (!tracked) continue;
+      if (commit.merge && tracked.closedBy !== null) continue;
       if (commit.closes) {
         tracked.closedBy = commit.hash;
         const list2 = closedByCommit.get(commit.hash);
@@ -64138,7 +64153,12 @@ function slim(c) {
   return {
     record: { hash: own4(hash), short: own4(short), decisions: decisions.map(own4), deadEnds: deadEnds.map(own4) },
     reverts: c.reverts === null ? null : own4(c.reverts),
-    files: c.files.map((f) => ({ ...f, path: own4(f.path), ...f.oldPath === void 0 ? {} : { oldPath: own4(f.oldPath) } }))
+    files: c.files.map((f) => ({
+      ...f,
+      path: own4(f.path),
+      ...f.oldPath === void 0 ? {} : { oldPath: own4(f.oldPath) },
+      ...f.parentBlobs === void 0 ? {} : { parentBlobs: f.parentBlobs.map(own4) }
+    }))
   };
 }
 async function walk(h, select, lean2) {
@@ -64199,6 +64219,7 @@ async function recordOf(commits, h, check = noCheck) {
       if (f.path !== sessionFile && f.oldPath !== sessionFile) continue;
       if ((f.oldPath ?? f.path) === sessionFile && !NO_BLOB.test(f.oldBlob)) blobs.add(f.oldBlob);
       if (f.path === sessionFile && !NO_BLOB.test(f.newBlob)) blobs.add(f.newBlob);
+      for (const id of f.parentBlobs ?? []) if (!NO_BLOB.test(id)) blobs.add(id);
     }
   }
   const [parsed, shown] = await Promise.all([
@@ -64229,7 +64250,17 @@ async function recordOf(commits, h, check = noCheck) {
     let added = [];
     let removed = [];
     const change = c.files.find((f) => f.path === sessionFile || f.oldPath === sessionFile);
-    if (change) {
+    const merge2 = change?.parentBlobs !== void 0;
+    if (change?.parentBlobs) {
+      const parents = change.parentBlobs.map(itemsAt);
+      const after = itemsAt(change.newBlob);
+      if (after !== null && parents.every((p) => p !== null)) {
+        const b = parents.flatMap((p) => [...p.decisions, ...p.deadEnds]);
+        const a = [...after.decisions, ...after.deadEnds];
+        added = difference(a, b);
+        removed = difference(b, a);
+      }
+    } else if (change) {
       const old = (change.oldPath ?? change.path) === sessionFile ? change.oldBlob : void 0;
       const before = old === void 0 ? none : readableBefore(old);
       const after = itemsAt(change.path === sessionFile ? change.newBlob : void 0);
@@ -64248,11 +64279,12 @@ async function recordOf(commits, h, check = noCheck) {
       trailers: { decisions: c.record.decisions.map((v) => shown.get(v)), deadEnds: c.record.deadEnds.map((v) => shown.get(v)) },
       reverts: c.reverts,
       closes: false,
-      cutOff: cut2.has(c.record.hash)
+      cutOff: cut2.has(c.record.hash),
+      ...merge2 ? { merge: merge2 } : {}
     };
     sessionCommits.set(commit.hash, commit);
     const journal = c.files.filter((f) => isJournal(f.path));
-    if (removed.length > 0 && journal.length > 0) closeCandidates.push({ commit, journal });
+    if (!merge2 && removed.length > 0 && journal.length > 0) closeCandidates.push({ commit, journal });
   }
   if (closeCandidates.length > 0) {
     const ids = closeCandidates.flatMap((x) => x.journal.flatMap((f) => [f.oldBlob, f.newBlob])).filter((id) => !NO_BLOB.test(id));

@@ -213,7 +213,12 @@ function slim(c: WalkCommit): Kept {
   return {
     record: { hash: own(hash), short: own(short), decisions: decisions.map(own), deadEnds: deadEnds.map(own) },
     reverts: c.reverts === null ? null : own(c.reverts),
-    files: c.files.map((f) => ({ ...f, path: own(f.path), ...(f.oldPath === undefined ? {} : { oldPath: own(f.oldPath) }) })),
+    files: c.files.map((f) => ({
+      ...f,
+      path: own(f.path),
+      ...(f.oldPath === undefined ? {} : { oldPath: own(f.oldPath) }),
+      ...(f.parentBlobs === undefined ? {} : { parentBlobs: f.parentBlobs.map(own) }),
+    })),
   };
 }
 
@@ -307,6 +312,7 @@ async function recordOf(commits: readonly Kept[], h: History, check: () => void 
       if (f.path !== sessionFile && f.oldPath !== sessionFile) continue;
       if ((f.oldPath ?? f.path) === sessionFile && !NO_BLOB.test(f.oldBlob)) blobs.add(f.oldBlob);
       if (f.path === sessionFile && !NO_BLOB.test(f.newBlob)) blobs.add(f.newBlob);
+      for (const id of f.parentBlobs ?? []) if (!NO_BLOB.test(id)) blobs.add(id);
     }
   }
   const [parsed, shown] = await Promise.all([
@@ -340,7 +346,19 @@ async function recordOf(commits: readonly Kept[], h: History, check: () => void 
     let added: SessionItem[] = [];
     let removed: SessionItem[] = [];
     const change = c.files.find((f) => f.path === sessionFile || f.oldPath === sessionFile);
-    if (change) {
+    const merge = change?.parentBlobs !== undefined;
+    if (change?.parentBlobs) {
+      // A merge's result, unlike every parent's: what no parent had is its own, and what
+      // some parent had and it lacks it took out (deriveStatus retires only what still stands).
+      const parents = change.parentBlobs.map(itemsAt);
+      const after = itemsAt(change.newBlob);
+      if (after !== null && parents.every((p) => p !== null)) {
+        const b = parents.flatMap((p) => [...p!.decisions, ...p!.deadEnds]);
+        const a = [...after.decisions, ...after.deadEnds];
+        added = difference(a, b);
+        removed = difference(b, a);
+      }
+    } else if (change) {
       // A version that cannot be read (committed mid-conflict) says nothing of what a commit
       // added or removed: read as empty, it would retire every item, and the commit that
       // mends it would record them all again as its own. The commit that brings one counts
@@ -365,10 +383,12 @@ async function recordOf(commits: readonly Kept[], h: History, check: () => void 
       reverts: c.reverts,
       closes: false,
       cutOff: cut.has(c.record.hash),
+      ...(merge ? { merge } : {}),
     };
     sessionCommits.set(commit.hash, commit);
     const journal = c.files.filter((f) => isJournal(f.path));
-    if (removed.length > 0 && journal.length > 0) closeCandidates.push({ commit, journal });
+    // A merge never closes a session: `git session new` is a commit of its own.
+    if (!merge && removed.length > 0 && journal.length > 0) closeCandidates.push({ commit, journal });
   }
   if (closeCandidates.length > 0) {
     const ids = closeCandidates.flatMap((x) => x.journal.flatMap((f) => [f.oldBlob, f.newBlob])).filter((id) => !NO_BLOB.test(id));

@@ -219,6 +219,109 @@ describe('what is no longer in force', () => {
   });
 });
 
+describe('merges', () => {
+  /** Both branches change src/db.ts, so the merge stops for a hand resolution; `resolve` edits what else the person changes then. */
+  function conflictedMerge(r: TempRepo, onSide: (r: TempRepo) => void, resolve: (r: TempRepo) => void): string {
+    r.git(['checkout', '-q', '-b', 'side']);
+    onSide(r);
+    r.write('src/db.ts', 'side\n');
+    r.git(['add', '-A']);
+    r.git(['commit', '-q', '-m', 'Side work']);
+    r.git(['checkout', '-q', 'main']);
+    r.write('src/db.ts', 'main\n');
+    r.git(['add', '-A']);
+    r.git(['commit', '-q', '-m', 'Main work']);
+    expect(r.git(['merge', '-q', 'side'], { allowFail: true }).code).not.toBe(0);
+    r.write('src/db.ts', 'both\n');
+    resolve(r);
+    r.git(['add', '-A']);
+    r.git(['commit', '-q', '--no-edit']);
+    return r.git(['rev-parse', 'HEAD']).stdout.trim();
+  }
+
+  const withoutBullet = (r: TempRepo, what: string) => r.write('SESSION.md', r.read('SESSION.md').replace(new RegExp(`^- ${what}.*\\n`, 'm'), ''));
+
+  it('a decision taken out while a conflict is resolved is withdrawn by the merge; one a side withdrew stays that side\'s', () => {
+    repo = initialised();
+    const base = repo.git(['rev-parse', 'HEAD']).stdout.trim();
+    recordAndCommit(repo, 'decide', 'Use Postgres', 'concurrent writers', 'src/db.ts');
+    recordAndCommit(repo, 'decide', 'Pool connections', 'startup cost', 'src/pool.ts');
+    recordAndCommit(repo, 'decide', 'Log every query', 'debugging', 'src/log.ts');
+    let sideWithdrew = '';
+    const merge = conflictedMerge(
+      repo,
+      (r) => {
+        // The side takes one out itself, and records one of its own.
+        withoutBullet(r, 'Log every query');
+        r.git(['add', '-A']);
+        r.git(['commit', '-q', '-m', 'Stop logging queries']);
+        sideWithdrew = r.git(['rev-parse', 'HEAD']).stdout.trim();
+        recordAndCommit(r, 'decide', 'Shard by tenant', 'one tenant is most of the load', 'src/shard.ts');
+      },
+      // Resolving, the person drops a decision both sides hold and the one the side added.
+      (r) => {
+        withoutBullet(r, 'Pool connections');
+        withoutBullet(r, 'Shard by tenant');
+      },
+    );
+    const review = reviewItems(repo, `${base}..HEAD`);
+    const by = Object.fromEntries(review.decisions.map((d) => [d.text, [d.status, d.changedBy]]));
+    const short = (hash: string) => expect.stringMatching(new RegExp(`^${hash.slice(0, 7)}`));
+    expect(by).toEqual({
+      'Use Postgres': ['active', null],
+      'Pool connections': ['withdrawn', short(merge)],
+      'Shard by tenant': ['withdrawn', short(merge)],
+      'Log every query': ['withdrawn', short(sideWithdrew)],
+    });
+    expect(contextItems(repo)).toEqual(['Use Postgres']);
+    expect(texts(whyItems(repo, 'src/pool.ts'), 'withdrawn')).toEqual(['Pool connections']);
+    // A merge git makes itself of both sides' edits takes out nothing.
+    const clean = initialised();
+    try {
+      recordAndCommit(clean, 'decide', 'Use Postgres', 'concurrent writers', 'src/db.ts');
+      clean.git(['checkout', '-q', '-b', 'side']);
+      recordAndCommit(clean, 'decide', 'Shard by tenant', 'load', 'src/shard.ts');
+      clean.git(['checkout', '-q', 'main']);
+      recordAndCommit(clean, 'dead-end', 'One database per tenant', 'too many', 'src/tenants.ts');
+      clean.git(['merge', '-q', '--no-edit', 'side']);
+      const all = reviewItems(clean, 'HEAD~4..HEAD');
+      expect([...all.decisions, ...all.deadEnds].map((d) => [d.text, d.status]).sort()).toEqual([
+        ['One database per tenant', 'active'],
+        ['Shard by tenant', 'active'],
+        ['Use Postgres', 'active'],
+      ]);
+    } finally {
+      clean.cleanup();
+    }
+  });
+
+  it('a side branch that starts a new session brings it in without withdrawing what it closed', () => {
+    repo = initialised();
+    const base = repo.git(['rev-parse', 'HEAD']).stdout.trim();
+    recordAndCommit(repo, 'decide', 'Use Postgres', 'concurrent writers', 'src/db.ts');
+    conflictedMerge(
+      repo,
+      (r) => {
+        gs(r, ['new', 'Reporting screen']);
+        r.git(['add', '-A']);
+        r.git(['commit', '-q', '-m', 'Start the reporting work']);
+      },
+      // The new session, plus a decision of the merge's own: a result unlike either side's.
+      (r) => {
+        r.git(['checkout', '--theirs', '--', 'SESSION.md']);
+        gs(r, ['decide', 'Keep the old reports', '--because', 'customers print them']);
+      },
+    );
+    expect(repo.read('SESSION.md')).not.toContain('Use Postgres');
+    const review = reviewItems(repo, `${base}..HEAD`);
+    expect(review.decisions.map((d) => [d.text, d.status]).sort()).toEqual([
+      ['Keep the old reports', 'active'],
+      ['Use Postgres', 'active'],
+    ]);
+    expect(review.decisions.find((d) => d.text === 'Keep the old reports')?.commit).toBe(repo.git(['rev-parse', 'HEAD']).stdout.trim());
+  });
+});
+
 describe('commits made without the hooks', () => {
   it('--no-verify: no trailer, yet review and why find the decision once', () => {
     repo = initialised();

@@ -42,6 +42,12 @@ export interface SessionCommit {
   closes: boolean;
   /** Whether a shallow clone's history is cut off here: `added` is then the whole file, not what it added. */
   cutOff: boolean;
+  /**
+   * A merge: `added` is what its result has that no parent had, `removed` what some
+   * parent had and its result lacks. Of those, it retires only what is still in force:
+   * a removal one side made (a withdrawal, a close) is that side's commit's.
+   */
+  merge?: boolean;
 }
 
 /** One item with the commit that recorded it and what became of it. */
@@ -224,6 +230,8 @@ export function deriveStatus(oldestFirst: readonly SessionCommit[]): TrackedItem
       if (explained.has(key) || latest.get(key)?.commit === commit.hash) continue;
       const tracked = live.get(key);
       if (!tracked) continue;
+      // A close one side made leaves its items in force as history: the merge bringing it in withdraws nothing.
+      if (commit.merge && tracked.closedBy !== null) continue;
       if (commit.closes) {
         tracked.closedBy = commit.hash;
         const list = closedByCommit.get(commit.hash);

@@ -7,14 +7,21 @@
 import { commitFormat, parseHeader, RECORD_MARK, type TrailerKeys } from '../report/log-format.js';
 import type { CommitRecord } from '../report/types.js';
 
-/** A file a commit's own diff touched (against its first parent). */
+/**
+ * A file a commit's own diff touched: against its parent, or for a merge, a file its
+ * result has unlike every parent's (git's combined diff, `-c`), such as a conflict
+ * resolved by hand.
+ */
 export interface TouchedFile {
   path: string;
   /** The name before a rename or copy. */
   oldPath?: string;
   status: string;
+  /** The parent's blob (a merge's first parent's). */
   oldBlob: string;
   newBlob: string;
+  /** A merge's: each parent's blob, in parent order. */
+  parentBlobs?: string[];
 }
 
 /** One commit of the walk. */
@@ -41,10 +48,12 @@ export function walkFormat(keys: TrailerKeys, lean = false): string {
 /**
  * The diff options of the walk: raw entries (blob ids abbreviated like %h, which
  * cat-file reads as well; --no-abbrev would lengthen %h too), renames found
- * whatever the user's diff.renames says, NUL-separated paths never quoted, and the
- * root commit's diff shown even with log.showRoot=false.
+ * whatever the user's diff.renames says, NUL-separated paths never quoted, the
+ * root commit's diff shown even with log.showRoot=false, and for a merge the files
+ * it resolved unlike every parent (`-c`): what a merge takes out of the session file
+ * while a conflict is resolved is seen nowhere else.
  */
-export const WALK_DIFF_OPTIONS = ['--raw', '-M', '-z', '--topo-order', '--root'];
+export const WALK_DIFF_OPTIONS = ['--raw', '-M', '-z', '-c', '--topo-order', '--root'];
 
 const REVERTS = /This reverts commit ([0-9a-f]{40,64})\b/;
 
@@ -56,7 +65,7 @@ export class WalkStream {
   private buffer = '';
   private current: WalkCommit | undefined;
   /** A raw entry waiting for its path tokens: one, or two for a rename or copy. */
-  private entry: { status: string; oldBlob: string; newBlob: string; paths: string[]; wanted: number } | undefined;
+  private entry: { status: string; oldBlob: string; newBlob: string; parentBlobs?: string[]; paths: string[]; wanted: number } | undefined;
 
   constructor(
     private readonly keys: TrailerKeys,
@@ -88,8 +97,9 @@ export class WalkStream {
       entry.paths.push(raw);
       if (entry.paths.length < entry.wanted) return;
       this.entry = undefined;
-      const { status, oldBlob, newBlob, paths } = entry;
-      this.current!.files.push(paths.length === 2 ? { path: paths[1]!, oldPath: paths[0]!, status, oldBlob, newBlob } : { path: paths[0]!, status, oldBlob, newBlob });
+      const { status, oldBlob, newBlob, parentBlobs, paths } = entry;
+      const blobs = parentBlobs ? { oldBlob, newBlob, parentBlobs } : { oldBlob, newBlob };
+      this.current!.files.push(paths.length === 2 ? { path: paths[1]!, oldPath: paths[0]!, status, ...blobs } : { path: paths[0]!, status, ...blobs });
       return;
     }
     const token = raw.startsWith('\n') ? raw.slice(1) : raw;
@@ -101,6 +111,16 @@ export class WalkStream {
       return;
     }
     if (!this.current || !token.startsWith(':')) return;
+    // A merge's combined entry: one colon per parent, then each parent's mode and the
+    // result's, each parent's blob and the result's, a status letter per parent; one path.
+    if (token.startsWith('::')) {
+      const parents = token.length - token.replace(/^:+/, '').length;
+      const fields = token.slice(parents).split(' ');
+      const parentBlobs = fields.slice(parents + 1, 2 * parents + 1);
+      const newBlob = fields[2 * parents + 1] ?? '';
+      this.entry = { status: 'M', oldBlob: parentBlobs[0] ?? '', newBlob, parentBlobs, paths: [], wanted: 1 };
+      return;
+    }
     // :<old mode> <new mode> <old blob> <new blob> <status>, then one path (two for R and C).
     const [, , oldBlob = '', newBlob = '', status = ''] = token.slice(1).split(' ');
     const pair = status.startsWith('R') || status.startsWith('C');

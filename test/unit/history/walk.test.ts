@@ -25,4 +25,16 @@ describe('parseWalk', () => {
     ]);
     expect(commits[1]!.files[0]).toMatchObject({ status: 'A', oldBlob: '0000000' });
   });
+
+  it('reads a merge\'s combined entries: each parent\'s blob, the first as the old one', () => {
+    const m = 'c'.repeat(40);
+    const out =
+      header(m, 'Merge\n') +
+      '\n::100644 100644 100644 1111111 2222222 3333333 MM\0SESSION.md\0' +
+      ':::100644 100644 100644 100644 4444444 5555555 0000000 6666666 MMA\0a file.ts\0';
+    expect(parseWalk(out, keys)[0]!.files).toEqual([
+      { path: 'SESSION.md', status: 'M', oldBlob: '1111111', newBlob: '3333333', parentBlobs: ['1111111', '2222222'] },
+      { path: 'a file.ts', status: 'M', oldBlob: '4444444', newBlob: '6666666', parentBlobs: ['4444444', '5555555', '0000000'] },
+    ]);
+  });
 });
