@@ -28,6 +28,12 @@ export async function findRepo(cwd: string, env?: NodeJS.ProcessEnv): Promise<Re
       fix: "Run git-session inside a repository's work tree, or run `git init` first.",
     });
   }
+  // A work tree named by GIT_WORK_TREE (or core.worktree) with the current folder outside it.
+  if (result.code === 0 && bare === 'false' && inside === 'false' && root) {
+    throw new GitSessionError(ExitCode.NotARepo, `${cwd} is outside the work tree git is pointed at (${root}, by GIT_WORK_TREE or core.worktree).`, {
+      fix: `Run git-session from inside it: cd ${root}`,
+    });
+  }
   if (noWorkTree || inside !== 'true' || !root || !gitDir || !commonDir || !hooksDir || !shallowFile) {
     throw new GitSessionError(ExitCode.NotARepo, `${cwd} is a bare repository or a git dir, not a work tree.`, {
       fix: 'Run git-session in a checkout (a clone or `git worktree add`), where SESSION.md can live.',

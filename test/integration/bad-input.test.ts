@@ -24,6 +24,17 @@ describe('bad input is refused with the documented exit codes', () => {
     expect(r.code).toBe(3);
   });
 
+  it('a work tree named by GIT_WORK_TREE with the current folder outside it exits 3 naming the work tree', () => {
+    repo = tempRepo();
+    const outside = join(repo.home, 'elsewhere');
+    mkdirSync(outside);
+    const r = repo.run(['decide', 'x', '--because', 'y'], { cwd: outside, env: { GIT_DIR: join(repo.dir, '.git'), GIT_WORK_TREE: repo.dir } });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`is outside the work tree git is pointed at (${repo.dir}`);
+    expect(r.stderr).toContain(`cd ${repo.dir}`);
+    expect(r.stderr).not.toContain('bare');
+  });
+
   it.each(COMMANDS)('%s with SESSION.md missing exits 4 and says to run git session init', (...args) => {
     repo = tempRepo();
     const r = repo.run(args);
