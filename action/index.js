@@ -62262,7 +62262,7 @@ function takeEarly(args, cwd) {
 
 // src/adapters/git.ts
 var MAX_BUFFER = 1024 * 1024 * 1024;
-var LOG_FLAGS = ["--no-color", "--no-show-signature", "--no-relative", "--no-ext-diff", "--no-textconv"];
+var LOG_FLAGS = ["--no-color", "--no-show-signature", "--no-relative", "--no-ext-diff", "--no-textconv", "--encoding=UTF-8"];
 function outputSafe(args) {
   if (args[0] !== "log" && args[0] !== "show") return args;
   return args.includes("--no-show-signature") ? args : [args[0], ...LOG_FLAGS, ...args.slice(1)];
@@ -62882,6 +62882,11 @@ var CommitStream = class {
 // src/core/hook-lines.ts
 var HOOK_SCRIPT = "git-session-hook";
 var HOOK_FUNCTIONS = `node_modules/git-session/bin/${HOOK_SCRIPT}.sh`;
+
+// src/core/pipeline/preflight.ts
+function latin1Text(text5) {
+  return text5.replace(/[\u2012-\u2015]/g, "-").replace(/[^\u0000-\u00ff]/g, "?");
+}
 
 // src/adapters/git-facts.ts
 async function gitOut(args, opts) {
@@ -64276,7 +64281,10 @@ async function recordOf(commits, h, check = noCheck) {
       short: c.record.short,
       added,
       removed,
-      trailers: { decisions: c.record.decisions.map((v) => shown.get(v)), deadEnds: c.record.deadEnds.map((v) => shown.get(v)) },
+      trailers: {
+        decisions: c.record.decisions.map((v) => asTreeItem(shown.get(v), added, "decision")),
+        deadEnds: c.record.deadEnds.map((v) => asTreeItem(shown.get(v), added, "deadEnd"))
+      },
       reverts: c.reverts,
       closes: false,
       cutOff: cut2.has(c.record.hash),
@@ -64296,6 +64304,14 @@ async function recordOf(commits, h, check = noCheck) {
   const oldestFirst = [...commits].reverse().map((c) => sessionCommits.get(c.record.hash));
   const items = deriveStatus(oldestFirst);
   return { items, byCommit: byCommitOf(items) };
+}
+function asTreeItem(value2, added, kind) {
+  for (const item of added) {
+    if (item.kind !== kind) continue;
+    const woven = joinReason(item.text, item.reason);
+    if (woven !== value2 && latin1Text(woven) === value2) return woven;
+  }
+  return value2;
 }
 function byCommitOf(items) {
   const byCommit = /* @__PURE__ */ new Map();

@@ -27,9 +27,11 @@ export interface GitResult {
 const MAX_BUFFER = 1024 * 1024 * 1024;
 
 // User config must not leak into output we parse: signatures would land in stdout
-// (log.showSignature), colour codes and relative paths would break the parse. Every
-// git process we start (git() here, the readers' streams) passes through outputSafe.
-const LOG_FLAGS = ['--no-color', '--no-show-signature', '--no-relative', '--no-ext-diff', '--no-textconv'];
+// (log.showSignature), colour codes and relative paths would break the parse, and a
+// message stored in another encoding (i18n.commitEncoding) would come out in it, not
+// in the UTF-8 we read. Every git process we start (git() here, the readers' streams)
+// passes through outputSafe.
+const LOG_FLAGS = ['--no-color', '--no-show-signature', '--no-relative', '--no-ext-diff', '--no-textconv', '--encoding=UTF-8'];
 
 /**
  * `git log` and `git show` with the flags that keep the user's settings out of their

@@ -11,6 +11,8 @@ import { WalkStream, walkFormat, WALK_DIFF_OPTIONS, NO_BLOB, type TouchedFile, t
 import { deriveStatus, itemKey, type SessionCommit, type SessionItem, type TrackedItem } from '../core/history/status.js';
 import { plainItems, type PlainItems } from '../core/session/plain-items.js';
 import { journalMatcher, normalisePath } from '../core/pipeline/paths.js';
+import { latin1Text } from '../core/pipeline/preflight.js';
+import { joinReason } from '../core/trailers/reason.js';
 import { journalPathspec } from '../core/report/journal-diff.js';
 import type { CommitRecord, Reasoned } from '../core/report/types.js';
 
@@ -379,7 +381,10 @@ async function recordOf(commits: readonly Kept[], h: History, check: () => void 
       short: c.record.short,
       added,
       removed,
-      trailers: { decisions: c.record.decisions.map((v) => shown.get(v)!), deadEnds: c.record.deadEnds.map((v) => shown.get(v)!) },
+      trailers: {
+        decisions: c.record.decisions.map((v) => asTreeItem(shown.get(v)!, added, 'decision')),
+        deadEnds: c.record.deadEnds.map((v) => asTreeItem(shown.get(v)!, added, 'deadEnd')),
+      },
       reverts: c.reverts,
       closes: false,
       cutOff: cut.has(c.record.hash),
@@ -400,6 +405,20 @@ async function recordOf(commits: readonly Kept[], h: History, check: () => void 
   const oldestFirst = [...commits].reverse().map((c) => sessionCommits.get(c.record.hash)!);
   const items = deriveStatus(oldestFirst);
   return { items, byCommit: byCommitOf(items) };
+}
+
+/**
+ * A trailer as the item of its commit's own tree it was woven for. A message stored in
+ * latin1 (i18n.commitEncoding) holds `what — why` as `what - why` (see latin1Text),
+ * which would otherwise read as a second item, without its reason.
+ */
+function asTreeItem(value: string, added: readonly SessionItem[], kind: SessionItem['kind']): string {
+  for (const item of added) {
+    if (item.kind !== kind) continue;
+    const woven = joinReason(item.text, item.reason);
+    if (woven !== value && latin1Text(woven) === value) return woven;
+  }
+  return value;
 }
 
 function byCommitOf(items: readonly TrackedItem[]): Map<string, TrackedItem[]> {

@@ -68,6 +68,12 @@ describe("git's settings that change message text", () => {
     expect(utf8).toBe('Prefer the café rounding - it is exact');
     const raw = repo.git(['cat-file', 'commit', 'HEAD'], { env: { LANG: 'C' } }).stdout;
     expect(raw).toContain('encoding latin1');
+    // The readers take the message in UTF-8 and the trailer for the item it was woven from:
+    // one decision, with its reason, not a second one spelt with a hyphen.
+    const log = JSON.parse(repo.run(['log', '-n', '1', '--format', 'json']).stdout) as { commits: { subject: string; decisions: { text: string; reason: string }[] }[] };
+    expect(log.commits[0]!.decisions.map((d) => [d.text, d.reason])).toEqual([['Prefer the café rounding', 'it is exact']]);
+    // The subject typed in the editor is latin1 (git takes -m's bytes as they are, UTF-8 here).
+    if (how.length === 0) expect(log.commits[0]!.subject).toBe('Café units');
   });
 });
 
