@@ -63148,8 +63148,9 @@ function activeOnly(items) {
   return items.filter((i) => i.status === void 0 || i.status === "active");
 }
 function statusNote(item) {
-  if (item.status === void 0 || item.status === "active") return "";
-  return item.changedBy ? ` (${item.status} by ${item.changedBy})` : ` (${item.status})`;
+  const back = item.recordedIn ? ` (recorded in ${item.recordedIn}, put back by this revert)` : "";
+  if (item.status === void 0 || item.status === "active") return back;
+  return back + (item.changedBy ? ` (${item.status} by ${item.changedBy})` : ` (${item.status})`);
 }
 function commitJson(commit, journal) {
   const entries = journal === void 0 ? [] : Array.isArray(journal) ? journal : journal.get(commit.hash) ?? [];
@@ -63599,9 +63600,10 @@ async function judgedAtHead(h, walk2, judge, hashOf) {
 function judgedItemsOf(h, hashes) {
   const at = hashes.length <= FEW_COMMITS ? headAt(h) : void 0;
   if (!at) return void 0;
-  const needles = hashes.map((hash) => `"commit":${JSON.stringify(hash)}`);
+  const needles = hashes.flatMap((hash) => [`"commit":${JSON.stringify(hash)}`, `"restoredBy":${JSON.stringify(hash)}`]);
   const items = readStateLines(statePathOf(at.dirs, "recordItems"), { key: at.key, head: at.head }, needles);
-  if (!items?.every((item) => item !== null && typeof item === "object" && hashes.includes(item.commit))) return void 0;
+  const ours = (item) => hashes.includes(item.commit) || item.restoredBy !== void 0 && hashes.includes(item.restoredBy);
+  if (!items?.every((item) => item !== null && typeof item === "object" && ours(item))) return void 0;
   return items;
 }
 async function journalAtHead(h, walk2) {
@@ -63921,6 +63923,7 @@ function deriveStatus(oldestFirst) {
         item.status = "active";
         item.changedBy = null;
         item.changedByShort = null;
+        item.restoredBy = commit.hash;
         live.set(key, item);
         restored.add(key);
         back.push([item, key]);
@@ -64325,14 +64328,23 @@ function byCommitOf(items) {
 function reasonedItem(item) {
   return { text: item.text, reason: item.reason, status: item.status, changedBy: item.changedByShort };
 }
-function withItems(records, history) {
+function withItems(records, history, restored = false) {
+  const listed = new Set(records.map((r) => r.hash));
+  const back = /* @__PURE__ */ new Map();
+  if (restored) {
+    for (const item of history.items) {
+      if (item.restoredBy === void 0 || !listed.has(item.restoredBy) || listed.has(item.commit)) continue;
+      back.set(item.restoredBy, [...back.get(item.restoredBy) ?? [], item]);
+    }
+  }
+  const shown = (item, own5) => own5 ? reasonedItem(item) : { ...reasonedItem(item), recordedIn: item.short };
   return records.map((r) => {
-    const items = history.byCommit.get(r.hash) ?? [];
+    const items = [...(history.byCommit.get(r.hash) ?? []).map((i) => [i, true]), ...(back.get(r.hash) ?? []).map((i) => [i, false])];
     return {
       ...r,
       items: {
-        decisions: items.filter((i) => i.kind === "decision").map(reasonedItem),
-        deadEnds: items.filter((i) => i.kind === "deadEnd").map(reasonedItem)
+        decisions: items.filter(([i]) => i.kind === "decision").map(([i, own5]) => shown(i, own5)),
+        deadEnds: items.filter(([i]) => i.kind === "deadEnd").map(([i, own5]) => shown(i, own5))
       }
     };
   });
@@ -64615,7 +64627,7 @@ async function lastChanges(h, path3, lines2, target2, pending2) {
   await read;
   return buildWhy(
     target2,
-    withItems(commits, await record),
+    withItems(commits, await record, true),
     movedJournal(await moves, journal, commits),
     { mode: "blame", uncommitted: blame.uncommitted },
     shallowBoundaries(h.shallowFile)

@@ -59,13 +59,15 @@ export async function judgedAtHead<K, I extends { commit: string }>(
  * Undefined when nothing is kept for HEAD and these settings, or for more commits than
  * {@link FEW_COMMITS}: the caller judges then, or reads every judged item.
  */
-export function judgedItemsOf<I extends { commit: string }>(h: History, hashes: readonly string[]): I[] | undefined {
+export function judgedItemsOf<I extends { commit: string; restoredBy?: string }>(h: History, hashes: readonly string[]): I[] | undefined {
   const at = hashes.length <= FEW_COMMITS ? headAt(h) : undefined;
   if (!at) return undefined;
-  const needles = hashes.map((hash) => `"commit":${JSON.stringify(hash)}`);
+  // Also the items a revert among them put back in force: blame names the revert for their lines.
+  const needles = hashes.flatMap((hash) => [`"commit":${JSON.stringify(hash)}`, `"restoredBy":${JSON.stringify(hash)}`]);
   const items = readStateLines(statePathOf(at.dirs, 'recordItems'), { key: at.key, head: at.head }, needles);
   // A line that held the needle inside another field is no item of these commits: judge as usual.
-  if (!items?.every((item) => item !== null && typeof item === 'object' && hashes.includes((item as I).commit))) return undefined;
+  const ours = (item: I) => hashes.includes(item.commit) || (item.restoredBy !== undefined && hashes.includes(item.restoredBy));
+  if (!items?.every((item) => item !== null && typeof item === 'object' && ours(item as I))) return undefined;
   return items as I[];
 }
 

@@ -436,15 +436,29 @@ export function reasonedItem(item: TrackedItem): Reasoned {
   return { text: item.text, reason: item.reason, status: item.status, changedBy: item.changedByShort };
 }
 
-/** Gives each record the items its commit recorded (tree and trailers, each once), with their status. */
-export function withItems(records: readonly CommitRecord[], history: SessionItems): CommitRecord[] {
+/**
+ * Gives each record the items its commit recorded (tree and trailers, each once), with
+ * their status. With `restored`, a revert also shows the items it put back in force,
+ * each with the commit that recorded it, where that commit is not among the records:
+ * blame names the revert for their lines (`why` on a line restored by a revert of a revert).
+ */
+export function withItems(records: readonly CommitRecord[], history: SessionItems, restored = false): CommitRecord[] {
+  const listed = new Set(records.map((r) => r.hash));
+  const back = new Map<string, TrackedItem[]>();
+  if (restored) {
+    for (const item of history.items) {
+      if (item.restoredBy === undefined || !listed.has(item.restoredBy) || listed.has(item.commit)) continue;
+      back.set(item.restoredBy, [...(back.get(item.restoredBy) ?? []), item]);
+    }
+  }
+  const shown = (item: TrackedItem, own: boolean): Reasoned => (own ? reasonedItem(item) : { ...reasonedItem(item), recordedIn: item.short });
   return records.map((r) => {
-    const items = history.byCommit.get(r.hash) ?? [];
+    const items = [...(history.byCommit.get(r.hash) ?? []).map((i) => [i, true] as const), ...(back.get(r.hash) ?? []).map((i) => [i, false] as const)];
     return {
       ...r,
       items: {
-        decisions: items.filter((i) => i.kind === 'decision').map(reasonedItem),
-        deadEnds: items.filter((i) => i.kind === 'deadEnd').map(reasonedItem),
+        decisions: items.filter(([i]) => i.kind === 'decision').map(([i, own]) => shown(i, own)),
+        deadEnds: items.filter(([i]) => i.kind === 'deadEnd').map(([i, own]) => shown(i, own)),
       },
     };
   });

@@ -109,7 +109,7 @@ async function lastChanges(h: History, path: string, lines: Lines, target: WhyTa
   await read;
   return buildWhy(
     target,
-    withItems(commits, await record),
+    withItems(commits, await record, true),
     movedJournal(await moves, journal, commits),
     { mode: 'blame', uncommitted: blame.uncommitted },
     shallowBoundaries(h.shallowFile),

@@ -217,6 +217,37 @@ describe('git session why', () => {
   });
 });
 
+describe('git session why on a line a revert of a revert put back', () => {
+  it('shows the decision it put back in force under it, with the commit that recorded it', () => {
+    const r = tempRepo();
+    try {
+      const session = (bullets: string) => `# Session\n\n## Decisions\n\n${bullets}`;
+      r.write('SESSION.md', session(''));
+      r.write('src/api.ts', 'call()\n');
+      r.git(['add', '-A']);
+      r.git(['commit', '-q', '-m', 'Call the API']);
+      r.write('SESSION.md', session('- Retry three times — Reason: the API flakes\n'));
+      r.write('src/api.ts', 'retry(3, call)\n');
+      r.git(['add', '-A']);
+      r.git(['commit', '-q', '-m', 'Retry']);
+      const recorded = r.git(['rev-parse', '--short', 'HEAD']).stdout.trim();
+      r.git(['revert', '--no-edit', 'HEAD']);
+      r.git(['revert', '--no-edit', 'HEAD']);
+      const back = r.git(['rev-parse', 'HEAD']).stdout.trim();
+      const json = JSON.parse(r.run(['why', 'src/api.ts:1', '--format', 'json']).stdout) as { decisions: { text: string; status: string; commit: string; recordedIn?: string }[] };
+      expect(json.decisions.map((d) => [d.text, d.status, d.commit, d.recordedIn])).toEqual([['Retry three times', 'active', back, recorded]]);
+      expect(r.run(['why', 'src/api.ts:1']).stdout).toContain(`- Decision: Retry three times — the API flakes (recorded in ${recorded}, put back by this revert)`);
+      // log shows it once, under the commit that recorded it.
+      const log = r.run(['log']).stdout;
+      expect(log.match(/Retry three times/g)).toHaveLength(1);
+      // Asked again, from what is kept for HEAD (the needle search), the answer is the same.
+      expect(JSON.parse(r.run(['why', 'src/api.ts:1', '--format', 'json']).stdout).decisions).toEqual(json.decisions);
+    } finally {
+      r.cleanup();
+    }
+  });
+});
+
 describe('git session why, asked about what has no lines', () => {
   let own: TempRepo;
   beforeAll(() => {

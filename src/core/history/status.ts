@@ -61,6 +61,8 @@ export interface TrackedItem extends SessionItem {
   changedByShort: string | null;
   /** The commit that closed its session, when that one removed it from the file. */
   closedBy: string | null;
+  /** The revert (of a revert) that last put it back in force, when one did: the commit blame then names for its lines. */
+  restoredBy?: string;
 }
 
 const SUPERSEDES = /\s*\(supersedes:\s*(.+?)\s*\)\s*$/i;
@@ -174,6 +176,7 @@ export function deriveStatus(oldestFirst: readonly SessionCommit[]): TrackedItem
         item.status = 'active';
         item.changedBy = null;
         item.changedByShort = null;
+        item.restoredBy = commit.hash;
         live.set(key, item);
         restored.add(key);
         back.push([item, key]);

@@ -33,8 +33,9 @@ export function activeOnly<T extends Reasoned>(items: readonly T[]): T[] {
 
 /** ` (reverted by abc1234)` for an item no longer in force, else nothing. */
 export function statusNote(item: Reasoned): string {
-  if (item.status === undefined || item.status === 'active') return '';
-  return item.changedBy ? ` (${item.status} by ${item.changedBy})` : ` (${item.status})`;
+  const back = item.recordedIn ? ` (recorded in ${item.recordedIn}, put back by this revert)` : '';
+  if (item.status === undefined || item.status === 'active') return back;
+  return back + (item.changedBy ? ` (${item.status} by ${item.changedBy})` : ` (${item.status})`);
 }
 
 /** A commit as every JSON output shows it. */

@@ -46,6 +46,8 @@ export interface Reasoned {
   status?: ItemState;
   /** Short id of the commit that reverted, superseded or withdrew it. */
   changedBy?: string | null;
+  /** Shown under a revert that put it back in force: the short id of the commit that recorded it. */
+  recordedIn?: string;
 }
 
 /** A decision or dead end together with the commit that recorded it. */

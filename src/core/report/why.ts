@@ -13,7 +13,10 @@
  *                                                 // numbers are the work tree's in blame and history mode
  *   "shallow": ["abc1234"],                       // commits listed where a shallow clone's history is cut off:
  *                                                 // the lines or file may be older than them (else [])
- *   "decisions": [{ "text", "reason": string | null, "commit", "short", "subject", "author", "date" }],
+ *   "decisions": [{ "text", "reason": string | null, "commit", "short", "subject", "author", "date",
+ *                   "recordedIn"?: string }],     // recordedIn: under a revert that put it back in force
+ *                                                 // (blame names the revert of a revert), the short id of
+ *                                                 // the commit that recorded it
  *   "deadEnds":  [ same as decisions ],
  *   "withheld": { "reverted": 0, "superseded": 0, "withdrawn": 0 },
  *                                                 // items left out as no longer in force, by status (the
