@@ -75,8 +75,8 @@ const MARKER_COLON = /((?:reason|why|rationale)[*_]*\s*):/gi;
 
 /**
  * The inverse of {@link unescapeMarkdown} for one line a person typed: outside code
- * spans, backslashes and stray backticks are escaped, an HTML comment opener cannot
- * start a private region, and a reason marker cannot split the entry. Reading the
+ * spans, backslashes and stray backticks are escaped, a `<` cannot open inline HTML
+ * (an HTML comment opener, a private region), and a reason marker cannot split the entry. Reading the
  * result back gives the typed text exactly.
  */
 export function escapeInline(text: string): string {
@@ -86,7 +86,9 @@ export function escapeInline(text: string): string {
         ? p.text
         : p.text
             .replace(/[\\`]/g, '\\$&')
-            .replace(/<!--/g, '\\<!--')
+            // A `<` that could open inline HTML (a tag, a comment, a declaration such as
+            // `<!A`, which runs to the next `>`) or an autolink would take the text after it.
+            .replace(/<(?=[A-Za-z/!?])/g, '\\<')
             .replace(MARKER_COLON, '$1\\:'),
     )
     .join('');

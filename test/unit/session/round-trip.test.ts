@@ -57,6 +57,9 @@ describe('text is kept as typed', () => {
     ['Quote `C:\\\\Users` in paths', 'Windows'],
     ['Use X (why: not Y)', 'see the issue'],
     ['**Bold** claim: fine', 'since always'],
+    // Text that opens inline HTML (a declaration runs to the next `>`) or an autolink.
+    ['Allow !<!A in names', '<!-- private --> is not a region here'],
+    ['Wrap it in <b>', 'a </div> or <https://example.com> stays text'],
   ])('%s — %s', (what, why) => {
     const after = addDecision(TEMPLATE, { text: what, reason: why });
     expect(getDecisions(parseSession(after))).toEqual([{ text: what, reason: why }]);
