@@ -43064,7 +43064,7 @@ function unescapeMarkdown(text5) {
 }
 function escapeInline(text5) {
   return splitCodeSpans(text5, false).map(
-    (p) => p.code ? p.text : p.text.replace(/[\\`]/g, "\\$&").replace(/<!--/g, "\\<!--").replace(MARKER_COLON, "$1\\:")
+    (p) => p.code ? p.text : p.text.replace(/[\\`]/g, "\\$&").replace(/<(?=[A-Za-z/!?])/g, "\\<").replace(MARKER_COLON, "$1\\:")
   ).join("");
 }
 var PUNCT, MARKER_COLON;
@@ -63777,7 +63777,8 @@ function walkFormat(keys, lean2 = false) {
   const header = commitFormat(keys);
   return `${lean2 ? header.replace(/%P|%an|%ae|%aI|%s/g, "") : header}%x1f%b`;
 }
-var WALK_DIFF_OPTIONS = ["--raw", "-M", "-z", "-c", "--topo-order", "--root"];
+var WALK_DIFF_OPTIONS = ["--raw", "-M", "-z", "--topo-order", "--root"];
+var MERGE_DIFF_OPTION = "-c";
 var REVERTS = /This reverts commit ([0-9a-f]{40,64})\b/;
 var WalkStream = class {
   constructor(keys, sink) {
@@ -64171,17 +64172,18 @@ function slim(c) {
 }
 async function walk(h, select, lean2) {
   const sessionFile = normalisePath(h.config.sessionFile);
+  const session = `:(top,literal)${sessionFile}`;
   const args = [
     "log",
     `--format=${walkFormat(h.keys, lean2)}`,
     ...WALK_DIFF_OPTIONS,
     // Every commit is still listed (--sparse), none simplified away (--full-history).
-    ...lean2 ? ["--full-history", "--sparse", "--no-follow"] : [],
+    ...lean2 ? [MERGE_DIFF_OPTION, "--full-history", "--sparse", "--no-follow"] : [],
     ...select.filters ?? [],
     "--end-of-options",
     ...select.revArgs ?? ["HEAD"],
     "--",
-    ...lean2 ? [`:(top,literal)${sessionFile}`, journalPathspec(h.config.journal.path)] : []
+    ...lean2 ? [session, journalPathspec(h.config.journal.path)] : []
   ];
   const touches = (f) => f.path === sessionFile || f.oldPath === sessionFile;
   const commits = [];
@@ -64191,11 +64193,44 @@ async function walk(h, select, lean2) {
     if (!lean2) commits.push(c);
     else if (c.files.some(touches) || c.reverts !== null || c.record.decisions.length > 0 || c.record.deadEnds.length > 0) commits.push(slim(c));
   });
+  const merges = lean2 ? void 0 : mergeEntries(h, select, session, check);
+  merges?.catch(() => {
+  });
   const result = await gitStream(args, h.opts, (text5) => stream.push(text5));
   if (result.code !== 0) return failed(result, select.label ?? "the history of HEAD", h.opts);
   stream.end();
+  if (merges) {
+    const entries = await merges;
+    for (const c of commits) c.files.push(...entries.get(c.record.hash) ?? []);
+  }
   if (!lean2) await redactRecords(commits.map((c) => c.record));
   return commits;
+}
+async function mergeEntries(h, select, session, check) {
+  const args = [
+    "log",
+    `--format=${walkFormat(h.keys, true)}`,
+    ...WALK_DIFF_OPTIONS,
+    MERGE_DIFF_OPTION,
+    "--merges",
+    "--full-history",
+    "--no-follow",
+    ...select.filters ?? [],
+    "--end-of-options",
+    ...select.revArgs ?? ["HEAD"],
+    "--",
+    session
+  ];
+  const found = /* @__PURE__ */ new Map();
+  const stream = new WalkStream(h.keys, (c) => {
+    check();
+    const entries = c.files.filter((f) => f.parentBlobs);
+    if (entries.length > 0) found.set(c.record.hash, entries);
+  });
+  const result = await gitStream(args, h.opts, (text5) => stream.push(text5));
+  if (result.code !== 0) return failed(result, select.label ?? "the history of HEAD", h.opts);
+  stream.end();
+  return found;
 }
 async function readSessionHistory(h, select = {}) {
   const commits = await walk(h, select, false);
@@ -64239,7 +64274,7 @@ async function recordOf(commits, h, check = noCheck) {
   const itemsAt = (id) => id === void 0 ? none : parsed.has(id) ? parsed.get(id) : none;
   const madeFrom = /* @__PURE__ */ new Map();
   for (const c of commits) {
-    for (const f of c.files) if (f.path === sessionFile && (f.oldPath ?? f.path) === sessionFile) madeFrom.set(f.newBlob, f.oldBlob);
+    for (const f of c.files) if (f.path === sessionFile && (f.oldPath ?? f.path) === sessionFile && !f.parentBlobs) madeFrom.set(f.newBlob, f.oldBlob);
   }
   const readableBefore = (id) => {
     const seen = /* @__PURE__ */ new Set();

@@ -7,7 +7,7 @@ import { BUILD_KEY } from './build-key.js';
 import { findRepoDirs, readState, statePathOf, writeState } from './edit-state.js';
 import { judgedAtHead, judgedItemsOf } from './head-record.js';
 import { shallowBoundaries } from './shallow-boundaries.js';
-import { WalkStream, walkFormat, WALK_DIFF_OPTIONS, NO_BLOB, type TouchedFile, type WalkCommit } from '../core/history/walk.js';
+import { WalkStream, walkFormat, MERGE_DIFF_OPTION, WALK_DIFF_OPTIONS, NO_BLOB, type TouchedFile, type WalkCommit } from '../core/history/walk.js';
 import { deriveStatus, itemKey, type SessionCommit, type SessionItem, type TrackedItem } from '../core/history/status.js';
 import { plainItems, type PlainItems } from '../core/session/plain-items.js';
 import { journalMatcher, normalisePath } from '../core/pipeline/paths.js';
@@ -239,17 +239,18 @@ async function walk(h: History, select: Select, lean: true): Promise<Kept[]>;
 async function walk(h: History, select: Select, lean: false): Promise<WalkCommit[]>;
 async function walk(h: History, select: Select, lean: boolean): Promise<Kept[]> {
   const sessionFile = normalisePath(h.config.sessionFile);
+  const session = `:(top,literal)${sessionFile}`;
   const args = [
     'log',
     `--format=${walkFormat(h.keys, lean)}`,
     ...WALK_DIFF_OPTIONS,
     // Every commit is still listed (--sparse), none simplified away (--full-history).
-    ...(lean ? ['--full-history', '--sparse', '--no-follow'] : []),
+    ...(lean ? [MERGE_DIFF_OPTION, '--full-history', '--sparse', '--no-follow'] : []),
     ...(select.filters ?? []),
     '--end-of-options',
     ...(select.revArgs ?? ['HEAD']),
     '--',
-    ...(lean ? [`:(top,literal)${sessionFile}`, journalPathspec(h.config.journal.path)] : []),
+    ...(lean ? [session, journalPathspec(h.config.journal.path)] : []),
   ];
   const touches = (f: TouchedFile) => f.path === sessionFile || f.oldPath === sessionFile;
   const commits: Kept[] = [];
@@ -259,12 +260,49 @@ async function walk(h: History, select: Select, lean: boolean): Promise<Kept[]> 
     if (!lean) commits.push(c);
     else if (c.files.some(touches) || c.reverts !== null || c.record.decisions.length > 0 || c.record.deadEnds.length > 0) commits.push(slim(c));
   });
+  // The whole tree's walk asks for merges' combined entries in a walk of its own,
+  // limited to the session file (see MERGE_DIFF_OPTION), run beside it.
+  const merges = lean ? undefined : mergeEntries(h, select, session, check);
+  // Awaited below; if the walk fails first, its own error is the one reported.
+  merges?.catch(() => {});
   const result = await gitStream(args, h.opts, (text) => stream.push(text));
   if (result.code !== 0) return failed(result, select.label ?? 'the history of HEAD', h.opts);
   stream.end();
+  if (merges) {
+    const entries = await merges;
+    for (const c of commits as WalkCommit[]) c.files.push(...(entries.get(c.record.hash) ?? []));
+  }
   // The lean walk keeps no subject, name or file a reader shows.
   if (!lean) await redactRecords((commits as WalkCommit[]).map((c) => c.record));
   return commits;
+}
+
+/** The session file's combined entries of the merges a selection holds, by merge. */
+async function mergeEntries(h: History, select: Select, session: string, check: () => void): Promise<Map<string, TouchedFile[]>> {
+  const args = [
+    'log',
+    `--format=${walkFormat(h.keys, true)}`,
+    ...WALK_DIFF_OPTIONS,
+    MERGE_DIFF_OPTION,
+    '--merges',
+    '--full-history',
+    '--no-follow',
+    ...(select.filters ?? []),
+    '--end-of-options',
+    ...(select.revArgs ?? ['HEAD']),
+    '--',
+    session,
+  ];
+  const found = new Map<string, TouchedFile[]>();
+  const stream = new WalkStream(h.keys, (c) => {
+    check();
+    const entries = c.files.filter((f) => f.parentBlobs);
+    if (entries.length > 0) found.set(c.record.hash, entries);
+  });
+  const result = await gitStream(args, h.opts, (text) => stream.push(text));
+  if (result.code !== 0) return failed(result, select.label ?? 'the history of HEAD', h.opts);
+  stream.end();
+  return found;
 }
 
 /** What a selection of commits recorded, with the status of every item. `revArgs` default to HEAD. */
@@ -328,7 +366,8 @@ async function recordOf(commits: readonly Kept[], h: History, check: () => void 
   // The version each version was made from, where a listed commit made it (a merge shows no diff).
   const madeFrom = new Map<string, string>();
   for (const c of commits) {
-    for (const f of c.files) if (f.path === sessionFile && (f.oldPath ?? f.path) === sessionFile) madeFrom.set(f.newBlob, f.oldBlob);
+    // Not a merge's: the version before a merge committed mid-conflict is no one parent's.
+    for (const f of c.files) if (f.path === sessionFile && (f.oldPath ?? f.path) === sessionFile && !f.parentBlobs) madeFrom.set(f.newBlob, f.oldBlob);
   }
   // The last version before `id` that can be read: what a commit mending a conflict is compared with.
   const readableBefore = (id: string): Parsed => {

@@ -295,6 +295,33 @@ describe('merges', () => {
     }
   });
 
+  it('a merge committed with conflict markers in the session file: the commit that mends it records nothing the branches did', () => {
+    repo = initialised();
+    const base = repo.git(['rev-parse', 'HEAD']).stdout.trim();
+    recordAndCommit(repo, 'decide', 'Base choice', 'base', 'a.txt');
+    repo.git(['checkout', '-q', '-b', 'feat']);
+    const feature = recordAndCommit(repo, 'decide', 'Feature choice', 'feature reason', 'f.txt');
+    repo.git(['checkout', '-q', 'main']);
+    const main = recordAndCommit(repo, 'decide', 'Main choice', 'main reason', 'm.txt');
+    repo.git(['merge', '-q', '--no-commit', 'feat'], { allowFail: true });
+    // Committed as git's conflict left it would be: markers around both sides' new lines.
+    const both = repo.read('SESSION.md');
+    const marked = both
+      .replace(/^(- Main choice.*)$/m, '<<<<<<< HEAD\n$1\n=======')
+      .replace(/^(- Feature choice.*)$/m, '$1\n>>>>>>> feat');
+    expect(marked).toContain('=======\n- Feature choice');
+    repo.write('SESSION.md', marked);
+    repo.git(['add', '-A']);
+    repo.git(['commit', '-q', '--no-verify', '-m', 'Merge feat, markers and all']);
+    repo.write('SESSION.md', both);
+    repo.git(['add', '-A']);
+    repo.git(['commit', '-q', '--no-verify', '-m', 'Mend the conflict']);
+    const review = reviewItems(repo, `${base}..HEAD`);
+    const by = Object.fromEntries(review.decisions.map((d) => [d.text, [d.status, d.commit]]));
+    expect(by['Feature choice']).toEqual(['active', feature]);
+    expect(by['Main choice']).toEqual(['active', main]);
+  });
+
   it('a side branch that starts a new session brings it in without withdrawing what it closed', () => {
     repo = initialised();
     const base = repo.git(['rev-parse', 'HEAD']).stdout.trim();

@@ -48,12 +48,19 @@ export function walkFormat(keys: TrailerKeys, lean = false): string {
 /**
  * The diff options of the walk: raw entries (blob ids abbreviated like %h, which
  * cat-file reads as well; --no-abbrev would lengthen %h too), renames found
- * whatever the user's diff.renames says, NUL-separated paths never quoted, the
- * root commit's diff shown even with log.showRoot=false, and for a merge the files
- * it resolved unlike every parent (`-c`): what a merge takes out of the session file
- * while a conflict is resolved is seen nowhere else.
+ * whatever the user's diff.renames says, NUL-separated paths never quoted, and the
+ * root commit's diff shown even with log.showRoot=false.
  */
-export const WALK_DIFF_OPTIONS = ['--raw', '-M', '-z', '-c', '--topo-order', '--root'];
+export const WALK_DIFF_OPTIONS = ['--raw', '-M', '-z', '--topo-order', '--root'];
+
+/**
+ * For a merge, the files it resolved unlike every parent (git's combined diff): what a
+ * merge takes out of the session file while a conflict is resolved is seen nowhere
+ * else. Asked only where the walk is limited to the session file and the journal: over
+ * the whole tree, git diffs every merge against every parent (a walk of a long-lived
+ * branch that merges main in went from 0.3 s to 5.8 s).
+ */
+export const MERGE_DIFF_OPTION = '-c';
 
 const REVERTS = /This reverts commit ([0-9a-f]{40,64})\b/;
 
