@@ -78,6 +78,16 @@ export async function runCli(
   );
   cli.version(version);
 
+  // A word with one leading `-` that holds a space or punctuation is text, not short
+  // options: cac would read each of its letters as one, `-h` and `-v` among them, and
+  // print the help with exit 0 instead of recording anything.
+  const text = (dashed ? argv.slice(0, argv.indexOf('--')) : argv).find((a) => /^-[^-]/.test(a) && /[^A-Za-z0-9]/.test(a.slice(1)));
+  if (text !== undefined) {
+    const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+    throw new GitSessionError(ExitCode.Usage, `"${shown}" starts with "-", so it would be read as options.`, {
+      fix: say('Put text that starts with "-" after `--`: `git session decide -- "-x"`; a reason as `--because="-x"`.'),
+    });
+  }
   try {
     cli.parse(['node', 'git-session', ...argv], { run: false });
   } catch (error) {

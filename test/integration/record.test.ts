@@ -98,6 +98,13 @@ describe('recording into SESSION.md', () => {
     const bare = repo.run(['decide', '-x']);
     expect(bare.code).toBe(2);
     expect(bare.stderr).toContain('goes after `--`');
+    // A reason that starts with "-" and holds an h and a v: not read as -h and -v (help, exit 0).
+    const before = repo.read('SESSION.md');
+    const reason = repo.run(['decide', 'Cache it', '--because', '-c over the whole tree was slow']);
+    expect([reason.code, reason.stdout]).toEqual([2, '']);
+    expect(reason.stderr).toContain('"-c over the whole tree was slow" starts with "-", so it would be read as options.');
+    expect(reason.stderr).toContain('--because="-x"');
+    expect(repo.read('SESSION.md')).toBe(before);
     expect(repo.run(['decide', '--help']).stdout).toContain('git session decide --because="-0 and 0 differ" -- "-0 stays a distinct value"');
   });
 
