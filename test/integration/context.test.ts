@@ -46,9 +46,11 @@ describe('git session context', () => {
     writeFileSync(trace, '');
     expect(repo.run(['context', '--format', 'json'], { env: { GIT_TRACE: trace } }).code).toBe(0);
     const end = repo.git(['rev-parse', 'HEAD~50']).stdout.trim();
+    // Two walks: the window's, and beside it its merges' session-file entries; both bounded.
     const walks = readFileSync(trace, 'utf8').split('\n').filter((l) => l.includes('--topo-order'));
-    expect(walks).toHaveLength(1);
-    expect(walks[0]).toContain(` HEAD ^${end} `);
+    expect(walks).toHaveLength(2);
+    expect(walks.filter((w) => w.includes(' --merges '))).toHaveLength(1);
+    for (const walk of walks) expect(walk).toContain(` HEAD ^${end} `);
   });
 
   it('reads a feature branch since its merge base and reports a fresh SESSION.md', () => {
