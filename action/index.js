@@ -64344,6 +64344,7 @@ async function recordOf(commits, h, check = noCheck) {
   return { items, byCommit: byCommitOf(items) };
 }
 function asTreeItem(value2, added, kind) {
+  if (value2.includes(REASON_SEPARATOR)) return value2;
   for (const item of added) {
     if (item.kind !== kind) continue;
     const woven = joinReason(item.text, item.reason);

@@ -12,7 +12,7 @@ import { deriveStatus, itemKey, type SessionCommit, type SessionItem, type Track
 import { plainItems, type PlainItems } from '../core/session/plain-items.js';
 import { journalMatcher, normalisePath } from '../core/pipeline/paths.js';
 import { latin1Text } from '../core/pipeline/preflight.js';
-import { joinReason } from '../core/trailers/reason.js';
+import { joinReason, REASON_SEPARATOR } from '../core/trailers/reason.js';
 import { journalPathspec } from '../core/report/journal-diff.js';
 import type { CommitRecord, Reasoned } from '../core/report/types.js';
 
@@ -452,6 +452,8 @@ async function recordOf(commits: readonly Kept[], h: History, check: () => void 
  * which would otherwise read as a second item, without its reason.
  */
 function asTreeItem(value: string, added: readonly SessionItem[], kind: SessionItem['kind']): string {
+  // Runs for every trailer of a whole history: one that holds our dash was never made latin1.
+  if (value.includes(REASON_SEPARATOR)) return value;
   for (const item of added) {
     if (item.kind !== kind) continue;
     const woven = joinReason(item.text, item.reason);
