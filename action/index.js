@@ -2173,9 +2173,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve4(data);
+              return err ? reject(err) : resolve5(data);
             });
           });
         }
@@ -2213,12 +2213,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve4(data);
+              ) : resolve5(data);
             });
           });
         }
@@ -4485,8 +4485,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve4, reject) => {
-        res = resolve4;
+      const promise = new Promise((resolve5, reject) => {
+        res = resolve5;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6737,12 +6737,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve4, reject) => {
+      const waitForDrain = () => new Promise((resolve5, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve4;
+          callback = resolve5;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7412,12 +7412,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve4, reject) => {
+      const waitForDrain = () => new Promise((resolve5, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve4;
+          callback = resolve5;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7896,16 +7896,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve4) => {
+        return new Promise((resolve5) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve4;
+            this[kClosedResolve] = resolve5;
           } else {
-            resolve4(null);
+            resolve5(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve4) => {
+        return new Promise((resolve5) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7916,7 +7916,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve4(null);
+            resolve5(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7967,7 +7967,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve4, reject) => {
+        const socket = await new Promise((resolve5, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7979,7 +7979,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve4(socket2);
+              resolve5(socket2);
             }
           });
         });
@@ -8315,8 +8315,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve4) => {
-            this[kClosedResolve] = resolve4;
+          await new Promise((resolve5) => {
+            this[kClosedResolve] = resolve5;
           });
         }
       }
@@ -9585,7 +9585,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve4, reject) => {
+        return await new Promise((resolve5, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9598,7 +9598,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve4(null);
+              resolve5(null);
             }
           }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9617,7 +9617,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve5, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9634,7 +9634,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve4,
+              resolve: resolve5,
               reject,
               length: 0,
               body: []
@@ -9704,18 +9704,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve4, stream, length } = consume2;
+      const { type, body, resolve: resolve5, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve4(chunksDecode(body, length));
+          resolve5(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve4(JSON.parse(chunksDecode(body, length)));
+          resolve5(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve4(chunksConcat(body, length).buffer);
+          resolve5(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve4(new Blob(body, { type: stream[kContentType] }));
+          resolve5(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve4(chunksConcat(body, length));
+          resolve5(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9972,9 +9972,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -10197,9 +10197,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -10484,9 +10484,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -10578,9 +10578,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -14443,7 +14443,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve4, reject) => agent.dispatch(
+        return new Promise((resolve5, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14519,7 +14519,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve4({
+              resolve5({
                 status,
                 statusText,
                 headersList,
@@ -14562,7 +14562,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve4({
+              resolve5({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18303,8 +18303,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve4) => {
-        setTimeout(resolve4, ms).unref();
+      return new Promise((resolve5) => {
+        setTimeout(resolve5, ms).unref();
       });
     }
     module2.exports = {
@@ -18739,7 +18739,7 @@ var require_eventsource = __commonJS({
     var experimentalWarned = false;
     var defaultReconnectionTime = 3e3;
     var CONNECTING = 0;
-    var OPEN2 = 1;
+    var OPEN3 = 1;
     var CLOSED = 2;
     var ANONYMOUS = "anonymous";
     var USE_CREDENTIALS = "use-credentials";
@@ -18871,7 +18871,7 @@ var require_eventsource = __commonJS({
             this.dispatchEvent(new Event("error"));
             return;
           }
-          this.#readyState = OPEN2;
+          this.#readyState = OPEN3;
           this.dispatchEvent(new Event("open"));
           this.#state.origin = response.urlList[response.urlList.length - 1].origin;
           const eventSourceStream = new EventSourceStream({
@@ -18978,7 +18978,7 @@ var require_eventsource = __commonJS({
         __proto__: null,
         configurable: false,
         enumerable: true,
-        value: OPEN2,
+        value: OPEN3,
         writable: false
       },
       CLOSED: {
@@ -19346,11 +19346,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter3 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value2) {
-        return value2 instanceof P ? value2 : new P(function(resolve4) {
-          resolve4(value2);
+        return value2 instanceof P ? value2 : new P(function(resolve5) {
+          resolve5(value2);
         });
       }
-      return new (P || (P = Promise))(function(resolve4, reject) {
+      return new (P || (P = Promise))(function(resolve5, reject) {
         function fulfilled(value2) {
           try {
             step(generator.next(value2));
@@ -19366,7 +19366,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -19453,26 +19453,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve4) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve5) => __awaiter3(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve4(output.toString());
+              resolve5(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve4) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve5) => __awaiter3(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve4(Buffer.concat(chunks));
+              resolve5(Buffer.concat(chunks));
             });
           }));
         });
@@ -19680,14 +19680,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve4(res);
+                resolve5(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -19931,12 +19931,12 @@ var require_lib = __commonJS({
         return __awaiter3(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve4) => setTimeout(() => resolve4(), ms));
+          return new Promise((resolve5) => setTimeout(() => resolve5(), ms));
         });
       }
       _processResponse(res, options2) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve4, reject) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve5, reject) => __awaiter3(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -19944,7 +19944,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve4(response);
+              resolve5(response);
             }
             function dateTimeDeserializer(key, value2) {
               if (typeof value2 === "string") {
@@ -19983,7 +19983,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve4(response);
+              resolve5(response);
             }
           }));
         });
@@ -42849,6 +42849,26 @@ var init_redact2 = __esm({
   }
 });
 
+// src/core/hook-lines.ts
+var HOOK_SCRIPT, HOOK_FUNCTIONS;
+var init_hook_lines = __esm({
+  "src/core/hook-lines.ts"() {
+    "use strict";
+    HOOK_SCRIPT = "git-session-hook";
+    HOOK_FUNCTIONS = `node_modules/git-session/bin/${HOOK_SCRIPT}.sh`;
+  }
+});
+
+// src/core/clone/config.ts
+var PRIVATE_FILTER;
+var init_config = __esm({
+  "src/core/clone/config.ts"() {
+    "use strict";
+    init_hook_lines();
+    PRIVATE_FILTER = "git-session-private";
+  }
+});
+
 // src/core/session/conflict.ts
 function conflictMarkers(text5) {
   if (!SIDE.test(text5)) return [];
@@ -43009,6 +43029,32 @@ var init_headings = __esm({
       ["Dead Ends", "deadEnds"],
       ["Session", "unknown"]
     ]);
+  }
+});
+
+// src/core/session/plain-lines.ts
+function readPlainLine(line, afterBlank) {
+  if (BLANK.test(line)) return { kind: "blank" };
+  if (line.startsWith("#")) {
+    const heading = HEADING.exec(line);
+    return heading ? { kind: "heading", depth: heading[1].length, text: heading[2] } : void 0;
+  }
+  if (FENCE2.test(line) || INDENTED_HEADING.test(line)) return void 0;
+  if (INDENTED_MARKUP.test(line) && !COMMENT_LINE.test(line)) return void 0;
+  if (!afterBlank && UNDERLINE.test(line)) return void 0;
+  return { kind: "text" };
+}
+var HEADING, BLANK, COMMENT_LINE, FENCE2, INDENTED_MARKUP, INDENTED_HEADING, UNDERLINE;
+var init_plain_lines = __esm({
+  "src/core/session/plain-lines.ts"() {
+    "use strict";
+    HEADING = /^(#{1,6})[ \t]+([^\\`*_[\]<>&|~#\p{Cc}]*[^\s\\`*_[\]<>&|~#\p{Cc}])[ \t]*$/u;
+    BLANK = /^[ \t]*$/;
+    COMMENT_LINE = /^<!--.*-->[ \t]*$/;
+    FENCE2 = /^\s*(?:`{3}|~{3})/;
+    INDENTED_MARKUP = /^\s*</;
+    INDENTED_HEADING = /^\s+#/;
+    UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
   }
 });
 
@@ -46106,10 +46152,10 @@ function resolveAll(constructs2, events, context3) {
   const called = [];
   let index3 = -1;
   while (++index3 < constructs2.length) {
-    const resolve4 = constructs2[index3].resolveAll;
-    if (resolve4 && !called.includes(resolve4)) {
-      events = resolve4(events, context3);
-      called.push(resolve4);
+    const resolve5 = constructs2[index3].resolveAll;
+    if (resolve5 && !called.includes(resolve5)) {
+      events = resolve5(events, context3);
+      called.push(resolve5);
     }
   }
   return events;
@@ -46578,7 +46624,7 @@ var init_partial_non_lazy_continuation = __esm({
 // node_modules/micromark-core-commonmark/lib/code-fenced.js
 function tokenizeCodeFenced(effects, ok3, nok) {
   const self2 = this;
-  const closeStart = {
+  const closeStart2 = {
     partial: true,
     tokenize: tokenizeCloseStart
   };
@@ -46661,7 +46707,7 @@ function tokenizeCodeFenced(effects, ok3, nok) {
     return meta;
   }
   function atNonLazyBreak(code2) {
-    return effects.attempt(closeStart, after, contentBefore)(code2);
+    return effects.attempt(closeStart2, after, contentBefore)(code2);
   }
   function contentBefore(code2) {
     effects.enter("lineEnding");
@@ -51161,8 +51207,8 @@ function createConstruct(matter3) {
   }
   function tokenizeClosingFence(effects, ok3, nok) {
     let bufferIndex2 = 0;
-    return closeStart;
-    function closeStart(code2) {
+    return closeStart2;
+    function closeStart2(code2) {
       if (code2 === buffer.charCodeAt(bufferIndex2)) {
         effects.enter(fenceType);
         effects.enter(sequenceType);
@@ -56803,11 +56849,11 @@ var require_excerpt = __commonJS({
       if (typeof opts.excerpt === "function") {
         return opts.excerpt(file, opts);
       }
-      const sep3 = file.data.excerpt_separator || opts.excerpt_separator;
-      if (sep3 == null && (opts.excerpt === false || opts.excerpt == null)) {
+      const sep4 = file.data.excerpt_separator || opts.excerpt_separator;
+      if (sep4 == null && (opts.excerpt === false || opts.excerpt == null)) {
         return file;
       }
-      const delimiter = typeof opts.excerpt === "string" ? opts.excerpt : sep3 || opts.delimiters[0];
+      const delimiter = typeof opts.excerpt === "string" ? opts.excerpt : sep4 || opts.delimiters[0];
       const idx = file.content.indexOf(delimiter);
       if (idx !== -1) {
         file.excerpt = file.content.slice(0, idx);
@@ -57572,6 +57618,163 @@ var init_session = __esm({
   }
 });
 
+// src/core/session/private-regions.ts
+function cleanWith(source, find) {
+  const bodies = {};
+  let text5 = source;
+  let removed = [];
+  for (let pass = 0; pass < 8; pass++) {
+    const found = find(text5).filter((r) => r.end > r.start);
+    if (found.length === 0) break;
+    let out = "";
+    let at = 0;
+    for (const r of found) {
+      out += text5.slice(at, r.start);
+      if (pass === 0 || !(r.key in bodies)) bodies[r.key] = text5.slice(r.start, r.end);
+      at = r.end;
+    }
+    text5 = out + text5.slice(at);
+    removed = joinSpans([...removed, ...found.map((r) => [inSource(r.start, removed), inSource(r.end - 1, removed) + 1])]);
+  }
+  for (const r of find(text5)) bodies[r.key] ??= "";
+  return { text: text5, bodies, removed };
+}
+function inSource(offset, removed) {
+  let at = offset;
+  for (const [start, end] of removed) {
+    if (start > at) break;
+    at += end - start;
+  }
+  return at;
+}
+function joinSpans(spans) {
+  const out = [];
+  for (const [start, end] of [...spans].sort((a, b) => a[0] - b[0])) {
+    const last = out[out.length - 1];
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else out.push([start, end]);
+  }
+  return out;
+}
+function smudgeWith(text5, store, find) {
+  let out = text5;
+  for (const r of find(text5).reverse()) {
+    const body = store[r.key];
+    if (r.end === r.start && body) out = out.slice(0, r.start) + body + out.slice(r.end);
+  }
+  return out;
+}
+function plainPrivateRegions(text5) {
+  if (UNFIT2.test(text5)) return void 0;
+  const headings = [];
+  let blankBefore = true;
+  for (let at = 0; at < text5.length; ) {
+    const nl = text5.indexOf("\n", at);
+    const lineEnd3 = nl === -1 ? text5.length : nl;
+    const start = at;
+    at = nl === -1 ? text5.length : nl + 1;
+    const read = readPlainLine(text5.slice(start, lineEnd3).replace(/\r$/, ""), blankBefore);
+    if (!read) return void 0;
+    blankBefore = read.kind === "blank";
+    if (read.kind !== "heading") continue;
+    const kind = classifyHeading(read.text);
+    headings.push({ depth: read.depth, private: kind === "private" ? oneLine(read.text) : void 0, lineStart: start, lineEnd: lineEnd3 });
+  }
+  const found = [];
+  headings.forEach((h, i) => {
+    if (h.private === void 0) return;
+    const next = headings.slice(i + 1).find((o) => o.depth <= h.depth);
+    const end = next ? next.lineStart : text5.length;
+    const start = h.lineEnd >= text5.length || h.lineEnd + 1 >= end ? end : h.lineEnd + 1;
+    found.push({ base: `section:${h.private.trim().toLowerCase()}`, start, end });
+  });
+  return outermost(found);
+}
+function plainRegionsOrFail(text5) {
+  const found = plainPrivateRegions(text5);
+  if (!found) throw new GitSessionError(ExitCode2.Internal, "could not be read line by line after its private text was taken out.", { fix: "Add it again; if it recurs, report it." });
+  return found;
+}
+function outermost(found) {
+  const sorted = [...found].sort((x, y) => x.start - y.start || y.end - x.end);
+  const outer = [];
+  for (const r of sorted) {
+    const last = outer[outer.length - 1];
+    if (last && r.start < last.end) continue;
+    outer.push(r);
+  }
+  const seen = /* @__PURE__ */ new Map();
+  return outer.map((r) => {
+    const n = seen.get(r.base) ?? 0;
+    seen.set(r.base, n + 1);
+    return { key: `${r.base}#${n}`, start: r.start, end: r.end };
+  });
+}
+var UNFIT2;
+var init_private_regions = __esm({
+  "src/core/session/private-regions.ts"() {
+    "use strict";
+    init_errors();
+    init_headings();
+    init_mdast_text();
+    init_plain_lines();
+    UNFIT2 = /<!--\s*\/?\s*private|[\0-\x08\x0b\x0c\x0e-\x1f\x7f]|\r(?!\n)|^(?:---|\+\+\+|\uFEFF)/i;
+  }
+});
+
+// src/core/session/private-filter.ts
+var private_filter_exports = {};
+__export(private_filter_exports, {
+  PRIVATE_FILTER: () => PRIVATE_FILTER,
+  cleanPrivate: () => cleanPrivate,
+  hasPrivateText: () => hasPrivateText,
+  privateRegions: () => privateRegions,
+  smudgePrivate: () => smudgePrivate
+});
+function privateRegions(source) {
+  const a = analyze(source, void 0, true);
+  const found = [];
+  for (const s of a.doc.sections) {
+    if (s.kind !== "private") continue;
+    const nl = source.indexOf("\n", s.bodyStart);
+    const start = nl === -1 || nl >= s.end ? s.end : nl + 1;
+    found.push({ base: `section:${s.heading.trim().toLowerCase()}`, start, end: s.end });
+  }
+  for (const [from, to] of a.privates) {
+    const open2 = OPEN2.exec(source.slice(from));
+    const start = from + (open2 ? open2.index + open2[0].length : 0);
+    const end = Number.isFinite(to) ? closeStart(source, start, to) : source.length;
+    found.push({ base: "marker", start, end });
+  }
+  return outermost(found);
+}
+function closeStart(source, from, to) {
+  const text5 = source.slice(from, to);
+  let at = -1;
+  for (let m = CLOSE2.exec(text5), base = 0; m; base += m.index + m[0].length, m = CLOSE2.exec(text5.slice(base))) at = base + m.index;
+  return at === -1 ? to : from + at;
+}
+function cleanPrivate(source) {
+  return cleanWith(source, privateRegions);
+}
+function smudgePrivate(text5, store) {
+  return smudgeWith(text5, store, privateRegions);
+}
+function hasPrivateText(source) {
+  return privateRegions(source).some((r) => source.slice(r.start, r.end).replace(/<!--[\s\S]*?(?:-->|$)/g, "").trim() !== "");
+}
+var OPEN2, CLOSE2;
+var init_private_filter = __esm({
+  "src/core/session/private-filter.ts"() {
+    "use strict";
+    init_parse2();
+    init_private_regions();
+    init_config();
+    OPEN2 = /<!--\s*private\s*-->/i;
+    CLOSE2 = /<!--\s*\/\s*private\s*-->/i;
+  }
+});
+
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
 
@@ -57734,11 +57937,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value2) {
-    return value2 instanceof P ? value2 : new P(function(resolve4) {
-      resolve4(value2);
+    return value2 instanceof P ? value2 : new P(function(resolve5) {
+      resolve5(value2);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value2) {
       try {
         step(generator.next(value2));
@@ -57754,7 +57957,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -58130,11 +58333,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value2) {
-    return value2 instanceof P ? value2 : new P(function(resolve4) {
-      resolve4(value2);
+    return value2 instanceof P ? value2 : new P(function(resolve5) {
+      resolve5(value2);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value2) {
       try {
         step(generator.next(value2));
@@ -58150,7 +58353,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -62286,7 +62489,7 @@ function git(args, options2) {
   });
 }
 function run(args, options2) {
-  return new Promise((resolve4, reject) => {
+  return new Promise((resolve5, reject) => {
     const child = childProcess().execFile(
       "git",
       outputSafe(args),
@@ -62301,7 +62504,7 @@ function run(args, options2) {
           reject(failure(args, code2, stderr));
           return;
         }
-        resolve4({ stdout, stderr, code: code2 });
+        resolve5({ stdout, stderr, code: code2 });
       }
     );
     if (options2.input !== void 0) child.stdin?.end(options2.input);
@@ -62309,7 +62512,7 @@ function run(args, options2) {
 }
 function gitBytes(args, options2) {
   noteStarted(args);
-  return new Promise((resolve4, reject) => {
+  return new Promise((resolve5, reject) => {
     const child = childProcess().spawn("git", outputSafe(args), { cwd: options2.cwd, env: options2.env ?? process.env, stdio: "pipe" });
     const chunks = [];
     let stderr = "";
@@ -62318,7 +62521,7 @@ function gitBytes(args, options2) {
     child.on("error", (error2) => reject(new GitSessionError(ExitCode2.Git, `could not run git: ${error2.message}`, { cause: error2 })));
     child.on("close", (code2) => {
       if (code2 !== 0 && !options2.allowFailure) reject(failure(args, code2 ?? 1, stderr));
-      else resolve4({ stdout: Buffer.concat(chunks), stderr, code: code2 ?? 1 });
+      else resolve5({ stdout: Buffer.concat(chunks), stderr, code: code2 ?? 1 });
     });
     child.stdin.on("error", () => {
     });
@@ -62879,11 +63082,8 @@ var CommitStream = class {
   }
 };
 
-// src/core/hook-lines.ts
-var HOOK_SCRIPT = "git-session-hook";
-var HOOK_FUNCTIONS = `node_modules/git-session/bin/${HOOK_SCRIPT}.sh`;
-
 // src/core/pipeline/preflight.ts
+init_config();
 function latin1Text(text5) {
   return text5.replace(/[\u2012-\u2015]/g, "-").replace(/[^\u0000-\u00ff]/g, "?");
 }
@@ -62967,7 +63167,7 @@ async function redactRecords(records) {
   return records;
 }
 function gitStream(args, opts, onText, input) {
-  return new Promise((resolve4, reject) => {
+  return new Promise((resolve5, reject) => {
     const child = spawn("git", outputSafe(args), { cwd: opts.cwd, env: opts.env, stdio: "pipe" });
     let stderr = "";
     let thrown;
@@ -62988,7 +63188,7 @@ function gitStream(args, opts, onText, input) {
     child.on("error", (error2) => reject(new GitSessionError(ExitCode2.Git, `could not run git: ${error2.message}`, { cause: error2 })));
     child.on("close", (code2) => {
       if (thrown !== void 0) reject(thrown);
-      else resolve4({ stdout: "", stderr, code: code2 ?? 1 });
+      else resolve5({ stdout: "", stderr, code: code2 ?? 1 });
     });
     child.stdin.on("error", () => {
     });
@@ -63320,7 +63520,7 @@ init_errors();
 
 // src/commands/why.ts
 import { closeSync as closeSync2, openSync as openSync2, readSync, statSync as statSync3 } from "node:fs";
-import { resolve as resolve3 } from "node:path";
+import { resolve as resolve4 } from "node:path";
 
 // src/adapters/build-key.ts
 var BUILD_KEY = typeof __CACHE_KEY__ === "string" ? __CACHE_KEY__ : "unbuilt";
@@ -63732,7 +63932,7 @@ var BatchStream = class {
 };
 function readBlobs(ids, cwd, env, decode2 = (bytes) => bytes.toString("utf8")) {
   if (ids.length === 0) return Promise.resolve(/* @__PURE__ */ new Map());
-  return new Promise((resolve4, reject) => {
+  return new Promise((resolve5, reject) => {
     const child = spawn2("git", ["cat-file", "--batch"], { cwd, env, stdio: ["pipe", "pipe", "ignore"] });
     const stream = new BatchStream(ids, decode2);
     let thrown;
@@ -63746,7 +63946,7 @@ function readBlobs(ids, cwd, env, decode2 = (bytes) => bytes.toString("utf8")) {
       }
     });
     child.on("error", (error2) => reject(new GitSessionError(ExitCode2.Git, `could not run git: ${error2.message}`, { cause: error2 })));
-    child.on("close", () => thrown === void 0 ? resolve4(stream.out) : reject(thrown));
+    child.on("close", () => thrown === void 0 ? resolve5(stream.out) : reject(thrown));
     child.stdin.on("error", () => {
     });
     child.stdin.end(ids.join("\n") + "\n");
@@ -63988,28 +64188,7 @@ function deriveStatus(oldestFirst) {
 // src/core/session/plain-items.ts
 init_conflict();
 init_headings();
-
-// src/core/session/plain-lines.ts
-var HEADING = /^(#{1,6})[ \t]+([^\\`*_[\]<>&|~#\p{Cc}]*[^\s\\`*_[\]<>&|~#\p{Cc}])[ \t]*$/u;
-var BLANK = /^[ \t]*$/;
-var COMMENT_LINE = /^<!--.*-->[ \t]*$/;
-var FENCE2 = /^\s*(?:`{3}|~{3})/;
-var INDENTED_MARKUP = /^\s*</;
-var INDENTED_HEADING = /^\s+#/;
-var UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
-function readPlainLine(line, afterBlank) {
-  if (BLANK.test(line)) return { kind: "blank" };
-  if (line.startsWith("#")) {
-    const heading = HEADING.exec(line);
-    return heading ? { kind: "heading", depth: heading[1].length, text: heading[2] } : void 0;
-  }
-  if (FENCE2.test(line) || INDENTED_HEADING.test(line)) return void 0;
-  if (INDENTED_MARKUP.test(line) && !COMMENT_LINE.test(line)) return void 0;
-  if (!afterBlank && UNDERLINE.test(line)) return void 0;
-  return { kind: "text" };
-}
-
-// src/core/session/plain-items.ts
+init_plain_lines();
 init_mdast_text();
 init_reasons();
 init_unescape();
@@ -64506,6 +64685,83 @@ async function worktreeLinesAtHead(path3, lines2, opts) {
   return { ...toHeadLines(parseHunks(diff.stdout), lines2), length };
 }
 
+// src/adapters/stored-numbering.ts
+import { readFileSync as readFileSync7, realpathSync as realpathSync2 } from "node:fs";
+import { relative as relative2, resolve as resolve3, sep as sep3 } from "node:path";
+init_config();
+init_private_regions();
+
+// src/core/session/stored-lines.ts
+function storedLines(source, removed) {
+  const stored = [0];
+  let span = 0;
+  let storedLine = 1;
+  let line = 1;
+  let placed = false;
+  for (let i = 0; i < source.length; i++) {
+    while (span < removed.length && removed[span][1] <= i) span++;
+    const kept = !(span < removed.length && removed[span][0] <= i);
+    if (kept && !placed) {
+      stored[line] = storedLine;
+      placed = true;
+    }
+    if (source.charCodeAt(i) === 10) {
+      if (kept) storedLine++;
+      if (!placed) stored[line] = 0;
+      line++;
+      placed = false;
+    }
+  }
+  const length = source.length === 0 || source.endsWith("\n") ? line - 1 : line;
+  if (length === line && !placed) stored[line] = 0;
+  return { stored, length };
+}
+function toStored(map, lines2) {
+  const priv = [];
+  let start = 0;
+  let end = 0;
+  for (let line = lines2.start; line <= Math.min(lines2.end, map.length); line++) {
+    const at = map.stored[line] ?? 0;
+    if (at === 0) priv.push(line);
+    else {
+      if (start === 0) start = at;
+      end = at;
+    }
+  }
+  return { range: start === 0 ? null : { start, end }, private: priv };
+}
+function toWorktree(map, lines2, storedLinesOf) {
+  const wanted = new Set(storedLinesOf);
+  const out = [];
+  for (let line = lines2.start; line <= Math.min(lines2.end, map.length); line++) {
+    if (wanted.has(map.stored[line] ?? 0)) out.push(line);
+  }
+  return out;
+}
+
+// src/adapters/stored-numbering.ts
+async function storedNumbering(h, path3) {
+  let file;
+  let text5;
+  try {
+    const full = realpathSync2(resolve3(h.opts.cwd, path3));
+    file = relative2(realpathSync2(h.root), full).split(sep3).join("/");
+    if (file !== normalisePath(h.config.sessionFile)) return void 0;
+    text5 = readFileSync7(full, "utf8");
+  } catch {
+    return void 0;
+  }
+  const plain = plainPrivateRegions(text5);
+  if (plain?.length === 0) return void 0;
+  const [attr, clean2] = await Promise.all([
+    git(["check-attr", "filter", "--", file], { cwd: h.root, env: h.opts.env, allowFailure: true }),
+    git(["config", "--get", `filter.${PRIVATE_FILTER}.clean`], { cwd: h.root, env: h.opts.env, allowFailure: true })
+  ]);
+  if (!attr.stdout.trimEnd().endsWith(`: filter: ${PRIVATE_FILTER}`) || clean2.stdout.trim() === "") return void 0;
+  const find = plain ? plainRegionsOrFail : (await Promise.resolve().then(() => (init_private_filter(), private_filter_exports))).privateRegions;
+  return storedLines(text5, cleanWith(text5, find).removed);
+}
+
 // src/commands/why.ts
 init_errors();
 init_redact2();
@@ -64518,6 +64774,7 @@ function buildWhy(target2, commits, journal, found = { mode: target2.lines ? "hi
     lines: target2.lines,
     mode: found.mode,
     uncommitted: [...found.uncommitted ?? []].sort((a, b) => a - b),
+    private: [...found.private ?? []].sort((a, b) => a - b),
     shallow: commits.filter((c) => shallow.has(c.hash)).map((c) => c.short),
     decisions: attributed(commits, "decisions"),
     deadEnds: attributed(commits, "deadEnds"),
@@ -64569,15 +64826,20 @@ function pending(lines2) {
   if (lines2.length === 0) return null;
   return `${lines2.length === 1 ? "Line" : "Lines"} ${lineRanges(lines2)} ${lines2.length === 1 ? "is" : "are"} not committed yet.`;
 }
+function privateNote(lines2) {
+  if (lines2.length === 0) return null;
+  const one2 = lines2.length === 1;
+  return `${one2 ? "Line" : "Lines"} ${lineRanges(lines2)} ${one2 ? "is" : "are"} private: kept on this machine, never committed.`;
+}
 function shallowNote(shallow) {
   if (shallow.length === 0) return null;
   return `This clone is shallow and its history stops at ${shallow.join(", ")}: what is credited to ${shallow.length === 1 ? "that commit" : "those commits"} may be older. \`git fetch --unshallow\` fetches the rest.`;
 }
 function renderWhyMarkdown(report) {
   const what = label(report);
-  const head = [`# Why ${what}`, MODE_LINE[report.mode], pending(report.uncommitted), shallowNote(report.shallow ?? [])];
+  const head = [`# Why ${what}`, MODE_LINE[report.mode], pending(report.uncommitted), privateNote(report.private ?? []), shallowNote(report.shallow ?? [])];
   if (report.commits.length === 0) {
-    return blocks([...head, report.uncommitted.length > 0 ? null : `No commits touched ${what}.`]);
+    return blocks([...head, report.uncommitted.length > 0 || (report.private ?? []).length > 0 ? null : `No commits touched ${what}.`]);
   }
   const scope = report.mode === "blame" ? "last changed these lines" : report.lines ? "touched these lines" : "touched this path";
   const commits = plural2(report.commits.length, "commit", "commits");
@@ -64640,7 +64902,14 @@ async function lineHistory(h, path3, lines2, opts) {
     throw error2;
   }
 }
-async function lastChanges(h, path3, lines2, target2, pending2) {
+async function lastChanges(h, path3, lines2, target2, pending2, numbering) {
+  let privateLines = [];
+  if (numbering) {
+    if (numbering.length < lines2.end) throw beyond(path3, numbering.length, lines2.end, "in the work tree");
+    const asked = toStored(numbering, lines2);
+    privateLines = asked.private;
+    pending2 = asked.range ? settle(readBlame(path3, asked.range, h.opts)) : Promise.resolve({ value: { commits: [], uncommitted: [], lastLine: 0 } });
+  }
   const blame = await pending2.then(fromSettled);
   if ("kind" in blame) {
     if (blame.kind === "short") throw beyond(path3, blame.lines, lines2.end, "in the work tree");
@@ -64651,7 +64920,7 @@ async function lastChanges(h, path3, lines2, target2, pending2) {
     }
     throw await missing(path3, lines2, h.opts);
   }
-  if (blame.lastLine < lines2.end) throw beyond(path3, blame.lastLine, lines2.end, "in the work tree");
+  if (!numbering && blame.lastLine < lines2.end) throw beyond(path3, blame.lastLine, lines2.end, "in the work tree");
   const commits = [];
   const journal = /* @__PURE__ */ new Map();
   const read = streamCommits(h.keys, h.config.journal.path, { hashes: blame.commits }, `the commits behind ${path3}`, h.opts, (c, j) => {
@@ -64661,11 +64930,12 @@ async function lastChanges(h, path3, lines2, target2, pending2) {
   const record = settleLater(readItemsOf(h, blame.commits));
   const moves = movesOf(h);
   await read;
+  const uncommitted = numbering ? toWorktree(numbering, lines2, blame.uncommitted) : blame.uncommitted;
   return buildWhy(
     target2,
     withItems(commits, await record, true),
     movedJournal(await moves, journal, commits),
-    { mode: "blame", uncommitted: blame.uncommitted },
+    { mode: "blame", uncommitted, private: privateLines },
     shallowBoundaries(h.shallowFile)
   );
 }
@@ -64684,7 +64954,7 @@ function refuseBinaryLines(target2, cwd) {
   if (!target2.lines) return;
   let head;
   try {
-    const fd = openSync2(resolve3(cwd, target2.path), "r");
+    const fd = openSync2(resolve4(cwd, target2.path), "r");
     try {
       head = Buffer.alloc(8e3);
       head = head.subarray(0, readSync(fd, head, 0, head.length, 0));
@@ -64701,7 +64971,7 @@ function refuseBinaryLines(target2, cwd) {
 }
 function wholeName(target2, typed, cwd) {
   if (!target2.lines) return target2;
-  const isFile = (path3) => statSync3(resolve3(cwd, path3), { throwIfNoEntry: false })?.isFile() === true;
+  const isFile = (path3) => statSync3(resolve4(cwd, path3), { throwIfNoEntry: false })?.isFile() === true;
   return isFile(typed) && !isFile(target2.path) ? { path: typed, lines: null } : target2;
 }
 async function why(args, ctx) {
@@ -64710,18 +64980,22 @@ async function why(args, ctx) {
   const lines2 = args.history ? null : target2.lines;
   const blame = lines2 ? settle(readBlame(target2.path, lines2, { cwd: ctx.cwd, env: ctx.env })) : void 0;
   const h = await openHistory(ctx.cwd, ctx.env);
+  const numbering = target2.lines ? await storedNumbering(h, target2.path) : void 0;
   let report;
   const record = lines2 && blame ? void 0 : recordOf2(h);
   const moves = lines2 && blame ? void 0 : movesOf(h);
   if (lines2 && blame) {
-    report = await lastChanges(h, target2.path, lines2, target2, blame);
+    report = await lastChanges(h, target2.path, lines2, target2, blame, numbering);
   } else {
-    const mapped = target2.lines ? await worktreeLinesAtHead(target2.path, target2.lines, h.opts) : void 0;
+    if (target2.lines && numbering && target2.lines.end > numbering.length) throw beyond(target2.path, numbering.length, target2.lines.end, "in the work tree");
+    const asked = target2.lines && numbering ? toStored(numbering, target2.lines) : void 0;
+    const mapped = target2.lines && asked?.range !== null ? await worktreeLinesAtHead(target2.path, asked?.range ?? target2.lines, h.opts) : void 0;
     if (target2.lines && mapped && target2.lines.end > mapped.length) throw beyond(target2.path, mapped.length, target2.lines.end, "in the work tree");
-    const commits = !target2.lines ? await readCommits(h.keys, { revArgs: ["HEAD"], paths: [target2.path], follow: true, label: target2.path }, h.opts) : mapped?.head === null ? [] : await lineHistory(h, target2.path, mapped?.head ?? target2.lines, h.opts);
-    if (commits.length === 0 && !mapped?.uncommitted.length && !await fileAtHead(target2.path, h.opts)) throw await missing(target2.path, target2.lines, h.opts);
+    const commits = !target2.lines ? await readCommits(h.keys, { revArgs: ["HEAD"], paths: [target2.path], follow: true, label: target2.path }, h.opts) : mapped?.head === null || asked?.range === null ? [] : await lineHistory(h, target2.path, mapped?.head ?? target2.lines, h.opts);
+    const uncommitted = mapped && numbering && target2.lines ? toWorktree(numbering, target2.lines, mapped.uncommitted) : mapped?.uncommitted ?? [];
+    if (commits.length === 0 && !uncommitted.length && !asked?.private.length && !await fileAtHead(target2.path, h.opts)) throw await missing(target2.path, target2.lines, h.opts);
     const [journal, items, moved] = await Promise.all([readJournal(h.config.journal.path, { hashes: commits.map((c) => c.hash) }, h.opts), record, moves]);
-    const found = target2.lines ? { mode: "history", uncommitted: mapped?.uncommitted ?? [] } : void 0;
+    const found = target2.lines ? { mode: "history", uncommitted, private: asked?.private ?? [] } : void 0;
     report = buildWhy(target2, withItems(commits, items), movedJournal(moved, journal, commits), found, shallowBoundaries(h.shallowFile));
   }
   if (args.activeOnly) report = onlyActive(report);
@@ -65105,8 +65379,8 @@ function spliceBlock(body, block) {
   if (found.broken) return { kind: "broken" };
   if (found.blocks.length === 0) {
     const nl = separatorFor(text5);
-    const sep3 = text5 === "" ? "" : text5.endsWith(`${nl}${nl}`) ? "" : text5.endsWith(nl) ? nl : `${nl}${nl}`;
-    return { kind: "added", body: `${text5}${sep3}${block}`, textAfter: false };
+    const sep4 = text5 === "" ? "" : text5.endsWith(`${nl}${nl}`) ? "" : text5.endsWith(nl) ? nl : `${nl}${nl}`;
+    return { kind: "added", body: `${text5}${sep4}${block}`, textAfter: false };
   }
   let out = "";
   let at = 0;

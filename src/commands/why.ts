@@ -6,6 +6,8 @@ import { journalMovesAtHead } from '../adapters/head-record.js';
 import { readItemsOf, readSessionItems, withItems, type SessionItems } from '../adapters/session-history.js';
 import { fileAtHead, readBlame, readLineLog, whyNoLines, worktreeLinesAtHead } from '../adapters/line-history.js';
 import { shallowBoundaries } from '../adapters/shallow-boundaries.js';
+import { storedNumbering } from '../adapters/stored-numbering.js';
+import { toStored, toWorktree, type StoredLines } from '../core/session/stored-lines.js';
 import { ExitCode, GitSessionError } from '../errors.js';
 import { redactSecrets } from '../core/redact/index.js';
 import { buildWhy, onlyActive, renderWhyJson, renderWhyMarkdown, type WhyReport } from '../core/report/why.js';
@@ -83,9 +85,18 @@ async function lineHistory(h: History, path: string, lines: Lines, opts: History
  * trailers and journal in one read, and their items as judged on the whole history:
  * git reads the commits while the items of those commits alone are read here. Read
  * while blame runs, every item cost a line's `why` more than it saved (blame started
- * before the bundle loaded, and a recent line's has about answered by now).
+ * before the bundle loaded, and a recent line's has about answered by now). Where git
+ * numbers the file's lines as stored (`numbering`, the session file with private
+ * text), blame is asked again in that numbering, and its answer told in the work tree's.
  */
-async function lastChanges(h: History, path: string, lines: Lines, target: WhyTarget, pending: Promise<Blamed>): Promise<WhyReport> {
+async function lastChanges(h: History, path: string, lines: Lines, target: WhyTarget, pending: Promise<Blamed>, numbering?: StoredLines): Promise<WhyReport> {
+  let privateLines: number[] = [];
+  if (numbering) {
+    if (numbering.length < lines.end) throw beyond(path, numbering.length, lines.end, 'in the work tree');
+    const asked = toStored(numbering, lines);
+    privateLines = asked.private;
+    pending = asked.range ? settle(readBlame(path, asked.range, h.opts)) : Promise.resolve({ value: { commits: [], uncommitted: [], lastLine: 0 } });
+  }
   const blame = await pending.then(fromSettled);
   if ('kind' in blame) {
     if (blame.kind === 'short') throw beyond(path, blame.lines, lines.end, 'in the work tree');
@@ -97,7 +108,7 @@ async function lastChanges(h: History, path: string, lines: Lines, target: WhyTa
     throw await missing(path, lines, h.opts);
   }
   // blame clamps an end past the last line instead of refusing it.
-  if (blame.lastLine < lines.end) throw beyond(path, blame.lastLine, lines.end, 'in the work tree');
+  if (!numbering && blame.lastLine < lines.end) throw beyond(path, blame.lastLine, lines.end, 'in the work tree');
   const commits: CommitRecord[] = [];
   const journal = new Map<string, JournalEntry[]>();
   const read = streamCommits(h.keys, h.config.journal.path, { hashes: blame.commits }, `the commits behind ${path}`, h.opts, (c, j) => {
@@ -107,11 +118,12 @@ async function lastChanges(h: History, path: string, lines: Lines, target: WhyTa
   const record = settleLater(readItemsOf(h, blame.commits));
   const moves = movesOf(h);
   await read;
+  const uncommitted = numbering ? toWorktree(numbering, lines, blame.uncommitted) : blame.uncommitted;
   return buildWhy(
     target,
     withItems(commits, await record, true),
     movedJournal(await moves, journal, commits),
-    { mode: 'blame', uncommitted: blame.uncommitted },
+    { mode: 'blame', uncommitted, private: privateLines },
     shallowBoundaries(h.shallowFile),
   );
 }
@@ -178,24 +190,30 @@ export async function why(args: WhyArgs, ctx: CommandContext): Promise<CommandRe
   // blame needs nothing from the repository settings: start it while they are read.
   const blame = lines ? settle(readBlame(target.path, lines, { cwd: ctx.cwd, env: ctx.env })) : undefined;
   const h = await openHistory(ctx.cwd, ctx.env);
+  // The session file with private text is numbered by git as stored: said back in the work tree's numbers.
+  const numbering = target.lines ? await storedNumbering(h, target.path) : undefined;
   let report: WhyReport;
   // What became of each item is judged on the whole history of HEAD.
   const record = lines && blame ? undefined : recordOf(h);
   const moves = lines && blame ? undefined : movesOf(h);
   if (lines && blame) {
-    report = await lastChanges(h, target.path, lines, target, blame);
+    report = await lastChanges(h, target.path, lines, target, blame, numbering);
   } else {
-    // git log -L numbers lines as at HEAD; the range was given as the work tree numbers them.
-    const mapped = target.lines ? await worktreeLinesAtHead(target.path, target.lines, h.opts) : undefined;
+    // git log -L numbers lines as at HEAD; the range was given as the work tree numbers them
+    // (and git diff, which carries them over, numbers the session file's as stored).
+    if (target.lines && numbering && target.lines.end > numbering.length) throw beyond(target.path, numbering.length, target.lines.end, 'in the work tree');
+    const asked = target.lines && numbering ? toStored(numbering, target.lines) : undefined;
+    const mapped = target.lines && asked?.range !== null ? await worktreeLinesAtHead(target.path, asked?.range ?? target.lines, h.opts) : undefined;
     if (target.lines && mapped && target.lines.end > mapped.length) throw beyond(target.path, mapped.length, target.lines.end, 'in the work tree');
     const commits = !target.lines
       ? await readCommits(h.keys, { revArgs: ['HEAD'], paths: [target.path], follow: true, label: target.path }, h.opts)
-      : mapped?.head === null
+      : mapped?.head === null || asked?.range === null
         ? []
         : await lineHistory(h, target.path, mapped?.head ?? target.lines, h.opts);
-    if (commits.length === 0 && !mapped?.uncommitted.length && !(await fileAtHead(target.path, h.opts))) throw await missing(target.path, target.lines, h.opts);
+    const uncommitted = mapped && numbering && target.lines ? toWorktree(numbering, target.lines, mapped.uncommitted) : (mapped?.uncommitted ?? []);
+    if (commits.length === 0 && !uncommitted.length && !asked?.private.length && !(await fileAtHead(target.path, h.opts))) throw await missing(target.path, target.lines, h.opts);
     const [journal, items, moved] = await Promise.all([readJournal(h.config.journal.path, { hashes: commits.map((c) => c.hash) }, h.opts), record!, moves!]);
-    const found = target.lines ? { mode: 'history' as const, uncommitted: mapped?.uncommitted ?? [] } : undefined;
+    const found = target.lines ? { mode: 'history' as const, uncommitted, private: asked?.private ?? [] } : undefined;
     report = buildWhy(target, withItems(commits, items), movedJournal(moved, journal, commits), found, shallowBoundaries(h.shallowFile));
   }
   if (args.activeOnly) report = onlyActive(report);

@@ -205,6 +205,37 @@ describe('private text stays on this machine', () => {
     expect(refused.stderr).toContain('holds private text, so it is not staged');
     expect(r.git(['show', ':SESSION.md']).stdout).not.toMatch(/salary|CTO/);
   });
+
+  it('is told apart in why on a line of the session file, whose lines are numbered as the work tree has them', () => {
+    repo = tempRepo();
+    const r = repo;
+    r.write('SESSION.md', '# Session\n\n## Status\nWorking.\n<!-- private -->\nnote one\nnote two\n<!-- /private -->\n\n## Decisions\n');
+    expect(r.run(['init']).code).toBe(0);
+    r.git(['add', '-A']);
+    r.git(['commit', '-q', '-m', 'init']);
+    expect(r.run(['decide', 'Use a queue', '--because', 'bursts']).code).toBe(0);
+    r.write('queue.js', 'export {};\n');
+    r.git(['add', 'queue.js']);
+    r.git(['commit', '-q', '-m', 'Queue']);
+    const line = r.read('SESSION.md').split('\n').indexOf('- Use a queue — Reason: bursts') + 1;
+    expect(line).toBe(11);
+    // git blames the file as stored, three lines shorter above the decision.
+    expect(r.git(['show', 'HEAD:SESSION.md']).stdout.split('\n').indexOf('- Use a queue — Reason: bursts') + 1).toBe(8);
+    for (const mode of [[], ['--history']]) {
+      const asked = r.run(['why', `SESSION.md:${line}`, ...mode]);
+      expect(asked.code, asked.stderr).toBe(0);
+      expect(asked.stdout).toContain('Queue');
+      expect(asked.stdout).toContain('- Decision: Use a queue — bursts');
+      const notes = JSON.parse(r.run(['why', 'SESSION.md:5-8', '--format', 'json', ...mode]).stdout) as { private: number[]; uncommitted: number[]; commits: { subject: string }[] };
+      expect(notes.private).toEqual([6, 7]);
+      expect(notes.uncommitted).toEqual([]);
+      expect(notes.commits.map((c) => c.subject)).toEqual(['init']);
+    }
+    expect(r.run(['why', 'SESSION.md:6']).stdout).toContain('Line 6 is private: kept on this machine, never committed.');
+    // An uncommitted line below the region is named by its own number.
+    r.write('SESSION.md', r.read('SESSION.md') + '- Try a lock — Reason: simpler\n');
+    expect(r.run(['why', 'SESSION.md:12']).stdout).toContain('Line 12 is not committed yet.');
+  });
 });
 
 describe('with git-session a dev dependency, the filter answers a text it cleaned before without node', () => {

@@ -11,6 +11,8 @@
  *                                                 // path: every commit that touched the file (git log --follow)
  *   "uncommitted": [4, 5],                        // lines of the range not committed yet (else []); line
  *                                                 // numbers are the work tree's in blame and history mode
+ *   "private": [2, 3],                            // lines of the range in a private region of the session
+ *                                                 // file: kept on this machine, never committed (else [])
  *   "shallow": ["abc1234"],                       // commits listed where a shallow clone's history is cut off:
  *                                                 // the lines or file may be older than them (else [])
  *   "decisions": [{ "text", "reason": string | null, "commit", "short", "subject", "author", "date",
@@ -41,6 +43,8 @@ export interface WhyReport {
   lines: { start: number; end: number } | null;
   mode: WhyMode;
   uncommitted: number[];
+  /** Lines of the range in a private region of the session file, which no commit holds. */
+  private: number[];
   /** Short hashes of the listed commits at a shallow clone's boundary. */
   shallow: string[];
   decisions: Attributed[];
@@ -57,7 +61,7 @@ export function buildWhy(
   target: WhyTarget,
   commits: readonly CommitRecord[],
   journal: JournalByCommit,
-  found: { mode: WhyMode; uncommitted?: readonly number[] } = { mode: target.lines ? 'history' : 'path' },
+  found: { mode: WhyMode; uncommitted?: readonly number[]; private?: readonly number[] } = { mode: target.lines ? 'history' : 'path' },
   shallow: ReadonlySet<string> = new Set(),
 ): WhyReport {
   return {
@@ -65,6 +69,7 @@ export function buildWhy(
     lines: target.lines,
     mode: found.mode,
     uncommitted: [...(found.uncommitted ?? [])].sort((a, b) => a - b),
+    private: [...(found.private ?? [])].sort((a, b) => a - b),
     shallow: commits.filter((c) => shallow.has(c.hash)).map((c) => c.short),
     decisions: attributed(commits, 'decisions'),
     deadEnds: attributed(commits, 'deadEnds'),
@@ -134,6 +139,12 @@ function pending(lines: readonly number[]): string | null {
   return `${lines.length === 1 ? 'Line' : 'Lines'} ${lineRanges(lines)} ${lines.length === 1 ? 'is' : 'are'} not committed yet.`;
 }
 
+function privateNote(lines: readonly number[]): string | null {
+  if (lines.length === 0) return null;
+  const one = lines.length === 1;
+  return `${one ? 'Line' : 'Lines'} ${lineRanges(lines)} ${one ? 'is' : 'are'} private: kept on this machine, never committed.`;
+}
+
 /** What a reader is told when a report lists commits where a shallow clone's history stops. */
 export function shallowNote(shallow: readonly string[]): string | null {
   if (shallow.length === 0) return null;
@@ -146,9 +157,9 @@ export function shallowNote(shallow: readonly string[]): string | null {
 /** Markdown: how the commits were found, each commit that recorded something, then the list of every commit found. */
 export function renderWhyMarkdown(report: WhyReport): string {
   const what = label(report);
-  const head = [`# Why ${what}`, MODE_LINE[report.mode], pending(report.uncommitted), shallowNote(report.shallow ?? [])];
+  const head = [`# Why ${what}`, MODE_LINE[report.mode], pending(report.uncommitted), privateNote(report.private ?? []), shallowNote(report.shallow ?? [])];
   if (report.commits.length === 0) {
-    return blocks([...head, report.uncommitted.length > 0 ? null : `No commits touched ${what}.`]);
+    return blocks([...head, report.uncommitted.length > 0 || (report.private ?? []).length > 0 ? null : `No commits touched ${what}.`]);
   }
   const scope = report.mode === 'blame' ? 'last changed these lines' : report.lines ? 'touched these lines' : 'touched this path';
   const commits = plural(report.commits.length, 'commit', 'commits');

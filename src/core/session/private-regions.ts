@@ -20,11 +20,14 @@ export type FindRegions = (source: string) => PrivateRegion[];
  * What git stores of a session file: every private region's body removed, headings
  * and markers kept; and the bodies removed, by region, for {@link smudgeWith} to put
  * back. Removing a body can never make another private text public: the result is
- * checked and cleaned again until no region holds anything.
+ * checked and cleaned again until no region holds anything. `removed` is every span
+ * of `source` taken out, sorted and apart, which numbers the stored lines (see
+ * stored-lines.ts).
  */
-export function cleanWith(source: string, find: FindRegions): { text: string; bodies: PrivateStore } {
+export function cleanWith(source: string, find: FindRegions): { text: string; bodies: PrivateStore; removed: Span[] } {
   const bodies: PrivateStore = {};
   let text = source;
+  let removed: Span[] = [];
   for (let pass = 0; pass < 8; pass++) {
     const found = find(text).filter((r) => r.end > r.start);
     if (found.length === 0) break;
@@ -36,9 +39,34 @@ export function cleanWith(source: string, find: FindRegions): { text: string; bo
       at = r.end;
     }
     text = out + text.slice(at);
+    removed = joinSpans([...removed, ...found.map((r): Span => [inSource(r.start, removed), inSource(r.end - 1, removed) + 1])]);
   }
   for (const r of find(text)) bodies[r.key] ??= '';
-  return { text, bodies };
+  return { text, bodies, removed };
+}
+
+/** A span of a text, from its start offset up to (not including) its end offset. */
+export type Span = readonly [number, number];
+
+/** Where the character at `offset` of a text with the `removed` spans taken out sits in the text before. */
+function inSource(offset: number, removed: readonly Span[]): number {
+  let at = offset;
+  for (const [start, end] of removed) {
+    if (start > at) break;
+    at += end - start;
+  }
+  return at;
+}
+
+/** Spans sorted, with those that touch or overlap made one. */
+function joinSpans(spans: readonly Span[]): Span[] {
+  const out: [number, number][] = [];
+  for (const [start, end] of [...spans].sort((a, b) => a[0] - b[0])) {
+    const last = out[out.length - 1];
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else out.push([start, end]);
+  }
+  return out;
 }
 
 /**

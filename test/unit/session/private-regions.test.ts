@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cleanPrivate, privateRegions, smudgePrivate } from '../../../src/core/session/private-filter.js';
-import { cleanWith, plainPrivateRegions, smudgeWith } from '../../../src/core/session/private-regions.js';
+import { cleanWith, plainPrivateRegions, smudgeWith, type Span } from '../../../src/core/session/private-regions.js';
+import { storedLines, toStored, toWorktree } from '../../../src/core/session/stored-lines.js';
 
 const TEMPLATE = readFileSync(new URL('../../../templates/SESSION.md', import.meta.url), 'utf8');
 
@@ -63,6 +64,30 @@ describe('plainPrivateRegions', () => {
     );
   });
 
+  it('names the spans it took out, so that cutting them from the text gives what it stores', () => {
+    const cut = (text: string, spans: readonly Span[]) => {
+      let out = '';
+      let at = 0;
+      for (const [start, end] of spans) {
+        expect(start).toBeGreaterThanOrEqual(at);
+        out += text.slice(at, start);
+        at = end;
+      }
+      return out + text.slice(at);
+    };
+    let removedSome = 0;
+    fc.assert(
+      fc.property(doc, (text) => {
+        // The parser's regions: marker regions and every heading the lines reader declines.
+        const cleaned = cleanPrivate(text);
+        expect(cut(text, cleaned.removed)).toBe(cleaned.text);
+        if (cleaned.removed.length > 0) removedSome++;
+      }),
+      { numRuns: 1500 },
+    );
+    expect(removedSome).toBeGreaterThan(100);
+  });
+
   it('answers for plain files with private sections', () => {
     // The property above must not pass by declining everything.
     const headings = ['# Session', '## Goal', '## Private', '### Private', '## Personal scratchpad', '### Sub', '## Notes', '## Decisions'];
@@ -82,5 +107,32 @@ describe('plainPrivateRegions', () => {
     );
     expect(answered).toBe(1000);
     expect(withBodies).toBeGreaterThan(300);
+  });
+});
+
+describe('storedLines', () => {
+  // A marker region's body, then the Private section: git numbers the lines as stored.
+  const text = ['# Session', '## Status', 'Working.', '<!-- private -->', 'note one', 'note two', '<!-- /private -->', '- Use a queue', 'x <!-- private -->y<!-- /private --> z', '## Private', 'salary', ''].join('\n');
+  const map = storedLines(text, cleanPrivate(text).removed);
+  const stored = cleanPrivate(text).text.split('\n');
+
+  it('numbers each work-tree line as the stored text has it, and private lines 0', () => {
+    expect(map.length).toBe(11);
+    expect(map.stored.slice(1)).toEqual([1, 2, 3, 4, 0, 0, 4, 5, 6, 7, 0]);
+    // Each public line is found on the stored line it is given.
+    for (const [line, at] of [[1, 1], [3, 3], [8, 5], [9, 6], [10, 7]] as const) expect(stored[at - 1]).toContain(text.split('\n')[line - 1]!.slice(0, 5));
+  });
+
+  it('turns a work-tree range into the stored range and its private lines, and back', () => {
+    expect(toStored(map, { start: 4, end: 8 })).toEqual({ range: { start: 4, end: 5 }, private: [5, 6] });
+    expect(toStored(map, { start: 5, end: 6 })).toEqual({ range: null, private: [5, 6] });
+    expect(toStored(map, { start: 11, end: 11 })).toEqual({ range: null, private: [11] });
+    expect(toWorktree(map, { start: 1, end: 11 }, [4, 5])).toEqual([4, 7, 8]);
+  });
+
+  it('counts a last line without a newline, and a text with nothing private line for line', () => {
+    expect(storedLines('a\nb', []).stored.slice(1)).toEqual([1, 2]);
+    expect(storedLines('a\nb', []).length).toBe(2);
+    expect(storedLines('', []).length).toBe(0);
   });
 });
