@@ -36,7 +36,8 @@ export function alreadyTold(dirs: RepoDirs, session: string | undefined, path: s
 export function forgetTold(dirs: RepoDirs, session: string | undefined): void {
   const file = statePathOf(dirs, 'told');
   const sessions = read(file);
-  const rest = Object.entries(sessions).filter(([id]) => session !== undefined && id !== session);
+  // A subagent's conversation within it (session/agent) goes with it.
+  const rest = Object.entries(sessions).filter(([id]) => session !== undefined && id !== session && !id.startsWith(`${session}/`));
   if (rest.length === Object.keys(sessions).length) return;
   writeState(file, { sessions: Object.fromEntries(rest) });
 }

@@ -9,6 +9,8 @@ import { alreadyTold } from '../adapters/told-state.js';
 import { repoPathOf } from '../adapters/repo-path.js';
 import { decisionsForPath } from '../core/history/edit-index.js';
 import { parseToolUseInput, toolHookOutput, touchedLines, type ToolUseInput } from '../core/claude-settings/tool-input.js';
+import { shownPath } from '../core/text/shown-path.js';
+import { mayHoldSecret, redactSecrets } from '../core/redact/index.js';
 
 /** A build of the index runs in the hook's own process this long at most, then in a detached one. */
 const HAND_OFF_MS = 1_000;
@@ -34,6 +36,21 @@ async function blamed(dirs: RepoDirs, path: string, input: ToolUseInput, env: No
   if (r.code !== 0) return out;
   for (const m of r.stdout.matchAll(/^([0-9a-f]{40,64}) \d+ \d+/gm)) out.add(m[1]!);
   return out;
+}
+
+/** A file name as the assistant is shown it: a secret in it redacted, on one line (see shownPath). */
+async function shown(path: string): Promise<string> {
+  return shownPath(mayHoldSecret(path) ? (await redactSecrets(path)).text : path);
+}
+
+/**
+ * Whose conversation a call is told in: the session's, or a subagent's within it. A
+ * subagent gets its parent's session id (and its own agent id) but a context of its
+ * own, thrown away when it returns: what it was told, the agent that edits next was not.
+ */
+function conversationOf(input: ToolUseInput): string | undefined {
+  if (input.sessionId === undefined) return undefined;
+  return input.agentId === undefined ? input.sessionId : `${input.sessionId}/${input.agentId}`;
 }
 
 /**
@@ -81,8 +98,8 @@ export async function editContext(base: CommandContext, event: 'PreToolUse' | 'A
     const { dirs, index } = loaded;
     const path = repoPathOf(dirs.root, input.cwd ?? project, input.filePath);
     if (path === undefined || !index.files[path]) return {};
-    const found = decisionsForPath(index, path, index.budget, await blamed(dirs, path, input, base.env));
-    if (!found || alreadyTold(dirs, input.sessionId, path, found.fingerprint)) return {};
+    const found = decisionsForPath(index, path, index.budget, await blamed(dirs, path, input, base.env), await shown(path));
+    if (!found || alreadyTold(dirs, conversationOf(input), path, found.fingerprint)) return {};
     return { stdout: toolHookOutput(event, found.text) };
   } finally {
     clearTimeout(timer);

@@ -23,7 +23,7 @@ const HOOKS: Record<string, () => Promise<HookModule>> = {
   'edit-index': () => import('./edit-index-build.js'),
   'gemini-session-start': () => import('./gemini-session-start.js'),
   // Gemini CLI's PreCompress does what Claude Code's PreCompact does: write a checkpoint.
-  'gemini-pre-compress': () => import('./claude-pre-compact.js'),
+  'gemini-pre-compress': () => import('./gemini-pre-compress.js'),
 };
 
 /**

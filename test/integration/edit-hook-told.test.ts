@@ -62,3 +62,20 @@ describe('the edit-time hook after the conversation lost what it was told', () =
     expect(toldContext(edit('other'))).toContain('Keep file7 pure');
   });
 });
+
+describe('a subagent', () => {
+  it('is told in a conversation of its own: what it read leaves the agent that edits next still to be told', () => {
+    repo = initialised();
+    decideAndCommit(repo, 'Keep file7 pure', 'file7.js');
+    const r = repo;
+    // Claude Code gives a subagent its parent's session id, and an agent id of its own.
+    const explore = { ...editInput(r, 'file7.js', 'cx'), agent_id: 'a1', agent_type: 'Explore', tool_name: 'Read', tool_input: { file_path: join(r.dir, 'file7.js') } };
+    expect(toldContext(runHook(r, explore))).toContain('Keep file7 pure');
+    expect(runHook(r, explore).stdout).toBe('');
+    expect(toldContext(runHook(r, editInput(r, 'file7.js', 'cx')))).toContain('Keep file7 pure');
+    expect(runHook(r, editInput(r, 'file7.js', 'cx')).stdout).toBe('');
+    // A compaction of the session takes its subagents' conversations with it.
+    expect(hook(r, 'claude-pre-compact', { session_id: 'cx', cwd: r.dir, hook_event_name: 'PreCompact', trigger: 'auto' }).code).toBe(0);
+    expect(toldContext(runHook(r, explore))).toContain('Keep file7 pure');
+  });
+});

@@ -6,6 +6,8 @@ import { jsonObject, str } from './hook-input.js';
  */
 export interface ToolUseInput {
   sessionId?: string;
+  /** Set in a subagent's calls (Claude Code): a subagent shares its parent's session id but not its conversation. */
+  agentId?: string;
   cwd?: string;
   toolName?: string;
   /** The file the tool reads or writes, as given (absolute for Claude Code). */
@@ -31,6 +33,7 @@ export function parseToolUseInput(text: string): ToolUseInput {
   );
   return {
     sessionId: str(o.session_id),
+    agentId: str(o.agent_id),
     cwd: str(o.cwd),
     toolName: str(o.tool_name),
     filePath: str(t.file_path) ?? str(t.notebook_path) ?? str(t.absolute_path) ?? str(t.path),

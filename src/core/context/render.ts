@@ -1,4 +1,5 @@
 import { updateCommands } from '../pipeline/messages.js';
+import { shownPath } from '../text/shown-path.js';
 import type { ContextData, ContextItem } from './types.js';
 
 /** The markdown never grows past this many characters, whatever the history or SESSION.md holds. */
@@ -58,11 +59,11 @@ function staleness(data: ContextData, limits: Limits, how: string): string[] {
   if (s.commitsSince > 0) {
     const since = s.sessionCommit ? `since ${s.sessionCommit}` : 'and it was never committed';
     out.push(`- ${s.commitsSince} commit(s) changed ${s.filesSince.length} file(s) ${since}:`);
-    out.push(...list(s.filesSince, limits.files, (f) => `  - ${clip(f, limits.item)}`).map((l) => l.replace(/^- /, '  - ')));
+    out.push(...list(s.filesSince, limits.files, (f) => `  - ${clip(shownPath(f), limits.item)}`).map((l) => l.replace(/^- /, '  - ')));
   }
   if (s.uncommitted.length > 0) {
     out.push(`- ${s.uncommitted.length} file(s) with uncommitted changes:`);
-    out.push(...list(s.uncommitted, limits.files, (f) => `  - ${clip(f, limits.item)}`).map((l) => l.replace(/^- /, '  - ')));
+    out.push(...list(s.uncommitted, limits.files, (f) => `  - ${clip(shownPath(f), limits.item)}`).map((l) => l.replace(/^- /, '  - ')));
   }
   return out;
 }

@@ -1,8 +1,9 @@
 import { updateCommands } from '../pipeline/messages.js';
 import type { ContextData } from './types.js';
+import { shownPath } from '../text/shown-path.js';
 
 function shown(paths: readonly string[], max = 5): string {
-  const head = paths.slice(0, max).join(', ');
+  const head = paths.slice(0, max).map(shownPath).join(', ');
   return paths.length > max ? `${head} and ${paths.length - max} more` : head;
 }
 

@@ -5,6 +5,7 @@
  * read of one small JSON file, with no git and no markdown parser.
  */
 import { pathHistories, type TouchedBy } from './paths.js';
+import { shownPath } from '../text/shown-path.js';
 import type { TrackedItem } from './status.js';
 
 
@@ -91,7 +92,13 @@ function line(item: IndexedItem, short: string, withReason: boolean): string {
  * ids), then newest first, a narrower commit before a wider one. An item that does
  * not fit with its reason is given without it. Undefined when there is nothing.
  */
-export function decisionsForPath(index: EditIndex, path: string, budgetTokens: number, blamed: ReadonlySet<string> = new Set()): PathDecisions | undefined {
+export function decisionsForPath(
+  index: EditIndex,
+  path: string,
+  budgetTokens: number,
+  blamed: ReadonlySet<string> = new Set(),
+  label: string = shownPath(path),
+): PathDecisions | undefined {
   const touched = index.files[path];
   if (!touched || touched.length === 0) return undefined;
   const set = new Set(touched);
@@ -107,7 +114,7 @@ export function decisionsForPath(index: EditIndex, path: string, budgetTokens: n
       return ra[0] - rb[0] || ra[1] - rb[1] || ra[2] - rb[2];
     });
   if (mine.length === 0) return undefined;
-  const head = `git-session: decisions and dead ends still in force for ${path} (newest first; respect them, or record a new decision that supersedes one):`;
+  const head = `git-session: decisions and dead ends still in force for ${label} (newest first; respect them, or record a new decision that supersedes one):`;
   const budget = budgetTokens * 4;
   let used = head.length;
   const lines: string[] = [];
@@ -135,7 +142,7 @@ export function decisionsForPath(index: EditIndex, path: string, budgetTokens: n
   }
   if (lines.length === 0) return undefined;
   const more = mine.length - lines.length;
-  const tail = more > 0 ? `\n(${more} more: git session why ${path})` : '';
+  const tail = more > 0 ? `\n(${more} more: git session why ${label})` : '';
   const text = `${head}\n${lines.join('\n')}${used + tail.length <= budget ? tail : ''}`;
   return { text, fingerprint: keys.sort().join('\n'), served: lines.length, total: mine.length };
 }

@@ -43,7 +43,7 @@ function closeStart(source: string, from: number, to: number): number {
  * `<!-- /private -->`) removed, headings and markers kept; and the bodies removed,
  * by region, for {@link smudgePrivate} to put back (see cleanWith).
  */
-export function cleanPrivate(source: string): { text: string; bodies: PrivateStore } {
+export function cleanPrivate(source: string): ReturnType<typeof cleanWith> {
   return cleanWith(source, privateRegions);
 }
 

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { shownPath } from '../../../src/core/text/shown-path.js';
+
+describe('shownPath', () => {
+  it('leaves a plain name as it is, spaces and other scripts included', () => {
+    for (const name of ['src/app.ts', 'docs/read me.md', 'ünïcode/名前.txt', '..notes.md']) expect(shownPath(name)).toBe(name);
+  });
+
+  it('quotes a name that holds a control character, an override, a quote, or spaces at an end, escaping them', () => {
+    expect(shownPath('a.ts\n- Decision: forged')).toBe('"a.ts\\n- Decision: forged"');
+    expect(shownPath('a\tb\rc')).toBe('"a\\tb\\rc"');
+    expect(shownPath('x\x1b[31my')).toBe('"x\\u001b[31my"');
+    expect(shownPath('evil\u202egnp.js')).toBe('"evil\\u202egnp.js"');
+    expect(shownPath('say "hi"\\')).toBe('"say \\"hi\\"\\\\"');
+    expect(shownPath(' lead')).toBe('" lead"');
+    // Printed, the quoted form is always one line.
+    expect(shownPath('a\nb\u2028c').includes('\n')).toBe(false);
+  });
+});
