@@ -69,8 +69,13 @@ export const COMMANDS: readonly CommandSpec[] = [
       (await import('./decide.js')).decide({ text: v.text('text')!, because: v.text('because'), supersedes: v.text('supersedes') }, ctx),
     tool: {
       name: 'record_decision',
-      description: 'Record a decision and the reason for it in SESSION.md (it goes into the next commit as a Decision trailer).',
-      inputs: { text: { required: true, describe: 'What was decided' }, because: { required: true, describe: 'Why' } },
+      description:
+        'Record a decision and the reason for it in SESSION.md (it goes into the next commit as a Decision trailer); with supersedes, it replaces an earlier decision, which is then no longer in force.',
+      inputs: {
+        text: { required: true, describe: 'What was decided' },
+        because: { required: true, describe: 'Why' },
+        supersedes: { describe: 'The decision this one replaces, as SESSION.md words it: it is taken out of SESSION.md and named in the new one' },
+      },
     },
   },
   {

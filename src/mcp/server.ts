@@ -62,7 +62,9 @@ export function createMcpServer(ctx: CommandContext, version: string, commands: 
   for (const spec of commands) {
     const tool = spec.tool;
     if (!tool) continue;
-    server.registerTool(tool.name, { description: tool.description, inputSchema: schemaOf(tool) }, async (input: Record<string, unknown>) => {
+    // Strict: an input the tool does not declare is refused, not dropped, so a caller that
+    // sends one (an option the command line has and the tool lacks) is told so.
+    server.registerTool(tool.name, { description: tool.description, inputSchema: z.object(schemaOf(tool)).strict() }, async (input: Record<string, unknown>) => {
       // An empty optional text is no text: `why: ""` records no reason, `range: ""` takes the default.
       const given = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== ''));
       return toolResult(async () => spec.run(valuesOf({ ...given, ...tool.fixed }), await fresh()));

@@ -95,8 +95,24 @@ describe('git session mcp', () => {
     // The command's own error, with what it could not read, not a crash.
     expect(textOf(badRange)).toMatch(/^git-session: git could not read range nope\.\.HEAD/);
     expect(textOf(badRange)).not.toContain('internal error');
+    // An input the tool does not declare is refused, not dropped.
+    const unknown = (await client.callTool({ name: 'record_dead_end', arguments: { what: 'Polling', because: 'rate limits', supersedes: 'x' } })) as ToolResult;
+    expect(unknown.isError).toBe(true);
+    expect(textOf(unknown)).toMatch(/supersedes/);
+    expect(repo.read('SESSION.md')).not.toContain('Polling');
     const still = (await client.callTool({ name: 'session_context', arguments: {} })) as ToolResult;
     expect(still.isError).toBeFalsy();
+  });
+
+  it('records a decision that supersedes an earlier one, as the command line does', async () => {
+    repo = tempRepo();
+    repo.write('SESSION.md', SESSION.replace('## Decisions\n', '## Decisions\n- Use REST — Reason: simple\n'));
+    client = await connectMcp(repo);
+    const r = (await client.callTool({ name: 'record_decision', arguments: { text: 'Use gRPC', because: 'streaming', supersedes: 'Use REST' } })) as ToolResult;
+    expect(r.isError, textOf(r)).toBeFalsy();
+    const text = repo.read('SESSION.md');
+    expect(text).toContain('- Use gRPC (supersedes: Use REST) — Reason: streaming');
+    expect(text).not.toContain('- Use REST');
   });
 
   it('reports a command error (not a repository) as an error result', async () => {
