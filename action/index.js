@@ -19163,7 +19163,7 @@ var require_undici = __commonJS({
 });
 
 // src/errors.ts
-var ExitCode2, GitSessionError;
+var ExitCode2, BRAND, GitSessionError;
 var init_errors = __esm({
   "src/errors.ts"() {
     "use strict";
@@ -19189,7 +19189,18 @@ var init_errors = __esm({
       /** Another git-session process held the lock on a file for longer than the wait allows; nothing was changed. */
       Busy: 9
     };
+    BRAND = /* @__PURE__ */ Symbol.for("git-session.error");
     GitSessionError = class _GitSessionError extends Error {
+      /**
+       * `instanceof` holds for an error made by any copy of this class. The CLI bundle and
+       * the ES modules it imports lazily (the markdown parser's among them) each carry one:
+       * a reader's `catch` that tested the bundle's class let the parser's error for a
+       * version committed with conflict markers through, and `why` failed on it.
+       */
+      static [Symbol.hasInstance](value2) {
+        return typeof value2 === "object" && value2 !== null && value2[BRAND] === true;
+      }
+      [BRAND] = true;
       exitCode;
       /** What is wrong, without the file and the fix: the `message` argument as given. */
       problem;

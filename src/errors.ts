@@ -26,11 +26,25 @@ export const ExitCode = {
 
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 
+/** Marks every GitSessionError, from whichever copy of this module made it. */
+const BRAND = Symbol.for('git-session.error');
+
 /**
  * An error a user can act on: what failed, on which input, and how to fix it.
  * The CLI prints `git-session: <message>` and exits with `exitCode`.
  */
 export class GitSessionError extends Error {
+  /**
+   * `instanceof` holds for an error made by any copy of this class. The CLI bundle and
+   * the ES modules it imports lazily (the markdown parser's among them) each carry one:
+   * a reader's `catch` that tested the bundle's class let the parser's error for a
+   * version committed with conflict markers through, and `why` failed on it.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
+  }
+
+  readonly [BRAND] = true;
   readonly exitCode: ExitCodeValue;
   /** What is wrong, without the file and the fix: the `message` argument as given. */
   readonly problem: string;

@@ -316,6 +316,10 @@ describe('merges', () => {
     repo.write('SESSION.md', both);
     repo.git(['add', '-A']);
     repo.git(['commit', '-q', '--no-verify', '-m', 'Mend the conflict']);
+    // Asked first, with nothing kept: the parser's error for the version with markers is told apart.
+    const why = repo.run(['why', 'f.txt']);
+    expect(why.code, why.stderr).toBe(0);
+    expect(why.stdout).toContain('- Decision: Feature choice — feature reason');
     const review = reviewItems(repo, `${base}..HEAD`);
     const by = Object.fromEntries(review.decisions.map((d) => [d.text, [d.status, d.commit]]));
     expect(by['Feature choice']).toEqual(['active', feature]);
