@@ -62768,7 +62768,7 @@ async function findRepo(cwd, env) {
 // src/core/trailers/loud-mentions.ts
 var QUIET = "​";
 function loudMentions(value2) {
-  return value2.includes(QUIET) ? value2.replaceAll(`@${QUIET}`, "@") : value2;
+  return value2.includes(QUIET) ? value2.replaceAll(`@${QUIET}`, "@").replaceAll(`<${QUIET}`, "<") : value2;
 }
 
 // src/core/report/log-format.ts
@@ -65087,6 +65087,15 @@ async function annotations(args, ctx) {
 // src/commands/review.ts
 init_errors();
 
+// src/core/text/shown-path.ts
+var UNSHOWABLE = /[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"\\]/g;
+var ESCAPES2 = { "\n": "\\n", "	": "\\t", "\r": "\\r", '"': '\\"', "\\": "\\\\" };
+function shownPath(path3) {
+  UNSHOWABLE.lastIndex = 0;
+  if (!UNSHOWABLE.test(path3) && path3.trim() === path3) return path3;
+  return `"${path3.replace(UNSHOWABLE, (c) => ESCAPES2[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}"`;
+}
+
 // src/core/report/review.ts
 var TOP_FILES = 10;
 function mostTouched(commits, limit = TOP_FILES, ignore = () => false) {
@@ -65142,7 +65151,7 @@ ${all2.join("\n")}`;
 function renderReviewMarkdown(review2, omitted = {}) {
   if (review2.commits.length === 0 && !omitted.commits) return blocks([`# Review of ${review2.range}`, `No commits in ${review2.range}.`]);
   const files = review2.files.map(
-    (f) => `- ${f.path} (${f.binary && f.lines === 0 ? "binary" : `+${f.added} -${f.removed}`}, ${f.commits} commit${f.commits === 1 ? "" : "s"})`
+    (f) => `- ${shownPath(f.path)} (${f.binary && f.lines === 0 ? "binary" : `+${f.added} -${f.removed}`}, ${f.commits} commit${f.commits === 1 ? "" : "s"})`
   );
   return blocks([
     `# Review of ${review2.range}`,
@@ -65310,16 +65319,60 @@ async function squashMessage(args, ctx) {
   return { stdout: renderSquashMessage({ title, commits, keys: config.trailers }) };
 }
 
+// src/core/action/mentions.ts
+var MENTION = /(^|[\s([{"'*_~>,;:!?])@(?=[A-Za-z0-9])/g;
+var FENCE3 = /^ {0,3}(`{3,}|~{3,})/;
+function quietLine(line, quiet) {
+  let out = "";
+  let at = 0;
+  const tick = /`+/g;
+  for (let open2 = tick.exec(line); open2; open2 = tick.exec(line)) {
+    const close2 = new RegExp(`(?<!\`)${open2[0]}(?!\`)`, "g");
+    close2.lastIndex = open2.index + open2[0].length;
+    const end = close2.exec(line);
+    if (!end) continue;
+    out += quiet(line.slice(at, open2.index)) + line.slice(open2.index, end.index + open2[0].length);
+    at = end.index + open2[0].length;
+    tick.lastIndex = at;
+  }
+  return out + quiet(line.slice(at));
+}
+function quietOutsideCode(markdown, quiet) {
+  let fence2;
+  return markdown.split("\n").map((line) => {
+    const marker = FENCE3.exec(line)?.[1];
+    if (fence2 !== void 0) {
+      if (marker && marker[0] === fence2[0] && marker.length >= fence2.length && line.trim() === marker) fence2 = void 0;
+      return line;
+    }
+    if (marker) {
+      fence2 = marker;
+      return line;
+    }
+    return quietLine(line, quiet);
+  }).join("\n");
+}
+function quietMentions(markdown) {
+  if (!markdown.includes("@")) return markdown;
+  return quietOutsideCode(markdown, (text5) => text5.replace(MENTION, `$1@${QUIET}`));
+}
+var TAG_OPEN = /<(?=[A-Za-z/?])/g;
+var COMMENT_OPEN = /<!/g;
+function quietHtml(markdown) {
+  if (!markdown.includes("<")) return markdown;
+  return quietOutsideCode(markdown, (text5) => text5.replace(TAG_OPEN, `<${QUIET}`)).replace(COMMENT_OPEN, `<${QUIET}!`);
+}
+
 // src/core/action/block.ts
 var BLOCK_START = "<!-- git-session:review:start -->";
 var BLOCK_END = "<!-- git-session:review:end -->";
 var RANGE_TRAILER = "Session-Review";
 function renderBlock(input) {
-  const review2 = input.review.replace(/\s+$/, "");
+  const review2 = quietHtml(input.review.replace(/\s+$/, ""));
   if (input.trailers.length === 0) return `${BLOCK_START}
 ${review2}
 ${BLOCK_END}`;
-  const trailers = [...input.trailers, `${RANGE_TRAILER}: ${input.range} ${BLOCK_END}`];
+  const trailers = [...input.trailers.map(quietHtml), `${RANGE_TRAILER}: ${input.range} ${BLOCK_END}`];
   return `${BLOCK_START}
 ${review2}
 
@@ -65327,7 +65380,7 @@ ${trailers.join("\n")}`;
 }
 function renderCommentBody(review2) {
   return `${BLOCK_START}
-${review2.replace(/\s+$/, "")}
+${quietHtml(review2.replace(/\s+$/, ""))}
 ${BLOCK_END}`;
 }
 function lineEnd2(text5, index3) {
@@ -65345,15 +65398,15 @@ function linesOf(text5) {
     at = nl + 1;
   }
 }
-var FENCE3 = /^ {0,3}(`{3,}|~{3,})/;
+var FENCE4 = /^ {0,3}(`{3,}|~{3,})/;
 function fencedLines(lines2) {
   const inside = /* @__PURE__ */ new Set();
   for (let i = 0; i < lines2.length; i++) {
-    const open2 = FENCE3.exec(lines2[i].text)?.[1];
+    const open2 = FENCE4.exec(lines2[i].text)?.[1];
     if (open2 === void 0) continue;
     let j = i + 1;
     while (j < lines2.length) {
-      const close2 = FENCE3.exec(lines2[j].text)?.[1];
+      const close2 = FENCE4.exec(lines2[j].text)?.[1];
       if (close2 !== void 0 && close2[0] === open2[0] && close2.length >= open2.length && lines2[j].text.trim() === close2) break;
       j++;
     }
@@ -65430,41 +65483,6 @@ function pullRequestOf(payload) {
     });
   }
   return { owner, repo, number, baseSha, headSha };
-}
-
-// src/core/action/mentions.ts
-var MENTION = /(^|[\s([{"'*_~>,;:!?])@(?=[A-Za-z0-9])/g;
-var FENCE4 = /^ {0,3}(`{3,}|~{3,})/;
-function quietLine(line) {
-  let out = "";
-  let at = 0;
-  const tick = /`+/g;
-  for (let open2 = tick.exec(line); open2; open2 = tick.exec(line)) {
-    const close2 = new RegExp(`(?<!\`)${open2[0]}(?!\`)`, "g");
-    close2.lastIndex = open2.index + open2[0].length;
-    const end = close2.exec(line);
-    if (!end) continue;
-    out += line.slice(at, open2.index).replace(MENTION, `$1@${QUIET}`) + line.slice(open2.index, end.index + open2[0].length);
-    at = end.index + open2[0].length;
-    tick.lastIndex = at;
-  }
-  return out + line.slice(at).replace(MENTION, `$1@${QUIET}`);
-}
-function quietMentions(markdown) {
-  if (!markdown.includes("@")) return markdown;
-  let fence2;
-  return markdown.split("\n").map((line) => {
-    const marker = FENCE4.exec(line)?.[1];
-    if (fence2 !== void 0) {
-      if (marker && marker[0] === fence2[0] && marker.length >= fence2.length && line.trim() === marker) fence2 = void 0;
-      return line;
-    }
-    if (marker) {
-      fence2 = marker;
-      return line;
-    }
-    return quietLine(line);
-  }).join("\n");
 }
 
 // src/core/action/shorten.ts

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { loudMentions } from '../../src/core/trailers/loud-mentions.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,14 +45,15 @@ describe('the description block in a squash message', () => {
   });
 
   it('keeps them for any decisions and any author text before the block', () => {
-    const value = fc.string({ minLength: 1, maxLength: 120 }).filter((v) => /[A-Za-z]/.test(v) && !v.includes('<!--'));
+    const value = fc.string({ minLength: 1, maxLength: 120 }).filter((v) => /[A-Za-z]/.test(v));
     fc.assert(
       fc.property(fc.string({ maxLength: 80 }), fc.array(value, { minLength: 1, maxLength: 4 }), (author, values) => {
         const trailers = values.map((v) => formatTrailer('Decision', v));
         const out = spliceBlock(author.replaceAll('<!--', ''), renderBlock({ review: REVIEW, trailers, range: 'a..b' }));
         if (out.kind === 'broken') throw new Error('broken');
         const parsed = parse(squash(out.body)).split('\n').filter((l) => l !== '');
-        expect(parsed.slice(0, -1)).toEqual(trailers.map((t) => t.replace(/\n /g, ' ')));
+        // As the readers take them: the quiet space after a `<` (see quietHtml) taken out.
+        expect(parsed.slice(0, -1).map(loudMentions)).toEqual(trailers.map((t) => t.replace(/\n /g, ' ')));
         expect(parsed.at(-1)).toBe('Session-Review: a..b <!-- git-session:review:end -->');
       }),
       { numRuns: 40 },

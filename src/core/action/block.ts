@@ -4,6 +4,8 @@
  * other byte of the description stays as its author wrote it.
  */
 
+import { quietHtml } from './mentions.js';
+
 export const BLOCK_START = '<!-- git-session:review:start -->';
 export const BLOCK_END = '<!-- git-session:review:end -->';
 
@@ -30,15 +32,16 @@ export interface BlockInput {
  * description's) last paragraph, the end marker on the last trailer line.
  */
 export function renderBlock(input: BlockInput): string {
-  const review = input.review.replace(/\s+$/, '');
+  // Only the markers may hold HTML: nothing between them can end the block or hide part of it.
+  const review = quietHtml(input.review.replace(/\s+$/, ''));
   if (input.trailers.length === 0) return `${BLOCK_START}\n${review}\n${BLOCK_END}`;
-  const trailers = [...input.trailers, `${RANGE_TRAILER}: ${input.range} ${BLOCK_END}`];
+  const trailers = [...input.trailers.map(quietHtml), `${RANGE_TRAILER}: ${input.range} ${BLOCK_END}`];
   return `${BLOCK_START}\n${review}\n\n${trailers.join('\n')}`;
 }
 
 /** The review alone between the markers: for a comment, where no squash message is built. */
 export function renderCommentBody(review: string): string {
-  return `${BLOCK_START}\n${review.replace(/\s+$/, '')}\n${BLOCK_END}`;
+  return `${BLOCK_START}\n${quietHtml(review.replace(/\s+$/, ''))}\n${BLOCK_END}`;
 }
 
 /** Where a block sits in a text: [start, end) as string offsets. */

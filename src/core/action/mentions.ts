@@ -20,8 +20,8 @@ import { QUIET } from '../trailers/loud-mentions.js';
 const MENTION = /(^|[\s([{"'*_~>,;:!?])@(?=[A-Za-z0-9])/g;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
-/** `line` with a quiet space after each mention's `@`, outside its code spans. */
-function quietLine(line: string): string {
+/** `line` with `quiet` applied to its text outside its code spans. */
+function quietLine(line: string, quiet: (text: string) => string): string {
   let out = '';
   let at = 0;
   const tick = /`+/g;
@@ -31,16 +31,15 @@ function quietLine(line: string): string {
     close.lastIndex = open.index + open[0].length;
     const end = close.exec(line);
     if (!end) continue;
-    out += line.slice(at, open.index).replace(MENTION, `$1@${QUIET}`) + line.slice(open.index, end.index + open[0].length);
+    out += quiet(line.slice(at, open.index)) + line.slice(open.index, end.index + open[0].length);
     at = end.index + open[0].length;
     tick.lastIndex = at;
   }
-  return out + line.slice(at).replace(MENTION, `$1@${QUIET}`);
+  return out + quiet(line.slice(at));
 }
 
-/** `markdown` with no `@name` GitHub would notify, outside code. */
-export function quietMentions(markdown: string): string {
-  if (!markdown.includes('@')) return markdown;
+/** `markdown` with `quiet` applied to every text outside code spans and fenced code. */
+function quietOutsideCode(markdown: string, quiet: (text: string) => string): string {
   let fence: string | undefined;
   return markdown
     .split('\n')
@@ -55,7 +54,33 @@ export function quietMentions(markdown: string): string {
         fence = marker;
         return line;
       }
-      return quietLine(line);
+      return quietLine(line, quiet);
     })
     .join('\n');
+}
+
+/** `markdown` with no `@name` GitHub would notify, outside code. */
+export function quietMentions(markdown: string): string {
+  if (!markdown.includes('@')) return markdown;
+  return quietOutsideCode(markdown, (text) => text.replace(MENTION, `$1@${QUIET}`));
+}
+
+// A `<` that could open a tag, a closing tag or an instruction; and one that opens a
+// comment or a declaration (`<!`), wherever it stands.
+const TAG_OPEN = /<(?=[A-Za-z/?])/g;
+const COMMENT_OPEN = /<!/g;
+
+/**
+ * `markdown` with no HTML GitHub would read: a quiet space after each `<` that could
+ * open a tag, outside code, and after every `<!`, in code too. The review carries
+ * decisions and subjects as typed, and `<!--` in one hid everything after it up to the
+ * block's end, the trailers a squash merge takes included; a subject ending with the
+ * block's end marker ended the block early, and each run appended another. Which text
+ * is code is read line by line, and a reading that differs from GitHub's (an escaped
+ * backtick, a fence left open) must never leave a marker or a comment whole. The
+ * readers take the space out of trailers again, as they do a mention's ({@link loudMentions}).
+ */
+export function quietHtml(markdown: string): string {
+  if (!markdown.includes('<')) return markdown;
+  return quietOutsideCode(markdown, (text) => text.replace(TAG_OPEN, `<${QUIET}`)).replace(COMMENT_OPEN, `<${QUIET}!`);
 }

@@ -19,6 +19,7 @@
  * Decisions and dead ends are listed oldest first, in message order within a commit.
  */
 import { attributed, authorOf, blocks, inline, json, reasonedLine, statusNote } from './commits.js';
+import { shownPath } from '../text/shown-path.js';
 import type { SessionView } from './session-view.js';
 import type { Attributed, CommitRecord } from './types.js';
 
@@ -125,7 +126,7 @@ function section(heading: string, lines: readonly string[], omitted = 0, empty?:
 export function renderReviewMarkdown(review: Review, omitted: Omitted = {}): string {
   if (review.commits.length === 0 && !omitted.commits) return blocks([`# Review of ${review.range}`, `No commits in ${review.range}.`]);
   const files = review.files.map(
-    (f) => `- ${f.path} (${f.binary && f.lines === 0 ? 'binary' : `+${f.added} -${f.removed}`}, ${f.commits} commit${f.commits === 1 ? '' : 's'})`,
+    (f) => `- ${shownPath(f.path)} (${f.binary && f.lines === 0 ? 'binary' : `+${f.added} -${f.removed}`}, ${f.commits} commit${f.commits === 1 ? '' : 's'})`,
   );
   return blocks([
     `# Review of ${review.range}`,

@@ -5,7 +5,7 @@
  */
 export const QUIET = '\u200b';
 
-/** A trailer value as its author wrote it: the space the action put after an `@` taken out. */
+/** A trailer value as its author wrote it: the space the action put after an `@` or a `<` (see quietHtml) taken out. */
 export function loudMentions(value: string): string {
-  return value.includes(QUIET) ? value.replaceAll(`@${QUIET}`, '@') : value;
+  return value.includes(QUIET) ? value.replaceAll(`@${QUIET}`, '@').replaceAll(`<${QUIET}`, '<') : value;
 }

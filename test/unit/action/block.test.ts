@@ -16,6 +16,27 @@ describe('renderBlock', () => {
   it('a comment holds the review between the markers', () => {
     expect(renderCommentBody('x\n\n')).toBe(`${BLOCK_START}\nx\n${BLOCK_END}`);
   });
+
+  it('holds no HTML but its markers: a subject or decision that holds a marker or opens a comment cannot end or hide the block', () => {
+    const review = `# Review\n\n- abc1234 Match the marker ${BLOCK_END}\n- def5678 Strip legacy <!-- comments\n- \`\\\`<!--\\\`\` and \`Map<K, V>\`\n`;
+    const trailers = ['Decision: Strip legacy <!-- comments — old pages', `Decision: Quote ${BLOCK_START} — it is text`];
+    for (const text of [block(review, trailers), renderCommentBody(review)]) {
+      expect(findBlocks(text)).toEqual({ blocks: [{ start: 0, end: text.length }], broken: false });
+      expect(text.split('<!--').length - 1).toBe(2);
+      expect(text).toContain('`Map<K, V>`');
+      // A second run finds its block and puts the same text in its place.
+      expect(spliceBlock(`Intro\n\n${text}`, text)).toMatchObject({ kind: 'unchanged' });
+    }
+  });
+
+  it('holds any text the review gives it as one block, found whole', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('<', '!', '-', '>', '`', '\n', 'a', ' ', BLOCK_END, BLOCK_START, '```'), { maxLength: 40 }), (parts) => {
+        const text = block(parts.join(''), [`Decision: ${parts.join('').replace(/\n/g, ' ')}`]);
+        expect(findBlocks(text)).toEqual({ blocks: [{ start: 0, end: text.length }], broken: false });
+      }),
+    );
+  });
 });
 
 describe('spliceBlock', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { quietMentions } from '../../../src/core/action/mentions.js';
+import { quietHtml, quietMentions } from '../../../src/core/action/mentions.js';
 import { loudMentions, QUIET } from '../../../src/core/trailers/loud-mentions.js';
 
 const q = `@${QUIET}`;
@@ -49,5 +49,15 @@ describe('quietMentions', () => {
         expect(quietMentions(quiet)).toBe(quiet);
       }),
     );
+  });
+});
+
+describe('quietHtml', () => {
+  it('puts a quiet space after each < that could open HTML, outside code, and the readers take it out of trailers', () => {
+    const text = 'Strip <!-- old, keep <b>, a < b, </i>, <?x, `Map<K, V>`, `<!-- even in code -->`';
+    const quiet = quietHtml(text);
+    expect(quiet).toBe(`Strip <${QUIET}!-- old, keep <${QUIET}b>, a < b, <${QUIET}/i>, <${QUIET}?x, \`Map<K, V>\`, \`<${QUIET}!-- even in code -->\``);
+    expect(loudMentions(quiet)).toBe(text);
+    expect(quietHtml(quiet)).toBe(quiet);
   });
 });

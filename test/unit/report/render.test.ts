@@ -69,6 +69,12 @@ describe('review markdown', () => {
     expect(renderReviewMarkdown(review)).toContain('## Dead ends\n\n- d e (c)\n');
     expect(renderReviewMarkdown(review)).toContain('## Commits\n\n- c a b c\n');
   });
+
+  it('names a file whose name holds a line break on one line, quoted', () => {
+    const review = buildReview('x', [rec('c', { files: [{ path: 'a.ts\n## Injected', added: 1, removed: 0 }] })], null);
+    expect(renderReviewMarkdown(review)).toContain('## Files most touched\n\n- "a.ts\\n## Injected" (+1 -0, 1 commit)\n');
+    expect(renderReviewMarkdown(review)).not.toMatch(/^## Injected/m);
+  });
 });
 
 describe('log and standup markdown', () => {
