@@ -65475,6 +65475,7 @@ function pullRequestOf(payload) {
   const owner = text4(object(repository?.owner)?.login);
   const repo = text4(repository?.name);
   const baseSha = text4(object(pr.base)?.sha);
+  const baseRef = text4(object(pr.base)?.ref);
   const headSha = text4(object(pr.head)?.sha);
   const number = typeof pr.number === "number" ? pr.number : typeof root.number === "number" ? root.number : void 0;
   if (!owner || !repo || !baseSha || !headSha || number === void 0) {
@@ -65482,7 +65483,7 @@ function pullRequestOf(payload) {
       fix: "Run the action on pull_request events as GitHub sends them."
     });
   }
-  return { owner, repo, number, baseSha, headSha };
+  return { owner, repo, number, baseSha, ...baseRef ? { baseRef } : {}, headSha };
 }
 
 // src/core/action/shorten.ts
@@ -65722,6 +65723,16 @@ async function assertHistory(ctx, revisions) {
     if (there.code !== 0) throw new GitSessionError(ExitCode2.Git, `commit ${rev} is not in this clone.`, { fix: SHALLOW_FIX });
   }
 }
+async function forkPoint2(pr, ctx) {
+  const ask = async (args) => {
+    const r = await git(args, { cwd: ctx.cwd, env: ctx.env, allowFailure: true });
+    return r.code === 0 ? r.stdout.trim() : void 0;
+  };
+  const named = await ask(["merge-base", pr.baseSha, pr.headSha]) ?? pr.baseSha;
+  const tracked = pr.baseRef ? await ask(["merge-base", `refs/remotes/origin/${pr.baseRef}`, pr.headSha]) : void 0;
+  if (!tracked || tracked === named) return named;
+  return await ask(["merge-base", "--is-ancestor", named, tracked]) !== void 0 ? tracked : named;
+}
 async function shortRange(base, head, ctx) {
   const short = async (rev) => (await git(["rev-parse", "--short", rev], { cwd: ctx.cwd, env: ctx.env })).stdout.trim();
   return `${await short(base)}..${await short(head)}`;
@@ -65807,14 +65818,14 @@ async function run2(cwd, env) {
   const inputs = readInputs((name) => getInput(name));
   const ctx = { cwd, env, now: /* @__PURE__ */ new Date(), stdoutIsTTY: false };
   const pr = pullRequestOf(context2.payload);
-  const base = inputs.base || pr?.baseSha;
-  if (!base) {
+  if (!inputs.base && !pr) {
     throw new GitSessionError(ExitCode2.Usage, `this is a ${context2.eventName || "non pull_request"} event, without a pull request to compare.`, {
       fix: "Run the action on pull_request events, or set the base input."
     });
   }
   const head = pr?.headSha ?? "HEAD";
-  await assertHistory(ctx, [base, head]);
+  await assertHistory(ctx, [inputs.base || pr.baseSha, head]);
+  const base = inputs.base || await forkPoint2(pr, ctx);
   const range = await shortRange(base, head, ctx);
   const model = JSON.parse(sanitiseJsonText((await review({ range, format: "json" }, ctx)).stdout ?? "{}"));
   if (inputs.annotations && pr) {

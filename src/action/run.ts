@@ -8,7 +8,7 @@ import { review } from '../commands/review.js';
 import { squashMessage } from '../commands/squash-message.js';
 import { renderWorkflowCommands } from '../core/action/annotations.js';
 import { spliceBlock } from '../core/action/block.js';
-import { pullRequestOf } from '../core/action/event.js';
+import { pullRequestOf, type PullRequest } from '../core/action/event.js';
 import { BODY_LIMIT, blockRoom, fitBlock, fitComment, fitSummary, SUMMARY_LIMIT, type Fitted, type Where } from '../core/action/fit.js';
 import { readInputs } from '../core/action/inputs.js';
 import { sanitiseDeep, sanitiseJsonText, sanitiseOutput } from '../core/text/sanitise.js';
@@ -30,6 +30,25 @@ async function assertHistory(ctx: CommandContext, revisions: readonly string[]):
     const there = await git(['cat-file', '-e', `${rev}^{commit}`], { cwd: ctx.cwd, env: ctx.env, allowFailure: true });
     if (there.code !== 0) throw new GitSessionError(ExitCode.Git, `commit ${rev} is not in this clone.`, { fix: SHALLOW_FIX });
   }
+}
+
+/**
+ * Where the pull request's own commits start: the newest commit the head shares with
+ * the base branch, as the event names it (base.sha) or as this clone has it now
+ * (`origin/<base ref>`, which actions/checkout fetches), whichever is newer. base.sha is
+ * the base branch's tip when the event was made: a head rebased since onto a newer
+ * base put the commits it was rebased onto in base.sha..head, other pull requests'
+ * decisions with them, and a squash merge would have recorded those again.
+ */
+async function forkPoint(pr: PullRequest, ctx: CommandContext): Promise<string> {
+  const ask = async (args: string[]) => {
+    const r = await git(args, { cwd: ctx.cwd, env: ctx.env, allowFailure: true });
+    return r.code === 0 ? r.stdout.trim() : undefined;
+  };
+  const named = (await ask(['merge-base', pr.baseSha, pr.headSha])) ?? pr.baseSha;
+  const tracked = pr.baseRef ? await ask(['merge-base', `refs/remotes/origin/${pr.baseRef}`, pr.headSha]) : undefined;
+  if (!tracked || tracked === named) return named;
+  return (await ask(['merge-base', '--is-ancestor', named, tracked])) !== undefined ? tracked : named;
 }
 
 async function shortRange(base: string, head: string, ctx: CommandContext): Promise<string> {
@@ -136,14 +155,14 @@ export async function run(cwd: string, env: NodeJS.ProcessEnv): Promise<void> {
   const inputs = readInputs((name) => core.getInput(name));
   const ctx: CommandContext = { cwd, env, now: new Date(), stdoutIsTTY: false };
   const pr = pullRequestOf(context.payload);
-  const base = inputs.base || pr?.baseSha;
-  if (!base) {
+  if (!inputs.base && !pr) {
     throw new GitSessionError(ExitCode.Usage, `this is a ${context.eventName || 'non pull_request'} event, without a pull request to compare.`, {
       fix: 'Run the action on pull_request events, or set the base input.',
     });
   }
   const head = pr?.headSha ?? 'HEAD';
-  await assertHistory(ctx, [base, head]);
+  await assertHistory(ctx, [inputs.base || pr!.baseSha, head]);
+  const base = inputs.base || (await forkPoint(pr!, ctx));
   // Short hashes: the range is the review's title, and the description's last trailer.
   const range = await shortRange(base, head, ctx);
   // The commands' outputs are cleaned where the CLI prints them; the action takes them

@@ -257,4 +257,22 @@ describe('the GitHub Action', () => {
     expect(run.stdout).toMatch(/^::error::git-session: this clone is shallow.*fetch-depth: 0/m);
     expect(github.requests.filter((r) => r.method === 'PATCH' && r.body && (r.body as { body: string }).body === 'x')).toEqual([]);
   });
+
+  it("reviews from where the head leaves the base branch as fetched, when the event's base commit is older", async () => {
+    // Another pull request lands a decision on main; this one is rebased onto it.
+    repo.git(['checkout', '-q', 'main']);
+    commit('Move to Postgres 16', { 'db.txt': '16\n' }, ['decide', 'Use Postgres 16', '--because', 'the old one is out of support']);
+    repo.git(['checkout', '-q', '-b', 'rebased']);
+    const head = commit('Cache by path', { 'cache.txt': 'path\n' }, ['decide', 'Cache by path', '--because', 'paths are stable']);
+    // actions/checkout fetches the base branch; the event still names main as it was.
+    repo.git(['update-ref', 'refs/remotes/origin/main', 'main']);
+    github.pulls.set(8, { number: 8, title: 'Cache by path', body: '', head: { ref: 'rebased', sha: head }, base: { ref: 'main', sha: base } });
+    const run = await runAction(repo.dir, eventFile(scratch, { action: 'synchronize', number: 8, base, head, body: '' }));
+    repo.git(['checkout', '-q', 'feature']);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(output(run, 'decisions')).toBe('1');
+    const body = github.pulls.get(8)!.body!;
+    expect(body).toContain('Cache by path');
+    expect(body).not.toContain('Postgres');
+  });
 });

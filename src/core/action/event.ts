@@ -6,6 +6,8 @@ export interface PullRequest {
   repo: string;
   number: number;
   baseSha: string;
+  /** The base branch's name (`main`), when the event gives it. */
+  baseRef?: string;
   headSha: string;
 }
 
@@ -28,6 +30,7 @@ export function pullRequestOf(payload: unknown): PullRequest | undefined {
   const owner = text(object(repository?.owner)?.login);
   const repo = text(repository?.name);
   const baseSha = text(object(pr.base)?.sha);
+  const baseRef = text(object(pr.base)?.ref);
   const headSha = text(object(pr.head)?.sha);
   const number = typeof pr.number === 'number' ? pr.number : typeof root.number === 'number' ? root.number : undefined;
   if (!owner || !repo || !baseSha || !headSha || number === undefined) {
@@ -35,5 +38,5 @@ export function pullRequestOf(payload: unknown): PullRequest | undefined {
       fix: 'Run the action on pull_request events as GitHub sends them.',
     });
   }
-  return { owner, repo, number, baseSha, headSha };
+  return { owner, repo, number, baseSha, ...(baseRef ? { baseRef } : {}), headSha };
 }
