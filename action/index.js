@@ -64065,12 +64065,12 @@ function supersededText(text5) {
 function addedWithKeys(commit, undone) {
   const out = [];
   const seen = /* @__PURE__ */ new Set();
-  const push2 = (item) => {
+  const push2 = (item, inTree = true) => {
     if (item.text.trim() === "") return;
     const key = itemKey(item.kind, item.text);
     if (seen.has(key)) return;
     seen.add(key);
-    out.push([item, key]);
+    out.push([item, key, inTree]);
   };
   if (commit.cutOff) {
     const named = /* @__PURE__ */ new Set([
@@ -64084,8 +64084,8 @@ function addedWithKeys(commit, undone) {
   } else {
     for (const item of commit.added) push2(item);
   }
-  for (const value2 of commit.trailers.decisions) push2({ kind: "decision", ...splitReason(value2) });
-  for (const value2 of commit.trailers.deadEnds) push2({ kind: "deadEnd", ...splitReason(value2) });
+  for (const value2 of commit.trailers.decisions) push2({ kind: "decision", ...splitReason(value2) }, false);
+  for (const value2 of commit.trailers.deadEnds) push2({ kind: "deadEnd", ...splitReason(value2) }, false);
   return out;
 }
 function undoneAtCutOffs(commits) {
@@ -64148,8 +64148,9 @@ function deriveStatus(oldestFirst) {
       }
     }
     const mine = /* @__PURE__ */ new Map();
-    for (const [item, key] of added) {
+    for (const [item, key, inTree] of added) {
       if (restored.has(key)) continue;
+      if (!inTree && live.has(key)) continue;
       const tracked = {
         kind: item.kind,
         text: item.text,

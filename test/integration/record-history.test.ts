@@ -295,6 +295,17 @@ describe('merges', () => {
     }
   });
 
+  it('a later commit whose message names a decision already in force leaves it with the commit that recorded it', () => {
+    repo = initialised();
+    const recorded = recordAndCommit(repo, 'decide', 'Use tabs', 'team style', 'tabs.js');
+    repo.write('other.js', 'x\n');
+    repo.git(['add', 'other.js']);
+    repo.git(['commit', '-q', '-m', 'Mention it again', '-m', 'Decision: Use tabs — team style']);
+    expect(whyItems(repo, 'tabs.js').map((i) => [i.text, i.status, i.commit])).toEqual([['Use tabs', 'active', recorded]]);
+    expect(JSON.parse(gs(repo, ['why', 'tabs.js:1', '--format', 'json'])).decisions.map((i: Item) => i.commit)).toEqual([recorded]);
+    expect(gs(repo, ['decisions', 'tabs.js'])).toContain('Use tabs');
+  });
+
   it('a merge committed with conflict markers in the session file: the commit that mends it records nothing the branches did', () => {
     repo = initialised();
     const base = repo.git(['rev-parse', 'HEAD']).stdout.trim();

@@ -80,18 +80,18 @@ export function supersededText(text: string): string | null {
 
 /**
  * What a commit added, tree first (it has the reason as written), then trailers only it
- * carries; each with its identity. Of what a cut-off commit seems to add, only what its
+ * carries; each with its identity, and whether its tree diff added it. Of what a cut-off commit seems to add, only what its
  * trailers name or `undone` (what a revert of it removes) holds.
  */
-function addedWithKeys(commit: SessionCommit, undone: ReadonlySet<string> | undefined): [SessionItem, string][] {
-  const out: [SessionItem, string][] = [];
+function addedWithKeys(commit: SessionCommit, undone: ReadonlySet<string> | undefined): [SessionItem, string, boolean][] {
+  const out: [SessionItem, string, boolean][] = [];
   const seen = new Set<string>();
-  const push = (item: SessionItem) => {
+  const push = (item: SessionItem, inTree = true) => {
     if (item.text.trim() === '') return;
     const key = itemKey(item.kind, item.text);
     if (seen.has(key)) return;
     seen.add(key);
-    out.push([item, key]);
+    out.push([item, key, inTree]);
   };
   if (commit.cutOff) {
     const named = new Set([
@@ -105,8 +105,8 @@ function addedWithKeys(commit: SessionCommit, undone: ReadonlySet<string> | unde
   } else {
     for (const item of commit.added) push(item);
   }
-  for (const value of commit.trailers.decisions) push({ kind: 'decision', ...splitReason(value) });
-  for (const value of commit.trailers.deadEnds) push({ kind: 'deadEnd', ...splitReason(value) });
+  for (const value of commit.trailers.decisions) push({ kind: 'decision', ...splitReason(value) }, false);
+  for (const value of commit.trailers.deadEnds) push({ kind: 'deadEnd', ...splitReason(value) }, false);
   return out;
 }
 
@@ -191,8 +191,12 @@ export function deriveStatus(oldestFirst: readonly SessionCommit[]): TrackedItem
       }
     }
     const mine = new Map<TrackedItem, string>();
-    for (const [item, key] of added) {
+    for (const [item, key, inTree] of added) {
       if (restored.has(key)) continue;
+      // A trailer naming an item already in force, which the commit's tree diff did not
+      // add (the file held it before), mentions it: the commit that recorded it keeps it.
+      // A commit mending a conflict committed with markers is woven one for every item.
+      if (!inTree && live.has(key)) continue;
       // The revert of a commit that removed an item puts it back: a new instance, active
       // again. Written out, not spread: V8 builds a spread of a varying shape slowly,
       // and a long history makes tens of thousands of these.

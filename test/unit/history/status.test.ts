@@ -85,6 +85,12 @@ describe('deriveStatus', () => {
       commit('aaaa1', { added: [d('A')] }),
       commit('bbbb2', { added: [d('A')] }),
     ], { 'A@bbbb': 'active' }],
+    ['a trailer naming an item in force that its commit did not add mentions it: the commit that recorded it keeps it', [
+      commit('aaaa1', { added: [d('A', 'why')] }),
+      commit('bbbb2', { trailers: { decisions: ['A — why'], deadEnds: ['E — r'] } }),
+      commit('cccc3', { trailers: { decisions: [], deadEnds: ['E — r'] } }),
+      commit('dddd4', { removed: [d('A')] }),
+    ], { 'A@aaaa': 'withdrawn by dddd', 'E@bbbb': 'active' }],
     ['where a shallow clone is cut off, a revert retires only what it removes and what the cut-off commit names', [
       commit('aaaa1', { added: [d('Older'), d('Mine'), d('Named')], trailers: { decisions: ['Named — n'], deadEnds: [] }, cutOff: true }),
       commit('bbbb2', { removed: [d('Mine')], reverts: 'aaaa1' }),
