@@ -1,6 +1,7 @@
 import { openHistory } from './history.js';
 import type { RepoDirs } from './edit-state.js';
-import { readSessionHistory } from './session-history.js';
+import { readSessionHistory, sessionItemsOf } from './session-history.js';
+import { git } from './git.js';
 import { shallowBoundaries } from './shallow-boundaries.js';
 import { CONFIG_FILE } from '../core/config.js';
 import { buildEditIndex, type EditIndex } from '../core/history/edit-index.js';
@@ -9,6 +10,8 @@ import { journalMatcher, normalisePath } from '../core/pipeline/paths.js';
 /** The index as kept on disk, with the budget the settings give. */
 export interface StoredIndex extends EditIndex {
   budget: number;
+  /** The session file, from the repository root, as the settings named it. */
+  sessionFile?: string;
 }
 
 /**
@@ -27,5 +30,8 @@ export async function buildStoredIndex(dirs: RepoDirs, head: string, stamp: stri
   // can tell which it was about.
   const cut = shallowBoundaries(h.shallowFile);
   const oldestFirst = [...record.commits].reverse().map((c) => ({ hash: c.record.hash, short: c.record.short, files: cut.has(c.record.hash) ? [] : c.files }));
-  return { ...buildEditIndex(head, stamp, record.items, oldestFirst, ignore), budget: h.config.assistant.editBudget };
+  // HEAD's session file as the readers read a version: what the work tree takes out of it is told apart at each call.
+  const atHead = await git(['cat-file', 'blob', `${head}:${sessionFile}`], { cwd: dirs.root, env, allowFailure: true });
+  const inFile = atHead.code === 0 ? ((await sessionItemsOf(atHead.stdout, h.config.sessionFile)) ?? []) : [];
+  return { ...buildEditIndex(head, stamp, record.items, oldestFirst, ignore, inFile), sessionFile, budget: h.config.assistant.editBudget };
 }

@@ -119,6 +119,17 @@ async function parseBlobs(texts: Map<string, string | null>, file: string, out: 
   }
 }
 
+/**
+ * The decisions and dead ends of one session file text as the readers take them from a
+ * version (line by line or by the parser, each text shown as readers show it); null
+ * for a text that cannot be read as a session file (committed mid-conflict).
+ */
+export async function sessionItemsOf(text: string, file: string): Promise<SessionItem[] | null> {
+  const found = new Map<string, SessionItem[] | null>();
+  await parseBlobs(new Map([['text', text]]), file, found, noCheck);
+  return found.get('text') ?? null;
+}
+
 async function parsedItems(text: string, file: string): Promise<PlainItems> {
   const { parseSession, getDecisions, getDeadEnds } = await import('../core/session/index.js');
   const doc = parseSession(text, file);

@@ -11,7 +11,7 @@ import { lackedCloneConfig } from '../adapters/clone-config.js';
 import { mtimeOf } from '../adapters/work-tree.js';
 import { CONFIG_FILE, DEFAULT_CONFIG, type Config } from '../core/config.js';
 import { GitSessionError } from '../errors.js';
-import { mergeItems, type TrailerValue } from '../core/context/items.js';
+import { mergeItems, takenOut, type TrailerValue } from '../core/context/items.js';
 import { renderContextMarkdown } from '../core/context/render.js';
 import { assessSessionStaleness } from '../core/context/staleness.js';
 import { windowEnds } from '../core/history/window.js';
@@ -114,6 +114,17 @@ async function readOr<T>(read: () => T | Promise<T>, fallback: T, problems: stri
   }
 }
 
+/** The session file as HEAD has it, read as the work tree's is; null where it cannot be read. */
+async function headView(file: string, git: GitFactOptions): Promise<SessionView | null> {
+  try {
+    const text = await gitOut(['cat-file', 'blob', `HEAD:${normalisePath(file)}`], git);
+    return await sessionView(text, `${file} at HEAD`);
+  } catch {
+    // Not at HEAD, or not readable there (committed mid-conflict): nothing to compare with.
+    return null;
+  }
+}
+
 /**
  * Reads SESSION.md, the branch's trailers and the work tree's state. With
  * `tolerant` (the assistant hooks, the MCP server), an unreadable SESSION.md or
@@ -179,10 +190,13 @@ export async function gatherContext(
   });
   if (opts.viewIfStale && staleness.stale) view = await readView();
 
+  // What the work tree took out of the session file since HEAD is no longer in force.
+  const before = view && head && uncommitted.some((p) => normalisePath(p) === sessionFile) ? await headView(config.sessionFile, git) : null;
+  const gone = (kind: 'decisions' | 'deadEnds') => (before && view ? takenOut(before[kind], view[kind]) : []);
   // Trailers were redacted when git-session wrote them, but a hand-written one may not be.
   const texts = await redactDeep({
-    decisions: mergeItems(view?.decisions ?? [], decisions),
-    deadEnds: mergeItems(view?.deadEnds ?? [], deadEnds),
+    decisions: mergeItems(view?.decisions ?? [], decisions, gone('decisions')),
+    deadEnds: mergeItems(view?.deadEnds ?? [], deadEnds, gone('deadEnds')),
   }, ['commit', 'source']);
   // So can a branch name or a file name hold one (a token pasted into a branch's name).
   const names = await redactDeep({ branch, staleness });

@@ -1,5 +1,6 @@
 import type { CommandContext, CommandResult } from '../context.js';
 import { loadEditIndex } from '../adapters/edit-index.js';
+import { takenOut } from '../adapters/taken-out.js';
 import { findRepo } from '../adapters/repo.js';
 import { repoPathOf } from '../adapters/repo-path.js';
 import { decisionsForPath } from '../core/history/edit-index.js';
@@ -20,7 +21,8 @@ export async function decisions(args: { path: string; format: 'md' | 'json' }, c
     });
   }
   const loaded = await loadEditIndex(repo.root, ctx.env);
-  const found = loaded ? decisionsForPath(loaded.index, path, loaded.index.budget) : undefined;
+  const gone = loaded ? await takenOut(loaded.dirs, loaded.index) : undefined;
+  const found = loaded ? decisionsForPath(loaded.index, path, loaded.index.budget, undefined, undefined, gone) : undefined;
   if (args.format === 'json') {
     const report = { path, text: found?.text ?? null, served: found?.served ?? 0, total: found?.total ?? 0 };
     return { stdout: JSON.stringify(report, null, 2) + '\n' };

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { CommandContext, CommandResult } from '../context.js';
 import { readStdin } from './claude-input.js';
 import { loadEditIndex } from '../adapters/edit-index.js';
+import { takenOut } from '../adapters/taken-out.js';
 import { optedInRepo } from '../adapters/opted-in.js';
 import type { RepoDirs } from '../adapters/edit-state.js';
 import { alreadyTold } from '../adapters/told-state.js';
@@ -98,7 +99,8 @@ export async function editContext(base: CommandContext, event: 'PreToolUse' | 'A
     const { dirs, index } = loaded;
     const path = repoPathOf(dirs.root, input.cwd ?? project, input.filePath);
     if (path === undefined || !index.files[path]) return {};
-    const found = decisionsForPath(index, path, index.budget, await blamed(dirs, path, input, base.env), await shown(path));
+    const [lines, label, gone] = await Promise.all([blamed(dirs, path, input, base.env), shown(path), takenOut(dirs, index)]);
+    const found = decisionsForPath(index, path, index.budget, lines, label, gone);
     if (!found || alreadyTold(dirs, conversationOf(input), path, found.fingerprint)) return {};
     return { stdout: toolHookOutput(event, found.text) };
   } finally {

@@ -79,3 +79,26 @@ describe('a subagent', () => {
     expect(toldContext(runHook(r, explore))).toContain('Keep file7 pure');
   });
 });
+
+describe('a decision superseded or withdrawn in the work tree, not committed yet', () => {
+  it('is no longer given as in force: not at the edit, not by decisions, not in the context', () => {
+    repo = initialised();
+    decideAndCommit(repo, 'Store prices in cents', 'prices.js');
+    decideAndCommit(repo, 'Round half to even', 'prices.js');
+    const r = repo;
+    expect(toldContext(runHook(r, editInput(r, 'prices.js', 's1')))).toContain('Store prices in cents');
+    const superseded = r.run(['decide', 'Store prices as decimals', '--because', 'currencies', '--supersedes', 'Store prices in cents']);
+    expect(superseded.code, superseded.stderr).toBe(0);
+    // Withdrawn by hand: the bullet taken out of the file.
+    r.write('SESSION.md', r.read('SESSION.md').replace(/^- Round half to even.*\n/m, ''));
+    expect(runHook(r, editInput(r, 'prices.js', 's2'))).toMatchObject({ code: 0, stdout: '' });
+    for (const told of [r.run(['decisions', 'prices.js']).stdout, r.run(['context']).stdout]) {
+      expect(told).not.toContain('Store prices in cents —');
+      expect(told).not.toContain('Round half to even');
+    }
+    expect(r.run(['context']).stdout).toContain('Store prices as decimals (supersedes: Store prices in cents)');
+    // Committed, the record says the same.
+    r.git(['commit', '-q', '-am', 'Decimals']);
+    expect(r.run(['decisions', 'prices.js']).stdout).not.toContain('Round half to even');
+  });
+});

@@ -14,9 +14,16 @@ function key(text: string): string {
 /**
  * Session items (file order, so newest last) and trailer values (newest commit first)
  * as one list, newest first: the session's own items, then those only commits carry.
- * An item in both places is listed once, as the session's.
+ * An item in both places is listed once, as the session's. `takenOut` holds items the
+ * work tree's session file no longer has that HEAD's had (superseded or withdrawn,
+ * not committed yet): no longer in force, so a commit's record of them is left out.
  */
-export function mergeItems(session: { text: string; reason: string | null }[], trailers: TrailerValue[]): ContextItem[] {
+export function mergeItems(
+  session: { text: string; reason: string | null }[],
+  trailers: TrailerValue[],
+  takenOut: readonly { text: string }[] = [],
+): ContextItem[] {
+  const gone = new Set(takenOut.map((i) => key(i.text)));
   const seen = new Set<string>();
   const out: ContextItem[] = [];
   for (const item of [...session].reverse()) {
@@ -30,9 +37,15 @@ export function mergeItems(session: { text: string; reason: string | null }[], t
   for (const t of trailers) {
     const { text, reason } = splitReason(t.value);
     const k = key(text);
-    if (k === '' || seen.has(k) || seen.has(key(t.value))) continue;
+    if (k === '' || seen.has(k) || seen.has(key(t.value)) || gone.has(k)) continue;
     seen.add(k);
     out.push({ text, reason, source: 'commit', commit: t.commit });
   }
   return out;
+}
+
+/** The items of `before` that `now` no longer has, by the identity `mergeItems` gives them. */
+export function takenOut<T extends { text: string }>(before: readonly T[], now: readonly { text: string }[]): T[] {
+  const kept = new Set(now.map((i) => key(i.text)));
+  return before.filter((i) => !kept.has(key(i.text)));
 }

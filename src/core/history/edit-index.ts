@@ -6,7 +6,7 @@
  */
 import { pathHistories, type TouchedBy } from './paths.js';
 import { shownPath } from '../text/shown-path.js';
-import type { TrackedItem } from './status.js';
+import { itemKey, type SessionItem, type TrackedItem } from './status.js';
 
 
 /** A commit that recorded items still in force. */
@@ -34,6 +34,11 @@ export interface EditIndex {
   items: IndexedItem[];
   /** Each path (as at HEAD, from the repository root) with the indexes of the commits above that touched it. */
   files: Record<string, number[]>;
+  /**
+   * The identities (itemKey) of the items above that HEAD's session file holds: one the
+   * work tree's file no longer has was superseded or withdrawn since, not committed yet.
+   */
+  inFile?: string[];
 }
 
 /**
@@ -46,8 +51,10 @@ export function buildEditIndex(
   items: readonly TrackedItem[],
   oldestFirst: readonly (TouchedBy & { short: string })[],
   ignore: (path: string) => boolean,
+  inHeadFile: readonly SessionItem[] = [],
 ): EditIndex {
   const active = items.filter((i) => i.status === 'active');
+  const activeKeys = new Set(active.map((i) => itemKey(i.kind, i.text)));
   const recording = new Set(active.map((i) => i.commit));
   const commits: IndexedCommit[] = [];
   const at = new Map<string, number>();
@@ -67,7 +74,17 @@ export function buildEditIndex(
     commits,
     items: active.map((i) => ({ kind: i.kind, text: i.text, reason: i.reason, c: at.get(i.commit)! })),
     files,
+    inFile: [...new Set(inHeadFile.map((i) => itemKey(i.kind, i.text)))].filter((k) => activeKeys.has(k)),
   };
+}
+
+/**
+ * The items of the index that HEAD's session file holds and `now` (the work tree's)
+ * no longer does: superseded or withdrawn, not committed yet, so no longer in force.
+ */
+export function takenOutSinceHead(index: EditIndex, now: readonly SessionItem[]): Set<string> {
+  const kept = new Set(now.map((i) => itemKey(i.kind, i.text)));
+  return new Set((index.inFile ?? []).filter((k) => !kept.has(k)));
 }
 
 /** What the hook serves for one file. */
@@ -98,6 +115,7 @@ export function decisionsForPath(
   budgetTokens: number,
   blamed: ReadonlySet<string> = new Set(),
   label: string = shownPath(path),
+  takenOut: ReadonlySet<string> = new Set(),
 ): PathDecisions | undefined {
   const touched = index.files[path];
   if (!touched || touched.length === 0) return undefined;
@@ -107,7 +125,7 @@ export function decisionsForPath(
     return [blamed.has(commit.hash) ? 0 : 1, -c, commit.width] as const;
   };
   const mine = index.items
-    .filter((i) => set.has(i.c))
+    .filter((i) => set.has(i.c) && !(takenOut.size > 0 && takenOut.has(itemKey(i.kind, i.text))))
     .sort((a, b) => {
       const ra = rank(a.c);
       const rb = rank(b.c);

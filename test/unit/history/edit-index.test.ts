@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildEditIndex, decisionsForPath } from '../../../src/core/history/edit-index.js';
+import { buildEditIndex, decisionsForPath, takenOutSinceHead } from '../../../src/core/history/edit-index.js';
 import { pathHistories } from '../../../src/core/history/paths.js';
 import type { TrackedItem } from '../../../src/core/history/status.js';
 
@@ -42,5 +42,23 @@ describe('decisionsForPath', () => {
     expect(found.text.length).toBeLessThanOrEqual(800);
     expect(found.served).toBeGreaterThan(5);
     expect(found.total).toBe(60);
+  });
+});
+
+describe('takenOutSinceHead', () => {
+  it('leaves out what HEAD\'s session file held and the work tree\'s no longer does, and nothing only commits carry', () => {
+    const d = (text: string) => ({ kind: 'decision' as const, text, reason: null });
+    const index = buildEditIndex('head', 'stamp', [item('Old choice', 'c1'), item('Wide choice', 'c3'), item('New choice', 'c4')], commits, (p) => p === 'SESSION.md', [
+      d('old  CHOICE'),
+      d('New choice'),
+      d('Not in force any more'),
+    ]);
+    expect(index.inFile).toEqual(['decision\u0000old choice', 'decision\u0000new choice']);
+    const gone = takenOutSinceHead(index, [d('New choice (supersedes: something)'), d('Later')]);
+    expect([...gone]).toEqual(['decision\u0000old choice']);
+    const text = decisionsForPath(index, 'b.ts', 800, undefined, undefined, gone)!.text;
+    expect(text).not.toContain('Old choice');
+    expect(text).toContain('Wide choice');
+    expect(text).toContain('New choice');
   });
 });
