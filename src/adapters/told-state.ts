@@ -11,20 +11,24 @@ function read(file: string): Record<string, Record<string, string>> {
   return told?.sessions && typeof told.sessions === 'object' ? told.sessions : {};
 }
 
+/** What this session was last told about the file (its fingerprint), if anything. */
+export function toldBefore(dirs: RepoDirs, session: string | undefined, path: string): string | undefined {
+  if (session === undefined) return undefined;
+  return read(statePathOf(dirs, 'told'))[session]?.[path];
+}
+
 /**
- * Whether this session was already told exactly this about the file; records it when
- * not. The one reader and writer of `told.json`, with {@link forgetTold}.
+ * Records what this session was told about the file. The one writer of `told.json`,
+ * with {@link forgetTold}.
  */
-export function alreadyTold(dirs: RepoDirs, session: string | undefined, path: string, fingerprint: string): boolean {
-  if (session === undefined) return false;
+export function rememberTold(dirs: RepoDirs, session: string | undefined, path: string, fingerprint: string): void {
+  if (session === undefined) return;
   const file = statePathOf(dirs, 'told');
   const sessions = read(file);
   const mine = sessions[session] ?? {};
-  if (mine[path] === fingerprint) return true;
   delete sessions[session];
   const kept = Object.entries(sessions).slice(-(SESSIONS_KEPT - 1));
   writeState(file, { sessions: Object.fromEntries([...kept, [session, { ...mine, [path]: fingerprint }]]) });
-  return false;
 }
 
 /**

@@ -6,9 +6,9 @@ import { loadEditIndex } from '../adapters/edit-index.js';
 import { takenOut } from '../adapters/taken-out.js';
 import { optedInRepo } from '../adapters/opted-in.js';
 import type { RepoDirs } from '../adapters/edit-state.js';
-import { alreadyTold } from '../adapters/told-state.js';
+import { rememberTold, toldBefore } from '../adapters/told-state.js';
 import { repoPathOf } from '../adapters/repo-path.js';
-import { decisionsForPath } from '../core/history/edit-index.js';
+import { decisionsForPath, noLongerInForce, retiredNote } from '../core/history/edit-index.js';
 import { parseToolUseInput, toolHookOutput, touchedLines, type ToolUseInput } from '../core/claude-settings/tool-input.js';
 import { shownPath } from '../core/text/shown-path.js';
 import { mayHoldSecret, redactSecrets } from '../core/redact/index.js';
@@ -98,11 +98,20 @@ export async function editContext(base: CommandContext, event: 'PreToolUse' | 'A
     if (!loaded) return {};
     const { dirs, index } = loaded;
     const path = repoPathOf(dirs.root, input.cwd ?? project, input.filePath);
-    if (path === undefined || !index.files[path]) return {};
+    if (path === undefined) return {};
+    const conversation = conversationOf(input);
+    const told = toldBefore(dirs, conversation, path);
+    // A file never told about, with nothing recorded for it: nothing to read or say.
+    if (!index.files[path] && told === undefined) return {};
     const [lines, label, gone] = await Promise.all([blamed(dirs, path, input, base.env), shown(path), takenOut(dirs, index)]);
     const found = decisionsForPath(index, path, index.budget, lines, label, gone);
-    if (!found || alreadyTold(dirs, conversationOf(input), path, found.fingerprint)) return {};
-    return { stdout: toolHookOutput(event, found.text) };
+    const fingerprint = found?.fingerprint ?? '';
+    if (told === fingerprint || (!found && !told)) return {};
+    // What the conversation was told and is no longer in force is taken back, or it stays in its context as if it were.
+    const retired = told ? noLongerInForce(index, path, told, gone) : [];
+    rememberTold(dirs, conversation, path, fingerprint);
+    const text = [found?.text, retired.length > 0 ? retiredNote(label, retired) : undefined].filter((t) => t !== undefined).join('\n\n');
+    return text === '' ? {} : { stdout: toolHookOutput(event, text) };
   } finally {
     clearTimeout(timer);
   }

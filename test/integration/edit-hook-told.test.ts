@@ -92,6 +92,12 @@ describe('a decision superseded or withdrawn in the work tree, not committed yet
     // Withdrawn by hand: the bullet taken out of the file.
     r.write('SESSION.md', r.read('SESSION.md').replace(/^- Round half to even.*\n/m, ''));
     expect(runHook(r, editInput(r, 'prices.js', 's2'))).toMatchObject({ code: 0, stdout: '' });
+    // The session that was told them is told they no longer hold, once.
+    const taken = toldContext(runHook(r, editInput(r, 'prices.js', 's1')));
+    expect(taken).toContain('no longer in force for prices.js');
+    expect(taken).toMatch(/^- Decision: Store prices in cents \([0-9a-f]+\)$/m);
+    expect(taken).toMatch(/^- Decision: Round half to even \([0-9a-f]+\)$/m);
+    expect(runHook(r, editInput(r, 'prices.js', 's1')).stdout).toBe('');
     for (const told of [r.run(['decisions', 'prices.js']).stdout, r.run(['context']).stdout]) {
       expect(told).not.toContain('Store prices in cents —');
       expect(told).not.toContain('Round half to even');
@@ -100,5 +106,21 @@ describe('a decision superseded or withdrawn in the work tree, not committed yet
     // Committed, the record says the same.
     r.git(['commit', '-q', '-am', 'Decimals']);
     expect(r.run(['decisions', 'prices.js']).stdout).not.toContain('Round half to even');
+  });
+});
+
+describe('a decision reverted after the session was told it', () => {
+  it('is taken back in that session, once; a session never told it hears nothing', () => {
+    repo = initialised();
+    decideAndCommit(repo, 'Cache file7 forever', 'file7.js');
+    const r = repo;
+    expect(toldContext(runHook(r, editInput(r, 'file7.js', 'cx')))).toContain('Cache file7 forever');
+    r.git(['revert', '--no-edit', 'HEAD']);
+    const back = toldContext(runHook(r, editInput(r, 'file7.js', 'cx')));
+    expect(back).toContain('no longer in force for file7.js');
+    expect(back).toContain('Cache file7 forever');
+    expect(back).not.toContain('still in force');
+    expect(runHook(r, editInput(r, 'file7.js', 'cx')).stdout).toBe('');
+    expect(runHook(r, editInput(r, 'file7.js', 'other')).stdout).toBe('');
   });
 });

@@ -87,6 +87,43 @@ export function takenOutSinceHead(index: EditIndex, now: readonly SessionItem[])
   return new Set((index.inFile ?? []).filter((k) => !kept.has(k)));
 }
 
+/**
+ * A served item's part of a fingerprint: its kind, text and commit. Sorted and joined by
+ * line breaks, they name what a session was told about a file.
+ */
+function servedKey(item: { kind: string; text: string }, short: string): string {
+  return `${item.kind}:${item.text}:${short}`;
+}
+
+/**
+ * What a session was told about `path` (`told`, a fingerprint) that is no longer in
+ * force there: reverted, superseded or withdrawn since (`takenOut`, the work tree's
+ * doing, included). An item told under another commit id (a rebase) and still in force
+ * is not among them. Each as the line it was told as, with its commit, without reason.
+ */
+export function noLongerInForce(index: EditIndex, path: string, told: string, takenOut: ReadonlySet<string> = new Set()): string[] {
+  const touched = new Set(index.files[path] ?? []);
+  const now = new Set(
+    index.items.filter((i) => touched.has(i.c) && !takenOut.has(itemKey(i.kind, i.text))).map((i) => itemKey(i.kind, i.text)),
+  );
+  const out: string[] = [];
+  for (const key of told.split('\n')) {
+    const kindEnd = key.indexOf(':');
+    const shortStart = key.lastIndexOf(':');
+    if (kindEnd < 0 || shortStart <= kindEnd) continue;
+    const kind = key.slice(0, kindEnd) === 'deadEnd' ? 'deadEnd' : 'decision';
+    const text = key.slice(kindEnd + 1, shortStart);
+    if (now.has(itemKey(kind, text))) continue;
+    out.push(line({ kind, text, reason: null, c: 0 }, key.slice(shortStart + 1), false));
+  }
+  return out;
+}
+
+/** The note that tells a session what it was told about `label` and is no longer in force. */
+export function retiredNote(label: string, lines: readonly string[]): string {
+  return [`git-session: no longer in force for ${label} (reverted, superseded or withdrawn since you were told; do not follow them):`, ...lines].join('\n');
+}
+
 /** What the hook serves for one file. */
 export interface PathDecisions {
   text: string;
@@ -145,7 +182,7 @@ export function decisionsForPath(
     if (used + 1 + full.length <= budget) {
       lines.push(full);
       used += 1 + full.length;
-      keys.push(`${item.kind}:${item.text}:${short}`);
+      keys.push(servedKey(item, short));
       continue;
     }
     deferred.push(item);
@@ -156,7 +193,7 @@ export function decisionsForPath(
     if (used + 1 + bare.length > budget) continue;
     lines.push(bare);
     used += 1 + bare.length;
-    keys.push(`${item.kind}:${item.text}:${short}`);
+    keys.push(servedKey(item, short));
   }
   if (lines.length === 0) return undefined;
   const more = mine.length - lines.length;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildEditIndex, decisionsForPath, takenOutSinceHead } from '../../../src/core/history/edit-index.js';
+import { buildEditIndex, decisionsForPath, noLongerInForce, takenOutSinceHead } from '../../../src/core/history/edit-index.js';
 import { pathHistories } from '../../../src/core/history/paths.js';
 import type { TrackedItem } from '../../../src/core/history/status.js';
 
@@ -60,5 +60,19 @@ describe('takenOutSinceHead', () => {
     expect(text).not.toContain('Old choice');
     expect(text).toContain('Wide choice');
     expect(text).toContain('New choice');
+  });
+});
+
+describe('noLongerInForce', () => {
+  it('names what a session was told that is no longer in force, not what a rebase gave another commit id', () => {
+    const index = buildEditIndex('head', 'stamp', [item('Keep: colons', 'c1'), item('Wide choice', 'c3')], commits, (p) => p === 'SESSION.md');
+    const told = ['decision:Keep: colons:old1', 'decision:Dropped: since:c4', 'deadEnd:Polling:c1'].join('\n');
+    expect(noLongerInForce(index, 'b.ts', told)).toEqual(['- Decision: Dropped: since (c4)', '- Dead end: Polling (c1)']);
+    expect(noLongerInForce(index, 'b.ts', told, new Set(['decision\u0000keep: colons']))).toEqual([
+      '- Decision: Keep: colons (old1)',
+      '- Decision: Dropped: since (c4)',
+      '- Dead end: Polling (c1)',
+    ]);
+    expect(noLongerInForce(index, 'b.ts', decisionsForPath(index, 'b.ts', 800)!.fingerprint)).toEqual([]);
   });
 });
