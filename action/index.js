@@ -65089,12 +65089,14 @@ async function annotations(args, ctx) {
 init_errors();
 
 // src/core/text/shown-path.ts
-var UNSHOWABLE = /[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"\\]/g;
+init_sanitise();
+var UNSHOWABLE = /[\t\n\r"\\]/g;
 var ESCAPES2 = { "\n": "\\n", "	": "\\t", "\r": "\\r", '"': '\\"', "\\": "\\\\" };
 function shownPath(path3) {
+  const clean2 = sanitiseText(path3, { multiline: true });
   UNSHOWABLE.lastIndex = 0;
-  if (!UNSHOWABLE.test(path3) && path3.trim() === path3) return path3;
-  return `"${path3.replace(UNSHOWABLE, (c) => ESCAPES2[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}"`;
+  if (!UNSHOWABLE.test(clean2) && clean2.trim() === clean2) return clean2;
+  return `"${clean2.replace(UNSHOWABLE, (c) => ESCAPES2[c])}"`;
 }
 
 // src/core/report/review.ts
@@ -65689,9 +65691,9 @@ function pullRequestApi(token, pr) {
     }
   }
   return {
-    async body() {
+    async current() {
       const { data } = await octokit.rest.pulls.get({ ...where2, pull_number: pr.number });
-      return data.body;
+      return { body: data.body, headSha: data.head?.sha };
     },
     async setBody(body) {
       await octokit.rest.pulls.update({ ...where2, pull_number: pr.number, body });
@@ -65742,7 +65744,8 @@ async function branchTrailers(range, counts, ctx) {
   if (counts.decisions + counts.deadEnds === 0) return [];
   const message = sanitiseOutput((await squashMessage({ range }, ctx)).stdout ?? "");
   const paragraphs = message.trim().split("\n\n");
-  return paragraphs.length > 1 ? paragraphs[paragraphs.length - 1].split("\n") : [];
+  const last = paragraphs.length > 1 ? paragraphs[paragraphs.length - 1].split("\n") : [];
+  return last.length > 0 && /^[A-Za-z0-9][A-Za-z0-9-]*: /.test(last[0]) && last.every((l) => /^([A-Za-z0-9][A-Za-z0-9-]*: |\s)/.test(l)) ? last : [];
 }
 function apiProblem(what, error2) {
   const status = error2.status;
@@ -65759,13 +65762,15 @@ function tellShortened(what, fitted, range) {
     info(`The review was shortened to fit the ${what} (GitHub's limit of ${BODY_LIMIT.toLocaleString("en-US")} characters); the block says what it left out.`);
   }
 }
-async function publishComment(api, shown) {
+async function publishComment(api, shown, reviewed) {
   const fitted = fitComment({ ...shown, room: BODY_LIMIT });
   if (!fitted) return warning(`The review is too long for a comment even shortened; it was not written. \`git session review ${shown.range}\` prints it.`);
   tellShortened("comment", fitted, shown.range);
   let found;
   try {
-    found = await api.findComment();
+    const [now, comment] = await Promise.all([api.current(), api.findComment()]);
+    if (movedOn(now.headSha, reviewed, "comment")) return;
+    found = comment;
   } catch (error2) {
     return warning(apiProblem("read the pull request comments", error2));
   }
@@ -65784,9 +65789,15 @@ async function publishComment(api, shown) {
     warning(apiProblem("write the review comment", error2));
   }
 }
-async function publishDescription(api, shown, trailers) {
+function movedOn(headSha, reviewed, where2) {
+  if (headSha === void 0 || headSha === reviewed) return false;
+  info(`The pull request's head moved on to ${headSha.slice(0, 7)} while this run reviewed ${reviewed.slice(0, 7)}: the ${where2} is left to the run for the newer head.`);
+  return true;
+}
+async function publishDescription(api, shown, trailers, reviewed) {
   try {
-    const description = await api.body();
+    const { body: description, headSha } = await api.current();
+    if (movedOn(headSha, reviewed, "description")) return;
     const room = blockRoom(description);
     if (room === void 0) {
       return warning("The description has a git-session:review:start marker without the end marker after it; it was left as it is. Delete the start marker to get a fresh review block.");
@@ -65858,8 +65869,8 @@ async function run2(cwd, env) {
   const api = pullRequestApi(inputs.token, pr);
   const runUrl = context2.runId ? `${context2.serverUrl}/${pr.owner}/${pr.repo}/actions/runs/${context2.runId}` : void 0;
   const view = { review: model, format: inputs.format, range, ...summaryWhole && runUrl ? { summaryUrl: runUrl } : {} };
-  if (inputs.comment) await publishComment(api, view);
-  else await publishDescription(api, view, await branchTrailers(range, counts, ctx));
+  if (inputs.comment) await publishComment(api, view, pr.headSha);
+  else await publishDescription(api, view, await branchTrailers(range, counts, ctx), pr.headSha);
 }
 
 // src/action/index.ts

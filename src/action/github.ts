@@ -7,7 +7,8 @@ export const ACTIONS_BOT = 'github-actions[bot]';
 
 /** The REST calls the action makes, on one pull request. `GITHUB_API_URL` names the server. */
 export interface PullRequestApi {
-  body(): Promise<string | null>;
+  /** The description as it is now, and the commit the pull request's head is at now. */
+  current(): Promise<{ body: string | null; headSha: string | undefined }>;
   setBody(body: string): Promise<void>;
   /** The id and body of the first comment the token's user wrote holding a review block, if any. */
   findComment(): Promise<{ id: number; body: string } | undefined>;
@@ -33,9 +34,9 @@ export function pullRequestApi(token: string, pr: PullRequest): PullRequestApi {
     }
   }
   return {
-    async body() {
+    async current() {
       const { data } = await octokit.rest.pulls.get({ ...where, pull_number: pr.number });
-      return data.body;
+      return { body: data.body, headSha: data.head?.sha };
     },
     async setBody(body) {
       await octokit.rest.pulls.update({ ...where, pull_number: pr.number, body });

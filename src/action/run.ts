@@ -56,12 +56,18 @@ async function shortRange(base: string, head: string, ctx: CommandContext): Prom
   return `${await short(base)}..${await short(head)}`;
 }
 
-/** The last paragraph of the squash message: the branch's trailers, when it has any. */
+/**
+ * The last paragraph of the squash message: the branch's trailers, when it has any. The
+ * counts include items no longer in force, which the message leaves out: a branch whose
+ * every item was retired ends its message with the list of its commits instead.
+ */
 async function branchTrailers(range: string, counts: Counts, ctx: CommandContext): Promise<string[]> {
   if (counts.decisions + counts.deadEnds === 0) return [];
   const message = sanitiseOutput((await squashMessage({ range }, ctx)).stdout ?? '');
   const paragraphs = message.trim().split('\n\n');
-  return paragraphs.length > 1 ? paragraphs[paragraphs.length - 1]!.split('\n') : [];
+  const last = paragraphs.length > 1 ? paragraphs[paragraphs.length - 1]!.split('\n') : [];
+  // `Key: value` lines, a folded value's lines after them indented.
+  return last.length > 0 && /^[A-Za-z0-9][A-Za-z0-9-]*: /.test(last[0]!) && last.every((l) => /^([A-Za-z0-9][A-Za-z0-9-]*: |\s)/.test(l)) ? last : [];
 }
 
 /** A failed API call, told with what to change in the workflow. */
@@ -89,13 +95,15 @@ function tellShortened(what: string, fitted: Fitted, range: string): void {
   }
 }
 
-async function publishComment(api: PullRequestApi, shown: Shown): Promise<void> {
+async function publishComment(api: PullRequestApi, shown: Shown, reviewed: string): Promise<void> {
   const fitted = fitComment({ ...shown, room: BODY_LIMIT });
   if (!fitted) return core.warning(`The review is too long for a comment even shortened; it was not written. \`git session review ${shown.range}\` prints it.`);
   tellShortened('comment', fitted, shown.range);
   let found;
   try {
-    found = await api.findComment();
+    const [now, comment] = await Promise.all([api.current(), api.findComment()]);
+    if (movedOn(now.headSha, reviewed, 'comment')) return;
+    found = comment;
   } catch (error) {
     return core.warning(apiProblem('read the pull request comments', error));
   }
@@ -116,9 +124,21 @@ async function publishComment(api: PullRequestApi, shown: Shown): Promise<void> 
   }
 }
 
-async function publishDescription(api: PullRequestApi, shown: Shown, trailers: readonly string[]): Promise<void> {
+/**
+ * Whether the pull request's head moved on since the event this run reviews: a push
+ * while it ran. Its own run writes the newer review, and this one, finishing later,
+ * would overwrite it with the review of commits the branch no longer has.
+ */
+function movedOn(headSha: string | undefined, reviewed: string, where: string): boolean {
+  if (headSha === undefined || headSha === reviewed) return false;
+  core.info(`The pull request's head moved on to ${headSha.slice(0, 7)} while this run reviewed ${reviewed.slice(0, 7)}: the ${where} is left to the run for the newer head.`);
+  return true;
+}
+
+async function publishDescription(api: PullRequestApi, shown: Shown, trailers: readonly string[], reviewed: string): Promise<void> {
   try {
-    const description = await api.body();
+    const { body: description, headSha } = await api.current();
+    if (movedOn(headSha, reviewed, 'description')) return;
     const room = blockRoom(description);
     if (room === undefined) {
       return core.warning('The description has a git-session:review:start marker without the end marker after it; it was left as it is. Delete the start marker to get a fresh review block.');
@@ -202,6 +222,6 @@ export async function run(cwd: string, env: NodeJS.ProcessEnv): Promise<void> {
   const api = pullRequestApi(inputs.token, pr);
   const runUrl = context.runId ? `${context.serverUrl}/${pr.owner}/${pr.repo}/actions/runs/${context.runId}` : undefined;
   const view: Shown = { review: model, format: inputs.format, range, ...(summaryWhole && runUrl ? { summaryUrl: runUrl } : {}) };
-  if (inputs.comment) await publishComment(api, view);
-  else await publishDescription(api, view, await branchTrailers(range, counts, ctx));
+  if (inputs.comment) await publishComment(api, view, pr.headSha);
+  else await publishDescription(api, view, await branchTrailers(range, counts, ctx), pr.headSha);
 }

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { CommandContext, CommandResult } from '../context.js';
 import { readStdin } from './claude-input.js';
 import { loadEditIndex } from '../adapters/edit-index.js';
@@ -37,6 +37,23 @@ async function blamed(dirs: RepoDirs, path: string, input: ToolUseInput, env: No
   if (r.code !== 0) return out;
   for (const m of r.stdout.matchAll(/^([0-9a-f]{40,64}) \d+ \d+/gm)) out.add(m[1]!);
   return out;
+}
+
+/**
+ * Where to look for the repository the tool's file is in: the file's own folder (the
+ * nearest that exists, for a file not written yet), so that a file of a repository or
+ * worktree nested in the project is read against its own history. A session started in
+ * a parent folder of the repository, or in the main checkout while the file is in a
+ * linked worktree below it, was otherwise told nothing.
+ */
+function repositoryOf(file: string, project: string): string {
+  let dir = dirname(file);
+  while (!existsSync(dir)) {
+    const up = dirname(dir);
+    if (up === dir) return project;
+    dir = up;
+  }
+  return dir;
 }
 
 /** A file name as the assistant is shown it: a secret in it redacted, on one line (see shownPath). */
@@ -77,7 +94,8 @@ function times(env: NodeJS.ProcessEnv): { handOffMs: number; giveUpMs: number; h
 export async function editContext(base: CommandContext, event: 'PreToolUse' | 'AfterTool'): Promise<CommandResult> {
   const input = parseToolUseInput(await readStdin());
   if (!input.filePath) return {};
-  const project = base.env.CLAUDE_PROJECT_DIR || input.cwd || base.cwd;
+  const opened = base.env.CLAUDE_PROJECT_DIR || input.cwd || base.cwd;
+  const project = repositoryOf(resolve(input.cwd ?? opened, input.filePath), opened);
   // Hooks in a user-level settings file reach every repository: one that never ran
   // `init` gets no context and no index or told-state under its git dir.
   if (!optedInRepo(project)) return {};

@@ -142,6 +142,18 @@ describe('the GitHub Action', () => {
     expect(pull.body).toBe(body);
   });
 
+  it('leaves the description to the run for the newer head when the pull request moved on while it ran', async () => {
+    const pull = github.pulls.get(7)!;
+    const body = pull.body!;
+    const patches = github.requests.filter((r) => r.method === 'PATCH').length;
+    // The run for an older head finishes after the newer one's.
+    const run = await runAction(repo.dir, pullRequestEvent('synchronize', head1, body));
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toContain(`head moved on to ${head2.slice(0, 7)} while this run reviewed ${head1.slice(0, 7)}`);
+    expect(github.requests.filter((r) => r.method === 'PATCH').length).toBe(patches);
+    expect(pull.body).toBe(body);
+  });
+
   it('keeps one sticky comment instead of the description when asked', async () => {
     const pull = github.pulls.get(7)!;
     const body = pull.body;
@@ -274,5 +286,23 @@ describe('the GitHub Action', () => {
     const body = github.pulls.get(8)!.body!;
     expect(body).toContain('Cache by path');
     expect(body).not.toContain('Postgres');
+  });
+
+  it('weaves no trailers where every decision of the branch was retired in it, rather than its list of commits', async () => {
+    repo.git(['checkout', '-q', '-b', 'retired', 'main']);
+    commit('Try a TTL cache', { 'ttl.txt': 'ttl\n' }, ['decide', 'Expire entries after an hour', '--because', 'simple']);
+    repo.git(['revert', '--no-edit', 'HEAD']);
+    const head = repo.git(['rev-parse', 'HEAD']).stdout.trim();
+    const from = repo.git(['rev-parse', 'main']).stdout.trim();
+    github.pulls.set(9, { number: 9, title: 'TTL', body: '', head: { ref: 'retired', sha: head }, base: { ref: 'main', sha: from } });
+    const run = await runAction(repo.dir, eventFile(scratch, { action: 'opened', number: 9, base: from, head, body: '' }));
+    repo.git(['checkout', '-q', 'feature']);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    const body = github.pulls.get(9)!.body!;
+    expect(body).toContain('Expire entries after an hour');
+    expect(body).not.toContain('Session-Review:');
+    expect(body.trimEnd().endsWith('<!-- git-session:review:end -->')).toBe(true);
+    // The list of commits once, in the review: not again as the block's last paragraph.
+    expect(body.split(' Try a TTL cache\n').length - 1).toBe(1);
   });
 });

@@ -60,4 +60,11 @@ describe('which paths are files of the repository', () => {
     expect(secret).toContain('Rotate keys monthly');
     expect(secret).not.toContain(token);
   });
+  it('reads a file against the repository it is in when the session was opened in a folder above it', () => {
+    repo = initialised();
+    decideAndCommit(repo, 'Retry with backoff', 'src/net.ts');
+    const above = join(repo.dir, '..');
+    const told = runHook(repo, readInput(repo, join(repo.dir, 'src/net.ts'), 's1', above), {}, above);
+    expect(toldContext(told)).toContain('Retry with backoff');
+  });
 });
