@@ -2,6 +2,7 @@ import { openHistory } from './history.js';
 import type { RepoDirs } from './edit-state.js';
 import { readSessionHistory, sessionItemsOf } from './session-history.js';
 import { git } from './git.js';
+import { takenOut } from './taken-out.js';
 import { shallowBoundaries } from './shallow-boundaries.js';
 import { CONFIG_FILE } from '../core/config.js';
 import { buildEditIndex, type EditIndex } from '../core/history/edit-index.js';
@@ -12,6 +13,9 @@ export interface StoredIndex extends EditIndex {
   budget: number;
   /** The session file, from the repository root, as the settings named it. */
   sessionFile?: string;
+  /** When the build read the work tree's session file (ms), and what it had taken out then (see taken-out.ts). */
+  builtAt?: number;
+  takenOut?: string[];
 }
 
 /**
@@ -33,5 +37,8 @@ export async function buildStoredIndex(dirs: RepoDirs, head: string, stamp: stri
   // HEAD's session file as the readers read a version: what the work tree takes out of it is told apart at each call.
   const atHead = await git(['cat-file', 'blob', `${head}:${sessionFile}`], { cwd: dirs.root, env, allowFailure: true });
   const inFile = atHead.code === 0 ? ((await sessionItemsOf(atHead.stdout, h.config.sessionFile)) ?? []) : [];
-  return { ...buildEditIndex(head, stamp, record.items, oldestFirst, ignore, inFile), sessionFile, budget: h.config.assistant.editBudget };
+  const index: StoredIndex = { ...buildEditIndex(head, stamp, record.items, oldestFirst, ignore, inFile), sessionFile, budget: h.config.assistant.editBudget };
+  // Read now, so that a hook finds it here while the file stays as it is.
+  const builtAt = Date.now();
+  return { ...index, builtAt, takenOut: [...(await takenOut(dirs, index))] };
 }

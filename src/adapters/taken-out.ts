@@ -1,25 +1,45 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RepoDirs } from './edit-state.js';
 import type { StoredIndex } from './edit-index-file.js';
-import { sessionItemsOf } from './session-history.js';
 import { takenOutSinceHead } from '../core/history/edit-index.js';
+import type { SessionItem } from '../core/history/status.js';
+import { plainItems } from '../core/session/plain-items.js';
+import { sanitiseText } from '../core/text/sanitise.js';
 
 /**
  * The items of the index that the work tree's session file has taken out since HEAD
  * (superseded or withdrawn, not committed yet): no longer in force, so not told. One
- * read of the file, and the parser only for a file lines cannot decide.
+ * read of the file, read line by line (the parser only for a file lines cannot
+ * decide), each text on one line as the readers show a version's (see
+ * sessionItemsOf), so that identities match. The hook runs on every read and edit:
+ * this path loads nothing, and where the file has not changed since the index was
+ * built, reads nothing but what the build found.
  */
 export async function takenOut(dirs: RepoDirs, index: StoredIndex): Promise<Set<string>> {
   if (!index.inFile?.length || !index.sessionFile) return new Set();
+  const file = join(dirs.root, index.sessionFile);
+  // Not changed since the index was built: what was taken out then still is.
+  const changed = statSync(file, { throwIfNoEntry: false })?.mtimeMs;
+  if (changed !== undefined && index.takenOut && index.builtAt !== undefined && changed < index.builtAt) return new Set(index.takenOut);
   let text: string;
   try {
-    text = readFileSync(join(dirs.root, index.sessionFile), 'utf8');
+    text = readFileSync(file, 'utf8');
   } catch {
     // Deleted from the work tree: what HEAD's held is taken out with it.
     return new Set(index.inFile);
   }
-  const now = await sessionItemsOf(text, index.sessionFile);
+  const plain = plainItems(text);
+  let now: SessionItem[] | null;
+  if (plain) {
+    // On one line, as a version's items are shown; not redacted, which would load the
+    // secret rules on every call: an item the index holds redacted is never taken out here.
+    const shown = (kind: SessionItem['kind']) => (d: { text: string }): SessionItem => ({ kind, text: sanitiseText(d.text), reason: null });
+    now = [...plain.decisions.map(shown('decision')), ...plain.deadEnds.map(shown('deadEnd'))];
+  } else now = await (await import('./session-history.js')).sessionItemsOf(text, index.sessionFile);
   // Mid-conflict, the file says nothing either way: HEAD's record stands.
-  return now ? takenOutSinceHead(index, now) : new Set();
+  if (!now) return new Set();
+  const gone = takenOutSinceHead(index, now);
+  for (const key of gone) if (plain && key.includes('[redacted:')) gone.delete(key);
+  return gone;
 }

@@ -11,7 +11,6 @@ import { repoPathOf } from '../adapters/repo-path.js';
 import { decisionsForPath, noLongerInForce, retiredNote } from '../core/history/edit-index.js';
 import { parseToolUseInput, toolHookOutput, touchedLines, type ToolUseInput } from '../core/claude-settings/tool-input.js';
 import { shownPath } from '../core/text/shown-path.js';
-import { mayHoldSecret, redactSecrets } from '../core/redact/index.js';
 
 /** A build of the index runs in the hook's own process this long at most, then in a detached one. */
 const HAND_OFF_MS = 1_000;
@@ -56,9 +55,18 @@ function repositoryOf(file: string, project: string): string {
   return dir;
 }
 
-/** A file name as the assistant is shown it: a secret in it redacted, on one line (see shownPath). */
+// A name that could hold a secret: a long run of token characters, or an assignment.
+const TOKEN_LIKE = /[A-Za-z0-9_+/-]{16,}|[=:@]/;
+
+/**
+ * A file name as the assistant is shown it: a secret in it redacted, on one line (see
+ * shownPath). The secret rules load only for a name that could hold one: loading them
+ * cost every call to the hook a few milliseconds.
+ */
 async function shown(path: string): Promise<string> {
-  return shownPath(mayHoldSecret(path) ? (await redactSecrets(path)).text : path);
+  if (!TOKEN_LIKE.test(path)) return shownPath(path);
+  const { redactSecrets } = await import('../core/redact/index.js');
+  return shownPath((await redactSecrets(path)).text);
 }
 
 /**
