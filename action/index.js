@@ -64106,6 +64106,7 @@ function deriveStatus(oldestFirst) {
   const byCommit = /* @__PURE__ */ new Map();
   const live = /* @__PURE__ */ new Map();
   const latest = /* @__PURE__ */ new Map();
+  const inFile = /* @__PURE__ */ new Set();
   const retiredBy = /* @__PURE__ */ new Map();
   const restoredBy = /* @__PURE__ */ new Map();
   const closedByCommit = /* @__PURE__ */ new Map();
@@ -64150,7 +64151,8 @@ function deriveStatus(oldestFirst) {
     const mine = /* @__PURE__ */ new Map();
     for (const [item, key, inTree] of added) {
       if (restored.has(key)) continue;
-      if (!inTree && live.has(key)) continue;
+      const standing = live.get(key);
+      if (!inTree && standing && inFile.has(standing) && standing.closedBy === null) continue;
       const tracked = {
         kind: item.kind,
         text: item.text,
@@ -64176,6 +64178,7 @@ function deriveStatus(oldestFirst) {
       }
       live.set(key, tracked);
       latest.set(key, tracked);
+      if (inTree) inFile.add(tracked);
       mine.set(tracked, key);
       all2.push(tracked);
     }
@@ -65726,15 +65729,14 @@ async function assertHistory(ctx, revisions) {
     if (there.code !== 0) throw new GitSessionError(ExitCode2.Git, `commit ${rev} is not in this clone.`, { fix: SHALLOW_FIX });
   }
 }
-async function forkPoint2(pr, ctx) {
-  const ask = async (args) => {
-    const r = await git(args, { cwd: ctx.cwd, env: ctx.env, allowFailure: true });
-    return r.code === 0 ? r.stdout.trim() : void 0;
-  };
-  const named = await ask(["merge-base", pr.baseSha, pr.headSha]) ?? pr.baseSha;
-  const tracked = pr.baseRef ? await ask(["merge-base", `refs/remotes/origin/${pr.baseRef}`, pr.headSha]) : void 0;
-  if (!tracked || tracked === named) return named;
-  return await ask(["merge-base", "--is-ancestor", named, tracked]) !== void 0 ? tracked : named;
+async function reviewBase(pr, ctx) {
+  if (!pr.baseRef) return pr.baseSha;
+  const opts = { cwd: ctx.cwd, env: ctx.env, allowFailure: true };
+  const tracked = await git(["rev-parse", "--verify", "-q", `refs/remotes/origin/${pr.baseRef}^{commit}`], opts);
+  const tip = tracked.code === 0 ? tracked.stdout.trim() : "";
+  if (!tip || tip === pr.baseSha) return pr.baseSha;
+  const behind = await git(["merge-base", "--is-ancestor", pr.baseSha, tip], opts);
+  return behind.code === 0 ? tip : pr.baseSha;
 }
 async function shortRange(base, head, ctx) {
   const short = async (rev) => (await git(["rev-parse", "--short", rev], { cwd: ctx.cwd, env: ctx.env })).stdout.trim();
@@ -65837,7 +65839,7 @@ async function run2(cwd, env) {
   }
   const head = pr?.headSha ?? "HEAD";
   await assertHistory(ctx, [inputs.base || pr.baseSha, head]);
-  const base = inputs.base || await forkPoint2(pr, ctx);
+  const base = inputs.base || await reviewBase(pr, ctx);
   const range = await shortRange(base, head, ctx);
   const model = JSON.parse(sanitiseJsonText((await review({ range, format: "json" }, ctx)).stdout ?? "{}"));
   if (inputs.annotations && pr) {

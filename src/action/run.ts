@@ -33,22 +33,23 @@ async function assertHistory(ctx: CommandContext, revisions: readonly string[]):
 }
 
 /**
- * Where the pull request's own commits start: the newest commit the head shares with
- * the base branch, as the event names it (base.sha) or as this clone has it now
- * (`origin/<base ref>`, which actions/checkout fetches), whichever is newer. base.sha is
- * the base branch's tip when the event was made: a head rebased since onto a newer
- * base put the commits it was rebased onto in base.sha..head, other pull requests'
- * decisions with them, and a squash merge would have recorded those again.
+ * What the pull request's own commits are reviewed from: the base branch as this clone
+ * has it now (`origin/<base ref>`, which actions/checkout fetches) when the event's
+ * base commit is behind it, else that commit. base.sha is the base branch's tip when
+ * the event was made: a head rebased since onto a newer base put the commits it was
+ * rebased onto in base.sha..head, other pull requests' decisions with them, and a
+ * squash merge would have recorded those again. A branch tip, not a merge base: with
+ * criss-cross merges git picks one of several, and a range from it takes in base
+ * commits the tip leaves out.
  */
-async function forkPoint(pr: PullRequest, ctx: CommandContext): Promise<string> {
-  const ask = async (args: string[]) => {
-    const r = await git(args, { cwd: ctx.cwd, env: ctx.env, allowFailure: true });
-    return r.code === 0 ? r.stdout.trim() : undefined;
-  };
-  const named = (await ask(['merge-base', pr.baseSha, pr.headSha])) ?? pr.baseSha;
-  const tracked = pr.baseRef ? await ask(['merge-base', `refs/remotes/origin/${pr.baseRef}`, pr.headSha]) : undefined;
-  if (!tracked || tracked === named) return named;
-  return (await ask(['merge-base', '--is-ancestor', named, tracked])) !== undefined ? tracked : named;
+async function reviewBase(pr: PullRequest, ctx: CommandContext): Promise<string> {
+  if (!pr.baseRef) return pr.baseSha;
+  const opts = { cwd: ctx.cwd, env: ctx.env, allowFailure: true };
+  const tracked = await git(['rev-parse', '--verify', '-q', `refs/remotes/origin/${pr.baseRef}^{commit}`], opts);
+  const tip = tracked.code === 0 ? tracked.stdout.trim() : '';
+  if (!tip || tip === pr.baseSha) return pr.baseSha;
+  const behind = await git(['merge-base', '--is-ancestor', pr.baseSha, tip], opts);
+  return behind.code === 0 ? tip : pr.baseSha;
 }
 
 async function shortRange(base: string, head: string, ctx: CommandContext): Promise<string> {
@@ -182,7 +183,7 @@ export async function run(cwd: string, env: NodeJS.ProcessEnv): Promise<void> {
   }
   const head = pr?.headSha ?? 'HEAD';
   await assertHistory(ctx, [inputs.base || pr!.baseSha, head]);
-  const base = inputs.base || (await forkPoint(pr!, ctx));
+  const base = inputs.base || (await reviewBase(pr!, ctx));
   // Short hashes: the range is the review's title, and the description's last trailer.
   const range = await shortRange(base, head, ctx);
   // The commands' outputs are cleaned where the CLI prints them; the action takes them

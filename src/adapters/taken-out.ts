@@ -7,6 +7,9 @@ import type { SessionItem } from '../core/history/status.js';
 import { plainItems } from '../core/session/plain-items.js';
 import { sanitiseText } from '../core/text/sanitise.js';
 
+/** How far behind Date.now() a file's modification time may be stamped. */
+const MTIME_MARGIN_MS = 50;
+
 /**
  * The items of the index that the work tree's session file has taken out since HEAD
  * (superseded or withdrawn, not committed yet): no longer in force, so not told. One
@@ -21,13 +24,15 @@ export async function takenOut(dirs: RepoDirs, index: StoredIndex): Promise<Set<
   const file = join(dirs.root, index.sessionFile);
   // Not changed since the index was built: what was taken out then still is.
   const changed = statSync(file, { throwIfNoEntry: false })?.mtimeMs;
-  if (changed !== undefined && index.takenOut && index.builtAt !== undefined && changed < index.builtAt) return new Set(index.takenOut);
+  // The kernel stamps a write from a clock a few ms behind Date.now(): one just after the
+  // build could look older than it. Within that margin the file is read again.
+  if (changed !== undefined && index.takenOut && index.builtAt !== undefined && changed < index.builtAt - MTIME_MARGIN_MS) return new Set(index.takenOut);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch {
-    // Deleted from the work tree: what HEAD's held is taken out with it.
-    return new Set(index.inFile);
+    // Not in the work tree (deleted, or being rewritten): nothing to compare, HEAD's record stands.
+    return new Set();
   }
   const plain = plainItems(text);
   let now: SessionItem[] | null;

@@ -1,7 +1,7 @@
 import { readState, statePathOf, writeState, type RepoDirs } from './edit-state.js';
 
 /** Sessions remembered; older ones are dropped. */
-const SESSIONS_KEPT = 32;
+const SESSIONS_KEPT = 64;
 
 /** Per assistant session, each file told about and the fingerprint of what it was told. */
 type Told = { sessions: Record<string, Record<string, string>> };

@@ -192,7 +192,10 @@ export async function gatherContext(
 
   // What the work tree took out of the session file since HEAD is no longer in force.
   const before = view && head && uncommitted.some((p) => normalisePath(p) === sessionFile) ? await headView(config.sessionFile, git) : null;
-  const gone = (kind: 'decisions' | 'deadEnds') => (before && view ? takenOut(before[kind], view[kind]) : []);
+  // A file with no decision or dead end left is a session closed (`git session new`), not
+  // withdrawn: a close leaves its items in force as history.
+  const closing = !view || view.decisions.length + view.deadEnds.length === 0;
+  const gone = (kind: 'decisions' | 'deadEnds') => (before && view && !closing ? takenOut(before[kind], view[kind]) : []);
   // Trailers were redacted when git-session wrote them, but a hand-written one may not be.
   const texts = await redactDeep({
     decisions: mergeItems(view?.decisions ?? [], decisions, gone('decisions')),

@@ -107,6 +107,17 @@ describe('a decision superseded or withdrawn in the work tree, not committed yet
     r.git(['commit', '-q', '-am', 'Decimals']);
     expect(r.run(['decisions', 'prices.js']).stdout).not.toContain('Round half to even');
   });
+
+  it('is not what a new session does: its close leaves the decisions in force, before and after it is committed', () => {
+    repo = initialised();
+    decideAndCommit(repo, 'Store prices in cents', 'prices.js');
+    const r = repo;
+    expect(toldContext(runHook(r, editInput(r, 'prices.js', 's1')))).toContain('Store prices in cents');
+    expect(r.run(['new', 'Next goal']).code).toBe(0);
+    expect(runHook(r, editInput(r, 'prices.js', 's1')).stdout).toBe('');
+    expect(r.run(['decisions', 'prices.js']).stdout).toContain('Store prices in cents');
+    expect(r.run(['context']).stdout).toContain('Store prices in cents');
+  });
 });
 
 describe('a decision reverted after the session was told it', () => {

@@ -83,6 +83,9 @@ export function buildEditIndex(
  * no longer does: superseded or withdrawn, not committed yet, so no longer in force.
  */
 export function takenOutSinceHead(index: EditIndex, now: readonly SessionItem[]): Set<string> {
+  // A file with no decision or dead end left is a session closed (`git session new`
+  // rewrote it), not withdrawn: a close leaves its items in force as history.
+  if (now.length === 0) return new Set();
   const kept = new Set(now.map((i) => itemKey(i.kind, i.text)));
   return new Set((index.inFile ?? []).filter((k) => !kept.has(k)));
 }
@@ -96,16 +99,15 @@ function servedKey(item: { kind: string; text: string }, short: string): string 
 }
 
 /**
- * What a session was told about `path` (`told`, a fingerprint) that is no longer in
- * force there: reverted, superseded or withdrawn since (`takenOut`, the work tree's
- * doing, included). An item told under another commit id (a rebase) and still in force
+ * What a session was told about a file (`told`, a fingerprint) that is no longer in
+ * force: reverted, superseded or withdrawn since (`takenOut`, the work tree's doing,
+ * included). An item told under another commit id (a rebase) and still in force
  * is not among them. Each as the line it was told as, with its commit, without reason.
  */
-export function noLongerInForce(index: EditIndex, path: string, told: string, takenOut: ReadonlySet<string> = new Set()): string[] {
-  const touched = new Set(index.files[path] ?? []);
-  const now = new Set(
-    index.items.filter((i) => touched.has(i.c) && !takenOut.has(itemKey(i.kind, i.text))).map((i) => itemKey(i.kind, i.text)),
-  );
+export function noLongerInForce(index: EditIndex, told: string, takenOut: ReadonlySet<string> = new Set()): string[] {
+  // In force anywhere: the same item recorded again for another file (two branches
+  // merged, the newest instance standing for it) is still in force for this one.
+  const now = new Set(index.items.map((i) => itemKey(i.kind, i.text)).filter((k) => !takenOut.has(k)));
   const out: string[] = [];
   for (const key of told.split('\n')) {
     const kindEnd = key.indexOf(':');

@@ -141,6 +141,8 @@ export function deriveStatus(oldestFirst: readonly SessionCommit[]): TrackedItem
   // The newest active instance of each item, by identity, and the newest of any status.
   const live = new Map<string, TrackedItem>();
   const latest = new Map<string, TrackedItem>();
+  // The instances the session file's diff added, rather than a trailer alone.
+  const inFile = new Set<TrackedItem>();
   // The items each commit retired, and those each revert put back in force: what a
   // revert of that commit undoes in turn.
   const retiredBy = new Map<string, [TrackedItem, string][]>();
@@ -193,10 +195,12 @@ export function deriveStatus(oldestFirst: readonly SessionCommit[]): TrackedItem
     const mine = new Map<TrackedItem, string>();
     for (const [item, key, inTree] of added) {
       if (restored.has(key)) continue;
-      // A trailer naming an item already in force, which the commit's tree diff did not
-      // add (the file held it before), mentions it: the commit that recorded it keeps it.
+      // A trailer naming an item the session file holds in force, which the commit's tree
+      // diff did not add, mentions it: the commit that recorded it keeps it. One recorded
+      // by trailer alone, or closed with its session, is recorded again.
       // A commit mending a conflict committed with markers is woven one for every item.
-      if (!inTree && live.has(key)) continue;
+      const standing = live.get(key);
+      if (!inTree && standing && inFile.has(standing) && standing.closedBy === null) continue;
       // The revert of a commit that removed an item puts it back: a new instance, active
       // again. Written out, not spread: V8 builds a spread of a varying shape slowly,
       // and a long history makes tens of thousands of these.
@@ -228,6 +232,7 @@ export function deriveStatus(oldestFirst: readonly SessionCommit[]): TrackedItem
       }
       live.set(key, tracked);
       latest.set(key, tracked);
+      if (inTree) inFile.add(tracked);
       mine.set(tracked, key);
       all.push(tracked);
     }

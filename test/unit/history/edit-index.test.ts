@@ -54,6 +54,8 @@ describe('takenOutSinceHead', () => {
       d('Not in force any more'),
     ]);
     expect(index.inFile).toEqual(['decision\u0000old choice', 'decision\u0000new choice']);
+    // A file with nothing left in it is a session closed, not a withdrawal.
+    expect(takenOutSinceHead(index, []).size).toBe(0);
     const gone = takenOutSinceHead(index, [d('New choice (supersedes: something)'), d('Later')]);
     expect([...gone]).toEqual(['decision\u0000old choice']);
     const text = decisionsForPath(index, 'b.ts', 800, undefined, undefined, gone)!.text;
@@ -67,12 +69,12 @@ describe('noLongerInForce', () => {
   it('names what a session was told that is no longer in force, not what a rebase gave another commit id', () => {
     const index = buildEditIndex('head', 'stamp', [item('Keep: colons', 'c1'), item('Wide choice', 'c3')], commits, (p) => p === 'SESSION.md');
     const told = ['decision:Keep: colons:old1', 'decision:Dropped: since:c4', 'deadEnd:Polling:c1'].join('\n');
-    expect(noLongerInForce(index, 'b.ts', told)).toEqual(['- Decision: Dropped: since (c4)', '- Dead end: Polling (c1)']);
-    expect(noLongerInForce(index, 'b.ts', told, new Set(['decision\u0000keep: colons']))).toEqual([
+    expect(noLongerInForce(index, told)).toEqual(['- Decision: Dropped: since (c4)', '- Dead end: Polling (c1)']);
+    expect(noLongerInForce(index, told, new Set(['decision\u0000keep: colons']))).toEqual([
       '- Decision: Keep: colons (old1)',
       '- Decision: Dropped: since (c4)',
       '- Dead end: Polling (c1)',
     ]);
-    expect(noLongerInForce(index, 'b.ts', decisionsForPath(index, 'b.ts', 800)!.fingerprint)).toEqual([]);
+    expect(noLongerInForce(index, decisionsForPath(index, 'b.ts', 800)!.fingerprint)).toEqual([]);
   });
 });

@@ -90,7 +90,17 @@ describe('deriveStatus', () => {
       commit('bbbb2', { trailers: { decisions: ['A — why'], deadEnds: ['E — r'] } }),
       commit('cccc3', { trailers: { decisions: [], deadEnds: ['E — r'] } }),
       commit('dddd4', { removed: [d('A')] }),
-    ], { 'A@aaaa': 'withdrawn by dddd', 'E@bbbb': 'active' }],
+    ], { 'A@aaaa': 'withdrawn by dddd', 'E@cccc': 'active' }],
+    ['a decision recorded by trailer alone, recorded again by trailer: the newest stands, and a revert of the first leaves it', [
+      commit('aaaa1', { trailers: { decisions: ['T — r'], deadEnds: [] } }),
+      commit('bbbb2', { trailers: { decisions: ['T — r'], deadEnds: [] } }),
+      commit('cccc3', { reverts: 'aaaa1' }),
+    ], { 'T@bbbb': 'active' }],
+    ['a decision closed with its session, named again by a trailer, is recorded again', [
+      commit('aaaa1', { added: [d('A')] }),
+      commit('bbbb2', { removed: [d('A')], closes: true }),
+      commit('cccc3', { trailers: { decisions: ['A'], deadEnds: [] } }),
+    ], { 'A@cccc': 'active' }],
     ['where a shallow clone is cut off, a revert retires only what it removes and what the cut-off commit names', [
       commit('aaaa1', { added: [d('Older'), d('Mine'), d('Named')], trailers: { decisions: ['Named — n'], deadEnds: [] }, cutOff: true }),
       commit('bbbb2', { removed: [d('Mine')], reverts: 'aaaa1' }),
