@@ -63516,6 +63516,14 @@ function parseRange(range) {
   const right = range.slice(range.indexOf(dots) + dots.length);
   return { label: range, revArgs: [range], head: right === "" ? "HEAD" : right };
 }
+function rangeEnds(range) {
+  const arg = range.revArgs.length === 1 ? range.revArgs[0] : range.head;
+  const dots = arg.includes("...") ? "..." : arg.includes("..") ? ".." : void 0;
+  if (!dots) return [arg];
+  const at = arg.indexOf(dots);
+  const right = arg.slice(at + dots.length) || "HEAD";
+  return dots === ".." ? [right] : [.../* @__PURE__ */ new Set([arg.slice(0, at) || "HEAD", right])];
+}
 function pickBase(refs) {
   const originHead = refs.find((r) => r.remote && r.name === "origin/HEAD" && r.symref !== "");
   if (originHead) return originHead.symref;
@@ -64198,6 +64206,9 @@ function deriveStatus(oldestFirst) {
     }
   }
   return dropped.size === 0 ? all2 : all2.filter((item) => !dropped.has(item));
+}
+function retiredWithin(items, commits) {
+  return items.filter((i) => i.changedBy !== null && commits.has(i.changedBy) && !commits.has(i.commit));
 }
 
 // src/core/session/plain-items.ts
@@ -65128,7 +65139,7 @@ function mostTouched(commits, limit = TOP_FILES, ignore = () => false) {
   }
   return [...totals.values()].sort((a, b) => b.lines - a.lines || b.commits - a.commits || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).slice(0, limit);
 }
-function buildReview(range, commits, session, isJournal = () => false) {
+function buildReview(range, commits, session, isJournal = () => false, retired = []) {
   const oldestFirst = [...commits].reverse();
   return {
     range,
@@ -65137,12 +65148,16 @@ function buildReview(range, commits, session, isJournal = () => false) {
     nextSteps: session?.nextSteps ?? [],
     decisions: attributed(oldestFirst, "decisions"),
     deadEnds: attributed(oldestFirst, "deadEnds"),
+    retired: [...retired],
     files: mostTouched(commits, TOP_FILES, isJournal),
     commits: oldestFirst.map((c) => ({ commit: c.hash, short: c.short, subject: c.subject, author: authorOf(c), date: c.date }))
   };
 }
 function attributedLines(items) {
   return items.map((d) => `- ${inline(reasonedLine(d))} (${d.short})${statusNote(d)}`);
+}
+function retiredLines(items) {
+  return items.map((d) => `- ${d.kind === "decision" ? "Decision" : "Dead end"}: ${inline(reasonedLine(d))} (recorded in ${d.short}, ${d.status} by ${d.changedBy})`);
 }
 function section(heading, lines2, omitted = 0, empty2) {
   const more = lines2.length > 0 ? `- … ${omitted} more not shown here` : `- ${omitted} not shown here`;
@@ -65166,6 +65181,7 @@ function renderReviewMarkdown(review2, omitted = {}) {
 ${inline(review2.goal)}`,
     section("Decisions", attributedLines(review2.decisions), omitted.decisions, "No decisions were recorded in this range."),
     section("Dead ends", attributedLines(review2.deadEnds), omitted.deadEnds),
+    section("Retired from earlier work", retiredLines(review2.retired), omitted.retired),
     review2.status !== null && `## Status
 
 ${inline(review2.status)}`,
@@ -65238,16 +65254,22 @@ async function viewOrNull(rev, file, opts) {
     throw error2;
   }
 }
+function judgedOn(h, range) {
+  const ends = rangeEnds(range);
+  return ends.length === 1 && ends[0] === "HEAD" ? readSessionItems(h) : readSessionItems(h, { revArgs: ends, label: `range ${range.label}` });
+}
 async function review(args, ctx) {
   const h = await openHistory(ctx.cwd, ctx.env);
   const range = args.range === void 0 ? await defaultRange(h.opts) : parseRange(args.range);
   const [commits, record, view] = await Promise.all([
     readCommits(h.keys, { revArgs: range.revArgs, numstat: true, label: `range ${range.label}` }, h.opts),
-    readSessionItems(h, { revArgs: range.revArgs, label: `range ${range.label}` }),
+    judgedOn(h, range),
     viewOrNull(range.head, h.config.sessionFile, h.opts)
   ]);
-  const built = buildReview(range.label, withItems(commits, record), view, journalMatcher(h.config.journal.path));
-  const model = args.activeOnly ? { ...built, decisions: activeOnly(built.decisions), deadEnds: activeOnly(built.deadEnds) } : built;
+  const listed = new Set(commits.map((c) => c.hash));
+  const retired = retiredWithin(record.items, listed).map((i) => ({ kind: i.kind, ...reasonedItem(i), commit: i.commit, short: i.short }));
+  const built = buildReview(range.label, withItems(commits, record), view, journalMatcher(h.config.journal.path), retired);
+  const model = args.activeOnly ? { ...built, decisions: activeOnly(built.decisions), deadEnds: activeOnly(built.deadEnds), retired: [] } : built;
   return { stdout: args.format === "json" ? renderReviewJson(model) : renderReviewMarkdown(model) };
 }
 
@@ -65493,7 +65515,7 @@ function pullRequestOf(payload) {
 }
 
 // src/core/action/shorten.ts
-var CUT_ORDER = ["commits", "files", "nextSteps", "deadEnds", "decisions"];
+var CUT_ORDER = ["commits", "files", "nextSteps", "retired", "deadEnds", "decisions"];
 function cut(review2, name, keep) {
   return { ...review2, [name]: review2[name].slice(0, keep) };
 }
@@ -65575,6 +65597,7 @@ var NAMES = {
   files: "files most touched",
   nextSteps: "next steps",
   deadEnds: "dead ends",
+  retired: "retired from earlier work",
   decisions: "decisions"
 };
 function note(where2, limit, omitted, trailers) {

@@ -1,12 +1,13 @@
 import type { CommandContext, CommandResult } from '../context.js';
 import { readBaseRefs, readBlob, readCommits, openHistory, requireCommits } from '../adapters/history.js';
-import { readSessionItems, withItems } from '../adapters/session-history.js';
+import { readSessionItems, reasonedItem, withItems, type SessionItems } from '../adapters/session-history.js';
 import { ExitCode, GitSessionError } from '../errors.js';
 import { journalMatcher } from '../core/pipeline/paths.js';
-import { buildReview, renderReviewJson, renderReviewMarkdown } from '../core/report/review.js';
+import { buildReview, renderReviewJson, renderReviewMarkdown, type RetiredItem } from '../core/report/review.js';
+import { retiredWithin } from '../core/history/status.js';
 import { activeOnly } from '../core/report/commits.js';
 import { sessionView, type SessionView } from '../core/report/session-view.js';
-import { parseRange, pickBase, type Range } from '../core/report/targets.js';
+import { parseRange, pickBase, rangeEnds, type Range } from '../core/report/targets.js';
 
 export interface ReviewArgs {
   range?: string;
@@ -47,16 +48,30 @@ async function viewOrNull(rev: string, file: string, opts: Parameters<typeof rea
   }
 }
 
-/** A pull-request description for a range: goal, decisions, dead ends, status, files, commits. */
+/**
+ * The record judged on the whole history of the range's ends, not on the range alone:
+ * a range that reverts or withdraws what was recorded before it then says so, and a
+ * trailer naming an item in force since before the range is not taken for a new record.
+ * HEAD's is what the readers keep.
+ */
+function judgedOn(h: Awaited<ReturnType<typeof openHistory>>, range: Range): Promise<SessionItems> {
+  const ends = rangeEnds(range);
+  return ends.length === 1 && ends[0] === 'HEAD' ? readSessionItems(h) : readSessionItems(h, { revArgs: ends, label: `range ${range.label}` });
+}
+
+/** A pull-request description for a range: goal, decisions, dead ends, what it retired, status, files, commits. */
 export async function review(args: ReviewArgs, ctx: CommandContext): Promise<CommandResult> {
   const h = await openHistory(ctx.cwd, ctx.env);
   const range = args.range === undefined ? await defaultRange(h.opts) : parseRange(args.range);
   const [commits, record, view] = await Promise.all([
     readCommits(h.keys, { revArgs: range.revArgs, numstat: true, label: `range ${range.label}` }, h.opts),
-    readSessionItems(h, { revArgs: range.revArgs, label: `range ${range.label}` }),
+    judgedOn(h, range),
     viewOrNull(range.head, h.config.sessionFile, h.opts),
   ]);
-  const built = buildReview(range.label, withItems(commits, record), view, journalMatcher(h.config.journal.path));
-  const model = args.activeOnly ? { ...built, decisions: activeOnly(built.decisions), deadEnds: activeOnly(built.deadEnds) } : built;
+  const listed = new Set(commits.map((c) => c.hash));
+  const retired = retiredWithin(record.items, listed).map((i): RetiredItem => ({ kind: i.kind, ...reasonedItem(i), commit: i.commit, short: i.short }));
+  const built = buildReview(range.label, withItems(commits, record), view, journalMatcher(h.config.journal.path), retired);
+  // What is no longer in force is not handed on: the earlier work retired goes too.
+  const model = args.activeOnly ? { ...built, decisions: activeOnly(built.decisions), deadEnds: activeOnly(built.deadEnds), retired: [] } : built;
   return { stdout: args.format === 'json' ? renderReviewJson(model) : renderReviewMarkdown(model) };
 }

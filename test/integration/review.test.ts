@@ -170,4 +170,44 @@ describe('git session review', () => {
       expect(run.stdout).not.toContain('notes/2026-W45.md');
     }
   });
+
+  it('names what the range retired of the work before it, and takes a repeated trailer for a mention', () => {
+    repo = tempRepo();
+    const base = `# Session\n\n## Goal\n\nShip the exporter.\n\n## Decisions\n\n- Keep rows in order — Reason: diffs stay readable\n- Name files by date — Reason: they sort\n`;
+    commit(repo, 'Session', { 'SESSION.md': base }, '2026-11-01T09:00:00Z');
+    const cache = commit(repo, 'Cache parsed rows\n\nDecision: cache parsed rows — parsing was 60% of the run\n', { 'src/cache.ts': 'c\n' }, '2026-11-01T10:00:00Z');
+    const order = repo.git(['log', '-1', '--format=%h', '--', 'SESSION.md']).stdout.trim();
+    repo.git(['checkout', '-q', '-b', 'topic']);
+    repo.git(['revert', '--no-edit', 'HEAD'], { env: { GIT_AUTHOR_DATE: '2026-11-02T10:00:00Z', GIT_COMMITTER_DATE: '2026-11-02T10:00:00Z' } });
+    const revert = repo.git(['rev-parse', '--short', 'HEAD']).stdout.trim();
+    const withdraw = commit(repo, 'Order no longer matters\n', { 'SESSION.md': base.replace(/- Keep rows.*\n/, '') }, '2026-11-02T11:00:00Z');
+    // Named again in a later message while in force on main: no new record.
+    repo.git(['checkout', '-q', 'main']);
+    const still = `${base}- Stream the output — Reason: memory stays flat\n`;
+    commit(repo, 'Stream\n', { 'SESSION.md': still }, '2026-11-01T12:00:00Z');
+    repo.git(['checkout', '-q', 'topic']);
+    repo.git(['merge', '-q', '--no-edit', 'main'], { env: { GIT_AUTHOR_DATE: '2026-11-02T12:00:00Z', GIT_COMMITTER_DATE: '2026-11-02T12:00:00Z' } });
+    commit(repo, 'Tidy\n\nDecision: stream the output — memory stays flat\n', { 'src/out.ts': 'o\n' }, '2026-11-02T13:00:00Z');
+
+    // Asked from main about another branch: judged on topic's whole history, not on HEAD's.
+    repo.git(['checkout', '-q', 'main']);
+    const run = repo.run(['review', 'main..topic', '--format', 'json']);
+    expect(run.stderr).toBe('');
+    const review = JSON.parse(run.stdout);
+    expect(review.decisions).toEqual([]);
+    expect(review.retired).toEqual([
+      { kind: 'decision', text: 'Keep rows in order', reason: 'diffs stay readable', status: 'withdrawn', changedBy: withdraw, commit: expect.any(String), short: order },
+      { kind: 'decision', text: 'cache parsed rows', reason: 'parsing was 60% of the run', status: 'reverted', changedBy: revert, commit: expect.any(String), short: cache },
+    ]);
+    const md = repo.run(['review', 'main..topic']).stdout;
+    expect(md).toContain('No decisions were recorded in this range.');
+    expect(md).toContain(
+      `## Retired from earlier work\n\n- Decision: Keep rows in order — diffs stay readable (recorded in ${order}, withdrawn by ${withdraw})\n` +
+        `- Decision: cache parsed rows — parsing was 60% of the run (recorded in ${cache}, reverted by ${revert})\n`,
+    );
+    // On the branch itself (HEAD's record, as kept), and only what is in force for an assistant.
+    repo.git(['checkout', '-q', 'topic']);
+    expect(JSON.parse(repo.run(['review', 'main', '--format', 'json']).stdout).retired).toHaveLength(2);
+    expect(JSON.parse(repo.run(['review', 'main', '--format', 'json', '--active-only']).stdout).retired).toEqual([]);
+  });
 });

@@ -55,6 +55,7 @@ const NAMES: Record<keyof Omitted, string> = {
   files: 'files most touched',
   nextSteps: 'next steps',
   deadEnds: 'dead ends',
+  retired: 'retired from earlier work',
   decisions: 'decisions',
 };
 

@@ -6,7 +6,7 @@ import { renderReviewMarkdown, type Omitted, type Review } from '../report/revie
  * gives them up in. The commits and the files are in the pull request's own tabs; the
  * decisions go last, and the trailers below the review still carry them whole.
  */
-export const CUT_ORDER = ['commits', 'files', 'nextSteps', 'deadEnds', 'decisions'] as const;
+export const CUT_ORDER = ['commits', 'files', 'nextSteps', 'retired', 'deadEnds', 'decisions'] as const;
 
 type ListName = (typeof CUT_ORDER)[number];
 

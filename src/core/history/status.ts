@@ -257,3 +257,11 @@ export function deriveStatus(oldestFirst: readonly SessionCommit[]): TrackedItem
   }
   return dropped.size === 0 ? all : all.filter((item) => !dropped.has(item));
 }
+
+/**
+ * The items recorded outside a set of commits that one of them took out of force (a
+ * revert, a withdrawal, a supersede): what a range retires of the work before it.
+ */
+export function retiredWithin(items: readonly TrackedItem[], commits: ReadonlySet<string>): TrackedItem[] {
+  return items.filter((i) => i.changedBy !== null && commits.has(i.changedBy) && !commits.has(i.commit));
+}

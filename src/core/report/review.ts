@@ -12,6 +12,9 @@
  *                   "commit", "short", "subject", "author", "date" }],
  *                 // found in the commits' trailers AND in what they added to SESSION.md, each once
  *   "deadEnds":  [ same as decisions ],
+ *   "retired": [{ "kind": "decision" | "deadEnd", "text", "reason", "status", "changedBy",
+ *                 "commit", "short" }],   // recorded before the range (commit, short), taken out of
+ *                                         // force by one of its commits (changedBy)
  *   "files":   [{ "path", "added", "removed", "lines", "commits", "binary" }],   // top 10 by lines changed;
  *                                      // renamed files under their newest name, journal files left out
  *   "commits": [{ "commit", "short", "subject", "author", "date" }]              // oldest first
@@ -21,7 +24,7 @@
 import { attributed, authorOf, blocks, inline, json, reasonedLine, statusNote } from './commits.js';
 import { shownPath } from '../text/shown-path.js';
 import type { SessionView } from './session-view.js';
-import type { Attributed, CommitRecord } from './types.js';
+import type { Attributed, CommitRecord, Reasoned } from './types.js';
 
 /** At most this many files are listed as most touched. */
 export const TOP_FILES = 10;
@@ -35,6 +38,14 @@ export interface FileTotal {
   binary: boolean;
 }
 
+/** A decision or dead end recorded before a range that one of its commits took out of force. */
+export interface RetiredItem extends Reasoned {
+  kind: 'decision' | 'deadEnd';
+  /** The commit that recorded it, before the range. */
+  commit: string;
+  short: string;
+}
+
 export interface Review {
   range: string;
   goal: string | null;
@@ -42,6 +53,8 @@ export interface Review {
   nextSteps: string[];
   decisions: Attributed[];
   deadEnds: Attributed[];
+  /** Oldest first, as recorded. */
+  retired: RetiredItem[];
   files: FileTotal[];
   commits: { commit: string; short: string; subject: string; author: string; date: string }[];
 }
@@ -80,14 +93,16 @@ export function mostTouched(commits: readonly CommitRecord[], limit = TOP_FILES,
 }
 
 /**
- * Builds the review from `git log` records (newest first, as git lists them) and
- * SESSION.md at the head. `isJournal` names the journal files, left out of the files.
+ * Builds the review from `git log` records (newest first, as git lists them), what the
+ * range retired of the work before it, and SESSION.md at the head. `isJournal` names
+ * the journal files, left out of the files.
  */
 export function buildReview(
   range: string,
   commits: readonly CommitRecord[],
   session: SessionView | null,
   isJournal: (path: string) => boolean = () => false,
+  retired: readonly RetiredItem[] = [],
 ): Review {
   const oldestFirst = [...commits].reverse();
   return {
@@ -97,18 +112,24 @@ export function buildReview(
     nextSteps: session?.nextSteps ?? [],
     decisions: attributed(oldestFirst, 'decisions'),
     deadEnds: attributed(oldestFirst, 'deadEnds'),
+    retired: [...retired],
     files: mostTouched(commits, TOP_FILES, isJournal),
     commits: oldestFirst.map((c) => ({ commit: c.hash, short: c.short, subject: c.subject, author: authorOf(c), date: c.date })),
   };
 }
 
 /** How many items of each list a shortened review leaves out (a review that must fit a size limit). */
-export type Omitted = Partial<Record<'decisions' | 'deadEnds' | 'nextSteps' | 'files' | 'commits', number>>;
+export type Omitted = Partial<Record<'decisions' | 'deadEnds' | 'retired' | 'nextSteps' | 'files' | 'commits', number>>;
 
 function attributedLines(items: readonly Attributed[]): string[] {
   // The short hash is enough to find the commit: its subject is in the list of commits below.
   // Items no longer in force stay listed, named as such with the commit that retired them.
   return items.map((d) => `- ${inline(reasonedLine(d))} (${d.short})${statusNote(d)}`);
+}
+
+/** `- Decision: what — why (recorded in abc1234, reverted by 9d0e4f2)`: the commit before the range, and the one in it. */
+function retiredLines(items: readonly RetiredItem[]): string[] {
+  return items.map((d) => `- ${d.kind === 'decision' ? 'Decision' : 'Dead end'}: ${inline(reasonedLine(d))} (recorded in ${d.short}, ${d.status} by ${d.changedBy})`);
 }
 
 /** A list section, with a last line saying how many items were left out; false when there is nothing to say. */
@@ -133,6 +154,7 @@ export function renderReviewMarkdown(review: Review, omitted: Omitted = {}): str
     review.goal !== null && `## Goal\n\n${inline(review.goal)}`,
     section('Decisions', attributedLines(review.decisions), omitted.decisions, 'No decisions were recorded in this range.'),
     section('Dead ends', attributedLines(review.deadEnds), omitted.deadEnds),
+    section('Retired from earlier work', retiredLines(review.retired), omitted.retired),
     review.status !== null && `## Status\n\n${inline(review.status)}`,
     section('Next steps', review.nextSteps.map((s) => `- ${inline(s)}`), omitted.nextSteps),
     section('Files most touched', files, omitted.files),

@@ -78,6 +78,20 @@ export function parseRange(range: string): Range {
   return { label: range, revArgs: [range], head: right === '' ? 'HEAD' : right };
 }
 
+/**
+ * The revisions whose whole histories hold a range's commits: its right end, and for
+ * `A...B` its left end too (an empty side is HEAD). What a range retires of the work
+ * before it is judged on these.
+ */
+export function rangeEnds(range: Range): string[] {
+  const arg = range.revArgs.length === 1 ? range.revArgs[0]! : range.head;
+  const dots = arg.includes('...') ? '...' : arg.includes('..') ? '..' : undefined;
+  if (!dots) return [arg];
+  const at = arg.indexOf(dots);
+  const right = arg.slice(at + dots.length) || 'HEAD';
+  return dots === '..' ? [right] : [...new Set([arg.slice(0, at) || 'HEAD', right])];
+}
+
 /** A ref as `git for-each-ref` lists it for choosing a review base. */
 export interface RefInfo {
   /** Short name, e.g. `main` or `origin/HEAD`. */

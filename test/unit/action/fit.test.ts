@@ -24,6 +24,7 @@ function reviewOf(n: number, pad = 100, letter = 'x'): Review {
     nextSteps: ['bound the cache'],
     decisions: commits.map((c, i) => ({ ...c, text: `decision ${i}`, reason: letter.repeat(pad), status: 'active' as const, changedBy: null })),
     deadEnds: [],
+    retired: [],
     files: Array.from({ length: 10 }, (_, i) => ({ path: `src/file-${i}.ts`, added: i, removed: 0, lines: i, commits: 1, binary: false })),
     commits,
   };
