@@ -1,4 +1,6 @@
 import { readState, statePathOf, writeState, type RepoDirs } from './edit-state.js';
+import { lockPath, withLock } from './lock.js';
+import { GitSessionError } from '../errors.js';
 
 /** Sessions remembered; older ones are dropped. */
 const SESSIONS_KEPT = 64;
@@ -11,6 +13,31 @@ function read(file: string): Record<string, Record<string, string>> {
   return told?.sessions && typeof told.sessions === 'object' ? told.sessions : {};
 }
 
+/** How long a hook waits for another one's turn at `told.json`: each holds it for a read and a write. */
+const TURN_WAIT_MS = 1_000;
+
+/**
+ * Runs a read and write of `told.json` in turn with the other hooks: an assistant runs
+ * its tool calls in parallel, one hook each, and two writers reading the same old file
+ * lost each other's entries. Where the turn does not come (a stuck lock, a git dir
+ * that cannot be written), `otherwise`.
+ */
+function inTurn<T>(dirs: RepoDirs, fn: () => T, otherwise: () => T): T {
+  let turn = false;
+  try {
+    return withLock(lockPath(dirs.gitDir, 'told'), () => ((turn = true), fn()), { waitMs: TURN_WAIT_MS, what: 'told.json' });
+  } catch (error) {
+    if (turn || !(error instanceof GitSessionError)) throw error;
+    return otherwise();
+  }
+}
+
+/** A pause between reading and writing, for tests that make two hooks meet there. */
+function testPause(): void {
+  const ms = Number(process.env.GIT_SESSION_TEST_TOLD_PAUSE_MS);
+  if (ms > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
 /** What this session was last told about the file (its fingerprint), if anything. */
 export function toldBefore(dirs: RepoDirs, session: string | undefined, path: string): string | undefined {
   if (session === undefined) return undefined;
@@ -18,17 +45,28 @@ export function toldBefore(dirs: RepoDirs, session: string | undefined, path: st
 }
 
 /**
- * Records what this session was told about the file. The one writer of `told.json`,
- * with {@link forgetTold}.
+ * Records what this session is told about the file, unless a hook running beside this
+ * one told it the same meanwhile: false then, and this one says nothing. The one
+ * writer of `told.json`, with {@link forgetTold}.
  */
-export function rememberTold(dirs: RepoDirs, session: string | undefined, path: string, fingerprint: string): void {
-  if (session === undefined) return;
+export function rememberTold(dirs: RepoDirs, session: string | undefined, path: string, fingerprint: string): boolean {
+  if (session === undefined) return true;
   const file = statePathOf(dirs, 'told');
-  const sessions = read(file);
-  const mine = sessions[session] ?? {};
-  delete sessions[session];
-  const kept = Object.entries(sessions).slice(-(SESSIONS_KEPT - 1));
-  writeState(file, { sessions: Object.fromEntries([...kept, [session, { ...mine, [path]: fingerprint }]]) });
+  return inTurn(
+    dirs,
+    () => {
+      const sessions = read(file);
+      const mine = sessions[session] ?? {};
+      if (mine[path] === fingerprint) return false;
+      testPause();
+      delete sessions[session];
+      const kept = Object.entries(sessions).slice(-(SESSIONS_KEPT - 1));
+      writeState(file, { sessions: Object.fromEntries([...kept, [session, { ...mine, [path]: fingerprint }]]) });
+      return true;
+    },
+    // Told without being remembered: the file is told again next time, never not at all.
+    () => true,
+  );
 }
 
 /**
@@ -39,9 +77,13 @@ export function rememberTold(dirs: RepoDirs, session: string | undefined, path: 
  */
 export function forgetTold(dirs: RepoDirs, session: string | undefined): void {
   const file = statePathOf(dirs, 'told');
-  const sessions = read(file);
-  // A subagent's conversation within it (session/agent) goes with it.
-  const rest = Object.entries(sessions).filter(([id]) => session !== undefined && id !== session && !id.startsWith(`${session}/`));
-  if (rest.length === Object.keys(sessions).length) return;
-  writeState(file, { sessions: Object.fromEntries(rest) });
+  const forget = () => {
+    const sessions = read(file);
+    // A subagent's conversation within it (session/agent) goes with it.
+    const rest = Object.entries(sessions).filter(([id]) => session !== undefined && id !== session && !id.startsWith(`${session}/`));
+    if (rest.length === Object.keys(sessions).length) return;
+    writeState(file, { sessions: Object.fromEntries(rest) });
+  };
+  // Forgotten out of turn rather than not at all: a conversation that lost what it was told must be told again.
+  inTurn(dirs, forget, forget);
 }

@@ -135,7 +135,8 @@ export async function editContext(base: CommandContext, event: 'PreToolUse' | 'A
     if (told === fingerprint || (!found && !told)) return {};
     // What the conversation was told and is no longer in force is taken back, or it stays in its context as if it were.
     const retired = told ? noLongerInForce(index, told, gone) : [];
-    rememberTold(dirs, conversation, path, fingerprint);
+    // A call beside this one (the assistant's tool calls run in parallel) told it already.
+    if (!rememberTold(dirs, conversation, path, fingerprint)) return {};
     const text = [found?.text, retired.length > 0 ? retiredNote(label, retired) : undefined].filter((t) => t !== undefined).join('\n\n');
     return text === '' ? {} : { stdout: toolHookOutput(event, text) };
   } finally {

@@ -1,8 +1,9 @@
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TempRepo } from '../helpers/repo.js';
 import { decideAndCommit, initialised } from '../helpers/session-repo.js';
-import { runHook, toldContext } from '../helpers/edit-hook.js';
+import { preToolUseCommand, runHook, toldContext } from '../helpers/edit-hook.js';
 
 // What the edit-time hook told a session is forgotten when the session's conversation
 // is: after a compaction or a /clear, under the same session id.
@@ -133,5 +134,41 @@ describe('a decision reverted after the session was told it', () => {
     expect(back).not.toContain('still in force');
     expect(runHook(r, editInput(r, 'file7.js', 'cx')).stdout).toBe('');
     expect(runHook(r, editInput(r, 'file7.js', 'other')).stdout).toBe('');
+  });
+});
+
+/** Runs the hook as `runHook` does, without waiting: calls that run side by side, as an assistant's parallel tool calls do. */
+function startHook(r: TempRepo, input: unknown, env: NodeJS.ProcessEnv): Promise<string> {
+  return new Promise((done, fail) => {
+    const child = spawn('sh', ['-c', preToolUseCommand(r)], { cwd: r.dir, env: { ...r.env, CLAUDE_PROJECT_DIR: r.dir, ...env } });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+    child.on('error', fail);
+    child.on('close', () => done(out));
+    child.stdin.end(JSON.stringify(input));
+  });
+}
+
+describe('parallel tool calls in one session', () => {
+  // Each hook pauses between reading what was told and writing it, so that calls side by side meet there.
+  const pause = { GIT_SESSION_TEST_TOLD_PAUSE_MS: '150' };
+
+  it('remember every file told: none is told twice', async () => {
+    repo = initialised();
+    const files = ['a.js', 'b.js', 'c.js', 'd.js'];
+    for (const f of files) decideAndCommit(repo, `Keep ${f} small`, f);
+    const r = repo;
+    const first = await Promise.all(files.map((f) => startHook(r, editInput(r, f, 'px'), pause)));
+    first.forEach((out, i) => expect(toldContext({ stdout: out })).toContain(`Keep ${files[i]} small`));
+    for (const f of files) expect(runHook(r, editInput(r, f, 'px')).stdout, f).toBe('');
+  });
+
+  it('on one file tell it once', async () => {
+    repo = initialised();
+    decideAndCommit(repo, 'Keep e.js small', 'e.js');
+    const r = repo;
+    const outs = await Promise.all([0, 1, 2].map(() => startHook(r, editInput(r, 'e.js', 'py'), pause)));
+    expect(outs.filter((o) => o !== '')).toHaveLength(1);
+    expect(toldContext({ stdout: outs.find((o) => o !== '')! })).toContain('Keep e.js small');
   });
 });
