@@ -65268,7 +65268,9 @@ async function review(args, ctx) {
   ]);
   const listed = new Set(commits.map((c) => c.hash));
   const retired = retiredWithin(record.items, listed).map((i) => ({ kind: i.kind, ...reasonedItem(i), commit: i.commit, short: i.short }));
-  const built = buildReview(range.label, withItems(commits, record), view, journalMatcher(h.config.journal.path), retired);
+  const file = normalisePath(h.config.sessionFile);
+  const wrote = commits.some((c) => c.files.some((f) => f.path === file || f.oldPath === file));
+  const built = buildReview(range.label, withItems(commits, record), wrote ? view : null, journalMatcher(h.config.journal.path), retired);
   const model = args.activeOnly ? { ...built, decisions: activeOnly(built.decisions), deadEnds: activeOnly(built.deadEnds), retired: [] } : built;
   return { stdout: args.format === "json" ? renderReviewJson(model) : renderReviewMarkdown(model) };
 }

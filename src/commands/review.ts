@@ -2,7 +2,7 @@ import type { CommandContext, CommandResult } from '../context.js';
 import { readBaseRefs, readBlob, readCommits, openHistory, requireCommits } from '../adapters/history.js';
 import { readSessionItems, reasonedItem, withItems, type SessionItems } from '../adapters/session-history.js';
 import { ExitCode, GitSessionError } from '../errors.js';
-import { journalMatcher } from '../core/pipeline/paths.js';
+import { journalMatcher, normalisePath } from '../core/pipeline/paths.js';
 import { buildReview, renderReviewJson, renderReviewMarkdown, type RetiredItem } from '../core/report/review.js';
 import { retiredWithin } from '../core/history/status.js';
 import { activeOnly } from '../core/report/commits.js';
@@ -70,7 +70,11 @@ export async function review(args: ReviewArgs, ctx: CommandContext): Promise<Com
   ]);
   const listed = new Set(commits.map((c) => c.hash));
   const retired = retiredWithin(record.items, listed).map((i): RetiredItem => ({ kind: i.kind, ...reasonedItem(i), commit: i.commit, short: i.short }));
-  const built = buildReview(range.label, withItems(commits, record), view, journalMatcher(h.config.journal.path), retired);
+  // The goal and status are the range's only where one of its commits wrote them: a
+  // branch that never touched the session file would show the base branch's as its own.
+  const file = normalisePath(h.config.sessionFile);
+  const wrote = commits.some((c) => c.files.some((f) => f.path === file || f.oldPath === file));
+  const built = buildReview(range.label, withItems(commits, record), wrote ? view : null, journalMatcher(h.config.journal.path), retired);
   // What is no longer in force is not handed on: the earlier work retired goes too.
   const model = args.activeOnly ? { ...built, decisions: activeOnly(built.decisions), deadEnds: activeOnly(built.deadEnds), retired: [] } : built;
   return { stdout: args.format === 'json' ? renderReviewJson(model) : renderReviewMarkdown(model) };

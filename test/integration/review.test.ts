@@ -125,6 +125,15 @@ describe('git session review', () => {
     expect(JSON.parse(repo.run(['review', 'HEAD..HEAD', '--format', 'json']).stdout)).toMatchObject({ commits: [], decisions: [] });
   });
 
+  it('leaves out the goal and status of a branch that never wrote the session file', () => {
+    build();
+    repo.git(['checkout', '-q', '-b', 'side', 'main']);
+    commit(repo, 'Fix a typo\n', { 'src/typo.ts': 't\n' }, '2026-11-03T10:00:00Z');
+    const review = JSON.parse(repo.run(['review', '--format', 'json']).stdout);
+    expect(review).toMatchObject({ range: 'main..HEAD', goal: null, status: null, nextSteps: [] });
+    expect(repo.run(['review']).stdout).not.toMatch(/## Goal|## Status|Starting\./);
+  });
+
   it('refuses a bad range with a git error, and a branch with nothing to compare with', () => {
     build();
     const bad = repo.run(['review', 'nope..HEAD']);

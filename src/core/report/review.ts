@@ -4,7 +4,7 @@
  * JSON shape (stable; fields are never removed, new ones may be added):
  * {
  *   "range": "main..HEAD",
- *   "goal": string | null,                 // SESSION.md at the head of the range
+ *   "goal": string | null,                 // SESSION.md at the head of the range, when a commit of the range changed it
  *   "status": string | null,
  *   "nextSteps": string[],
  *   "decisions": [{ "text", "reason": string | null, "status": "active" | "reverted" | "superseded" | "withdrawn",
