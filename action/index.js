@@ -65694,6 +65694,22 @@ function readInputs(get) {
   };
 }
 
+// src/core/action/squash-trailers.ts
+var TRAILER = /^[A-Za-z0-9][A-Za-z0-9-]*: /;
+function squashTrailers(message) {
+  const paragraphs = message.trim().split("\n\n");
+  if (paragraphs.length < 2) return [];
+  const lines2 = paragraphs[paragraphs.length - 1].split("\n");
+  const trailers = [];
+  for (const line of lines2) {
+    if (TRAILER.test(line)) trailers.push(line);
+    else if (/^\s/.test(line) && trailers.length > 0) trailers[trailers.length - 1] += `
+${line}`;
+    else return [];
+  }
+  return trailers;
+}
+
 // src/action/run.ts
 init_sanitise();
 init_errors();
@@ -65769,10 +65785,7 @@ async function shortRange(base, head, ctx) {
 }
 async function branchTrailers(range, counts, ctx) {
   if (counts.decisions + counts.deadEnds === 0) return [];
-  const message = sanitiseOutput((await squashMessage({ range }, ctx)).stdout ?? "");
-  const paragraphs = message.trim().split("\n\n");
-  const last = paragraphs.length > 1 ? paragraphs[paragraphs.length - 1].split("\n") : [];
-  return last.length > 0 && /^[A-Za-z0-9][A-Za-z0-9-]*: /.test(last[0]) && last.every((l) => /^([A-Za-z0-9][A-Za-z0-9-]*: |\s)/.test(l)) ? last : [];
+  return squashTrailers(sanitiseOutput((await squashMessage({ range }, ctx)).stdout ?? ""));
 }
 function apiProblem(what, error2) {
   const status = error2.status;

@@ -11,6 +11,7 @@ import { spliceBlock } from '../core/action/block.js';
 import { pullRequestOf, type PullRequest } from '../core/action/event.js';
 import { BODY_LIMIT, blockRoom, fitBlock, fitComment, fitSummary, SUMMARY_LIMIT, type Fitted, type Where } from '../core/action/fit.js';
 import { readInputs } from '../core/action/inputs.js';
+import { squashTrailers } from '../core/action/squash-trailers.js';
 import { sanitiseDeep, sanitiseJsonText, sanitiseOutput } from '../core/text/sanitise.js';
 import type { Counts } from '../core/action/summary.js';
 import type { Review } from '../core/report/review.js';
@@ -59,16 +60,11 @@ async function shortRange(base: string, head: string, ctx: CommandContext): Prom
 
 /**
  * The last paragraph of the squash message: the branch's trailers, when it has any. The
- * counts include items no longer in force, which the message leaves out: a branch whose
- * every item was retired ends its message with the list of its commits instead.
+ * counts include items no longer in force, which the message leaves out.
  */
 async function branchTrailers(range: string, counts: Counts, ctx: CommandContext): Promise<string[]> {
   if (counts.decisions + counts.deadEnds === 0) return [];
-  const message = sanitiseOutput((await squashMessage({ range }, ctx)).stdout ?? '');
-  const paragraphs = message.trim().split('\n\n');
-  const last = paragraphs.length > 1 ? paragraphs[paragraphs.length - 1]!.split('\n') : [];
-  // `Key: value` lines, a folded value's lines after them indented.
-  return last.length > 0 && /^[A-Za-z0-9][A-Za-z0-9-]*: /.test(last[0]!) && last.every((l) => /^([A-Za-z0-9][A-Za-z0-9-]*: |\s)/.test(l)) ? last : [];
+  return squashTrailers(sanitiseOutput((await squashMessage({ range }, ctx)).stdout ?? ''));
 }
 
 /** A failed API call, told with what to change in the workflow. */
