@@ -64452,6 +64452,10 @@ async function readSessionItems(h, select = {}) {
   );
   return { items, byCommit: byCommitOf(items) };
 }
+function readJudgedItems(h, range) {
+  const ends = rangeEnds(range);
+  return ends.length === 1 && ends[0] === "HEAD" ? readSessionItems(h) : readSessionItems(h, { revArgs: ends, label: `range ${range.label}` });
+}
 async function readItemsOf(h, hashes) {
   if (hashes.length === 0) return { items: [], byCommit: /* @__PURE__ */ new Map() };
   const kept = judgedItemsOf(h, hashes);
@@ -65254,16 +65258,12 @@ async function viewOrNull(rev, file, opts) {
     throw error2;
   }
 }
-function judgedOn(h, range) {
-  const ends = rangeEnds(range);
-  return ends.length === 1 && ends[0] === "HEAD" ? readSessionItems(h) : readSessionItems(h, { revArgs: ends, label: `range ${range.label}` });
-}
 async function review(args, ctx) {
   const h = await openHistory(ctx.cwd, ctx.env);
   const range = args.range === void 0 ? await defaultRange(h.opts) : parseRange(args.range);
   const [commits, record, view] = await Promise.all([
     readCommits(h.keys, { revArgs: range.revArgs, numstat: true, label: `range ${range.label}` }, h.opts),
-    judgedOn(h, range),
+    readJudgedItems(h, range),
     viewOrNull(range.head, h.config.sessionFile, h.opts)
   ]);
   const listed = new Set(commits.map((c) => c.hash));

@@ -14,6 +14,7 @@ import { journalMatcher, normalisePath } from '../core/pipeline/paths.js';
 import { latin1Text } from '../core/pipeline/preflight.js';
 import { joinReason, REASON_SEPARATOR } from '../core/trailers/reason.js';
 import { journalPathspec } from '../core/report/journal-diff.js';
+import { rangeEnds, type Range } from '../core/report/targets.js';
 import type { CommitRecord, Reasoned } from '../core/report/types.js';
 
 /**
@@ -340,6 +341,17 @@ export async function readSessionItems(
     (c) => c.record.hash,
   );
   return { items, byCommit: byCommitOf(items) };
+}
+
+/**
+ * The record judged on the whole history of a range's ends, not on the range alone: a
+ * range that reverts or withdraws what was recorded before it then says so, and a
+ * trailer naming an item in force since before the range is not taken for a new
+ * record. HEAD's is what the readers keep.
+ */
+export function readJudgedItems(h: History, range: Range): Promise<SessionItems> {
+  const ends = rangeEnds(range);
+  return ends.length === 1 && ends[0] === 'HEAD' ? readSessionItems(h) : readSessionItems(h, { revArgs: ends, label: `range ${range.label}` });
 }
 
 /**

@@ -1,13 +1,13 @@
 import type { CommandContext, CommandResult } from '../context.js';
 import { readBaseRefs, readBlob, readCommits, openHistory, requireCommits } from '../adapters/history.js';
-import { readSessionItems, reasonedItem, withItems, type SessionItems } from '../adapters/session-history.js';
+import { readJudgedItems, reasonedItem, withItems } from '../adapters/session-history.js';
 import { ExitCode, GitSessionError } from '../errors.js';
 import { journalMatcher, normalisePath } from '../core/pipeline/paths.js';
 import { buildReview, renderReviewJson, renderReviewMarkdown, type RetiredItem } from '../core/report/review.js';
 import { retiredWithin } from '../core/history/status.js';
 import { activeOnly } from '../core/report/commits.js';
 import { sessionView, type SessionView } from '../core/report/session-view.js';
-import { parseRange, pickBase, rangeEnds, type Range } from '../core/report/targets.js';
+import { parseRange, pickBase, type Range } from '../core/report/targets.js';
 
 export interface ReviewArgs {
   range?: string;
@@ -48,24 +48,13 @@ async function viewOrNull(rev: string, file: string, opts: Parameters<typeof rea
   }
 }
 
-/**
- * The record judged on the whole history of the range's ends, not on the range alone:
- * a range that reverts or withdraws what was recorded before it then says so, and a
- * trailer naming an item in force since before the range is not taken for a new record.
- * HEAD's is what the readers keep.
- */
-function judgedOn(h: Awaited<ReturnType<typeof openHistory>>, range: Range): Promise<SessionItems> {
-  const ends = rangeEnds(range);
-  return ends.length === 1 && ends[0] === 'HEAD' ? readSessionItems(h) : readSessionItems(h, { revArgs: ends, label: `range ${range.label}` });
-}
-
 /** A pull-request description for a range: goal, decisions, dead ends, what it retired, status, files, commits. */
 export async function review(args: ReviewArgs, ctx: CommandContext): Promise<CommandResult> {
   const h = await openHistory(ctx.cwd, ctx.env);
   const range = args.range === undefined ? await defaultRange(h.opts) : parseRange(args.range);
   const [commits, record, view] = await Promise.all([
     readCommits(h.keys, { revArgs: range.revArgs, numstat: true, label: `range ${range.label}` }, h.opts),
-    judgedOn(h, range),
+    readJudgedItems(h, range),
     viewOrNull(range.head, h.config.sessionFile, h.opts),
   ]);
   const listed = new Set(commits.map((c) => c.hash));

@@ -2,7 +2,7 @@ import { basename, join, resolve } from 'node:path';
 import template from 'timeline-page:template';
 import type { CommandContext, CommandResult } from '../context.js';
 import { openHistory, readCommits, readJournal } from '../adapters/history.js';
-import { readSessionItems } from '../adapters/session-history.js';
+import { readJudgedItems } from '../adapters/session-history.js';
 import { openFile } from '../adapters/open-file.js';
 import { writePage } from '../adapters/page-file.js';
 import { findRepo } from '../adapters/repo.js';
@@ -17,6 +17,7 @@ import { renderTimelineHtml } from '../core/timeline/html.js';
 import { timelineRange } from '../core/timeline/range.js';
 import { redactHistory } from '../core/timeline/redact-input.js';
 import { sessionVersions } from '../core/timeline/session-versions.js';
+import { itemKey } from '../core/history/status.js';
 
 export interface TimelineArgs {
   range?: string;
@@ -45,9 +46,14 @@ export async function timeline(args: TimelineArgs, ctx: CommandContext): Promise
     readCommits(h.keys, { revArgs: range.revArgs, filters: [...filters, '--topo-order'], numstat: true, label }, h.opts),
     readJournal(h.config.journal.path, { revArgs: range.revArgs, filters }, h.opts),
     currentBranch(h.opts),
-    readSessionItems(h, { revArgs: range.revArgs, filters, label }),
+    // Judged on the whole history of the range's end, as review judges it: with a range
+    // or --since, a decision recorded before the first commit shown is still what it became.
+    readJudgedItems(h, range),
   ]);
-  const journal = ownedJournal(walked, commits, shallowBoundaries(h.shallowFile));
+  // The newest instance of each item (items come oldest first).
+  const standing = new Map(items.items.map((i) => [itemKey(i.kind, i.text), i]));
+  const shallow = shallowBoundaries(h.shallowFile);
+  const journal = ownedJournal(walked, commits, shallow);
   const file = normalisePath(h.config.sessionFile);
   // Oldest first, each commit's first parent too: what the oldest commit changed the file from.
   const asked = [...new Set([...commits].reverse().flatMap((c) => [...c.parents.slice(0, 1), c.hash]))];
@@ -61,6 +67,8 @@ export async function timeline(args: TimelineArgs, ctx: CommandContext): Promise
     commits: redacted.commits,
     journal: redacted.journal,
     recorded: items.byCommit,
+    standing,
+    shallow,
     sessionAt,
     lines: versions.lines,
     versions: versions.versions,

@@ -6,6 +6,14 @@ import { renderMarkdown } from './markdown.js';
 
 const STATUS_TEXT = { active: 'active', reverted: 'reverted', superseded: 'superseded', withdrawn: 'withdrawn' } as const;
 
+/** The heading of a row that is not a commit, by kind. */
+const HEADINGS: Record<number, string> = {
+  1: 'Checkpoint',
+  // Its own commit is not shown: squashed into this one, put back by this revert, or outside the range.
+  2: 'Journal entry of another commit',
+  3: 'Session closed',
+};
+
 function section(title: string, ...children: (Node | null | false)[]): HTMLElement {
   return add(el('section', 'field'), el('h3', undefined, title), ...children);
 }
@@ -57,7 +65,7 @@ export function renderDetail(data: TimelineData, index: number): DocumentFragmen
   const checkpoint = item[I.kind] !== 0;
   add(
     out,
-    el('h2', undefined, item[I.kind] === 1 ? 'Checkpoint' : item[I.kind] === 2 ? 'Journal entry of a squashed commit' : item[I.subject] || '(no subject)'),
+    el('h2', undefined, HEADINGS[item[I.kind]] ?? (item[I.subject] || '(no subject)')),
     add(
       el('p', 'meta'),
       el('code', 'hash', item[I.commit]),
@@ -72,10 +80,10 @@ export function renderDetail(data: TimelineData, index: number): DocumentFragmen
   const decisions = item[I.decisions];
   if (decisions.length > 0) {
     const list = el('ul', 'decisions');
-    for (const [text, reason, status] of decisions) {
+    for (const [text, reason, status, by] of decisions) {
       const li = reasonedItem(text, reason);
       li.classList.add(status);
-      li.prepend(el('span', `badge ${status}`, STATUS_TEXT[status]), ' ');
+      li.prepend(el('span', `badge ${status}`, by === undefined ? STATUS_TEXT[status] : `${STATUS_TEXT[status]} by ${by}`), ' ');
       list.appendChild(li);
     }
     out.appendChild(section('Decisions', list));

@@ -16,8 +16,8 @@ function load(): TimelineData {
   return data;
 }
 
-/** What a row that is not a commit is called. */
-const CARRIED = ['', 'Checkpoint', 'Journal entry'] as const;
+/** What a row that is not a commit is called, by kind. */
+const CARRIED = ['', 'Checkpoint', 'Journal entry', 'Session closed'] as const;
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
@@ -34,11 +34,16 @@ function start(): void {
   const commits = new Set(data.items.map((i) => i[I.commit])).size;
   const checkpoints = data.items.filter((i) => i[I.kind] === 1).length;
   const carried = data.items.filter((i) => i[I.kind] === 2).length;
+  const closes = data.items.filter((i) => i[I.kind] === 3).length;
+  const cut = data.shallow.map((c) => c.slice(0, 7)).join(', ');
   $('meta').textContent = [
     data.range,
     plural(commits, 'commit'),
     checkpoints > 0 && plural(checkpoints, 'checkpoint'),
-    carried > 0 && `${plural(carried, 'entry', 'entries')} of squashed commits`,
+    carried > 0 && `${plural(carried, 'entry', 'entries')} carried by other commits`,
+    closes > 0 && plural(closes, 'session closed', 'sessions closed'),
+    // What the commit where a shallow clone stops seems to add (entries, decisions) may be older.
+    cut !== '' && `a shallow clone: the history stops at ${cut}`,
   ]
     .filter(Boolean)
     .join(' · ');
@@ -137,9 +142,13 @@ function start(): void {
     if (event.key === '/' && !typing) {
       event.preventDefault();
       $('q').focus();
-    } else if (event.key === 'Escape' && target.id === 'q') {
-      $<HTMLInputElement>('q').value = '';
-      apply();
+    } else if (event.key === 'Escape' && (target.id === 'q' || target.id === 'path' || !typing)) {
+      // In a filter's box, Escape empties that box; anywhere else (the list), the search.
+      const box = $<HTMLInputElement>(target.id === 'path' ? 'path' : 'q');
+      if (box.value !== '') {
+        box.value = '';
+        apply();
+      }
       $('list').focus();
     }
   });

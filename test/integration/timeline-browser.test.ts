@@ -121,6 +121,12 @@ describe.skipIf(!hasBrowser)('the timeline page in Chromium', () => {
     expect(await page.getAttribute('#list', 'aria-activedescendant')).toMatch(/^item-\d+$/);
     await page.keyboard.press('/');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('q');
+    // Escape from the list clears the search too, not only from the search box.
+    await page.fill('#q', 'RECEIPTS');
+    await page.focus('#list');
+    await page.keyboard.press('Escape');
+    expect(await page.inputValue('#q')).toBe('');
+    expect(await shown(page)).toHaveLength(4);
     expect(problems).toEqual([]);
     await page.close();
   });

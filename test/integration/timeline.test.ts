@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { tempRepo, type TempRepo } from '../helpers/repo.js';
 import { I } from '../../src/core/timeline/data.js';
 import { commitAt, embedded, shopHistory } from './timeline-repo.js';
+import { decideAndCommit, initialised } from '../helpers/session-repo.js';
 
 let repo: TempRepo;
 afterEach(() => repo?.cleanup());
@@ -91,9 +92,24 @@ describe('git session timeline', () => {
     commitAt(repo, 'Prices are not settled yet\n', { 'SESSION.md': text }, '2026-11-05T09:00:00+01:00');
     const data = embedded(repo.run(['timeline']).stdout);
     const row = data.items.find((i) => i[I.commit] === first && i[I.kind] === 0)!;
-    expect(row[I.decisions]).toEqual([['Store prices in cents', 'floats round badly', 'withdrawn']]);
+    const withdrawer = repo.git(['rev-parse', '--short', 'HEAD']).stdout.trim();
+    expect(row[I.decisions]).toEqual([['Store prices in cents', 'floats round badly', 'withdrawn', withdrawer]]);
     // The same judgement log gives.
     expect(repo.run(['log', '--format', 'json']).stdout).toContain('"status": "withdrawn"');
+  });
+
+  it('with a range, judges a carried entry\'s decision on the whole history: the one a revert took back stays reverted', () => {
+    repo = initialised();
+    const recorded = decideAndCommit(repo, 'Cache parsed rows', 'a.js');
+    repo.git(['revert', '--no-edit', 'HEAD']);
+    const revert = repo.git(['rev-parse', '--short', 'HEAD']).stdout.trim();
+    // The next commit puts the reverted commit's journal entry back, carried by it.
+    repo.write('b.js', 'b\n');
+    repo.git(['add', '-A']);
+    repo.git(['commit', '-q', '-m', 'Next']);
+    const data = embedded(repo.run(['timeline', `${recorded}..HEAD`]).stdout);
+    const carried = data.items.filter((i) => i[I.kind] === 2 && i[I.decisions].length > 0);
+    expect(carried.map((i) => i[I.decisions])).toEqual([[['Cache parsed rows', 'reason for Cache parsed rows', 'reverted', revert]]]);
   });
 
   it('takes a range and dates, and names a revision git does not know', () => {

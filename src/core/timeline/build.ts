@@ -18,7 +18,7 @@ import {
 import { itemKey, type TrackedItem } from '../history/status.js';
 
 /** An item a commit recorded, and its status (see deriveStatus). */
-export type RecordedItem = Pick<TrackedItem, 'kind' | 'text' | 'reason' | 'status'>;
+export type RecordedItem = Pick<TrackedItem, 'kind' | 'text' | 'reason' | 'status'> & { changedByShort?: string | null };
 
 /** What the timeline is built from; every text in it already redacted. */
 export interface TimelineInput {
@@ -30,11 +30,19 @@ export interface TimelineInput {
   journal: JournalByCommit;
   /**
    * What each commit recorded by its session file diff and its trailers, with what it
-   * became, as the readers judge it over the range (reverted, superseded, withdrawn).
-   * A commit made without the hooks (--no-verify, a hosted squash) has no journal
-   * entry, and its decisions are still shown; a decision found nowhere here is active.
+   * became, as the readers judge it on the whole history of the range's end (reverted,
+   * superseded, withdrawn). A commit made without the hooks (--no-verify, a hosted
+   * squash) has no journal entry, and its decisions are still shown.
    */
   recorded: ReadonlyMap<string, readonly RecordedItem[]>;
+  /**
+   * The newest instance of each item, by identity (itemKey): what became of a decision
+   * that an entry names and its commit did not record here (an entry carried from a
+   * commit not shown, a trailer repeating a decision). One found nowhere is active.
+   */
+  standing: ReadonlyMap<string, RecordedItem>;
+  /** The commits where a shallow clone's history stops. */
+  shallow: ReadonlySet<string>;
   /** Version index of the session file at each commit and first parent, by full hash. */
   sessionAt: ReadonlyMap<string, number>;
   lines: string[];
@@ -53,7 +61,7 @@ export function durationMinutes(text: string): number | null {
 }
 
 interface Row {
-  kind: 0 | 1 | 2;
+  kind: 0 | 1 | 2 | 3;
   commit: string;
   time: number;
   clock: string;
@@ -132,6 +140,12 @@ export function ownEntry(c: CommitRecord, entries: readonly JournalEntry[]): Jou
   return at.length === 1 ? at[0] : undefined;
 }
 
+/** A decision as the page shows it: with what became of it, and the commit that retired it. */
+function cell([text, reason]: [string, string | null], item: RecordedItem | undefined): DecisionCell {
+  const status: DecisionStatus = item?.status ?? 'active';
+  return status === 'active' || !item?.changedByShort ? [text, reason, status] : [text, reason, status, item.changedByShort];
+}
+
 function pool(values: Iterable<string>): { list: string[]; index: Map<string, number> } {
   const list = [...new Set(values)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return { list, index: new Map(list.map((v, i) => [v, i])) };
@@ -158,15 +172,18 @@ export function buildTimeline(input: TimelineInput): TimelineData {
     const session = sessionAt(c.hash);
     const before = sessionAt(c.parents[0]);
     const mine = input.recorded.get(c.hash) ?? [];
-    const statusOf = new Map<string, DecisionStatus>(mine.map((item) => [itemKey(item.kind, item.text), item.status]));
+    const own_ = new Map<string, RecordedItem>(mine.map((item) => [itemKey(item.kind, item.text), item]));
     const values = (kind: RecordedItem['kind']) => mine.filter((item) => item.kind === kind).map((item) => (item.reason === null ? item.text : `${item.text} — ${item.reason}`));
     const decide = (decisions: string[]): DecisionCell[] =>
-      decisions.map((value): DecisionCell => [...reasoned(value), statusOf.get(itemKey('decision', splitReason(value).text)) ?? 'active']);
+      decisions.map((value): DecisionCell => {
+        const key = itemKey('decision', splitReason(value).text);
+        return cell(reasoned(value), own_.get(key) ?? input.standing.get(key));
+      });
     const carried: Row[] = [];
     for (const e of entries.filter((x) => x !== own)) {
       const at = parseLocalTime(e.time);
       carried.push({
-        kind: e.kind === 'checkpoint' ? 1 : 2,
+        kind: e.kind === 'checkpoint' ? 1 : e.kind === 'close' ? 3 : 2,
         commit: c.hash,
         time: at === undefined ? 0 : Math.floor(at.getTime() / 1000),
         clock: e.time.slice(11, 16),
@@ -262,6 +279,7 @@ export function buildTimeline(input: TimelineInput): TimelineData {
     paths: pathPool.list,
     groups: ordered.map((g) => g.group),
     items,
+    shallow: [...new Set(rows.filter((r) => input.shallow.has(r.commit)).map((r) => r.commit))],
     lines: input.lines,
     versions: input.versions,
   };

@@ -5,7 +5,7 @@
  */
 
 /** Bumped when the shape changes; the page refuses data of another version. */
-export const TIMELINE_DATA_VERSION = 1;
+export const TIMELINE_DATA_VERSION = 2;
 
 /** A gap longer than this between two entries of one branch and author ends a session. */
 export const SESSION_GAP_MINUTES = 120;
@@ -13,8 +13,8 @@ export const SESSION_GAP_MINUTES = 120;
 /** How far a decision still holds, judged from the history in the range. */
 export type DecisionStatus = 'active' | 'reverted' | 'superseded' | 'withdrawn';
 
-/** `[text, reason, status]`; reason null when none was given. */
-export type DecisionCell = [text: string, reason: string | null, status: DecisionStatus];
+/** `[text, reason, status, by]`; reason null when none was given; `by`, the short id of the commit that retired it, only when it is not active. */
+export type DecisionCell = [text: string, reason: string | null, status: DecisionStatus, by?: string];
 /** `[text, reason]`. */
 export type DeadEndCell = [text: string, reason: string | null];
 
@@ -43,8 +43,11 @@ export const I = {
 
 /** One row: a commit, or a journal entry carried into history by a commit. */
 export type Item = [
-  /** 0 a commit; 1 a checkpoint; 2 the entry of a commit that is not in the history (squashed), carried by another. */
-  kind: 0 | 1 | 2,
+  /**
+   * 0 a commit; 1 a checkpoint; 2 the entry of a commit not shown, carried by another
+   * (one squashed into it, or one a revert put back); 3 the close of a session (`git session new`).
+   */
+  kind: 0 | 1 | 2 | 3,
   /** Full hash of the commit (for a carried entry: the commit that carried it). */
   commit: string,
   /** Seconds since the epoch. */
@@ -87,6 +90,8 @@ export interface TimelineData {
   groups: Group[];
   /** Ordered by group, newest first within a group. */
   items: Item[];
+  /** The commits shown where a shallow clone's history stops: what they seem to add may be older. */
+  shallow: string[];
   /** Every distinct line of the session file's public text, across all versions. */
   lines: string[];
   /** Each version of the session file's public text, as indices into `lines`. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { itemKey } from '../../../src/core/history/status.js';
 import { buildTimeline, durationMinutes } from '../../../src/core/timeline/build.js';
 import { I, NO_SESSION } from '../../../src/core/timeline/data.js';
 import { scriptSafeJson } from '../../../src/core/timeline/html.js';
@@ -61,6 +62,31 @@ describe('buildTimeline', () => {
     const withdrawn = new Map([[commit(2).hash, [{ kind: 'decision' as const, text: 'Use cents', reason: 'rounding', status: 'withdrawn' as const }]]]);
     const later = buildTimeline(input({ commits, journal, recorded: withdrawn }));
     expect(later.items.find((i) => i[I.commit] === commit(2).hash)![I.decisions][0]![2]).toBe('withdrawn');
+  });
+
+  it('shows a carried entry\'s decision as it stands, named with the commit that retired it, and a close as a close', () => {
+    const c = commit(2, { date: '2026-11-04T09:00:00+01:00', subject: 'Tidy' });
+    const journal = new Map([
+      [
+        c.hash,
+        [
+          entry({ time: '2026-11-02 10:00 +01:00', decisions: ['Use floats — simple'] }),
+          entry({ kind: 'close', time: '2026-11-03 10:00 +01:00' }),
+          entry({ time: '2026-11-04 09:00 +01:00' }),
+        ],
+      ],
+    ]);
+    // Recorded by a commit not shown, reverted since: what the whole history says of it.
+    const floats = { kind: 'decision' as const, text: 'Use floats', reason: 'simple', status: 'reverted' as const, changedByShort: 'abc1234' };
+    const data = buildTimeline(input({ commits: [c], journal, standing: new Map([[itemKey('decision', 'use floats'), floats]]), shallow: new Set([c.hash]) }));
+    expect(data.items.map((i) => [i[I.kind], i[I.clock]])).toEqual([
+      [0, '09:00'],
+      [3, '10:00'],
+      [2, '10:00'],
+    ]);
+    expect(data.items[2]![I.decisions]).toEqual([['Use floats', 'simple', 'reverted', 'abc1234']]);
+    expect(data.shallow).toEqual([c.hash]);
+    expect(buildTimeline(input({ commits: [c], journal })).items[2]![I.decisions]).toEqual([['Use floats', 'simple', 'active']]);
   });
 
   it('shows checkpoints as rows of their own, carried by the commit that committed them', () => {

@@ -32,6 +32,8 @@ export function input(over: Partial<TimelineInput> = {}): TimelineInput {
     commits: [],
     journal: new Map(),
     recorded: new Map(),
+    standing: new Map(),
+    shallow: new Set(),
     sessionAt: new Map(),
     lines: [],
     versions: [],
