@@ -63411,7 +63411,7 @@ function annotationFor(path3, lines2, commits) {
     for (const d of c.deadEnds) items.push(`Dead end: ${inline(reasonedLine(d))} (${c.short})${statusNote(d)}`);
     decisions += c.decisions.length;
     deadEnds += c.deadEnds.length;
-    retired += [...c.decisions, ...c.deadEnds].filter((d) => statusNote(d) !== "").length;
+    retired += [...c.decisions, ...c.deadEnds].filter((d) => d.status !== void 0 && d.status !== "active").length;
   }
   if (items.length === 0) return void 0;
   const title = [decisions > 0 && plural(decisions, "decision", "decisions"), deadEnds > 0 && plural(deadEnds, "dead end", "dead ends")].filter(Boolean).join(" and ");
@@ -63513,16 +63513,15 @@ function parseRange(range) {
   }
   const dots = range.includes("...") ? "..." : range.includes("..") ? ".." : void 0;
   if (!dots) return { label: `${range}..HEAD`, revArgs: [`${range}..HEAD`], head: "HEAD" };
-  const right = range.slice(range.indexOf(dots) + dots.length);
+  const at = range.indexOf(dots);
+  const right = range.slice(at + dots.length);
+  if (dots === "...") return { label: range, revArgs: [`${range.slice(0, at) || "HEAD"}..${right || "HEAD"}`], head: right === "" ? "HEAD" : right };
   return { label: range, revArgs: [range], head: right === "" ? "HEAD" : right };
 }
 function rangeEnds(range) {
   const arg = range.revArgs.length === 1 ? range.revArgs[0] : range.head;
-  const dots = arg.includes("...") ? "..." : arg.includes("..") ? ".." : void 0;
-  if (!dots) return [arg];
-  const at = arg.indexOf(dots);
-  const right = arg.slice(at + dots.length) || "HEAD";
-  return dots === ".." ? [right] : [.../* @__PURE__ */ new Set([arg.slice(0, at) || "HEAD", right])];
+  const at = arg.indexOf("..");
+  return [at < 0 ? arg : arg.slice(at + 2) || "HEAD"];
 }
 function pickBase(refs) {
   const originHead = refs.find((r) => r.remote && r.name === "origin/HEAD" && r.symref !== "");
@@ -64718,7 +64717,22 @@ async function worktreeLinesAtHead(path3, lines2, opts) {
 // src/adapters/stored-numbering.ts
 import { readFileSync as readFileSync7, realpathSync as realpathSync2 } from "node:fs";
 import { relative as relative2, resolve as resolve3, sep as sep3 } from "node:path";
+
+// src/adapters/clone-config.ts
 init_config();
+async function filterNamed(root, file, env) {
+  const attr = await git(["check-attr", "filter", "--", file], { cwd: root, env, allowFailure: true });
+  return attr.code === 0 ? attr.stdout.trimEnd().endsWith(`: filter: ${PRIVATE_FILTER}`) : void 0;
+}
+async function privateFilterRuns(root, file, env) {
+  const [named, clean2] = await Promise.all([
+    filterNamed(root, file, env),
+    git(["config", "--get", `filter.${PRIVATE_FILTER}.clean`], { cwd: root, env, allowFailure: true })
+  ]);
+  return named === true && clean2.stdout.trim() !== "";
+}
+
+// src/adapters/stored-numbering.ts
 init_private_regions();
 
 // src/core/session/stored-lines.ts
@@ -64783,11 +64797,7 @@ async function storedNumbering(h, path3) {
   }
   const plain = plainPrivateRegions(text5);
   if (plain?.length === 0) return void 0;
-  const [attr, clean2] = await Promise.all([
-    git(["check-attr", "filter", "--", file], { cwd: h.root, env: h.opts.env, allowFailure: true }),
-    git(["config", "--get", `filter.${PRIVATE_FILTER}.clean`], { cwd: h.root, env: h.opts.env, allowFailure: true })
-  ]);
-  if (!attr.stdout.trimEnd().endsWith(`: filter: ${PRIVATE_FILTER}`) || clean2.stdout.trim() === "") return void 0;
+  if (!await privateFilterRuns(h.root, file, h.opts.env)) return void 0;
   const find = plain ? plainRegionsOrFail : (await Promise.resolve().then(() => (init_private_filter(), private_filter_exports))).privateRegions;
   return storedLines(text5, cleanWith(text5, find).removed);
 }
@@ -65270,7 +65280,7 @@ async function review(args, ctx) {
   const retired = retiredWithin(record.items, listed).map((i) => ({ kind: i.kind, ...reasonedItem(i), commit: i.commit, short: i.short }));
   const file = normalisePath(h.config.sessionFile);
   const wrote = commits.some((c) => c.files.some((f) => f.path === file || f.oldPath === file));
-  const built = buildReview(range.label, withItems(commits, record), wrote ? view : null, journalMatcher(h.config.journal.path), retired);
+  const built = buildReview(range.label, withItems(commits, record, true), wrote ? view : null, journalMatcher(h.config.journal.path), retired);
   const model = args.activeOnly ? { ...built, decisions: activeOnly(built.decisions), deadEnds: activeOnly(built.deadEnds), retired: [] } : built;
   return { stdout: args.format === "json" ? renderReviewJson(model) : renderReviewMarkdown(model) };
 }

@@ -32,8 +32,26 @@ export async function privateFilterMisses(root: string, file: string, env?: Node
   if (text === undefined || !names(text, `filter=${PRIVATE_FILTER}`)) return false;
   const literal = file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   if (new RegExp(`^[ \\t]*/?${literal}[ \\t](.*[ \\t])?filter=${PRIVATE_FILTER}([ \\t\\r]|$)`, 'm').test(text)) return false;
+  return (await filterNamed(root, file, env)) === false;
+}
+
+/** Whether git's attributes give `file` the private filter, by any pattern in any attributes file; undefined when git cannot say. */
+async function filterNamed(root: string, file: string, env?: NodeJS.ProcessEnv): Promise<boolean | undefined> {
   const attr = await git(['check-attr', 'filter', '--', file], { cwd: root, env, allowFailure: true });
-  return attr.code === 0 && !attr.stdout.trimEnd().endsWith(`: filter: ${PRIVATE_FILTER}`);
+  return attr.code === 0 ? attr.stdout.trimEnd().endsWith(`: filter: ${PRIVATE_FILTER}`) : undefined;
+}
+
+/**
+ * Whether git runs the private filter on `file`: its attributes name the filter and
+ * this clone configures its clean command. A clone without the filter's settings
+ * stores (and blames) the file as it is.
+ */
+export async function privateFilterRuns(root: string, file: string, env?: NodeJS.ProcessEnv): Promise<boolean> {
+  const [named, clean] = await Promise.all([
+    filterNamed(root, file, env),
+    git(['config', '--get', `filter.${PRIVATE_FILTER}.clean`], { cwd: root, env, allowFailure: true }),
+  ]);
+  return named === true && clean.stdout.trim() !== '';
 }
 
 /**

@@ -1,8 +1,7 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import { git } from './git.js';
+import { privateFilterRuns } from './clone-config.js';
 import type { History } from './history.js';
-import { PRIVATE_FILTER } from '../core/clone/config.js';
 import { normalisePath } from '../core/pipeline/paths.js';
 import { cleanWith, plainPrivateRegions, plainRegionsOrFail } from '../core/session/private-regions.js';
 import { storedLines, type StoredLines } from '../core/session/stored-lines.js';
@@ -27,12 +26,7 @@ export async function storedNumbering(h: History, path: string): Promise<StoredL
   // The filter's own choice of reader (commands/filter.ts): lines when they decide it, else the parser.
   const plain = plainPrivateRegions(text);
   if (plain?.length === 0) return undefined;
-  const [attr, clean] = await Promise.all([
-    git(['check-attr', 'filter', '--', file], { cwd: h.root, env: h.opts.env, allowFailure: true }),
-    git(['config', '--get', `filter.${PRIVATE_FILTER}.clean`], { cwd: h.root, env: h.opts.env, allowFailure: true }),
-  ]);
-  // A clone without the filter's settings stores (and blames) the file as it is.
-  if (!attr.stdout.trimEnd().endsWith(`: filter: ${PRIVATE_FILTER}`) || clean.stdout.trim() === '') return undefined;
+  if (!(await privateFilterRuns(h.root, file, h.opts.env))) return undefined;
   const find = plain ? plainRegionsOrFail : (await import('../core/session/private-filter.js')).privateRegions;
   return storedLines(text, cleanWith(text, find).removed);
 }

@@ -15,6 +15,7 @@ import { mergeItems, takenOut, type TrailerValue } from '../core/context/items.j
 import { renderContextMarkdown } from '../core/context/render.js';
 import { assessSessionStaleness } from '../core/context/staleness.js';
 import { windowEnds } from '../core/history/window.js';
+import { readsAsClose } from '../core/history/close.js';
 import type { ContextData } from '../core/context/types.js';
 import { journalMatcher, normalisePath } from '../core/pipeline/paths.js';
 import { redactDeep } from '../core/report/redact-deep.js';
@@ -192,9 +193,7 @@ export async function gatherContext(
 
   // What the work tree took out of the session file since HEAD is no longer in force.
   const before = view && head && uncommitted.some((p) => normalisePath(p) === sessionFile) ? await headView(config.sessionFile, git) : null;
-  // A file with no decision or dead end left is a session closed (`git session new`), not
-  // withdrawn: a close leaves its items in force as history.
-  const closing = !view || view.decisions.length + view.deadEnds.length === 0;
+  const closing = !view || readsAsClose(view.decisions.length + view.deadEnds.length);
   const gone = (kind: 'decisions' | 'deadEnds') => (before && view && !closing ? takenOut(before[kind], view[kind]) : []);
   // Trailers were redacted when git-session wrote them, but a hand-written one may not be.
   const texts = await redactDeep({

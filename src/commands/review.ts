@@ -63,7 +63,8 @@ export async function review(args: ReviewArgs, ctx: CommandContext): Promise<Com
   // branch that never touched the session file would show the base branch's as its own.
   const file = normalisePath(h.config.sessionFile);
   const wrote = commits.some((c) => c.files.some((f) => f.path === file || f.oldPath === file));
-  const built = buildReview(range.label, withItems(commits, record), wrote ? view : null, journalMatcher(h.config.journal.path), retired);
+  // A revert in the range that puts back what a revert before it took out shows it, with the commit that recorded it.
+  const built = buildReview(range.label, withItems(commits, record, true), wrote ? view : null, journalMatcher(h.config.journal.path), retired);
   // What is no longer in force is not handed on: the earlier work retired goes too.
   const model = args.activeOnly ? { ...built, decisions: activeOnly(built.decisions), deadEnds: activeOnly(built.deadEnds), retired: [] } : built;
   return { stdout: args.format === 'json' ? renderReviewJson(model) : renderReviewMarkdown(model) };

@@ -134,6 +134,31 @@ describe('git session review', () => {
     expect(repo.run(['review']).stdout).not.toMatch(/## Goal|## Status|Starting\./);
   });
 
+  it('shows a decision a revert of a revert in the range put back, with the commit that recorded it', () => {
+    repo = tempRepo();
+    const base = `# Session\n\n## Goal\n\nShip.\n\n## Decisions\n\n`;
+    commit(repo, 'Session', { 'SESSION.md': base }, '2026-11-01T09:00:00Z');
+    const tabs = commit(repo, 'Tabs', { 'SESSION.md': `${base}- Use tabs — Reason: the team agreed\n` }, '2026-11-01T10:00:00Z');
+    repo.git(['revert', '--no-edit', 'HEAD']);
+    repo.git(['checkout', '-q', '-b', 'feat']);
+    repo.git(['revert', '--no-edit', 'HEAD']);
+    const back = repo.git(['rev-parse', '--short', 'HEAD']).stdout.trim();
+    const review = JSON.parse(repo.run(['review', 'main', '--format', 'json']).stdout);
+    expect(review.decisions).toEqual([expect.objectContaining({ text: 'Use tabs', status: 'active', recordedIn: tabs, short: back })]);
+    expect(repo.run(['review', 'main']).stdout).toContain(`- Use tabs — the team agreed (${back}) (recorded in ${tabs}, put back by this revert)`);
+  });
+
+  it('reads A...B as a pull request from B into A: B\'s commits since the fork, not A\'s', () => {
+    const { a } = build();
+    repo.git(['checkout', '-q', 'main']);
+    commit(repo, 'Later on main\n\nDecision: main only — not the topic\n', { 'SESSION.md': SESSION.replace('Streaming writer done; docs missing.', 'Main moved on.') }, '2026-11-03T09:00:00Z');
+    const review = JSON.parse(repo.run(['review', 'main...topic', '--format', 'json']).stdout);
+    expect(review.range).toBe('main...topic');
+    expect(review.commits.map((c: { subject: string }) => c.subject)).not.toContain('Later on main');
+    expect(review.decisions.map((d: { short: string; text: string }) => [d.short, d.text])).toEqual([[a, 'stream rows']]);
+    expect(review.status).toBe('Streaming writer done; docs missing.');
+  });
+
   it('refuses a bad range with a git error, and a branch with nothing to compare with', () => {
     build();
     const bad = repo.run(['review', 'nope..HEAD']);

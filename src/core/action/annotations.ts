@@ -42,7 +42,8 @@ export function annotationFor(path: string, lines: { start: number; end: number 
     for (const d of c.deadEnds) items.push(`Dead end: ${inline(reasonedLine(d))} (${c.short})${statusNote(d)}`);
     decisions += c.decisions.length;
     deadEnds += c.deadEnds.length;
-    retired += [...c.decisions, ...c.deadEnds].filter((d) => statusNote(d) !== '').length;
+    // A note may also say an item was put back in force by a revert: only a status retires it.
+    retired += [...c.decisions, ...c.deadEnds].filter((d) => d.status !== undefined && d.status !== 'active').length;
   }
   if (items.length === 0) return undefined;
   const title = [decisions > 0 && plural(decisions, 'decision', 'decisions'), deadEnds > 0 && plural(deadEnds, 'dead end', 'dead ends')]

@@ -7,6 +7,7 @@
 import { pathHistories, type TouchedBy } from './paths.js';
 import { shownPath } from '../text/shown-path.js';
 import { itemKey, type SessionItem, type TrackedItem } from './status.js';
+import { readsAsClose } from './close.js';
 
 
 /** A commit that recorded items still in force. */
@@ -83,9 +84,7 @@ export function buildEditIndex(
  * no longer does: superseded or withdrawn, not committed yet, so no longer in force.
  */
 export function takenOutSinceHead(index: EditIndex, now: readonly SessionItem[]): Set<string> {
-  // A file with no decision or dead end left is a session closed (`git session new`
-  // rewrote it), not withdrawn: a close leaves its items in force as history.
-  if (now.length === 0) return new Set();
+  if (readsAsClose(now.length)) return new Set();
   const kept = new Set(now.map((i) => itemKey(i.kind, i.text)));
   return new Set((index.inFile ?? []).filter((k) => !kept.has(k)));
 }

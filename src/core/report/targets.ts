@@ -63,8 +63,9 @@ export interface Range {
 }
 
 /**
- * Reads a review range: `A..B` and `A...B` go to git as given (an empty side means
- * HEAD); a single revision R means `R..HEAD`, the work on top of R.
+ * Reads a review range: `A..B` goes to git as given (an empty side means HEAD), `A...B`
+ * as `A..B` (what a pull request from B into A shows); a single revision R means
+ * `R..HEAD`, the work on top of R.
  */
 export function parseRange(range: string): Range {
   if (range.trim() === '' || range.startsWith('-')) {
@@ -74,22 +75,22 @@ export function parseRange(range: string): Range {
   }
   const dots = range.includes('...') ? '...' : range.includes('..') ? '..' : undefined;
   if (!dots) return { label: `${range}..HEAD`, revArgs: [`${range}..HEAD`], head: 'HEAD' };
-  const right = range.slice(range.indexOf(dots) + dots.length);
+  const at = range.indexOf(dots);
+  const right = range.slice(at + dots.length);
+  // A...B as a pull request reads it: B's commits since it forked from A. git's symmetric
+  // difference would add A's own commits since the fork, their decisions with them.
+  if (dots === '...') return { label: range, revArgs: [`${range.slice(0, at) || 'HEAD'}..${right || 'HEAD'}`], head: right === '' ? 'HEAD' : right };
   return { label: range, revArgs: [range], head: right === '' ? 'HEAD' : right };
 }
 
 /**
- * The revisions whose whole histories hold a range's commits: its right end, and for
- * `A...B` its left end too (an empty side is HEAD). What a range retires of the work
- * before it is judged on these.
+ * The revisions whose whole histories hold a range's commits: its right end (an empty
+ * side is HEAD). What a range retires of the work before it is judged on these.
  */
 export function rangeEnds(range: Range): string[] {
   const arg = range.revArgs.length === 1 ? range.revArgs[0]! : range.head;
-  const dots = arg.includes('...') ? '...' : arg.includes('..') ? '..' : undefined;
-  if (!dots) return [arg];
-  const at = arg.indexOf(dots);
-  const right = arg.slice(at + dots.length) || 'HEAD';
-  return dots === '..' ? [right] : [...new Set([arg.slice(0, at) || 'HEAD', right])];
+  const at = arg.indexOf('..');
+  return [at < 0 ? arg : arg.slice(at + 2) || 'HEAD'];
 }
 
 /** A ref as `git for-each-ref` lists it for choosing a review base. */

@@ -34,7 +34,14 @@ describe('annotationFor', () => {
     });
   });
 
-  it('is undefined for lines whose commits recorded nothing', () => {
+  it('counts as retired only what is not in force: a decision a revert put back is in force', () => {
+    const back: LineCommit = { short: 'bbb2222', decisions: [{ text: 'use tabs', reason: null, status: 'active', recordedIn: 'aaa1111' }], deadEnds: [] };
+    const gone: LineCommit = { short: 'ccc3333', decisions: [{ text: 'use spaces', reason: null, status: 'reverted', changedBy: 'ddd4444' }], deadEnds: [] };
+    expect(annotationFor('a', { start: 1, end: 1 }, [back])!.title).toBe('1 decision behind these lines');
+    expect(annotationFor('a', { start: 1, end: 1 }, [back, gone])!.title).toBe('2 decisions behind these lines (1 no longer in force)');
+  });
+
+    it('is undefined for lines whose commits recorded nothing', () => {
     expect(annotationFor('a', { start: 1, end: 1 }, [plain])).toBeUndefined();
   });
 });

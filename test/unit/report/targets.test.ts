@@ -39,7 +39,9 @@ describe('parseRange', () => {
   it.each([
     ['origin/main..topic', { label: 'origin/main..topic', revArgs: ['origin/main..topic'], head: 'topic' }],
     ['main..', { label: 'main..', revArgs: ['main..'], head: 'HEAD' }],
-    ['a...b', { label: 'a...b', revArgs: ['a...b'], head: 'b' }],
+    // As a pull request from b into a reads it, not git's symmetric difference.
+    ['a...b', { label: 'a...b', revArgs: ['a..b'], head: 'b' }],
+    ['main...', { label: 'main...', revArgs: ['main..HEAD'], head: 'HEAD' }],
     ['main', { label: 'main..HEAD', revArgs: ['main..HEAD'], head: 'HEAD' }],
   ])('%s', (range, expected) => {
     expect(parseRange(range)).toEqual(expected);
