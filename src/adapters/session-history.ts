@@ -3,6 +3,7 @@ import { failed, gitStream, redactRecords, type History } from './history.js';
 import { decodeText } from './fs.js';
 import { readBlobs } from './read-blobs.js';
 import { closeCount } from './close-count.js';
+import { readsAsClose } from '../core/history/close.js';
 import { BUILD_KEY } from './build-key.js';
 import { findRepoDirs, readState, statePathOf, writeState } from './edit-state.js';
 import { judgedAtHead, judgedItemsOf } from './head-record.js';
@@ -409,6 +410,8 @@ async function recordOf(commits: readonly Kept[], h: History, check: () => void 
     check();
     let added: SessionItem[] = [];
     let removed: SessionItem[] = [];
+    // Whether the commit left the session file with no decision or dead end.
+    let emptied = false;
     const change = c.files.find((f) => f.path === sessionFile || f.oldPath === sessionFile);
     const merge = change?.parentBlobs !== undefined;
     if (change?.parentBlobs) {
@@ -436,6 +439,7 @@ async function recordOf(commits: readonly Kept[], h: History, check: () => void 
         const a = [...after.decisions, ...after.deadEnds];
         added = difference(a, b);
         removed = difference(b, a);
+        emptied = change.path === sessionFile && readsAsClose(a.length);
       }
     }
     const commit: SessionCommit = {
@@ -454,8 +458,11 @@ async function recordOf(commits: readonly Kept[], h: History, check: () => void 
     };
     sessionCommits.set(commit.hash, commit);
     const journal = c.files.filter((f) => isJournal(f.path));
-    // A merge never closes a session: `git session new` is a commit of its own.
+    // A merge never closes a session: `git session new` is a commit of its own. Its close
+    // heading in the journal says so; where the commit wrote no journal (journal.enabled
+    // false), a file left with no item reads as a close, as the work tree's does.
     if (!merge && removed.length > 0 && journal.length > 0) closeCandidates.push({ commit, journal });
+    else if (!merge && removed.length > 0 && emptied) commit.closes = true;
   }
   if (closeCandidates.length > 0) {
     const ids = closeCandidates.flatMap((x) => x.journal.flatMap((f) => [f.oldBlob, f.newBlob])).filter((id) => !NO_BLOB.test(id));

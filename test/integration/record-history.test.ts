@@ -219,6 +219,24 @@ describe('what is no longer in force', () => {
   });
 });
 
+describe('a session closed without a journal', () => {
+  it('keeps the closed session\'s decisions in force: the file left with no item reads as a close', () => {
+    repo = initialised();
+    repo.git(['config', '-f', '.gitsession', 'journal.enabled', 'false']);
+    repo.git(['commit', '-q', '-am', 'No journal']);
+    const base = repo.git(['rev-parse', 'HEAD']).stdout.trim();
+    recordAndCommit(repo, 'decide', 'Use tabs', 'the team agreed', 'src/fmt.ts');
+    repo.git(['checkout', '-q', '-b', 'next']);
+    gs(repo, ['new', 'Reporting screen']);
+    repo.git(['add', '-A']);
+    repo.git(['commit', '-q', '-m', 'Start the reporting work']);
+    expect(repo.git(['diff', '--name-only', 'HEAD~1', 'HEAD']).stdout).not.toContain('.session/journal');
+    expect(texts(whyItems(repo, 'src/fmt.ts'), 'active')).toEqual(['Use tabs']);
+    expect(texts(reviewItems(repo, `${base}..HEAD`).decisions, 'active')).toEqual(['Use tabs']);
+    expect(gs(repo, ['decisions', 'src/fmt.ts'])).toContain('Use tabs');
+  });
+});
+
 describe('merges', () => {
   /** Both branches change src/db.ts, so the merge stops for a hand resolution; `resolve` edits what else the person changes then. */
   function conflictedMerge(r: TempRepo, onSide: (r: TempRepo) => void, resolve: (r: TempRepo) => void): string {
