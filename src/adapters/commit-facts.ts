@@ -192,11 +192,18 @@ async function rawSecrets(s: CommitSetting, blob: string, updated: boolean): Pro
   return { kinds, newKinds: addedKinds(base, kinds) };
 }
 
+/** The session file in the parents of the commit that holds the base: read only when the base cannot be. */
+async function versionsBefore(s: CommitSetting): Promise<(string | undefined)[]> {
+  const listed = await git(['rev-parse', `${s.amend ? 'HEAD^' : 'HEAD'}^@`], { cwd: s.root, env: s.env, allowFailure: true });
+  const parents = listed.code === 0 ? listed.stdout.split('\n').filter(Boolean) : [];
+  return Promise.all(parents.map((p) => objectId(s.root, s.env, `${p}:${s.sessionFile}`)));
+}
+
 async function readSession(s: CommitSetting, blob: string | undefined, updated: boolean): Promise<StagedSession> {
   if (!blob) return { kind: 'absent' };
   try {
     if (!updated) return { kind: 'read', summary: await summaryFor(s.where, blob) };
-    const delta = await sessionDelta(s.where, blob, s.baseBlob, s.mergedBlobs);
+    const delta = await sessionDelta(s.where, blob, s.baseBlob, s.mergedBlobs, () => versionsBefore(s));
     return { kind: 'read', summary: delta.summary, change: delta };
   } catch (error) {
     if (error instanceof ConflictedSession) return { kind: 'conflicted', lines: error.lines };

@@ -138,19 +138,35 @@ export interface SessionDelta {
 /**
  * Compares the staged session file with the base's (HEAD's, or its parent's on an
  * amend): decisions and dead ends whose text is new. A base without the file (a first
- * commit), or one the parser refuses, makes every entry new. An amended merge's other
+ * commit), or one the parser refuses with no `older` versions to read instead, makes
+ * every entry new. An amended merge's other
  * parents (`merged`) count as bases too: what they brought is not the merge's own.
  */
-export async function sessionDelta(w: Where, blob: string, baseBlob: string | undefined, merged: readonly (string | undefined)[] = []): Promise<SessionDelta> {
+export async function sessionDelta(
+  w: Where,
+  blob: string,
+  baseBlob: string | undefined,
+  merged: readonly (string | undefined)[] = [],
+  older?: () => Promise<(string | undefined)[]>,
+): Promise<SessionDelta> {
   // The bases first: storing the staged summary may push an older entry out of the cache.
   const bases: SessionSummary[] = [];
-  for (const b of [baseBlob, ...merged]) {
-    try {
-      if (b) bases.push(await summaryFor(w, b));
-    } catch {
-      // A base the parser refuses holds nothing to compare with.
+  let refused = false;
+  const read = async (ids: readonly (string | undefined)[]) => {
+    for (const b of ids) {
+      try {
+        if (b) bases.push(await summaryFor(w, b));
+      } catch {
+        // A base the parser refuses holds nothing to compare with.
+        refused = true;
+      }
     }
-  }
+  };
+  await read([baseBlob, ...merged]);
+  // A base committed with conflict markers: the commit that mends it is compared with
+  // the versions it was made from, as the readers compare it, so that it records what
+  // it adds to them, not every item of the file again.
+  if (refused && older) await read(await older());
   const summary = await stagedSummary(w, blob, baseBlob);
   // A secret any parent holds is in history already; each kind counted as often as the parent with most of it.
   const held = bases.reduce<string[]>((all, b) => [...all, ...addedKinds(all, b.secretKinds)], []);

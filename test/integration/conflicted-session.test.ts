@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempRepo, type TempRepo } from '../helpers/repo.js';
+import { initialised } from '../helpers/session-repo.js';
 
 let repo: TempRepo | undefined;
 afterEach(() => repo?.cleanup());
@@ -75,5 +76,28 @@ describe('a SESSION.md with conflict markers', () => {
     const two = commit(repo, 'Binary by mistake', '# S\n\n## Decisions\n- A — Reason: a\n- Junk\0 — Reason: bytes\n');
     const three = commit(repo, 'Restore it', '# S\n\n## Decisions\n- A — Reason: a\n- B — Reason: b\n');
     expect(decidedByCommit(repo)).toEqual({ [one]: ['A — a (active)'], [two]: [], [three]: ['B — b (active)'], [repo.git(['rev-parse', '--short', 'HEAD~3']).stdout.trim()]: [] });
+  });
+
+  it('committed by mistake and mended through the hooks: the mending commit is given only what it adds, as trailers and in its entry', () => {
+    repo = initialised();
+    const r = repo;
+    expect(r.run(['decide', 'Keep A', '--because', 'a']).code).toBe(0);
+    r.write('a.js', 'a\n');
+    r.git(['add', '-A']);
+    r.git(['commit', '-q', '-m', 'Decide A']);
+    const session = r.read('SESSION.md');
+    const line = session.split('\n').find((l) => l.startsWith('- Keep A'))!;
+    r.write('SESSION.md', session.replace(line, `<<<<<<< HEAD\n${line}\n=======\n- Keep B — Reason: b\n>>>>>>> other`));
+    r.git(['commit', '-q', '--no-verify', '-am', 'Conflicted by mistake']);
+    r.write('SESSION.md', session.replace(line, `${line}\n- Keep B — Reason: b`));
+    r.write('a.js', 'mended\n');
+    r.git(['add', '-A']);
+    r.git(['commit', '-q', '-m', 'Mend the conflict']);
+    const message = r.git(['log', '-1', '--format=%B']).stdout;
+    expect(message).toContain('Decision: Keep B — b');
+    expect(message).not.toContain('Keep A');
+    const entry = r.git(['show', 'HEAD', '--format=', '--', '.session/journal']).stdout;
+    expect(entry).toContain('Keep B');
+    expect(entry).not.toContain('Keep A');
   });
 });
