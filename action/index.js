@@ -63973,6 +63973,9 @@ function readBlobs(ids, cwd, env, decode2 = (bytes) => bytes.toString("utf8")) {
 
 // src/core/history/close.ts
 var CLOSE_HEADING = /^### \d{4}-\d{2}-\d{2} \d{2}:\d{2} [+-]\d{2}:\d{2} · close · /;
+function readsAsClose(items) {
+  return items === 0;
+}
 
 // src/adapters/close-count.ts
 var CLOSE_MARK = Buffer.from(" · close · ");
@@ -64500,6 +64503,7 @@ async function recordOf(commits, h, check = noCheck) {
     check();
     let added = [];
     let removed = [];
+    let emptied = false;
     const change = c.files.find((f) => f.path === sessionFile || f.oldPath === sessionFile);
     const merge2 = change?.parentBlobs !== void 0;
     if (change?.parentBlobs) {
@@ -64520,6 +64524,7 @@ async function recordOf(commits, h, check = noCheck) {
         const a = [...after.decisions, ...after.deadEnds];
         added = difference(a, b);
         removed = difference(b, a);
+        emptied = change.path === sessionFile && readsAsClose(a.length);
       }
     }
     const commit = {
@@ -64539,6 +64544,7 @@ async function recordOf(commits, h, check = noCheck) {
     sessionCommits.set(commit.hash, commit);
     const journal = c.files.filter((f) => isJournal(f.path));
     if (!merge2 && removed.length > 0 && journal.length > 0) closeCandidates.push({ commit, journal });
+    else if (!merge2 && removed.length > 0 && emptied) commit.closes = true;
   }
   if (closeCandidates.length > 0) {
     const ids = closeCandidates.flatMap((x) => x.journal.flatMap((f) => [f.oldBlob, f.newBlob])).filter((id) => !NO_BLOB.test(id));
@@ -65153,7 +65159,7 @@ function mostTouched(commits, limit = TOP_FILES, ignore = () => false) {
   }
   return [...totals.values()].sort((a, b) => b.lines - a.lines || b.commits - a.commits || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).slice(0, limit);
 }
-function buildReview(range, commits, session, isJournal = () => false, retired = []) {
+function buildReview(range, commits, session, isJournal = () => false, retired = [], shallow = []) {
   const oldestFirst = [...commits].reverse();
   return {
     range,
@@ -65163,6 +65169,7 @@ function buildReview(range, commits, session, isJournal = () => false, retired =
     decisions: attributed(oldestFirst, "decisions"),
     deadEnds: attributed(oldestFirst, "deadEnds"),
     retired: [...retired],
+    shallow: [...shallow],
     files: mostTouched(commits, TOP_FILES, isJournal),
     commits: oldestFirst.map((c) => ({ commit: c.hash, short: c.short, subject: c.subject, author: authorOf(c), date: c.date }))
   };
@@ -65196,6 +65203,7 @@ ${inline(review2.goal)}`,
     section("Decisions", attributedLines(review2.decisions), omitted.decisions, "No decisions were recorded in this range."),
     section("Dead ends", attributedLines(review2.deadEnds), omitted.deadEnds),
     section("Retired from earlier work", retiredLines(review2.retired), omitted.retired),
+    review2.shallow.length > 0 && `*This clone is shallow and its history stops at ${review2.shallow.map((h) => h.slice(0, 7)).join(", ")}: what was recorded before that is not known, so what this range retired of it may be missing. \`git fetch --unshallow\` fetches the rest.*`,
     review2.status !== null && `## Status
 
 ${inline(review2.status)}`,
@@ -65280,7 +65288,7 @@ async function review(args, ctx) {
   const retired = retiredWithin(record.items, listed).map((i) => ({ kind: i.kind, ...reasonedItem(i), commit: i.commit, short: i.short }));
   const file = normalisePath(h.config.sessionFile);
   const wrote = commits.some((c) => c.files.some((f) => f.path === file || f.oldPath === file));
-  const built = buildReview(range.label, withItems(commits, record, true), wrote ? view : null, journalMatcher(h.config.journal.path), retired);
+  const built = buildReview(range.label, withItems(commits, record, true), wrote ? view : null, journalMatcher(h.config.journal.path), retired, [...shallowBoundaries(h.shallowFile)].sort());
   const model = args.activeOnly ? { ...built, decisions: activeOnly(built.decisions), deadEnds: activeOnly(built.deadEnds), retired: [] } : built;
   return { stdout: args.format === "json" ? renderReviewJson(model) : renderReviewMarkdown(model) };
 }

@@ -2,6 +2,7 @@ import type { CommandContext, CommandResult } from '../context.js';
 import { readBaseRefs, readBlob, readCommits, openHistory, requireCommits } from '../adapters/history.js';
 import { readJudgedItems, reasonedItem, withItems } from '../adapters/session-history.js';
 import { ExitCode, GitSessionError } from '../errors.js';
+import { shallowBoundaries } from '../adapters/shallow-boundaries.js';
 import { journalMatcher, normalisePath } from '../core/pipeline/paths.js';
 import { buildReview, renderReviewJson, renderReviewMarkdown, type RetiredItem } from '../core/report/review.js';
 import { retiredWithin } from '../core/history/status.js';
@@ -64,7 +65,7 @@ export async function review(args: ReviewArgs, ctx: CommandContext): Promise<Com
   const file = normalisePath(h.config.sessionFile);
   const wrote = commits.some((c) => c.files.some((f) => f.path === file || f.oldPath === file));
   // A revert in the range that puts back what a revert before it took out shows it, with the commit that recorded it.
-  const built = buildReview(range.label, withItems(commits, record, true), wrote ? view : null, journalMatcher(h.config.journal.path), retired);
+  const built = buildReview(range.label, withItems(commits, record, true), wrote ? view : null, journalMatcher(h.config.journal.path), retired, [...shallowBoundaries(h.shallowFile)].sort());
   // What is no longer in force is not handed on: the earlier work retired goes too.
   const model = args.activeOnly ? { ...built, decisions: activeOnly(built.decisions), deadEnds: activeOnly(built.deadEnds), retired: [] } : built;
   return { stdout: args.format === 'json' ? renderReviewJson(model) : renderReviewMarkdown(model) };

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempRepo, type TempRepo } from '../helpers/repo.js';
 
@@ -185,6 +187,11 @@ describe('git session review', () => {
       'Unrelated fix on main',
       "Merge branch 'main' into topic",
     ]);
+    // What was recorded before the cut is not known: the review says its list of what the range retired may be short.
+    const cut = repo.git(['rev-parse', '--git-path', 'shallow'], { cwd: clone }).stdout.trim();
+    expect(JSON.parse(deep.stdout).shallow).toEqual(readFileSync(join(clone, cut), 'utf8').trim().split('\n').sort());
+    expect(repo.run(['review', 'HEAD~1'], { cwd: clone }).stdout).toMatch(/\*This clone is shallow and its history stops at [0-9a-f]{7}.*may be missing\./);
+    expect(JSON.parse(repo.run(['review', 'main..topic', '--format', 'json']).stdout).shallow).toEqual([]);
   });
 
   it('redacts secrets from SESSION.md and leaves a ./-relative journal out of the files', () => {

@@ -15,6 +15,7 @@
  *   "retired": [{ "kind": "decision" | "deadEnd", "text", "reason", "status", "changedBy",
  *                 "commit", "short" }],   // recorded before the range (commit, short), taken out of
  *                                         // force by one of its commits (changedBy)
+ *   "shallow": string[],                 // where a shallow clone's history stops (full ids); empty in a full clone
  *   "files":   [{ "path", "added", "removed", "lines", "commits", "binary" }],   // top 10 by lines changed;
  *                                      // renamed files under their newest name, journal files left out
  *   "commits": [{ "commit", "short", "subject", "author", "date" }]              // oldest first
@@ -55,6 +56,8 @@ export interface Review {
   deadEnds: Attributed[];
   /** Oldest first, as recorded. */
   retired: RetiredItem[];
+  /** Where a shallow clone's history stops: what was recorded before it, and retired in the range, is not known. */
+  shallow: string[];
   files: FileTotal[];
   commits: { commit: string; short: string; subject: string; author: string; date: string }[];
 }
@@ -103,6 +106,7 @@ export function buildReview(
   session: SessionView | null,
   isJournal: (path: string) => boolean = () => false,
   retired: readonly RetiredItem[] = [],
+  shallow: readonly string[] = [],
 ): Review {
   const oldestFirst = [...commits].reverse();
   return {
@@ -113,6 +117,7 @@ export function buildReview(
     decisions: attributed(oldestFirst, 'decisions'),
     deadEnds: attributed(oldestFirst, 'deadEnds'),
     retired: [...retired],
+    shallow: [...shallow],
     files: mostTouched(commits, TOP_FILES, isJournal),
     commits: oldestFirst.map((c) => ({ commit: c.hash, short: c.short, subject: c.subject, author: authorOf(c), date: c.date })),
   };
@@ -155,6 +160,8 @@ export function renderReviewMarkdown(review: Review, omitted: Omitted = {}): str
     section('Decisions', attributedLines(review.decisions), omitted.decisions, 'No decisions were recorded in this range.'),
     section('Dead ends', attributedLines(review.deadEnds), omitted.deadEnds),
     section('Retired from earlier work', retiredLines(review.retired), omitted.retired),
+    review.shallow.length > 0 &&
+      `*This clone is shallow and its history stops at ${review.shallow.map((h) => h.slice(0, 7)).join(', ')}: what was recorded before that is not known, so what this range retired of it may be missing. \`git fetch --unshallow\` fetches the rest.*`,
     review.status !== null && `## Status\n\n${inline(review.status)}`,
     section('Next steps', review.nextSteps.map((s) => `- ${inline(s)}`), omitted.nextSteps),
     section('Files most touched', files, omitted.files),

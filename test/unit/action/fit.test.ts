@@ -25,6 +25,7 @@ function reviewOf(n: number, pad = 100, letter = 'x'): Review {
     decisions: commits.map((c, i) => ({ ...c, text: `decision ${i}`, reason: letter.repeat(pad), status: 'active' as const, changedBy: null })),
     deadEnds: [],
     retired: [],
+    shallow: [],
     files: Array.from({ length: 10 }, (_, i) => ({ path: `src/file-${i}.ts`, added: i, removed: 0, lines: i, commits: 1, binary: false })),
     commits,
   };

@@ -23,7 +23,7 @@ describe('squashTrailers', () => {
     const folded = Array.from({ length: 400 }, (_, i) => `Decision: choice ${i} — ${reason}\n  and again ${i}`);
     const trailers = squashTrailers(`Squash\n\n${folded.join('\n')}\n`);
     expect(trailers).toHaveLength(400);
-    const review: Review = { range: RANGE, goal: null, status: null, nextSteps: [], decisions: [], deadEnds: [], retired: [], files: [], commits: [] };
+    const review: Review = { range: RANGE, goal: null, status: null, nextSteps: [], decisions: [], deadEnds: [], retired: [], shallow: [], files: [], commits: [] };
     const out = fitBlock({ review, format: 'md', range: RANGE, room: BODY_LIMIT }, trailers)!;
     expect(out.trailersLeftOut).toBeGreaterThan(0);
     const kept = 400 - out.trailersLeftOut;
