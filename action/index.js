@@ -65124,8 +65124,8 @@ init_errors();
 
 // src/core/text/shown-path.ts
 init_sanitise();
-var UNSHOWABLE = /[\t\n\r"\\]/g;
-var ESCAPES2 = { "\n": "\\n", "	": "\\t", "\r": "\\r", '"': '\\"', "\\": "\\\\" };
+var UNSHOWABLE = /[\t\n\r"\\\u2028\u2029]/g;
+var ESCAPES2 = { "\n": "\\n", "	": "\\t", "\r": "\\r", '"': '\\"', "\\": "\\\\", "\u2028": "\\u2028", "\u2029": "\\u2029" };
 function shownPath(path3) {
   const clean2 = sanitiseText(path3, { multiline: true });
   UNSHOWABLE.lastIndex = 0;
@@ -65404,7 +65404,7 @@ function quietMentions(markdown) {
   if (!markdown.includes("@")) return markdown;
   return quietOutsideCode(markdown, (text5) => text5.replace(MENTION, `$1@${QUIET}`));
 }
-var TAG_OPEN = /<(?=[A-Za-z/?])/g;
+var TAG_OPEN = /<(?=[A-Za-z][A-Za-z0-9-]*(?:[\s/>]|$)|[/?])/gm;
 var COMMENT_OPEN = /<!/g;
 function quietHtml(markdown) {
   if (!markdown.includes("<")) return markdown;

@@ -65,9 +65,11 @@ export function quietMentions(markdown: string): string {
   return quietOutsideCode(markdown, (text) => text.replace(MENTION, `$1@${QUIET}`));
 }
 
-// A `<` that could open a tag, a closing tag or an instruction; and one that opens a
-// comment or a declaration (`<!`), wherever it stands.
-const TAG_OPEN = /<(?=[A-Za-z/?])/g;
+// A `<` that could open a tag (a name, then a space, `/`, `>` or the line's end), a
+// closing tag or an instruction; and one that opens a comment or a declaration (`<!`),
+// wherever it stands. An autolink (`<https://…>`, `<ada@example.com>`) opens no HTML
+// and stays a link.
+const TAG_OPEN = /<(?=[A-Za-z][A-Za-z0-9-]*(?:[\s/>]|$)|[/?])/gm;
 const COMMENT_OPEN = /<!/g;
 
 /**

@@ -1,10 +1,11 @@
 import { sanitiseText } from './sanitise.js';
 
 // What a name may still hold once terminal control is taken out (see sanitiseText): line
-// breaks and tabs, which would start what reads as a new line of the output, and the
-// quote and backslash that the quoted form itself uses.
-const UNSHOWABLE = /[\t\n\r"\\]/g;
-const ESCAPES: Record<string, string> = { '\n': '\\n', '\t': '\\t', '\r': '\\r', '"': '\\"', '\\': '\\\\' };
+// breaks and tabs, which would start what reads as a new line of the output (Unicode's
+// line and paragraph separators too, in an editor or a page), and the quote and
+// backslash that the quoted form itself uses.
+const UNSHOWABLE = /[\t\n\r"\\\u2028\u2029]/g;
+const ESCAPES: Record<string, string> = { '\n': '\\n', '\t': '\\t', '\r': '\\r', '"': '\\"', '\\': '\\\\', '\u2028': '\\u2028', '\u2029': '\\u2029' };
 
 /**
  * A file name as it may be printed inside a line meant for a person or an assistant:

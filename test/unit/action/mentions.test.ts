@@ -60,4 +60,9 @@ describe('quietHtml', () => {
     expect(loudMentions(quiet)).toBe(text);
     expect(quietHtml(quiet)).toBe(quiet);
   });
+
+  it('leaves autolinks links, and still quiets a tag whose attributes start on the next line', () => {
+    const text = 'See <https://example.com/a?b=1> or <ada@example.com>, not <div\nclass="x"> nor <img>';
+    expect(quietHtml(text)).toBe(`See <https://example.com/a?b=1> or <ada@example.com>, not <${QUIET}div\nclass="x"> nor <${QUIET}img>`);
+  });
 });

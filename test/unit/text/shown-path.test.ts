@@ -15,5 +15,7 @@ describe('shownPath', () => {
     expect(shownPath(' lead')).toBe('" lead"');
     // Printed, the quoted form is always one line.
     expect(shownPath('a\nb\u2028c').includes('\n')).toBe(false);
+    // Unicode's line and paragraph separators end a line in an editor or a page.
+    expect(shownPath('a\u2028- Decision: forged\u2029b')).toBe('"a\\u2028- Decision: forged\\u2029b"');
   });
 });
