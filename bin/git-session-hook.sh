@@ -137,14 +137,35 @@ git_session_run() {
 
 # Sets gs_bin to the binary: the project's copy, else the one beside `git-session-hook`
 # (which sets git_session_dir to its folder: a global bin folder), else PATH; or to
-# nothing. Git runs hooks and filters at the top of the work tree.
+# nothing, also when it cannot run (gs_no_node is set then). Git runs hooks and filters
+# at the top of the work tree.
 git_session_find_bin() {
+  gs_no_node=
   gs_bin=node_modules/git-session/dist/cli.js
-  [ -f "$gs_bin" ] && return 0
-  # Never a file of the repository itself: only the folder git-session-hook named.
-  gs_bin=
-  [ -n "${git_session_dir:-}" ] && [ -x "$git_session_dir/git-session" ] && gs_bin=$git_session_dir/git-session && return 0
-  gs_bin=$(command -v git-session) || gs_bin=
+  if [ ! -f "$gs_bin" ]; then
+    # Never a file of the repository itself: only the folder git-session-hook named.
+    gs_bin=
+    if [ -n "${git_session_dir:-}" ] && [ -x "$git_session_dir/git-session" ]; then
+      gs_bin=$git_session_dir/git-session
+    else
+      gs_bin=$(command -v git-session) || gs_bin=
+    fi
+  fi
+  [ -z "$gs_bin" ] || git_session_runnable || { gs_bin=; gs_no_node=1; }
+}
+
+# Whether the binary found can run: the built script, or a script for node, needs node on
+# PATH, which a desktop git client, or a version manager that only an interactive shell
+# sets up, may not give git. Without it, the hooks go on as if there were no binary (one
+# line, and the commit goes through) and the filter leaves git's pipe unread for its
+# fallback: run, it would fail every checkout and stage an empty file.
+git_session_runnable() {
+  command -v node >/dev/null 2>&1 && return 0
+  case $gs_bin in *.js) return 1 ;; esac
+  gs_l=
+  IFS= read -r gs_l < "$gs_bin" 2>/dev/null
+  case $gs_l in '#!'*node*) return 1 ;; esac
+  return 0
 }
 
 # The private filter (`git_session_filter clean|smudge <path>`, file on stdin, as git
@@ -206,7 +227,13 @@ git_session_hook() {
 
   git_session_find_bin
   if [ -z "$gs_bin" ]; then
-    [ "$gs_hook" = pre-commit ] && echo "git-session: not found, so this commit skips session capture (fix: npm i -D git-session, or: git session uninstall)" >&2
+    if [ "$gs_hook" != pre-commit ]; then
+      :
+    elif [ -n "$gs_no_node" ]; then
+      echo "git-session: node is not on the PATH git runs hooks with, so this commit skips session capture (fix: make node reachable from that PATH, for example by starting your git client from a shell that has it, or: git session uninstall)" >&2
+    else
+      echo "git-session: not found, so this commit skips session capture (fix: npm i -D git-session, or: git session uninstall)" >&2
+    fi
     return 0
   fi
 

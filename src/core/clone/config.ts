@@ -26,10 +26,17 @@ export type DriverKind = 'session' | 'journal';
  * on stderr: conflict markers for the session file, both sides' lines for the
  * journal, so nothing is ever lost because the binary is missing.
  */
+// Finds the binary as the hooks do, and forgets it when it is a script for node and node
+// is not on PATH (a desktop git client): run, it would fail, where the fallback after
+// it keeps everything. Plain sh, no single quote: it goes inside `sh -c '…'`.
+const FIND_BINARY =
+  'gs=node_modules/.bin/git-session; [ -x "$gs" ] || gs=$(command -v git-session) || gs=; ' +
+  '[ -z "$gs" ] || command -v node >/dev/null 2>&1 || { l=; IFS= read -r l < "$gs"; case $l in "#!"*node*) gs= ;; esac; }; ';
+
 export function driverCommand(kind: DriverKind): string {
   const fallback = kind === 'journal' ? 'git merge-file --union' : 'git merge-file';
   const script =
-    'gs=node_modules/.bin/git-session; [ -x "$gs" ] || gs=$(command -v git-session) || gs=; ' +
+    FIND_BINARY +
     'if [ -n "$gs" ]; then exec "$gs" merge-driver "$@"; fi; ' +
     'echo "git-session: not found, so $6 was merged line by line (fix: npm install, or npm i -D git-session)" >&2; ' +
     `exec ${fallback} -L ours -L base -L theirs "$3" "$2" "$4"`;
@@ -59,7 +66,7 @@ export function filterCommand(mode: 'clean' | 'smudge'): string {
     // The project's copy: its functions answer a text cleaned before without node (127:
     // no binary to run, and git's pipe unread, so what follows does without one).
     `h=${HOOK_FUNCTIONS}; if [ -f "$h" ]; then . "$h"; git_session_filter ${mode} "$1"; s=$?; [ $s = 127 ] || exit $s; fi; ` +
-    'gs=node_modules/.bin/git-session; [ -x "$gs" ] || gs=$(command -v git-session) || gs=; ' +
+    FIND_BINARY +
     `if [ -n "$gs" ]; then exec "$gs" filter ${mode} "$1"; fi; ${fallback}`;
   return `sh -c '${script}' git-session-filter %f`;
 }
