@@ -208,6 +208,9 @@ git_session_filter() {
   fi
   gs_s=$?
   rm -f "$gs_t"
+  # git's pipe is read: 127 would send the caller to its fallback, which would read
+  # nothing and answer an empty file. A failure stops git instead.
+  [ $gs_s = 127 ] && gs_s=1
   return $gs_s
 }
 
