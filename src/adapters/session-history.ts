@@ -324,6 +324,37 @@ export async function readSessionHistory(h: History, select: Select = {}): Promi
   return { commits, ...(await recordOf(commits, h, select.check)) };
 }
 
+/** The walk of {@link readSessionHistory} alone: every commit with every file it touched, newest first. */
+export function walkSessionHistory(h: History, select: Select = {}): Promise<WalkCommit[]> {
+  return walk(h, select, false);
+}
+
+/** What the record needs of a commit, as kept beside it (see recordCommitsOf). */
+export type RecordCommit = Kept;
+
+/**
+ * What the record needs of the commits of a walk, to be kept and judged again with
+ * the commits that follow them (see judgeRecord): the commits the lean walk keeps,
+ * each with its session file and journal entries alone. recordOf reads nothing else,
+ * so it judges these as it judges the whole walk.
+ */
+export function recordCommitsOf(h: History, commits: readonly WalkCommit[]): RecordCommit[] {
+  const sessionFile = normalisePath(h.config.sessionFile);
+  const isJournal = journalMatcher(h.config.journal.path);
+  const touches = (f: TouchedFile) => f.path === sessionFile || f.oldPath === sessionFile;
+  const out: RecordCommit[] = [];
+  for (const c of commits) {
+    if (!(c.files.some(touches) || c.reverts !== null || c.record.decisions.length > 0 || c.record.deadEnds.length > 0)) continue;
+    out.push(slim({ ...c, files: c.files.filter((f) => touches(f) || isJournal(f.path)) }));
+  }
+  return out;
+}
+
+/** Every item `commits` (newest first, parents after children) recorded, with its status. */
+export function judgeRecord(commits: readonly RecordCommit[], h: History, check?: () => void): Promise<SessionItems> {
+  return recordOf(commits, h, check);
+}
+
 /**
  * The items and their status as `readSessionHistory` gives them, from a walk that
  * diffs only the session file and the journal and keeps only the commits that

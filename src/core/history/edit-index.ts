@@ -4,7 +4,8 @@
  * renames) the commits that recorded some of them. Looking a file up is then a
  * read of one small JSON file, with no git and no markdown parser.
  */
-import { pathHistories, type TouchedBy } from './paths.js';
+import type { TouchedBy } from './paths.js';
+import { addRecorders, noRecorders, type Recorders } from './recorders.js';
 import { shownPath } from '../text/shown-path.js';
 import { itemKey, type SessionItem, type TrackedItem } from './status.js';
 import { readsAsClose } from './close.js';
@@ -54,18 +55,24 @@ export function buildEditIndex(
   ignore: (path: string) => boolean,
   inHeadFile: readonly SessionItem[] = [],
 ): EditIndex {
+  const recorded = new Set(items.map((i) => i.commit));
+  return editIndexOf(head, stamp, items, addRecorders(noRecorders(), oldestFirst, ignore, recorded), inHeadFile);
+}
+
+/** The index from the items of a history and what its commits recorded where (see addRecorders). */
+export function editIndexOf(head: string, stamp: string, items: readonly TrackedItem[], recorders: Recorders, inHeadFile: readonly SessionItem[] = []): EditIndex {
   const active = items.filter((i) => i.status === 'active');
   const activeKeys = new Set(active.map((i) => itemKey(i.kind, i.text)));
   const recording = new Set(active.map((i) => i.commit));
   const commits: IndexedCommit[] = [];
   const at = new Map<string, number>();
-  for (const c of oldestFirst) {
-    if (!recording.has(c.hash)) continue;
-    at.set(c.hash, commits.length);
-    commits.push({ hash: c.hash, short: c.short, width: c.files.filter((f) => !ignore(f.path)).length });
+  for (const [hash, short, width] of recorders.commits) {
+    if (!recording.has(hash)) continue;
+    at.set(hash, commits.length);
+    commits.push({ hash, short, width });
   }
   const files: Record<string, number[]> = {};
-  for (const [path, hashes] of pathHistories(oldestFirst, ignore)) {
+  for (const [path, hashes] of recorders.paths) {
     const hits = hashes.filter((h) => at.has(h)).map((h) => at.get(h)!);
     if (hits.length > 0) files[path] = [...new Set(hits)].sort((a, b) => b - a);
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildEditIndex, decisionsForPath, noLongerInForce, takenOutSinceHead } from '../../../src/core/history/edit-index.js';
 import { pathHistories } from '../../../src/core/history/paths.js';
+import { addRecorders, noRecorders } from '../../../src/core/history/recorders.js';
 import type { TrackedItem } from '../../../src/core/history/status.js';
 
 function item(text: string, commit: string, status: TrackedItem['status'] = 'active', reason: string | null = 'because'): TrackedItem {
@@ -20,6 +21,33 @@ describe('pathHistories', () => {
     expect(h.get('b.ts')?.sort()).toEqual(['c1', 'c2', 'c3', 'c4']);
     expect(h.has('a.ts')).toBe(false);
     expect(h.has('SESSION.md')).toBe(false);
+  });
+});
+
+describe('addRecorders', () => {
+  const ignore = (p: string) => p === 'SESSION.md';
+  const more = [
+    ...commits,
+    { hash: 'c5', short: 'c5', files: [{ path: 'd.ts', oldPath: 'c.ts', status: 'C' }, { path: 'e.ts', oldPath: 'b.ts', status: 'R' }] },
+    { hash: 'c6', short: 'c6', files: [{ path: 'e.ts', status: 'M' }, { path: 'SESSION.md', status: 'M' }] },
+  ];
+
+  it('keeps what pathHistories gives for the commits that recorded items', () => {
+    const recorded = new Set(['c1', 'c3', 'c6']);
+    const { commits: kept, paths } = addRecorders(noRecorders(), more, ignore, recorded);
+    expect(kept).toEqual([['c1', 'c1', 1], ['c3', 'c3', 2], ['c6', 'c6', 1]]);
+    const expected = [...pathHistories(more, ignore)].map(([path, hashes]) => [path, hashes.filter((h) => recorded.has(h)).sort()] as const).filter(([, hashes]) => hashes.length > 0);
+    expect(paths.map(([path, hashes]) => [path, [...hashes].sort()])).toEqual(expected.sort(([a], [b]) => a.localeCompare(b)));
+  });
+
+  it('extended commit by commit, is what the whole history gives at once, also when a recorder is dropped', () => {
+    const recorded = new Set(['c1', 'c3', 'c5', 'c6']);
+    const whole = addRecorders(noRecorders(), more, ignore, recorded);
+    for (let k = 0; k <= more.length; k++) {
+      // Before the split, c2 still recorded something (an item a later commit recorded again).
+      const first = addRecorders(noRecorders(), more.slice(0, k), ignore, new Set([...recorded, 'c2']));
+      expect(addRecorders(first, more.slice(k), ignore, recorded)).toEqual(whole);
+    }
   });
 });
 
