@@ -63626,6 +63626,8 @@ var STATE_FILES = {
   editIndex: "edit-index.json",
   /** Set while a detached process builds the edit-time index. */
   editIndexBuilding: "edit-index.building",
+  /** What that index is built from, with the HEAD it was read at: a HEAD one commit on reads that commit alone. */
+  editHistory: "edit-history.json",
   /** The decisions and dead ends of each session file version read, by blob id. */
   items: "items.json",
   /** The readers' walk of HEAD's history, with the HEAD it was made at. */
