@@ -207,6 +207,25 @@ describe('squash', () => {
     expect(residue(repo)).toBe('');
   });
 
+  it('git merge --squash: a decision the branch withdrew itself is not woven', () => {
+    repo = featureBranch();
+    const r = repo;
+    r.git(['checkout', '-q', 'feature']);
+    // Withdrawn on the branch: its bullet taken out again.
+    r.write('SESSION.md', r.read('SESSION.md').replace(/^- Reject unknown units early.*\n/m, ''));
+    r.write('src/parse.js', code(5, 'p'));
+    r.git(['add', '-A']);
+    gitNoTty(r, ['commit', '-q', '-m', 'Accept any unit']);
+    r.git(['checkout', '-q', 'main']);
+    r.git(['merge', '--squash', '-q', 'feature']);
+    const done = gitNoTty(r, ['commit', '-q', '--no-edit']);
+    expect(done.code, done.stderr).toBe(0);
+    expect(trailerValues(r, 'Decision')).toEqual(['Parse input with a small tokenizer — regexes got unreadable']);
+    expect(trailerValues(r, 'Dead-End')).toEqual(['A units library — too heavy for a CLI']);
+    const why = JSON.parse(r.run(['why', 'src/parse.js', '--format', 'json']).stdout) as { commits: { decisions: { text: string }[] }[] };
+    expect(why.commits.flatMap((c) => c.decisions.map((d) => d.text))).not.toContain('Reject unknown units early');
+  });
+
   it('squash-message prints a message ready to paste', () => {
     repo = featureBranch();
     repo.git(['checkout', '-q', 'feature']);

@@ -11,39 +11,11 @@ export function squashedCommits(message: string): string[] {
   return shas;
 }
 
-/** Every key whose trailers carry decisions or dead ends (configured keys and aliases). */
-export function sessionTrailerKeys(trailers: Config['trailers']): string[] {
-  const keys = [trailers.decision, trailers.deadEnd, ...DEAD_END_ALIASES];
-  return keys.filter((k, i) => keys.findIndex((o) => o.toLowerCase() === k.toLowerCase()) === i);
-}
-
-/** `--format` for `git log` that prints each commit's session trailers, unfolded, after a record separator. */
-export function trailerLogFormat(trailers: Config['trailers']): string {
-  const keys = sessionTrailerKeys(trailers).map((k) => `key=${k}`).join(',');
-  return `%x1e%H%x1f%s%x1f%(trailers:${keys},unfold)`;
-}
-
-/** One commit as `trailerLogFormat` prints it. */
+/** One commit of a squash message: its id, subject and the trailers it is given. */
 export interface LoggedCommit {
   sha: string;
   subject: string;
   trailers: Trailer[];
-}
-
-/** Parses the output of `git log --format=<trailerLogFormat>`. */
-export function parseTrailerLog(output: string): LoggedCommit[] {
-  const commits: LoggedCommit[] = [];
-  for (const record of output.split('\x1e')) {
-    const [sha, subject, block] = record.split('\x1f');
-    if (!sha || subject === undefined) continue;
-    const trailers: Trailer[] = [];
-    for (const line of (block ?? '').split('\n')) {
-      const m = /^([A-Za-z0-9-]+):\s*(.*)$/.exec(line);
-      if (m && m[2]!.trim() !== '') trailers.push({ key: m[1]!, value: m[2]!.trim() });
-    }
-    commits.push({ sha: sha.trim(), subject, trailers });
-  }
-  return commits;
 }
 
 /**

@@ -2,10 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../../src/core/config.js';
 import {
   mergeSessionTrailers,
-  parseTrailerLog,
   renderSquashMessage,
   squashedCommits,
-  trailerLogFormat,
 } from '../../../src/core/pipeline/squash.js';
 import { parseTrailers } from '../../../src/core/trailers/index.js';
 
@@ -17,17 +15,6 @@ describe('squashedCommits', () => {
   it('reads the commit lines git merge --squash writes, not indented look-alikes', () => {
     const msg = `Squashed commit of the following:\n\ncommit ${A}\nAuthor: x\n\n    commit ${B} in the body\n\ncommit ${B}\n`;
     expect(squashedCommits(msg)).toEqual([A, B]);
-  });
-});
-
-describe('trailerLogFormat / parseTrailerLog', () => {
-  it('asks git for every session key and parses its records', () => {
-    expect(trailerLogFormat(keys)).toBe('%x1e%H%x1f%s%x1f%(trailers:key=Decision,key=Dead-End,key=Ruled-out,key=Rejected,unfold)');
-    const out = `\x1e${A}\x1fFirst\x1fDecision: Use X — fast\nRejected: Y — slow\n\n\x1e${B}\x1fSecond\x1f\n`;
-    expect(parseTrailerLog(out)).toEqual([
-      { sha: A, subject: 'First', trailers: [{ key: 'Decision', value: 'Use X — fast' }, { key: 'Rejected', value: 'Y — slow' }] },
-      { sha: B, subject: 'Second', trailers: [] },
-    ]);
   });
 });
 
