@@ -1,5 +1,5 @@
-import { closeSync, openSync, writeSync } from 'node:fs';
-import { tty } from './builtins.js';
+import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { childProcess, tty } from './builtins.js';
 
 /** A conversation with the person at the controlling terminal. */
 export interface Terminal {
@@ -21,6 +21,27 @@ export interface Terminal {
 const IDLE_MS = 5 * 60_000;
 
 /**
+ * Whether this process is in its terminal's foreground process group. A commit started
+ * in the background (`git commit … &` at a shell with job control) that reads the
+ * terminal is stopped by the kernel (SIGTTIN) and waits for ever, its idle timeout
+ * stopped with it: it gets no menu, as a commit without a terminal gets none. Read
+ * from /proc, else asked of ps (the BSDs and macOS name the fields alike); where
+ * neither answers, taken to be in the foreground.
+ */
+function inForeground(): boolean {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    // After the name: state, parent, process group, session, terminal, the terminal's foreground group.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return fields[2] === fields[5];
+  } catch {
+    const out = childProcess().spawnSync('ps', ['-o', 'pgid=,tpgid=', '-p', String(process.pid)], { encoding: 'utf8' });
+    const [group, foreground] = (out.stdout ?? '').trim().split(/\s+/);
+    return out.status !== 0 || group === undefined || foreground === undefined || group === foreground;
+  }
+}
+
+/**
  * Opens the controlling terminal, or undefined when there is none. Git hooks get
  * stdin from /dev/null, and `[ -r /dev/tty ]` is true even where opening it fails
  * (ENXIO in GUI clients, IDEs, CI and assistant shells), so the only test is to open it.
@@ -32,7 +53,7 @@ export function openTerminal(path = '/dev/tty', idleMs = IDLE_MS): Terminal | un
   } catch {
     return undefined;
   }
-  if (!tty().isatty(fd)) {
+  if (!tty().isatty(fd) || !inForeground()) {
     closeSync(fd);
     return undefined;
   }

@@ -47,6 +47,33 @@ describe('the menu at a terminal', () => {
   });
 });
 
+describe('a commit started in the background at a terminal', () => {
+  it.skipIf(!hasScript)('gets no menu, which would stop it for ever reading the terminal, and goes through', async () => {
+    repo = sessionRepo();
+    repo.write('src/units.js', code(30));
+    repo.git(['add', '-A']);
+    const head = repo.git(['rev-parse', 'HEAD']).stdout;
+    // A shell with job control puts the job in a process group of its own, not the terminal's.
+    const child = spawn('script', ['-qec', `sh -c 'set -m; git commit -q -m "Add units" & wait $!'`, '/dev/null'], { cwd: repo.dir, env: repo.env });
+    let out = '';
+    const status = await new Promise<number | null>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        spawnSync('pkill', ['-KILL', '-f', 'git commit -q -m Add units']);
+        reject(new Error(`no exit within ${TIMEOUT_MS} ms: ${out}`));
+      }, TIMEOUT_MS);
+      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+      child.on('close', (code) => {
+        clearTimeout(timer);
+        resolve(code);
+      });
+    });
+    expect(status, out).toBe(0);
+    expect(out).not.toContain('[Enter/n] skip');
+    expect(repo.git(['rev-parse', 'HEAD']).stdout).not.toBe(head);
+  });
+});
+
 describe('a staged SESSION.md that is not text', () => {
   it.each([
     ['NUL bytes', Buffer.from('\n\x00\x01 junk\n'), 'looks binary'],
