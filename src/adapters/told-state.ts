@@ -5,12 +5,22 @@ import { GitSessionError } from '../errors.js';
 /** Sessions remembered; older ones are dropped. */
 const SESSIONS_KEPT = 64;
 
-/** Per assistant session, each file told about and the fingerprint of what it was told. */
-type Told = { sessions: Record<string, Record<string, string>> };
+/**
+ * Per assistant conversation, each file told about and the fingerprint of what it was
+ * told; and per session, the git dirs of the other repositories (nested in the
+ * project, linked worktrees) whose files it was told about, in their own `told.json`.
+ */
+type Told = { sessions: Record<string, Record<string, string>>; elsewhere?: Record<string, string[]> };
+
+function readAll(file: string): Told {
+  const told = readState<Told>(file);
+  const sessions = told?.sessions && typeof told.sessions === 'object' ? told.sessions : {};
+  const elsewhere = told?.elsewhere && typeof told.elsewhere === 'object' ? told.elsewhere : {};
+  return { sessions, elsewhere };
+}
 
 function read(file: string): Record<string, Record<string, string>> {
-  const told = readState<Told>(file);
-  return told?.sessions && typeof told.sessions === 'object' ? told.sessions : {};
+  return readAll(file).sessions;
 }
 
 /** How long a hook waits for another one's turn at `told.json`: each holds it for a read and a write. */
@@ -55,13 +65,14 @@ export function rememberTold(dirs: RepoDirs, session: string | undefined, path: 
   return inTurn(
     dirs,
     () => {
-      const sessions = read(file);
+      const all = readAll(file);
+      const sessions = all.sessions;
       const mine = sessions[session] ?? {};
       if (mine[path] === fingerprint) return false;
       testPause();
       delete sessions[session];
       const kept = Object.entries(sessions).slice(-(SESSIONS_KEPT - 1));
-      writeState(file, { sessions: Object.fromEntries([...kept, [session, { ...mine, [path]: fingerprint }]]) });
+      writeState(file, { ...all, sessions: Object.fromEntries([...kept, [session, { ...mine, [path]: fingerprint }]]) });
       return true;
     },
     // Told without being remembered: the file is told again next time, never not at all.
@@ -77,13 +88,41 @@ export function rememberTold(dirs: RepoDirs, session: string | undefined, path: 
  */
 export function forgetTold(dirs: RepoDirs, session: string | undefined): void {
   const file = statePathOf(dirs, 'told');
+  let others: string[] = [];
   const forget = () => {
-    const sessions = read(file);
+    const all = readAll(file);
+    const sessions = all.sessions;
+    const elsewhere = all.elsewhere ?? {};
     // A subagent's conversation within it (session/agent) goes with it.
     const rest = Object.entries(sessions).filter(([id]) => session !== undefined && id !== session && !id.startsWith(`${session}/`));
-    if (rest.length === Object.keys(sessions).length) return;
-    writeState(file, { sessions: Object.fromEntries(rest) });
+    const gone = Object.keys(elsewhere).filter((id) => session === undefined || id === session);
+    others = [...new Set(gone.flatMap((id) => elsewhere[id] ?? []))];
+    if (rest.length === Object.keys(sessions).length && gone.length === 0) return;
+    for (const id of gone) delete elsewhere[id];
+    writeState(file, { sessions: Object.fromEntries(rest), elsewhere });
   };
   // Forgotten out of turn rather than not at all: a conversation that lost what it was told must be told again.
   inTurn(dirs, forget, forget);
+  // The other repositories it was told about keep their own record: forgotten there too.
+  for (const gitDir of others) if (gitDir !== dirs.gitDir) forgetTold({ root: dirs.root, gitDir, commonDir: gitDir }, session);
+}
+
+/**
+ * Notes in the project's repository (`home`, where the session's compaction hooks run)
+ * that this session was told about files of another one (`gitDir`: a repository nested
+ * in the project, a linked worktree): its compaction forgets them there too.
+ */
+export function rememberElsewhere(home: RepoDirs, session: string | undefined, gitDir: string): void {
+  if (session === undefined || home.gitDir === gitDir) return;
+  const file = statePathOf(home, 'told');
+  const note = () => {
+    const all = readAll(file);
+    const elsewhere = all.elsewhere ?? {};
+    const mine = elsewhere[session] ?? [];
+    if (mine.includes(gitDir)) return;
+    delete elsewhere[session];
+    const kept = Object.entries(elsewhere).slice(-(SESSIONS_KEPT - 1));
+    writeState(file, { ...all, elsewhere: Object.fromEntries([...kept, [session, [...mine, gitDir].slice(-16)]]) });
+  };
+  inTurn(home, note, () => undefined);
 }

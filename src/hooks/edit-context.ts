@@ -6,7 +6,7 @@ import { loadEditIndex } from '../adapters/edit-index.js';
 import { takenOut } from '../adapters/taken-out.js';
 import { optedInRepo } from '../adapters/opted-in.js';
 import type { RepoDirs } from '../adapters/edit-state.js';
-import { rememberTold, toldBefore } from '../adapters/told-state.js';
+import { rememberElsewhere, rememberTold, toldBefore } from '../adapters/told-state.js';
 import { repoPathOf } from '../adapters/repo-path.js';
 import { decisionsForPath, noLongerInForce, retiredNote } from '../core/history/edit-index.js';
 import { parseToolUseInput, toolHookOutput, touchedLines, type ToolUseInput } from '../core/claude-settings/tool-input.js';
@@ -137,6 +137,10 @@ export async function editContext(base: CommandContext, event: 'PreToolUse' | 'A
     const retired = told ? noLongerInForce(index, told, gone) : [];
     // A call beside this one (the assistant's tool calls run in parallel) told it already.
     if (!rememberTold(dirs, conversation, path, fingerprint)) return {};
+    // A file of another repository than the project's (nested in it, a linked worktree):
+    // the project's compaction hooks must know to forget it there too.
+    const home = optedInRepo(resolve(opened));
+    if (home) rememberElsewhere(home, input.sessionId, dirs.gitDir);
     const text = [found?.text, retired.length > 0 ? retiredNote(label, retired) : undefined].filter((t) => t !== undefined).join('\n\n');
     return text === '' ? {} : { stdout: toolHookOutput(event, text) };
   } finally {

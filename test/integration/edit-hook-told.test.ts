@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TempRepo } from '../helpers/repo.js';
@@ -61,6 +62,30 @@ describe('the edit-time hook after the conversation lost what it was told', () =
     // A compaction that names no session may be any session's: all are told again.
     expect(hook(r, 'claude-pre-compact', { cwd: r.dir, hook_event_name: 'PreCompact', trigger: 'manual' }).code).toBe(0);
     expect(toldContext(edit('other'))).toContain('Keep file7 pure');
+  });
+});
+
+describe('a compaction, for a repository nested in the project', () => {
+  it('forgets what was told about its files too: they are told again', () => {
+    repo = initialised();
+    const r = repo;
+    const inner = join(r.dir, 'inner');
+    mkdirSync(inner);
+    r.git(['init', '-q', '-b', 'main'], { cwd: inner });
+    expect(r.run(['init'], { cwd: inner }).code).toBe(0);
+    r.git(['add', '-A'], { cwd: inner });
+    r.git(['commit', '-q', '-m', 'Start'], { cwd: inner });
+    expect(r.run(['decide', 'Keep the inner parser pure', '--because', 'tests'], { cwd: inner }).code).toBe(0);
+    writeFileSync(join(inner, 'parse.js'), 'p\n');
+    r.git(['add', '-A'], { cwd: inner });
+    r.git(['commit', '-q', '-m', 'Parser'], { cwd: inner });
+    // The session is the outer project's: its hooks run there, the file is the inner repository's.
+    const edit = () => runHook(r, editInput(r, 'inner/parse.js', 'nx'));
+    expect(toldContext(edit())).toContain('Keep the inner parser pure');
+    expect(edit().stdout).toBe('');
+    expect(hook(r, 'claude-pre-compact', { session_id: 'nx', cwd: r.dir, hook_event_name: 'PreCompact', trigger: 'auto' }).code).toBe(0);
+    expect(toldContext(edit())).toContain('Keep the inner parser pure');
+    expect(edit().stdout).toBe('');
   });
 });
 
