@@ -9,8 +9,10 @@ export interface WhyTarget {
 /** Parses `<path>[:<line>[-<end>]]`. A colon not followed by a line number stays part of the path. */
 export function parseWhyTarget(target: string): WhyTarget {
   if (target.trim() === '' || target.startsWith('-')) {
+    // Read as an option, a name that starts with "-" is still a file's: it is named from the current folder.
+    const dashed = target.startsWith('-') && target.length > 1 ? ` A file whose name starts with "-" is named ./${target}.` : '';
     throw new GitSessionError(ExitCode.Usage, `"${target}" is not a path.`, {
-      fix: 'Use git session why <path>[:<line>[-<end>]], for example src/app.ts:12-20.',
+      fix: `Use git session why <path>[:<line>[-<end>]], for example src/app.ts:12-20.${dashed}`,
     });
   }
   const m = /^(.+):(\d+)(?:-(\d+))?$/.exec(target);

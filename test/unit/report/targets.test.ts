@@ -16,6 +16,10 @@ describe('parseWhyTarget', () => {
   it.each(['a.ts:0', 'a.ts:9-3', '', '--all'])('refuses %j with a usage error', (target) => {
     expect(() => parseWhyTarget(target)).toThrow(expect.objectContaining({ exitCode: 2 }));
   });
+
+  it('names the way to a file whose name starts with "-"', () => {
+    expect(() => parseWhyTarget('-dash.txt')).toThrow(expect.objectContaining({ fix: expect.stringContaining('is named ./-dash.txt') }));
+  });
 });
 
 describe('blameAhead', () => {
