@@ -490,10 +490,11 @@ async function recordOf(commits: readonly Kept[], h: History, check: () => void 
     sessionCommits.set(commit.hash, commit);
     const journal = c.files.filter((f) => isJournal(f.path));
     // A merge never closes a session: `git session new` is a commit of its own. Its close
-    // heading in the journal says so; where the commit wrote no journal (journal.enabled
-    // false), a file left with no item reads as a close, as the work tree's does.
+    // heading in the journal says so. With the journal turned off there is none: a file
+    // left with no item then reads as a close, as the work tree's does. With it on, such
+    // a commit without a close entry withdrew the last item (by hand, without the hooks).
     if (!merge && removed.length > 0 && journal.length > 0) closeCandidates.push({ commit, journal });
-    else if (!merge && removed.length > 0 && emptied) commit.closes = true;
+    else if (!merge && removed.length > 0 && emptied && !h.config.journal.enabled) commit.closes = true;
   }
   if (closeCandidates.length > 0) {
     const ids = closeCandidates.flatMap((x) => x.journal.flatMap((f) => [f.oldBlob, f.newBlob])).filter((id) => !NO_BLOB.test(id));

@@ -98,7 +98,7 @@ describe('a revert git merges without the journal driver', () => {
     const data = embedded(repo.run(['timeline']).stdout);
     expect(data.items.filter((i) => i[I.kind] === 2)).toEqual([]);
     const row = (hash: string) => data.items.find((i) => i[I.commit] === hash && i[I.kind] === 0)!;
-    expect(row(a)[I.decisions]).toEqual([['Alpha', expect.any(String), 'reverted']]);
+    expect(row(a)[I.decisions]).toEqual([['Alpha', expect.any(String), 'reverted', revert.slice(0, 7)]]);
     expect(data.groups[row(revert)[I.group]]).toEqual(data.groups[row(next)[I.group]]);
   });
 });
