@@ -57743,12 +57743,13 @@ __export(private_filter_exports, {
   smudgePrivate: () => smudgePrivate
 });
 function privateRegions(source) {
-  const a = analyze(source, void 0, true);
+  const a = analyze(source.replace(/\r(?!\n)/g, "\n"), void 0, true);
   const found = [];
   for (const s of a.doc.sections) {
     if (s.kind !== "private") continue;
-    const nl = source.indexOf("\n", s.bodyStart);
-    const start = nl === -1 || nl >= s.end ? s.end : nl + 1;
+    LINE_END.lastIndex = s.bodyStart;
+    const nl = LINE_END.exec(source);
+    const start = !nl || nl.index >= s.end ? s.end : nl.index + nl[0].length;
     found.push({ base: `section:${s.heading.trim().toLowerCase()}`, start, end: s.end });
   }
   for (const [from, to] of a.privates) {
@@ -57774,7 +57775,7 @@ function smudgePrivate(text5, store) {
 function hasPrivateText(source) {
   return privateRegions(source).some((r) => source.slice(r.start, r.end).replace(/<!--[\s\S]*?(?:-->|$)/g, "").trim() !== "");
 }
-var OPEN2, CLOSE2;
+var OPEN2, CLOSE2, LINE_END;
 var init_private_filter = __esm({
   "src/core/session/private-filter.ts"() {
     "use strict";
@@ -57783,6 +57784,7 @@ var init_private_filter = __esm({
     init_config();
     OPEN2 = /<!--\s*private\s*-->/i;
     CLOSE2 = /<!--\s*\/\s*private\s*-->/i;
+    LINE_END = /\r\n?|\n/g;
   }
 });
 
@@ -63487,8 +63489,9 @@ function parseChangedLines(diff) {
 init_errors();
 function parseWhyTarget(target2) {
   if (target2.trim() === "" || target2.startsWith("-")) {
+    const dashed = target2.startsWith("-") && target2.length > 1 ? ` A file whose name starts with "-" is named ./${target2}.` : "";
     throw new GitSessionError(ExitCode2.Usage, `"${target2}" is not a path.`, {
-      fix: "Use git session why <path>[:<line>[-<end>]], for example src/app.ts:12-20."
+      fix: `Use git session why <path>[:<line>[-<end>]], for example src/app.ts:12-20.${dashed}`
     });
   }
   const m = /^(.+):(\d+)(?:-(\d+))?$/.exec(target2);
@@ -64546,7 +64549,7 @@ async function recordOf(commits, h, check = noCheck) {
     sessionCommits.set(commit.hash, commit);
     const journal = c.files.filter((f) => isJournal(f.path));
     if (!merge2 && removed.length > 0 && journal.length > 0) closeCandidates.push({ commit, journal });
-    else if (!merge2 && removed.length > 0 && emptied) commit.closes = true;
+    else if (!merge2 && removed.length > 0 && emptied && !h.config.journal.enabled) commit.closes = true;
   }
   if (closeCandidates.length > 0) {
     const ids = closeCandidates.flatMap((x) => x.journal.flatMap((f) => [f.oldBlob, f.newBlob])).filter((id) => !NO_BLOB.test(id));

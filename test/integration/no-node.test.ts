@@ -55,6 +55,17 @@ describe('git without node on its PATH', () => {
     expect(staged).toContain('- a note');
     r.git(['commit', '-q', '-m', 'A note'], { env });
 
+    // Private text the fallback must not let in, however its heading is written.
+    for (const section of ['## PRIVATE\nsecret plan', '### Private notes\nsecret plan', 'Personal\n--------\nsecret plan', 'x <!-- PRIVATE -->secret plan<!-- /PRIVATE -->']) {
+      const before = r.read('SESSION.md');
+      r.write('SESSION.md', `${before.replace(/\n## Private[\s\S]*$/, '')}\n${section}\n`);
+      const refused = r.git(['add', 'SESSION.md'], { env, allowFail: true });
+      expect(refused.code, section).not.toBe(0);
+      expect(refused.stderr).toContain('holds private text, so it is not staged');
+      expect(r.git(['show', ':SESSION.md']).stdout).not.toContain('secret plan');
+      r.write('SESSION.md', before);
+    }
+
     r.git(['checkout', '-q', '-b', 'side', 'HEAD~1'], { env });
     const back = r.git(['checkout', '-q', 'main'], { env, allowFail: true });
     expect(back.code, back.stderr).toBe(0);

@@ -54,11 +54,20 @@ export function driverCommand(kind: DriverKind): string {
  * refuses to stage the file rather than let private text in.
  */
 export function filterCommand(mode: 'clean' | 'smudge'): string {
+  // A heading that names anything private (any level, any case, ATX or setext) opens a
+  // private section until a heading of its level or above; a private marker in any
+  // case, a line within such a section, or a lone carriage return (lines this reading
+  // cannot tell apart) makes it refuse. Wider than the parser on purpose: without the
+  // binary a false refusal costs an install, a miss would put private text in history.
   const check =
-    'exec awk "/<!-- *private *-->/ { bad = 1 } ' +
-    '/^##? / { sec = (\\$0 ~ /^## *[Pp]rivate/); l[++n] = \\$0; next } ' +
+    'exec awk "{ low = tolower(\\$0) } ' +
+    'low ~ /<!--[ \\t]*private/ || /\\r./ { bad = 1 } ' +
+    '/^ ? ? ?#+([ \\t]|\\$)/ { match(\\$0, /#+/); lvl = RLENGTH; if (sec && lvl > slvl) { bad = 1; next } ' +
+    'sec = 0; if (low ~ /priv|personal/) { sec = 1; slvl = lvl } l[++n] = \\$0; prev = \\"\\"; next } ' +
+    '/^ ? ? ?(=+|-+)[ \\t\\r]*\\$/ && prev != \\"\\" { lvl = (\\$0 ~ /=/) ? 1 : 2; ' +
+    'if (tolower(prev) ~ /priv|personal/) { sec = 1; slvl = lvl } l[++n] = \\$0; prev = \\"\\"; next } ' +
     'sec { if (\\$0 !~ /^[ \\t\\r]*\\$/ && \\$0 !~ /^[ \\t]*<!--.*-->[ \\t\\r]*\\$/) bad = 1; next } ' +
-    '{ l[++n] = \\$0 } ' +
+    '{ l[++n] = \\$0; prev = (\\$0 ~ /^[ \\t\\r]*\\$/) ? \\"\\" : \\$0 } ' +
     'END { if (bad) { print \\"git-session: not found, and SESSION.md holds private text, so it is not staged (fix: npm install)\\" > \\"/dev/stderr\\"; exit 1 } ' +
     'for (i = 1; i <= n; i++) print l[i] }"';
   const fallback = mode === 'clean' ? check : 'exec cat';

@@ -7,17 +7,22 @@ export type { PrivateStore } from './private-regions.js';
 
 const OPEN = /<!--\s*private\s*-->/i;
 const CLOSE = /<!--\s*\/\s*private\s*-->/i;
+const LINE_END = /\r\n?|\n/g;
 
 /** The private regions of `source`, outermost only, in file order, as the parser reads them. */
 export function privateRegions(source: string): PrivateRegion[] {
   // The regions depend on the layout alone: front matter git checks out must never stop the filter.
-  const a = analyze(source, undefined, true);
+  // A lone \r ends a line for markdown as \n does; read as \n (one character for one, so
+  // every offset holds), a file that ends its lines so is cut where its sections are.
+  const a = analyze(source.replace(/\r(?!\n)/g, '\n'), undefined, true);
   const found: { base: string; start: number; end: number }[] = [];
   for (const s of a.doc.sections) {
     if (s.kind !== 'private') continue;
-    // The body starts on the line after the heading (or its setext underline).
-    const nl = source.indexOf('\n', s.bodyStart);
-    const start = nl === -1 || nl >= s.end ? s.end : nl + 1;
+    // The body starts on the line after the heading (or its setext underline), whichever
+    // line ending the file uses.
+    LINE_END.lastIndex = s.bodyStart;
+    const nl = LINE_END.exec(source);
+    const start = !nl || nl.index >= s.end ? s.end : nl.index + nl[0].length;
     found.push({ base: `section:${s.heading.trim().toLowerCase()}`, start, end: s.end });
   }
   for (const [from, to] of a.privates) {

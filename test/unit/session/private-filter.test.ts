@@ -36,6 +36,16 @@ describe('the private filter', () => {
     expect(cleanPrivate(underlined).text).toBe('Private\n-------\nDecisions\n---------\n- Keep it — Reason: simple\n');
   });
 
+  it('drops a Private body whatever line ending the file uses, a lone \\r included', () => {
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const text = ['# Session', '', '## Goal', 'Ship', '', '## Private', 'PRIVSECRET', '', '## Key Files', ''].join(eol);
+      expect(hasPrivateText(text), JSON.stringify(eol)).toBe(true);
+      const { text: stored } = cleanPrivate(text);
+      expect(stored, JSON.stringify(eol)).not.toContain('PRIVSECRET');
+      expect(stored).toContain('## Key Files');
+    }
+  });
+
   it('keeps headings and markers, drops every private body, and smudge restores it', () => {
     const { text, bodies } = cleanPrivate(EXAMPLE);
     expect(text).not.toMatch(/manager|Bob|TOKEN-A|salary|Deeper|more/);
