@@ -2,6 +2,7 @@ import { assertStaysInWorkTree } from '../adapters/fs.js';
 import { join } from 'node:path';
 import type { CommandContext, CommandResult } from '../context.js';
 import { loadConfig } from '../adapters/config.js';
+import { redactedNames } from '../core/journal/redacted-names.js';
 import { authorIdent, currentBranch, DETACHED, gitOut, hasHead } from '../adapters/git-facts.js';
 import { writeJournalEntry } from '../adapters/journal-file.js';
 import { findRepo } from '../adapters/repo.js';
@@ -67,17 +68,18 @@ export async function writeCheckpoint(ctx: CommandContext, kind: 'checkpoint' | 
     const lines = count ? countLines(join(root, path)) : null;
     return { path, added: lines, removed: lines === null ? null : 0 };
   });
-  const files = [...parseNumstat(numstat), ...untrackedFiles].filter((f) => !isJournal(f.path));
+  // Names as a commit's entry shows them: a token in a branch, an author or a file name is redacted.
+  const shown = await redactedNames(branch ?? DETACHED, who ?? 'unknown', [...parseNumstat(numstat), ...untrackedFiles].filter((f) => !isJournal(f.path)));
 
   const entry: JournalEntry = {
     time: formatLocalTime(ctx.now, offset),
     kind,
-    branch: branch ?? DETACHED,
-    author: who ?? 'unknown',
+    branch: shown.branch,
+    author: shown.author,
     ...state,
     decisions: [],
     deadEnds: [],
-    files,
+    files: shown.files,
   };
   let written = '';
   // The journal is appended in place: a linked folder must not carry it out of the repository.

@@ -9,7 +9,7 @@ import { killPoint } from '../adapters/test-kill.js';
 import { ENTRY_HEADING, formatLocalTime, journalPath, parseEntries, parseGitDate, renderEntry, sincePrevious, type JournalFile } from '../core/journal/entry.js';
 import type { SessionEntry } from '../core/pipeline/session-diff.js';
 import { joinReason } from '../core/trailers/index.js';
-import { redactSecrets } from '../core/redact/index.js';
+import { redactedNames } from '../core/journal/redacted-names.js';
 import { amendReplaces, commitKeys, entryKey } from '../core/journal/amended.js';
 import { entryId as idOf } from '../core/merge/journal.js';
 import { everyIndex } from '../adapters/index-file.js';
@@ -162,13 +162,6 @@ async function amendedEntries(j: CommitJournal, relative: string): Promise<(entr
  * the session file's text, since the journal is committed. Most names hold nothing a
  * rule looks for, and cost no scan.
  */
-async function redactedNames(branch: string, author: string, files: readonly JournalFile[]): Promise<{ branch: string; author: string; files: JournalFile[] }> {
-  const redact = async (text: string) => (await redactSecrets(text)).text;
-  const out: JournalFile[] = [];
-  for (const f of files) out.push({ ...f, path: await redact(f.path) });
-  return { branch: await redact(branch), author: await redact(author), files: out };
-}
-
 /** `Name <email>` of the commit's author: git exports it to pre-commit; `git var` otherwise. */
 export async function commitAuthor(cwd: string, env: NodeJS.ProcessEnv): Promise<string> {
   if (env.GIT_AUTHOR_NAME && env.GIT_AUTHOR_EMAIL) return `${env.GIT_AUTHOR_NAME} <${env.GIT_AUTHOR_EMAIL}>`;

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempRepo, type TempRepo } from '../helpers/repo.js';
@@ -79,5 +79,25 @@ describe('git session checkpoint', () => {
   it('fails outside a repository with exit 3', () => {
     repo = tempRepo();
     expect(repo.run(['checkpoint'], { cwd: repo.home }).code).toBe(3);
+  });
+
+  it('redacts a token in the branch, the author and a file name, an escape sequence inside it too', () => {
+    repo = tempRepo();
+    // Built at run time so no scanner flags this file itself.
+    const gh = ['ghp_', 'aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3z5A'].join('');
+    const aws = ['AKIA', 'Z7QW3RT5YU2PLM4N'].join('');
+    repo.write('SESSION.md', '# Session\n\n## Goal\nShip.\n');
+    repo.git(['add', '.']);
+    repo.git(['commit', '-q', '-m', 'start']);
+    repo.git(['checkout', '-q', '-b', `b-${gh}`]);
+    repo.write(`k-${aws.slice(0, 8)}\u001b[31m${aws.slice(8)}.txt`, 'x\n');
+    const out = repo.run(['checkpoint'], { env: { GIT_AUTHOR_NAME: `Mal ${gh}` } });
+    expect(out.code, out.stderr).toBe(0);
+    const dir = join(repo.dir, '.session', 'journal');
+    const entry = readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8')).join('');
+    expect(entry).not.toContain(gh);
+    expect(entry).not.toContain(aws);
+    expect(entry).not.toContain('\u001b');
+    expect(entry).toContain('[REDACTED:');
   });
 });
