@@ -20,7 +20,10 @@ export async function toolResult(run: Run): Promise<CallToolResult> {
     return { content: [{ type: 'text', text }], isError: (result.exitCode ?? 0) !== 0 || undefined };
   } catch (error) {
     const message = error instanceof GitSessionError ? error.message : `internal error: ${error instanceof Error ? error.message : String(error)}`;
-    return { content: [{ type: 'text', text: `git-session: ${sanitiseText(message, { multiline: true })}` }], isError: true };
+    // As the CLI says an error: a message may quote an input (a path, a revision), and
+    // neither terminal control nor a secret typed into it is said back.
+    const shown = await import('../core/redact/index.js').then(({ redactShown }) => redactShown(message)).catch(() => sanitiseText(message, { multiline: true }));
+    return { content: [{ type: 'text', text: `git-session: ${shown}` }], isError: true };
   }
 }
 
