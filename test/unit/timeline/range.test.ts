@@ -6,7 +6,7 @@ describe('timelineRange', () => {
     [undefined, { label: 'HEAD', revArgs: ['HEAD'], head: 'HEAD' }],
     ['feature', { label: 'feature', revArgs: ['feature'], head: 'feature' }],
     ['main..feature', { label: 'main..feature', revArgs: ['main..feature'], head: 'feature' }],
-    ['main...', { label: 'main...', revArgs: ['main...'], head: 'HEAD' }],
+    ['main...', { label: 'main...', revArgs: ['main..HEAD'], head: 'HEAD' }],
   ])('%s', (range, expected) => expect(timelineRange(range)).toEqual(expected));
 
   it.each(['', '-p', '--all'])('refuses %j with exit 2', (range) => {
