@@ -63806,7 +63806,7 @@ function headAt(h) {
   const head = dirs ? readHeadCommit(dirs) : void 0;
   if (!dirs || !head) return void 0;
   const cut2 = [...shallowBoundaries(h.shallowFile)].sort();
-  return { h, dirs, head, key: JSON.stringify([BUILD_KEY, h.config.sessionFile, h.config.journal.path, h.keys, cut2]) };
+  return { h, dirs, head, key: JSON.stringify([BUILD_KEY, h.config.sessionFile, h.config.journal.path, h.config.journal.enabled, h.keys, cut2]) };
 }
 async function judgedAtHead(h, walk2, judge, hashOf) {
   const at = headAt(h);
@@ -65717,9 +65717,9 @@ function readInputs(get) {
   };
 }
 
-// src/core/action/squash-trailers.ts
+// src/core/action/message-trailers.ts
 var TRAILER = /^[A-Za-z0-9][A-Za-z0-9-]*: /;
-function squashTrailers(message) {
+function messageTrailers(message) {
   const paragraphs = message.trim().split("\n\n");
   if (paragraphs.length < 2) return [];
   const lines2 = paragraphs[paragraphs.length - 1].split("\n");
@@ -65808,7 +65808,7 @@ async function shortRange(base, head, ctx) {
 }
 async function branchTrailers(range, counts, ctx) {
   if (counts.decisions + counts.deadEnds === 0) return [];
-  return squashTrailers(sanitiseOutput((await squashMessage({ range }, ctx)).stdout ?? ""));
+  return messageTrailers(sanitiseOutput((await squashMessage({ range }, ctx)).stdout ?? ""));
 }
 function apiProblem(what, error2) {
   const status = error2.status;

@@ -154,18 +154,14 @@ git_session_find_bin() {
   [ -z "$gs_bin" ] || git_session_runnable || { gs_bin=; gs_no_node=1; }
 }
 
-# Whether the binary found can run: the built script, or a script for node, needs node on
-# PATH, which a desktop git client, or a version manager that only an interactive shell
-# sets up, may not give git. Without it, the hooks go on as if there were no binary (one
-# line, and the commit goes through) and the filter leaves git's pipe unread for its
-# fallback: run, it would fail every checkout and stage an empty file.
+# Whether the binary found can run: it is a node program, and every way it is installed
+# (npm's link to the script, pnpm's or a global install's sh wrapper that execs node)
+# needs node on PATH, which a desktop git client, or a version manager that only an
+# interactive shell sets up, may not give git. Without it, the hooks go on as if there
+# were no binary (one line, and the commit goes through) and the filter leaves git's
+# pipe unread for its fallback: run, it would fail every checkout and stage an empty file.
 git_session_runnable() {
-  command -v node >/dev/null 2>&1 && return 0
-  case $gs_bin in *.js) return 1 ;; esac
-  gs_l=
-  IFS= read -r gs_l < "$gs_bin" 2>/dev/null
-  case $gs_l in '#!'*node*) return 1 ;; esac
-  return 0
+  command -v node >/dev/null 2>&1
 }
 
 # The private filter (`git_session_filter clean|smudge <path>`, file on stdin, as git

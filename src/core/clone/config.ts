@@ -26,12 +26,13 @@ export type DriverKind = 'session' | 'journal';
  * on stderr: conflict markers for the session file, both sides' lines for the
  * journal, so nothing is ever lost because the binary is missing.
  */
-// Finds the binary as the hooks do, and forgets it when it is a script for node and node
-// is not on PATH (a desktop git client): run, it would fail, where the fallback after
-// it keeps everything. Plain sh, no single quote: it goes inside `sh -c '…'`.
+// Finds the binary as the hooks do, and forgets it when node is not on PATH (a desktop
+// git client): every install of it (npm's link, pnpm's sh wrapper) runs node, and run
+// without, it would fail where the fallback after it keeps everything. Plain sh, no
+// single quote: it goes inside `sh -c '…'`.
 const FIND_BINARY =
   'gs=node_modules/.bin/git-session; [ -x "$gs" ] || gs=$(command -v git-session) || gs=; ' +
-  '[ -z "$gs" ] || command -v node >/dev/null 2>&1 || { l=; IFS= read -r l < "$gs"; case $l in "#!"*node*) gs= ;; esac; }; ';
+  'command -v node >/dev/null 2>&1 || gs=; ';
 
 export function driverCommand(kind: DriverKind): string {
   const fallback = kind === 'journal' ? 'git merge-file --union' : 'git merge-file';
@@ -54,21 +55,27 @@ export function driverCommand(kind: DriverKind): string {
  * refuses to stage the file rather than let private text in.
  */
 export function filterCommand(mode: 'clean' | 'smudge'): string {
-  // A heading that names anything private (any level, any case, ATX or setext) opens a
-  // private section until a heading of its level or above; a private marker in any
-  // case, a line within such a section, or a lone carriage return (lines this reading
-  // cannot tell apart) makes it refuse. Wider than the parser on purpose: without the
-  // binary a false refusal costs an install, a miss would put private text in history.
+  // A heading whose first word names something private (any level, any case, emphasis,
+  // emoji or accents around it: `## 🔒 *Private* notes`, `Personal` over dashes) opens a
+  // private section until a heading of its level or above. A private marker in any
+  // case, also one split after `<!--`, a line within such a section, a character
+  // reference in a heading (the parser would decode it) or a lone carriage return (lines
+  // this reading cannot tell apart) makes it refuse. Without the binary a false refusal
+  // costs an install, a miss would put private text in history.
   const check =
-    'exec awk "{ low = tolower(\\$0) } ' +
-    'low ~ /<!--[ \\t]*private/ || /\\r./ { bad = 1 } ' +
+    'exec awk "function named(t) { t = tolower(t); gsub(/[^a-z ]/, \\"\\", t); sub(/^ +/, \\"\\", t); sub(/ .*/, \\"\\", t); ' +
+    'return t == \\"private\\" || t == \\"personal\\" || t == \\"priv\\" || t == \\"privado\\" || t == \\"privat\\" } ' +
+    '{ low = tolower(\\$0) } ' +
+    'low ~ /<!--[ \\t]*private/ || (open && low ~ /^[ \\t]*private/) || /\\r./ { bad = 1 } ' +
+    '{ open = (low ~ /<!--[ \\t]*\\$/) } ' +
     '/^ ? ? ?#+([ \\t]|\\$)/ { match(\\$0, /#+/); lvl = RLENGTH; if (sec && lvl > slvl) { bad = 1; next } ' +
-    'sec = 0; if (low ~ /priv|personal/) { sec = 1; slvl = lvl } l[++n] = \\$0; prev = \\"\\"; next } ' +
+    'if (low ~ /&[#a-z0-9]+;/) bad = 1; t = \\$0; sub(/^ *#+/, \\"\\", t); ' +
+    'sec = 0; if (named(t)) { sec = 1; slvl = lvl } l[++n] = \\$0; prev = \\"\\"; next } ' +
     '/^ ? ? ?(=+|-+)[ \\t\\r]*\\$/ && prev != \\"\\" { lvl = (\\$0 ~ /=/) ? 1 : 2; ' +
-    'if (tolower(prev) ~ /priv|personal/) { sec = 1; slvl = lvl } l[++n] = \\$0; prev = \\"\\"; next } ' +
+    'if (prev ~ /&[#a-zA-Z0-9]+;/) bad = 1; if (named(prev)) { sec = 1; slvl = lvl } l[++n] = \\$0; prev = \\"\\"; next } ' +
     'sec { if (\\$0 !~ /^[ \\t\\r]*\\$/ && \\$0 !~ /^[ \\t]*<!--.*-->[ \\t\\r]*\\$/) bad = 1; next } ' +
     '{ l[++n] = \\$0; prev = (\\$0 ~ /^[ \\t\\r]*\\$/) ? \\"\\" : \\$0 } ' +
-    'END { if (bad) { print \\"git-session: not found, and SESSION.md holds private text, so it is not staged (fix: npm install)\\" > \\"/dev/stderr\\"; exit 1 } ' +
+    'END { if (bad) { print \\"git-session: cannot run here (not installed, or node not on the PATH git runs it with), and SESSION.md holds private text, so it is not staged (fix: npm install, or make node reachable from that PATH)\\" > \\"/dev/stderr\\"; exit 1 } ' +
     'for (i = 1; i <= n; i++) print l[i] }"';
   const fallback = mode === 'clean' ? check : 'exec cat';
   const script =
