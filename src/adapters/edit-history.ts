@@ -32,7 +32,7 @@ export async function editHistoryAt(
 ): Promise<{ items: TrackedItem[]; recorders: Recorders }> {
   const cut = shallowBoundaries(h.shallowFile);
   // Where a shallow clone stops is part of what the walk saw (see headAt in head-record.ts).
-  const key = JSON.stringify([BUILD_KEY, stamp, h.config.sessionFile, h.config.journal.path, h.keys, [...cut].sort()]);
+  const key = JSON.stringify([BUILD_KEY, stamp, h.config.sessionFile, h.config.journal.path, h.config.journal.enabled, h.keys, [...cut].sort()]);
   const path = statePathOf(dirs, 'editHistory');
   const read = readState<Kept>(path);
   const stored = read?.key === key && wellFormed(read) ? read : undefined;

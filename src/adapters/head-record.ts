@@ -21,7 +21,8 @@ function headAt(h: History): At | undefined {
   // Where a shallow clone stops is part of what a walk saw: `git fetch --unshallow` or
   // `--deepen` keeps HEAD but changes what its history records.
   const cut = [...shallowBoundaries(h.shallowFile)].sort();
-  return { h, dirs, head, key: JSON.stringify([BUILD_KEY, h.config.sessionFile, h.config.journal.path, h.keys, cut]) };
+  // Whether the journal is on decides how a commit that empties the session file reads (see recordOf).
+  return { h, dirs, head, key: JSON.stringify([BUILD_KEY, h.config.sessionFile, h.config.journal.path, h.config.journal.enabled, h.keys, cut]) };
 }
 
 /**
