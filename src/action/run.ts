@@ -11,7 +11,7 @@ import { spliceBlock } from '../core/action/block.js';
 import { pullRequestOf, type PullRequest } from '../core/action/event.js';
 import { BODY_LIMIT, blockRoom, fitBlock, fitComment, fitSummary, SUMMARY_LIMIT, type Fitted, type Where } from '../core/action/fit.js';
 import { readInputs } from '../core/action/inputs.js';
-import { squashTrailers } from '../core/action/squash-trailers.js';
+import { messageTrailers } from '../core/action/message-trailers.js';
 import { sanitiseDeep, sanitiseJsonText, sanitiseOutput } from '../core/text/sanitise.js';
 import type { Counts } from '../core/action/summary.js';
 import type { Review } from '../core/report/review.js';
@@ -64,7 +64,7 @@ async function shortRange(base: string, head: string, ctx: CommandContext): Prom
  */
 async function branchTrailers(range: string, counts: Counts, ctx: CommandContext): Promise<string[]> {
   if (counts.decisions + counts.deadEnds === 0) return [];
-  return squashTrailers(sanitiseOutput((await squashMessage({ range }, ctx)).stdout ?? ''));
+  return messageTrailers(sanitiseOutput((await squashMessage({ range }, ctx)).stdout ?? ''));
 }
 
 /** A failed API call, told with what to change in the workflow. */

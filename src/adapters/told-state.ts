@@ -56,8 +56,9 @@ export function toldBefore(dirs: RepoDirs, session: string | undefined, path: st
 
 /**
  * Records what this session is told about the file, unless a hook running beside this
- * one told it the same meanwhile: false then, and this one says nothing. The one
- * writer of `told.json`, with {@link forgetTold}.
+ * one told it the same meanwhile: false then, and this one says nothing. Every writer
+ * of `told.json` (this, {@link rememberElsewhere}, {@link forgetTold}) reads and writes
+ * it in turn (see inTurn).
  */
 export function rememberTold(dirs: RepoDirs, session: string | undefined, path: string, fingerprint: string): boolean {
   if (session === undefined) return true;

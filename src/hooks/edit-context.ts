@@ -136,11 +136,11 @@ export async function editContext(base: CommandContext, event: 'PreToolUse' | 'A
     // What the conversation was told and is no longer in force is taken back, or it stays in its context as if it were.
     const retired = told ? noLongerInForce(index, told, gone) : [];
     // A call beside this one (the assistant's tool calls run in parallel) told it already.
-    if (!rememberTold(dirs, conversation, path, fingerprint)) return {};
     // A file of another repository than the project's (nested in it, a linked worktree):
-    // the project's compaction hooks must know to forget it there too.
+    // the project's compaction hooks must know to forget it there too, before it is told.
     const home = optedInRepo(resolve(opened));
     if (home) rememberElsewhere(home, input.sessionId, dirs.gitDir);
+    if (!rememberTold(dirs, conversation, path, fingerprint)) return {};
     const text = [found?.text, retired.length > 0 ? retiredNote(label, retired) : undefined].filter((t) => t !== undefined).join('\n\n');
     return text === '' ? {} : { stdout: toolHookOutput(event, text) };
   } finally {

@@ -8,7 +8,7 @@ const TRAILER = /^[A-Za-z0-9][A-Za-z0-9-]*: /;
  * Empty when the last paragraph is not all `Key: value` lines (a message whose
  * every item was retired ends with the list of its commits instead).
  */
-export function squashTrailers(message: string): string[] {
+export function messageTrailers(message: string): string[] {
   const paragraphs = message.trim().split('\n\n');
   if (paragraphs.length < 2) return [];
   const lines = paragraphs[paragraphs.length - 1]!.split('\n');

@@ -1,5 +1,4 @@
-import { redactSecrets } from '../redact/index.js';
-import { sanitiseText } from '../text/sanitise.js';
+import { redactShown } from '../redact/index.js';
 import type { JournalFile } from './entry.js';
 
 /**
@@ -10,7 +9,8 @@ import type { JournalFile } from './entry.js';
  * checkpoint's, a close's) shows names through this.
  */
 export async function redactedNames(branch: string, author: string, files: readonly JournalFile[]): Promise<{ branch: string; author: string; files: JournalFile[] }> {
-  const redact = async (text: string) => (await redactSecrets(sanitiseText(text))).text;
+  // One line each, as the entry shows them.
+  const redact = (text: string) => redactShown(text, {});
   const out: JournalFile[] = [];
   for (const f of files) out.push({ ...f, path: await redact(f.path) });
   return { branch: await redact(branch), author: await redact(author), files: out };

@@ -2,8 +2,9 @@ import { ExitCode, GitSessionError } from '../../errors.js';
 import { parseRange } from '../report/targets.js';
 
 /**
- * The revisions a timeline shows: HEAD's whole history by default, `A..B` and
- * `A...B` as git reads them, and a single revision's whole history. `head` is the
+ * The revisions a timeline shows: HEAD's whole history by default, `A..B` as git reads
+ * it, `A...B` as a pull request does (B's commits since the fork, see parseRange), and a
+ * single revision's whole history. `head` is the
  * revision at the top: its name is the branch of commits no journal entry names.
  */
 export function timelineRange(range: string | undefined): { label: string; revArgs: string[]; head: string } {
