@@ -63521,11 +63521,6 @@ function parseRange(range) {
   if (dots === "...") return { label: range, revArgs: [`${range.slice(0, at) || "HEAD"}..${right || "HEAD"}`], head: right === "" ? "HEAD" : right };
   return { label: range, revArgs: [range], head: right === "" ? "HEAD" : right };
 }
-function rangeEnds(range) {
-  const arg = range.revArgs.length === 1 ? range.revArgs[0] : range.head;
-  const at = arg.indexOf("..");
-  return [at < 0 ? arg : arg.slice(at + 2) || "HEAD"];
-}
 function pickBase(refs) {
   const originHead = refs.find((r) => r.remote && r.name === "origin/HEAD" && r.symref !== "");
   if (originHead) return originHead.symref;
@@ -64460,8 +64455,7 @@ async function readSessionItems(h, select = {}) {
   return { items, byCommit: byCommitOf(items) };
 }
 function readJudgedItems(h, range) {
-  const ends = rangeEnds(range);
-  return ends.length === 1 && ends[0] === "HEAD" ? readSessionItems(h) : readSessionItems(h, { revArgs: ends, label: `range ${range.label}` });
+  return range.head === "HEAD" ? readSessionItems(h) : readSessionItems(h, { revArgs: [range.head], label: `range ${range.label}` });
 }
 async function readItemsOf(h, hashes) {
   if (hashes.length === 0) return { items: [], byCommit: /* @__PURE__ */ new Map() };

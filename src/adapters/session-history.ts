@@ -15,7 +15,7 @@ import { journalMatcher, normalisePath } from '../core/pipeline/paths.js';
 import { latin1Text } from '../core/pipeline/preflight.js';
 import { joinReason, REASON_SEPARATOR } from '../core/trailers/reason.js';
 import { journalPathspec } from '../core/report/journal-diff.js';
-import { rangeEnds, type Range } from '../core/report/targets.js';
+import type { Range } from '../core/report/targets.js';
 import type { CommitRecord, Reasoned } from '../core/report/types.js';
 
 /**
@@ -382,8 +382,9 @@ export async function readSessionItems(
  * record. HEAD's is what the readers keep.
  */
 export function readJudgedItems(h: History, range: Range): Promise<SessionItems> {
-  const ends = rangeEnds(range);
-  return ends.length === 1 && ends[0] === 'HEAD' ? readSessionItems(h) : readSessionItems(h, { revArgs: ends, label: `range ${range.label}` });
+  // Every range reads as the commits its head has and its base lacks (A...B too, see
+  // parseRange): the head's whole history holds them all.
+  return range.head === 'HEAD' ? readSessionItems(h) : readSessionItems(h, { revArgs: [range.head], label: `range ${range.label}` });
 }
 
 /**

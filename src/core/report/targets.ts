@@ -85,16 +85,6 @@ export function parseRange(range: string): Range {
   return { label: range, revArgs: [range], head: right === '' ? 'HEAD' : right };
 }
 
-/**
- * The revisions whose whole histories hold a range's commits: its right end (an empty
- * side is HEAD). What a range retires of the work before it is judged on these.
- */
-export function rangeEnds(range: Range): string[] {
-  const arg = range.revArgs.length === 1 ? range.revArgs[0]! : range.head;
-  const at = arg.indexOf('..');
-  return [at < 0 ? arg : arg.slice(at + 2) || 'HEAD'];
-}
-
 /** A ref as `git for-each-ref` lists it for choosing a review base. */
 export interface RefInfo {
   /** Short name, e.g. `main` or `origin/HEAD`. */
