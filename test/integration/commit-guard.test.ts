@@ -13,6 +13,37 @@ function ourLines(stderr: string): string[] {
   return stderr.split('\n').filter((l) => l.startsWith('git-session:'));
 }
 
+/**
+ * Runs `command` at a terminal (`script`), as a person would type it. `onOutput` sees
+ * what it printed so far and may type into it once. Killed, with the commit it started,
+ * when it does not end in time.
+ */
+function inTerminal(r: TempRepo, command: string, onOutput?: (text: string, type: (keys: string) => void) => void): Promise<{ status: number | null; out: string }> {
+  const child = spawn('script', ['-qec', command, '/dev/null'], { cwd: r.dir, env: r.env });
+  let out = '';
+  let typed = false;
+  const type = (keys: string) => {
+    if (typed) return;
+    typed = true;
+    child.stdin.write(keys);
+  };
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      spawnSync('pkill', ['-KILL', '-f', 'git commit -q -m Add units']);
+      reject(new Error(`no exit within ${TIMEOUT_MS} ms: ${out}`));
+    }, TIMEOUT_MS);
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+      onOutput?.(out, type);
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ status: code, out });
+    });
+  });
+}
+
 describe('the menu at a terminal', () => {
   it.skipIf(!hasScript)('Ctrl-C stops the commit, as at any other prompt', async () => {
     repo = sessionRepo();
@@ -21,25 +52,8 @@ describe('the menu at a terminal', () => {
     const head = repo.git(['rev-parse', 'HEAD']).stdout;
     // In raw mode the terminal sends no SIGINT: the byte reaches the menu. It is typed once
     // the menu shows (typed earlier, the terminal would still turn it into a signal).
-    const child = spawn('script', ['-qec', 'git commit -q -m "Add units"', '/dev/null'], { cwd: repo.dir, env: repo.env });
-    let out = '';
-    let typed = false;
-    const status = await new Promise<number | null>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        child.kill('SIGKILL');
-        reject(new Error(`no exit within ${TIMEOUT_MS} ms: ${out}`));
-      }, TIMEOUT_MS);
-      child.stdout.on('data', (chunk: Buffer) => {
-        out += chunk.toString('utf8');
-        if (!typed && out.includes('[Enter/n] skip: ')) {
-          typed = true;
-          child.stdin.write('\x03');
-        }
-      });
-      child.on('close', (code) => {
-        clearTimeout(timer);
-        resolve(code);
-      });
+    const { status, out } = await inTerminal(repo, 'git commit -q -m "Add units"', (text, type) => {
+      if (text.includes('[Enter/n] skip: ')) type('\x03');
     });
     expect(out).toContain('commit aborted (Ctrl-C)');
     expect(status).not.toBe(0);
@@ -54,20 +68,7 @@ describe('a commit started in the background at a terminal', () => {
     repo.git(['add', '-A']);
     const head = repo.git(['rev-parse', 'HEAD']).stdout;
     // A shell with job control puts the job in a process group of its own, not the terminal's.
-    const child = spawn('script', ['-qec', `sh -c 'set -m; git commit -q -m "Add units" & wait $!'`, '/dev/null'], { cwd: repo.dir, env: repo.env });
-    let out = '';
-    const status = await new Promise<number | null>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        child.kill('SIGKILL');
-        spawnSync('pkill', ['-KILL', '-f', 'git commit -q -m Add units']);
-        reject(new Error(`no exit within ${TIMEOUT_MS} ms: ${out}`));
-      }, TIMEOUT_MS);
-      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
-      child.on('close', (code) => {
-        clearTimeout(timer);
-        resolve(code);
-      });
-    });
+    const { status, out } = await inTerminal(repo, `sh -c 'set -m; git commit -q -m "Add units" & wait $!'`);
     expect(status, out).toBe(0);
     expect(out).not.toContain('[Enter/n] skip');
     expect(repo.git(['rev-parse', 'HEAD']).stdout).not.toBe(head);
