@@ -7,6 +7,7 @@ import { writeCommitJournal } from './journal-step.js';
 import { shellCanStage, stagePaths } from './stage.js';
 import { handOffPath, markForOldLine, replanPath, writeReplan, writeTrailerFile } from './trailer-file.js';
 import { lazy } from '../adapters/lazy.js';
+import { lastHeadMoves } from '../adapters/head-moves.js';
 import type { RestoredEntries } from './reverted-step.js';
 
 /**
@@ -37,6 +38,7 @@ export async function applyCommitPlan(plan: CommitPlan, s: CommitSetting, now: D
         changedPaths: s.files.map((f) => f.path),
         lastEntryPath: s.state.lastEntryPath,
         head: s.state.revs.HEAD,
+        headMoves: () => lastHeadMoves(s.state.gitDir),
         settings: () => gitSettingsOf(s),
         ...(restored ? { kept: restored.kept } : {}),
       });

@@ -15,6 +15,8 @@ import { entryId as idOf } from '../core/merge/journal.js';
 import { everyIndex } from '../adapters/index-file.js';
 import { withoutEntries } from '../core/journal/tail.js';
 import { journalMatcher } from '../core/pipeline/paths.js';
+import type { HeadMove } from '../adapters/head-moves.js';
+import { lazy } from '../adapters/lazy.js';
 
 export interface CommitJournal {
   /** The work tree's top level: git runs there, and the journal path is relative to it. */
@@ -42,6 +44,8 @@ export interface CommitJournal {
   head: string | undefined;
   /** core.autocrlf and core.sparseCheckout: from the hook script's pipe, else asked once (gitSettingsOf). */
   settings: () => Promise<GitSettings>;
+  /** HEAD's last moves (its reflog's end, newest first): a commit after a reset looks for the entries of commits it took back. */
+  headMoves: () => readonly HeadMove[];
   /** Entries put back after a revert (see reverted-step.ts): staged entries that hold one are never replaced. */
   kept?: ReadonlySet<string>;
 }
@@ -106,22 +110,58 @@ function entryId(): string {
 }
 
 /**
- * Which of the entries the work tree's journal (`disk`) holds after HEAD's copy of it
- * are earlier attempts of this commit: the commit entries (a checkpoint among them
- * stays). Undefined when the file is not HEAD's plus appended entries (a hand edit),
- * or when there are none.
+ * The entries the work tree's journal (`disk`) holds after HEAD's copy of it. Undefined
+ * when the file is not HEAD's plus appended entries (a hand edit), when there are none,
+ * or when they hold entries a revert dropped and this commit put back: those follow
+ * HEAD's copy too, and are no commit's to replace.
  */
-async function unheldEntries(j: CommitJournal, relative: string, disk: string | undefined): Promise<((entry: string) => boolean) | undefined> {
+async function appendedToHead(j: CommitJournal, relative: string, disk: string | undefined): Promise<string | undefined> {
   if (disk === undefined) return undefined;
   const held = await textAt(j, 'HEAD', relative);
   if (!disk.startsWith(held) || disk.length === held.length) return undefined;
   // The blank line that parts them from HEAD's last entry is no part of theirs.
   const text = disk.slice(held.length).replace(/^(?:\r?\n)+/, '');
   if (!ENTRY_HEADING.test(text.split(/\r?\n/)[0] ?? '')) return undefined;
-  // Entries a revert dropped and this commit put back follow HEAD's copy too: they are no earlier attempt of this one.
   if (j.kept && [...j.kept].some((entry) => text.includes(entry))) return undefined;
-  const attempts = commitKeys(text);
+  return text;
+}
+
+/**
+ * Which of the entries staged after HEAD's copy of the journal are earlier attempts of
+ * this commit: the commit entries (a checkpoint among them stays).
+ */
+async function unheldEntries(j: CommitJournal, relative: string, disk: string | undefined): Promise<((entry: string) => boolean) | undefined> {
+  const text = await appendedToHead(j, relative, disk);
+  const attempts = text === undefined ? new Set<string>() : commitKeys(text);
   return attempts.size === 0 ? undefined : (entry) => attempts.has(entryKey(entry));
+}
+
+/** How far back HEAD's reflog is searched for the commits a reset took back. */
+const RESET_MOVES = 30;
+
+/**
+ * Which of the entries following HEAD's copy of an unstaged journal are those of commits
+ * `git reset` took back while keeping the work tree (a mixed reset, or `reset HEAD^` to
+ * split a commit at a rebase's edit stop). This commit redoes their work, as after
+ * `reset --soft`, so its entry stands for them. Only entries a commit HEAD was on lately
+ * holds are taken: one no commit ever held (git could not stage it) is kept. Asked only
+ * when HEAD's last move was not a commit, so the usual commit reads the reflog's end
+ * and starts no git for it.
+ */
+async function resetEntries(j: CommitJournal, relative: string, disk: string | undefined): Promise<((entry: string) => boolean) | undefined> {
+  const moves = j.headMoves();
+  if (moves.length === 0 || moves[0]!.why.startsWith('commit')) return undefined;
+  const text = await appendedToHead(j, relative, disk);
+  const appended = text === undefined ? new Set<string>() : commitKeys(text);
+  if (appended.size === 0) return undefined;
+  const visited = new Set(moves.slice(0, RESET_MOVES).flatMap((m) => [m.from, m.to]));
+  if (j.head) visited.delete(j.head);
+  visited.delete('0'.repeat(j.head?.length ?? 40));
+  // Loaded only here: its child_process would cost every commit's start.
+  const { readBlobs } = await lazy('read-blobs', () => import('../adapters/read-blobs.js'));
+  const copies = await readBlobs([...visited].map((c) => `${c}:${relative}`), j.root, j.env);
+  const dropped = new Set([...copies.values()].flatMap((copy) => [...commitKeys(copy)].filter((key) => appended.has(key))));
+  return dropped.size === 0 ? undefined : (entry) => dropped.has(entryKey(entry));
 }
 
 /** A work-tree file's text; undefined where it cannot be read. */
@@ -200,7 +240,9 @@ export async function writeCommitJournal(j: CommitJournal): Promise<string> {
   // that died after pre-commit) are replaced by this commit's: its session diff covers theirs.
   // Entries a squash merge or `cherry-pick -n` staged belong to the commits they came from.
   const replace = retry ? [retry, ...(retry.replaces ? [retry.replaces] : [])] : undefined;
-  const unheld = !retry && !j.amend && !j.carried && j.changedPaths.includes(relative) ? await unheldEntries(j, relative, diskText(full)) : undefined;
+  // Entries of commits a mixed reset took back, unstaged, are replaced as well.
+  const redone = !retry && !j.amend && !j.carried;
+  const unheld = !redone ? undefined : j.changedPaths.includes(relative) ? await unheldEntries(j, relative, diskText(full)) : await resetEntries(j, relative, diskText(full));
   const picks = j.amend ? await amendedEntries(j, relative) : unheld;
   killPoint(j.env, 'journal-read');
   writeJournalEntry(

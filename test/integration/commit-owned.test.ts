@@ -277,6 +277,82 @@ describe('one journal entry per commit', () => {
     expect(added.match(/^\+- Entry: [0-9a-f]{12}$/gm)).toHaveLength(1);
   });
 
+  it('a mixed reset of two commits, then one commit: one entry for it, both decisions in it, nothing left unstaged', () => {
+    const r = (repo = sessionRepo());
+    const before = journalHeadings(r, 'HEAD').length;
+    for (const [n, choice] of [[3, 'Keep metres exact'], [4, 'Print two decimals']] as const) {
+      r.run(['decide', choice, '--because', 'users asked']);
+      r.write('src/convert.js', code(n));
+      r.git(['add', '-A']);
+      expect(gitNoTty(r, ['commit', '-q', '-m', `Change ${n}`]).code).toBe(0);
+    }
+    r.git(['reset', '-q', 'HEAD~2']);
+    r.git(['add', 'src/convert.js', 'SESSION.md']);
+    const both = gitNoTty(r, ['commit', '-q', '-m', 'Both']);
+    expect(both.code, both.stderr).toBe(0);
+    const added = r.git(['show', 'HEAD', '--', '.session']).stdout;
+    expect(journalHeadings(r, 'HEAD')).toHaveLength(before + 1);
+    expect(added).toContain('+- Decision: Keep metres exact');
+    expect(added).toContain('+- Decision: Print two decimals');
+    expect(added.match(/^\+- Entry: [0-9a-f]{12}$/gm)).toHaveLength(1);
+    expect(residue(r)).toBe('');
+  });
+
+  it('a commit split at a rebase edit stop: each part gets an entry of its own, the split commit\'s goes', () => {
+    // As init sets it up: the journal merge driver replays the later commit's entry alone.
+    const r = (repo = initialised());
+    r.write('src/convert.js', code(3));
+    r.write('src/print.js', 'export const digits = 2;\n');
+    r.git(['add', '-A']);
+    expect(gitNoTty(r, ['commit', '-q', '-m', 'Two things']).code).toBe(0);
+    const split = r.git(['show', 'HEAD', '--', '.session']).stdout.match(/^\+- Entry: ([0-9a-f]{12})$/m)![1]!;
+    // A later commit, so the split one is not the last the hook wrote an entry for.
+    r.write('README.md', 'Units.\n');
+    r.git(['add', 'README.md']);
+    expect(gitNoTty(r, ['commit', '-q', '-m', 'Readme']).code).toBe(0);
+    const stop = gitNoTty(r, ['rebase', '-q', '-i', 'HEAD~2'], { GIT_SEQUENCE_EDITOR: "sed -i '1s/^pick/edit/'" });
+    expect(stop.code, stop.stderr).toBe(0);
+    r.git(['reset', '-q', 'HEAD^']);
+    for (const file of ['src/convert.js', 'src/print.js']) {
+      r.git(['add', file]);
+      const part = gitNoTty(r, ['commit', '-q', '-m', `Part: ${file}`]);
+      expect(part.code, part.stderr).toBe(0);
+      const files = r.git(['show', '--format=', '--name-only', 'HEAD']).stdout.split('\n').filter(Boolean);
+      expect(files.filter((f) => f.startsWith('src/'))).toEqual([file]);
+      expect(r.git(['show', 'HEAD', '--', '.session']).stdout.match(/^\+- Entry: /gm)).toHaveLength(1);
+    }
+    expect(gitNoTty(r, ['rebase', '--continue']).code).toBe(0);
+    const journal = r.git(['ls-files', '.session/journal']).stdout.trim();
+    expect(r.read(journal)).not.toContain(split);
+    expect(r.read(journal).match(/^- Entry: /gm)).toHaveLength(journalHeadings(r, 'HEAD~3').length + 3);
+    expect(residue(r)).toBe('');
+  });
+
+  it('after a mixed reset, an entry no commit ever held (git could not stage it) goes into the next commit', () => {
+    const r = (repo = sessionRepo());
+    r.write('src/convert.js', code(3));
+    r.git(['add', '-A']);
+    expect(gitNoTty(r, ['commit', '-q', '-m', 'Three']).code).toBe(0);
+    const journal = r.git(['ls-files', '.session/journal']).stdout.trim();
+    // The entry of a commit whose hook could not stage it: in the work tree, in no commit.
+    const text = r.read(journal);
+    const last = text.slice(text.lastIndexOf('### '));
+    const orphan = last.replace(/- Entry: [0-9a-f]{12}/, '- Entry: 0123456789ab');
+    r.write(journal, `${text}\n${orphan}`);
+    r.write('src/convert.js', code(4));
+    r.git(['add', 'src/convert.js']);
+    expect(gitNoTty(r, ['commit', '-q', '-m', 'Four']).code).toBe(0);
+    r.git(['reset', '-q', 'HEAD~1']);
+    r.git(['add', 'src/convert.js']);
+    const again = gitNoTty(r, ['commit', '-q', '-m', 'Four again']);
+    expect(again.code, again.stderr).toBe(0);
+    const added = r.git(['show', 'HEAD', '--', '.session']).stdout;
+    // The kept entry and this commit's; the reset commit's own entry went.
+    expect(added.match(/^\+- Entry: [0-9a-f]{12}$/gm)).toHaveLength(2);
+    expect(added).toContain('+- Entry: 0123456789ab');
+    expect(residue(r)).toBe('');
+  });
+
   it('reset --soft of last week\'s commits, then one commit this week: their entries leave last week\'s file', () => {
     repo = sessionRepo();
     const r = repo;
