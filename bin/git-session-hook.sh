@@ -216,7 +216,14 @@ git_session_hook() {
   # Hooks run at the top of the work tree. A repository that never ran `init` has no
   # settings file: a hooks folder shared by several repositories (a global
   # core.hooksPath) must not journal into those.
-  [ -f .gitsession ] || return 0
+  if [ ! -f .gitsession ]; then
+    # A link to nothing looks like a repository that never ran init: the hooks would
+    # turn off without a word, strict mode with them. Said once a commit, by pre-commit.
+    if [ "$1" = pre-commit ] && [ -L .gitsession ] && [ ! -e .gitsession ]; then
+      echo "git-session: .gitsession is a symlink to a file that does not exist, so this commit skips session capture (fix: create the file it points to, or replace the link with the settings file: rm .gitsession && git session init)" >&2
+    fi
+    return 0
+  fi
   gs_hook=$1
   shift
   if [ "$gs_hook" = preflight ]; then

@@ -1,5 +1,6 @@
 import { closeSync, fsyncSync, lstatSync, openSync, readFileSync, readlinkSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { shownPath } from '../core/text/shown-path.js';
 import { ExitCode, GitSessionError } from '../errors.js';
 
 /** Files larger than this are refused: SESSION.md is read into every assistant session. */
@@ -37,26 +38,32 @@ function inWorkTree(root: string, path: string): boolean {
 }
 
 /**
+ * The error for `path` when it is a symlink to nothing there, naming it `display` and
+ * its target; undefined for anything else. Followed, such a link reads as no file at
+ * all, and a message that says so sends the person to a fix that cannot work.
+ */
+export function danglingLinkError(path: string, display: string, fix: string): GitSessionError | undefined {
+  let target: string;
+  try {
+    if (!lstatSync(path).isSymbolicLink()) return undefined;
+    target = readlinkSync(path);
+  } catch {
+    return undefined;
+  }
+  return new GitSessionError(ExitCode.BadInput, `is a symlink to ${shownPath(target)}, which does not exist.`, { file: display, fix });
+}
+
+/**
  * Where a write to `path` lands once symlinks are followed, in the path's folders too:
  * the real path of the file, or, for a file not there yet, of its nearest folder that is.
  */
-function realTarget(path: string): string {
+function realTarget(path: string, display = path): string {
   try {
     return realpathSync(path);
   } catch {
-    let link = false;
-    try {
-      link = lstatSync(path).isSymbolicLink();
-    } catch {
-      link = false;
-    }
     // A dangling link is not followed: the file would appear somewhere unexpected.
-    if (link) {
-      throw new GitSessionError(ExitCode.BadInput, `is a symlink to ${readlinkSync(path)}, which does not exist.`, {
-        file: path,
-        fix: 'Create the file it points to, or remove the link, and run the command again.',
-      });
-    }
+    const dangling = danglingLinkError(path, display, 'Create the file it points to, or remove the link, and run the command again.');
+    if (dangling) throw dangling;
     // Folders not made yet land in the nearest one that is there, wherever its links lead.
     const rest = [basename(path)];
     for (let dir = dirname(resolve(path)); ; dir = dirname(dir)) {
@@ -76,8 +83,11 @@ function realTarget(path: string): string {
  * there: only a link changes where a write meant for the work tree lands.
  */
 export function assertStaysInWorkTree(link: string, root: string): string {
-  const path = realTarget(link);
-  if (!inWorkTree(resolve(root), resolve(link))) return path;
+  const name = relative(resolve(root), resolve(link));
+  const inside = inWorkTree(resolve(root), resolve(link));
+  // A file in the work tree is named as every other message names it: from its root.
+  const path = realTarget(link, inside ? name : link);
+  if (!inside) return path;
   let top = resolve(root);
   try {
     top = realpathSync(root);
@@ -86,7 +96,7 @@ export function assertStaysInWorkTree(link: string, root: string): string {
   }
   if (!inWorkTree(top, path)) {
     throw new GitSessionError(ExitCode.BadInput, `leads to ${path} through a symlink, outside the repository's work tree: git-session writes only inside it.`, {
-      file: relative(resolve(root), resolve(link)),
+      file: name,
       fix: 'Replace the link with the file or folder itself (or point session.file or journal.path in .gitsession inside the repository), then run the command again.',
     });
   }
@@ -183,6 +193,9 @@ export function readTextFile(path: string, display = path): string {
   } catch (error) {
     if (error instanceof GitSessionError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
+    // `init` refuses to write through a link to nothing, so it is no fix for one.
+    const dangling = code === 'ENOENT' && danglingLinkError(path, display, `Create the file it points to, or remove the link (rm ${shownPath(display)}) and run \`git session init\` to make a new one.`);
+    if (dangling) throw dangling;
     if (code === 'ENOENT') {
       throw new GitSessionError(ExitCode.BadInput, 'does not exist.', {
         file: display,

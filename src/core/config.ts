@@ -107,7 +107,12 @@ function mode(value: string, file: string, line: number): PromptMode {
   return fail(file, line, `"${value}" is not a mode.`, 'Use off, remind or strict.');
 }
 
-function unquote(raw: string): string {
+/**
+ * A value as git reads it: quotes taken out, escapes read, a comment dropped. A quote
+ * left open is refused, as git refuses it (`bad config line`): a value read to the end
+ * of the line instead would carry its comment, and git would not read the file at all.
+ */
+function unquote(raw: string, file: string, line: number): string {
   let out = '';
   let quoted = false;
   for (let i = 0; i < raw.length; i++) {
@@ -119,6 +124,7 @@ function unquote(raw: string): string {
     } else if (!quoted && (c === '#' || c === ';')) break;
     else out += c;
   }
+  if (quoted) fail(file, line, 'a double quote in the value is never closed.', 'Close the quote (or escape it as \\"); git itself refuses this line.');
   return out.trim();
 }
 
@@ -143,7 +149,7 @@ export function parseConfig(text: string, file = CONFIG_FILE): Config {
     const kv = /^([A-Za-z][A-Za-z0-9-]*)\s*(?:=\s*(.*))?$/.exec(line);
     if (!kv) fail(file, lineNo, `cannot read "${line}".`, 'Write settings as `key = value` under a [section] header.');
     const key = `${section}.${kv[1]!.toLowerCase()}`;
-    const value = kv[2] === undefined ? 'true' : unquote(kv[2]);
+    const value = kv[2] === undefined ? 'true' : unquote(kv[2], file, lineNo);
     switch (key) {
       case 'session.file':
         if (!value) fail(file, lineNo, 'session.file is empty.', 'Name the session file, for example SESSION.md.');

@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempRepo, type TempRepo } from '../helpers/repo.js';
@@ -75,6 +75,64 @@ describe('bad input is refused with the documented exit codes', () => {
       expect(r.stderr).toMatch(new RegExp(message.source.replace('SESSION\\.md:', `SESSION\\.md at ${at}:`)));
       expect(r.stderr).toContain('Pick another commit or date');
     }
+  });
+
+  it('a SESSION.md that links to nothing: every command names the link and its target, and init refuses to write through it', () => {
+    repo = tempRepo();
+    symlinkSync('notes/gone.md', join(repo.dir, 'SESSION.md'));
+    for (const args of [['status'], ['decide', 'x', '--because', 'y']]) {
+      const r = repo.run(args);
+      expect(r.code).toBe(4);
+      expect(r.stderr).toBe(
+        'git-session: SESSION.md: is a symlink to notes/gone.md, which does not exist. Create the file it points to, or remove the link (rm SESSION.md) and run `git session init` to make a new one.\n',
+      );
+    }
+    const init = repo.run(['init']);
+    expect(init.code).toBe(4);
+    expect(init.stderr).toMatch(/^git-session: SESSION\.md: is a symlink to notes\/gone\.md, which does not exist\. Create the file it points to, or remove the link/);
+    expect(existsSync(join(repo.dir, 'notes'))).toBe(false);
+    expect(repo.git(['status', '--porcelain', '--untracked-files=all']).stdout).toBe('?? SESSION.md\n');
+  });
+
+  const settings: [string, Buffer, string][] = [
+    [
+      'in Latin-1',
+      Buffer.concat([Buffer.from('[prompt]\n\tmode = strict\n[session]\n\tkeep = Notes, '), Buffer.from([0x43, 0x61, 0x66, 0xe9]), Buffer.from('\n')]),
+      '.gitsession: line 4: is not UTF-8 text (Latin-1, perhaps). Save it as UTF-8 (for example: iconv -f latin1 -t utf-8 .gitsession > .gitsession.utf8 && mv .gitsession.utf8 .gitsession), or remove it to use the defaults.',
+    ],
+    [
+      'holding a NUL byte',
+      Buffer.from('[prompt]\n\tmode = strict\0\n'),
+      '.gitsession: line 2: holds a NUL byte, so this is not a text file. Restore it from git (git checkout -- .gitsession) or take the NUL out, or remove the file to use the defaults.',
+    ],
+    [
+      'with a double quote left open',
+      Buffer.from('[session]\n\tkeep = Gotchas\n[prompt]\n\tmode = "strict\n'),
+      '.gitsession: line 4: a double quote in the value is never closed. Close the quote (or escape it as \\"); git itself refuses this line.',
+    ],
+  ];
+
+  it.each(settings)('a .gitsession %s exits 4, naming the file, the line and the fix', (_name, content, message) => {
+    repo = tempRepo();
+    repo.write('SESSION.md', '# S\n\n## Decisions\n');
+    writeFileSync(join(repo.dir, '.gitsession'), content);
+    for (const args of [['status'], ['decide', 'x', '--because', 'y']]) {
+      const r = repo.run(args);
+      expect(r.code).toBe(4);
+      expect(r.stderr).toBe(`git-session: ${message}\n`);
+    }
+    expect(repo.read('SESSION.md')).toBe('# S\n\n## Decisions\n');
+  });
+
+  it('a .gitsession that links to nothing exits 4, naming the link and its target', () => {
+    repo = tempRepo();
+    repo.write('SESSION.md', '# S\n\n## Decisions\n');
+    symlinkSync('team/settings', join(repo.dir, '.gitsession'));
+    const r = repo.run(['status']);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toBe(
+      'git-session: .gitsession: is a symlink to team/settings, which does not exist. Create the file it points to, or replace the link with the settings file itself (rm .gitsession, then `git session init` writes the defaults).\n',
+    );
   });
 
   it('a directory named SESSION.md exits 4', () => {

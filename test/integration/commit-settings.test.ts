@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TempRepo } from '../helpers/repo.js';
@@ -89,6 +89,22 @@ describe('a misspelt key in .gitsession', () => {
     const status = repo.run(['status']);
     expect(status.stdout).toContain('- Settings: .gitsession has keys this version ignores: prompt.modee (line 2)');
     expect(JSON.parse(repo.run(['status', '--json']).stdout).unknownSettings).toEqual(['prompt.modee (line 2)']);
+  });
+});
+
+describe('a .gitsession that links to nothing', () => {
+  it('lets the commit through with one line that says so, once', () => {
+    repo = sessionRepo();
+    repo.git(['rm', '-q', '.gitsession']);
+    symlinkSync('shared/gitsession', join(repo.dir, '.gitsession'));
+    repo.write('src/convert.js', code(3));
+    repo.git(['add', '-A']);
+    const r = gitNoTty(repo, ['commit', '-q', '-m', 'Link the settings']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe(
+      'git-session: .gitsession is a symlink to a file that does not exist, so this commit skips session capture (fix: create the file it points to, or replace the link with the settings file: rm .gitsession && git session init)\n',
+    );
+    expect(repo.git(['log', '-1', '--format=%s']).stdout.trim()).toBe('Link the settings');
   });
 });
 

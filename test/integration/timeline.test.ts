@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, lstatSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempRepo, type TempRepo } from '../helpers/repo.js';
@@ -127,6 +127,30 @@ describe('git session timeline', () => {
     const blocked = repo.run(['timeline', '--out', 'src/price.ts/timeline.html']);
     expect(blocked.code).toBe(5);
     expect(blocked.stderr).toMatch(/src\/price\.ts\/timeline\.html: its folder cannot be made: a file is in the way\. Pass --out/);
+  });
+
+  // Node's recursive mkdir retried /proc/x for ever: mkdir there says ENOENT with /proc present.
+  it.skipIf(!existsSync('/proc/self'))('--out under /proc fails at once with exit 5, naming the path, the folder and the fix', () => {
+    repo = tempRepo({ empty: true });
+    shopHistory(repo);
+    const folder = repo.run(['timeline', '--out', '/proc/git-session-page/timeline.html']);
+    expect(folder.code).toBe(5);
+    expect(folder.stdout).toBe('');
+    expect(folder.stderr).toBe(
+      'git-session: /proc/git-session-page/timeline.html: its folder /proc/git-session-page could not be created: /proc takes no new folders (ENOENT). Pass --out a path in a folder you can write to.\n',
+    );
+    const file = repo.run(['timeline', '--out', '/proc/timeline.html']);
+    expect(file.code).toBe(5);
+    expect(file.stderr).toBe('git-session: /proc/timeline.html: could not be written: /proc takes no new files (ENOENT). Pass --out a path in a folder you can write to.\n');
+  });
+
+  it('--out in folders not made yet makes them, one at a time from the nearest one there', () => {
+    repo = tempRepo({ empty: true });
+    shopHistory(repo);
+    const out = repo.run(['timeline', '--out', 'site/pages/deep/timeline.html']);
+    expect(out.code, out.stderr).toBe(0);
+    expect(readFileSync(join(repo.dir, 'site/pages/deep/timeline.html'), 'utf8')).toMatch(/^<!doctype html>/);
+    expect(repo.run(['timeline', '--out', 'site/pages/other/timeline.html']).code).toBe(0);
   });
 
   it('--open writes the page under the git dir and hands it to the desktop opener', () => {

@@ -71,6 +71,22 @@ describe('parseConfig', () => {
     expect(e.message).toMatch(/^\.gitsession: line \d+: /);
     expect(e.message).toContain(problem);
   });
+
+  it.each([
+    ['[prompt]\n\tmode = "strict\n', 2],
+    ['[session]\n\tkeep = Gotchas\n[journal]\n\tpath = "notes/{week}.md # the log\n', 4],
+    ['[prompt]\n\tmode = "strict\\"\n', 2],
+  ])('refuses a double quote left open, as git does: %j', (text, line) => {
+    const e = error(text);
+    expect(e.exitCode).toBe(ExitCode.BadInput);
+    expect(e.message).toBe(`.gitsession: line ${line}: a double quote in the value is never closed. Close the quote (or escape it as \\"); git itself refuses this line.`);
+  });
+
+  it('reads quotes that close, an escaped quote and a quote inside a comment', () => {
+    const c = parseConfig('[trailers]\n\tdecision = "Why"\n[session]\n\tkeep = "Say \\"hi\\"", Gotchas ; a "note\n');
+    expect(c.trailers.decision).toBe('Why');
+    expect(c.keepSections).toEqual(['Say "hi"', 'Gotchas']);
+  });
 });
 
 describe('modeVariableNote', () => {

@@ -59,6 +59,16 @@ describe('loadConfig', () => {
     expect(e.file).toBe('.gitsession');
     expect(e.message).toMatch(/^\.gitsession: is a folder, not a settings file\. Make it a readable file/);
   });
+
+  it('names the line of the first byte that is not UTF-8, and reads a file saved with a byte order mark', () => {
+    dir = mkdtempSync(join(tmpdir(), 'gs-config-'));
+    writeFileSync(join(dir, '.gitsession'), Buffer.concat([Buffer.from('[session]\n\tkeep = Caf\u00e9\n[trailers]\n\tdecision = Choix\n\t# '), Buffer.from([0xe9]), Buffer.from('t\u00e9\n')]));
+    const e = thrown(() => loadConfig(dir!));
+    expect(e.exitCode).toBe(ExitCode.BadInput);
+    expect(e.message).toMatch(/^\.gitsession: line 5: is not UTF-8 text/);
+    writeFileSync(join(dir, '.gitsession'), '\uFEFF[prompt]\n\tmode = strict\n');
+    expect(loadConfig(dir).prompt.mode).toBe('strict');
+  });
 });
 
 describe('readTemplate', () => {
