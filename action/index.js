@@ -16924,7 +16924,7 @@ var require_util7 = __commonJS({
     var { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = require_symbols5();
     var { states, opcodes } = require_constants5();
     var { ErrorEvent, createFastMessageEvent } = require_events();
-    var { isUtf8 } = __require("node:buffer");
+    var { isUtf8: isUtf82 } = __require("node:buffer");
     var { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = require_data_url();
     function isConnecting(ws) {
       return ws[kReadyState] === states.CONNECTING;
@@ -17064,7 +17064,7 @@ var require_util7 = __commonJS({
     var hasIntl = typeof process.versions.icu === "string";
     var fatalDecoder = hasIntl ? new TextDecoder("utf-8", { fatal: true }) : void 0;
     var utf8Decode = hasIntl ? fatalDecoder.decode.bind(fatalDecoder) : function(buffer) {
-      if (isUtf8(buffer)) {
+      if (isUtf82(buffer)) {
         return buffer.toString("utf-8");
       }
       throw new TypeError("Invalid utf-8 received.");
@@ -57301,7 +57301,7 @@ function lineEnd(source, offset) {
   if (nl === -1) return source.length;
   return nl > 0 && source[nl - 1] === "\r" ? nl - 1 : nl;
 }
-function lineAt(source, at) {
+function lineAt2(source, at) {
   return source.slice(at, lineEnd(source, at));
 }
 function previousLine(source, at) {
@@ -57336,7 +57336,7 @@ function afterGuidance(a, layout) {
 }
 function needsBlankAfter(source, at) {
   if (at >= source.length) return false;
-  const line = lineAt(source, at);
+  const line = lineAt2(source, at);
   return line.trim() !== "" && !/^ {0,3}#{1,6}(\s|$)/.test(line);
 }
 function addSection(a, kind, body) {
@@ -58288,7 +58288,7 @@ function info(message) {
 init_errors();
 
 // src/action/run.ts
-import { statSync as statSync4 } from "node:fs";
+import { statSync as statSync5 } from "node:fs";
 
 // node_modules/@actions/github/lib/context.js
 import { readFileSync, existsSync as existsSync2 } from "fs";
@@ -62549,8 +62549,32 @@ init_sanitise();
 import { spawn } from "node:child_process";
 
 // src/adapters/fs.ts
+import { closeSync, fsyncSync, lstatSync, openSync, readFileSync as readFileSync2, readlinkSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from "node:fs";
+
+// src/core/text/shown-path.ts
+init_sanitise();
+var UNSHOWABLE = /[\t\n\r"\\\u2028\u2029]/g;
+var ESCAPES = { "\n": "\\n", "	": "\\t", "\r": "\\r", '"': '\\"', "\\": "\\\\", "\u2028": "\\u2028", "\u2029": "\\u2029" };
+function shownPath(path3) {
+  const clean2 = sanitiseText(path3, { multiline: true });
+  UNSHOWABLE.lastIndex = 0;
+  if (!UNSHOWABLE.test(clean2) && clean2.trim() === clean2) return clean2;
+  return `"${clean2.replace(UNSHOWABLE, (c) => ESCAPES[c])}"`;
+}
+
+// src/adapters/fs.ts
 init_errors();
 var MAX_SESSION_BYTES = 1024 * 1024;
+function danglingLinkError(path3, display, fix) {
+  let target2;
+  try {
+    if (!lstatSync(path3).isSymbolicLink()) return void 0;
+    target2 = readlinkSync(path3);
+  } catch {
+    return void 0;
+  }
+  return new GitSessionError(ExitCode2.BadInput, `is a symlink to ${shownPath(target2)}, which does not exist.`, { file: display, fix });
+}
 function tooLarge(size, display) {
   return new GitSessionError(ExitCode2.BadInput, `is ${size} bytes, over the 1 MB limit.`, {
     file: display,
@@ -62577,7 +62601,7 @@ function decodeText(bytes, display) {
 }
 
 // src/adapters/config.ts
-import { lstatSync, readFileSync as readFileSync2, realpathSync } from "node:fs";
+import { lstatSync as lstatSync2, readFileSync as readFileSync3, realpathSync as realpathSync2 } from "node:fs";
 import { isAbsolute, join, relative, sep as sep2 } from "node:path";
 
 // src/core/config.ts
@@ -62615,7 +62639,7 @@ function mode(value2, file, line) {
   if (v === "off" || v === "remind" || v === "strict") return v;
   return fail(file, line, `"${value2}" is not a mode.`, "Use off, remind or strict.");
 }
-function unquote(raw) {
+function unquote(raw, file, line) {
   let out = "";
   let quoted = false;
   for (let i = 0; i < raw.length; i++) {
@@ -62627,6 +62651,7 @@ function unquote(raw) {
     } else if (!quoted && (c === "#" || c === ";")) break;
     else out += c;
   }
+  if (quoted) fail(file, line, "a double quote in the value is never closed.", 'Close the quote (or escape it as \\"); git itself refuses this line.');
   return out.trim();
 }
 function parseConfig(text5, file = CONFIG_FILE) {
@@ -62645,7 +62670,7 @@ function parseConfig(text5, file = CONFIG_FILE) {
     const kv = /^([A-Za-z][A-Za-z0-9-]*)\s*(?:=\s*(.*))?$/.exec(line);
     if (!kv) fail(file, lineNo, `cannot read "${line}".`, "Write settings as `key = value` under a [section] header.");
     const key = `${section2}.${kv[1].toLowerCase()}`;
-    const value2 = kv[2] === void 0 ? "true" : unquote(kv[2]);
+    const value2 = kv[2] === void 0 ? "true" : unquote(kv[2], file, lineNo);
     switch (key) {
       case "session.file":
         if (!value2) fail(file, lineNo, "session.file is empty.", "Name the session file, for example SESSION.md.");
@@ -62701,12 +62726,17 @@ function parseConfig(text5, file = CONFIG_FILE) {
 // src/adapters/config.ts
 init_errors();
 function loadConfig(root) {
-  let text5;
+  let bytes;
   try {
-    text5 = readFileSync2(join(root, CONFIG_FILE), "utf8");
+    bytes = readFileSync3(join(root, CONFIG_FILE));
   } catch (error2) {
     const code2 = error2.code;
-    if (code2 === "ENOENT") return followSessionLink(root, structuredClone(DEFAULT_CONFIG));
+    if (code2 === "ENOENT") {
+      const fix = `Create the file it points to, or replace the link with the settings file itself (rm ${CONFIG_FILE}, then \`git session init\` writes the defaults).`;
+      const dangling = danglingLinkError(join(root, CONFIG_FILE), CONFIG_FILE, fix);
+      if (dangling) throw dangling;
+      return followSessionLink(root, structuredClone(DEFAULT_CONFIG));
+    }
     const problem = code2 === "EISDIR" ? "is a folder, not a settings file" : `could not be read (${code2 ?? String(error2)})`;
     throw new GitSessionError(ExitCode2.BadInput, `${problem}.`, {
       file: CONFIG_FILE,
@@ -62714,18 +62744,52 @@ function loadConfig(root) {
       cause: error2
     });
   }
-  return followSessionLink(root, parseConfig(text5, CONFIG_FILE));
+  return followSessionLink(root, parseConfig(settingsText(bytes), CONFIG_FILE));
 }
 function followSessionLink(root, config) {
   const link = join(root, config.sessionFile);
   try {
-    if (!lstatSync(link).isSymbolicLink()) return config;
-    const target2 = relative(realpathSync(root), realpathSync(link));
+    if (!lstatSync2(link).isSymbolicLink()) return config;
+    const target2 = relative(realpathSync2(root), realpathSync2(link));
     if (target2 === "" || target2.startsWith("..") || isAbsolute(target2) || target2.split(sep2)[0] === ".git") return config;
     return { ...config, sessionFile: target2.split(sep2).join("/") };
   } catch {
     return config;
   }
+}
+function settingsText(bytes) {
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    throw new GitSessionError(ExitCode2.BadInput, `line ${lineAt(bytes, nul)}: holds a NUL byte, so this is not a text file.`, {
+      file: CONFIG_FILE,
+      fix: `Restore it from git (git checkout -- ${CONFIG_FILE}) or take the NUL out, or remove the file to use the defaults.`
+    });
+  }
+  const utf8 = new TextDecoder("utf-8", { fatal: true });
+  try {
+    return utf8.decode(bytes);
+  } catch (error2) {
+    let start = 0;
+    for (let end = bytes.indexOf(10); end !== -1 && isUtf8(utf8, bytes.subarray(start, end)); end = bytes.indexOf(10, start)) start = end + 1;
+    throw new GitSessionError(ExitCode2.BadInput, `line ${lineAt(bytes, start)}: is not UTF-8 text (Latin-1, perhaps).`, {
+      file: CONFIG_FILE,
+      fix: `Save it as UTF-8 (for example: iconv -f latin1 -t utf-8 ${CONFIG_FILE} > ${CONFIG_FILE}.utf8 && mv ${CONFIG_FILE}.utf8 ${CONFIG_FILE}), or remove it to use the defaults.`,
+      cause: error2
+    });
+  }
+}
+function isUtf8(decoder, bytes) {
+  try {
+    decoder.decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function lineAt(bytes, index3) {
+  let line = 1;
+  for (let i = bytes.indexOf(10); i !== -1 && i < index3; i = bytes.indexOf(10, i + 1)) line++;
+  return line;
 }
 
 // src/adapters/repo-query.ts
@@ -63446,7 +63510,7 @@ function renderWorkflowCommands(annotations2) {
 // src/core/action/hunks.ts
 var DIFF_ARGS = ["-c", "core.quotePath=false", "diff", "--unified=0", "--no-color", "--no-ext-diff", "--no-textconv", "--src-prefix=a/", "--dst-prefix=b/", "-M"];
 var UTF8 = new TextEncoder();
-var ESCAPES = { a: "\x07", b: "\b", t: "	", n: "\n", v: "\v", f: "\f", r: "\r", '"': '"', "\\": "\\" };
+var ESCAPES2 = { a: "\x07", b: "\b", t: "	", n: "\n", v: "\v", f: "\f", r: "\r", '"': '"', "\\": "\\" };
 function unquotePath(quoted) {
   if (!quoted.startsWith('"')) return quoted;
   const bytes = [];
@@ -63460,7 +63524,7 @@ function unquotePath(quoted) {
     if (/[0-7]/.test(next)) {
       bytes.push(parseInt(quoted.slice(i, i + 3), 8));
       i += 2;
-    } else bytes.push(...UTF8.encode(ESCAPES[next] ?? next));
+    } else bytes.push(...UTF8.encode(ESCAPES2[next] ?? next));
   }
   return new TextDecoder().decode(new Uint8Array(bytes));
 }
@@ -63535,7 +63599,7 @@ function pickBase(refs) {
 init_errors();
 
 // src/commands/why.ts
-import { closeSync as closeSync2, openSync as openSync2, readSync, statSync as statSync3 } from "node:fs";
+import { closeSync as closeSync3, openSync as openSync3, readSync, statSync as statSync4 } from "node:fs";
 import { resolve as resolve4 } from "node:path";
 
 // src/adapters/build-key.ts
@@ -63601,11 +63665,11 @@ function ownAtCutOff(commit, entries) {
 }
 
 // src/adapters/edit-state.ts
-import { readFileSync as readFileSync4, statSync } from "node:fs";
+import { readFileSync as readFileSync5, statSync as statSync2 } from "node:fs";
 import { dirname as dirname2, isAbsolute as isAbsolute2, join as join3, resolve } from "node:path";
 
 // src/adapters/state-dir.ts
-import { closeSync, mkdirSync, openSync, readFileSync as readFileSync3, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync as closeSync2, mkdirSync, openSync as openSync2, readFileSync as readFileSync4, renameSync as renameSync2, rmSync, writeFileSync as writeFileSync2, writeSync as writeSync2 } from "node:fs";
 import { dirname, join as join2 } from "node:path";
 var STATE_FILES = {
   /** Parsed summaries of session file blobs (see core/pipeline/summary-cache.ts). */
@@ -63646,23 +63710,23 @@ function statePath(stateDir, file) {
 function writeState(path3, data) {
   mkdirSync(dirname(path3), { recursive: true });
   const tmp = `${path3}.${process.pid}.tmp`;
-  if (typeof data === "string" || data instanceof Uint8Array) writeFileSync(tmp, data);
+  if (typeof data === "string" || data instanceof Uint8Array) writeFileSync2(tmp, data);
   else writePieces(tmp, data);
-  renameSync(tmp, path3);
+  renameSync2(tmp, path3);
 }
 function writePieces(path3, pieces) {
-  const fd = openSync(path3, "w");
+  const fd = openSync2(path3, "w");
   try {
     for (const piece of pieces) {
       const bytes = Buffer.from(piece, "utf8");
-      for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off);
+      for (let off = 0; off < bytes.length; ) off += writeSync2(fd, bytes, off);
     }
   } catch (error2) {
-    closeSync(fd);
+    closeSync2(fd);
     rmSync(path3, { force: true });
     throw error2;
   }
-  closeSync(fd);
+  closeSync2(fd);
 }
 function writeStateQuietly(path3, data) {
   try {
@@ -63674,7 +63738,7 @@ function writeStateQuietly(path3, data) {
 }
 function readState(path3) {
   try {
-    return readFileSync3(path3, "utf8");
+    return readFileSync4(path3, "utf8");
   } catch {
     return void 0;
   }
@@ -63683,14 +63747,14 @@ function readState(path3) {
 // src/adapters/edit-state.ts
 function readText(path3) {
   try {
-    return readFileSync4(path3, "utf8");
+    return readFileSync5(path3, "utf8");
   } catch {
     return void 0;
   }
 }
 function isDir(path3) {
   try {
-    return statSync(path3).isDirectory();
+    return statSync2(path3).isDirectory();
   } catch {
     return false;
   }
@@ -63759,7 +63823,7 @@ function* jsonPieces(fields, name, list2, perLine) {
 function readStateLines(path3, fields, needles) {
   let bytes;
   try {
-    bytes = readFileSync4(path3);
+    bytes = readFileSync5(path3);
   } catch {
     return void 0;
   }
@@ -63785,10 +63849,10 @@ function readStateLines(path3, fields, needles) {
 }
 
 // src/adapters/shallow-boundaries.ts
-import { readFileSync as readFileSync5 } from "node:fs";
+import { readFileSync as readFileSync6 } from "node:fs";
 function shallowBoundaries(file) {
   try {
-    return new Set(readFileSync5(file, "utf8").split("\n").filter((l) => l !== ""));
+    return new Set(readFileSync6(file, "utf8").split("\n").filter((l) => l !== ""));
   } catch {
     return /* @__PURE__ */ new Set();
   }
@@ -64600,7 +64664,7 @@ function withItems(records, history, restored = false) {
 }
 
 // src/adapters/line-history.ts
-import { readFileSync as readFileSync6, statSync as statSync2 } from "node:fs";
+import { readFileSync as readFileSync7, statSync as statSync3 } from "node:fs";
 import { resolve as resolve2 } from "node:path";
 
 // src/core/report/blame.ts
@@ -64700,7 +64764,7 @@ function lineCount(text5) {
   return text5 === "" ? 0 : text5.split("\n").length - (text5.endsWith("\n") ? 1 : 0);
 }
 async function whyNoLines(path3, opts) {
-  if (statSync2(resolve2(opts.cwd, path3), { throwIfNoEntry: false })?.isDirectory()) return { kind: "folder" };
+  if (statSync3(resolve2(opts.cwd, path3), { throwIfNoEntry: false })?.isDirectory()) return { kind: "folder" };
   const log2 = await git(["log", "-1", "--diff-filter=D", "--format=%h%x00%s", "HEAD", "--", path3], { ...opts, allowFailure: true });
   const [commit, subject] = log2.stdout.replace(/\n$/, "").split("\0");
   return log2.code === 0 && commit && subject !== void 0 ? { kind: "deleted", commit, subject } : void 0;
@@ -64708,7 +64772,7 @@ async function whyNoLines(path3, opts) {
 async function worktreeLinesAtHead(path3, lines2, opts) {
   let text5;
   try {
-    text5 = readFileSync6(resolve2(opts.cwd, path3), "utf8");
+    text5 = readFileSync7(resolve2(opts.cwd, path3), "utf8");
   } catch {
     return void 0;
   }
@@ -64720,7 +64784,7 @@ async function worktreeLinesAtHead(path3, lines2, opts) {
 }
 
 // src/adapters/stored-numbering.ts
-import { readFileSync as readFileSync7, realpathSync as realpathSync2 } from "node:fs";
+import { readFileSync as readFileSync8, realpathSync as realpathSync3 } from "node:fs";
 import { relative as relative2, resolve as resolve3, sep as sep3 } from "node:path";
 
 // src/adapters/clone-config.ts
@@ -64793,10 +64857,10 @@ async function storedNumbering(h, path3) {
   let file;
   let text5;
   try {
-    const full = realpathSync2(resolve3(h.opts.cwd, path3));
-    file = relative2(realpathSync2(h.root), full).split(sep3).join("/");
+    const full = realpathSync3(resolve3(h.opts.cwd, path3));
+    file = relative2(realpathSync3(h.root), full).split(sep3).join("/");
     if (file !== normalisePath(h.config.sessionFile)) return void 0;
-    text5 = readFileSync7(full, "utf8");
+    text5 = readFileSync8(full, "utf8");
   } catch {
     return void 0;
   }
@@ -64999,12 +65063,12 @@ function refuseBinaryLines(target2, cwd) {
   if (!target2.lines) return;
   let head;
   try {
-    const fd = openSync2(resolve4(cwd, target2.path), "r");
+    const fd = openSync3(resolve4(cwd, target2.path), "r");
     try {
       head = Buffer.alloc(8e3);
       head = head.subarray(0, readSync(fd, head, 0, head.length, 0));
     } finally {
-      closeSync2(fd);
+      closeSync3(fd);
     }
   } catch {
     return;
@@ -65016,7 +65080,7 @@ function refuseBinaryLines(target2, cwd) {
 }
 function wholeName(target2, typed, cwd) {
   if (!target2.lines) return target2;
-  const isFile = (path3) => statSync3(resolve4(cwd, path3), { throwIfNoEntry: false })?.isFile() === true;
+  const isFile = (path3) => statSync4(resolve4(cwd, path3), { throwIfNoEntry: false })?.isFile() === true;
   return isFile(typed) && !isFile(target2.path) ? { path: typed, lines: null } : target2;
 }
 async function why(args, ctx) {
@@ -65120,17 +65184,6 @@ async function annotations(args, ctx) {
 
 // src/commands/review.ts
 init_errors();
-
-// src/core/text/shown-path.ts
-init_sanitise();
-var UNSHOWABLE = /[\t\n\r"\\\u2028\u2029]/g;
-var ESCAPES2 = { "\n": "\\n", "	": "\\t", "\r": "\\r", '"': '\\"', "\\": "\\\\", "\u2028": "\\u2028", "\u2029": "\\u2029" };
-function shownPath(path3) {
-  const clean2 = sanitiseText(path3, { multiline: true });
-  UNSHOWABLE.lastIndex = 0;
-  if (!UNSHOWABLE.test(clean2) && clean2.trim() === clean2) return clean2;
-  return `"${clean2.replace(UNSHOWABLE, (c) => ESCAPES2[c])}"`;
-}
 
 // src/core/report/review.ts
 var TOP_FILES = 10;
@@ -65878,7 +65931,7 @@ async function publishDescription(api, shown, trailers, reviewed) {
 }
 function summarySize(file) {
   try {
-    return statSync4(file).size;
+    return statSync5(file).size;
   } catch {
     return 0;
   }
