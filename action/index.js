@@ -42727,8 +42727,8 @@ async function containsSecret(text5) {
 }
 function anchorPatterns() {
   const all2 = [...Object.values(PRESET_ANCHORS), ...EXTRA_RULES.map((r) => r.anchor)].filter((a) => a !== null);
-  const join4 = (list2, flags) => new RegExp(list2.map((a) => `(?:${a.source})`).join("|") || "(?!)", flags);
-  return { exact: join4(all2.filter((a) => !a.ignoreCase), ""), folded: join4(all2.filter((a) => a.ignoreCase), "i") };
+  const join5 = (list2, flags) => new RegExp(list2.map((a) => `(?:${a.source})`).join("|") || "(?!)", flags);
+  return { exact: join5(all2.filter((a) => !a.ignoreCase), ""), folded: join5(all2.filter((a) => a.ignoreCase), "i") };
 }
 function mayHoldSecret(text5) {
   anchors ??= anchorPatterns();
@@ -62831,6 +62831,59 @@ async function findRepo(cwd, env) {
   return { root, gitDir, commonDir, hooksDir, shallowFile };
 }
 
+// src/adapters/repo-layout.ts
+import { lstatSync as lstatSync3, readFileSync as readFileSync4, statSync as statSync2 } from "node:fs";
+import { dirname, isAbsolute as isAbsolute2, join as join2, relative as relative2, resolve } from "node:path";
+function readText(path3) {
+  try {
+    return readFileSync4(path3, "utf8");
+  } catch {
+    return void 0;
+  }
+}
+function stat2(path3, follow = true) {
+  try {
+    return follow ? statSync2(path3) : lstatSync3(path3);
+  } catch {
+    return void 0;
+  }
+}
+function findRepoDirs(start) {
+  let dir = resolve(start);
+  for (; ; ) {
+    const dotGit = join2(dir, ".git");
+    if (stat2(dotGit)?.isDirectory()) return { root: dir, gitDir: dotGit, commonDir: dotGit };
+    const pointer = readText(dotGit);
+    const m = pointer === void 0 ? null : /^gitdir:\s*(.+?)\s*$/m.exec(pointer);
+    if (m) {
+      const gitDir = isAbsolute2(m[1]) ? m[1] : resolve(dir, m[1]);
+      const common = readText(join2(gitDir, "commondir"))?.trim();
+      return { root: dir, gitDir, commonDir: common ? resolve(gitDir, common) : gitDir };
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return void 0;
+    dir = parent;
+  }
+}
+var STEERING = ["GIT_DIR", "GIT_WORK_TREE", "GIT_COMMON_DIR", "GIT_CEILING_DIRECTORIES", "GIT_DISCOVERY_ACROSS_FILESYSTEM", "GIT_CONFIG_PARAMETERS", "GIT_CONFIG_COUNT"];
+var ELSEWHERE = /^\s*(?:worktree\s*=|bare\s*(?:=\s*(?:true|yes|on|1)\s*)?$|\[\s*include|worktreeconfig\b)/im;
+function plainLayout(cwd, env) {
+  if (STEERING.some((name) => env[name] !== void 0)) return void 0;
+  const start = resolve(cwd);
+  const dirs = findRepoDirs(start);
+  if (!dirs || dirs.gitDir !== join2(dirs.root, ".git")) return void 0;
+  if (!relative2(dirs.gitDir, start).startsWith("..")) return void 0;
+  const uid = process.getuid?.();
+  const dotGit = stat2(dirs.gitDir, false);
+  if (!dotGit?.isDirectory() || dotGit.uid !== uid || stat2(dirs.root)?.uid !== uid) return void 0;
+  if (!stat2(join2(dirs.gitDir, "HEAD"))?.isFile()) return void 0;
+  const config = readText(join2(dirs.gitDir, "config"));
+  if (config === void 0 || ELSEWHERE.test(config)) return void 0;
+  const device = stat2(start)?.dev;
+  for (let d = start; d !== dirs.root; d = dirname(d)) if (stat2(dirname(d))?.dev !== device) return void 0;
+  return { ...dirs, shallowFile: join2(dirs.gitDir, "shallow") };
+}
+
 // src/core/trailers/loud-mentions.ts
 var QUIET = "​";
 function loudMentions(value2) {
@@ -62905,9 +62958,9 @@ function parseCommitRecords(output, keys) {
       records.push(current);
       continue;
     }
-    const stat2 = current ? NUMSTAT.exec(token) : null;
-    if (!stat2 || !current) continue;
-    const file = { path: stat2[3], added: count(stat2[1]), removed: count(stat2[2]) };
+    const stat3 = current ? NUMSTAT.exec(token) : null;
+    if (!stat3 || !current) continue;
+    const file = { path: stat3[3], added: count(stat3[1]), removed: count(stat3[2]) };
     if (file.path === "") {
       file.oldPath = tokens[i + 1] ?? "";
       file.path = tokens[i + 2] ?? "";
@@ -63176,7 +63229,7 @@ async function hasHead(opts) {
 
 // src/adapters/history.ts
 async function openHistory(cwd, env) {
-  const repo = await findRepo(cwd, env);
+  const repo = plainLayout(cwd, env) ?? await findRepo(cwd, env);
   return historyOf(repo, loadConfig(repo.root), { cwd, env });
 }
 function historyOf(repo, config, opts) {
@@ -63665,12 +63718,12 @@ function ownAtCutOff(commit, entries) {
 }
 
 // src/adapters/edit-state.ts
-import { readFileSync as readFileSync5, statSync as statSync2 } from "node:fs";
-import { dirname as dirname2, isAbsolute as isAbsolute2, join as join3, resolve } from "node:path";
+import { readFileSync as readFileSync6 } from "node:fs";
+import { join as join4 } from "node:path";
 
 // src/adapters/state-dir.ts
-import { closeSync as closeSync2, mkdirSync, openSync as openSync2, readFileSync as readFileSync4, renameSync as renameSync2, rmSync, writeFileSync as writeFileSync2, writeSync as writeSync2 } from "node:fs";
-import { dirname, join as join2 } from "node:path";
+import { closeSync as closeSync2, mkdirSync, openSync as openSync2, readFileSync as readFileSync5, renameSync as renameSync2, rmSync, writeFileSync as writeFileSync2, writeSync as writeSync2 } from "node:fs";
+import { dirname as dirname2, join as join3 } from "node:path";
 var STATE_FILES = {
   /** Parsed summaries of session file blobs (see core/pipeline/summary-cache.ts). */
   cache: "cache.json",
@@ -63702,13 +63755,13 @@ var STATE_FILES = {
   journalMoves: "journal-moves.json"
 };
 function stateDirOf(gitDir) {
-  return join2(gitDir, "git-session");
+  return join3(gitDir, "git-session");
 }
 function statePath(stateDir, file) {
-  return join2(stateDir, STATE_FILES[file]);
+  return join3(stateDir, STATE_FILES[file]);
 }
 function writeState(path3, data) {
-  mkdirSync(dirname(path3), { recursive: true });
+  mkdirSync(dirname2(path3), { recursive: true });
   const tmp = `${path3}.${process.pid}.tmp`;
   if (typeof data === "string" || data instanceof Uint8Array) writeFileSync2(tmp, data);
   else writePieces(tmp, data);
@@ -63738,53 +63791,29 @@ function writeStateQuietly(path3, data) {
 }
 function readState(path3) {
   try {
-    return readFileSync4(path3, "utf8");
+    return readFileSync5(path3, "utf8");
   } catch {
     return void 0;
   }
 }
 
 // src/adapters/edit-state.ts
-function readText(path3) {
+function readText2(path3) {
   try {
-    return readFileSync5(path3, "utf8");
+    return readFileSync6(path3, "utf8");
   } catch {
     return void 0;
   }
 }
-function isDir(path3) {
-  try {
-    return statSync2(path3).isDirectory();
-  } catch {
-    return false;
-  }
-}
-function findRepoDirs(start) {
-  let dir = resolve(start);
-  for (; ; ) {
-    const dotGit = join3(dir, ".git");
-    if (isDir(dotGit)) return { root: dir, gitDir: dotGit, commonDir: dotGit };
-    const pointer = readText(dotGit);
-    const m = pointer === void 0 ? null : /^gitdir:\s*(.+?)\s*$/m.exec(pointer);
-    if (m) {
-      const gitDir = isAbsolute2(m[1]) ? m[1] : resolve(dir, m[1]);
-      const common = readText(join3(gitDir, "commondir"))?.trim();
-      return { root: dir, gitDir, commonDir: common ? resolve(gitDir, common) : gitDir };
-    }
-    const parent = dirname2(dir);
-    if (parent === dir) return void 0;
-    dir = parent;
-  }
-}
 function readHeadCommit(dirs) {
-  const head = readText(join3(dirs.gitDir, "HEAD"))?.trim();
+  const head = readText2(join4(dirs.gitDir, "HEAD"))?.trim();
   if (!head) return void 0;
   if (/^[0-9a-f]{40,64}$/.test(head)) return head;
   const ref = /^ref:\s*(refs\/\S+)$/.exec(head)?.[1];
   if (!ref) return void 0;
-  const loose = readText(join3(dirs.commonDir, ref))?.trim() ?? readText(join3(dirs.gitDir, ref))?.trim();
+  const loose = readText2(join4(dirs.commonDir, ref))?.trim() ?? readText2(join4(dirs.gitDir, ref))?.trim();
   if (loose && /^[0-9a-f]{40,64}$/.test(loose)) return loose;
-  const packed = readText(join3(dirs.commonDir, "packed-refs"));
+  const packed = readText2(join4(dirs.commonDir, "packed-refs"));
   if (!packed) return void 0;
   for (const line of packed.split("\n")) {
     const [id, name] = line.split(" ");
@@ -63823,7 +63852,7 @@ function* jsonPieces(fields, name, list2, perLine) {
 function readStateLines(path3, fields, needles) {
   let bytes;
   try {
-    bytes = readFileSync5(path3);
+    bytes = readFileSync6(path3);
   } catch {
     return void 0;
   }
@@ -63849,10 +63878,10 @@ function readStateLines(path3, fields, needles) {
 }
 
 // src/adapters/shallow-boundaries.ts
-import { readFileSync as readFileSync6 } from "node:fs";
+import { readFileSync as readFileSync7 } from "node:fs";
 function shallowBoundaries(file) {
   try {
-    return new Set(readFileSync6(file, "utf8").split("\n").filter((l) => l !== ""));
+    return new Set(readFileSync7(file, "utf8").split("\n").filter((l) => l !== ""));
   } catch {
     return /* @__PURE__ */ new Set();
   }
@@ -64664,7 +64693,7 @@ function withItems(records, history, restored = false) {
 }
 
 // src/adapters/line-history.ts
-import { readFileSync as readFileSync7, statSync as statSync3 } from "node:fs";
+import { readFileSync as readFileSync8, statSync as statSync3 } from "node:fs";
 import { resolve as resolve2 } from "node:path";
 
 // src/core/report/blame.ts
@@ -64772,7 +64801,7 @@ async function whyNoLines(path3, opts) {
 async function worktreeLinesAtHead(path3, lines2, opts) {
   let text5;
   try {
-    text5 = readFileSync7(resolve2(opts.cwd, path3), "utf8");
+    text5 = readFileSync8(resolve2(opts.cwd, path3), "utf8");
   } catch {
     return void 0;
   }
@@ -64784,8 +64813,8 @@ async function worktreeLinesAtHead(path3, lines2, opts) {
 }
 
 // src/adapters/stored-numbering.ts
-import { readFileSync as readFileSync8, realpathSync as realpathSync3 } from "node:fs";
-import { relative as relative2, resolve as resolve3, sep as sep3 } from "node:path";
+import { readFileSync as readFileSync9, realpathSync as realpathSync3 } from "node:fs";
+import { relative as relative3, resolve as resolve3, sep as sep3 } from "node:path";
 
 // src/adapters/clone-config.ts
 init_config();
@@ -64858,9 +64887,9 @@ async function storedNumbering(h, path3) {
   let text5;
   try {
     const full = realpathSync3(resolve3(h.opts.cwd, path3));
-    file = relative2(realpathSync3(h.root), full).split(sep3).join("/");
+    file = relative3(realpathSync3(h.root), full).split(sep3).join("/");
     if (file !== normalisePath(h.config.sessionFile)) return void 0;
-    text5 = readFileSync8(full, "utf8");
+    text5 = readFileSync9(full, "utf8");
   } catch {
     return void 0;
   }

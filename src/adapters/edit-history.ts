@@ -1,7 +1,8 @@
 import { BUILD_KEY } from './build-key.js';
 import { git } from './git.js';
 import type { History } from './history.js';
-import { readState, statePathOf, writeStateList, type RepoDirs } from './edit-state.js';
+import { readState, statePathOf, writeStateList } from './edit-state.js';
+import { type RepoDirs } from './repo-layout.js';
 import { judgeRecord, recordCommitsOf, walkSessionHistory, type RecordCommit } from './session-history.js';
 import { shallowBoundaries } from './shallow-boundaries.js';
 import { addRecorders, noRecorders, type Recorders } from '../core/history/recorders.js';

@@ -1,5 +1,5 @@
 import { openHistory } from './history.js';
-import type { RepoDirs } from './edit-state.js';
+import type { RepoDirs } from './repo-layout.js';
 import { editHistoryAt } from './edit-history.js';
 import { sessionItemsOf } from './session-history.js';
 import { git } from './git.js';

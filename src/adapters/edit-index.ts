@@ -1,4 +1,5 @@
-import { findRepoDirs, readHeadCommit, readState, settingsStamp, statePathOf, type RepoDirs } from './edit-state.js';
+import { readHeadCommit, readState, settingsStamp, statePathOf } from './edit-state.js';
+import { findRepoDirs, type RepoDirs } from './repo-layout.js';
 import type { StoredIndex } from './edit-index-file.js';
 import type { EditIndexLimits } from './ensure-edit-index.js';
 

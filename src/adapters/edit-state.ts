@@ -1,53 +1,18 @@
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RepoDirs } from './repo-layout.js';
 import { BUILD_KEY } from './build-key.js';
 import { readState as readStateText, stateDirOf, statePath, writeStateQuietly, type StateFile } from './state-dir.js';
 
-/**
- * What the edit-time hook keeps under the git dir's `git-session/`, found and read
- * without starting git: it runs before every file an assistant reads, so finding
- * the repository, HEAD and the index costs a few file reads.
- */
-export interface RepoDirs {
-  root: string;
-  /** This work tree's git dir (a linked worktree has its own). */
-  gitDir: string;
-  /** Where the refs are: the main git dir. */
-  commonDir: string;
-}
+// What the edit-time hook keeps under the git dir's `git-session/`, found and read
+// without starting git: it runs before every file an assistant reads, so finding
+// the repository (repo-layout.ts), HEAD and the index costs a few file reads.
 
 function readText(path: string): string | undefined {
   try {
     return readFileSync(path, 'utf8');
   } catch {
     return undefined;
-  }
-}
-
-function isDir(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-/** The work tree around `start` and its git dirs, by looking for `.git` upwards; undefined outside one. */
-export function findRepoDirs(start: string): RepoDirs | undefined {
-  let dir = resolve(start);
-  for (;;) {
-    const dotGit = join(dir, '.git');
-    if (isDir(dotGit)) return { root: dir, gitDir: dotGit, commonDir: dotGit };
-    const pointer = readText(dotGit);
-    const m = pointer === undefined ? null : /^gitdir:\s*(.+?)\s*$/m.exec(pointer);
-    if (m) {
-      const gitDir = isAbsolute(m[1]!) ? m[1]! : resolve(dir, m[1]!);
-      const common = readText(join(gitDir, 'commondir'))?.trim();
-      return { root: dir, gitDir, commonDir: common ? resolve(gitDir, common) : gitDir };
-    }
-    const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
   }
 }
 

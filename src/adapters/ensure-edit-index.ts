@@ -1,7 +1,8 @@
 import { childProcess } from './builtins.js';
 import { readEditIndex, type EditIndexState } from './edit-index.js';
 import type { StoredIndex } from './edit-index-file.js';
-import { statePathOf, writeState, type RepoDirs } from './edit-state.js';
+import { statePathOf, writeState } from './edit-state.js';
+import { type RepoDirs } from './repo-layout.js';
 import { lockedSince, passLock, releaseLock, tryLock } from './lock.js';
 
 /**

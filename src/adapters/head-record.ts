@@ -4,7 +4,8 @@ import { git } from './git.js';
 import type { History } from './history.js';
 import type { JournalByCommit } from '../core/report/types.js';
 import { journalMoves, type JournalMoves } from '../core/report/journal-owners.js';
-import { findRepoDirs, readHeadCommit, readState, readStateLines, statePathOf, writeState, writeStateList, type RepoDirs } from './edit-state.js';
+import { readHeadCommit, readState, readStateLines, statePathOf, writeState, writeStateList } from './edit-state.js';
+import { findRepoDirs, type RepoDirs } from './repo-layout.js';
 import { shallowBoundaries } from './shallow-boundaries.js';
 
 

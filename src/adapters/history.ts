@@ -5,7 +5,8 @@ import { sanitiseText } from '../core/text/sanitise.js';
 import { git, gitBytes, outputSafe, type GitResult } from './git.js';
 import { decodeText } from './fs.js';
 import { loadConfig } from './config.js';
-import { findRepo, type RepoInfo } from './repo.js';
+import { findRepo } from './repo.js';
+import { plainLayout, type RepoLayout } from './repo-layout.js';
 import { DEAD_END_ALIASES, type Config } from '../core/config.js';
 import { commitFormat, parseCommitRecords, trailerKeys, type TrailerKeys } from '../core/report/log-format.js';
 import {
@@ -41,12 +42,12 @@ export interface History {
 
 /** Finds the repository around `cwd` and reads its settings. */
 export async function openHistory(cwd: string, env: NodeJS.ProcessEnv): Promise<History> {
-  const repo = await findRepo(cwd, env);
+  const repo = plainLayout(cwd, env) ?? (await findRepo(cwd, env));
   return historyOf(repo, loadConfig(repo.root), { cwd, env });
 }
 
 /** The history of a repository already found, with its settings already read. */
-export function historyOf(repo: RepoInfo, config: Config, opts: HistoryOptions): History {
+export function historyOf(repo: RepoLayout, config: Config, opts: HistoryOptions): History {
   return { root: repo.root, shallowFile: repo.shallowFile, config, keys: trailerKeys(config.trailers, DEAD_END_ALIASES), opts };
 }
 

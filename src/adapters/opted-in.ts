@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONFIG_FILE } from '../core/config.js';
-import { findRepoDirs, type RepoDirs } from './edit-state.js';
+import { findRepoDirs, type RepoDirs } from './repo-layout.js';
 
 /**
  * The work tree around `cwd` when it opted in to git-session (`git session init`

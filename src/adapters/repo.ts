@@ -1,19 +1,12 @@
 import { git } from './git.js';
 import { REPO_QUERY } from './repo-query.js';
+import type { RepoLayout } from './repo-layout.js';
 import { ExitCode, GitSessionError } from '../errors.js';
 
 /** Where a repository lives, as git itself reports it. */
-export interface RepoInfo {
-  /** Absolute path of the work tree's top level. */
-  root: string;
-  /** Absolute path of this work tree's git dir (differs per linked worktree). */
-  gitDir: string;
-  /** Absolute path of the common git dir (shared by linked worktrees). */
-  commonDir: string;
+export interface RepoInfo extends RepoLayout {
   /** Absolute path where git looks for hooks (honours core.hooksPath and worktrees). */
   hooksDir: string;
-  /** Absolute path of the file that lists a shallow clone's cut-off commits (absent in a full clone). */
-  shallowFile: string;
 }
 
 /** Finds the repository containing `cwd`; throws a NotARepo error outside a work tree. */

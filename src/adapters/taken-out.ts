@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RepoDirs } from './edit-state.js';
+import type { RepoDirs } from './repo-layout.js';
 import type { StoredIndex } from './edit-index-file.js';
 import { takenOutSinceHead } from '../core/history/edit-index.js';
 import type { SessionItem } from '../core/history/status.js';

@@ -1,4 +1,5 @@
-import { readState, statePathOf, writeState, type RepoDirs } from './edit-state.js';
+import { readState, statePathOf, writeState } from './edit-state.js';
+import { type RepoDirs } from './repo-layout.js';
 import { lockPath, withLock } from './lock.js';
 import { GitSessionError } from '../errors.js';
 

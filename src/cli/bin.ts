@@ -12,6 +12,7 @@
 import type * as NodeModule from 'node:module';
 import { startEarly } from '../adapters/early-git.js';
 import { REPO_QUERY } from '../adapters/repo-query.js';
+import { plainLayout } from '../adapters/repo-layout.js';
 import { blameAhead } from '../core/report/targets.js';
 
 /**
@@ -116,12 +117,13 @@ if (hook === undefined && command !== undefined && WALKERS.has(command)) {
 
 // `why <path>:<line>` waits mostly on git blame: started now, it runs while the bundle
 // loads, and the bundle's identical call takes its result (see adapters/early-git.ts).
-// So does the query for the repository's layout, which `why` waits on first.
+// So does the query for the repository's layout, which `why` waits on first, where
+// reading the files git reads cannot answer it (see adapters/repo-layout.ts).
 if (command === 'why') {
   const { execFile } = require('node:child_process') as typeof import('node:child_process');
   const blame = blameAhead(process.argv.slice(3));
   if (blame) startEarly(blame, process.cwd(), execFile);
-  startEarly(REPO_QUERY, process.cwd(), execFile);
+  if (!plainLayout(process.cwd(), process.env)) startEarly(REPO_QUERY, process.cwd(), execFile);
 }
 
 if (!runFromCodeCache()) {

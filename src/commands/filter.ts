@@ -1,5 +1,5 @@
 import { keepCleaned, readPrivateStore, updatePrivateStore } from '../adapters/private-store.js';
-import { findRepoDirs } from '../adapters/edit-state.js';
+import { findRepoDirs } from '../adapters/repo-layout.js';
 import { MAX_SESSION_BYTES } from '../adapters/fs.js';
 import { findRepo } from '../adapters/repo.js';
 import { cleanWith, plainPrivateRegions, plainRegionsOrFail, smudgeWith } from '../core/session/private-regions.js';

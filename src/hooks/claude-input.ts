@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import type { CommandContext } from '../context.js';
 import { ExitCode, GitSessionError } from '../errors.js';
 import { hookProjectDir, parseHookInput, type ClaudeHookInput } from '../core/claude-settings/hook-input.js';
-import type { RepoDirs } from '../adapters/edit-state.js';
+import type { RepoDirs } from '../adapters/repo-layout.js';
 import { optedInRepo } from '../adapters/opted-in.js';
 
 /** How long a hook waits for Claude Code's JSON on stdin before going on without it. */

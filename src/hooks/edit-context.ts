@@ -5,7 +5,7 @@ import { readStdin } from './claude-input.js';
 import { loadEditIndex } from '../adapters/edit-index.js';
 import { takenOut } from '../adapters/taken-out.js';
 import { optedInRepo } from '../adapters/opted-in.js';
-import type { RepoDirs } from '../adapters/edit-state.js';
+import type { RepoDirs } from '../adapters/repo-layout.js';
 import { rememberElsewhere, rememberTold, toldBefore } from '../adapters/told-state.js';
 import { repoPathOf } from '../adapters/repo-path.js';
 import { decisionsForPath, noLongerInForce, retiredNote } from '../core/history/edit-index.js';

@@ -143,20 +143,22 @@ describe('git session why', () => {
     expect(JSON.parse(history.stdout).commits.map((c: { short: string }) => c.short)).toEqual([hashes.later, hashes.create]);
   });
 
-  it('runs git blame and the layout query once: the binary starts them before loading, and why takes their results', () => {
+  it('runs git blame once, started before the bundle loads; the layout query only where the files cannot tell, once', () => {
     // GIT_TRACE names every git command started, the early one included.
     const trace = join(repo.home, 'why-trace.txt');
-    for (const [args, cwd] of [
-      [['why', 'src/main.ts:2'], repo.dir],
-      [['why', '--format', 'json', 'main.ts:2-5'], join(repo.dir, 'src')],
+    const layoutQueries = () => readFileSync(trace, 'utf8').match(/git rev-parse --path-format=absolute --is-bare-repository/g) ?? [];
+    for (const [args, cwd, steered] of [
+      [['why', 'src/main.ts:2'], repo.dir, false],
+      [['why', '--format', 'json', 'main.ts:2-5'], join(repo.dir, 'src'), false],
+      // A variable that steers how git finds the repository: git is asked, started early.
+      [['why', 'src/main.ts:2'], repo.dir, true],
     ] as const) {
       writeFileSync(trace, '');
-      const run = repo.run([...args], { cwd, env: { GIT_TRACE: trace } });
+      const run = repo.run([...args], { cwd, env: { GIT_TRACE: trace, ...(steered ? { GIT_CEILING_DIRECTORIES: join(repo.home, 'nowhere') } : {}) } });
       expect(run.code, run.stderr).toBe(0);
       expect(run.stdout).toContain(hashes.change);
       expect(readFileSync(trace, 'utf8').match(/git blame --porcelain/g), args.join(' ')).toHaveLength(1);
-      // The layout query too: started by the entry, taken by the bundle, run once.
-      expect(readFileSync(trace, 'utf8').match(/git rev-parse --path-format=absolute --is-bare-repository/g), args.join(' ')).toHaveLength(1);
+      expect(layoutQueries(), args.join(' ')).toHaveLength(steered ? 1 : 0);
     }
   });
 
