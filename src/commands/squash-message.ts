@@ -2,8 +2,8 @@ import type { CommandContext, CommandResult } from '../context.js';
 import { loadConfig } from '../adapters/config.js';
 import { git } from '../adapters/git.js';
 import { findRepo } from '../adapters/repo.js';
-import { readSessionHistory } from '../adapters/session-history.js';
-import { historyOf } from '../adapters/history.js';
+import { readJudgedItems } from '../adapters/session-history.js';
+import { historyOf, readCommits } from '../adapters/history.js';
 import { renderSquashMessage, type LoggedCommit } from '../core/pipeline/squash.js';
 import { joinReason } from '../core/trailers/reason.js';
 import { parseRange } from '../core/report/targets.js';
@@ -31,9 +31,9 @@ export async function squashMessage(args: { range: string }, ctx: CommandContext
   const range = parsed.revArgs[0]!;
   const tip = parsed.head;
   const h = historyOf(repo, config, { cwd: repo.root, env: ctx.env });
-  let record;
+  let listed;
   try {
-    record = await readSessionHistory(h, { revArgs: [range], label: `the range "${args.range}"` });
+    listed = await readCommits(h.keys, { revArgs: [range], label: `the range "${args.range}"` }, h.opts);
   } catch (error) {
     // One sentence for git's complaint about the range, one for the fix. Anything else
     // (a branch with no commits yet) is told as it is: no range would mend it.
@@ -45,11 +45,14 @@ export async function squashMessage(args: { range: string }, ctx: CommandContext
       cause: error,
     });
   }
-  // Tree and trailers, each item once; what the range reverted, superseded or withdrew is never woven.
-  const commits: LoggedCommit[] = [...record.commits].reverse().map((c) => ({
-    sha: c.record.hash,
-    subject: c.record.subject,
-    trailers: (record.byCommit.get(c.record.hash) ?? [])
+  // Judged on the whole history of the range's end, as review judges it: a trailer naming
+  // an item in force since before the range is a mention, and what the range reverted,
+  // superseded or withdrew is never woven. Tree and trailers, each item once.
+  const record = await readJudgedItems(h, parsed);
+  const commits: LoggedCommit[] = [...listed].reverse().map((c) => ({
+    sha: c.hash,
+    subject: c.subject,
+    trailers: (record.byCommit.get(c.hash) ?? [])
       .filter((i) => i.status === 'active')
       .map((i) => ({ key: i.kind === 'decision' ? config.trailers.decision : config.trailers.deadEnd, value: joinReason(i.text, i.reason) })),
   }));

@@ -245,6 +245,23 @@ describe('squash', () => {
     expect(one.stdout.split('\n')[0]).toBe('Check units');
   });
 
+  it('squash-message weaves only what the range recorded, judged on the whole history: a mention of a base decision is none', () => {
+    repo = featureBranch();
+    const r = repo;
+    r.git(['checkout', '-q', 'feature']);
+    // A message that names a decision in force since before the branch: a mention, as review reads it.
+    r.write('src/convert.js', code(5));
+    r.git(['add', '-A']);
+    gitNoTty(r, ['commit', '-q', '-m', 'Round once', '-m', 'Decision: Store every length in millimetres — one base unit keeps rounding simple']);
+    const message = r.run(['squash-message', 'main']);
+    expect(message.code, message.stderr).toBe(0);
+    const parsed = r.git(['interpret-trailers', '--parse', '--no-divider'], { input: message.stdout }).stdout;
+    expect(parsed).not.toContain('millimetres');
+    expect(parsed).toContain('Decision: Parse input with a small tokenizer');
+    const review = JSON.parse(r.run(['review', 'main', '--format', 'json']).stdout) as { decisions: { text: string }[] };
+    expect(review.decisions.map((d) => d.text)).not.toContain('Store every length in millimetres');
+  });
+
   it('squash-message refuses a bad or empty range', () => {
     repo = featureBranch();
     const bad = repo.run(['squash-message', 'no-such-branch']);
