@@ -64532,10 +64532,6 @@ async function mergeEntries(h, select, session, check) {
   stream.end();
   return found;
 }
-async function readSessionHistory(h, select = {}) {
-  const commits = await walk(h, select, false);
-  return { commits, ...await recordOf(commits, h, select.check) };
-}
 async function readSessionItems(h, select = {}) {
   const wholeHead = select.filters === void 0 && (select.revArgs === void 0 || select.revArgs.length === 1 && select.revArgs[0] === "HEAD");
   if (!wholeHead) return recordOf(await walk(h, select, true), h);
@@ -65422,9 +65418,9 @@ async function squashMessage(args, ctx) {
   const range = parsed.revArgs[0];
   const tip = parsed.head;
   const h = historyOf(repo, config, { cwd: repo.root, env: ctx.env });
-  let record;
+  let listed;
   try {
-    record = await readSessionHistory(h, { revArgs: [range], label: `the range "${args.range}"` });
+    listed = await readCommits(h.keys, { revArgs: [range], label: `the range "${args.range}"` }, h.opts);
   } catch (error2) {
     const label2 = `git could not read the range "${args.range}": `;
     if (!(error2 instanceof GitSessionError) || error2.exitCode !== ExitCode2.Git || !error2.problem.startsWith(label2)) throw error2;
@@ -65434,10 +65430,11 @@ async function squashMessage(args, ctx) {
       cause: error2
     });
   }
-  const commits = [...record.commits].reverse().map((c) => ({
-    sha: c.record.hash,
-    subject: c.record.subject,
-    trailers: (record.byCommit.get(c.record.hash) ?? []).filter((i) => i.status === "active").map((i) => ({ key: i.kind === "decision" ? config.trailers.decision : config.trailers.deadEnd, value: joinReason(i.text, i.reason) }))
+  const record = await readJudgedItems(h, parsed);
+  const commits = [...listed].reverse().map((c) => ({
+    sha: c.hash,
+    subject: c.subject,
+    trailers: (record.byCommit.get(c.hash) ?? []).filter((i) => i.status === "active").map((i) => ({ key: i.kind === "decision" ? config.trailers.decision : config.trailers.deadEnd, value: joinReason(i.text, i.reason) }))
   }));
   if (commits.length === 0) {
     throw new GitSessionError(ExitCode2.Usage, `the range "${args.range}" has no commits.`, {
