@@ -20007,20 +20007,26 @@ var require_lib = __commonJS({
 
 // src/core/text/sanitise.ts
 function sanitiseText(text5, options2 = {}) {
+  return strip(text5, options2, "");
+}
+function sanitiseApart(text5, options2 = {}) {
+  return strip(text5, options2, " ");
+}
+function strip(text5, options2, seam) {
   if (!SUSPECT.test(text5) && (options2.multiline || !/[\t\n]/.test(text5))) return text5;
-  let out = text5.replace(BIDI, "");
+  let out = text5.replace(BIDI, seam);
   for (; ; ) {
-    const next = out.replace(STRINGS, "").replace(CSI, "");
+    const next = out.replace(STRINGS, seam).replace(CSI, seam);
     if (next !== out) {
       out = next;
       continue;
     }
-    const rest = out.replace(ESCAPE, "");
+    const rest = out.replace(ESCAPE, seam);
     if (rest === out) break;
     out = rest;
   }
-  if (options2.multiline) return out.replace(CONTROLS_MULTILINE, "");
-  return out.replace(LINE_BREAKS, " ").replace(CONTROLS_LINE, "");
+  if (options2.multiline) return out.replace(CONTROLS_MULTILINE, seam);
+  return out.replace(LINE_BREAKS, " ").replace(CONTROLS_LINE, seam);
 }
 function sanitiseDeep(value2) {
   const walk2 = (v) => {
@@ -42720,7 +42726,20 @@ async function redactSecrets(text5) {
   return { text: applyFindings(text5, findings), findings };
 }
 async function redactShown(text5, options2 = { multiline: true }) {
-  return (await redactSecrets(sanitiseText(text5, options2))).text;
+  const clean2 = sanitiseText(text5, options2);
+  const found = [...await findSecrets(clean2)];
+  if (clean2 !== text5) {
+    for (const reading of /* @__PURE__ */ new Set([text5, sanitiseApart(text5, options2)])) {
+      for (const f of await findSecrets(reading)) {
+        const secret = sanitiseText(reading.slice(f.start, f.end), options2).trim();
+        if (secret === "") continue;
+        for (let at = clean2.indexOf(secret); at !== -1; at = clean2.indexOf(secret, at + secret.length)) {
+          found.push({ kind: f.kind, start: at, end: at + secret.length });
+        }
+      }
+    }
+  }
+  return applyFindings(clean2, mergeFindings(found));
 }
 async function containsSecret(text5) {
   return text5 !== "" && (await findSecrets(text5)).length > 0;
@@ -42743,6 +42762,35 @@ var init_redact = __esm({
     init_finding();
     init_kinds();
     init_preset_anchors();
+  }
+});
+
+// src/core/text/shown-path.ts
+function shownPath(path3) {
+  const clean2 = sanitiseText(path3, { multiline: true });
+  UNSHOWABLE.lastIndex = 0;
+  if (!UNSHOWABLE.test(clean2) && clean2.trim() === clean2) return clean2;
+  return `"${clean2.replace(UNSHOWABLE, (c) => ESCAPES[c])}"`;
+}
+var UNSHOWABLE, ESCAPES;
+var init_shown_path = __esm({
+  "src/core/text/shown-path.ts"() {
+    "use strict";
+    init_sanitise();
+    UNSHOWABLE = /[\t\n\r"\\\u2028\u2029]/g;
+    ESCAPES = { "\n": "\\n", "	": "\\t", "\r": "\\r", '"': '\\"', "\\": "\\\\", "\u2028": "\\u2028", "\u2029": "\\u2029" };
+  }
+});
+
+// src/core/redact/redacted-path.ts
+async function redactedPath(path3) {
+  return shownPath(await redactShown(path3));
+}
+var init_redacted_path = __esm({
+  "src/core/redact/redacted-path.ts"() {
+    "use strict";
+    init_shown_path();
+    init_redact();
   }
 });
 
@@ -42847,6 +42895,7 @@ __export(redact_exports, {
   redactSecrets: () => redactSecrets,
   redactSessionText: () => redactSessionText,
   redactShown: () => redactShown,
+  redactedPath: () => redactedPath,
   sessionSecretKinds: () => sessionSecretKinds,
   unescapeForSecrets: () => unescapeForSecrets
 });
@@ -42854,6 +42903,7 @@ var init_redact2 = __esm({
   "src/core/redact/index.ts"() {
     "use strict";
     init_redact();
+    init_redacted_path();
     init_finding();
     init_kinds();
     init_escaped();
@@ -62550,19 +62600,7 @@ import { spawn } from "node:child_process";
 
 // src/adapters/fs.ts
 import { closeSync, fsyncSync, lstatSync, openSync, readFileSync as readFileSync2, readlinkSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from "node:fs";
-
-// src/core/text/shown-path.ts
-init_sanitise();
-var UNSHOWABLE = /[\t\n\r"\\\u2028\u2029]/g;
-var ESCAPES = { "\n": "\\n", "	": "\\t", "\r": "\\r", '"': '\\"', "\\": "\\\\", "\u2028": "\\u2028", "\u2029": "\\u2029" };
-function shownPath(path3) {
-  const clean2 = sanitiseText(path3, { multiline: true });
-  UNSHOWABLE.lastIndex = 0;
-  if (!UNSHOWABLE.test(clean2) && clean2.trim() === clean2) return clean2;
-  return `"${clean2.replace(UNSHOWABLE, (c) => ESCAPES[c])}"`;
-}
-
-// src/adapters/fs.ts
+init_shown_path();
 init_errors();
 var MAX_SESSION_BYTES = 1024 * 1024;
 function danglingLinkError(path3, display, fix) {
@@ -63276,21 +63314,23 @@ async function redactRecords(records) {
     if (m === void 0) judged.set(text5, m = mayHoldSecret(text5));
     return m;
   };
-  const shown = async (text5) => (await redactSecrets(text5)).text;
+  const shown = (text5) => redactShown(text5, MULTILINE);
   const clean2 = (text5) => sanitiseText(text5, MULTILINE);
   for (const r of records) {
-    r.subject = clean2(r.subject);
-    r.authorName = clean2(r.authorName);
-    r.authorEmail = clean2(r.authorEmail);
-    if (mayHoldSecret(r.subject)) r.subject = await shown(r.subject);
-    if (may(r.authorName)) r.authorName = await shown(r.authorName);
-    if (may(r.authorEmail)) r.authorEmail = await shown(r.authorEmail);
+    const { subject, authorName, authorEmail } = r;
+    r.subject = clean2(subject);
+    r.authorName = clean2(authorName);
+    r.authorEmail = clean2(authorEmail);
+    if (mayHoldSecret(r.subject)) r.subject = await shown(subject);
+    if (may(r.authorName)) r.authorName = await shown(authorName);
+    if (may(r.authorEmail)) r.authorEmail = await shown(authorEmail);
     for (const f of r.files) {
-      f.path = clean2(f.path);
-      if (mayHoldSecret(f.path)) f.path = await shown(f.path);
-      if (f.oldPath !== void 0) {
-        f.oldPath = clean2(f.oldPath);
-        if (mayHoldSecret(f.oldPath)) f.oldPath = await shown(f.oldPath);
+      const { path: path3, oldPath } = f;
+      f.path = clean2(path3);
+      if (mayHoldSecret(f.path)) f.path = await shown(path3);
+      if (oldPath !== void 0) {
+        f.oldPath = clean2(oldPath);
+        if (mayHoldSecret(f.oldPath)) f.oldPath = await shown(oldPath);
       }
     }
   }
@@ -65133,7 +65173,7 @@ async function why(args, ctx) {
     report = buildWhy(target2, withItems(commits, items), movedJournal(moved, journal, commits), found, shallowBoundaries(h.shallowFile));
   }
   if (args.activeOnly) report = onlyActive(report);
-  report = { ...report, path: (await redactSecrets(report.path)).text };
+  report = { ...report, path: await redactShown(report.path) };
   return { stdout: args.format === "json" ? renderWhyJson(report) : renderWhyMarkdown(report) };
 }
 
@@ -65211,6 +65251,7 @@ async function annotations(args, ctx) {
 init_errors();
 
 // src/core/report/review.ts
+init_shown_path();
 var TOP_FILES = 10;
 function mostTouched(commits, limit = TOP_FILES, ignore = () => false) {
   const totals = /* @__PURE__ */ new Map();
@@ -65298,10 +65339,9 @@ init_session();
 
 // src/core/report/redact-deep.ts
 init_redact2();
-init_sanitise();
 async function redactDeep(value2, keep = []) {
   const walk2 = async (v) => {
-    if (typeof v === "string") return v === "" ? v : await redactSessionText(sanitiseText(v, { multiline: true }));
+    if (typeof v === "string") return v === "" ? v : await redactSessionText(await redactShown(v));
     if (Array.isArray(v)) return Promise.all(v.map(walk2));
     if (v !== null && typeof v === "object") {
       const out = {};

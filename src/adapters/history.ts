@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { ExitCode, GitSessionError } from '../errors.js';
-import { mayHoldSecret, redactSecrets } from '../core/redact/index.js';
+import { mayHoldSecret, redactShown } from '../core/redact/index.js';
 import { sanitiseText } from '../core/text/sanitise.js';
 import { git, gitBytes, outputSafe, type GitResult } from './git.js';
 import { decodeText } from './fs.js';
@@ -119,24 +119,27 @@ export async function redactRecords<T extends CommitRecord>(records: T[]): Promi
     if (m === undefined) judged.set(text, (m = mayHoldSecret(text)));
     return m;
   };
-  const shown = async (text: string) => (await redactSecrets(text)).text;
-  // Cleaned first, as the output will show them: a secret split by a control character
-  // would pass the scanner, then be joined whole when the output is cleaned.
+  // Cleaned, as the output will show them, and tested cleaned: cleaning can join a
+  // token split by a control character. A text that may hold one is redacted as written
+  // and cleaned (see redactShown), since cleaning can also join a token to what follows it.
+  const shown = (text: string) => redactShown(text, MULTILINE);
   const clean = (text: string) => sanitiseText(text, MULTILINE);
   for (const r of records) {
-    r.subject = clean(r.subject);
-    r.authorName = clean(r.authorName);
-    r.authorEmail = clean(r.authorEmail);
-    // Tested here, not only inside redactSecrets: 300,000 awaits of a log cost more than the scan.
-    if (mayHoldSecret(r.subject)) r.subject = await shown(r.subject);
-    if (may(r.authorName)) r.authorName = await shown(r.authorName);
-    if (may(r.authorEmail)) r.authorEmail = await shown(r.authorEmail);
+    const { subject, authorName, authorEmail } = r;
+    r.subject = clean(subject);
+    r.authorName = clean(authorName);
+    r.authorEmail = clean(authorEmail);
+    // Tested here, not only inside redactShown: 300,000 awaits of a log cost more than the scan.
+    if (mayHoldSecret(r.subject)) r.subject = await shown(subject);
+    if (may(r.authorName)) r.authorName = await shown(authorName);
+    if (may(r.authorEmail)) r.authorEmail = await shown(authorEmail);
     for (const f of r.files) {
-      f.path = clean(f.path);
-      if (mayHoldSecret(f.path)) f.path = await shown(f.path);
-      if (f.oldPath !== undefined) {
-        f.oldPath = clean(f.oldPath);
-        if (mayHoldSecret(f.oldPath)) f.oldPath = await shown(f.oldPath);
+      const { path, oldPath } = f;
+      f.path = clean(path);
+      if (mayHoldSecret(f.path)) f.path = await shown(path);
+      if (oldPath !== undefined) {
+        f.oldPath = clean(oldPath);
+        if (mayHoldSecret(f.oldPath)) f.oldPath = await shown(oldPath);
       }
     }
   }

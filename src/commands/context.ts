@@ -200,8 +200,9 @@ export async function gatherContext(
     decisions: mergeItems(view?.decisions ?? [], decisions, gone('decisions')),
     deadEnds: mergeItems(view?.deadEnds ?? [], deadEnds, gone('deadEnds')),
   }, ['commit', 'source']);
-  // So can a branch name or a file name hold one (a token pasted into a branch's name).
-  const names = await redactDeep({ branch, staleness });
+  // So can a branch name or a file name hold one (a token pasted into a branch's name),
+  // and a problem quotes what it could not read (a value of a cloned .gitsession).
+  const names = await redactDeep({ branch, staleness, problems: problems ?? [] });
   const data: ContextData = {
     version: 1,
     sessionFile: config.sessionFile,
@@ -213,7 +214,7 @@ export async function gatherContext(
     ...texts,
     keyFiles: view?.keyFiles ?? [],
     staleness: names.staleness,
-    ...(problems && problems.length > 0 ? { problems } : {}),
+    ...(names.problems.length > 0 ? { problems: names.problems } : {}),
     history: { range: range.label, commits },
     hooksInstalled: hooksInstalled(repo),
     ...(lacked.length > 0 ? { cloneConfigured: false } : {}),

@@ -4,6 +4,7 @@ import { takenOut } from '../adapters/taken-out.js';
 import { findRepo } from '../adapters/repo.js';
 import { repoPathOf } from '../adapters/repo-path.js';
 import { decisionsForPath } from '../core/history/edit-index.js';
+import { redactedPath, redactShown } from '../core/redact/index.js';
 import { ExitCode, GitSessionError } from '../errors.js';
 
 /**
@@ -22,10 +23,13 @@ export async function decisions(args: { path: string; format: 'md' | 'json' }, c
   }
   const loaded = await loadEditIndex(repo.root, ctx.env);
   const gone = loaded ? await takenOut(loaded.dirs, loaded.index) : undefined;
-  const found = loaded ? decisionsForPath(loaded.index, path, loaded.index.budget, undefined, undefined, gone) : undefined;
+  // The path is said back as a file name is everywhere: a secret in it redacted, quoted
+  // when it holds a line break (the MCP tool's reply reaches an assistant's context).
+  const label = await redactedPath(path);
+  const found = loaded ? decisionsForPath(loaded.index, path, loaded.index.budget, undefined, label, gone) : undefined;
   if (args.format === 'json') {
-    const report = { path, text: found?.text ?? null, served: found?.served ?? 0, total: found?.total ?? 0 };
+    const report = { path: await redactShown(path), text: found?.text ?? null, served: found?.served ?? 0, total: found?.total ?? 0 };
     return { stdout: JSON.stringify(report, null, 2) + '\n' };
   }
-  return { stdout: found ? `${found.text}\n` : `No decisions or dead ends in force were recorded for ${path}.\n` };
+  return { stdout: found ? `${found.text}\n` : `No decisions or dead ends in force were recorded for ${label}.\n` };
 }

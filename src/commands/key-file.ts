@@ -6,6 +6,7 @@ import { locateSessionFile, updateSessionFile } from '../adapters/session-file.j
 import { addKeyFile, hasEntry, inlineText, parseSession } from '../core/session/index.js';
 import { withinRoot } from '../core/pipeline/paths.js';
 import { ExitCode, GitSessionError } from '../errors.js';
+import { saidBack } from './said-back.js';
 
 /**
  * `given` (relative to `cwd`, or absolute) as a path relative to the repository root
@@ -67,6 +68,8 @@ export async function keyFile(args: { path: string; why?: string }, ctx: Command
       refuseMissing();
     },
   );
-  if (known) return { stdout: `Already recorded in ${file.display}: ${path}\n` };
-  return { stdout: `Recorded key file in ${file.display}: ${path}${why ? ` — ${why}` : ''}\n` };
+  if (known) return { stdout: `Already recorded in ${file.display}: ${(await saidBack(path, file.display)).said}\n` };
+  // Said back as decide says back: redacted, a secret in what was typed named now.
+  const { said, secret } = await saidBack(`${path}${why ? ` — ${why}` : ''}`, file.display, [String(args.path), args.why ?? '']);
+  return { stdout: `Recorded key file in ${file.display}: ${said}\n`, ...(secret ? { stderr: secret } : {}) };
 }

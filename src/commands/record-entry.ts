@@ -3,7 +3,8 @@ import { locateSessionFile, updateSessionFile } from '../adapters/session-file.j
 import { addDeadEnd, addDecision, hasEntry, inlineText, parseSession, splitItemReason, unescapeMarkdown } from '../core/session/index.js';
 import { findEntry, removeEntry, withoutSupersedes } from '../core/session/remove.js';
 import { ExitCode, GitSessionError } from '../errors.js';
-import { redactSessionText, sessionSecretKinds } from '../core/redact/index.js';
+import { redactSessionText } from '../core/redact/index.js';
+import { saidBack } from './said-back.js';
 
 /** Text and reason of a decision or dead end as given on the command line. */
 export function recordArgs(text: string, because: string | undefined, what: string): { text: string; reason: string | null; inlineReason: boolean } {
@@ -57,15 +58,7 @@ export async function recordEntry(
     (s) => void parseSession(s, file.display),
   );
   if (known) return { stdout: `Already recorded in ${file.display}: ${await redactSessionText(text)}\n` };
-  // What was recorded is said back redacted (an MCP reply reaches the assistant's context),
-  // and a secret is named now rather than when the commit refuses it, also one hidden by
-  // an escape or an invisible character, which the commit's check finds too.
-  const recorded = `${text}${reason ? ` — Reason: ${reason}` : ''}`;
-  const said = await redactSessionText(recorded);
-  const kinds = [...new Set(await sessionSecretKinds(recorded))].join(', ');
-  const secret = kinds
-    ? `git-session: what was recorded looks like a secret (${kinds}); ${file.display} is committed as it is, so the next commit will refuse it: take it out of ${file.display}.\n`
-    : '';
+  const { said, secret } = await saidBack(`${text}${reason ? ` — Reason: ${reason}` : ''}`, file.display);
   const stderr = secret + (reason || inlineReason ? '' : `git-session: recorded without a reason; ${hint}\n`);
   return {
     stdout:

@@ -1,6 +1,7 @@
 import type { CommandContext, CommandResult } from '../context.js';
 import { locateSessionFile, updateSessionFile } from '../adapters/session-file.js';
 import { applySplice, inlineText, parseSession, planSetStatus } from '../core/session/index.js';
+import { saidBack } from './said-back.js';
 
 /** `git session set-status <text>`: replaces the status section's text (a long one is kept below the new line). */
 export async function setStatus(args: { text: string }, ctx: CommandContext): Promise<CommandResult> {
@@ -21,5 +22,7 @@ export async function setStatus(args: { text: string }, ctx: CommandContext): Pr
     kept > 0
       ? `git-session: the status section held more than a short status, so its other ${kept} line${kept === 1 ? '' : 's'} stayed below the new one; delete what is out of date by hand.\n`
       : undefined;
-  return { stdout: `Set status in ${file.display}: ${text}\n`, stderr: note };
+  const { said, secret } = await saidBack(text, file.display);
+  const stderr = secret + (note ?? '');
+  return { stdout: `Set status in ${file.display}: ${said}\n`, ...(stderr ? { stderr } : {}) };
 }

@@ -9,7 +9,7 @@ import { shallowBoundaries } from '../adapters/shallow-boundaries.js';
 import { storedNumbering } from '../adapters/stored-numbering.js';
 import { toStored, toWorktree, type StoredLines } from '../core/session/stored-lines.js';
 import { ExitCode, GitSessionError } from '../errors.js';
-import { redactSecrets } from '../core/redact/index.js';
+import { redactShown } from '../core/redact/index.js';
 import { buildWhy, onlyActive, renderWhyJson, renderWhyMarkdown, type WhyReport } from '../core/report/why.js';
 import { parseWhyTarget, type WhyTarget } from '../core/report/targets.js';
 import { movedJournal, type JournalMoves } from '../core/report/journal-owners.js';
@@ -218,6 +218,6 @@ export async function why(args: WhyArgs, ctx: CommandContext): Promise<CommandRe
   }
   if (args.activeOnly) report = onlyActive(report);
   // The path is said back as a file name is everywhere: a secret in it redacted.
-  report = { ...report, path: (await redactSecrets(report.path)).text };
+  report = { ...report, path: await redactShown(report.path) };
   return { stdout: args.format === 'json' ? renderWhyJson(report) : renderWhyMarkdown(report) };
 }

@@ -46,11 +46,15 @@ export function promptModeOf(env: Readonly<Record<string, string | undefined>>, 
   return v === 'off' || v === 'remind' || v === 'strict' ? v : configured;
 }
 
-/** One line when `GIT_SESSION_MODE` is set to no mode (a typo would silently undo strict mode), or undefined. */
-export function modeVariableNote(env: Readonly<Record<string, string | undefined>>, configured: PromptMode): string | undefined {
+/**
+ * One line when `GIT_SESSION_MODE` is set to no mode (a typo would silently undo strict
+ * mode), or undefined. It quotes `shown`, the value as it may be printed: the caller
+ * cleans it and redacts it (a token pasted into the wrong variable).
+ */
+export function modeVariableNote(env: Readonly<Record<string, string | undefined>>, configured: PromptMode, shown = env.GIT_SESSION_MODE ?? ''): string | undefined {
   const v = env.GIT_SESSION_MODE;
   if (v === undefined || v === '' || promptModeOf(env, configured) !== configured || ['off', 'remind', 'strict'].includes(v.toLowerCase())) return undefined;
-  return `GIT_SESSION_MODE=${JSON.stringify(v.slice(0, 40))} is not a mode and is ignored: this commit used ${configured} from the settings (set it to off, remind or strict).`;
+  return `GIT_SESSION_MODE=${JSON.stringify(shown.slice(0, 40))} is not a mode and is ignored: this commit used ${configured} from the settings (set it to off, remind or strict).`;
 }
 
 /** One line saying which keys of the settings file this version ignores, and what to do. */

@@ -10,6 +10,7 @@ import { rememberElsewhere, rememberTold, toldBefore } from '../adapters/told-st
 import { repoPathOf } from '../adapters/repo-path.js';
 import { decisionsForPath, noLongerInForce, retiredNote } from '../core/history/edit-index.js';
 import { parseToolUseInput, toolHookOutput, touchedLines, type ToolUseInput } from '../core/claude-settings/tool-input.js';
+import { sanitiseText } from '../core/text/sanitise.js';
 import { shownPath } from '../core/text/shown-path.js';
 
 /** A build of the index runs in the hook's own process this long at most, then in a detached one. */
@@ -64,9 +65,10 @@ const TOKEN_LIKE = /[A-Za-z0-9_+/-]{16,}|[=:@]/;
  * cost every call to the hook a few milliseconds.
  */
 async function shown(path: string): Promise<string> {
-  if (!TOKEN_LIKE.test(path)) return shownPath(path);
-  const { redactSecrets } = await import('../core/redact/index.js');
-  return shownPath((await redactSecrets(path)).text);
+  // Both readings, as the redaction takes them: cleaning can join runs a control character split.
+  if (!TOKEN_LIKE.test(path) && !TOKEN_LIKE.test(sanitiseText(path, { multiline: true }))) return shownPath(path);
+  const { redactedPath } = await import('../core/redact/index.js');
+  return redactedPath(path);
 }
 
 /**

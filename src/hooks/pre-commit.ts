@@ -10,6 +10,7 @@ import { git } from '../adapters/git.js';
 import { ExitCode } from '../errors.js';
 import { modeVariableNote, unknownSettingsNote } from '../core/config.js';
 import { planCommit, type CommitFacts } from '../core/pipeline/commit-plan.js';
+import { redactShown } from '../core/redact/index.js';
 import { wantsMenu } from '../core/pipeline/policy/stale-action.js';
 import { applyCommitPlan } from './apply-commit.js';
 import { healCloneConfig, missingCloneConfig, uncoveredSessionFile } from './clone-heal.js';
@@ -34,7 +35,12 @@ async function recordCommit(args: string[], ctx: CommandContext): Promise<Comman
   if (!setting) return {};
   const result = await recordPlanned(setting, ctx);
   // A misspelt key or mode changes nothing: say so on every commit until it is fixed.
-  const notes = [unknownSettingsNote(setting.config), modeVariableNote(setting.env, setting.config.prompt.mode)].filter((n) => n !== undefined);
+  // What they quote is shown as every output shows what it was given: cleaned, no secret
+  // in it (a token pasted into the variable, or as a key of a cloned .gitsession).
+  const mode = setting.env.GIT_SESSION_MODE;
+  const shown = mode ? await redactShown(mode, {}) : mode;
+  const said = [unknownSettingsNote(setting.config), modeVariableNote(setting.env, setting.config.prompt.mode, shown)].filter((n) => n !== undefined);
+  const notes = await Promise.all(said.map((n) => redactShown(n, {})));
   return notes.length > 0 ? { ...result, stderr: `${notes.map((n) => `git-session: ${n}\n`).join('')}${result.stderr ?? ''}` } : result;
 }
 

@@ -43,7 +43,11 @@ export async function runHook(argv: string[], ctx: CommandContext): Promise<Comm
     const calls = `git-session: ${name} ran git: ${gitCalls().join(', ') || 'nothing'}\n`;
     return { ...result, stderr: (result.stderr ?? '') + line + calls };
   } catch (error) {
-    const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    const said = (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+    // A message may quote a value of a cloned .gitsession: no terminal control and no
+    // secret from it. The secret rules load only on this path, and a failure to load them
+    // must not stop the commit (stderr is cleaned on its way out whatever happens).
+    const message = await import('../core/redact/index.js').then(({ redactShown }) => redactShown(said, {})).catch(() => said);
     // Strict mode asked for no commit the hooks could not check; any other lets it through.
     if (GIT_HOOKS.has(name!) && strictChosen(ctx)) {
       return {

@@ -1,5 +1,5 @@
 import type { SecretLintSourceOptions } from '@secretlint/core';
-import { sanitiseText, type SanitiseOptions } from '../text/sanitise.js';
+import { sanitiseApart, sanitiseText, type SanitiseOptions } from '../text/sanitise.js';
 import { EXTRA_RULES, findExtra } from './extra-rules.js';
 import { applyFindings, mergeFindings, type Finding } from './finding.js';
 import { kindOf } from './kinds.js';
@@ -50,12 +50,30 @@ export async function redactSecrets(text: string): Promise<{ text: string; findi
 }
 
 /**
- * `text` as an output shows it, secrets redacted: cleaned of terminal control first
- * (see sanitiseText), so a token split by a control character is found whole, not
- * joined by the output's own cleaning after the scan missed it.
+ * `text` as an output shows it: cleaned of terminal control (see sanitiseText), every
+ * secret redacted that any of three readings shows. Cleaned, as the output is, since
+ * cleaning can join a token split by a control character (`ghp_…\x1b[31m…`). As written,
+ * and with a space for each thing cleaning takes out (see sanitiseApart), since cleaning
+ * can also join a token to the letters beside it (`ghp_…\u202ex`,
+ * `\x1b[31mghp_…\x1b[0mabc`), and the token then has no end the rules see. What those
+ * two readings find is redacted wherever the cleaned text holds it. Every output that
+ * quotes text from outside cleans and redacts through this.
  */
 export async function redactShown(text: string, options: SanitiseOptions = { multiline: true }): Promise<string> {
-  return (await redactSecrets(sanitiseText(text, options))).text;
+  const clean = sanitiseText(text, options);
+  const found = [...(await findSecrets(clean))];
+  if (clean !== text) {
+    for (const reading of new Set([text, sanitiseApart(text, options)])) {
+      for (const f of await findSecrets(reading)) {
+        const secret = sanitiseText(reading.slice(f.start, f.end), options).trim();
+        if (secret === '') continue;
+        for (let at = clean.indexOf(secret); at !== -1; at = clean.indexOf(secret, at + secret.length)) {
+          found.push({ kind: f.kind, start: at, end: at + secret.length });
+        }
+      }
+    }
+  }
+  return applyFindings(clean, mergeFindings(found));
 }
 
 /** Whether `text` holds anything {@link redactSecrets} would replace. */

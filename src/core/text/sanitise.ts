@@ -31,24 +31,38 @@ export interface SanitiseOptions {
  * journal or JSON.
  */
 export function sanitiseText(text: string, options: SanitiseOptions = {}): string {
+  return strip(text, options, '');
+}
+
+/**
+ * `text` as {@link sanitiseText} cleans it, but with a space wherever it took something
+ * out: a reading for finding secrets only. Cleaning joins what a control character kept
+ * apart, so a token it stood beside (`\x1b[31mghp_…\x1b[0mabc`) loses the ends the
+ * rules look for; here it keeps them.
+ */
+export function sanitiseApart(text: string, options: SanitiseOptions = {}): string {
+  return strip(text, options, ' ');
+}
+
+function strip(text: string, options: SanitiseOptions, seam: string): string {
   // SUSPECT covers every carriage return: a text it passes needs nothing but, on one line, its tabs and line feeds made spaces.
   if (!SUSPECT.test(text) && (options.multiline || !/[\t\n]/.test(text))) return text;
   // First, so that taking one out can never join an escape sequence's halves.
-  let out = text.replace(BIDI, '');
+  let out = text.replace(BIDI, seam);
   // Removing a sequence can join two halves into a new one: repeat until nothing changes.
   // Strings and CSI first, so that a bare ESC never takes a sequence's introducer alone.
   for (;;) {
-    const next = out.replace(STRINGS, '').replace(CSI, '');
+    const next = out.replace(STRINGS, seam).replace(CSI, seam);
     if (next !== out) {
       out = next;
       continue;
     }
-    const rest = out.replace(ESCAPE, '');
+    const rest = out.replace(ESCAPE, seam);
     if (rest === out) break;
     out = rest;
   }
-  if (options.multiline) return out.replace(CONTROLS_MULTILINE, '');
-  return out.replace(LINE_BREAKS, ' ').replace(CONTROLS_LINE, '');
+  if (options.multiline) return out.replace(CONTROLS_MULTILINE, seam);
+  return out.replace(LINE_BREAKS, ' ').replace(CONTROLS_LINE, seam);
 }
 
 /** A copy of `value` with every string in it (arrays and plain objects walked) sanitised, line breaks kept. */

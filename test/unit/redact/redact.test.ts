@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyFindings, containsSecret, kindOf, mergeFindings, redactSecrets } from '../../../src/core/redact/index.js';
+import { applyFindings, containsSecret, kindOf, mergeFindings, redactSecrets, redactShown } from '../../../src/core/redact/index.js';
 
 // Fake secrets are assembled from parts so this file does not itself look like a leak.
 const j = (...parts: string[]): string => parts.join('');
@@ -97,6 +97,27 @@ describe('redactSecrets', () => {
   it('keeps non-ASCII text and CRLF around a secret', async () => {
     const text = `décision ✓\r\n${j('npm_', key(36))}\r\nfin`;
     expect((await redactSecrets(text)).text).toBe('décision ✓\r\n[REDACTED:npm-token]\r\nfin');
+  });
+});
+
+describe('redactShown', () => {
+  const token = j('ghp_', key(36));
+  const R = '[REDACTED:github-token]';
+  it.each([
+    ['plain', `use ${token} here`, `use ${R} here`],
+    ['split by a control character', `use ${token.slice(0, 9)}\x01${token.slice(9)} here`, `use ${R} here`],
+    ['split by an escape sequence', `use ${token.slice(0, 9)}\x1b[31m${token.slice(9)} here`, `use ${R} here`],
+    ['followed by an override and letters', `use ${token}\u202exy`, `use ${R}xy`],
+    ['followed by an escape sequence and letters', `use ${token}\x1b[31mabc`, `use ${R}abc`],
+    ['coloured, between letters', `x\x1b[31m${token}\x1b[0mabc`, `x${R}abc`],
+    ['twice, one of them joined', `${token}\u202ex and ${token}`, `${R}x and ${R}`],
+  ])('%s: cleaned, and the token redacted', async (_, text, shown) => {
+    expect(await redactShown(text)).toBe(shown);
+  });
+
+  it('keeps line breaks only in a multi-line text', async () => {
+    expect(await redactShown(`a\n${token}\u202ex`)).toBe(`a\n${R}x`);
+    expect(await redactShown(`a\n${token}\u202ex`, {})).toBe(`a ${R}x`);
   });
 });
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { refuseNul, sanitiseJsonText, sanitiseOutput, sanitiseText } from '../../../src/core/text/sanitise.js';
+import { refuseNul, sanitiseApart, sanitiseJsonText, sanitiseOutput, sanitiseText } from '../../../src/core/text/sanitise.js';
 
 const ESC = '\x1b';
 const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
@@ -41,6 +41,20 @@ describe('sanitiseText', () => {
         const out = sanitiseText(t, { multiline });
         expect(out.replace(/\r\n/g, '')).not.toMatch(multiline ? CONTROL : /[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/);
         expect(sanitiseText(out, { multiline })).toBe(out);
+      }),
+    );
+  });
+});
+
+describe('sanitiseApart', () => {
+  it('leaves a space where sanitiseText takes something out, and no control character', () => {
+    expect(sanitiseApart(`x${ESC}[31mred${ESC}[0mabc`)).toBe('x red abc');
+    expect(sanitiseApart('one\u202etwo\x01three')).toBe('one two three');
+    expect(sanitiseApart('a\nb', { multiline: true })).toBe('a\nb');
+    const pieces = fc.constantFrom(ESC, '[', ']', '\\', '\x07', '\x9b', '\x9c', ';', '0', 'm', '\r', '\n', 'a', '\0', '\u202e');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 40 }).map((a) => a.join('')), (t) => {
+        expect(sanitiseApart(t, { multiline: true }).replace(/\r\n/g, '')).not.toMatch(CONTROL);
       }),
     );
   });
