@@ -42828,6 +42828,9 @@ async function sessionSecretKinds(raw) {
   for (const [kind, n] of count2(unescaped)) for (let i = seen.get(kind) ?? 0; i < n; i++) kinds.push(kind);
   return kinds;
 }
+function mayHoldSessionSecret(text5) {
+  return mayHoldSecret(text5) || ESCAPING.test(text5) && mayHoldSecret(unescapeForSecrets(text5));
+}
 async function redactSessionText(text5) {
   const direct = await redactSecrets(text5);
   const plain = unescapeForSecrets(direct.text);
@@ -42835,13 +42838,14 @@ async function redactSessionText(text5) {
   const hidden = await redactSecrets(plain);
   return hidden.findings.length > 0 ? hidden.text : direct.text;
 }
-var INVISIBLE, NAMED;
+var INVISIBLE, ESCAPING, NAMED;
 var init_escaped = __esm({
   "src/core/redact/escaped.ts"() {
     "use strict";
     init_sanitise();
     init_redact();
     INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
+    ESCAPING = /[\x00-\x08\x0b-\x1f\x7f-\x9f%&\\\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/;
     NAMED = {
       amp: "&",
       lt: "<",
@@ -42883,6 +42887,26 @@ var init_escaped = __esm({
   }
 });
 
+// src/core/redact/shown-session-texts.ts
+async function shownSessionText(text5, options2 = { multiline: true }) {
+  const clean2 = sanitiseText(text5, options2);
+  const shown = clean2 === text5 ? clean2 : await redactShown(text5, options2);
+  return mayHoldSessionSecret(shown) ? redactSessionText(shown) : shown;
+}
+async function shownSessionTexts(texts) {
+  const out = /* @__PURE__ */ new Map();
+  for (const text5 of texts) if (!out.has(text5)) out.set(text5, await shownSessionText(text5, {}));
+  return out;
+}
+var init_shown_session_texts = __esm({
+  "src/core/redact/shown-session-texts.ts"() {
+    "use strict";
+    init_sanitise();
+    init_escaped();
+    init_redact();
+  }
+});
+
 // src/core/redact/index.ts
 var redact_exports = {};
 __export(redact_exports, {
@@ -42891,12 +42915,15 @@ __export(redact_exports, {
   findSecretsInSessionText: () => findSecretsInSessionText,
   kindOf: () => kindOf,
   mayHoldSecret: () => mayHoldSecret,
+  mayHoldSessionSecret: () => mayHoldSessionSecret,
   mergeFindings: () => mergeFindings,
   redactSecrets: () => redactSecrets,
   redactSessionText: () => redactSessionText,
   redactShown: () => redactShown,
   redactedPath: () => redactedPath,
   sessionSecretKinds: () => sessionSecretKinds,
+  shownSessionText: () => shownSessionText,
+  shownSessionTexts: () => shownSessionTexts,
   unescapeForSecrets: () => unescapeForSecrets
 });
 var init_redact2 = __esm({
@@ -42907,6 +42934,7 @@ var init_redact2 = __esm({
     init_finding();
     init_kinds();
     init_escaped();
+    init_shown_session_texts();
   }
 });
 
@@ -63201,6 +63229,32 @@ var JournalDiffStream = class {
   }
 };
 
+// src/core/journal/redact-journal-entries.ts
+init_redact2();
+function textsOf(e) {
+  return [e.branch, e.author, e.goal, e.status, e.sincePrevious, e.reverts, e.id, ...e.decisions, ...e.deadEnds, ...e.files.map((f) => f.path)];
+}
+async function redactJournalEntries(entries) {
+  const list2 = [...entries];
+  if (list2.length === 0) return;
+  const texts = /* @__PURE__ */ new Set();
+  for (const e of list2) for (const t of textsOf(e)) if (t !== void 0) texts.add(t);
+  const shown = await shownSessionTexts(texts);
+  const r = (t) => shown.get(t) ?? t;
+  for (const e of list2) {
+    e.branch = r(e.branch);
+    e.author = r(e.author);
+    if (e.goal !== void 0) e.goal = r(e.goal);
+    if (e.status !== void 0) e.status = r(e.status);
+    if (e.sincePrevious !== void 0) e.sincePrevious = r(e.sincePrevious);
+    if (e.reverts !== void 0) e.reverts = r(e.reverts);
+    if (e.id !== void 0) e.id = r(e.id);
+    e.decisions = e.decisions.map(r);
+    e.deadEnds = e.deadEnds.map(r);
+    for (const f of e.files) f.path = r(f.path);
+  }
+}
+
 // src/core/report/commit-stream.ts
 var CommitStream = class {
   constructor(keys, sink, isJournal) {
@@ -63381,10 +63435,12 @@ async function streamCommits(keys, journalTemplate, select, label2, opts, sink) 
     journalPathspec(journalTemplate)
   ];
   const given = [];
+  const entries = [];
   const stream = new CommitStream(
     keys,
     (c, j) => {
       given.push(c);
+      entries.push(...j);
       sink(c, j);
     },
     journalMatcher(journalTemplate)
@@ -63394,6 +63450,7 @@ async function streamCommits(keys, journalTemplate, select, label2, opts, sink) 
   if (result.code !== 0) return failed(result, label2, opts);
   stream.end();
   await redactRecords(given);
+  await redactJournalEntries(entries);
 }
 async function tryReadJournal(template, select, opts) {
   if ("hashes" in select && select.hashes.length === 0) return /* @__PURE__ */ new Map();
@@ -63412,7 +63469,10 @@ async function tryReadJournal(template, select, opts) {
   const input = "hashes" in select ? select.hashes.join("\n") + "\n" : void 0;
   const stream = new JournalDiffStream(journalMatcher(template));
   const result = await gitStream(args, opts, (text5) => stream.push(text5), input);
-  return result.code === 0 ? stream.end() : void 0;
+  if (result.code !== 0) return void 0;
+  const byCommit = stream.end();
+  await redactJournalEntries([...byCommit.values()].flat());
+  return byCommit;
 }
 async function readJournal(template, select, opts) {
   return await tryReadJournal(template, select, opts) ?? /* @__PURE__ */ new Map();
@@ -64395,12 +64455,9 @@ function keptBlobs(h) {
   return { cache, save: () => path3 && writeState2(path3, cache) };
 }
 async function redactEach(texts) {
-  const out = /* @__PURE__ */ new Map();
-  for (const text5 of texts) out.set(text5, text5);
-  if (out.size === 0) return out;
-  const { redactShown: redactShown2 } = await Promise.resolve().then(() => (init_redact2(), redact_exports));
-  for (const text5 of out.keys()) out.set(text5, text5 === "" ? text5 : await redactShown2(text5, {}));
-  return out;
+  if (texts.length === 0) return /* @__PURE__ */ new Map();
+  const { shownSessionTexts: shownSessionTexts2 } = await Promise.resolve().then(() => (init_redact2(), redact_exports));
+  return shownSessionTexts2(texts);
 }
 function versionText(bytes) {
   try {

@@ -17,6 +17,8 @@ import {
 } from '../core/report/journal-diff.js';
 import type { RefInfo } from '../core/report/targets.js';
 import type { CommitRecord, JournalByCommit } from '../core/report/types.js';
+import type { JournalEntry } from '../core/journal/entry.js';
+import { redactJournalEntries } from '../core/journal/redact-journal-entries.js';
 import { CommitStream, type CommitSink } from '../core/report/commit-stream.js';
 import { journalMatcher } from '../core/pipeline/paths.js';
 import { hasHead } from './git-facts.js';
@@ -211,12 +213,14 @@ export async function streamCommits(
     '--',
     journalPathspec(journalTemplate),
   ];
-  // The sink keeps what it is given until this resolves: the records are redacted in place before.
+  // The sink keeps what it is given until this resolves: the records and entries are redacted in place before.
   const given: CommitRecord[] = [];
+  const entries: JournalEntry[] = [];
   const stream = new CommitStream(
     keys,
     (c, j) => {
       given.push(c);
+      entries.push(...j);
       sink(c, j);
     },
     journalMatcher(journalTemplate),
@@ -226,6 +230,7 @@ export async function streamCommits(
   if (result.code !== 0) return failed(result, label, opts);
   stream.end();
   await redactRecords(given);
+  await redactJournalEntries(entries);
 }
 
 /**
@@ -278,7 +283,8 @@ export type JournalSelection = { revArgs: readonly string[]; filters?: readonly 
  * parsed as git writes them. `revArgs` and `filters` select commits the same way as
  * `readCommits` (and no merge hides a side branch's commits: `--full-history`), but
  * the walk lists only the commits whose own diff touched the journal; or pass
- * `hashes` to read exactly those commits. Resolves to the entries by commit, or
+ * `hashes` to read exactly those commits. Resolves to the entries by commit (redacted
+ * as the readers show them: a journal edited by hand may hold anything), or
  * undefined when git could not read them.
  */
 export async function tryReadJournal(template: string, select: JournalSelection, opts: HistoryOptions): Promise<JournalByCommit | undefined> {
@@ -301,7 +307,10 @@ export async function tryReadJournal(template: string, select: JournalSelection,
   const input = 'hashes' in select ? select.hashes.join('\n') + '\n' : undefined;
   const stream = new JournalDiffStream(journalMatcher(template));
   const result = await gitStream(args, opts, (text) => stream.push(text), input);
-  return result.code === 0 ? stream.end() : undefined;
+  if (result.code !== 0) return undefined;
+  const byCommit = stream.end();
+  await redactJournalEntries([...byCommit.values()].flat());
+  return byCommit;
 }
 
 /** The journal entries commits added (see `tryReadJournal`); none when git could not read them. */

@@ -66,17 +66,16 @@ function keptBlobs(h: History): KeptBlobs {
 }
 
 /**
- * Each distinct text as readers show it: without terminal control sequences, secrets
- * redacted. The same bullet or trailer stands in many commits: each is redacted once.
+ * Each distinct text as readers show it, one line each as an item is shown: without
+ * terminal control sequences, secrets redacted as the commit check finds them, also
+ * one hidden by an escape or an invisible character (a version committed without the
+ * hooks was never checked). The same bullet or trailer stands in many commits: each
+ * is redacted once.
  */
-async function redactEach(texts: Iterable<string>): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  for (const text of texts) out.set(text, text);
-  if (out.size === 0) return out;
-  const { redactShown } = await import('../core/redact/index.js');
-  // One line each, as an item is shown.
-  for (const text of out.keys()) out.set(text, text === '' ? text : await redactShown(text, {}));
-  return out;
+async function redactEach(texts: readonly string[]): Promise<Map<string, string>> {
+  if (texts.length === 0) return new Map();
+  const { shownSessionTexts } = await import('../core/redact/index.js');
+  return shownSessionTexts(texts);
 }
 
 /**

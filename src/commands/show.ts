@@ -2,7 +2,7 @@ import type { CommandContext, CommandResult } from '../context.js';
 import { git } from '../adapters/git.js';
 import { openHistory, readBlob, readCommits, type History } from '../adapters/history.js';
 import { ExitCode, GitSessionError } from '../errors.js';
-import { redactSessionText, redactShown } from '../core/redact/index.js';
+import { shownSessionText } from '../core/redact/index.js';
 import { sessionView } from '../core/report/session-view.js';
 import { buildShow, renderShowJson, renderShowMarkdown } from '../core/report/show.js';
 import type { CommitRecord } from '../core/report/types.js';
@@ -71,7 +71,7 @@ export async function show(args: ShowArgs, ctx: CommandContext): Promise<Command
     });
   }
   // The file as committed, but no report repeats a secret-looking span.
-  const shown = await redactSessionText(await redactShown(content));
+  const shown = await shownSessionText(content);
   if (args.format === 'md') return { stdout: renderShowMarkdown(commit, file, shown) };
   const report = buildShow(commit, file, shown, await committedView(content, file, commit.short));
   return { stdout: renderShowJson(report) };

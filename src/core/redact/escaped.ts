@@ -1,8 +1,12 @@
 import { sanitiseText } from '../text/sanitise.js';
-import { redactSecrets } from './redact.js';
+import { mayHoldSecret, redactSecrets } from './redact.js';
 
 // Characters that render as nothing: a token with one inside looks whole on screen.
 const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
+// Every character unescapeForSecrets acts on, so a text without one reads the same
+// unescaped: the controls sanitiseText takes out (tab and line feed it keeps), the
+// invisible characters, and what opens an escape.
+const ESCAPING = /[\x00-\x08\x0b-\x1f\x7f-\x9f%&\\\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/;
 const NAMED: Record<string, string> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', lowbar: '_', UnderBar: '_', period: '.', colon: ':',
   sol: '/', bsol: '\\', hyphen: '-', dash: '-', equals: '=', plus: '+', num: '#', dollar: '$', percnt: '%', commat: '@',
@@ -79,6 +83,16 @@ export async function sessionSecretKinds(raw: string): Promise<string[]> {
   const kinds = [...written];
   for (const [kind, n] of count(unescaped)) for (let i = seen.get(kind) ?? 0; i < n; i++) kinds.push(kind);
   return kinds;
+}
+
+/**
+ * Whether {@link redactSessionText} could change `text`; false means it returns it as
+ * it is. Synchronous and cheap for the many short texts of a long history (items,
+ * journal fields): the anchor patterns, and only for a text holding an escape or an
+ * invisible character, those again on the text unescaped.
+ */
+export function mayHoldSessionSecret(text: string): boolean {
+  return mayHoldSecret(text) || (ESCAPING.test(text) && mayHoldSecret(unescapeForSecrets(text)));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { GitSessionError } from '../../errors.js';
-import { redactShown } from '../redact/index.js';
+import { shownSessionText } from '../redact/index.js';
 import { parseSession, publicText } from '../session/index.js';
 import { UNREADABLE_SESSION } from './data.js';
 
@@ -20,8 +20,9 @@ function splitLines(text: string): string[] {
 /**
  * Reads each blob's text (null when it is not readable text) the way every reader
  * does: private sections and `<!-- private -->` regions cut (`publicText`), then
- * secret-looking spans redacted. A text that does not parse (bad front matter) is
- * left out entirely: without a parse, its private parts cannot be told apart.
+ * secret-looking spans redacted, also one hidden by an escape. A text that does not
+ * parse (bad front matter) is left out entirely: without a parse, its private parts
+ * cannot be told apart.
  * Blobs are numbered in the order given; identical public texts share a version.
  */
 export async function sessionVersions(blobs: ReadonlyMap<string, string | null>, file: string): Promise<SessionVersions> {
@@ -43,7 +44,9 @@ export async function sessionVersions(blobs: ReadonlyMap<string, string | null>,
       versionOf.set(blob, UNREADABLE_SESSION);
       continue;
     }
-    const shown = await redactShown(open);
+    // Redacted as `show` redacts the work tree's: a version committed without the hooks
+    // may hide a token behind an escape the commit check would have seen through.
+    const shown = await shownSessionText(open);
     const known = byText.get(shown);
     if (known !== undefined) {
       versionOf.set(blob, known);
