@@ -42816,9 +42816,15 @@ async function findSecretsInSessionText(raw) {
   return found;
 }
 async function kindsBothWays(raw) {
-  const written = (await redactSecrets(raw)).findings.map((f) => f.kind);
+  const kinds = async (text5) => (await redactSecrets(text5)).findings.map((f) => f.kind);
+  const written = await kinds(raw);
   const plain = unescapeForSecrets(raw);
-  return { written, unescaped: plain === raw ? [] : (await redactSecrets(plain)).findings.map((f) => f.kind) };
+  const apart = sanitiseApart(raw, { multiline: true });
+  const joined = plain === raw ? [] : await kinds(plain);
+  const spaced = apart === raw ? [] : await kinds(apart);
+  const count2 = (list2, kind) => list2.filter((k) => k === kind).length;
+  const unescaped = [.../* @__PURE__ */ new Set([...joined, ...spaced])].flatMap((kind) => Array(Math.max(count2(joined, kind), count2(spaced, kind))).fill(kind));
+  return { written, unescaped };
 }
 async function sessionSecretKinds(raw) {
   const { written, unescaped } = await kindsBothWays(raw);
@@ -57364,7 +57370,7 @@ function applySplice(source, s) {
 }
 function inlineText(text5, what) {
   refuseNul(text5, what);
-  const line = sanitiseText(text5).replace(/\s+/g, " ").trim();
+  const line = sanitiseApart(text5).replace(/\s+/g, " ").trim();
   if (line === "") {
     throw new GitSessionError(ExitCode2.Usage, `the ${what} is empty.`, { fix: `Give the ${what} as a non-empty argument.` });
   }

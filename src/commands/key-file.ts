@@ -1,4 +1,4 @@
-import { sanitiseText } from '../core/text/sanitise.js';
+import { sanitiseApart, sanitiseText } from '../core/text/sanitise.js';
 import { lstatSync, realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CommandContext, CommandResult } from '../context.js';
@@ -58,7 +58,7 @@ export async function keyFile(args: { path: string; why?: string }, ctx: Command
       fix: 'Name an existing file or folder, relative to the current folder or absolute; record a planned file once it is written.',
     });
   };
-  const why = args.why !== undefined && args.why.trim() !== '' ? sanitiseText(args.why).replace(/\s+/g, ' ').trim() || null : null;
+  const why = args.why !== undefined && args.why.trim() !== '' ? sanitiseApart(args.why).replace(/\s+/g, ' ').trim() || null : null;
   let known = false;
   updateSessionFile(
     file,

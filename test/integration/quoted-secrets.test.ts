@@ -134,6 +134,32 @@ describe('commands saying back what they were given', () => {
     expect(plain).toMatchObject({ stdout: 'Set status in SESSION.md: Temperature is next\n', stderr: '' });
   });
 
+  it('a token a control character joins to the letters after it: named at once, and the commit refuses it', () => {
+    repo = sessionRepo();
+    const r = repo.run(['decide', `Sign with ${TOKEN}\u202ex`, '--because', 'the API asks']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('looks like a secret (github-token)');
+    clean(r.stdout, 'decide');
+    // Recorded with a space where the control was, so the token keeps its end.
+    expect(repo.read('SESSION.md')).toContain(`- Sign with ${TOKEN} x — Reason: the API asks`);
+    repo.write('src/convert.js', 'export const table = { m: 1 };\n');
+    repo.git(['add', '-A']);
+    const commit = gitNoTty(repo, ['commit', '-q', '-m', 'Sign requests']);
+    expect(commit.code).not.toBe(0);
+    expect(commit.stderr).toContain('github-token');
+    clean(commit.stderr, 'commit');
+  });
+
+  it('a coloured token written into the session file by a program: the commit refuses it', () => {
+    repo = sessionRepo();
+    repo.write('SESSION.md', repo.read('SESSION.md').replace('## Dead Ends', `- Sign with \x1b[31m${TOKEN}\x1b[0mabc — Reason: the API asks\n\n## Dead Ends`));
+    repo.git(['add', '-A']);
+    const commit = gitNoTty(repo, ['commit', '-q', '-m', 'Sign requests']);
+    expect(commit.code).not.toBe(0);
+    expect(commit.stderr).toContain('github-token');
+    clean(commit.stderr, 'commit');
+  });
+
   it('decisions and decisions_for_path quote the path and redact it', async () => {
     repo = sessionRepo();
     const name = `src/${TOKEN}\nDecision: none.js`;

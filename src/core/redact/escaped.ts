@@ -1,4 +1,4 @@
-import { sanitiseText } from '../text/sanitise.js';
+import { sanitiseApart, sanitiseText } from '../text/sanitise.js';
 import { mayHoldSecret, redactSecrets } from './redact.js';
 
 // Characters that render as nothing: a token with one inside looks whole on screen.
@@ -63,11 +63,24 @@ export async function findSecretsInSessionText(raw: string): Promise<SessionSecr
   return found;
 }
 
-/** The kinds of the secrets in `raw` as written, and in it unescaped (none when unescaping changes nothing). */
+/**
+ * The kinds of the secrets in `raw` as written, and in it unescaped (none when
+ * unescaping changes nothing). Unescaped, it is read twice: with what hides a token
+ * taken out (joining the parts it split), and with a space for each control character
+ * (see sanitiseApart), as a control can stand between a token and the letters after
+ * it (`ghp_…\u202ex`, a token coloured by an escape sequence); of each kind, the larger
+ * count of the two.
+ */
 async function kindsBothWays(raw: string): Promise<{ written: string[]; unescaped: string[] }> {
-  const written = (await redactSecrets(raw)).findings.map((f) => f.kind);
+  const kinds = async (text: string) => (await redactSecrets(text)).findings.map((f) => f.kind);
+  const written = await kinds(raw);
   const plain = unescapeForSecrets(raw);
-  return { written, unescaped: plain === raw ? [] : (await redactSecrets(plain)).findings.map((f) => f.kind) };
+  const apart = sanitiseApart(raw, { multiline: true });
+  const joined = plain === raw ? [] : await kinds(plain);
+  const spaced = apart === raw ? [] : await kinds(apart);
+  const count = (list: readonly string[], kind: string) => list.filter((k) => k === kind).length;
+  const unescaped = [...new Set([...joined, ...spaced])].flatMap((kind) => Array<string>(Math.max(count(joined, kind), count(spaced, kind))).fill(kind));
+  return { written, unescaped };
 }
 
 /**

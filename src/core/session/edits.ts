@@ -5,7 +5,7 @@ import { tableColumns } from './items.js';
 import { analyze, lineStart, type Analysis, type SectionLayout } from './parse.js';
 import { within } from './private.js';
 import type { SectionKind } from './types.js';
-import { refuseNul, sanitiseText } from '../text/sanitise.js';
+import { refuseNul, sanitiseApart } from '../text/sanitise.js';
 import { escapeInline } from './unescape.js';
 
 /** One contiguous change: remove `remove` characters at `at`, put `insert` there. */
@@ -26,7 +26,10 @@ export function applySplice(source: string, s: Splice): string {
  */
 export function inlineText(text: string, what: string): string {
   refuseNul(text, what);
-  const line = sanitiseText(text).replace(/\s+/g, ' ').trim();
+  // A control character taken out leaves a space: taken out bare, it could join a token
+  // to the letters after it (`ghp_…\u202ex`), and the commit's check would no longer see
+  // the token the command warned about.
+  const line = sanitiseApart(text).replace(/\s+/g, ' ').trim();
   if (line === '') {
     throw new GitSessionError(ExitCode.Usage, `the ${what} is empty.`, { fix: `Give the ${what} as a non-empty argument.` });
   }
