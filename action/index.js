@@ -62938,7 +62938,7 @@ function findRepoDirs(start) {
   }
 }
 var STEERING = ["GIT_DIR", "GIT_WORK_TREE", "GIT_COMMON_DIR", "GIT_CEILING_DIRECTORIES", "GIT_DISCOVERY_ACROSS_FILESYSTEM", "GIT_CONFIG_PARAMETERS", "GIT_CONFIG_COUNT"];
-var ELSEWHERE = /^\s*(?:worktree\s*=|bare\s*(?:=\s*(?:true|yes|on|1)\s*)?$|\[\s*include|worktreeconfig\b)/im;
+var ELSEWHERE = /^\s*(?:worktree\s*=|bare\s*(?:=\s*"?(?:true|yes|on|1)"?\s*)?(?:[#;].*)?$|\[\s*include|worktreeconfig\b)/im;
 function plainLayout(cwd, env) {
   if (STEERING.some((name) => env[name] !== void 0)) return void 0;
   const start = resolve(cwd);
@@ -63904,22 +63904,15 @@ function readState(path3) {
 }
 
 // src/adapters/edit-state.ts
-function readText2(path3) {
-  try {
-    return readFileSync6(path3, "utf8");
-  } catch {
-    return void 0;
-  }
-}
 function readHeadCommit(dirs) {
-  const head = readText2(join4(dirs.gitDir, "HEAD"))?.trim();
+  const head = readText(join4(dirs.gitDir, "HEAD"))?.trim();
   if (!head) return void 0;
   if (/^[0-9a-f]{40,64}$/.test(head)) return head;
   const ref = /^ref:\s*(refs\/\S+)$/.exec(head)?.[1];
   if (!ref) return void 0;
-  const loose = readText2(join4(dirs.commonDir, ref))?.trim() ?? readText2(join4(dirs.gitDir, ref))?.trim();
+  const loose = readText(join4(dirs.commonDir, ref))?.trim() ?? readText(join4(dirs.gitDir, ref))?.trim();
   if (loose && /^[0-9a-f]{40,64}$/.test(loose)) return loose;
-  const packed = readText2(join4(dirs.commonDir, "packed-refs"));
+  const packed = readText(join4(dirs.commonDir, "packed-refs"));
   if (!packed) return void 0;
   for (const line of packed.split("\n")) {
     const [id, name] = line.split(" ");

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { isFolder } from './fs.js';
 import { join } from 'node:path';
 import { chooseHookTarget, preCommitStageFor, type HookFacts, type HookTarget } from '../core/init/hook-target.js';
 import { childProcess } from './builtins.js';
@@ -7,13 +8,6 @@ import type { RepoInfo } from './repo.js';
 
 const LEFTHOOK_CONFIGS = ['lefthook.yml', '.lefthook.yml', 'lefthook.yaml', '.lefthook.yaml'];
 
-function isDir(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
 
 function huskyInPackageJson(root: string): boolean {
   try {
@@ -35,8 +29,8 @@ export async function hookFacts(repo: RepoInfo, env?: NodeJS.ProcessEnv): Promis
     hooksDir: repo.hooksDir,
     hooksPath: hooksPath === '' ? undefined : hooksPath,
     hooksPathScope: scope,
-    huskyDirExists: isDir(join(repo.root, '.husky')),
-    huskyStubsExist: isDir(join(repo.root, '.husky', '_')),
+    huskyDirExists: isFolder(join(repo.root, '.husky')),
+    huskyStubsExist: isFolder(join(repo.root, '.husky', '_')),
     huskyInPackageJson: huskyInPackageJson(repo.root),
     lefthookConfig: LEFTHOOK_CONFIGS.find((name) => existsSync(join(repo.root, name))),
     preCommitConfig: existsSync(join(repo.root, '.pre-commit-config.yaml')),

@@ -1,7 +1,7 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ExitCode, GitSessionError } from '../errors.js';
-import { writeFileAtomic } from './fs.js';
+import { danglingLinkError, isFolder, writeFileAtomic } from './fs.js';
 
 /**
  * Writes a generated page to `path` (absolute), creating its folder: a CI job points
@@ -11,6 +11,7 @@ export function writePage(path: string, html: string): void {
   try {
     makeFolders(dirname(path));
   } catch (error) {
+    if (error instanceof GitSessionError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     const folder = (error as NodeJS.ErrnoException).path;
     const problem =
@@ -39,13 +40,6 @@ export function writePage(path: string, html: string): void {
   }
 }
 
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Makes `dir` and the folders above it that are missing, one at a time from the
@@ -60,6 +54,9 @@ function makeFolders(dir: string): void {
     try {
       folder = statSync(d).isDirectory();
     } catch (error) {
+      // A link to nothing is no missing folder: a mkdir there says EEXIST, its parent is not to blame.
+      const dangling = danglingLinkError(d, d, 'Create the folder it points to, or pass --out a path in a folder you can write to.');
+      if (dangling) throw dangling;
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || dirname(d) === d) throw error;
       missing.unshift(d);
       continue;

@@ -5,12 +5,17 @@ import { findEntry, removeEntry, withoutSupersedes } from '../core/session/remov
 import { ExitCode, GitSessionError } from '../errors.js';
 import { redactSessionText } from '../core/redact/index.js';
 import { saidBack } from './said-back.js';
+import { sanitiseApart } from '../core/text/sanitise.js';
 
 /** Text and reason of a decision or dead end as given on the command line. */
 export function recordArgs(text: string, because: string | undefined, what: string): { text: string; reason: string | null; inlineReason: boolean } {
   inlineText(String(text ?? ''), what);
-  const line = String(text).replace(/\s+/g, ' ').trim();
-  const reason = because !== undefined && because.trim() !== '' ? because.replace(/\s+/g, ' ').trim() : null;
+  // Cleaned as the file records it (see inlineText), so a repeat is recognised and
+  // what is said back is what was written.
+  const line = sanitiseApart(String(text)).replace(/\s+/g, ' ').trim();
+  const given = because !== undefined && because.trim() !== '';
+  if (given) inlineText(because, 'reason');
+  const reason = given ? sanitiseApart(because).replace(/\s+/g, ' ').trim() : null;
   // `decide "Use X because Y"` already says why: kept as typed, read back by the parser.
   const inlineReason = reason === null && splitItemReason(line).reason !== null;
   return { text: line, reason, inlineReason };

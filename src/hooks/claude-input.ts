@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { isFolder } from '../adapters/fs.js';
 import type { CommandContext } from '../context.js';
 import { ExitCode, GitSessionError } from '../errors.js';
 import { hookProjectDir, parseHookInput, type ClaudeHookInput } from '../core/claude-settings/hook-input.js';
@@ -52,13 +52,6 @@ export function readStdin(stream: NodeJS.ReadStream = process.stdin, timeoutMs =
   });
 }
 
-function isDir(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
 
 /**
  * The hook's input, the context to run commands in (cwd = the project root), and the
@@ -67,8 +60,8 @@ function isDir(path: string): boolean {
  */
 export async function hookSetup(ctx: CommandContext): Promise<{ input: ClaudeHookInput; ctx: CommandContext; optedIn: RepoDirs | undefined }> {
   const input = parseHookInput(await readStdin());
-  const env = isDir(ctx.env.CLAUDE_PROJECT_DIR ?? '') ? ctx.env : { ...ctx.env, CLAUDE_PROJECT_DIR: undefined };
-  const usable = input.cwd === undefined || isDir(input.cwd) ? input : { ...input, cwd: undefined };
+  const env = isFolder(ctx.env.CLAUDE_PROJECT_DIR ?? '') ? ctx.env : { ...ctx.env, CLAUDE_PROJECT_DIR: undefined };
+  const usable = input.cwd === undefined || isFolder(input.cwd) ? input : { ...input, cwd: undefined };
   const cwd = hookProjectDir(env, usable, ctx.cwd);
   return { input, ctx: { ...ctx, cwd, stdoutIsTTY: false }, optedIn: optedInRepo(cwd) };
 }

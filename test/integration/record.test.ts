@@ -75,6 +75,19 @@ describe('recording into SESSION.md', () => {
     expect(repo.read('SESSION.md')).toBe(before);
   });
 
+  it('records a text holding terminal control once, and says back what the file holds', () => {
+    repo = withSession();
+    const given = 'Use \x1b[1mbold\x1b[0m\u202eheadings';
+    const first = repo.run(['decide', given, '--because', 'easier \x1b[2mto\x1b[0m scan']);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toBe('Recorded decision in SESSION.md: Use bold headings — Reason: easier to scan\n');
+    expect(diffLines(repo).added).toEqual(['- Use bold headings — Reason: easier to scan']);
+    const again = repo.run(['decide', given]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toBe('Already recorded in SESSION.md: Use bold headings\n');
+    expect(diffLines(repo).added).toEqual(['- Use bold headings — Reason: easier to scan']);
+  });
+
   it('takes text that starts with "-" after --, and a reason that does as --because=', () => {
     repo = withSession();
     const decided = repo.run(['decide', '--because=-0 and 0 differ', '--', '-0 stays a distinct value']);

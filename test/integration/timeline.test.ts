@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempRepo, type TempRepo } from '../helpers/repo.js';
@@ -151,6 +151,18 @@ describe('git session timeline', () => {
     expect(out.code, out.stderr).toBe(0);
     expect(readFileSync(join(repo.dir, 'site/pages/deep/timeline.html'), 'utf8')).toMatch(/^<!doctype html>/);
     expect(repo.run(['timeline', '--out', 'site/pages/other/timeline.html']).code).toBe(0);
+  });
+
+  it('--out through a folder link to nothing names the link and its target, and makes nothing', () => {
+    repo = tempRepo({ empty: true });
+    shopHistory(repo);
+    symlinkSync(join(repo.home, 'gone'), join(repo.dir, 'site'));
+    const out = repo.run(['timeline', '--out', 'site/pages/timeline.html']);
+    expect(out.code).toBe(4);
+    expect(out.stderr).toBe(
+      `git-session: ${join(repo.dir, 'site')}: is a symlink to ${join(repo.home, 'gone')}, which does not exist. Create the folder it points to, or pass --out a path in a folder you can write to.\n`,
+    );
+    expect(existsSync(join(repo.home, 'gone'))).toBe(false);
   });
 
   it('--open writes the page under the git dir and hands it to the desktop opener', () => {
