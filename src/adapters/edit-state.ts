@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RepoDirs } from './repo-layout.js';
+import { readText, type RepoDirs } from './repo-layout.js';
 import { BUILD_KEY } from './build-key.js';
 import { readState as readStateText, stateDirOf, statePath, writeStateQuietly, type StateFile } from './state-dir.js';
 
@@ -8,13 +8,6 @@ import { readState as readStateText, stateDirOf, statePath, writeStateQuietly, t
 // without starting git: it runs before every file an assistant reads, so finding
 // the repository (repo-layout.ts), HEAD and the index costs a few file reads.
 
-function readText(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
 
 /** The commit HEAD names, read from the ref files; undefined on an unborn branch or an odd layout. */
 export function readHeadCommit(dirs: RepoDirs): string | undefined {

@@ -16,7 +16,8 @@ export interface RepoLayout extends RepoDirs {
   shallowFile: string;
 }
 
-function readText(path: string): string | undefined {
+/** A file's text; undefined where it cannot be read. */
+export function readText(path: string): string | undefined {
   try {
     return readFileSync(path, 'utf8');
   } catch {
@@ -55,7 +56,7 @@ export function findRepoDirs(start: string): RepoDirs | undefined {
 const STEERING = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_COMMON_DIR', 'GIT_CEILING_DIRECTORIES', 'GIT_DISCOVERY_ACROSS_FILESYSTEM', 'GIT_CONFIG_PARAMETERS', 'GIT_CONFIG_COUNT'];
 
 /** Settings in the repository's config that put the work tree elsewhere, or may (an include, per-worktree config). */
-const ELSEWHERE = /^\s*(?:worktree\s*=|bare\s*(?:=\s*(?:true|yes|on|1)\s*)?$|\[\s*include|worktreeconfig\b)/im;
+const ELSEWHERE = /^\s*(?:worktree\s*=|bare\s*(?:=\s*"?(?:true|yes|on|1)"?\s*)?(?:[#;].*)?$|\[\s*include|worktreeconfig\b)/im;
 
 /**
  * The layout of the plain repository around `cwd` as git would report it, read from

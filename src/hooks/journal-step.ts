@@ -145,12 +145,14 @@ const RESET_MOVES = 30;
  * split a commit at a rebase's edit stop). This commit redoes their work, as after
  * `reset --soft`, so its entry stands for them. Only entries a commit HEAD was on lately
  * holds are taken: one no commit ever held (git could not stage it) is kept. Asked only
- * when HEAD's last move was not a commit, so the usual commit reads the reflog's end
- * and starts no git for it.
+ * when a reset moved HEAD since the last commit, so the usual commit (and the first after
+ * a checkout or a pull) reads the reflog's end and starts no git for it.
  */
 async function resetEntries(j: CommitJournal, relative: string, disk: string | undefined): Promise<((entry: string) => boolean) | undefined> {
   const moves = j.headMoves();
-  if (moves.length === 0 || moves[0]!.why.startsWith('commit')) return undefined;
+  // HEAD's moves since the last commit: only a reset among them takes commits back.
+  const since = moves.findIndex((m) => m.why.startsWith('commit'));
+  if (!moves.slice(0, since === -1 ? moves.length : since).some((m) => m.why.startsWith('reset:'))) return undefined;
   const text = await appendedToHead(j, relative, disk);
   const appended = text === undefined ? new Set<string>() : commitKeys(text);
   if (appended.size === 0) return undefined;

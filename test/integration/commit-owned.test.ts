@@ -328,6 +328,23 @@ describe('one journal entry per commit', () => {
     expect(residue(r)).toBe('');
   });
 
+  it('the first commit after a checkout asks git nothing for the journal; after a reset it reads the commits taken back', () => {
+    const r = (repo = sessionRepo());
+    const calls = (message: string) => {
+      r.write('src/convert.js', code(message.length));
+      r.git(['add', 'src/convert.js']);
+      const c = gitNoTty(r, ['commit', '-q', '-m', message], { GIT_SESSION_DEBUG_LOADS: '1' });
+      expect(c.code, c.stderr).toBe(0);
+      return /pre-commit ran git: (.*)/.exec(c.stderr)?.[1] ?? '';
+    };
+    calls('One');
+    r.git(['checkout', '-q', '-b', 'other']);
+    expect(calls('Two, on another branch')).not.toContain('cat-file');
+    calls('Three');
+    r.git(['reset', '-q', 'HEAD~2']);
+    expect(calls('Two and three again')).toContain('cat-file');
+  });
+
   it('after a mixed reset, an entry no commit ever held (git could not stage it) goes into the next commit', () => {
     const r = (repo = sessionRepo());
     r.write('src/convert.js', code(3));

@@ -40,6 +40,11 @@ describe('the layout read from the files git reads', () => {
     expect(plainLayout(join(r.dir, 'wt'), r.env)).toBeUndefined();
     expect(plainLayout(r.dir, r.env)).toBeDefined();
     // Settings that put the work tree elsewhere, or may.
+    // A comment after the value is still that value.
+    const config = r.read('.git/config');
+    r.write('.git/config', config.replace(/bare = false/, 'bare = true # as cloned'));
+    expect(plainLayout(r.dir, r.env)).toBeUndefined();
+    r.write('.git/config', config);
     for (const [key, value] of [['core.worktree', r.dir], ['core.bare', 'true'], ['include.path', 'other.config'], ['extensions.worktreeConfig', 'true']] as const) {
       r.git(['config', key, value]);
       expect(plainLayout(r.dir, r.env), key).toBeUndefined();
