@@ -62711,20 +62711,31 @@ function mode(value2, file, line) {
   if (v === "off" || v === "remind" || v === "strict") return v;
   return fail(file, line, `"${value2}" is not a mode.`, "Use off, remind or strict.");
 }
+var ESCAPED = { n: "\n", t: "	", b: "\b", "\\": "\\", '"': '"' };
 function unquote(raw, file, line) {
   let out = "";
   let quoted = false;
+  let spaces = "";
   for (let i = 0; i < raw.length; i++) {
     const c = raw[i];
+    if (!quoted && (c === " " || c === "	")) {
+      if (out !== "") spaces += " ";
+      continue;
+    }
+    if (!quoted && (c === "#" || c === ";")) break;
+    out += spaces;
+    spaces = "";
     if (c === '"') quoted = !quoted;
-    else if (c === "\\" && i + 1 < raw.length) {
+    else if (c === "\\") {
       const n = raw[++i];
-      out += n === "n" ? "\n" : n === "t" ? "	" : n;
-    } else if (!quoted && (c === "#" || c === ";")) break;
-    else out += c;
+      if (n === void 0) fail(file, line, "the value ends with a backslash, which git reads as going on in the next line.", "Put the whole value on one line (a backslash as itself is \\\\).");
+      const meant = ESCAPED[n];
+      if (meant === void 0) fail(file, line, `\\${n} is no escape git knows.`, 'Write a backslash as \\\\; the escapes are \\n, \\t, \\b, \\\\ and \\".');
+      out += meant;
+    } else out += c;
   }
   if (quoted) fail(file, line, "a double quote in the value is never closed.", 'Close the quote (or escape it as \\"); git itself refuses this line.');
-  return out.trim();
+  return out;
 }
 function parseConfig(text5, file = CONFIG_FILE) {
   const config = structuredClone(DEFAULT_CONFIG);

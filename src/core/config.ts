@@ -111,25 +111,40 @@ function mode(value: string, file: string, line: number): PromptMode {
   return fail(file, line, `"${value}" is not a mode.`, 'Use off, remind or strict.');
 }
 
+/** What a backslash makes of the character after it, as git reads it; others git refuses. */
+const ESCAPED: Record<string, string> = { n: '\n', t: '\t', b: '\b', '\\': '\\', '"': '"' };
+
 /**
- * A value as git reads it: quotes taken out, escapes read, a comment dropped. A quote
- * left open is refused, as git refuses it (`bad config line`): a value read to the end
- * of the line instead would carry its comment, and git would not read the file at all.
+ * A value as git reads it: quotes taken out, escapes read, a comment dropped, a run of
+ * white space outside quotes kept as spaces between words and dropped at the ends. What
+ * git refuses (`bad config line`) is refused, naming the line: a quote left open (read to
+ * the end of the line instead, the value would carry its comment), an unknown escape,
+ * and a backslash at the end, which git reads as the value going on in the next line.
  */
 function unquote(raw: string, file: string, line: number): string {
   let out = '';
   let quoted = false;
+  let spaces = '';
   for (let i = 0; i < raw.length; i++) {
     const c = raw[i]!;
+    if (!quoted && (c === ' ' || c === '\t')) {
+      if (out !== '') spaces += ' ';
+      continue;
+    }
+    if (!quoted && (c === '#' || c === ';')) break;
+    out += spaces;
+    spaces = '';
     if (c === '"') quoted = !quoted;
-    else if (c === '\\' && i + 1 < raw.length) {
-      const n = raw[++i]!;
-      out += n === 'n' ? '\n' : n === 't' ? '\t' : n;
-    } else if (!quoted && (c === '#' || c === ';')) break;
-    else out += c;
+    else if (c === '\\') {
+      const n = raw[++i];
+      if (n === undefined) fail(file, line, 'the value ends with a backslash, which git reads as going on in the next line.', 'Put the whole value on one line (a backslash as itself is \\\\).');
+      const meant = ESCAPED[n];
+      if (meant === undefined) fail(file, line, `\\${n} is no escape git knows.`, 'Write a backslash as \\\\; the escapes are \\n, \\t, \\b, \\\\ and \\".');
+      out += meant;
+    } else out += c;
   }
   if (quoted) fail(file, line, 'a double quote in the value is never closed.', 'Close the quote (or escape it as \\"); git itself refuses this line.');
-  return out.trim();
+  return out;
 }
 
 /**

@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, modeVariableNote, parseConfig, renderDefaultConfig, unknownSettingsNote } from '../../src/core/config.js';
 import { ExitCode, GitSessionError } from '../../src/errors.js';
@@ -80,6 +84,37 @@ describe('parseConfig', () => {
     const e = error(text);
     expect(e.exitCode).toBe(ExitCode.BadInput);
     expect(e.message).toBe(`.gitsession: line ${line}: a double quote in the value is never closed. Close the quote (or escape it as \\"); git itself refuses this line.`);
+  });
+
+  it.each([
+    ['[session]\n\tkeep = Say \\q\n', 'no escape git knows'],
+    ['[session]\n\tkeep = Gotchas \\\n', 'ends with a backslash'],
+  ])('refuses what git refuses or reads otherwise: %j', (text, problem) => {
+    const e = error(text);
+    expect(e.exitCode).toBe(ExitCode.BadInput);
+    expect(e.message).toMatch(/^\.gitsession: line 2: /);
+    expect(e.message).toContain(problem);
+  });
+
+  it.each([
+    'Open  Questions',
+    'Open\tQuestions   ',
+    '  "  Open Questions "  # a note',
+    'Open" "Questions',
+    '"tab\\there" ; note',
+    'back\\\\slash',
+    '"" Open',
+  ])('reads a value as git reads it: %j', (value) => {
+    const dir = mkdtempSync(join(tmpdir(), 'gs-config-'));
+    try {
+      const text = `[session]\n\tkeep = ${value}\n`;
+      writeFileSync(join(dir, 'settings'), text);
+      const git = spawnSync('git', ['config', '-f', join(dir, 'settings'), '--get', 'session.keep'], { encoding: 'utf8' });
+      expect(git.status, git.stderr).toBe(0);
+      expect(parseConfig(text).keepSections).toEqual([git.stdout.replace(/\n$/, '').trim()]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('reads quotes that close, an escaped quote and a quote inside a comment', () => {
