@@ -65408,7 +65408,7 @@ init_session();
 init_redact2();
 async function redactDeep(value2, keep = []) {
   const walk2 = async (v) => {
-    if (typeof v === "string") return v === "" ? v : await redactSessionText(await redactShown(v));
+    if (typeof v === "string") return v === "" ? v : await shownSessionText(v);
     if (Array.isArray(v)) return Promise.all(v.map(walk2));
     if (v !== null && typeof v === "object") {
       const out = {};

@@ -1,4 +1,4 @@
-import { redactSessionText, redactShown, sessionSecretKinds } from '../core/redact/index.js';
+import { sessionSecretKinds, shownSessionText } from '../core/redact/index.js';
 
 /**
  * What a command that records text says back, and the line naming a secret in it. The
@@ -8,7 +8,7 @@ import { redactSessionText, redactShown, sessionSecretKinds } from '../core/reda
  * commit's check finds too; `given` is what was typed, `recorded` what the file holds.
  */
 export async function saidBack(recorded: string, display: string, given: readonly string[] = []): Promise<{ said: string; secret: string }> {
-  const said = await redactSessionText(await redactShown(recorded));
+  const said = await shownSessionText(recorded);
   const found = await Promise.all([recorded, ...given].map((text) => sessionSecretKinds(text)));
   const kinds = [...new Set(found.flat())].join(', ');
   const secret = kinds

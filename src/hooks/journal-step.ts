@@ -198,12 +198,6 @@ async function amendedEntries(j: CommitJournal, relative: string): Promise<(entr
   return (entry) => replaces(entry) && (!kept.has(entry.trimEnd()) || idOf(entry) === own);
 }
 
-/**
- * The branch, the author and the file names as the entry shows them: a secret in any
- * of them (a token pasted into a branch name, a key in a file name) is redacted like
- * the session file's text, since the journal is committed. Most names hold nothing a
- * rule looks for, and cost no scan.
- */
 /** `Name <email>` of the commit's author: git exports it to pre-commit; `git var` otherwise. */
 export async function commitAuthor(cwd: string, env: NodeJS.ProcessEnv): Promise<string> {
   if (env.GIT_AUTHOR_NAME && env.GIT_AUTHOR_EMAIL) return `${env.GIT_AUTHOR_NAME} <${env.GIT_AUTHOR_EMAIL}>`;

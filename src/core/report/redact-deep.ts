@@ -1,18 +1,16 @@
-import { redactSessionText, redactShown } from '../redact/index.js';
+import { shownSessionText } from '../redact/index.js';
 
 /**
- * A copy of `value` with every string in it (walking arrays and plain objects)
- * sanitised (control sequences removed, line breaks kept) and then redacted:
- * secret-looking spans become `[REDACTED:<kind>]`. The secret check sees the text as
- * written and as the output is built from it (see redactShown): a token split by an
- * escape sequence is found whole, one followed by a control character and letters is
- * found before they are joined, and so is one written with a markdown escape, an HTML
- * entity or an invisible character. Keys named in `keep` are copied as they are (file
- * names the tool chose, not text a person wrote).
+ * A copy of `value` with every string in it (walking arrays and plain objects) shown
+ * as every reader shows session text (see shownSessionText): control sequences removed
+ * (line breaks kept), secret-looking spans `[REDACTED:<kind>]`, also a token split by
+ * an escape sequence, one a control character joins to the letters after it, and one
+ * written with a markdown escape, an HTML entity or an invisible character. Keys named
+ * in `keep` are copied as they are (file names the tool chose, not text a person wrote).
  */
 export async function redactDeep<T>(value: T, keep: readonly string[] = []): Promise<T> {
   const walk = async (v: unknown): Promise<unknown> => {
-    if (typeof v === 'string') return v === '' ? v : await redactSessionText(await redactShown(v));
+    if (typeof v === 'string') return v === '' ? v : await shownSessionText(v);
     if (Array.isArray(v)) return Promise.all(v.map(walk));
     if (v !== null && typeof v === 'object') {
       const out: Record<string, unknown> = {};
