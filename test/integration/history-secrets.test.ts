@@ -1,17 +1,10 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { afterEach, describe, expect, it } from 'vitest';
-import { connectMcp } from '../helpers/mcp.js';
+import { describe, expect, it } from 'vitest';
+import { connectMcp, heldPerTest } from '../helpers/mcp.js';
 import type { TempRepo } from '../helpers/repo.js';
 import { SESSION, sessionRepo } from './commit-setup.js';
 
-let repo: TempRepo | undefined;
-let client: Client | undefined;
-afterEach(async () => {
-  await client?.close();
-  client = undefined;
-  repo?.cleanup();
-  repo = undefined;
-});
+const t = heldPerTest();
 
 // Built from parts, so no scanner takes this file for a leak.
 const BODY = ['Zq7Lm2Rt9Vx4', 'Kb8Nc3Pd6Wf1', 'Hs5Jg0Yu2Ea7'].join('');
@@ -60,17 +53,17 @@ describe('a journal entry edited by hand', () => {
     [['why', 'src/convert.js:2', '--history', '--format', 'json']],
     [['timeline']],
   ])('reaches git session %s with every field redacted', (args) => {
-    repo = committedAround((r) => r.write('.session/journal/2026-W02.md', entry));
-    const r = repo.run(args);
+    t.repo = committedAround((r) => r.write('.session/journal/2026-W02.md', entry));
+    const r = t.repo.run(args);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('[REDACTED:github-token]');
     expect(r.stdout).not.toContain(SEEN);
   });
 
   it('reaches the why tool redacted', async () => {
-    repo = committedAround((r) => r.write('.session/journal/2026-W02.md', entry));
-    client = await connectMcp(repo);
-    const text = await toolText(client, 'why', { target: 'src/convert.js', format: 'json' });
+    t.repo = committedAround((r) => r.write('.session/journal/2026-W02.md', entry));
+    t.client = await connectMcp(t.repo);
+    const text = await toolText(t.client, 'why', { target: 'src/convert.js', format: 'json' });
     expect(text).toContain('Tried [REDACTED:github-token] today');
     expect(text).not.toContain(SEEN);
   });
@@ -99,21 +92,21 @@ describe('a session file item hiding a token behind an escape', () => {
     [['decisions', 'src/convert.js']],
     [['timeline']],
   ])('reaches git session %s redacted', (args) => {
-    repo = committedAround(hidden);
-    expect(repo.read('SESSION.md')).toContain(`ghp&#95;${BODY}`);
-    const r = repo.run(args);
+    t.repo = committedAround(hidden);
+    expect(t.repo.read('SESSION.md')).toContain(`ghp&#95;${BODY}`);
+    const r = t.repo.run(args);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('[REDACTED:github-token]');
     expect(r.stdout).not.toContain(SEEN);
   });
 
   it('reaches the tools redacted', async () => {
-    repo = committedAround(hidden);
-    client = await connectMcp(repo);
+    t.repo = committedAround(hidden);
+    t.client = await connectMcp(t.repo);
     const texts = [
-      await toolText(client, 'review', { range: 'HEAD~1..HEAD' }),
-      await toolText(client, 'why', { target: 'src/convert.js' }),
-      await toolText(client, 'decisions_for_path', { path: 'src/convert.js' }),
+      await toolText(t.client, 'review', { range: 'HEAD~1..HEAD' }),
+      await toolText(t.client, 'why', { target: 'src/convert.js' }),
+      await toolText(t.client, 'decisions_for_path', { path: 'src/convert.js' }),
     ];
     for (const text of texts) {
       expect(text).toContain('Rotate [REDACTED:github-token]');

@@ -1,18 +1,11 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { afterEach, describe, expect, it } from 'vitest';
-import { connectMcp } from '../helpers/mcp.js';
+import { describe, expect, it } from 'vitest';
+import { connectMcp, heldPerTest } from '../helpers/mcp.js';
 import { BIN, tempRepo, type Run, type TempRepo } from '../helpers/repo.js';
 
-let repo: TempRepo | undefined;
-let client: Client | undefined;
-afterEach(async () => {
-  await client?.close();
-  client = undefined;
-  repo?.cleanup();
-});
+const t = heldPerTest();
 
 const SESSION = '# Session\n\n## Goal\nShip retries.\n\n## Status\nStarted.\n\n## Decisions\n\n## Dead Ends\n\n## Key Files\n';
 
@@ -30,16 +23,16 @@ function runAsync(r: TempRepo, args: string[], env: NodeJS.ProcessEnv = {}): Pro
 
 describe('SESSION.md writers take turns', () => {
   it('keeps every line of 20 parallel decide calls and MCP record calls made at the same time', async () => {
-    repo = tempRepo();
-    repo.write('SESSION.md', SESSION);
-    repo.git(['add', '.']);
-    repo.git(['commit', '-q', '-m', 'start']);
-    client = await connectMcp(repo);
+    t.repo = tempRepo();
+    t.repo.write('SESSION.md', SESSION);
+    t.repo.git(['add', '.']);
+    t.repo.git(['commit', '-q', '-m', 'start']);
+    t.client = await connectMcp(t.repo);
 
-    const r = repo;
+    const r = t.repo;
     const cli = Array.from({ length: 20 }, (_, i) => runAsync(r, [i % 2 ? 'decide' : 'dead-end', `Entry number ${i}`, '--because', `reason ${i}`]));
     const mcp = Array.from({ length: 4 }, (_, i) =>
-      client!.callTool({ name: 'record_decision', arguments: { text: `Tool entry ${i}`, because: `tool reason ${i}` } }),
+      t.client!.callTool({ name: 'record_decision', arguments: { text: `Tool entry ${i}`, because: `tool reason ${i}` } }),
     );
     const runs = await Promise.all(cli);
     const tools = (await Promise.all(mcp)) as { isError?: boolean }[];
@@ -53,26 +46,26 @@ describe('SESSION.md writers take turns', () => {
   }, 60_000);
 
   it('waits a bounded time for a live holder, then refuses with exit 8 and changes nothing', () => {
-    repo = tempRepo();
-    repo.write('SESSION.md', SESSION);
-    mkdirSync(join(repo.dir, '.git/git-session'), { recursive: true });
+    t.repo = tempRepo();
+    t.repo.write('SESSION.md', SESSION);
+    mkdirSync(join(t.repo.dir, '.git/git-session'), { recursive: true });
     // This test process is alive: its lock is not stale.
-    writeFileSync(join(repo.dir, '.git/git-session/session.lock'), `${process.pid}\n${require('node:os').hostname()}\n`);
-    const r = repo.run(['decide', 'Use a queue', '--because', 'bursts'], { env: { GIT_SESSION_LOCK_TIMEOUT: '200' } });
+    writeFileSync(join(t.repo.dir, '.git/git-session/session.lock'), `${process.pid}\n${require('node:os').hostname()}\n`);
+    const r = t.repo.run(['decide', 'Use a queue', '--because', 'bursts'], { env: { GIT_SESSION_LOCK_TIMEOUT: '200' } });
     expect(r.code).toBe(9);
     expect(r.stderr).toContain('SESSION.md is being edited by another git-session process');
     expect(r.stderr).toContain('session.lock');
-    expect(repo.read('SESSION.md')).toBe(SESSION);
+    expect(t.repo.read('SESSION.md')).toBe(SESSION);
   });
 
   it('removes a lock left by a process that is gone', () => {
-    repo = tempRepo();
-    repo.write('SESSION.md', SESSION);
-    mkdirSync(join(repo.dir, '.git/git-session'), { recursive: true });
+    t.repo = tempRepo();
+    t.repo.write('SESSION.md', SESSION);
+    mkdirSync(join(t.repo.dir, '.git/git-session'), { recursive: true });
     // Pids stop well below 2^22 on Linux by default: this one is never running.
-    writeFileSync(join(repo.dir, '.git/git-session/session.lock'), `4194303\n${require('node:os').hostname()}\n`);
-    const r = repo.run(['decide', 'Use a queue', '--because', 'bursts'], { env: { GIT_SESSION_LOCK_TIMEOUT: '200' } });
+    writeFileSync(join(t.repo.dir, '.git/git-session/session.lock'), `4194303\n${require('node:os').hostname()}\n`);
+    const r = t.repo.run(['decide', 'Use a queue', '--because', 'bursts'], { env: { GIT_SESSION_LOCK_TIMEOUT: '200' } });
     expect(r.code, r.stderr).toBe(0);
-    expect(repo.read('SESSION.md')).toContain('- Use a queue — Reason: bursts');
+    expect(t.repo.read('SESSION.md')).toContain('- Use a queue — Reason: bursts');
   });
 });

@@ -1,16 +1,9 @@
-import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { afterEach, describe, expect, it } from 'vitest';
-import { connectMcp } from '../helpers/mcp.js';
+import { describe, expect, it } from 'vitest';
+import { connectMcp, heldPerTest } from '../helpers/mcp.js';
 import { tempRepo, type TempRepo } from '../helpers/repo.js';
 import { sessionRepo } from './commit-setup.js';
 
-let repo: TempRepo | undefined;
-let client: Client | undefined;
-afterEach(async () => {
-  await client?.close();
-  client = undefined;
-  repo?.cleanup();
-});
+const t = heldPerTest();
 
 const ESC = '\x1b';
 const TITLE = `${ESC}]0;pwned\x07`;
@@ -57,8 +50,8 @@ describe('no control sequence reaches an output', () => {
     [['show', '--format', 'json']],
     [['standup', '--since', '2000-01-01']],
   ])('git session %s', (args) => {
-    repo = hostile();
-    const r = repo.run(args);
+    t.repo = hostile();
+    const r = t.repo.run(args);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).not.toMatch(CONTROL);
     expect(r.stdout).not.toContain('evil.example');
@@ -66,34 +59,34 @@ describe('no control sequence reaches an output', () => {
   });
 
   it('status and status --json redact secrets exactly as context does', () => {
-    repo = hostile();
-    const md = repo.run(['status']).stdout;
-    const json = JSON.parse(repo.run(['status', '--json']).stdout);
+    t.repo = hostile();
+    const md = t.repo.run(['status']).stdout;
+    const json = JSON.parse(t.repo.run(['status', '--json']).stdout);
     expect(md).not.toContain(KEY);
     expect(md).toContain('[REDACTED:aws-access-key]');
     expect(json.goal).toBe('Ship docs with key [REDACTED:aws-access-key]');
     expect(json.status).toBe('Reader done [REDACTED:aws-access-key]');
-    expect(JSON.parse(repo.run(['context', '--format', 'json']).stdout).goal).toBe(json.goal);
+    expect(JSON.parse(t.repo.run(['context', '--format', 'json']).stdout).goal).toBe(json.goal);
   });
 
   it('record commands store text without control sequences', () => {
-    repo = hostile();
-    expect(repo.run(['decide', `Use ${ESC}[31mred${ESC}[0m logs`, '--because', `they ${TITLE}stand out`]).code).toBe(0);
-    expect(repo.read('SESSION.md')).toContain('- Use red logs — Reason: they stand out\n');
-    expect(repo.run(['set-status', `Half ${ESC}]0;t\x07way`]).code).toBe(0);
-    expect(repo.read('SESSION.md')).toContain('\nHalf way\n');
+    t.repo = hostile();
+    expect(t.repo.run(['decide', `Use ${ESC}[31mred${ESC}[0m logs`, '--because', `they ${TITLE}stand out`]).code).toBe(0);
+    expect(t.repo.read('SESSION.md')).toContain('- Use red logs — Reason: they stand out\n');
+    expect(t.repo.run(['set-status', `Half ${ESC}]0;t\x07way`]).code).toBe(0);
+    expect(t.repo.read('SESSION.md')).toContain('\nHalf way\n');
   });
 
   it('MCP refuses NUL, and session_status redacts and strips like context', async () => {
-    repo = hostile();
-    client = await connectMcp(repo);
-    const before = repo.read('SESSION.md');
-    const refused = (await client.callTool({ name: 'record_decision', arguments: { text: 'Use a\0b', because: 'why' } })) as { isError?: boolean; content: { text: string }[] };
+    t.repo = hostile();
+    t.client = await connectMcp(t.repo);
+    const before = t.repo.read('SESSION.md');
+    const refused = (await t.client.callTool({ name: 'record_decision', arguments: { text: 'Use a\0b', because: 'why' } })) as { isError?: boolean; content: { text: string }[] };
     expect(refused.isError).toBe(true);
     expect(refused.content[0]!.text).toContain('NUL character');
-    expect(repo.read('SESSION.md')).toBe(before);
+    expect(t.repo.read('SESSION.md')).toBe(before);
     for (const format of ['md', 'json']) {
-      const status = (await client.callTool({ name: 'session_status', arguments: { format } })) as { content: { text: string }[] };
+      const status = (await t.client.callTool({ name: 'session_status', arguments: { format } })) as { content: { text: string }[] };
       expect(status.content[0]!.text).not.toContain(KEY);
       expect(status.content[0]!.text).not.toMatch(CONTROL);
     }
@@ -101,12 +94,12 @@ describe('no control sequence reaches an output', () => {
 
   it('readers redact a token hidden by an entity or an invisible character', () => {
     const body = 'abcdefghijklmnopqrstuvwxyz0123456789';
-    repo = tempRepo();
-    repo.write('SESSION.md', `# S\n\n## Goal\nRotate ghp&#95;${body}\n\n## Status\nUsing gh\u200bp_${body}\n\n## Decisions\n- Drop ghp\\_${body} — Reason: leaked\n`);
-    repo.git(['add', '.']);
-    repo.git(['commit', '-q', '-m', 'session']);
+    t.repo = tempRepo();
+    t.repo.write('SESSION.md', `# S\n\n## Goal\nRotate ghp&#95;${body}\n\n## Status\nUsing gh\u200bp_${body}\n\n## Decisions\n- Drop ghp\\_${body} — Reason: leaked\n`);
+    t.repo.git(['add', '.']);
+    t.repo.git(['commit', '-q', '-m', 'session']);
     for (const args of [['status', '--json'], ['context'], ['review', 'HEAD~1..HEAD'], ['show']]) {
-      const r = repo.run(args);
+      const r = t.repo.run(args);
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout, args.join(' ')).not.toContain(body.slice(0, 20));
     }
@@ -115,44 +108,44 @@ describe('no control sequence reaches an output', () => {
   it('a secret split by a control character in a subject, an author or a file name is redacted, not joined whole', () => {
     const token = `ghp_${'abcdefghijklmnopqrstuvwxyz0123456789'}`;
     const split = `${token.slice(0, 10)}\x01${token.slice(10)}`;
-    repo = tempRepo();
-    repo.write('.gitsession', '');
-    repo.write(`key ${split}.txt`, 'a\n');
-    repo.git(['add', '.']);
-    repo.git(['commit', '-q', '--no-verify', '-m', `Rotate ${split}`], { env: { GIT_AUTHOR_NAME: `Ada ${split}` } });
+    t.repo = tempRepo();
+    t.repo.write('.gitsession', '');
+    t.repo.write(`key ${split}.txt`, 'a\n');
+    t.repo.git(['add', '.']);
+    t.repo.git(['commit', '-q', '--no-verify', '-m', `Rotate ${split}`], { env: { GIT_AUTHOR_NAME: `Ada ${split}` } });
     for (const args of [['log'], ['log', '--format', 'json'], ['review', 'HEAD'], ['standup'], ['timeline']]) {
-      const r = repo.run(args);
+      const r = t.repo.run(args);
       expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
       expect(r.stdout, args.join(' ')).not.toContain(token.slice(10));
       expect(r.stdout, args.join(' ')).not.toMatch(CONTROL);
     }
-    expect(repo.run(['log']).stdout).toContain('Rotate [REDACTED:github-token]');
+    expect(t.repo.run(['log']).stdout).toContain('Rotate [REDACTED:github-token]');
   });
 
   it('a secret in a decision trailer typed by hand reaches no reader and no assistant', () => {
     const token = `ghp_${'abcdefghijklmnopqrstuvwxyz0123456789'}`;
-    repo = tempRepo();
-    repo.write('.gitsession', '');
-    repo.write('a.txt', 'a\n');
-    repo.git(['add', '.']);
-    repo.git(['commit', '-q', '--no-verify', '-m', 'Add a', '-m', `Decision: Token ${token} is used for CI`]);
+    t.repo = tempRepo();
+    t.repo.write('.gitsession', '');
+    t.repo.write('a.txt', 'a\n');
+    t.repo.git(['add', '.']);
+    t.repo.git(['commit', '-q', '--no-verify', '-m', 'Add a', '-m', `Decision: Token ${token} is used for CI`]);
     for (const args of [['why', 'a.txt'], ['log'], ['log', '--format', 'json'], ['decisions', 'a.txt'], ['review', 'HEAD~1..HEAD'], ['context'], ['timeline']]) {
-      const r = repo.run(args);
+      const r = t.repo.run(args);
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout, args.join(' ')).toContain('Token [REDACTED:github-token] is used for CI');
       expect(r.stdout, args.join(' ')).not.toContain(token);
     }
-    const hook = repo.run(['hook', 'claude-pre-tool-use'], {
-      input: JSON.stringify({ session_id: 's', cwd: repo.dir, hook_event_name: 'PreToolUse', tool_name: 'Read', tool_input: { file_path: `${repo.dir}/a.txt` } }),
+    const hook = t.repo.run(['hook', 'claude-pre-tool-use'], {
+      input: JSON.stringify({ session_id: 's', cwd: t.repo.dir, hook_event_name: 'PreToolUse', tool_name: 'Read', tool_input: { file_path: `${t.repo.dir}/a.txt` } }),
     });
     expect(hook.stdout).toContain('[REDACTED:github-token]');
     expect(hook.stdout).not.toContain(token);
   });
 
   it('an error quoting an input holds no bidirectional override and no secret', () => {
-    repo = sessionRepo();
+    t.repo = sessionRepo();
     const token = ['ghp_', '1234567890abcdefghij', 'ABCDEFGHIJ123456'].join('');
-    const r = repo.run(['why', `no\u202epe-${token}`]);
+    const r = t.repo.run(['why', `no\u202epe-${token}`]);
     expect(r.code).toBe(7);
     expect(r.stderr).toContain('nope-[REDACTED:github-token]');
     expect(r.stderr).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
@@ -160,8 +153,8 @@ describe('no control sequence reaches an output', () => {
 
   it('decide says a secret back redacted and names it at once', () => {
     const key = ['AKIA', 'QX3RT7', 'EXAMPLE7Z2'].join('');
-    repo = sessionRepo();
-    const r = repo.run(['decide', `Deploy with ${key}`, '--because', 'it works']);
+    t.repo = sessionRepo();
+    const r = t.repo.run(['decide', `Deploy with ${key}`, '--because', 'it works']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('Deploy with [REDACTED:aws-access-key] — Reason: it works');
     expect(r.stdout).not.toContain(key);
@@ -169,20 +162,20 @@ describe('no control sequence reaches an output', () => {
   });
 
   it('an escape in a file name reaches neither an assistant\'s hook JSON nor the session file', () => {
-    repo = sessionRepo();
+    t.repo = sessionRepo();
     const name = 'evil\x1b[31mred\x1b[0m.txt';
-    repo.write(name, 'x\n');
-    repo.git(['add', '-A']);
-    repo.git(['commit', '-q', '--no-verify', '-m', 'Add it', '-m', 'Decision: Keep the red file — it is tested']);
-    const hook = repo.run(['hook', 'claude-pre-tool-use'], {
-      input: JSON.stringify({ session_id: 's', cwd: repo.dir, hook_event_name: 'PreToolUse', tool_name: 'Read', tool_input: { file_path: `${repo.dir}/${name}` } }),
+    t.repo.write(name, 'x\n');
+    t.repo.git(['add', '-A']);
+    t.repo.git(['commit', '-q', '--no-verify', '-m', 'Add it', '-m', 'Decision: Keep the red file — it is tested']);
+    const hook = t.repo.run(['hook', 'claude-pre-tool-use'], {
+      input: JSON.stringify({ session_id: 's', cwd: t.repo.dir, hook_event_name: 'PreToolUse', tool_name: 'Read', tool_input: { file_path: `${t.repo.dir}/${name}` } }),
     });
     expect(hook.code, hook.stderr).toBe(0);
     expect(hook.stdout).toContain('Keep the red file');
     expect(hook.stdout).toContain('evilred.txt');
     expect(hook.stdout).not.toMatch(/\\u001b|\x1b/);
-    expect(repo.run(['key-file', name, 'the \x1b[1mred\x1b[0m one']).code).toBe(0);
-    expect(repo.read('SESSION.md')).toContain('evilred.txt');
-    expect(repo.read('SESSION.md')).not.toContain('\x1b');
+    expect(t.repo.run(['key-file', name, 'the \x1b[1mred\x1b[0m one']).code).toBe(0);
+    expect(t.repo.read('SESSION.md')).toContain('evilred.txt');
+    expect(t.repo.read('SESSION.md')).not.toContain('\x1b');
   });
 });
