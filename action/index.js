@@ -62712,13 +62712,13 @@ function mode(value2, file, line) {
   return fail(file, line, `"${value2}" is not a mode.`, "Use off, remind or strict.");
 }
 var ESCAPED = { n: "\n", t: "	", b: "\b", "\\": "\\", '"': '"' };
-function unquote(raw, file, line) {
+function unquote(lines2, at, raw, file) {
   let out = "";
   let quoted = false;
   let spaces = "";
   for (let i = 0; i < raw.length; i++) {
     const c = raw[i];
-    if (!quoted && (c === " " || c === "	")) {
+    if (!quoted && (c === " " || c === "	" || c === "\r")) {
       if (out !== "") spaces += " ";
       continue;
     }
@@ -62728,14 +62728,19 @@ function unquote(raw, file, line) {
     if (c === '"') quoted = !quoted;
     else if (c === "\\") {
       const n = raw[++i];
-      if (n === void 0) fail(file, line, "the value ends with a backslash, which git reads as going on in the next line.", "Put the whole value on one line (a backslash as itself is \\\\).");
+      if (n === void 0) {
+        if (at + 1 >= lines2.length) break;
+        raw = lines2[++at];
+        i = -1;
+        continue;
+      }
       const meant = ESCAPED[n];
-      if (meant === void 0) fail(file, line, `\\${n} is no escape git knows.`, 'Write a backslash as \\\\; the escapes are \\n, \\t, \\b, \\\\ and \\".');
+      if (meant === void 0) fail(file, at + 1, `\\${n} is no escape git knows.`, 'Write a backslash as \\\\; the escapes are \\n, \\t, \\b, \\\\ and \\".');
       out += meant;
     } else out += c;
   }
-  if (quoted) fail(file, line, "a double quote in the value is never closed.", 'Close the quote (or escape it as \\"); git itself refuses this line.');
-  return out;
+  if (quoted) fail(file, at + 1, "a double quote in the value is never closed.", 'Close the quote (or escape it as \\"); git itself refuses this line.');
+  return { value: out, last: at };
 }
 function parseConfig(text5, file = CONFIG_FILE) {
   const config = structuredClone(DEFAULT_CONFIG);
@@ -62750,10 +62755,11 @@ function parseConfig(text5, file = CONFIG_FILE) {
       section2 = header[1].toLowerCase();
       continue;
     }
-    const kv = /^([A-Za-z][A-Za-z0-9-]*)\s*(?:=\s*(.*))?$/.exec(line);
+    const kv = /^([A-Za-z][A-Za-z0-9-]*)[ \t\r]*(?:=[ \t\r]*(.*))?$/s.exec(lines2[i].replace(/^[ \t\r]+/, ""));
     if (!kv) fail(file, lineNo, `cannot read "${line}".`, "Write settings as `key = value` under a [section] header.");
     const key = `${section2}.${kv[1].toLowerCase()}`;
-    const value2 = kv[2] === void 0 ? "true" : unquote(kv[2], file, lineNo);
+    let value2 = "true";
+    if (kv[2] !== void 0) ({ value: value2, last: i } = unquote(lines2, i, kv[2], file));
     switch (key) {
       case "session.file":
         if (!value2) fail(file, lineNo, "session.file is empty.", "Name the session file, for example SESSION.md.");

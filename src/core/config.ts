@@ -115,19 +115,22 @@ function mode(value: string, file: string, line: number): PromptMode {
 const ESCAPED: Record<string, string> = { n: '\n', t: '\t', b: '\b', '\\': '\\', '"': '"' };
 
 /**
- * A value as git reads it: quotes taken out, escapes read, a comment dropped, a run of
- * white space outside quotes kept as spaces between words and dropped at the ends. What
- * git refuses (`bad config line`) is refused, naming the line: a quote left open (read to
- * the end of the line instead, the value would carry its comment), an unknown escape,
- * and a backslash at the end, which git reads as the value going on in the next line.
+ * A value as git reads it, from `raw` (the rest of line `at`, counted from 0) on: quotes
+ * taken out, escapes read, a comment dropped, a run of white space outside quotes kept
+ * as spaces between words and dropped at the ends, and a backslash at a line's end
+ * going on in the next line, as it was (inside quotes too). What git refuses (`bad
+ * config line`) is refused, naming the line: a quote left open (read to the end of the
+ * line instead, the value would carry its comment) and an unknown escape. Returns the
+ * value and the last line it read.
  */
-function unquote(raw: string, file: string, line: number): string {
+function unquote(lines: readonly string[], at: number, raw: string, file: string): { value: string; last: number } {
   let out = '';
   let quoted = false;
   let spaces = '';
   for (let i = 0; i < raw.length; i++) {
     const c = raw[i]!;
-    if (!quoted && (c === ' ' || c === '\t')) {
+    // White space as git's own isspace() reads it: a lone carriage return too, not \v or \f.
+    if (!quoted && (c === ' ' || c === '\t' || c === '\r')) {
       if (out !== '') spaces += ' ';
       continue;
     }
@@ -137,14 +140,20 @@ function unquote(raw: string, file: string, line: number): string {
     if (c === '"') quoted = !quoted;
     else if (c === '\\') {
       const n = raw[++i];
-      if (n === undefined) fail(file, line, 'the value ends with a backslash, which git reads as going on in the next line.', 'Put the whole value on one line (a backslash as itself is \\\\).');
+      if (n === undefined) {
+        // The value goes on in the next line; at the end of the file, git ends it there.
+        if (at + 1 >= lines.length) break;
+        raw = lines[++at]!;
+        i = -1;
+        continue;
+      }
       const meant = ESCAPED[n];
-      if (meant === undefined) fail(file, line, `\\${n} is no escape git knows.`, 'Write a backslash as \\\\; the escapes are \\n, \\t, \\b, \\\\ and \\".');
+      if (meant === undefined) fail(file, at + 1, `\\${n} is no escape git knows.`, 'Write a backslash as \\\\; the escapes are \\n, \\t, \\b, \\\\ and \\".');
       out += meant;
     } else out += c;
   }
-  if (quoted) fail(file, line, 'a double quote in the value is never closed.', 'Close the quote (or escape it as \\"); git itself refuses this line.');
-  return out;
+  if (quoted) fail(file, at + 1, 'a double quote in the value is never closed.', 'Close the quote (or escape it as \\"); git itself refuses this line.');
+  return { value: out, last: at };
 }
 
 /**
@@ -165,10 +174,13 @@ export function parseConfig(text: string, file = CONFIG_FILE): Config {
       section = header[1]!.toLowerCase();
       continue;
     }
-    const kv = /^([A-Za-z][A-Za-z0-9-]*)\s*(?:=\s*(.*))?$/.exec(line);
+    // Trailing white space is the value's to read: a backslash before it is no line's end.
+    // White space as git reads it (see unquote); a lone carriage return is in the value.
+    const kv = /^([A-Za-z][A-Za-z0-9-]*)[ \t\r]*(?:=[ \t\r]*(.*))?$/s.exec(lines[i]!.replace(/^[ \t\r]+/, ''));
     if (!kv) fail(file, lineNo, `cannot read "${line}".`, 'Write settings as `key = value` under a [section] header.');
     const key = `${section}.${kv[1]!.toLowerCase()}`;
-    const value = kv[2] === undefined ? 'true' : unquote(kv[2], file, lineNo);
+    let value = 'true';
+    if (kv[2] !== undefined) ({ value, last: i } = unquote(lines, i, kv[2], file));
     switch (key) {
       case 'session.file':
         if (!value) fail(file, lineNo, 'session.file is empty.', 'Name the session file, for example SESSION.md.');

@@ -88,15 +88,24 @@ describe('parseConfig', () => {
 
   it.each([
     ['[session]\n\tkeep = Say \\q\n', 'no escape git knows'],
-    ['[session]\n\tkeep = Gotchas \\\n', 'ends with a backslash'],
+    ['[session]\n\tkeep = Gotchas \\ \n', 'no escape git knows'],
+    ['[session]\n\tkeep = Key \\\n Fi\\les\n', 'no escape git knows'],
   ])('refuses what git refuses or reads otherwise: %j', (text, problem) => {
     const e = error(text);
     expect(e.exitCode).toBe(ExitCode.BadInput);
-    expect(e.message).toMatch(/^\.gitsession: line 2: /);
+    expect(e.message).toMatch(new RegExp(`^\\.gitsession: line ${text.split('\n').length - 1}: `));
     expect(e.message).toContain(problem);
   });
 
   it.each([
+    'Open \\\nQuestions',
+    'Open\\\n  Questions',
+    '"Open \\\n  Questions"',
+    'Open \\\n# a comment, not the value',
+    'Open # a comment \\\n',
+    'Gotchas \\',
+    'Open\vQuestions\f',
+    'Open\rQuestions',
     'Open  Questions',
     'Open\tQuestions   ',
     '  "  Open Questions "  # a note',
@@ -115,6 +124,12 @@ describe('parseConfig', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('reads the settings after a value that went on in the next line', () => {
+    const c = parseConfig('[session]\n\tkeep = Key \\\nFiles, \\\nGotchas\n[prompt]\n\tmode = strict\n');
+    expect(c.keepSections).toEqual(['Key Files', 'Gotchas']);
+    expect(c.prompt.mode).toBe('strict');
   });
 
   it('reads quotes that close, an escaped quote and a quote inside a comment', () => {
