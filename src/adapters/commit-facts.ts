@@ -14,7 +14,7 @@ import { addedKinds } from '../core/pipeline/session-diff.js';
 import { sessionSecretKinds } from '../core/redact/index.js';
 import type { JournalFile } from '../core/journal/entry.js';
 import { detectAssistant } from '../core/pipeline/agent.js';
-import { findGitProcess, isAmending, readCommitState, type CommitState } from './commit-state.js';
+import { findGitProcess, isAmending, readCommitState, reusedMessage, type CommitState } from './commit-state.js';
 import { loadConfig } from './config.js';
 import { git } from './git.js';
 import { commitsSince, headIsRevert, lastChange } from './git-facts.js';
@@ -30,6 +30,8 @@ export interface CommitSetting {
   sessionFile: string;
   state: CommitState;
   amend: boolean;
+  /** The commit whose message this one reuses (`-C`, `-c`), as typed; its trailers of ours are planned again. */
+  reuse?: string;
   /** The hook script piped git's answers in: sh stages the journal entry afterwards. */
   piped: boolean;
   /** What the staged tree is compared with: HEAD, or on an amend HEAD's parent (or the empty tree). */
@@ -115,7 +117,10 @@ export async function readCommitSetting(args: string[], ctx: CommandContext): Pr
   // Git runs hooks at the top of the work tree: settings first, then one git call can
   // resolve the staged session file too.
   let config = loadConfig(ctx.cwd);
-  const amend = isAmending(findGitProcess());
+  const gitProcess = findGitProcess();
+  const amend = isAmending(gitProcess);
+  // Never an option: git would have refused it as the commit to reuse.
+  const reuse = reusedMessage(gitProcess)?.replace(/^-.*/s, '') || undefined;
   const staged = `:${normalisePath(config.sessionFile)}`;
   const parent = amend ? 'HEAD^' : 'HEAD';
   const baseFile = `${parent}:${normalisePath(config.sessionFile)}`;
@@ -156,6 +161,7 @@ export async function readCommitSetting(args: string[], ctx: CommandContext): Pr
     sessionFile,
     state,
     amend,
+    ...(reuse !== undefined ? { reuse } : {}),
     piped: pipedText !== undefined,
     base,
     baseBlob,
@@ -227,12 +233,14 @@ export async function gatherCommitFacts(s: CommitSetting, committer: Committer, 
   const staleness = !s.amend && s.parents.length > 1 ? { ...assessed, stale: false } : assessed;
   const mode = promptModeOf(s.env, config.prompt.mode);
   const wantsNote = committer.kind === 'assistant' && staleness.stale && mode !== 'off' && blob !== undefined;
-  const amended = s.amend ? await amendedSession(s) : undefined;
+  // The message this commit starts from, when it is another's: the trailers woven for that commit's items are the ones to plan again.
+  const amended = s.reuse !== undefined ? await sessionAt(s, s.reuse) : s.amend ? await sessionAt(s, 'HEAD') : undefined;
   const since = wantsNote ? await commitsSince((await lastChange(sessionFile, { cwd: s.root, env: s.env }))?.hash ?? null, { cwd: s.root, env: s.env }) : undefined;
   return {
     sessionFile,
     mode,
     amend: s.amend,
+    ...(s.reuse !== undefined ? { reusesMessage: true } : {}),
     ...(s.parents.length > 1 ? { merge: true } : {}),
     committer,
     staleness,
@@ -245,9 +253,9 @@ export async function gatherCommitFacts(s: CommitSetting, committer: Committer, 
   };
 }
 
-/** The amended commit's session file, read for the trailers woven for it (see CommitFacts.amended); undefined when unreadable. */
-async function amendedSession(s: CommitSetting): Promise<CommitFacts['amended']> {
-  const key = `HEAD:${s.sessionFile}`;
+/** A commit's session file (the amended one's, or the one whose message is reused), read for the trailers woven for it (see CommitFacts.amended); undefined when unreadable. */
+async function sessionAt(s: CommitSetting, rev: string): Promise<CommitFacts['amended']> {
+  const key = `${rev}:${s.sessionFile}`;
   const blob = key in s.state.revs ? s.state.revs[key] : await objectId(s.root, s.env, key);
   if (!blob) return { goal: null, decisions: [], deadEnds: [] };
   try {

@@ -5,7 +5,7 @@ import type { BulletAnchor } from '../core/pipeline/bullet-anchors.js';
 import { findEntry, findSummary, parseCache, renderCache, withEntry, type CacheEntry } from '../core/pipeline/summary-cache.js';
 import type { SessionSummary } from '../core/pipeline/session-summary.js';
 import type { CommitMarkers } from '../core/pipeline/skip.js';
-import { findGitAncestor, gitArgv, isAmendArgv, isGitArgv, parsePsTable, type Proc } from '../core/pipeline/amend.js';
+import { findGitAncestor, gitArgv, isAmendArgv, isGitArgv, parsePsTable, reusedMessageArgv, type Proc } from '../core/pipeline/amend.js';
 import { childProcess } from './builtins.js';
 import { blobIds, storeTexts, type KeptText } from './session-text.js';
 import { BUILD_KEY } from './build-key.js';
@@ -306,5 +306,10 @@ function scriptsGitProcess(env: NodeJS.ProcessEnv): Proc | undefined {
  */
 export function isAmending(gitProcess = findGitProcess()): boolean {
   return gitProcess ? isAmendArgv(gitProcess.argv, { words: gitProcess.words ?? false }) : false;
+}
+
+/** The commit whose message the commit in progress reuses (`git commit -C <commit>`), as typed; undefined when none. */
+export function reusedMessage(gitProcess = findGitProcess()): string | undefined {
+  return gitProcess ? reusedMessageArgv(gitProcess.argv, { words: gitProcess.words ?? false }) : undefined;
 }
 

@@ -60,8 +60,10 @@ export async function applyCommitPlan(plan: CommitPlan, s: CommitSetting, now: D
     markForOldLine(s.state.stateDir, s.env);
   }
   // An amend plans its trailers again from its own content: prepare-commit-msg takes out
-  // those git-session wove (a decision deleted from the session file goes), and weaves the plan.
-  if (s.amend) writeReplan(replanPath(s.state.stateDir, s.env), plan.ours);
+  // those git-session wove (a decision deleted from the session file goes), and weaves the
+  // plan. So does a commit that reuses another's message (splitting a commit with -C
+  // ORIG_HEAD): a part that does not hold a decision must not carry its trailer.
+  if (s.amend || s.reuse !== undefined) writeReplan(replanPath(s.state.stateDir, s.env), plan.ours);
   return { ...(stageLine ? { stdout: stageLine } : {}), ...(stderr.length > 0 ? { stderr: stderr.join('') } : {}) };
 }
 

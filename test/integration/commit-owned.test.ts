@@ -328,6 +328,31 @@ describe('one journal entry per commit', () => {
     expect(residue(r)).toBe('');
   });
 
+  it('a commit split with git commit -C ORIG_HEAD: only the part that holds the decision carries its trailer', () => {
+    const r = (repo = sessionRepo());
+    r.run(['decide', 'Keep metres exact', '--because', 'users asked']);
+    r.write('src/convert.js', code(3));
+    r.git(['add', '-A']);
+    const whole = gitNoTty(r, ['commit', '-q', '-m', 'Metres', '--trailer', 'Reviewed-by: Ann <ann@example.com>']);
+    expect(whole.code, whole.stderr).toBe(0);
+    expect(trailerValues(r, 'Decision')).toEqual(['Keep metres exact — users asked']);
+    r.git(['reset', '-q', 'HEAD~1']);
+    r.git(['add', 'src/convert.js']);
+    const part = gitNoTty(r, ['commit', '-q', '-C', 'ORIG_HEAD']);
+    expect(part.code, part.stderr).toBe(0);
+    expect(r.git(['show', '--format=', '--name-only', 'HEAD', '--', 'SESSION.md']).stdout).toBe('');
+    expect(trailerValues(r, 'Decision')).toEqual([]);
+    // The person's own trailer and subject come along, as -C promises.
+    expect(trailerValues(r, 'Reviewed-by')).toEqual(['Ann <ann@example.com>']);
+    expect(r.git(['log', '-1', '--format=%s']).stdout.trim()).toBe('Metres');
+    r.git(['add', 'SESSION.md']);
+    const session = gitNoTty(r, ['commit', '-q', '-c', 'ORIG_HEAD', '--no-edit']);
+    expect(session.code, session.stderr).toBe(0);
+    expect(trailerValues(r, 'Decision')).toEqual(['Keep metres exact — users asked']);
+    expect(trailerValues(r, 'Reviewed-by')).toEqual(['Ann <ann@example.com>']);
+    expect(residue(r)).toBe('');
+  });
+
   it('the first commit after a checkout asks git nothing for the journal; after a reset it reads the commits taken back', () => {
     const r = (repo = sessionRepo());
     const calls = (message: string) => {

@@ -69,6 +69,55 @@ export function isAmendArgv(argv: readonly string[], options: { words?: boolean 
   return false;
 }
 
+/** Long options that reuse a commit's message, by the shortest prefix git accepts for each. */
+const REUSE_LONG = [
+  ['--reuse-message', 5],
+  ['--reedit-message', 5],
+] as const;
+
+/**
+ * The commit whose message a `git commit` argv reuses (`-C`, `-c`, `--reuse-message`,
+ * `--reedit-message`, any unambiguous prefix of those; the last one given), as typed;
+ * undefined when none. With `words`, as in {@link isAmendArgv}, nothing after the first
+ * option that takes a value counts.
+ */
+export function reusedMessageArgv(argv: readonly string[], options: { words?: boolean } = {}): string | undefined {
+  let i = 1;
+  for (; i < argv.length && argv[i]!.startsWith('-'); i++) {
+    if (GLOBAL_TAKES_VALUE.has(argv[i]!)) i++;
+  }
+  let found: string | undefined;
+  for (i++; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') break;
+    if (!arg.startsWith('-') || arg === '-') continue;
+    let reuse: { value: string | undefined } | undefined;
+    let takesValue = false;
+    if (arg.startsWith('--')) {
+      const eq = arg.indexOf('=');
+      const name = eq < 0 ? arg : arg.slice(0, eq);
+      if (REUSE_LONG.some(([full, shortest]) => name.length >= shortest && full.startsWith(name))) {
+        takesValue = true;
+        reuse = { value: eq < 0 ? argv[++i] : arg.slice(eq + 1) };
+      } else if (valueOption(arg) !== 'none') {
+        takesValue = true;
+        if (valueOption(arg) === 'next') i++;
+      }
+    } else {
+      for (let j = 1; j < arg.length; j++) {
+        if (!SHORT_TAKES_VALUE.includes(arg[j]!)) continue;
+        takesValue = true;
+        const value = j === arg.length - 1 ? argv[++i] : arg.slice(j + 1);
+        if (arg[j] === 'C' || arg[j] === 'c') reuse = { value };
+        break;
+      }
+    }
+    if (reuse) found = reuse.value;
+    if (takesValue && options.words) break;
+  }
+  return found;
+}
+
 /** Process names (`ps -o ucomm`) of git. */
 const GIT_NAMES = new Set(['git', 'git.exe']);
 

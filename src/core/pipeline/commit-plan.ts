@@ -50,6 +50,8 @@ export interface CommitFacts {
   sessionFile: string;
   mode: PromptMode;
   amend: boolean;
+  /** The message is another commit's (`git commit -C`, `-c`): trailers woven for that commit's items do not belong to this one by themselves. */
+  reusesMessage?: boolean;
   /** A merge, concluded with `git commit` or amended: its changes are its parents' but for what differs from all of them. */
   merge?: boolean;
   committer: Committer;
@@ -61,9 +63,10 @@ export interface CommitFacts {
   /** The files the journal entry lists (the journal itself left out); undefined when the journal is off. */
   journalFiles?: JournalFile[];
   /**
-   * On an amend, the session file as the amended commit has it (none: an empty summary):
-   * the trailers woven for its items are the ones the amend may take out. Undefined when
-   * it cannot be read: then every trailer of our keys is taken out and planned again.
+   * On an amend, the session file as the amended commit has it (none: an empty summary),
+   * or as the commit whose message is reused has it: the trailers woven for its items
+   * are the ones the commit may take out. Undefined when it cannot be read: then every
+   * trailer of our keys is taken out and planned again.
    */
   amended?: Pick<SessionSummary, 'goal' | 'decisions' | 'deadEnds'>;
   trailers: Config['trailers'];
@@ -87,7 +90,7 @@ export interface CommitPlan {
   journal?: JournalPlan;
   trailers: PlannedTrailer[];
   /**
-   * On an amend, the trailer lines git-session may have woven into the amended message
+   * On an amend (or a reused message), the trailer lines git-session may have woven into the message
    * (for the items of its session file and of the staged one): prepare-commit-msg takes
    * out those, and leaves any other `Decision:` a person typed. Undefined: all of our keys.
    */
@@ -189,7 +192,7 @@ export function planCommit(f: CommitFacts): CommitPlan {
     files: f.journalFiles,
   };
   const { kept, omitted } = capTrailers(planTrailers({ decisions: change.decisions, deadEnds: change.deadEnds, goal, trailers: f.trailers }));
-  const ours = f.amend && f.amended ? wovenFor(f.amended, read?.summary, f.trailers) : undefined;
+  const ours = (f.amend || f.reusesMessage) && f.amended ? wovenFor(f.amended, read?.summary, f.trailers) : undefined;
   if (omitted > 0) {
     const where = f.journalFiles ? 'are in the journal entry only' : 'are in the session file only';
     const why = kept.length === 0 ? `one message carries at most ${MAX_TRAILER_BYTES / 1024} KiB of them` : `a message carries at most ${kept.length}`;

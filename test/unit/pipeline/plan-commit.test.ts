@@ -67,6 +67,15 @@ describe('planCommit', () => {
     expect(planCommit(facts({ amended, session: { kind: 'read', summary: staged } })).ours).toBeUndefined();
   });
 
+  it('a commit that reuses another\'s message (-C) names the trailers woven for that commit\'s items, as an amend does', () => {
+    const reused = { goal: null, decisions: [{ text: 'Use inches', reason: 'legacy' }], deadEnds: [] };
+    const staged = { ...summary, decisions: [] } as SessionSummary;
+    const plan = planCommit(facts({ reusesMessage: true, amended: reused, session: { kind: 'read', summary: staged } }));
+    expect(plan.ours).toEqual(['Decision: Use inches — legacy']);
+    // Its own content records nothing: nothing is woven back.
+    expect(plan.trailers).toEqual([]);
+  });
+
   it.each([
     ['nothing of its own', [], [], false],
     ['a conflict resolved by hand', [{ path: 'src/a.js', added: 1, removed: 1 }], [], false],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectAssistant } from '../../../src/core/pipeline/agent.js';
-import { findGitAncestor, gitArgv, isAmendArgv, isGitArgv, parsePsTable } from '../../../src/core/pipeline/amend.js';
+import { findGitAncestor, gitArgv, isAmendArgv, isGitArgv, parsePsTable, reusedMessageArgv } from '../../../src/core/pipeline/amend.js';
 import { foldChain, skipReason } from '../../../src/core/pipeline/skip.js';
 
 const none = { rebase: false, cherryPick: false, revert: false, merge: false, concludesPick: false, carried: false, folds: false };
@@ -47,6 +47,34 @@ describe('detectAssistant', () => {
     expect(detectAssistant({ CODEX_SANDBOX_NETWORK_DISABLED: '1' })).toBe('Codex');
     expect(detectAssistant({ CLAUDECODE: '1', GIT_SESSION_AGENT: '0' })).toBeUndefined();
     expect(detectAssistant({ CI: 'true', TERM: 'xterm' })).toBeUndefined();
+  });
+});
+
+describe('reusedMessageArgv', () => {
+  it.each([
+    [['git', 'commit', '-C', 'ORIG_HEAD'], 'ORIG_HEAD'],
+    [['git', 'commit', '-c', 'ORIG_HEAD'], 'ORIG_HEAD'],
+    [['git', 'commit', '-CORIG_HEAD'], 'ORIG_HEAD'],
+    [['git', 'commit', '-qC', 'HEAD@{1}'], 'HEAD@{1}'],
+    [['git', 'commit', '--reuse-message', 'abc123'], 'abc123'],
+    [['git', 'commit', '--reuse-message=abc123'], 'abc123'],
+    [['git', 'commit', '--reu=abc123'], 'abc123'],
+    [['git', 'commit', '--reedit-message=abc123', '-q'], 'abc123'],
+    [['git', 'commit', '-C', 'one', '-C', 'two'], 'two'],
+    [['git', 'commit', '-m', '-C x'], undefined],
+    [['git', 'commit', '-mfix', '-Cx'], 'x'],
+    [['git', 'commit', '--', '-C', 'x'], undefined],
+    [['git', 'commit', '--re=x'], undefined],
+    [['git', 'commit', '--amend'], undefined],
+    [['git', '-C', '/work/repo', 'commit', '-q'], undefined],
+    [['git', '-C', '/work/repo', 'commit', '-C', 'HEAD~1'], 'HEAD~1'],
+  ])('%j → %s', (argv, expected) => {
+    expect(reusedMessageArgv(argv)).toBe(expected);
+  });
+
+  it('reads nothing after the first option that takes a value, in a command line split on spaces', () => {
+    expect(reusedMessageArgv(['git', 'commit', '-C', 'ORIG_HEAD', '-m', 'x'], { words: true })).toBe('ORIG_HEAD');
+    expect(reusedMessageArgv(['git', 'commit', '-m', 'Explain', '-C', 'x'], { words: true })).toBeUndefined();
   });
 });
 
