@@ -63728,12 +63728,12 @@ function parseChangedLines(diff) {
 // src/core/report/targets.ts
 init_errors();
 function parseWhyTarget(target2) {
-  if (target2.trim() === "" || target2.startsWith("-")) {
-    const dashed = target2.startsWith("-") && target2.length > 1 ? ` A file whose name starts with "-" is named ./${target2}.` : "";
+  if (target2.trim() === "" || target2 === "-") {
     throw new GitSessionError(ExitCode2.Usage, `"${target2}" is not a path.`, {
-      fix: `Use git session why <path>[:<line>[-<end>]], for example src/app.ts:12-20.${dashed}`
+      fix: "Use git session why <path>[:<line>[-<end>]], for example src/app.ts:12-20."
     });
   }
+  if (target2.startsWith("-")) target2 = `./${target2}`;
   const m = /^(.+):(\d+)(?:-(\d+))?$/.exec(target2);
   if (!m) return { path: target2, lines: null };
   const start = Number(m[2]);

@@ -202,6 +202,22 @@ describe('git session why', () => {
     expect(backwards.stderr).not.toContain('    at ');
   });
 
+  it('reads a file whose name starts with "-", given after --, as that file', () => {
+    const own = tempRepo();
+    try {
+      own.write('-dash.txt', 'one\ntwo\n');
+      own.git(['add', '--', '-dash.txt']);
+      own.git(['commit', '-q', '-F', '-'], { input: 'Add the dash file\n\nDecision: keep the dash — the tool that reads it wants it\n' });
+      for (const target of ['-dash.txt:2', '-dash.txt']) {
+        const r = own.run(['why', '--format', 'json', '--', target]);
+        expect(r.code, r.stderr).toBe(0);
+        expect(JSON.parse(r.stdout)).toMatchObject({ path: './-dash.txt', decisions: [{ text: 'keep the dash' }] });
+      }
+    } finally {
+      own.cleanup();
+    }
+  });
+
   it('in a shallow clone, says where the history stops instead of crediting the cut-off commit silently', () => {
     const clone = `${repo.dir}-shallow`;
     repo.git(['clone', '-q', '--depth', '2', `file://${repo.dir}`, clone]);

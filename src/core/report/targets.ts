@@ -6,15 +6,19 @@ export interface WhyTarget {
   lines: { start: number; end: number } | null;
 }
 
-/** Parses `<path>[:<line>[-<end>]]`. A colon not followed by a line number stays part of the path. */
+/**
+ * Parses `<path>[:<line>[-<end>]]`. A colon not followed by a line number stays part of
+ * the path. A name that starts with "-" (given after `--`, or by an assistant) is a
+ * file's all the same: it is named from the current folder, so no git command ever
+ * reads it as an option.
+ */
 export function parseWhyTarget(target: string): WhyTarget {
-  if (target.trim() === '' || target.startsWith('-')) {
-    // Read as an option, a name that starts with "-" is still a file's: it is named from the current folder.
-    const dashed = target.startsWith('-') && target.length > 1 ? ` A file whose name starts with "-" is named ./${target}.` : '';
+  if (target.trim() === '' || target === '-') {
     throw new GitSessionError(ExitCode.Usage, `"${target}" is not a path.`, {
-      fix: `Use git session why <path>[:<line>[-<end>]], for example src/app.ts:12-20.${dashed}`,
+      fix: 'Use git session why <path>[:<line>[-<end>]], for example src/app.ts:12-20.',
     });
   }
+  if (target.startsWith('-')) target = `./${target}`;
   const m = /^(.+):(\d+)(?:-(\d+))?$/.exec(target);
   if (!m) return { path: target, lines: null };
   const start = Number(m[2]);

@@ -13,12 +13,16 @@ describe('parseWhyTarget', () => {
     expect(parseWhyTarget(target)).toEqual(expected);
   });
 
-  it.each(['a.ts:0', 'a.ts:9-3', '', '--all'])('refuses %j with a usage error', (target) => {
+  it.each(['a.ts:0', 'a.ts:9-3', '', ' ', '-'])('refuses %j with a usage error', (target) => {
     expect(() => parseWhyTarget(target)).toThrow(expect.objectContaining({ exitCode: 2 }));
   });
 
-  it('names the way to a file whose name starts with "-"', () => {
-    expect(() => parseWhyTarget('-dash.txt')).toThrow(expect.objectContaining({ fix: expect.stringContaining('is named ./-dash.txt') }));
+  it.each([
+    ['-dash.txt', { path: './-dash.txt', lines: null }],
+    ['-dash.txt:2', { path: './-dash.txt', lines: { start: 2, end: 2 } }],
+    ['--all', { path: './--all', lines: null }],
+  ])('names a file whose name starts with "-" from the current folder, never as an option: %s', (target, expected) => {
+    expect(parseWhyTarget(target)).toEqual(expected);
   });
 });
 
