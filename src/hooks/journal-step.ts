@@ -15,6 +15,7 @@ import { entryId as idOf } from '../core/merge/journal.js';
 import { everyIndex } from '../adapters/index-file.js';
 import { withoutEntries } from '../core/journal/tail.js';
 import { journalMatcher } from '../core/pipeline/paths.js';
+import { journalPathspec } from '../core/report/journal-diff.js';
 import type { HeadMove } from '../adapters/head-moves.js';
 import { lazy } from '../adapters/lazy.js';
 
@@ -150,9 +151,7 @@ const RESET_MOVES = 30;
  */
 async function resetEntries(j: CommitJournal, relative: string, disk: string | undefined): Promise<((entry: string) => boolean) | undefined> {
   const moves = j.headMoves();
-  // HEAD's moves since the last commit: only a reset among them takes commits back.
-  const since = moves.findIndex((m) => m.why.startsWith('commit'));
-  if (!moves.slice(0, since === -1 ? moves.length : since).some((m) => m.why.startsWith('reset:'))) return undefined;
+  if (!resetSinceCommit(moves)) return undefined;
   const text = await appendedToHead(j, relative, disk);
   const appended = text === undefined ? new Set<string>() : commitKeys(text);
   if (appended.size === 0) return undefined;
@@ -164,6 +163,12 @@ async function resetEntries(j: CommitJournal, relative: string, disk: string | u
   const copies = await readBlobs([...visited].map((c) => `${c}:${relative}`), j.root, j.env);
   const dropped = new Set([...copies.values()].flatMap((copy) => [...commitKeys(copy)].filter((key) => appended.has(key))));
   return dropped.size === 0 ? undefined : (entry) => dropped.has(entryKey(entry));
+}
+
+/** Whether HEAD's moves since the last commit (newest first) hold a reset: only a reset takes commits back. */
+function resetSinceCommit(moves: readonly HeadMove[]): boolean {
+  const since = moves.findIndex((m) => m.why.startsWith('commit'));
+  return moves.slice(0, since === -1 ? moves.length : since).some((m) => m.why.startsWith('reset:'));
 }
 
 /** A work-tree file's text; undefined where it cannot be read. */
@@ -310,5 +315,38 @@ async function takeOutMovedEntries(j: CommitJournal, relative: string): Promise<
     if (left === '') removeFile(full);
     else writeFileAtomic(full, left, j.root);
     await everyIndex(j.env, (env) => git(['add', '--', path], { cwd: j.root, env, allowFailure: true }));
+  }
+  if (!j.amend) await takeOutResetEntries(j, relative);
+}
+
+/**
+ * After a mixed reset, the entries of the commits taken back sit unstaged (or in a file
+ * git no longer tracks) in their own week's journal file, when that is not this
+ * commit's: this commit's entry stands for them (see resetEntries). They are taken out
+ * of the work tree only. Nothing of those files is staged: an edit of the person's own
+ * stays theirs, unstaged. Asks git for the files only when a reset moved HEAD since the
+ * last commit.
+ */
+async function takeOutResetEntries(j: CommitJournal, relative: string): Promise<void> {
+  if (!resetSinceCommit(j.headMoves())) return;
+  const isJournal = journalMatcher(j.template);
+  const listed = await git(['ls-files', '-z', '--modified', '--others', '--exclude-standard', '--', journalPathspec(j.template)], {
+    cwd: j.root,
+    env: j.env,
+    allowFailure: true,
+  });
+  if (listed.code !== 0) return;
+  for (const path of new Set(listed.stdout.split('\0'))) {
+    if (path === '' || path === relative || j.changedPaths.includes(path) || !isJournal(path)) continue;
+    const full = join(j.root, path);
+    const text = diskText(full);
+    if (text === undefined) continue;
+    const picks = await resetEntries(j, path, text);
+    if (!picks) continue;
+    const left = withoutEntries(text, (entry) => idOf(entry) !== undefined && picks(entry));
+    if (left === text) continue;
+    assertStaysInWorkTree(full, j.root);
+    if (left === '') removeFile(full);
+    else writeFileAtomic(full, left, j.root);
   }
 }

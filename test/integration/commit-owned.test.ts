@@ -414,6 +414,45 @@ describe('one journal entry per commit', () => {
     expect(residue(r)).toBe('');
   });
 
+  it('a mixed reset of last week\'s commits, then one commit this week: their entries leave last week\'s file, nothing else of it changes', () => {
+    const r = (repo = sessionRepo());
+    // Last week's file holds an entry of its own before the two commits taken back.
+    r.write('src/convert.js', code(2));
+    r.git(['add', '-A']);
+    expect(gitNoTty(r, ['commit', '-q', '-m', 'Thursday'], { GIT_AUTHOR_DATE: '2031-06-05T10:00:00Z' }).code).toBe(0);
+    const thursday = r.git(['show', 'HEAD:.session/journal/2031-W23.md']).stdout;
+    for (const [n, hour] of [[3, 10], [4, 11]] as const) {
+      r.write('src/convert.js', code(n));
+      r.git(['add', '-A']);
+      expect(gitNoTty(r, ['commit', '-q', '-m', `Friday ${n}`], { GIT_AUTHOR_DATE: `2031-06-06T${hour}:00:00Z` }).code).toBe(0);
+    }
+    r.git(['reset', '-q', 'HEAD~2']);
+    expect(r.read('.session/journal/2031-W23.md').match(/^### /gm)).toHaveLength(3);
+    r.git(['add', 'src/convert.js']);
+    const monday = gitNoTty(r, ['commit', '-q', '-m', 'Both, on Monday'], { GIT_AUTHOR_DATE: '2031-06-09T09:00:00Z' });
+    expect(monday.code, monday.stderr).toBe(0);
+    expect(r.git(['show', 'HEAD:.session/journal/2031-W24.md']).stdout.match(/^### /gm)).toHaveLength(1);
+    // Last week's file is as HEAD holds it: the two taken back are gone from the work tree too.
+    expect(r.read('.session/journal/2031-W23.md')).toBe(thursday);
+    expect(residue(r)).toBe('');
+  });
+
+  it('a mixed reset of the commits that made last week\'s file, then one commit this week: the file, untracked, goes', () => {
+    const r = (repo = sessionRepo());
+    for (const [n, hour] of [[3, 10], [4, 11]] as const) {
+      r.write('src/convert.js', code(n));
+      r.git(['add', '-A']);
+      expect(gitNoTty(r, ['commit', '-q', '-m', `Friday ${n}`], { GIT_AUTHOR_DATE: `2031-06-06T${hour}:00:00Z` }).code).toBe(0);
+    }
+    r.git(['reset', '-q', 'HEAD~2']);
+    expect(residue(r)).toContain('?? .session/journal/2031-W23.md');
+    r.git(['add', 'src/convert.js']);
+    const monday = gitNoTty(r, ['commit', '-q', '-m', 'Both, on Monday'], { GIT_AUTHOR_DATE: '2031-06-09T09:00:00Z' });
+    expect(monday.code, monday.stderr).toBe(0);
+    expect(existsSync(join(r.dir, '.session/journal/2031-W23.md'))).toBe(false);
+    expect(residue(r)).toBe('');
+  });
+
   it('merge --squash and cherry-pick -n: the entries git brought stay, and the commit adds its own', () => {
     // As init sets it up: the journal merge driver places the branch's entries after ours.
     repo = initialised();
