@@ -308,12 +308,7 @@ async function takeOutMovedEntries(j: CommitJournal, relative: string): Promise<
     const text = diskText(full);
     if (text === undefined) continue;
     const picks = j.amend ? await amendedEntries(j, path) : await unheldEntries(j, path, text);
-    if (!picks) continue;
-    const left = withoutEntries(text, (entry) => idOf(entry) !== undefined && picks(entry));
-    if (left === text) continue;
-    assertStaysInWorkTree(full, j.root);
-    if (left === '') removeFile(full);
-    else writeFileAtomic(full, left, j.root);
+    if (!picks || !takeOutEntries(j, path, text, picks)) continue;
     await everyIndex(j.env, (env) => git(['add', '--', path], { cwd: j.root, env, allowFailure: true }));
   }
   if (!j.amend) await takeOutResetEntries(j, relative);
@@ -342,11 +337,21 @@ async function takeOutResetEntries(j: CommitJournal, relative: string): Promise<
     const text = diskText(full);
     if (text === undefined) continue;
     const picks = await resetEntries(j, path, text);
-    if (!picks) continue;
-    const left = withoutEntries(text, (entry) => idOf(entry) !== undefined && picks(entry));
-    if (left === text) continue;
-    assertStaysInWorkTree(full, j.root);
-    if (left === '') removeFile(full);
-    else writeFileAtomic(full, left, j.root);
+    if (picks) takeOutEntries(j, path, text, picks);
   }
+}
+
+/**
+ * Takes the entries `picks` names out of a journal file's text in the work tree, only
+ * git-session's own (those with an id: one without may be a person's edit of an old
+ * entry); a file left empty goes. Whether anything was taken out.
+ */
+function takeOutEntries(j: CommitJournal, path: string, text: string, picks: (entry: string) => boolean): boolean {
+  const left = withoutEntries(text, (entry) => idOf(entry) !== undefined && picks(entry));
+  if (left === text) return false;
+  const full = join(j.root, path);
+  assertStaysInWorkTree(full, j.root);
+  if (left === '') removeFile(full);
+  else writeFileAtomic(full, left, j.root);
+  return true;
 }
