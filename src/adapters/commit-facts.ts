@@ -255,7 +255,10 @@ export async function gatherCommitFacts(s: CommitSetting, committer: Committer, 
 
 /** A commit's session file (the amended one's, or the one whose message is reused), read for the trailers woven for it (see CommitFacts.amended); undefined when unreadable. */
 async function sessionAt(s: CommitSetting, rev: string): Promise<CommitFacts['amended']> {
-  const key = `${rev}:${s.sessionFile}`;
+  // The commit first: a revision such as `:/text` would take `:<file>` into its search.
+  const commit = rev === 'HEAD' ? rev : await objectId(s.root, s.env, `${rev}^{commit}`);
+  if (!commit) return undefined;
+  const key = `${commit}:${s.sessionFile}`;
   const blob = key in s.state.revs ? s.state.revs[key] : await objectId(s.root, s.env, key);
   if (!blob) return { goal: null, decisions: [], deadEnds: [] };
   try {

@@ -13,7 +13,7 @@ import { redactedNames } from '../core/journal/redacted-names.js';
 import { amendReplaces, commitKeys, entryKey } from '../core/journal/amended.js';
 import { entryId as idOf } from '../core/merge/journal.js';
 import { everyIndex } from '../adapters/index-file.js';
-import { withoutEntries } from '../core/journal/tail.js';
+import { entrySpans, withoutEntries } from '../core/journal/tail.js';
 import { journalMatcher } from '../core/pipeline/paths.js';
 import { journalPathspec } from '../core/report/journal-diff.js';
 import type { HeadMove } from '../adapters/head-moves.js';
@@ -118,10 +118,12 @@ function entryId(): string {
  */
 async function appendedToHead(j: CommitJournal, relative: string, disk: string | undefined): Promise<string | undefined> {
   if (disk === undefined) return undefined;
-  const held = await textAt(j, 'HEAD', relative);
-  if (!disk.startsWith(held) || disk.length === held.length) return undefined;
+  // Line endings aside: under core.autocrlf the work tree's copy ends its lines in CRLF, git's in LF.
+  const held = lf(await textAt(j, 'HEAD', relative));
+  const own = lf(disk);
+  if (!own.startsWith(held) || own.length === held.length) return undefined;
   // The blank line that parts them from HEAD's last entry is no part of theirs.
-  const text = disk.slice(held.length).replace(/^(?:\r?\n)+/, '');
+  const text = own.slice(held.length).replace(/^\n+/, '');
   if (!ENTRY_HEADING.test(text.split(/\r?\n/)[0] ?? '')) return undefined;
   if (j.kept && [...j.kept].some((entry) => text.includes(entry))) return undefined;
   return text;
@@ -136,6 +138,8 @@ async function unheldEntries(j: CommitJournal, relative: string, disk: string | 
   const attempts = text === undefined ? new Set<string>() : commitKeys(text);
   return attempts.size === 0 ? undefined : (entry) => attempts.has(entryKey(entry));
 }
+
+const lf = (text: string): string => text.replace(/\r\n/g, '\n');
 
 /** How far back HEAD's reflog is searched for the commits a reset took back. */
 const RESET_MOVES = 30;
@@ -161,8 +165,19 @@ async function resetEntries(j: CommitJournal, relative: string, disk: string | u
   // Loaded only here: its child_process would cost every commit's start.
   const { readBlobs } = await lazy('read-blobs', () => import('../adapters/read-blobs.js'));
   const copies = await readBlobs([...visited].map((c) => `${c}:${relative}`), j.root, j.env);
-  const dropped = new Set([...copies.values()].flatMap((copy) => [...commitKeys(copy)].filter((key) => appended.has(key))));
-  return dropped.size === 0 ? undefined : (entry) => dropped.has(entryKey(entry));
+  // Only an entry as a commit held it, to the byte (line endings aside): a note of the
+  // person's own written into it or after it (the last entry runs to the file's end) keeps
+  // it where it is, the note with it.
+  const asHeld = (entry: string) => lf(entry).trimEnd();
+  const dropped = new Set(
+    [...copies.values()].flatMap((copy) =>
+      entrySpans(copy)
+        .map((span) => copy.slice(span.start, span.end))
+        .filter((entry) => appended.has(entryKey(entry)))
+        .map(asHeld),
+    ),
+  );
+  return dropped.size === 0 ? undefined : (entry) => dropped.has(asHeld(entry));
 }
 
 /** Whether HEAD's moves since the last commit (newest first) hold a reset: only a reset takes commits back. */

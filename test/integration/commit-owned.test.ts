@@ -328,7 +328,7 @@ describe('one journal entry per commit', () => {
     expect(residue(r)).toBe('');
   });
 
-  it('a commit split with git commit -C ORIG_HEAD: only the part that holds the decision carries its trailer', () => {
+  it.each(['ORIG_HEAD', ':/Metres'])('a commit split with git commit -C %s: only the part that holds the decision carries its trailer', (rev) => {
     const r = (repo = sessionRepo());
     r.run(['decide', 'Keep metres exact', '--because', 'users asked']);
     r.write('src/convert.js', code(3));
@@ -336,9 +336,11 @@ describe('one journal entry per commit', () => {
     const whole = gitNoTty(r, ['commit', '-q', '-m', 'Metres', '--trailer', 'Reviewed-by: Ann <ann@example.com>']);
     expect(whole.code, whole.stderr).toBe(0);
     expect(trailerValues(r, 'Decision')).toEqual(['Keep metres exact — users asked']);
+    // Reachable from a branch, as `:/<text>` needs.
+    r.git(['branch', 'whole']);
     r.git(['reset', '-q', 'HEAD~1']);
     r.git(['add', 'src/convert.js']);
-    const part = gitNoTty(r, ['commit', '-q', '-C', 'ORIG_HEAD']);
+    const part = gitNoTty(r, ['commit', '-q', '-C', rev]);
     expect(part.code, part.stderr).toBe(0);
     expect(r.git(['show', '--format=', '--name-only', 'HEAD', '--', 'SESSION.md']).stdout).toBe('');
     expect(trailerValues(r, 'Decision')).toEqual([]);
@@ -435,6 +437,36 @@ describe('one journal entry per commit', () => {
     // Last week's file is as HEAD holds it: the two taken back are gone from the work tree too.
     expect(r.read('.session/journal/2031-W23.md')).toBe(thursday);
     expect(residue(r)).toBe('');
+  });
+
+  it.each([
+    ['a note of the person\'s own after them stays, with the entry it follows', false],
+    ['with core.autocrlf, as on Windows', true],
+  ])('a mixed reset of last week\'s commits: %s', (_, autocrlf) => {
+    const r = (repo = sessionRepo());
+    if (autocrlf) r.git(['config', 'core.autocrlf', 'true']);
+    const week = '.session/journal/2031-W23.md';
+    for (const [n, day] of [[2, 5], [3, 6], [4, 6]] as const) {
+      r.write('src/convert.js', code(n));
+      r.git(['add', '-A']);
+      expect(gitNoTty(r, ['commit', '-q', '-m', `Change ${n}`], { GIT_AUTHOR_DATE: `2031-06-0${day}T1${n}:00:00Z` }).code).toBe(0);
+    }
+    const held = r.git(['show', `HEAD~2:${week}`]).stdout;
+    r.git(['reset', '-q', 'HEAD~2']);
+    if (!autocrlf) writeFileSync(join(r.dir, week), `${r.read(week)}\nMy own note, keep.\n`);
+    r.git(['add', 'src/convert.js']);
+    const monday = gitNoTty(r, ['commit', '-q', '-m', 'Both, on Monday'], { GIT_AUTHOR_DATE: '2031-06-09T09:00:00Z' });
+    expect(monday.code, monday.stderr).toBe(0);
+    const left = r.read(week).replace(/\r\n/g, '\n');
+    if (autocrlf) {
+      expect(left).toBe(held);
+      expect(residue(r)).toBe('');
+    } else {
+      // Change 3's entry goes; change 4's, which the note follows, stays with it.
+      expect(left.startsWith(held)).toBe(true);
+      expect(left.match(/^### /gm)).toHaveLength(2);
+      expect(left).toContain('My own note, keep.');
+    }
   });
 
   it('a mixed reset of the commits that made last week\'s file, then one commit this week: the file, untracked, goes', () => {
