@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { CommandContext, CommandResult } from '../context.js';
-import { committerOf, gatherCommitFacts, readCommitSetting, restagedFiles, objectId, type CommitSetting } from '../adapters/commit-facts.js';
+import { committerOf, gatherCommitFacts, readCommitSetting, restagedFiles, objectId, reusedSession, type CommitSetting } from '../adapters/commit-facts.js';
 import { invocation, withInvocation } from '../adapters/invocation.js';
 import { forgetOwnedEdits, recordOwnedEdit, stageOwnedEdits } from '../adapters/owned-edits.js';
 import { laterIndexEntry, restoreIndexEntry } from '../adapters/index-entry.js';
@@ -16,7 +16,8 @@ import { applyCommitPlan } from './apply-commit.js';
 import { healCloneConfig, missingCloneConfig, uncoveredSessionFile } from './clone-heal.js';
 import { runMenu } from './menu.js';
 import { stagePaths } from './stage.js';
-import { removeTrailerFiles } from './trailer-file.js';
+import { removeTrailerFiles, replanPath, writeReplan } from './trailer-file.js';
+import { wovenLines } from '../core/pipeline/trailer-plan.js';
 
 /**
  * pre-commit: everything that must land in the commit happens here, because index
@@ -68,7 +69,11 @@ async function recordSetting(setting: CommitSetting, ctx: CommandContext): Promi
   // down ("no changes added"). Neither is the commit the recorded lines wait for. An amend
   // that leaves its commit empty (a marker reworded) stays empty too.
   const empty = setting.amend ? setting.files.length === 0 : !setting.files.some((f) => !setting.isJournal(f.path));
-  if (empty) return {};
+  if (empty) {
+    // One that reuses another's message (`-C`) holds none of that commit's items: their trailers go.
+    if (setting.reuse !== undefined) await replanReused({ ...setting, reuse: setting.reuse });
+    return {};
+  }
   // The session file's entry as the hook found it (known from the piped queries): what a
   // refused commit puts back, so that nothing the hook staged outlives it.
   const key = `:${setting.sessionFile}`;
@@ -88,6 +93,12 @@ async function recordSetting(setting: CommitSetting, ctx: CommandContext): Promi
   if (result.exitCode !== ExitCode.Refused) forgetStaged(setting);
   else if (setting.state.revs[key] !== found.blob) await putBack();
   return result;
+}
+
+/** Leaves the replan of a commit that records nothing yet reuses a message: the trailers woven for that commit's items (all of ours, unread). */
+async function replanReused(setting: CommitSetting & { reuse: string }): Promise<void> {
+  const reused = await reusedSession(setting);
+  writeReplan(replanPath(setting.state.stateDir, setting.env), reused ? wovenLines(reused, setting.config.trailers) : undefined);
 }
 
 async function stageAndRecord(setting: CommitSetting, ctx: CommandContext): Promise<CommandResult> {

@@ -353,6 +353,11 @@ describe('one journal entry per commit', () => {
     expect(trailerValues(r, 'Decision')).toEqual(['Keep metres exact — users asked']);
     expect(trailerValues(r, 'Reviewed-by')).toEqual(['Ann <ann@example.com>']);
     expect(residue(r)).toBe('');
+    // An empty marker commit holds none of it either.
+    const marker = gitNoTty(r, ['commit', '-q', '--allow-empty', '-C', 'whole']);
+    expect(marker.code, marker.stderr).toBe(0);
+    expect(trailerValues(r, 'Decision')).toEqual([]);
+    expect(trailerValues(r, 'Reviewed-by')).toEqual(['Ann <ann@example.com>']);
   });
 
   it('the first commit after a checkout asks git nothing for the journal; after a reset it reads the commits taken back', () => {
