@@ -7,7 +7,7 @@ import { writeCommitJournal } from './journal-step.js';
 import { shellCanStage, stagePaths } from './stage.js';
 import { handOffPath, markForOldLine, replanPath, writeReplan, writeTrailerFile } from './trailer-file.js';
 import { lazy } from '../adapters/lazy.js';
-import { lastHeadMoves } from '../adapters/head-moves.js';
+import { lastHeadMoves, type HeadMove } from '../adapters/head-moves.js';
 import type { RestoredEntries } from './reverted-step.js';
 
 /**
@@ -24,6 +24,8 @@ export async function applyCommitPlan(plan: CommitPlan, s: CommitSetting, now: D
   if (plan.journal) {
     // Before this commit's entry, so that it follows them and a retry finds it where it was written.
     const restored = s.headReverts ? await restoreReverted(s, stderr) : undefined;
+    // Read at most once: the entry and the files of other weeks both ask whether a reset came first.
+    let moves: readonly HeadMove[] | undefined;
     try {
       const journal = await writeCommitJournal({
         root: s.root,
@@ -38,7 +40,7 @@ export async function applyCommitPlan(plan: CommitPlan, s: CommitSetting, now: D
         changedPaths: s.files.map((f) => f.path),
         lastEntryPath: s.state.lastEntryPath,
         head: s.state.revs.HEAD,
-        headMoves: () => lastHeadMoves(s.state.gitDir),
+        headMoves: () => (moves ??= lastHeadMoves(s.state.gitDir)),
         settings: () => gitSettingsOf(s),
         ...(restored ? { kept: restored.kept } : {}),
       });
