@@ -253,13 +253,8 @@ export async function gatherCommitFacts(s: CommitSetting, committer: Committer, 
   };
 }
 
-/** The session file of the commit whose message this one reuses (`-C`), for a commit that plans nothing else (an empty one). */
-export function reusedSession(s: CommitSetting & { reuse: string }): Promise<CommitFacts['amended']> {
-  return sessionAt(s, s.reuse);
-}
-
 /** A commit's session file (the amended one's, or the one whose message is reused), read for the trailers woven for it (see CommitFacts.amended); undefined when unreadable. */
-async function sessionAt(s: CommitSetting, rev: string): Promise<CommitFacts['amended']> {
+export async function sessionAt(s: CommitSetting, rev: string): Promise<CommitFacts['amended']> {
   // The commit first: a revision such as `:/text` would take `:<file>` into its search.
   const commit = rev === 'HEAD' ? rev : await objectId(s.root, s.env, `${rev}^{commit}`);
   if (!commit) return undefined;

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { CommandContext, CommandResult } from '../context.js';
-import { committerOf, gatherCommitFacts, readCommitSetting, restagedFiles, objectId, reusedSession, type CommitSetting } from '../adapters/commit-facts.js';
+import { committerOf, gatherCommitFacts, readCommitSetting, restagedFiles, objectId, sessionAt, type CommitSetting } from '../adapters/commit-facts.js';
 import { invocation, withInvocation } from '../adapters/invocation.js';
 import { forgetOwnedEdits, recordOwnedEdit, stageOwnedEdits } from '../adapters/owned-edits.js';
 import { laterIndexEntry, restoreIndexEntry } from '../adapters/index-entry.js';
@@ -71,7 +71,7 @@ async function recordSetting(setting: CommitSetting, ctx: CommandContext): Promi
   const empty = setting.amend ? setting.files.length === 0 : !setting.files.some((f) => !setting.isJournal(f.path));
   if (empty) {
     // One that reuses another's message (`-C`) holds none of that commit's items: their trailers go.
-    if (setting.reuse !== undefined) await replanReused({ ...setting, reuse: setting.reuse });
+    if (setting.reuse !== undefined) await replanReused(setting, setting.reuse);
     return {};
   }
   // The session file's entry as the hook found it (known from the piped queries): what a
@@ -96,8 +96,8 @@ async function recordSetting(setting: CommitSetting, ctx: CommandContext): Promi
 }
 
 /** Leaves the replan of a commit that records nothing yet reuses a message: the trailers woven for that commit's items (all of ours, unread). */
-async function replanReused(setting: CommitSetting & { reuse: string }): Promise<void> {
-  const reused = await reusedSession(setting);
+async function replanReused(setting: CommitSetting, reuse: string): Promise<void> {
+  const reused = await sessionAt(setting, reuse);
   writeReplan(replanPath(setting.state.stateDir, setting.env), reused ? wovenLines(reused, setting.config.trailers) : undefined);
 }
 
