@@ -120,6 +120,293 @@ git_session_preflight() {
   } 2>/dev/null
 }
 
+# The commit shortcut: a commit that changes only code, made right after a commit the
+# binary (or this function) journaled, on the same branch, by the same author, in the
+# same journal file, gets its entry from sh alone, with no node start. The binary left
+# what the entry says besides the files and times in the state dir (commit-shortcut,
+# see src/core/pipeline/commit-shortcut.ts, and commit-shortcut-last); this checks,
+# with a few git calls, that nothing it was written for has changed and that nothing
+# of this commit needs the binary: an amend or any option but the plain ones, an
+# operation in progress, recorded edits waiting, the session file, the settings or the
+# journal staged or edited, a stale commit (it would be reminded), a name that would
+# need cleaning or redacting, a new week's file. Any doubt returns 1, and the binary
+# does the commit as always. On success it sets gs_j to the journal file to stage.
+git_session_shortcut() {
+  # Anything that steers the binary or git's layout, and a git that does not commit from the plain index.
+  [ -z "${GIT_SESSION_MODE:-}${GIT_SESSION_NO_SHORTCUT:-}${GIT_SESSION_TEST_KILL:-}${GIT_SESSION_TEST_NO_PROC:-}${GIT_SESSION_GIT_ARGS:-}${GIT_REFLOG_ACTION:-}${GIT_DIR:-}${GIT_WORK_TREE:-}${GIT_COMMON_DIR:-}" ] || return 1
+  case ${GIT_INDEX_FILE:-} in *next-index-*) return 1 ;; esac
+  [ "$gs_bin" = node_modules/git-session/dist/cli.js ] && [ -d .git ] || return 1
+  gs_sd=.git/git-session
+  [ -f "$gs_sd/commit-shortcut" ] && [ -f "$gs_sd/commit-shortcut-last" ] || return 1
+  for gs_f in MERGE_HEAD CHERRY_PICK_HEAD REVERT_HEAD REBASE_HEAD SQUASH_MSG MERGE_MSG rebase-merge rebase-apply sequencer; do
+    if [ -e ".git/$gs_f" ]; then return 1; fi
+  done
+  if [ -e "$gs_sd/owned-edits.json" ] || git_session_handed_off .git/COMMIT_EDITMSG; then return 1; fi
+  IFS= read -r gs_b < node_modules/git-session/dist/build-key || return 1
+  gs_k_end=
+  . "./$gs_sd/commit-shortcut" || return 1
+  [ "$gs_k_end" = 1 ] && [ "$gs_k_build" = "$gs_b" ] || return 1
+  # Written by sh too, so read rather than sourced: a file cut short lacks its last newline, and read fails.
+  { IFS= read -r gs_k_head && IFS= read -r gs_k_time && IFS= read -r gs_k_size && IFS= read -r gs_k_file; } < "$gs_sd/commit-shortcut-last" || return 1
+  case $gs_k_head in *[!0-9a-f]* | '') return 1 ;; esac
+  case $gs_k_time$gs_k_size in *[!0-9]* | '') return 1 ;; esac
+
+  # The branch and HEAD from the files git keeps (a packed branch or a detached HEAD: the binary).
+  IFS= read -r gs_h < .git/HEAD || return 1
+  case $gs_h in "ref: refs/heads/$gs_k_branch") ;; *) return 1 ;; esac
+  IFS= read -r gs_head < ".git/refs/heads/$gs_k_branch" || return 1
+  [ "${GIT_AUTHOR_NAME:-} <${GIT_AUTHOR_EMAIL:-}>" = "$gs_k_author" ] || return 1
+
+  # The author date, as git exports it: @<seconds> <zone>.
+  git_session_entry_time "${GIT_AUTHOR_DATE:-}" || return 1
+  git_session_fill "$gs_k_journal" '{year}' "$gs_wy"
+  git_session_fill "$gs_fill" '{week}' "$gs_w"
+  gs_j=$gs_fill
+  # Another week's file is the binary's to start; a link or an executable file is its to append to in place.
+  [ "$gs_j" = "$gs_k_file" ] && [ -f "$gs_j" ] && [ ! -L "$gs_j" ] && [ ! -x "$gs_j" ] || return 1
+  # Minutes since the previous entry, both to the minute as their headings show them.
+  gs_since=
+  gs_t=$((gs_e / 60 - gs_k_time / 60))
+  if [ "$gs_t" -ge 0 ]; then
+    if [ "$gs_t" -lt 60 ]; then
+      gs_since="${gs_t}m"
+    elif [ "$gs_t" -lt 1440 ]; then
+      gs_mm=$((gs_t % 60))
+      [ "$gs_mm" -ge 10 ] || gs_mm=0$gs_mm
+      gs_since="$((gs_t / 60))h ${gs_mm}m"
+    else
+      gs_since="$((gs_t / 1440))d $((gs_t / 60 % 24))h"
+    fi
+    gs_since="- Since previous entry: $gs_since"
+  fi
+
+  # git's command line: only `git commit` with the plain options (see git_session_plain_argv).
+  [ -r "/proc/$gs_p/cmdline" ] || return 1
+  gs_a=$(tr '\000\001' '\001\002' < "/proc/$gs_p/cmdline") || return 1
+  git_session_plain_argv "$gs_a" || return 1
+
+  # The reflog's last line: HEAD moved by a commit from the HEAD the shortcut was left on.
+  gs_l=$(tail -n 1 .git/logs/HEAD 2>/dev/null) || return 1
+  case $gs_l in "$gs_k_head $gs_head "*"	commit: "*) ;; *) return 1 ;; esac
+  gs_l=$(git ls-tree "$gs_head" -- .gitattributes .gitsession "$gs_k_session" 2>/dev/null) || return 1
+  [ "$gs_l" = "$gs_k_tree" ] || return 1
+  if [ "$gs_k_attributes" = 0 ] && [ -e .gitattributes ]; then return 1; fi
+  gs_l=$(git config --get-regexp '^(core\.(autocrlf|sparsecheckout)|i18n\.commitencoding|merge\.git-session(-journal)?\.(name|driver)|filter\.git-session-private\.(clean|smudge|required))$' 2>/dev/null) || gs_l=
+  [ "$gs_l" = "$gs_k_config" ] || return 1
+  git diff --quiet -- "$gs_j" .gitsession .gitattributes 2>/dev/null || return 1
+  gs_l=$(git diff --cached --numstat 2>/dev/null) || return 1
+  git_session_shortcut_files "$gs_l" || return 1
+
+  # The entry, its length in bytes (only the shortcut's own text may be other than ASCII) and the record the binary reads on a retry.
+  IFS= read -r gs_u < /proc/sys/kernel/random/uuid || return 1
+  gs_id=${gs_u%%-*}
+  gs_u=${gs_u#*-}
+  gs_id=$gs_id${gs_u%%-*}
+  case $gs_id in ????????????) ;; *) return 1 ;; esac
+  gs_tail="$gs_files${gs_since:+$gs_since
+}- Entry: $gs_id
+"
+  gs_entry="### $gs_time$gs_k_suffix
+$gs_k_body- Files:
+$gs_tail"
+  gs_len=$((4 + ${#gs_time} + gs_k_suffix_bytes + 1 + gs_k_body_bytes + 9 + ${#gs_tail}))
+  gs_at=$((gs_k_size + 1))
+  gs_tail_json="$gs_files_json${gs_since:+$gs_since\\n}- Entry: $gs_id\\n"
+  gs_r="$gs_sd/last-entry.json.$$.tmp"
+  # Before the entry, as the binary records it: a commit that dies after this hook leaves an entry the next attempt replaces.
+  if ! { printf '{"path":"%s","head":"%s","time":"%s","offset":%s,"length":%s,"text":"### %s%s\\n%s- Files:\\n%s"}' \
+    "$gs_j" "$gs_head" "$gs_time" "$gs_at" "$gs_len" "$gs_time" "$gs_k_suffix_json" "$gs_k_body_json" "$gs_tail_json" >| "$gs_r" && mv -f "$gs_r" "$gs_sd/last-entry.json"; } 2>/dev/null; then
+    rm -f "$gs_r"
+    return 1
+  fi
+  # All or nothing: the file with the entry is written beside it and renamed over it.
+  gs_r="${gs_j%/*}/.${gs_j##*/}.$$.tmp"
+  [ "$gs_r" != "/.${gs_j}.$$.tmp" ] || gs_r=".$gs_j.$$.tmp"
+  if ! { { cat -- "$gs_j" && printf '\n%s' "$gs_entry"; } >| "$gs_r" && mv -f -- "$gs_r" "$gs_j"; } 2>/dev/null; then
+    rm -f -- "$gs_r"
+    rm -f "$gs_sd/commit-shortcut-last" "$gs_sd/last-entry.json"
+    echo "git-session: journal entry skipped: $gs_j could not be written (check its permissions and the free disk space)" >&2
+    gs_j=
+    return 0
+  fi
+  printf '%s\n' "$gs_head" "$gs_e" "$((gs_at + gs_len))" "$gs_j" >| "$gs_sd/commit-shortcut-last" 2>/dev/null || rm -f "$gs_sd/commit-shortcut-last"
+  return 0
+}
+
+# The entry's time for a date as git exports it ($1: @<seconds> <zone>), as the binary
+# writes it (formatLocalTime, isoWeek): gs_e (seconds), gs_time (`YYYY-MM-DD HH:MM
+# +HH:MM`, the author's zone) and the ISO week's year and number (gs_wy, gs_w, two
+# digits). Fails for any other shape, or a date before 1970.
+git_session_entry_time() {
+  case $1 in @*' '[+-][0-9][0-9][0-9][0-9]) ;; *) return 1 ;; esac
+  gs_e=${1#@}
+  gs_e=${gs_e%% *}
+  case $gs_e in *[!0-9]* | '') return 1 ;; esac
+  gs_z=${1##* }
+  gs_zh=${gs_z#?}
+  gs_zm=${gs_zh#??}
+  gs_zh=${gs_zh%??}
+  # Without a leading zero: sh reads 08 as octal.
+  gs_off=$((${gs_zh#0} * 60 + ${gs_zm#0}))
+  case $gs_z in -*) gs_off=$((-gs_off)) ;; esac
+  gs_loc=$((gs_e + gs_off * 60))
+  [ "$gs_loc" -ge 0 ] || return 1
+  gs_day=$((gs_loc / 86400))
+  # The ISO week's Thursday decides its year.
+  git_session_civil $((gs_day - (gs_day + 3) % 7 + 3))
+  gs_wy=$gs_y
+  git_session_days "$gs_wy"
+  gs_w=$(((gs_day - (gs_day + 3) % 7 + 3 - gs_jan1) / 7 + 1))
+  [ "$gs_w" -ge 10 ] || gs_w=0$gs_w
+  git_session_civil "$gs_day"
+  gs_t=$((gs_loc % 86400))
+  gs_hh=$((gs_t / 3600))
+  gs_mm=$((gs_t % 3600 / 60))
+  [ "$gs_m" -ge 10 ] || gs_m=0$gs_m
+  [ "$gs_dd" -ge 10 ] || gs_dd=0$gs_dd
+  [ "$gs_hh" -ge 10 ] || gs_hh=0$gs_hh
+  [ "$gs_mm" -ge 10 ] || gs_mm=0$gs_mm
+  gs_zs=+
+  [ "$gs_off" -ge 0 ] || gs_zs=-
+  gs_time="$gs_y-$gs_m-$gs_dd $gs_hh:$gs_mm $gs_zs${gs_zh}:${gs_z#???}"
+}
+
+# The staged files (`git diff --cached --numstat`, $1) as the entry lists them, into
+# gs_files and gs_files_json; fails for anything the binary must judge: no file, the
+# session file, the settings or a journal file among them, more than the entry lists,
+# a name git quotes or that holds anything but plain characters, or the shape of a
+# secret the binary would redact, a rename, a key file, or changed lines at the threshold.
+git_session_shortcut_files() {
+  # No globbing while names and key files are split and matched, whatever the person's hook set.
+  case $- in *f*) gs_noglob=1 ;; *) gs_noglob= ; set -f ;; esac
+  git_session_listed_files "$1"
+  gs_rc=$?
+  [ -n "$gs_noglob" ] || set +f
+  return $gs_rc
+}
+git_session_listed_files() {
+  gs_files=
+  gs_files_json=
+  gs_n=0
+  gs_sum=0
+  git_session_ifs '
+'
+  set -- $1
+  git_session_ifs
+  git_session_fill "$gs_k_journal" '{year}' '*'
+  git_session_fill "$gs_fill" '{week}' '*'
+  for gs_l in "$@"; do
+    gs_ad=${gs_l%%	*}
+    gs_l=${gs_l#*	}
+    gs_rm=${gs_l%%	*}
+    gs_pa=${gs_l#*	}
+    case $gs_ad/$gs_rm in -/-) gs_c=binary gs_sum=$((gs_sum + 1)) ;; *[!0-9/]* | /* | */) return 1 ;; *) gs_c="+$gs_ad -$gs_rm" gs_sum=$((gs_sum + gs_ad + gs_rm)) ;; esac
+    case $gs_pa in '' | *[!A-Za-z0-9._/+,=@~-]* | "$gs_k_session" | .gitsession | .gitattributes | $gs_fill) return 1 ;; esac
+    git_session_plain_name "$gs_pa" || return 1
+    git_session_ifs '
+'
+    for gs_k in $gs_k_keys; do
+      case $gs_pa in $gs_k | $gs_k/*) git_session_ifs; return 1 ;; esac
+    done
+    git_session_ifs
+    gs_n=$((gs_n + 1))
+    gs_files="$gs_files  - $gs_pa ($gs_c)
+"
+    gs_files_json="$gs_files_json  - $gs_pa ($gs_c)\\n"
+  done
+  [ "$gs_n" -gt 0 ] && [ "$gs_n" -le 25 ] && [ "$gs_sum" -lt "$gs_k_threshold" ]
+}
+
+# Whether a file name can be shown as it is: none of the literals the binary's secret
+# rules look for (src/core/redact: every anchor of the preset and of the extra rules),
+# matched as broadly as `case` can (letters of any case where a rule ignores it).
+git_session_plain_name() {
+  case $1 in
+  *-----BEGIN* | *npm_* | *[Xx][Oo][Xx][BbPpAaRrOo]-* | *[Xx][Aa][Pp][Pp]-* | *[Hh][Oo][Oo][Kk][Ss].[Ss][Ll][Aa][Cc][Kk].[Cc][Oo][Mm]*) return 1 ;;
+  *SG.* | *shppa_* | *shpca_* | *shpat_* | *shpss_* | *gh[pousr]_* | *github_pat_* | *T3BlbkFJ* | *sk-ant-* | *lin_api_* | *ops_ey*) return 1 ;;
+  *A3T* | *AKIA* | *AGPA* | *AIDA* | *AROA* | *AIPA* | *ANPA* | *ANVA* | *ASIA* | *gl[pdrso]*-* | *sk-proj-* | *sk-svcacct-* | *sk-admin-*) return 1 ;;
+  *[sr]k_live_* | *[sr]k_test_* | *whsec_* | *AIza* | *eyJ*) return 1 ;;
+  *[Pp][Aa][Ss][Ss][Ww]* | *[Pp][Ww][Dd]* | *[Ss][Ee][Cc][Rr][Ee][Tt]* | *[Aa][Pp][Ii][_-][Kk][Ee][Yy]* | *[Aa][Pp][Ii][Kk][Ee][Yy]* | *[Tt][Oo][Kk][Ee][Nn]*) return 1 ;;
+  *[Pp][Rr][Ii][Vv][Aa][Tt][Ee][_-][Kk][Ee][Yy]* | *[Pp][Rr][Ii][Vv][Aa][Tt][Ee][Kk][Ee][Yy]* | *://* | *[Mm][Oo][Nn][Gg][Oo][Dd][Bb]* | *[Mm][Yy][Ss][Qq][Ll]* | *[Pp][Oo][Ss][Tt][Gg][Rr][Ee][Ss]*) return 1 ;;
+  esac
+  return 0
+}
+
+# Whether git's command line ($1: its words parted by \001) is `git commit` with only
+# options that change nothing the hooks record: -m/-F with their values, -a, -q, -v,
+# -s, -e, -n, -S, --author, --date, --cleanup and their long forms. Anything else (an
+# amend, a reused message, paths, --fixup, --only) is the binary's.
+git_session_plain_argv() {
+  gs_x=$(printf '\001')
+  git_session_ifs "$gs_x"
+  case $- in *f*) gs_noglob=1 ;; *) gs_noglob= ; set -f ;; esac
+  set -- $1
+  [ -n "$gs_noglob" ] || set +f
+  git_session_ifs
+  [ $# -ge 2 ] && [ "${1##*/}" = git ] && [ "$2" = commit ] || return 1
+  shift 2
+  gs_v=
+  for gs_w in "$@"; do
+    if [ -n "$gs_v" ]; then
+      gs_v=
+      continue
+    fi
+    case $gs_w in
+    --message | --file) gs_v=1 ;;
+    --message=* | --file=* | --all | --quiet | --verbose | --signoff | --edit | --no-edit | --no-verify | --author=* | --date=* | --cleanup=* | --gpg-sign | --gpg-sign=* | --no-gpg-sign | --status | --no-status) ;;
+    -[!-]*)
+      gs_c=${gs_w#-}
+      gs_o=${gs_c%%[!aqvsenS]*}
+      gs_c=${gs_c#"$gs_o"}
+      case $gs_c in
+      '') ;;
+      m | F) gs_v=1 ;;
+      m* | F*) ;;
+      *) return 1 ;;
+      esac
+      ;;
+    *) return 1 ;;
+    esac
+  done
+  [ -z "$gs_v" ]
+}
+
+# Days from 1970-01-01 to Jan 1 of year $1 (into gs_jan1), and the date of day $1 (into
+# gs_y, gs_m, gs_dd): the proleptic Gregorian calendar, in sh arithmetic.
+git_session_days() {
+  gs_q=$(($1 - 1))
+  gs_jan1=$((gs_q * 365 + gs_q / 4 - gs_q / 100 + gs_q / 400 - 719162))
+}
+git_session_civil() {
+  gs_q=$(($1 + 719468))
+  gs_era=$((gs_q / 146097))
+  gs_q=$((gs_q - gs_era * 146097))
+  gs_yoe=$(((gs_q - gs_q / 1460 + gs_q / 36524 - gs_q / 146096) / 365))
+  gs_q=$((gs_q - (365 * gs_yoe + gs_yoe / 4 - gs_yoe / 100)))
+  gs_mp=$(((5 * gs_q + 2) / 153))
+  gs_dd=$((gs_q - (153 * gs_mp + 2) / 5 + 1))
+  gs_m=$((gs_mp < 10 ? gs_mp + 3 : gs_mp - 9))
+  gs_y=$((gs_yoe + gs_era * 400 + (gs_m <= 2 ? 1 : 0)))
+}
+
+# $1 with every $2 replaced by $3, into gs_fill.
+git_session_fill() {
+  gs_fill=
+  gs_in=$1
+  while :; do
+    case $gs_in in
+    *"$2"*)
+      gs_fill=$gs_fill${gs_in%%"$2"*}$3
+      gs_in=${gs_in#*"$2"}
+      ;;
+    *)
+      gs_fill=$gs_fill$gs_in
+      return 0
+      ;;
+    esac
+  done
+}
+
 # Runs the binary: the built script with node straight away (as its `#!/usr/bin/env
 # node` line would, one exec fewer), anything else (a wrapper) as it is.
 git_session_run() {
@@ -249,7 +536,12 @@ git_session_hook() {
     # The binary prints the journal path for sh to stage, which is cheaper than from node.
     # It leaves the pipe unread on an amend: the queries' end of it ignores SIGPIPE and
     # never fails, so a person's `set -o pipefail` cannot fail the hook over it.
-    gs_s=$( { trap '' PIPE; git_session_preflight || :; } | git_session_run hook pre-commit --preflight "$@") || exit $?
+    # A commit like the one before, with nothing to record, is journaled from sh (see git_session_shortcut).
+    if git_session_shortcut; then
+      gs_s=${gs_j:+git-session add $gs_j}
+    else
+      gs_s=$( { trap '' PIPE; git_session_preflight || :; } | git_session_run hook pre-commit --preflight "$@") || exit $?
+    fi
     case $gs_s in
     "git-session add "*)
       gs_p=${gs_s#git-session add }

@@ -6,7 +6,7 @@ import type { CommitFacts, OwnedEdits, StagedSession } from '../core/pipeline/co
 import type { Committer } from '../core/pipeline/policy/stale-action.js';
 import { commonChanges, parseNumstat } from '../core/pipeline/numstat.js';
 import { journalMatcher, normalisePath } from '../core/pipeline/paths.js';
-import { GIT_SETTINGS_PATTERN, parseGitSettings, PREFLIGHT_FLAG, type GitSettings } from '../core/pipeline/preflight.js';
+import { GIT_SETTINGS_PATTERN, parseGitSettings, PREFLIGHT_FLAG, type GitSettings, type Preflight } from '../core/pipeline/preflight.js';
 import { skipReason } from '../core/pipeline/skip.js';
 import { assessStaleness } from '../core/pipeline/staleness.js';
 import type { SecretFindings } from '../core/pipeline/policy/secrets.js';
@@ -34,6 +34,8 @@ export interface CommitSetting {
   reuse?: string;
   /** The hook script piped git's answers in: sh stages the journal entry afterwards. */
   piped: boolean;
+  /** What it piped: HEAD's top-level files and the staged changes, read again for the next commit's shortcut. */
+  preflight?: Preflight;
   /** What the staged tree is compared with: HEAD, or on an amend HEAD's parent (or the empty tree). */
   base: string;
   /** The base's session file blob, undefined where it has none. */
@@ -163,6 +165,7 @@ export async function readCommitSetting(args: string[], ctx: CommandContext): Pr
     amend,
     ...(reuse !== undefined ? { reuse } : {}),
     piped: pipedText !== undefined,
+    ...(pipedText && !moved ? { preflight: pipedText } : {}),
     base,
     baseBlob,
     parents,

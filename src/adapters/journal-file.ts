@@ -17,6 +17,12 @@ export interface WrittenEntry {
   text: string;
 }
 
+/** Where an entry was written, and whether it went at the end of the file (nothing replaced), which is then `end` bytes long. */
+export interface JournalWriteResult extends WrittenEntry {
+  appended: boolean;
+  end: number;
+}
+
 /**
  * Writes one entry at the end of a journal file, reading only its last few KB:
  * journals grow for years and every commit writes one. With `picks`, the commit
@@ -36,7 +42,7 @@ export function writeJournalEntry(
   replace?: WrittenEntry | readonly WrittenEntry[],
   beforeWrite?: (entry: WrittenEntry, replaced: WrittenEntry | undefined) => void,
   root?: string,
-): WrittenEntry {
+): JournalWriteResult {
   let fd: number;
   try {
     mkdirSync(dirname(path), { recursive: true });
@@ -111,7 +117,7 @@ export function writeJournalEntry(
         throw error;
       }
     }
-    return written;
+    return { ...written, appended: keepBytes === size && replaced === undefined, end: keepBytes + data.length };
   } catch (error) {
     if (error instanceof GitSessionError) throw error;
     throw new GitSessionError(ExitCode.WriteFailed, `could not be written (${(error as NodeJS.ErrnoException).code ?? String(error)}).`, {

@@ -14,6 +14,10 @@ export const STATE_FILES = {
   sessionText: 'session-text.json',
   /** Where the last journal entry went, so a retried commit replaces it. */
   lastEntry: 'last-entry.json',
+  /** What the hook script needs to journal the next commit without the binary (see core/pipeline/commit-shortcut.ts), sourced by it. */
+  shortcut: 'commit-shortcut',
+  /** Where the last entry went, for that shortcut: rewritten by the script after each entry it writes. */
+  shortcutLast: 'commit-shortcut-last',
   /** What git-session's own commands spliced into the session file, not yet committed. */
   ownedEdits: 'owned-edits.json',
   /** The trailers prepare-commit-msg wove into an empty editor message, for commit-msg. */

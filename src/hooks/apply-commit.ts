@@ -3,24 +3,28 @@ import { gitSettingsOf, type CommitSetting } from '../adapters/commit-facts.js';
 import { ExitCode } from '../errors.js';
 import type { CommitPlan } from '../core/pipeline/commit-plan.js';
 import { messageEncoding, STAGE_PREFIX } from '../core/pipeline/preflight.js';
-import { writeCommitJournal } from './journal-step.js';
+import { writeCommitJournal, type CommitEntry } from './journal-step.js';
 import { shellCanStage, stagePaths } from './stage.js';
 import { handOffPath, markForOldLine, replanPath, writeReplan, writeTrailerFile } from './trailer-file.js';
 import { lazy } from '../adapters/lazy.js';
 import { lastHeadMoves, type HeadMove } from '../adapters/head-moves.js';
 import type { RestoredEntries } from './reverted-step.js';
 
+/** What applying a plan did: what to print, and the entry the hook script stages (when it does). */
+export type AppliedCommit = CommandResult & { entry?: CommitEntry };
+
 /**
  * Carries out a commit plan: the journal entry (staged by the hook script from sh when
  * it can, else from here), and the trailers left for prepare-commit-msg under the name
  * of this commit. A refusal does nothing but say why.
  */
-export async function applyCommitPlan(plan: CommitPlan, s: CommitSetting, now: Date): Promise<CommandResult> {
+export async function applyCommitPlan(plan: CommitPlan, s: CommitSetting, now: Date): Promise<AppliedCommit> {
   const stderr = [...plan.messages];
   if (plan.refusal !== undefined) return { stderr: stderr.join('') + plan.refusal, exitCode: ExitCode.Refused };
 
   // Set when the hook script stages the journal entry from sh (it reads this from stdout).
   let stageLine: string | undefined;
+  let staged: CommitEntry | undefined;
   if (plan.journal) {
     // Before this commit's entry, so that it follows them and a retry finds it where it was written.
     const restored = s.headReverts ? await restoreReverted(s, stderr) : undefined;
@@ -44,9 +48,11 @@ export async function applyCommitPlan(plan: CommitPlan, s: CommitSetting, now: D
         settings: () => gitSettingsOf(s),
         ...(restored ? { kept: restored.kept } : {}),
       });
-      const others = restored?.paths.filter((p) => p !== journal) ?? [];
-      if (s.piped && shellCanStage(journal, s.env)) stageLine = `${STAGE_PREFIX}${journal}\n`;
-      else others.unshift(journal);
+      const others = restored?.paths.filter((p) => p !== journal.path) ?? [];
+      if (s.piped && shellCanStage(journal.path, s.env)) {
+        stageLine = `${STAGE_PREFIX}${journal.path}\n`;
+        staged = journal;
+      } else others.unshift(journal.path);
       await stagePaths(others, s.root, s.env);
     } catch (error) {
       stderr.push(`git-session: journal entry skipped: ${(error as Error).message.split('\n')[0]}\n`);
@@ -66,7 +72,7 @@ export async function applyCommitPlan(plan: CommitPlan, s: CommitSetting, now: D
   // plan. So does a commit that reuses another's message (splitting a commit with -C
   // ORIG_HEAD): a part that does not hold a decision must not carry its trailer.
   if (s.amend || s.reuse !== undefined) writeReplan(replanPath(s.state.stateDir, s.env), plan.ours);
-  return { ...(stageLine ? { stdout: stageLine } : {}), ...(stderr.length > 0 ? { stderr: stderr.join('') } : {}) };
+  return { ...(stageLine ? { stdout: stageLine } : {}), ...(stderr.length > 0 ? { stderr: stderr.join('') } : {}), ...(staged ? { entry: staged } : {}) };
 }
 
 /**

@@ -4,7 +4,7 @@ import type { GitSettings } from '../core/pipeline/preflight.js';
 import { assertStaysInWorkTree, removeFile, writeFileAtomic } from '../adapters/fs.js';
 import { dirname, join } from 'node:path';
 import { git } from '../adapters/git.js';
-import { writeJournalEntry, type WrittenEntry } from '../adapters/journal-file.js';
+import { writeJournalEntry, type JournalWriteResult, type WrittenEntry } from '../adapters/journal-file.js';
 import { killPoint } from '../adapters/test-kill.js';
 import { ENTRY_HEADING, formatLocalTime, journalPath, parseEntries, parseGitDate, renderEntry, sincePrevious, type JournalFile } from '../core/journal/entry.js';
 import type { SessionEntry } from '../core/pipeline/session-diff.js';
@@ -225,13 +225,20 @@ export async function commitAuthor(cwd: string, env: NodeJS.ProcessEnv): Promise
   return ident.stdout.trim().replace(/\s+\d+\s+[+-]\d{4}$/, '') || 'unknown';
 }
 
+/** Where a commit's entry went: its repository-relative path, the write, and the entry's time in seconds. */
+export interface CommitEntry {
+  path: string;
+  written: JournalWriteResult;
+  epoch: number;
+}
+
 /**
- * Appends (or on an amend, replaces) this commit's journal entry; returns its
- * repository-relative path. When the previous pre-commit ran on the same HEAD, that
+ * Appends (or on an amend, replaces) this commit's journal entry; returns where it
+ * went. When the previous pre-commit ran on the same HEAD, that
  * commit never happened (a later hook refused it, or the message was empty): its
  * entry, still staged, is replaced rather than followed by a duplicate.
  */
-export async function writeCommitJournal(j: CommitJournal): Promise<string> {
+export async function writeCommitJournal(j: CommitJournal): Promise<CommitEntry> {
   // The author date git exports: the entry's time matches `git log`, in the author's zone
   // (and an amend keeps its entry's time, as it keeps the commit's author date).
   const authored = parseGitDate(j.env.GIT_AUTHOR_DATE);
@@ -261,7 +268,7 @@ export async function writeCommitJournal(j: CommitJournal): Promise<string> {
   const unheld = !redone ? undefined : j.changedPaths.includes(relative) ? await unheldEntries(j, relative, diskText(full)) : await resetEntries(j, relative, diskText(full));
   const picks = j.amend ? await amendedEntries(j, relative) : unheld;
   killPoint(j.env, 'journal-read');
-  writeJournalEntry(
+  const written = writeJournalEntry(
     full,
     (eol, previousTime, replacing) => {
       // An amended revert stays a revert: its entry keeps what it reverted.
@@ -302,7 +309,7 @@ export async function writeCommitJournal(j: CommitJournal): Promise<string> {
   );
   killPoint(j.env, 'journal-written');
   if (j.amend || (!retry && !j.carried)) await takeOutMovedEntries(j, relative);
-  return relative;
+  return { path: relative, written, epoch: Math.floor(now.getTime() / 1000) };
 }
 
 /**

@@ -13,6 +13,7 @@ import { planCommit, type CommitFacts } from '../core/pipeline/commit-plan.js';
 import { redactShown } from '../core/redact/index.js';
 import { wantsMenu } from '../core/pipeline/policy/stale-action.js';
 import { applyCommitPlan } from './apply-commit.js';
+import { dropShortcut, leaveShortcut } from './shortcut-step.js';
 import { healCloneConfig, missingCloneConfig, uncoveredSessionFile } from './clone-heal.js';
 import { runMenu } from './menu.js';
 import { stagePaths } from './stage.js';
@@ -42,6 +43,8 @@ async function recordCommit(args: string[], ctx: CommandContext): Promise<Comman
   const shown = mode ? await redactShown(mode, {}) : mode;
   const said = [unknownSettingsNote(setting.config), modeVariableNote(setting.env, setting.config.prompt.mode, shown)].filter((n) => n !== undefined);
   const notes = await Promise.all(said.map((n) => redactShown(n, {})));
+  // A commit with anything to say is not one the hook script can repeat without the binary.
+  if (notes.length > 0) dropShortcut(setting.state.stateDir);
   return notes.length > 0 ? { ...result, stderr: `${notes.map((n) => `git-session: ${n}\n`).join('')}${result.stderr ?? ''}` } : result;
 }
 
@@ -61,6 +64,7 @@ async function recordPlanned(setting: CommitSetting, ctx: CommandContext): Promi
   if (uncovered?.exitCode !== undefined) return uncovered;
   notes += uncovered?.stderr ?? '';
   const result = await recordSetting(setting, ctx);
+  if (notes) dropShortcut(setting.state.stateDir);
   return notes ? { ...result, stderr: notes + (result.stderr ?? '') } : result;
 }
 
@@ -119,7 +123,11 @@ async function stageAndRecord(setting: CommitSetting, ctx: CommandContext): Prom
     if ('aborted' in asked) return asked.aborted;
     facts = asked.facts;
   }
-  return applyCommitPlan(planCommit(facts), setting, ctx.now);
+  const plan = planCommit(facts);
+  const { entry, ...result } = await applyCommitPlan(plan, setting, ctx.now);
+  // The next commit may need no node at all (see shortcut-step.ts), unless this one had anything to say.
+  if (entry && !result.stderr && result.exitCode === undefined) await leaveShortcut(setting, facts, plan, entry);
+  return result;
 }
 
 /**

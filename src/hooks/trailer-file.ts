@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { readState, writeState } from '../adapters/state-dir.js';
+import { readState, statePath, writeState } from '../adapters/state-dir.js';
 import { removeFile } from '../adapters/fs.js';
 import { basename, join } from 'node:path';
 import { handOffName, WOVEN } from '../core/hook-lines.js';
@@ -80,7 +80,7 @@ export function removeTrailerFile(path: string): void {
 }
 
 /**
- * Removes every hand-off in the state dir: pre-commit does this first, so whatever an
+ * Removes every hand-off (and the shortcut) in the state dir: pre-commit does this first, so whatever an
  * earlier commit left behind can never reach this one.
  */
 export function removeTrailerFiles(stateDir: string): void {
@@ -91,6 +91,9 @@ export function removeTrailerFiles(stateDir: string): void {
     return;
   }
   for (const name of names) if (name.startsWith('hand-off') || name.startsWith('replan') || name === OLD_LINE_MARK) removeFile(join(stateDir, name));
+  // The shortcut is left for the commit after the one that wrote it, never for a later one: a commit the binary runs takes it away first.
+  removeFile(statePath(stateDir, 'shortcut'));
+  removeFile(statePath(stateDir, 'shortcutLast'));
   removeFile(wovenPath(stateDir));
 }
 

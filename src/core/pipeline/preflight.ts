@@ -62,6 +62,8 @@ export interface GitSettings {
   commitEncoding?: string;
   /** The per-clone config keys (see perCloneConfig) git knows no value for, in no scope. */
   missingCloneConfig: string[];
+  /** git's answer as it printed it, trailing newlines taken off (the hook script's shortcut compares it). */
+  text: string;
 }
 
 /**
@@ -80,6 +82,7 @@ export function parseGitSettings(text: string): GitSettings {
     sparse: /^core\.sparsecheckout true$/im.test(text),
     ...(encoding && !/^utf-?8$/i.test(encoding) ? { commitEncoding: encoding } : {}),
     missingCloneConfig: Object.keys(perCloneConfig()).filter((key) => !keys.has(key.toLowerCase())),
+    text: text.replace(/\n+$/, ''),
   };
 }
 

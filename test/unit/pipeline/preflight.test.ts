@@ -86,8 +86,9 @@ describe('parsePreflight', () => {
     expect(parsePreflight(text({ diff: `:100644 100644 ${A.slice(0, 7)} ${B.slice(0, 7)} M\0a\0` }))).toBeUndefined();
   });
 
-  it('asks git for the settings with the same pattern as the hook script', () => {
-    expect(readFileSync(new URL('../../../bin/git-session-hook.sh', import.meta.url), 'utf8')).toContain(`git config --get-regexp '${GIT_SETTINGS_PATTERN}'`);
+  it('asks git for the settings with the same pattern as the hook script, in its preflight and in its shortcut', () => {
+    const script = readFileSync(new URL('../../../bin/git-session-hook.sh', import.meta.url), 'utf8');
+    expect(script.split(`git config --get-regexp '${GIT_SETTINGS_PATTERN}'`)).toHaveLength(3);
   });
 
   it('names the per-clone config keys git has no value for (section and key in any case)', () => {
@@ -102,8 +103,8 @@ describe('parsePreflight', () => {
   it('reads the journal settings of a version 2 text, and none from a version 1 line', () => {
     const p = parsePreflight(text({ config: 'core.autocrlf true\ncore.sparsecheckout false\n' }))!;
     const all = Object.keys(perCloneConfig());
-    expect(p.gitSettings).toEqual({ autocrlf: true, sparse: false, missingCloneConfig: all });
-    expect(parsePreflight(text({}))!.gitSettings).toEqual({ autocrlf: false, sparse: false, missingCloneConfig: all });
+    expect(p.gitSettings).toEqual({ autocrlf: true, sparse: false, missingCloneConfig: all, text: 'core.autocrlf true\ncore.sparsecheckout false' });
+    expect(parsePreflight(text({}))!.gitSettings).toEqual({ autocrlf: false, sparse: false, missingCloneConfig: all, text: '' });
     const v1 = `git-session-preflight 1\n/w/repo\n/w/repo/.git\n/w/repo/.git/git-session\n${C}\n\0\0${PREFLIGHT_END}`;
     expect(parsePreflight(v1)?.gitSettings).toBeUndefined();
     expect(parsePreflight(v1)?.root).toBe('/w/repo');

@@ -1,0 +1,131 @@
+import { renderEntry } from '../journal/entry.js';
+
+/**
+ * The commit shortcut: most commits change code and leave the session file alone, and
+ * for those the journal entry is this commit's files and times around text the commit
+ * before already knew (the goal, the status, who commits on which branch). The binary,
+ * at the end of such a commit, leaves that text in the state dir as shell assignments;
+ * the hook script (`git_session_shortcut` in bin/git-session-hook.sh) checks that the
+ * next commit is one like it and writes its entry without starting node. Anything it
+ * cannot check in sh sends the commit to the binary, which writes the shortcut again.
+ *
+ * Everything here decides whether the shortcut can be left at all: a text the script
+ * would have to clean, redact or escape (a branch or file name with a secret's shape,
+ * a control character, quoting) is left to the binary.
+ */
+export interface ShortcutInput {
+  /** The build that wrote it (the script compares its package's build key). */
+  build: string;
+  /** HEAD when this commit started: the next one must follow a `commit:` move from it. */
+  head: string;
+  /** What `git ls-tree HEAD -- .gitattributes .gitsession <session file>` will print once this commit is made. */
+  tree: string;
+  /** `.gitattributes` is in that tree (a work-tree copy that is not would go unchecked). */
+  attributes: boolean;
+  /** `git config --get-regexp` of the hook script's settings pattern, as git printed it. */
+  config: string;
+  sessionFile: string;
+  journalTemplate: string;
+  /** The journal file this commit's entry went to, and its size in bytes after it. */
+  journalFile: string;
+  size: number;
+  /** The entry's time (the author date), in seconds. */
+  epoch: number;
+  /** The branch as HEAD names it, and as an entry shows it. */
+  branch: string;
+  shownBranch: string;
+  /** `Name <email>` as git exports it to the hook, and as an entry shows it. */
+  author: string;
+  shownAuthor: string;
+  goal: string | null;
+  status: string | null;
+  /** Changed lines at which a commit that leaves the session file alone is stale; undefined when it never is. */
+  threshold: number | undefined;
+  /** The session file's key files (normalised): a commit touching one is stale. */
+  keyFiles: readonly string[];
+}
+
+/** The two files the script reads: the fixed text (sourced) and where the last entry went (read line by line). */
+export interface Shortcut {
+  script: string;
+  last: string;
+}
+
+/** A name the script handles as it is: no quoting, cleaning or redaction could change it. */
+const PLAIN = /^[A-Za-z0-9._/+,=@~-]+$/;
+/** A key file entry the script matches with `case` (`*` and `?` match more there, never less). */
+const PLAIN_KEY = /^[A-Za-z0-9._/+,=@~*?-]+$/;
+const ID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+/** Printable text on one line: what the script can compare with git's variables as is. */
+const ONE_LINE = /^[^\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]*$/;
+
+/** Single-quoted for sh: nothing inside is expanded. */
+function quote(text: string): string {
+  return `'${text.replaceAll("'", `'\\''`)}'`;
+}
+
+const bytes = (text: string): number => new TextEncoder().encode(text).length;
+const json = (text: string): string => JSON.stringify(text).slice(1, -1);
+
+/** The shortcut for the commit after this one, or undefined when the script could not write that commit's entry alike. */
+export function commitShortcut(i: ShortcutInput): Shortcut | undefined {
+  const template = i.journalTemplate.replaceAll('{year}', 'Y').replaceAll('{week}', 'W');
+  const plain =
+    ID.test(i.head) &&
+    PLAIN.test(i.sessionFile) &&
+    !i.sessionFile.includes('/') &&
+    PLAIN.test(template) &&
+    PLAIN.test(i.journalFile) &&
+    PLAIN.test(i.branch) &&
+    i.branch === i.shownBranch &&
+    ONE_LINE.test(i.author) &&
+    i.author === i.shownAuthor &&
+    i.keyFiles.every((k) => PLAIN_KEY.test(k)) &&
+    /^[A-Za-z0-9.+_-]+$/.test(i.build);
+  if (!plain) return undefined;
+  // The entry as the binary renders it, with a stand-in time: the heading after the time, and the lines before the files.
+  const rendered = renderEntry({
+    time: 'T',
+    kind: 'commit',
+    branch: i.branch,
+    author: i.author,
+    ...(i.goal ? { goal: i.goal } : {}),
+    ...(i.status ? { status: i.status } : {}),
+    decisions: [],
+    deadEnds: [],
+    files: [],
+  });
+  const heading = rendered.slice(0, rendered.indexOf('\n'));
+  const suffix = heading.slice('### T'.length);
+  const body = rendered.slice(heading.length + 1);
+  const vars: [string, string | number][] = [
+    ['build', i.build],
+    ['tree', i.tree],
+    ['attributes', i.attributes ? 1 : 0],
+    ['config', i.config],
+    ['session', i.sessionFile],
+    ['journal', i.journalTemplate],
+    ['branch', i.branch],
+    ['author', i.author],
+    ['suffix', suffix],
+    ['suffix_json', json(suffix)],
+    ['suffix_bytes', bytes(suffix)],
+    ['body', body],
+    ['body_json', json(body)],
+    ['body_bytes', bytes(body)],
+    // Never reached: no commit changes this many lines.
+    ['threshold', i.threshold ?? 2 ** 31 - 1],
+    ['keys', i.keyFiles.join('\n')],
+  ];
+  const script =
+    '# Written by git-session for the next commit (see git_session_shortcut); never edited by hand.\n' +
+    vars.map(([k, v]) => `gs_k_${k}=${typeof v === 'number' ? v : quote(v)}\n`).join('') +
+    // Last: a file cut short never sets it.
+    'gs_k_end=1\n';
+  return { script, last: shortcutLast(i.head, i.epoch, i.size, i.journalFile) };
+}
+
+/** Where the last entry went: the script rewrites this file after each entry it writes itself. */
+export function shortcutLast(head: string, epoch: number, size: number, journalFile: string): string {
+  return `${head}\n${epoch}\n${size}\n${journalFile}\n`;
+}
