@@ -63858,6 +63858,14 @@ var STATE_FILES = {
   shortcut: "commit-shortcut",
   /** Where the last entry went, for that shortcut: rewritten by the script after each entry it writes. */
   shortcutLast: "commit-shortcut-last",
+  /** What that shortcut was made from, for a command that writes the session file to make the next one from. */
+  shortcutInput: "commit-shortcut.json",
+  /** Left by a command that wrote the session file: the entry's lines for the commit that stages it. */
+  shortcutStaged: "commit-shortcut-staged",
+  /** Its trailers, as the hand-off holds them. */
+  shortcutTrailers: "commit-shortcut-trailers",
+  /** The shortcut for the commit after it, which the script puts in place once it has journaled that commit. */
+  shortcutAfter: "commit-shortcut-after",
   /** What git-session's own commands spliced into the session file, not yet committed. */
   ownedEdits: "owned-edits.json",
   /** The trailers prepare-commit-msg wove into an empty editor message, for commit-msg. */

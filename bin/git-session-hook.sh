@@ -141,7 +141,15 @@ git_session_shortcut() {
   for gs_f in MERGE_HEAD CHERRY_PICK_HEAD REVERT_HEAD REBASE_HEAD SQUASH_MSG MERGE_MSG rebase-merge rebase-apply sequencer; do
     if [ -e ".git/$gs_f" ]; then return 1; fi
   done
-  if [ -e "$gs_sd/owned-edits.json" ] || git_session_handed_off .git/COMMIT_EDITMSG; then return 1; fi
+  # Trailers left for another commit that a later hook has yet to handle (the emptied
+  # hand-off a woven commit leaves is nothing: the binary clears those at its next run).
+  case $- in *f*) gs_noglob=1; set +f ;; *) gs_noglob= ;; esac
+  gs_found=
+  for gs_f in "$gs_sd/hand-off"* "$gs_sd/replan"*; do
+    [ -s "$gs_f" ] && gs_found=1 && break
+  done
+  [ -z "$gs_noglob" ] || set -f
+  [ -z "$gs_found" ] && [ ! -e "$gs_sd/woven" ] || return 1
   IFS= read -r gs_b < node_modules/git-session/dist/build-key || return 1
   gs_k_end=
   . "./$gs_sd/commit-shortcut" || return 1
@@ -194,8 +202,19 @@ git_session_shortcut() {
   gs_l=$(git config --get-regexp '^(core\.(autocrlf|sparsecheckout)|i18n\.commitencoding|merge\.git-session(-journal)?\.(name|driver)|filter\.git-session-private\.(clean|smudge|required))$' 2>/dev/null) || gs_l=
   [ "$gs_l" = "$gs_k_config" ] || return 1
   git diff --quiet -- "$gs_j" .gitsession .gitattributes 2>/dev/null || return 1
-  gs_l=$(git diff --cached --numstat 2>/dev/null) || return 1
+  gs_l=$(git diff --cached --raw --no-abbrev --numstat 2>/dev/null) || return 1
   git_session_shortcut_files "$gs_l" || return 1
+  # The session file staged: only as a record command wrote it, on this HEAD, with the
+  # entry's lines and the trailers it planned then (see leaveStagedShortcut); otherwise
+  # lines the commands recorded wait to be staged, and the binary stages them.
+  gs_body=$gs_k_body
+  gs_body_json=$gs_k_body_json
+  gs_body_bytes=$gs_k_body_bytes
+  if [ -n "$gs_staged" ]; then
+    git_session_staged_shortcut || return 1
+  elif [ -e "$gs_sd/owned-edits.json" ]; then
+    return 1
+  fi
 
   # The entry, its length in bytes (only the shortcut's own text may be other than ASCII) and the record the binary reads on a retry.
   IFS= read -r gs_u < /proc/sys/kernel/random/uuid || return 1
@@ -207,16 +226,18 @@ git_session_shortcut() {
 }- Entry: $gs_id
 "
   gs_entry="### $gs_time$gs_k_suffix
-$gs_k_body- Files:
+$gs_body- Files:
 $gs_tail"
-  gs_len=$((4 + ${#gs_time} + gs_k_suffix_bytes + 1 + gs_k_body_bytes + 9 + ${#gs_tail}))
+  gs_len=$((4 + ${#gs_time} + gs_k_suffix_bytes + 1 + gs_body_bytes + 9 + ${#gs_tail}))
   gs_at=$((gs_k_size + 1))
   gs_tail_json="$gs_files_json${gs_since:+$gs_since\\n}- Entry: $gs_id\\n"
   gs_r="$gs_sd/last-entry.json.$$.tmp"
   # Before the entry, as the binary records it: a commit that dies after this hook leaves an entry the next attempt replaces.
+  if ! git_session_staged_lock; then return 1; fi
   if ! { printf '{"path":"%s","head":"%s","time":"%s","offset":%s,"length":%s,"text":"### %s%s\\n%s- Files:\\n%s"}' \
-    "$gs_j" "$gs_head" "$gs_time" "$gs_at" "$gs_len" "$gs_time" "$gs_k_suffix_json" "$gs_k_body_json" "$gs_tail_json" >| "$gs_r" && mv -f "$gs_r" "$gs_sd/last-entry.json"; } 2>/dev/null; then
+    "$gs_j" "$gs_head" "$gs_time" "$gs_at" "$gs_len" "$gs_time" "$gs_k_suffix_json" "$gs_body_json" "$gs_tail_json" >| "$gs_r" && mv -f "$gs_r" "$gs_sd/last-entry.json"; } 2>/dev/null; then
     rm -f "$gs_r"
+    git_session_staged_unlock
     return 1
   fi
   # All or nothing: the file with the entry is written beside it and renamed over it.
@@ -227,10 +248,54 @@ $gs_tail"
     rm -f "$gs_sd/commit-shortcut-last" "$gs_sd/last-entry.json"
     echo "git-session: journal entry skipped: $gs_j could not be written (check its permissions and the free disk space)" >&2
     gs_j=
+    git_session_staged_unlock
     return 0
   fi
   printf '%s\n' "$gs_head" "$gs_e" "$((gs_at + gs_len))" "$gs_j" >| "$gs_sd/commit-shortcut-last" 2>/dev/null || rm -f "$gs_sd/commit-shortcut-last"
+  if [ -n "$gs_staged" ]; then
+    # The trailers for prepare-commit-msg under this commit's name, the shortcut for the
+    # commit after this one, and the commands' record forgotten (all it holds is staged).
+    [ ! -s "$gs_sd/commit-shortcut-trailers" ] || cat "$gs_sd/commit-shortcut-trailers" >| "$gs_sd/hand-off-$GIT_SESSION_COMMIT" 2>/dev/null ||
+      echo "git-session: the trailers for $gs_k_session could not be handed on to the commit message (its journal entry lists them)" >&2
+    mv -f "$gs_sd/commit-shortcut-after" "$gs_sd/commit-shortcut" 2>/dev/null || rm -f "$gs_sd/commit-shortcut"
+    rm -f "$gs_sd/commit-shortcut-staged" "$gs_sd/commit-shortcut-trailers" "$gs_sd/owned-edits.json" "$gs_sd/session.lock"
+  fi
   return 0
+}
+
+# The shortcut a record command left for the commit that stages what it wrote (sourced:
+# gs_o_*), when the staged session file is its blob on its base and HEAD: the entry's
+# lines become its lines. Not where git writes the message in another encoding than
+# UTF-8 (the trailers are kept in UTF-8).
+git_session_staged_shortcut() {
+  [ -f "$gs_sd/commit-shortcut-staged" ] && [ -f "$gs_sd/commit-shortcut-after" ] || return 1
+  case $gs_k_config in *i18n.commitencoding*) return 1 ;; esac
+  gs_o_end=
+  . "./$gs_sd/commit-shortcut-staged" || return 1
+  [ "$gs_o_end" = 1 ] && [ "$gs_o_build" = "$gs_b" ] && [ "$gs_o_head" = "$gs_head" ] || return 1
+  [ "$gs_staged" = "$gs_o_base $gs_o_blob" ] || return 1
+  gs_body=$gs_o_body
+  gs_body_json=$gs_o_body_json
+  gs_body_bytes=$gs_o_body_bytes
+}
+
+# The session lock every writer of the session file takes (src/adapters/lock.ts: created
+# exclusively, holding the pid), held while a commit that stages a record command's lines
+# writes its entry and forgets that command's record: a command that records meanwhile
+# waits, and its lines stay recorded. Taken only then; the shortcut is read again under it.
+git_session_staged_lock() {
+  [ -n "$gs_staged" ] || return 0
+  case $- in *C*) gs_nc=1 ;; *) gs_nc= ; set -C ;; esac
+  gs_lk=
+  { echo "$$" > "$gs_sd/session.lock"; } 2>/dev/null && gs_lk=1
+  [ -n "$gs_nc" ] || set +C
+  [ -n "$gs_lk" ] || return 1
+  if git_session_staged_shortcut; then return 0; fi
+  rm -f "$gs_sd/session.lock"
+  return 1
+}
+git_session_staged_unlock() {
+  [ -z "$gs_staged" ] || rm -f "$gs_sd/session.lock"
 }
 
 # The entry's time for a date as git exports it ($1: @<seconds> <zone>), as the binary
@@ -289,6 +354,7 @@ git_session_listed_files() {
   gs_files_json=
   gs_n=0
   gs_sum=0
+  gs_staged=
   git_session_ifs '
 '
   set -- $1
@@ -296,25 +362,42 @@ git_session_listed_files() {
   git_session_fill "$gs_k_journal" '{year}' '*'
   git_session_fill "$gs_fill" '{week}' '*'
   for gs_l in "$@"; do
+    # `--raw` lines first (":<mode> <mode> <id> <id> <status>\t<path>"): the session file's ids, as "<at HEAD> <staged>".
+    case $gs_l in
+    :*"	$gs_k_session")
+      gs_l=${gs_l#:* * }
+      gs_staged=${gs_l%% [A-Z]*}
+      continue
+      ;;
+    :*) continue ;;
+    esac
     gs_ad=${gs_l%%	*}
     gs_l=${gs_l#*	}
     gs_rm=${gs_l%%	*}
     gs_pa=${gs_l#*	}
-    case $gs_ad/$gs_rm in -/-) gs_c=binary gs_sum=$((gs_sum + 1)) ;; *[!0-9/]* | /* | */) return 1 ;; *) gs_c="+$gs_ad -$gs_rm" gs_sum=$((gs_sum + gs_ad + gs_rm)) ;; esac
-    case $gs_pa in '' | *[!A-Za-z0-9._/+,=@~-]* | "$gs_k_session" | .gitsession | .gitattributes | $gs_fill) return 1 ;; esac
+    case $gs_ad/$gs_rm in -/-) gs_c=binary gs_x=1 ;; *[!0-9/]* | /* | */) return 1 ;; *) gs_c="+$gs_ad -$gs_rm" gs_x=$((gs_ad + gs_rm)) ;; esac
+    case $gs_pa in '' | *[!A-Za-z0-9._/+,=@~-]* | .gitsession | .gitattributes | $gs_fill) return 1 ;; esac
     git_session_plain_name "$gs_pa" || return 1
-    git_session_ifs '
+    # What counts toward staleness: code, not the session file; and a commit that
+    # changes the session file is never stale (see assessStaleness).
+    if [ "$gs_pa" != "$gs_k_session" ]; then
+      gs_sum=$((gs_sum + gs_x))
+      if [ -z "$gs_staged" ]; then
+        git_session_ifs '
 '
-    for gs_k in $gs_k_keys; do
-      case $gs_pa in $gs_k | $gs_k/*) git_session_ifs; return 1 ;; esac
-    done
-    git_session_ifs
+        for gs_k in $gs_k_keys; do
+          case $gs_pa in $gs_k | $gs_k/*) git_session_ifs; return 1 ;; esac
+        done
+        git_session_ifs
+      fi
+    fi
     gs_n=$((gs_n + 1))
     gs_files="$gs_files  - $gs_pa ($gs_c)
 "
     gs_files_json="$gs_files_json  - $gs_pa ($gs_c)\\n"
   done
-  [ "$gs_n" -gt 0 ] && [ "$gs_n" -le 25 ] && [ "$gs_sum" -lt "$gs_k_threshold" ]
+  [ "$gs_n" -gt 0 ] && [ "$gs_n" -le 25 ] || return 1
+  [ -n "$gs_staged" ] || [ "$gs_sum" -lt "$gs_k_threshold" ]
 }
 
 # Whether a file name can be shown as it is: none of the literals the binary's secret

@@ -214,6 +214,9 @@ export async function primeSummaryCache(gitDir: string, text: string, file: stri
       texts.push({ ids: blobIds(base), text: base, ...(base !== startedFrom ? { cleanOf: blobIds(startedFrom) } : {}) });
     }
     storeTexts(cachePath, texts);
+    // The commit that stages this text, planned now for the hook script (a failure leaves the binary to plan it).
+    const { leaveStagedShortcut } = await import('./staged-shortcut.js');
+    await leaveStagedShortcut(gitDir, file, text, staged);
   } catch {
     // The commit parses it instead.
   }

@@ -286,3 +286,14 @@ async function addUntracked(root: string, env: NodeJS.ProcessEnv, stateDir: stri
   await everyIndex(env, (e) => git(['update-index', '--add', '--cacheinfo', `100644,${blob},${file}`], { cwd: root, env: e }));
   return { ...merged.counts, added: true, blob };
 }
+
+/**
+ * Whether `staged` (the session file as the next commit will stage it) holds every line
+ * the commands recorded: then that commit stages nothing of its own and says nothing
+ * about them (see stageOwnedEdits), which the commit shortcut relies on.
+ */
+export function ownedEditsHeldBy(stateDir: string, file: string, staged: string): boolean {
+  const record = parseRecord(readState(statePath(stateDir, 'ownedEdits')));
+  if (record === undefined) return true;
+  return record !== 'unreadable' && record.file === file && record.edits.every((e) => stillThere(addedLines(e.before, e.after), staged));
+}

@@ -1,9 +1,9 @@
 import type { CommitSetting } from '../adapters/commit-facts.js';
 import { BUILD_KEY } from '../adapters/build-key.js';
-import { statePath, writeStateQuietly } from '../adapters/state-dir.js';
+import { SHORTCUT_FILES, statePath, writeStateQuietly } from '../adapters/state-dir.js';
 import { removeFile } from '../adapters/fs.js';
 import type { CommitFacts, CommitPlan } from '../core/pipeline/commit-plan.js';
-import { commitShortcut } from '../core/pipeline/commit-shortcut.js';
+import { commitShortcut, type ShortcutInput } from '../core/pipeline/commit-shortcut.js';
 import { normalisePath } from '../core/pipeline/paths.js';
 import type { Preflight } from '../core/pipeline/preflight.js';
 import { redactedNames } from '../core/journal/redacted-names.js';
@@ -62,7 +62,7 @@ export async function leaveShortcut(s: CommitSetting, facts: CommitFacts, plan: 
   const session = facts.session;
   const summary = session.kind === 'read' ? session.summary : undefined;
   const keyFiles = (summary?.keyFiles ?? []).map((k) => normalisePath(k.replace(/^`|`$/g, ''))).filter(Boolean);
-  const shortcut = commitShortcut({
+  const input: ShortcutInput = {
     build: BUILD_KEY,
     head,
     tree: tree.lines.join('\n'),
@@ -82,15 +82,16 @@ export async function leaveShortcut(s: CommitSetting, facts: CommitFacts, plan: 
     // A missing session file is never stale.
     threshold: session.kind === 'absent' ? undefined : s.config.prompt.threshold,
     keyFiles,
-  });
+  };
+  const shortcut = commitShortcut(input);
   if (!shortcut) return;
   // The line of where the entry went first: the script needs both, and takes neither alone.
   if (!writeStateQuietly(statePath(s.state.stateDir, 'shortcutLast'), shortcut.last)) return;
-  if (!writeStateQuietly(statePath(s.state.stateDir, 'shortcut'), shortcut.script)) removeFile(statePath(s.state.stateDir, 'shortcutLast'));
+  const dir = s.state.stateDir;
+  if (!writeStateQuietly(statePath(dir, 'shortcutInput'), JSON.stringify(input)) || !writeStateQuietly(statePath(dir, 'shortcut'), shortcut.script)) dropShortcut(dir);
 }
 
 /** Takes the shortcut away: the commit said something (a note, a warning), which the script would not say again. */
 export function dropShortcut(stateDir: string): void {
-  removeFile(statePath(stateDir, 'shortcut'));
-  removeFile(statePath(stateDir, 'shortcutLast'));
+  for (const file of SHORTCUT_FILES) removeFile(statePath(stateDir, file));
 }

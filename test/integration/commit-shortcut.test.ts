@@ -101,7 +101,52 @@ describe('the commit shortcut (a commit with nothing to record, journaled from s
           r.write('src/a.js', 'decided\n');
         },
         commit: ['commit', '-q', '-a', '-m', 'Decided'],
+        // The commit before replaced entries (its earlier attempt's), so it left no shortcut to build on.
         nodeInA: true,
+      },
+      {
+        what: 'two decisions and a dead end recorded, then git add -A',
+        when: at(3, 9, 30),
+        change: (r) => {
+          expect(r.run(['decide', 'Keep "units" in one file', '--because', 'one place to look']).code).toBe(0);
+          expect(r.run(['decide', 'Name units in SI', '--because', 'no ambiguity']).code).toBe(0);
+          expect(r.run(['dead-end', 'A units library', '--because', 'too big for this']).code).toBe(0);
+          r.write('src/a.js', 'three\n');
+        },
+        commit: ['commit', '-q', '-m', 'Three recorded'],
+        nodeInA: false,
+      },
+      {
+        what: 'a decision, and only the code staged: the binary stages the line',
+        when: at(3, 9, 31),
+        change: (r) => {
+          expect(r.run(['decide', 'Stage only code', '--because', 'the hook stages the rest']).code).toBe(0);
+          r.write('src/a.js', 'only code\n');
+          r.git(['add', 'src/a.js']);
+        },
+        commit: ['commit', '-q', '-m', 'Only code', '--', 'src/a.js'],
+        nodeInA: true,
+      },
+      {
+        what: 'a decision, then the file edited by hand before git add -A',
+        when: at(3, 9, 40),
+        change: (r) => {
+          expect(r.run(['decide', 'Edit after', '--because', 'hands change things']).code).toBe(0);
+          r.write('SESSION.md', r.read('SESSION.md').replace('## Key Files', '- Typed by hand — Reason: it happens\n\n## Key Files'));
+          r.write('src/a.js', 'edited\n');
+        },
+        commit: ['commit', '-q', '-m', 'Edited'],
+        nodeInA: true,
+      },
+      {
+        what: 'the status set, then committed',
+        when: at(3, 9, 50),
+        change: (r) => {
+          expect(r.run(['set-status', 'Temperature converts too']).code).toBe(0);
+          r.write('src/a.js', 'status 2\n');
+        },
+        commit: ['commit', '-q', '-m', 'Status'],
+        nodeInA: false,
       },
       { what: 'after it, with the decision in force: sh', when: at(3, 12, 5), change: (r) => r.write('src/a.js', 'cc\n'), commit: ['commit', '-q', '-am', 'C2'], nodeInA: false },
       { what: 'GIT_SESSION_MODE set', when: at(3, 12, 6), change: (r) => r.write('src/a.js', 'c3\n'), commit: ['commit', '-q', '-am', 'C3'], nodeInA: true },
@@ -116,6 +161,8 @@ describe('the commit shortcut (a commit with nothing to record, journaled from s
         [b.repo, off],
       ] as const) {
         step.change(r);
+        // Only the commit's own starts count: not the record commands' before it.
+        (r === a.repo ? a : b).starts();
         failMsg(r, Boolean(step.fails));
         if (!step.commit.includes('-a') && !step.commit.includes('-am') && !step.commit.includes('--')) r.git(['add', '-A']);
         const mode = step.what === 'GIT_SESSION_MODE set' ? { GIT_SESSION_MODE: 'remind' } : {};

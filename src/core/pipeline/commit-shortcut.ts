@@ -125,6 +125,66 @@ export function commitShortcut(i: ShortcutInput): Shortcut | undefined {
   return { script, last: shortcutLast(i.head, i.epoch, i.size, i.journalFile) };
 }
 
+/** The shortcut's text for the commit after one that changes the session file to `blob`, with the goal, status and key files that text holds. */
+export function shortcutAfter(i: ShortcutInput, blob: string, session: Pick<ShortcutInput, 'goal' | 'status' | 'keyFiles' | 'threshold'>): string | undefined {
+  const lines = i.tree.split('\n');
+  const at = lines.findIndex((l) => l.endsWith(`\t${i.sessionFile}`));
+  if (at < 0 || !ID.test(blob)) return undefined;
+  lines[at] = lines[at]!.replace(/ blob [0-9a-f]+\t/, ` blob ${blob}\t`);
+  return commitShortcut({ ...i, ...session, tree: lines.join('\n') })?.script;
+}
+
+/** What a command that wrote the session file leaves for the commit that stages it (see stagedShortcut). */
+export interface StagedShortcutInput {
+  build: string;
+  /** HEAD, and its session file's blob, when the command wrote: the commit must be made on them. */
+  head: string;
+  base: string;
+  /** The blob git will stage for the text the command wrote. */
+  blob: string;
+  goal: string | null;
+  status: string | null;
+  /** What the commit adds, as its journal entry lists it (reasons joined). */
+  decisions: readonly string[];
+  deadEnds: readonly string[];
+}
+
+/**
+ * The shortcut for the commit that stages what a record command wrote (`decide`): the
+ * entry's lines before the files, as the binary would plan them for that commit. The
+ * script uses it only with the shortcut the commit before left, and only when the
+ * staged session file is this very blob on this very base.
+ */
+export function stagedShortcut(i: StagedShortcutInput): string | undefined {
+  if (![i.head, i.base, i.blob].every((id) => ID.test(id)) || !/^[A-Za-z0-9.+_-]+$/.test(i.build)) return undefined;
+  const rendered = renderEntry({
+    time: 'T',
+    kind: 'commit',
+    branch: 'b',
+    author: 'a',
+    ...(i.goal ? { goal: i.goal } : {}),
+    ...(i.status ? { status: i.status } : {}),
+    decisions: [...i.decisions],
+    deadEnds: [...i.deadEnds],
+    files: [],
+  });
+  const body = rendered.slice(rendered.indexOf('\n') + 1);
+  const vars: [string, string | number][] = [
+    ['build', i.build],
+    ['head', i.head],
+    ['base', i.base],
+    ['blob', i.blob],
+    ['body', body],
+    ['body_json', json(body)],
+    ['body_bytes', bytes(body)],
+  ];
+  return (
+    '# Written by git-session for the commit that stages what it recorded (see git_session_shortcut); never edited by hand.\n' +
+    vars.map(([k, v]) => `gs_o_${k}=${typeof v === 'number' ? v : quote(v)}\n`).join('') +
+    'gs_o_end=1\n'
+  );
+}
+
 /** Where the last entry went: the script rewrites this file after each entry it writes itself. */
 export function shortcutLast(head: string, epoch: number, size: number, journalFile: string): string {
   return `${head}\n${epoch}\n${size}\n${journalFile}\n`;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { commitShortcut, type ShortcutInput } from '../../../src/core/pipeline/commit-shortcut.js';
+import { commitShortcut, shortcutAfter, stagedShortcut, type ShortcutInput } from '../../../src/core/pipeline/commit-shortcut.js';
 import { formatLocalTime, isoWeek, renderEntry } from '../../../src/core/journal/entry.js';
 import { PRESET_ANCHORS } from '../../../src/core/redact/preset-anchors.js';
 import { EXTRA_RULES } from '../../../src/core/redact/extra-rules.js';
@@ -89,6 +89,38 @@ describe('the commit shortcut the binary leaves', () => {
 
   it('never reaches a threshold when staleness cannot apply', () => {
     expect(commitShortcut({ ...INPUT, threshold: undefined })!.script).toContain(`gs_k_threshold=${2 ** 31 - 1}\n`);
+  });
+});
+
+describe('the shortcut a record command leaves for the commit that stages its text', () => {
+  const STAGED = { build: '0.1.0+abc', head: 'a'.repeat(40), base: 'b'.repeat(40), blob: 'c'.repeat(40), goal: 'G', status: "it's S", decisions: ['Use one table — fewer places'], deadEnds: ['Polling — too slow'] };
+
+  it.each(SHELLS)('holds the entry lines before the files as the binary renders them, under %s', (shell) => {
+    const script = stagedShortcut(STAGED)!;
+    const dir = mkdtempSync(join(tmpdir(), 'gs-shortcut-'));
+    try {
+      writeFileSync(join(dir, 'staged'), script);
+      const { out } = run(shell, `. "${dir}/staged"; printf '%s\\0' "$gs_o_head" "$gs_o_base" "$gs_o_blob" "$gs_o_body" "$gs_o_end"`);
+      const [head, base, blob, body, end] = out.split('\0');
+      expect({ head, base, blob, end }).toEqual({ head: STAGED.head, base: STAGED.base, blob: STAGED.blob, end: '1' });
+      expect(body).toBe("- Goal: G\n- Decision: Use one table — fewer places\n- Dead end: Polling — too slow\n- Status: it's S\n");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('is not left for ids that are not ids', () => {
+    expect(stagedShortcut({ ...STAGED, blob: 'HEAD' })).toBeUndefined();
+  });
+
+  it('hands on the shortcut for the commit after, with the new blob and what the new text holds', () => {
+    const tree = `100644 blob ${'1'.repeat(40)}\t.gitsession\n100644 blob ${'2'.repeat(40)}\tSESSION.md`;
+    const after = shortcutAfter({ ...INPUT, tree }, 'f'.repeat(40), { goal: 'New goal', status: null, keyFiles: ['lib'], threshold: 5 })!;
+    expect(after).toContain(`gs_k_tree='100644 blob ${'1'.repeat(40)}\t.gitsession\n100644 blob ${'f'.repeat(40)}\tSESSION.md'\n`);
+    expect(after).toContain("gs_k_body='- Goal: New goal\n'\n");
+    expect(after).toContain("gs_k_threshold=5\ngs_k_keys='lib'\n");
+    // Without the session file in the tree there is nothing to change.
+    expect(shortcutAfter({ ...INPUT, tree: `100644 blob ${'1'.repeat(40)}\t.gitsession` }, 'f'.repeat(40), { goal: null, status: null, keyFiles: [], threshold: 5 })).toBeUndefined();
   });
 });
 
