@@ -152,7 +152,8 @@ git_session_shortcut() {
   [ -z "$gs_found" ] && [ ! -e "$gs_sd/woven" ] || return 1
   IFS= read -r gs_b < node_modules/git-session/dist/build-key || return 1
   gs_k_end=
-  . "./$gs_sd/commit-shortcut" || return 1
+  # `command .`: a file gone meanwhile fails the call, not the person's hook shell.
+  command . "./$gs_sd/commit-shortcut" 2>/dev/null || return 1
   [ "$gs_k_end" = 1 ] && [ "$gs_k_build" = "$gs_b" ] || return 1
   # Written by sh too, so read rather than sourced: a file cut short lacks its last newline, and read fails.
   { IFS= read -r gs_k_head && IFS= read -r gs_k_time && IFS= read -r gs_k_size && IFS= read -r gs_k_file; } < "$gs_sd/commit-shortcut-last" || return 1
@@ -171,7 +172,7 @@ git_session_shortcut() {
   git_session_fill "$gs_fill" '{week}' "$gs_w"
   gs_j=$gs_fill
   # Another week's file is the binary's to start; a link or an executable file is its to append to in place.
-  [ "$gs_j" = "$gs_k_file" ] && [ -f "$gs_j" ] && [ ! -L "$gs_j" ] && [ ! -x "$gs_j" ] || return 1
+  [ "$gs_j" = "$gs_k_file" ] && [ -f "$gs_j" ] && [ -w "$gs_j" ] && [ ! -L "$gs_j" ] && [ ! -x "$gs_j" ] || return 1
   # Minutes since the previous entry, both to the minute as their headings show them.
   gs_since=
   gs_t=$((gs_e / 60 - gs_k_time / 60))
@@ -188,6 +189,26 @@ git_session_shortcut() {
     gs_since="- Since previous entry: $gs_since"
   fi
 
+  # What is staged first: the commit most often sent to the binary (the session file
+  # staged without a record command's plan) is told by this one git call.
+  gs_l=$(git diff --cached --raw --no-abbrev --numstat 2>/dev/null) || return 1
+  git_session_shortcut_files "$gs_l" || return 1
+  # The session file staged: only as a record command wrote it, on this HEAD, with the
+  # entry's lines and the trailers it planned then (see leaveStagedShortcut); otherwise
+  # lines the commands recorded wait to be staged, and the binary stages them.
+  gs_body=$gs_k_body
+  gs_body_json=$gs_k_body_json
+  gs_body_bytes=$gs_k_body_bytes
+  if [ -n "$gs_staged" ]; then
+    git_session_staged_shortcut || return 1
+  elif [ -e "$gs_sd/owned-edits.json" ]; then
+    return 1
+  fi
+  # The journal file as the last entry left it: a change git cannot see (an ignored file,
+  # a checkpoint appended since) would misplace the record a retry reads.
+  gs_l=$(wc -c < "$gs_j" 2>/dev/null) || return 1
+  [ "$((gs_l + 0))" = "$gs_k_size" ] || return 1
+
   # git's command line: only `git commit` with the plain options (see git_session_plain_argv).
   [ -r "/proc/$gs_p/cmdline" ] || return 1
   gs_a=$(tr '\000\001' '\001\002' < "/proc/$gs_p/cmdline") || return 1
@@ -202,19 +223,9 @@ git_session_shortcut() {
   gs_l=$(git config --get-regexp '^(core\.(autocrlf|sparsecheckout)|i18n\.commitencoding|merge\.git-session(-journal)?\.(name|driver)|filter\.git-session-private\.(clean|smudge|required))$' 2>/dev/null) || gs_l=
   [ "$gs_l" = "$gs_k_config" ] || return 1
   git diff --quiet -- "$gs_j" .gitsession .gitattributes 2>/dev/null || return 1
-  gs_l=$(git diff --cached --raw --no-abbrev --numstat 2>/dev/null) || return 1
-  git_session_shortcut_files "$gs_l" || return 1
-  # The session file staged: only as a record command wrote it, on this HEAD, with the
-  # entry's lines and the trailers it planned then (see leaveStagedShortcut); otherwise
-  # lines the commands recorded wait to be staged, and the binary stages them.
-  gs_body=$gs_k_body
-  gs_body_json=$gs_k_body_json
-  gs_body_bytes=$gs_k_body_bytes
-  if [ -n "$gs_staged" ]; then
-    git_session_staged_shortcut || return 1
-  elif [ -e "$gs_sd/owned-edits.json" ]; then
-    return 1
-  fi
+  # A HEAD that reverts a commit (made by hand, not by git revert): the binary puts back the journal entries the revert dropped.
+  gs_l=$(git rev-list --no-walk --grep='^This reverts commit [0-9a-f]\{40\}' HEAD -- 2>/dev/null) || return 1
+  [ -z "$gs_l" ] || return 1
 
   # The entry, its length in bytes (only the shortcut's own text may be other than ASCII) and the record the binary reads on a retry.
   IFS= read -r gs_u < /proc/sys/kernel/random/uuid || return 1
@@ -240,10 +251,12 @@ $gs_tail"
     git_session_staged_unlock
     return 1
   fi
-  # All or nothing: the file with the entry is written beside it and renamed over it.
-  gs_r="${gs_j%/*}/.${gs_j##*/}.$$.tmp"
-  [ "$gs_r" != "/.${gs_j}.$$.tmp" ] || gs_r=".$gs_j.$$.tmp"
-  if ! { { cat -- "$gs_j" && printf '\n%s' "$gs_entry"; } >| "$gs_r" && mv -f -- "$gs_r" "$gs_j"; } 2>/dev/null; then
+  # All or nothing: a copy (its mode kept) gets the entry beside the file and is renamed over it.
+  case $gs_j in
+  */*) gs_r="${gs_j%/*}/.${gs_j##*/}.$$.tmp" ;;
+  *) gs_r=".$gs_j.$$.tmp" ;;
+  esac
+  if ! { cp -p -- "$gs_j" "$gs_r" && printf '\n%s' "$gs_entry" >> "$gs_r" && mv -f -- "$gs_r" "$gs_j"; } 2>/dev/null; then
     rm -f -- "$gs_r"
     rm -f "$gs_sd/commit-shortcut-last" "$gs_sd/last-entry.json"
     echo "git-session: journal entry skipped: $gs_j could not be written (check its permissions and the free disk space)" >&2
@@ -271,7 +284,7 @@ git_session_staged_shortcut() {
   [ -f "$gs_sd/commit-shortcut-staged" ] && [ -f "$gs_sd/commit-shortcut-after" ] || return 1
   case $gs_k_config in *i18n.commitencoding*) return 1 ;; esac
   gs_o_end=
-  . "./$gs_sd/commit-shortcut-staged" || return 1
+  command . "./$gs_sd/commit-shortcut-staged" 2>/dev/null || return 1
   [ "$gs_o_end" = 1 ] && [ "$gs_o_build" = "$gs_b" ] && [ "$gs_o_head" = "$gs_head" ] || return 1
   [ "$gs_staged" = "$gs_o_base $gs_o_blob" ] || return 1
   gs_body=$gs_o_body

@@ -1,7 +1,8 @@
 import { join, relative, sep } from 'node:path';
 import { primeSummaryCache } from './commit-state.js';
 import { recordOwnedEdit } from './owned-edits.js';
-import { stateDirOf } from './state-dir.js';
+import { stateDirOf, statePath } from './state-dir.js';
+import { removeFile } from './fs.js';
 import { loadConfig } from './config.js';
 import { readTextFile, writeFileAtomic } from './fs.js';
 import { lockPath, withLock } from './lock.js';
@@ -74,6 +75,8 @@ export function updateSessionFile(file: SessionFile, edit: (source: string) => s
         writeSessionFile(file, edited);
         // The next commit stages these lines even if only code is added (see owned-edits).
         startedFrom = recordOwnedEdit(stateDirOf(file.repo.gitDir), file.display, source, edited);
+        // The commit shortcut planned for the text before is void, under the lock the hook script takes to use it (see staged-shortcut.ts).
+        removeFile(statePath(stateDirOf(file.repo.gitDir), 'shortcutStaged'));
       }
       return { source, edited, startedFrom };
     },

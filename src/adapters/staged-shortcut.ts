@@ -6,6 +6,7 @@ import { sessionDelta } from './session-data.js';
 import { readState, stateDirOf, statePath, writeState } from './state-dir.js';
 import { removeFile } from './fs.js';
 import { blobIds } from './session-text.js';
+import { privateFilterMisses, privateFilterRuns } from './clone-config.js';
 import { BUILD_KEY } from './build-key.js';
 import { planCommit } from '../core/pipeline/commit-plan.js';
 import { shortcutAfter, stagedShortcut, type ShortcutInput } from '../core/pipeline/commit-shortcut.js';
@@ -32,10 +33,10 @@ export async function leaveStagedShortcut(gitDir: string, file: string, text: st
   const sessionFile = normalisePath(config.sessionFile);
   if (!config.journal.enabled || sessionFile !== input.sessionFile || file !== sessionFile) return;
   const env = process.env;
-  // What git will stage: the text without its private bodies where the private filter
-  // cleans the file, else the text as written.
-  const filtered = cleaned !== text && (await git(['check-attr', 'filter', '--', file], { cwd: root, env })).stdout.trim().endsWith(': filter: git-session-private');
-  const staged = filtered ? cleaned : text;
+  // A session file the private filter misses where the repository uses it: the binary refuses that commit, or notes it.
+  if (await privateFilterMisses(root, file, env)) return;
+  // What git will stage: the text without its private bodies where the filter cleans the file, else the text as written.
+  const staged = cleaned !== text && (await privateFilterRuns(root, file, env)) ? cleaned : text;
   const blob = blobIds(staged)[0]!;
   if (!ownedEditsHeldBy(stateDir, file, staged)) return;
   const asked = await git(['rev-parse', 'HEAD', `HEAD:${sessionFile}`], { cwd: root, env, allowFailure: true });

@@ -5,6 +5,7 @@ import { removeFile } from '../adapters/fs.js';
 import type { CommitFacts, CommitPlan } from '../core/pipeline/commit-plan.js';
 import { commitShortcut, type ShortcutInput } from '../core/pipeline/commit-shortcut.js';
 import { normalisePath } from '../core/pipeline/paths.js';
+import { planTrailers } from '../core/pipeline/trailer-plan.js';
 import type { Preflight } from '../core/pipeline/preflight.js';
 import { redactedNames } from '../core/journal/redacted-names.js';
 import type { CommitEntry } from './journal-step.js';
@@ -54,6 +55,8 @@ export async function leaveShortcut(s: CommitSetting, facts: CommitFacts, plan: 
     entry.written.appended &&
     !entry.written.text.includes('\r');
   if (!plain || !p) return;
+  // Trailers every commit carries (the goal's, with trailers.session): the script hands on none.
+  if (planTrailers({ decisions: [], deadEnds: [], goal: journal.goal, trailers: s.config.trailers }).length > 0) return;
   const names = treeNames(s.sessionFile);
   const tree = nextTree(p, names);
   // Settings in a file git does not track would change unseen by the script's checks.

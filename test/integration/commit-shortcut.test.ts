@@ -14,9 +14,9 @@ afterEach(() => {
  * the package's functions, and the shortcut runs only for that copy), with a `node` on
  * PATH that logs each start of the binary.
  */
-function devRepo(): { repo: TempRepo; starts: () => number } {
+function devRepo(config?: string): { repo: TempRepo; starts: () => number } {
   const session = SESSION.replace('Length units convert; temperature is next.', 'Length units convert — "temperature" is next, $HOME `x` \\ ünïcode');
-  const repo = sessionRepo({ session });
+  const repo = sessionRepo({ session, ...(config ? { config } : {}) });
   repos.push(repo);
   installAsDevDependency(repo.dir);
   repo.write('.gitignore', 'node_modules/\n');
@@ -39,7 +39,14 @@ function devRepo(): { repo: TempRepo; starts: () => number } {
 /** The journal as text, each entry's random id masked. */
 function journal(repo: TempRepo): string {
   const files = repo.git(['ls-files', '.session/journal']).stdout.split('\n').filter(Boolean);
-  return files.map((f) => `== ${f}\n${repo.read(f).replace(/^- Entry: [0-9a-f]{12}$/gm, '- Entry: <id>')}`).join('');
+  // Commit ids too: the entries' ids make the two repositories' commits differ.
+  // And the times of entries written at the real time (the setup's, a revert's), which a minute may part between the two.
+  const masked = (text: string) =>
+    text
+      .replace(/^- Entry: [0-9a-f]{12}$/gm, '- Entry: <id>')
+      .replace(/^- Reverts: [0-9a-f]{7,} /gm, '- Reverts: <commit> ')
+      .replace(/^### \d{4}-\d{2}-\d{2} \d{2}:\d{2} (?!\+02:00)/gm, '### <now> ');
+  return files.map((f) => `== ${f}\n${masked(repo.read(f))}`).join('');
 }
 
 const at = (day: number, hh: number, mm: number) => {
@@ -48,18 +55,53 @@ const at = (day: number, hh: number, mm: number) => {
   return { GIT_AUTHOR_DATE: `@${t} +0200`, GIT_COMMITTER_DATE: `@${t} +0200` };
 };
 
+type Step = { what: string; when: ReturnType<typeof at>; change: (r: TempRepo) => void; commit: string[]; nodeInA: boolean; fails?: boolean; env?: Record<string, string> };
+
+/**
+ * Runs the same steps in two repositories, `a` as users run it and `b` with the shortcut
+ * off, and holds every step to the same messages and journal in both, with the binary
+ * started in `a` only where the step says.
+ */
+function differential(steps: Step[], config?: string): { a: TempRepo; b: TempRepo } {
+  const a = devRepo(config);
+  const b = devRepo(config);
+  const off = { GIT_SESSION_NO_SHORTCUT: '1' };
+  const failMsg = (repo: TempRepo, on: boolean) => {
+    const hook = join(repo.dir, '.git', 'hooks', 'commit-msg');
+    const text = readFileSync(hook, 'utf8').replace(/^\[ -e \.dead \] && exit 1\n/m, '');
+    writeFileSync(hook, on ? text.replace('#!/bin/sh\n', '#!/bin/sh\n[ -e .dead ] && exit 1\n') : text);
+  };
+  a.starts();
+  b.starts();
+  for (const step of steps) {
+    const said: string[] = [];
+    for (const [r, env] of [
+      [a, {}],
+      [b, off],
+    ] as const) {
+      step.change(r.repo);
+      // Only the commit's own starts count: not the record commands' before it.
+      r.starts();
+      failMsg(r.repo, Boolean(step.fails));
+      if (!step.commit.includes('-a') && !step.commit.includes('-am') && !step.commit.includes('--')) r.repo.git(['add', '-A']);
+      const result = gitNoTty(r.repo, step.commit, { ...step.when, ...env, ...step.env });
+      expect(result.code !== 0, `${step.what}: ${result.stderr}`).toBe(Boolean(step.fails));
+      said.push(result.stderr);
+    }
+    expect(said[0], step.what).toBe(said[1]);
+    expect(journal(a.repo), step.what).toBe(journal(b.repo));
+    expect(a.starts() > 0, step.what).toBe(step.nodeInA);
+    expect(b.starts() > 0, step.what).toBe(true);
+  }
+  // Every entry went in with its commit, and the commits say the same.
+  expect(residue(a.repo)).toBe(residue(b.repo));
+  const log = (r: TempRepo) => r.git(['log', '--format=%B%n--', '--stat']).stdout.replace(/\b[0-9a-f]{40}\b/g, '<commit>');
+  expect(log(a.repo)).toBe(log(b.repo));
+  return { a: a.repo, b: b.repo };
+}
+
 describe('the commit shortcut (a commit with nothing to record, journaled from sh)', () => {
   it('writes what the binary writes, commit after commit, and leaves the binary every commit it cannot vouch for', () => {
-    const a = devRepo();
-    const b = devRepo();
-    // The same steps in both: `a` as users run it, `b` with the shortcut off.
-    const off = { GIT_SESSION_NO_SHORTCUT: '1' };
-    const failMsg = (repo: TempRepo, on: boolean) => {
-      const hook = join(repo.dir, '.git', 'hooks', 'commit-msg');
-      const text = readFileSync(hook, 'utf8').replace(/^\[ -e \.dead \] && exit 1\n/m, '');
-      writeFileSync(hook, on ? text.replace('#!/bin/sh\n', '#!/bin/sh\n[ -e .dead ] && exit 1\n') : text);
-    };
-    type Step = { what: string; when: ReturnType<typeof at>; change: (r: TempRepo) => void; commit: string[]; nodeInA: boolean; fails?: boolean };
     const steps: Step[] = [
       { what: 'first after setup: the binary', when: at(0, 10, 0), change: (r) => r.write('src/table.js', code(3)), commit: ['commit', '-q', '-m', 'Three'], nodeInA: true },
       { what: 'a new file in a folder', when: at(0, 10, 0), change: (r) => r.write('src/units/length.ts', 'export {};\n'), commit: ['commit', '-q', '-m', 'Length'], nodeInA: false },
@@ -149,43 +191,53 @@ describe('the commit shortcut (a commit with nothing to record, journaled from s
         nodeInA: false,
       },
       { what: 'after it, with the decision in force: sh', when: at(3, 12, 5), change: (r) => r.write('src/a.js', 'cc\n'), commit: ['commit', '-q', '-am', 'C2'], nodeInA: false },
-      { what: 'GIT_SESSION_MODE set', when: at(3, 12, 6), change: (r) => r.write('src/a.js', 'c3\n'), commit: ['commit', '-q', '-am', 'C3'], nodeInA: true },
+      { what: 'GIT_SESSION_MODE set', when: at(3, 12, 6), change: (r) => r.write('src/a.js', 'c3\n'), commit: ['commit', '-q', '-am', 'C3'], nodeInA: true, env: { GIT_SESSION_MODE: 'remind' } },
       { what: 'next week: a new file, the binary', when: at(7, 9, 0), change: (r) => r.write('src/a.js', 'c4\n'), commit: ['commit', '-q', '-am', 'C4'], nodeInA: true },
       { what: 'in it: sh', when: at(7, 9, 1), change: (r) => r.write('src/a.js', 'c5\n'), commit: ['commit', '-q', '-am', 'C5'], nodeInA: false },
     ];
-    a.starts();
-    b.starts();
-    for (const step of steps) {
-      for (const [r, env] of [
-        [a.repo, {}],
-        [b.repo, off],
-      ] as const) {
-        step.change(r);
-        // Only the commit's own starts count: not the record commands' before it.
-        (r === a.repo ? a : b).starts();
-        failMsg(r, Boolean(step.fails));
-        if (!step.commit.includes('-a') && !step.commit.includes('-am') && !step.commit.includes('--')) r.git(['add', '-A']);
-        const mode = step.what === 'GIT_SESSION_MODE set' ? { GIT_SESSION_MODE: 'remind' } : {};
-        const result = gitNoTty(r, step.commit, { ...step.when, ...env, ...mode });
-        expect(result.code !== 0, `${step.what}: ${result.stderr}`).toBe(Boolean(step.fails));
-        (r as TempRepo & { said?: string }).said = result.stderr;
-      }
-      const said = (r: TempRepo) => (r as TempRepo & { said?: string }).said;
-      expect(said(a.repo), step.what).toBe(said(b.repo));
-      expect(journal(a.repo), step.what).toBe(journal(b.repo));
-      expect(a.starts() > 0, step.what).toBe(step.nodeInA);
-      expect(b.starts() > 0, step.what).toBe(true);
-    }
-    // Every entry went in with its commit, and the commits say the same.
-    expect(residue(a.repo)).toBe(residue(b.repo));
-    const log = (r: TempRepo) => r.git(['log', '--format=%B%n--', '--stat']).stdout;
-    expect(log(a.repo)).toBe(log(b.repo));
+    const { a } = differential(steps);
     // The sh-written entries show what the binary shows: the goal, the status, the times between.
-    const text = journal(a.repo);
+    const text = journal(a);
     expect(text).toContain('- Status: Length units convert — "temperature" is next, $HOME `x` \\ ünïcode\n');
     expect(text).toContain('  - logo.png (binary)\n  - src/units/length.ts (+0 -1)\n- Since previous entry: 42m\n');
     expect(text).toContain('- Since previous entry: 2d 2h\n');
     expect(text).toContain('[REDACTED');
+  });
+
+  it('leaves the binary a commit after one made by hand that reverts a commit: it puts back what the revert dropped', () => {
+    const plain = (what: string, minute: number, file: string): Step => ({ what, when: at(0, 11, minute), change: (r) => r.write(file, `${what}\n`), commit: ['commit', '-q', '-m', what], nodeInA: false });
+    differential([
+      { ...plain('first', 0, 'src/a.js'), nodeInA: true },
+      plain('second', 1, 'src/b.js'),
+      {
+        what: 'a revert of the second, by hand',
+        when: at(0, 11, 2),
+        change: (r) => {
+          r.git(['rm', '-q', 'src/b.js']);
+          const second = r.git(['rev-parse', 'HEAD']).stdout.trim();
+          r.git(['checkout', '-q', 'HEAD~1', '--', '.session/journal']);
+          r.write('.revert-msg', `Revert "second"\n\nThis reverts commit ${second}.\n`);
+        },
+        commit: ['commit', '-q', '-F', '.revert-msg'],
+        nodeInA: true,
+      },
+      { ...plain('after the revert', 3, 'src/c.js'), nodeInA: true },
+      // The commit that put entries back left no shortcut: the next one runs the binary, and leaves one.
+      { ...plain('and then', 4, 'src/d.js'), nodeInA: true },
+      plain('and on', 5, 'src/e.js'),
+    ]);
+  });
+
+  it('gives every commit the Session: trailer when the settings ask for it', () => {
+    const plain = (what: string, minute: number): Step => ({ what, when: at(0, 12, minute), change: (r) => r.write('src/a.js', `${what}\n`), commit: ['commit', '-q', '-m', what], nodeInA: true });
+    const { a } = differential([plain('one', 0), plain('two', 1), plain('three', 2)], '[trailers]\n\tsession = true\n');
+    expect(a.git(['log', '-1', '--format=%(trailers:key=Session,valueonly)']).stdout.trim()).toBe('Build a small unit converter for the command line.');
+  });
+
+  it('writes a journal kept at the top of the work tree', () => {
+    const plain = (what: string, minute: number): Step => ({ what, when: at(0, 13, minute), change: (r) => r.write('src/a.js', `${what}\n`), commit: ['commit', '-q', '-m', what], nodeInA: false });
+    const { a } = differential([{ ...plain('one', 0), nodeInA: true }, plain('two', 1), plain('three', 2)], '[journal]\n\tpath = journal-{year}-W{week}.md\n');
+    expect(a.read('journal-2026-W49.md').match(/^### 2026-11-30 /gm)).toHaveLength(3);
   });
 
   it('hands a retried commit the record the binary reads: the entry is replaced, not written twice', () => {

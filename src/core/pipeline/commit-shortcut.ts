@@ -41,7 +41,7 @@ export interface ShortcutInput {
   status: string | null;
   /** Changed lines at which a commit that leaves the session file alone is stale; undefined when it never is. */
   threshold: number | undefined;
-  /** The session file's key files (normalised): a commit touching one is stale. */
+  /** The session file's key files (normalised, globs as git-session reads them): a commit touching one is stale. */
   keyFiles: readonly string[];
 }
 
@@ -58,6 +58,16 @@ const PLAIN_KEY = /^[A-Za-z0-9._/+,=@~*?-]+$/;
 const ID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 /** Printable text on one line: what the script can compare with git's variables as is. */
 const ONE_LINE = /^[^\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]*$/;
+
+/**
+ * A key file as a `case` pattern that matches every path git-session's own reading
+ * matches (see touchedKeyFiles), and perhaps more (the script then leaves the commit to
+ * the binary): there `**` and a `**\/` take any prefix, an empty one too, and `*` stays
+ * within a folder, while a `case` `*` takes any text.
+ */
+function caseKey(key: string): string {
+  return key.replaceAll('**/', '*').replaceAll('**', '*');
+}
 
 /** Single-quoted for sh: nothing inside is expanded. */
 function quote(text: string): string {
@@ -115,7 +125,7 @@ export function commitShortcut(i: ShortcutInput): Shortcut | undefined {
     ['body_bytes', bytes(body)],
     // Never reached: no commit changes this many lines.
     ['threshold', i.threshold ?? 2 ** 31 - 1],
-    ['keys', i.keyFiles.join('\n')],
+    ['keys', i.keyFiles.map(caseKey).join('\n')],
   ];
   const script =
     '# Written by git-session for the next commit (see git_session_shortcut); never edited by hand.\n' +

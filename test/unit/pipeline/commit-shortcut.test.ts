@@ -8,6 +8,7 @@ import { formatLocalTime, isoWeek, renderEntry } from '../../../src/core/journal
 import { PRESET_ANCHORS } from '../../../src/core/redact/preset-anchors.js';
 import { EXTRA_RULES } from '../../../src/core/redact/extra-rules.js';
 import { redactShown } from '../../../src/core/redact/index.js';
+import { touchedKeyFiles } from '../../../src/core/pipeline/paths.js';
 
 const SCRIPT = resolve(__dirname, '../../../bin/git-session-hook.sh');
 // The shells the hook script runs under: Debian's sh (dash) and bash.
@@ -145,6 +146,27 @@ describe('the hook script dates an entry as the binary does', () => {
   it.each(SHELLS)('refuses any other shape of date under %s', (shell) => {
     for (const d of ['', '1700000000 +0000', '@17x +0000', '@1700000000', '@1700000000 +01', '@1700000000 0100', '@0 -0100']) {
       expect(run(shell, `git_session_entry_time '${d}'`).status, d).not.toBe(0);
+    }
+  });
+});
+
+describe('the hook script leaves every commit that touches a key file to the binary', () => {
+  const keys = ['src/**/*.ts', '**/x.ts', 'lib/*.js', 'docs', 'a?.md', 'Makefile'];
+  const paths = ['src/a.ts', 'src/b/c.ts', 'x.ts', 'deep/er/x.ts', 'lib/a.js', 'lib/b/c.js', 'docs/guide.md', 'docs', 'ab.md', 'a/b.md', 'Makefile', 'Makefile.old', 'README.md', 'srcx/a.ts', 'lib.js'];
+  it.each(SHELLS)('matching at least what git-session matches, under %s', (shell) => {
+    const script = commitShortcut({ ...INPUT, keyFiles: keys })!.script;
+    const dir = mkdtempSync(join(tmpdir(), 'gs-shortcut-'));
+    try {
+      writeFileSync(join(dir, 'commit-shortcut'), script);
+      const body = paths.map((p) => `git_session_shortcut_files "1	1	${p}" && echo shown || echo declined`).join('\n');
+      const verdicts = run(shell, `. "${dir}/commit-shortcut"\n${body}`).out.trim().split('\n');
+      const touched = paths.filter((p) => touchedKeyFiles([p], keys).length > 0);
+      expect(touched.length).toBeGreaterThan(5);
+      expect(touched.filter((p) => verdicts[paths.indexOf(p)] !== 'declined')).toEqual([]);
+      // And a path no key names is shown.
+      expect(verdicts[paths.indexOf('README.md')]).toBe('shown');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
