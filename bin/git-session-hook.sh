@@ -171,8 +171,9 @@ git_session_shortcut() {
   git_session_fill "$gs_k_journal" '{year}' "$gs_wy"
   git_session_fill "$gs_fill" '{week}' "$gs_w"
   gs_j=$gs_fill
-  # Another week's file is the binary's to start; a link or an executable file is its to append to in place.
-  [ "$gs_j" = "$gs_k_file" ] && [ -f "$gs_j" ] && [ -w "$gs_j" ] && [ ! -L "$gs_j" ] && [ ! -x "$gs_j" ] || return 1
+  # Another week's file is the binary's to start; one it cannot write or that links
+  # elsewhere (perhaps out of the work tree) is the binary's to refuse.
+  [ "$gs_j" = "$gs_k_file" ] && [ -f "$gs_j" ] && [ -w "$gs_j" ] && [ ! -L "$gs_j" ] || return 1
   # Minutes since the previous entry, both to the minute as their headings show them.
   gs_since=
   gs_t=$((gs_e / 60 - gs_k_time / 60))
@@ -214,18 +215,18 @@ git_session_shortcut() {
   gs_a=$(tr '\000\001' '\001\002' < "/proc/$gs_p/cmdline") || return 1
   git_session_plain_argv "$gs_a" || return 1
 
-  # The reflog's last line: HEAD moved by a commit from the HEAD the shortcut was left on.
-  gs_l=$(tail -n 1 .git/logs/HEAD 2>/dev/null) || return 1
-  case $gs_l in "$gs_k_head $gs_head "*"	commit: "*) ;; *) return 1 ;; esac
+  # HEAD's last move: a commit on the HEAD the shortcut was left on (not an amend, a
+  # reset, a pick), whose message does not revert a commit (the binary puts back the
+  # journal entries a revert dropped). One git call for both: HEAD's reflog entry.
+  gs_l=$(git log -g -1 --format='%H %P %gs%n%B' 2>/dev/null) || return 1
+  case $gs_l in "$gs_head $gs_k_head commit: "*) ;; *) return 1 ;; esac
+  case $gs_l in *'This reverts commit '*) return 1 ;; esac
   gs_l=$(git ls-tree "$gs_head" -- .gitattributes .gitsession "$gs_k_session" 2>/dev/null) || return 1
   [ "$gs_l" = "$gs_k_tree" ] || return 1
   if [ "$gs_k_attributes" = 0 ] && [ -e .gitattributes ]; then return 1; fi
   gs_l=$(git config --get-regexp '^(core\.(autocrlf|sparsecheckout)|i18n\.commitencoding|merge\.git-session(-journal)?\.(name|driver)|filter\.git-session-private\.(clean|smudge|required))$' 2>/dev/null) || gs_l=
   [ "$gs_l" = "$gs_k_config" ] || return 1
   git diff --quiet -- "$gs_j" .gitsession .gitattributes 2>/dev/null || return 1
-  # A HEAD that reverts a commit (made by hand, not by git revert): the binary puts back the journal entries the revert dropped.
-  gs_l=$(git rev-list --no-walk --grep='^This reverts commit [0-9a-f]\{40\}' HEAD -- 2>/dev/null) || return 1
-  [ -z "$gs_l" ] || return 1
 
   # The entry, its length in bytes (only the shortcut's own text may be other than ASCII) and the record the binary reads on a retry.
   IFS= read -r gs_u < /proc/sys/kernel/random/uuid || return 1
@@ -242,22 +243,20 @@ $gs_tail"
   gs_len=$((4 + ${#gs_time} + gs_k_suffix_bytes + 1 + gs_body_bytes + 9 + ${#gs_tail}))
   gs_at=$((gs_k_size + 1))
   gs_tail_json="$gs_files_json${gs_since:+$gs_since\\n}- Entry: $gs_id\\n"
-  gs_r="$gs_sd/last-entry.json.$$.tmp"
-  # Before the entry, as the binary records it: a commit that dies after this hook leaves an entry the next attempt replaces.
   if ! git_session_staged_lock; then return 1; fi
+  # Before the entry, as the binary records it: a commit that dies after this hook leaves
+  # an entry the next attempt replaces. Written in place: the entry follows it, so a record
+  # cut short (which the binary ignores) never stands beside an entry it fails to name.
   if ! { printf '{"path":"%s","head":"%s","time":"%s","offset":%s,"length":%s,"text":"### %s%s\\n%s- Files:\\n%s"}' \
-    "$gs_j" "$gs_head" "$gs_time" "$gs_at" "$gs_len" "$gs_time" "$gs_k_suffix_json" "$gs_body_json" "$gs_tail_json" >| "$gs_r" && mv -f "$gs_r" "$gs_sd/last-entry.json"; } 2>/dev/null; then
-    rm -f "$gs_r"
+    "$gs_j" "$gs_head" "$gs_time" "$gs_at" "$gs_len" "$gs_time" "$gs_k_suffix_json" "$gs_body_json" "$gs_tail_json" >| "$gs_sd/last-entry.json"; } 2>/dev/null; then
+    rm -f "$gs_sd/last-entry.json"
     git_session_staged_unlock
     return 1
   fi
-  # All or nothing: a copy (its mode kept) gets the entry beside the file and is renamed over it.
-  case $gs_j in
-  */*) gs_r="${gs_j%/*}/.${gs_j##*/}.$$.tmp" ;;
-  *) gs_r=".$gs_j.$$.tmp" ;;
-  esac
-  if ! { cp -p -- "$gs_j" "$gs_r" && printf '\n%s' "$gs_entry" >> "$gs_r" && mv -f -- "$gs_r" "$gs_j"; } 2>/dev/null; then
-    rm -f -- "$gs_r"
+  # Appended in place, as the binary appends; all or nothing: a write that fails (a full
+  # disk) is cut back to the size the file had.
+  if ! { printf '\n%s' "$gs_entry" >> "$gs_j"; } 2>/dev/null; then
+    truncate -s "$gs_k_size" -- "$gs_j" 2>/dev/null || echo "git-session: $gs_j may end with part of an entry: cut it back to its last whole entry" >&2
     rm -f "$gs_sd/commit-shortcut-last" "$gs_sd/last-entry.json"
     echo "git-session: journal entry skipped: $gs_j could not be written (check its permissions and the free disk space)" >&2
     gs_j=
