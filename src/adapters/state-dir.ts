@@ -52,8 +52,12 @@ export const STATE_FILES = {
 
 export type StateFile = keyof typeof STATE_FILES;
 
-/** Every file of the commit shortcut: whatever one commit leaves for the next is taken away together. */
-export const SHORTCUT_FILES: readonly StateFile[] = ['shortcut', 'shortcutLast', 'shortcutInput', 'shortcutStaged', 'shortcutTrailers', 'shortcutAfter'];
+const SHORTCUT_FILES: readonly StateFile[] = ['shortcut', 'shortcutLast', 'shortcutInput', 'shortcutStaged', 'shortcutTrailers', 'shortcutAfter'];
+
+/** Takes the commit shortcut away, every file of it: what one commit leaves for the next goes together. */
+export function removeShortcut(stateDir: string): void {
+  for (const file of SHORTCUT_FILES) rmSync(statePath(stateDir, file), { force: true });
+}
 
 /** The state dir of a git dir. */
 export function stateDirOf(gitDir: string): string {

@@ -13,7 +13,8 @@ import { planCommit, type CommitFacts } from '../core/pipeline/commit-plan.js';
 import { redactShown } from '../core/redact/index.js';
 import { wantsMenu } from '../core/pipeline/policy/stale-action.js';
 import { applyCommitPlan } from './apply-commit.js';
-import { dropShortcut, leaveShortcut } from './shortcut-step.js';
+import { leaveShortcut } from './shortcut-step.js';
+import { removeShortcut } from '../adapters/state-dir.js';
 import { healCloneConfig, missingCloneConfig, uncoveredSessionFile } from './clone-heal.js';
 import { runMenu } from './menu.js';
 import { stagePaths } from './stage.js';
@@ -44,7 +45,7 @@ async function recordCommit(args: string[], ctx: CommandContext): Promise<Comman
   const said = [unknownSettingsNote(setting.config), modeVariableNote(setting.env, setting.config.prompt.mode, shown)].filter((n) => n !== undefined);
   const notes = await Promise.all(said.map((n) => redactShown(n, {})));
   // A commit with anything to say is not one the hook script can repeat without the binary.
-  if (notes.length > 0) dropShortcut(setting.state.stateDir);
+  if (notes.length > 0) removeShortcut(setting.state.stateDir);
   return notes.length > 0 ? { ...result, stderr: `${notes.map((n) => `git-session: ${n}\n`).join('')}${result.stderr ?? ''}` } : result;
 }
 
@@ -64,7 +65,7 @@ async function recordPlanned(setting: CommitSetting, ctx: CommandContext): Promi
   if (uncovered?.exitCode !== undefined) return uncovered;
   notes += uncovered?.stderr ?? '';
   const result = await recordSetting(setting, ctx);
-  if (notes) dropShortcut(setting.state.stateDir);
+  if (notes) removeShortcut(setting.state.stateDir);
   return notes ? { ...result, stderr: notes + (result.stderr ?? '') } : result;
 }
 

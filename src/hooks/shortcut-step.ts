@@ -1,7 +1,6 @@
 import type { CommitSetting } from '../adapters/commit-facts.js';
 import { BUILD_KEY } from '../adapters/build-key.js';
-import { SHORTCUT_FILES, statePath, writeStateQuietly } from '../adapters/state-dir.js';
-import { removeFile } from '../adapters/fs.js';
+import { removeShortcut, statePath, writeStateQuietly } from '../adapters/state-dir.js';
 import type { CommitFacts, CommitPlan } from '../core/pipeline/commit-plan.js';
 import { commitShortcut, type ShortcutInput } from '../core/pipeline/commit-shortcut.js';
 import { normalisePath } from '../core/pipeline/paths.js';
@@ -91,10 +90,5 @@ export async function leaveShortcut(s: CommitSetting, facts: CommitFacts, plan: 
   // The line of where the entry went first: the script needs both, and takes neither alone.
   if (!writeStateQuietly(statePath(s.state.stateDir, 'shortcutLast'), shortcut.last)) return;
   const dir = s.state.stateDir;
-  if (!writeStateQuietly(statePath(dir, 'shortcutInput'), JSON.stringify(input)) || !writeStateQuietly(statePath(dir, 'shortcut'), shortcut.script)) dropShortcut(dir);
-}
-
-/** Takes the shortcut away: the commit said something (a note, a warning), which the script would not say again. */
-export function dropShortcut(stateDir: string): void {
-  for (const file of SHORTCUT_FILES) removeFile(statePath(stateDir, file));
+  if (!writeStateQuietly(statePath(dir, 'shortcutInput'), JSON.stringify(input)) || !writeStateQuietly(statePath(dir, 'shortcut'), shortcut.script)) removeShortcut(dir);
 }

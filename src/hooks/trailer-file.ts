@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { readState, SHORTCUT_FILES, statePath, writeState } from '../adapters/state-dir.js';
+import { readState, removeShortcut, writeState } from '../adapters/state-dir.js';
 import { removeFile } from '../adapters/fs.js';
 import { basename, join } from 'node:path';
 import { handOffName, WOVEN } from '../core/hook-lines.js';
@@ -92,7 +92,7 @@ export function removeTrailerFiles(stateDir: string): void {
   }
   for (const name of names) if (name.startsWith('hand-off') || name.startsWith('replan') || name === OLD_LINE_MARK) removeFile(join(stateDir, name));
   // The shortcut is left for the commit after the one that wrote it, never for a later one: a commit the binary runs takes it away first.
-  for (const file of SHORTCUT_FILES) removeFile(statePath(stateDir, file));
+  removeShortcut(stateDir);
   removeFile(wovenPath(stateDir));
 }
 

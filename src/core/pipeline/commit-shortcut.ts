@@ -56,6 +56,8 @@ const PLAIN = /^[A-Za-z0-9._/+,=@~-]+$/;
 /** A key file entry the script matches with `case` (`*` and `?` match more there, never less). */
 const PLAIN_KEY = /^[A-Za-z0-9._/+,=@~*?-]+$/;
 const ID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+/** A build key as dist/build-key holds it, which the script compares as it reads it. */
+const BUILD = /^[A-Za-z0-9.+_-]+$/;
 /** Printable text on one line: what the script can compare with git's variables as is. */
 const ONE_LINE = /^[^\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]*$/;
 
@@ -91,24 +93,10 @@ export function commitShortcut(i: ShortcutInput): Shortcut | undefined {
     ONE_LINE.test(i.author) &&
     i.author === i.shownAuthor &&
     i.keyFiles.every((k) => PLAIN_KEY.test(k)) &&
-    /^[A-Za-z0-9.+_-]+$/.test(i.build);
+    BUILD.test(i.build);
   if (!plain) return undefined;
-  // The entry as the binary renders it, with a stand-in time: the heading after the time, and the lines before the files.
-  const rendered = renderEntry({
-    time: 'T',
-    kind: 'commit',
-    branch: i.branch,
-    author: i.author,
-    ...(i.goal ? { goal: i.goal } : {}),
-    ...(i.status ? { status: i.status } : {}),
-    decisions: [],
-    deadEnds: [],
-    files: [],
-  });
-  const heading = rendered.slice(0, rendered.indexOf('\n'));
-  const suffix = heading.slice('### T'.length);
-  const body = rendered.slice(heading.length + 1);
-  const vars: [string, string | number][] = [
+  const { suffix, body } = entryLines(i.branch, i.author, { goal: i.goal, status: i.status, decisions: [], deadEnds: [] });
+  const script = assignments('gs_k', 'the next commit', [
     ['build', i.build],
     ['tree', i.tree],
     ['attributes', i.attributes ? 1 : 0],
@@ -126,13 +114,9 @@ export function commitShortcut(i: ShortcutInput): Shortcut | undefined {
     // Never reached: no commit changes this many lines.
     ['threshold', i.threshold ?? 2 ** 31 - 1],
     ['keys', i.keyFiles.map(caseKey).join('\n')],
-  ];
-  const script =
-    '# Written by git-session for the next commit (see git_session_shortcut); never edited by hand.\n' +
-    vars.map(([k, v]) => `gs_k_${k}=${typeof v === 'number' ? v : quote(v)}\n`).join('') +
-    // Last: a file cut short never sets it.
-    'gs_k_end=1\n';
-  return { script, last: shortcutLast(i.head, i.epoch, i.size, i.journalFile) };
+  ]);
+  // Where the last entry went: the script rewrites this file after each entry it writes itself.
+  return { script, last: `${i.head}\n${i.epoch}\n${i.size}\n${i.journalFile}\n` };
 }
 
 /** The shortcut's text for the commit after one that changes the session file to `blob`, with the goal, status and key files that text holds. */
@@ -166,20 +150,9 @@ export interface StagedShortcutInput {
  * staged session file is this very blob on this very base.
  */
 export function stagedShortcut(i: StagedShortcutInput): string | undefined {
-  if (![i.head, i.base, i.blob].every((id) => ID.test(id)) || !/^[A-Za-z0-9.+_-]+$/.test(i.build)) return undefined;
-  const rendered = renderEntry({
-    time: 'T',
-    kind: 'commit',
-    branch: 'b',
-    author: 'a',
-    ...(i.goal ? { goal: i.goal } : {}),
-    ...(i.status ? { status: i.status } : {}),
-    decisions: [...i.decisions],
-    deadEnds: [...i.deadEnds],
-    files: [],
-  });
-  const body = rendered.slice(rendered.indexOf('\n') + 1);
-  const vars: [string, string | number][] = [
+  if (![i.head, i.base, i.blob].every((id) => ID.test(id)) || !BUILD.test(i.build)) return undefined;
+  const { body } = entryLines('b', 'a', i);
+  return assignments('gs_o', 'the commit that stages what it recorded', [
     ['build', i.build],
     ['head', i.head],
     ['base', i.base],
@@ -187,15 +160,38 @@ export function stagedShortcut(i: StagedShortcutInput): string | undefined {
     ['body', body],
     ['body_json', json(body)],
     ['body_bytes', bytes(body)],
-  ];
-  return (
-    '# Written by git-session for the commit that stages what it recorded (see git_session_shortcut); never edited by hand.\n' +
-    vars.map(([k, v]) => `gs_o_${k}=${typeof v === 'number' ? v : quote(v)}\n`).join('') +
-    'gs_o_end=1\n'
-  );
+  ]);
 }
 
-/** Where the last entry went: the script rewrites this file after each entry it writes itself. */
-export function shortcutLast(head: string, epoch: number, size: number, journalFile: string): string {
-  return `${head}\n${epoch}\n${size}\n${journalFile}\n`;
+/**
+ * An entry as the binary renders it (renderEntry), with a stand-in time and no files:
+ * the heading after its time, and the lines before the files.
+ */
+function entryLines(
+  branch: string,
+  author: string,
+  e: { goal: string | null; status: string | null; decisions: readonly string[]; deadEnds: readonly string[] },
+): { suffix: string; body: string } {
+  const rendered = renderEntry({
+    time: 'T',
+    kind: 'commit',
+    branch,
+    author,
+    ...(e.goal ? { goal: e.goal } : {}),
+    ...(e.status ? { status: e.status } : {}),
+    decisions: [...e.decisions],
+    deadEnds: [...e.deadEnds],
+    files: [],
+  });
+  const heading = rendered.slice(0, rendered.indexOf('\n'));
+  return { suffix: heading.slice('### T'.length), body: rendered.slice(heading.length + 1) };
+}
+
+/** Shell assignments of `<prefix>_<name>`, for the script to source, ending with `<prefix>_end=1`: a file cut short never sets it. */
+function assignments(prefix: string, forWhat: string, vars: readonly [string, string | number][]): string {
+  return (
+    `# Written by git-session for ${forWhat} (see git_session_shortcut); never edited by hand.\n` +
+    vars.map(([k, v]) => `${prefix}_${k}=${typeof v === 'number' ? v : quote(v)}\n`).join('') +
+    `${prefix}_end=1\n`
+  );
 }
