@@ -240,6 +240,25 @@ describe('the commit shortcut (a commit with nothing to record, journaled from s
     expect(a.read('journal-2026-W49.md').match(/^### 2026-11-30 /gm)).toHaveLength(3);
   });
 
+  it('leaves a commit after decide to the binary while a command holds the session lock, and the decision still reaches it', () => {
+    const { repo, starts } = devRepo();
+    repo.write('src/a.js', '1\n');
+    repo.git(['add', '-A']);
+    expect(gitNoTty(repo, ['commit', '-q', '-m', 'One']).code).toBe(0);
+    expect(repo.run(['decide', 'Lock first', '--because', 'writers take turns']).code).toBe(0);
+    repo.write('src/a.js', '2\n');
+    repo.git(['add', '-A']);
+    starts();
+    // A writer of the session file at work: a live process holds the lock.
+    writeFileSync(join(repo.dir, '.git', 'git-session', 'session.lock'), `${process.pid}\n`);
+    const r = gitNoTty(repo, ['commit', '-q', '-m', 'Two'], { GIT_SESSION_LOCK_TIMEOUT: '100' });
+    expect(r.code, r.stderr).toBe(0);
+    expect(starts()).toBe(1);
+    expect(existsSync(join(repo.dir, '.git', 'git-session', 'session.lock'))).toBe(true);
+    expect(repo.git(['log', '-1', '--format=%(trailers:key=Decision,valueonly)']).stdout.trim()).toBe('Lock first — writers take turns');
+    expect(repo.read(repo.git(['ls-files', '.session/journal']).stdout.trim().split('\n').at(-1)!)).toContain('- Decision: Lock first — writers take turns\n');
+  });
+
   it('hands a retried commit the record the binary reads: the entry is replaced, not written twice', () => {
     const { repo, starts } = devRepo();
     repo.write('src/a.js', '1\n');
