@@ -56394,8 +56394,8 @@ var require_dumper = __commonJS({
     function blockHeader(string3, indentPerLevel) {
       var indentIndicator = needIndentIndicator(string3) ? String(indentPerLevel) : "";
       var clip = string3[string3.length - 1] === "\n";
-      var keep = clip && (string3[string3.length - 2] === "\n" || string3 === "\n");
-      var chomp = keep ? "+" : clip ? "" : "-";
+      var keep2 = clip && (string3[string3.length - 2] === "\n" || string3 === "\n");
+      var chomp = keep2 ? "+" : clip ? "" : "-";
       return indentIndicator + chomp + "\n";
     }
     function dropEndingNewline(string3) {
@@ -63778,71 +63778,12 @@ init_errors();
 import { closeSync as closeSync3, openSync as openSync3, readSync, statSync as statSync4 } from "node:fs";
 import { resolve as resolve4 } from "node:path";
 
-// src/adapters/build-key.ts
-var BUILD_KEY = typeof __CACHE_KEY__ === "string" ? __CACHE_KEY__ : "unbuilt";
-
-// src/adapters/lean-heap.ts
-import { setFlagsFromString } from "node:v8";
-var lean = false;
-function leanHeapForLongWalk() {
-  if (lean) return;
-  lean = true;
-  setFlagsFromString("--semi-space-growth-factor=1");
-  process.prependOnceListener("exit", () => setFlagsFromString("--semi-space-growth-factor=2"));
-}
-
-// src/core/report/journal-owners.ts
-function ownership(journal) {
-  const owned = /* @__PURE__ */ new Map();
-  const moved = /* @__PURE__ */ new Map();
-  const seen = /* @__PURE__ */ new Set();
-  for (const [hash, entries] of [...journal].reverse()) {
-    const own5 = [];
-    const reverts = [];
-    for (const entry of entries) {
-      const identity = entry.id ?? JSON.stringify(entry);
-      if (seen.has(identity)) continue;
-      seen.add(identity);
-      if (entry.reverts !== void 0 && entry.id !== void 0 && REVERT_PREFIX.test(entry.id) && !hash.startsWith(entry.id)) reverts.push(entry);
-      else own5.push(entry);
-    }
-    if (own5.length === 0) own5.push(...reverts);
-    else for (const entry of reverts) moved.set(entry.id, [...moved.get(entry.id) ?? [], entry]);
-    if (own5.length > 0) owned.set(hash, own5);
-  }
-  return { owned, moved };
-}
-function journalMoves(journal) {
-  const { owned, moved } = ownership(journal);
-  const identity = (e) => e.id ?? JSON.stringify(e);
-  const instead = [];
-  for (const [hash, entries] of journal) {
-    const own5 = owned.get(hash) ?? [];
-    if (own5.length !== entries.length || own5.some((e, i) => identity(e) !== identity(entries[i]))) instead.push([hash, own5]);
-  }
-  return { instead, reverts: [...moved] };
-}
-function movedJournal(moves, own5, commits) {
-  const instead = new Map(moves.instead);
-  const reverts = new Map(moves.reverts);
-  const shown = /* @__PURE__ */ new Map();
-  for (const { hash } of commits) {
-    const entries = [...reverts.get(hash.slice(0, 12)) ?? [], ...(instead.has(hash) ? instead.get(hash) : own5.get(hash)) ?? []];
-    if (entries.length > 0) shown.set(hash, entries);
-  }
-  return shown;
-}
-var REVERT_PREFIX = /^[0-9a-f]{12}$/;
-function ownAtCutOff(commit, entries) {
-  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.exec(commit.date);
-  if (!m) return [];
-  const time = `${m[1]} ${m[2]} ${m[3] === "Z" ? "+00:00" : m[3]}`;
-  return entries.filter((e) => e.time === time);
-}
-
 // src/adapters/edit-state.ts
 import { readFileSync as readFileSync6 } from "node:fs";
 import { join as join4 } from "node:path";
+
+// src/adapters/build-key.ts
+var BUILD_KEY = typeof __CACHE_KEY__ === "string" ? __CACHE_KEY__ : "unbuilt";
 
 // src/adapters/state-dir.ts
 import { closeSync as closeSync2, mkdirSync, openSync as openSync2, readFileSync as readFileSync5, renameSync as renameSync2, rmSync, writeFileSync as writeFileSync2, writeSync as writeSync2 } from "node:fs";
@@ -63887,7 +63828,9 @@ var STATE_FILES = {
   /** The journal entries each commit of HEAD's history added, with the HEAD they were read at. */
   journal: "journal.json",
   /** Where that journal shows a commit with other entries than its own diff added, for the same HEAD. */
-  journalMoves: "journal-moves.json"
+  journalMoves: "journal-moves.json",
+  /** The commits `why` read for a line range (each line's last change), with their journal entries, for the same HEAD. */
+  blamed: "blamed.json"
 };
 function stateDirOf(gitDir) {
   return join3(gitDir, "git-session");
@@ -64005,6 +63948,65 @@ function readStateLines(path3, fields, needles) {
   }
 }
 
+// src/adapters/lean-heap.ts
+import { setFlagsFromString } from "node:v8";
+var lean = false;
+function leanHeapForLongWalk() {
+  if (lean) return;
+  lean = true;
+  setFlagsFromString("--semi-space-growth-factor=1");
+  process.prependOnceListener("exit", () => setFlagsFromString("--semi-space-growth-factor=2"));
+}
+
+// src/core/report/journal-owners.ts
+function ownership(journal) {
+  const owned = /* @__PURE__ */ new Map();
+  const moved = /* @__PURE__ */ new Map();
+  const seen = /* @__PURE__ */ new Set();
+  for (const [hash, entries] of [...journal].reverse()) {
+    const own5 = [];
+    const reverts = [];
+    for (const entry of entries) {
+      const identity = entry.id ?? JSON.stringify(entry);
+      if (seen.has(identity)) continue;
+      seen.add(identity);
+      if (entry.reverts !== void 0 && entry.id !== void 0 && REVERT_PREFIX.test(entry.id) && !hash.startsWith(entry.id)) reverts.push(entry);
+      else own5.push(entry);
+    }
+    if (own5.length === 0) own5.push(...reverts);
+    else for (const entry of reverts) moved.set(entry.id, [...moved.get(entry.id) ?? [], entry]);
+    if (own5.length > 0) owned.set(hash, own5);
+  }
+  return { owned, moved };
+}
+function journalMoves(journal) {
+  const { owned, moved } = ownership(journal);
+  const identity = (e) => e.id ?? JSON.stringify(e);
+  const instead = [];
+  for (const [hash, entries] of journal) {
+    const own5 = owned.get(hash) ?? [];
+    if (own5.length !== entries.length || own5.some((e, i) => identity(e) !== identity(entries[i]))) instead.push([hash, own5]);
+  }
+  return { instead, reverts: [...moved] };
+}
+function movedJournal(moves, own5, commits) {
+  const instead = new Map(moves.instead);
+  const reverts = new Map(moves.reverts);
+  const shown = /* @__PURE__ */ new Map();
+  for (const { hash } of commits) {
+    const entries = [...reverts.get(hash.slice(0, 12)) ?? [], ...(instead.has(hash) ? instead.get(hash) : own5.get(hash)) ?? []];
+    if (entries.length > 0) shown.set(hash, entries);
+  }
+  return shown;
+}
+var REVERT_PREFIX = /^[0-9a-f]{12}$/;
+function ownAtCutOff(commit, entries) {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.exec(commit.date);
+  if (!m) return [];
+  const time = `${m[1]} ${m[2]} ${m[3] === "Z" ? "+00:00" : m[3]}`;
+  return entries.filter((e) => e.time === time);
+}
+
 // src/adapters/shallow-boundaries.ts
 import { readFileSync as readFileSync7 } from "node:fs";
 function shallowBoundaries(file) {
@@ -64107,6 +64109,38 @@ async function descends(h, ancestor, head) {
 }
 function listOfRecords(value2) {
   return Array.isArray(value2) && value2.every((v) => v !== null && typeof v === "object");
+}
+
+// src/adapters/blamed-commits.ts
+var KEPT = 256;
+async function blamedCommits(h, hashes, label2) {
+  const at = headAt(h);
+  const path3 = at && statePathOf(at.dirs, "blamed");
+  const kept = path3 ? keptAnswer(path3, at, hashes) : void 0;
+  if (kept) return { commits: kept.commits, journal: new Map(kept.journal) };
+  const commits = [];
+  const journal = /* @__PURE__ */ new Map();
+  await streamCommits(h.keys, h.config.journal.path, { hashes }, label2, h.opts, (c, j) => {
+    commits.push(c);
+    if (j.length > 0) journal.set(c.hash, j);
+  });
+  if (path3) keep(path3, at, { hashes: [...hashes], commits, journal: [...journal] });
+  return { commits, journal };
+}
+var sameList = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
+function keptAnswer(path3, at, hashes) {
+  const found = readStateLines(path3, { key: at.key, head: at.head }, [`{"hashes":${JSON.stringify(hashes)},`]);
+  const answer = found?.[0];
+  if (!answer || !Array.isArray(answer.hashes) || !sameList(answer.hashes, hashes)) return void 0;
+  if (!listOfRecords(answer.commits) || !Array.isArray(answer.journal)) return void 0;
+  if (!answer.journal.every((pair) => Array.isArray(pair) && typeof pair[0] === "string" && listOfRecords(pair[1]))) return void 0;
+  return answer;
+}
+function keep(path3, at, answer) {
+  const read = readState2(path3);
+  const earlier = read?.key === at.key && read.head === at.head && listOfRecords(read.value) ? read.value : [];
+  const list2 = [...earlier.filter((a) => !Array.isArray(a.hashes) || !sameList(a.hashes, answer.hashes)), answer].slice(-KEPT);
+  writeStateList(path3, { key: at.key, head: at.head }, "value", list2, true);
 }
 
 // src/adapters/session-history.ts
@@ -65180,15 +65214,10 @@ async function lastChanges(h, path3, lines2, target2, pending2, numbering) {
     throw await missing(path3, lines2, h.opts);
   }
   if (!numbering && blame.lastLine < lines2.end) throw beyond(path3, blame.lastLine, lines2.end, "in the work tree");
-  const commits = [];
-  const journal = /* @__PURE__ */ new Map();
-  const read = streamCommits(h.keys, h.config.journal.path, { hashes: blame.commits }, `the commits behind ${path3}`, h.opts, (c, j) => {
-    commits.push(c);
-    if (j.length > 0) journal.set(c.hash, j);
-  });
+  const read = blamedCommits(h, blame.commits, `the commits behind ${path3}`);
   const record = settleLater(readItemsOf(h, blame.commits));
   const moves = movesOf(h);
-  await read;
+  const { commits, journal } = await read;
   const uncommitted = numbering ? toWorktree(numbering, lines2, blame.uncommitted) : blame.uncommitted;
   return buildWhy(
     target2,
@@ -65259,7 +65288,7 @@ async function why(args, ctx) {
   }
   if (args.activeOnly) report = onlyActive(report);
   report = { ...report, path: await redactShown(report.path) };
-  return { stdout: args.format === "json" ? renderWhyJson(report) : renderWhyMarkdown(report) };
+  return { stdout: args.format === "json" ? renderWhyJson(report) : renderWhyMarkdown(report), settled: true };
 }
 
 // src/commands/annotate.ts
@@ -65424,13 +65453,13 @@ init_session();
 
 // src/core/report/redact-deep.ts
 init_redact2();
-async function redactDeep(value2, keep = []) {
+async function redactDeep(value2, keep2 = []) {
   const walk2 = async (v) => {
     if (typeof v === "string") return v === "" ? v : await shownSessionText(v);
     if (Array.isArray(v)) return Promise.all(v.map(walk2));
     if (v !== null && typeof v === "object") {
       const out = {};
-      for (const [k, x] of Object.entries(v)) out[k] = keep.includes(k) ? x : await walk2(x);
+      for (const [k, x] of Object.entries(v)) out[k] = keep2.includes(k) ? x : await walk2(x);
       return out;
     }
     return v;
@@ -65739,8 +65768,8 @@ function pullRequestOf(payload) {
 
 // src/core/action/shorten.ts
 var CUT_ORDER = ["commits", "files", "nextSteps", "retired", "deadEnds", "decisions"];
-function cut(review2, name, keep) {
-  return { ...review2, [name]: review2[name].slice(0, keep) };
+function cut(review2, name, keep2) {
+  return { ...review2, [name]: review2[name].slice(0, keep2) };
 }
 function bareReview(review2) {
   const omitted = {};
@@ -65758,10 +65787,10 @@ function shortenReview(review2, fits) {
   for (const name of CUT_ORDER) {
     const all2 = current[name].length;
     if (all2 === 0) continue;
-    const tryKeep = (keep) => fits(cut(current, name, keep), { ...omitted, [name]: all2 - keep });
+    const tryKeep = (keep2) => fits(cut(current, name, keep2), { ...omitted, [name]: all2 - keep2 });
     if (tryKeep(0)) {
-      const keep = mostThatFit(all2 - 1, tryKeep);
-      return { review: cut(current, name, keep), omitted: { ...omitted, [name]: all2 - keep } };
+      const keep2 = mostThatFit(all2 - 1, tryKeep);
+      return { review: cut(current, name, keep2), omitted: { ...omitted, [name]: all2 - keep2 } };
     }
     current = cut(current, name, 0);
     omitted[name] = all2;
@@ -65864,13 +65893,13 @@ function fitBlock(where2, trailers) {
   const wrap2 = (text5) => block({ review: text5, trailers, range: where2.range });
   return fit(where2, BODY_LIMIT_NAME, wrap2, fits, () => {
     const bare = bareReview(where2.review);
-    const left = (keep2) => ({ left: trailers.length - keep2, of: trailers.length });
-    const bareText = (keep2) => withNote(reviewText(bare.review, where2.format, bare.omitted), note(where2, BODY_LIMIT_NAME, bare.omitted, left(keep2)));
+    const left = (keep3) => ({ left: trailers.length - keep3, of: trailers.length });
+    const bareText = (keep3) => withNote(reviewText(bare.review, where2.format, bare.omitted), note(where2, BODY_LIMIT_NAME, bare.omitted, left(keep3)));
     const head = fits(block({ review: bareText(0), trailers: [], range: where2.range })) ? bareText : () => tooLong(where2, BODY_LIMIT_NAME);
-    const render = (keep2) => block({ review: head(keep2), trailers: trailers.slice(0, keep2), range: where2.range });
+    const render = (keep3) => block({ review: head(keep3), trailers: trailers.slice(0, keep3), range: where2.range });
     if (!fits(render(0))) return void 0;
-    const keep = mostThatFit(trailers.length, (k) => fits(render(k)));
-    return { text: render(keep), omitted: bare.omitted, trailersLeftOut: trailers.length - keep };
+    const keep2 = mostThatFit(trailers.length, (k) => fits(render(k)));
+    return { text: render(keep2), omitted: bare.omitted, trailersLeftOut: trailers.length - keep2 };
   });
 }
 function fitComment(where2) {

@@ -149,6 +149,11 @@ const journalGit = [
   '--full-history', '--no-follow', '--end-of-options', 'HEAD', '--', JOURNAL,
 ];
 /** Forgets what the readers keep for HEAD under the git dir, as a fresh clone has nothing kept. */
+/** `why`'s kept answers (the commits blame named, read once for HEAD): the first `why` on a line after a commit has none. */
+function forgetBlamed() {
+  rmSync(join(REPO, '.git', 'git-session', 'blamed.json'), { force: true });
+}
+
 function forgetKept() {
   for (const f of ['record.json', 'record-items.json', 'journal.json', 'items.json']) rmSync(join(REPO, '.git', 'git-session', f), { force: true });
 }
@@ -288,6 +293,7 @@ const rowMakers = [
     make: async () => {
       const t = await timeInTurn({
         ours: ['node', [BIN, 'why', `big.txt:${n}`]],
+        first: Object.assign(['node', [BIN, 'why', `big.txt:${n}`]], { before: forgetBlamed }),
         ...(COMPARE === undefined ? {} : { old: comparedJob(['node', [COMPARE, 'why', `big.txt:${n}`]]) }),
         base: { seq: [['node', ['-e', '0']], ['git', ['blame', `-L${n},${n}`, 'big.txt']]] },
         blame: ['git', ['blame', `-L${n},${n}`, 'big.txt']],
@@ -295,6 +301,7 @@ const rowMakers = [
       const vs = { base: t.base, baseName: `node -e 0 + git blame -L${n},${n}`, viaNode: false };
       return [
         { name: `why big.txt:${n}${n > STABLE_FROM ? ' (line from the root)' : ''}`, ours: t.ours, ...vs, target: 1.3 },
+        { name: '  first asked at this HEAD', ours: t.first, ...vs },
         ...(COMPARE === undefined ? [] : [{ name: '  compared build', ours: t.old, ...vs }]),
         { name: '  git blame alone', ours: t.blame, ...vs },
       ];

@@ -14,6 +14,11 @@ export interface CommandResult {
   stream?: OutputStream;
   stderr?: string;
   exitCode?: number;
+  /**
+   * Nothing the command started (a git process, a write) is still running once it
+   * returns: the CLI may end the process as soon as the output is written.
+   */
+  settled?: boolean;
 }
 
 /**

@@ -9,13 +9,13 @@ import { findRepoDirs, type RepoDirs } from './repo-layout.js';
 import { shallowBoundaries } from './shallow-boundaries.js';
 
 
-type At = { h: History; dirs: RepoDirs; head: string; key: string };
+export type At = { h: History; dirs: RepoDirs; head: string; key: string };
 
 /** Each commit is a search of the whole kept file (~0.3 ms for 100,000 commits' items); past this many, one parse of it costs less. */
 const FEW_COMMITS = 16;
 
 /** HEAD's commit id and the key of what is kept for it; undefined outside a repository or before the first commit. */
-function headAt(h: History): At | undefined {
+export function headAt(h: History): At | undefined {
   const dirs = findRepoDirs(h.root);
   const head = dirs ? readHeadCommit(dirs) : undefined;
   if (!dirs || !head) return undefined;
@@ -184,6 +184,6 @@ async function descends(h: History, ancestor: string, head: string): Promise<boo
 }
 
 /** Whether a kept value is what the walks write: a list of records (objects or [hash, entries] pairs). */
-function listOfRecords(value: unknown): boolean {
+export function listOfRecords(value: unknown): boolean {
   return Array.isArray(value) && value.every((v) => v !== null && typeof v === 'object');
 }

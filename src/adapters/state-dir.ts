@@ -48,6 +48,8 @@ export const STATE_FILES = {
   journal: 'journal.json',
   /** Where that journal shows a commit with other entries than its own diff added, for the same HEAD. */
   journalMoves: 'journal-moves.json',
+  /** The commits `why` read for a line range (each line's last change), with their journal entries, for the same HEAD. */
+  blamed: 'blamed.json',
 } as const;
 
 export type StateFile = keyof typeof STATE_FILES;

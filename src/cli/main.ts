@@ -101,7 +101,13 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const { runCli } = await import('./program.js');
-  await emit(await runCli(argv, context(), __VERSION__));
+  const result = await runCli(argv, context(), __VERSION__);
+  await emit(result);
+  // Every piece of the output is written (a callback came for each) and the command left
+  // nothing running: end here. Left to end by itself, node tears its heap down first, a
+  // few milliseconds of a `why` that an assistant runs file after file. Only without
+  // stderr text, which a pipe on macOS may still hold.
+  if (result?.settled && !result.stderr) process.exit();
 }
 
 /**

@@ -1,7 +1,8 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CommandContext, CommandResult } from '../context.js';
-import { openHistory, readCommits, readJournal, streamCommits, tryReadJournal, type History, type HistoryOptions } from '../adapters/history.js';
+import { openHistory, readCommits, readJournal, tryReadJournal, type History, type HistoryOptions } from '../adapters/history.js';
+import { blamedCommits } from '../adapters/blamed-commits.js';
 import { journalMovesAtHead } from '../adapters/head-record.js';
 import { readItemsOf, readSessionItems, withItems, type SessionItems } from '../adapters/session-history.js';
 import { fileAtHead, readBlame, readLineLog, whyNoLines, worktreeLinesAtHead } from '../adapters/line-history.js';
@@ -14,7 +15,6 @@ import { buildWhy, onlyActive, renderWhyJson, renderWhyMarkdown, type WhyReport 
 import { parseWhyTarget, type WhyTarget } from '../core/report/targets.js';
 import { movedJournal, type JournalMoves } from '../core/report/journal-owners.js';
 import type { CommitRecord } from '../core/report/types.js';
-import type { JournalEntry } from '../core/journal/entry.js';
 
 export interface WhyArgs {
   target: string;
@@ -82,8 +82,9 @@ async function lineHistory(h: History, path: string, lines: Lines, opts: History
 
 /**
  * Each line's last change, from `git blame` on the work-tree file, then those commits'
- * trailers and journal in one read, and their items as judged on the whole history:
- * git reads the commits while the items of those commits alone are read here. Read
+ * trailers and journal in one read (or as kept from the last time they were asked
+ * about), and their items as judged on the whole history: git reads the commits while
+ * the items of those commits alone are read here. Read
  * while blame runs, every item cost a line's `why` more than it saved (blame started
  * before the bundle loaded, and a recent line's has about answered by now). Where git
  * numbers the file's lines as stored (`numbering`, the session file with private
@@ -109,15 +110,10 @@ async function lastChanges(h: History, path: string, lines: Lines, target: WhyTa
   }
   // blame clamps an end past the last line instead of refusing it.
   if (!numbering && blame.lastLine < lines.end) throw beyond(path, blame.lastLine, lines.end, 'in the work tree');
-  const commits: CommitRecord[] = [];
-  const journal = new Map<string, JournalEntry[]>();
-  const read = streamCommits(h.keys, h.config.journal.path, { hashes: blame.commits }, `the commits behind ${path}`, h.opts, (c, j) => {
-    commits.push(c);
-    if (j.length > 0) journal.set(c.hash, j);
-  });
+  const read = blamedCommits(h, blame.commits, `the commits behind ${path}`);
   const record = settleLater(readItemsOf(h, blame.commits));
   const moves = movesOf(h);
-  await read;
+  const { commits, journal } = await read;
   const uncommitted = numbering ? toWorktree(numbering, lines, blame.uncommitted) : blame.uncommitted;
   return buildWhy(
     target,
@@ -219,5 +215,7 @@ export async function why(args: WhyArgs, ctx: CommandContext): Promise<CommandRe
   if (args.activeOnly) report = onlyActive(report);
   // The path is said back as a file name is everywhere: a secret in it redacted.
   report = { ...report, path: await redactShown(report.path) };
-  return { stdout: args.format === 'json' ? renderWhyJson(report) : renderWhyMarkdown(report) };
+  // Every git answer used and every kept write was waited for (a blame started early and
+  // not used, for the session file with private text, ends by itself).
+  return { stdout: args.format === 'json' ? renderWhyJson(report) : renderWhyMarkdown(report), settled: true };
 }

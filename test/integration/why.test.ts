@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempRepo, type TempRepo } from '../helpers/repo.js';
+import { BIN, tempRepo, type TempRepo } from '../helpers/repo.js';
 
 let repo: TempRepo;
 const hashes: Record<string, string> = {};
@@ -354,3 +354,118 @@ describe('git session why, asked about what has no lines', () => {
   });
 });
 
+
+describe('git session why, asked again before the next commit', () => {
+  let own: TempRepo;
+  const kept = () => join(own.dir, '.git', 'git-session', 'blamed.json');
+  // GIT_TRACE names every git command started: the log that reads the blamed commits takes them on stdin.
+  const commitReads = (trace: string) => readFileSync(trace, 'utf8').match(/git log .*--no-walk --stdin/g)?.length ?? 0;
+  const why = (target: string, env: Record<string, string> = {}) => {
+    const r = own.run(['why', target, '--format', 'json'], { env });
+    expect(r.code, r.stderr).toBe(0);
+    return r.stdout;
+  };
+
+  beforeAll(() => {
+    own = tempRepo();
+    own.write('app.ts', 'one\ntwo\nthree\n');
+    own.git(['add', '-A']);
+    own.git(['commit', '-q', '-F', '-'], { input: 'Add the app\n\nDecision: three lines — enough for now\n' });
+    own.write('app.ts', 'one\nTWO\nthree\n');
+    own.git(['commit', '-q', '-a', '-F', '-'], { input: 'Shout two\n\nDead-End: whisper two — nobody heard it\n' });
+  });
+  afterAll(() => own.cleanup());
+
+  it('answers from what it kept for HEAD, without starting git log again, and says the same', () => {
+    const trace = join(own.home, 'kept-trace.txt');
+    writeFileSync(trace, '');
+    const first = why('app.ts:1-2', { GIT_TRACE: trace });
+    expect(commitReads(trace)).toBe(1);
+    writeFileSync(trace, '');
+    expect(why('app.ts:1-2', { GIT_TRACE: trace })).toBe(first);
+    expect(commitReads(trace)).toBe(0);
+    // Other commits, or the same in another order, are another question.
+    writeFileSync(trace, '');
+    why('app.ts:2');
+    why('app.ts:2', { GIT_TRACE: trace });
+    expect(commitReads(trace)).toBe(0);
+    expect(JSON.parse(first).commits.map((c: { subject: string }) => c.subject).sort()).toEqual(['Add the app', 'Shout two']);
+    expect(JSON.parse(first).deadEnds).toEqual([expect.objectContaining({ text: 'whisper two', reason: 'nobody heard it' })]);
+  });
+
+  it('keeps answers for one HEAD and one set of settings: after a commit or a settings change, git is asked again', () => {
+    why('app.ts:1');
+    // What is kept is what is shown: a kept subject changed by hand shows while HEAD stays.
+    const text = readFileSync(kept(), 'utf8');
+    expect(text).toContain('"subject":"Add the app"');
+    writeFileSync(kept(), text.replaceAll('"subject":"Add the app"', '"subject":"Kept by hand"'));
+    expect(JSON.parse(why('app.ts:1')).commits[0].subject).toBe('Kept by hand');
+    // Settings that change how commits read (the trailer keys) set what was kept aside.
+    own.write('.gitsession', '[trailers]\n\tdecision = Choice\n');
+    expect(JSON.parse(why('app.ts:1')).commits[0].subject).toBe('Add the app');
+    own.write('.gitsession', '');
+    // The same hand edit, then a commit: the new HEAD reads git again.
+    why('app.ts:1');
+    writeFileSync(kept(), readFileSync(kept(), 'utf8').replaceAll('"subject":"Add the app"', '"subject":"Kept by hand"'));
+    own.write('notes.txt', 'n\n');
+    own.git(['add', 'notes.txt']);
+    own.git(['commit', '-q', '-m', 'Add notes']);
+    expect(JSON.parse(why('app.ts:1')).commits[0].subject).toBe('Add the app');
+  });
+
+  it('reads git again where the kept file is damaged, and mends it', () => {
+    for (const damage of ['{"key":', 'not json\n{"hashes":[', '']) {
+      writeFileSync(kept(), damage);
+      expect(JSON.parse(why('app.ts:2')).commits[0].subject).toBe('Shout two');
+      expect(() => JSON.parse(readFileSync(kept(), 'utf8'))).not.toThrow();
+    }
+  });
+
+  it('asked about many lines at once by parallel runs, leaves a file every run can read', async () => {
+    const { spawn } = await import('node:child_process');
+    const targets = ['app.ts:1', 'app.ts:2', 'app.ts:3', 'app.ts:1-2', 'app.ts:2-3', 'app.ts:1-3'];
+    const outputs = await Promise.all(
+      [...targets, ...targets].map(
+        (target) =>
+          new Promise<string>((done, fail) => {
+            const child = spawn('node', [BIN, 'why', target, '--format', 'json'], { cwd: own.dir, env: own.env });
+            let out = '';
+            child.stdout.on('data', (b) => (out += b));
+            child.on('error', fail);
+            child.on('close', (code) => (code === 0 ? done(out) : fail(new Error(`why ${target}: exit ${code}`))));
+          }),
+      ),
+    );
+    expect(outputs.slice(0, targets.length)).toEqual(outputs.slice(targets.length));
+    expect(JSON.parse(readFileSync(kept(), 'utf8')).value.length).toBeGreaterThan(0);
+    for (const target of targets) expect(why(target)).toBe(outputs[targets.indexOf(target)]);
+  });
+});
+
+describe('git session why, read slowly', () => {
+  it('ends only once all its output is written, when the reader takes it late', async () => {
+    const own = tempRepo();
+    try {
+      own.write('f.txt', 'a\nb\n');
+      own.git(['add', '-A']);
+      // More than a pipe holds (64 KiB): the last pieces wait for the reader.
+      const long = (i: number) => `Decision: choice ${i} ${'x'.repeat(1500)} — because ${'y'.repeat(1500)}\n`;
+      own.git(['commit', '-q', '-F', '-'], { input: `Big\n\n${Array.from({ length: 40 }, (_, i) => long(i)).join('')}` });
+      const whole = own.run(['why', 'f.txt:1', '--format', 'json']);
+      expect(whole.stdout.length).toBeGreaterThan(200_000);
+      const { spawn } = await import('node:child_process');
+      const late = await new Promise<{ out: string; code: number | null }>((done, fail) => {
+        const child = spawn('node', [BIN, 'why', 'f.txt:1', '--format', 'json'], { cwd: own.dir, env: own.env });
+        let out = '';
+        child.stdout.pause();
+        setTimeout(() => child.stdout.on('data', (b) => (out += b)).resume(), 1000);
+        child.on('error', fail);
+        child.on('close', (code) => done({ out, code }));
+      });
+      expect(late.code).toBe(0);
+      expect(late.out).toBe(whole.stdout);
+    } finally {
+      own.cleanup();
+    }
+  });
+});
