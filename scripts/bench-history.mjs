@@ -301,7 +301,7 @@ const rowMakers = [
       const vs = { base: t.base, baseName: `node -e 0 + git blame -L${n},${n}`, viaNode: false };
       return [
         { name: `why big.txt:${n}${n > STABLE_FROM ? ' (line from the root)' : ''}`, ours: t.ours, ...vs, target: 1.3 },
-        { name: '  first asked at this HEAD', ours: t.first, ...vs },
+        { name: '  its commits not kept yet', ours: t.first, ...vs },
         ...(COMPARE === undefined ? [] : [{ name: '  compared build', ours: t.old, ...vs }]),
         { name: '  git blame alone', ours: t.blame, ...vs },
       ];
