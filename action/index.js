@@ -63920,6 +63920,15 @@ function* jsonPieces(fields, name, list2, perLine) {
   }
   yield `${nl}]}`;
 }
+function keepStateLine(path3, fields, name, needle, element, max) {
+  const head = `${JSON.stringify(fields).slice(0, -1)},${JSON.stringify(name)}:[`;
+  const lines2 = (readState(path3) ?? "").split("\n");
+  const kept = lines2[0] === head && lines2.at(-1) === "]}" ? lines2.slice(1, -1).filter((line) => line !== "" && !line.includes(needle)) : [];
+  const list2 = [...kept.map((line) => line.replace(/,$/, "")), JSON.stringify(element)].slice(-max);
+  writeStateQuietly(path3, `${head}
+${list2.join(",\n")}
+]}`);
+}
 function readStateLines(path3, fields, needles) {
   let bytes;
   try {
@@ -64112,8 +64121,9 @@ function listOfRecords(value2) {
 }
 
 // src/adapters/blamed-commits.ts
-var KEPT = 256;
+var KEPT = 128;
 async function blamedCommits(h, hashes, label2) {
+  if (hashes.length === 0) return { commits: [], journal: /* @__PURE__ */ new Map() };
   const at = headAt(h);
   const path3 = at && statePathOf(at.dirs, "blamed");
   const kept = path3 ? keptAnswer(path3, at, hashes) : void 0;
@@ -64128,19 +64138,21 @@ async function blamedCommits(h, hashes, label2) {
   return { commits, journal };
 }
 var sameList = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
+var needleOf = (hashes) => `{"hashes":${JSON.stringify(hashes)},`;
 function keptAnswer(path3, at, hashes) {
-  const found = readStateLines(path3, { key: at.key, head: at.head }, [`{"hashes":${JSON.stringify(hashes)},`]);
-  const answer = found?.[0];
+  const answer = readStateLines(path3, { key: at.key, head: at.head }, [needleOf(hashes)])?.[0];
   if (!answer || !Array.isArray(answer.hashes) || !sameList(answer.hashes, hashes)) return void 0;
-  if (!listOfRecords(answer.commits) || !Array.isArray(answer.journal)) return void 0;
-  if (!answer.journal.every((pair) => Array.isArray(pair) && typeof pair[0] === "string" && listOfRecords(pair[1]))) return void 0;
+  if (!listOfRecords(answer.commits) || !answer.commits.every((c) => soundCommit(c, hashes))) return void 0;
+  if (!Array.isArray(answer.journal) || !answer.journal.every((pair) => Array.isArray(pair) && hashes.includes(pair[0]) && listOfRecords(pair[1]))) return void 0;
   return answer;
 }
+function soundCommit(c, hashes) {
+  const texts = [c.short, c.authorName, c.authorEmail, c.date, c.subject];
+  const lists = [c.parents, c.decisions, c.deadEnds, c.files];
+  return hashes.includes(c.hash) && texts.every((t) => typeof t === "string") && lists.every(Array.isArray);
+}
 function keep(path3, at, answer) {
-  const read = readState2(path3);
-  const earlier = read?.key === at.key && read.head === at.head && listOfRecords(read.value) ? read.value : [];
-  const list2 = [...earlier.filter((a) => !Array.isArray(a.hashes) || !sameList(a.hashes, answer.hashes)), answer].slice(-KEPT);
-  writeStateList(path3, { key: at.key, head: at.head }, "value", list2, true);
+  keepStateLine(path3, { key: at.key, head: at.head }, "value", needleOf(answer.hashes), answer, KEPT);
 }
 
 // src/adapters/session-history.ts

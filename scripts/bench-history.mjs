@@ -148,12 +148,13 @@ const journalGit = [
   'log', ...FLAGS, '-p', '--unified=0', '--src-prefix=a/', '--dst-prefix=b/', '--no-renames', '--format=%x02%H',
   '--full-history', '--no-follow', '--end-of-options', 'HEAD', '--', JOURNAL,
 ];
-/** Forgets what the readers keep for HEAD under the git dir, as a fresh clone has nothing kept. */
-/** `why`'s kept answers (the commits blame named, read once for HEAD): the first `why` on a line after a commit has none. */
+
+/** `why`'s kept answers (the commits blame named, read once for HEAD): the first `why` about a commit at a HEAD has none. */
 function forgetBlamed() {
   rmSync(join(REPO, '.git', 'git-session', 'blamed.json'), { force: true });
 }
 
+/** Forgets what the readers keep for HEAD under the git dir, as a fresh clone has nothing kept. */
 function forgetKept() {
   for (const f of ['record.json', 'record-items.json', 'journal.json', 'items.json']) rmSync(join(REPO, '.git', 'git-session', f), { force: true });
 }

@@ -1,6 +1,6 @@
 import type { CommitRecord } from '../core/report/types.js';
 import type { JournalEntry } from '../core/journal/entry.js';
-import { readState, readStateLines, statePathOf, writeStateList } from './edit-state.js';
+import { keepStateLine, readStateLines, statePathOf } from './edit-state.js';
 import { headAt, listOfRecords, type At } from './head-record.js';
 import { streamCommits, type History } from './history.js';
 
@@ -18,7 +18,7 @@ interface Kept {
 }
 
 /** How many answers are kept for one HEAD, the newest: each is a line of the file, and a reader searches the file whole. */
-const KEPT = 256;
+const KEPT = 128;
 
 /**
  * The commits git blame named for a line range, read with one `git log` and kept for
@@ -27,9 +27,11 @@ const KEPT = 256;
  * changed (an assistant asking line after line of a file) reads the answer instead of
  * starting git a second time, which was most of what `why` added to git blame. A
  * commit never changes, so an answer is kept as git gave it, in git's order, already
- * redacted; a new HEAD starts the file afresh, as git's short ids can grow with it.
+ * redacted. A new HEAD starts the file afresh: what is kept stays small, and a short id
+ * (which git lengthens as the objects grow) is kept no longer than the other kept reads keep theirs.
  */
 export async function blamedCommits(h: History, hashes: readonly string[], label: string): Promise<BlamedCommits> {
+  if (hashes.length === 0) return { commits: [], journal: new Map() };
   const at = headAt(h);
   const path = at && statePathOf(at.dirs, 'blamed');
   const kept = path ? keptAnswer(path, at!, hashes) : undefined;
@@ -44,23 +46,28 @@ export async function blamedCommits(h: History, hashes: readonly string[], label
   return { commits, journal };
 }
 
-const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+const sameList = (a: readonly unknown[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+// JSON escapes every quote inside a string: this text starts an answer's line and nothing else.
+const needleOf = (hashes: readonly string[]) => `{"hashes":${JSON.stringify(hashes)},`;
 
 /** The kept answer for exactly these commits in this order, found without parsing the others; undefined when there is none or it is damaged. */
 function keptAnswer(path: string, at: At, hashes: readonly string[]): Kept | undefined {
-  // JSON escapes every quote inside a string: this text starts an answer's line and nothing else.
-  const found = readStateLines(path, { key: at.key, head: at.head }, [`{"hashes":${JSON.stringify(hashes)},`]);
-  const answer = found?.[0] as Partial<Kept> | undefined;
+  const answer = readStateLines(path, { key: at.key, head: at.head }, [needleOf(hashes)])?.[0] as Partial<Kept> | undefined;
   if (!answer || !Array.isArray(answer.hashes) || !sameList(answer.hashes, hashes)) return undefined;
-  if (!listOfRecords(answer.commits) || !Array.isArray(answer.journal)) return undefined;
-  if (!answer.journal.every((pair) => Array.isArray(pair) && typeof pair[0] === 'string' && listOfRecords(pair[1]))) return undefined;
+  if (!listOfRecords(answer.commits) || !answer.commits!.every((c) => soundCommit(c, hashes))) return undefined;
+  if (!Array.isArray(answer.journal) || !answer.journal.every((pair) => Array.isArray(pair) && hashes.includes(pair[0]) && listOfRecords(pair[1]))) return undefined;
   return answer as Kept;
+}
+
+/** A kept commit the readers can render: one of those asked about, with the fields they read. */
+function soundCommit(c: CommitRecord, hashes: readonly string[]): boolean {
+  const texts = [c.short, c.authorName, c.authorEmail, c.date, c.subject];
+  const lists = [c.parents, c.decisions, c.deadEnds, c.files];
+  return hashes.includes(c.hash) && texts.every((t) => typeof t === 'string') && lists.every(Array.isArray);
 }
 
 /** Adds an answer to those kept for HEAD (another HEAD's are dropped), the oldest going past {@link KEPT}. */
 function keep(path: string, at: At, answer: Kept): void {
-  const read = readState<{ key?: unknown; head?: unknown; value?: unknown }>(path);
-  const earlier = read?.key === at.key && read.head === at.head && listOfRecords(read.value) ? (read.value as Kept[]) : [];
-  const list = [...earlier.filter((a) => !Array.isArray(a.hashes) || !sameList(a.hashes, answer.hashes)), answer].slice(-KEPT);
-  writeStateList(path, { key: at.key, head: at.head }, 'value', list, true);
+  keepStateLine(path, { key: at.key, head: at.head }, 'value', needleOf(answer.hashes), answer, KEPT);
 }

@@ -71,6 +71,20 @@ function* jsonPieces(fields: Record<string, unknown>, name: string, list: readon
 }
 
 /**
+ * Puts `element` into a list written with `perLine`, in place of any whose line holds
+ * `needle`, keeping the newest `max`: the other lines are copied as they are, never
+ * parsed, so adding one to a full file costs a copy of it. A file with other fields (or
+ * none) is started afresh.
+ */
+export function keepStateLine(path: string, fields: Readonly<Record<string, string>>, name: string, needle: string, element: unknown, max: number): void {
+  const head = `${JSON.stringify(fields).slice(0, -1)},${JSON.stringify(name)}:[`;
+  const lines = (readStateText(path) ?? '').split('\n');
+  const kept = lines[0] === head && lines.at(-1) === ']}' ? lines.slice(1, -1).filter((line) => line !== '' && !line.includes(needle)) : [];
+  const list = [...kept.map((line) => line.replace(/,$/, '')), JSON.stringify(element)].slice(-max);
+  writeStateQuietly(path, `${head}\n${list.join(',\n')}\n]}`);
+}
+
+/**
  * The elements of a list written with `perLine` whose line holds one of `needles`, in
  * the file's order, without decoding or parsing the rest: a reader that wants a few
  * commits' entries of 100,000 then pays for those alone. JSON escapes every line

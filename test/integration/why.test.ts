@@ -384,10 +384,13 @@ describe('git session why, asked again before the next commit', () => {
     writeFileSync(trace, '');
     expect(why('app.ts:1-2', { GIT_TRACE: trace })).toBe(first);
     expect(commitReads(trace)).toBe(0);
-    // Other commits, or the same in another order, are another question.
+    // Some of those commits are another question, asked of git, then kept too.
     writeFileSync(trace, '');
-    why('app.ts:2');
-    why('app.ts:2', { GIT_TRACE: trace });
+    const line2 = why('app.ts:2', { GIT_TRACE: trace });
+    expect(commitReads(trace)).toBe(1);
+    expect(JSON.parse(line2).commits.map((c: { subject: string }) => c.subject)).toEqual(['Shout two']);
+    writeFileSync(trace, '');
+    expect(why('app.ts:2', { GIT_TRACE: trace })).toBe(line2);
     expect(commitReads(trace)).toBe(0);
     expect(JSON.parse(first).commits.map((c: { subject: string }) => c.subject).sort()).toEqual(['Add the app', 'Shout two']);
     expect(JSON.parse(first).deadEnds).toEqual([expect.objectContaining({ text: 'whisper two', reason: 'nobody heard it' })]);
@@ -414,9 +417,16 @@ describe('git session why, asked again before the next commit', () => {
   });
 
   it('reads git again where the kept file is damaged, and mends it', () => {
-    for (const damage of ['{"key":', 'not json\n{"hashes":[', '']) {
+    const answer = why('app.ts:2');
+    const lines = readFileSync(kept(), 'utf8').split('\n');
+    const head = lines[0];
+    const line = lines.find((l) => l.startsWith(`{"hashes":["${JSON.parse(answer).commits[0].commit}"],`));
+    // Damage where the answer is read: cut off, or an answer of the right commits that the readers could not render.
+    const cut = line!.slice(0, line!.indexOf('"commits"') + 20);
+    const hollow = line!.replace(/"commits":\[.*\],"journal"/, '"commits":[{}],"journal"');
+    for (const damage of ['{"key":', 'not json\n{"hashes":[', '', `${head}\n${cut}\n]}`, `${head}\n${hollow}\n]}`]) {
       writeFileSync(kept(), damage);
-      expect(JSON.parse(why('app.ts:2')).commits[0].subject).toBe('Shout two');
+      expect(why('app.ts:2')).toBe(answer);
       expect(() => JSON.parse(readFileSync(kept(), 'utf8'))).not.toThrow();
     }
   });

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readStateLines, writeStateList } from '../../../src/adapters/edit-state.js';
+import { keepStateLine, readStateLines, writeStateList } from '../../../src/adapters/edit-state.js';
 import { writeState } from '../../../src/adapters/state-dir.js';
 
 let dir: string | undefined;
@@ -61,6 +61,35 @@ describe('a list written an element per line', () => {
     writeStateList(path, { key: 'k', head: 'h1' }, 'value', items);
     expect(readStateLines(path, { key: 'k', head: 'h1' }, [needle('aaa')])).toBeUndefined();
     expect(readStateLines(join(dir, 'missing.json'), { key: 'k', head: 'h1' }, [needle('aaa')])).toBeUndefined();
+  });
+});
+
+describe('keepStateLine', () => {
+  const needle = (id: string) => `{"id":"${id}",`;
+  const keep = (path: string, id: string, text: string, head = 'h1') => keepStateLine(path, { key: 'k', head }, 'value', needle(id), { id, text }, 3);
+
+  it('puts an element in place of the one with its needle, keeps the newest, and the file stays JSON', () => {
+    dir = mkdtempSync(join(tmpdir(), 'gs-state-'));
+    const path = join(dir, 'git-session', 'blamed.json');
+    keep(path, 'a', 'first');
+    keep(path, 'b', 'two\nlines, with {"id":"a", quoted');
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ key: 'k', head: 'h1', value: [{ id: 'a', text: 'first' }, { id: 'b', text: 'two\nlines, with {"id":"a", quoted' }] });
+    keep(path, 'a', 'again');
+    keep(path, 'c', 'é');
+    keep(path, 'd', 'fourth');
+    // Three kept, the oldest gone; "a" moved to where it was put again.
+    expect(JSON.parse(readFileSync(path, 'utf8')).value.map((v: { id: string }) => v.id)).toEqual(['a', 'c', 'd']);
+    expect(readStateLines(path, { key: 'k', head: 'h1' }, [needle('a')])).toEqual([{ id: 'a', text: 'again' }]);
+    // Another HEAD, or a file not written a line per element, starts afresh.
+    keep(path, 'e', 'new head', 'h2');
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ key: 'k', head: 'h2', value: [{ id: 'e', text: 'new head' }] });
+    writeStateList(path, { key: 'k', head: 'h2' }, 'value', [{ id: 'x', text: 'one line' }]);
+    keep(path, 'f', 'after', 'h2');
+    expect(JSON.parse(readFileSync(path, 'utf8')).value).toEqual([{ id: 'f', text: 'after' }]);
+    writeFileSync(path, 'damaged');
+    keep(path, 'g', 'mended', 'h2');
+    expect(JSON.parse(readFileSync(path, 'utf8')).value).toEqual([{ id: 'g', text: 'mended' }]);
+    expect(readdirSync(join(dir, 'git-session'))).toEqual(['blamed.json']);
   });
 });
 
