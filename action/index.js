@@ -64125,8 +64125,7 @@ var KEPT = 128;
 async function blamedCommits(h, hashes, label2) {
   if (hashes.length === 0) return { commits: [], journal: /* @__PURE__ */ new Map() };
   const at = headAt(h);
-  const path3 = at && statePathOf(at.dirs, "blamed");
-  const kept = path3 ? keptAnswer(path3, at, hashes) : void 0;
+  const kept = at && keptAnswer(at, hashes);
   if (kept) return { commits: kept.commits, journal: new Map(kept.journal) };
   const commits = [];
   const journal = /* @__PURE__ */ new Map();
@@ -64134,13 +64133,13 @@ async function blamedCommits(h, hashes, label2) {
     commits.push(c);
     if (j.length > 0) journal.set(c.hash, j);
   });
-  if (path3) keep(path3, at, { hashes: [...hashes], commits, journal: [...journal] });
+  if (at) keep(at, { hashes: [...hashes], commits, journal: [...journal] });
   return { commits, journal };
 }
 var sameList = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
 var needleOf = (hashes) => `{"hashes":${JSON.stringify(hashes)},`;
-function keptAnswer(path3, at, hashes) {
-  const answer = readStateLines(path3, { key: at.key, head: at.head }, [needleOf(hashes)])?.[0];
+function keptAnswer(at, hashes) {
+  const answer = readStateLines(statePathOf(at.dirs, "blamed"), { key: at.key, head: at.head }, [needleOf(hashes)])?.[0];
   if (!answer || !Array.isArray(answer.hashes) || !sameList(answer.hashes, hashes)) return void 0;
   if (!listOfRecords(answer.commits) || !answer.commits.every((c) => soundCommit(c, hashes))) return void 0;
   if (!Array.isArray(answer.journal) || !answer.journal.every((pair) => Array.isArray(pair) && hashes.includes(pair[0]) && listOfRecords(pair[1]))) return void 0;
@@ -64151,8 +64150,8 @@ function soundCommit(c, hashes) {
   const lists = [c.parents, c.decisions, c.deadEnds, c.files];
   return hashes.includes(c.hash) && texts.every((t) => typeof t === "string") && lists.every(Array.isArray);
 }
-function keep(path3, at, answer) {
-  keepStateLine(path3, { key: at.key, head: at.head }, "value", needleOf(answer.hashes), answer, KEPT);
+function keep(at, answer) {
+  keepStateLine(statePathOf(at.dirs, "blamed"), { key: at.key, head: at.head }, "value", needleOf(answer.hashes), answer, KEPT);
 }
 
 // src/adapters/session-history.ts

@@ -32,9 +32,9 @@ const KEPT = 128;
  */
 export async function blamedCommits(h: History, hashes: readonly string[], label: string): Promise<BlamedCommits> {
   if (hashes.length === 0) return { commits: [], journal: new Map() };
+  // With no HEAD to keep it for (none found from the files), git is asked every time.
   const at = headAt(h);
-  const path = at && statePathOf(at.dirs, 'blamed');
-  const kept = path ? keptAnswer(path, at!, hashes) : undefined;
+  const kept = at && keptAnswer(at, hashes);
   if (kept) return { commits: kept.commits, journal: new Map(kept.journal) };
   const commits: CommitRecord[] = [];
   const journal = new Map<string, JournalEntry[]>();
@@ -42,7 +42,7 @@ export async function blamedCommits(h: History, hashes: readonly string[], label
     commits.push(c);
     if (j.length > 0) journal.set(c.hash, j);
   });
-  if (path) keep(path, at!, { hashes: [...hashes], commits, journal: [...journal] });
+  if (at) keep(at, { hashes: [...hashes], commits, journal: [...journal] });
   return { commits, journal };
 }
 
@@ -52,8 +52,8 @@ const sameList = (a: readonly unknown[], b: readonly string[]) => a.length === b
 const needleOf = (hashes: readonly string[]) => `{"hashes":${JSON.stringify(hashes)},`;
 
 /** The kept answer for exactly these commits in this order, found without parsing the others; undefined when there is none or it is damaged. */
-function keptAnswer(path: string, at: At, hashes: readonly string[]): Kept | undefined {
-  const answer = readStateLines(path, { key: at.key, head: at.head }, [needleOf(hashes)])?.[0] as Partial<Kept> | undefined;
+function keptAnswer(at: At, hashes: readonly string[]): Kept | undefined {
+  const answer = readStateLines(statePathOf(at.dirs, 'blamed'), { key: at.key, head: at.head }, [needleOf(hashes)])?.[0] as Partial<Kept> | undefined;
   if (!answer || !Array.isArray(answer.hashes) || !sameList(answer.hashes, hashes)) return undefined;
   if (!listOfRecords(answer.commits) || !answer.commits!.every((c) => soundCommit(c, hashes))) return undefined;
   if (!Array.isArray(answer.journal) || !answer.journal.every((pair) => Array.isArray(pair) && hashes.includes(pair[0]) && listOfRecords(pair[1]))) return undefined;
@@ -68,6 +68,6 @@ function soundCommit(c: CommitRecord, hashes: readonly string[]): boolean {
 }
 
 /** Adds an answer to those kept for HEAD (another HEAD's are dropped), the oldest going past {@link KEPT}. */
-function keep(path: string, at: At, answer: Kept): void {
-  keepStateLine(path, { key: at.key, head: at.head }, 'value', needleOf(answer.hashes), answer, KEPT);
+function keep(at: At, answer: Kept): void {
+  keepStateLine(statePathOf(at.dirs, 'blamed'), { key: at.key, head: at.head }, 'value', needleOf(answer.hashes), answer, KEPT);
 }
