@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, tempRepo, type TempRepo } from '../helpers/repo.js';
@@ -414,6 +414,17 @@ describe('git session why, asked again before the next commit', () => {
     own.git(['add', 'notes.txt']);
     own.git(['commit', '-q', '-m', 'Add notes']);
     expect(JSON.parse(why('app.ts:1')).commits[0].subject).toBe('Add the app');
+  });
+
+  it('about lines not committed yet, reads no commits and keeps nothing', () => {
+    rmSync(kept(), { force: true });
+    own.write('app.ts', 'one\nTWO\nthree\nfour\n');
+    try {
+      expect(JSON.parse(why('app.ts:4'))).toMatchObject({ uncommitted: [4], commits: [] });
+      expect(existsSync(kept())).toBe(false);
+    } finally {
+      own.git(['checkout', '--', 'app.ts']);
+    }
   });
 
   it('reads git again where the kept file is damaged, and mends it', () => {
